@@ -1,0 +1,692 @@
+"""Verbal probability: hedge phrases mapped to probabilities, and explicit figures parsed.
+
+The scale is built on the US Intelligence Community Directive 203, *Analytic Standards*
+(2 January 2015), section D.6.b(2)(a), which fixes seven expressions of likelihood:
+
+    almost no chance / remote                  01-05%
+    very unlikely / highly improbable          05-20%
+    unlikely / improbable                      20-45%
+    roughly even chance / roughly even odds    45-55%
+    likely / probable                          55-80%
+    very likely / highly probable              80-95%
+    almost certain(ly) / nearly certain        95-99%
+
+ICD 203 only lists those words. Articles also speak in modal verbs, negations and
+denials, so Sooth adds reading rules that place every other phrase inside (a part of) one
+of those ranges. The rules, applied in this order:
+
+1. ICD 203 words take their row. The point is the centre of the row rounded to the
+   nearest 5 percentage points, ties away from even odds: 0.05, 0.10, 0.30, 0.50, 0.70,
+   0.90, 0.95. Points on a 5% grid fall squarely inside calibration bins, and the table
+   stays symmetric (likely 0.70 / unlikely 0.30), so rule 5 is exact.
+2. A bare modal verb is not an ICD 203 expression and is the loosest way to speak of the
+   future, so it takes the row it most plausibly belongs to and the point at that row's
+   edge nearest even odds (the conservative reading):
+   "will", "is going to" -> almost certain, 0.95; "would" (the reported, back-shifted
+   "will") -> very likely, 0.80; "should" -> likely, 0.55. "will" or "would" together
+   with an ICD 203 word ("will likely", "would almost certainly") takes that word's row:
+   the verb marks the future, the word gives the likelihood.
+3. Possibility ("may", "might", "could", "possible") only says the event is not ruled
+   out: it spans the unlikely and roughly even chance rows (20-55%), point 0.50.
+4. Impossibility and certainty ("not possible", "impossible", "no chance" / "certain",
+   "inevitable") are stronger than "almost no chance" and "almost certain": they take the
+   outer half of those rows, 1-3% and 97-99%, and the centre of it, 0.02 and 0.98.
+   Sooth never records 0 or 1 (the log score of a miss would be infinite), and ICD 203
+   itself stops at 1% and 99%.
+5. Negation mirrors: "not X" has the range [1 - upper, 1 - lower] and the point 1 - p
+   ("would not" -> 0.20, "not likely" -> 0.30). Negating possibility is the exception:
+   it states impossibility (rule 4).
+6. Denying the opposite affirms the event. "cannot be pushed back", "cannot be stopped",
+   "would not be (much) delayed" deny that the event fails or is postponed; they read as
+   the plain modal ("will" 0.95, "would" 0.80), not as certainty, because the recorded
+   event is one inference away from the words.
+
+Seed check (shared/seed/claims.json): "not possible" 0.02 (rule 4), "cannot be pushed
+back" 0.95 (rule 6), "would not be much delayed" 0.80 (rules 6 and 2), "will likely"
+0.70 (rules 2 and 1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Final, TypedDict
+
+__all__ = [
+    "ICD_203",
+    "ICD_203_NAME",
+    "PhraseMatch",
+    "UnknownPhraseError",
+    "VerbalProbability",
+    "VerbalScale",
+    "VerbalScaleRecord",
+    "find_explicit_probability",
+    "known_phrases",
+    "lookup",
+    "normalise_phrase",
+    "parse_explicit_probability",
+    "scale_records",
+]
+
+ICD_203_NAME: Final = "ICD 203 (2015)"
+
+
+class UnknownPhraseError(ValueError):
+    """A phrase the verbal scale does not know; the message lists the phrases it does."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerbalProbability:
+    """One phrase of a verbal scale with the probability and range it stands for."""
+
+    phrase: str
+    probability: float
+    lower: float
+    upper: float
+    standard: str
+    row: str
+    note: str
+
+
+class VerbalScaleRecord(TypedDict):
+    """A scale entry as plain data, for JSON (GET /api/v1/scales/verbal)."""
+
+    phrase: str
+    probability: float
+    lower: float
+    upper: float
+    standard: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    phrases: tuple[str, ...]
+    probability: float
+    lower: float
+    upper: float
+    row: str
+    note: str
+
+
+# ICD 203 rows: (row name, lower, upper, the directive's own words).
+_ICD_ROWS: Final[tuple[tuple[str, float, float, tuple[str, ...]], ...]] = (
+    ("almost no chance", 0.01, 0.05, ("almost no chance", "remote")),
+    ("very unlikely", 0.05, 0.20, ("very unlikely", "highly improbable")),
+    ("unlikely", 0.20, 0.45, ("unlikely", "improbable", "improbably")),
+    ("roughly even chance", 0.45, 0.55, ("roughly even chance", "roughly even odds")),
+    ("likely", 0.55, 0.80, ("likely", "probable", "probably")),
+    ("very likely", 0.80, 0.95, ("very likely", "highly probable")),
+    ("almost certain", 0.95, 0.99, ("almost certain", "almost certainly", "nearly certain")),
+)
+
+# Common wordings that mean an ICD 203 row (rule 1), with the modal combinations of rule 2.
+_ROW_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
+    "almost no chance": (
+        "almost certainly not",
+        "virtually no chance",
+        "remote chance",
+        "remote possibility",
+        "will almost certainly not",
+        "would almost certainly not",
+    ),
+    "very unlikely": (
+        "highly unlikely",
+        "very improbable",
+        "little chance",
+        "slim chance",
+        "very little chance",
+    ),
+    "unlikely": (
+        "not likely",
+        "not probable",
+        "probably not",
+        "doubtful",
+        "not expected to",
+        "will probably not",
+        "would probably not",
+        "is unlikely to",
+        "will be surprised",
+        "would be surprised",
+        "would be very surprised",
+    ),
+    "roughly even chance": (
+        "even chance",
+        "even odds",
+        "fifty-fifty",
+        "50-50",
+        "toss-up",
+        "coin flip",
+        "as likely as not",
+    ),
+    "likely": (
+        "will likely",
+        "would likely",
+        "will probably",
+        "would probably",
+        "is likely to",
+        "more likely than not",
+        "good chance",
+        "better than even",
+        "expected to",
+        "expects",
+        "expect",
+    ),
+    "very likely": (
+        "highly likely",
+        "very probable",
+        "very probably",
+        "will very likely",
+        "would very likely",
+        "strong chance",
+    ),
+    "almost certain": (
+        "will almost certainly",
+        "would almost certainly",
+        "nearly certainly",
+        "virtually certain",
+    ),
+}
+
+_MODAL_NOTE: Final = (
+    "Sooth rule 2: a bare modal verb takes the edge of its ICD 203 row nearest even odds"
+)
+_POSSIBILITY_NOTE: Final = (
+    "Sooth rule 3: possibility only rules the event in; it spans ICD 203's unlikely and "
+    "roughly even chance rows"
+)
+_IMPOSSIBLE_NOTE: Final = (
+    "Sooth rule 4: impossibility takes the outer half (1-3%) of ICD 203's almost no chance row"
+)
+_CERTAIN_NOTE: Final = (
+    "Sooth rule 4: certainty takes the outer half (97-99%) of ICD 203's almost certain row"
+)
+_DENIAL_NOTE: Final = "Sooth rule 6: denying that the event fails or waits reads as the plain modal"
+
+
+def _rounded_centre(lower: float, upper: float) -> float:
+    """The centre of a range on the 5% grid, ties away from even odds (rule 1)."""
+    centre = (lower + upper) / 2
+    twentieths = centre * 20
+    floor = int(twentieths)
+    fraction = twentieths - floor
+    if abs(fraction - 0.5) < 1e-9:
+        step = floor + 1 if centre > 0.5 else floor
+    else:
+        step = round(twentieths)
+    return round(step / 20, 4)
+
+
+def _mirror(entry: _Entry, phrases: tuple[str, ...], row: str, note: str) -> _Entry:
+    """The negation of an entry (rule 5): range and point reflected about one half."""
+    return _Entry(
+        phrases=phrases,
+        probability=round(1 - entry.probability, 4),
+        lower=round(1 - entry.upper, 4),
+        upper=round(1 - entry.lower, 4),
+        row=row,
+        note=note,
+    )
+
+
+def _icd_entries() -> list[_Entry]:
+    entries = []
+    for row, lower, upper, words in _ICD_ROWS:
+        entries.append(
+            _Entry(
+                phrases=words + _ROW_SYNONYMS[row],
+                probability=_rounded_centre(lower, upper),
+                lower=lower,
+                upper=upper,
+                row=row,
+                note=f"ICD 203 row '{row}' ({lower:.0%}-{upper:.0%}); point: the rounded centre",
+            )
+        )
+    return entries
+
+
+def _rule_entries() -> list[_Entry]:
+    will = _Entry(
+        phrases=(
+            "will",
+            "shall",
+            "is going to",
+            "are going to",
+            "going to",
+            "is set to",
+            "are set to",
+            "only a matter of time",
+        ),
+        probability=0.95,
+        lower=0.95,
+        upper=0.99,
+        row="almost certain",
+        note=_MODAL_NOTE,
+    )
+    would = _Entry(
+        phrases=("would",),
+        probability=0.80,
+        lower=0.80,
+        upper=0.95,
+        row="very likely",
+        note=_MODAL_NOTE + "; 'would' is the reported, back-shifted 'will'",
+    )
+    should = _Entry(
+        phrases=("should", "ought to"),
+        probability=0.55,
+        lower=0.55,
+        upper=0.80,
+        row="likely",
+        note=_MODAL_NOTE,
+    )
+    possible = _Entry(
+        phrases=(
+            "may",
+            "might",
+            "could",
+            "can",
+            "possible",
+            "possibly",
+            "perhaps",
+            "maybe",
+            "cannot be ruled out",
+            "cannot rule out",
+        ),
+        probability=0.50,
+        lower=0.20,
+        upper=0.55,
+        row="unlikely to roughly even chance",
+        note=_POSSIBILITY_NOTE,
+    )
+    impossible = _Entry(
+        phrases=(
+            "not possible",
+            "impossible",
+            "no chance",
+            "zero chance",
+            "no way",
+            "cannot happen",
+            "will never",
+            "would never",
+            "never",
+        ),
+        probability=0.02,
+        lower=0.01,
+        upper=0.03,
+        row="almost no chance",
+        note=_IMPOSSIBLE_NOTE,
+    )
+    certain = _Entry(
+        phrases=(
+            "certain",
+            "certainly",
+            "inevitable",
+            "inevitably",
+            "definitely",
+            "will definitely",
+            "guaranteed",
+            "bound to",
+            "is sure to",
+            "unavoidable",
+        ),
+        probability=0.98,
+        lower=0.97,
+        upper=0.99,
+        row="almost certain",
+        note=_CERTAIN_NOTE,
+    )
+    denial_will = _Entry(
+        phrases=(
+            "cannot be pushed back",
+            "cannot be stopped",
+            "cannot be prevented",
+            "cannot be avoided",
+            "cannot be reversed",
+            "cannot be halted",
+            "will not be delayed",
+            "will not be much delayed",
+            "will not be long",
+            "will not be stopped",
+        ),
+        probability=will.probability,
+        lower=will.lower,
+        upper=will.upper,
+        row=will.row,
+        note=_DENIAL_NOTE + " 'will' (rule 2)",
+    )
+    denial_would = _Entry(
+        phrases=(
+            "would not be delayed",
+            "would not be much delayed",
+            "would not be long",
+            "would not be stopped",
+        ),
+        probability=would.probability,
+        lower=would.lower,
+        upper=would.upper,
+        row=would.row,
+        note=_DENIAL_NOTE + " 'would' (rule 2)",
+    )
+    negation = "Sooth rule 5: negation mirrors the range about one half"
+    return [
+        will,
+        would,
+        should,
+        possible,
+        impossible,
+        certain,
+        denial_will,
+        denial_would,
+        _mirror(
+            will,
+            ("will not", "is not going to", "are not going to", "not going to", "shall not"),
+            "almost no chance",
+            negation + " ('will', rule 2)",
+        ),
+        _mirror(would, ("would not",), "very unlikely", negation + " ('would', rule 2)"),
+        _mirror(should, ("should not",), "unlikely", negation + " ('should', rule 2)"),
+        _mirror(
+            possible,
+            ("may not", "might not"),
+            "roughly even chance to likely",
+            negation + " (possibility, rule 3)",
+        ),
+    ]
+
+
+_QUOTES_TO_DROP: Final = re.compile(r"[\"“”„«»‘’‚‹›`]")
+_CONTRACTIONS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\bwon't\b", "will not"),
+        (r"\bcan't\b", "cannot"),
+        (r"\bcan not\b", "cannot"),
+        (r"\bshan't\b", "shall not"),
+        (r"\b(would|should|is|are|was|were|could|does|do|did)n't\b", r"\1 not"),
+        (r"\b(i|you|we|they|he|she|it)'ll\b", r"\1 will"),
+        (r"\b(i|you|we|they|he|she|it)'d\b", r"\1 would"),
+        (r"\b(it|he|she|that|there)'s\b", r"\1 is"),
+    )
+)
+
+
+def normalise_phrase(phrase: str) -> str:
+    """Lower case, straight apostrophes, no quote marks, contractions expanded, one space."""
+    text = phrase.replace("’", "'").replace("‘", "'").lower()
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    text = re.sub(r"(?<![a-z])'|'(?![a-z])", " ", text)
+    text = _QUOTES_TO_DROP.sub(" ", text)
+    text = re.sub(r"[\s\u00a0]+", " ", text).strip(" .,;:!?()[]")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """A known phrase found in a text, with its offsets in that text."""
+
+    entry: VerbalProbability
+    start: int
+    end: int
+    text: str
+
+
+_WORD: Final = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
+# Only spaces and quote marks may separate the words of one phrase: a comma ends it.
+_JOINER: Final = re.compile(r"[\s\u00a0\"“”‘’'«»]*")
+
+
+class VerbalScale:
+    """A named verbal probability scale: phrase -> probability, range and provenance."""
+
+    def __init__(self, *, name: str, entries: Iterable[_Entry]) -> None:
+        self.name = name
+        self._by_phrase: dict[str, VerbalProbability] = {}
+        for entry in entries:
+            for phrase in entry.phrases:
+                key = normalise_phrase(phrase)
+                if key in self._by_phrase:
+                    raise ValueError(f"phrase {phrase!r} appears twice in scale {name}")
+                self._by_phrase[key] = VerbalProbability(
+                    phrase=key,
+                    probability=entry.probability,
+                    lower=entry.lower,
+                    upper=entry.upper,
+                    standard=name,
+                    row=entry.row,
+                    note=entry.note,
+                )
+        self._by_tokens = {tuple(key.split()): value for key, value in self._by_phrase.items()}
+        self._longest = max(len(tokens) for tokens in self._by_tokens)
+
+    def __contains__(self, phrase: object) -> bool:
+        return isinstance(phrase, str) and normalise_phrase(phrase) in self._by_phrase
+
+    def __iter__(self) -> Iterator[VerbalProbability]:
+        return iter(sorted(self._by_phrase.values(), key=lambda v: (v.probability, v.phrase)))
+
+    def lookup(self, phrase: str) -> VerbalProbability:
+        """The entry for a phrase (case, spacing, quote marks and contractions ignored)."""
+        key = normalise_phrase(phrase)
+        try:
+            return self._by_phrase[key]
+        except KeyError:
+            raise UnknownPhraseError(
+                f"unknown verbal probability phrase {phrase!r} in scale {self.name}; "
+                f"known phrases: {', '.join(self.known_phrases())}"
+            ) from None
+
+    def known_phrases(self) -> list[str]:
+        """Every phrase the scale knows, in normalised form, alphabetically."""
+        return sorted(self._by_phrase)
+
+    def records(self) -> list[VerbalScaleRecord]:
+        """The scale as plain data, lowest probability first."""
+        return [
+            VerbalScaleRecord(
+                phrase=value.phrase,
+                probability=value.probability,
+                lower=value.lower,
+                upper=value.upper,
+                standard=value.standard,
+                note=value.note,
+            )
+            for value in self
+        ]
+
+    def find(self, text: str) -> list[PhraseMatch]:
+        """Known phrases in a text, longest first at each position, not overlapping."""
+        tokens = _tokens(text)
+        matches: list[PhraseMatch] = []
+        index = 0
+        while index < len(tokens):
+            match = self._longest_match_at(text, tokens, index)
+            if match is None:
+                index += 1
+                continue
+            matches.append(match[0])
+            index = match[1]
+        return matches
+
+    def _longest_match_at(
+        self, text: str, tokens: list[_Token], index: int
+    ) -> tuple[PhraseMatch, int] | None:
+        for length in range(min(self._longest, len(tokens) - index), 0, -1):
+            window = tokens[index : index + length]
+            if not _joined_by_spaces(text, window):
+                continue
+            words = tuple(word for token in window for word in token.words)
+            value = self._by_tokens.get(words)
+            if value is not None:
+                start, end = window[0].start, _close_quote(text, window[0].start, window[-1].end)
+                return PhraseMatch(value, start, end, text[start:end]), index + length
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    words: tuple[str, ...]
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [
+        _Token(tuple(normalise_phrase(m.group()).split()), m.start(), m.end())
+        for m in _WORD.finditer(text)
+    ]
+
+
+_OPENING_TO_CLOSING: Final = {"“": "”", "‘": "’", '"': '"'}
+
+
+def _close_quote(text: str, start: int, end: int) -> int:
+    """Extend a match past the quote mark that closes one opened inside it, for highlighting."""
+    for opening, closing in _OPENING_TO_CLOSING.items():
+        inside = text[start:end]
+        if inside.count(opening) > inside.count(closing) and text.startswith(closing, end):
+            return end + 1
+    return end
+
+
+def _joined_by_spaces(text: str, window: list[_Token]) -> bool:
+    return all(
+        _JOINER.fullmatch(text, left.end, right.start) is not None
+        for left, right in pairwise(window)
+    )
+
+
+ICD_203: Final = VerbalScale(name=ICD_203_NAME, entries=_icd_entries() + _rule_entries())
+
+
+def lookup(phrase: str) -> VerbalProbability:
+    """The ICD 203 entry for a phrase; raises UnknownPhraseError listing the known phrases."""
+    return ICD_203.lookup(phrase)
+
+
+def known_phrases() -> list[str]:
+    """Every phrase of the ICD 203 scale, normalised, alphabetically."""
+    return ICD_203.known_phrases()
+
+
+def scale_records(scale: VerbalScale = ICD_203) -> list[VerbalScaleRecord]:
+    """The scale as a list of plain dicts (phrase, probability, lower, upper, standard, note)."""
+    return scale.records()
+
+
+# --- explicit figures ---------------------------------------------------------------------
+
+_NUMBER_WORDS: Final[dict[str, int]] = {
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "hundred": 100,
+    "a hundred": 100,
+    "thousand": 1000,
+    "a thousand": 1000,
+}
+_NUM: Final = r"\d{1,3}(?:\.\d+)?"
+_PERCENT: Final = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?pc\b)"
+_DASH: Final = r"\s?(?:-|–|—|to)\s?"
+_WORDNUM: Final = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
+_DENOM: Final = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty"
+    r"|(?:a\s)?hundred|(?:a\s)?thousand|\d{1,4})"
+)
+
+_FIGURE: Final = re.compile(
+    rf"(?P<range>(?P<lo>{_NUM}){_PERCENT}?{_DASH}(?P<hi>{_NUM}){_PERCENT})"
+    rf"|(?P<single>(?P<pct>{_NUM}){_PERCENT})"
+    rf"|(?P<ratio>\b(?P<num>\d{{1,4}}|{_WORDNUM})\s(?:in|out\sof)\s(?P<den>{_DENOM})\b)",
+    re.IGNORECASE,
+)
+# Words that make a figure a probability rather than a quantity ("a 3% rise").
+_CONTEXT_AFTER: Final = re.compile(
+    r"^[\s\"”’]*(?:\w+\s){0,1}(?:chance|chances|probability|likelihood|odds|risk|"
+    r"possibility|likely|certain|certainty|shot)\b",
+    re.IGNORECASE,
+)
+_CONTEXT_BEFORE: Final = re.compile(
+    r"\b(?:chance|chances|probability|likelihood|odds|risk)s?\b[^.;]{0,40}"
+    r"\b(?:at|of|to|is|was|are|were|as)\b[\s\"“‘]*(?:about|around|roughly|some|"
+    r"just|only|no more than|no less than|at least|at most|nearly|almost|over|under|"
+    r"below|above|less than|more than)?[\s\"“‘]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExplicitProbability:
+    """An explicit probability figure found in a text."""
+
+    text: str
+    probability: float
+    start: int
+    end: int
+
+
+def _figure_value(match: re.Match[str]) -> float | None:
+    if match.group("range"):
+        low, high = float(match.group("lo")), float(match.group("hi"))
+        if low > high:
+            return None
+        value = (low + high) / 200
+    elif match.group("single"):
+        value = float(match.group("pct")) / 100
+    else:
+        numerator = _word_or_number(match.group("num"))
+        denominator = _word_or_number(match.group("den"))
+        if denominator == 0 or numerator > denominator:
+            return None
+        value = numerator / denominator
+    return round(value, 6) if 0.0 <= value <= 1.0 else None
+
+
+def _word_or_number(token: str) -> int:
+    key = re.sub(r"\s+", " ", token.lower())
+    return _NUMBER_WORDS[key] if key in _NUMBER_WORDS else int(key)
+
+
+def _in_probability_context(text: str, match: re.Match[str]) -> bool:
+    return bool(
+        _CONTEXT_AFTER.search(text[match.end() :]) or _CONTEXT_BEFORE.search(text[: match.start()])
+    )
+
+
+def find_explicit_probability(text: str) -> ExplicitProbability | None:
+    """The first figure in a text that is stated as a probability ("a 60% chance")."""
+    for match in _FIGURE.finditer(text):
+        value = _figure_value(match)
+        if value is not None and _in_probability_context(text, match):
+            return ExplicitProbability(match.group(), value, match.start(), match.end())
+    return None
+
+
+def parse_explicit_probability(text: str) -> float | None:
+    """The probability an explicit figure states: "35-40%" -> 0.375, "one in three" -> 1/3.
+
+    A figure counts when the text is nothing but the figure ("70%") or when a word such as
+    chance, probability, odds or risk makes it a probability ("a 60 percent chance");
+    "inflation of 3%" is a quantity and gives None. Ranges give their midpoint.
+    """
+    found = find_explicit_probability(text)
+    if found is not None:
+        return found.probability
+    stripped = text.strip().strip("\"“”‘’'.()")
+    for prefix in ("a ", "an ", "about ", "around ", "roughly "):
+        if stripped.lower().startswith(prefix):
+            stripped = stripped[len(prefix) :]
+    match = _FIGURE.fullmatch(stripped)
+    return _figure_value(match) if match else None
