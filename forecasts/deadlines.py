@@ -1,0 +1,436 @@
+"""Deadline phrases ("by the end of the year", "within six months") resolved to UTC instants.
+
+A deadline is the first instant at which the claim is over: "by X" means "before X is
+over", so the deadline is the first instant after X, in UTC. Phrases are read against the
+article's published_at (converted to UTC first). The conventions:
+
+- "by the end of the year", "this year", "later this year", "by year-end": the first
+  instant of next year (published 2023-08-01 -> 2024-01-01T00:00Z).
+- "next year", "by the end of next year": the first instant of the year after next.
+- "by 2030", "in 2030", "by the end of 2030", "by end-2030": 2031-01-01 (the year is
+  included); "before 2030": 2030-01-01. "in 2019" from a 2023 article is the past and no
+  deadline.
+- "early" / "mid" / "late" a year end on 1 May, 1 July and 1 January after it; of a
+  month, on the 11th, the 16th and the 1st of the next month.
+- "by March", "in March", "by the end of March": the end of the next March that has not
+  ended (published in August -> next year's); "before March": its first instant.
+  "by March 1" / "by 1 March": the end of that day; "before March 1": its start.
+- Seasons are meteorological and northern: spring Mar-May, summer Jun-Aug,
+  autumn Sep-Nov, winter Dec-Feb. "by the summer" is the end of the next summer that has
+  not ended, "before the summer" its start.
+- "within six months", "in the next 12 months", "over the next decade", "five years from
+  now", "in two weeks' time": published_at plus that many calendar units (a month past
+  the end of a shorter month is clamped to its last day).
+- Vague spans: "in the coming days" 14 days, "weeks" 8 weeks, "months" 6 months, "years"
+  5 years; "the next few weeks" 3 weeks (a few = 3).
+- "next week" / "next month" / "next quarter": the end of that calendar week (ISO,
+  Monday first), month or quarter; "this ..." / "by the end of the ...": of the current one.
+- Events with no date of their own ("before the election", "ahead of the summit", "by
+  the 2032 season") are recognised, so a page can show them, but resolve to None: an
+  editor has to set the date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Final
+
+__all__ = [
+    "Deadline",
+    "UnknownDeadlineError",
+    "find_deadline",
+    "find_deadlines",
+    "resolve_deadline",
+]
+
+
+class UnknownDeadlineError(ValueError):
+    """A phrase that is not a deadline phrase this module knows."""
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A deadline phrase as it stands in a text and the instant it resolves to (or None)."""
+
+    phrase: str
+    deadline: datetime | None
+    start: int
+    end: int
+
+
+_Resolver = Callable[[re.Match[str], datetime], datetime | None]
+
+_MONTHS: Final[dict[str, int]] = (
+    {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+    | {abbr.lower(): number for number, abbr in enumerate(calendar.month_abbr) if abbr}
+    | {"sept": 9}
+)
+_SEASON_START: Final[dict[str, int]] = {
+    "spring": 3,
+    "summer": 6,
+    "autumn": 9,
+    "fall": 9,
+    "winter": 12,
+}
+_COUNTS: Final[dict[str, int]] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "twenty-four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
+    "fifty": 50,
+    "a couple of": 2,
+    "a few": 3,
+    "few": 3,
+    "several": 3,
+}
+_VAGUE_SPAN: Final[dict[str, tuple[str, int]]] = {
+    "day": ("day", 14),
+    "week": ("week", 8),
+    "month": ("month", 6),
+    "year": ("year", 5),
+}
+
+# Month names must be capitalised: "may" is a modal verb and "march" a noun.
+_MONTH_RE: Final = (
+    r"(?-i:(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\.?"
+)
+_YEAR_RE: Final = r"(?P<year>(?:19|20|21)\d\d)"
+_COUNT_RE: Final = (
+    r"(?P<count>\d{1,3}|a couple of|a few|few|several|twenty-four|thirty-six|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
+    r"twenty|thirty|fifty|an|a)"
+)
+_UNIT_RE: Final = r"(?P<unit>(?:day|week|month|quarter|year|decade)s?)"
+_BY: Final = r"(?P<by>by|before|until|till|in|during|within|ahead of|no later than|on)"
+_PART_RE: Final = r"(?:(?P<part>early|mid|late)[\s-]+)"
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(
+            f"published_at must include a timezone, e.g. 2024-02-01T00:00:00Z; got {moment}"
+        )
+    return moment.astimezone(UTC)
+
+
+def _year_start(year: int) -> datetime:
+    return datetime(year, 1, 1, tzinfo=UTC)
+
+
+def _month_start(year: int, month: int) -> datetime:
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return datetime(year, month, 1, tzinfo=UTC)
+
+
+def _add_months(moment: datetime, months: int) -> datetime:
+    index = moment.month - 1 + months
+    year, month = moment.year + index // 12, index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def _add(moment: datetime, unit: str, count: int) -> datetime:
+    if unit == "day":
+        return moment + timedelta(days=count)
+    if unit == "week":
+        return moment + timedelta(weeks=count)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    return _add_months(moment, months * count)
+
+
+def _count(text: str) -> int:
+    key = re.sub(r"\s+", " ", text.lower())
+    return _COUNTS[key] if key in _COUNTS else int(key)
+
+
+def _before(match: re.Match[str]) -> bool:
+    return (match.group("by") or "").lower() in {"before", "ahead of"}
+
+
+# --- resolvers ------------------------------------------------------------------------------
+
+
+def _this_year(match: re.Match[str], now: datetime) -> datetime:
+    return _year_start(now.year + 1)
+
+
+def _next_year(match: re.Match[str], now: datetime) -> datetime:
+    return _year_start(now.year + 2)
+
+
+def _decade_end(match: re.Match[str], now: datetime) -> datetime:
+    return _year_start((now.year // 10 + 1) * 10)
+
+
+def _named_year(match: re.Match[str], now: datetime) -> datetime | None:
+    year = int(match.group("year"))
+    by = (match.group("by") or "").lower()
+    if by in {"", "in", "during", "on"} and year < now.year:
+        return None
+    part = (match.group("part") or "").lower()
+    if _before(match) and not match.group("end"):
+        return _year_start(year) if not part else _part_of_year(year, part, start=True)
+    if part:
+        return _part_of_year(year, part, start=False)
+    return _year_start(year + 1)
+
+
+def _part_of_year(year: int, part: str, *, start: bool) -> datetime:
+    if start:
+        return {
+            "early": _year_start(year),
+            "mid": _month_start(year, 5),
+            "late": _month_start(year, 9),
+        }[part]
+    return {
+        "early": _month_start(year, 5),
+        "mid": _month_start(year, 7),
+        "late": _year_start(year + 1),
+    }[part]
+
+
+def _month_year(match: re.Match[str], now: datetime) -> tuple[int, int]:
+    month = _MONTHS[match.group("month").lower().rstrip(".")]
+    if match.group("year"):
+        return int(match.group("year")), month
+    year = now.year if month >= now.month else now.year + 1
+    return year, month
+
+
+def _named_month(match: re.Match[str], now: datetime) -> datetime:
+    year, month = _month_year(match, now)
+    if _before(match) and not match.group("end"):
+        return _month_start(year, month)
+    part = (match.group("part") or "").lower()
+    if part == "early":
+        return datetime(year, month, 11, tzinfo=UTC)
+    if part == "mid":
+        return datetime(year, month, 16, tzinfo=UTC)
+    return _month_start(year, month + 1)
+
+
+def _named_day(match: re.Match[str], now: datetime) -> datetime | None:
+    year, month = _month_year(match, now)
+    day = int(match.group("day"))
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    start = datetime(year, month, day, tzinfo=UTC)
+    return start if _before(match) else start + timedelta(days=1)
+
+
+def _season(match: re.Match[str], now: datetime) -> datetime:
+    first_month = _SEASON_START[match.group("season").lower()]
+    which = (match.group("which") or "").lower()
+    if match.group("year"):
+        start = _month_start(int(match.group("year")), first_month)
+    else:
+        start = _month_start(now.year, first_month)
+        already_begun = start <= now if which == "next" else _add_months(start, 3) <= now
+        if which != "this" and already_begun:
+            start = _add_months(start, 12)
+    if _before(match) and not match.group("end"):
+        return start
+    return _add_months(start, 3)
+
+
+def _span(match: re.Match[str], now: datetime) -> datetime:
+    unit_text = match.group("unit").lower()
+    unit = unit_text.rstrip("s")
+    if match.group("count"):
+        return _add(now, unit, _count(match.group("count")))
+    if unit_text.endswith("s") and unit in _VAGUE_SPAN:
+        vague_unit, count = _VAGUE_SPAN[unit]
+        return _add(now, vague_unit, count)
+    return _add(now, unit, 1)
+
+
+def _vague_span(match: re.Match[str], now: datetime) -> datetime:
+    unit = match.group("unit") or match.group("unit2") or match.group("unit3")
+    unit_name, count = _VAGUE_SPAN[unit.lower()]
+    return _add(now, unit_name, count)
+
+
+def _calendar_period(match: re.Match[str], now: datetime) -> datetime:
+    which = (match.group("which") or match.group("which2") or "").lower()
+    unit = match.group("unit").lower()
+    shift = 1 if which == "next" else 0
+    if unit == "week":
+        day = datetime(now.year, now.month, now.day, tzinfo=UTC)
+        return day - timedelta(days=now.weekday()) + timedelta(weeks=1 + shift)
+    if unit == "month":
+        return _month_start(now.year, now.month + 1 + shift)
+    quarter_first_month = (now.month - 1) // 3 * 3 + 1
+    return _month_start(now.year, quarter_first_month + 3 * (1 + shift))
+
+
+def _named_quarter(match: re.Match[str], now: datetime) -> datetime:
+    quarter = int(match.group("quarter")) if match.group("quarter") else 0
+    if not quarter:
+        quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4}[match.group("ordinal").lower()]
+    end_month = quarter * 3 + 1
+    if match.group("year"):
+        return _month_start(int(match.group("year")), end_month)
+    end = _month_start(now.year, end_month)
+    return end if end > now else _add_months(end, 12)
+
+
+def _tomorrow(match: re.Match[str], now: datetime) -> datetime:
+    return datetime(now.year, now.month, now.day, tzinfo=UTC) + timedelta(days=2)
+
+
+def _unresolvable(match: re.Match[str], now: datetime) -> None:
+    return None
+
+
+_END: Final = r"(?P<end>(?:the\s+)?end[\s-]+of\s+|end-)?"
+_EVENT_NOUNS: Final = (
+    r"(?:general\s+|presidential\s+|midterm\s+|next\s+|party\s+|leadership\s+|"
+    r"\d{4}\s+)*(?:elections?|votes?|referendum|summit|budget|primar(?:y|ies)|conventions?|"
+    r"deadline|season|championship|olympics|world\s+cup|congress|conference|ceasefire|"
+    r"talks|negotiations|inauguration|spending\s+review)"
+)
+
+_RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
+    (re.compile(pattern, re.IGNORECASE), resolver)
+    for pattern, resolver in (
+        (
+            r"\b(?:(?:by|before|until|till)\s+(?:the\s+)?end[\s-]+of\s+(?:the\s+|this\s+)?year"
+            r"|(?:by\s+)?year[\s-]end|(?:later\s+)?this\s+year|before\s+the\s+year\s+is\s+out)\b",
+            _this_year,
+        ),
+        (
+            r"\b(?:(?:by|before|until)\s+(?:the\s+)?end[\s-]+of\s+next\s+year"
+            r"|(?:sometime\s+|some\s+time\s+|early\s+|late\s+)?next\s+year)\b",
+            _next_year,
+        ),
+        (r"\b(?:by|before)\s+the\s+end\s+of\s+the\s+decade\b", _decade_end),
+        (
+            rf"\b(?P<by>by|before|until|till|ahead\s+of)\s+(?:the\s+)?{_EVENT_NOUNS}\b",
+            _unresolvable,
+        ),
+        (
+            rf"\b{_BY}\s+(?:the\s+)?{_END}{_PART_RE}?(?:the\s+middle\s+of\s+)?{_MONTH_RE}\s+"
+            rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR_RE})?",
+            _named_day,
+        ),
+        (
+            rf"\b{_BY}\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}"
+            rf"(?:,?\s+{_YEAR_RE})?\b",
+            _named_day,
+        ),
+        (
+            rf"\b{_BY}\s+{_END}{_PART_RE}?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b(?![\s-]*\d)",
+            _named_month,
+        ),
+        (
+            rf"\b{_BY}\s+(?:the\s+)?{_END}(?:(?P<which>this|next)\s+)?(?P<season>spring|summer|"
+            rf"autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR_RE})?\b",
+            _season,
+        ),
+        (
+            r"\b(?:(?P<which>this|next)\s+(?P<season>spring|summer|autumn|fall|winter)\b)"
+            r"(?P<by>)(?P<end>)(?P<year>)",
+            _season,
+        ),
+        (
+            rf"\b(?:{_BY}\s+)?(?:the\s+)?{_END}{_PART_RE}?{_YEAR_RE}\b(?![\s-]*(?:season|\d))",
+            _named_year,
+        ),
+        (
+            rf"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)\s+"
+            rf"(?:{_COUNT_RE}\s+)?{_UNIT_RE}\b",
+            _span,
+        ),
+        (rf"\bwithin\s+(?:the\s+)?{_COUNT_RE}\s+{_UNIT_RE}\b", _span),
+        (rf"\bin\s+{_COUNT_RE}\s+{_UNIT_RE}['’]?\s+time\b", _span),
+        (rf"\b{_COUNT_RE}\s+{_UNIT_RE}\s+from\s+now\b", _span),
+        (
+            r"\b(?:in|within|over)\s+the\s+(?:coming|next)\s+(?P<unit>day|week|month|year)s\b"
+            r"|\b(?:in|over)\s+the\s+(?P<unit2>day|week|month|year)s\s+ahead\b"
+            r"|\bwithin\s+(?P<unit3>day|week|month|year)s\b",
+            _vague_span,
+        ),
+        (
+            r"\b(?:(?:by|before)\s+the\s+end\s+of\s+(?:the\s+)?(?P<which>this|next)?\s*"
+            r"|(?:later\s+)?(?P<which2>this|next)\s+)(?P<unit>week|month|quarter)\b",
+            _calendar_period,
+        ),
+        (
+            rf"\b{_BY}\s+(?:the\s+)?{_END}(?:(?P<ordinal>first|second|third|fourth)\s+quarter"
+            rf"|q(?P<quarter>[1-4]))(?:\s+(?:of\s+)?{_YEAR_RE})?\b",
+            _named_quarter,
+        ),
+        (r"\b(?:by\s+|before\s+)?tomorrow\b", _tomorrow),
+    )
+)
+
+
+def _all_matches(text: str) -> list[tuple[re.Match[str], _Resolver]]:
+    found = [(match, resolver) for pattern, resolver in _RULES for match in pattern.finditer(text)]
+    found.sort(key=lambda item: (item[0].start(), -(item[0].end() - item[0].start())))
+    kept: list[tuple[re.Match[str], _Resolver]] = []
+    for match, resolver in found:
+        if kept and match.start() < kept[-1][0].end():
+            continue
+        kept.append((match, resolver))
+    return kept
+
+
+def find_deadlines(text: str, *, published_at: datetime | None) -> list[Deadline]:
+    """Every deadline phrase in a text, in order, resolved against published_at if given."""
+    now = _utc(published_at) if published_at is not None else None
+    deadlines = []
+    for match, resolver in _all_matches(text):
+        if now is None:
+            deadline = None
+        else:
+            deadline = resolver(match, now)
+            if deadline is None and resolver is _named_year:
+                continue
+        deadlines.append(Deadline(match.group().strip(), deadline, match.start(), match.end()))
+    return deadlines
+
+
+def find_deadline(text: str, *, published_at: datetime | None) -> Deadline | None:
+    """The first deadline phrase in a text (see the module docstring for the conventions)."""
+    deadlines = find_deadlines(text, published_at=published_at)
+    resolved = [d for d in deadlines if d.deadline is not None]
+    return resolved[0] if resolved else (deadlines[0] if deadlines else None)
+
+
+def resolve_deadline(phrase: str, *, published_at: datetime) -> datetime | None:
+    """The UTC instant a deadline phrase stands for; None when it names an undated event.
+
+    Raises UnknownDeadlineError when the phrase is not a deadline phrase at all.
+    """
+    now = _utc(published_at)
+    text = phrase.strip()
+    for pattern, resolver in _RULES:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            return resolver(match, now)
+    raise UnknownDeadlineError(
+        f"not a deadline phrase: {phrase!r}; expected e.g. 'by the end of the year', "
+        "'within six months', 'next year', 'by March 2025', 'by 2030'"
+    )
