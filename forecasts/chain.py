@@ -1,0 +1,137 @@
+"""The tamper-evident ledger: every write appends an entry chained by SHA-256.
+
+Each entry's hash covers its own canonical JSON and the previous entry's hash, so changing,
+deleting or reordering anything already written breaks every hash after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Column, Integer, String, Text, text
+from sqlmodel import Field, Session, SQLModel, col, select
+
+from forecasts.sqltypes import UTCDateTime
+
+GENESIS_HASH = "0" * 64
+# A fixed advisory-lock key: on PostgreSQL appends are serialised through it so that two
+# concurrent writers cannot both extend the same head.
+CHAIN_LOCK_KEY = 0x50_07_4C_ED
+
+
+class Action(StrEnum):
+    """What a ledger entry records."""
+
+    source_created = "source.created"
+    question_created = "question.created"
+    question_updated = "question.updated"
+    claim_recorded = "claim.recorded"
+    claim_retracted = "claim.retracted"
+    question_resolved = "question.resolved"
+    resolution_corrected = "resolution.corrected"
+
+
+class LedgerEntry(SQLModel, table=True):
+    """One write to the ledger, hashed together with the entry before it."""
+
+    __tablename__ = "ledger_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action: str = Field(sa_column=Column(String(40), nullable=False))
+    entity: str = Field(sa_column=Column(String(40), nullable=False))
+    entity_id: int = Field(sa_column=Column(Integer, nullable=False))
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    actor: str = Field(sa_column=Column(String(200), nullable=False))
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    prev_hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
+    hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
+
+
+def canonical_json(value: Any) -> str:
+    """Serialise `value` the one way that hashes the same everywhere: sorted keys, no spaces."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
+    )
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, StrEnum):
+        return value.value
+    raise TypeError(f"cannot put {type(value).__name__} into a ledger payload")
+
+
+def entry_hash(
+    *,
+    prev_hash: str,
+    action: str,
+    entity: str,
+    entity_id: int,
+    payload: str,
+    actor: str,
+    created_at: datetime,
+) -> str:
+    """SHA-256 over the previous hash and this entry's fields, in canonical JSON."""
+    body = canonical_json(
+        {
+            "prev": prev_hash,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "payload": payload,
+            "actor": actor,
+            "created_at": created_at,
+        }
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def head(session: Session) -> LedgerEntry | None:
+    """The newest entry, or None when nothing was written yet."""
+    return session.exec(select(LedgerEntry).order_by(col(LedgerEntry.id).desc()).limit(1)).first()
+
+
+def append_entry(
+    *,
+    session: Session,
+    action: Action,
+    entity: str,
+    entity_id: int,
+    payload: dict[str, Any],
+    actor: str,
+    now: datetime,
+) -> LedgerEntry:
+    """Append one entry after the current head, inside the caller's transaction."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+    previous = head(session)
+    prev_hash = previous.hash if previous is not None else GENESIS_HASH
+    body = canonical_json(payload)
+    created_at = now.astimezone(UTC)
+    entry = LedgerEntry(
+        action=action.value,
+        entity=entity,
+        entity_id=entity_id,
+        payload=body,
+        actor=actor,
+        created_at=created_at,
+        prev_hash=prev_hash,
+        hash=entry_hash(
+            prev_hash=prev_hash,
+            action=action.value,
+            entity=entity,
+            entity_id=entity_id,
+            payload=body,
+            actor=actor,
+            created_at=created_at,
+        ),
+    )
+    session.add(entry)
+    session.flush()
+    return entry

@@ -1,0 +1,197 @@
+"""Recording, retracting and reading claims."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from forecasts.chain import Action, append_entry
+from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError
+from forecasts.models import Claim, Question, QuestionTag, Source
+from forecasts.questions import create_question, question_for_reference
+from forecasts.schemas import ClaimCreate, ClaimPublic
+from forecasts.sources import slugs_by_id, source_for_reference
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    """What a claim list may be narrowed by."""
+
+    source: str | None = None
+    question_id: int | None = None
+    tag: str | None = None
+
+
+def claim_public(claim: Claim, source_slug: str) -> ClaimPublic:
+    """The API shape of a claim."""
+    assert claim.id is not None
+    return ClaimPublic(
+        id=claim.id,
+        question_id=claim.question_id,
+        source=source_slug,
+        probability=claim.probability,
+        probability_basis=claim.probability_basis,
+        verbal_phrase=claim.verbal_phrase,
+        quote=claim.quote,
+        made_at=claim.made_at,
+        citation_url=claim.citation_url,
+        citation_title=claim.citation_title,
+        publisher=claim.publisher,
+        published_at=claim.published_at,
+        recorded_at=claim.recorded_at,
+        recorded_by=claim.recorded_by,
+        retracted_at=claim.retracted_at,
+        retraction_reason=claim.retraction_reason,
+    )
+
+
+def claims_public(*, session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
+    """API shapes for many claims, looking their sources up in one query."""
+    slugs = slugs_by_id(session=session, ids=(claim.source_id for claim in claims))
+    return [claim_public(claim, slugs[claim.source_id]) for claim in claims]
+
+
+def _probability(data: ClaimCreate) -> tuple[float, Basis]:
+    """The claim's probability and its basis, taking a verbal phrase through the scale."""
+    from forecasts.probability import UnknownPhraseError, lookup
+
+    if data.probability is not None:
+        basis = data.probability_basis or (Basis.verbal if data.verbal_phrase else Basis.stated)
+        return data.probability, basis
+    if not data.verbal_phrase:
+        raise DomainError("probability", "is required unless verbal_phrase is given")
+    try:
+        verbal = lookup(data.verbal_phrase)
+    except UnknownPhraseError as error:
+        raise DomainError("verbal_phrase", str(error)) from error
+    if data.probability_basis not in (None, Basis.verbal):
+        raise DomainError(
+            "probability_basis", "must be verbal when the probability comes from verbal_phrase"
+        )
+    return verbal.probability, Basis.verbal
+
+
+def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: datetime) -> Claim:
+    """Record a claim, creating its inline question in the same transaction."""
+    if (data.question_id is None) == (data.question is None):
+        raise DomainError("question_id", "give exactly one of question_id or an inline question")
+    if data.made_at > now:
+        raise DomainError("made_at", "is in the future; a claim is recorded after it was made")
+    source = source_for_reference(session=session, field="source", slug=data.source)
+    deadline = (
+        data.question.deadline
+        if data.question is not None
+        else question_for_reference(
+            session=session, field="question_id", question_id=data.question_id or 0
+        ).deadline
+    )
+    if data.made_at > deadline:
+        raise DomainError(
+            "made_at",
+            f"is after the question's deadline ({deadline.isoformat()}); "
+            "a claim must be made before the question closes",
+        )
+    probability, basis = _probability(data)
+    question_id = data.question_id
+    if data.question is not None:
+        question = create_question(
+            session=session, data=data.question, actor=actor, now=now, field="question"
+        )
+        question_id = question.id
+    assert question_id is not None and source.id is not None
+    claim = Claim(
+        question_id=question_id,
+        source_id=source.id,
+        probability=probability,
+        probability_basis=basis,
+        verbal_phrase=data.verbal_phrase or None,
+        quote=data.quote,
+        made_at=data.made_at,
+        citation_url=data.citation_url,
+        citation_title=data.citation_title,
+        publisher=data.publisher,
+        published_at=data.published_at,
+        recorded_at=now,
+        recorded_by=actor,
+    )
+    session.add(claim)
+    session.flush()
+    _log(session, Action.claim_recorded, claim, source.slug, actor, now)
+    return claim
+
+
+def retract_claim(
+    *, session: Session, claim_id: int, reason: str, actor: str, now: datetime
+) -> Claim:
+    """Withdraw a claim from scoring, keeping it and the reason on the record."""
+    claim = get_claim(session=session, claim_id=claim_id)
+    if claim.retracted_at is not None:
+        raise ConflictError("id", f"claim {claim_id} was already retracted")
+    claim.retracted_at = now
+    claim.retraction_reason = reason
+    session.add(claim)
+    session.flush()
+    slug = slugs_by_id(session=session, ids=[claim.source_id])[claim.source_id]
+    _log(session, Action.claim_retracted, claim, slug, actor, now)
+    return claim
+
+
+def _log(
+    session: Session, action: Action, claim: Claim, slug: str, actor: str, now: datetime
+) -> None:
+    assert claim.id is not None
+    append_entry(
+        session=session,
+        action=action,
+        entity="claim",
+        entity_id=claim.id,
+        payload=claim_public(claim, slug).model_dump(mode="json"),
+        actor=actor,
+        now=now,
+    )
+
+
+def get_claim(*, session: Session, claim_id: int) -> Claim:
+    """The claim with this id, or NotFoundError."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFoundError("id", f"no claim with id {claim_id}")
+    return claim
+
+
+def list_claims(
+    *, session: Session, filters: ClaimFilters, limit: int, offset: int
+) -> tuple[Sequence[Claim], int]:
+    """Claims matching the filters, newest first, with the total that matched."""
+    query = select(Claim)
+    if filters.source is not None:
+        source_id = select(Source.id).where(Source.slug == filters.source).scalar_subquery()
+        query = query.where(col(Claim.source_id) == source_id)
+    if filters.question_id is not None:
+        query = query.where(Claim.question_id == filters.question_id)
+    if filters.tag is not None:
+        tagged = select(QuestionTag.question_id).where(QuestionTag.tag == filters.tag.lower())
+        query = query.where(col(Claim.question_id).in_(tagged))
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    page = query.order_by(col(Claim.made_at).desc(), col(Claim.id).desc())
+    return session.exec(page.limit(limit).offset(offset)).all(), total
+
+
+def claims_on_question(*, session: Session, question_id: int) -> Sequence[Claim]:
+    """Every claim on one question, in the order they were made."""
+    return session.exec(
+        select(Claim)
+        .where(Claim.question_id == question_id)
+        .order_by(col(Claim.made_at), col(Claim.id))
+    ).all()
+
+
+def question_of(*, session: Session, claim: Claim) -> Question:
+    """The question a claim is about."""
+    question = session.get(Question, claim.question_id)
+    assert question is not None
+    return question

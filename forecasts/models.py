@@ -1,0 +1,112 @@
+"""The ledger's tables: sources, questions, claims and resolutions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from forecasts.domain import Basis, Outcome, SourceKind, Status, utc_now
+from forecasts.sqltypes import UTCDateTime, enum_type
+
+
+class Source(SQLModel, table=True):
+    """A person, organisation, outlet or model whose predictions are tracked."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(sa_column=Column(String(120), nullable=False, unique=True))
+    name: str = Field(sa_column=Column(String(300), nullable=False))
+    kind: SourceKind = Field(sa_column=Column(enum_type(SourceKind), nullable=False))
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    created_by: str = Field(default="", sa_column=Column(String(200), nullable=False))
+
+
+class Question(SQLModel, table=True):
+    """A proposition that will be resolved yes, no or annulled after its deadline."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    resolution_criteria: str = Field(sa_column=Column(Text, nullable=False))
+    deadline: datetime = Field(sa_type=UTCDateTime, index=True)
+    reviewer_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("reviewer.id"), nullable=True, index=True),
+    )
+    status: Status = Field(default=Status.open, sa_column=Column(enum_type(Status), nullable=False))
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    created_by: str = Field(default="", sa_column=Column(String(200), nullable=False))
+
+
+class QuestionTag(SQLModel, table=True):
+    """One tag of one question; a table rather than a list so tag filters use an index."""
+
+    __tablename__ = "question_tag"
+    __table_args__ = (Index("ix_question_tag_tag", "tag"),)
+
+    question_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("question.id", ondelete="CASCADE"), primary_key=True)
+    )
+    tag: str = Field(sa_column=Column(String(64), primary_key=True))
+
+
+class Claim(SQLModel, table=True):
+    """A source's probability for a question, as it was said; never edited, only retracted."""
+
+    __table_args__ = (
+        Index("ix_claim_source_question", "source_id", "question_id"),
+        Index("ix_claim_question", "question_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(sa_column=Column(Integer, ForeignKey("question.id"), nullable=False))
+    source_id: int = Field(sa_column=Column(Integer, ForeignKey("source.id"), nullable=False))
+    probability: float
+    probability_basis: Basis = Field(sa_column=Column(enum_type(Basis), nullable=False))
+    verbal_phrase: str | None = Field(default=None, sa_column=Column(String(200)))
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    made_at: datetime = Field(sa_type=UTCDateTime)
+    citation_url: str | None = Field(default=None, sa_column=Column(Text))
+    citation_title: str | None = Field(default=None, sa_column=Column(Text))
+    publisher: str | None = Field(default=None, sa_column=Column(String(300)))
+    published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    recorded_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    recorded_by: str = Field(default="", sa_column=Column(String(200), nullable=False))
+    retracted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    retraction_reason: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class Resolution(SQLModel, table=True):
+    """One verdict on a question; append-only, the newest row is the current resolution."""
+
+    __table_args__ = (UniqueConstraint("question_id", "sequence"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("question.id"), nullable=False, index=True)
+    )
+    # Position in the question's history; unique so two concurrent resolutions cannot
+    # both claim to be the newest.
+    sequence: int = Field(sa_column=Column(Integer, nullable=False))
+    outcome: Outcome = Field(sa_column=Column(enum_type(Outcome), nullable=False))
+    evidence_url: str | None = Field(default=None, sa_column=Column(Text))
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    reason: str | None = Field(default=None, sa_column=Column(Text))
+    resolved_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    resolved_by: str = Field(default="", sa_column=Column(String(200), nullable=False))
+
+
+class Reviewer(SQLModel, table=True):
+    """A person who resolves questions, with when they want their weekly digest."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(300), nullable=False))
+    email: str = Field(sa_column=Column(String(320), nullable=False))
+    timezone: str = Field(default="UTC", sa_column=Column(String(64), nullable=False))
+    digest_weekday: int = Field(default=0, sa_column=Column(Integer, nullable=False))
+    digest_hour: int = Field(default=9, sa_column=Column(Integer, nullable=False))
+    # Unassigned due questions carrying one of these tags go to this reviewer.
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)

@@ -1,0 +1,179 @@
+"""Recording, changing and reading questions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from forecasts.chain import Action, append_entry
+from forecasts.domain import DomainError, NotFoundError, Status
+from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
+from forecasts.schemas import QuestionCreate, QuestionPublic, QuestionUpdate
+
+
+@dataclass(frozen=True)
+class QuestionFilters:
+    """What a question list may be narrowed by."""
+
+    status: Status | None = None
+    tag: str | None = None
+    source: str | None = None
+    deadline_before: datetime | None = None
+    deadline_after: datetime | None = None
+
+
+def question_public(question: Question, tags: list[str]) -> QuestionPublic:
+    """The API shape of a question."""
+    assert question.id is not None
+    return QuestionPublic(
+        id=question.id,
+        title=question.title,
+        resolution_criteria=question.resolution_criteria,
+        deadline=question.deadline,
+        tags=tags,
+        reviewer_id=question.reviewer_id,
+        status=question.status,
+        created_at=question.created_at,
+        created_by=question.created_by,
+    )
+
+
+def tags_by_question(*, session: Session, ids: Iterable[int]) -> dict[int, list[str]]:
+    """Each question's tags, sorted, in one query."""
+    wanted = set(ids)
+    tags: dict[int, list[str]] = defaultdict(list)
+    if wanted:
+        rows = session.exec(
+            select(QuestionTag.question_id, QuestionTag.tag)
+            .where(col(QuestionTag.question_id).in_(wanted))
+            .order_by(col(QuestionTag.tag))
+        ).all()
+        for question_id, tag in rows:
+            tags[question_id].append(tag)
+    return tags
+
+
+def _check_reviewer(session: Session, field: str, reviewer_id: int | None) -> None:
+    if reviewer_id is not None and session.get(Reviewer, reviewer_id) is None:
+        raise DomainError(field, f"no reviewer with id {reviewer_id}")
+
+
+def create_question(
+    *, session: Session, data: QuestionCreate, actor: str, now: datetime, field: str = "body"
+) -> Question:
+    """Record a new question; one whose deadline already passed starts out due."""
+    _check_reviewer(session, f"{field}.reviewer_id", data.reviewer_id)
+    question = Question(
+        title=data.title,
+        resolution_criteria=data.resolution_criteria,
+        deadline=data.deadline,
+        reviewer_id=data.reviewer_id,
+        status=Status.due if data.deadline <= now else Status.open,
+        created_at=now,
+        created_by=actor,
+    )
+    session.add(question)
+    session.flush()
+    assert question.id is not None
+    for tag in data.tags:
+        session.add(QuestionTag(question_id=question.id, tag=tag))
+    session.flush()
+    _log(session, Action.question_created, question, data.tags, actor, now)
+    return question
+
+
+def update_question(
+    *, session: Session, question_id: int, data: QuestionUpdate, actor: str, now: datetime
+) -> Question:
+    """Change a question's tags or reviewer, the only fields that may change."""
+    question = get_question(session=session, question_id=question_id)
+    changes = data.model_dump(exclude_unset=True)
+    if "reviewer_id" in changes:
+        _check_reviewer(session, "reviewer_id", data.reviewer_id)
+        question.reviewer_id = data.reviewer_id
+        session.add(question)
+    if data.tags is not None:
+        session.execute(delete(QuestionTag).where(col(QuestionTag.question_id) == question_id))
+        for tag in data.tags:
+            session.add(QuestionTag(question_id=question_id, tag=tag))
+    session.flush()
+    tags = tags_by_question(session=session, ids=[question_id])[question_id]
+    _log(session, Action.question_updated, question, tags, actor, now)
+    return question
+
+
+def _log(
+    session: Session,
+    action: Action,
+    question: Question,
+    tags: list[str],
+    actor: str,
+    now: datetime,
+) -> None:
+    assert question.id is not None
+    payload = question_public(question, tags).model_dump(mode="json", exclude={"status"})
+    append_entry(
+        session=session,
+        action=action,
+        entity="question",
+        entity_id=question.id,
+        payload=payload,
+        actor=actor,
+        now=now,
+    )
+
+
+def get_question(*, session: Session, question_id: int) -> Question:
+    """The question with this id, or NotFoundError."""
+    question = session.get(Question, question_id)
+    if question is None:
+        raise NotFoundError("id", f"no question with id {question_id}")
+    return question
+
+
+def question_for_reference(*, session: Session, field: str, question_id: int) -> Question:
+    """The question a request body names, or an error pointing at that body field."""
+    question = session.get(Question, question_id)
+    if question is None:
+        raise DomainError(field, f"no question with id {question_id}")
+    return question
+
+
+def list_questions(
+    *, session: Session, filters: QuestionFilters, limit: int, offset: int
+) -> tuple[Sequence[Question], int]:
+    """Questions matching the filters, soonest deadline first, with the total that matched."""
+    query = select(Question)
+    if filters.status is not None:
+        query = query.where(Question.status == filters.status)
+    if filters.tag is not None:
+        tagged = select(QuestionTag.question_id).where(QuestionTag.tag == filters.tag.lower())
+        query = query.where(col(Question.id).in_(tagged))
+    if filters.source is not None:
+        claimed = (
+            select(Claim.question_id)
+            .join(Source, col(Source.id) == col(Claim.source_id))
+            .where(Source.slug == filters.source)
+        )
+        query = query.where(col(Question.id).in_(claimed))
+    if filters.deadline_before is not None:
+        query = query.where(col(Question.deadline) < filters.deadline_before)
+    if filters.deadline_after is not None:
+        query = query.where(col(Question.deadline) > filters.deadline_after)
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    page = query.order_by(col(Question.deadline), col(Question.id)).limit(limit).offset(offset)
+    return session.exec(page).all(), total
+
+
+def resolution_history(*, session: Session, question_id: int) -> Sequence[Resolution]:
+    """Every resolution of a question, oldest first; the last one is current."""
+    return session.exec(
+        select(Resolution)
+        .where(Resolution.question_id == question_id)
+        .order_by(col(Resolution.sequence))
+    ).all()

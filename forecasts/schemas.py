@@ -1,0 +1,180 @@
+"""The shapes the ledger accepts and returns: one family of models per entity."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Generic, TypeVar
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from forecasts.domain import SLUG_PATTERN, Basis, Outcome, SourceKind, Status, normalise_tags
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+Tags = Annotated[list[str], Field(default_factory=list, max_length=20)]
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list, with the total the filters matched."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceCreate(_Strict):
+    """A new source."""
+
+    slug: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    kind: SourceKind
+    description: str = ""
+
+    @field_validator("slug")
+    @classmethod
+    def _slug_shape(cls, value: str) -> str:
+        if not SLUG_PATTERN.fullmatch(value):
+            raise ValueError(
+                "must be lower-case words of a-z and 0-9 joined by single hyphens, "
+                "e.g. oleksiy-danilov"
+            )
+        return value
+
+
+class SourcePublic(BaseModel):
+    """A source as the API shows it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    slug: str
+    name: str
+    kind: SourceKind
+    description: str
+    created_at: datetime
+
+
+class QuestionCreate(_Strict):
+    """A new question, on its own or inline in a claim."""
+
+    title: NonEmpty
+    resolution_criteria: NonEmpty
+    deadline: AwareDatetime
+    tags: Tags
+    reviewer_id: int | None = None
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_shape(cls, value: list[str]) -> list[str]:
+        return normalise_tags("tags", value)
+
+
+class QuestionUpdate(_Strict):
+    """The only fields of a question that may change after it is created."""
+
+    tags: list[str] | None = Field(default=None, max_length=20)
+    reviewer_id: int | None = None
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_shape(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else normalise_tags("tags", value)
+
+
+class QuestionPublic(BaseModel):
+    """A question as lists show it."""
+
+    id: int
+    title: str
+    resolution_criteria: str
+    deadline: datetime
+    tags: list[str]
+    reviewer_id: int | None
+    status: Status
+    created_at: datetime
+    created_by: str
+
+
+class ClaimCreate(_Strict):
+    """A new claim: a source's probability for an existing question or an inline new one."""
+
+    question_id: int | None = None
+    question: QuestionCreate | None = None
+    source: NonEmpty
+    probability: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    probability_basis: Basis | None = None
+    verbal_phrase: (
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
+    ) = None
+    quote: NonEmpty
+    made_at: AwareDatetime
+    citation_url: Url | None = None
+    citation_title: str | None = None
+    publisher: str | None = None
+    published_at: AwareDatetime | None = None
+
+
+class ClaimPublic(BaseModel):
+    """A claim as the API shows it, retracted or not."""
+
+    id: int
+    question_id: int
+    source: str
+    probability: float
+    probability_basis: Basis
+    verbal_phrase: str | None
+    quote: str
+    made_at: datetime
+    citation_url: str | None
+    citation_title: str | None
+    publisher: str | None
+    published_at: datetime | None
+    recorded_at: datetime
+    recorded_by: str
+    retracted_at: datetime | None
+    retraction_reason: str | None
+
+
+class Retraction(_Strict):
+    """Why a claim is withdrawn from the record."""
+
+    reason: NonEmpty
+
+
+class ResolutionCreate(_Strict):
+    """A verdict on a question; `reason` is required when it corrects an earlier one."""
+
+    outcome: Outcome
+    evidence_url: Url | None = None
+    note: str | None = None
+    reason: str | None = None
+
+
+class ResolutionPublic(BaseModel):
+    """One entry of a question's resolution history."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    question_id: int
+    sequence: int
+    outcome: Outcome
+    evidence_url: str | None
+    note: str | None
+    reason: str | None
+    resolved_at: datetime
+    resolved_by: str
+
+
+class QuestionDetail(QuestionPublic):
+    """A question with every claim on it and its whole resolution history, oldest first."""
+
+    claims: list[ClaimPublic]
+    resolutions: list[ResolutionPublic]
+    current_resolution: ResolutionPublic | None

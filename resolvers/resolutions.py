@@ -1,0 +1,81 @@
+"""Recording a question's resolution, and correcting it by supersession."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from forecasts.chain import Action, append_entry
+from forecasts.domain import ConflictError, DomainError, Outcome
+from forecasts.models import Question, Resolution
+from forecasts.questions import get_question
+from forecasts.schemas import ResolutionCreate, ResolutionPublic
+
+
+def resolution_public(resolution: Resolution) -> ResolutionPublic:
+    """The API shape of one resolution."""
+    return ResolutionPublic.model_validate(resolution)
+
+
+def current_resolution(*, session: Session, question_id: int) -> Resolution | None:
+    """The newest resolution of a question, which is the one that counts."""
+    return session.exec(
+        select(Resolution)
+        .where(Resolution.question_id == question_id)
+        .order_by(col(Resolution.sequence).desc())
+        .limit(1)
+    ).first()
+
+
+def _lock_question(session: Session, question_id: int) -> Question:
+    """Load the question, locking its row on PostgreSQL so concurrent verdicts queue up."""
+    question = get_question(session=session, question_id=question_id)
+    if session.get_bind().dialect.name == "postgresql":
+        session.refresh(question, with_for_update=True)
+    return question
+
+
+def resolve_question(
+    *, session: Session, question_id: int, data: ResolutionCreate, actor: str, now: datetime
+) -> Resolution:
+    """Append a resolution; a second one supersedes the first and must give a reason."""
+    question = _lock_question(session, question_id)
+    previous = current_resolution(session=session, question_id=question_id)
+    reason = (data.reason or "").strip() or None
+    if previous is not None and reason is None:
+        raise DomainError(
+            "reason",
+            f"question {question_id} is already resolved ({previous.outcome.value}); "
+            "say why this resolution supersedes it",
+        )
+    if data.outcome is Outcome.no and now < question.deadline:
+        raise ConflictError(
+            "outcome",
+            f"a question cannot resolve no before its deadline ({question.deadline.isoformat()})",
+        )
+    resolution = Resolution(
+        question_id=question_id,
+        sequence=1 if previous is None else previous.sequence + 1,
+        outcome=data.outcome,
+        evidence_url=data.evidence_url,
+        note=data.note,
+        reason=reason,
+        resolved_at=now,
+        resolved_by=actor,
+    )
+    session.add(resolution)
+    question.status = data.outcome.status
+    session.add(question)
+    session.flush()
+    assert resolution.id is not None
+    append_entry(
+        session=session,
+        action=Action.question_resolved if previous is None else Action.resolution_corrected,
+        entity="resolution",
+        entity_id=resolution.id,
+        payload=resolution_public(resolution).model_dump(mode="json"),
+        actor=actor,
+        now=now,
+    )
+    return resolution

@@ -1,0 +1,68 @@
+"""/api/v1/claims: what sources said, with what probability. Recorded, never edited."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from forecasts.claims import (
+    ClaimFilters,
+    claim_public,
+    claims_public,
+    get_claim,
+    list_claims,
+    record_claim,
+    retract_claim,
+)
+from forecasts.schemas import ClaimCreate, ClaimPublic, Page, Retraction
+from forecasts.sources import slugs_by_id
+from service.api.deps import Editor, Limit, NowDep, Offset, Reader, ReadSessionDep, WriteSessionDep
+
+router = APIRouter(prefix="/claims", tags=["claims"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def post_claim(
+    data: ClaimCreate, session: WriteSessionDep, caller: Editor, now: NowDep
+) -> ClaimPublic:
+    """Record a claim on an existing question (question_id) or a new one (question).
+
+    Without a probability, verbal_phrase is looked up on the verbal scale (basis verbal).
+    """
+    claim = record_claim(session=session, data=data, actor=caller.actor, now=now)
+    return claim_public(claim, data.source)
+
+
+@router.get("")
+def get_claims(
+    session: ReadSessionDep,
+    _: Reader,
+    source: str | None = None,
+    question_id: int | None = None,
+    tag: str | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[ClaimPublic]:
+    """List claims, newest first, filtered by source slug, question or tag."""
+    filters = ClaimFilters(source=source, question_id=question_id, tag=tag)
+    items, total = list_claims(session=session, filters=filters, limit=limit, offset=offset)
+    return Page(
+        items=claims_public(session=session, claims=items), total=total, limit=limit, offset=offset
+    )
+
+
+@router.get("/{claim_id}")
+def get_one_claim(claim_id: int, session: ReadSessionDep, _: Reader) -> ClaimPublic:
+    """One claim, retracted or not."""
+    claim = get_claim(session=session, claim_id=claim_id)
+    return claim_public(claim, slugs_by_id(session=session, ids=[claim.source_id])[claim.source_id])
+
+
+@router.post("/{claim_id}/retract")
+def post_retraction(
+    claim_id: int, data: Retraction, session: WriteSessionDep, caller: Editor, now: NowDep
+) -> ClaimPublic:
+    """Withdraw a claim from scoring. It stays on the record with the reason."""
+    claim = retract_claim(
+        session=session, claim_id=claim_id, reason=data.reason, actor=caller.actor, now=now
+    )
+    return claim_public(claim, slugs_by_id(session=session, ids=[claim.source_id])[claim.source_id])

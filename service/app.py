@@ -1,0 +1,63 @@
+"""The FastAPI application, built by a factory from a Settings object."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from forecasts.domain import utc_now
+from service.api import claims, health, questions, sources
+from service.api.deps import Clock
+from service.api.errors import install_error_handlers
+from service.database import Database
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """
+Sooth keeps a ledger of predictive claims made by named sources, gets them resolved when
+they fall due, and scores each source's calibration.
+
+Authenticate writes with `Authorization: Bearer <API key>` (`sooth keys create`).
+Claims and resolutions are append-only: a wrong claim is retracted and recorded anew, a
+wrong resolution is superseded by a new one with a reason.
+"""
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    database: Database | None = None,
+    clock: Clock = utc_now,
+) -> FastAPI:
+    """Build the app; it refuses to start on a database that is not migrated."""
+    settings = settings or Settings()
+    database = database or Database(settings.resolved_database_url())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database.check_migrated()
+        yield
+        database.dispose()
+
+    app = FastAPI(
+        title="Sooth",
+        version="1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/docs",
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.database = database
+    app.state.clock = clock
+    install_error_handlers(app)
+
+    api = APIRouter(prefix="/api/v1")
+    for module in (health, sources, questions, claims):
+        api.include_router(module.router)
+    app.include_router(api)
+    return app

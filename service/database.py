@@ -1,0 +1,106 @@
+"""The database engine and the transactions requests and jobs run in."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from service.migrations_runner import alembic_config
+
+log = logging.getLogger(__name__)
+
+# SQLite's default deferred BEGIN lets two read-then-write transactions both read and
+# then fail to upgrade their lock; writers take the write lock up front instead.
+_SQLITE_BEGIN = "sqlite_begin"
+
+
+class NotMigratedError(RuntimeError):
+    """The database schema is missing or behind the code."""
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`, configured for concurrent use of SQLite or PostgreSQL."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Hand transaction control to SQLAlchemy's begin event below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get(_SQLITE_BEGIN, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """One engine, and the two kinds of transaction the service runs."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._writer = self.engine.execution_options(**{_SQLITE_BEGIN: "IMMEDIATE"})
+
+    @property
+    def dialect(self) -> str:
+        """The database's name: sqlite or postgresql."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A unit of work that only reads; what it loaded stays readable after it ends."""
+        with Session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that commits at the end, or rolls back everything on error."""
+        with Session(self._writer, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def check_migrated(self) -> None:
+        """Refuse to go on with a database the migrations have not brought up to date."""
+        script = ScriptDirectory.from_config(alembic_config(self.url))
+        heads = set(script.get_heads())
+        with self.engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+        if current != heads:
+            state = "empty" if not current else f"at revision {', '.join(sorted(current))}"
+            raise NotMigratedError(
+                f"the database at {make_url(self.url).render_as_string(hide_password=True)} "
+                f"is {state}, not at the latest schema ({', '.join(sorted(heads))}); "
+                "run `sooth migrate` first"
+            )
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()

@@ -1,0 +1,89 @@
+"""API keys: created once in clear, stored only as a SHA-256 hash, each with a role."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Column, String
+from sqlmodel import Field, Session, SQLModel, col, select
+
+from forecasts.domain import NotFoundError
+from forecasts.sqltypes import UTCDateTime, enum_type
+
+KEY_PREFIX = "sooth_"
+
+
+class Role(StrEnum):
+    """What a key may write; every role may read."""
+
+    admin = "admin"
+    editor = "editor"
+    reviewer = "reviewer"
+    reader = "reader"
+
+    def may(self, needed: Role) -> bool:
+        """True when this role grants what `needed` grants; admin grants everything."""
+        return self is Role.admin or self is needed
+
+
+class ApiKey(SQLModel, table=True):
+    """A key's hash, its role and a recognisable prefix; the key itself is never stored."""
+
+    __tablename__ = "api_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(200), nullable=False))
+    role: Role = Field(sa_column=Column(enum_type(Role), nullable=False))
+    prefix: str = Field(sa_column=Column(String(16), nullable=False))
+    key_hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+def hash_key(key: str) -> str:
+    """The stored form of a key. Keys carry 256 random bits, so a plain SHA-256 suffices."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def create_key(*, session: Session, name: str, role: Role, now: datetime) -> tuple[ApiKey, str]:
+    """Make a new key; returns the stored row and the clear key, which is shown only once."""
+    clear = KEY_PREFIX + secrets.token_urlsafe(32)
+    key = ApiKey(
+        name=name,
+        role=role,
+        prefix=clear[: len(KEY_PREFIX) + 6],
+        key_hash=hash_key(clear),
+        created_at=now,
+    )
+    session.add(key)
+    session.flush()
+    return key, clear
+
+
+def find_key(*, session: Session, clear: str) -> ApiKey | None:
+    """The live key matching `clear`, or None when it is unknown or revoked."""
+    key = session.exec(select(ApiKey).where(ApiKey.key_hash == hash_key(clear))).first()
+    if key is None or key.revoked_at is not None:
+        return None
+    return key
+
+
+def list_keys(*, session: Session) -> Sequence[ApiKey]:
+    """Every key, revoked ones included, oldest first."""
+    return session.exec(select(ApiKey).order_by(col(ApiKey.id))).all()
+
+
+def revoke_key(*, session: Session, key_id: int, now: datetime) -> ApiKey:
+    """Stop a key from working; the row stays so its actions remain attributable."""
+    key = session.get(ApiKey, key_id)
+    if key is None:
+        raise NotFoundError("id", f"no API key with id {key_id}")
+    if key.revoked_at is None:
+        key.revoked_at = now
+        session.add(key)
+        session.flush()
+    return key

@@ -1,0 +1,68 @@
+"""Configuration, read from SOOTH_* environment variables and a .env file."""
+
+from __future__ import annotations
+
+import secrets
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class MailTransport(StrEnum):
+    """How outgoing mail leaves: an SMTP server, or .eml files for local use."""
+
+    smtp = "smtp"
+    file = "file"
+
+
+class SmtpSecurity(StrEnum):
+    """How the SMTP connection is protected."""
+
+    none = "none"
+    starttls = "starttls"
+    tls = "tls"
+
+
+class Settings(BaseSettings):
+    """Everything Sooth can be told from outside; every field is SOOTH_<NAME>."""
+
+    model_config = SettingsConfigDict(env_prefix="SOOTH_", env_file=".env", extra="ignore")
+
+    var_dir: Path = Path("var")
+    database_url: str = ""
+    public_read: bool = True
+    secret_key: SecretStr | None = None
+    base_url: str = "http://127.0.0.1:8000"
+    scheduler: bool = True
+    resolve_link_days: Annotated[int, Field(ge=1, le=365)] = 21
+
+    mail_transport: MailTransport = MailTransport.file
+    mail_dir: Path | None = None
+    mail_from: str = "Sooth <sooth@localhost>"
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_security: SmtpSecurity = SmtpSecurity.none
+
+    def resolved_database_url(self) -> str:
+        """The database URL, defaulting to SQLite at <var_dir>/sooth.db."""
+        return self.database_url or f"sqlite:///{self.var_dir / 'sooth.db'}"
+
+    def resolved_mail_dir(self) -> Path:
+        """Where the file transport writes .eml files."""
+        return self.mail_dir or self.var_dir / "mail"
+
+    def resolved_secret_key(self) -> str:
+        """The signing key; for local use, generated once into <var_dir>/secret_key."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        path = self.var_dir / "secret_key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch(mode=0o600)
+            path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        return path.read_text(encoding="utf-8").strip()

@@ -1,0 +1,271 @@
+"""Import and export of the ledger: CSV or JSON lines in, JSON lines out.
+
+Import is all-or-nothing per file: every row is tried inside one transaction, each in a
+savepoint, and any error rolls the whole file back after listing every bad row.
+Export writes sources, reviewers, questions, claims and resolutions with their ids and
+timestamps, and importing that file into an empty database restores it exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import func, text
+from sqlmodel import Session, SQLModel, col, select
+
+from forecasts.chain import Action, append_entry
+from forecasts.claims import claim_public, record_claim
+from forecasts.domain import DomainError
+from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
+from forecasts.questions import question_public, tags_by_question
+from forecasts.schemas import ClaimCreate
+from forecasts.sources import source_public
+from resolvers.resolutions import resolution_public
+
+RECORD_TYPES = ("source", "reviewer", "question", "claim", "resolution")
+CSV_LIST_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One bad row: where it is, which field, and what is wrong."""
+
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.field}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    """What an import did, or every reason it did nothing."""
+
+    rows: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file was imported."""
+        return not self.errors
+
+
+class ImportFailedError(Exception):
+    """Raised inside the import transaction so that it rolls back; carries the errors."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__(f"{len(result.errors)} bad rows")
+        self.result = result
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """The file's rows with their line numbers: CSV by its .csv suffix, JSON lines otherwise."""
+    content = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() == ".csv":
+        return list(_csv_rows(content))
+    return list(_json_rows(content))
+
+
+def _json_rows(content: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, {"__error__": f"not valid JSON ({error.msg} at column {error.colno})"}
+            continue
+        yield number, row if isinstance(row, dict) else {"__error__": "each line must be an object"}
+
+
+def _csv_rows(content: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    for row in reader:
+        claim: dict[str, Any] = {}
+        question: dict[str, Any] = {}
+        for name, value in row.items():
+            if name is None or value is None or value == "":
+                continue
+            if name.startswith("question_") and name != "question_id":
+                question[name.removeprefix("question_")] = value
+            else:
+                claim[name] = value
+        if "tags" in question:
+            question["tags"] = [t for t in question["tags"].split(CSV_LIST_SEPARATOR) if t.strip()]
+        if question:
+            claim["question"] = question
+        yield reader.line_num, claim
+
+
+def import_rows(
+    *,
+    session: Session,
+    rows: Iterable[tuple[int, dict[str, Any]]],
+    actor: str,
+    now: datetime,
+    progress: Callable[[int], None] = lambda _: None,
+) -> ImportResult:
+    """Import every row or none: raises ImportFailedError, listing all bad rows, to roll back."""
+    result = ImportResult()
+    restoring = False
+    for line, row in rows:
+        result.rows += 1
+        kind = str(row.pop("type", "claim"))
+        try:
+            if "__error__" in row:
+                raise DomainError("line", row["__error__"])
+            if kind != "claim" or "id" in row:
+                if not restoring:
+                    _require_empty(session)
+                    restoring = True
+                with session.begin_nested():
+                    _restore(session, kind, row)
+            else:
+                with session.begin_nested():
+                    record_claim(
+                        session=session, data=ClaimCreate.model_validate(row), actor=actor, now=now
+                    )
+            result.counts[kind] = result.counts.get(kind, 0) + 1
+        except ValidationError as error:
+            for problem in error.errors():
+                where = ".".join(str(part) for part in problem["loc"]) or kind
+                result.errors.append(RowError(line, where, problem["msg"]))
+        except DomainError as error:
+            result.errors.append(RowError(line, error.field, error.message))
+        progress(1)
+    if result.errors:
+        raise ImportFailedError(result)
+    if restoring:
+        _reset_sequences(session)
+    return result
+
+
+def _require_empty(session: Session) -> None:
+    for model in (Source, Question, Claim, Resolution, Reviewer):
+        if session.exec(select(func.count()).select_from(model)).one():
+            raise DomainError(
+                "type",
+                "an export (rows with ids) restores only into an empty database; "
+                f"this one already has {model.__tablename__} rows",
+            )
+
+
+_MODELS: dict[str, type[SQLModel]] = {
+    "source": Source,
+    "reviewer": Reviewer,
+    "question": Question,
+    "claim": Claim,
+    "resolution": Resolution,
+}
+
+
+def _restore(session: Session, kind: str, row: dict[str, Any]) -> None:
+    """Insert one exported row as it was, and log it in the chain as it was written."""
+    if kind not in _MODELS:
+        raise DomainError("type", f"unknown record type {kind!r}; expected one of {RECORD_TYPES}")
+    tags = row.pop("tags", []) if kind == "question" else []
+    if kind == "claim":
+        slug = row.pop("source", None)
+        source = session.exec(select(Source).where(Source.slug == slug)).first()
+        if source is None:
+            raise DomainError("source", f"no source with slug {slug!r} earlier in the file")
+        row["source_id"] = source.id
+    instance = _MODELS[kind].model_validate(row)
+    for name in _MODELS[kind].model_fields:
+        value = getattr(instance, name)
+        if isinstance(value, str) and name.endswith(("_at", "deadline")):
+            setattr(instance, name, datetime.fromisoformat(value))
+    session.add(instance)
+    session.flush()
+    for tag in tags:
+        session.add(QuestionTag(question_id=row["id"], tag=tag))
+    session.flush()
+    _log_restored(session, kind, instance, tags)
+
+
+def _log_restored(session: Session, kind: str, instance: Any, tags: list[str]) -> None:
+    if kind == "source":
+        action, payload = Action.source_created, source_public(instance).model_dump(mode="json")
+        actor, when = instance.created_by, instance.created_at
+    elif kind == "question":
+        action = Action.question_created
+        payload = question_public(instance, tags).model_dump(mode="json", exclude={"status"})
+        actor, when = instance.created_by, instance.created_at
+    elif kind == "claim":
+        slug = session.get(Source, instance.source_id)
+        assert slug is not None
+        action, payload = (
+            Action.claim_recorded,
+            claim_public(instance, slug.slug).model_dump(mode="json"),
+        )
+        actor, when = instance.recorded_by, instance.recorded_at
+    elif kind == "resolution":
+        action = Action.question_resolved if instance.sequence == 1 else Action.resolution_corrected
+        payload = resolution_public(instance).model_dump(mode="json")
+        actor, when = instance.resolved_by, instance.resolved_at
+    else:
+        return
+    append_entry(
+        session=session,
+        action=action,
+        entity=kind,
+        entity_id=instance.id,
+        payload=payload,
+        actor=actor,
+        now=when,
+    )
+
+
+def _reset_sequences(session: Session) -> None:
+    """After inserting explicit ids, move PostgreSQL's sequences past them."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in ("source", "reviewer", "question", "claim", "resolution"):
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            )
+        )
+
+
+def export_records(*, session: Session) -> Iterator[dict[str, Any]]:
+    """Every source, reviewer, question, claim and resolution, in an order import can replay."""
+    for source in session.exec(select(Source).order_by(col(Source.id))):
+        yield {"type": "source", **source.model_dump(mode="json")}
+    for reviewer in session.exec(select(Reviewer).order_by(col(Reviewer.id))):
+        yield {"type": "reviewer", **reviewer.model_dump(mode="json")}
+    questions = session.exec(select(Question).order_by(col(Question.id))).all()
+    tags = tags_by_question(session=session, ids=(q.id for q in questions if q.id is not None))
+    for question in questions:
+        yield {
+            "type": "question",
+            **question.model_dump(mode="json"),
+            "tags": tags.get(question.id or 0, []),
+        }
+    slugs = dict(session.exec(select(Source.id, Source.slug)).all())
+    for claim in session.exec(select(Claim).order_by(col(Claim.id))):
+        record = claim.model_dump(mode="json")
+        record["source"] = slugs[record.pop("source_id")]
+        yield {"type": "claim", **record}
+    for resolution in session.exec(select(Resolution).order_by(col(Resolution.id))):
+        yield {"type": "resolution", **resolution.model_dump(mode="json")}
+
+
+def write_export(*, session: Session, out: io.TextIOBase | Any) -> int:
+    """Write the export as JSON lines to `out`; returns the number of records."""
+    count = 0
+    for record in export_records(session=session):
+        out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        count += 1
+    return count

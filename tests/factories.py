@@ -1,0 +1,78 @@
+"""Small factories: a source, question or claim in one line, through the real services."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from itertools import count
+from typing import Any
+
+from sqlmodel import Session
+
+from forecasts.claims import record_claim
+from forecasts.domain import Outcome
+from forecasts.models import Claim, Question, Resolution, Source
+from forecasts.questions import create_question
+from forecasts.schemas import ClaimCreate, QuestionCreate, ResolutionCreate, SourceCreate
+from forecasts.sources import create_source
+from resolvers.resolutions import resolve_question
+
+_numbers = count(1)
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def make_source(session: Session, slug: str | None = None, **fields: Any) -> Source:
+    """A source, by default a person with a fresh slug."""
+    data = {"slug": slug or f"source-{next(_numbers)}", "name": "A Source", "kind": "person"}
+    return create_source(
+        session=session, data=SourceCreate(**(data | fields)), actor="factory", now=T0
+    )
+
+
+def make_question(session: Session, **fields: Any) -> Question:
+    """A question with a deadline a month after T0."""
+    data = {
+        "title": f"Will event {next(_numbers)} happen?",
+        "resolution_criteria": "Yes if it happens.",
+        "deadline": T0 + timedelta(days=30),
+        "tags": ["test"],
+    }
+    return create_question(
+        session=session, data=QuestionCreate(**(data | fields)), actor="factory", now=T0
+    )
+
+
+def make_claim(
+    session: Session, source: Source, question: Question, probability: float = 0.7, **fields: Any
+) -> Claim:
+    """A stated claim made at T0."""
+    data = {
+        "source": source.slug,
+        "question_id": question.id,
+        "probability": probability,
+        "quote": "It will happen.",
+        "made_at": T0,
+    }
+    return record_claim(
+        session=session,
+        data=ClaimCreate(**(data | fields)),
+        actor="factory",
+        now=max(T0, fields.get("made_at", T0)),
+    )
+
+
+def make_resolution(
+    session: Session,
+    question: Question,
+    outcome: Outcome,
+    now: datetime | None = None,
+    **fields: Any,
+) -> Resolution:
+    """A resolution recorded after the question's deadline."""
+    assert question.id is not None
+    return resolve_question(
+        session=session,
+        question_id=question.id,
+        data=ResolutionCreate(outcome=outcome, **fields),
+        actor="factory",
+        now=now or question.deadline + timedelta(days=1),
+    )
