@@ -1,0 +1,1 @@
+"""Server-rendered HTML pages: the ledger as readers, reviewers and editors see it."""

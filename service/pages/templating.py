@@ -1,0 +1,94 @@
+"""The Jinja2 environment every HTML page renders with: autoescaped, with display filters."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+from fastapi.templating import Jinja2Templates
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+MISSING = "—"
+
+
+def instant(value: datetime | None) -> str:
+    """An instant as people read it, in UTC: '1 Aug 2023, 12:00 UTC'."""
+    if value is None:
+        return MISSING
+    moment = value.astimezone(UTC)
+    return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+
+
+def day(value: datetime | None) -> str:
+    """The UTC date of an instant: '1 Aug 2023'."""
+    if value is None:
+        return MISSING
+    moment = value.astimezone(UTC)
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def iso(value: datetime | None) -> str:
+    """An instant for a <time datetime=...> attribute."""
+    return "" if value is None else value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _absent(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def percent(value: float | None) -> str:
+    """A probability as a percentage, to a tenth of a point where that matters: '2.5%'."""
+    if value is None or _absent(value):
+        return MISSING
+    shown = f"{value * 100:.1f}".removesuffix(".0")
+    return f"{shown}%"
+
+
+def score(value: float | None, digits: int = 3) -> str:
+    """A score to `digits` decimals, or a dash when there is none."""
+    if value is None or _absent(value):
+        return MISSING
+    return f"{value:.{digits}f}"
+
+
+def points(value: float | None) -> str:
+    """A difference of probabilities in percentage points, signed: '+12.5 points'."""
+    if value is None or _absent(value):
+        return MISSING
+    shown = f"{abs(value) * 100:.1f}".removesuffix(".0")
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return f"{sign}{shown} points"
+
+
+def web_url(value: str | None) -> str | None:
+    """The URL if it is http(s), else None: escaping alone would let javascript: links run."""
+    if not value:
+        return None
+    scheme = urlsplit(value.strip()).scheme.lower()
+    return value.strip() if scheme in ("http", "https") else None
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters.update(
+        instant=instant,
+        day=day,
+        iso=iso,
+        percent=percent,
+        score=score,
+        points=points,
+        web_url=web_url,
+    )
+    environment.globals["site_name"] = "Sooth"
+    return environment
+
+
+templates = Jinja2Templates(env=_environment())
