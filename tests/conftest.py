@@ -135,7 +135,9 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 
 
 @pytest.fixture
-def app_factory(settings: Settings, database: Database, clock: MutableClock):
+def app_factory(
+    settings: Settings, database: Database, clock: MutableClock
+) -> Callable[..., TestClient]:
     """Build the app with overridden settings; the database and clock are this test's."""
 
     def build(**overrides: object) -> TestClient:
@@ -146,7 +148,7 @@ def app_factory(settings: Settings, database: Database, clock: MutableClock):
 
 
 @pytest.fixture
-def client(app_factory) -> Iterator[TestClient]:
+def client(app_factory: Callable[..., TestClient]) -> Iterator[TestClient]:
     """A client of the app on this test's database."""
     with app_factory() as test_client:
         yield test_client

@@ -1,0 +1,153 @@
+"""The sooth command line: keys, demo, import and export, on both databases."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import SQLModel, select
+from typer.testing import CliRunner, Result
+
+from forecasts.models import Claim, Question, Source
+from service.cli import app
+from service.database import Database
+from service.keys import find_key
+
+Sooth = Callable[..., Result]
+
+
+@pytest.fixture
+def sooth(database_url: str, database: Database, tmp_path: Path) -> Sooth:
+    """Run `sooth` against this test's database; by default it must succeed."""
+    runner = CliRunner()
+    env = {"SOOTH_DATABASE_URL": database_url, "SOOTH_VAR_DIR": str(tmp_path / "var")}
+
+    def run(*args: str, ok: bool = True) -> Result:
+        result = runner.invoke(app, list(args), env=env)
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    return run
+
+
+def _count(database: Database, model: type[SQLModel]) -> int:
+    with database.reading() as session:
+        return int(session.exec(select(func.count()).select_from(model)).one())
+
+
+def test_keys_create_prints_the_key_alone_on_the_last_line(
+    sooth: Sooth, database: Database
+) -> None:
+    result = sooth("keys", "create", "--role", "editor", "--name", "newsroom")
+    key = result.stdout.strip().splitlines()[-1]
+    assert key.startswith("sooth_") and " " not in key
+    with database.reading() as session:
+        stored = find_key(session=session, clear=key)
+        assert stored is not None and stored.role == "editor"
+    listing = sooth("keys", "list").stdout
+    assert "newsroom" in listing and key not in listing
+    sooth("keys", "revoke", str(stored.id))
+    with database.reading() as session:
+        assert find_key(session=session, clear=key) is None
+    assert sooth("keys", "create", "--role", "owner", "--name", "x", ok=False).exit_code != 0
+
+
+def test_demo_loads_once(sooth: Sooth, database: Database) -> None:
+    first = sooth("demo").stdout
+    assert "4 claims" in first
+    key_line = first.strip().splitlines()[-1]
+    second = sooth("demo").stdout
+    assert "already loaded" in second
+    assert second.strip().splitlines()[-1] == key_line
+    assert _count(database, Claim) == 4 and _count(database, Source) == 2
+
+
+CSV_HEADER = (
+    "source,quote,probability,made_at,question_title,question_resolution_criteria,"
+    "question_deadline,question_tags\n"
+)
+
+
+def test_import_csv_is_all_or_nothing_and_lists_every_bad_row(
+    sooth: Sooth, database: Database, tmp_path: Path
+) -> None:
+    sooth("demo")
+    bad = tmp_path / "claims.csv"
+    bad.write_text(
+        CSV_HEADER
+        + "oleksiy-danilov,Fine.,0.4,2025-01-01T00:00:00Z,Q1?,Yes if.,2025-06-01T00:00:00Z,a;b\n"
+        + "oleksiy-danilov,Too sure.,1.4,2025-01-01T00:00:00Z,Q2?,Yes if.,2025-06-01T00:00:00Z,\n"
+        + "nobody,Who?,0.5,2025-01-01T00:00:00Z,Q3?,Yes if.,2025-06-01T00:00:00Z,\n"
+        + "oleksiy-danilov,Naive.,0.5,2025-01-01T00:00:00,Q4?,Yes if.,2025-06-01T00:00:00Z,\n",
+        encoding="utf-8",
+    )
+    before = _count(database, Claim), _count(database, Question)
+    result = sooth("import", str(bad), ok=False)
+    assert result.exit_code == 1
+    assert "line 3: probability" in result.stderr
+    assert "line 4: source" in result.stderr
+    assert "line 5: made_at" in result.stderr
+    assert "nothing imported" in result.stderr
+    assert (_count(database, Claim), _count(database, Question)) == before
+
+    good = tmp_path / "good.csv"
+    good.write_text(
+        CSV_HEADER + bad.read_text(encoding="utf-8").splitlines()[1] + "\n", encoding="utf-8"
+    )
+    assert "1 claims" in sooth("import", str(good)).stdout
+    assert _count(database, Claim) == before[0] + 1
+
+
+def test_import_json_lines_of_claims(sooth: Sooth, database: Database, tmp_path: Path) -> None:
+    sooth("demo")
+    lines = tmp_path / "claims.jsonl"
+    claim = {
+        "source": "article-author",
+        "quote": "It will rain.",
+        "probability": 0.3,
+        "made_at": "2025-01-01T00:00:00Z",
+        "question": {
+            "title": "Rain?",
+            "resolution_criteria": "Yes if it rains.",
+            "deadline": "2025-02-01T00:00:00Z",
+            "tags": ["weather"],
+        },
+    }
+    lines.write_text(json.dumps(claim) + "\n\n" + "{not json\n", encoding="utf-8")
+    result = sooth("import", str(lines), ok=False)
+    assert "line 3" in result.stderr and "not valid JSON" in result.stderr
+    lines.write_text(json.dumps(claim) + "\n", encoding="utf-8")
+    sooth("import", str(lines))
+    assert _count(database, Claim) == 5
+
+
+def test_export_then_import_restores_exactly(
+    sooth: Sooth, database_url: str, tmp_path: Path
+) -> None:
+    sooth("demo")
+    retract_target = tmp_path / "export.jsonl"
+    sooth("export", "--out", str(retract_target))
+    exported = retract_target.read_text(encoding="utf-8")
+    assert exported.count("\n") == 13
+
+    other = tmp_path / "other.db"
+    runner = CliRunner()
+    env = {"SOOTH_DATABASE_URL": f"sqlite:///{other}", "SOOTH_VAR_DIR": str(tmp_path / "v2")}
+    assert runner.invoke(app, ["migrate"], env=env).exit_code == 0
+    restored = runner.invoke(app, ["import", str(retract_target)], env=env)
+    assert restored.exit_code == 0, restored.output
+    again = runner.invoke(app, ["export"], env=env)
+    assert again.stdout == exported
+    refused = runner.invoke(app, ["import", str(retract_target)], env=env)
+    assert refused.exit_code == 1 and "empty database" in refused.stderr
+
+
+def test_commands_refuse_an_unmigrated_database(tmp_path: Path) -> None:
+    env = {"SOOTH_DATABASE_URL": f"sqlite:///{tmp_path / 'new.db'}", "SOOTH_VAR_DIR": str(tmp_path)}
+    result = CliRunner().invoke(app, ["demo"], env=env)
+    assert result.exit_code == 1
+    assert "sooth migrate" in result.stderr
