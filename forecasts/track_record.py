@@ -1,0 +1,568 @@
+"""Track records: each source's scores and calibration, computed from the ledger.
+
+A scored claim is one that is not retracted, on a question whose current resolution (the
+one with the highest sequence) is yes or no, made no later than the question's deadline
+and, unless all_claims is asked for, the latest such claim of its source on that question
+(ties on made_at go to the claim recorded last). Claims that would count but for their
+question being annulled are counted in n_annulled; open and due questions count nowhere.
+
+The one pass over every claim is a single SQL GROUP BY returning the sufficient statistics
+per (group, bin) that forecasts.tallies defines; the scores and calibration tables are then
+derived from at most groups x bins rows, so the database does the heavy work in C on
+SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import Any, Final, Literal, cast, get_args
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import (
+    Float,
+    Integer,
+    Numeric,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    select,
+)
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.selectable import Select
+from sqlmodel import Session
+
+from forecasts.bins import DEFAULT_BINS, BinScheme, parse_bins
+from forecasts.calibration import calibration_table
+from forecasts.charts import calibration_chart_png, chart_title
+from forecasts.domain import DomainError, Outcome, normalise_tags, require_aware
+from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
+from forecasts.scoring import scores_table
+from forecasts.sources import get_source
+from forecasts.tallies import LOG_LOSS_CLIP, TALLY_COLUMNS
+
+GroupBy = Literal["source", "tag", "source,tag"]
+GROUP_BY_CHOICES: Final[tuple[str, ...]] = get_args(GroupBy)
+
+GROUP_SEPARATOR: Final = "/"
+"""Joins slug and tag in a source,tag group name; neither slugs nor tags may contain it."""
+
+ANNULLED_BIN: Final = -1
+"""The bin the tally query gives claims on annulled questions, which are counted only."""
+
+_FOLD_DECIMALS: Final = 12
+"""As forecasts.bins: folded probabilities are rounded before they meet the bin cuts."""
+
+_claim = Claim.__table__.alias("c")  # type: ignore[attr-defined]
+_later = Claim.__table__.alias("later")  # type: ignore[attr-defined]
+_question = Question.__table__.alias("q")  # type: ignore[attr-defined]
+_resolution = Resolution.__table__.alias("r")  # type: ignore[attr-defined]
+_newer = Resolution.__table__.alias("newer")  # type: ignore[attr-defined]
+_tag = QuestionTag.__table__.alias("qt")  # type: ignore[attr-defined]
+_source = Source.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class ReportQuery:
+    """What a report covers and how it groups and bins; invalid values raise DomainError."""
+
+    group_by: GroupBy = "source"
+    bins: str = DEFAULT_BINS
+    made_after: datetime | None = None
+    """Claims made at or after this instant."""
+    made_before: datetime | None = None
+    """Claims made strictly before this instant."""
+    resolved_after: datetime | None = None
+    """Questions whose current resolution was recorded at or after this instant."""
+    resolved_before: datetime | None = None
+    """Questions whose current resolution was recorded strictly before this instant."""
+    tags: Sequence[str] = ()
+    """Only questions carrying one of these tags (and, grouping by tag, only these tags)."""
+    sources: Sequence[str] = ()
+    """Only these sources, by slug."""
+    min_n: int = 0
+    """Leave out groups with fewer scored claims."""
+    all_claims: bool = False
+    """Score every claim a source made on a question, not only its latest."""
+    _scheme: BinScheme = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.group_by not in GROUP_BY_CHOICES:
+            raise DomainError(
+                "group_by", f"must be one of {', '.join(GROUP_BY_CHOICES)}, not {self.group_by!r}"
+            )
+        try:
+            scheme = parse_bins(self.bins)
+        except ValueError as error:
+            raise DomainError("bins", str(error)) from None
+        object.__setattr__(self, "_scheme", scheme)
+        for name in ("made_after", "made_before", "resolved_after", "resolved_before"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, require_aware(name, value))
+        _check_window("made", self.made_after, self.made_before)
+        _check_window("resolved", self.resolved_after, self.resolved_before)
+        object.__setattr__(self, "tags", tuple(normalise_tags("tag", list(self.tags))))
+        object.__setattr__(self, "sources", tuple(sorted({s.strip() for s in self.sources})))
+        if self.min_n < 0:
+            raise DomainError("min_n", f"must be 0 or more, not {self.min_n}")
+
+    @property
+    def scheme(self) -> BinScheme:
+        """The bin scheme named by bins."""
+        return self._scheme
+
+    @property
+    def by_source(self) -> bool:
+        """Whether groups are (or include) sources."""
+        return self.group_by in ("source", "source,tag")
+
+    @property
+    def by_tag(self) -> bool:
+        """Whether groups are (or include) tags."""
+        return self.group_by in ("tag", "source,tag")
+
+
+def _check_window(what: str, after: datetime | None, before: datetime | None) -> None:
+    if after is not None and before is not None and before <= after:
+        raise DomainError(
+            f"{what}_before",
+            f"must be later than {what}_after ({after.isoformat()}), "
+            f"not {before.isoformat()}: the window {what}_after <= t < {what}_before is empty",
+        )
+
+
+@dataclass(frozen=True)
+class TrackRecord:
+    """The scores table and the calibration table of one report query."""
+
+    query: ReportQuery
+    tally: pd.DataFrame
+    """The sufficient statistics per (group, bin), as forecasts.tallies describes them."""
+    n_annulled: pd.Series
+    """Per group name, its claims on annulled questions."""
+    keys: pd.DataFrame
+    """Per group name (the index), the columns it is made of: source, source_name, tag."""
+
+    @cached_property
+    def scores(self) -> pd.DataFrame:
+        """One row per group: group, its key columns, then forecasts.scoring.SCORE_COLUMNS."""
+        table = scores_table(self.tally, self.n_annulled, min_n=self.query.min_n)
+        return _with_keys(table, self.keys)
+
+    @cached_property
+    def calibration(self) -> pd.DataFrame:
+        """One row per group and non-empty bin: group, its key columns, then the bin's figures."""
+        table = calibration_table(self.tally, self.query.scheme, min_n=self.query.min_n)
+        return _with_keys(table, self.keys)
+
+
+@dataclass(frozen=True)
+class ScoredClaim:
+    """One claim that counts in a source's track record, with what it scored."""
+
+    claim_id: int
+    question_id: int
+    question_title: str
+    deadline: datetime
+    probability: float
+    made_at: datetime
+    quote: str
+    citation_url: str | None
+    outcome: Outcome
+    resolved_at: datetime
+    brier: float
+    """(p - y)^2, this claim's contribution to the mean that is the Brier score."""
+    log_loss: float
+    """-(y ln p + (1 - y) ln(1 - p)) with p clipped to [0.001, 0.999]."""
+
+
+def scores_report(*, session: Session, query: ReportQuery) -> pd.DataFrame:
+    """One row per group: n, n_annulled and the scores of forecasts.scoring."""
+    return track_record(session=session, query=query).scores
+
+
+def calibration_report(*, session: Session, query: ReportQuery) -> pd.DataFrame:
+    """One row per group and non-empty bin: n, mean probability, frequency, Wilson 95%."""
+    return track_record(session=session, query=query).calibration
+
+
+def track_record(*, session: Session, query: ReportQuery) -> TrackRecord:
+    """Tally the scored claims the query selects in one SQL pass; tables derive from it."""
+    source_ids = _source_ids(session, query.sources)
+    statement = _tally_statement(query, source_ids)
+    _ensure_ln(session)
+    rows = session.execute(statement).all()
+    key_names = _key_columns(query)
+    raw = pd.DataFrame.from_records(
+        rows, columns=[*key_names, *TALLY_COLUMNS[1:]], coerce_float=True
+    )
+    keys, labels = _group_keys(session, query, raw)
+    annulled = raw["bin"].to_numpy() == ANNULLED_BIN
+    n_annulled = pd.Series(
+        raw["n"].to_numpy()[annulled], index=pd.Index(labels[annulled], dtype=object)
+    )
+    scored = raw[~annulled]
+    tally = pd.DataFrame(
+        {"group": pd.Categorical(labels[~annulled]), **{c: scored[c] for c in TALLY_COLUMNS[1:]}}
+    ).reset_index(drop=True)
+    tally["n"] = tally["n"].astype(np.int64)
+    tally["bin"] = tally["bin"].astype(np.intp)
+    for name in TALLY_COLUMNS[3:]:
+        tally[name] = tally[name].astype(np.float64)
+    return TrackRecord(query=query, tally=tally, n_annulled=n_annulled, keys=keys)
+
+
+def source_calibration_png(
+    *, session: Session, slug: str, query: ReportQuery | None = None
+) -> bytes:
+    """The source's 800 x 600 calibration chart, titled with its name, n and Brier score."""
+    source = get_source(session=session, slug=slug)
+    base = query or ReportQuery()
+    query = ReportQuery(
+        group_by="source",
+        bins=base.bins,
+        made_after=base.made_after,
+        made_before=base.made_before,
+        resolved_after=base.resolved_after,
+        resolved_before=base.resolved_before,
+        tags=base.tags,
+        sources=(slug,),
+        all_claims=base.all_claims,
+    )
+    record = track_record(session=session, query=query)
+    scores = record.scores[record.scores["n"] > 0]
+    if scores.empty:
+        title = f"{source.name} — no scored claims yet"
+    else:
+        row = scores.iloc[0]
+        title = chart_title(name=source.name, n=int(row["n"]), brier=float(row["brier"]))
+    return calibration_chart_png(record.calibration, title=title, scheme=query.scheme)
+
+
+def source_scored_claims(
+    *, session: Session, slug: str, all_claims: bool = False
+) -> list[ScoredClaim]:
+    """The source's scored claims, newest first, each with its question, outcome and scores."""
+    source = get_source(session=session, slug=slug)
+    assert source.id is not None
+    query = ReportQuery(sources=(slug,), all_claims=all_claims)
+    c, q, r = _claim, _question, _resolution
+    statement = (
+        _scored_claims_from(query, [source.id])
+        .where(r.c.outcome.in_([Outcome.yes, Outcome.no]))
+        .with_only_columns(
+            c.c.id,
+            q.c.id,
+            q.c.title,
+            q.c.deadline,
+            c.c.probability,
+            c.c.made_at,
+            c.c.quote,
+            c.c.citation_url,
+            r.c.outcome,
+            r.c.resolved_at,
+        )
+        .order_by(c.c.made_at.desc(), c.c.id.desc())
+    )
+    rows = session.execute(statement).all()
+    low, high = LOG_LOSS_CLIP
+    claims = []
+    for row in rows:
+        probability = float(row[4])
+        outcome = Outcome(row[8])
+        y = 1.0 if outcome is Outcome.yes else 0.0
+        clipped = min(max(probability, low), high)
+        claims.append(
+            ScoredClaim(
+                claim_id=row[0],
+                question_id=row[1],
+                question_title=row[2],
+                deadline=row[3],
+                probability=probability,
+                made_at=row[5],
+                quote=row[6],
+                citation_url=row[7],
+                outcome=outcome,
+                resolved_at=row[9],
+                brier=(probability - y) ** 2,
+                log_loss=-math.log(clipped if y == 1.0 else 1.0 - clipped),
+            )
+        )
+    return claims
+
+
+# --- the SQL ---------------------------------------------------------------------------
+
+
+def _source_ids(session: Session, slugs: Sequence[str]) -> list[int] | None:
+    """The ids of the named sources, or None when the report is not limited to some."""
+    if not slugs:
+        return None
+    found = dict(
+        session.execute(select(_source.c.slug, _source.c.id).where(_source.c.slug.in_(slugs)))
+        .tuples()
+        .all()
+    )
+    missing = [slug for slug in slugs if slug not in found]
+    if missing:
+        raise DomainError("source", f"no source with slug {', '.join(map(repr, missing))}")
+    return [found[slug] for slug in slugs]
+
+
+def _made_window(claim: Any, query: ReportQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [
+        claim.c.retracted_at.is_(None),
+        claim.c.made_at <= _question.c.deadline,
+    ]
+    if query.made_after is not None:
+        conditions.append(claim.c.made_at >= query.made_after)
+    if query.made_before is not None:
+        conditions.append(claim.c.made_at < query.made_before)
+    return conditions
+
+
+def _scored_claims_from(query: ReportQuery, source_ids: list[int] | None) -> Select[Any]:
+    """Claims that count (or would, were their question not annulled), joined to their
+    question and current resolution; no columns chosen yet."""
+    c, q, r = _claim, _question, _resolution
+    conditions = [
+        *_made_window(c, query),
+        r.c.outcome.in_([Outcome.yes, Outcome.no, Outcome.annulled]),
+        # The current resolution is the one no other of the question's outranks.
+        not_(
+            exists().where(
+                _newer.c.question_id == r.c.question_id, _newer.c.sequence > r.c.sequence
+            )
+        ),
+    ]
+    if not query.all_claims:
+        # The latest eligible claim of its source on its question: no eligible claim of
+        # the same source and question was made after it (or at the same instant but
+        # recorded after it). A correlated NOT EXISTS, served by ix_claim_source_question.
+        later = _later
+        conditions.append(
+            not_(
+                exists().where(
+                    later.c.source_id == c.c.source_id,
+                    later.c.question_id == c.c.question_id,
+                    *_made_window(later, query),
+                    or_(
+                        later.c.made_at > c.c.made_at,
+                        and_(later.c.made_at == c.c.made_at, later.c.id > c.c.id),
+                    ),
+                )
+            )
+        )
+    if source_ids is not None:
+        conditions.append(c.c.source_id.in_(source_ids))
+    if query.resolved_after is not None:
+        conditions.append(r.c.resolved_at >= query.resolved_after)
+    if query.resolved_before is not None:
+        conditions.append(r.c.resolved_at < query.resolved_before)
+    if query.tags and not query.by_tag:
+        tagged = select(_tag.c.question_id).where(_tag.c.tag.in_(query.tags))
+        conditions.append(c.c.question_id.in_(tagged))
+    statement = (
+        select(c.c.id)
+        .select_from(c)
+        .join(q, q.c.id == c.c.question_id)
+        .join(r, r.c.question_id == c.c.question_id)
+        .where(*conditions)
+    )
+    if query.by_tag:
+        statement = statement.join(_tag, _tag.c.question_id == c.c.question_id)
+        if query.tags:
+            statement = statement.where(_tag.c.tag.in_(query.tags))
+    return statement
+
+
+def _key_columns(query: ReportQuery) -> list[str]:
+    return (["source_id"] if query.by_source else []) + (["tag"] if query.by_tag else [])
+
+
+def _tally_statement(query: ReportQuery, source_ids: list[int] | None) -> Select[Any]:
+    """Per (group key, bin): n and the sums of forecasts.tallies; bin -1 for annulled."""
+    c, r = _claim, _resolution
+    scheme = query.scheme
+    probability: ColumnElement[float] = c.c.probability
+    happened: ColumnElement[int] = case((r.c.outcome == Outcome.yes, 1), else_=0)
+    if scheme.folds:
+        below = probability < _float(0.5)
+        p: ColumnElement[float] = case((below, 1 - probability), else_=probability)
+        y: ColumnElement[int] = case((below, 1 - happened), else_=happened)
+        binned: ColumnElement[float] = _RoundDecimals(p, _FOLD_DECIMALS)
+    else:
+        p, y, binned = probability, happened, probability
+    annulled = r.c.outcome == Outcome.annulled
+    keys: list[ColumnElement[Any]] = []
+    if query.by_source:
+        keys.append(c.c.source_id.label("source_id"))
+    if query.by_tag:
+        keys.append(_tag.c.tag.label("tag"))
+    bin_index = _bin_case(binned, scheme, annulled).label("bin")
+    low, high = LOG_LOSS_CLIP
+    clipped = case((p < _float(low), _float(low)), (p > _float(high), _float(high)), else_=p)
+    given_to_outcome = case((y == 1, clipped), else_=1 - clipped)
+    columns = [
+        *keys,
+        bin_index,
+        func.count().label("n"),
+        func.sum(p).label("sum_p"),
+        func.sum(y).label("sum_y"),
+        func.sum(p * p).label("sum_p2"),
+        func.sum(case((y == 1, p), else_=_float(0.0))).label("sum_py"),
+        func.sum(-func.ln(given_to_outcome)).label("sum_log_loss"),
+    ]
+    return (
+        _scored_claims_from(query, source_ids)
+        .with_only_columns(*columns)
+        # By the bin's alias: its CASE holds bound cuts, and PostgreSQL would not see that
+        # the same CASE repeated in GROUP BY, with parameters of its own, is the same one.
+        .group_by(*[column.element for column in keys], literal_column("bin"))
+    )
+
+
+def _bin_case(
+    value: ColumnElement[float], scheme: BinScheme, annulled: ColumnElement[bool]
+) -> ColumnElement[int]:
+    """searchsorted(scheme.cuts, value, scheme.side) as a CASE; annulled claims get -1."""
+    whens: list[tuple[ColumnElement[bool], int]] = [(annulled, ANNULLED_BIN)]
+    for index, cut in enumerate(scheme.cuts):
+        # side "right": a value equal to a cut belongs above it, so the bin below ends
+        # strictly before the cut; side "left" (sklearn's) keeps it in the bin below.
+        below = value < _float(cut) if scheme.side == "right" else value <= _float(cut)
+        whens.append((below, index))
+    return case(*whens, else_=len(scheme.cuts))
+
+
+def _float(value: float) -> ColumnElement[float]:
+    """A bound double: bound rather than inlined, so no SQL parser re-reads its digits."""
+    return literal(value, Float())
+
+
+class _RoundDecimals(FunctionElement[float]):
+    """round(value, digits) to the nearest double, on SQLite and PostgreSQL alike."""
+
+    type = Float()
+    name = "round_decimals"
+    inherit_cache = True
+
+    def __init__(self, value: ColumnElement[float], digits: int) -> None:
+        super().__init__(value, literal(digits, Integer()))
+
+
+@compiles(_RoundDecimals)
+def _round_default(element: _RoundDecimals, compiler: Any, **kw: Any) -> str:
+    value, digits = list(element.clauses)
+    return f"round({compiler.process(value, **kw)}, {compiler.process(digits, **kw)})"
+
+
+@compiles(_RoundDecimals, "postgresql")
+def _round_postgresql(element: _RoundDecimals, compiler: Any, **kw: Any) -> str:
+    # PostgreSQL rounds to decimal places only in numeric; the exact decimal is then
+    # converted back to the nearest double, as SQLite's round and numpy's round give.
+    value, digits = list(element.clauses)
+    as_numeric = compiler.process(sql_cast(value, Numeric()), **kw)
+    return f"CAST(round({as_numeric}, {compiler.process(digits, **kw)}) AS DOUBLE PRECISION)"
+
+
+def _ensure_ln(session: Session) -> None:
+    """Give SQLite a natural logarithm when it was built without its math functions."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    raw = cast(sqlite3.Connection, connection.connection.dbapi_connection)
+    try:
+        raw.execute("SELECT ln(2)").fetchone()
+    except sqlite3.OperationalError:
+        register_ln(raw)
+
+
+def register_ln(connection: sqlite3.Connection) -> None:
+    """Define ln(x) on a SQLite connection with Python's math.log (NULL for x <= 0)."""
+    connection.create_function("ln", 1, _ln, deterministic=True)
+
+
+def _ln(value: float | None) -> float | None:
+    if value is None or value <= 0:
+        return None
+    return math.log(value)
+
+
+# --- naming the groups -----------------------------------------------------------------
+
+
+def _group_keys(
+    session: Session, query: ReportQuery, raw: pd.DataFrame
+) -> tuple[pd.DataFrame, np.ndarray[Any, np.dtype[np.object_]]]:
+    """(keys per group name, each tally row's group name) from the SQL key columns."""
+    parts: dict[str, np.ndarray[Any, np.dtype[np.object_]]] = {}
+    if query.by_source:
+        ids = raw["source_id"].to_numpy()
+        names = _source_names(session, np.unique(ids))
+        parts["source"] = names["slug"].reindex(ids).to_numpy(dtype=object)
+        parts["source_name"] = names["name"].reindex(ids).to_numpy(dtype=object)
+    if query.by_tag:
+        parts["tag"] = raw["tag"].to_numpy(dtype=object)
+    if query.group_by == "source":
+        labels = parts["source"]
+    elif query.group_by == "tag":
+        labels = parts["tag"]
+    else:
+        labels = np.asarray(
+            pd.Series(parts["source"], dtype=object) + GROUP_SEPARATOR + parts["tag"],
+            dtype=object,
+        )
+    keys = pd.DataFrame(parts, index=pd.Index(labels, name="group", dtype=object))
+    keys = keys[~keys.index.duplicated()]
+    return keys, labels
+
+
+def _source_names(session: Session, ids: np.ndarray[Any, Any]) -> pd.DataFrame:
+    """slug and name per source id, for the ids given."""
+    if ids.size == 0:
+        return pd.DataFrame({"slug": [], "name": []}, index=pd.Index([], dtype=np.int64))
+    statement = select(_source.c.id, _source.c.slug, _source.c.name)
+    if ids.size <= 500:
+        statement = statement.where(_source.c.id.in_([int(i) for i in ids]))
+    rows = session.execute(statement).all()
+    frame = pd.DataFrame.from_records(rows, columns=["id", "slug", "name"]).set_index("id")
+    return frame
+
+
+def _with_keys(table: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
+    """table with the group's key columns inserted right after its group column."""
+    parts = keys.reindex(table["group"].to_numpy())
+    for offset, name in enumerate(keys.columns, start=1):
+        table.insert(offset, name, parts[name].to_numpy(dtype=object))
+    return table
+
+
+__all__ = [
+    "ANNULLED_BIN",
+    "GROUP_BY_CHOICES",
+    "GROUP_SEPARATOR",
+    "ReportQuery",
+    "ScoredClaim",
+    "TrackRecord",
+    "calibration_report",
+    "register_ln",
+    "scores_report",
+    "source_calibration_png",
+    "source_scored_claims",
+    "track_record",
+]
