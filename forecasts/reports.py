@@ -30,7 +30,9 @@ def to_csv(frame: pd.DataFrame) -> str:
         column = safe[name]
         if _holds_text(column):
             safe[name] = _neutralised(column)
-    return safe.to_csv(index=False, na_rep="", lineterminator="\n")
+    # CRLF, as RFC 4180 has it, also makes the writer quote a cell holding a lone CR,
+    # which with LF line ends would go out bare and split the row for most readers.
+    return safe.to_csv(index=False, na_rep="", lineterminator="\r\n")
 
 
 def _holds_text(column: pd.Series) -> bool:
