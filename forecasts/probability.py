@@ -131,6 +131,7 @@ _ROW_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "remote possibility",
         "will almost certainly not",
         "would almost certainly not",
+        "almost certainly will not",
     ),
     "very unlikely": (
         "highly unlikely",
@@ -147,12 +148,17 @@ _ROW_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "not expected to",
         "will probably not",
         "would probably not",
+        "probably will not",
+        "probably would not",
+        "likely will not",
         "is unlikely to",
         "will be surprised",
         "would be surprised",
         "would be very surprised",
     ),
     "roughly even chance": (
+        "would not be surprised",
+        "will not be surprised",
         "even chance",
         "even odds",
         "fifty-fifty",
@@ -171,8 +177,12 @@ _ROW_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "good chance",
         "better than even",
         "expected to",
+        "expected",
         "expects",
         "expect",
+        "would expect",
+        "likely will",
+        "probably will",
     ),
     "very likely": (
         "highly likely",
@@ -349,6 +359,8 @@ def _rule_entries() -> list[_Entry]:
             "will not be much delayed",
             "will not be long",
             "will not be stopped",
+            "will not miss",
+            "will not fail",
         ),
         probability=will.probability,
         lower=will.lower,
@@ -362,6 +374,8 @@ def _rule_entries() -> list[_Entry]:
             "would not be much delayed",
             "would not be long",
             "would not be stopped",
+            "would not miss",
+            "would not fail",
         ),
         probability=would.probability,
         lower=would.lower,
@@ -498,11 +512,11 @@ class VerbalScale:
 
     def find(self, text: str) -> list[PhraseMatch]:
         """Known phrases in a text, longest first at each position, not overlapping."""
-        tokens = _tokens(text)
+        words = _words(text)
         matches: list[PhraseMatch] = []
         index = 0
-        while index < len(tokens):
-            match = self._longest_match_at(text, tokens, index)
+        while index < len(words):
+            match = self._longest_match_at(text, words, index)
             if match is None:
                 index += 1
                 continue
@@ -511,49 +525,55 @@ class VerbalScale:
         return matches
 
     def _longest_match_at(
-        self, text: str, tokens: list[_Token], index: int
+        self, text: str, words: list[_Word], index: int
     ) -> tuple[PhraseMatch, int] | None:
-        for length in range(min(self._longest, len(tokens) - index), 0, -1):
-            window = tokens[index : index + length]
+        for length in range(min(self._longest, len(words) - index), 0, -1):
+            window = words[index : index + length]
             if not _joined_by_spaces(text, window):
                 continue
-            words = tuple(word for token in window for word in token.words)
-            value = self._by_tokens.get(words)
+            value = self._by_tokens.get(tuple(word.word for word in window))
             if value is not None:
-                start, end = window[0].start, _close_quote(text, window[0].start, window[-1].end)
+                start = window[0].start
+                end = _close_quote(text, start, window[-1].end)
                 return PhraseMatch(value, start, end, text[start:end]), index + length
         return None
 
 
 @dataclass(frozen=True, slots=True)
-class _Token:
-    words: tuple[str, ...]
+class _Word:
+    """A normalised word with the offsets of the written token it comes from.
+
+    One written token can give several words ("won't" -> "will", "not"); they share offsets.
+    """
+
+    word: str
     start: int
     end: int
 
 
-def _tokens(text: str) -> list[_Token]:
+def _words(text: str) -> list[_Word]:
     return [
-        _Token(tuple(normalise_phrase(m.group()).split()), m.start(), m.end())
-        for m in _WORD.finditer(text)
+        _Word(word, match.start(), match.end())
+        for match in _WORD.finditer(text)
+        for word in normalise_phrase(match.group()).split()
     ]
 
 
-_OPENING_TO_CLOSING: Final = {"“": "”", "‘": "’", '"': '"'}
+_OPENING_TO_CLOSING: Final = {"“": "”", "‘": "’"}
 
 
 def _close_quote(text: str, start: int, end: int) -> int:
     """Extend a match past the quote mark that closes one opened inside it, for highlighting."""
+    inside = text[start:end]
     for opening, closing in _OPENING_TO_CLOSING.items():
-        inside = text[start:end]
         if inside.count(opening) > inside.count(closing) and text.startswith(closing, end):
             return end + 1
     return end
 
 
-def _joined_by_spaces(text: str, window: list[_Token]) -> bool:
+def _joined_by_spaces(text: str, window: list[_Word]) -> bool:
     return all(
-        _JOINER.fullmatch(text, left.end, right.start) is not None
+        left.end == right.end or _JOINER.fullmatch(text, left.end, right.start) is not None
         for left, right in pairwise(window)
     )
 
@@ -619,7 +639,7 @@ _CONTEXT_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_BEFORE: Final = re.compile(
-    r"\b(?:chance|chances|probability|likelihood|odds|risk)s?\b[^.;]{0,40}"
+    r"\b(?:chance|chances|probability|likelihood|odds|risk)s?\b[^.;]{0,80}"
     r"\b(?:at|of|to|is|was|are|were|as)\b[\s\"“‘]*(?:about|around|roughly|some|"
     r"just|only|no more than|no less than|at least|at most|nearly|almost|over|under|"
     r"below|above|less than|more than)?[\s\"“‘]*$",

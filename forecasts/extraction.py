@@ -1,0 +1,1063 @@
+"""Candidate claims in article text: which sentences predict, who says so, how sure, by when.
+
+Rule-based and deterministic. The text is split into sentences (`split_sentences`); each
+sentence is searched for cues that it speaks of the future with some belief (a phrase of
+the verbal scale, an explicit probability, a forecast verb, "my guess is"), cues that do not
+count are dropped (possibility alone, pledges, schedules, indirect questions, past
+beliefs), and sentences that are hopes, conditionals, questions or boilerplate are left
+out. What is left is a candidate, with the speaker the sentence is attributed to (None when
+the writer speaks), the probability from `forecasts.probability`, and the deadline from
+`forecasts.deadlines`. tests/extraction/LABELLING.md has the rules the output is measured
+against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Final, Literal
+
+from forecasts.deadlines import Deadline, find_deadlines
+from forecasts.probability import ICD_203, PhraseMatch, find_explicit_probability
+
+__all__ = [
+    "Candidate",
+    "Sentence",
+    "extract_candidates",
+    "split_sentences",
+]
+
+Basis = Literal["stated", "verbal"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that looks like a predictive claim, with what a claim needs from it.
+
+    Offsets index the text given to `extract_candidates`: text[start:end] == sentence and
+    text[span_start:span_end] == span.
+    """
+
+    sentence: str
+    start: int
+    end: int
+    span: str
+    span_start: int
+    span_end: int
+    speaker: str | None
+    verbal_phrase: str | None
+    probability: float | None
+    probability_basis: Basis | None
+    deadline_phrase: str | None
+    deadline: datetime | None
+    confidence: float
+    reason: str
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-ready data (the deadline as an ISO 8601 string)."""
+        data = asdict(self)
+        data["deadline"] = self.deadline.isoformat() if self.deadline else None
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a text: text[start:end] == text; heading for lines with no full stop."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    heading: bool = False
+
+
+# --- sentences ------------------------------------------------------------------------------
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_TITLES: Final = _wordset(
+    "mr mrs ms mx dr prof gen lt col maj capt cpt sgt cmdr adm brig rev fr hon pres gov sen "
+    "rep st mt jr sr supt insp no nos vs messrs mme mlle sec det ft"
+)
+_MONTH_ABBREVIATIONS: Final = _wordset("jan feb mar apr jun jul aug sep sept oct nov dec")
+_COMPANY_ABBREVIATIONS: Final = _wordset("inc ltd co corp plc llc bros etc")
+_SENTENCE_STARTERS: Final = _wordset(
+    "the a an he she it they we i you but and or so yet in on at for this that these those "
+    "there his her its their our my your mr mrs ms dr if when while after before as since "
+    "however meanwhile still now then"
+)
+_TERMINAL: Final = re.compile(r"[.!?…]+[\"”’')\]]*")
+_LINE: Final = re.compile(r"[^\n]+")
+_HEADING_MAX_WORDS: Final = 30
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a text with their offsets; a line break always ends a sentence.
+
+    Copes with quotation marks (straight and curly), abbreviations (Mr., Dr., U.S.,
+    Jan. 5), initials, decimals and ellipses. A short line with no closing punctuation
+    (a headline, a byline, a link) is one unit, marked as a heading.
+    """
+    sentences: list[Sentence] = []
+    for paragraph, line in enumerate(m for m in _LINE.finditer(text) if m.group().strip()):
+        sentences.extend(_split_line(text, line.start(), line.end(), paragraph))
+    return sentences
+
+
+def _split_line(text: str, start: int, end: int, paragraph: int) -> Iterator[Sentence]:
+    line = text[start:end]
+    stripped = line.rstrip().rstrip("\"”’')]")
+    if not stripped.endswith((".", "!", "?", "…")) and len(line.split()) <= _HEADING_MAX_WORDS:
+        yield _trimmed(text, start, end, paragraph, heading=True)
+        return
+    piece_start = start
+    for match in _TERMINAL.finditer(line):
+        boundary = start + match.end()
+        if _ends_sentence(text, start + match.start(), boundary, end):
+            yield _trimmed(text, piece_start, boundary, paragraph)
+            piece_start = boundary
+    if text[piece_start:end].strip():
+        yield _trimmed(text, piece_start, end, paragraph)
+
+
+def _trimmed(text: str, start: int, end: int, paragraph: int, *, heading: bool = False) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(text[start:end], start, end, paragraph, heading)
+
+
+def _ends_sentence(text: str, mark: int, boundary: int, line_end: int) -> bool:
+    after = text[boundary:line_end]
+    if not after.strip():
+        return False
+    if not after[:1].isspace():
+        return False
+    following = after.lstrip()
+    first = following[:1]
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'(["):
+        return False
+    if text[mark] != ".":
+        return True
+    return not _is_abbreviation(text, mark, following)
+
+
+def _is_abbreviation(text: str, dot: int, following: str) -> bool:
+    word_match = re.search(r"[\w.'’-]*$", text[:dot])
+    word = word_match.group() if word_match else ""
+    bare = word.lower().strip(".")
+    next_word = re.match(r"[\w'’]+", following)
+    next_lower = next_word.group().lower() if next_word else ""
+    if bare in _TITLES:
+        return True
+    if len(bare) == 1 and word[:1].isupper():
+        return True  # an initial: "John F. Kennedy"
+    if bare in _MONTH_ABBREVIATIONS:
+        return following[:1].isdigit()
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) or bare in _COMPANY_ABBREVIATIONS:
+        return next_lower not in _SENTENCE_STARTERS
+    return False
+
+
+# --- quotations -----------------------------------------------------------------------------
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, marks included; an unclosed one runs to the end."""
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    opener = ""
+    for index, char in enumerate(text):
+        if opened is None and _opens_quote(text, index, char):
+            opened, opener = index, char
+        elif opened is not None and _closes_quote(text, index, char, opener):
+            regions.append((opened, index + 1))
+            opened = None
+    if opened is not None:
+        regions.append((opened, len(text)))
+    return regions
+
+
+def _opens_quote(text: str, index: int, char: str) -> bool:
+    if char in '“"':
+        return True
+    return char == "‘" and (index == 0 or not text[index - 1].isalnum())
+
+
+def _closes_quote(text: str, index: int, char: str, opener: str) -> bool:
+    if opener == "“":
+        return char == "”"
+    if opener == '"':
+        return char == '"'
+    after = text[index + 1 : index + 2]
+    return char in "’'" and not after.isalpha()
+
+
+def _inside(position: int, regions: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in regions)
+
+
+def _quote_only(text: str, regions: list[tuple[int, int]]) -> bool:
+    """The sentence is a quotation and nothing else (a quote continued from before)."""
+    outside = "".join(char for index, char in enumerate(text) if not _inside(index, regions))
+    return bool(regions) and not re.search(r"[A-Za-z]", outside)
+
+
+# --- names and speakers ---------------------------------------------------------------------
+
+_PERSON_TITLES: Final = _wordset(
+    "mr mrs ms mx miss dr prof professor sir dame lord lady gen general major lt lieutenant "
+    "colonel col captain capt sgt sergeant admiral president vice prime minister chancellor "
+    "secretary governor gov senator senators sen rep representative congressman congresswoman "
+    "councillor councilman councilwoman mayor judge justice senate house majority minority "
+    "leader speaker chief executive officer director commissioner inspector father rev "
+    "reverend pope king queen prince princess deputy foreign defence defense finance home "
+    "interior health attorney ambassador chair chairman chairwoman ceo cfo opinion"
+)
+_FEMALE_TITLES: Final = _wordset("mrs ms miss dame lady queen princess congresswoman")
+_MALE_TITLES: Final = _wordset("mr sir lord king prince congressman councilman")
+_ORG_WORDS: Final = _wordset(
+    "bank institute university college centre center research securities union water chamber "
+    "ministry forces force group advisory council party fund agency service office department "
+    "committee commission association corporation corp inc ltd plc llc forum board authority "
+    "foundation trust reserve capital partners management analytics consulting company "
+    "guard army navy police court parliament congress government administration society "
+    "network media news times post journal press energy motors airlines holdings"
+)
+_ORG_CUES_BEFORE: Final = re.compile(
+    r"(?:group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|insurer|"
+    r"consultancy|think tank|the|at|from)\s+$",
+    re.IGNORECASE,
+)
+_PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
+_NAME_RUN: Final = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|de|van|von|der|da|di|du|le|la|al|bin)\s+)?[A-Z][\w’'.-]*)*"
+)
+_SPEECH_VERBS: Final = (
+    r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
+    r"predicted|predicts|predict|forecast|forecasts|projected|projects|expects|expect|"
+    r"argued|argues|argue|believes|believe|believed|thinks|think|concluded|concludes|noted|"
+    r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
+    r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
+    r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
+    r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
+    r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
+    r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded)\s+(?:its|his|her|their)\s+"
+    r"(?:estimate|forecast|projection|outlook|prediction)s?"
+)
+_SPEECH: Final = re.compile(
+    rf"\b(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
+    rf"(?P<verb>{_SPEECH_VERBS})\b",
+    re.IGNORECASE,
+)
+_ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": ""}
+_GENERIC_SUBJECT: Final = re.compile(
+    r"^(?:some|many|most|several|other|few|one|two|three|a|an)?\s*(?:\w+\s+){0,2}"
+    r"(?:analysts|economists|scientists|experts|officials|observers|critics|sources|"
+    r"forecasters|investors|traders|commentators|researchers|insiders|people|officials?)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: Literal["person", "org"]
+    gender: str = ""
+
+
+@dataclass(slots=True)
+class _Document:
+    """What earlier sentences tell later ones: names met, the last person, the last speaker."""
+
+    entities: list[_Entity] = field(default_factory=list)
+    last_person: list[_Entity] = field(default_factory=list)
+    last_speaker: str | None = None
+    last_speaker_paragraph: int = -1
+
+    def known(self, mention: str) -> _Entity | None:
+        """The fullest known entity a mention refers to ("Danilov" -> Oleksiy Danilov)."""
+        words = mention.split()
+        for entity in reversed(self.entities):
+            parts = entity.name.split()
+            if entity.name == mention or (
+                len(words) < len(parts)
+                and (parts[-len(words) :] == words or parts[: len(words)] == words)
+            ):
+                return entity
+        return None
+
+    def remember(self, entity: _Entity) -> _Entity:
+        existing = self.known(entity.name)
+        if existing is not None and len(existing.name.split()) >= len(entity.name.split()):
+            if entity.gender and not existing.gender:
+                existing.gender = entity.gender
+            return existing
+        self.entities.append(entity)
+        return entity
+
+    def person_for(self, pronoun: str) -> _Entity | None:
+        gender = _PRONOUNS.get(pronoun.lower(), "")
+        for person in reversed(self.last_person):
+            if not gender or not person.gender or person.gender == gender:
+                if gender:
+                    person.gender = gender
+                return person
+        return None
+
+    def mention_person(self, entity: _Entity) -> None:
+        if entity in self.last_person:
+            self.last_person.remove(entity)
+        self.last_person.append(entity)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    text: str
+    start: int
+    end: int
+    title: str
+
+
+def _name_runs(text: str) -> Iterator[_Mention]:
+    for run in _NAME_RUN.finditer(text):
+        for start, end in _split_at_of(run.group(), run.start()):
+            yield from _mention(text, start, end)
+
+
+def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
+    """ "Ben Adeyemi of Fenland University" is two names; "Bank of England" is one."""
+    for connector in re.finditer(r"\s+of\s+", run):
+        head = run[: connector.start()].split()
+        if head and head[-1].lower() not in _ORG_WORDS:
+            rest = _split_at_of(run[connector.end() :], offset + connector.end())
+            return [(offset, offset + connector.start()), *rest]
+    return [(offset, offset + len(run))]
+
+
+def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
+    words = re.sub(r"[’']s?$", "", text[start:end]).rstrip(".").split()
+    titles = []
+    while len(words) > 1 and words[0].lower().strip(".") in _PERSON_TITLES | {"the"}:
+        titles.append(words.pop(0).lower().strip("."))
+    if words and words[0].lower() == "the":
+        words.pop(0)
+    if words:
+        yield _Mention(" ".join(words), start, end, " ".join(titles))
+
+
+def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
+    words = mention.text.split()
+    known = document.known(mention.text)
+    if any(word.lower().strip("’'") in _ORG_WORDS for word in words):
+        return _Entity(mention.text, "org")
+    before = text[: mention.start]
+    if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
+        return _Entity(mention.text, "org") if len(words) > 1 else None
+    if known is not None:
+        return known
+    if _PLACE_CUES_BEFORE.search(before) and not mention.title:
+        return None
+    if mention.start == 0 and len(words) == 1 and not mention.title:
+        return None
+    if len(words) >= 2 or mention.title:
+        gender = _gender_of(mention.title)
+        return _Entity(mention.text, "person", gender)
+    return None
+
+
+def _gender_of(titles: str) -> str:
+    words = set(titles.split())
+    if words & _FEMALE_TITLES:
+        return "f"
+    if words & _MALE_TITLES:
+        return "m"
+    return ""
+
+
+def _learn_names(sentence: Sentence, document: _Document) -> None:
+    """Record the people and organisations a sentence names, quotations excluded for people."""
+    regions = _quote_regions(sentence.text)
+    for mention in _name_runs(sentence.text):
+        entity = _classify(mention, sentence.text, document)
+        if entity is None:
+            continue
+        entity = document.remember(entity)
+        if entity.kind == "person" and not _inside(mention.start, regions):
+            document.mention_person(entity)
+
+
+def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str | None:
+    """The canonical speaker for a piece of text that should name one."""
+    mentions = [m for m in _name_runs(raw) if not _is_descriptor_word(m.text)]
+    if not mentions:
+        return None
+    mention = mentions[-1]
+    shifted = _Mention(mention.text, start + mention.start, start + mention.end, mention.title)
+    entity = _classify(shifted, text, document)
+    if entity is None:
+        entity = _Entity(mention.text, "org")
+    entity = document.remember(entity)
+    if entity.kind == "person":
+        document.mention_person(entity)
+    return entity.name
+
+
+def _is_descriptor_word(word: str) -> bool:
+    return word.lower() in {"analysts", "economists", "officials", "experts", "scientists"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: str | None
+    generic: bool = False
+    verb_start: int = -1
+    verb_end: int = -1
+
+
+def _attribution(
+    sentence: Sentence, regions: list[tuple[int, int]], document: _Document
+) -> _Attribution:
+    text = sentence.text
+    according = _ACCORDING_TO.search(text)
+    if according and not _inside(according.start(), regions):
+        tail = re.split(r"[,;:(]|\s(?:of|at|who|on|in)\s", text[according.end() :])[0]
+        name = _resolve_name(tail, text, according.end(), document)
+        if name is not None:
+            comma = re.search(r"[,;:]", text[according.end() :])
+            tail_end = according.end() + (comma.start() if comma else len(tail))
+            return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
+    for verb in _SPEECH.finditer(text):
+        if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
+            continue
+        found = _speaker_for_verb(text, verb, regions, document)
+        if found is not None:
+            return found
+    return _Attribution(None)
+
+
+def _noun_use(text: str, start: int) -> bool:
+    before = text[:start].rstrip().lower()
+    return bool(re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|my|this|that)|['’]s)$", before))
+
+
+def _speaker_for_verb(
+    text: str, verb: re.Match[str], regions: list[tuple[int, int]], document: _Document
+) -> _Attribution | None:
+    before_start = max((end for _, end in regions if end <= verb.start()), default=0)
+    subject = text[before_start : verb.start()]
+    after = text[verb.end() :]
+    if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
+        tail = re.split(r"[,;:(]|\s(?:of|at|who|on|in|about|to)\s", after)[0]
+        name = _resolve_name(tail, text, verb.end(), document)
+        return _Attribution(name, verb_start=verb.start(), verb_end=verb.end()) if name else None
+    return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+def _subject_speaker(
+    subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
+) -> _Attribution | None:
+    chunks = _chunks(subject)
+    for chunk_start, chunk in reversed(chunks):
+        words = chunk.split()
+        if not words:
+            continue
+        pronoun = words[-1].lower()
+        if len(words) == 1 and pronoun in _PRONOUNS:
+            return _pronoun_speaker(pronoun, document, verb)
+        if _GENERIC_SUBJECT.match(chunk.strip()):
+            return _Attribution(None, True, *verb)
+        if _is_descriptor(chunk):
+            continue
+        name = _resolve_name(chunk, text, offset + chunk_start, document)
+        return _Attribution(name, False, *verb) if name is not None else None
+    return None
+
+
+def _chunks(subject: str) -> list[tuple[int, str]]:
+    chunks = []
+    start = 0
+    for match in re.finditer(r"[,;:–—(]|\s-\s", subject):
+        chunks.append((start, subject[start : match.start()]))
+        start = match.end()
+    chunks.append((start, subject[start:]))
+    return [(s, c) for s, c in chunks if c.strip()]
+
+
+def _is_descriptor(chunk: str) -> bool:
+    words = chunk.split()
+    first = words[0]
+    if first[:1].islower():
+        return True
+    if re.search(r"[’']s$", first):
+        return True
+    return first.lower() in {"the", "a", "an"} and len(words) > 1 and words[1][:1].islower()
+
+
+def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -> _Attribution:
+    if pronoun in {"i", "we"}:
+        return _Attribution(None, False, *verb)
+    if pronoun == "they":
+        return _Attribution(document.last_speaker, False, *verb)
+    person = document.person_for(pronoun)
+    return _Attribution(person.name if person else None, False, *verb)
+
+
+# --- cues -----------------------------------------------------------------------------------
+
+CueKind = Literal[
+    "explicit", "hedge", "denial", "modal", "reported", "forecast_verb", "opinion", "weak"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    kind: CueKind
+    start: int
+    end: int
+    phrase: str | None
+    probability: float | None
+    basis: Basis | None
+    confidence: float
+    reason: str
+
+
+_MODAL_PHRASES: Final = frozenset(
+    {
+        "will",
+        "shall",
+        "going to",
+        "is going to",
+        "are going to",
+        "is set to",
+        "are set to",
+        "will not",
+        "shall not",
+        "is not going to",
+        "are not going to",
+        "not going to",
+        "only a matter of time",
+    }
+)
+_WOULD_PHRASES: Final = frozenset({"would", "would not"})
+_WEAK_PHRASES: Final = frozenset(
+    {
+        "may",
+        "might",
+        "could",
+        "can",
+        "possible",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "may not",
+        "might not",
+        "cannot be ruled out",
+        "cannot rule out",
+        "should",
+        "should not",
+        "ought to",
+    }
+)
+_EXPECT_PHRASES: Final = frozenset(
+    {"expect", "expects", "expected", "expected to", "not expected to"}
+)
+_DENIAL_NOTE_PREFIX: Final = "Sooth rule 6"
+
+_CONFIDENCE: Final[dict[CueKind, float]] = {
+    "explicit": 0.9,
+    "hedge": 0.8,
+    "denial": 0.8,
+    "forecast_verb": 0.8,
+    "opinion": 0.75,
+    "modal": 0.7,
+    "reported": 0.65,
+    "weak": 0.3,
+}
+
+_FORECAST_VERB: Final = re.compile(
+    r"\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
+    r"anticipates|anticipated|foresees|foresaw)\b",
+    re.IGNORECASE,
+)
+_OPINION: Final = re.compile(
+    r"\bmy\s+(?:guess|read|bet|forecast|prediction|expectation|hunch|money)\s+is\b"
+    r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b",
+    re.IGNORECASE,
+)
+_NOUN_WILL: Final = re.compile(
+    r"(?:\b(?:the|a|an|political|free|good|ill|his|her|their|its|our|at|of|popular|own)"
+    r"|['’]s)\s+$",
+    re.IGNORECASE,
+)
+_WH_BEFORE: Final = re.compile(r"\b(?:how|whether|why|where|what|which|if)\b[^,;:“”\"]*$", re.I)
+_PAST_BELIEF: Final = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:believed|thought|expected|predicted|hoped|assumed|promised|"
+    r"said|claimed|feared|planned)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_PLEDGE_AFTER: Final = re.compile(
+    r"^\s*(?:(?:not|also|still|then|now|instead|personally|immediately|soon)\s+)*"
+    r"(?:introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
+    r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
+    r"put\s+it|seek|ask|call\s+for|fight)\b",
+    re.IGNORECASE,
+)
+_PLEDGE_SUBJECT: Final = re.compile(
+    r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$",
+    re.IGNORECASE,
+)
+_SCHEDULE_AFTER: Final = re.compile(
+    r"^\s*(?:be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
+    r"hold|open|begin|start|close|debate|hear|rule|sit|report|be\s+published|be\s+released|"
+    r"be\s+announced|be\s+debated)\b",
+    re.IGNORECASE,
+)
+_SCHEDULE_DATE: Final = re.compile(
+    r"\bon\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
+    r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b|\bon\s+(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+# "the most expensive mistake this city will make": an evaluation, not a forecast.
+_SUPERLATIVE_RELATIVE: Final = re.compile(
+    r"\bthe\s+(?:most|least|best|worst|biggest|greatest|largest|\w+est)\s+(?:\w+\s+){1,2}"
+    r"(?:that\s+|which\s+)?(?:this|the|our|we|i|you|they|he|she|it)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_HABITUAL_AFTER: Final = re.compile(r"^\s*(?:often|usually|always|sometimes|typically)\b", re.I)
+_TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
+_EXPECT_COMPLEMENT: Final = re.compile(
+    r"^(?:\s+[\w’'%.,-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
+)
+_BACKSHIFTED_HEDGE: Final = re.compile(r"\b(?:was|were)\s+[\"“‘]?$", re.IGNORECASE)
+
+
+def _cues(
+    sentence: Sentence,
+    regions: list[tuple[int, int]],
+    attribution: _Attribution,
+    has_deadline: bool,
+) -> list[_Cue]:
+    text = sentence.text
+    cues = [
+        cue
+        for match in ICD_203.find(text)
+        if (cue := _phrase_cue(text, match, regions, attribution)) is not None
+    ]
+    explicit = find_explicit_probability(text)
+    if explicit is not None:
+        cues.append(
+            _Cue(
+                "explicit",
+                explicit.start,
+                explicit.end,
+                explicit.text,
+                explicit.probability,
+                "stated",
+                _CONFIDENCE["explicit"],
+                "explicit probability",
+            )
+        )
+    cues.extend(_verb_cues(text))
+    return _oriented(cues, text, regions, attribution, has_deadline)
+
+
+def _phrase_cue(
+    text: str, match: PhraseMatch, regions: list[tuple[int, int]], attribution: _Attribution
+) -> _Cue | None:
+    phrase = match.entry.phrase
+    before, after = text[: match.start], text[match.end :]
+    kind: CueKind
+    if phrase in _WEAK_PHRASES:
+        kind = "weak"
+    elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
+        kind = "denial"
+    elif phrase in _MODAL_PHRASES:
+        if not _valid_modal(phrase, before + _subject_in(match.text), after, text):
+            return None
+        kind = "modal"
+    elif phrase in _WOULD_PHRASES:
+        if not _valid_would(match.start, before, after, text, regions, attribution):
+            return None
+        kind = "reported"
+    elif phrase in _EXPECT_PHRASES or phrase == "would expect":
+        bare_verb = phrase not in {"would expect", "expected to"}
+        if bare_verb and (_noun_use(text, match.start) or not _EXPECT_COMPLEMENT.match(after)):
+            return None
+        kind = "forecast_verb"
+    else:
+        kind = "hedge"
+    return _Cue(
+        kind,
+        match.start,
+        match.end,
+        phrase,
+        match.entry.probability,
+        "verbal",
+        _CONFIDENCE[kind],
+        f"{kind.replace('_', ' ')} '{phrase}'",
+    )
+
+
+def _subject_in(written: str) -> str:
+    """The subject folded into a contraction ("I'll" -> "I"), so pledges are recognised."""
+    contraction = re.match(r"(\w+)['’](?:ll|d)\b", written)
+    return contraction.group(1) + " " if contraction else ""
+
+
+def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
+    if phrase.startswith("will") and _NOUN_WILL.search(before):
+        return False
+    if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
+        return False
+    if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
+        return False
+    return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
+
+
+def _valid_would(
+    start: int,
+    before: str,
+    after: str,
+    text: str,
+    regions: list[tuple[int, int]],
+    attribution: _Attribution,
+) -> bool:
+    reported = 0 <= attribution.verb_start < start and not _inside(start, regions)
+    if not reported:
+        return False
+    if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
+        return False
+    if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
+        return False
+    return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
+
+
+def _verb_cues(text: str) -> Iterator[_Cue]:
+    for match in _FORECAST_VERB.finditer(text):
+        if _noun_use(text, match.start()):
+            continue
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            f"forecast verb '{match.group().lower()}'",
+        )
+    for match in _OPINION.finditer(text):
+        yield _Cue(
+            "opinion",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["opinion"],
+            "stated opinion about what will happen",
+        )
+
+
+def _oriented(
+    cues: list[_Cue],
+    text: str,
+    regions: list[tuple[int, int]],
+    attribution: _Attribution,
+    has_deadline: bool,
+) -> list[_Cue]:
+    """Hedge words count only when they point at the future, not at the present or past."""
+    future = has_deadline or any(
+        cue.kind in {"modal", "reported", "denial", "forecast_verb", "opinion"} for cue in cues
+    )
+    kept = []
+    for cue in cues:
+        if cue.kind != "hedge" or future or _hedge_points_ahead(text, cue, attribution):
+            kept.append(cue)
+    return kept
+
+
+def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool:
+    phrase = (cue.phrase or "").lower()
+    if re.search(r"\b(?:will|would|going|set)\b|['’]ll\b", phrase):
+        return True
+    if _TO_VERB_AFTER.match(text[cue.end :]):
+        return True
+    reported = 0 <= attribution.verb_start < cue.start
+    return reported and bool(_BACKSHIFTED_HEDGE.search(text[: cue.start]))
+
+
+# --- sentence-level exclusions ----------------------------------------------------------
+
+_BOILERPLATE: Final = re.compile(
+    r"\bsign[- ]?up\b|\bnewsletter\b|\bunsubscribe\b|\bcookies?\b|\bprivacy\s+(?:policy|notice)"
+    r"|\bread\s+more\b|\bdon['’]t\s+miss\b|\badvertisement\b|\ball\s+rights\s+reserved\b"
+    r"|\bclick\s+here\b|\bfollow\s+us\b|\bsubscribe\b|\bshare\s+this\s+(?:article|story)\b"
+    r"|\bread\s+full\s+article\b|\bterms\s+(?:of|and)\s+(?:use|service|conditions)\b"
+    r"|\[(?:REPORT|REVEAL|VIDEO|PICTURES)\s*\]",
+    re.IGNORECASE,
+)
+_HOPE: Final = re.compile(
+    r"\b(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b", re.I
+)
+_CONDITIONAL: Final = re.compile(
+    r"(?<!\beven\s)(?<!\bas\s)(?<!\bsurprised\s)(?<!\bsee\s)(?<!\bwonder\s)(?<!\basked\s)"
+    r"\b(?:if|unless)\b|^\W*only\b[^,]*\bwould\b"
+    r"|\b(?:failure|refusal|a\s+decision|any\s+(?:move|attempt|decision))\s+to\s+\w+",
+    re.IGNORECASE,
+)
+_DECLINED: Final = re.compile(
+    r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)",
+    re.IGNORECASE,
+)
+_SURVEY_SHARE: Final = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+of\s+(?:\w+\s+){0,2}(?:firms|companies|"
+    r"businesses|respondents|voters|people|adults|households|economists|analysts|investors|"
+    r"consumers|americans|britons|members|those|managers|executives|employers|workers)\b",
+    re.IGNORECASE,
+)
+
+
+def _excluded(sentence: Sentence) -> bool:
+    text = sentence.text
+    return bool(
+        sentence.heading
+        or "?" in text
+        or _BOILERPLATE.search(text)
+        or _HOPE.search(text)
+        or _CONDITIONAL.search(text)
+        or _DECLINED.search(text)
+        or _SURVEY_SHARE.search(text)
+    )
+
+
+# --- span, probability, confidence ----------------------------------------------------------
+
+_CLAUSE_BREAK: Final = re.compile(r"[,;:–—()]|\s-\s")
+
+
+def _span(
+    sentence: Sentence, cue: _Cue, regions: list[tuple[int, int]], attribution: _Attribution
+) -> tuple[int, int]:
+    """Offsets (within the sentence) of the predictive part around the main cue.
+
+    A long quotation holding the cue is the span; after "X said (that)" the span starts
+    after the attribution; otherwise it is the clause around the cue.
+    """
+    text = sentence.text
+    for start, end in regions:
+        long_quote = end - start > len(text) * 0.4 or len(text[start:end].split()) >= 6
+        if start <= cue.start < end and long_quote:
+            return _trim_span(text, start + 1, end - 1 if text[end - 1 : end] in _CLOSERS else end)
+    if 0 <= attribution.verb_start <= cue.start:
+        start = attribution.verb_end
+        end = _clause_end(text, max(cue.end, start), regions)
+        that = re.search(r"^\s*that\s+|\bthat\s+", text[start : max(cue.start, start + 12)])
+        return _trim_span(text, start + that.end() if that else start, end)
+    end = _clause_end(text, cue.end, regions)
+    return _trim_span(text, _clause_start(text, cue.start, regions), end)
+
+
+_CLOSERS: Final = frozenset("”\"’'")
+
+
+def _clause_start(text: str, position: int, regions: list[tuple[int, int]]) -> int:
+    breaks = [
+        m.end()
+        for m in _CLAUSE_BREAK.finditer(text, 0, position)
+        if not _inside(m.start(), regions)
+    ]
+    return breaks[-1] if breaks else 0
+
+
+def _clause_end(text: str, position: int, regions: list[tuple[int, int]]) -> int:
+    for match in _CLAUSE_BREAK.finditer(text, position):
+        if not _inside(match.start(), regions):
+            return match.start()
+    return len(text)
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    strip = " \t\n.,;:!\"“”'‘’"
+    while start < end and text[start] in strip and not _balanced_without(text, start, end, start):
+        start += 1
+    while (
+        end > start and text[end - 1] in strip and not _balanced_without(text, start, end, end - 1)
+    ):
+        end -= 1
+    return (start, end) if end > start else (0, len(text))
+
+
+_PAIRS: Final = (("“", "”"), ("‘", "’"))
+
+
+def _balanced_without(text: str, start: int, end: int, index: int) -> bool:
+    """Whether the quote mark at index pairs with another inside [start, end) (so keep it)."""
+    char = text[index]
+    inside = text[start:end]
+    if char == '"':
+        return inside.count('"') % 2 == 0
+    for opening, closing in _PAIRS:
+        if char == opening:
+            return closing in text[index + 1 : end]
+        if char == closing:
+            return opening in text[start:index]
+    return False
+
+
+_KIND_RANK: Final[dict[CueKind, int]] = {
+    "explicit": 0,
+    "denial": 1,
+    "hedge": 2,
+    "forecast_verb": 3,
+    "opinion": 4,
+    "reported": 5,
+    "modal": 6,
+    "weak": 7,
+}
+
+
+def _main_cue(cues: list[_Cue]) -> _Cue:
+    return min(cues, key=lambda cue: (_KIND_RANK[cue.kind], cue.start))
+
+
+def _probability_cue(cues: list[_Cue]) -> _Cue | None:
+    with_probability = [cue for cue in cues if cue.probability is not None]
+    return _main_cue(with_probability) if with_probability else None
+
+
+def _confidence(
+    cues: list[_Cue], attribution: _Attribution, speaker: str | None, deadline: bool
+) -> float:
+    score = max(cue.confidence for cue in cues)
+    if len({cue.kind for cue in cues} - {"weak"}) > 1:
+        score += 0.05
+    if deadline:
+        score += 0.05
+    if speaker is not None:
+        score += 0.05
+    if attribution.generic:
+        score -= 0.35
+    return round(min(max(score, 0.0), 0.99), 2)
+
+
+# --- the whole ------------------------------------------------------------------------------
+
+
+def extract_candidates(
+    text: str,
+    *,
+    published_at: datetime | None = None,
+    url: str | None = None,
+    min_confidence: float = 0.5,
+) -> list[Candidate]:
+    """Sentences of an article that carry a predictive claim, in text order.
+
+    published_at (timezone-aware) resolves deadline phrases; without it deadlines are None.
+    min_confidence drops weaker candidates; lower it to see bare "may"/"could" sentences.
+    """
+    document = _Document()
+    candidates: list[Candidate] = []
+    for sentence in split_sentences(text):
+        candidate = _candidate(sentence, document, published_at, url)
+        _learn_names(sentence, document)
+        if candidate is not None and candidate.confidence >= min_confidence:
+            candidates.append(candidate)
+    return candidates
+
+
+def _candidate(
+    sentence: Sentence,
+    document: _Document,
+    published_at: datetime | None,
+    url: str | None,
+) -> Candidate | None:
+    regions = _quote_regions(sentence.text)
+    attribution = _sentence_attribution(sentence, regions, document)
+    if _excluded(sentence):
+        return None
+    deadlines = find_deadlines(sentence.text, published_at=published_at)
+    cues = _cues(sentence, regions, attribution, has_deadline=bool(deadlines))
+    if not cues:
+        return None
+    return _build(sentence, cues, regions, attribution, deadlines, url)
+
+
+def _sentence_attribution(
+    sentence: Sentence, regions: list[tuple[int, int]], document: _Document
+) -> _Attribution:
+    """Who speaks: an attribution in the sentence, or the speaker of the quote it continues."""
+    if _quote_only(sentence.text, regions):
+        if document.last_speaker_paragraph == sentence.paragraph:
+            return _Attribution(document.last_speaker)
+        return _Attribution(None)
+    _learn_names_before_attribution(sentence, regions, document)
+    attribution = _attribution(sentence, regions, document)
+    if attribution.verb_start >= 0:
+        document.last_speaker = attribution.speaker
+        document.last_speaker_paragraph = sentence.paragraph
+    return attribution
+
+
+def _learn_names_before_attribution(
+    sentence: Sentence, regions: list[tuple[int, int]], document: _Document
+) -> None:
+    """Full names introduced in this very sentence ("Oleksiy Danilov, ..., said")."""
+    for mention in _name_runs(sentence.text):
+        if _inside(mention.start, regions):
+            continue
+        entity = _classify(mention, sentence.text, document)
+        if entity is not None and len(entity.name.split()) > 1:
+            document.remember(entity)
+
+
+def _build(
+    sentence: Sentence,
+    cues: list[_Cue],
+    regions: list[tuple[int, int]],
+    attribution: _Attribution,
+    deadlines: list[Deadline],
+    url: str | None,
+) -> Candidate:
+    main = _main_cue(cues)
+    span_start, span_end = _span(sentence, main, regions, attribution)
+    probability_cue = _probability_cue(cues)
+    deadline = _deadline_in(deadlines, span_start, span_end)
+    return Candidate(
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        span=sentence.text[span_start:span_end],
+        span_start=sentence.start + span_start,
+        span_end=sentence.start + span_end,
+        speaker=attribution.speaker,
+        verbal_phrase=(
+            probability_cue.phrase
+            if probability_cue and probability_cue.basis == "verbal"
+            else None
+        ),
+        probability=probability_cue.probability if probability_cue else None,
+        probability_basis=probability_cue.basis if probability_cue else None,
+        deadline_phrase=deadline.phrase if deadline else None,
+        deadline=deadline.deadline if deadline else None,
+        confidence=_confidence(cues, attribution, attribution.speaker, deadline is not None),
+        reason=main.reason,
+        url=url,
+    )
+
+
+def _deadline_in(deadlines: list[Deadline], start: int, end: int) -> Deadline | None:
+    inside = [d for d in deadlines if start <= d.start < end]
+    ordered = inside + [d for d in deadlines if d not in inside]
+    resolved = [d for d in ordered if d.deadline is not None]
+    return resolved[0] if resolved else (ordered[0] if ordered else None)
