@@ -177,3 +177,23 @@ def resolution_history(*, session: Session, question_id: int) -> Sequence[Resolu
         .where(Resolution.question_id == question_id)
         .order_by(col(Resolution.sequence))
     ).all()
+
+
+def recently_resolved(*, session: Session, limit: int) -> Sequence[tuple[Question, Resolution]]:
+    """Questions with their current resolution, the most recently decided first."""
+    newest = (
+        select(Resolution.question_id, func.max(Resolution.sequence).label("sequence"))
+        .group_by(col(Resolution.question_id))
+        .subquery()
+    )
+    return session.exec(
+        select(Question, Resolution)
+        .join(Resolution, col(Resolution.question_id) == col(Question.id))
+        .join(
+            newest,
+            (newest.c.question_id == col(Resolution.question_id))
+            & (newest.c.sequence == col(Resolution.sequence)),
+        )
+        .order_by(col(Resolution.resolved_at).desc(), col(Resolution.id).desc())
+        .limit(limit)
+    ).all()
