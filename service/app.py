@@ -5,17 +5,23 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from forecasts.domain import utc_now
 from service.api import claims, health, questions, sources
 from service.api.deps import Clock
 from service.api.errors import install_error_handlers
 from service.database import Database
+from service.pages import reader
+from service.pages.errors import install_page_errors
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 DESCRIPTION = """
 Sooth keeps a ledger of predictive claims made by named sources, gets them resolved when
@@ -55,9 +61,12 @@ def create_app(
     app.state.database = database
     app.state.clock = clock
     install_error_handlers(app)
+    install_page_errors(app)
 
     api = APIRouter(prefix="/api/v1")
     for module in (health, sources, questions, claims):
         api.include_router(module.router)
     app.include_router(api)
+    app.include_router(reader.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
