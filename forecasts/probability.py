@@ -634,8 +634,8 @@ _FIGURE: Final = re.compile(
 )
 # Words that make a figure a probability rather than a quantity ("a 3% rise").
 _CONTEXT_AFTER: Final = re.compile(
-    r"^[\s\"”’]*(?:\w+\s){0,1}(?:chance|chances|probability|likelihood|odds|risk|"
-    r"possibility|likely|certain|certainty|shot)\b",
+    r"^[\s\"”’]*(?:(?!of\b)\w+\s)?(?:chance|chances|probability|likelihood|odds|risk|"
+    r"possibility|shot)\b|^[\s\"”’]*(?:likely|certain|sure)\b",
     re.IGNORECASE,
 )
 _CONTEXT_BEFORE: Final = re.compile(

@@ -1,0 +1,116 @@
+"""Deadline phrases resolved against a fixed publication time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from forecasts.deadlines import (
+    UnknownDeadlineError,
+    find_deadline,
+    find_deadlines,
+    resolve_deadline,
+)
+
+PUBLISHED = datetime(2023, 8, 1, 16, 0, tzinfo=UTC)
+
+
+def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "deadline"),
+    [
+        ("by the end of the year", at(2024, 1, 1)),
+        ("by the end of this year", at(2024, 1, 1)),
+        ("later this year", at(2024, 1, 1)),
+        ("by year-end", at(2024, 1, 1)),
+        ("next year", at(2025, 1, 1)),
+        ("by the end of next year", at(2025, 1, 1)),
+        ("by end of 2025", at(2026, 1, 1)),
+        ("by the end of 2025", at(2026, 1, 1)),
+        ("by 2030", at(2031, 1, 1)),
+        ("in 2030", at(2031, 1, 1)),
+        ("before 2030", at(2030, 1, 1)),
+        ("by mid-2025", at(2025, 7, 1)),
+        ("within six months", at(2024, 2, 1, 16)),
+        ("in the next 12 months", at(2024, 8, 1, 16)),
+        ("within a year", at(2024, 8, 1, 16)),
+        ("over the next decade", at(2033, 8, 1, 16)),
+        ("five years from now", at(2028, 8, 1, 16)),
+        ("in two weeks' time", at(2023, 8, 15, 16)),
+        ("in the coming weeks", PUBLISHED + timedelta(weeks=8)),
+        ("in the coming months", at(2024, 2, 1, 16)),
+        ("by March", at(2024, 4, 1)),
+        ("by the end of March", at(2024, 4, 1)),
+        ("before March", at(2024, 3, 1)),
+        ("by March 2025", at(2025, 4, 1)),
+        ("by March 1", at(2024, 3, 2)),
+        ("by 1 March 2024", at(2024, 3, 2)),
+        ("by September", at(2023, 10, 1)),
+        ("by the summer", at(2023, 9, 1)),
+        ("next summer", at(2024, 9, 1)),
+        ("next week", at(2023, 8, 14)),
+        ("next month", at(2023, 10, 1)),
+        ("by the end of the quarter", at(2023, 10, 1)),
+        ("by Q1 2024", at(2024, 4, 1)),
+        ("by the end of the decade", at(2030, 1, 1)),
+    ],
+)
+def test_phrases_resolve_to_the_documented_instant(phrase: str, deadline: datetime) -> None:
+    assert resolve_deadline(phrase, published_at=PUBLISHED) == deadline
+
+
+@pytest.mark.parametrize(
+    "phrase", ["before the election", "ahead of the summit", "by the 2032 season"]
+)
+def test_events_without_a_date_are_recognised_but_unresolved(phrase: str) -> None:
+    assert resolve_deadline(phrase, published_at=PUBLISHED) is None
+
+
+def test_deadlines_are_aware_utc_even_when_published_at_is_not_utc() -> None:
+    kyiv = timezone(timedelta(hours=3))
+    published = datetime(2023, 12, 31, 23, 30, tzinfo=kyiv)  # 20:30 UTC, still 2023
+    deadline = resolve_deadline("by the end of the year", published_at=published)
+    assert deadline == at(2024, 1, 1)
+    assert deadline is not None and deadline.tzinfo == UTC
+
+
+def test_naive_published_at_is_refused_with_an_example() -> None:
+    with pytest.raises(ValueError, match="timezone"):
+        resolve_deadline("next year", published_at=datetime(2023, 8, 1))
+
+
+def test_a_phrase_that_is_no_deadline_is_an_error() -> None:
+    with pytest.raises(UnknownDeadlineError, match="not a deadline phrase"):
+        resolve_deadline("soonish", published_at=PUBLISHED)
+
+
+def test_find_deadline_returns_the_phrase_as_written_with_offsets() -> None:
+    text = "Growth would slow to 0.6% next year, the bank said."
+    found = find_deadline(text, published_at=PUBLISHED)
+    assert found is not None
+    assert found.phrase == "next year"
+    assert text[found.start : found.end] == "next year"
+    assert found.deadline == at(2025, 1, 1)
+
+
+def test_without_published_at_the_phrase_is_found_but_not_resolved() -> None:
+    found = find_deadline("It will pass within six months.", published_at=None)
+    assert found is not None
+    assert (found.phrase, found.deadline) == ("within six months", None)
+
+
+def test_past_years_are_not_deadlines() -> None:
+    assert find_deadlines("It happened in 2019, since 2011.", published_at=PUBLISHED) == []
+
+
+def test_march_the_noun_and_may_the_verb_are_not_months() -> None:
+    text = "They may march on Moscow again in may."
+    assert find_deadlines(text, published_at=PUBLISHED) == []
+
+
+def test_no_deadline_in_plain_text() -> None:
+    assert find_deadline("The levy is popular.", published_at=PUBLISHED) is None
