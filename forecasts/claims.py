@@ -11,7 +11,8 @@ from sqlmodel import Session, col, select
 
 from forecasts.chain import Action, append_entry
 from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError
-from forecasts.models import Claim, Question, QuestionTag, Source
+from forecasts.models import Claim, QuestionTag, Source
+from forecasts.probability import UnknownPhraseError, lookup
 from forecasts.questions import create_question, question_for_reference
 from forecasts.schemas import ClaimCreate, ClaimPublic
 from forecasts.sources import slugs_by_id, source_for_reference
@@ -57,8 +58,6 @@ def claims_public(*, session: Session, claims: Sequence[Claim]) -> list[ClaimPub
 
 def _probability(data: ClaimCreate) -> tuple[float, Basis]:
     """The claim's probability and its basis, taking a verbal phrase through the scale."""
-    from forecasts.probability import UnknownPhraseError, lookup
-
     if data.probability is not None:
         basis = data.probability_basis or (Basis.verbal if data.verbal_phrase else Basis.stated)
         return data.probability, basis
@@ -188,10 +187,3 @@ def claims_on_question(*, session: Session, question_id: int) -> Sequence[Claim]
         .where(Claim.question_id == question_id)
         .order_by(col(Claim.made_at), col(Claim.id))
     ).all()
-
-
-def question_of(*, session: Session, claim: Claim) -> Question:
-    """The question a claim is about."""
-    question = session.get(Question, claim.question_id)
-    assert question is not None
-    return question

@@ -277,3 +277,35 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/claims/{claim_id}/retract" in schema["paths"]
     assert client.get("/docs").status_code == 200
+
+
+def test_verbal_phrase_without_probability_takes_the_scale(
+    client: TestClient, editor: dict[str, str]
+) -> None:
+    _source(client, editor)
+    body = _claim(probability=None, verbal_phrase="will likely")
+    response = client.post("/api/v1/claims", json=body, headers=editor)
+    assert response.status_code == 201, response.text
+    assert response.json()["probability"] == 0.7
+    assert response.json()["probability_basis"] == "verbal"
+
+
+def test_unknown_verbal_phrase_lists_the_known_ones(
+    client: TestClient, editor: dict[str, str]
+) -> None:
+    _source(client, editor)
+    body = _claim(probability=None, verbal_phrase="as sure as eggs")
+    response = client.post("/api/v1/claims", json=body, headers=editor)
+    assert response.status_code == 422
+    loc, message = _errors(response)[0]
+    assert loc == "body.verbal_phrase"
+    assert "almost certain" in message
+
+
+def test_claim_without_probability_or_phrase_is_refused(
+    client: TestClient, editor: dict[str, str]
+) -> None:
+    _source(client, editor)
+    response = client.post("/api/v1/claims", json=_claim(probability=None), headers=editor)
+    assert response.status_code == 422
+    assert _errors(response)[0][0] == "body.probability"
