@@ -231,14 +231,16 @@ _ORG_WORDS: Final = _wordset(
     "guard army navy police court parliament congress government administration society "
     "network media news times post journal press energy motors airlines holdings"
 )
-_ORG_CUES_BEFORE: Final = re.compile(
-    r"(?:group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|insurer|"
-    r"consultancy|think tank|the|at|from)\s+$",
+_ORG_NOUN_BEFORE: Final = re.compile(
+    r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
+    r"insurer|consultancy|chain|club|union|center|centre|regulator|network|carrier)\s+$",
     re.IGNORECASE,
 )
+_ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
+_DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
 _PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
 _NAME_RUN: Final = re.compile(
-    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|de|van|von|der|da|di|du|le|la|al|bin)\s+)?[A-Z][\w’'.-]*)*"
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|de|van|von|der|da|di|du|le|la|al|bin)\s+)?[A-Z][\w’'.-]*)*"
 )
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
@@ -262,7 +264,9 @@ _PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": ""}
 _GENERIC_SUBJECT: Final = re.compile(
     r"^(?:some|many|most|several|other|few|one|two|three|a|an)?\s*(?:\w+\s+){0,2}"
     r"(?:analysts|economists|scientists|experts|officials|observers|critics|sources|"
-    r"forecasters|investors|traders|commentators|researchers|insiders|people|officials?)$",
+    r"forecasters|investors|traders|commentators|researchers|insiders|people|official|"
+    r"delegates|diplomats|aides|lawmakers|legislators|strategists|bankers|executives|"
+    r"residents|voters|members|participants|advisers|advisors|spokesmen|spokespeople)$",
     re.IGNORECASE,
 )
 
@@ -272,6 +276,8 @@ class _Entity:
     name: str
     kind: Literal["person", "org"]
     gender: str = ""
+    # Common nouns an organisation can be called by: "the group", "the center".
+    nouns: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -313,6 +319,14 @@ class _Document:
                 return person
         return None
 
+    def org_for(self, noun: str) -> _Entity | None:
+        """The latest organisation that "the <noun>" can refer to ("the group" -> AutoClub)."""
+        noun = noun.lower()
+        for entity in reversed(self.entities):
+            if entity.kind == "org" and noun in entity.nouns:
+                return entity
+        return None
+
     def mention_person(self, entity: _Entity) -> None:
         if entity in self.last_person:
             self.last_person.remove(entity)
@@ -325,6 +339,7 @@ class _Mention:
     start: int
     end: int
     title: str
+    possessive: bool
 
 
 def _name_runs(text: str) -> Iterator[_Mention]:
@@ -351,15 +366,20 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     if words and words[0].lower() == "the":
         words.pop(0)
     if words:
-        yield _Mention(" ".join(words), start, end, " ".join(titles))
+        possessive = bool(re.search(r"[’']s?$", text[start:end]))
+        yield _Mention(" ".join(words), start, end, " ".join(titles), possessive)
 
 
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
     known = document.known(mention.text)
-    if any(word.lower().strip("’'") in _ORG_WORDS for word in words):
-        return _Entity(mention.text, "org")
     before = text[: mention.start]
+    noun_before = _ORG_NOUN_BEFORE.search(before)
+    nouns = {word.lower().strip("’'") for word in words} & _ORG_WORDS
+    if noun_before:
+        nouns.add(noun_before.group("noun").lower())
+    if nouns and known is None:
+        return _Entity(mention.text, "org", nouns=frozenset(nouns))
     if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
         return _Entity(mention.text, "org") if len(words) > 1 else None
     if known is not None:
@@ -397,11 +417,13 @@ def _learn_names(sentence: Sentence, document: _Document) -> None:
 
 def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str | None:
     """The canonical speaker for a piece of text that should name one."""
-    mentions = [m for m in _name_runs(raw) if not _is_descriptor_word(m.text)]
+    mentions = [m for m in _name_runs(raw) if not _is_descriptor_word(m.text) and not m.possessive]
     if not mentions:
         return None
     mention = mentions[-1]
-    shifted = _Mention(mention.text, start + mention.start, start + mention.end, mention.title)
+    shifted = _Mention(
+        mention.text, start + mention.start, start + mention.end, mention.title, False
+    )
     entity = _classify(shifted, text, document)
     if entity is None:
         entity = _Entity(mention.text, "org")
@@ -456,10 +478,23 @@ def _speaker_for_verb(
     subject = text[before_start : verb.start()]
     after = text[verb.end() :]
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
-        tail = re.split(r"[,;:(]|\s(?:of|at|who|on|in|about|to)\s", after)[0]
-        name = _resolve_name(tail, text, verb.end(), document)
+        name = _inverted_speaker(after, text, verb.end(), document)
         return _Attribution(name, verb_start=verb.start(), verb_end=verb.end()) if name else None
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -> str | None:
+    """The name after an inverted verb ("..., said X"), past an appositive ("X's head, Y")."""
+    position = 0
+    for chunk in re.split(r"[,;:(]", after)[:3]:
+        head = re.split(r"\s(?:of|at|who|on|in|about|to)\s", chunk)[0]
+        name = _resolve_name(head, text, offset + position, document)
+        if name is not None:
+            return name
+        if not _is_descriptor(head) and not re.search(r"[’']s\b", head):
+            return None
+        position += len(chunk) + 1
+    return None
 
 
 def _subject_speaker(
@@ -475,6 +510,10 @@ def _subject_speaker(
             return _pronoun_speaker(pronoun, document, verb)
         if _GENERIC_SUBJECT.match(chunk.strip()):
             return _Attribution(None, True, *verb)
+        definite = _DEFINITE_ORG.match(chunk)
+        organisation = document.org_for(definite.group("noun")) if definite else None
+        if organisation is not None:
+            return _Attribution(organisation.name, False, *verb)
         if _is_descriptor(chunk):
             continue
         name = _resolve_name(chunk, text, offset + chunk_start, document)
@@ -638,6 +677,10 @@ _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
 _EXPECT_COMPLEMENT: Final = re.compile(
     r"^(?:\s+[\w’'%.,-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
 )
+# "are (widely) expected to" with nobody named: unnamed people's expectation (LABELLING.md).
+_AGENTLESS_PASSIVE: Final = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
 _BACKSHIFTED_HEDGE: Final = re.compile(r"\b(?:was|were)\s+[\"“‘]?$", re.IGNORECASE)
 
 
@@ -692,6 +735,8 @@ def _phrase_cue(
     elif phrase in _EXPECT_PHRASES or phrase == "would expect":
         bare_verb = phrase not in {"would expect", "expected to"}
         if bare_verb and (_noun_use(text, match.start) or not _EXPECT_COMPLEMENT.match(after)):
+            return None
+        if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
         kind = "forecast_verb"
     else:

@@ -91,6 +91,35 @@ def test_a_quotation_continued_in_the_next_sentence_keeps_its_speaker() -> None:
     assert only(text).speaker == "Fiona Gallagher"
 
 
+def test_the_group_refers_to_the_organisation_introduced_before() -> None:
+    text = (
+        "Prices fell, according to motoring group AutoClub. "
+        "The group said it expected prices to stay low through the holidays."
+    )
+    assert only(text).speaker == "AutoClub"
+
+
+def test_an_organisation_named_with_for_is_not_taken_for_a_person() -> None:
+    text = (
+        "Dr. Anita Sharma of the National Center for Infection Control spoke. "
+        "“We have not seen the peak,” she said. “It will come in March.”"
+    )
+    assert only(text).speaker == "Anita Sharma"
+
+
+def test_the_person_after_an_appositive_is_the_speaker_of_an_inverted_quote() -> None:
+    text = "“Supply will swamp demand,” wrote Northbridge's head of commodities, Olivia Grant."
+    assert only(text).speaker == "Olivia Grant"
+
+
+def test_anonymous_and_agentless_expectations_are_not_candidates() -> None:
+    text = (
+        "Two delegates, who asked not to be named, said a delay was “almost certain.” "
+        "State health departments are expected to follow later in the month."
+    )
+    assert extract_candidates(text) == []
+
+
 def test_the_writer_speaks_when_nobody_is_quoted() -> None:
     assert only("The Comets will almost certainly ask for more money.").speaker is None
 
