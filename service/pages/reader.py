@@ -21,6 +21,7 @@ from forecasts.schemas import QuestionPublic
 from forecasts.search import search
 from forecasts.sources import get_source
 from service.api.deps import NowDep, Reader, ReadSessionDep
+from service.pages.records import DEFAULT_ORDER, Order, SortKey, ranking, source_record, standings
 from service.pages.templating import templates
 from service.views import question_detail
 
@@ -29,6 +30,8 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 DUE_SHOWN = 50
 RESOLVED_SHOWN = 10
 SEARCH_SHOWN = 20
+RANKING_SHOWN = 20
+SOURCES_PER_PAGE = 100
 
 SearchText = Annotated[str, Query(max_length=200, description="Words to look for.")]
 MinN = Annotated[int, Query(ge=1, le=1_000_000, description="Fewest resolved claims to rank.")]
@@ -74,6 +77,7 @@ def dashboard(
             "due": due,
             "due_total": due_total,
             "resolved": recently_resolved(session=session, limit=RESOLVED_SHOWN),
+            "ranking": ranking(session=session, min_n=min_n)[:RANKING_SHOWN],
         },
     )
 
@@ -91,3 +95,40 @@ def question_page(
     return templates.TemplateResponse(
         request, "question.html", {"question": detail, "source_names": names, "now": now}
     )
+
+
+@router.get("/sources")
+def sources_page(
+    request: Request,
+    session: ReadSessionDep,
+    _: Reader,
+    sort: SortKey = SortKey.name,
+    order: Order | None = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> HTMLResponse:
+    """Every source with its n and Brier score, sortable by name, n and score."""
+    order = order or DEFAULT_ORDER[sort]
+    rows = standings(session=session, sort=sort, order=order)
+    pages = max(1, -(-len(rows) // SOURCES_PER_PAGE))
+    start = (page - 1) * SOURCES_PER_PAGE
+    return templates.TemplateResponse(
+        request,
+        "sources.html",
+        {
+            "rows": rows[start : start + SOURCES_PER_PAGE],
+            "total": len(rows),
+            "first": start + 1,
+            "sort": sort,
+            "order": order,
+            "page": page,
+            "pages": pages,
+            "default_order": DEFAULT_ORDER,
+        },
+    )
+
+
+@router.get("/sources/{slug}")
+def source_page(request: Request, slug: str, session: ReadSessionDep, _: Reader) -> HTMLResponse:
+    """A source's track record: scores in plain words, calibration chart and table, claims."""
+    record = source_record(session=session, slug=slug)
+    return templates.TemplateResponse(request, "source.html", {"record": record})

@@ -51,16 +51,17 @@ def score(value: float | None, digits: int = 3) -> str:
     """A score to `digits` decimals, or a dash when there is none."""
     if value is None or _absent(value):
         return MISSING
-    return f"{value:.{digits}f}"
+    return f"{value:.{digits}f}".replace("-", "−")
 
 
-def points(value: float | None) -> str:
-    """A difference of probabilities in percentage points, signed: '+12.5 points'."""
+def points(value: float | None, *, signed: bool = True) -> str:
+    """A difference of probabilities in percentage points: '+12.5 points' (or '12.5 points')."""
     if value is None or _absent(value):
         return MISSING
     shown = f"{abs(value) * 100:.1f}".removesuffix(".0")
     sign = "+" if value > 0 else "−" if value < 0 else ""
-    return f"{sign}{shown} points"
+    unit = "point" if shown == "1" else "points"
+    return f"{sign if signed else ''}{shown} {unit}"
 
 
 def web_url(value: str | None) -> str | None:
