@@ -1,0 +1,45 @@
+"""Verifying the ledger inside one snapshot of the database, for the API and the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlmodel import Session
+
+from forecasts.verify import ChainHead, Verification, chain_head, verify_ledger
+from service.database import Database
+
+
+@contextmanager
+def snapshot(database: Database) -> Iterator[Session]:
+    """A read-only session that sees the database as it was at its first query, to its end.
+
+    PostgreSQL's default READ COMMITTED gives each statement a new snapshot, so a write
+    committed between verification's passes would look like a row without a ledger entry.
+    A SQLite read transaction in WAL mode already keeps one snapshot.
+    """
+    engine = database.engine
+    if database.dialect == "postgresql":
+        engine = engine.execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True
+        )
+    with Session(engine) as session:
+        try:
+            yield session
+        finally:
+            session.rollback()
+
+
+def verify(
+    database: Database, *, noted_head: str | None = None, noted_count: int | None = None
+) -> Verification:
+    """Verify the whole ledger, and that a noted head is still where it was."""
+    with snapshot(database) as session:
+        return verify_ledger(session=session, noted_head=noted_head, noted_count=noted_count)
+
+
+def head(database: Database) -> ChainHead:
+    """The chain's current head and length."""
+    with snapshot(database) as session:
+        return chain_head(session=session)
