@@ -128,7 +128,9 @@ def sources_page(
 
 
 @router.get("/sources/{slug}")
-def source_page(request: Request, slug: str, session: ReadSessionDep, _: Reader) -> HTMLResponse:
+def source_page(
+    request: Request, slug: str, session: ReadSessionDep, _: Reader, now: NowDep
+) -> HTMLResponse:
     """A source's track record: scores in plain words, calibration chart and table, claims."""
-    record = source_record(session=session, slug=slug)
+    record = source_record(session=session, slug=slug, now=now)
     return templates.TemplateResponse(request, "source.html", {"record": record})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -13,7 +14,7 @@ from sqlmodel import Session
 
 from forecasts.claims import ClaimFilters, claims_public, list_claims
 from forecasts.domain import SourceKind, Status
-from forecasts.models import Source
+from forecasts.models import Question, Source
 from forecasts.questions import QuestionFilters, list_questions
 from forecasts.schemas import ClaimPublic
 from forecasts.sources import get_source, list_sources
@@ -155,21 +156,25 @@ def standings(*, session: Session, sort: SortKey, order: Order) -> list[Standing
     return rows
 
 
-def _why_unscored(claim: ClaimPublic, status: Status | None, scored_questions: set[int]) -> str:
+def _why_unscored(
+    claim: ClaimPublic, question: Question, scored_questions: set[int], now: datetime
+) -> str:
     if claim.retracted_at is not None:
         return "retracted"
-    if status is Status.annulled:
+    if question.status is Status.annulled:
         return "question annulled"
-    if status is Status.open:
-        return "question still open"
-    if status is Status.due:
+    if question.status is Status.due or (
+        question.status is Status.open and question.deadline <= now
+    ):
         return "awaiting a verdict"
+    if question.status is Status.open:
+        return "question still open"
     if claim.question_id in scored_questions:
         return "a later claim on this question counts instead"
     return "made after the question’s deadline"
 
 
-def source_record(*, session: Session, slug: str) -> SourceRecord:
+def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord:
     """A source's scores, calibration table, scored claims and the claims that do not count."""
     source = get_source(session=session, slug=slug)
     record = track_record(session=session, query=ReportQuery(sources=(slug,)))
@@ -193,7 +198,7 @@ def source_record(*, session: Session, slug: str) -> SourceRecord:
         UnscoredClaim(
             claim=public,
             question_title=about[public.question_id].title,
-            why=_why_unscored(public, about[public.question_id].status, scored_questions),
+            why=_why_unscored(public, about[public.question_id], scored_questions, now),
         )
         for public in claims_public(session=session, claims=others[:UNSCORED_SHOWN])
     ]

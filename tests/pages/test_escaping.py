@@ -29,6 +29,8 @@ def test_markup_in_quotes_titles_names_and_notes_shows_as_text(client, database)
         client.get("/").text,
         client.get("/", params={"q": "script"}).text,
         client.get("/", params={"q": SCRIPT}).text,
+        client.get("/sources/hostile").text,
+        client.get("/sources").text,
     ]
     for page in pages:
         assert "<script>" not in page
@@ -38,6 +40,7 @@ def test_markup_in_quotes_titles_names_and_notes_shows_as_text(client, database)
     assert "<title>Will &lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; run? · Sooth" in (
         question_page
     )
+    assert f"Mallory {SCRIPT}" in text_of(main_of(pages[4]))
 
 
 def test_only_web_links_become_links(client, database):
