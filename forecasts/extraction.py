@@ -149,8 +149,11 @@ def _ends_sentence(text: str, mark: int, boundary: int, line_end: int) -> bool:
     return not _is_abbreviation(text, mark, following)
 
 
+_WORD_BEFORE: Final = re.compile(r"[\w.'’-]*$")
+
+
 def _is_abbreviation(text: str, dot: int, following: str) -> bool:
-    word_match = re.search(r"[\w.'’-]*$", text[:dot])
+    word_match = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     word = word_match.group() if word_match else ""
     bare = word.lower().strip(".")
     next_word = re.match(r"[\w'’]+", following)
@@ -206,8 +209,11 @@ def _inside(position: int, regions: list[tuple[int, int]]) -> bool:
 
 def _quote_only(text: str, regions: list[tuple[int, int]]) -> bool:
     """The sentence is a quotation and nothing else (a quote continued from before)."""
-    outside = "".join(char for index, char in enumerate(text) if not _inside(index, regions))
-    return bool(regions) and not re.search(r"[A-Za-z]", outside)
+    if not regions:
+        return False
+    bounds = [0, *(edge for region in regions for edge in region), len(text)]
+    outside = "".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
+    return not re.search(r"[A-Za-z]", outside)
 
 
 # --- names and speakers ---------------------------------------------------------------------
@@ -278,6 +284,11 @@ class _Entity:
     gender: str = ""
     # Common nouns an organisation can be called by: "the group", "the center".
     nouns: frozenset[str] = frozenset()
+    parts: list[str] = field(default_factory=list)
+    order: int = -1
+
+    def __post_init__(self) -> None:
+        self.parts = self.name.split()
 
 
 @dataclass(slots=True)
@@ -288,12 +299,17 @@ class _Document:
     last_person: list[_Entity] = field(default_factory=list)
     last_speaker: str | None = None
     last_speaker_paragraph: int = -1
+    # Entities by their first and last word, latest last: lookups stay cheap on long texts.
+    _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
     def known(self, mention: str) -> _Entity | None:
         """The fullest known entity a mention refers to ("Danilov" -> Oleksiy Danilov)."""
         words = mention.split()
-        for entity in reversed(self.entities):
-            parts = entity.name.split()
+        if not words:
+            return None
+        candidates = self._by_edge_word.get(words[0], []) + self._by_edge_word.get(words[-1], [])
+        for entity in sorted(candidates, key=lambda known: known.order, reverse=True):
+            parts = entity.parts
             if entity.name == mention or (
                 len(words) < len(parts)
                 and (parts[-len(words) :] == words or parts[: len(words)] == words)
@@ -303,11 +319,14 @@ class _Document:
 
     def remember(self, entity: _Entity) -> _Entity:
         existing = self.known(entity.name)
-        if existing is not None and len(existing.name.split()) >= len(entity.name.split()):
+        if existing is not None and len(existing.parts) >= len(entity.parts):
             if entity.gender and not existing.gender:
                 existing.gender = entity.gender
             return existing
+        entity.order = len(self.entities)
         self.entities.append(entity)
+        for word in {entity.parts[0], entity.parts[-1]}:
+            self._by_edge_word.setdefault(word, []).append(entity)
         return entity
 
     def person_for(self, pronoun: str) -> _Entity | None:

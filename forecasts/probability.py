@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Final, TypedDict
 
@@ -426,6 +427,7 @@ _CONTRACTIONS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
 )
 
 
+@lru_cache(maxsize=4096)
 def normalise_phrase(phrase: str) -> str:
     """Lower case, straight apostrophes, no quote marks, contractions expanded, one space."""
     text = phrase.replace("’", "'").replace("‘", "'").lower()
@@ -473,6 +475,7 @@ class VerbalScale:
                     note=entry.note,
                 )
         self._by_tokens = {tuple(key.split()): value for key, value in self._by_phrase.items()}
+        self._first_words = frozenset(tokens[0] for tokens in self._by_tokens)
         self._longest = max(len(tokens) for tokens in self._by_tokens)
 
     def __contains__(self, phrase: object) -> bool:
@@ -516,7 +519,11 @@ class VerbalScale:
         matches: list[PhraseMatch] = []
         index = 0
         while index < len(words):
-            match = self._longest_match_at(text, words, index)
+            match = (
+                self._longest_match_at(text, words, index)
+                if words[index].word in self._first_words
+                else None
+            )
             if match is None:
                 index += 1
                 continue
@@ -681,7 +688,8 @@ def _word_or_number(token: str) -> int:
 
 def _in_probability_context(text: str, match: re.Match[str]) -> bool:
     return bool(
-        _CONTEXT_AFTER.search(text[match.end() :]) or _CONTEXT_BEFORE.search(text[: match.start()])
+        _CONTEXT_AFTER.search(text[match.end() : match.end() + 40])
+        or _CONTEXT_BEFORE.search(text[max(0, match.start() - 120) : match.start()])
     )
 
 
