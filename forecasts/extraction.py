@@ -37,7 +37,12 @@ class Candidate:
     """A sentence that looks like a predictive claim, with what a claim needs from it.
 
     Offsets index the text given to `extract_candidates`: text[start:end] == sentence and
-    text[span_start:span_end] == span.
+    text[span_start:span_end] == span. probability is that of the event the span states,
+    with its negation read into the number: "It won't" gives 0.05 for "it will", and a
+    denial of the opposite ("cannot be pushed back") gives 0.95 for the event itself.
+    probability_basis is "stated" for an explicit figure ("35-40%") and "verbal" for a phrase
+    of the ICD 203 scale (then verbal_phrase is that phrase, a key of the scale). reason says
+    which cue made the sentence a candidate.
     """
 
     sentence: str
@@ -95,25 +100,32 @@ _SENTENCE_STARTERS: Final = _wordset(
 _TERMINAL: Final = re.compile(r"[.!?…]+[\"”’')\]]*")
 _LINE: Final = re.compile(r"[^\n]+")
 _HEADING_MAX_WORDS: Final = 30
+# How far rules look either side of a word, and back from a verb for its subject: the
+# rules are about neighbouring words, and bounded windows keep long texts linear.
+_LOOK_AROUND: Final = 200
+_SUBJECT_WINDOW: Final = 300
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a text with their offsets; a line break always ends a sentence.
 
     Copes with quotation marks (straight and curly), abbreviations (Mr., Dr., U.S.,
-    Jan. 5), initials, decimals and ellipses. A short line with no closing punctuation
-    (a headline, a byline, a link) is one unit, marked as a heading.
+    Jan. 5), initials, decimals and ellipses. In a text of several lines, a short line with
+    no closing punctuation (a headline, a byline, a link) is one unit, marked as a heading.
     """
+    lines = [line for line in _LINE.finditer(text) if line.group().strip()]
+    headings_possible = len(lines) > 1
     sentences: list[Sentence] = []
-    for paragraph, line in enumerate(m for m in _LINE.finditer(text) if m.group().strip()):
-        sentences.extend(_split_line(text, line.start(), line.end(), paragraph))
+    for paragraph, line in enumerate(lines):
+        sentences.extend(_split_line(text, line.start(), line.end(), paragraph, headings_possible))
     return sentences
 
 
-def _split_line(text: str, start: int, end: int, paragraph: int) -> Iterator[Sentence]:
+def _split_line(
+    text: str, start: int, end: int, paragraph: int, headings_possible: bool
+) -> Iterator[Sentence]:
     line = text[start:end]
-    stripped = line.rstrip().rstrip("\"”’')]")
-    if not stripped.endswith((".", "!", "?", "…")) and len(line.split()) <= _HEADING_MAX_WORDS:
+    if headings_possible and _is_heading(line):
         yield _trimmed(text, start, end, paragraph, heading=True)
         return
     piece_start = start
@@ -126,6 +138,12 @@ def _split_line(text: str, start: int, end: int, paragraph: int) -> Iterator[Sen
         yield _trimmed(text, piece_start, end, paragraph)
 
 
+def _is_heading(line: str) -> bool:
+    """A short line with no closing punctuation: a headline, byline, dateline or link."""
+    stripped = line.rstrip().rstrip("\"”’')]")
+    return not stripped.endswith((".", "!", "?", "…")) and len(line.split()) <= _HEADING_MAX_WORDS
+
+
 def _trimmed(text: str, start: int, end: int, paragraph: int, *, heading: bool = False) -> Sentence:
     while start < end and text[start].isspace():
         start += 1
@@ -134,18 +152,19 @@ def _trimmed(text: str, start: int, end: int, paragraph: int, *, heading: bool =
     return Sentence(text[start:end], start, end, paragraph, heading)
 
 
+_NEXT_AFTER_SPACE: Final = re.compile(r"\s+(\S)")
+
+
 def _ends_sentence(text: str, mark: int, boundary: int, line_end: int) -> bool:
-    after = text[boundary:line_end]
-    if not after.strip():
+    after = _NEXT_AFTER_SPACE.match(text, boundary, line_end)
+    if after is None:
         return False
-    if not after[:1].isspace():
-        return False
-    following = after.lstrip()
-    first = following[:1]
+    first = after.group(1)
     if not (first.isupper() or first.isdigit() or first in "\"“‘'(["):
         return False
     if text[mark] != ".":
         return True
+    following = text[after.start(1) : min(line_end, after.start(1) + 40)]
     return not _is_abbreviation(text, mark, following)
 
 
@@ -392,7 +411,7 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
     known = document.known(mention.text)
-    before = text[: mention.start]
+    before = text[max(0, mention.start - _LOOK_AROUND) : mention.start]
     noun_before = _ORG_NOUN_BEFORE.search(before)
     nouns = {word.lower().strip("’'") for word in words} & _ORG_WORDS
     if noun_before:
@@ -486,14 +505,17 @@ def _attribution(
 
 
 def _noun_use(text: str, start: int) -> bool:
-    before = text[:start].rstrip().lower()
+    before = text[max(0, start - _LOOK_AROUND) : start].rstrip().lower()
     return bool(re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|my|this|that)|['’]s)$", before))
 
 
 def _speaker_for_verb(
     text: str, verb: re.Match[str], regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution | None:
-    before_start = max((end for _, end in regions if end <= verb.start()), default=0)
+    before_start = max(
+        (end for _, end in regions if end <= verb.start()),
+        default=max(0, verb.start() - _SUBJECT_WINDOW),
+    )
     subject = text[before_start : verb.start()]
     after = text[verb.end() :]
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
@@ -737,7 +759,8 @@ def _phrase_cue(
     text: str, match: PhraseMatch, regions: list[tuple[int, int]], attribution: _Attribution
 ) -> _Cue | None:
     phrase = match.entry.phrase
-    before, after = text[: match.start], text[match.end :]
+    before = text[max(0, match.start - _LOOK_AROUND) : match.start]
+    after = text[match.end : match.end + _LOOK_AROUND]
     kind: CueKind
     if phrase in _WEAK_PHRASES:
         kind = "weak"
@@ -858,7 +881,8 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
     if _TO_VERB_AFTER.match(text[cue.end :]):
         return True
     reported = 0 <= attribution.verb_start < cue.start
-    return reported and bool(_BACKSHIFTED_HEDGE.search(text[: cue.start]))
+    before = text[max(0, cue.start - _LOOK_AROUND) : cue.start]
+    return reported and bool(_BACKSHIFTED_HEDGE.search(before))
 
 
 # --- sentence-level exclusions ----------------------------------------------------------

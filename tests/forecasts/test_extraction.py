@@ -56,6 +56,12 @@ def test_a_short_line_without_full_stop_is_a_heading() -> None:
     assert not body.heading
 
 
+def test_a_single_line_without_full_stop_is_still_read() -> None:
+    (sentence,) = split_sentences("Markets will rally next year")
+    assert not sentence.heading
+    assert only("Markets will rally next year").verbal_phrase == "will"
+
+
 def test_reported_would_with_speaker_probability_and_deadline() -> None:
     candidate = only(
         "Governor Dana Hollis said on Monday that her levy would pass the Senate by March."
