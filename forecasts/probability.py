@@ -1,7 +1,8 @@
 """Verbal probability: hedge phrases mapped to probabilities, and explicit figures parsed.
 
 The scale is built on the US Intelligence Community Directive 203, *Analytic Standards*
-(2 January 2015), section D.6.b(2)(a), which fixes seven expressions of likelihood:
+(2 January 2015), whose tradecraft standard on expressing uncertainty fixes seven
+expressions of likelihood, in two parallel sets of words that products should not mix:
 
     almost no chance / remote                  01-05%
     very unlikely / highly improbable          05-20%
