@@ -15,6 +15,7 @@ from service.api import claims, health, ledger, questions, search, sources
 from service.api.deps import Clock
 from service.api.errors import install_error_handlers
 from service.database import Database
+from service.limits import Rate, RequestLimits
 from service.pages import reader
 from service.pages.errors import install_page_errors
 from service.settings import Settings
@@ -61,6 +62,12 @@ def create_app(
     app.state.database = database
     app.state.clock = clock
     install_error_handlers(app)
+    app.add_middleware(
+        RequestLimits,
+        rate=Rate.parse(settings.anon_rate_limit),
+        max_body_bytes=settings.max_body_bytes,
+        clock=clock,
+    )
     install_page_errors(app)
 
     api = APIRouter(prefix="/api/v1")

@@ -10,6 +10,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from service.limits import RATE_PATTERN
+
 
 class MailTransport(StrEnum):
     """How outgoing mail leaves: an SMTP server, or .eml files for local use."""
@@ -47,6 +49,10 @@ class Settings(BaseSettings):
     smtp_username: str | None = None
     smtp_password: SecretStr | None = None
     smtp_security: SmtpSecurity = SmtpSecurity.none
+
+    # Requests without an API key, per client address and process: "120/minute", or "off".
+    anon_rate_limit: Annotated[str, Field(pattern=RATE_PATTERN)] = "120/minute"
+    max_body_bytes: Annotated[int, Field(ge=1024)] = 1024 * 1024
 
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to SQLite at <var_dir>/sooth.db."""

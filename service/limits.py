@@ -1,0 +1,195 @@
+"""Request limits: a rate per client for requests without a key, and a cap on body size.
+
+Both live in one ASGI middleware in front of the app. The rate is a token bucket per client
+address, kept in this process's memory: each process of a multi-worker server counts on
+its own, so the effective limit is the setting times the number of processes. Requests
+that carry a key are not limited, but one whose key turns out unknown (401) is charged
+to its address afterwards. Times come from the app's clock, so tests move time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from fastapi import HTTPException, status
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+Clock = Callable[[], datetime]
+
+RATE_PATTERN = r"(?i)^\s*(?:|off|\d+\s*/\s*(?:second|minute|hour|day))\s*$"
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
+_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+# Buckets that have refilled are forgotten once this many addresses are tracked.
+MAX_TRACKED = 10_000
+
+
+@dataclass(frozen=True)
+class Rate:
+    """At most `requests` per `seconds`, with bursts of up to `requests`."""
+
+    requests: int
+    seconds: int
+
+    @classmethod
+    def parse(cls, text: str) -> Rate | None:
+        """'120/minute' -> 120 per 60 s; '' or 'off' -> no limit."""
+        if text.strip().lower() in ("", "off"):
+            return None
+        match = _RATE.fullmatch(text.strip().lower())
+        if match is None or int(match.group(1)) < 1:
+            raise ValueError(
+                f"rate limit {text!r} must look like 120/minute (per second, minute, hour "
+                "or day), or be off"
+            )
+        return cls(requests=int(match.group(1)), seconds=_PERIODS[match.group(2)])
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    updated: datetime
+
+
+class TokenBuckets:
+    """One bucket per client, holding up to `rate.requests` tokens, refilled continuously."""
+
+    def __init__(self, rate: Rate, clock: Clock) -> None:
+        self.rate = rate
+        self.clock = clock
+        self._refill = rate.requests / rate.seconds
+        self._buckets: dict[str, _Bucket] = {}
+
+    def _bucket(self, client: str) -> _Bucket:
+        now = self.clock()
+        bucket = self._buckets.get(client)
+        if bucket is None:
+            if len(self._buckets) >= MAX_TRACKED:
+                self._forget_full(now)
+            bucket = self._buckets[client] = _Bucket(float(self.rate.requests), now)
+            return bucket
+        elapsed = max((now - bucket.updated).total_seconds(), 0.0)
+        bucket.tokens = min(float(self.rate.requests), bucket.tokens + elapsed * self._refill)
+        bucket.updated = now
+        return bucket
+
+    def take(self, client: str) -> float:
+        """Take a token: 0 when the request may go on, else the seconds until one is free."""
+        bucket = self._bucket(client)
+        if bucket.tokens >= 1:
+            bucket.tokens -= 1
+            return 0.0
+        return (1 - bucket.tokens) / self._refill
+
+    def charge(self, client: str) -> None:
+        """Take a token if one is left, for a request found to deserve one afterwards."""
+        bucket = self._bucket(client)
+        bucket.tokens = max(bucket.tokens - 1, 0.0)
+
+    def _forget_full(self, now: datetime) -> None:
+        full_after = self.rate.seconds
+        self._buckets = {
+            client: bucket
+            for client, bucket in self._buckets.items()
+            if (now - bucket.updated).total_seconds() < full_after
+        }
+        if len(self._buckets) >= MAX_TRACKED:
+            # Every address is recent: keep the newer half rather than grow without bound.
+            recent = sorted(self._buckets.items(), key=lambda item: item[1].updated)
+            self._buckets = dict(recent[len(recent) // 2 :])
+
+
+class BodyTooLargeError(HTTPException):
+    """A request body went past the configured size while it was being read."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            detail=f"the request body is larger than {limit} bytes (SOOTH_MAX_BODY_BYTES)",
+        )
+
+
+class RequestLimits:
+    """ASGI middleware refusing anonymous requests over the rate (429) and big bodies (413)."""
+
+    def __init__(
+        self, app: ASGIApp, *, rate: Rate | None, max_body_bytes: int, clock: Clock
+    ) -> None:
+        self.app = app
+        self.buckets = TokenBuckets(rate, clock) if rate is not None else None
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        keyed = "authorization" in headers
+        client = scope["client"][0] if scope.get("client") else "unknown"
+        if self.buckets is not None and not keyed:
+            wait = self.buckets.take(client)
+            if wait:
+                seconds = max(math.ceil(wait), 1)
+                await _refuse(
+                    send,
+                    status.HTTP_429_TOO_MANY_REQUESTS,
+                    f"too many requests without an API key; retry in {seconds} s",
+                    [(b"retry-after", str(seconds).encode())],
+                )
+                return
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.max_body_bytes:
+            error = BodyTooLargeError(self.max_body_bytes)
+            await _refuse(send, error.status_code, str(error.detail))
+            return
+
+        received = 0
+        response_status = 0
+
+        async def counted_receive() -> Message:
+            # Chunked bodies have no Content-Length: count them as they arrive.
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise BodyTooLargeError(self.max_body_bytes)
+            return message
+
+        async def watched_send(message: Message) -> None:
+            nonlocal response_status
+            if message["type"] == "http.response.start":
+                response_status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, watched_send)
+        except BodyTooLargeError as error:
+            if response_status:
+                raise
+            await _refuse(send, error.status_code, str(error.detail))
+        if keyed and response_status == status.HTTP_401_UNAUTHORIZED and self.buckets:
+            self.buckets.charge(client)
+
+
+async def _refuse(
+    send: Send, code: int, detail: str, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": code,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *(headers or []),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
