@@ -47,6 +47,13 @@ def percent(value: float | None) -> str:
     return f"{shown}%"
 
 
+def percent_range(lower: float | None, upper: float | None) -> str:
+    """Two probabilities as one range of percentages: '20.7–100%'."""
+    if lower is None or upper is None or _absent(lower) or _absent(upper):
+        return MISSING
+    return f"{percent(lower).removesuffix('%')}–{percent(upper)}"
+
+
 def score(value: float | None, digits: int = 3) -> str:
     """A score to `digits` decimals, or a dash when there is none."""
     if value is None or _absent(value):
@@ -84,6 +91,7 @@ def _environment() -> jinja2.Environment:
         day=day,
         iso=iso,
         percent=percent,
+        percent_range=percent_range,
         score=score,
         points=points,
         web_url=web_url,

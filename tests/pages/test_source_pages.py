@@ -68,9 +68,9 @@ def test_source_page_shows_chart_calibration_table_claims_and_downloads(client, 
 
     bands = _rows(content, "calibration-caption")
     assert bands == [
-        "30% 25%–35% 1 30% 0% 0%–79.3%",
-        "80% 75%–85% 2 80% 50% 9.5%–90.5%",
-    ]
+        "30% 25–35% 1 30% 0% 0–79.3%",
+        "80% 75–85% 2 80% 50% 9.5–90.5%",
+    ]  # band and its range, claims, said, happened, 95% interval
     claims = _rows(content, "scored-caption")
     assert len(claims) == 3
     assert any("First question?" in row and row.endswith("80% yes 0.040") for row in claims)
@@ -99,7 +99,7 @@ def test_claims_that_do_not_count_are_listed_with_why(client, database, clock):
         make_resolution(session, withdrawn, Outcome.yes)
     content = main_of(client.get("/sources/pundit").text)
     unscored = {
-        row.split("?")[0].split(" ", 3)[-1]: row.rsplit("%", 1)[-1].strip()
+        row.split("?")[0]: row.rsplit("%", 1)[-1].strip()
         for row in _rows(content, "unscored-caption")
     }
     assert unscored == {
@@ -109,6 +109,7 @@ def test_claims_that_do_not_count_are_listed_with_why(client, database, clock):
         "Withdrawn question": "retracted",
     }
     assert "1 more claim was on annulled questions and is not scored." in text_of(content)
+    assert "4 claims do not count." in text_of(content)
 
 
 def test_source_without_resolved_claims_says_so_plainly(client, database):
