@@ -1,0 +1,80 @@
+"""Which questions are due: past their deadline and waiting for a resolution."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import NamedTuple
+
+from sqlalchemy import ColumnElement, Table, and_, or_, select, update
+from sqlmodel import Session, col
+
+from forecasts.domain import Status
+from forecasts.models import Question, QuestionTag
+
+_QUESTION: Table = Question.__table__  # type: ignore[attr-defined]
+_QUESTION_TAG: Table = QuestionTag.__table__  # type: ignore[attr-defined]
+_NO_TAGS: frozenset[str] = frozenset()
+
+
+class DueQuestion(NamedTuple):
+    """What a digest needs to know about one due question."""
+
+    id: int
+    title: str
+    resolution_criteria: str
+    deadline: datetime
+    reviewer_id: int | None
+    tags: frozenset[str]
+
+
+def waiting_clause(now: datetime) -> ColumnElement[bool]:
+    """The questions due by `now`: status due, or still open with the deadline passed."""
+    status = _QUESTION.c.status
+    return or_(
+        status == Status.due,
+        and_(status == Status.open, _QUESTION.c.deadline <= now),
+    )
+
+
+def mark_due(*, session: Session, now: datetime) -> int:
+    """Move open questions whose deadline has passed (deadline <= now) to due; how many moved."""
+    result = session.exec(
+        update(Question)
+        .where(col(Question.status) == Status.open, col(Question.deadline) <= now)
+        .values(status=Status.due)
+    )
+    return int(result.rowcount or 0)
+
+
+def due_questions(*, session: Session, now: datetime) -> list[DueQuestion]:
+    """Every question waiting for a verdict, with its tags, oldest deadline first.
+
+    That is every due question, and every open one whose deadline has passed by `now`,
+    so a digest does not depend on mark_due having run first.
+    """
+    # Plain table columns rather than ORM entities: a digest round may read 100,000 rows.
+    connection = session.connection()
+    due = waiting_clause(now)
+    tags: defaultdict[int, set[str]] = defaultdict(set)
+    for question_id, tag in connection.execute(
+        select(_QUESTION_TAG.c.question_id, _QUESTION_TAG.c.tag)
+        .join(_QUESTION, _QUESTION.c.id == _QUESTION_TAG.c.question_id)
+        .where(due)
+    ):
+        tags[question_id].add(tag)
+    rows = connection.execute(
+        select(
+            _QUESTION.c.id,
+            _QUESTION.c.title,
+            _QUESTION.c.resolution_criteria,
+            _QUESTION.c.deadline,
+            _QUESTION.c.reviewer_id,
+        )
+        .where(due)
+        .order_by(_QUESTION.c.deadline, _QUESTION.c.id)
+    )
+    return [
+        DueQuestion(qid, title, criteria, deadline, reviewer_id, frozenset(tags.get(qid, _NO_TAGS)))
+        for qid, title, criteria, deadline, reviewer_id in rows
+    ]
