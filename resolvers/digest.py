@@ -1,0 +1,251 @@
+"""Weekly digests: one email per reviewer per ISO week listing their due questions.
+
+A reviewer's digest for a week falls due at their weekday and hour in their own time
+zone. Each run looks at the latest such moment that has passed; if the outbox holds no
+message under digest:<reviewer id>:<ISO year>-W<week> for it and the reviewer has due
+questions, one is rendered and enqueued. The unique key, not the scheduler, makes it
+once a week; a week missed while the service was down is sent when it returns.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
+from sqlalchemy import Table, select
+from sqlmodel import Session
+
+from forecasts.models import Claim, Question, Reviewer, Source
+from resolvers.assignment import assign
+from resolvers.due import DueQuestion, due_questions, waiting_clause
+from resolvers.links import LinkSigner
+from resolvers.mail import Composer, mailbox, message_id_for, parse_mailbox
+from resolvers.outbox import NewMessage, enqueue, stored_keys
+from resolvers.reviewers import active_reviewers
+
+KIND = "digest"
+TEMPLATES = Path(__file__).parent / "templates"
+_CLAIM: Table = Claim.__table__  # type: ignore[attr-defined]
+_SOURCE: Table = Source.__table__  # type: ignore[attr-defined]
+_QUESTION: Table = Question.__table__  # type: ignore[attr-defined]
+_RENDER_CHUNK = 200
+"""Reviewers rendered and stored together, bounding the memory a large round needs."""
+
+
+@dataclass(frozen=True)
+class DigestConfig:
+    """What digests need from the service's settings."""
+
+    base_url: str
+    secret_key: str
+    link_days: int
+    mail_from: str
+
+
+class ClaimLine(NamedTuple):
+    """One claim as a digest lists it."""
+
+    source: str
+    probability: str
+
+
+class DigestItem(NamedTuple):
+    """One due question as a digest lists it."""
+
+    title: str
+    criteria: str
+    deadline: str
+    claims: Sequence[ClaimLine]
+    url: str
+
+
+def digest_key(reviewer_id: int, week: str) -> str:
+    """The outbox key of a reviewer's digest for an ISO week: digest:12:2026-W10."""
+    return f"{KIND}:{reviewer_id}:{week}"
+
+
+def iso_week(moment: datetime) -> str:
+    """The ISO week of an instant's own wall-clock date: 2026-W10."""
+    year, week, _ = moment.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def latest_digest_moment(*, zone: ZoneInfo, weekday: int, hour: int, now: datetime) -> datetime:
+    """The latest instant <= now that falls on `weekday` at `hour`:00 local time in `zone`."""
+    local = now.astimezone(zone)
+    day = local.date() - timedelta(days=local.weekday()) + timedelta(days=weekday)
+    # A wall time in a spring-forward gap resolves to the instant the clocks jump.
+    moment = datetime.combine(day, time(hour), tzinfo=zone)
+    # Compared in UTC: two datetimes sharing a tzinfo compare by wall time, ignoring DST.
+    if moment.astimezone(UTC) > now.astimezone(UTC):
+        moment = datetime.combine(day - timedelta(days=7), time(hour), tzinfo=zone)
+    return moment.astimezone(UTC).astimezone(zone)  # a wall time that exists
+
+
+def digest_week(reviewer: Reviewer, now: datetime) -> str | None:
+    """The ISO week (in the reviewer's zone) of their latest digest moment that has passed.
+
+    None when that moment came before the reviewer was added: a new reviewer's first
+    digest goes out at their first digest time, not at once.
+    """
+    moment = latest_digest_moment(
+        zone=_zone(reviewer.timezone),
+        weekday=reviewer.digest_weekday,
+        hour=reviewer.digest_hour,
+        now=now,
+    )
+    if moment.astimezone(UTC) < reviewer.created_at.astimezone(UTC):
+        return None
+    return iso_week(moment)
+
+
+def enqueue_digests(*, session: Session, now: datetime, config: DigestConfig) -> int:
+    """Enqueue each active reviewer's digest whose time has passed and is not yet stored."""
+    reviewers = active_reviewers(session=session)
+    weeks = {r.id: digest_week(r, now) for r in reviewers}
+    keyed = {digest_key(i, w): r for r in reviewers if (i := r.id) and (w := weeks[i])}
+    stored = stored_keys(session=session, keys=keyed)
+    waiting = {key: r for key, r in keyed.items() if key not in stored}
+    if not waiting:
+        return 0
+    assigned = assign(due_questions(session=session, now=now), reviewers)
+    waiting = {key: r for key, r in waiting.items() if assigned.get(r.id or 0)}
+    if not waiting:
+        return 0
+    renderer = _Renderer(
+        config=config, now=now, claims=claims_on_due_questions(session=session, now=now)
+    )
+    batch = list(waiting.items())
+    enqueued = 0
+    for start in range(0, len(batch), _RENDER_CHUNK):
+        messages = [
+            renderer.message(key, reviewer, assigned[reviewer.id or 0])
+            for key, reviewer in batch[start : start + _RENDER_CHUNK]
+        ]
+        enqueued += len(enqueue(session=session, messages=messages, now=now))
+    return enqueued
+
+
+def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, list[ClaimLine]]:
+    """The standing (unretracted) claims on every due question, oldest first, with sources."""
+    lines: defaultdict[int, list[ClaimLine]] = defaultdict(list)
+    # One query joined on the due status, not an IN list per chunk of ids: a large round
+    # wants nearly all of them, and a small one costs little either way.
+    rows = session.connection().execute(
+        select(_CLAIM.c.question_id, _SOURCE.c.name, _CLAIM.c.probability, _CLAIM.c.verbal_phrase)
+        .join(_SOURCE, _SOURCE.c.id == _CLAIM.c.source_id)
+        .join(_QUESTION, _QUESTION.c.id == _CLAIM.c.question_id)
+        .where(waiting_clause(now), _CLAIM.c.retracted_at.is_(None))
+        .order_by(_CLAIM.c.question_id, _CLAIM.c.made_at, _CLAIM.c.id)
+    )
+    for question_id, source, probability, phrase in rows:
+        lines[question_id].append(ClaimLine(source, percent(probability, phrase)))
+    return lines
+
+
+@lru_cache(maxsize=8192)
+def percent(probability: float, phrase: str | None = None) -> str:
+    """0.8 -> '80%'; with the words it was said in: '80% ("very likely")'."""
+    figure = f"{probability * 100:.3g}%"
+    return f'{figure} ("{phrase}")' if phrase else figure
+
+
+class _Renderer:
+    """Renders digests for one round: one clock, one signer, compiled templates."""
+
+    def __init__(
+        self, *, config: DigestConfig, now: datetime, claims: dict[int, list[ClaimLine]]
+    ) -> None:
+        self._claims = claims
+        self._signer = LinkSigner(config.secret_key)
+        self._expires_at = now + timedelta(days=config.link_days)
+        self._resolve_url = config.base_url.rstrip("/") + "/resolve/"
+        self._sender = parse_mailbox(config.mail_from)
+        self._composer = Composer(sender=self._sender, date=now)
+        self._text, self._html = _templates()
+
+    def message(self, key: str, reviewer: Reviewer, questions: list[DueQuestion]) -> NewMessage:
+        assert reviewer.id is not None
+        zone = _zone(reviewer.timezone)
+        tokens = self._signer.issue_many(
+            question_ids=[q.id for q in questions],
+            reviewer_id=reviewer.id,
+            expires_at=self._expires_at,
+        )
+        no_claims: list[ClaimLine] = []
+        items = [
+            DigestItem(
+                question.title,
+                question.resolution_criteria,
+                _local_time(question.deadline, zone),
+                self._claims.get(question.id, no_claims),
+                self._resolve_url + token,
+            )
+            for question, token in zip(questions, tokens, strict=True)
+        ]
+        count = len(items)
+        week = key.rpartition(":")[2]
+        subject = f"Sooth: {count} question{'s' if count != 1 else ''} to resolve ({week})"
+        context = {
+            "reviewer": reviewer.name,
+            "items": items,
+            "count": count,
+            "week": week,
+            "subject": subject,
+            "expires": _local_time(self._expires_at, zone),
+        }
+        message_id = message_id_for(key, self._sender.domain)
+        return NewMessage(
+            key=key,
+            kind=KIND,
+            recipient=reviewer.email,
+            subject=subject,
+            message_id=message_id,
+            message=self._composer.compose(
+                recipient=mailbox(reviewer.name, reviewer.email),
+                subject=subject,
+                text=self._text.render(context),
+                html=self._html.render(context),
+                message_id=message_id,
+            ),
+        )
+
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _local_time(instant: datetime, zone: ZoneInfo) -> str:
+    """'Mon 02 Mar 2026, 09:00 GMT', in English whatever the process locale."""
+    t = instant.astimezone(zone)
+    return (
+        f"{_DAYS[t.weekday()]} {t.day:02d} {_MONTHS[t.month]} {t.year}, "
+        f"{t.hour:02d}:{t.minute:02d} {t.tzname()}"
+    )
+
+
+@cache
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+@cache
+def _templates() -> tuple[Template, Template]:
+    """The text and HTML digest templates, compiled once per process."""
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    return environment.get_template("digest.txt"), environment.get_template("digest.html")

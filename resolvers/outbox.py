@@ -1,0 +1,216 @@
+"""The email outbox: every message to send, stored before it is sent, sent at least once.
+
+A message is enqueued under a unique key built from stable ids (digest:12:2026-W10), so
+a re-run, a restart or a second instance cannot enqueue it twice. Delivery claims due rows
+(FOR UPDATE SKIP LOCKED on PostgreSQL) under a short lease, sends them over one
+connection, and marks each sent only after the server accepted it; a failure is retried
+with exponential backoff and its error kept on the row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Column, Integer, LargeBinary, String, Table, Text, select, update
+from sqlmodel import Field, Session, SQLModel, col
+
+from forecasts.sqltypes import UTCDateTime
+from resolvers.dedup import insert_new
+from resolvers.mail import Connection, MessageRejectedError, Transport, TransportUnavailableError
+
+BACKOFF_BASE = timedelta(minutes=1)
+BACKOFF_CAP = timedelta(hours=6)
+MAX_ATTEMPTS = 15
+"""Attempts before a message is given up: about two days of retries at the capped backoff."""
+LEASE = timedelta(minutes=15)
+"""How long a claimed message is left to its dispatcher before another may try it."""
+BATCH_SIZE = 100
+_IN_CHUNK = 500
+
+
+class OutboxMessage(SQLModel, table=True):
+    """One email: its bytes as sent, and what delivery has made of it so far."""
+
+    __tablename__ = "outbox_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(sa_column=Column(String(200), nullable=False, unique=True))
+    kind: str = Field(sa_column=Column(String(40), nullable=False))
+    recipient: str = Field(sa_column=Column(String(320), nullable=False))
+    subject: str = Field(sa_column=Column(Text, nullable=False))
+    message_id: str = Field(sa_column=Column(String(300), nullable=False))
+    message: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    attempts: int = Field(default=0, sa_column=Column(Integer, nullable=False, default=0))
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    failed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+
+
+_OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class NewMessage:
+    """A composed message waiting to be enqueued."""
+
+    key: str
+    kind: str
+    recipient: str
+    subject: str
+    message_id: str
+    message: bytes
+
+
+@dataclass
+class DeliveryReport:
+    """What one delivery round did."""
+
+    sent: int = 0
+    failed: int = 0
+    gave_up: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def enqueue(*, session: Session, messages: Sequence[NewMessage], now: datetime) -> list[str]:
+    """Store the messages whose key is new; the keys actually enqueued."""
+    rows = [
+        {
+            "key": m.key,
+            "kind": m.kind,
+            "recipient": m.recipient,
+            "subject": m.subject,
+            "message_id": m.message_id,
+            "message": m.message,
+            "created_at": now,
+            "attempts": 0,
+            "next_attempt_at": now,
+        }
+        for m in messages
+    ]
+    return [str(key) for key in insert_new(session, _OUTBOX, rows, key="key")]
+
+
+def stored_keys(*, session: Session, keys: Iterable[str]) -> set[str]:
+    """Which of these keys the outbox already holds."""
+    wanted = list(dict.fromkeys(keys))
+    found: set[str] = set()
+    for start in range(0, len(wanted), _IN_CHUNK):
+        chunk = wanted[start : start + _IN_CHUNK]
+        found.update(
+            session.connection()
+            .execute(select(_OUTBOX.c.key).where(_OUTBOX.c.key.in_(chunk)))
+            .scalars()
+        )
+    return found
+
+
+def backoff(attempts: int) -> timedelta:
+    """Wait before the next try after `attempts` failures: 1 min doubling, capped at 6 h."""
+    doublings = min(max(attempts - 1, 0), 30)
+    return min(BACKOFF_BASE * (1 << doublings), BACKOFF_CAP)
+
+
+@dataclass(frozen=True, slots=True)
+class _Claimed:
+    id: int
+    key: str
+    recipient: str
+    message: bytes
+    attempts: int
+
+
+def deliver_outbox(
+    *, session: Session, now: datetime, transport: Transport, batch_size: int = BATCH_SIZE
+) -> DeliveryReport:
+    """Send every message due by `now` over one connection; commits as it goes.
+
+    The claim is committed before the server is contacted and each acceptance right after
+    the server's reply, so a crash can leave at most one message sent but not marked (its
+    Message-ID, derived from the key, makes that duplicate recognisable).
+    """
+    report = DeliveryReport()
+    with ExitStack() as stack:
+        connection: Connection | None = None
+        while batch := _claim(session, now, batch_size):
+            if connection is None:
+                try:
+                    connection = stack.enter_context(transport.connect())
+                except TransportUnavailableError as error:
+                    _failed(session, batch, str(error), now, report)
+                    break
+            for index, message in enumerate(batch):
+                try:
+                    connection.send(
+                        key=message.key, recipient=message.recipient, message=message.message
+                    )
+                except MessageRejectedError as error:
+                    _failed(session, [message], str(error), now, report)
+                    continue
+                except TransportUnavailableError as error:
+                    _failed(session, batch[index:], str(error), now, report)
+                    return report
+                session.exec(
+                    update(OutboxMessage)
+                    .where(col(OutboxMessage.id) == message.id)
+                    .values(sent_at=now)
+                )
+                session.commit()
+                report.sent += 1
+    return report
+
+
+def _claim(session: Session, now: datetime, limit: int) -> list[_Claimed]:
+    """Take up to `limit` due messages under a lease, committed so others skip them."""
+    outbox = _OUTBOX.c
+    rows = session.connection().execute(
+        select(outbox.id, outbox.key, outbox.recipient, outbox.message, outbox.attempts)
+        .where(
+            outbox.sent_at.is_(None),
+            outbox.failed_at.is_(None),
+            outbox.next_attempt_at <= now,
+        )
+        .order_by(outbox.next_attempt_at, outbox.id)
+        .limit(limit)
+        # Another dispatcher's claimed rows are passed over, not waited for (PostgreSQL;
+        # SQLite serialises writers anyway).
+        .with_for_update(skip_locked=True)
+    )
+    claimed = [_Claimed(i, k, r, bytes(m), a + 1) for i, k, r, m, a in rows]
+    if claimed:
+        session.exec(
+            update(OutboxMessage)
+            .where(col(OutboxMessage.id).in_([m.id for m in claimed]))
+            .values(attempts=col(OutboxMessage.attempts) + 1, next_attempt_at=now + LEASE)
+        )
+    session.commit()
+    return claimed
+
+
+def _failed(
+    session: Session,
+    messages: Sequence[_Claimed],
+    error: str,
+    now: datetime,
+    report: DeliveryReport,
+) -> None:
+    """Record a failed attempt: retry after the backoff, or give up after MAX_ATTEMPTS."""
+    if len(report.errors) < 10:
+        report.errors.append(error)
+    for message in messages:
+        values: dict[str, Any] = {"last_error": error[:2000]}
+        if message.attempts >= MAX_ATTEMPTS:
+            values["failed_at"] = now
+            report.gave_up += 1
+        else:
+            values["next_attempt_at"] = now + backoff(message.attempts)
+            report.failed += 1
+        session.exec(
+            update(OutboxMessage).where(col(OutboxMessage.id) == message.id).values(**values)
+        )
+    session.commit()

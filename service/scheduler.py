@@ -1,0 +1,156 @@
+"""The reminder jobs on a timer: APScheduler 3 wiring, and the wrapper every job runs in.
+
+The wrapper gives a job its own transaction and the current instant, logs and times it,
+and on PostgreSQL runs it only while holding that job's advisory lock: another instance
+holding it means this one skips the round. That saves work; correctness does not depend
+on it, since every job's effect is keyed in the database (several uvicorn workers each
+start a scheduler, and that is fine).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import text
+
+from forecasts.domain import utc_now
+from resolvers.digest import DigestConfig
+from resolvers.jobs import Job, JobResult, reminder_jobs
+from resolvers.mail import FileTransport, SmtpTransport, Transport, parse_mailbox
+from service.api.deps import Clock
+from service.database import Database
+from service.settings import MailTransport, Settings
+
+log = logging.getLogger(__name__)
+
+CADENCE = {
+    "mark_due": timedelta(hours=1),
+    "enqueue_digests": timedelta(hours=1),
+    "deliver_outbox": timedelta(minutes=1),
+    "snapshot_calibration": timedelta(hours=1),
+}
+"""How often each job runs; a job not listed runs hourly."""
+MISFIRE_GRACE = timedelta(hours=6)
+"""A run late by less than this still happens (APScheduler's default of 1 s skips it)."""
+
+
+def digest_config(settings: Settings) -> DigestConfig:
+    """What digests need from the settings."""
+    return DigestConfig(
+        base_url=settings.base_url,
+        secret_key=settings.resolved_secret_key(),
+        link_days=settings.resolve_link_days,
+        mail_from=settings.mail_from,
+    )
+
+
+def mail_transport(settings: Settings) -> Transport:
+    """The configured transport: SMTP, or .eml files under the mail directory."""
+    if settings.mail_transport is MailTransport.smtp:
+        return SmtpTransport(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            envelope_from=parse_mailbox(settings.mail_from).addr_spec,
+            security=settings.smtp_security.value,
+            username=settings.smtp_username,
+            password=(
+                settings.smtp_password.get_secret_value() if settings.smtp_password else None
+            ),
+        )
+    return FileTransport(settings.resolved_mail_dir())
+
+
+def jobs_for(settings: Settings) -> list[Job]:
+    """The reminder jobs configured from the settings, in the order a round runs them."""
+    return reminder_jobs(digest=digest_config(settings), transport=mail_transport(settings))
+
+
+def lock_key(job_name: str) -> int:
+    """The PostgreSQL advisory-lock key of a job: stable across processes and releases."""
+    return zlib.crc32(f"sooth.job.{job_name}".encode())
+
+
+class JobRunner:
+    """Runs jobs one at a time, each in its own transaction, as of the clock's instant."""
+
+    def __init__(self, database: Database, clock: Clock = utc_now) -> None:
+        self.database = database
+        self.clock = clock
+
+    def run(self, job: Job) -> JobResult | None:
+        """Run `job`; None when another instance holds its lock and this round is skipped."""
+        with self._lock(job.name) as held:
+            if not held:
+                log.info("job %s skipped: another instance is running it", job.name)
+                return None
+            now = self.clock()
+            started = time.perf_counter()
+            with self.database.writing() as session:
+                result = job.run(session=session, now=now)
+            log.info(
+                "job %s as of %s: %s in %.2f s",
+                job.name,
+                now.isoformat(),
+                result,
+                time.perf_counter() - started,
+            )
+            return result
+
+    @contextmanager
+    def _lock(self, job_name: str) -> Iterator[bool]:
+        if self.database.dialect != "postgresql":
+            yield True  # SQLite: one instance, and writers are serialised anyway
+            return
+        key = lock_key(job_name)
+        # A session-level lock on a connection of its own: the job commits as it goes,
+        # which would release a transaction-level lock after its first commit.
+        with self.database.engine.connect() as connection:
+            held = bool(
+                connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}).scalar()
+            )
+            connection.commit()
+            try:
+                yield held
+            finally:
+                if held:
+                    connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                    connection.commit()
+
+
+def build_scheduler(
+    *, settings: Settings, database: Database, clock: Clock = utc_now
+) -> BackgroundScheduler:
+    """A scheduler (not started) running every reminder job on its cadence, first at once."""
+    scheduler = BackgroundScheduler(
+        timezone="UTC",
+        jobstores={"default": MemoryJobStore()},
+        executors={"default": ThreadPoolExecutor(max_workers=4)},
+        job_defaults={
+            "coalesce": True,
+            "max_instances": 1,
+            "misfire_grace_time": int(MISFIRE_GRACE.total_seconds()),
+        },
+    )
+    runner = JobRunner(database, clock)
+    for job in jobs_for(settings):
+        scheduler.add_job(
+            runner.run,
+            trigger=IntervalTrigger(
+                seconds=int(CADENCE.get(job.name, timedelta(hours=1)).total_seconds())
+            ),
+            args=[job],
+            id=job.name,
+            name=job.name,
+            next_run_time=utc_now(),  # catch up at start: a missed week is sent on return
+            replace_existing=True,
+        )
+    return scheduler
