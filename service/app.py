@@ -11,13 +11,14 @@ from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from forecasts.domain import utc_now
-from service.api import claims, health, ledger, questions, search, sources
+from service.api import claims, health, intake, ledger, questions, reviewers, search, sources
 from service.api.deps import Clock
 from service.api.errors import install_error_handlers
 from service.database import Database
 from service.limits import Rate, RequestLimits
-from service.pages import reader
+from service.pages import reader, resolve
 from service.pages.errors import install_page_errors
+from service.scheduler import build_scheduler
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -47,8 +48,16 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database.check_migrated()
-        yield
-        database.dispose()
+        scheduler = None
+        if settings.scheduler:
+            scheduler = build_scheduler(settings=settings, database=database, clock=clock)
+            scheduler.start()
+        try:
+            yield
+        finally:
+            if scheduler is not None:
+                scheduler.shutdown(wait=True)
+            database.dispose()
 
     app = FastAPI(
         title="Sooth",
@@ -71,9 +80,10 @@ def create_app(
     install_page_errors(app)
 
     api = APIRouter(prefix="/api/v1")
-    for module in (health, sources, questions, claims, search, ledger):
+    for module in (health, sources, questions, claims, search, ledger, reviewers, intake):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(reader.router)
+    app.include_router(resolve.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

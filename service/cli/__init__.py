@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from service.cli import keys, ledger, server, verify  # noqa: F401  (each registers its commands)
+from service.cli import (  # noqa: F401  (each registers its commands)
+    keys,
+    ledger,
+    reminders,
+    server,
+    verify,
+)
 from service.cli.app import app
 
 __all__ = ["app"]
