@@ -1,0 +1,204 @@
+"""Claim intake from articles: the shapes the API, the CLI and the /extract page share.
+
+Extraction itself is forecasts.extraction; this module bounds its input, gives its output
+a documented JSON shape, and records an extracted claim (with a new source if need be) in
+the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from typing import Annotated, Final
+from urllib.parse import urlsplit
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from sqlmodel import Session
+
+from forecasts.claims import record_claim
+from forecasts.extraction import Candidate, extract_candidates
+from forecasts.models import Claim
+from forecasts.probability import ICD_203, ICD_203_NAME, scale_records
+from forecasts.schemas import ClaimCreate, SourceCreate
+from forecasts.sources import create_source
+
+# About 8,000 words, and about a second of extraction: longer texts are sent in parts.
+MAX_TEXT_CHARS: Final = 50_000
+
+ICD_203_ABOUT: Final = (
+    "US Intelligence Community Directive 203, Analytic Standards (2 January 2015): its seven "
+    "expressions of likelihood, from 'almost no chance' (1-5%) to 'almost certain' (95-99%), "
+    "with Sooth's reading rules for modal verbs, possibility, negations and denials placing "
+    "every other phrase inside one of those ranges. Each phrase's note names the rule it "
+    "comes from."
+)
+
+
+def text_problem(text: str) -> str | None:
+    """What is wrong with an article text given for extraction, or None."""
+    if not text.strip():
+        return "is empty; paste the article's text"
+    if len(text) > MAX_TEXT_CHARS:
+        return (
+            f"is {len(text):,} characters long; at most {MAX_TEXT_CHARS:,} are read at once, "
+            "so send the article in parts"
+        )
+    return None
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with an article's address, or None for an http(s) URL."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return "must be a web address starting with https:// or http://"
+    return None
+
+
+class ExtractRequest(BaseModel):
+    """An article to look for candidate claims in."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(
+        description=f"The article's text, as published (at most {MAX_TEXT_CHARS:,} characters)."
+    )
+    url: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] | None = Field(
+        default=None, description="Where the article was published; copied to each candidate."
+    )
+    published_at: AwareDatetime | None = Field(
+        default=None,
+        description="When it was published, with a timezone; resolves deadline phrases such "
+        "as 'by the end of the year'. Without it, deadlines are null.",
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _text_fits(cls, value: str) -> str:
+        problem = text_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _web_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        problem = url_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
+
+class CandidatePublic(BaseModel):
+    """A sentence that reads as a predictive claim, with what recording it needs.
+
+    Offsets index the submitted text: text[start:end] is the sentence and
+    text[span_start:span_end] the predictive part.
+    """
+
+    sentence: str = Field(description="The sentence as it stands in the text.")
+    start: int
+    end: int
+    span: str = Field(description="The predictive part of the sentence.")
+    span_start: int
+    span_end: int
+    speaker: str | None = Field(description="Who makes the claim; null when the writer does.")
+    verbal_phrase: str | None = Field(description="The hedge phrase, a key of the verbal scale.")
+    probability: float | None = Field(
+        description="Of the event the span states, negation read in: 'won't' gives 0.05."
+    )
+    probability_basis: str | None = Field(
+        description="stated (an explicit figure such as '35-40%') or verbal (the scale)."
+    )
+    deadline_phrase: str | None = Field(description="'by the end of the year', 'next year' ...")
+    deadline: datetime | None = Field(
+        description="The deadline phrase resolved against published_at (UTC), if it can be."
+    )
+    confidence: float = Field(description="How sure the extractor is, 0 to 1.")
+    reason: str = Field(description="The cue that made the sentence a candidate.")
+    url: str | None
+
+    @classmethod
+    def of(cls, candidate: Candidate) -> CandidatePublic:
+        """The public shape of an extracted candidate."""
+        return cls(
+            sentence=candidate.sentence,
+            start=candidate.start,
+            end=candidate.end,
+            span=candidate.span,
+            span_start=candidate.span_start,
+            span_end=candidate.span_end,
+            speaker=candidate.speaker,
+            verbal_phrase=candidate.verbal_phrase,
+            probability=candidate.probability,
+            probability_basis=candidate.probability_basis,
+            deadline_phrase=candidate.deadline_phrase,
+            deadline=candidate.deadline,
+            confidence=candidate.confidence,
+            reason=candidate.reason,
+            url=candidate.url,
+        )
+
+
+class ExtractResponse(BaseModel):
+    """The candidate claims of an article, in text order."""
+
+    candidates: list[CandidatePublic]
+
+
+def extraction(
+    *, text: str, published_at: datetime | None = None, url: str | None = None
+) -> ExtractResponse:
+    """Candidate claims of an article, in their public shape."""
+    found = extract_candidates(text, published_at=published_at, url=url)
+    return ExtractResponse(candidates=[CandidatePublic.of(candidate) for candidate in found])
+
+
+class VerbalPhrasePublic(BaseModel):
+    """One phrase of the verbal scale with the probability and range it stands for."""
+
+    phrase: str
+    probability: float
+    lower: float
+    upper: float
+    standard: str
+    note: str
+
+
+class VerbalScalePublic(BaseModel):
+    """The verbal probability scale: the standard it follows and every phrase it knows."""
+
+    standard: str
+    about: str
+    phrases: list[VerbalPhrasePublic]
+
+
+def verbal_scale() -> VerbalScalePublic:
+    """The ICD 203 scale, lowest probability first."""
+    return VerbalScalePublic(
+        standard=ICD_203_NAME,
+        about=ICD_203_ABOUT,
+        phrases=[VerbalPhrasePublic(**record) for record in scale_records(ICD_203)],
+    )
+
+
+def suggested_slug(name: str) -> str:
+    """A source slug for a name: 'Oleksiy Danilov' -> 'oleksiy-danilov'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:120].rstrip("-")
+
+
+def record_extracted_claim(
+    *,
+    session: Session,
+    claim: ClaimCreate,
+    new_source: SourceCreate | None,
+    actor: str,
+    now: datetime,
+) -> Claim:
+    """Record a claim and its inline question, creating its source first when it is new."""
+    if new_source is not None:
+        create_source(session=session, data=new_source, actor=actor, now=now)
+    return record_claim(session=session, data=claim, actor=actor, now=now)
