@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from service.cli import (  # noqa: F401  (each registers its commands)
+    extract,
     keys,
     ledger,
     reminders,
