@@ -9,14 +9,16 @@ the scheme: sklearn's convention for ``uniform10``, lower-inclusive for the othe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
-from typing import Literal
+from typing import Any, Final, Literal, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.float64]
 IndexArray = npt.NDArray[np.intp]
+Outcome = TypeVar("Outcome", np.int8, np.float64)
 
 DEFAULT_BINS = "tenths"
 
@@ -24,10 +26,17 @@ ACCEPTED_FORMS = (
     "tenths (the default), uniform10, folded, or explicit edges from 0 to 1 such as 0,0.2,0.5,1"
 )
 
-# Folded probabilities are 1 - p: 1 - 0.45 is 0.54999999999999999 while 0.55 parses to
-# 0.55000000000000004, so a stated 45% and 55% would land in different bins unless the
-# folded scheme rounds before comparing with its cuts.
-_FOLD_DECIMALS = 12
+FOLD_DECIMALS: Final = 12
+"""Folded probabilities are rounded to this many decimals before they meet the cuts.
+
+1 - 0.45 is 0.54999999999999999 while 0.55 parses to 0.55000000000000004, so without
+rounding a stated 45% and a stated 55% would land in different folded bins.
+"""
+
+# Probabilities are looked up in a table of 2^k equal cells; multiplying by a power of two
+# is exact, so floor(p * cells) is exactly the cell holding p.
+_MIN_LOOKUP_CELLS: Final = 1024
+_MAX_LOOKUP_CELLS: Final = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -50,21 +59,80 @@ class BinScheme:
         return len(self.labels)
 
     def assign(self, probabilities: FloatArray) -> IndexArray:
-        """Bin index of each probability: searchsorted(cuts, p, side)."""
+        """Bin index of each probability in [0, 1]: searchsorted(cuts, p, side)."""
+        return self._assign_compact(probabilities).astype(np.intp, copy=False)
+
+    def cells(self, codes: npt.NDArray[np.integer[Any]], probabilities: FloatArray) -> IndexArray:
+        """codes * n_bins + bin of p: one index per claim for its (group, bin) cell."""
+        cells: IndexArray = np.multiply(codes, self.n_bins, dtype=np.intp)
+        cells += self._assign_compact(probabilities)
+        return cells
+
+    def _assign_compact(self, probabilities: FloatArray) -> npt.NDArray[np.integer[Any]]:
         if self.folds:
-            probabilities = np.round(probabilities, _FOLD_DECIMALS)
-        return np.searchsorted(np.asarray(self.cuts), probabilities, side=self.side)
+            probabilities = np.round(probabilities, FOLD_DECIMALS)
+        if self._lookup is None:
+            return np.searchsorted(np.asarray(self.cuts), probabilities, side=self.side)
+        return self._lookup.assign(probabilities, side=self.side)
+
+    @cached_property
+    def _lookup(self) -> _CellLookup | None:
+        # A binary search per claim costs several times a table lookup and one comparison.
+        return _CellLookup.build(self.cuts)
 
     def fold(
-        self, probabilities: FloatArray, outcomes: FloatArray
-    ) -> tuple[FloatArray, FloatArray]:
+        self, probabilities: FloatArray, outcomes: npt.NDArray[Outcome]
+    ) -> tuple[FloatArray, npt.NDArray[Outcome]]:
         """(1 - p, 1 - y) where p < 0.5 when the scheme folds; (p, y) unchanged otherwise."""
         if not self.folds:
             return probabilities, outcomes
         below = probabilities < 0.5
         folded_p = np.where(below, 1.0 - probabilities, probabilities)
-        folded_y = np.where(below, 1.0 - outcomes, outcomes)
+        folded_y = np.where(below, 1 - outcomes, outcomes).astype(outcomes.dtype)
         return folded_p, folded_y
+
+
+@dataclass(frozen=True)
+class _CellLookup:
+    """searchsorted over few cuts, done as a table lookup: [0, 1] split into equal cells."""
+
+    cells: int
+    below: npt.NDArray[np.integer[Any]]
+    """below[i]: how many cuts are smaller than the cell's lower end i / cells."""
+    cut_in: FloatArray
+    """cut_in[i]: the one cut within [i / cells, (i + 1) / cells), or +inf if none is."""
+
+    @classmethod
+    def build(cls, cuts: tuple[float, ...]) -> _CellLookup | None:
+        """A table with at most one cut per cell, or None if the cuts are too close for one."""
+        values = np.asarray(cuts, dtype=np.float64)
+        if values.size == 0 or values.min() < 0.0 or values.max() >= 1.0:
+            return None
+        gap = float(np.diff(values).min()) if values.size > 1 else 1.0
+        cells = _MIN_LOOKUP_CELLS
+        while cells * gap <= 1.0:
+            cells *= 2
+            if cells > _MAX_LOOKUP_CELLS:
+                return None
+        lower_ends = np.arange(cells + 1, dtype=np.float64) / cells
+        # The narrowest type that counts every cut: less memory to write per claim.
+        below = np.searchsorted(values, lower_ends, side="left").astype(
+            np.min_scalar_type(-(values.size + 1))
+        )
+        cut_in = np.full(cells + 1, np.inf)
+        cut_in[np.floor(values * cells).astype(np.intp)] = values
+        return cls(cells=cells, below=below, cut_in=cut_in)
+
+    def assign(
+        self, probabilities: FloatArray, *, side: Literal["left", "right"]
+    ) -> npt.NDArray[np.integer[Any]]:
+        """below[cell] + (p >= cut_in[cell]) for side "right", (p > cut_in[cell]) for "left"."""
+        cell = (probabilities * self.cells).astype(np.int32)
+        # mode="clip" keeps a p outside [0, 1] in the first or last bin, as searchsorted does.
+        cut = np.take(self.cut_in, cell, mode="clip")
+        bins = np.take(self.below, cell, mode="clip")
+        bins += probabilities >= cut if side == "right" else probabilities > cut
+        return bins
 
 
 def parse_bins(spec: str = DEFAULT_BINS) -> BinScheme:

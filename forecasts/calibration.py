@@ -8,21 +8,14 @@ frequencies often 0 or 1, where the normal interval collapses to a point).
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from forecasts.bins import BinScheme
-from forecasts.tallies import (
-    FloatArray,
-    IntArray,
-    ObjectArray,
-    drop_small_groups,
-    group_codes,
-    nonempty_cells,
-    tally_claims,
-)
+from forecasts.tallies import FloatArray, IntArray, Tally
 
 CALIBRATION_COLUMNS: Final = (
     "group",
@@ -36,35 +29,42 @@ CALIBRATION_COLUMNS: Final = (
     "ci_upper",
 )
 
+T = TypeVar("T", bound=np.generic)
+
 Z_95: Final = 1.959963984540054
 """The standard normal quantile at 0.975."""
 
 
 def calibrate_claims(claims: pd.DataFrame, scheme: BinScheme, *, min_n: int = 0) -> pd.DataFrame:
-    """calibration_table(tally_claims(claims, scheme), scheme, min_n=min_n)."""
-    return calibration_table(tally_claims(claims, scheme), scheme, min_n=min_n)
+    """calibration_table(tally of claims, scheme, min_n=min_n)."""
+    return calibration_table(Tally.from_claims(claims, scheme), scheme, min_n=min_n)
 
 
-def calibration_table(tally: pd.DataFrame, scheme: BinScheme, *, min_n: int = 0) -> pd.DataFrame:
+def calibration_table(
+    tally: pd.DataFrame | Tally, scheme: BinScheme, *, min_n: int = 0
+) -> pd.DataFrame:
     """Per group and non-empty bin: n, mean p = sum_p / n, frequency = sum_y / n, Wilson 95%."""
-    tally = nonempty_cells(drop_small_groups(tally, min_n))
-    bins = _bin_indices(tally, scheme)
-    codes, groups = group_codes(tally["group"])
-    order = _group_then_bin_order(codes, groups, bins, scheme.n_bins)
-    codes, bins = codes[order], bins[order]
-    n = tally["n"].to_numpy(dtype=np.float64)[order]
-    successes = tally["sum_y"].to_numpy(dtype=np.float64)[order]
-    observed = successes / n
+    t = Tally.from_frame(tally).with_min_n(min_n)
+    _check_bins(t.bins, scheme)
+    order = _group_then_bin_order(t, scheme.n_bins)
+
+    def column(values: npt.NDArray[T]) -> npt.NDArray[T]:
+        return values if order is None else values[order]
+
+    codes, bins, n, successes = column(t.codes), column(t.bins), column(t.n), column(t.sum_y)
     ci_lower, ci_upper = wilson_interval(successes, n)
+    # Categoricals: a hundred thousand rows share a few thousand names and a dozen labels.
     return pd.DataFrame(
         {
-            "group": groups[codes],
-            "bin": np.asarray(scheme.labels, dtype=object)[bins],
+            "group": pd.Categorical.from_codes(codes, categories=t.groups),
+            "bin": pd.Categorical.from_codes(
+                bins, categories=pd.Index(scheme.labels), ordered=True
+            ),
             "bin_lower": np.asarray(scheme.lower)[bins],
             "bin_upper": np.asarray(scheme.upper)[bins],
             "n": n.astype(np.int64),
-            "mean_probability": tally["sum_p"].to_numpy(dtype=np.float64)[order] / n,
-            "observed_frequency": observed,
+            "mean_probability": column(t.sum_p) / n,
+            "observed_frequency": successes / n,
             "ci_lower": ci_lower,
             "ci_upper": ci_upper,
         },
@@ -87,23 +87,20 @@ def wilson_interval(
     return lower, upper
 
 
-def _bin_indices(tally: pd.DataFrame, scheme: BinScheme) -> IntArray:
-    bins = tally["bin"].to_numpy()
+def _check_bins(bins: IntArray, scheme: BinScheme) -> None:
     if bins.size and (bins.min() < 0 or bins.max() >= scheme.n_bins):
         raise ValueError(
             f"tally has bin indices from {bins.min()} to {bins.max()}, but scheme "
             f"{scheme.name} has bins 0 to {scheme.n_bins - 1}: was it tallied with another scheme?"
         )
-    return bins.astype(np.intp, copy=False)
 
 
-def _group_then_bin_order(
-    codes: IntArray, groups: ObjectArray, bins: IntArray, n_bins: int
-) -> IntArray:
-    """Row order sorting by group name, then bin; the identity when already so sorted."""
-    names_sorted = bool(np.all(groups[:-1] < groups[1:])) if len(groups) > 1 else True
-    rank = codes if names_sorted else np.argsort(np.argsort(groups, kind="stable"))[codes]
-    cells = rank * n_bins + bins
+def _group_then_bin_order(tally: Tally, n_bins: int) -> IntArray | None:
+    """Row order sorting by group name, then bin; None when the rows are already so sorted."""
+    codes = tally.codes
+    if not tally.groups.is_monotonic_increasing:
+        codes = np.argsort(np.argsort(tally.groups.to_numpy(), kind="stable"))[codes]
+    cells = codes * n_bins + tally.bins
     if cells.size < 2 or bool(np.all(cells[1:] > cells[:-1])):
-        return np.arange(cells.size)
+        return None
     return np.argsort(cells, kind="stable")

@@ -24,16 +24,7 @@ import numpy as np
 import pandas as pd
 
 from forecasts.bins import BinScheme
-from forecasts.tallies import (
-    SUM_COLUMNS,
-    FloatArray,
-    IntArray,
-    drop_small_groups,
-    group_codes,
-    nonempty_cells,
-    sum_by,
-    tally_claims,
-)
+from forecasts.tallies import SUM_COLUMNS, FloatArray, Tally
 
 SCORE_COLUMNS: Final = (
     "group",
@@ -59,48 +50,40 @@ def score_claims(
     *,
     min_n: int = 0,
 ) -> pd.DataFrame:
-    """scores_table(tally_claims(claims, scheme), n_annulled, min_n=min_n)."""
-    return scores_table(tally_claims(claims, scheme), n_annulled, min_n=min_n)
+    """scores_table(tally of claims, n_annulled, min_n=min_n)."""
+    return scores_table(Tally.from_claims(claims, scheme), n_annulled, min_n=min_n)
 
 
 def scores_table(
-    tally: pd.DataFrame, n_annulled: pd.Series | None = None, *, min_n: int = 0
+    tally: pd.DataFrame | Tally, n_annulled: pd.Series | None = None, *, min_n: int = 0
 ) -> pd.DataFrame:
     """One row per group with n, n_annulled and the scores defined in this module's doc."""
-    tally = nonempty_cells(drop_small_groups(tally, min_n))
-    codes, groups = group_codes(tally["group"])
-    n_k = tally["n"].to_numpy(dtype=np.float64)
-    mean_p_k = tally["sum_p"].to_numpy(dtype=np.float64) / n_k
-    observed_k = tally["sum_y"].to_numpy(dtype=np.float64) / n_k
-    totals = {
-        name: sum_by(codes, tally[name].to_numpy(dtype=np.float64), len(groups))
-        for name in ("n", *SUM_COLUMNS)
-    }
-    present = totals["n"] > 0  # categorical groups may have lost all their rows to a filter
-    n = np.where(present, totals["n"], np.nan)
+    t = Tally.from_frame(tally).with_min_n(min_n)
+    totals = {name: t.per_group(getattr(t, name)) for name in ("n", *SUM_COLUMNS)}
+    n = totals["n"]
     base_rate = totals["sum_y"] / n
     mean_probability = totals["sum_p"] / n
     brier = brier_from_sums(n, totals["sum_p2"], totals["sum_py"], totals["sum_y"])
-    gap = mean_p_k - observed_k
-    spread = observed_k - base_rate[codes]
+    gap = (t.sum_p - t.sum_y) / t.n
+    spread = t.sum_y / t.n - base_rate[t.codes]
     frame = pd.DataFrame(
         {
-            "group": groups,
-            "n": totals["n"].astype(np.int64),
+            "group": t.groups,
+            "n": n.astype(np.int64),
             "n_annulled": 0,
             "base_rate": base_rate,
             "mean_probability": mean_probability,
             "brier": brier,
             "log_loss": totals["sum_log_loss"] / n,
             "brier_skill": brier_skill(brier, base_rate),
-            "reliability": bin_weighted_mean(codes, n_k, gap * gap, n),
-            "resolution": bin_weighted_mean(codes, n_k, spread * spread, n),
+            "reliability": bin_weighted_mean(t, gap * gap, n),
+            "resolution": bin_weighted_mean(t, spread * spread, n),
             "uncertainty": base_rate * (1.0 - base_rate),
-            "ece": bin_weighted_mean(codes, n_k, np.abs(gap), n),
+            "ece": bin_weighted_mean(t, np.abs(gap), n),
             "calibration_in_the_large": mean_probability - base_rate,
         },
         columns=list(SCORE_COLUMNS),
-    )[present]
+    )
     return _sorted_by_group(_with_annulled(frame, n_annulled, min_n=min_n))
 
 
@@ -121,11 +104,9 @@ def brier_skill(brier: FloatArray, base_rate: FloatArray) -> FloatArray:
     return 1.0 - brier / safe_reference
 
 
-def bin_weighted_mean(
-    codes: IntArray, n_k: FloatArray, values: FloatArray, n: FloatArray
-) -> FloatArray:
+def bin_weighted_mean(tally: Tally, values: FloatArray, n: FloatArray) -> FloatArray:
     """Per group, sum over its bins of n_k * values_k, divided by the group's N."""
-    return sum_by(codes, n_k * values, len(n)) / n
+    return tally.per_group(tally.n * values) / n
 
 
 def _with_annulled(
