@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Literal
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forecasts.bins import parse_bins
 
@@ -113,3 +118,25 @@ def test_bad_bin_specs_are_refused_naming_the_problem_and_the_accepted_forms(
     assert problem in message
     assert "tenths" in message and "uniform10" in message and "folded" in message
     assert "0,0.2,0.5,1" in message
+
+
+@settings(deadline=None)
+@given(
+    cuts=st.lists(
+        st.floats(min_value=1e-9, max_value=1.0, exclude_max=True), min_size=1, max_size=12
+    ),
+    side=st.sampled_from(["left", "right"]),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_assignment_agrees_with_searchsorted_for_any_cuts(
+    cuts: list[float], side: Literal["left", "right"], seed: int
+) -> None:
+    # The table lookup behind assign() must give searchsorted's answer bit for bit,
+    # including for probabilities equal to a cut or one ulp either side of it.
+    edges = np.unique(cuts)
+    scheme = replace(parse_bins("tenths"), cuts=tuple(edges), side=side)
+    rng = np.random.default_rng(seed)
+    near = np.concatenate([edges, np.nextafter(edges, 0.0), np.nextafter(edges, 1.0)])
+    probabilities = np.concatenate([rng.random(2_000), near, [0.0, 1.0, -0.25, 1.25]])
+    expected = np.searchsorted(edges, probabilities, side=side)
+    np.testing.assert_array_equal(scheme.assign(probabilities), expected)

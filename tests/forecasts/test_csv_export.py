@@ -16,6 +16,9 @@ from forecasts.calibration import calibrate_claims
 from forecasts.reports import FORMULA_TRIGGERS, to_csv
 from forecasts.scoring import SCORE_COLUMNS, score_claims
 
+# Timings on a shared machine vary too much for a per-example deadline to mean anything.
+untimed = settings(deadline=None)
+
 HOSTILE_NAMES = (
     "=cmd|' /C calc'!A0",
     "=1+1",
@@ -69,7 +72,7 @@ def scores_for(groups: list[str]) -> pd.DataFrame:
     return score_claims(claims, parse_bins("tenths"), annulled)
 
 
-@settings(max_examples=150)
+@settings(untimed, max_examples=150)
 @given(groups=st.lists(names, min_size=1, max_size=8, unique=True))
 def test_hostile_group_names_are_exported_inert_and_round_trip(groups: list[str]) -> None:
     scores = scores_for(groups)
@@ -81,7 +84,7 @@ def test_hostile_group_names_are_exported_inert_and_round_trip(groups: list[str]
             assert without_added_quote(row["group"]) == name
 
 
-@settings(max_examples=50)
+@settings(untimed, max_examples=50)
 @given(groups=st.lists(names, min_size=1, max_size=8, unique=True))
 def test_pandas_reads_the_export_back_to_the_same_numbers(groups: list[str]) -> None:
     scores = scores_for(groups)
