@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 
@@ -34,6 +34,8 @@ RANKING_SHOWN = 20
 SOURCES_PER_PAGE = 100
 
 SearchText = Annotated[str, Query(max_length=200, description="Words to look for.")]
+# Ids are 32-bit integers on PostgreSQL; a larger number names no question.
+QuestionId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 MinN = Annotated[int, Query(ge=1, le=1_000_000, description="Fewest resolved claims to rank.")]
 
 
@@ -84,7 +86,7 @@ def dashboard(
 
 @router.get("/questions/{question_id}")
 def question_page(
-    request: Request, question_id: int, session: ReadSessionDep, _: Reader, now: NowDep
+    request: Request, question_id: QuestionId, session: ReadSessionDep, _: Reader, now: NowDep
 ) -> HTMLResponse:
     """A question, every claim on it and its resolution history."""
     detail = question_detail(session=session, question_id=question_id)
@@ -104,7 +106,7 @@ def sources_page(
     _: Reader,
     sort: SortKey = SortKey.name,
     order: Order | None = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> HTMLResponse:
     """Every source with its n and Brier score, sortable by name, n and score."""
     order = order or DEFAULT_ORDER[sort]

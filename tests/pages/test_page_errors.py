@@ -12,6 +12,8 @@ from tests.pages.markup import main_of, text_of
     [
         ("/questions/999", "no question with id 999"),
         ("/questions/not-a-number", "There is no page at this address."),
+        ("/questions/9223372036854775808", "There is no page at this address."),
+        ("/questions/0", "There is no page at this address."),
         ("/sources/nobody-at-all", "no source with slug 'nobody-at-all'"),
         ("/no/such/page", "There is no page at this address."),
     ],
