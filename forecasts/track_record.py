@@ -30,7 +30,6 @@ from sqlalchemy import (
     Numeric,
     and_,
     case,
-    exists,
     func,
     literal,
     literal_column,
@@ -42,17 +41,17 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.sql.selectable import Select
+from sqlalchemy.sql.selectable import Join, Select
 from sqlmodel import Session
 
-from forecasts.bins import DEFAULT_BINS, BinScheme, parse_bins
+from forecasts.bins import DEFAULT_BINS, FOLD_DECIMALS, BinScheme, parse_bins
 from forecasts.calibration import calibration_table
 from forecasts.charts import calibration_chart_png, chart_title
 from forecasts.domain import DomainError, Outcome, normalise_tags, require_aware
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
 from forecasts.scoring import scores_table
 from forecasts.sources import get_source
-from forecasts.tallies import LOG_LOSS_CLIP, TALLY_COLUMNS
+from forecasts.tallies import LOG_LOSS_CLIP, SUM_COLUMNS, Tally, group_codes
 
 GroupBy = Literal["source", "tag", "source,tag"]
 GROUP_BY_CHOICES: Final[tuple[str, ...]] = get_args(GroupBy)
@@ -62,9 +61,6 @@ GROUP_SEPARATOR: Final = "/"
 
 ANNULLED_BIN: Final = -1
 """The bin the tally query gives claims on annulled questions, which are counted only."""
-
-_FOLD_DECIMALS: Final = 12
-"""As forecasts.bins: folded probabilities are rounded before they meet the bin cuts."""
 
 _claim = Claim.__table__.alias("c")  # type: ignore[attr-defined]
 _later = Claim.__table__.alias("later")  # type: ignore[attr-defined]
@@ -150,7 +146,7 @@ class TrackRecord:
     """The scores table and the calibration table of one report query."""
 
     query: ReportQuery
-    tally: pd.DataFrame
+    tally: Tally
     """The sufficient statistics per (group, bin), as forecasts.tallies describes them."""
     n_annulled: pd.Series
     """Per group name, its claims on annulled questions."""
@@ -206,23 +202,25 @@ def track_record(*, session: Session, query: ReportQuery) -> TrackRecord:
     statement = _tally_statement(query, source_ids)
     _ensure_ln(session)
     rows = session.execute(statement).all()
-    key_names = _key_columns(query)
     raw = pd.DataFrame.from_records(
-        rows, columns=[*key_names, *TALLY_COLUMNS[1:]], coerce_float=True
+        rows, columns=[*_key_columns(query), "bin", "n", *SUM_COLUMNS], coerce_float=True
     )
     keys, labels = _group_keys(session, query, raw)
-    annulled = raw["bin"].to_numpy() == ANNULLED_BIN
+    bins = raw["bin"].to_numpy(dtype=np.intp)
+    n = raw["n"].to_numpy(dtype=np.float64)
+    annulled = bins == ANNULLED_BIN
     n_annulled = pd.Series(
-        raw["n"].to_numpy()[annulled], index=pd.Index(labels[annulled], dtype=object)
+        n[annulled].astype(np.int64), index=pd.Index(labels[annulled], dtype=object)
     )
-    scored = raw[~annulled]
-    tally = pd.DataFrame(
-        {"group": pd.Categorical(labels[~annulled]), **{c: scored[c] for c in TALLY_COLUMNS[1:]}}
-    ).reset_index(drop=True)
-    tally["n"] = tally["n"].astype(np.int64)
-    tally["bin"] = tally["bin"].astype(np.intp)
-    for name in TALLY_COLUMNS[3:]:
-        tally[name] = tally[name].astype(np.float64)
+    scored = ~annulled
+    codes, groups = group_codes(pd.Series(labels[scored], dtype=object))
+    tally = Tally(
+        groups=groups,
+        codes=codes.astype(np.intp, copy=False),
+        bins=bins[scored],
+        n=n[scored],
+        **{name: raw[name].to_numpy(dtype=np.float64)[scored] for name in SUM_COLUMNS},
+    )
     return TrackRecord(query=query, tally=tally, n_annulled=n_annulled, keys=keys)
 
 
@@ -337,28 +335,24 @@ def _made_window(claim: Any, query: ReportQuery) -> list[ColumnElement[bool]]:
 
 def _scored_claims_from(query: ReportQuery, source_ids: list[int] | None) -> Select[Any]:
     """Claims that count (or would, were their question not annulled), joined to their
-    question and current resolution; no columns chosen yet."""
+    question, current resolution and (grouping by tag) tags; no columns chosen yet."""
     c, q, r = _claim, _question, _resolution
     conditions = [
         *_made_window(c, query),
         r.c.outcome.in_([Outcome.yes, Outcome.no, Outcome.annulled]),
         # The current resolution is the one no other of the question's outranks.
-        not_(
-            exists().where(
-                _newer.c.question_id == r.c.question_id, _newer.c.sequence > r.c.sequence
-            )
-        ),
+        not_(_exists(_newer.c.question_id == r.c.question_id, _newer.c.sequence > r.c.sequence)),
     ]
     if not query.all_claims:
         # The latest eligible claim of its source on its question: no eligible claim of
         # the same source and question was made after it (or at the same instant but
-        # recorded after it). A correlated NOT EXISTS, served by ix_claim_source_question.
+        # recorded after it). Answered from ix_claim_scoring alone.
         later = _later
         conditions.append(
             not_(
-                exists().where(
-                    later.c.source_id == c.c.source_id,
+                _exists(
                     later.c.question_id == c.c.question_id,
+                    later.c.source_id == c.c.source_id,
                     *_made_window(later, query),
                     or_(
                         later.c.made_at > c.c.made_at,
@@ -367,27 +361,61 @@ def _scored_claims_from(query: ReportQuery, source_ids: list[int] | None) -> Sel
                 )
             )
         )
-    if source_ids is not None:
-        conditions.append(c.c.source_id.in_(source_ids))
     if query.resolved_after is not None:
         conditions.append(r.c.resolved_at >= query.resolved_after)
     if query.resolved_before is not None:
         conditions.append(r.c.resolved_at < query.resolved_before)
     if query.tags and not query.by_tag:
         tagged = select(_tag.c.question_id).where(_tag.c.tag.in_(query.tags))
-        conditions.append(c.c.question_id.in_(tagged))
-    statement = (
-        select(c.c.id)
-        .select_from(c)
-        .join(q, q.c.id == c.c.question_id)
-        .join(r, r.c.question_id == c.c.question_id)
-        .where(*conditions)
-    )
+        conditions.append(r.c.question_id.in_(tagged))
+    # The join order is fixed (see _StraightJoin): without statistics SQLite's planner
+    # prefers to walk claims in source order, to save sorting for GROUP BY, and then pays
+    # a random lookup per claim, several times slower on a large ledger.
+    if source_ids is None:
+        # Every resolved question, then its claims through ix_claim_scoring.
+        joined = _StraightJoin(r, q, q.c.id == r.c.question_id)
+        joined = _StraightJoin(joined, c, c.c.question_id == r.c.question_id)
+    else:
+        # Only the named sources' claims, through ix_claim_source_question.
+        conditions.append(c.c.source_id.in_(source_ids))
+        joined = _StraightJoin(c, q, q.c.id == c.c.question_id)
+        joined = _StraightJoin(joined, r, r.c.question_id == c.c.question_id)
     if query.by_tag:
-        statement = statement.join(_tag, _tag.c.question_id == c.c.question_id)
+        on_tag = _tag.c.question_id == c.c.question_id
         if query.tags:
-            statement = statement.where(_tag.c.tag.in_(query.tags))
-    return statement
+            on_tag = and_(on_tag, _tag.c.tag.in_(query.tags))
+        joined = _StraightJoin(joined, _tag, on_tag)
+    return select(c.c.id).select_from(joined).where(*conditions)
+
+
+def _exists(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+    """EXISTS (SELECT 1 ...): with SELECT *, SQLite would not answer it from an index alone."""
+    return select(literal_column("1")).where(*conditions).exists()
+
+
+class _StraightJoin(Join):
+    """An inner join whose left side is the outer loop: CROSS JOIN on SQLite, JOIN elsewhere.
+
+    SQLite documents CROSS JOIN as the way to fix the order of a join; PostgreSQL's
+    planner, which has statistics and hash joins, is left to choose.
+    """
+
+    inherit_cache = True
+
+    def __init__(self, left: Any, right: Any, onclause: ColumnElement[bool]) -> None:
+        super().__init__(left, right, onclause)
+
+
+@compiles(_StraightJoin, "sqlite")
+def _straight_join_sqlite(element: _StraightJoin, compiler: Any, **kw: Any) -> str:
+    # Not reported to the FROM linter, which only warns about cartesian products: every
+    # one of these joins has its ON clause.
+    kw.pop("asfrom", None)
+    kw.pop("from_linter", None)
+    left = compiler.process(element.left, asfrom=True, **kw)
+    right = compiler.process(element.right, asfrom=True, **kw)
+    onclause = compiler.process(element.onclause, **kw)
+    return f"{left} CROSS JOIN {right} ON {onclause}"
 
 
 def _key_columns(query: ReportQuery) -> list[str]:
@@ -404,7 +432,7 @@ def _tally_statement(query: ReportQuery, source_ids: list[int] | None) -> Select
         below = probability < _float(0.5)
         p: ColumnElement[float] = case((below, 1 - probability), else_=probability)
         y: ColumnElement[int] = case((below, 1 - happened), else_=happened)
-        binned: ColumnElement[float] = _RoundDecimals(p, _FOLD_DECIMALS)
+        binned: ColumnElement[float] = _RoundDecimals(p, FOLD_DECIMALS)
     else:
         p, y, binned = probability, happened, probability
     annulled = r.c.outcome == Outcome.annulled
