@@ -11,7 +11,17 @@ from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from forecasts.domain import utc_now
-from service.api import claims, health, intake, ledger, questions, reviewers, search, sources
+from service.api import (
+    claims,
+    health,
+    intake,
+    ledger,
+    questions,
+    reports,
+    reviewers,
+    search,
+    sources,
+)
 from service.api.deps import Clock
 from service.api.errors import install_error_handlers
 from service.database import Database
@@ -80,7 +90,7 @@ def create_app(
     install_page_errors(app)
 
     api = APIRouter(prefix="/api/v1")
-    for module in (health, sources, questions, claims, search, ledger, reviewers, intake):
+    for module in (health, sources, questions, claims, search, ledger, reviewers, intake, reports):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(reader.router)
