@@ -7,6 +7,7 @@ from service.cli import (  # noqa: F401  (each registers its commands)
     keys,
     ledger,
     reminders,
+    report,
     server,
     verify,
 )
