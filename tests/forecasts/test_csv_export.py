@@ -13,11 +13,14 @@ from hypothesis import strategies as st
 
 from forecasts.bins import parse_bins
 from forecasts.calibration import calibrate_claims
-from forecasts.reports import FORMULA_TRIGGERS, to_csv
+from forecasts.reports import to_csv
 from forecasts.scoring import SCORE_COLUMNS, score_claims
 
 # Timings on a shared machine vary too much for a per-example deadline to mean anything.
 untimed = settings(deadline=None)
+
+# Written out here rather than imported, so that a trigger dropped from the code fails.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 HOSTILE_NAMES = (
     "=cmd|' /C calc'!A0",
