@@ -26,7 +26,7 @@ from forecasts.models import Claim, Question, Reviewer, Source
 from resolvers.assignment import assign
 from resolvers.due import DueQuestion, due_questions, waiting_clause
 from resolvers.links import LinkSigner
-from resolvers.mail import Composer, mailbox, message_id_for, parse_mailbox
+from resolvers.mail import Composer, mailbox, message_id_for, one_line, parse_mailbox
 from resolvers.outbox import NewMessage, enqueue, stored_keys
 from resolvers.reviewers import active_reviewers
 
@@ -194,7 +194,7 @@ class _Renderer:
         week = key.rpartition(":")[2]
         subject = f"Sooth: {count} question{'s' if count != 1 else ''} to resolve ({week})"
         context = {
-            "reviewer": reviewer.name,
+            "reviewer": one_line(reviewer.name),
             "items": items,
             "count": count,
             "week": week,

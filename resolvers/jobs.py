@@ -24,14 +24,16 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class JobResult:
-    """How many things a job did, in words for people, and any trouble worth a line."""
+    """How many things a job did, said for people, and any trouble worth a line."""
 
     count: int
-    noun: str
+    one: str
+    many: str
     trouble: str = ""
 
     def __str__(self) -> str:
-        return f"{self.count} {self.noun}" + (f" ({self.trouble})" if self.trouble else "")
+        said = f"{self.count} {self.one if self.count == 1 else self.many}"
+        return said + (f" ({self.trouble})" if self.trouble else "")
 
 
 class JobFunction(Protocol):
@@ -50,16 +52,16 @@ class Job:
 
 def mark_due_job(*, session: Session, now: datetime) -> JobResult:
     """Open questions past their deadline become due."""
-    return JobResult(mark_due(session=session, now=now), "questions became due")
+    count = mark_due(session=session, now=now)
+    return JobResult(count, "question became due", "questions became due")
 
 
 def digest_job(config: DigestConfig) -> JobFunction:
     """Enqueue the weekly digests whose time has come."""
 
     def run(*, session: Session, now: datetime) -> JobResult:
-        return JobResult(
-            enqueue_digests(session=session, now=now, config=config), "digests enqueued"
-        )
+        count = enqueue_digests(session=session, now=now, config=config)
+        return JobResult(count, "digest enqueued", "digests enqueued")
 
     return run
 
@@ -76,7 +78,7 @@ def delivery_job(transport: Transport) -> JobFunction:
                 trouble += f", {report.gave_up} given up"
             trouble += f"; last error: {report.errors[-1]}"
             log.warning("outbox delivery: %s", trouble)
-        return JobResult(report.sent, "messages sent", trouble)
+        return JobResult(report.sent, "message sent", "messages sent", trouble)
 
     return run
 

@@ -147,7 +147,8 @@ def header_lines(fields: list[tuple[str, object]]) -> bytes:
 
 def _recipient_header(recipient: Address) -> bytes:
     rendered = str(recipient)
-    if rendered.isascii() and len(rendered) <= _SHORT_HEADER and rendered.isprintable():
+    plain = rendered.isascii() and rendered.isprintable() and "=?" not in rendered
+    if plain and len(rendered) <= _SHORT_HEADER:
         return b"To: " + rendered.encode("ascii") + b"\r\n"
     return header_lines([("To", recipient)])
 

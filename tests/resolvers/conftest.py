@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -23,9 +24,16 @@ from resolvers.mail import SmtpTransport, Transport
 from resolvers.reviewers import ReviewerCreate, create_reviewer
 from service.database import Database
 from service.scheduler import JobRunner
+from tests.conftest import POSTGRES_ENV
+from tests.conftest import _truncate_all as truncate_all
 from tests.factories import T0
 
 SECRET = "test-secret-key-for-signing-only"
+# Tests of several instances sharing PostgreSQL run when the suite is given a server; when
+# it is given one that cannot be reached, the postgres_url fixture fails them.
+requires_postgres = pytest.mark.skipif(
+    not os.environ.get(POSTGRES_ENV), reason=f"{POSTGRES_ENV} is not set"
+)
 BASE_URL = "http://testserver"
 MAIL_FROM = "Sooth <sooth@example.org>"
 
@@ -127,6 +135,15 @@ def smtp() -> Iterator[SmtpServer]:
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def pg_database(postgres_url: str) -> Iterator[Database]:
+    """An empty, migrated PostgreSQL database (the suite's own, truncated)."""
+    database = Database(postgres_url)
+    truncate_all(database)
+    yield database
+    database.dispose()
 
 
 @pytest.fixture

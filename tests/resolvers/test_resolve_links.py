@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -31,7 +32,7 @@ from tests.resolvers.conftest import SECRET, Rounds, SmtpServer, make_reviewer
 DEADLINE = datetime(2026, 2, 20, tzinfo=UTC)
 
 
-def _setup(database: Database, clock: MutableClock, **reviewer: object) -> tuple[int, int, str]:
+def _setup(database: Database, clock: MutableClock, **reviewer: Any) -> tuple[int, int, str]:
     """A due question with a claim, its reviewer, and a link for them valid 21 days."""
     with database.writing() as session:
         person = make_reviewer(session, name="Ada Lovelace", **reviewer)
