@@ -62,6 +62,7 @@ def create_app(
         if settings.scheduler:
             scheduler = build_scheduler(settings=settings, database=database, clock=clock)
             scheduler.start()
+        app.state.scheduler = scheduler
         try:
             yield
         finally:
