@@ -26,7 +26,8 @@ from service.api.deps import Clock
 from service.api.errors import install_error_handlers
 from service.database import Database
 from service.limits import Rate, RequestLimits
-from service.pages import reader, resolve
+from service.pages import intake as intake_pages
+from service.pages import reader, resolve, session
 from service.pages.errors import install_page_errors
 from service.scheduler import build_scheduler
 from service.settings import Settings
@@ -96,5 +97,7 @@ def create_app(
     app.include_router(api)
     app.include_router(reader.router)
     app.include_router(resolve.router)
+    app.include_router(intake_pages.router)
+    app.include_router(session.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

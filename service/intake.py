@@ -17,6 +17,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 from sqlmodel import Session
 
 from forecasts.claims import record_claim
+from forecasts.domain import SourceKind
 from forecasts.extraction import Candidate, extract_candidates
 from forecasts.models import Claim
 from forecasts.probability import ICD_203, ICD_203_NAME, scale_records
@@ -188,6 +189,25 @@ def suggested_slug(name: str) -> str:
     """A source slug for a name: 'Oleksiy Danilov' -> 'oleksiy-danilov'."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:120].rstrip("-")
+
+
+_ORGANISATION_WORDS: Final = frozenset(
+    re.findall(
+        r"[a-z]+",
+        "agency assembly association authority bank board bureau cabinet centre center "
+        "commission committee company corporation council court department directorate fund "
+        "government group inc institute kremlin league ltd ministry office organisation "
+        "organization parliament party plc service treasury union university",
+    )
+)
+
+
+def suggested_kind(speaker: str | None) -> SourceKind:
+    """The likely kind of a speaker: organisation by its words, person by default, else outlet."""
+    if speaker is None:
+        return SourceKind.outlet  # nobody is quoted: the writer, i.e. the outlet, speaks
+    words = set(re.findall(r"[a-z]+", speaker.lower()))
+    return SourceKind.organisation if words & _ORGANISATION_WORDS else SourceKind.person
 
 
 def record_extracted_claim(

@@ -1,0 +1,251 @@
+"""Signing in to the pages with an API key: a signed session cookie, CSRF tokens, /login.
+
+The cookie holds the key's id (never the key), a random nonce and the time, signed with
+itsdangerous under the settings' secret key; HttpOnly, SameSite=Strict, Secure over https.
+Every request looks the key up again, so revoking it (`sooth keys revoke`) signs out every
+browser using it at once. Forms that act as the signed-in editor carry a token derived
+from the session's nonce and the form's purpose, checked on POST; SameSite=Strict already
+keeps the cookie off cross-site requests, so the token is the second wall. Page POSTs whose
+Origin header names another site are refused too, which covers the sign-in form itself.
+
+base.html reads the cookie's name (COOKIE) only to label the nav link, never to trust it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from dataclasses import dataclass
+from typing import Annotated, Any, Final
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from service.api.deps import DatabaseDep, SettingsDep
+from service.database import Database
+from service.keys import ApiKey, Role, find_key
+from service.pages.templating import templates
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+COOKIE: Final = "sooth_session"
+MAX_AGE_SECONDS: Final = 12 * 3600
+_SALT: Final = "sooth.page-session"
+_CSRF_CONTEXT: Final = b"sooth.page-form"
+NEEDED_ROLE: Final = Role.editor
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+@dataclass(frozen=True)
+class PageSession:
+    """A browser signed in with a live editor (or admin) key."""
+
+    key: ApiKey
+    nonce: str
+    secret: str
+
+    @property
+    def actor(self) -> str:
+        """The name recorded against what this session writes (the key's name)."""
+        return self.key.name
+
+    def csrf_token(self, form: str) -> str:
+        """The token a form for `form` (e.g. "record", "logout") must send back."""
+        message = f"{form}:{self.key.id}:{self.nonce}".encode()
+        key = hmac.new(self.secret.encode(), _CSRF_CONTEXT, hashlib.sha256).digest()
+        return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+    def csrf_ok(self, form: str, token: str) -> bool:
+        """Whether `token` is this session's token for `form`."""
+        return hmac.compare_digest(self.csrf_token(form), token)
+
+
+def _serializer(settings: Settings) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(settings.resolved_secret_key(), salt=_SALT)
+
+
+def _https(request: Request, settings: Settings) -> bool:
+    return request.url.scheme == "https" or settings.base_url.startswith("https://")
+
+
+def start_session(response: Response, *, request: Request, settings: Settings, key: ApiKey) -> None:
+    """Set the signed session cookie for `key` on `response`."""
+    value = _serializer(settings).dumps(
+        {"key": key.id, "prefix": key.prefix, "nonce": secrets.token_urlsafe(16)}
+    )
+    response.set_cookie(
+        COOKIE,
+        value,
+        max_age=MAX_AGE_SECONDS,
+        path="/",
+        secure=_https(request, settings),
+        httponly=True,
+        samesite="strict",
+    )
+
+
+def end_session(response: Response, *, request: Request, settings: Settings) -> None:
+    """Remove the session cookie."""
+    response.delete_cookie(
+        COOKIE, path="/", secure=_https(request, settings), httponly=True, samesite="strict"
+    )
+
+
+def read_session(request: Request, *, database: Database, settings: Settings) -> PageSession | None:
+    """The request's session if its cookie is genuine, fresh and its key live and an editor's."""
+    raw = request.cookies.get(COOKIE)
+    if not raw:
+        return None
+    secret = settings.resolved_secret_key()
+    try:
+        data: Any = _serializer(settings).loads(raw, max_age=MAX_AGE_SECONDS)
+        key_id, prefix, nonce = int(data["key"]), str(data["prefix"]), str(data["nonce"])
+    except (BadSignature, KeyError, TypeError, ValueError):
+        return None
+    with database.reading() as session:
+        key = session.get(ApiKey, key_id)
+    if key is None or key.revoked_at is not None or key.prefix != prefix:
+        return None
+    if not key.role.may(NEEDED_ROLE):
+        return None
+    return PageSession(key=key, nonce=nonce, secret=secret)
+
+
+def current_session(
+    request: Request, database: DatabaseDep, settings: SettingsDep
+) -> PageSession | None:
+    """The signed-in session of this request, or None."""
+    return read_session(request, database=database, settings=settings)
+
+
+SignedIn = Annotated[PageSession | None, Depends(current_session)]
+
+
+def same_origin(request: Request, settings: Settings) -> bool:
+    """False when a browser says the form was sent from another site (the Origin header)."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True  # not a browser form post, or an old browser: the token still applies
+    sent_from = urlsplit(origin).netloc.lower()
+    ours = {request.headers.get("host", "").lower(), urlsplit(settings.base_url).netloc.lower()}
+    return bool(sent_from) and sent_from in ours
+
+
+def refuse_cross_site(request: Request, settings: Settings) -> None:
+    """Raise 403 for a page POST sent from another site."""
+    if not same_origin(request, settings):
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN, detail="This form was sent from another site; refused."
+        )
+
+
+def safe_next(value: str) -> str:
+    """A local path to go to after signing in; anything else (other sites) becomes /extract."""
+    if value.startswith("/") and not value.startswith(("//", "/\\")):
+        return value
+    return "/extract"
+
+
+FormText = Annotated[str, Form(max_length=2000)]
+
+
+def _login_page(
+    request: Request,
+    *,
+    signed_in: PageSession | None,
+    next_path: str,
+    problem: str | None = None,
+    status_code: int = status.HTTP_200_OK,
+) -> Response:
+    context = {
+        "signed_in": signed_in,
+        "logout_token": signed_in.csrf_token("logout") if signed_in else "",
+        "next_path": next_path,
+        "problem": problem,
+    }
+    return templates.TemplateResponse(
+        request,
+        "login.html",
+        context,
+        status_code=status_code,
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+@router.get("/login")
+def login_page(
+    request: Request, signed_in: SignedIn, settings: SettingsDep, next: str = "/extract"
+) -> Response:
+    """The sign-in form, or who is signed in and a sign-out button."""
+    response = _login_page(request, signed_in=signed_in, next_path=safe_next(next))
+    if signed_in is None and COOKIE in request.cookies:
+        end_session(response, request=request, settings=settings)  # stale or revoked
+    return response
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    database: DatabaseDep,
+    settings: SettingsDep,
+    key: FormText = "",
+    next: FormText = "/extract",
+) -> Response:
+    """Sign in with an editor or admin API key; the cookie carries the key's id, not the key."""
+    refuse_cross_site(request, settings)
+    next_path = safe_next(next)
+    clear = key.strip()
+    if not clear:
+        return _login_page(
+            request,
+            signed_in=None,
+            next_path=next_path,
+            problem="Enter your API key.",
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    with database.reading() as session:
+        found = find_key(session=session, clear=clear)
+    if found is None:
+        return _login_page(
+            request,
+            signed_in=None,
+            next_path=next_path,
+            problem="That key is unknown or was revoked.",
+            status_code=status.HTTP_401_UNAUTHORIZED,
+        )
+    if not found.role.may(NEEDED_ROLE):
+        return _login_page(
+            request,
+            signed_in=None,
+            next_path=next_path,
+            problem=f"Signing in needs an editor or admin key; this key has the "
+            f"{found.role.value} role.",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+    response = RedirectResponse(next_path, status_code=status.HTTP_303_SEE_OTHER)
+    start_session(response, request=request, settings=settings, key=found)
+    log.info("page session started for key %s (%s)", found.id, found.role.value)
+    return response
+
+
+@router.post("/logout")
+def logout(
+    request: Request, signed_in: SignedIn, settings: SettingsDep, csrf_token: FormText = ""
+) -> Response:
+    """Sign out: the session cookie is removed."""
+    refuse_cross_site(request, settings)
+    if signed_in is not None and not signed_in.csrf_ok("logout", csrf_token):
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            detail="This sign-out form is out of date or came from another site; reload the "
+            "page and try again.",
+        )
+    response = RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
+    end_session(response, request=request, settings=settings)
+    return response
