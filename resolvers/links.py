@@ -188,7 +188,7 @@ def open_link(*, session: Session, signer: LinkSigner, token: str, now: datetime
     link = signer.read(token, now=now)
     if session.get(ResolveLinkUse, link.digest) is not None:
         raise UsedLinkError(
-            "This link was already used to resolve its question, and each link works once."
+            "It has resolved its question already, and each link works once."
         )
     reviewer = session.get(Reviewer, link.reviewer_id)
     if reviewer is None or not reviewer.active:
