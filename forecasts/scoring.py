@@ -13,7 +13,8 @@ probability and observed frequency, and obar the group's base rate:
     calibration_in_the_large  mean p - obar
 
 brier = reliability - resolution + uncertainty exactly when p is constant within each bin;
-otherwise brier exceeds it by the within-bin variance of the forecasts.
+otherwise two terms join it (Stephenson et al. 2008): the within-bin variance of p, minus
+twice the within-bin covariance of p and y, each weighted by n_k / N.
 """
 
 from __future__ import annotations

@@ -38,7 +38,6 @@ LOG_LOSS_CLIP: Final = (0.001, 0.999)
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
-ObjectArray = npt.NDArray[np.object_]
 CodeArray = npt.NDArray[np.integer[Any]]
 """Group codes, -1 for a missing group; categoricals keep their narrow integer type."""
 OutcomeArray = npt.NDArray[np.int8]
@@ -68,27 +67,16 @@ class Tally:
             _probabilities(claims["probability"]), _outcomes(claims["outcome"])
         )
         codes, groups = group_codes(claims["group"])
-        n_bins, n_cells = scheme.n_bins, len(groups) * scheme.n_bins
-        cells = scheme.cells(codes, probabilities)
-        # Splitting each cell by outcome gives n, sum y, sum p and sum p*y from two
-        # bincounts: sum y is the count of the outcome-1 half, sum p*y its sum of p.
-        halves = cells * 2
-        halves += outcomes
-        counts = np.bincount(halves, minlength=2 * n_cells)
-        p_sums = sum_by(halves, probabilities, 2 * n_cells)
-        n = counts[0::2] + counts[1::2]
-        occupied = np.flatnonzero(n)
-        log_p_outcome = _log_probability_of_outcome(probabilities, outcomes)
+        n_bins = scheme.n_bins
+        sums = _cell_sums(
+            scheme.cells(codes, probabilities), probabilities, outcomes, len(groups) * n_bins
+        )
+        occupied = np.flatnonzero(sums["n"])
         tally = cls(
             groups=groups,
             codes=occupied // n_bins,
             bins=occupied % n_bins,
-            n=n[occupied].astype(np.float64),
-            sum_p=(p_sums[0::2] + p_sums[1::2])[occupied],
-            sum_y=counts[1::2][occupied].astype(np.float64),
-            sum_p2=sum_by(cells, probabilities * probabilities, n_cells)[occupied],
-            sum_py=p_sums[1::2][occupied],
-            sum_log_loss=-sum_by(cells, log_p_outcome, n_cells)[occupied],
+            **{name: values[occupied] for name, values in sums.items()},
         )
         return tally.without_unused_groups()
 
@@ -103,6 +91,11 @@ class Tally:
         codes = raw_codes.astype(np.intp, copy=False)
         sums = {name: frame[name].to_numpy(dtype=np.float64) for name in ("n", *SUM_COLUMNS)}
         bins = frame["bin"].to_numpy().astype(np.intp, copy=False)
+        if bins.size and bins.min() < 0:
+            raise ValueError(
+                "tally bins must be bin indices, 0 or more; claims on annulled questions "
+                "are counted in n_annulled, not in the tally"
+            )
         return cls(groups=groups, codes=codes, bins=bins, **sums).without_unused_groups()
 
     def to_frame(self) -> pd.DataFrame:
@@ -179,6 +172,27 @@ def group_codes(column: pd.Series) -> tuple[CodeArray, pd.Index]:
     if codes.size and codes.min() < 0:
         raise ValueError("group is missing for some claims; every claim needs a group name")
     return codes, names
+
+
+def _cell_sums(
+    cells: IntArray, probabilities: FloatArray, outcomes: OutcomeArray, n_cells: int
+) -> dict[str, FloatArray]:
+    """n and the five sums for every cell index in 0 .. n_cells - 1, empty cells included."""
+    # Splitting each cell by outcome gives n, sum y, sum p and sum p*y from two bincounts:
+    # sum y is the count of the outcome-1 half, sum p*y the sum of p over that half.
+    halves = cells * 2
+    halves += outcomes
+    counts = np.bincount(halves, minlength=2 * n_cells).astype(np.float64)
+    p_sums = sum_by(halves, probabilities, 2 * n_cells)
+    log_p_outcome = _log_probability_of_outcome(probabilities, outcomes)
+    return {
+        "n": counts[0::2] + counts[1::2],
+        "sum_p": p_sums[0::2] + p_sums[1::2],
+        "sum_y": counts[1::2],
+        "sum_p2": sum_by(cells, probabilities * probabilities, n_cells),
+        "sum_py": p_sums[1::2],
+        "sum_log_loss": -sum_by(cells, log_p_outcome, n_cells),
+    }
 
 
 def _log_probability_of_outcome(probabilities: FloatArray, outcomes: OutcomeArray) -> FloatArray:
