@@ -18,6 +18,7 @@ from resolvers.digest import DigestConfig, enqueue_digests
 from resolvers.due import mark_due
 from resolvers.mail import Transport
 from resolvers.outbox import deliver_outbox
+from resolvers.snapshots import take_snapshots
 
 log = logging.getLogger(__name__)
 
@@ -83,10 +84,17 @@ def delivery_job(transport: Transport) -> JobFunction:
     return run
 
 
+def snapshot_job(*, session: Session, now: datetime) -> JobResult:
+    """Store this week's calibration snapshot of every source, once a week."""
+    count = take_snapshots(session=session, now=now)
+    return JobResult(count, "calibration snapshot stored", "calibration snapshots stored")
+
+
 def reminder_jobs(*, digest: DigestConfig, transport: Transport) -> list[Job]:
     """Every reminder job, in the order a round runs them."""
     return [
         Job("mark_due", mark_due_job),
         Job("enqueue_digests", digest_job(digest)),
         Job("deliver_outbox", delivery_job(transport)),
+        Job("snapshot_calibration", snapshot_job),
     ]

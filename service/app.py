@@ -20,6 +20,7 @@ from service.api import (
     reports,
     reviewers,
     search,
+    snapshots,
     sources,
 )
 from service.api.deps import Clock
@@ -92,7 +93,18 @@ def create_app(
     install_page_errors(app)
 
     api = APIRouter(prefix="/api/v1")
-    for module in (health, sources, questions, claims, search, ledger, reviewers, intake, reports):
+    for module in (
+        health,
+        sources,
+        questions,
+        claims,
+        search,
+        ledger,
+        reviewers,
+        intake,
+        reports,
+        snapshots,
+    ):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(reader.router)
