@@ -118,7 +118,10 @@ def _draw_points(axes: Axes, table: pd.DataFrame) -> None:
         label="bin (area and label: its number of claims)",
     )
     _label_counts(axes, x, y, n, sizes)
-    legend = axes.legend(loc="upper left", fontsize=10, frameon=False)
+    # Below the axes, so it can never hide a point (a bin at 0% that came true sits top left).
+    legend = axes.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=10, frameon=False
+    )
     for handle in legend.legend_handles:
         if isinstance(handle, PathCollection):
             handle.set_sizes([_LEGEND_POINT])
