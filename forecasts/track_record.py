@@ -310,11 +310,8 @@ def _source_ids(session: Session, slugs: Sequence[str]) -> list[int] | None:
     """The ids of the named sources, or None when the report is not limited to some."""
     if not slugs:
         return None
-    found = dict(
-        session.execute(select(_source.c.slug, _source.c.id).where(_source.c.slug.in_(slugs)))
-        .tuples()
-        .all()
-    )
+    rows = session.execute(select(_source.c.slug, _source.c.id).where(_source.c.slug.in_(slugs)))
+    found: dict[str, int] = {row.slug: row.id for row in rows}
     missing = [slug for slug in slugs if slug not in found]
     if missing:
         raise DomainError("source", f"no source with slug {', '.join(map(repr, missing))}")
