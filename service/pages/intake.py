@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import IntegrityError
 
-from forecasts.domain import Basis, DomainError, SourceKind
+from forecasts.domain import Basis, ConflictError, DomainError, SourceKind
 from forecasts.extraction import Candidate, extract_candidates, split_sentences
 from forecasts.models import Source
 from forecasts.schemas import ClaimCreate, QuestionCreate, SourceCreate
@@ -195,10 +195,11 @@ class Attempt:
 
 
 def _matching_source(speaker: str | None, sources: Sequence[Source]) -> Source | None:
+    # By name only: a source whose slug happens to match may be somebody else.
     if not speaker:
         return None
-    name, slug = speaker.casefold(), suggested_slug(speaker)
-    return next((s for s in sources if s.name.casefold() == name or s.slug == slug), None)
+    name = speaker.casefold()
+    return next((source for source in sources if source.name.casefold() == name), None)
 
 
 def _probability_text(probability: float | None) -> str:
@@ -520,6 +521,11 @@ def record(
                         actor=signed_in.actor,
                         now=now,
                     )
+            except ConflictError as error:
+                problems = {
+                    _field_of((error.field,)): f"{error.message}: choose that source under "
+                    "“Who made the claim”, or give another slug."
+                }
             except DomainError as error:
                 problems = {_field_of(tuple(error.field.split("."))): error.message}
             except IntegrityError:
