@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,9 +61,11 @@ def _no_sideways_scroll(page: Any) -> None:
     assert widths[0] <= widths[1], f"the page scrolls sideways: {widths[0]} > {widths[1]} px"
 
 
-def _sign_in(page: Any, site: Site) -> None:
+def _sign_in(page: Any, site: Site, screenshot: Path | None = None) -> None:
     page.goto(f"{site.base}/login?next=/extract")
     page.fill("#key", site.editor_key)
+    if screenshot is not None:
+        page.screenshot(path=screenshot, full_page=True)
     page.click("main button[type=submit]")
     page.wait_for_url("**/extract")
     assert "Signed in as desk editor" in page.locator("main").inner_text()
@@ -70,12 +73,12 @@ def _sign_in(page: Any, site: Site) -> None:
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_an_editor_records_a_claim_from_the_seed_article(
-    site: Site, browser: Any, artifacts: Any, width: str
+    site: Site, browser: Any, artifacts: Path, width: str
 ) -> None:
     # No JavaScript: the page must work as plain HTML forms.
     context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=False)
     page = context.new_page()
-    _sign_in(page, site)
+    _sign_in(page, site, artifacts / f"extract-login-{width}.png")
 
     page.fill("#text", demo_article())
     page.fill("#published_at", "2023-08-01T16:00")
@@ -115,7 +118,7 @@ def test_an_editor_records_a_claim_from_the_seed_article(
 
 
 def test_a_missing_title_is_shown_next_to_the_field_and_nothing_is_lost(
-    site: Site, browser: Any, artifacts: Any
+    site: Site, browser: Any, artifacts: Path
 ) -> None:
     context = browser.new_context(viewport=WIDTHS["phone"])
     page = context.new_page()
