@@ -58,10 +58,10 @@ def due_questions(*, session: Session, now: datetime) -> list[DueQuestion]:
     due = waiting_clause(now)
     tags: defaultdict[int, set[str]] = defaultdict(set)
     for question_id, tag in connection.execute(
-        select(_QUESTION_TAG.c.question_id, _QUESTION_TAG.c.tag)
-        .join(_QUESTION, _QUESTION.c.id == _QUESTION_TAG.c.question_id)
-        .where(due)
-    ):
+        select(_QUESTION_TAG.c.question_id, _QUESTION_TAG.c.tag).where(
+            _QUESTION_TAG.c.question_id.in_(select(_QUESTION.c.id).where(due))
+        )
+    ).all():
         tags[question_id].add(tag)
     rows = connection.execute(
         select(
@@ -76,5 +76,5 @@ def due_questions(*, session: Session, now: datetime) -> list[DueQuestion]:
     )
     return [
         DueQuestion(qid, title, criteria, deadline, reviewer_id, frozenset(tags.get(qid, _NO_TAGS)))
-        for qid, title, criteria, deadline, reviewer_id in rows
+        for qid, title, criteria, deadline, reviewer_id in rows.all()
     ]

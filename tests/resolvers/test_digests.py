@@ -293,3 +293,36 @@ def test_two_instances_enqueueing_at_once_store_one_digest_each(
             ).one()
             == 20  # enqueueing does not depend on mark_due having run
         )
+
+
+def test_digest_html_escapes_everything_taken_from_the_ledger(
+    database: Database, rounds: Rounds, smtp: SmtpServer
+) -> None:
+    hostile = '<script>alert("x")</script> & <b>'
+    with database.writing() as session:
+        person = make_reviewer(session, name="Eve <img src=x onerror=alert(1)>")
+        source = make_source(session, name=f"Source {hostile}")
+        question = make_question(
+            session,
+            title=f"Title {hostile}",
+            resolution_criteria=f"Criteria {hostile}",
+            deadline=datetime(2026, 2, 1, tzinfo=UTC),
+            reviewer_id=person.id,
+        )
+        make_claim(
+            session,
+            source,
+            question,
+            probability=None,
+            probability_basis="verbal",
+            verbal_phrase="likely",
+        )
+    rounds(at(MONDAY, 9))
+    [mail] = smtp.inbox.received
+    html = mail.html
+    assert "<script>" not in html and "<b>" not in html and "<img" not in html
+    escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;"
+    for field in ("Title", "Criteria", "Source"):
+        assert f"{field} {escaped}" in html
+    assert "Eve &lt;img src=x onerror=alert(1)&gt;" in html
+    assert f"Title {hostile}" in mail.text  # the text part shows it as written
