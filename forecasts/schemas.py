@@ -12,6 +12,10 @@ from forecasts.domain import SLUG_PATTERN, Basis, Outcome, SourceKind, Status, n
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 Tags = Annotated[list[str], Field(default_factory=list, max_length=20)]
+# The largest value of an INTEGER column on PostgreSQL; a larger id would fail in the
+# database (or overflow SQLite's driver past 2**63 - 1) instead of being refused as input.
+MAX_ROW_ID = 2**31 - 1
+RowId = Annotated[int, Field(ge=1, le=MAX_ROW_ID)]
 
 T = TypeVar("T")
 
@@ -27,6 +31,14 @@ class Page(BaseModel, Generic[T]):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        # PostgreSQL cannot store NUL in text: refuse it here, where the field can be named.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain the NUL character (\\u0000)")
+        return value
 
 
 class SourceCreate(_Strict):
@@ -67,7 +79,7 @@ class QuestionCreate(_Strict):
     resolution_criteria: NonEmpty
     deadline: AwareDatetime
     tags: Tags
-    reviewer_id: int | None = None
+    reviewer_id: RowId | None = None
 
     @field_validator("tags")
     @classmethod
@@ -79,7 +91,7 @@ class QuestionUpdate(_Strict):
     """The only fields of a question that may change after it is created."""
 
     tags: list[str] | None = Field(default=None, max_length=20)
-    reviewer_id: int | None = None
+    reviewer_id: RowId | None = None
 
     @field_validator("tags")
     @classmethod
@@ -104,7 +116,7 @@ class QuestionPublic(BaseModel):
 class ClaimCreate(_Strict):
     """A new claim: a source's probability for an existing question or an inline new one."""
 
-    question_id: int | None = None
+    question_id: RowId | None = None
     question: QuestionCreate | None = None
     source: NonEmpty
     probability: Annotated[float, Field(ge=0.0, le=1.0)] | None = None

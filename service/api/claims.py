@@ -15,7 +15,17 @@ from forecasts.claims import (
 )
 from forecasts.schemas import ClaimCreate, ClaimPublic, Page, Retraction
 from forecasts.sources import slugs_by_id
-from service.api.deps import Editor, Limit, NowDep, Offset, Reader, ReadSessionDep, WriteSessionDep
+from service.api.deps import (
+    Editor,
+    Limit,
+    NowDep,
+    Offset,
+    PathId,
+    QueryId,
+    Reader,
+    ReadSessionDep,
+    WriteSessionDep,
+)
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
@@ -37,7 +47,7 @@ def get_claims(
     session: ReadSessionDep,
     _: Reader,
     source: str | None = None,
-    question_id: int | None = None,
+    question_id: QueryId | None = None,
     tag: str | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -51,7 +61,7 @@ def get_claims(
 
 
 @router.get("/{claim_id}")
-def get_one_claim(claim_id: int, session: ReadSessionDep, _: Reader) -> ClaimPublic:
+def get_one_claim(claim_id: PathId, session: ReadSessionDep, _: Reader) -> ClaimPublic:
     """One claim, retracted or not."""
     claim = get_claim(session=session, claim_id=claim_id)
     return claim_public(claim, slugs_by_id(session=session, ids=[claim.source_id])[claim.source_id])
@@ -59,7 +69,7 @@ def get_one_claim(claim_id: int, session: ReadSessionDep, _: Reader) -> ClaimPub
 
 @router.post("/{claim_id}/retract")
 def post_retraction(
-    claim_id: int, data: Retraction, session: WriteSessionDep, caller: Editor, now: NowDep
+    claim_id: PathId, data: Retraction, session: WriteSessionDep, caller: Editor, now: NowDep
 ) -> ClaimPublic:
     """Withdraw a claim from scoring. It stays on the record with the reason."""
     claim = retract_claim(

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Query, Request, status
+from fastapi import Depends, HTTPException, Path, Query, Request, status
 from sqlmodel import Session
 
+from forecasts.schemas import MAX_ROW_ID
 from service.database import Database
 from service.keys import ApiKey, Role, find_key
 from service.settings import Settings
@@ -128,4 +129,6 @@ ReviewerRole = Annotated[Caller, Depends(require(Role.reviewer))]
 Admin = Annotated[Caller, Depends(require(Role.admin))]
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size (at most 500).")]
-Offset = Annotated[int, Query(ge=0, description="How many matching items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ROW_ID, description="How many matching items to skip.")]
+PathId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="The id, from 1.")]
+QueryId = Annotated[int, Query(ge=1, le=MAX_ROW_ID)]

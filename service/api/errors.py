@@ -6,7 +6,7 @@ import logging
 
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from forecasts.domain import DomainError, NotFoundError
 
@@ -58,8 +58,39 @@ async def _busy_error(request: Request, error: Exception) -> JSONResponse:
     )
 
 
+_UNSTORABLE = (
+    "too large to convert to SQLite INTEGER",  # SQLite's driver, past 2**63 - 1
+    "integer out of range",  # PostgreSQL, past an INTEGER column's 2**31 - 1
+    "cannot contain NUL (0x00) bytes",  # PostgreSQL text
+)
+
+
+async def _unstorable_input(request: Request, error: Exception) -> JSONResponse:
+    # Inputs declare their bounds (RowId, PathId, the NUL check on bodies); this catches a
+    # value that was not bounded and that the database cannot even compare with. Anything
+    # else is a bug and stays a 500.
+    reason = str(getattr(error, "orig", None) or error)
+    if not any(marker in reason for marker in _UNSTORABLE):
+        raise error
+    return JSONResponse(
+        {
+            "detail": [
+                {
+                    "loc": ["request"],
+                    "msg": "this request holds a value the database cannot store: "
+                    "a whole number above 2147483647 or text with a NUL character",
+                    "type": "out_of_range",
+                }
+            ]
+        },
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Map the ledger's own errors and database refusals onto HTTP responses."""
     app.add_exception_handler(DomainError, _domain_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
     app.add_exception_handler(OperationalError, _busy_error)
+    app.add_exception_handler(OverflowError, _unstorable_input)
+    app.add_exception_handler(DataError, _unstorable_input)

@@ -29,6 +29,7 @@ from service.api.deps import (
     Limit,
     NowDep,
     Offset,
+    PathId,
     Reader,
     ReadSessionDep,
     ReviewerRole,
@@ -79,14 +80,14 @@ def get_questions(
 
 
 @router.get("/{question_id}")
-def get_one_question(question_id: int, session: ReadSessionDep, _: Reader) -> QuestionDetail:
+def get_one_question(question_id: PathId, session: ReadSessionDep, _: Reader) -> QuestionDetail:
     """One question with every claim on it and its whole resolution history."""
     return question_detail(session=session, question_id=question_id)
 
 
 @router.patch("/{question_id}")
 def patch_question(
-    question_id: int,
+    question_id: PathId,
     data: QuestionUpdate,
     session: WriteSessionDep,
     caller: Editor,
@@ -102,7 +103,7 @@ def patch_question(
 
 @router.post("/{question_id}/resolutions", status_code=status.HTTP_201_CREATED)
 def post_resolution(
-    question_id: int,
+    question_id: PathId,
     data: ResolutionCreate,
     session: WriteSessionDep,
     caller: ReviewerRole,
