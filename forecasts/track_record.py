@@ -201,7 +201,8 @@ def track_record(*, session: Session, query: ReportQuery) -> TrackRecord:
     source_ids = _source_ids(session, query.sources)
     statement = _tally_statement(query, source_ids)
     _ensure_ln(session)
-    rows = session.execute(statement).all()
+    # Plain tuples: pandas probes each SQLAlchemy Row for namedtuple fields, which is slow.
+    rows = [tuple(row) for row in session.execute(statement).all()]
     raw = pd.DataFrame.from_records(
         rows, columns=[*_key_columns(query), "bin", "n", *SUM_COLUMNS], coerce_float=True
     )
@@ -564,9 +565,8 @@ def _source_names(session: Session, ids: np.ndarray[Any, Any]) -> pd.DataFrame:
     statement = select(_source.c.id, _source.c.slug, _source.c.name)
     if ids.size <= 500:
         statement = statement.where(_source.c.id.in_([int(i) for i in ids]))
-    rows = session.execute(statement).all()
-    frame = pd.DataFrame.from_records(rows, columns=["id", "slug", "name"]).set_index("id")
-    return frame
+    rows = [tuple(row) for row in session.execute(statement).all()]
+    return pd.DataFrame.from_records(rows, columns=["id", "slug", "name"]).set_index("id")
 
 
 def _with_keys(table: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
