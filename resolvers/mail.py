@@ -223,15 +223,15 @@ class SmtpTransport:
                 smtp.close()
 
     def _open(self) -> smtplib.SMTP:
-        context = ssl.create_default_context()
         smtp: smtplib.SMTP
         if self.security == "tls":
+            context = ssl.create_default_context()
             smtp = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
         else:
             smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
         try:
             if self.security == "starttls":
-                smtp.starttls(context=context)
+                smtp.starttls(context=ssl.create_default_context())
             if self.username:
                 smtp.login(self.username, self.password or "")
         except BaseException:

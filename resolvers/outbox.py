@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Integer, LargeBinary, String, Table, Text, select, update
+from sqlalchemy import (
+    Column,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    bindparam,
+    select,
+    update,
+)
 from sqlmodel import Field, Session, SQLModel, col
 
 from forecasts.sqltypes import UTCDateTime
@@ -53,6 +63,11 @@ class OutboxMessage(SQLModel, table=True):
 
 
 _OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
+_MARK_SENT = (
+    _OUTBOX.update()
+    .where(_OUTBOX.c.id == bindparam("row_id"))
+    .values(sent_at=bindparam("now", type_=UTCDateTime))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +170,8 @@ def deliver_outbox(
                 except TransportUnavailableError as error:
                     _failed(session, batch[index:], str(error), now, report)
                     return report
-                session.exec(
-                    update(OutboxMessage)
-                    .where(col(OutboxMessage.id) == message.id)
-                    .values(sent_at=now)
-                )
+                # Recorded and committed at once: the server has the message now.
+                session.connection().execute(_MARK_SENT, {"row_id": message.id, "now": now})
                 session.commit()
                 report.sent += 1
     return report

@@ -96,7 +96,9 @@ class JobRunner:
             started = time.perf_counter()
             with self.database.writing() as session:
                 result = job.run(session=session, now=now)
-            log.info(
+            # A round that did nothing is not news: the delivery job runs every minute.
+            log.log(
+                logging.INFO if result.count or result.trouble else logging.DEBUG,
                 "job %s as of %s: %s in %.2f s",
                 job.name,
                 now.isoformat(),
@@ -130,6 +132,8 @@ def build_scheduler(
     *, settings: Settings, database: Database, clock: Clock = utc_now
 ) -> BackgroundScheduler:
     """A scheduler (not started) running every reminder job on its cadence, first at once."""
+    # APScheduler announces every run at INFO; the job wrapper logs what each one did.
+    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
     scheduler = BackgroundScheduler(
         timezone="UTC",
         jobstores={"default": MemoryJobStore()},

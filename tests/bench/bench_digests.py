@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import random
 import smtplib
 import socket
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +53,22 @@ class CountingHandler:
 
     def __init__(self) -> None:
         self.accepted = 0
-        self.bytes = 0
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.accepted += 1
-        self.bytes += len(envelope.content)
         return "250 Message accepted"
+
+
+def smtp_server(port: int, commands: Connection) -> None:
+    """aiosmtpd on 127.0.0.1:port in this process until told to stop; answers 'count'."""
+    handler = CountingHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, data_size_limit=0)
+    controller.start()
+    commands.send("ready")
+    while (command := commands.recv()) != "stop":
+        if command == "count":
+            commands.send(handler.accepted)
+    controller.stop()
 
 
 def free_port() -> int:
@@ -181,11 +193,16 @@ def main() -> int:
             f"(target < {ENQUEUE_TARGET_S:.0f} s): {'PASS' if enqueue_ok else 'FAIL'}"
         )
 
-        handler = CountingHandler()
+        # The server runs in a process of its own, as a mail server would: the client
+        # side (the bare loop, or the outbox with its database work) is what differs.
         port = free_port()
-        controller = Controller(handler, hostname="127.0.0.1", port=port, data_size_limit=0)
-        controller.start()
+        ours, theirs = multiprocessing.Pipe()
+        server = multiprocessing.get_context("spawn").Process(
+            target=smtp_server, args=(port, theirs), daemon=True
+        )
+        server.start()
         try:
+            assert ours.recv() == "ready"
             bare_before = bare_loop(port, messages)
             transport = SmtpTransport(
                 host="127.0.0.1", port=port, envelope_from="sooth@example.org"
@@ -195,16 +212,17 @@ def main() -> int:
                 report = deliver_outbox(session=session, now=NOW, transport=transport)
             deliver_s = time.perf_counter() - started
             bare_after = bare_loop(port, messages)
+            ours.send("count")
+            accepted = ours.recv()
         finally:
-            controller.stop()
+            ours.send("stop")
+            server.join(timeout=30)
         bare_s = min(bare_before, bare_after)
         bare_rate = len(messages) / bare_s
         rate = report.sent / deliver_s
         ratio = rate / bare_rate
         delivery_ok = (
-            report.sent == enqueued
-            and handler.accepted == 3 * enqueued
-            and ratio >= DELIVERY_TARGET_RATIO
+            report.sent == enqueued and accepted == 3 * enqueued and ratio >= DELIVERY_TARGET_RATIO
         )
         print(
             f"bare smtplib loop: {len(messages):,} messages in {bare_before:.2f} s and "
