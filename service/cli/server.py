@@ -69,6 +69,14 @@ def serve(
     """Serve the API and pages (and the scheduler, unless SOOTH_SCHEDULER=off)."""
     database().dispose()  # fail here, clearly, if the database is not migrated
     typer.echo(f"Sooth on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    typer.echo(
+        "reminder scheduler: "
+        + (
+            "on in every worker (the database keeps each digest to once a week)"
+            if settings().scheduler
+            else "off (SOOTH_SCHEDULER=off); run `sooth scheduler` beside it"
+        )
+    )
     uvicorn.run(
         "service.app:create_app",
         factory=True,
