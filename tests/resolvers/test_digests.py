@@ -309,14 +309,8 @@ def test_digest_html_escapes_everything_taken_from_the_ledger(
             deadline=datetime(2026, 2, 1, tzinfo=UTC),
             reviewer_id=person.id,
         )
-        make_claim(
-            session,
-            source,
-            question,
-            probability=None,
-            probability_basis="verbal",
-            verbal_phrase="likely",
-        )
+        verbal: dict[str, object] = {"probability": None, "probability_basis": "verbal"}
+        make_claim(session, source, question, verbal_phrase="likely", **verbal)  # type: ignore[arg-type]
     rounds(at(MONDAY, 9))
     [mail] = smtp.inbox.received
     html = mail.html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -155,3 +156,46 @@ def test_the_message_bytes_sent_are_those_stored(
     [mail] = smtp.inbox.received
     # aiosmtpd hands over the data with line ends as received; compare the messages.
     assert mail.content.replace(b"\r\n", b"\n") == row.message.replace(b"\r\n", b"\n")
+
+
+def test_one_connection_carries_a_whole_round(
+    database: Database, rounds: Rounds, smtp: SmtpServer
+) -> None:
+    _reviewers_with_due_questions(database, 250)  # more than one claimed batch
+    assert rounds(MONDAY_9)["deliver_outbox"].count == 250
+    assert smtp.inbox.greetings == 1
+
+
+def test_two_dispatchers_at_once_send_each_message_once(
+    database: Database, database_url: str, smtp: SmtpServer
+) -> None:
+    with database.writing() as session:
+        enqueue(
+            session=session,
+            messages=[
+                NewMessage(f"test:{i}", "test", f"r{i}@example.org", "s", f"<t.{i}@e>", b"x\r\n")
+                for i in range(60)
+            ],
+            now=MONDAY_9,
+        )
+    other = Database(database_url)
+    start = threading.Barrier(2)
+    sent: list[int] = []
+
+    def dispatcher(db: Database) -> None:
+        start.wait()
+        with db.writing() as session:
+            report = deliver_outbox(
+                session=session, now=MONDAY_9, transport=smtp.transport(), batch_size=7
+            )
+        sent.append(report.sent)
+
+    threads = [threading.Thread(target=dispatcher, args=(db,)) for db in (database, other)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    other.dispose()
+    assert sum(sent) == 60
+    recipients = [m.recipients[0] for m in smtp.inbox.received]
+    assert len(recipients) == len(set(recipients)) == 60
