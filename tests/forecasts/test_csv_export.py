@@ -66,7 +66,8 @@ def scores_for(groups: list[str]) -> pd.DataFrame:
     rng = np.random.default_rng(len(groups))
     claims = pd.DataFrame(
         {
-            "group": np.repeat(groups, 3),
+            # object dtype: numpy's fixed-width strings would drop a trailing NUL
+            "group": np.repeat(np.array(groups, dtype=object), 3),
             "probability": rng.random(3 * len(groups)),
             "outcome": rng.integers(0, 2, 3 * len(groups)),
         }
