@@ -386,7 +386,7 @@ def _render(
         "candidates": candidates,
         "highlighted": highlighted(article.text, candidates) if candidates else None,
         "cards": cards,
-        "lost": failed is not None and failed.number > len(cards),
+        "lost": failed is not None and not 1 <= failed.number <= len(cards),
         "failed": failed,
         "sources": sources,
         "basis_words": BASIS_WORDS,
@@ -397,7 +397,8 @@ def _render(
         "extract.html",
         context,
         status_code=status_code,
-        headers={"Cache-Control": "no-store"},
+        # Private, not no-store: Back from the question page should return to this page.
+        headers={"Cache-Control": "private"},
     )
 
 

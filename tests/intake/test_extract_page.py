@@ -411,3 +411,12 @@ def test_markup_in_a_refused_form_is_escaped_when_shown_again(editor_client, pre
     assert "<script>" not in response.text
     _, kept = form_in(response.text, "candidate-3")
     assert kept["title"] == SCRIPT and kept["resolution_criteria"] == SCRIPT
+
+
+def test_a_form_for_a_candidate_the_text_no_longer_has_says_so(editor_client, preview, database):
+    page = preview(demo_article())
+    response = _record(editor_client, page, 3, candidate="9", **QUESTION | {"title": ""})
+    assert response.status_code == 422
+    assert "the candidate that form was for is not in this text any more" in response.text
+    assert "Give the question a title" in response.text
+    assert _count(database, Claim) == 0
