@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 
-from service.api.deps import DatabaseDep, SettingsDep
+from service.api.deps import Clock, DatabaseDep, SettingsDep
 from service.database import Database
 from service.keys import ApiKey, Role, find_key
 from service.pages.templating import templates
@@ -66,8 +66,16 @@ class PageSession:
         return hmac.compare_digest(self.csrf_token(form), token)
 
 
-def _serializer(settings: Settings) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(settings.resolved_secret_key(), salt=_SALT)
+def _serializer(request: Request, settings: Settings) -> URLSafeTimedSerializer:
+    clock: Clock = request.app.state.clock
+
+    class AppClockSigner(TimestampSigner):
+        """Stamps and ages cookies by the app's clock, so tests move time instead of waiting."""
+
+        def get_timestamp(self) -> int:
+            return int(clock().timestamp())
+
+    return URLSafeTimedSerializer(settings.resolved_secret_key(), salt=_SALT, signer=AppClockSigner)
 
 
 def _https(request: Request, settings: Settings) -> bool:
@@ -76,7 +84,7 @@ def _https(request: Request, settings: Settings) -> bool:
 
 def start_session(response: Response, *, request: Request, settings: Settings, key: ApiKey) -> None:
     """Set the signed session cookie for `key` on `response`."""
-    value = _serializer(settings).dumps(
+    value = _serializer(request, settings).dumps(
         {"key": key.id, "prefix": key.prefix, "nonce": secrets.token_urlsafe(16)}
     )
     response.set_cookie(
@@ -104,7 +112,7 @@ def read_session(request: Request, *, database: Database, settings: Settings) ->
         return None
     secret = settings.resolved_secret_key()
     try:
-        data: Any = _serializer(settings).loads(raw, max_age=MAX_AGE_SECONDS)
+        data: Any = _serializer(request, settings).loads(raw, max_age=MAX_AGE_SECONDS)
         key_id, prefix, nonce = int(data["key"]), str(data["prefix"]), str(data["nonce"])
     except (BadSignature, KeyError, TypeError, ValueError):
         return None

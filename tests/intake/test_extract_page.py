@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -420,3 +421,11 @@ def test_a_form_for_a_candidate_the_text_no_longer_has_says_so(editor_client, pr
     assert "the candidate that form was for is not in this text any more" in response.text
     assert "Give the question a title" in response.text
     assert _count(database, Claim) == 0
+
+
+def test_a_session_ends_after_twelve_hours(editor_client, clock):
+    assert "Signed in as" in editor_client.get("/extract").text
+    clock.advance(timedelta(hours=11, minutes=59))
+    assert "Signed in as" in editor_client.get("/extract").text
+    clock.advance(timedelta(minutes=2))
+    assert "Signed in as" not in editor_client.get("/extract").text
