@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import func, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import Action, append_entry
@@ -70,14 +71,22 @@ class ImportFailedError(Exception):
 
 def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     """The file's rows with their line numbers: CSV by its .csv suffix, JSON lines otherwise."""
-    content = path.read_text(encoding="utf-8-sig")
+    raw = path.read_bytes()
+    try:
+        # Decoded as is: reading as text would turn a quote's CR LF into LF.
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return [(line, {"__error__": f"is not UTF-8 text (byte {error.start + 1} of the file)"})]
     if path.suffix.lower() == ".csv":
         return list(_csv_rows(content))
     return list(_json_rows(content))
 
 
 def _json_rows(content: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    for number, line in enumerate(content.splitlines(), start=1):
+    # Lines end at LF only: str.splitlines() would also split inside a JSON string at
+    # U+2028, U+0085 and the like, which an export writes unescaped.
+    for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -90,21 +99,28 @@ def _json_rows(content: str) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def _csv_rows(content: str) -> Iterator[tuple[int, dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(content, newline=""))
-    for row in reader:
-        claim: dict[str, Any] = {}
-        question: dict[str, Any] = {}
-        for name, value in row.items():
-            if name is None or value is None or value == "":
-                continue
-            if name.startswith("question_") and name != "question_id":
-                question[name.removeprefix("question_")] = value
-            else:
-                claim[name] = value
-        if "tags" in question:
-            question["tags"] = [t for t in question["tags"].split(CSV_LIST_SEPARATOR) if t.strip()]
-        if question:
-            claim["question"] = question
-        yield reader.line_num, claim
+    try:
+        for row in reader:
+            yield reader.line_num, _csv_claim(row)
+    except csv.Error as error:
+        yield reader.line_num, {"__error__": f"cannot be read as CSV ({error})"}
+
+
+def _csv_claim(row: dict[str | Any, Any]) -> dict[str, Any]:
+    claim: dict[str, Any] = {}
+    question: dict[str, Any] = {}
+    for name, value in row.items():
+        if name is None or value is None or value == "":
+            continue
+        if name.startswith("question_") and name != "question_id":
+            question[name.removeprefix("question_")] = value
+        else:
+            claim[name] = value
+    if "tags" in question:
+        question["tags"] = [t for t in question["tags"].split(CSV_LIST_SEPARATOR) if t.strip()]
+    if question:
+        claim["question"] = question
+    return claim
 
 
 def import_rows(
@@ -128,8 +144,7 @@ def import_rows(
                 if not restoring:
                     _require_empty(session)
                     restoring = True
-                with session.begin_nested():
-                    _restore(session, kind, row)
+                _restore_in_savepoint(session, kind, row)
             else:
                 with session.begin_nested():
                     record_claim(
@@ -148,6 +163,20 @@ def import_rows(
     if restoring:
         _reset_sequences(session)
     return result
+
+
+def _restore_in_savepoint(session: Session, kind: str, row: dict[str, Any]) -> None:
+    """Restore one exported row, or refuse it as a row error if it is not one."""
+    try:
+        with session.begin_nested():
+            _restore(session, kind, row)
+    except (DomainError, ValidationError):
+        raise
+    except (SQLAlchemyError, TypeError, ValueError) as error:
+        # Export rows are not validated field by field: a mangled one fails in the model or
+        # the database, and the savepoint has already undone it.
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise DomainError(kind, f"is not a row of an export ({reason})") from error
 
 
 def _require_empty(session: Session) -> None:
