@@ -24,7 +24,7 @@ from service.api import (
     sources,
 )
 from service.api.deps import Clock
-from service.api.errors import install_error_handlers
+from service.api.errors import install_error_handlers, keep_validation_errors_json_safe
 from service.database import Database
 from service.limits import Rate, RequestLimits
 from service.pages import intake as intake_pages
@@ -91,6 +91,7 @@ def create_app(
         clock=clock,
     )
     install_page_errors(app)
+    keep_validation_errors_json_safe(app)
 
     api = APIRouter(prefix="/api/v1")
     for module in (

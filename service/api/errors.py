@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import math
 
-from fastapi import FastAPI, Request, status
+from fastapi import FastAPI, Request, Response, status
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
@@ -85,6 +88,35 @@ async def _unstorable_input(request: Request, error: Exception) -> JSONResponse:
         },
         status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
     )
+
+
+def _json_safe(value: object) -> object:
+    """`value` with floats JSON cannot carry (NaN, Infinity) spelled as text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(item) for item in value]
+    return value
+
+
+def keep_validation_errors_json_safe(app: FastAPI) -> None:
+    """Wrap the installed handler of invalid requests so it can echo any input.
+
+    A body may spell NaN or Infinity (Python's JSON reader accepts them); the 422 that
+    refuses it echoes the input, and JSON cannot carry those values, so without this the
+    refusal itself fails with a 500. Call it after every other handler is installed.
+    """
+    inner = app.exception_handlers.get(RequestValidationError, request_validation_exception_handler)
+
+    async def handler(request: Request, error: Exception) -> Response:
+        assert isinstance(error, RequestValidationError)
+        safe = RequestValidationError(_json_safe(error.errors()), body=error.body)  # type: ignore[arg-type]
+        response: Response = await inner(request, safe)  # type: ignore[misc]
+        return response
+
+    app.add_exception_handler(RequestValidationError, handler)
 
 
 def install_error_handlers(app: FastAPI) -> None:
