@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from inspect import getclosurevars
 
 import pytest
+from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import func, text
+from sqlmodel import select
 
+from forecasts.chain import LedgerEntry
 from service.database import Database
 from service.keys import Role
 from tests.conftest import bearer
@@ -119,3 +126,114 @@ def test_malformed_authorization_header_is_explained(client: TestClient) -> None
     response = client.post("/api/v1/sources", json=SOURCE, headers={"Authorization": "Token x"})
     assert response.status_code == 401
     assert "Bearer" in response.json()["detail"]
+
+
+# Every route that is not a read, and what it takes to use it: a key's role, or for the
+# HTML pages a signed-in session or a signed resolve link. A new write route fails
+# test_every_write_route_is_declared until it is added here with what it needs.
+SESSION = "a signed-in editor's page session"
+SIGNED_LINK = "a reviewer's signed, one-time resolve link"
+OPEN = "nothing: it records nothing, or only signs in or out"
+WRITE_ROUTES: dict[tuple[str, str], Role | str] = {
+    ("POST", "/api/v1/sources"): Role.editor,
+    ("POST", "/api/v1/questions"): Role.editor,
+    ("PATCH", "/api/v1/questions/{question_id}"): Role.editor,
+    ("POST", "/api/v1/questions/{question_id}/resolutions"): Role.reviewer,
+    ("POST", "/api/v1/claims"): Role.editor,
+    ("POST", "/api/v1/claims/{claim_id}/retract"): Role.editor,
+    ("POST", "/api/v1/reviewers"): Role.admin,
+    ("PATCH", "/api/v1/reviewers/{reviewer_id}"): Role.admin,
+    ("POST", "/api/v1/extract"): Role.editor,
+    ("POST", "/resolve/{token}"): SIGNED_LINK,
+    ("POST", "/extract"): OPEN,
+    ("POST", "/extract/record"): SESSION,
+    ("POST", "/login"): OPEN,
+    ("POST", "/logout"): OPEN,
+}
+KEYED = sorted((route, role) for route, role in WRITE_ROUTES.items() if isinstance(role, Role))
+GUARDED_PAGES = sorted(
+    route for route, need in WRITE_ROUTES.items() if need in (SESSION, SIGNED_LINK)
+)
+
+
+def _guard(dependant: Dependant) -> Role | None:
+    """The role a route's require(role) dependency demands, found anywhere in its tree."""
+    for dependency in dependant.dependencies:
+        call = dependency.call
+        if call is not None and getattr(call, "__qualname__", "") == "require.<locals>.dependency":
+            role: Role = getclosurevars(call).nonlocals["role"]
+            return role
+        found = _guard(dependency)
+        if found is not None:
+            return found
+    return None
+
+
+def _write_routes(app: FastAPI) -> dict[tuple[str, str], Role | None]:
+    """Every route of the app that is not GET or HEAD, with the role it guards itself with."""
+    routes: dict[tuple[str, str], Role | None] = {}
+    for context in iter_route_contexts(app.routes):
+        route = context.original_route
+        if not isinstance(route, APIRoute) or context.path is None:
+            continue
+        for method in sorted((route.methods or set()) - {"GET", "HEAD", "OPTIONS"}):
+            routes[(method, context.path)] = _guard(route.dependant)
+    return routes
+
+
+def _concrete(path: str) -> str:
+    """The path with each {parameter} filled in: ids by 1, a token by one that is not."""
+    return re.sub(r"\{(\w+)\}", lambda m: "not-a-token" if m[1] == "token" else "1", path)
+
+
+def _entries(database: Database) -> int:
+    with database.reading() as session:
+        return int(session.exec(select(func.count()).select_from(LedgerEntry)).one())
+
+
+def test_every_write_route_is_declared(client: TestClient) -> None:
+    routes = _write_routes(client.app)  # type: ignore[arg-type]
+    undeclared = sorted(set(routes) - set(WRITE_ROUTES))
+    gone = sorted(set(WRITE_ROUTES) - set(routes))
+    assert not undeclared, f"declare what these write routes need in WRITE_ROUTES: {undeclared}"
+    assert not gone, f"these declared routes no longer exist: {gone}"
+
+
+def test_declared_roles_are_the_roles_the_routes_require(client: TestClient) -> None:
+    for route, guard in _write_routes(client.app).items():  # type: ignore[arg-type]
+        declared = WRITE_ROUTES[route]
+        assert guard == (declared if isinstance(declared, Role) else None), route
+
+
+@pytest.mark.parametrize(("route", "needed"), KEYED, ids=[" ".join(r) for r, _ in KEYED])
+def test_every_keyed_write_refuses_every_other_role(
+    seeded: TestClient, keys: dict[Role, str], route: tuple[str, str], needed: Role
+) -> None:
+    method, template = route
+    path = _concrete(template)
+    assert seeded.request(method, path, json={}).status_code == 401
+    forged = bearer("sooth_" + "x" * 43)
+    assert seeded.request(method, path, json={}, headers=forged).status_code == 401
+    for role in Role:
+        response = seeded.request(method, path, json={}, headers=bearer(keys[role]))
+        if role.may(needed):
+            assert response.status_code not in (401, 403), (role, response.text)
+        else:
+            assert response.status_code == 403, (role, response.text)
+            assert needed.value in response.json()["detail"]
+
+
+@pytest.mark.parametrize("route", GUARDED_PAGES, ids=[" ".join(r) for r in GUARDED_PAGES])
+def test_page_writes_refuse_callers_without_a_session_or_link(
+    seeded: TestClient, database: Database, keys: dict[Role, str], route: tuple[str, str]
+) -> None:
+    method, template = route
+    before = _entries(database)
+    form = {"outcome": "yes", "question_id": "1", "source": "ann", "quote": "Forged."}
+    headers = {"Origin": "http://testserver"}
+    for extra in ({}, bearer(keys[Role.admin])):
+        response = seeded.request(
+            method, _concrete(template), data=form, headers=headers | extra, follow_redirects=False
+        )
+        assert 400 <= response.status_code < 500, response.text
+    assert _entries(database) == before
