@@ -425,14 +425,15 @@ def _tally_statement(query: ReportQuery, source_ids: list[int] | None) -> Select
     c, r = _claim, _resolution
     scheme = query.scheme
     probability: ColumnElement[float] = c.c.probability
-    happened: ColumnElement[int] = case((r.c.outcome == Outcome.yes, 1), else_=0)
+    happened = r.c.outcome == Outcome.yes
     if scheme.folds:
         below = probability < _float(0.5)
         p: ColumnElement[float] = case((below, 1 - probability), else_=probability)
-        y: ColumnElement[int] = case((below, 1 - happened), else_=happened)
+        # Folded, a claim below one half came true when its question resolved no.
+        came_true = or_(and_(below, not_(happened)), and_(not_(below), happened))
         binned: ColumnElement[float] = _RoundDecimals(p, FOLD_DECIMALS)
     else:
-        p, y, binned = probability, happened, probability
+        p, came_true, binned = probability, happened, probability
     annulled = r.c.outcome == Outcome.annulled
     keys: list[ColumnElement[Any]] = []
     if query.by_source:
@@ -442,15 +443,15 @@ def _tally_statement(query: ReportQuery, source_ids: list[int] | None) -> Select
     bin_index = _bin_case(binned, scheme, annulled).label("bin")
     low, high = LOG_LOSS_CLIP
     clipped = case((p < _float(low), _float(low)), (p > _float(high), _float(high)), else_=p)
-    given_to_outcome = case((y == 1, clipped), else_=1 - clipped)
+    given_to_outcome = case((came_true, clipped), else_=1 - clipped)
     columns = [
         *keys,
         bin_index,
         func.count().label("n"),
         func.sum(p).label("sum_p"),
-        func.sum(y).label("sum_y"),
+        func.sum(case((came_true, _int(1)), else_=_int(0))).label("sum_y"),
         func.sum(p * p).label("sum_p2"),
-        func.sum(case((y == 1, p), else_=_float(0.0))).label("sum_py"),
+        func.sum(case((came_true, p), else_=_float(0.0))).label("sum_py"),
         func.sum(-func.ln(given_to_outcome)).label("sum_log_loss"),
     ]
     return (
@@ -466,13 +467,18 @@ def _bin_case(
     value: ColumnElement[float], scheme: BinScheme, annulled: ColumnElement[bool]
 ) -> ColumnElement[int]:
     """searchsorted(scheme.cuts, value, scheme.side) as a CASE; annulled claims get -1."""
-    whens: list[tuple[ColumnElement[bool], int]] = [(annulled, ANNULLED_BIN)]
+    whens: list[tuple[ColumnElement[bool], ColumnElement[int]]] = [(annulled, _int(ANNULLED_BIN))]
     for index, cut in enumerate(scheme.cuts):
         # side "right": a value equal to a cut belongs above it, so the bin below ends
         # strictly before the cut; side "left" (sklearn's) keeps it in the bin below.
         below = value < _float(cut) if scheme.side == "right" else value <= _float(cut)
-        whens.append((below, index))
-    return case(*whens, else_=len(scheme.cuts))
+        whens.append((below, _int(index)))
+    return case(*whens, else_=_int(len(scheme.cuts)))
+
+
+def _int(value: int) -> ColumnElement[int]:
+    """An integer written into the SQL: its digits read back exactly, and it costs no binding."""
+    return literal_column(str(int(value)), Integer())
 
 
 def _float(value: float) -> ColumnElement[float]:

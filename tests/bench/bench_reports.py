@@ -17,13 +17,16 @@ Prints, from one run on one SQLite file:
 The ledger is generated once (a minute or so) and cached under var/bench/, keyed by its
 parameters: 10,000 sources, 100 scored claims each over 50,000 resolved questions, plus
 what must not count: superseded and retracted claims, annulled and open questions, and
-corrected resolutions. Run with `python tests/bench/bench_reports.py [--rebuild]`;
-exits non-zero when a target is missed.
+corrected resolutions. Run with `python tests/bench/bench_reports.py [--rebuild]
+[--postgres URL]`; with --postgres the ledger is also copied once into a database of its
+own on that server and the same comparison made there, in wall time. Exits non-zero when
+a target is missed.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -39,6 +42,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from fastapi.testclient import TestClient  # noqa: E402
 
 from forecasts.bins import tenths  # noqa: E402
 
@@ -166,7 +171,7 @@ def build_ledger(shape: LedgerShape, path: Path) -> None:
         )
     )
 
-    resolution_rows = []
+    resolution_rows: list[tuple[int, int, str, str | None, str]] = []
     outcomes = np.where(happened == 1, "yes", "no").astype(object)
     corrected = set(rng.choice(n_resolved, shape.corrected_questions, replace=False).tolist())
     deadline_text = _instants(base, deadline_s)
@@ -185,7 +190,7 @@ def build_ledger(shape: LedgerShape, path: Path) -> None:
             resolution_rows.append((question_id, 1, outcome, None, resolved_text[index]))
 
     tag_count = rng.integers(1, 3, n_questions)
-    tag_rows = []
+    tag_rows: list[tuple[int, str]] = []
     for question_id, count in zip(question_ids.tolist(), tag_count.tolist(), strict=True):
         first = (question_id * 7) % shape.tags
         tag_rows.extend(
@@ -236,7 +241,7 @@ def build_ledger(shape: LedgerShape, path: Path) -> None:
 # --- what is measured ------------------------------------------------------------------
 
 
-def bare_query(*, rules: bool) -> str:
+def bare_query(*, rules: bool, postgres: bool = False) -> str:
     """The hand-written GROUP BY over the ledger, in the fastest form known, with or without
     the rules for which claims count.
 
@@ -249,8 +254,16 @@ def bare_query(*, rules: bool) -> str:
         f"WHEN c.probability < {cut!r} THEN {index}" for index, cut in enumerate(scheme.cuts)
     )
     p = "c.probability"
-    y = "(r.outcome = 'yes')"
-    clipped = f"min(max({p}, 0.001), 0.999)"
+    if postgres:
+        y = "(CASE WHEN r.outcome = 'yes' THEN 1 ELSE 0 END)"
+        clipped = f"least(greatest({p}, 0.001), 0.999)"
+        yes = "r.outcome = 'yes'"
+    else:
+        y = "(r.outcome = 'yes')"
+        clipped = f"min(max({p}, 0.001), 0.999)"
+        yes = y
+    # PostgreSQL has no CROSS JOIN ... ON, and its planner needs no help with the order.
+    join = "JOIN" if postgres else "CROSS JOIN"
     selection = (
         """
         AND c.retracted_at IS NULL
@@ -270,10 +283,10 @@ def bare_query(*, rules: bool) -> str:
     return f"""
         SELECT c.source_id, CASE {bins} ELSE {len(scheme.cuts)} END AS bin,
                count(*), sum({p}), sum({y}), sum({p} * {p}), sum({p} * {y}),
-               sum(-ln(CASE WHEN {y} THEN {clipped} ELSE 1 - {clipped} END))
+               sum(-ln(CASE WHEN {yes} THEN {clipped} ELSE 1 - {clipped} END))
         FROM resolution r
-        CROSS JOIN question q ON q.id = r.question_id
-        CROSS JOIN claim c ON c.question_id = r.question_id
+        {join} question q ON q.id = r.question_id
+        {join} claim c ON c.question_id = r.question_id
         WHERE r.outcome IN ('yes', 'no') {selection}
         GROUP BY 1, 2
     """
@@ -304,24 +317,22 @@ def run_sql(path: Path, sql: str) -> list[tuple[object, ...]]:
         connection.close()
 
 
-def report_client(path: Path):  # type: ignore[no-untyped-def]
-    """A TestClient of the app on the ledger file (entered by the caller)."""
-    from fastapi.testclient import TestClient
-
+def report_client(path: Path, url: str | None = None) -> TestClient:
+    """A TestClient of the app on the ledger file, or on url (entered by the caller)."""
     from service.app import create_app
     from service.settings import Settings
 
     settings = Settings(
-        database_url=f"sqlite:///{path}",
+        database_url=url or f"sqlite:///{path}",
         var_dir=ROOT / "var" / "bench",
         scheduler=False,
         secret_key="bench",
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
     )
     return TestClient(create_app(settings))
 
 
-def fetch_csv(client, params: dict[str, str] | None = None) -> str:  # type: ignore[no-untyped-def]
+def fetch_csv(client: TestClient, params: dict[str, str] | None = None) -> str:
     """GET /api/v1/reports/scores.csv and return its body, failing on any other status."""
     response = client.get("/api/v1/reports/scores.csv", params=params or {})
     if response.status_code != 200:
@@ -366,10 +377,98 @@ def compare_with_bare(path: Path, body: str) -> float:
     return float(max(n_gap, (report["brier"] - brier.reindex(report.index)).abs().max()))
 
 
+def postgres_database(path: Path, server: str, shape: LedgerShape) -> str:
+    """A PostgreSQL copy of the SQLite ledger (made once, named by its parameters); its URL."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from service.migrations_runner import migrate
+
+    name = f"sooth_bench_reports_{hashlib.sha1(path.stem.encode()).hexdigest()[:12]}"
+    base = make_url(server)
+    url = base.set(database=name).render_as_string(hide_password=False)
+    plain = base.set(drivername="postgresql")
+    admin_url = plain.render_as_string(hide_password=False)
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists is not None:
+            migrate(url)
+            return url
+        admin.execute(f'CREATE DATABASE "{name}"')
+    migrate(url)
+    started = time.perf_counter()
+    tables = {
+        "source": "id, slug, name, kind, description, created_at, created_by",
+        "question": "id, title, resolution_criteria, deadline, status, created_at, created_by",
+        "question_tag": "question_id, tag",
+        "claim": "id, question_id, source_id, probability, probability_basis, quote, made_at, "
+        "recorded_at, recorded_by, retracted_at",
+        "resolution": "id, question_id, sequence, outcome, reason, resolved_at, resolved_by",
+    }
+    instants = {"created_at", "deadline", "made_at", "recorded_at", "retracted_at", "resolved_at"}
+    source = sqlite3.connect(path)
+    database_url = plain.set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(database_url) as target:
+        for table, columns in tables.items():
+            utc = [column.strip() in instants for column in columns.split(",")]
+            with target.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in source.execute(f"SELECT {columns} FROM {table}"):
+                    copy.write_row(
+                        [
+                            f"{v}+00" if is_utc and v is not None else v
+                            for v, is_utc in zip(row, utc, strict=True)
+                        ]
+                    )
+        target.execute("ANALYZE")
+    print(
+        f"copied the ledger to PostgreSQL database {name} in {time.perf_counter() - started:.0f} s"
+    )
+    return url
+
+
+def run_postgres(url: str, sql: str) -> list[tuple[object, ...]]:
+    """Run sql with psycopg on its own connection and fetch every row."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def bench_postgres(path: Path, server: str, shape: LedgerShape) -> bool:
+    """The same comparison on PostgreSQL, in wall time (the work is in the server's processes)."""
+    url = postgres_database(path, server, shape)
+    bare, report = Timing(), Timing()
+    sql = bare_query(rules=True, postgres=True)
+    run_postgres(url, sql)
+    with report_client(path, url=url) as client:
+        fetch_csv(client)
+        for _ in range(REPEATS):
+            bare.measure(lambda: run_postgres(url, sql))
+            report.measure(lambda: fetch_csv(client))
+    ratio = report.wall / bare.wall
+    ok = ratio <= TARGET_RATIO
+    print(f"{'PostgreSQL, best of ' + str(REPEATS):58} {'wall s':>8}")
+    print(f"{'GET /api/v1/reports/scores.csv, end to end (ASGI app)':58} {report.wall:8.3f}")
+    print(f"{'bare SQL GROUP BY, same rules, psycopg':58} {bare.wall:8.3f}")
+    print(
+        f"report / bare query on PostgreSQL: {ratio:.2f} in wall time "
+        f"(target <= {TARGET_RATIO:g}): {'PASS' if ok else 'FAIL'}"
+    )
+    return ok
+
+
 def main() -> int:
     """Build or reuse the ledger, measure, print the figures; non-zero when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true", help="Regenerate the cached ledger.")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="Also compare on PostgreSQL: a server URL such as "
+        "postgresql+psycopg://postgres@127.0.0.1:5432/test (the ledger is copied once).",
+    )
     parser.add_argument("--memory-probe", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_probe is not None:
@@ -440,7 +539,8 @@ def main() -> int:
         f"report agrees with the bare query (n and brier per source): largest gap {gap:.1e}: "
         f"{'PASS' if agree else 'FAIL'}"
     )
-    return 0 if time_ok and memory_ok and agree else 1
+    postgres_ok = bench_postgres(path, args.postgres, shape) if args.postgres else True
+    return 0 if time_ok and memory_ok and agree and postgres_ok else 1
 
 
 if __name__ == "__main__":
