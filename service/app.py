@@ -27,6 +27,7 @@ from service.api.deps import Clock
 from service.api.errors import install_error_handlers, keep_validation_errors_json_safe
 from service.database import Database
 from service.limits import Rate, RequestLimits
+from service.logs import redact_access_log
 from service.pages import intake as intake_pages
 from service.pages import reader, resolve, session
 from service.pages.errors import install_page_errors
@@ -92,6 +93,7 @@ def create_app(
     )
     install_page_errors(app)
     keep_validation_errors_json_safe(app)
+    redact_access_log()
 
     api = APIRouter(prefix="/api/v1")
     for module in (
