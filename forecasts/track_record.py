@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 from typing import Any, Final, Literal, cast, get_args
@@ -230,18 +230,7 @@ def source_calibration_png(
 ) -> bytes:
     """The source's 800 x 600 calibration chart, titled with its name, n and Brier score."""
     source = get_source(session=session, slug=slug)
-    base = query or ReportQuery()
-    query = ReportQuery(
-        group_by="source",
-        bins=base.bins,
-        made_after=base.made_after,
-        made_before=base.made_before,
-        resolved_after=base.resolved_after,
-        resolved_before=base.resolved_before,
-        tags=base.tags,
-        sources=(slug,),
-        all_claims=base.all_claims,
-    )
+    query = replace(query or ReportQuery(), group_by="source", sources=(slug,), min_n=0)
     record = track_record(session=session, query=query)
     scores = record.scores[record.scores["n"] > 0]
     if scores.empty:
