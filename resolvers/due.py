@@ -63,6 +63,9 @@ def due_questions(*, session: Session, now: datetime) -> list[DueQuestion]:
         )
     ).all():
         tags[question_id].add(tag)
+    # Rows are read by id, from the ids the status index yields, and sorted here: read in
+    # deadline order through the index, SQLite looks each row up out of order, which on
+    # 100,000 rows costs more than sorting them in Python.
     rows = connection.execute(
         select(
             _QUESTION.c.id,
@@ -70,11 +73,15 @@ def due_questions(*, session: Session, now: datetime) -> list[DueQuestion]:
             _QUESTION.c.resolution_criteria,
             _QUESTION.c.deadline,
             _QUESTION.c.reviewer_id,
-        )
-        .where(due)
-        .order_by(_QUESTION.c.deadline, _QUESTION.c.id)
-    )
-    return [
+        ).where(_QUESTION.c.id.in_(select(_QUESTION.c.id).where(due)))
+    ).all()
+    questions = [
         DueQuestion(qid, title, criteria, deadline, reviewer_id, frozenset(tags.get(qid, _NO_TAGS)))
-        for qid, title, criteria, deadline, reviewer_id in rows.all()
+        for qid, title, criteria, deadline, reviewer_id in rows
     ]
+    questions.sort(key=_oldest_first)
+    return questions
+
+
+def _oldest_first(question: DueQuestion) -> tuple[datetime, int]:
+    return question.deadline, question.id

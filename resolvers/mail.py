@@ -159,11 +159,12 @@ def _subject_header(subject: str) -> bytes:
 
 
 def _part(content_type: str, body: bytes) -> bytes:
-    lines = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
-    if body.isascii() and max(map(len, lines)) <= _MAX_LINE:
-        encoding, payload = "7bit", b"\r\n".join(lines)
+    if b"\r" in body:
+        body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    if body.isascii() and max(map(len, body.split(b"\n"))) <= _MAX_LINE:
+        encoding, payload = "7bit", body.replace(b"\n", b"\r\n")
     else:
-        encoding, payload = "base64", _base64(body)
+        encoding, payload = "base64", _base64(body.replace(b"\n", b"\r\n"))
     head = (
         f'Content-Type: {content_type}; charset="utf-8"\r\n'
         f"Content-Transfer-Encoding: {encoding}\r\n\r\n"
