@@ -167,7 +167,7 @@ def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, lis
 def _claim_line(source: str, probability: float, phrase: str | None) -> ClaimLine:
     # Sources and probabilities repeat across claims: each line is made and escaped once.
     figure = percent(probability, phrase)
-    return ClaimLine(source, figure, escape(source, quote=True), escape(figure, quote=True))
+    return ClaimLine._make((source, figure, escape(source, quote=True), escape(figure, quote=True)))
 
 
 def percent(probability: float, phrase: str | None = None) -> str:
@@ -200,16 +200,20 @@ class _Renderer:
             expires_at=self._expires_at,
         )
         no_claims: list[ClaimLine] = []
+        make = DigestItem._make  # tuple.__new__: see due_questions
+        html_url = self._html_resolve_url
         items = [
-            DigestItem(
-                question.title,
-                question.resolution_criteria,
-                _local_time(question.deadline, zone),
-                self._claims.get(question.id, no_claims),
-                self._resolve_url + token,
-                escape(question.title, quote=True),
-                escape(question.resolution_criteria, quote=True),
-                self._html_resolve_url + token,  # tokens are URL-safe: nothing to escape
+            make(
+                (
+                    question.title,
+                    question.resolution_criteria,
+                    _local_time(question.deadline, zone),
+                    self._claims.get(question.id, no_claims),
+                    self._resolve_url + token,
+                    escape(question.title, quote=True),
+                    escape(question.resolution_criteria, quote=True),
+                    html_url + token,  # tokens are URL-safe: nothing to escape
+                )
             )
             for question, token in zip(questions, tokens, strict=True)
         ]
