@@ -132,8 +132,9 @@ def build_scheduler(
     *, settings: Settings, database: Database, clock: Clock = utc_now
 ) -> BackgroundScheduler:
     """A scheduler (not started) running every reminder job on its cadence, first at once."""
-    # APScheduler announces every run at INFO; the job wrapper logs what each one did.
-    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
+    # APScheduler announces every job added and run at INFO; the job wrapper logs what
+    # each run did. Its warnings (late runs) and errors (failed jobs) still show.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     scheduler = BackgroundScheduler(
         timezone="UTC",
         jobstores={"default": MemoryJobStore()},
