@@ -34,7 +34,7 @@ typecheck: $(DEV)
 	$(BIN)/mypy
 
 pytest: $(DEV)
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 test: lint typecheck pytest
 
