@@ -9,12 +9,13 @@ once a week; a week missed while the service was down is sent when it returns.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from functools import cache, lru_cache
 from html import escape
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -147,27 +148,45 @@ def enqueue_digests(*, session: Session, now: datetime, config: DigestConfig) ->
 
 def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, list[ClaimLine]]:
     """The standing (unretracted) claims on every due question, oldest first, with sources."""
-    lines: defaultdict[int, list[ClaimLine]] = defaultdict(list)
     # One query selecting the due questions in a subquery, not an IN list per chunk of
     # ids: a large round wants nearly all of them. (A join on question instead makes
     # SQLite sort the whole result; this walks claims by question id.)
     waiting = select(_QUESTION.c.id).where(waiting_clause(now))
-    rows = session.connection().execute(
-        select(_CLAIM.c.question_id, _SOURCE.c.name, _CLAIM.c.probability, _CLAIM.c.verbal_phrase)
-        .join(_SOURCE, _SOURCE.c.id == _CLAIM.c.source_id)
-        .where(_CLAIM.c.question_id.in_(waiting), _CLAIM.c.retracted_at.is_(None))
-        .order_by(_CLAIM.c.question_id, _CLAIM.c.made_at, _CLAIM.c.id)
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                _CLAIM.c.question_id, _SOURCE.c.name, _CLAIM.c.probability, _CLAIM.c.verbal_phrase
+            )
+            .join(_SOURCE, _SOURCE.c.id == _CLAIM.c.source_id)
+            .where(_CLAIM.c.question_id.in_(waiting), _CLAIM.c.retracted_at.is_(None))
+            .order_by(_CLAIM.c.question_id, _CLAIM.c.made_at, _CLAIM.c.id)
+        )
+        .all()
     )
-    for question_id, source, probability, phrase in rows.all():
-        lines[question_id].append(_claim_line(source, probability, phrase))
-    return lines
+    return {
+        question_id: [
+            _claim_line(source, probability, phrase) for _, source, probability, phrase in group
+        ]
+        for question_id, group in groupby(rows, key=itemgetter(0))
+    }
 
 
-@lru_cache(maxsize=65536)
 def _claim_line(source: str, probability: float, phrase: str | None) -> ClaimLine:
-    # Sources and probabilities repeat across claims: each line is made and escaped once.
+    figure, html_figure = _figure(probability, phrase)
+    return ClaimLine._make((source, figure, _escaped(source), html_figure))
+
+
+# Sources and probabilities repeat across claims: each is formatted and escaped once.
+@lru_cache(maxsize=8192)
+def _figure(probability: float, phrase: str | None) -> tuple[str, str]:
     figure = percent(probability, phrase)
-    return ClaimLine._make((source, figure, escape(source, quote=True), escape(figure, quote=True)))
+    return figure, escape(figure, quote=True)
+
+
+@lru_cache(maxsize=8192)
+def _escaped(text: str) -> str:
+    return escape(text, quote=True)
 
 
 def percent(probability: float, phrase: str | None = None) -> str:
