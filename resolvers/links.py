@@ -187,9 +187,7 @@ def open_link(*, session: Session, signer: LinkSigner, token: str, now: datetime
     """Check a token for showing its page; raises LinkRefusedError. Changes nothing."""
     link = signer.read(token, now=now)
     if session.get(ResolveLinkUse, link.digest) is not None:
-        raise UsedLinkError(
-            "It has resolved its question already, and each link works once."
-        )
+        raise UsedLinkError("It has resolved its question already, and each link works once.")
     reviewer = session.get(Reviewer, link.reviewer_id)
     if reviewer is None or not reviewer.active:
         raise InactiveReviewerError(
