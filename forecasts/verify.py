@@ -22,11 +22,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import GENESIS_HASH, LedgerEntry, canonical_json, entry_hash
 from forecasts.claims import claim_public
@@ -338,10 +339,22 @@ def _same(recorded: object, current: object) -> bool:
     return False
 
 
+def _rows(session: Session, model: type[SQLModel]) -> Iterator[Any]:
+    """Every row of `model`'s table in id order, as plain objects with its column attributes.
+
+    The *_public functions only read attributes, so they take these as they take models;
+    skipping the ORM's identity map and instrumentation halves the time of this pass.
+    """
+    table = model.__table__  # type: ignore[attr-defined]
+    result = session.connection().execute(
+        sa_select(table).order_by(table.c.id).execution_options(yield_per=BATCH)
+    )
+    for row in result.mappings():
+        yield SimpleNamespace(**row)
+
+
 def _sources(session: Session) -> Iterator[tuple[int, Payload]]:
-    query = select(Source).order_by(col(Source.id)).execution_options(yield_per=BATCH)
-    for source in session.exec(query):
-        assert source.id is not None
+    for source in _rows(session, Source):
         yield source.id, source_public(source).model_dump(mode="json")
 
 
@@ -354,9 +367,7 @@ def _questions(session: Session) -> Iterator[tuple[int, Payload]]:
     )
     tag_groups = groupby(tag_rows, key=lambda row: row[0])
     pending = next(tag_groups, None)
-    query = select(Question).order_by(col(Question.id)).execution_options(yield_per=BATCH)
-    for question in session.exec(query):
-        assert question.id is not None
+    for question in _rows(session, Question):
         # Tags of a question that no longer exists are skipped here; a foreign key keeps them out.
         while pending is not None and pending[0] < question.id:
             pending = next(tag_groups, None)
@@ -369,15 +380,11 @@ def _questions(session: Session) -> Iterator[tuple[int, Payload]]:
 
 
 def _claims(session: Session, slugs: dict[int | None, str]) -> Iterator[tuple[int, Payload]]:
-    query = select(Claim).order_by(col(Claim.id)).execution_options(yield_per=BATCH)
-    for claim in session.exec(query):
-        assert claim.id is not None
+    for claim in _rows(session, Claim):
         slug = slugs.get(claim.source_id, f"<missing source {claim.source_id}>")
         yield claim.id, claim_public(claim, slug).model_dump(mode="json")
 
 
 def _resolutions(session: Session) -> Iterator[tuple[int, Payload]]:
-    query = select(Resolution).order_by(col(Resolution.id)).execution_options(yield_per=BATCH)
-    for resolution in session.exec(query):
-        assert resolution.id is not None
+    for resolution in _rows(session, Resolution):
         yield resolution.id, ResolutionPublic.model_validate(resolution).model_dump(mode="json")
