@@ -26,6 +26,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+import zlib
 from datetime import UTC, datetime, timedelta
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -201,11 +202,12 @@ def main() -> int:
                     OutboxMessage.id  # type: ignore[arg-type]
                 )
             ).all()
-        messages = [(recipient, bytes(message)) for recipient, message in rows]
+        messages = [(recipient, zlib.decompress(message)) for recipient, message in rows]
         size_mb = sum(len(m) for _, m in messages) / 1e6
         enqueue_ok = enqueued == args.reviewers and enqueue_s < ENQUEUE_TARGET_S
         print(
-            f"enqueue: {enqueued:,} digests ({size_mb:.0f} MB of mail) in {enqueue_s:.2f} s "
+            f"enqueue: {enqueued:,} digests ({size_mb:.0f} MB of mail, stored compressed) "
+            f"in {enqueue_s:.2f} s "
             f"(target < {ENQUEUE_TARGET_S:.0f} s): {'PASS' if enqueue_ok else 'FAIL'}"
         )
 
