@@ -110,8 +110,11 @@ def append_entry(
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
-    previous = head(session)
-    prev_hash = previous.hash if previous is not None else GENESIS_HASH
+    # Only the hash: loading the whole head entry (payload and all) costs every write.
+    previous = session.exec(
+        select(LedgerEntry.hash).order_by(col(LedgerEntry.id).desc()).limit(1)
+    ).first()
+    prev_hash = previous if previous is not None else GENESIS_HASH
     body = canonical_json(payload)
     created_at = now.astimezone(UTC)
     entry = LedgerEntry(

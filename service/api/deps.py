@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, Request, status
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from forecasts.schemas import MAX_ROW_ID
 from service.database import Database
@@ -18,19 +19,23 @@ from service.settings import Settings
 Clock = Callable[[], datetime]
 
 
-def get_database(request: Request) -> Database:
+# The cheap dependencies are `async def`: FastAPI runs a plain `def` dependency in its
+# thread pool, and a hop there and back per dependency cost more than the queries.
+
+
+async def get_database(request: Request) -> Database:
     """The app's database."""
     database: Database = request.app.state.database
     return database
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_now(request: Request) -> datetime:
+async def get_now(request: Request) -> datetime:
     """The current instant, from the app's clock so tests can move it."""
     clock: Clock = request.app.state.clock
     return clock()
@@ -84,13 +89,17 @@ def _unauthorised(message: str) -> HTTPException:
     )
 
 
-def get_caller(request: Request, database: DatabaseDep) -> Caller:
+def _find_key(database: Database, clear: str) -> ApiKey | None:
+    with database.reading() as session:
+        return find_key(session=session, clear=clear)
+
+
+async def get_caller(request: Request, database: DatabaseDep) -> Caller:
     """The caller's key, if the request carries one; an unknown or revoked key is a 401."""
     clear = _bearer(request)
     if clear is None:
         return Caller(key=None)
-    with database.reading() as session:
-        key = find_key(session=session, clear=clear)
+    key = await run_in_threadpool(_find_key, database, clear)
     if key is None:
         raise _unauthorised("this API key is unknown or was revoked")
     request.state.api_key_id = key.id
@@ -100,17 +109,17 @@ def get_caller(request: Request, database: DatabaseDep) -> Caller:
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
-def may_read(caller: CallerDep, settings: SettingsDep) -> Caller:
+async def may_read(caller: CallerDep, settings: SettingsDep) -> Caller:
     """Let the caller read: anyone when reads are public, otherwise any valid key."""
     if caller.key is None and not settings.public_read:
         raise _unauthorised("reading needs an API key (SOOTH_PUBLIC_READ is off)")
     return caller
 
 
-def require(role: Role) -> Callable[[Caller], Caller]:
+def require(role: Role) -> Callable[[Caller], Awaitable[Caller]]:
     """A dependency that admits only keys whose role grants `role`."""
 
-    def dependency(caller: CallerDep) -> Caller:
+    async def dependency(caller: CallerDep) -> Caller:
         if caller.key is None:
             raise _unauthorised(f"this needs an API key with the {role.value} role")
         if not caller.key.role.may(role):
