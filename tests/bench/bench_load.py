@@ -1,0 +1,442 @@
+"""Load benchmark: `sooth serve` under wrk against a bare FastAPI endpoint, same run, same way.
+
+For SQLite and PostgreSQL, with one uvicorn worker and with two, wrk measures throughput
+and p50/p99 latency of
+
+- GET /api/v1/questions/{id}      (a random question of the ledger, with claims and verdicts)
+- GET /api/v1/claims?source=...    (a random source's newest claims, a page of 50)
+- POST /api/v1/claims              (a new claim on a random question, with an editor's key)
+
+and, just before them, of GET /constant on tests/bench/bare_app.py served by uvicorn
+exactly as `sooth serve` serves Sooth. Each figure is also given as a ratio to that bare
+endpoint. Targets: on SQLite reads reach 50% and writes 25% of the bare endpoint, with no
+errors; on PostgreSQL two workers serve more than one, with no errors.
+
+The ledger is the demo data scaled to 100,000 claims (tests/bench/scaled_ledger.py),
+built once into var/bench/ and copied for each run, since the POSTs add to it; on
+PostgreSQL it is built into a database of the benchmark's own, dropped at the end. The
+verification of the whole ledger (`sooth verify`) is timed on each as well.
+
+Reads go without a key, as the public does, so the anonymous rate limit is turned off
+(SOOTH_ANON_RATE_LIMIT=off); the scheduler is off so that its jobs do not land in the
+figures. Run: python tests/bench/bench_load.py [--duration 10] [--postgres URL |
+--no-postgres] [--rebuild]. Exits non-zero when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from forecasts.domain import utc_now  # noqa: E402
+from service.database import Database  # noqa: E402
+from service.keys import Role, create_key  # noqa: E402
+from service.verification import verify  # noqa: E402
+from tests.bench.scaled_ledger import (  # noqa: E402
+    GENERATOR_VERSION,
+    MADE_AT,
+    build_ledger,
+    ledger_facts,
+)
+
+BENCH_DIR = ROOT / "var" / "bench"
+CLAIMS = 100_000
+CONNECTIONS = 16
+THREADS = 2
+WARMUP_SECONDS = 2
+READ_TARGET = 0.50
+WRITE_TARGET = 0.25
+POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+SECRET = "bench-secret-key-not-for-production"
+
+DONE = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format(
+    'RESULT {"requests": %d, "seconds": %f, "p50_us": %d, "p99_us": %d, "errors": %d,'
+    .. ' "status_errors": %d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50),
+    latency:percentile(99), errors, summary.errors.status))
+end
+"""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One wrk run: throughput, latency percentiles, failed requests."""
+
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of the table: a figure and how it compares with the bare endpoint."""
+
+    backend: str
+    workers: int
+    endpoint: str
+    figure: Figure
+    bare: Figure
+    target: str
+    passed: bool
+
+    @property
+    def ratio(self) -> float:
+        return self.figure.requests_per_second / self.bare.requests_per_second
+
+
+def free_port() -> int:
+    """A TCP port on loopback nobody is listening on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def lua_scripts(question_ids: range, slugs: list[str], key: str) -> dict[str, Path]:
+    """The wrk scripts of each endpoint, written under var/bench/."""
+    quoted = ", ".join(json.dumps(slug) for slug in slugs)
+    seed = "math.randomseed(os.time() + math.floor(os.clock() * 1e6))\n"
+    scripts = {
+        "bare": 'request = function() return wrk.format("GET", "/constant") end\n',
+        "GET /api/v1/questions/{id}": seed
+        + "request = function()\n"
+        + f'  return wrk.format("GET", "/api/v1/questions/" .. math.random({question_ids.start},'
+        + f" {question_ids.stop - 1}))\nend\n",
+        "GET /api/v1/claims?source=": seed
+        + f"local slugs = {{{quoted}}}\n"
+        + "request = function()\n"
+        + '  return wrk.format("GET", "/api/v1/claims?source=" .. slugs[math.random(#slugs)])\n'
+        + "end\n",
+        "POST /api/v1/claims": seed
+        + f"local slugs = {{{quoted}}}\n"
+        + 'local headers = {["Content-Type"] = "application/json",'
+        + f' ["Authorization"] = "Bearer {key}"}}\n'
+        + "request = function()\n"
+        + "  local body = string.format("
+        + '\'{"source": "%s", "question_id": %d, "probability": %.2f, "quote": "Load test.",'
+        + f' "made_at": "{MADE_AT.isoformat()}"}}\','
+        + f" slugs[math.random(#slugs)], math.random({question_ids.start},"
+        + f" {question_ids.stop - 1}), math.random(1, 99) / 100)\n"
+        + '  return wrk.format("POST", "/api/v1/claims", headers, body)\n'
+        + "end\n",
+    }
+    paths = {}
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    for number, (name, body) in enumerate(scripts.items()):
+        path = BENCH_DIR / f"load-{number}.lua"
+        path.write_text(body + DONE, encoding="utf-8")
+        paths[name] = path
+    return paths
+
+
+def run_wrk(base_url: str, script: Path, seconds: int) -> Figure:
+    """wrk for `seconds` after a short warm-up; the figures its done() hook prints."""
+    for duration in (WARMUP_SECONDS, seconds):
+        completed = subprocess.run(
+            [
+                "wrk",
+                f"-t{THREADS}",
+                f"-c{CONNECTIONS}",
+                f"-d{duration}s",
+                "--timeout",
+                "10s",
+                "-s",
+                str(script),
+                base_url,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    line = next(x for x in completed.stdout.splitlines() if x.startswith("RESULT "))
+    data = json.loads(line.removeprefix("RESULT "))
+    return Figure(
+        requests_per_second=data["requests"] / data["seconds"],
+        p50_ms=data["p50_us"] / 1000,
+        p99_ms=data["p99_us"] / 1000,
+        errors=data["errors"],
+    )
+
+
+@contextmanager
+def served(command: list[str], env: dict[str, str], port: int, probe: str) -> Iterator[str]:
+    """A server process on `port`, ready once `probe` answers 200; stopped at the end."""
+    log = (BENCH_DIR / f"server-{port}.log").open("w")
+    process = subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    try:
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"server exited; see {log.name}")
+            try:
+                with urllib.request.urlopen(base_url + probe, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"server did not answer {probe}; see {log.name}")
+            time.sleep(0.2)  # waiting for a server to start, not for a schedule
+        yield base_url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+
+
+def uvicorn_command(app: str, port: int, workers: int) -> list[str]:
+    """uvicorn as `sooth serve` runs it (factory, info log level, proxy headers)."""
+    call = (
+        "import uvicorn; uvicorn.run("
+        f"{app!r}, factory=True, host='127.0.0.1', port={port}, workers={workers},"
+        " log_level='info', proxy_headers=True)"
+    )
+    return [sys.executable, "-c", call]
+
+
+def sooth_command(port: int, workers: int) -> list[str]:
+    """`sooth serve` itself."""
+    sooth = Path(sys.executable).with_name("sooth")
+    return [
+        str(sooth),
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
+
+
+def sqlite_ledger(rebuild: bool) -> Path:
+    """The cached SQLite ledger of 100,000 claims, built when missing."""
+    path = BENCH_DIR / f"ledger-{CLAIMS}-v{GENERATOR_VERSION}.db"
+    if rebuild or not path.exists():
+        for stale in BENCH_DIR.glob(f"{path.name}*"):
+            stale.unlink()
+        started = time.perf_counter()
+        print(f"building {path.name} (once) ...", flush=True)
+        build_ledger(f"sqlite:///{path.with_suffix('.tmp')}", claims=CLAIMS)
+        path.with_suffix(".tmp").rename(path)
+        print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
+    return path
+
+
+@contextmanager
+def postgres_ledger(server: str) -> Iterator[str]:
+    """A database of this run's own on `server`, holding the scaled ledger; dropped after."""
+    name = f"sooth_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(make_url(server), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    try:
+        started = time.perf_counter()
+        print(f"building the ledger in PostgreSQL database {name} ...", flush=True)
+        build_ledger(url, claims=CLAIMS)
+        print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def editor_key(url: str) -> str:
+    """A fresh editor's API key on the database at `url`."""
+    database = Database(url)
+    try:
+        with database.writing() as session:
+            _, clear = create_key(session=session, name="bench", role=Role.editor, now=utc_now())
+        return clear
+    finally:
+        database.dispose()
+
+
+def timed_verify(url: str) -> tuple[float, int, bool]:
+    """Seconds to verify the whole ledger, the entries verified, and whether it was ok."""
+    database = Database(url)
+    try:
+        started = time.perf_counter()
+        result = verify(database)
+        return time.perf_counter() - started, result.count, result.ok
+    finally:
+        database.dispose()
+
+
+def bench_backend(backend: str, url: str, seconds: int) -> list[Row]:
+    """Every endpoint with one and with two workers, each against the bare endpoint."""
+    database = Database(url)
+    facts = ledger_facts(database)
+    with database.engine.connect() as connection:
+        first = connection.execute(
+            text("SELECT min(id) FROM question WHERE created_by = 'bench'")
+        ).scalar_one()
+    database.dispose()
+    question_ids = range(int(first), facts.question_ids[-1] + 1)
+    scripts = lua_scripts(question_ids, facts.source_slugs, editor_key(url))
+    env = os.environ | {
+        "PYTHONPATH": str(ROOT),
+        "SOOTH_DATABASE_URL": url,
+        "SOOTH_VAR_DIR": str(BENCH_DIR / "var"),
+        "SOOTH_SECRET_KEY": SECRET,
+        "SOOTH_SCHEDULER": "false",
+        "SOOTH_ANON_RATE_LIMIT": "off",
+    }
+    rows = []
+    for workers in (1, 2):
+        port = free_port()
+        with served(
+            uvicorn_command("tests.bench.bare_app:create_app", port, workers),
+            env,
+            port,
+            "/constant",
+        ) as base_url:
+            bare = run_wrk(base_url, scripts["bare"], seconds)
+        print(
+            f"  {backend}, {workers} worker(s): bare {bare.requests_per_second:,.0f} req/s",
+            flush=True,
+        )
+        port = free_port()
+        with served(sooth_command(port, workers), env, port, "/api/v1/health") as base_url:
+            for endpoint, script in scripts.items():
+                if endpoint == "bare":
+                    continue
+                figure = run_wrk(base_url, script, seconds)
+                write = endpoint.startswith("POST")
+                if backend == "sqlite":
+                    wanted = WRITE_TARGET if write else READ_TARGET
+                    target = f">= {wanted:.0%} of bare, no errors"
+                    passed = figure.requests_per_second >= wanted * bare.requests_per_second
+                else:
+                    target = "2 workers > 1, no errors" if workers == 2 else "no errors"
+                    passed = True
+                    if workers == 2:
+                        one = next(r for r in rows if r.endpoint == endpoint and r.workers == 1)
+                        passed = figure.requests_per_second > one.figure.requests_per_second
+                rows.append(
+                    Row(
+                        backend,
+                        workers,
+                        endpoint,
+                        figure,
+                        bare,
+                        target,
+                        passed and figure.errors == 0,
+                    )
+                )
+                print(
+                    f"    {endpoint}: {figure.requests_per_second:,.0f} req/s, "
+                    f"{figure.errors} errors",
+                    flush=True,
+                )
+    return rows
+
+
+def print_table(rows: list[Row]) -> None:
+    """The results as a Markdown table."""
+    print()
+    print(
+        "| backend | workers | endpoint | req/s | p50 ms | p99 ms | errors | bare req/s "
+        "| ratio | target | result |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(
+            f"| {row.backend} | {row.workers} | {row.endpoint} | "
+            f"{row.figure.requests_per_second:,.0f} | {row.figure.p50_ms:.1f} | "
+            f"{row.figure.p99_ms:.1f} | {row.figure.errors} | "
+            f"{row.bare.requests_per_second:,.0f} | {row.ratio:.0%} | {row.target} | "
+            f"{'PASS' if row.passed else 'FAIL'} |"
+        )
+
+
+def main() -> int:
+    """Run the benchmark and print its table; non-zero when a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=10, help="Seconds per measurement.")
+    parser.add_argument("--postgres", default=POSTGRES_SERVER, help="A server to bench on.")
+    parser.add_argument("--no-postgres", action="store_true", help="SQLite only.")
+    parser.add_argument("--rebuild", action="store_true", help="Rebuild the cached ledger.")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        print("wrk is missing: apt-get install -y wrk", file=sys.stderr)
+        return 2
+
+    rows: list[Row] = []
+    checks: list[str] = []
+    cached = sqlite_ledger(args.rebuild)
+    working = BENCH_DIR / "run-sqlite.db"
+    for stale in BENCH_DIR.glob("run-sqlite.db*"):
+        stale.unlink()
+    shutil.copyfile(cached, working)
+    url = f"sqlite:///{working}"
+    seconds, entries, ok = timed_verify(url)
+    checks.append(
+        f"sooth verify on SQLite: {entries:,} entries in {seconds:.1f} s, "
+        f"{'ok' if ok else 'FAILED'}"
+    )
+    rows += bench_backend("sqlite", url, args.duration)
+    seconds, entries, ok = timed_verify(url)
+    checks.append(
+        f"after the run, SQLite ledger of {entries:,} entries: "
+        f"{'verifies' if ok else 'does NOT verify'}"
+    )
+    if not args.no_postgres:
+        with postgres_ledger(args.postgres) as pg_url:
+            seconds, entries, ok = timed_verify(pg_url)
+            checks.append(
+                f"sooth verify on PostgreSQL: {entries:,} entries in {seconds:.1f} s, "
+                f"{'ok' if ok else 'FAILED'}"
+            )
+            rows += bench_backend("postgresql", pg_url, args.duration)
+            seconds, entries, ok = timed_verify(pg_url)
+            checks.append(
+                f"after the run, PostgreSQL ledger of {entries:,} entries: "
+                f"{'verifies' if ok else 'does NOT verify'}"
+            )
+
+    print_table(rows)
+    print()
+    for line in checks:
+        print(line)
+    failed = [row for row in rows if not row.passed]
+    missed = failed or any("FAILED" in c or "NOT" in c for c in checks)
+    print("\nall load targets met" if not missed else f"\n{len(failed)} target(s) missed")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
