@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from functools import cache, lru_cache
 from html import escape
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -164,17 +162,18 @@ def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, lis
         )
         .all()
     )
-    return {
-        question_id: [
-            _claim_line(source, probability, phrase) for _, source, probability, phrase in group
-        ]
-        for question_id, group in groupby(rows, key=itemgetter(0))
-    }
-
-
-def _claim_line(source: str, probability: float, phrase: str | None) -> ClaimLine:
-    figure, html_figure = _figure(probability, phrase)
-    return ClaimLine._make((source, figure, _escaped(source), html_figure))
+    lines: dict[int, list[ClaimLine]] = {}
+    figure, escaped, make = _figure, _escaped, ClaimLine._make
+    current, bucket = None, []
+    for question_id, source, probability, phrase in rows:
+        text, html = figure(probability, phrase)
+        line = make((source, text, escaped(source), html))
+        if question_id == current:
+            bucket.append(line)
+        else:  # rows come by question: a new question starts a new list
+            current, bucket = question_id, [line]
+            lines[question_id] = bucket
+    return lines
 
 
 # Sources and probabilities repeat across claims: each is formatted and escaped once.

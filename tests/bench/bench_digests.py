@@ -37,6 +37,8 @@ from aiosmtpd.controller import Controller
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from sqlmodel import select  # noqa: E402
+
 from resolvers.digest import DigestConfig, enqueue_digests  # noqa: E402
 from resolvers.mail import SmtpTransport  # noqa: E402
 from resolvers.outbox import OutboxMessage, deliver_outbox  # noqa: E402
@@ -190,13 +192,13 @@ def main() -> int:
             mail_from="Sooth <sooth@example.org>",
         )
 
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         with database.writing() as session:
             enqueued = enqueue_digests(session=session, now=NOW, config=config)
         enqueue_s = time.perf_counter() - started
+        # CPU time too: on a shared machine the wall clock also counts other people's work.
+        enqueue_cpu_s = time.process_time() - cpu_started
         with database.reading() as session:
-            from sqlmodel import select
-
             rows = session.exec(
                 select(OutboxMessage.recipient, OutboxMessage.message).order_by(
                     OutboxMessage.id  # type: ignore[arg-type]
@@ -207,7 +209,7 @@ def main() -> int:
         enqueue_ok = enqueued == args.reviewers and enqueue_s < ENQUEUE_TARGET_S
         print(
             f"enqueue: {enqueued:,} digests ({size_mb:.0f} MB of mail, stored compressed) "
-            f"in {enqueue_s:.2f} s "
+            f"in {enqueue_s:.2f} s, {enqueue_cpu_s:.2f} s of CPU "
             f"(target < {ENQUEUE_TARGET_S:.0f} s): {'PASS' if enqueue_ok else 'FAIL'}"
         )
 
@@ -256,6 +258,7 @@ def main() -> int:
             json.dumps(
                 {
                     "enqueue_s": round(enqueue_s, 3),
+                    "enqueue_cpu_s": round(enqueue_cpu_s, 3),
                     "digests": enqueued,
                     "mail_mb": round(size_mb, 1),
                     "bare_msgs_per_s": round(bare_rate, 1),
