@@ -315,7 +315,7 @@ def bench_backend(backend: str, url: str, seconds: int) -> list[Row]:
         "SOOTH_SCHEDULER": "false",
         "SOOTH_ANON_RATE_LIMIT": "off",
     }
-    rows = []
+    rows: list[Row] = []
     for workers in (1, 2):
         port = free_port()
         with served(
