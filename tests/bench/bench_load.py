@@ -50,6 +50,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from forecasts.domain import utc_now  # noqa: E402
 from service.database import Database  # noqa: E402
 from service.keys import Role, create_key  # noqa: E402
+from service.migrations_runner import migrate  # noqa: E402
 from service.verification import verify  # noqa: E402
 from tests.bench.scaled_ledger import (  # noqa: E402
     GENERATOR_VERSION,
@@ -403,6 +404,7 @@ def main() -> int:
         stale.unlink()
     shutil.copyfile(cached, working)
     url = f"sqlite:///{working}"
+    migrate(url)  # a cached ledger may predate the latest migration
     seconds, entries, ok = timed_verify(url)
     checks.append(
         f"sooth verify on SQLite: {entries:,} entries in {seconds:.1f} s, "
