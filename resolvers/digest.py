@@ -15,7 +15,6 @@ from datetime import UTC, datetime, time, timedelta
 from functools import cache, lru_cache
 from html import escape
 from pathlib import Path
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
@@ -49,32 +48,21 @@ class DigestConfig:
     mail_from: str
 
 
-class ClaimLine(NamedTuple):
-    """One claim as a digest lists it, plainly and HTML-escaped."""
+ClaimLine = tuple[str, str, str, str]
+"""One claim as a digest lists it: (source, probability, html_source, html_probability).
 
-    source: str
-    probability: str
-    html_source: str
-    html_probability: str
+Plain tuples, like DigestItem: a round makes hundreds of thousands of them, and a
+NamedTuple's constructor costs several times a tuple's. The templates unpack them.
+"""
 
+DigestItem = tuple[str, str, str, Sequence[ClaimLine], str, str, str, str]
+"""One due question as a digest lists it: (title, criteria, deadline, claims, url,
+html_title, html_criteria, html_url); the html_ fields are HTML-escaped.
 
-class DigestItem(NamedTuple):
-    """One due question as a digest lists it; the html_ fields are HTML-escaped.
-
-    The HTML template renders the items with autoescaping off and these fields instead:
-    autoescaping costs a Markup object per value, several times the cost of rendering the
-    rest of the digest (a second a round at 100,000 questions). tests/resolvers holds
-    every field to being escaped.
-    """
-
-    title: str
-    criteria: str
-    deadline: str
-    claims: Sequence[ClaimLine]
-    url: str
-    html_title: str
-    html_criteria: str
-    html_url: str
+The HTML template renders the items with autoescaping off and uses the html_ fields:
+autoescaping costs a Markup object per value, several times the cost of rendering the
+rest of the digest. tests/resolvers holds every field to being escaped.
+"""
 
 
 def digest_key(reviewer_id: int, week: str) -> str:
@@ -163,11 +151,11 @@ def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, lis
         .all()
     )
     lines: dict[int, list[ClaimLine]] = {}
-    figure, escaped, make = _figure, _escaped, ClaimLine._make
+    figure, escaped = _figure, _escaped
     current, bucket = None, []
     for question_id, source, probability, phrase in rows:
         text, html = figure(probability, phrase)
-        line = make((source, text, escaped(source), html))
+        line = (source, text, escaped(source), html)
         if question_id == current:
             bucket.append(line)
         else:  # rows come by question: a new question starts a new list
@@ -218,20 +206,17 @@ class _Renderer:
             expires_at=self._expires_at,
         )
         no_claims: list[ClaimLine] = []
-        make = DigestItem._make  # tuple.__new__: see due_questions
         html_url = self._html_resolve_url
-        items = [
-            make(
-                (
-                    question.title,
-                    question.resolution_criteria,
-                    _local_time(question.deadline, zone),
-                    self._claims.get(question.id, no_claims),
-                    self._resolve_url + token,
-                    escape(question.title, quote=True),
-                    escape(question.resolution_criteria, quote=True),
-                    html_url + token,  # tokens are URL-safe: nothing to escape
-                )
+        items: list[DigestItem] = [
+            (
+                question.title,
+                question.resolution_criteria,
+                _local_time(question.deadline, zone),
+                self._claims.get(question.id, no_claims),
+                self._resolve_url + token,
+                escape(question.title, quote=True),
+                escape(question.resolution_criteria, quote=True),
+                html_url + token,  # tokens are URL-safe: nothing to escape
             )
             for question, token in zip(questions, tokens, strict=True)
         ]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 from operator import attrgetter
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Table, and_, or_, select, update
+from sqlalchemy import ColumnElement, DateTime, Table, and_, or_, select, type_coerce, update
 from sqlmodel import Session, col
 
 from forecasts.domain import Status
@@ -60,9 +60,9 @@ def due_questions(*, session: Session, now: datetime) -> list[DueQuestion]:
     due = waiting_clause(now)
     tag_sets: defaultdict[int, set[str]] = defaultdict(set)
     for question_id, tag in connection.execute(
-        select(_QUESTION_TAG.c.question_id, _QUESTION_TAG.c.tag).where(
-            _QUESTION_TAG.c.question_id.in_(select(_QUESTION.c.id).where(due))
-        )
+        select(_QUESTION_TAG.c.question_id, _QUESTION_TAG.c.tag)
+        .join(_QUESTION, _QUESTION.c.id == _QUESTION_TAG.c.question_id)
+        .where(due)
     ).all():
         tag_sets[question_id].add(tag)
     tags = {question_id: frozenset(found) for question_id, found in tag_sets.items()}
@@ -74,7 +74,9 @@ def due_questions(*, session: Session, now: datetime) -> list[DueQuestion]:
             _QUESTION.c.id,
             _QUESTION.c.title,
             _QUESTION.c.resolution_criteria,
-            _QUESTION.c.deadline,
+            # The driver's datetime, made aware below in the same pass: UTCDateTime's
+            # per-value call chain is a third of this function's time on 100,000 rows.
+            type_coerce(_QUESTION.c.deadline, DateTime(timezone=True)),
             _QUESTION.c.reviewer_id,
         ).where(_QUESTION.c.id.in_(select(_QUESTION.c.id).where(due)))
     ).all()
@@ -82,7 +84,16 @@ def due_questions(*, session: Session, now: datetime) -> list[DueQuestion]:
     # ten times slower on 100,000 rows.
     make = DueQuestion._make
     questions = [
-        make((qid, title, criteria, deadline, reviewer_id, tags.get(qid, _NO_TAGS)))
+        make(
+            (
+                qid,
+                title,
+                criteria,
+                deadline if deadline.tzinfo else deadline.replace(tzinfo=UTC),  # SQLite: naive
+                reviewer_id,
+                tags.get(qid, _NO_TAGS),
+            )
+        )
         for qid, title, criteria, deadline, reviewer_id in rows
     ]
     questions.sort(key=_OLDEST_FIRST)
