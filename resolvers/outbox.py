@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    Engine,
     Integer,
     LargeBinary,
     String,
@@ -25,9 +26,9 @@ from sqlalchemy import (
     Text,
     bindparam,
     select,
-    update,
 )
-from sqlmodel import Field, Session, SQLModel, col
+from sqlalchemy import Connection as DbConnection
+from sqlmodel import Field, Session, SQLModel
 
 from forecasts.sqltypes import UTCDateTime
 from resolvers.dedup import insert_new
@@ -158,14 +159,19 @@ def deliver_outbox(
     Message-ID, derived from the key, makes that duplicate recognisable).
     """
     report = DeliveryReport()
-    with ExitStack() as stack:
+    session.commit()  # leave nothing of the caller's pending beside our own connection
+    bind = session.get_bind()
+    assert isinstance(bind, Engine), "deliver_outbox needs a session bound to an engine"
+    # A commit after every message: on a connection held for the round, which, unlike the
+    # session's, is not handed back to the pool and checked out again at each commit.
+    with bind.connect() as db, ExitStack() as stack:
         connection: Connection | None = None
-        while batch := _claim(session, now, batch_size):
+        while batch := _claim(db, now, batch_size):
             if connection is None:
                 try:
                     connection = stack.enter_context(transport.connect())
                 except TransportUnavailableError as error:
-                    _failed(session, batch, str(error), now, report)
+                    _failed(db, batch, str(error), now, report)
                     break
             for index, message in enumerate(batch):
                 try:
@@ -173,22 +179,22 @@ def deliver_outbox(
                         key=message.key, recipient=message.recipient, message=message.message
                     )
                 except MessageRejectedError as error:
-                    _failed(session, [message], str(error), now, report)
+                    _failed(db, [message], str(error), now, report)
                     continue
                 except TransportUnavailableError as error:
-                    _failed(session, batch[index:], str(error), now, report)
+                    _failed(db, batch[index:], str(error), now, report)
                     return report
                 # Recorded and committed at once: the server has the message now.
-                session.connection().execute(_MARK_SENT, {"row_id": message.id, "now": now})
-                session.commit()
+                db.execute(_MARK_SENT, {"row_id": message.id, "now": now})
+                db.commit()
                 report.sent += 1
     return report
 
 
-def _claim(session: Session, now: datetime, limit: int) -> list[_Claimed]:
+def _claim(db: DbConnection, now: datetime, limit: int) -> list[_Claimed]:
     """Take up to `limit` due messages under a lease, committed so others skip them."""
     outbox = _OUTBOX.c
-    rows = session.connection().execute(
+    rows = db.execute(
         select(outbox.id, outbox.key, outbox.recipient, outbox.message, outbox.attempts)
         .where(
             outbox.sent_at.is_(None),
@@ -203,17 +209,17 @@ def _claim(session: Session, now: datetime, limit: int) -> list[_Claimed]:
     )
     claimed = [_Claimed(i, k, r, zlib.decompress(m), a + 1) for i, k, r, m, a in rows]
     if claimed:
-        session.exec(
-            update(OutboxMessage)
-            .where(col(OutboxMessage.id).in_([m.id for m in claimed]))
-            .values(attempts=col(OutboxMessage.attempts) + 1, next_attempt_at=now + LEASE)
+        db.execute(
+            _OUTBOX.update()
+            .where(outbox.id.in_([m.id for m in claimed]))
+            .values(attempts=outbox.attempts + 1, next_attempt_at=now + LEASE)
         )
-    session.commit()
+    db.commit()
     return claimed
 
 
 def _failed(
-    session: Session,
+    db: DbConnection,
     messages: Sequence[_Claimed],
     error: str,
     now: datetime,
@@ -230,7 +236,5 @@ def _failed(
         else:
             values["next_attempt_at"] = now + backoff(message.attempts)
             report.failed += 1
-        session.exec(
-            update(OutboxMessage).where(col(OutboxMessage.id) == message.id).values(**values)
-        )
-    session.commit()
+        db.execute(_OUTBOX.update().where(_OUTBOX.c.id == message.id).values(**values))
+    db.commit()
