@@ -138,24 +138,26 @@ def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, lis
     # ids: a large round wants nearly all of them. (A join on question instead makes
     # SQLite sort the whole result; this walks claims by question id.)
     waiting = select(_QUESTION.c.id).where(waiting_clause(now))
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                _CLAIM.c.question_id, _SOURCE.c.name, _CLAIM.c.probability, _CLAIM.c.verbal_phrase
-            )
-            .join(_SOURCE, _SOURCE.c.id == _CLAIM.c.source_id)
-            .where(_CLAIM.c.question_id.in_(waiting), _CLAIM.c.retracted_at.is_(None))
-            .order_by(_CLAIM.c.question_id, _CLAIM.c.made_at, _CLAIM.c.id)
+    connection = session.connection()
+    # Sources by id, each name escaped once: far fewer sources than claims.
+    sources = {
+        source_id: (name, escape(name, quote=True))
+        for source_id, name in connection.execute(select(_SOURCE.c.id, _SOURCE.c.name))
+    }
+    rows = connection.execute(
+        select(
+            _CLAIM.c.question_id, _CLAIM.c.source_id, _CLAIM.c.probability, _CLAIM.c.verbal_phrase
         )
-        .all()
-    )
+        .where(_CLAIM.c.question_id.in_(waiting), _CLAIM.c.retracted_at.is_(None))
+        .order_by(_CLAIM.c.question_id, _CLAIM.c.made_at, _CLAIM.c.id)
+    ).all()
     lines: dict[int, list[ClaimLine]] = {}
-    figure, escaped = _figure, _escaped
+    figure = _figure
     current, bucket = None, []
-    for question_id, source, probability, phrase in rows:
+    for question_id, source_id, probability, phrase in rows:
         text, html = figure(probability, phrase)
-        line = (source, text, escaped(source), html)
+        name, html_name = sources[source_id]
+        line = (name, text, html_name, html)
         if question_id == current:
             bucket.append(line)
         else:  # rows come by question: a new question starts a new list
@@ -164,16 +166,11 @@ def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, lis
     return lines
 
 
-# Sources and probabilities repeat across claims: each is formatted and escaped once.
+# Probabilities repeat across claims: each is formatted and escaped once.
 @lru_cache(maxsize=8192)
 def _figure(probability: float, phrase: str | None) -> tuple[str, str]:
     figure = percent(probability, phrase)
     return figure, escape(figure, quote=True)
-
-
-@lru_cache(maxsize=8192)
-def _escaped(text: str) -> str:
-    return escape(text, quote=True)
 
 
 def percent(probability: float, phrase: str | None = None) -> str:

@@ -128,7 +128,9 @@ def test_expired_link_is_refused_with_410_and_changes_nothing(
 @pytest.mark.parametrize(
     "mangle",
     [
-        lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),  # signature altered
+        lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),  # signature's last character
+        lambda t: t[:-3] + ("x" if t[-3] != "x" else "y") + t[-2:],  # signature altered
+        lambda t: "0" + t,  # the same question id, spelled differently
         lambda t: "9" + t,  # question id altered
         lambda t: t.split(".", 1)[0],  # truncated
         lambda t: "garbage",
