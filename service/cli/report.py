@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, NoReturn, cast
@@ -64,68 +65,53 @@ AllClaims = Annotated[
 ]
 
 
-@report_app.command("scores")
-def scores(
-    out: Out = None,
-    group_by: GroupByOption = "source",
-    bins: Bins = DEFAULT_BINS,
-    made_after: MadeAfter = None,
-    made_before: MadeBefore = None,
-    resolved_after: ResolvedAfter = None,
-    resolved_before: ResolvedBefore = None,
-    tag: Tags = None,
-    source: Sources = None,
-    min_n: MinN = 0,
-    all_claims: AllClaims = False,
-) -> None:
-    """One row per group: n, n_annulled, brier, log_loss, decomposition, ece and more."""
-    query = _query(
-        group_by=group_by,
-        bins=bins,
-        instants={
-            "made_after": made_after,
-            "made_before": made_before,
-            "resolved_after": resolved_after,
-            "resolved_before": resolved_before,
-        },
-        tags=tag,
-        sources=source,
-        min_n=min_n,
-        all_claims=all_claims,
-    )
-    _write("scores", query, out)
+def _report_command(kind: str, summary: str) -> Callable[..., None]:
+    """A `sooth report <kind>` command; both kinds take the same options as the API."""
+
+    def command(
+        out: Out = None,
+        group_by: GroupByOption = "source",
+        bins: Bins = DEFAULT_BINS,
+        made_after: MadeAfter = None,
+        made_before: MadeBefore = None,
+        resolved_after: ResolvedAfter = None,
+        resolved_before: ResolvedBefore = None,
+        tag: Tags = None,
+        source: Sources = None,
+        min_n: MinN = 0,
+        all_claims: AllClaims = False,
+    ) -> None:
+        query = _query(
+            group_by=group_by,
+            bins=bins,
+            instants={
+                "made_after": made_after,
+                "made_before": made_before,
+                "resolved_after": resolved_after,
+                "resolved_before": resolved_before,
+            },
+            tags=tag,
+            sources=source,
+            min_n=min_n,
+            all_claims=all_claims,
+        )
+        _write(kind, query, out)
+
+    command.__doc__ = summary
+    return command
 
 
-@report_app.command("calibration")
-def calibration(
-    out: Out = None,
-    group_by: GroupByOption = "source",
-    bins: Bins = DEFAULT_BINS,
-    made_after: MadeAfter = None,
-    made_before: MadeBefore = None,
-    resolved_after: ResolvedAfter = None,
-    resolved_before: ResolvedBefore = None,
-    tag: Tags = None,
-    source: Sources = None,
-    min_n: MinN = 0,
-    all_claims: AllClaims = False,
-) -> None:
-    """One row per group and non-empty bin, with the 95% Wilson interval on its frequency."""
-    query = _query(
-        group_by=group_by,
-        bins=bins,
-        instants={
-            "made_after": made_after,
-            "made_before": made_before,
-            "resolved_after": resolved_after,
-            "resolved_before": resolved_before,
-        },
-        tags=tag,
-        sources=source,
-        min_n=min_n,
-        all_claims=all_claims,
+report_app.command("scores")(
+    _report_command(
+        "scores", "One row per group: n, n_annulled, brier, log_loss, decomposition, ece and more."
     )
-    _write("calibration", query, out)
+)
+report_app.command("calibration")(
+    _report_command(
+        "calibration",
+        "One row per group and non-empty bin, with the 95% Wilson interval on its frequency.",
+    )
+)
 
 
 def _query(
