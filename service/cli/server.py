@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-import uvicorn
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from forecasts.domain import utc_now
+from service import serving
 from service.cli.app import app, database, settings
 from service.demo import load_demo
 from service.keys import Role, create_key, find_key
@@ -77,12 +77,4 @@ def serve(
             else "off (SOOTH_SCHEDULER=off); run `sooth scheduler` beside it"
         )
     )
-    uvicorn.run(
-        "service.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-        proxy_headers=True,
-    )
+    serving.serve("service.app:create_app", host=host, port=port, workers=workers)

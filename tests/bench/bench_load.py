@@ -218,11 +218,10 @@ def served(command: list[str], env: dict[str, str], port: int, probe: str) -> It
 
 
 def uvicorn_command(app: str, port: int, workers: int) -> list[str]:
-    """uvicorn as `sooth serve` runs it (factory, info log level, proxy headers)."""
+    """The app served exactly as `sooth serve` serves Sooth (service/serving.py)."""
     call = (
-        "import uvicorn; uvicorn.run("
-        f"{app!r}, factory=True, host='127.0.0.1', port={port}, workers={workers},"
-        " log_level='info', proxy_headers=True)"
+        "from service.serving import serve; "
+        f"serve({app!r}, host='127.0.0.1', port={port}, workers={workers})"
     )
     return [sys.executable, "-c", call]
 

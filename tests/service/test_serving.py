@@ -1,0 +1,51 @@
+"""`sooth serve --workers N`: connections on the shared listener answer without Nagle's delay."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+from service.serving import tcp_listener
+
+
+def listener_as_uvicorn_binds_it() -> socket.socket:
+    """A listening socket made the way uvicorn's Config.bind_socket makes one."""
+    sock = socket.socket(family=socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+async def nodelay_of_accepted(listener: socket.socket) -> int:
+    """TCP_NODELAY as asyncio leaves it on a connection accepted from `listener`."""
+    accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    async def on_connect(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        sock = writer.get_extra_info("socket")
+        accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+        writer.close()
+
+    server = await asyncio.start_server(on_connect, sock=listener)
+    async with server:
+        port = listener.getsockname()[1]
+        _, writer = await asyncio.open_connection("127.0.0.1", port)
+        value = await asyncio.wait_for(accepted, timeout=10)
+        writer.close()
+    return value
+
+
+def test_connections_on_the_labelled_listener_have_nodelay() -> None:
+    assert asyncio.run(nodelay_of_accepted(tcp_listener(listener_as_uvicorn_binds_it()))) != 0
+
+
+def test_the_unlabelled_listener_is_what_needed_it() -> None:
+    # The reason for tcp_listener: should asyncio or uvicorn change, this tells.
+    assert asyncio.run(nodelay_of_accepted(listener_as_uvicorn_binds_it())) == 0
+
+
+def test_unix_sockets_are_left_alone() -> None:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        assert tcp_listener(sock) is sock
+    finally:
+        sock.close()
