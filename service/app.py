@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from forecasts.domain import utc_now
@@ -36,6 +36,7 @@ from service.settings import Settings
 
 log = logging.getLogger(__name__)
 
+API_PREFIX = "/api/v1"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 DESCRIPTION = """
@@ -95,12 +96,13 @@ def create_app(
     keep_validation_errors_json_safe(app)
     redact_access_log()
 
-    api = APIRouter(prefix="/api/v1")
+    # Each router straight under the app, the most read first: routes are matched in
+    # order, and every level of nesting is walked again on each request.
     for module in (
-        health,
-        sources,
         questions,
         claims,
+        sources,
+        health,
         search,
         ledger,
         reviewers,
@@ -108,8 +110,7 @@ def create_app(
         reports,
         snapshots,
     ):
-        api.include_router(module.router)
-    app.include_router(api)
+        app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(reader.router)
     app.include_router(resolve.router)
     app.include_router(intake_pages.router)

@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, String
+from sqlalchemy import Column, String, Table, bindparam
+from sqlalchemy import select as core_select
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from forecasts.domain import NotFoundError
 from forecasts.sqltypes import UTCDateTime, enum_type
+from service.prepared import Prepared, Snapshot
 
 KEY_PREFIX = "sooth_"
 
@@ -64,12 +66,26 @@ def create_key(*, session: Session, name: str, role: Role, now: datetime) -> tup
     return key, clear
 
 
-def find_key(*, session: Session, clear: str) -> ApiKey | None:
+_KEY_TABLE: Table = ApiKey.__table__  # type: ignore[attr-defined]
+# Every keyed request looks its key up: a prepared read (service/prepared.py).
+_KEY_BY_HASH = Prepared(
+    core_select(_KEY_TABLE).where(
+        _KEY_TABLE.c.key_hash == bindparam("key_hash"), _KEY_TABLE.c.revoked_at.is_(None)
+    )
+)
+
+
+def live_key(snapshot: Snapshot, clear: str) -> ApiKey | None:
     """The live key matching `clear`, or None when it is unknown or revoked."""
-    key = session.exec(select(ApiKey).where(ApiKey.key_hash == hash_key(clear))).first()
-    if key is None or key.revoked_at is not None:
+    rows = snapshot.rows(_KEY_BY_HASH, {"key_hash": hash_key(clear)})
+    if not rows:
         return None
-    return key
+    return ApiKey(**dict(zip(_KEY_TABLE.c.keys(), rows[0], strict=True)))
+
+
+def find_key(*, session: Session, clear: str) -> ApiKey | None:
+    """The live key matching `clear`, read in the session's transaction."""
+    return live_key(Snapshot.of_session(session), clear)
 
 
 def list_keys(*, session: Session) -> Sequence[ApiKey]:

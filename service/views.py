@@ -1,25 +1,27 @@
 """Read models shared by the API and the HTML pages, so neither keeps its own query.
 
-The question page, GET /api/v1/questions/{id} and the claim lists are the most read things
-in Sooth, so their read models run statements built once, on the session's connection,
-and turns the rows into the public shapes with the same functions the services use: no
-ORM objects, no statement building per request (tests/bench/bench_load.py measures it).
+A question with its claims and verdicts, and a page of claims, are the most read things in
+Sooth. Their statements are Prepared (service/prepared.py): compiled once, selecting the
+columns in the order of the public shapes' fields, so each row becomes the public dict by
+a zip. The API writes those dicts out as JSON directly, in the same form pydantic gives
+the models (tests hold the two to the same bytes); the pages validate them into models.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, func, select
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Table, bindparam, func, select
 from sqlmodel import Session
 
-from forecasts.claims import ClaimFilters, claim_public
+from forecasts.claims import ClaimFilters
 from forecasts.domain import NotFoundError
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
-from forecasts.questions import question_public
-from forecasts.schemas import ClaimPublic, Page, QuestionDetail
-from resolvers.resolutions import resolution_public
+from forecasts.schemas import ClaimPublic, QuestionDetail, QuestionPublic, ResolutionPublic
+from forecasts.sqltypes import UTCDateTime
+from service.prepared import Prepared, Snapshot, api_instant
 
 
 def _table(model: Any) -> Table:
@@ -30,48 +32,73 @@ def _table(model: Any) -> Table:
 _QUESTION, _TAG, _CLAIM, _SOURCE, _RESOLUTION = (
     _table(model) for model in (Question, QuestionTag, Claim, Source, Resolution)
 )
+
+
+def _fields(model: type[BaseModel], table: Table, **others: ColumnElement[Any]) -> list[Any]:
+    """The columns giving `model`'s fields, in its order: the table's own, or `others`."""
+    columns: list[Any] = []
+    for name in model.model_fields:
+        if name in others:
+            columns.append(others[name].label(name))
+        elif name in table.c:
+            column = table.c[name]
+            instant = isinstance(column.type, UTCDateTime)
+            columns.append(api_instant(column).label(name) if instant else column)
+    return columns
+
+
+QUESTION_FIELDS = tuple(QuestionPublic.model_fields)
+CLAIM_FIELDS = tuple(ClaimPublic.model_fields)
+RESOLUTION_FIELDS = tuple(ResolutionPublic.model_fields)
+
 _ID: Any = bindparam("question_id")
-QUESTION_ROW = select(_QUESTION).where(_QUESTION.c.id == _ID)
-QUESTION_TAGS = select(_TAG.c.tag).where(_TAG.c.question_id == _ID).order_by(_TAG.c.tag)
-QUESTION_CLAIMS = (
-    select(_CLAIM, _SOURCE.c.slug)
+QUESTION_ROW = Prepared(select(*_fields(QuestionPublic, _QUESTION)).where(_QUESTION.c.id == _ID))
+QUESTION_TAGS = Prepared(select(_TAG.c.tag).where(_TAG.c.question_id == _ID).order_by(_TAG.c.tag))
+_CLAIM_COLUMNS = _fields(ClaimPublic, _CLAIM, source=_SOURCE.c.slug)
+QUESTION_CLAIMS = Prepared(
+    select(*_CLAIM_COLUMNS)
     .join(_SOURCE, _SOURCE.c.id == _CLAIM.c.source_id)
     .where(_CLAIM.c.question_id == _ID)
     .order_by(_CLAIM.c.made_at, _CLAIM.c.id)
 )
-QUESTION_RESOLUTIONS = (
-    select(_RESOLUTION).where(_RESOLUTION.c.question_id == _ID).order_by(_RESOLUTION.c.sequence)
+QUESTION_RESOLUTIONS = Prepared(
+    select(*_fields(ResolutionPublic, _RESOLUTION))
+    .where(_RESOLUTION.c.question_id == _ID)
+    .order_by(_RESOLUTION.c.sequence)
 )
+_QUESTION_COLUMNS = tuple(name for name in QUESTION_FIELDS if name != "tags")
+
+
+def question_detail_data(snapshot: Snapshot, question_id: int) -> dict[str, Any]:
+    """A question with its claims and resolution history, oldest first, as the API's dict."""
+    params = {"question_id": question_id}
+    found = snapshot.rows(QUESTION_ROW, params)
+    if not found:
+        raise NotFoundError("id", f"no question with id {question_id}")
+    columns = dict(zip(_QUESTION_COLUMNS, found[0], strict=True))
+    columns["tags"] = [tag for (tag,) in snapshot.rows(QUESTION_TAGS, params)]
+    detail = {name: columns[name] for name in QUESTION_FIELDS}
+    detail["claims"] = [
+        dict(zip(CLAIM_FIELDS, row, strict=True)) for row in snapshot.rows(QUESTION_CLAIMS, params)
+    ]
+    history = [
+        dict(zip(RESOLUTION_FIELDS, row, strict=True))
+        for row in snapshot.rows(QUESTION_RESOLUTIONS, params)
+    ]
+    detail["resolutions"] = history
+    detail["current_resolution"] = history[-1] if history else None
+    return detail
 
 
 def question_detail(*, session: Session, question_id: int) -> QuestionDetail:
-    """A question with its claims and its resolution history, oldest first."""
-    session.flush()  # the statements below bypass the ORM: let them see its pending writes
-    connection = session.connection()
-    params = {"question_id": question_id}
-    question = connection.execute(QUESTION_ROW, params).first()
-    if question is None:
-        raise NotFoundError("id", f"no question with id {question_id}")
-    tags = list(connection.execute(QUESTION_TAGS, params).scalars())
-    # Rows carry the columns as attributes, which is all the *_public functions read.
-    claims = [
-        claim_public(cast(Claim, row), row.slug)
-        for row in connection.execute(QUESTION_CLAIMS, params)
-    ]
-    history = [
-        resolution_public(cast(Resolution, row))
-        for row in connection.execute(QUESTION_RESOLUTIONS, params)
-    ]
-    return QuestionDetail(
-        **dict(question_public(cast(Question, question), tags)),
-        claims=claims,
-        resolutions=history,
-        current_resolution=history[-1] if history else None,
+    """The question detail as a model, read inside the session's transaction."""
+    return QuestionDetail.model_validate(
+        question_detail_data(Snapshot.of_session(session), question_id)
     )
 
 
 @lru_cache(maxsize=8)
-def _claim_list(source: bool, question: bool, tag: bool) -> tuple[Select[Any], Select[Any]]:
+def _claim_list(source: bool, question: bool, tag: bool) -> tuple[Prepared, Prepared]:
     """The count and page statements of a claim list with these filters, built once."""
     conditions: list[Any] = []
     if source:
@@ -84,20 +111,20 @@ def _claim_list(source: bool, question: bool, tag: bool) -> tuple[Select[Any], S
         conditions.append(_CLAIM.c.question_id.in_(tagged))
     count = select(func.count()).select_from(_CLAIM).where(*conditions)
     page = (
-        select(_CLAIM, _SOURCE.c.slug)
+        select(*_CLAIM_COLUMNS)
         .join(_SOURCE, _SOURCE.c.id == _CLAIM.c.source_id)
         .where(*conditions)
         .order_by(_CLAIM.c.made_at.desc(), _CLAIM.c.id.desc())
         .limit(bindparam("limit"))
         .offset(bindparam("offset"))
     )
-    return count, page
+    return Prepared(count), Prepared(page)
 
 
-def claim_page(
-    *, session: Session, filters: ClaimFilters, limit: int, offset: int
-) -> Page[ClaimPublic]:
-    """Claims matching the filters, newest first, with the total that matched."""
+def claim_page_data(
+    snapshot: Snapshot, filters: ClaimFilters, limit: int, offset: int
+) -> dict[str, Any]:
+    """Claims matching the filters, newest first, with the total that matched, as a dict."""
     count, page = _claim_list(
         filters.source is not None, filters.question_id is not None, filters.tag is not None
     )
@@ -108,8 +135,6 @@ def claim_page(
         params["question_id"] = filters.question_id
     if filters.tag is not None:
         params["tag"] = filters.tag.lower()
-    session.flush()
-    connection = session.connection()
-    total = int(connection.execute(count, params).scalar_one())
-    items = [claim_public(cast(Claim, row), row.slug) for row in connection.execute(page, params)]
-    return Page(items=items, total=total, limit=limit, offset=offset)
+    total = int(snapshot.rows(count, params)[0][0])
+    items = [dict(zip(CLAIM_FIELDS, row, strict=True)) for row in snapshot.rows(page, params)]
+    return {"items": items, "total": total, "limit": limit, "offset": offset}

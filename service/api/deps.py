@@ -9,18 +9,19 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, Request, status
 from sqlmodel import Session
-from starlette.concurrency import run_in_threadpool
 
 from forecasts.schemas import MAX_ROW_ID
 from service.database import Database
-from service.keys import ApiKey, Role, find_key
+from service.keys import ApiKey, Role, live_key
 from service.settings import Settings
 
 Clock = Callable[[], datetime]
 
 
 # The cheap dependencies are `async def`: FastAPI runs a plain `def` dependency in its
-# thread pool, and a hop there and back per dependency cost more than the queries.
+# thread pool, and a hop there and back per dependency cost more than the queries. The
+# ones every request meets take the request itself rather than other dependencies:
+# FastAPI's resolution of each nested dependency costs about what a small query does.
 
 
 async def get_database(request: Request) -> Database:
@@ -73,6 +74,9 @@ class Caller:
         return self.key.name if self.key is not None else "anonymous"
 
 
+ANONYMOUS = Caller(key=None)
+
+
 def _bearer(request: Request) -> str | None:
     header = request.headers.get("authorization")
     if not header:
@@ -89,17 +93,13 @@ def _unauthorised(message: str) -> HTTPException:
     )
 
 
-def _find_key(database: Database, clear: str) -> ApiKey | None:
-    with database.reading() as session:
-        return find_key(session=session, clear=clear)
-
-
-async def get_caller(request: Request, database: DatabaseDep) -> Caller:
+async def get_caller(request: Request) -> Caller:
     """The caller's key, if the request carries one; an unknown or revoked key is a 401."""
     clear = _bearer(request)
     if clear is None:
-        return Caller(key=None)
-    key = await run_in_threadpool(_find_key, database, clear)
+        return ANONYMOUS
+    database: Database = request.app.state.database
+    key = await database.read(lambda snapshot: live_key(snapshot, clear))
     if key is None:
         raise _unauthorised("this API key is unknown or was revoked")
     request.state.api_key_id = key.id
@@ -109,9 +109,9 @@ async def get_caller(request: Request, database: DatabaseDep) -> Caller:
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
-async def may_read(caller: CallerDep, settings: SettingsDep) -> Caller:
+async def may_read(request: Request, caller: CallerDep) -> Caller:
     """Let the caller read: anyone when reads are public, otherwise any valid key."""
-    if caller.key is None and not settings.public_read:
+    if caller.key is None and not request.app.state.settings.public_read:
         raise _unauthorised("reading needs an API key (SOOTH_PUBLIC_READ is off)")
     return caller
 
