@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 from anyio import to_thread
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import SingletonThreadPool
 from sqlmodel import Session
 
 from service.migrations_runner import alembic_config
@@ -32,13 +33,15 @@ class NotMigratedError(RuntimeError):
     """The database schema is missing or behind the code."""
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, **options: Any) -> Engine:
     """An engine for `url`, configured for concurrent use of SQLite or PostgreSQL."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, **options
+        )
         _configure_sqlite(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
@@ -69,6 +72,14 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._writer = self.engine.execution_options(**{_SQLITE_BEGIN: "IMMEDIATE"})
+        # Reads run on the event loop (see read) get a connection of the loop's thread's
+        # own, never one from the shared pool: waiting there for a connection that a
+        # request in the thread pool holds would stop the loop that request needs to end.
+        self._loop_reads = (
+            make_engine(url, poolclass=SingletonThreadPool, pool_size=64)
+            if self.dialect == "sqlite"
+            else None
+        )
 
     @property
     def dialect(self) -> str:
@@ -93,9 +104,9 @@ class Database:
                 raise
 
     @contextmanager
-    def snapshot(self) -> Iterator[Snapshot]:
-        """A read-only view of one committed state, on a pooled driver connection."""
-        connection = self.engine.raw_connection()
+    def snapshot(self, engine: Engine | None = None) -> Iterator[Snapshot]:
+        """A read-only view of one committed state, on a driver connection of `engine`."""
+        connection = (engine or self.engine).raw_connection()
         try:
             cursor = connection.cursor()
             # Without this each SELECT would see the state of its own moment. SQLite's
@@ -118,8 +129,8 @@ class Database:
         wait for a lock. A PostgreSQL read waits on the network, which the event loop
         must not.
         """
-        if self.dialect == "sqlite":
-            with self.snapshot() as snapshot:
+        if self._loop_reads is not None:
+            with self.snapshot(self._loop_reads) as snapshot:
                 return read(snapshot)
         return await to_thread.run_sync(self._read_in_snapshot, read)
 
@@ -144,3 +155,5 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+        if self._loop_reads is not None:
+            self._loop_reads.dispose()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.pool import QueuePool
 
 from forecasts.claims import ClaimFilters, retract_claim
 from forecasts.schemas import ClaimPublic, Page, QuestionDetail
@@ -130,3 +134,23 @@ def test_a_snapshot_reads_one_committed_state(database: Database, recorded: dict
         assert question_detail_data(snapshot, question_id) == before
     with database.snapshot() as snapshot:
         assert question_detail_data(snapshot, question_id) != before
+
+
+def test_reads_on_the_event_loop_never_wait_for_the_shared_pool(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    # Requests in the thread pool may hold every pooled connection while they wait for the
+    # event loop; a read run on the loop that waited for one of them would never end.
+    path = tmp_path / "sooth.db"
+    shutil.copyfile(sqlite_template, path)
+    database = Database(f"sqlite:///{path}")
+    pool = database.engine.pool
+    assert isinstance(pool, QueuePool)
+    held = [database.engine.raw_connection() for _ in range(pool.size() + pool._max_overflow)]
+    try:
+        page = asyncio.run(database.read(lambda s: claim_page_data(s, ClaimFilters(), 50, 0)))
+        assert page["total"] == 0
+    finally:
+        for connection in held:
+            connection.close()
+        database.dispose()
