@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -72,6 +73,12 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._writer = self.engine.execution_options(**{_SQLITE_BEGIN: "IMMEDIATE"})
+        # SQLite has one writer at a time. Threads of this process queue for it here,
+        # handing over at once, rather than in SQLite's busy handler, which sleeps and
+        # retries (up to 100 ms a time): under load that left the write lock idle.
+        self._one_writer: AbstractContextManager[Any] = (
+            threading.RLock() if self.dialect == "sqlite" else nullcontext()
+        )
         # Reads run on the event loop (see read) get a connection of the loop's thread's
         # own, never one from the shared pool: waiting there for a connection that a
         # request in the thread pool holds would stop the loop that request needs to end.
@@ -95,7 +102,7 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A unit of work that commits at the end, or rolls back everything on error."""
-        with Session(self._writer, expire_on_commit=False) as session:
+        with self._one_writer, Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
