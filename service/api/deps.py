@@ -109,17 +109,19 @@ async def get_caller(request: Request) -> Caller:
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
-async def may_read(request: Request, caller: CallerDep) -> Caller:
+async def may_read(request: Request) -> Caller:
     """Let the caller read: anyone when reads are public, otherwise any valid key."""
+    caller = await get_caller(request)
     if caller.key is None and not request.app.state.settings.public_read:
         raise _unauthorised("reading needs an API key (SOOTH_PUBLIC_READ is off)")
     return caller
 
 
-def require(role: Role) -> Callable[[Caller], Awaitable[Caller]]:
+def require(role: Role) -> Callable[[Request], Awaitable[Caller]]:
     """A dependency that admits only keys whose role grants `role`."""
 
-    async def dependency(caller: CallerDep) -> Caller:
+    async def dependency(request: Request) -> Caller:
+        caller = await get_caller(request)
         if caller.key is None:
             raise _unauthorised(f"this needs an API key with the {role.value} role")
         if not caller.key.role.may(role):
