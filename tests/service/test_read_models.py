@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from forecasts.schemas import ClaimPublic, Page, QuestionDetail
 from service.database import Database
 from service.views import claim_page_data, question_detail, question_detail_data
 from tests.conftest import MutableClock
+from tests.own_loop import run_on_own_loop
 
 # Instants with and without microseconds, and one with only a few: pydantic writes
 # 2026-02-01T09:00:00Z, 2026-02-01T09:00:00.000005Z and 2026-02-01T09:00:00.390000Z.
@@ -148,7 +148,7 @@ def test_reads_on_the_event_loop_never_wait_for_the_shared_pool(
     assert isinstance(pool, QueuePool)
     held = [database.engine.raw_connection() for _ in range(pool.size() + pool._max_overflow)]
     try:
-        page = asyncio.run(database.read(lambda s: claim_page_data(s, ClaimFilters(), 50, 0)))
+        page = run_on_own_loop(database.read(lambda s: claim_page_data(s, ClaimFilters(), 50, 0)))
         assert page["total"] == 0
     finally:
         for connection in held:

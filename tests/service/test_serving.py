@@ -6,6 +6,7 @@ import asyncio
 import socket
 
 from service.serving import tcp_listener
+from tests.own_loop import run_on_own_loop
 
 
 def listener_as_uvicorn_binds_it() -> socket.socket:
@@ -35,12 +36,12 @@ async def nodelay_of_accepted(listener: socket.socket) -> int:
 
 
 def test_connections_on_the_labelled_listener_have_nodelay() -> None:
-    assert asyncio.run(nodelay_of_accepted(tcp_listener(listener_as_uvicorn_binds_it()))) != 0
+    assert run_on_own_loop(nodelay_of_accepted(tcp_listener(listener_as_uvicorn_binds_it()))) != 0
 
 
 def test_the_unlabelled_listener_is_what_needed_it() -> None:
     # The reason for tcp_listener: should asyncio or uvicorn change, this tells.
-    assert asyncio.run(nodelay_of_accepted(listener_as_uvicorn_binds_it())) == 0
+    assert run_on_own_loop(nodelay_of_accepted(listener_as_uvicorn_binds_it())) == 0
 
 
 def test_unix_sockets_are_left_alone() -> None:
