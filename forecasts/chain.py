@@ -12,9 +12,11 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Column, Integer, String, Text, text
+from sqlalchemy import Column, Integer, String, Table, Text, bindparam, insert
+from sqlalchemy import select as core_select
 from sqlmodel import Field, Session, SQLModel, col, select
 
+from forecasts.prepared import Cursor, Prepared
 from forecasts.sqltypes import UTCDateTime
 
 GENESIS_HASH = "0" * 64
@@ -96,6 +98,23 @@ def head(session: Session) -> LedgerEntry | None:
     return session.exec(select(LedgerEntry).order_by(col(LedgerEntry.id).desc()).limit(1)).first()
 
 
+_ENTRY: Table = LedgerEntry.__table__  # type: ignore[attr-defined]
+_ENTRY_FIELDS = ("action", "entity", "entity_id", "payload", "actor", "created_at")
+# Every write appends an entry: prepared statements (forecasts/prepared.py), and only the
+# head's hash read, not the whole entry, payload and all.
+_HEAD_HASH = Prepared(core_select(_ENTRY.c.hash).order_by(_ENTRY.c.id.desc()).limit(1))
+_INSERT_ENTRY = Prepared(
+    insert(_ENTRY)
+    .values(
+        {
+            name: bindparam(name, type_=_ENTRY.c[name].type)
+            for name in (*_ENTRY_FIELDS, "prev_hash", "hash")
+        }
+    )
+    .returning(_ENTRY.c.id)
+)
+
+
 def append_entry(
     *,
     session: Session,
@@ -105,36 +124,29 @@ def append_entry(
     payload: dict[str, Any],
     actor: str,
     now: datetime,
-) -> LedgerEntry:
-    """Append one entry after the current head, inside the caller's transaction."""
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
-    # Only the hash: loading the whole head entry (payload and all) costs every write.
-    previous = session.exec(
-        select(LedgerEntry.hash).order_by(col(LedgerEntry.id).desc()).limit(1)
-    ).first()
-    prev_hash = previous if previous is not None else GENESIS_HASH
-    body = canonical_json(payload)
-    created_at = now.astimezone(UTC)
-    entry = LedgerEntry(
-        action=action.value,
+) -> int:
+    """Append one entry after the current head, inside the caller's transaction; its id."""
+    cursor = Cursor.of_session(session)
+    if cursor.dialect.name == "postgresql":
+        cursor.execute(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
+    previous = cursor.rows(_HEAD_HASH, {})
+    prev_hash = previous[0][0] if previous else GENESIS_HASH
+    fields: dict[str, Any] = {
+        "action": action.value,
+        "entity": entity,
+        "entity_id": entity_id,
+        "payload": canonical_json(payload),
+        "actor": actor,
+        "created_at": now.astimezone(UTC),
+    }
+    fields["prev_hash"] = prev_hash
+    fields["hash"] = entry_hash(
+        prev_hash=prev_hash,
+        action=fields["action"],
         entity=entity,
         entity_id=entity_id,
-        payload=body,
+        payload=fields["payload"],
         actor=actor,
-        created_at=created_at,
-        prev_hash=prev_hash,
-        hash=entry_hash(
-            prev_hash=prev_hash,
-            action=action.value,
-            entity=entity,
-            entity_id=entity_id,
-            payload=body,
-            actor=actor,
-            created_at=created_at,
-        ),
+        created_at=fields["created_at"],
     )
-    session.add(entry)
-    session.flush()
-    return entry
+    return int(cursor.rows(_INSERT_ENTRY, fields)[0][0])

@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import Table, bindparam, func, insert
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from forecasts.chain import Action, append_entry
 from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError
-from forecasts.models import Claim, QuestionTag, Source
+from forecasts.models import Claim, Question, QuestionTag, Source
+from forecasts.prepared import Cursor, Prepared
 from forecasts.probability import UnknownPhraseError, lookup
-from forecasts.questions import create_question, question_for_reference
+from forecasts.questions import create_question
 from forecasts.schemas import ClaimCreate, ClaimPublic
-from forecasts.sources import slugs_by_id, source_for_reference
+from forecasts.sources import slugs_by_id
 
 
 @dataclass(frozen=True)
@@ -74,20 +77,40 @@ def _probability(data: ClaimCreate) -> tuple[float, Basis]:
     return verbal.probability, Basis.verbal
 
 
+_CLAIM: Table = Claim.__table__  # type: ignore[attr-defined]
+_SOURCE: Table = Source.__table__  # type: ignore[attr-defined]
+_QUESTION: Table = Question.__table__  # type: ignore[attr-defined]
+# Recording a claim is the most frequent write: prepared statements (forecasts/prepared.py)
+# rather than ORM objects, which cost several times the SQL they issue.
+_SOURCE_ID = Prepared(core_select(_SOURCE.c.id).where(_SOURCE.c.slug == bindparam("slug")))
+_QUESTION_DEADLINE = Prepared(
+    core_select(_QUESTION.c.deadline).where(_QUESTION.c.id == bindparam("question_id"))
+)
+_CLAIM_FIELDS = tuple(column.name for column in _CLAIM.c if column.name != "id")
+_INSERT_CLAIM = Prepared(
+    insert(_CLAIM)
+    .values({name: bindparam(name, type_=_CLAIM.c[name].type) for name in _CLAIM_FIELDS})
+    .returning(_CLAIM.c.id)
+)
+
+
 def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: datetime) -> Claim:
     """Record a claim, creating its inline question in the same transaction."""
     if (data.question_id is None) == (data.question is None):
         raise DomainError("question_id", "give exactly one of question_id or an inline question")
     if data.made_at > now:
         raise DomainError("made_at", "is in the future; a claim is recorded after it was made")
-    source = source_for_reference(session=session, field="source", slug=data.source)
-    deadline = (
-        data.question.deadline
-        if data.question is not None
-        else question_for_reference(
-            session=session, field="question_id", question_id=data.question_id or 0
-        ).deadline
-    )
+    cursor = Cursor.of_session(session)
+    sources = cursor.rows(_SOURCE_ID, {"slug": data.source})
+    if not sources:
+        raise DomainError("source", f"no source with slug {data.source!r}; create it first")
+    if data.question is not None:
+        deadline = data.question.deadline
+    else:
+        deadlines = cursor.rows(_QUESTION_DEADLINE, {"question_id": data.question_id})
+        if not deadlines:
+            raise DomainError("question_id", f"no question with id {data.question_id}")
+        deadline = deadlines[0][0]
     if data.made_at > deadline:
         raise DomainError(
             "made_at",
@@ -101,25 +124,27 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
             session=session, data=data.question, actor=actor, now=now, field="question"
         )
         question_id = question.id
-    assert question_id is not None and source.id is not None
-    claim = Claim(
-        question_id=question_id,
-        source_id=source.id,
-        probability=probability,
-        probability_basis=basis,
-        verbal_phrase=data.verbal_phrase or None,
-        quote=data.quote,
-        made_at=data.made_at,
-        citation_url=data.citation_url,
-        citation_title=data.citation_title,
-        publisher=data.publisher,
-        published_at=data.published_at,
-        recorded_at=now,
-        recorded_by=actor,
-    )
-    session.add(claim)
-    session.flush()
-    _log(session, Action.claim_recorded, claim, source.slug, actor, now)
+    assert question_id is not None
+    fields: dict[str, Any] = {
+        "question_id": question_id,
+        "source_id": sources[0][0],
+        "probability": probability,
+        "probability_basis": basis,
+        "verbal_phrase": data.verbal_phrase or None,
+        "quote": data.quote,
+        "made_at": data.made_at,
+        "citation_url": data.citation_url,
+        "citation_title": data.citation_title,
+        "publisher": data.publisher,
+        "published_at": data.published_at,
+        "recorded_at": now,
+        "recorded_by": actor,
+        "retracted_at": None,
+        "retraction_reason": None,
+    }
+    ((claim_id,),) = Cursor.of_session(session).rows(_INSERT_CLAIM, fields)
+    claim = Claim(id=claim_id, **fields)
+    _log(session, Action.claim_recorded, claim, data.source, actor, now)
     return claim
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,11 +15,12 @@ from alembic.script import ScriptDirectory
 from anyio import to_thread
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import SingletonThreadPool
 from sqlmodel import Session
 
+from forecasts.prepared import Cursor
 from service.migrations_runner import alembic_config
-from service.prepared import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -34,21 +36,27 @@ class NotMigratedError(RuntimeError):
     """The database schema is missing or behind the code."""
 
 
-def make_engine(url: str, **options: Any) -> Engine:
-    """An engine for `url`, configured for concurrent use of SQLite or PostgreSQL."""
+def make_engine(url: str, *, lock_wait_seconds: int = 30, **options: Any) -> Engine:
+    """An engine for `url`, configured for concurrent use of SQLite or PostgreSQL.
+
+    On SQLite a statement that finds the database locked by another connection retries
+    for up to `lock_wait_seconds`, then fails.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, **options
+            url,
+            connect_args={"check_same_thread": False, "timeout": lock_wait_seconds},
+            **options,
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, lock_wait_seconds)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, lock_wait_seconds: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Hand transaction control to SQLAlchemy's begin event below.
@@ -56,7 +64,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={lock_wait_seconds * 1000}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -76,17 +84,18 @@ class Database:
         # SQLite has one writer at a time. Threads of this process queue for it here,
         # handing over at once, rather than in SQLite's busy handler, which sleeps and
         # retries (up to 100 ms a time): under load that left the write lock idle.
-        self._one_writer: AbstractContextManager[Any] = (
-            threading.RLock() if self.dialect == "sqlite" else nullcontext()
-        )
+        self._one_writer = threading.RLock()
         # Reads run on the event loop (see read) get a connection of the loop's thread's
         # own, never one from the shared pool: waiting there for a connection that a
         # request in the thread pool holds would stop the loop that request needs to end.
-        self._loop_reads = (
-            make_engine(url, poolclass=SingletonThreadPool, pool_size=64)
-            if self.dialect == "sqlite"
-            else None
-        )
+        self._loop_reads = self._loop_writes = None
+        if self.dialect == "sqlite":
+            self._loop_reads = make_engine(url, poolclass=SingletonThreadPool, pool_size=64)
+            # Writes try the loop first (see write), on a connection that never waits for
+            # the write lock: finding it taken, they go to a thread that does.
+            self._loop_writes = make_engine(
+                url, lock_wait_seconds=0, poolclass=SingletonThreadPool, pool_size=64
+            )
 
     @property
     def dialect(self) -> str:
@@ -102,7 +111,8 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A unit of work that commits at the end, or rolls back everything on error."""
-        with self._one_writer, Session(self._writer, expire_on_commit=False) as session:
+        queue = self._one_writer if self.dialect == "sqlite" else nullcontext()
+        with queue, Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
@@ -110,8 +120,50 @@ class Database:
                 session.rollback()
                 raise
 
+    async def write(self, write: Callable[[Session], T]) -> T:
+        """Run a unit of work from a route: on SQLite here when the write lock is free.
+
+        A SQLite write of a few rows takes a few hundred microseconds, less than a trip to
+        the thread pool and back costs under load; but waiting for the write lock would
+        stop the event loop. So the loop only ever tries for the lock: when a thread of
+        this process or another process holds it, the work goes to a thread that waits.
+        Once taken, nothing in a WAL transaction waits again (a commit that crosses
+        SQLite's 1,000-page mark does copy the WAL into the database file, a few
+        milliseconds). PostgreSQL writes wait on the network: always a thread.
+        """
+        if self._loop_writes is not None and self._one_writer.acquire(blocking=False):
+            try:
+                done = self._write_if_free(self._loop_writes, write)
+            finally:
+                self._one_writer.release()
+            if done is not None:
+                return done[0]
+        return await to_thread.run_sync(self._write_in_thread, write)
+
+    def _write_if_free(self, engine: Engine, write: Callable[[Session], T]) -> tuple[T] | None:
+        """The work's result, or None when another connection holds the write lock."""
+        with Session(engine, expire_on_commit=False) as session:
+            try:
+                # BEGIN IMMEDIATE: the write lock now, or refused at once.
+                session.connection(execution_options={_SQLITE_BEGIN: "IMMEDIATE"})
+            except OperationalError as error:
+                if getattr(error.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+                    return None
+                raise
+            try:
+                result = write(session)
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            return (result,)
+
+    def _write_in_thread(self, write: Callable[[Session], T]) -> T:
+        with self.writing() as session:
+            return write(session)
+
     @contextmanager
-    def snapshot(self, engine: Engine | None = None) -> Iterator[Snapshot]:
+    def snapshot(self, engine: Engine | None = None) -> Iterator[Cursor]:
         """A read-only view of one committed state, on a driver connection of `engine`."""
         connection = (engine or self.engine).raw_connection()
         try:
@@ -124,11 +176,11 @@ class Database:
                 cursor.execute("BEGIN")
             else:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            yield Snapshot(cursor, self.engine.dialect)
+            yield Cursor(cursor, self.engine.dialect)
         finally:
             connection.close()  # back to the pool, which rolls the snapshot back
 
-    async def read(self, read: Callable[[Snapshot], T]) -> T:
+    async def read(self, read: Callable[[Cursor], T]) -> T:
         """Run a read model from a route: on SQLite right here, on PostgreSQL in a thread.
 
         A SQLite read of a few indexed rows takes tens of microseconds, several times less
@@ -141,7 +193,7 @@ class Database:
                 return read(snapshot)
         return await to_thread.run_sync(self._read_in_snapshot, read)
 
-    def _read_in_snapshot(self, read: Callable[[Snapshot], T]) -> T:
+    def _read_in_snapshot(self, read: Callable[[Cursor], T]) -> T:
         with self.snapshot() as snapshot:
             return read(snapshot)
 
@@ -162,5 +214,6 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
-        if self._loop_reads is not None:
-            self._loop_reads.dispose()
+        for engine in (self._loop_reads, self._loop_writes):
+            if engine is not None:
+                engine.dispose()

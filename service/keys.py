@@ -13,8 +13,8 @@ from sqlalchemy import select as core_select
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from forecasts.domain import NotFoundError
+from forecasts.prepared import Cursor, Prepared
 from forecasts.sqltypes import UTCDateTime, enum_type
-from service.prepared import Prepared, Snapshot
 
 KEY_PREFIX = "sooth_"
 
@@ -67,7 +67,7 @@ def create_key(*, session: Session, name: str, role: Role, now: datetime) -> tup
 
 
 _KEY_TABLE: Table = ApiKey.__table__  # type: ignore[attr-defined]
-# Every keyed request looks its key up: a prepared read (service/prepared.py).
+# Every keyed request looks its key up: a prepared read (forecasts/prepared.py).
 _KEY_BY_HASH = Prepared(
     core_select(_KEY_TABLE).where(
         _KEY_TABLE.c.key_hash == bindparam("key_hash"), _KEY_TABLE.c.revoked_at.is_(None)
@@ -75,7 +75,7 @@ _KEY_BY_HASH = Prepared(
 )
 
 
-def live_key(snapshot: Snapshot, clear: str) -> ApiKey | None:
+def live_key(snapshot: Cursor, clear: str) -> ApiKey | None:
     """The live key matching `clear`, or None when it is unknown or revoked."""
     rows = snapshot.rows(_KEY_BY_HASH, {"key_hash": hash_key(clear)})
     if not rows:
@@ -85,7 +85,7 @@ def live_key(snapshot: Snapshot, clear: str) -> ApiKey | None:
 
 def find_key(*, session: Session, clear: str) -> ApiKey | None:
     """The live key matching `clear`, read in the session's transaction."""
-    return live_key(Snapshot.of_session(session), clear)
+    return live_key(Cursor.of_session(session), clear)
 
 
 def list_keys(*, session: Session) -> Sequence[ApiKey]:

@@ -1,7 +1,7 @@
 """Read models shared by the API and the HTML pages, so neither keeps its own query.
 
 A question with its claims and verdicts, and a page of claims, are the most read things in
-Sooth. Their statements are Prepared (service/prepared.py): compiled once, selecting the
+Sooth. Their statements are Prepared (forecasts/prepared.py): compiled once, selecting the
 columns in the order of the public shapes' fields, so each row becomes the public dict by
 a zip. The API writes those dicts out as JSON directly, in the same form pydantic gives
 the models (tests hold the two to the same bytes); the pages validate them into models.
@@ -19,9 +19,9 @@ from sqlmodel import Session
 from forecasts.claims import ClaimFilters
 from forecasts.domain import NotFoundError
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
+from forecasts.prepared import Cursor, Prepared, api_instant
 from forecasts.schemas import ClaimPublic, QuestionDetail, QuestionPublic, ResolutionPublic
 from forecasts.sqltypes import UTCDateTime
-from service.prepared import Prepared, Snapshot, api_instant
 
 
 def _table(model: Any) -> Table:
@@ -69,7 +69,7 @@ QUESTION_RESOLUTIONS = Prepared(
 _QUESTION_COLUMNS = tuple(name for name in QUESTION_FIELDS if name != "tags")
 
 
-def question_detail_data(snapshot: Snapshot, question_id: int) -> dict[str, Any]:
+def question_detail_data(snapshot: Cursor, question_id: int) -> dict[str, Any]:
     """A question with its claims and resolution history, oldest first, as the API's dict."""
     params = {"question_id": question_id}
     found = snapshot.rows(QUESTION_ROW, params)
@@ -93,7 +93,7 @@ def question_detail_data(snapshot: Snapshot, question_id: int) -> dict[str, Any]
 def question_detail(*, session: Session, question_id: int) -> QuestionDetail:
     """The question detail as a model, read inside the session's transaction."""
     return QuestionDetail.model_validate(
-        question_detail_data(Snapshot.of_session(session), question_id)
+        question_detail_data(Cursor.of_session(session), question_id)
     )
 
 
@@ -122,7 +122,7 @@ def _claim_list(source: bool, question: bool, tag: bool) -> tuple[Prepared, Prep
 
 
 def claim_page_data(
-    snapshot: Snapshot, filters: ClaimFilters, limit: int, offset: int
+    snapshot: Cursor, filters: ClaimFilters, limit: int, offset: int
 ) -> dict[str, Any]:
     """Claims matching the filters, newest first, with the total that matched, as a dict."""
     count, page = _claim_list(

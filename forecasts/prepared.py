@@ -1,11 +1,11 @@
-"""Prepared reads: SELECTs compiled once per dialect and run straight on a DBAPI cursor.
+"""Prepared statements: compiled once per dialect and run straight on a DBAPI cursor.
 
-The most read routes (a question, a page of claims) spent most of their time in the layers
-between a query and its rows: a Session per request, a statement compiled or looked up in
-the cache on every execute, a result object per statement. A Prepared statement is
-compiled once for each dialect it meets, and keeps only the result processors of its
-columns that have one (datetimes, on SQLite), so reading is the driver's cursor and a
-loop over the rows.
+The most used routes (a question, a page of claims, recording a claim) spent most of their
+time in the layers between a statement and its rows: a statement compiled or looked up in
+the cache on every execute, a result object per statement, the ORM's unit of work. A
+Prepared statement is compiled once for each dialect it meets, and keeps only the bind
+and result processors of its parameters and columns that have one (datetimes and enums),
+so running it is the driver's cursor and a loop over the rows.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Dialect, Select, String
+from sqlalchemy import Dialect, Insert, Select, String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -23,24 +23,25 @@ from sqlmodel import Session
 
 from forecasts.sqltypes import UTCDateTime
 
+Processors = tuple[tuple[int, Callable[[Any], Any]], ...]
+
 
 @dataclass
 class _Compiled:
     sql: str
-    names: Sequence[str] | None  # the parameters in order, for positional paramstyles
+    names: Sequence[str]  # the parameters, in order for positional paramstyles
+    positional: bool
+    binds: dict[str, Callable[[Any], Any]]
+    defaults: dict[str, Any]  # values the statement carries itself, such as LIMIT 1's
     # Found on the first run: some drivers' processing depends on the column types the
     # cursor reports (PostgreSQL numerics).
-    processors: tuple[tuple[int, Callable[[Any], Any]], ...] | None = None
+    processors: Processors | None = None
 
 
 class Prepared:
-    """A SELECT whose SQL text and result processing are worked out once per dialect.
+    """A SELECT, or an INSERT ... RETURNING, worked out once per dialect."""
 
-    Parameters go to the driver as given, so bind only values the driver takes as they are
-    (integers, strings).
-    """
-
-    def __init__(self, statement: Select[Any]) -> None:
+    def __init__(self, statement: Select[Any] | Insert) -> None:
         self.statement = statement
         self._by_dialect: dict[str, _Compiled] = {}
 
@@ -49,46 +50,69 @@ class Prepared:
         found = self._by_dialect.get(dialect.name)
         if found is None:
             compiled = self.statement.compile(dialect=dialect)
+            binds: dict[str, Callable[[Any], Any]] = {}
+            for name, bind in compiled.binds.items():
+                process = bind.type.dialect_impl(dialect).bind_processor(dialect)
+                if process is not None:
+                    binds[name] = process
             found = self._by_dialect[dialect.name] = _Compiled(
                 sql=compiled.string,
-                names=compiled.positiontup if compiled.positional else None,
+                names=list(compiled.positiontup or ())
+                if compiled.positional
+                else [*compiled.binds],
+                positional=compiled.positional,
+                binds=binds,
+                defaults={
+                    name: value for name, value in compiled.params.items() if value is not None
+                },
             )
         return found
 
-    def processors(
-        self, dialect: Dialect, description: Sequence[Sequence[Any]]
-    ) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+    def processors(self, dialect: Dialect, description: Sequence[Sequence[Any]]) -> Processors:
         """The result processing of the columns that need any, as (index, function)."""
         found = []
-        for index, column in enumerate(self.statement.selected_columns):
-            impl = column.type.dialect_impl(dialect)
-            process = impl.result_processor(dialect, description[index][1])
+        if isinstance(self.statement, Select):
+            types = [column.type for column in self.statement.selected_columns]
+        else:
+            types = [column["type"] for column in self.statement.returning_column_descriptions]
+        for index, type_ in enumerate(types):
+            process = type_.dialect_impl(dialect).result_processor(dialect, description[index][1])
             if process is not None:
                 found.append((index, process))
         return tuple(found)
 
 
-class Snapshot:
-    """A DBAPI cursor reading one consistent state of the database."""
+class Cursor:
+    """A DBAPI cursor and its dialect, running Prepared statements."""
 
     def __init__(self, cursor: Any, dialect: Dialect) -> None:
         self.cursor = cursor
         self.dialect = dialect
 
     @classmethod
-    def of_session(cls, session: Session) -> Snapshot:
-        """A snapshot inside the session's transaction, seeing its pending writes too."""
+    def of_session(cls, session: Session) -> Cursor:
+        """A cursor in the session's transaction, which sees its pending writes too."""
         session.flush()
         connection = session.connection()
         return cls(connection.connection.cursor(), connection.dialect)
 
+    def execute(self, sql: str) -> None:
+        """Run a statement that takes no parameters and returns nothing."""
+        self.cursor.execute(sql)
+
     def rows(self, prepared: Prepared, params: Mapping[str, Any]) -> list[Sequence[Any]]:
         """Every row the statement returns, with its columns' result processing applied."""
         compiled = prepared.compiled(self.dialect)
-        if compiled.names is None:
-            self.cursor.execute(compiled.sql, params)
-        else:
+        if compiled.defaults:
+            params = compiled.defaults | dict(params)
+        if compiled.binds:
+            params = dict(params)
+            for name, process in compiled.binds.items():
+                params[name] = process(params[name])
+        if compiled.positional:
             self.cursor.execute(compiled.sql, tuple(params[name] for name in compiled.names))
+        else:
+            self.cursor.execute(compiled.sql, params)
         rows: list[Sequence[Any]] = self.cursor.fetchall()
         processors = compiled.processors
         if processors is None:
