@@ -94,8 +94,8 @@ _INSERT_CLAIM = Prepared(
 )
 
 
-def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: datetime) -> Claim:
-    """Record a claim, creating its inline question in the same transaction."""
+def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: datetime) -> ClaimPublic:
+    """Record a claim, creating its inline question in the same transaction; as recorded."""
     if (data.question_id is None) == (data.question is None):
         raise DomainError("question_id", "give exactly one of question_id or an inline question")
     if data.made_at > now:
@@ -143,8 +143,9 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
         "retraction_reason": None,
     }
     ((claim_id,),) = Cursor.of_session(session).rows(_INSERT_CLAIM, fields)
-    claim = Claim(id=claim_id, **fields)
-    _log(session, Action.claim_recorded, claim, data.source, actor, now)
+    del fields["source_id"]
+    claim = ClaimPublic(id=claim_id, source=data.source, **fields)
+    _log(session, Action.claim_recorded, claim, actor, now)
     return claim
 
 
@@ -160,20 +161,17 @@ def retract_claim(
     session.add(claim)
     session.flush()
     slug = slugs_by_id(session=session, ids=[claim.source_id])[claim.source_id]
-    _log(session, Action.claim_retracted, claim, slug, actor, now)
+    _log(session, Action.claim_retracted, claim_public(claim, slug), actor, now)
     return claim
 
 
-def _log(
-    session: Session, action: Action, claim: Claim, slug: str, actor: str, now: datetime
-) -> None:
-    assert claim.id is not None
+def _log(session: Session, action: Action, claim: ClaimPublic, actor: str, now: datetime) -> None:
     append_entry(
         session=session,
         action=action,
         entity="claim",
         entity_id=claim.id,
-        payload=claim_public(claim, slug).model_dump(mode="json"),
+        payload=claim.model_dump(mode="json"),
         actor=actor,
         now=now,
     )

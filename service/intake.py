@@ -19,9 +19,8 @@ from sqlmodel import Session
 from forecasts.claims import record_claim
 from forecasts.domain import SourceKind
 from forecasts.extraction import Candidate, extract_candidates
-from forecasts.models import Claim
 from forecasts.probability import ICD_203, ICD_203_NAME, scale_records
-from forecasts.schemas import ClaimCreate, SourceCreate
+from forecasts.schemas import ClaimCreate, ClaimPublic, SourceCreate
 from forecasts.sources import create_source
 
 # About 8,000 words, and about a second of extraction: longer texts are sent in parts.
@@ -217,7 +216,7 @@ def record_extracted_claim(
     new_source: SourceCreate | None,
     actor: str,
     now: datetime,
-) -> Claim:
+) -> ClaimPublic:
     """Record a claim and its inline question, creating its source first when it is new."""
     if new_source is not None:
         create_source(session=session, data=new_source, actor=actor, now=now)

@@ -10,9 +10,15 @@ from sqlmodel import Session
 
 from forecasts.claims import record_claim
 from forecasts.domain import Outcome
-from forecasts.models import Claim, Question, Resolution, Source
+from forecasts.models import Question, Resolution, Source
 from forecasts.questions import create_question
-from forecasts.schemas import ClaimCreate, QuestionCreate, ResolutionCreate, SourceCreate
+from forecasts.schemas import (
+    ClaimCreate,
+    ClaimPublic,
+    QuestionCreate,
+    ResolutionCreate,
+    SourceCreate,
+)
 from forecasts.sources import create_source
 from resolvers.resolutions import resolve_question
 
@@ -43,7 +49,7 @@ def make_question(session: Session, **fields: Any) -> Question:
 
 def make_claim(
     session: Session, source: Source, question: Question, probability: float = 0.7, **fields: Any
-) -> Claim:
+) -> ClaimPublic:
     """A stated claim made at T0."""
     data = {
         "source": source.slug,

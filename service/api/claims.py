@@ -44,8 +44,9 @@ async def post_claim(
     # The most frequent write: on SQLite usually right on the event loop (Database.write),
     # committed before the 201 goes out, and the claim's JSON written as it is.
     def write(session: Session) -> str:
-        claim = record_claim(session=session, data=data, actor=caller.actor, now=now)
-        return claim_public(claim, data.source).model_dump_json()
+        return record_claim(
+            session=session, data=data, actor=caller.actor, now=now
+        ).model_dump_json()
 
     body = await database.write(write)
     return Response(body, status_code=status.HTTP_201_CREATED, media_type="application/json")
