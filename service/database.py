@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from anyio import to_thread
+from psycopg import IsolationLevel
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -166,19 +167,26 @@ class Database:
     def snapshot(self, engine: Engine | None = None) -> Iterator[Cursor]:
         """A read-only view of one committed state, on a driver connection of `engine`."""
         connection = (engine or self.engine).raw_connection()
+        driver: Any = connection.dbapi_connection
         try:
-            cursor = connection.cursor()
             # Without this each SELECT would see the state of its own moment. SQLite's
             # driver runs in autocommit (see _configure_sqlite), and its transactions read
             # one state; PostgreSQL's opens a transaction with the first statement, which
-            # reads one state only at REPEATABLE READ.
+            # reads one state only at REPEATABLE READ (set here on the driver's connection,
+            # so that its BEGIN says so rather than a statement of its own).
             if self.dialect == "sqlite":
+                cursor = connection.cursor()
                 cursor.execute("BEGIN")
             else:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                driver.isolation_level = IsolationLevel.REPEATABLE_READ
+                driver.read_only = True
+                cursor = connection.cursor()
             yield Cursor(cursor, self.engine.dialect)
         finally:
-            connection.close()  # back to the pool, which rolls the snapshot back
+            if self.dialect != "sqlite":
+                driver.rollback()
+                driver.isolation_level = driver.read_only = None
+            connection.close()  # back to the pool, which rolls a SQLite snapshot back
 
     async def read(self, read: Callable[[Cursor], T]) -> T:
         """Run a read model from a route: on SQLite right here, on PostgreSQL in a thread.
