@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,14 +15,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from anyio import to_thread
 from psycopg import IsolationLevel
+from pydantic_core import to_json
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.pool import SingletonThreadPool
+from sqlalchemy.pool import PoolProxiedConnection, SingletonThreadPool
 from sqlmodel import Session
 
 from forecasts.prepared import Cursor
 from service.migrations_runner import alembic_config
+from service.read_cache import ReadCache
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +78,19 @@ def _configure_sqlite(engine: Engine, lock_wait_seconds: int) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _query_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+_connection_numbers = itertools.count(1)
+
+
+def _connection_number(connection: PoolProxiedConnection) -> int:
+    """A number of this driver connection's own, for as long as it lives."""
+    number: int = connection.info.setdefault("number", next(_connection_numbers))
+    return number
+
+
 class Database:
     """One engine, and the two kinds of transaction the service runs."""
 
@@ -92,11 +108,14 @@ class Database:
         self._loop_reads = self._loop_writes = None
         if self.dialect == "sqlite":
             self._loop_reads = make_engine(url, poolclass=SingletonThreadPool, pool_size=64)
+            # Never writing keeps its data_version a measure of everyone else's commits.
+            event.listen(self._loop_reads, "connect", _query_only)
             # Writes try the loop first (see write), on a connection that never waits for
             # the write lock: finding it taken, they go to a thread that does.
             self._loop_writes = make_engine(
                 url, lock_wait_seconds=0, poolclass=SingletonThreadPool, pool_size=64
             )
+        self._cache = ReadCache()
 
     @property
     def dialect(self) -> str:
@@ -166,7 +185,12 @@ class Database:
     @contextmanager
     def snapshot(self, engine: Engine | None = None) -> Iterator[Cursor]:
         """A read-only view of one committed state, on a driver connection of `engine`."""
-        connection = (engine or self.engine).raw_connection()
+        with self._snapshot(engine or self.engine) as (_, cursor):
+            yield cursor
+
+    @contextmanager
+    def _snapshot(self, engine: Engine) -> Iterator[tuple[PoolProxiedConnection, Cursor]]:
+        connection = engine.raw_connection()
         driver: Any = connection.dbapi_connection
         try:
             # Without this each SELECT would see the state of its own moment. SQLite's
@@ -181,7 +205,7 @@ class Database:
                 driver.isolation_level = IsolationLevel.REPEATABLE_READ
                 driver.read_only = True
                 cursor = connection.cursor()
-            yield Cursor(cursor, self.engine.dialect)
+            yield connection, Cursor(cursor, self.engine.dialect)
         finally:
             if self.dialect != "sqlite":
                 driver.rollback()
@@ -200,6 +224,27 @@ class Database:
             with self.snapshot(self._loop_reads) as snapshot:
                 return read(snapshot)
         return await to_thread.run_sync(self._read_in_snapshot, read)
+
+    async def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
+        """The JSON of a read model; on SQLite kept until the database changes (ReadCache).
+
+        `key` must name everything the result depends on.
+        """
+        if self._loop_reads is None:
+            return await to_thread.run_sync(self._json_in_snapshot, read)
+        with self._snapshot(self._loop_reads) as (connection, snapshot):
+            snapshot.execute("PRAGMA data_version")  # this also starts the snapshot
+            # data_version counts per connection: the version names the connection too.
+            version = (_connection_number(connection), snapshot.cursor.fetchone()[0])
+            body = self._cache.get(key, version)
+            if body is None:
+                body = to_json(read(snapshot))
+                self._cache.put(key, version, body)
+            return body
+
+    def _json_in_snapshot(self, read: Callable[[Cursor], object]) -> bytes:
+        with self.snapshot() as snapshot:
+            return to_json(read(snapshot))
 
     def _read_in_snapshot(self, read: Callable[[Cursor], T]) -> T:
         with self.snapshot() as snapshot:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
-from pydantic_core import to_json
 from sqlmodel import Session
 
 from forecasts.claims import (
@@ -65,9 +64,12 @@ async def get_claims(
     """List claims, newest first, filtered by source slug, question or tag."""
     filters = ClaimFilters(source=source, question_id=question_id, tag=tag)
 
-    # As get_one_question: prepared reads, the page's dict written out as JSON as it is.
-    page = await database.read(lambda snapshot: claim_page_data(snapshot, filters, limit, offset))
-    return Response(to_json(page), media_type="application/json")
+    # As get_one_question: prepared reads, the page's dict written out as it is, cached.
+    body = await database.read_json(
+        ("claims", source, question_id, tag, limit, offset),
+        lambda snapshot: claim_page_data(snapshot, filters, limit, offset),
+    )
+    return Response(body, media_type="application/json")
 
 
 @router.get("/{claim_id}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 from pydantic import AwareDatetime
-from pydantic_core import to_json
 
 from forecasts.domain import Status
 from forecasts.questions import (
@@ -85,10 +84,13 @@ def get_questions(
 async def get_one_question(question_id: PathId, database: DatabaseDep, _: Reader) -> Response:
     """One question with every claim on it and its whole resolution history."""
 
-    # The most read route: prepared reads, and the dict written out as JSON as it is rather
-    # than built into models and validated again by FastAPI (service/views.py).
-    detail = await database.read(lambda snapshot: question_detail_data(snapshot, question_id))
-    return Response(to_json(detail), media_type="application/json")
+    # The most read route: prepared reads, the dict written out as JSON as it is rather
+    # than built into models and validated again by FastAPI (service/views.py), and kept
+    # until the database changes (service/read_cache.py).
+    body = await database.read_json(
+        ("question", question_id), lambda snapshot: question_detail_data(snapshot, question_id)
+    )
+    return Response(body, media_type="application/json")
 
 
 @router.patch("/{question_id}")

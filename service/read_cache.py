@@ -1,0 +1,60 @@
+"""Response bodies of the most read models, kept while the SQLite database is unchanged.
+
+SQLite's PRAGMA data_version, read on a connection that never writes, changes whenever any
+other connection, in this process or another, commits. Each body is stored under the
+version it was read at (with the connection, whose count it is: Database.read_json), and
+a read at another version finds the cache empty: nothing is
+served that a commit may have changed, and no write has to know about the cache. A
+ledger is read far more often than written, and between writes the same questions and
+claim lists are asked for again and again.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable
+
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+
+
+class ReadCache:
+    """Bodies by key, all of one database version, at most `max_bytes` of them."""
+
+    def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._version: Hashable = None
+        self._bodies: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._bytes = 0
+
+    def get(self, key: Hashable, version: Hashable) -> bytes | None:
+        """The body stored under `key` at `version`, or None."""
+        if version != self._version:
+            self._start_over(version)
+            return None
+        body = self._bodies.get(key)
+        if body is not None:
+            self._bodies.move_to_end(key)
+        return body
+
+    def put(self, key: Hashable, version: Hashable, body: bytes) -> None:
+        """Keep `body`, read at `version`, dropping the least recently used to make room."""
+        if version != self._version:
+            self._start_over(version)
+        if len(body) > self.max_bytes:
+            return
+        previous = self._bodies.pop(key, None)
+        if previous is not None:
+            self._bytes -= len(previous)
+        while self._bytes + len(body) > self.max_bytes:
+            _, dropped = self._bodies.popitem(last=False)
+            self._bytes -= len(dropped)
+        self._bodies[key] = body
+        self._bytes += len(body)
+
+    def __len__(self) -> int:
+        return len(self._bodies)
+
+    def _start_over(self, version: Hashable) -> None:
+        self._version = version
+        self._bodies.clear()
+        self._bytes = 0

@@ -1,0 +1,105 @@
+"""Cached reads: served while the database is unchanged, never after any commit changed it."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import make_url
+
+from forecasts.claims import retract_claim
+from service.database import Database
+from service.read_cache import ReadCache
+
+CLAIM: dict[str, Any] = {
+    "source": "jane-doe",
+    "probability": 0.7,
+    "quote": "It will pass.",
+    "made_at": "2026-02-01T09:00:00Z",
+    "question": {
+        "title": "Will the bill pass before June?",
+        "resolution_criteria": "Yes if it is signed into law before 2026-06-01.",
+        "deadline": "2026-06-01T00:00:00Z",
+    },
+}
+
+
+def test_a_new_version_starts_the_cache_over() -> None:
+    cache = ReadCache(max_bytes=100)
+    cache.put("a", 1, b"one")
+    assert cache.get("a", 1) == b"one"
+    assert cache.get("a", 2) is None and len(cache) == 0
+    cache.put("a", 1, b"stale")  # read at an older version than the cache holds now
+    assert cache.get("a", 1) == b"stale" and cache.get("a", 2) is None
+
+
+def test_the_least_recently_used_make_room() -> None:
+    cache = ReadCache(max_bytes=10)
+    cache.put("a", 1, b"aaaa")
+    cache.put("b", 1, b"bbbb")
+    assert cache.get("a", 1) == b"aaaa"  # a is now the most recently used
+    cache.put("c", 1, b"cccc")
+    assert cache.get("b", 1) is None and cache.get("a", 1) and cache.get("c", 1)
+    cache.put("huge", 1, b"x" * 11)
+    assert cache.get("huge", 1) is None and len(cache) == 2
+
+
+@pytest.fixture
+def recorded(client: TestClient, editor: dict[str, str]) -> dict[str, Any]:
+    source = {"slug": "jane-doe", "name": "Jane Doe", "kind": "person"}
+    assert client.post("/api/v1/sources", json=source, headers=editor).status_code == 201
+    claim: dict[str, Any] = client.post("/api/v1/claims", json=CLAIM, headers=editor).json()
+    return claim
+
+
+def _question(client: TestClient, claim: dict[str, Any]) -> dict[str, Any]:
+    body: dict[str, Any] = client.get(f"/api/v1/questions/{claim['question_id']}").json()
+    return body
+
+
+def _claims(client: TestClient, claim: dict[str, Any]) -> list[dict[str, Any]]:
+    params = {"question_id": claim["question_id"]}
+    items: list[dict[str, Any]] = client.get("/api/v1/claims", params=params).json()["items"]
+    return items
+
+
+def test_writes_through_the_api_are_seen_at_once(
+    client: TestClient, editor: dict[str, str], recorded: dict[str, Any]
+) -> None:
+    assert len(_claims(client, recorded)) == 1 and len(_question(client, recorded)["claims"]) == 1
+    again = CLAIM | {"question_id": recorded["question_id"], "question": None, "probability": 0.2}
+    del again["question"]
+    assert client.post("/api/v1/claims", json=again, headers=editor).status_code == 201
+    assert [c["probability"] for c in _claims(client, recorded)] == [0.2, 0.7]
+    assert len(_question(client, recorded)["claims"]) == 2
+
+
+def test_writes_by_other_connections_are_seen_at_once(
+    client: TestClient, database: Database, recorded: dict[str, Any]
+) -> None:
+    assert _question(client, recorded)["claims"][0]["retracted_at"] is None
+    with database.writing() as session:  # a connection of the thread pool's
+        retract_claim(
+            session=session,
+            claim_id=recorded["id"],
+            reason="misattributed",
+            actor="test",
+            now=datetime(2026, 3, 1, tzinfo=UTC),
+        )
+    assert _question(client, recorded)["claims"][0]["retraction_reason"] == "misattributed"
+    assert _claims(client, recorded)[0]["retraction_reason"] == "misattributed"
+
+
+# Another process's commit can only be shown on SQLite, where it is a file.
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_writes_by_other_processes_are_seen_at_once(
+    client: TestClient, database: Database, recorded: dict[str, Any]
+) -> None:
+    assert _question(client, recorded)["status"] == "open"
+    other = sqlite3.connect(str(make_url(database.url).database), isolation_level=None)
+    other.execute("UPDATE question SET status = 'due' WHERE id = ?", (recorded["question_id"],))
+    other.close()
+    assert _question(client, recorded)["status"] == "due"
