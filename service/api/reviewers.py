@@ -24,6 +24,7 @@ from service.api.deps import (
     Limit,
     NowDep,
     Offset,
+    PathId,
     ReadSessionDep,
     WriteSessionDep,
 )
@@ -67,14 +68,14 @@ def get_reviewers(
 
 
 @router.get("/{reviewer_id}")
-def get_one_reviewer(reviewer_id: int, session: ReadSessionDep, _: KeyHolder) -> ReviewerPublic:
+def get_one_reviewer(reviewer_id: PathId, session: ReadSessionDep, _: KeyHolder) -> ReviewerPublic:
     """One reviewer by id."""
     return reviewer_public(get_reviewer(session=session, reviewer_id=reviewer_id))
 
 
 @router.patch("/{reviewer_id}")
 def patch_reviewer(
-    reviewer_id: int, data: ReviewerUpdate, session: WriteSessionDep, _: Admin
+    reviewer_id: PathId, data: ReviewerUpdate, session: WriteSessionDep, _: Admin
 ) -> ReviewerPublic:
     """Change a reviewer's details, digest time, tags, or whether they are active."""
     reviewer = update_reviewer(session=session, reviewer_id=reviewer_id, data=data)

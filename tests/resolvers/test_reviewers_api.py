@@ -87,3 +87,16 @@ def test_patch_refuses_null_and_unknown_reviewer(client: TestClient, admin: dict
     assert missing.status_code == 404
     moved = client.patch(url, json={"timezone": "Asia/Tokyo"}, headers=admin)
     assert moved.json()["timezone"] == "Asia/Tokyo"
+
+
+def test_ids_outside_the_database_s_range_are_422_naming_the_id(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    for reviewer_id in ("0", str(2**63)):
+        url = f"/api/v1/reviewers/{reviewer_id}"
+        for response in (
+            client.get(url, headers=admin),
+            client.patch(url, json={"active": True}, headers=admin),
+        ):
+            assert response.status_code == 422, response.text
+            assert "path.reviewer_id" in _errors(response)
