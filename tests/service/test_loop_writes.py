@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
+from sqlmodel import Session
 
+from forecasts.claims import record_claim
 from forecasts.models import Claim
+from forecasts.schemas import ClaimCreate
 from service.database import Database
+from tests.factories import make_question, make_source
+from tests.own_loop import run_on_own_loop
 
 CLAIM: dict[str, Any] = {
     "source": "jane-doe",
@@ -72,3 +80,40 @@ def test_refused_writes_leave_nothing_and_the_ledger_verifies(
     assert twice.status_code == 422 and "nobody" in twice.text
     assert _claims(database) == 1
     assert client.get("/api/v1/ledger/verify").json()["ok"] is True
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_wal_is_copied_into_the_database_file_off_the_loop(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The event loop's commits leave the WAL alone; every CHECKPOINT_EVERY of them a
+    # thread copies it into the database file. A copy of that file alone then holds them.
+    monkeypatch.setattr("service.database.CHECKPOINT_EVERY", 5)
+    with database.writing() as session:
+        make_source(session, "jane-doe")
+        question_id = make_question(session).id
+    claim = ClaimCreate(
+        source="jane-doe",
+        question_id=question_id,
+        probability=0.5,
+        quote="Even odds.",
+        made_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+
+    def record(session: Session) -> int:
+        return record_claim(
+            session=session, data=claim, actor="test", now=datetime(2026, 1, 2, tzinfo=UTC)
+        ).id
+
+    async def write_six() -> list[int]:
+        return [await database.write(record) for _ in range(6)]  # the 6th waits for the copy
+
+    ids = run_on_own_loop(write_six())
+    alone = tmp_path / "alone.db"
+    shutil.copyfile(make_url(database.url).database or "", alone)
+    copied = sqlite3.connect(alone)
+    try:
+        stored = {row[0] for row in copied.execute("SELECT id FROM claim")}
+    finally:
+        copied.close()
+    assert set(ids[:5]) <= stored
