@@ -4,7 +4,8 @@ Both live in one ASGI middleware in front of the app. The rate is a token bucket
 address, kept in this process's memory: each process of a multi-worker server counts on
 its own, so the effective limit is the setting times the number of processes. Requests
 that carry a key are not limited, but one whose key turns out unknown (401) is charged
-to its address afterwards. Times come from the app's clock, so tests move time.
+to its address afterwards. Static files are not counted, and a refused page is answered
+with a page. Times come from the app's clock, so tests move time.
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from fastapi import HTTPException, status
+from fastapi import HTTPException, Request, status
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from service.pages.errors import error_page, is_page
 
 Clock = Callable[[], datetime]
 
 RATE_PATTERN = r"(?i)^\s*(?:|off|\d+\s*/\s*(?:second|minute|hour|day))\s*$"
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
 _PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+UNCOUNTED = ("/static/",)
 # Buckets that have refilled are forgotten once this many addresses are tracked.
 MAX_TRACKED = 10_000
 
@@ -131,10 +135,15 @@ class RequestLimits:
         headers = Headers(scope=scope)
         keyed = "authorization" in headers
         client = scope["client"][0] if scope.get("client") else "unknown"
-        if self.buckets is not None and not keyed:
+        # A page brings its stylesheet along: counting it would halve what a reader sees.
+        counted = not scope["path"].startswith(UNCOUNTED)
+        if self.buckets is not None and not keyed and counted:
             wait = self.buckets.take(client)
             if wait:
                 seconds = max(math.ceil(wait), 1)
+                if is_page(Request(scope)):
+                    await _refuse_page(scope, receive, send, seconds)
+                    return
                 await _refuse(
                     send,
                     status.HTTP_429_TOO_MANY_REQUESTS,
@@ -175,6 +184,19 @@ class RequestLimits:
             await _refuse(send, error.status_code, str(error.detail))
         if keyed and response_status == status.HTTP_401_UNAUTHORIZED and self.buckets:
             self.buckets.charge(client)
+
+
+async def _refuse_page(scope: Scope, receive: Receive, send: Send, seconds: int) -> None:
+    page = error_page(
+        Request(scope),
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        [
+            f"Too many pages were asked for from your address in a short time. "
+            f"Try again in {seconds} seconds."
+        ],
+        headers={"Retry-After": str(seconds)},
+    )
+    await page(scope, receive, send)
 
 
 async def _refuse(

@@ -27,6 +27,7 @@ TITLES = {
     status.HTTP_403_FORBIDDEN: "Not allowed",
     status.HTTP_405_METHOD_NOT_ALLOWED: "That is not something this page does",
     status.HTTP_422_UNPROCESSABLE_CONTENT: "Some of the input was not valid",
+    status.HTTP_429_TOO_MANY_REQUESTS: "Too many requests",
 }
 
 

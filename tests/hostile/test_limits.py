@@ -150,3 +150,17 @@ def test_a_chunked_body_over_the_limit_is_refused_by_a_real_server(
         assert response.status == 413
         connection.close()
     assert _sources(database) == 0
+
+
+def test_static_files_are_not_counted_and_a_refused_page_is_a_page(
+    build_app: AppBuilder, client_at: ClientAt
+) -> None:
+    client = client_at(build_app(anon_rate_limit="2/minute"), "203.0.113.11")
+    for _ in range(2):
+        assert client.get("/sources").status_code == 200
+        assert client.get("/static/sooth.css").status_code == 200
+    refused = client.get("/sources")
+    assert refused.status_code == 429 and refused.headers["retry-after"] == "30"
+    assert refused.headers["content-type"].startswith("text/html")
+    assert "Too many requests" in refused.text and "30 seconds" in refused.text
+    assert client.get("/api/v1/sources").json()["detail"].startswith("too many requests")
