@@ -88,7 +88,7 @@ def test_the_wal_is_copied_into_the_database_file_off_the_loop(
 ) -> None:
     # The event loop's commits leave the WAL alone; every CHECKPOINT_EVERY of them a
     # thread copies it into the database file. A copy of that file alone then holds them.
-    monkeypatch.setattr("service.database.CHECKPOINT_EVERY", 5)
+    monkeypatch.setattr("service.loop_sqlite.CHECKPOINT_EVERY", 5)
     with database.writing() as session:
         make_source(session, "jane-doe")
         question_id = make_question(session).id

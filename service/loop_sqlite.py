@@ -1,0 +1,189 @@
+"""SQLite on the event loop: reads and writes that never wait, and the WAL copied off it.
+
+A SQLite read of a few indexed rows takes tens of microseconds and a write of a few rows
+a few hundred, less than a trip to the thread pool and back costs under load. So routes
+read and write SQLite right on the event loop, on connections of the loop's own
+(SingletonThreadPool: one per thread), under three rules that keep the loop from waiting:
+
+- reads never wait for the shared pool, whose connections requests in the thread pool
+  may hold while they wait for the loop; WAL readers never wait for a lock;
+- writes only ever try for the write lock (the connection has no busy timeout): finding
+  it held by a thread of this process or by another process, the caller hands the work
+  to a thread that waits (Database.write). Once taken, nothing in a WAL transaction
+  waits again;
+- SQLite copies the WAL into the database file in whichever commit crosses 1,000
+  pages, ending with an fsync (about ten milliseconds here) that would stop the loop
+  and every request on it. Commits on the loop leave it to a thread every
+  CHECKPOINT_EVERY commits; writes arriving meanwhile wait for it on the loop, so that
+  it reaches the end of the WAL and SQLite can start the WAL over rather than let it grow.
+
+Reads of the most read models also keep their JSON until the database changes
+(ReadCache), by the reading connection's data_version.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from pydantic_core import to_json
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import PoolProxiedConnection
+from sqlmodel import Session
+
+from forecasts.prepared import Cursor
+from service.read_cache import ReadCache
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Commits on the event loop between copies of the WAL into the database file: a claim
+# writes about nine pages, so about 18 MB of WAL (SQLite's own default is 4 MB).
+CHECKPOINT_EVERY = 500
+
+
+@contextmanager
+def sqlite_snapshot(engine: Engine) -> Iterator[tuple[PoolProxiedConnection, Cursor]]:
+    """One committed state of a SQLite database, read on a connection of `engine`.
+
+    The driver runs in autocommit (service/database.py): without a transaction each
+    SELECT would see the state of its own moment.
+    """
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute("BEGIN")
+        yield connection, Cursor(cursor, engine.dialect)
+    finally:
+        connection.close()  # back to the pool, which rolls the snapshot back
+
+
+class LoopSQLite:
+    """The event loop's reading and writing connections, and what keeps them from waiting."""
+
+    def __init__(
+        self,
+        *,
+        reads: Engine,
+        writes: Engine,
+        one_writer: threading.RLock,
+        checkpoints: Engine,
+        begin_immediately: dict[str, str],
+    ) -> None:
+        self._reads = reads
+        self._writes = writes
+        self._one_writer = one_writer
+        self._checkpoints = checkpoints
+        self._begin_immediately = begin_immediately
+        # Never writing keeps its data_version a measure of everyone else's commits.
+        event.listen(reads, "connect", _query_only)
+        event.listen(writes, "connect", _no_autocheckpoint)
+        self._cache = ReadCache()
+        self._commits = 0
+        self._checkpoint: asyncio.Future[None] | None = None
+
+    def read(self, read: Callable[[Cursor], T]) -> T:
+        """A read model, read here on the loop."""
+        with sqlite_snapshot(self._reads) as (_, snapshot):
+            return read(snapshot)
+
+    def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
+        """The JSON of a read model, kept until the database changes."""
+        with sqlite_snapshot(self._reads) as (connection, snapshot):
+            snapshot.execute("PRAGMA data_version")  # this also starts the snapshot
+            # data_version counts per connection: the version names the connection too.
+            version = (_connection_number(connection), snapshot.cursor.fetchone()[0])
+            body = self._cache.get(key, version)
+            if body is None:
+                body = to_json(read(snapshot))
+                self._cache.put(key, version, body)
+            return body
+
+    async def write(self, write: Callable[[Session], T]) -> tuple[T] | None:
+        """The work's result once committed here, or None when the write lock was held."""
+        checkpoint = self._checkpoint
+        if checkpoint is not None and checkpoint.get_loop() is asyncio.get_running_loop():
+            await asyncio.shield(checkpoint)
+        if not self._one_writer.acquire(blocking=False):
+            return None
+        try:
+            done = self._write_if_free(write)
+        finally:
+            self._one_writer.release()
+        if done is not None:
+            self._after_commit()
+        return done
+
+    def dispose(self) -> None:
+        """Close the loop's connections."""
+        self._reads.dispose()
+        self._writes.dispose()
+
+    def _write_if_free(self, write: Callable[[Session], T]) -> tuple[T] | None:
+        with Session(self._writes, expire_on_commit=False) as session:
+            try:
+                # BEGIN IMMEDIATE: the write lock now, or refused at once.
+                session.connection(execution_options=self._begin_immediately)
+            except OperationalError as error:
+                if getattr(error.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+                    return None
+                raise
+            try:
+                result = write(session)
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            return (result,)
+
+    def _after_commit(self) -> None:
+        self._commits += 1
+        running = self._checkpoint is not None and not self._checkpoint.done()
+        if self._commits < CHECKPOINT_EVERY or running:
+            return
+        self._commits = 0
+        checkpoint = asyncio.get_running_loop().run_in_executor(None, self._copy_wal)
+        checkpoint.add_done_callback(self._checkpoint_ended)
+        self._checkpoint = checkpoint
+
+    def _checkpoint_ended(self, checkpoint: asyncio.Future[None]) -> None:
+        if self._checkpoint is checkpoint:
+            self._checkpoint = None
+        if not checkpoint.cancelled() and checkpoint.exception() is not None:
+            log.error(
+                "copying the SQLite WAL into the database failed; retried later",
+                exc_info=checkpoint.exception(),
+            )
+
+    def _copy_wal(self) -> None:
+        with self._one_writer:
+            connection = self._checkpoints.raw_connection()
+            try:
+                connection.cursor().execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                connection.close()
+
+
+def _no_autocheckpoint(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
+
+def _query_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+_connection_numbers = itertools.count(1)
+
+
+def _connection_number(connection: PoolProxiedConnection) -> int:
+    """A number of this driver connection's own, for as long as it lives."""
+    number: int = connection.info.setdefault("number", next(_connection_numbers))
+    return number
