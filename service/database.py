@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import Callable, Hashable, Iterator
@@ -31,6 +32,12 @@ _SQLITE_BEGIN = "sqlite_begin"
 
 
 T = TypeVar("T")
+
+# A write the loop found SQLite's lock taken for tries again after these pauses before it
+# goes to a thread to wait: another process's writes hold the lock for about a
+# millisecond, and SQLite's own busy handler, waiting in that thread, backs off to 100 ms
+# between tries and loses the lock again and again to a process that keeps writing.
+LOCK_RETRY_PAUSES = (0.0005, 0.001, 0.002, 0.004, 0.008)
 
 
 class NotMigratedError(RuntimeError):
@@ -128,9 +135,12 @@ class Database:
         PostgreSQL writes wait on the network: always a thread.
         """
         if self._loop is not None:
-            done = await self._loop.write(write)
-            if done is not None:
-                return done[0]
+            for pause in (*LOCK_RETRY_PAUSES, None):
+                done = await self._loop.write(write)
+                if done is not None:
+                    return done[0]
+                if pause is not None:
+                    await asyncio.sleep(pause)
         return await to_thread.run_sync(self._write_in_thread, write)
 
     def _write_in_thread(self, write: Callable[[Session], T]) -> T:
