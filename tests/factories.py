@@ -23,6 +23,19 @@ from forecasts.sources import create_source
 from resolvers.resolutions import resolve_question
 
 _numbers = count(1)
+
+JANE_DOE_CLAIM: dict[str, Any] = {
+    "source": "jane-doe",
+    "probability": 0.7,
+    "quote": "It will pass.",
+    "made_at": "2026-02-01T09:00:00Z",
+    "question": {
+        "title": "Will the bill pass before June?",
+        "resolution_criteria": "Yes if it is signed into law before 2026-06-01.",
+        "deadline": "2026-06-01T00:00:00Z",
+    },
+}
+"""The body of POST /api/v1/claims: source jane-doe's claim with a new question inline."""
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 

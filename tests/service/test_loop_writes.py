@@ -19,20 +19,9 @@ from forecasts.claims import record_claim
 from forecasts.models import Claim
 from forecasts.schemas import ClaimCreate
 from service.database import Database
+from tests.factories import JANE_DOE_CLAIM as CLAIM
 from tests.factories import make_question, make_source
 from tests.own_loop import run_on_own_loop
-
-CLAIM: dict[str, Any] = {
-    "source": "jane-doe",
-    "probability": 0.7,
-    "quote": "It will pass.",
-    "made_at": "2026-02-01T09:00:00Z",
-    "question": {
-        "title": "Will the bill pass before June?",
-        "resolution_criteria": "Yes if it is signed into law before 2026-06-01.",
-        "deadline": "2026-06-01T00:00:00Z",
-    },
-}
 
 
 @pytest.fixture

@@ -13,18 +13,7 @@ from sqlalchemy.engine import make_url
 from forecasts.claims import retract_claim
 from service.database import Database
 from service.read_cache import ReadCache
-
-CLAIM: dict[str, Any] = {
-    "source": "jane-doe",
-    "probability": 0.7,
-    "quote": "It will pass.",
-    "made_at": "2026-02-01T09:00:00Z",
-    "question": {
-        "title": "Will the bill pass before June?",
-        "resolution_criteria": "Yes if it is signed into law before 2026-06-01.",
-        "deadline": "2026-06-01T00:00:00Z",
-    },
-}
+from tests.factories import JANE_DOE_CLAIM as CLAIM
 
 
 def test_a_new_version_starts_the_cache_over() -> None:
