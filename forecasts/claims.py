@@ -201,12 +201,3 @@ def list_claims(
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     page = query.order_by(col(Claim.made_at).desc(), col(Claim.id).desc())
     return session.exec(page.limit(limit).offset(offset)).all(), total
-
-
-def claims_on_question(*, session: Session, question_id: int) -> Sequence[Claim]:
-    """Every claim on one question, in the order they were made."""
-    return session.exec(
-        select(Claim)
-        .where(Claim.question_id == question_id)
-        .order_by(col(Claim.made_at), col(Claim.id))
-    ).all()

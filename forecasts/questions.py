@@ -136,14 +136,6 @@ def get_question(*, session: Session, question_id: int) -> Question:
     return question
 
 
-def question_for_reference(*, session: Session, field: str, question_id: int) -> Question:
-    """The question a request body names, or an error pointing at that body field."""
-    question = session.get(Question, question_id)
-    if question is None:
-        raise DomainError(field, f"no question with id {question_id}")
-    return question
-
-
 def list_questions(
     *, session: Session, filters: QuestionFilters, limit: int, offset: int
 ) -> tuple[Sequence[Question], int]:

@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from forecasts.chain import Action, append_entry
-from forecasts.domain import ConflictError, DomainError, NotFoundError, SourceKind
+from forecasts.domain import ConflictError, NotFoundError, SourceKind
 from forecasts.models import Source
 from forecasts.schemas import SourceCreate, SourcePublic
 
@@ -44,14 +44,6 @@ def get_source(*, session: Session, slug: str) -> Source:
     source = session.exec(select(Source).where(Source.slug == slug)).first()
     if source is None:
         raise NotFoundError("slug", f"no source with slug {slug!r}")
-    return source
-
-
-def source_for_reference(*, session: Session, field: str, slug: str) -> Source:
-    """The source a request body names, or an error pointing at that body field."""
-    source = session.exec(select(Source).where(Source.slug == slug)).first()
-    if source is None:
-        raise DomainError(field, f"no source with slug {slug!r}; create it first")
     return source
 
 
