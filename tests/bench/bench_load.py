@@ -366,6 +366,21 @@ def bench_backend(backend: str, url: str, seconds: int) -> list[Row]:
     return rows
 
 
+def bench_verified(backend: str, name: str, url: str, seconds: int, checks: list[str]) -> list[Row]:
+    """bench_backend between two runs of `sooth verify`, whose outcomes go into `checks`."""
+    took, entries, ok = timed_verify(url)
+    checks.append(
+        f"sooth verify on {name}: {entries:,} entries in {took:.1f} s, {'ok' if ok else 'FAILED'}"
+    )
+    rows = bench_backend(backend, url, seconds)
+    _, entries, ok = timed_verify(url)
+    checks.append(
+        f"after the run, {name} ledger of {entries:,} entries: "
+        f"{'verifies' if ok else 'does NOT verify'}"
+    )
+    return rows
+
+
 def print_table(rows: list[Row]) -> None:
     """The results as a Markdown table."""
     print()
@@ -405,30 +420,10 @@ def main() -> int:
     shutil.copyfile(cached, working)
     url = f"sqlite:///{working}"
     migrate(url)  # a cached ledger may predate the latest migration
-    seconds, entries, ok = timed_verify(url)
-    checks.append(
-        f"sooth verify on SQLite: {entries:,} entries in {seconds:.1f} s, "
-        f"{'ok' if ok else 'FAILED'}"
-    )
-    rows += bench_backend("sqlite", url, args.duration)
-    seconds, entries, ok = timed_verify(url)
-    checks.append(
-        f"after the run, SQLite ledger of {entries:,} entries: "
-        f"{'verifies' if ok else 'does NOT verify'}"
-    )
+    rows += bench_verified("sqlite", "SQLite", url, args.duration, checks)
     if not args.no_postgres:
         with postgres_ledger(args.postgres) as pg_url:
-            seconds, entries, ok = timed_verify(pg_url)
-            checks.append(
-                f"sooth verify on PostgreSQL: {entries:,} entries in {seconds:.1f} s, "
-                f"{'ok' if ok else 'FAILED'}"
-            )
-            rows += bench_backend("postgresql", pg_url, args.duration)
-            seconds, entries, ok = timed_verify(pg_url)
-            checks.append(
-                f"after the run, PostgreSQL ledger of {entries:,} entries: "
-                f"{'verifies' if ok else 'does NOT verify'}"
-            )
+            rows += bench_verified("postgresql", "PostgreSQL", pg_url, args.duration, checks)
 
     print_table(rows)
     print()
