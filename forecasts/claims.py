@@ -142,7 +142,7 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
         "retracted_at": None,
         "retraction_reason": None,
     }
-    ((claim_id,),) = Cursor.of_session(session).rows(_INSERT_CLAIM, fields)
+    ((claim_id,),) = cursor.rows(_INSERT_CLAIM, fields)
     del fields["source_id"]
     claim = ClaimPublic(id=claim_id, source=data.source, **fields)
     _log(session, Action.claim_recorded, claim, actor, now)
