@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, insert
+from sqlalchemy import Table, bindparam, insert
 from sqlalchemy import select as core_select
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from forecasts.chain import Action, append_entry
 from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError
-from forecasts.models import Claim, Question, QuestionTag, Source
+from forecasts.models import Claim, Question, Source
 from forecasts.prepared import Cursor, Prepared
 from forecasts.probability import UnknownPhraseError, lookup
 from forecasts.questions import create_question
@@ -183,21 +183,3 @@ def get_claim(*, session: Session, claim_id: int) -> Claim:
     if claim is None:
         raise NotFoundError("id", f"no claim with id {claim_id}")
     return claim
-
-
-def list_claims(
-    *, session: Session, filters: ClaimFilters, limit: int, offset: int
-) -> tuple[Sequence[Claim], int]:
-    """Claims matching the filters, newest first, with the total that matched."""
-    query = select(Claim)
-    if filters.source is not None:
-        source_id = select(Source.id).where(Source.slug == filters.source).scalar_subquery()
-        query = query.where(col(Claim.source_id) == source_id)
-    if filters.question_id is not None:
-        query = query.where(Claim.question_id == filters.question_id)
-    if filters.tag is not None:
-        tagged = select(QuestionTag.question_id).where(QuestionTag.tag == filters.tag.lower())
-        query = query.where(col(Claim.question_id).in_(tagged))
-    total = session.exec(select(func.count()).select_from(query.subquery())).one()
-    page = query.order_by(col(Claim.made_at).desc(), col(Claim.id).desc())
-    return session.exec(page.limit(limit).offset(offset)).all(), total

@@ -12,11 +12,12 @@ from typing import Any, TypeVar
 import pandas as pd
 from sqlmodel import Session
 
-from forecasts.claims import ClaimFilters, claims_public, list_claims
+from forecasts.claims import ClaimFilters
 from forecasts.domain import SourceKind, Status
 from forecasts.models import Question, Source
+from forecasts.prepared import Cursor
 from forecasts.questions import QuestionFilters, list_questions
-from forecasts.schemas import ClaimPublic
+from forecasts.schemas import ClaimPublic, Page
 from forecasts.sources import get_source, list_sources
 from forecasts.track_record import (
     ReportQuery,
@@ -24,6 +25,7 @@ from forecasts.track_record import (
     source_scored_claims,
     track_record,
 )
+from service.views import claim_page_data
 
 T = TypeVar("T")
 
@@ -181,12 +183,14 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
     scores = _records(record.scores)
     scored = source_scored_claims(session=session, slug=slug)
     counted = {c.claim_id for c in scored}
-    claims = _every(
-        lambda limit, offset: list_claims(
-            session=session, filters=ClaimFilters(source=slug), limit=limit, offset=offset
-        )
-    )
-    others = [c for c in claims if c.id not in counted]
+    cursor = Cursor.of_session(session)
+
+    def claims_page(limit: int, offset: int) -> tuple[list[ClaimPublic], int]:
+        data = claim_page_data(cursor, ClaimFilters(source=slug), limit, offset)
+        page = Page[ClaimPublic].model_validate(data)
+        return page.items, page.total
+
+    others = [c for c in _every(claims_page) if c.id not in counted]
     questions = _every(
         lambda limit, offset: list_questions(
             session=session, filters=QuestionFilters(source=slug), limit=limit, offset=offset
@@ -200,7 +204,7 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
             question_title=about[public.question_id].title,
             why=_why_unscored(public, about[public.question_id], scored_questions, now),
         )
-        for public in claims_public(session=session, claims=others[:UNSCORED_SHOWN])
+        for public in others[:UNSCORED_SHOWN]
     ]
     return SourceRecord(
         source=source,
