@@ -116,8 +116,8 @@ _INSERT_ENTRY = Prepared(
 
 
 def append_entry(
+    cursor: Cursor,
     *,
-    session: Session,
     action: Action,
     entity: str,
     entity_id: int,
@@ -125,8 +125,7 @@ def append_entry(
     actor: str,
     now: datetime,
 ) -> int:
-    """Append one entry after the current head, inside the caller's transaction; its id."""
-    cursor = Cursor.of_session(session)
+    """Append one entry after the current head, inside the cursor's transaction; its id."""
     if cursor.dialect.name == "postgresql":
         cursor.execute(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
     previous = cursor.rows(_HEAD_HASH, {})

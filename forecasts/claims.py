@@ -80,8 +80,6 @@ def _probability(data: ClaimCreate) -> tuple[float, Basis]:
 _CLAIM: Table = Claim.__table__  # type: ignore[attr-defined]
 _SOURCE: Table = Source.__table__  # type: ignore[attr-defined]
 _QUESTION: Table = Question.__table__  # type: ignore[attr-defined]
-# Recording a claim is the most frequent write: prepared statements (forecasts/prepared.py)
-# rather than ORM objects, which cost several times the SQL they issue.
 _SOURCE_ID = Prepared(core_select(_SOURCE.c.id).where(_SOURCE.c.slug == bindparam("slug")))
 _QUESTION_DEADLINE = Prepared(
     core_select(_QUESTION.c.deadline).where(_QUESTION.c.id == bindparam("question_id"))
@@ -96,38 +94,79 @@ _INSERT_CLAIM = Prepared(
 
 def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: datetime) -> ClaimPublic:
     """Record a claim, creating its inline question in the same transaction; as recorded."""
+    if data.question is None:
+        return record_claim_on_question(Cursor.of_session(session), data=data, actor=actor, now=now)
+    _check_made(data, now)
+    source_id = _source_id(Cursor.of_session(session), data)
+    probability, basis = _checked(data, data.question.deadline)
+    question = create_question(
+        session=session, data=data.question, actor=actor, now=now, field="question"
+    )
+    assert question.id is not None
+    return _insert(
+        Cursor.of_session(session), data, question.id, source_id, probability, basis, actor, now
+    )
+
+
+def record_claim_on_question(
+    cursor: Cursor, *, data: ClaimCreate, actor: str, now: datetime
+) -> ClaimPublic:
+    """Record a claim on the existing question data.question_id, in the cursor's transaction.
+
+    Recording a claim is the most frequent write: this runs on prepared statements
+    (forecasts/prepared.py) alone, since ORM objects cost several times the SQL they issue.
+    """
+    _check_made(data, now)
+    if data.question_id is None:
+        raise DomainError("question", "a claim with a question of its own goes to record_claim")
+    source_id = _source_id(cursor, data)
+    deadlines = cursor.rows(_QUESTION_DEADLINE, {"question_id": data.question_id})
+    if not deadlines:
+        raise DomainError("question_id", f"no question with id {data.question_id}")
+    probability, basis = _checked(data, deadlines[0][0])
+    return _insert(cursor, data, data.question_id, source_id, probability, basis, actor, now)
+
+
+def _check_made(data: ClaimCreate, now: datetime) -> None:
+    """Refuse a claim on no question or two, or one made after it was recorded."""
     if (data.question_id is None) == (data.question is None):
         raise DomainError("question_id", "give exactly one of question_id or an inline question")
     if data.made_at > now:
         raise DomainError("made_at", "is in the future; a claim is recorded after it was made")
-    cursor = Cursor.of_session(session)
+
+
+def _source_id(cursor: Cursor, data: ClaimCreate) -> int:
     sources = cursor.rows(_SOURCE_ID, {"slug": data.source})
     if not sources:
         raise DomainError("source", f"no source with slug {data.source!r}; create it first")
-    if data.question is not None:
-        deadline = data.question.deadline
-    else:
-        deadlines = cursor.rows(_QUESTION_DEADLINE, {"question_id": data.question_id})
-        if not deadlines:
-            raise DomainError("question_id", f"no question with id {data.question_id}")
-        deadline = deadlines[0][0]
+    source_id: int = sources[0][0]
+    return source_id
+
+
+def _checked(data: ClaimCreate, deadline: datetime) -> tuple[float, Basis]:
+    """The claim's probability and basis, once it is known to be made before the deadline."""
     if data.made_at > deadline:
         raise DomainError(
             "made_at",
             f"is after the question's deadline ({deadline.isoformat()}); "
             "a claim must be made before the question closes",
         )
-    probability, basis = _probability(data)
-    question_id = data.question_id
-    if data.question is not None:
-        question = create_question(
-            session=session, data=data.question, actor=actor, now=now, field="question"
-        )
-        question_id = question.id
-    assert question_id is not None
+    return _probability(data)
+
+
+def _insert(
+    cursor: Cursor,
+    data: ClaimCreate,
+    question_id: int,
+    source_id: int,
+    probability: float,
+    basis: Basis,
+    actor: str,
+    now: datetime,
+) -> ClaimPublic:
     fields: dict[str, Any] = {
         "question_id": question_id,
-        "source_id": sources[0][0],
+        "source_id": source_id,
         "probability": probability,
         "probability_basis": basis,
         "verbal_phrase": data.verbal_phrase or None,
@@ -145,7 +184,7 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
     ((claim_id,),) = cursor.rows(_INSERT_CLAIM, fields)
     del fields["source_id"]
     claim = ClaimPublic(id=claim_id, source=data.source, **fields)
-    _log(session, Action.claim_recorded, claim, actor, now)
+    _log(cursor, Action.claim_recorded, claim, actor, now)
     return claim
 
 
@@ -161,13 +200,13 @@ def retract_claim(
     session.add(claim)
     session.flush()
     slug = slugs_by_id(session=session, ids=[claim.source_id])[claim.source_id]
-    _log(session, Action.claim_retracted, claim_public(claim, slug), actor, now)
+    _log(Cursor.of_session(session), Action.claim_retracted, claim_public(claim, slug), actor, now)
     return claim
 
 
-def _log(session: Session, action: Action, claim: ClaimPublic, actor: str, now: datetime) -> None:
+def _log(cursor: Cursor, action: Action, claim: ClaimPublic, actor: str, now: datetime) -> None:
     append_entry(
-        session=session,
+        cursor,
         action=action,
         entity="claim",
         entity_id=claim.id,

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from forecasts.chain import Action, append_entry
 from forecasts.domain import DomainError, NotFoundError, Status
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
+from forecasts.prepared import Cursor
 from forecasts.schemas import QuestionCreate, QuestionPublic, QuestionUpdate
 
 
@@ -118,7 +119,7 @@ def _log(
     assert question.id is not None
     payload = question_public(question, tags).model_dump(mode="json", exclude={"status"})
     append_entry(
-        session=session,
+        Cursor.of_session(session),
         action=action,
         entity="question",
         entity_id=question.id,

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from forecasts.chain import Action, append_entry
 from forecasts.domain import ConflictError, NotFoundError, SourceKind
 from forecasts.models import Source
+from forecasts.prepared import Cursor
 from forecasts.schemas import SourceCreate, SourcePublic
 
 
@@ -28,7 +29,7 @@ def create_source(*, session: Session, data: SourceCreate, actor: str, now: date
     session.flush()
     assert source.id is not None
     append_entry(
-        session=session,
+        Cursor.of_session(session),
         action=Action.source_created,
         entity="source",
         entity_id=source.id,

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from forecasts.chain import Action, append_entry
 from forecasts.domain import ConflictError, DomainError, Outcome
 from forecasts.models import Question, Resolution
+from forecasts.prepared import Cursor
 from forecasts.questions import get_question
 from forecasts.schemas import ResolutionCreate, ResolutionPublic
 
@@ -70,7 +71,7 @@ def resolve_question(
     session.flush()
     assert resolution.id is not None
     append_entry(
-        session=session,
+        Cursor.of_session(session),
         action=Action.question_resolved if previous is None else Action.resolution_corrected,
         entity="resolution",
         entity_id=resolution.id,

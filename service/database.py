@@ -103,7 +103,6 @@ class Database:
                 ),
                 one_writer=self._one_writer,
                 checkpoints=self.engine,
-                begin_immediately={_SQLITE_BEGIN: "IMMEDIATE"},
             )
 
     @property
@@ -129,10 +128,10 @@ class Database:
                 session.rollback()
                 raise
 
-    async def write(self, write: Callable[[Session], T]) -> T:
-        """Run a unit of work from a route: on SQLite on the event loop when the write lock
-        is free at once (service/loop_sqlite.py), else in a thread that waits for it.
-        PostgreSQL writes wait on the network: always a thread.
+    async def write(self, write: Callable[[Cursor], T]) -> T:
+        """Run a unit of work on prepared statements from a route: on SQLite on the event
+        loop when the write lock is free at once (service/loop_sqlite.py), else in a thread
+        that waits for it. PostgreSQL writes wait on the network: always a thread.
         """
         if self._loop is not None:
             for pause in (*LOCK_RETRY_PAUSES, None):
@@ -143,9 +142,16 @@ class Database:
                     await asyncio.sleep(pause)
         return await to_thread.run_sync(self._write_in_thread, write)
 
-    def _write_in_thread(self, write: Callable[[Session], T]) -> T:
+    async def write_with_session(self, write: Callable[[Session], T]) -> T:
+        """Run a unit of work that needs the ORM from a route, in a thread."""
+        return await to_thread.run_sync(self._write_session_in_thread, write)
+
+    def _write_session_in_thread(self, write: Callable[[Session], T]) -> T:
         with self.writing() as session:
             return write(session)
+
+    def _write_in_thread(self, write: Callable[[Cursor], T]) -> T:
+        return self._write_session_in_thread(lambda session: write(Cursor.of_session(session)))
 
     @contextmanager
     def snapshot(self) -> Iterator[Cursor]:

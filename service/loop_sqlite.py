@@ -34,9 +34,7 @@ from typing import Any, TypeVar
 
 from pydantic_core import to_json
 from sqlalchemy import Engine, event
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import PoolProxiedConnection
-from sqlmodel import Session
 
 from forecasts.prepared import Cursor
 from service.read_cache import ReadCache
@@ -76,13 +74,11 @@ class LoopSQLite:
         writes: Engine,
         one_writer: threading.RLock,
         checkpoints: Engine,
-        begin_immediately: dict[str, str],
     ) -> None:
         self._reads = reads
         self._writes = writes
         self._one_writer = one_writer
         self._checkpoints = checkpoints
-        self._begin_immediately = begin_immediately
         # Never writing keeps its data_version a measure of everyone else's commits.
         event.listen(reads, "connect", _query_only)
         event.listen(writes, "connect", _no_autocheckpoint)
@@ -107,7 +103,7 @@ class LoopSQLite:
                 self._cache.put(key, version, body)
             return body
 
-    async def write(self, write: Callable[[Session], T]) -> tuple[T] | None:
+    async def write(self, write: Callable[[Cursor], T]) -> tuple[T] | None:
         """The work's result once committed here, or None when the write lock was held."""
         checkpoint = self._checkpoint
         if checkpoint is not None and checkpoint.get_loop() is asyncio.get_running_loop():
@@ -127,22 +123,28 @@ class LoopSQLite:
         self._reads.dispose()
         self._writes.dispose()
 
-    def _write_if_free(self, write: Callable[[Session], T]) -> tuple[T] | None:
-        with Session(self._writes, expire_on_commit=False) as session:
+    def _write_if_free(self, write: Callable[[Cursor], T]) -> tuple[T] | None:
+        # On the driver's connection itself: a Session and its Connection around the
+        # same statements cost more than the statements and the commit do.
+        connection = self._writes.raw_connection()
+        try:
+            cursor = connection.cursor()
             try:
                 # BEGIN IMMEDIATE: the write lock now, or refused at once.
-                session.connection(execution_options=self._begin_immediately)
-            except OperationalError as error:
-                if getattr(error.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+                cursor.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
                     return None
                 raise
             try:
-                result = write(session)
-                session.commit()
+                result = write(Cursor(cursor, self._writes.dialect))
+                connection.commit()
             except BaseException:
-                session.rollback()
+                connection.rollback()
                 raise
             return (result,)
+        finally:
+            connection.close()
 
     def _after_commit(self) -> None:
         self._commits += 1

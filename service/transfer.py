@@ -26,6 +26,7 @@ from forecasts.chain import Action, append_entry
 from forecasts.claims import claim_public, record_claim
 from forecasts.domain import DomainError
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
+from forecasts.prepared import Cursor
 from forecasts.questions import question_public, tags_by_question
 from forecasts.schemas import ClaimCreate
 from forecasts.sources import source_public
@@ -245,7 +246,7 @@ def _log_restored(session: Session, kind: str, instance: Any, tags: list[str]) -
     else:
         return
     append_entry(
-        session=session,
+        Cursor.of_session(session),
         action=action,
         entity=kind,
         entity_id=instance.id,

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
-from sqlmodel import Session
 
 from forecasts.claims import (
     ClaimFilters,
     claim_public,
     get_claim,
     record_claim,
+    record_claim_on_question,
     retract_claim,
 )
 from forecasts.schemas import ClaimCreate, ClaimPublic, Page, Retraction
@@ -40,14 +40,18 @@ async def post_claim(
     Without a probability, verbal_phrase is looked up on the verbal scale (basis verbal).
     """
 
-    # The most frequent write: on SQLite usually right on the event loop (Database.write),
-    # committed before the 201 goes out, and the claim's JSON written as it is.
-    def write(session: Session) -> str:
-        return record_claim(
-            session=session, data=data, actor=caller.actor, now=now
-        ).model_dump_json()
-
-    body = await database.write(write)
+    # The most frequent write, on an existing question: on SQLite usually right on the
+    # event loop (Database.write), committed before the 201 goes out, and the claim's JSON
+    # written as it is. A new question as well goes through the ORM, in a thread.
+    if data.question is None:
+        claim = await database.write(
+            lambda cursor: record_claim_on_question(cursor, data=data, actor=caller.actor, now=now)
+        )
+    else:
+        claim = await database.write_with_session(
+            lambda session: record_claim(session=session, data=data, actor=caller.actor, now=now)
+        )
+    body = claim.model_dump_json()
     return Response(body, status_code=status.HTTP_201_CREATED, media_type="application/json")
 
 

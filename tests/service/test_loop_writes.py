@@ -13,10 +13,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
-from sqlmodel import Session
 
-from forecasts.claims import record_claim
+from forecasts.claims import record_claim_on_question
 from forecasts.models import Claim
+from forecasts.prepared import Cursor
 from forecasts.schemas import ClaimCreate
 from service.database import Database
 from tests.factories import JANE_DOE_CLAIM as CLAIM
@@ -89,9 +89,9 @@ def test_the_wal_is_copied_into_the_database_file_off_the_loop(
         made_at=datetime(2026, 1, 1, tzinfo=UTC),
     )
 
-    def record(session: Session) -> int:
-        return record_claim(
-            session=session, data=claim, actor="test", now=datetime(2026, 1, 2, tzinfo=UTC)
+    def record(cursor: Cursor) -> int:
+        return record_claim_on_question(
+            cursor, data=claim, actor="test", now=datetime(2026, 1, 2, tzinfo=UTC)
         ).id
 
     async def write_six() -> list[int]:
