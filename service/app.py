@@ -72,6 +72,7 @@ def create_app(
         finally:
             if scheduler is not None:
                 scheduler.shutdown(wait=True)
+            await database.wal_copied()
             database.dispose()
 
     app = FastAPI(

@@ -21,7 +21,7 @@ from sqlalchemy.pool import SingletonThreadPool
 from sqlmodel import Session
 
 from forecasts.prepared import Cursor
-from service.loop_sqlite import LoopSQLite, sqlite_snapshot
+from service.loop_sqlite import CHECKPOINT_LOCK_WAIT_SECONDS, LoopSQLite, sqlite_snapshot
 from service.migrations_runner import alembic_config
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ class NotMigratedError(RuntimeError):
     """The database schema is missing or behind the code."""
 
 
-def make_engine(url: str, *, lock_wait_seconds: int = 30, **options: Any) -> Engine:
+def make_engine(url: str, *, lock_wait_seconds: float = 30, **options: Any) -> Engine:
     """An engine for `url`, configured for concurrent use of SQLite or PostgreSQL.
 
     On SQLite a statement that finds the database locked by another connection retries
@@ -64,7 +64,7 @@ def make_engine(url: str, *, lock_wait_seconds: int = 30, **options: Any) -> Eng
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
-def _configure_sqlite(engine: Engine, lock_wait_seconds: int) -> None:
+def _configure_sqlite(engine: Engine, lock_wait_seconds: float) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Hand transaction control to SQLAlchemy's begin event below.
@@ -72,7 +72,7 @@ def _configure_sqlite(engine: Engine, lock_wait_seconds: int) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={lock_wait_seconds * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout={round(lock_wait_seconds * 1000)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -102,7 +102,7 @@ class Database:
                     url, lock_wait_seconds=0, poolclass=SingletonThreadPool, pool_size=64
                 ),
                 one_writer=self._one_writer,
-                checkpoints=self.engine,
+                checkpoints=make_engine(url, lock_wait_seconds=CHECKPOINT_LOCK_WAIT_SECONDS),
             )
 
     @property
@@ -211,6 +211,11 @@ class Database:
                 f"is {state}, not at the latest schema ({', '.join(sorted(heads))}); "
                 "run `sooth migrate` first"
             )
+
+    async def wal_copied(self) -> None:
+        """On SQLite, wait for a copy of the WAL into the database file under way to end."""
+        if self._loop is not None:
+            await self._loop.wal_copied()
 
     def dispose(self) -> None:
         """Close every pooled connection."""

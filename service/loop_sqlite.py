@@ -14,8 +14,10 @@ read and write SQLite right on the event loop, on connections of the loop's own
 - SQLite copies the WAL into the database file in whichever commit crosses 1,000
   pages, ending with an fsync (about ten milliseconds here) that would stop the loop
   and every request on it. Commits on the loop leave it to a thread every
-  CHECKPOINT_EVERY commits; writes arriving meanwhile wait for it on the loop, so that
-  it reaches the end of the WAL and SQLite can start the WAL over rather than let it grow.
+  CHECKPOINT_EVERY commits. The thread copies the WAL as it stands while writes go on,
+  then what they added meanwhile with writes held: the loop's waiting for it, other
+  processes' by SQLite's write lock, which a FULL checkpoint takes. So the copy reaches
+  the end of the WAL, and SQLite starts the WAL over rather than let it grow.
 
 Reads of the most read models also keep their JSON until the database changes
 (ReadCache), by the reading connection's data_version.
@@ -29,7 +31,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any, TypeVar
 
 from pydantic_core import to_json
@@ -44,8 +46,13 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Commits on the event loop between copies of the WAL into the database file: a claim
-# writes about nine pages, so about 18 MB of WAL (SQLite's own default is 4 MB).
-CHECKPOINT_EVERY = 500
+# writes about twelve pages, so about 100 MB of WAL (SQLite's own default is 4 MB). The
+# copy's second step holds writes for about the fsync it ends with, 20 ms here, whatever
+# its size: the rarer the better, within the WAL's size.
+CHECKPOINT_EVERY = 2000
+# How long the second step waits for another process's write, or for a reader of an
+# older state, before it copies what it can without them.
+CHECKPOINT_LOCK_WAIT_SECONDS = 0.1
 
 
 @contextmanager
@@ -84,7 +91,8 @@ class LoopSQLite:
         event.listen(writes, "connect", _no_autocheckpoint)
         self._cache = ReadCache()
         self._commits = 0
-        self._checkpoint: asyncio.Future[None] | None = None
+        self._copying: asyncio.Task[None] | None = None
+        self._writes_wait_for: asyncio.Future[None] | None = None
 
     def read(self, read: Callable[[Cursor], T]) -> T:
         """A read model, read here on the loop."""
@@ -105,9 +113,9 @@ class LoopSQLite:
 
     async def write(self, write: Callable[[Cursor], T]) -> tuple[T] | None:
         """The work's result once committed here, or None when the write lock was held."""
-        checkpoint = self._checkpoint
-        if checkpoint is not None and checkpoint.get_loop() is asyncio.get_running_loop():
-            await asyncio.shield(checkpoint)
+        wait_for = self._writes_wait_for
+        if wait_for is not None and wait_for.get_loop() is asyncio.get_running_loop():
+            await asyncio.shield(wait_for)
         if not self._one_writer.acquire(blocking=False):
             return None
         try:
@@ -122,6 +130,7 @@ class LoopSQLite:
         """Close the loop's connections."""
         self._reads.dispose()
         self._writes.dispose()
+        self._checkpoints.dispose()
 
     def _write_if_free(self, write: Callable[[Cursor], T]) -> tuple[T] | None:
         # On the driver's connection itself: a Session and its Connection around the
@@ -146,30 +155,44 @@ class LoopSQLite:
         finally:
             connection.close()
 
+    async def wal_copied(self) -> None:
+        """Wait for a copy of the WAL under way, if any, to end."""
+        copying = self._copying
+        if copying is not None and copying.get_loop() is asyncio.get_running_loop():
+            await asyncio.wait([copying])
+
     def _after_commit(self) -> None:
         self._commits += 1
-        running = self._checkpoint is not None and not self._checkpoint.done()
-        if self._commits < CHECKPOINT_EVERY or running:
+        if self._commits < CHECKPOINT_EVERY or self._copying is not None:
             return
         self._commits = 0
-        checkpoint = asyncio.get_running_loop().run_in_executor(None, self._copy_wal)
-        checkpoint.add_done_callback(self._checkpoint_ended)
-        self._checkpoint = checkpoint
+        self._copying = asyncio.get_running_loop().create_task(self._copy_wal())
+        self._copying.add_done_callback(self._copy_ended)
 
-    def _checkpoint_ended(self, checkpoint: asyncio.Future[None]) -> None:
-        if self._checkpoint is checkpoint:
-            self._checkpoint = None
-        if not checkpoint.cancelled() and checkpoint.exception() is not None:
+    async def _copy_wal(self) -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, self._checkpoint, False)
+        self._writes_wait_for = loop.run_in_executor(None, self._checkpoint, True)
+        try:
+            await self._writes_wait_for
+        finally:
+            self._writes_wait_for = None
+
+    def _copy_ended(self, copying: asyncio.Task[None]) -> None:
+        self._copying = None
+        if not copying.cancelled() and copying.exception() is not None:
             log.error(
                 "copying the SQLite WAL into the database failed; retried later",
-                exc_info=checkpoint.exception(),
+                exc_info=copying.exception(),
             )
 
-    def _copy_wal(self) -> None:
-        with self._one_writer:
+    def _checkpoint(self, alone: bool) -> None:
+        """Copy the WAL into the database file; `alone`: with every writer held."""
+        with self._one_writer if alone else nullcontext():
             connection = self._checkpoints.raw_connection()
             try:
-                connection.cursor().execute("PRAGMA wal_checkpoint(PASSIVE)")
+                mode = "FULL" if alone else "PASSIVE"
+                connection.cursor().execute(f"PRAGMA wal_checkpoint({mode})")
             finally:
                 connection.close()
 
