@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from collections.abc import Callable, Hashable, Iterator
@@ -32,12 +31,6 @@ _SQLITE_BEGIN = "sqlite_begin"
 
 
 T = TypeVar("T")
-
-# A write the loop found SQLite's lock taken for tries again after these pauses before it
-# goes to a thread to wait: another process's writes hold the lock for about a
-# millisecond, and SQLite's own busy handler, waiting in that thread, backs off to 100 ms
-# between tries and loses the lock again and again to a process that keeps writing.
-LOCK_RETRY_PAUSES = (0.0005, 0.001, 0.002, 0.004, 0.008)
 
 
 class NotMigratedError(RuntimeError):
@@ -101,6 +94,7 @@ class Database:
                 writes=make_engine(
                     url, lock_wait_seconds=0, poolclass=SingletonThreadPool, pool_size=64
                 ),
+                waiting_writes=make_engine(url),
                 one_writer=self._one_writer,
                 checkpoints=make_engine(url, lock_wait_seconds=CHECKPOINT_LOCK_WAIT_SECONDS),
             )
@@ -134,12 +128,7 @@ class Database:
         that waits for it. PostgreSQL writes wait on the network: always a thread.
         """
         if self._loop is not None:
-            for pause in (*LOCK_RETRY_PAUSES, None):
-                done = await self._loop.write(write)
-                if done is not None:
-                    return done[0]
-                if pause is not None:
-                    await asyncio.sleep(pause)
+            return await self._loop.write(write)
         return await to_thread.run_sync(self._write_in_thread, write)
 
     async def write_with_session(self, write: Callable[[Session], T]) -> T:
