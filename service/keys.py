@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import StrEnum
 
@@ -66,24 +67,41 @@ def create_key(*, session: Session, name: str, role: Role, now: datetime) -> tup
     return key, clear
 
 
+@dataclass(frozen=True)
+class LiveKey:
+    """What a request needs of a live key: whose it is and what it may do."""
+
+    id: int
+    name: str
+    role: Role
+    prefix: str
+
+    @classmethod
+    def of(cls, key: ApiKey) -> LiveKey:
+        """The live key of a stored row."""
+        assert key.id is not None
+        return cls(id=key.id, name=key.name, role=key.role, prefix=key.prefix)
+
+
 _KEY_TABLE: Table = ApiKey.__table__  # type: ignore[attr-defined]
-# Every keyed request looks its key up: a prepared read (forecasts/prepared.py).
+# Every keyed request looks its key up: a prepared read (forecasts/prepared.py) of the
+# columns LiveKey holds, since building the ORM row cost as much as the read.
 _KEY_BY_HASH = Prepared(
-    core_select(_KEY_TABLE).where(
+    core_select(*(_KEY_TABLE.c[field.name] for field in fields(LiveKey))).where(
         _KEY_TABLE.c.key_hash == bindparam("key_hash"), _KEY_TABLE.c.revoked_at.is_(None)
     )
 )
 
 
-def live_key(snapshot: Cursor, clear: str) -> ApiKey | None:
+def live_key(snapshot: Cursor, clear: str) -> LiveKey | None:
     """The live key matching `clear`, or None when it is unknown or revoked."""
     rows = snapshot.rows(_KEY_BY_HASH, {"key_hash": hash_key(clear)})
     if not rows:
         return None
-    return ApiKey(**dict(zip(_KEY_TABLE.c.keys(), rows[0], strict=True)))
+    return LiveKey(*rows[0])
 
 
-def find_key(*, session: Session, clear: str) -> ApiKey | None:
+def find_key(*, session: Session, clear: str) -> LiveKey | None:
     """The live key matching `clear`, read in the session's transaction."""
     return live_key(Cursor.of_session(session), clear)
 

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from forecasts.schemas import MAX_ROW_ID
 from service.database import Database
-from service.keys import ApiKey, Role, live_key
+from service.keys import LiveKey, Role, live_key
 from service.settings import Settings
 
 Clock = Callable[[], datetime]
@@ -66,7 +66,7 @@ WriteSessionDep = Annotated[Session, Depends(writing_session, scope="function")]
 class Caller:
     """Who is calling: their key, or nobody."""
 
-    key: ApiKey | None
+    key: LiveKey | None
 
     @property
     def actor(self) -> str:

@@ -27,7 +27,7 @@ from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 
 from service.api.deps import Clock, DatabaseDep, SettingsDep
 from service.database import Database
-from service.keys import ApiKey, Role, find_key
+from service.keys import ApiKey, LiveKey, Role, find_key
 from service.pages.templating import templates
 from service.settings import Settings
 
@@ -46,7 +46,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 class PageSession:
     """A browser signed in with a live editor (or admin) key."""
 
-    key: ApiKey
+    key: LiveKey
     nonce: str
     secret: str
 
@@ -82,7 +82,9 @@ def _https(request: Request, settings: Settings) -> bool:
     return request.url.scheme == "https" or settings.base_url.startswith("https://")
 
 
-def start_session(response: Response, *, request: Request, settings: Settings, key: ApiKey) -> None:
+def start_session(
+    response: Response, *, request: Request, settings: Settings, key: LiveKey
+) -> None:
     """Set the signed session cookie for `key` on `response`."""
     value = _serializer(request, settings).dumps(
         {"key": key.id, "prefix": key.prefix, "nonce": secrets.token_urlsafe(16)}
@@ -122,7 +124,7 @@ def read_session(request: Request, *, database: Database, settings: Settings) ->
         return None
     if not key.role.may(NEEDED_ROLE):
         return None
-    return PageSession(key=key, nonce=nonce, secret=secret)
+    return PageSession(key=LiveKey.of(key), nonce=nonce, secret=secret)
 
 
 def current_session(

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func
 from sqlmodel import SQLModel, select
 
+from forecasts.domain import utc_now
 from forecasts.models import Claim, Question, Source
 from service.database import Database
 from service.demo import demo_article
@@ -374,8 +375,8 @@ def test_a_revoked_key_s_cookie_is_refused_at_once(editor_client, preview, keys,
     page = preview(demo_article())
     with database.writing() as session:
         key = find_key(session=session, clear=keys[Role.editor])
-        assert key is not None and key.id is not None
-        revoke_key(session=session, key_id=key.id, now=key.created_at)
+        assert key is not None
+        revoke_key(session=session, key_id=key.id, now=utc_now())
     response = _record(editor_client, page, 3, **QUESTION)
     assert response.status_code == 401
     assert _count(database, Claim) == 0
