@@ -1,11 +1,13 @@
-"""`sooth serve --workers N`: connections on the shared listener answer without Nagle's delay."""
+"""`sooth serve --workers N`: the shared listener, its Nagle's delay and its queue."""
 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import socket
+from concurrent.futures import ProcessPoolExecutor
 
-from service.serving import tcp_listener
+from service.serving import SharedListener, tcp_listener
 from tests.own_loop import run_on_own_loop
 
 
@@ -50,3 +52,32 @@ def test_unix_sockets_are_left_alone() -> None:
         assert tcp_listener(sock) is sock
     finally:
         sock.close()
+
+
+def _kind_in_child(listener: socket.socket) -> str:
+    return type(listener).__name__
+
+
+def test_workers_receive_the_shared_listener_as_such() -> None:
+    # Workers are spawned, so the listener reaches them pickled.
+    listener = SharedListener.of(tcp_listener(listener_as_uvicorn_binds_it()))
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            assert pool.submit(_kind_in_child, listener).result(timeout=60) == "SharedListener"
+    finally:
+        listener.close()
+
+
+def test_a_burst_of_connections_waits_in_the_queue_the_parent_made() -> None:
+    # asyncio in a worker calls listen(1) to accept one connection a turn; the queue keeps
+    # the length the parent listened with. Nobody accepts here: had the queue shrunk to
+    # one, the third handshake would not complete in time.
+    listener = tcp_listener(listener_as_uvicorn_binds_it())
+    listener.listen(128)
+    shared = SharedListener.of(listener)
+    shared.listen(1)
+    port = shared.getsockname()[1]
+    clients = [socket.create_connection(("127.0.0.1", port), timeout=0.5) for _ in range(20)]
+    for client in clients:
+        client.close()
+    shared.close()
