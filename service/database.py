@@ -94,7 +94,6 @@ class Database:
                 writes=make_engine(
                     url, lock_wait_seconds=0, poolclass=SingletonThreadPool, pool_size=64
                 ),
-                waiting_writes=make_engine(url),
                 one_writer=self._one_writer,
                 checkpoints=make_engine(url, lock_wait_seconds=CHECKPOINT_LOCK_WAIT_SECONDS),
             )
@@ -124,8 +123,7 @@ class Database:
 
     async def write(self, write: Callable[[Cursor], T]) -> T:
         """Run a unit of work on prepared statements from a route: on SQLite on the event
-        loop when the write lock is free at once (service/loop_sqlite.py), else in a thread
-        that waits for it. PostgreSQL writes wait on the network: always a thread.
+        loop (service/loop_sqlite.py); PostgreSQL writes wait on the network: in a thread.
         """
         if self._loop is not None:
             return await self._loop.write(write)

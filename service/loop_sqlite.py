@@ -9,13 +9,12 @@ read and write SQLite right on the event loop, on connections of the loop's own
   may hold while they wait for the loop; WAL readers never wait for a lock;
 - writes only ever try for the write lock (the connection has no busy timeout): finding
   it held by a thread of this process or by another process, they try again after a
-  short pause, and then hand the work to a thread that waits. Once taken, nothing in a
+  pause, on the loop, which serves other requests meanwhile. Once taken, nothing in a
   WAL transaction waits again;
 - SQLite copies the WAL into the database file in whichever commit crosses 1,000
   pages, ending with an fsync (about ten milliseconds here) that would stop the loop
   and every request on it. Commits on the loop leave it to a thread every
-  CHECKPOINT_EVERY commits, counting those of the waiting threads, whose connections
-  leave the WAL alone too. The thread copies the WAL as it stands while writes go on,
+  CHECKPOINT_EVERY commits. The thread copies the WAL as it stands while writes go on,
   then what they added meanwhile with writes held: the loop's waiting for it, other
   processes' by SQLite's write lock, which a FULL checkpoint takes. So the copy reaches
   the end of the WAL, and SQLite starts the WAL over rather than let it grow.
@@ -31,11 +30,11 @@ import itertools
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any, TypeVar
 
-from anyio import to_thread
 from pydantic_core import to_json
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
@@ -53,11 +52,12 @@ T = TypeVar("T")
 # copy's second step holds writes for about the fsync it ends with, 20 ms here, whatever
 # its size: the rarer the better, within the WAL's size.
 CHECKPOINT_EVERY = 2000
-# A write the loop found SQLite's lock taken for tries again after these pauses before it
-# goes to a thread to wait: another process's writes hold the lock for about a
-# millisecond, and SQLite's own busy handler, waiting in that thread, backs off to 100 ms
-# between tries and loses the lock again and again to a process that keeps writing.
-LOCK_RETRY_PAUSES = (0.0005, 0.001, 0.002, 0.004, 0.008)
+# A write the loop found SQLite's lock taken for tries again after these pauses, the last
+# repeated, for up to LOCK_WAIT_SECONDS. Another process's writes hold the lock for a
+# fraction of a millisecond; SQLite's own busy handler, waiting in a thread, backed off to
+# 100 ms between tries and lost the lock again and again to a process that kept writing.
+LOCK_RETRY_PAUSES = (0.0005, 0.001, 0.002)
+LOCK_WAIT_SECONDS = 30
 # How long the second step waits for another process's write, or for a reader of an
 # older state, before it copies what it can without them.
 CHECKPOINT_LOCK_WAIT_SECONDS = 0.1
@@ -87,19 +87,16 @@ class LoopSQLite:
         *,
         reads: Engine,
         writes: Engine,
-        waiting_writes: Engine,
         one_writer: threading.RLock,
         checkpoints: Engine,
     ) -> None:
         self._reads = reads
         self._writes = writes
-        self._waiting_writes = waiting_writes
         self._one_writer = one_writer
         self._checkpoints = checkpoints
         # Never writing keeps its data_version a measure of everyone else's commits.
         event.listen(reads, "connect", _query_only)
-        for engine in (writes, waiting_writes):
-            event.listen(engine, "connect", _no_autocheckpoint)
+        event.listen(writes, "connect", _no_autocheckpoint)
         self._cache = ReadCache()
         self._commits = 0
         self._copying: asyncio.Task[None] | None = None
@@ -123,18 +120,15 @@ class LoopSQLite:
             return body
 
     async def write(self, write: Callable[[Cursor], T]) -> T:
-        """Run a unit of work and commit it: on the loop when the write lock is free, else
-        in a thread that waits for it.
-        """
-        for pause in (*LOCK_RETRY_PAUSES, None):
-            done = await self._write_on_loop(write)
-            if done is not None:
-                return done[0]
-            if pause is not None:
-                await asyncio.sleep(pause)
-        result = await to_thread.run_sync(self._write_waiting, write)
-        self._after_commit()
-        return result
+        """Run a unit of work and commit it, once the write lock is free."""
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        pauses = itertools.chain(LOCK_RETRY_PAUSES, itertools.repeat(LOCK_RETRY_PAUSES[-1]))
+        while (done := await self._write_on_loop(write)) is None:
+            if time.monotonic() > deadline:
+                locked = sqlite3.OperationalError("database is locked")
+                raise OperationalError("BEGIN IMMEDIATE", None, locked)  # a 503 to the client
+            await asyncio.sleep(next(pauses))
+        return done[0]
 
     async def _write_on_loop(self, write: Callable[[Cursor], T]) -> tuple[T] | None:
         wait_for = self._writes_wait_for
@@ -143,46 +137,35 @@ class LoopSQLite:
         if not self._one_writer.acquire(blocking=False):
             return None
         try:
-            done = self._commit(self._writes, write)
+            done = self._write_if_free(write)
         finally:
             self._one_writer.release()
         if done is not None:
             self._after_commit()
         return done
 
-    def _write_waiting(self, write: Callable[[Cursor], T]) -> T:
-        with self._one_writer:
-            done = self._commit(self._waiting_writes, write)
-        if done is None:
-            locked = sqlite3.OperationalError("database is locked")
-            raise OperationalError("BEGIN IMMEDIATE", None, locked)  # a 503 to the client
-        return done[0]
-
     def dispose(self) -> None:
         """Close the loop's connections."""
         self._reads.dispose()
         self._writes.dispose()
-        self._waiting_writes.dispose()
         self._checkpoints.dispose()
 
-    def _commit(self, engine: Engine, write: Callable[[Cursor], T]) -> tuple[T] | None:
-        """The work's result once committed, or None when the write lock stayed taken for
-        as long as `engine`'s connections wait for it.
-        """
+    def _write_if_free(self, write: Callable[[Cursor], T]) -> tuple[T] | None:
+        """The work's result once committed, or None when the write lock was taken."""
         # On the driver's connection itself: a Session and its Connection around the
         # same statements cost more than the statements and the commit do.
-        connection = engine.raw_connection()
+        connection = self._writes.raw_connection()
         try:
             cursor = connection.cursor()
             try:
-                # BEGIN IMMEDIATE: the write lock now, or refused.
+                # BEGIN IMMEDIATE: the write lock now, or refused at once.
                 cursor.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
                 if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
                     return None
                 raise
             try:
-                result = write(Cursor(cursor, engine.dialect))
+                result = write(Cursor(cursor, self._writes.dialect))
                 connection.commit()
             except BaseException:
                 connection.rollback()

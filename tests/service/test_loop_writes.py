@@ -40,11 +40,14 @@ def _claims(database: Database) -> int:
 def test_a_write_finding_the_lock_taken_waits_for_it_without_stopping_the_loop(
     client: TestClient, editor: dict[str, str], database: Database, source: None
 ) -> None:
+    # A claim on a question that exists already: the write the loop runs itself.
+    first = client.post("/api/v1/claims", json=CLAIM, headers=editor).json()
+    again = _on_question(first["question_id"])
     # Another process's writer, as far as this one can tell: the lock at the file.
     other = sqlite3.connect(str(make_url(database.url).database), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(client.post, "/api/v1/claims", json=CLAIM, headers=editor)
+        pending = pool.submit(client.post, "/api/v1/claims", json=again, headers=editor)
         # The loop still answers while the write waits for the lock.
         assert client.get("/api/v1/sources/jane-doe").status_code == 200
         assert not pending.done()
@@ -52,7 +55,14 @@ def test_a_write_finding_the_lock_taken_waits_for_it_without_stopping_the_loop(
         response: Any = pending.result(timeout=60)
     other.close()
     assert response.status_code == 201, response.text
-    assert _claims(database) == 1
+    assert _claims(database) == 2
+
+
+def _on_question(question_id: int) -> dict[str, Any]:
+    """CLAIM, made on an existing question rather than a new one."""
+    return {name: value for name, value in CLAIM.items() if name != "question"} | {
+        "question_id": question_id
+    }
 
 
 def test_refused_writes_leave_nothing_and_the_ledger_verifies(
@@ -64,9 +74,13 @@ def test_refused_writes_leave_nothing_and_the_ledger_verifies(
         headers=editor,
     )
     assert refused.status_code == 422
-    assert client.post("/api/v1/claims", json=CLAIM, headers=editor).status_code == 201
+    stored = client.post("/api/v1/claims", json=CLAIM, headers=editor)
+    assert stored.status_code == 201
     twice = client.post("/api/v1/claims", json=CLAIM | {"source": "nobody"}, headers=editor)
     assert twice.status_code == 422 and "nobody" in twice.text
+    on_question = _on_question(stored.json()["question_id"]) | {"source": "nobody"}
+    thrice = client.post("/api/v1/claims", json=on_question, headers=editor)
+    assert thrice.status_code == 422 and "nobody" in thrice.text
     assert _claims(database) == 1
     assert client.get("/api/v1/ledger/verify").json()["ok"] is True
 
