@@ -101,15 +101,16 @@ class LoopSQLite:
         self._commits = 0
         self._copying: asyncio.Task[None] | None = None
         self._writes_wait_for: asyncio.Future[None] | None = None
+        self._held = threading.local()
 
     def read(self, read: Callable[[Cursor], T]) -> T:
         """A read model, read here on the loop."""
-        with sqlite_snapshot(self._reads) as (_, snapshot):
+        with self._snapshot() as (_, snapshot):
             return read(snapshot)
 
     def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
         """The JSON of a read model, kept until the database changes."""
-        with sqlite_snapshot(self._reads) as (connection, snapshot):
+        with self._snapshot() as (connection, snapshot):
             snapshot.execute("PRAGMA data_version")  # this also starts the snapshot
             # data_version counts per connection: the version names the connection too.
             version = (_connection_number(connection), snapshot.cursor.fetchone()[0])
@@ -146,6 +147,7 @@ class LoopSQLite:
 
     def dispose(self) -> None:
         """Close the loop's connections."""
+        self._held = threading.local()
         self._reads.dispose()
         self._writes.dispose()
         self._checkpoints.dispose()
@@ -154,25 +156,47 @@ class LoopSQLite:
         """The work's result once committed, or None when the write lock was taken."""
         # On the driver's connection itself: a Session and its Connection around the
         # same statements cost more than the statements and the commit do.
-        connection = self._writes.raw_connection()
+        connection = self._held_connection(self._writes)
+        cursor = connection.cursor()
         try:
-            cursor = connection.cursor()
-            try:
-                # BEGIN IMMEDIATE: the write lock now, or refused at once.
-                cursor.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as error:
-                if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
-                    return None
-                raise
-            try:
-                result = write(Cursor(cursor, self._writes.dialect))
-                connection.commit()
-            except BaseException:
-                connection.rollback()
-                raise
-            return (result,)
+            # BEGIN IMMEDIATE: the write lock now, or refused at once.
+            cursor.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
+                return None
+            raise
+        try:
+            result = write(Cursor(cursor, self._writes.dialect))
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
+        return (result,)
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[tuple[PoolProxiedConnection, Cursor]]:
+        """As sqlite_snapshot, on the reading connection this thread keeps."""
+        connection = self._held_connection(self._reads)
+        cursor = connection.cursor()
+        cursor.execute("BEGIN")
+        try:
+            yield connection, Cursor(cursor, self._reads.dialect)
         finally:
-            connection.close()
+            connection.rollback()
+
+    def _held_connection(self, engine: Engine) -> PoolProxiedConnection:
+        """The connection of `engine` this thread took from its pool once and keeps.
+
+        Taking one from the pool and handing it back, with the rollback the pool does on
+        its return, cost about what a small query does, on every read and write.
+        """
+        held: dict[int, PoolProxiedConnection] | None = getattr(self._held, "connections", None)
+        if held is None:
+            held = self._held.connections = {}
+        connection = held.get(id(engine))
+        if connection is None:
+            connection = held[id(engine)] = engine.raw_connection()
+        return connection
 
     async def wal_copied(self) -> None:
         """Wait for a copy of the WAL under way, if any, to end."""
