@@ -52,11 +52,13 @@ T = TypeVar("T")
 # copy's second step holds writes for about the fsync it ends with, 20 ms here, whatever
 # its size: the rarer the better, within the WAL's size.
 CHECKPOINT_EVERY = 2000
-# A write the loop found SQLite's lock taken for tries again after these pauses, the last
-# repeated, for up to LOCK_WAIT_SECONDS. Another process's writes hold the lock for a
-# fraction of a millisecond; SQLite's own busy handler, waiting in a thread, backed off to
-# 100 ms between tries and lost the lock again and again to a process that kept writing.
-LOCK_RETRY_PAUSES = (0.0005, 0.001, 0.002)
+# A write the loop found SQLite's lock taken tries again after these pauses, the last
+# repeated, for up to LOCK_WAIT_SECONDS. Another process's write holds the lock for a
+# fraction of a millisecond, so the first tries come after a turn of the loop (0: the
+# requests ready meanwhile go first). SQLite's own busy handler, waiting in a thread,
+# backed off to 100 ms between tries and lost the lock again and again to a process that
+# kept writing.
+LOCK_RETRY_PAUSES = (0, 0, 0, 0.0005, 0.001, 0.002)
 LOCK_WAIT_SECONDS = 30
 # How long the second step waits for another process's write, or for a reader of an
 # older state, before it copies what it can without them.
