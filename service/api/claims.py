@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 
 from forecasts.claims import (
     ClaimFilters,
@@ -25,6 +25,8 @@ from service.api.deps import (
     Reader,
     ReadSessionDep,
     WriteSessionDep,
+    get_database,
+    get_now,
 )
 from service.views import claim_page_data
 
@@ -32,13 +34,14 @@ router = APIRouter(prefix="/claims", tags=["claims"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ClaimPublic)
-async def post_claim(
-    data: ClaimCreate, database: DatabaseDep, caller: Editor, now: NowDep
-) -> Response:
+async def post_claim(data: ClaimCreate, caller: Editor, request: Request) -> Response:
     """Record a claim on an existing question (question_id) or a new one (question).
 
     Without a probability, verbal_phrase is looked up on the verbal scale (basis verbal).
     """
+    # The database and the clock straight from the request: resolved as dependencies,
+    # the two cost about 5% of the throughput of the most frequent write.
+    database, now = await get_database(request), await get_now(request)
 
     # The most frequent write, on an existing question: on SQLite usually right on the
     # event loop (Database.write), committed before the 201 goes out, and the claim's JSON
