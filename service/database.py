@@ -143,11 +143,14 @@ class Database:
     @contextmanager
     def snapshot(self) -> Iterator[Cursor]:
         """A read-only view of one committed state, on a pooled driver connection."""
-        if self.dialect == "sqlite":
-            with sqlite_snapshot(self.engine) as (_, cursor):
-                yield cursor
-            return
         connection = self.engine.raw_connection()
+        if self.dialect == "sqlite":
+            try:
+                with sqlite_snapshot(connection, self.engine.dialect) as cursor:
+                    yield cursor
+            finally:
+                connection.close()
+            return
         driver: Any = connection.dbapi_connection
         try:
             # A transaction reads one state only at REPEATABLE READ: set on the driver's

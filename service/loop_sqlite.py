@@ -36,7 +36,7 @@ from contextlib import contextmanager, nullcontext
 from typing import Any, TypeVar
 
 from pydantic_core import to_json
-from sqlalchemy import Engine, event
+from sqlalchemy import Dialect, Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import PoolProxiedConnection
 
@@ -66,19 +66,18 @@ CHECKPOINT_LOCK_WAIT_SECONDS = 0.1
 
 
 @contextmanager
-def sqlite_snapshot(engine: Engine) -> Iterator[tuple[PoolProxiedConnection, Cursor]]:
-    """One committed state of a SQLite database, read on a connection of `engine`.
+def sqlite_snapshot(connection: PoolProxiedConnection, dialect: Dialect) -> Iterator[Cursor]:
+    """One committed state of a SQLite database, read on `connection`.
 
     The driver runs in autocommit (service/database.py): without a transaction each
     SELECT would see the state of its own moment.
     """
-    connection = engine.raw_connection()
+    cursor = connection.cursor()
+    cursor.execute("BEGIN")
     try:
-        cursor = connection.cursor()
-        cursor.execute("BEGIN")
-        yield connection, Cursor(cursor, engine.dialect)
+        yield Cursor(cursor, dialect)
     finally:
-        connection.close()  # back to the pool, which rolls the snapshot back
+        connection.rollback()
 
 
 class LoopSQLite:
@@ -107,12 +106,13 @@ class LoopSQLite:
 
     def read(self, read: Callable[[Cursor], T]) -> T:
         """A read model, read here on the loop."""
-        with self._snapshot() as (_, snapshot):
+        with sqlite_snapshot(self._held_connection(self._reads), self._reads.dialect) as snapshot:
             return read(snapshot)
 
     def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
         """The JSON of a read model, kept until the database changes."""
-        with self._snapshot() as (connection, snapshot):
+        connection = self._held_connection(self._reads)
+        with sqlite_snapshot(connection, self._reads.dialect) as snapshot:
             snapshot.execute("PRAGMA data_version")  # this also starts the snapshot
             # data_version counts per connection: the version names the connection too.
             version = (_connection_number(connection), snapshot.cursor.fetchone()[0])
@@ -174,17 +174,6 @@ class LoopSQLite:
             connection.rollback()
             raise
         return (result,)
-
-    @contextmanager
-    def _snapshot(self) -> Iterator[tuple[PoolProxiedConnection, Cursor]]:
-        """As sqlite_snapshot, on the reading connection this thread keeps."""
-        connection = self._held_connection(self._reads)
-        cursor = connection.cursor()
-        cursor.execute("BEGIN")
-        try:
-            yield connection, Cursor(cursor, self._reads.dialect)
-        finally:
-            connection.rollback()
 
     def _held_connection(self, engine: Engine) -> PoolProxiedConnection:
         """The connection of `engine` this thread took from its pool once and keeps.
