@@ -58,6 +58,31 @@ def test_a_write_finding_the_lock_taken_waits_for_it_without_stopping_the_loop(
     assert _claims(database) == 2
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_write_whose_lock_stays_taken_is_refused_with_503_and_stores_nothing(
+    client: TestClient,
+    editor: dict[str, str],
+    database: Database,
+    source: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = client.post("/api/v1/claims", json=CLAIM, headers=editor).json()
+    monkeypatch.setattr("service.loop_sqlite.LOCK_WAIT_SECONDS", 0.05)
+    other = sqlite3.connect(str(make_url(database.url).database), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        again = _on_question(first["question_id"])
+        refused = client.post("/api/v1/claims", json=again, headers=editor)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert refused.status_code == 503, refused.text
+    assert refused.headers["retry-after"] == "1"
+    assert "busy" in refused.json()["detail"]
+    assert _claims(database) == 1
+    assert client.post("/api/v1/claims", json=again, headers=editor).status_code == 201
+
+
 def _on_question(question_id: int) -> dict[str, Any]:
     """CLAIM, made on an existing question rather than a new one."""
     return {name: value for name, value in CLAIM.items() if name != "question"} | {
