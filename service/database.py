@@ -138,7 +138,19 @@ class Database:
             return write(session)
 
     def _write_in_thread(self, write: Callable[[Cursor], T]) -> T:
-        return self._write_session_in_thread(lambda session: write(Cursor.of_session(session)))
+        # On the driver's connection, as on SQLite's loop: the chain's lock is held from
+        # the ledger entry to the commit, and the ORM's commit would add to that time.
+        connection = self.engine.raw_connection()
+        try:
+            try:
+                result = write(Cursor(connection.cursor(), self.engine.dialect))
+                connection.commit()
+            except BaseException:
+                connection.rollback()
+                raise
+            return result
+        finally:
+            connection.close()
 
     @contextmanager
     def snapshot(self) -> Iterator[Cursor]:
