@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Column, Integer, String, Table, Text, bindparam, insert
+from sqlalchemy import Column, Integer, String, Table, Text, bindparam, func, insert
 from sqlalchemy import select as core_select
 from sqlmodel import Field, Session, SQLModel, col, select
 
@@ -102,7 +102,8 @@ _ENTRY: Table = LedgerEntry.__table__  # type: ignore[attr-defined]
 _ENTRY_FIELDS = ("action", "entity", "entity_id", "payload", "actor", "created_at")
 # Every write appends an entry: prepared statements (forecasts/prepared.py), and only the
 # head's hash read, not the whole entry, payload and all.
-_HEAD_HASH = Prepared(core_select(_ENTRY.c.hash).order_by(_ENTRY.c.id.desc()).limit(1))
+_HEAD_SELECT = core_select(_ENTRY.c.hash).order_by(_ENTRY.c.id.desc()).limit(1)
+_HEAD_HASH = Prepared(_HEAD_SELECT)
 _INSERT_ENTRY = Prepared(
     insert(_ENTRY)
     .values(
@@ -110,6 +111,32 @@ _INSERT_ENTRY = Prepared(
             name: bindparam(name, type_=_ENTRY.c[name].type)
             for name in (*_ENTRY_FIELDS, "prev_hash", "hash")
         }
+    )
+    .returning(_ENTRY.c.id)
+)
+# On PostgreSQL appends queue for the chain's lock, held until the commit: there the
+# insert reads the head and hashes the entry itself (sha256() is built in), so that the
+# lock is held for two round trips rather than three. The hashed text is the canonical
+# JSON entry_hash hashes, whose last key is "prev": `before_prev`, the head's hash, '"}'.
+_HEAD = core_select(
+    func.coalesce(_HEAD_SELECT.scalar_subquery(), GENESIS_HASH).label("prev")
+).subquery("head")
+_INSERT_AFTER_HEAD = Prepared(
+    insert(_ENTRY)
+    .from_select(
+        [*_ENTRY_FIELDS, "prev_hash", "hash"],
+        core_select(
+            *(bindparam(name, type_=_ENTRY.c[name].type) for name in _ENTRY_FIELDS),
+            _HEAD.c.prev,
+            func.encode(
+                func.sha256(
+                    func.convert_to(
+                        bindparam("before_prev", type_=Text) + _HEAD.c.prev + '"}', "UTF8"
+                    )
+                ),
+                "hex",
+            ),
+        ),
     )
     .returning(_ENTRY.c.id)
 )
@@ -126,10 +153,6 @@ def append_entry(
     now: datetime,
 ) -> int:
     """Append one entry after the current head, inside the cursor's transaction; its id."""
-    if cursor.dialect.name == "postgresql":
-        cursor.execute(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
-    previous = cursor.rows(_HEAD_HASH, {})
-    prev_hash = previous[0][0] if previous else GENESIS_HASH
     fields: dict[str, Any] = {
         "action": action.value,
         "entity": entity,
@@ -138,14 +161,11 @@ def append_entry(
         "actor": actor,
         "created_at": now.astimezone(UTC),
     }
-    fields["prev_hash"] = prev_hash
-    fields["hash"] = entry_hash(
-        prev_hash=prev_hash,
-        action=fields["action"],
-        entity=entity,
-        entity_id=entity_id,
-        payload=fields["payload"],
-        actor=actor,
-        created_at=fields["created_at"],
-    )
+    if cursor.dialect.name == "postgresql":
+        cursor.execute(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
+        before_prev = canonical_json(fields).removesuffix("}") + ',"prev":"'
+        return int(cursor.rows(_INSERT_AFTER_HEAD, fields | {"before_prev": before_prev})[0][0])
+    previous = cursor.rows(_HEAD_HASH, {})
+    prev_hash = previous[0][0] if previous else GENESIS_HASH
+    fields |= {"prev_hash": prev_hash, "hash": entry_hash(prev_hash=prev_hash, **fields)}
     return int(cursor.rows(_INSERT_ENTRY, fields)[0][0])
