@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from forecasts.domain import Outcome
 from service.cli import app
 from service.database import Database
+from service.verification import verify
 from tests.factories import make_claim, make_question, make_resolution, make_source
 
 
@@ -122,3 +123,18 @@ def test_sooth_verify_prints_ok_or_the_first_mismatch(
     assert result.exit_code == 1
     assert "ledger verification failed: ledger entry 3, claim 1:" in result.stderr
     assert "quote" in result.stderr
+
+
+def test_entries_hashed_by_the_database_match_the_chain_as_verify_recomputes_it(
+    database: Database,
+) -> None:
+    # On PostgreSQL the insert hashes the entry in SQL; verify hashes it again in Python.
+    # Text that JSON escapes or that is not ASCII must come to the same bytes both ways.
+    with database.writing() as session:
+        question = make_question(session, title='Will "Zürich" say 日本\\n? 🎉')
+        source = make_source(session, name="Ève \u2028 O'Neil")
+        make_claim(session, source, question, quote='He said: "ça ira" \\ \t 😀')
+        make_claim(session, source, question, quote="Second, on the first's hash.")
+    result = verify(database)
+    assert result.ok, result
+    assert result.count == 4  # the question, the source and the two claims
