@@ -183,6 +183,24 @@ class Database:
             return self._loop.read(read)
         return await to_thread.run_sync(self._read_in_snapshot, read)
 
+    async def read_statement(self, read: Callable[[Cursor], T]) -> T:
+        """As read, for a read of a single statement, which is one state by itself: on
+        PostgreSQL it runs outside a transaction, saving the BEGIN and ROLLBACK round trips.
+        """
+        if self._loop is not None:
+            return self._loop.read(read)
+        return await to_thread.run_sync(self._read_outside_transaction, read)
+
+    def _read_outside_transaction(self, read: Callable[[Cursor], T]) -> T:
+        connection = self.engine.raw_connection()
+        driver: Any = connection.dbapi_connection
+        try:
+            driver.autocommit = True
+            return read(Cursor(connection.cursor(), self.engine.dialect))
+        finally:
+            driver.autocommit = False
+            connection.close()
+
     async def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
         """The JSON of a read model; on SQLite kept until the database changes.
 

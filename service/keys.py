@@ -93,9 +93,9 @@ _KEY_BY_HASH = Prepared(
 )
 
 
-def live_key(snapshot: Cursor, clear: str) -> LiveKey | None:
-    """The live key matching `clear`, or None when it is unknown or revoked."""
-    rows = snapshot.rows(_KEY_BY_HASH, {"key_hash": hash_key(clear)})
+def live_key(cursor: Cursor, clear: str) -> LiveKey | None:
+    """The live key matching `clear`, or None when it is unknown or revoked; one statement."""
+    rows = cursor.rows(_KEY_BY_HASH, {"key_hash": hash_key(clear)})
     if not rows:
         return None
     return LiveKey(*rows[0])

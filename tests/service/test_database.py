@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -16,6 +17,7 @@ from service.database import Database, NotMigratedError
 from service.migrations_runner import alembic_config, migrate
 from service.settings import Settings
 from tests.factories import make_question
+from tests.own_loop import run_on_own_loop
 
 
 def test_app_refuses_to_start_on_an_unmigrated_database(tmp_path: Path) -> None:
@@ -60,3 +62,23 @@ def test_migrations_downgrade_and_upgrade_again(tmp_path: Path) -> None:
         Database(url).check_migrated()
     migrate(url)
     Database(url).check_migrated()
+
+
+def test_a_read_of_one_statement_leaves_its_connection_transactional(database: Database) -> None:
+    # On PostgreSQL read_statement runs outside a transaction: the pooled connection must
+    # come back as it was, or the next unit of work would commit statement by statement.
+    with database.writing() as session:
+        make_question(session, title="Stored before.")
+    titles = run_on_own_loop(database.read_statement(lambda cursor: _titles(cursor.cursor)))
+    assert titles == ["Stored before."]
+    with pytest.raises(RuntimeError), database.writing() as session:
+        make_question(session, title="Rolled back.")
+        raise RuntimeError("the unit of work fails")
+    with database.reading() as session:
+        stored = session.execute(text("SELECT title FROM question")).scalars().all()
+    assert stored == ["Stored before."]
+
+
+def _titles(cursor: Any) -> list[str]:
+    cursor.execute("SELECT title FROM question ORDER BY id")
+    return [row[0] for row in cursor.fetchall()]
