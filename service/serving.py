@@ -1,33 +1,33 @@
-"""Serving an ASGI app with uvicorn, in one process or several sharing one socket.
+"""Serving an ASGI app with uvicorn, in one process or several on one port.
 
-With more than one worker, uvicorn's parent process binds and listens on the socket and
-each worker accepts from it. Two things about that are set right here:
+With more than one worker, uvicorn's parent process binds a socket and hands it to the
+workers. Two things about that are set right here:
 
-- uvicorn makes the listener as socket.socket(family), with protocol 0. asyncio turns
+- uvicorn makes its socket as socket.socket(family), with protocol 0. asyncio turns
   Nagle's algorithm off (TCP_NODELAY) only on sockets whose protocol reads IPPROTO_TCP,
   and accepted connections inherit the listener's, so every response written in two
   parts (headers, then body) waited out the client's delayed ACK: about 40 ms a request.
-  The listener made here says what it is.
-- a worker's event loop accepts, each time the listener is ready, up to `backlog`
-  waiting connections (2,048): whichever worker woke first took a client's whole burst
-  of connections and, with keep-alive, kept them, so two workers often served as one.
-  Workers here accept ACCEPTS_PER_TURN at a time, so the next connection goes to the
-  worker that is free to take it.
+  The sockets made here say what they are.
+- workers sharing one listening socket each accept, when it is ready, every connection
+  waiting: whichever worker woke first took a client's whole burst of connections and,
+  with keep-alive, kept them, so two workers often served as one. Here the parent only
+  binds the port (SO_REUSEPORT), and each worker listens on a socket of its own on it:
+  the kernel spreads new connections over the workers' queues by their addresses. (That
+  is Linux's behaviour; other systems may hand every connection to one worker.)
 """
 
 from __future__ import annotations
 
-import copy
 import socket
 import sys
-from multiprocessing.reduction import DupFd, register
+from collections.abc import Callable
+from multiprocessing.reduction import register
 from typing import Any
 
 import uvicorn
 from uvicorn.supervisors import Multiprocess
 
 STARTUP_FAILURE = 3  # uvicorn's own exit status when the app fails to start
-ACCEPTS_PER_TURN = 1
 
 
 def serve(app: str, *, host: str, port: int, workers: int) -> None:
@@ -47,46 +47,43 @@ def serve(app: str, *, host: str, port: int, workers: int) -> None:
         if not server.started:
             sys.exit(STARTUP_FAILURE)
         return
-    listener = tcp_listener(config.bind_socket())
-    listener.listen(config.backlog)  # the queue's length, before workers take it as a count
-    listener = SharedListener.of(listener)
-    workers_config = copy.copy(config)
-    workers_config.backlog = ACCEPTS_PER_TURN
-    Multiprocess(workers_config, sockets=[listener]).run()
+    Multiprocess(config, sockets=[SharedPort.at(host, port)]).run()
 
 
-class SharedListener(socket.socket):
-    """A socket the parent process listens on already.
+def tcp_socket(family: int) -> socket.socket:
+    """A TCP socket that may share its port with others of this user (SO_REUSEPORT)."""
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    return sock
 
-    asyncio calls listen(backlog) on a socket it is given to serve, and accepts up to
-    `backlog` connections at a time: here that number sets the second alone, and the
-    length of the queue stays as the parent set it.
+
+class SharedPort(socket.socket):
+    """The port the workers share, bound in the parent and never listened on.
+
+    A taken port fails here, at once. Each worker, receiving this socket (pickled: the
+    workers are spawned), gets a socket of its own bound to the same address instead,
+    which asyncio listens on.
     """
 
     @classmethod
-    def of(cls, sock: socket.socket) -> SharedListener:
-        """The same socket, as a SharedListener."""
-        return cls(sock.family, sock.type, sock.proto, fileno=sock.detach())
-
-    def listen(self, backlog: int = 0, /) -> None:
-        """Leave the queue's length as it is."""
-
-
-def _reduce_listener(sock: SharedListener) -> tuple[Any, tuple[Any, ...]]:
-    # Workers are spawned: sockets reach them pickled, and come back plain sockets
-    # unless their class says how to rebuild it.
-    return _rebuild_listener, (DupFd(sock.fileno()), sock.family, sock.type, sock.proto)
+    def at(cls, host: str, port: int) -> SharedPort:
+        """The port at host:port, bound for sharing."""
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = tcp_socket(family)
+        sock.bind((host, port))
+        return cls(family, socket.SOCK_STREAM, socket.IPPROTO_TCP, fileno=sock.detach())
 
 
-def _rebuild_listener(fd: Any, family: int, kind: int, proto: int) -> SharedListener:
-    return SharedListener(family, kind, proto, fileno=fd.detach())
+def _reduce_shared_port(sock: SharedPort) -> tuple[Callable[..., socket.socket], tuple[Any, ...]]:
+    return worker_socket, (sock.family, sock.getsockname())
 
 
-register(SharedListener, _reduce_listener)
+def worker_socket(family: int, address: tuple[Any, ...]) -> socket.socket:
+    """A worker's own socket on the shared port, bound and not yet listening."""
+    sock = tcp_socket(family)
+    sock.bind(address)
+    return sock
 
 
-def tcp_listener(sock: socket.socket) -> socket.socket:
-    """The same listening socket, labelled with the TCP protocol it runs."""
-    if sock.family not in (socket.AF_INET, socket.AF_INET6) or sock.proto:
-        return sock
-    return socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+register(SharedPort, _reduce_shared_port)

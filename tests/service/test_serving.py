@@ -1,13 +1,16 @@
-"""`sooth serve --workers N`: the shared listener, its Nagle's delay and its queue."""
+"""`sooth serve --workers N`: the workers' sockets on one port, and Nagle's delay on them."""
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import pickle
+import select
 import socket
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.reduction import ForkingPickler
 
-from service.serving import SharedListener, tcp_listener
+from service.serving import SharedPort
 from tests.own_loop import run_on_own_loop
 
 
@@ -17,6 +20,12 @@ def listener_as_uvicorn_binds_it() -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     return sock
+
+
+def as_a_worker_gets_it(port: SharedPort) -> socket.socket:
+    """The socket a spawned worker makes of the shared port it is handed."""
+    received: socket.socket = pickle.loads(ForkingPickler.dumps(port))
+    return received
 
 
 async def nodelay_of_accepted(listener: socket.socket) -> int:
@@ -37,47 +46,54 @@ async def nodelay_of_accepted(listener: socket.socket) -> int:
     return value
 
 
-def test_connections_on_the_labelled_listener_have_nodelay() -> None:
-    assert run_on_own_loop(nodelay_of_accepted(tcp_listener(listener_as_uvicorn_binds_it()))) != 0
+def test_connections_on_a_worker_s_socket_have_nodelay() -> None:
+    shared = SharedPort.at("127.0.0.1", 0)
+    try:
+        assert run_on_own_loop(nodelay_of_accepted(as_a_worker_gets_it(shared))) != 0
+    finally:
+        shared.close()
 
 
 def test_the_unlabelled_listener_is_what_needed_it() -> None:
-    # The reason for tcp_listener: should asyncio or uvicorn change, this tells.
+    # Why worker sockets say IPPROTO_TCP: should asyncio or uvicorn change, this tells.
     assert run_on_own_loop(nodelay_of_accepted(listener_as_uvicorn_binds_it())) == 0
 
 
-def test_unix_sockets_are_left_alone() -> None:
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        assert tcp_listener(sock) is sock
-    finally:
-        sock.close()
+def _socket_in_worker(port: SharedPort) -> tuple[str, int, int]:
+    sock: socket.socket = port  # unpickled in the spawned process: the worker's own socket
+    reuse = sock.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT)
+    return type(sock).__name__, sock.getsockname()[1], reuse
 
 
-def _kind_in_child(listener: socket.socket) -> str:
-    return type(listener).__name__
-
-
-def test_workers_receive_the_shared_listener_as_such() -> None:
-    # Workers are spawned, so the listener reaches them pickled.
-    listener = SharedListener.of(tcp_listener(listener_as_uvicorn_binds_it()))
+def test_a_spawned_worker_gets_a_socket_of_its_own_on_the_shared_port() -> None:
+    shared = SharedPort.at("127.0.0.1", 0)
     try:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            assert pool.submit(_kind_in_child, listener).result(timeout=60) == "SharedListener"
+            kind, port, reuse = pool.submit(_socket_in_worker, shared).result(timeout=60)
+        assert (kind, port, reuse) == ("socket", shared.getsockname()[1], 1)
     finally:
-        listener.close()
+        shared.close()
 
 
-def test_a_burst_of_connections_waits_in_the_queue_the_parent_made() -> None:
-    # asyncio in a worker calls listen(1) to accept one connection a turn; the queue keeps
-    # the length the parent listened with. Nobody accepts here: had the queue shrunk to
-    # one, the third handshake would not complete in time.
-    listener = tcp_listener(listener_as_uvicorn_binds_it())
-    listener.listen(128)
-    shared = SharedListener.of(listener)
-    shared.listen(1)
+def test_new_connections_spread_over_the_workers_sockets() -> None:
+    # The kernel picks a worker's queue by each connection's addresses: of 40 connections,
+    # all going to one of two workers would happen once in 2**39 runs.
+    shared = SharedPort.at("127.0.0.1", 0)
+    workers = [as_a_worker_gets_it(shared) for _ in range(2)]
+    for worker in workers:
+        worker.listen(64)
     port = shared.getsockname()[1]
-    clients = [socket.create_connection(("127.0.0.1", port), timeout=0.5) for _ in range(20)]
-    for client in clients:
-        client.close()
-    shared.close()
+    clients = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(40)]
+    accepted = [0, 0]
+    try:
+        while sum(accepted) < len(clients):
+            ready, _, _ = select.select(workers, [], [], 5)
+            assert ready, f"only {sum(accepted)} of {len(clients)} connections arrived"
+            for sock in ready:
+                connection, _ = sock.accept()
+                connection.close()
+                accepted[workers.index(sock)] += 1
+    finally:
+        for sock in (*clients, *workers, shared):
+            sock.close()
+    assert min(accepted) > 0, accepted
