@@ -47,7 +47,11 @@ def serve(app: str, *, host: str, port: int, workers: int) -> None:
         if not server.started:
             sys.exit(STARTUP_FAILURE)
         return
-    Multiprocess(config, sockets=[SharedPort.at(host, port)]).run()
+    try:
+        shared = SharedPort.at(host, port)
+    except OSError as error:
+        sys.exit(f"cannot serve on {host}:{port}: {error.strerror or error}")
+    Multiprocess(config, sockets=[shared]).run()
 
 
 def tcp_socket(family: int) -> socket.socket:

@@ -10,7 +10,9 @@ import socket
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.reduction import ForkingPickler
 
-from service.serving import SharedPort
+import pytest
+
+from service.serving import SharedPort, serve
 from tests.own_loop import run_on_own_loop
 
 
@@ -97,3 +99,15 @@ def test_new_connections_spread_over_the_workers_sockets() -> None:
         for sock in (*clients, *workers, shared):
             sock.close()
     assert min(accepted) > 0, accepted
+
+
+def test_a_taken_port_is_refused_in_words() -> None:
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        with pytest.raises(SystemExit, match=f"cannot serve on 127.0.0.1:{port}: Address"):
+            serve("tests.bench.bare_app:create_app", host="127.0.0.1", port=port, workers=2)
+    finally:
+        taken.close()
