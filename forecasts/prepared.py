@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Dialect, Insert, Select, String
 from sqlalchemy.ext.compiler import compiles
@@ -24,6 +24,7 @@ from sqlmodel import Session
 from forecasts.sqltypes import UTCDateTime
 
 Processors = tuple[tuple[int, Callable[[Any], Any]], ...]
+T = TypeVar("T")
 
 
 @dataclass
@@ -128,6 +129,19 @@ class Cursor:
                 values[index] = process(values[index])
             processed.append(values)
         return processed
+
+
+def committed(connection: Any, cursor: Cursor, write: Callable[[Cursor], T]) -> T:
+    """What `write` returns once its statements on `cursor` are committed on the DBAPI
+    `connection`; on any error, all of them are rolled back.
+    """
+    try:
+        result = write(cursor)
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+    return result
 
 
 class _InstantText(TypeDecorator[Any]):

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import SingletonThreadPool
 from sqlmodel import Session
 
-from forecasts.prepared import Cursor
+from forecasts.prepared import Cursor, committed
 from service.loop_sqlite import CHECKPOINT_LOCK_WAIT_SECONDS, LoopSQLite, sqlite_snapshot
 from service.migrations_runner import alembic_config
 
@@ -142,13 +142,7 @@ class Database:
         # the ledger entry to the commit, and the ORM's commit would add to that time.
         connection = self.engine.raw_connection()
         try:
-            try:
-                result = write(Cursor(connection.cursor(), self.engine.dialect))
-                connection.commit()
-            except BaseException:
-                connection.rollback()
-                raise
-            return result
+            return committed(connection, Cursor(connection.cursor(), self.engine.dialect), write)
         finally:
             connection.close()
 

@@ -40,7 +40,7 @@ from sqlalchemy import Dialect, Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import PoolProxiedConnection
 
-from forecasts.prepared import Cursor
+from forecasts.prepared import Cursor, committed
 from service.read_cache import ReadCache
 
 log = logging.getLogger(__name__)
@@ -167,13 +167,7 @@ class LoopSQLite:
             if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
                 return None
             raise
-        try:
-            result = write(Cursor(cursor, self._writes.dialect))
-            connection.commit()
-        except BaseException:
-            connection.rollback()
-            raise
-        return (result,)
+        return (committed(connection, Cursor(cursor, self._writes.dialect), write),)
 
     def _held_connection(self, engine: Engine) -> PoolProxiedConnection:
         """The connection of `engine` this thread took from its pool once and keeps.
