@@ -97,15 +97,15 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
     if data.question is None:
         return record_claim_on_question(Cursor.of_session(session), data=data, actor=actor, now=now)
     _check_made(data, now)
-    source_id = _source_id(Cursor.of_session(session), data)
+    cursor = Cursor.of_session(session)
+    source_id = _source_id(cursor, data)
     probability, basis = _checked(data, data.question.deadline)
+    # create_question flushes what it adds, so the cursor sees the question below.
     question = create_question(
         session=session, data=data.question, actor=actor, now=now, field="question"
     )
     assert question.id is not None
-    return _insert(
-        Cursor.of_session(session), data, question.id, source_id, probability, basis, actor, now
-    )
+    return _insert(cursor, data, question.id, source_id, probability, basis, actor, now)
 
 
 def record_claim_on_question(
