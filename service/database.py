@@ -20,6 +20,7 @@ from sqlalchemy.pool import SingletonThreadPool
 from sqlmodel import Session
 
 from forecasts.prepared import Cursor, committed
+from service.keyfiles import private_file
 from service.loop_sqlite import CHECKPOINT_LOCK_WAIT_SECONDS, LoopSQLite, sqlite_snapshot
 from service.migrations_runner import alembic_config
 
@@ -46,7 +47,8 @@ def make_engine(url: str, *, lock_wait_seconds: float = 30, **options: Any) -> E
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            # Before SQLite creates it (0644 by the umask); its WAL takes the same mode.
+            private_file(Path(parsed.database))
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": lock_wait_seconds},

@@ -12,6 +12,7 @@ from forecasts.domain import utc_now
 from service import serving
 from service.cli.app import app, database, settings
 from service.demo import load_demo
+from service.keyfiles import private_file
 from service.keys import Role, create_key, find_key
 from service.migrations_runner import migrate as run_migrations
 
@@ -54,8 +55,7 @@ def _local_admin_key(session: Session, path: Path) -> str:
         if find_key(session=session, clear=clear) is not None:
             return clear
     _, clear = create_key(session=session, name=LOCAL_ADMIN, role=Role.admin, now=utc_now())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch(mode=0o600)
+    private_file(path)
     path.write_text(clear + "\n", encoding="utf-8")
     return clear
 
