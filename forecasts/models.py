@@ -110,3 +110,35 @@ class Reviewer(SQLModel, table=True):
     tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class SignedHead(SQLModel, table=True):
+    """A ledger head signed with the service's Ed25519 key, for witnesses to keep."""
+
+    __tablename__ = "signed_head"
+
+    id: int | None = Field(default=None, primary_key=True)
+    count: int = Field(sa_column=Column(Integer, nullable=False))
+    hash: str = Field(sa_column=Column(String(64), nullable=False))
+    signed_at: datetime = Field(sa_type=UTCDateTime)
+    signature: str = Field(sa_column=Column(String(100), nullable=False))
+    # The signer's public key: heads signed before a key change still say which key to check.
+    public_key: str = Field(sa_column=Column(String(100), nullable=False))
+
+
+class LedgerVerification(SQLModel, table=True):
+    """One full verification of the ledger: when it ran, the head it reached, what it found."""
+
+    __tablename__ = "ledger_verification"
+
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    finished_at: datetime = Field(sa_type=UTCDateTime)
+    ok: bool
+    count: int = Field(sa_column=Column(Integer, nullable=False))
+    head: str = Field(sa_column=Column(String(64), nullable=False))
+    problem: str | None = Field(default=None, sa_column=Column(Text))
+    entry_id: int | None = Field(default=None, sa_column=Column(Integer))
+    entity: str | None = Field(default=None, sa_column=Column(String(40)))
+    entity_id: int | None = Field(default=None, sa_column=Column(Integer))
+    run_by: str = Field(sa_column=Column(String(200), nullable=False))

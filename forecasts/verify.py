@@ -6,9 +6,13 @@ than the ledger itself:
 1. The chain, oldest entry first: each entry names the hash of the one before it, its own
    hash is recomputed from its fields, and (on SQLite, whose row ids never skip) the ids
    run 1, 2, 3 ... without a gap. The latest payload per entity is remembered as a digest.
-2. The tables: every source, question (its status aside, which the workflow changes),
-   claim and resolution must equal the latest payload the ledger recorded for it, every
-   row must have an entry, and every entity an entry names must still exist.
+2. The tables: every source, question, claim and resolution must equal the latest
+   payload the ledger recorded for it, every row must have an entry, and every entity an
+   entry names must still exist. A question's status, which the workflow changes without
+   an entry, must follow from its resolutions: the latest one's outcome, or open or due.
+
+Heads kept elsewhere (and the signed heads stored beside the ledger) must be heads the
+chain still extends: its entry at each head's count has that head's hash.
 
 Run it inside one snapshot (REPEATABLE READ on PostgreSQL; any read transaction on SQLite),
 or a write committed between the passes looks like a row without an entry.
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
@@ -31,10 +35,12 @@ from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import GENESIS_HASH, LedgerEntry, canonical_json, entry_hash
 from forecasts.claims import claim_public
-from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
+from forecasts.domain import Outcome, Status
+from forecasts.models import Claim, Question, QuestionTag, Resolution, SignedHead, Source
 from forecasts.questions import question_public
 from forecasts.schemas import ResolutionPublic
 from forecasts.sources import source_public
+from forecasts.witness import NotedHead
 
 BATCH = 2000
 # Payloads whose digest differs are re-read in groups this size and compared field by
@@ -87,22 +93,37 @@ def payload_digest(payload: str) -> bytes:
 
 
 def verify_ledger(
-    *, session: Session, noted_head: str | None = None, noted_count: int | None = None
+    *,
+    session: Session,
+    noted_head: str | None = None,
+    noted_count: int | None = None,
+    heads: Sequence[NotedHead] = (),
 ) -> Verification:
     """Recompute the chain and compare every entity with its latest ledger payload.
 
     With `noted_head` (and optionally `noted_count`, the count seen with it) it also
     proves that entry is still in the chain at that position, so nothing before it changed.
+    `heads` (kept elsewhere) and the stored signed heads must all be extended by the chain.
     """
     recorded: dict[str, dict[int, _Recorded]] = {entity: {} for entity in ENTITIES}
     contiguous = session.get_bind().dialect.name == "sqlite"
+    witnessed = [*heads, *_stored_heads(session)]
+    at_counts = {head.count: "" for head in witnessed}
     problem, position = _check_chain(
-        session, recorded=recorded, contiguous=contiguous, noted_head=noted_head
+        session,
+        recorded=recorded,
+        contiguous=contiguous,
+        noted_head=noted_head,
+        at_counts=at_counts,
     )
     if problem is None and noted_head is not None:
-        problem = _check_noted(noted_head, noted_count, position)
+        problem = noted_problem(noted_head, noted_count, position)
+    if problem is None:
+        problem = _check_heads(witnessed, at_counts)
     if problem is None:
         problem = _check_entities(session, recorded)
+    if problem is None:
+        problem = _check_statuses(session)
     head = chain_head(session=session)
     return Verification(
         ok=problem is None,
@@ -143,8 +164,13 @@ def _check_chain(
     recorded: dict[str, dict[int, _Recorded]],
     contiguous: bool,
     noted_head: str | None,
+    at_counts: dict[int, str],
 ) -> tuple[Problem | None, int | None]:
-    """Walk the entries in id order; returns the first problem and the noted head's position."""
+    """Walk the entries in id order; returns the first problem and the noted head's position.
+
+    `at_counts` is filled with the hash of the entry at each position it names.
+    """
+    at_counts[0] = GENESIS_HASH
     table = LedgerEntry.__table__.c  # type: ignore[attr-defined]
     # Core rows rather than ORM objects: the chain is read once, as fast as it streams.
     rows = session.connection().execute(
@@ -215,6 +241,8 @@ def _check_chain(
             ), noted_position
         if stored == noted_head:
             noted_position = position
+        if position in at_counts:
+            at_counts[position] = stored
         if entity in recorded:
             recorded[entity][entity_id] = _Recorded(entry_id, payload_digest(payload))
         expected_prev = stored
@@ -222,7 +250,8 @@ def _check_chain(
     return None, noted_position
 
 
-def _check_noted(head: str, count: int | None, position: int | None) -> Problem | None:
+def noted_problem(head: str, count: int | None, position: int | None) -> Problem | None:
+    """What is wrong with a noted head found at `position` (None: not in the chain)."""
     if position is None:
         return Problem(
             f"the noted head {head[:12]}… is not in the chain: the ledger was rewritten up to "
@@ -232,6 +261,65 @@ def _check_noted(head: str, count: int | None, position: int | None) -> Problem 
         return Problem(
             f"the noted head {head[:12]}… is entry number {position} of the chain, "
             f"not {count} as noted: entries before it were removed or inserted"
+        )
+    return None
+
+
+def _stored_heads(session: Session) -> list[NotedHead]:
+    rows = session.exec(
+        select(SignedHead.id, SignedHead.count, SignedHead.hash).order_by(col(SignedHead.id))
+    ).all()
+    return [NotedHead(count, hash_, f"signed head {id_}") for id_, count, hash_ in rows]
+
+
+def _check_heads(heads: Sequence[NotedHead], at_counts: dict[int, str]) -> Problem | None:
+    """The first head, in chain order, that the chain does not extend."""
+    for head in sorted(heads, key=lambda head: head.count):
+        found = at_counts.get(head.count, "")
+        if not found:
+            return Problem(
+                f"the chain does not extend {head}: it holds fewer entries now; "
+                "entries were removed"
+            )
+        if found != head.hash:
+            return Problem(
+                f"the chain does not extend {head}: its entry number {head.count} has hash "
+                f"{found[:12]}…; the ledger was rewritten at or before that entry"
+            )
+    return None
+
+
+def _check_statuses(session: Session) -> Problem | None:
+    """Each question's status against its latest resolution (open or due without one)."""
+    latest = (
+        select(Resolution.question_id, func.max(Resolution.sequence).label("sequence"))
+        .group_by(col(Resolution.question_id))
+        .subquery()
+    )
+    rows = session.exec(
+        select(Question.id, Question.status, Resolution.id, Resolution.outcome)
+        .outerjoin(latest, latest.c.question_id == col(Question.id))
+        .outerjoin(
+            Resolution,
+            (col(Resolution.question_id) == latest.c.question_id)
+            & (col(Resolution.sequence) == latest.c.sequence),
+        )
+        .order_by(col(Question.id))
+        .execution_options(yield_per=BATCH)
+    )
+    for question_id, status, resolution_id, outcome in rows:
+        if resolution_id is None:
+            if status in (Status.open, Status.due):
+                continue
+            expected = "open or due, as it has no resolution"
+        else:
+            if Outcome(outcome).status == status:
+                continue
+            expected = f"{Outcome(outcome).status.value}, as resolution {resolution_id} says"
+        return Problem(
+            f"its status is {Status(status).value} but should be {expected}",
+            entity="question",
+            entity_id=question_id,
         )
     return None
 

@@ -29,6 +29,7 @@ from resolvers.mail import FileTransport, SmtpTransport, Transport, parse_mailbo
 from service.api.deps import Clock
 from service.database import Database
 from service.settings import MailTransport, Settings
+from service.witness import LedgerJob, ledger_jobs
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,25 @@ class JobRunner:
             )
             return result
 
+    def run_ledger_job(self, job: LedgerJob) -> JobResult | None:
+        """Run a ledger job, which takes its own transactions; None when skipped this round."""
+        with self._lock(job.name) as held:
+            if not held:
+                log.info("job %s skipped: another instance is running it", job.name)
+                return None
+            now = self.clock()
+            started = time.perf_counter()
+            result = job.run(self.database, now)
+            log.log(
+                logging.INFO if result.count else logging.DEBUG,
+                "job %s as of %s: %s in %.2f s",
+                job.name,
+                now.isoformat(),
+                result,
+                time.perf_counter() - started,
+            )
+            return result
+
     @contextmanager
     def _lock(self, job_name: str) -> Iterator[bool]:
         if self.database.dialect != "postgresql":
@@ -156,6 +176,17 @@ def build_scheduler(
             id=job.name,
             name=job.name,
             next_run_time=utc_now(),  # catch up at start: a missed week is sent on return
+            replace_existing=True,
+        )
+    # In the scheduler's threads, never on the event loop: a verification reads the ledger.
+    for ledger_job in ledger_jobs(settings):
+        scheduler.add_job(
+            runner.run_ledger_job,
+            trigger=IntervalTrigger(seconds=int(ledger_job.every.total_seconds())),
+            args=[ledger_job],
+            id=ledger_job.name,
+            name=ledger_job.name,
+            next_run_time=utc_now(),
             replace_existing=True,
         )
     return scheduler

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from service.keyfiles import read_or_create
 from service.limits import RATE_PATTERN
 
 
@@ -54,6 +55,11 @@ class Settings(BaseSettings):
     anon_rate_limit: Annotated[str, Field(pattern=RATE_PATTERN)] = "120/minute"
     max_body_bytes: Annotated[int, Field(ge=1024)] = 1024 * 1024
 
+    # Signs ledger heads: base64 of a raw 32-byte Ed25519 private key, or PEM (PKCS#8).
+    ledger_signing_key: SecretStr | None = None
+    # How often the scheduler verifies the whole ledger and stores the result.
+    ledger_verify_minutes: Annotated[int, Field(ge=1)] = 60
+
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to SQLite at <var_dir>/sooth.db."""
         return self.database_url or f"sqlite:///{self.var_dir / 'sooth.db'}"
@@ -66,9 +72,4 @@ class Settings(BaseSettings):
         """The signing key; for local use, generated once into <var_dir>/secret_key."""
         if self.secret_key is not None:
             return self.secret_key.get_secret_value()
-        path = self.var_dir / "secret_key"
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.touch(mode=0o600)
-            path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
-        return path.read_text(encoding="utf-8").strip()
+        return read_or_create(self.var_dir / "secret_key", lambda: secrets.token_urlsafe(48))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlmodel import Session
 
 from forecasts.verify import ChainHead, Verification, chain_head, verify_ledger
+from forecasts.witness import NotedHead
 from service.database import Database
 
 
@@ -32,11 +33,17 @@ def snapshot(database: Database) -> Iterator[Session]:
 
 
 def verify(
-    database: Database, *, noted_head: str | None = None, noted_count: int | None = None
+    database: Database,
+    *,
+    noted_head: str | None = None,
+    noted_count: int | None = None,
+    heads: Sequence[NotedHead] = (),
 ) -> Verification:
-    """Verify the whole ledger, and that a noted head is still where it was."""
+    """Verify the whole ledger, and that noted heads are still where they were."""
     with snapshot(database) as session:
-        return verify_ledger(session=session, noted_head=noted_head, noted_count=noted_count)
+        return verify_ledger(
+            session=session, noted_head=noted_head, noted_count=noted_count, heads=heads
+        )
 
 
 def head(database: Database) -> ChainHead:

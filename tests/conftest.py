@@ -90,6 +90,8 @@ def _truncate_all(database: Database) -> None:
             )
         ).scalars()
         names = ", ".join(f'"{t}"' for t in tables)
+        # The ledger's tables refuse TRUNCATE by trigger; triggers sleep in replica mode.
+        connection.execute(text("SET LOCAL session_replication_role = replica"))
         connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
 
 

@@ -6,10 +6,15 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from service import verification
-from service.api.deps import DatabaseDep, Reader
+from forecasts.domain import NotFoundError
+from forecasts.models import LedgerVerification as StoredVerification
+from forecasts.schemas import Page
+from forecasts.witness import list_signed_heads, signed_at_text
+from service import verification, witness
+from service.api.deps import DatabaseDep, Limit, NowDep, Offset, Reader, SettingsDep
+from service.keys import Role
 
 router = APIRouter(prefix="/ledger", tags=["ledger"])
 
@@ -42,6 +47,29 @@ class LedgerVerification(BaseModel):
     head: str
     problem: LedgerProblem | None
     noted_position: int | None
+    verified_at: datetime = Field(description="When the verification reported here started.")
+    stored: bool = Field(
+        description="True: the latest stored result (the scheduler runs one hourly); "
+        "false: run for this request, as admins' are."
+    )
+
+
+class LedgerKey(BaseModel):
+    """The public key that checks signed heads."""
+
+    algorithm: str
+    public_key: str = Field(description="Base64 of the 32 raw bytes of the Ed25519 public key.")
+
+
+class SignedHeadPublic(BaseModel):
+    """A head the service signed: the signature covers the UTF-8 bytes of
+    "sooth-ledger-head\\n{count}\\n{hash}\\n{signed_at}", signed_at exactly as given here.
+    """
+
+    count: int
+    hash: str
+    signed_at: str
+    signature: str
 
 
 @router.get("/head")
@@ -54,7 +82,8 @@ def get_head(database: DatabaseDep, _: Reader) -> LedgerHead:
 @router.get("/verify")
 def get_verification(
     database: DatabaseDep,
-    _: Reader,
+    caller: Reader,
+    now: NowDep,
     head: Annotated[
         str | None,
         Query(
@@ -67,20 +96,84 @@ def get_verification(
         Query(ge=1, description="The count noted with that head: its position must match."),
     ] = None,
 ) -> LedgerVerification:
-    """Recompute the chain and compare every source, question, claim and resolution with it."""
-    result = verification.verify(database, noted_head=head, noted_count=count)
-    problem = result.problem
+    """The latest stored verification of the chain and the tables; admins run a new one.
+
+    A full verification reads the whole ledger: the scheduler runs one hourly and stores
+    it, and that stored result is what readers get. A noted head is looked up in the
+    chain as it is now. An admin's request runs a full verification at once.
+    """
+    if caller.key is not None and caller.key.role is Role.admin:
+        noted = head is not None
+        result, row = witness.run_verification(
+            database=database,
+            clock=lambda: now,
+            run_by=caller.actor,
+            noted_head=head,
+            noted_count=count,
+            store=not noted,  # a mistyped head is the caller's problem, not the ledger's
+        )
+        return _shaped(row, noted_position=result.noted_position, stored=False)
+    with database.reading() as session:
+        stored = witness.latest_verification(session=session)
+        if stored is None:
+            raise NotFoundError(
+                "verification",
+                "the ledger has not been verified yet: the scheduler verifies it hourly, "
+                "and an admin can run a verification with this route or `sooth verify`",
+            )
+        if head is None:
+            return _shaped(stored, noted_position=None, stored=True)
+        problem, position = witness.noted_head_problem(session=session, head=head, count=count)
+    shaped = _shaped(stored, noted_position=position, stored=True)
+    if problem is not None and shaped.ok:
+        shaped.ok = False
+        shaped.problem = LedgerProblem(
+            message=str(problem), entry_id=None, entity=None, entity_id=None
+        )
+    return shaped
+
+
+def _shaped(
+    row: StoredVerification, *, noted_position: int | None, stored: bool
+) -> LedgerVerification:
+    problem = None
+    if row.problem is not None:
+        problem = LedgerProblem(
+            message=row.problem, entry_id=row.entry_id, entity=row.entity, entity_id=row.entity_id
+        )
     return LedgerVerification(
-        ok=result.ok,
-        entries=result.count,
-        head=result.head,
-        problem=None
-        if problem is None
-        else LedgerProblem(
-            message=str(problem),
-            entry_id=problem.entry_id,
-            entity=problem.entity,
-            entity_id=problem.entity_id,
-        ),
-        noted_position=result.noted_position,
+        ok=row.ok,
+        entries=row.count,
+        head=row.head,
+        problem=problem,
+        noted_position=noted_position,
+        verified_at=row.started_at,
+        stored=stored,
     )
+
+
+@router.get("/key")
+def get_key(settings: SettingsDep, _: Reader) -> LedgerKey:
+    """The Ed25519 public key that checks the signatures of /ledger/heads."""
+    return LedgerKey(
+        algorithm="ed25519", public_key=witness.public_key_text(witness.signing_key(settings))
+    )
+
+
+@router.get("/heads")
+def get_heads(
+    database: DatabaseDep, _: Reader, limit: Limit = 50, offset: Offset = 0
+) -> Page[SignedHeadPublic]:
+    """Signed heads, newest first: save them, and check them later with `sooth verify --heads`."""
+    with database.reading() as session:
+        heads, total = list_signed_heads(session=session, limit=limit, offset=offset)
+        items = [
+            SignedHeadPublic(
+                count=head.count,
+                hash=head.hash,
+                signed_at=signed_at_text(head.signed_at),
+                signature=head.signature,
+            )
+            for head in heads
+        ]
+    return Page(items=items, total=total, limit=limit, offset=offset)

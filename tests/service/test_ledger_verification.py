@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from forecasts.domain import Outcome
 from service.cli import app
 from service.database import Database
 from service.verification import verify
+from tests.conftest import MutableClock
 from tests.factories import make_claim, make_question, make_resolution, make_source
 
 
@@ -55,9 +57,9 @@ def test_head_of_an_empty_ledger_is_genesis(client: TestClient) -> None:
 
 
 def test_verify_answers_ok_then_names_the_first_mismatch(
-    client: TestClient, ledger: Database
+    client: TestClient, ledger: Database, admin: dict[str, str], clock: MutableClock
 ) -> None:
-    body = client.get("/api/v1/ledger/verify").json()
+    body = client.get("/api/v1/ledger/verify", headers=admin).json()
     head = client.get("/api/v1/ledger/head").json()
     assert body == {
         "ok": True,
@@ -65,31 +67,42 @@ def test_verify_answers_ok_then_names_the_first_mismatch(
         "head": head["hash"],
         "problem": None,
         "noted_position": None,
+        "verified_at": "2026-03-02T12:00:00Z",
+        "stored": False,
     }
     _forge_quote(ledger)
-    response = client.get("/api/v1/ledger/verify")
+    clock.advance(timedelta(hours=1))
+    response = client.get("/api/v1/ledger/verify", headers=admin)
     assert response.status_code == 200
     body = response.json()
     assert body["ok"] is False and body["entries"] == 4
     assert body["problem"]["entity"] == "claim" and body["problem"]["entity_id"] == 1
     assert body["problem"]["message"].endswith("differs from what the ledger recorded in quote")
+    assert client.get("/api/v1/ledger/verify").json() == body | {"stored": True}
 
 
+@pytest.mark.parametrize("who", ["admin", "anonymous"])
 def test_a_noted_head_is_checked_at_its_position(
-    client: TestClient, ledger: Database, editor: dict[str, str]
+    client: TestClient, ledger: Database, editor: dict[str, str], admin: dict[str, str], who: str
 ) -> None:
     noted = client.get("/api/v1/ledger/head").json()
     created = client.post(
         "/api/v1/sources", json={"slug": "later", "name": "L", "kind": "model"}, headers=editor
     )
     assert created.status_code == 201
+    assert client.get("/api/v1/ledger/verify", headers=admin).json()["ok"] is True
+    headers = admin if who == "admin" else {}
     params = {"head": noted["hash"], "count": noted["count"]}
-    body = client.get("/api/v1/ledger/verify", params=params).json()
+    body = client.get("/api/v1/ledger/verify", params=params, headers=headers).json()
     assert body["ok"] is True and body["entries"] == 5 and body["noted_position"] == 4
-    body = client.get("/api/v1/ledger/verify", params={**params, "count": 3}).json()
+    body = client.get(
+        "/api/v1/ledger/verify", params={**params, "count": 3}, headers=headers
+    ).json()
     assert body["ok"] is False and "not 3 as noted" in body["problem"]["message"]
-    body = client.get("/api/v1/ledger/verify", params={"head": "a" * 64}).json()
+    body = client.get("/api/v1/ledger/verify", params={"head": "a" * 64}, headers=headers).json()
     assert body["ok"] is False and "not in the chain" in body["problem"]["message"]
+    # A mistyped head is the caller's: readers still see the ledger's own latest result.
+    assert client.get("/api/v1/ledger/verify").json()["ok"] is True
 
 
 @pytest.mark.parametrize("bad", ["abc", "G" * 64, "A" * 64, "a" * 65])
