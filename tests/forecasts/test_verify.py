@@ -390,3 +390,36 @@ def test_two_spellings_of_one_instant_are_the_same_value() -> None:
     assert field_differences(recorded, current) == []
     assert field_differences(recorded, current | {"quote": "y", "extra": 1}) == ["extra", "quote"]
     assert field_differences({"t": "2026-01-01"}, {"t": "2026-01-01T00:00:00Z"}) == ["t"]
+
+
+@pytest.mark.parametrize(
+    ("question_id", "status", "said"),
+    [
+        (1, "open", "its status is open but should be resolved, as resolution 2 says"),
+        (1, "due", "its status is due but should be resolved, as resolution 2 says"),
+        (1, "annulled", "its status is annulled but should be resolved, as resolution 2 says"),
+        (
+            2,
+            "resolved",
+            "its status is resolved but should be open or due, as it has no resolution",
+        ),
+        (
+            3,
+            "annulled",
+            "its status is annulled but should be open or due, as it has no resolution",
+        ),
+    ],
+)
+def test_a_status_its_resolutions_do_not_explain_is_detected(
+    ledger: Database, question_id: int, status: str, said: str
+) -> None:
+    _sql(
+        ledger, "UPDATE question SET status = :status WHERE id = :id", status=status, id=question_id
+    )
+    assert _failed(ledger) == f"question {question_id}: {said}"
+
+
+def test_due_and_open_both_stand_for_an_unresolved_question(ledger: Database) -> None:
+    # Marking questions due is the hourly job's business, without a ledger entry.
+    _sql(ledger, "UPDATE question SET status = 'due' WHERE id = 3")
+    assert _verify(ledger).ok

@@ -52,3 +52,31 @@ def test_retraction_columns_may_still_be_set(ledger: Database) -> None:
         )
     with ledger.reading() as session:
         assert session.execute(text("SELECT retraction_reason FROM claim")).scalar() == "wrong"
+
+
+TRUNCATIONS = [
+    "TRUNCATE claim CASCADE",
+    "TRUNCATE resolution",
+    "TRUNCATE ledger_entry",
+    "TRUNCATE source CASCADE",
+    "TRUNCATE question CASCADE",
+    "TRUNCATE question_tag",
+    "TRUNCATE signed_head",
+    "TRUNCATE source, question, question_tag, claim, resolution, ledger_entry, signed_head CASCADE",
+]
+
+
+@pytest.mark.parametrize("statement", TRUNCATIONS)
+def test_truncating_the_ledger_is_refused_on_postgresql(ledger: Database, statement: str) -> None:
+    if ledger.dialect != "postgresql":
+        pytest.skip("SQLite has no TRUNCATE; its DELETE meets the row triggers above")
+    with pytest.raises(DatabaseError, match="cannot be truncated"), ledger.writing() as session:
+        session.execute(text(statement))
+    with ledger.reading() as session:
+        counts = session.execute(
+            text(
+                "SELECT (SELECT count(*) FROM claim), (SELECT count(*) FROM resolution), "
+                "(SELECT count(*) FROM ledger_entry), (SELECT count(*) FROM question_tag)"
+            )
+        ).one()
+    assert tuple(counts) == (1, 1, 4, 1)
