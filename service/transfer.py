@@ -3,7 +3,12 @@
 Import is all-or-nothing per file: every row is tried inside one transaction, each in a
 savepoint, and any error rolls the whole file back after listing every bad row.
 Export writes sources, reviewers, questions, claims and resolutions with their ids and
-timestamps, and importing that file into an empty database restores it exactly.
+timestamps, then the ledger's entries as they are, and importing that file into an empty
+database restores it exactly: the same rows, and the same chain, entry for entry, with
+its head hash (retractions and question updates are entries of their own, which
+re-deriving the chain from the rows would fold in). An import checks the restored tables
+against the restored chain, as `sooth verify` would. An export without entries (from
+before they were exported) is restored with one entry per row, as it was.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from sqlalchemy import func, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
 
-from forecasts.chain import Action, append_entry
+from forecasts.chain import Action, LedgerEntry, append_entry
 from forecasts.claims import claim_public, record_claim
 from forecasts.domain import DomainError
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
@@ -30,9 +35,10 @@ from forecasts.prepared import Cursor
 from forecasts.questions import question_public, tags_by_question
 from forecasts.schemas import ClaimCreate
 from forecasts.sources import source_public
+from forecasts.verify import verify_ledger
 from resolvers.resolutions import resolution_public
 
-RECORD_TYPES = ("source", "reviewer", "question", "claim", "resolution")
+RECORD_TYPES = ("source", "reviewer", "question", "claim", "resolution", "ledger_entry")
 CSV_LIST_SEPARATOR = ";"
 
 
@@ -135,6 +141,8 @@ def import_rows(
     """Import every row or none: raises ImportFailedError, listing all bad rows, to roll back."""
     result = ImportResult()
     restoring = False
+    rows = list(rows)
+    chained = any(row.get("type") == "ledger_entry" for _, row in rows)
     for line, row in rows:
         result.rows += 1
         kind = str(row.pop("type", "claim"))
@@ -145,7 +153,7 @@ def import_rows(
                 if not restoring:
                     _require_empty(session)
                     restoring = True
-                _restore_in_savepoint(session, kind, row)
+                _restore_in_savepoint(session, kind, row, chained=chained)
             else:
                 with session.begin_nested():
                     record_claim(
@@ -163,14 +171,24 @@ def import_rows(
         raise ImportFailedError(result)
     if restoring:
         _reset_sequences(session)
+    if chained:
+        session.flush()
+        problem = verify_ledger(session=session).problem
+        if problem is not None:
+            result.errors.append(
+                RowError(0, "ledger_entry", f"the restored ledger does not verify: {problem}")
+            )
+            raise ImportFailedError(result)
     return result
 
 
-def _restore_in_savepoint(session: Session, kind: str, row: dict[str, Any]) -> None:
+def _restore_in_savepoint(
+    session: Session, kind: str, row: dict[str, Any], *, chained: bool
+) -> None:
     """Restore one exported row, or refuse it as a row error if it is not one."""
     try:
         with session.begin_nested():
-            _restore(session, kind, row)
+            _restore(session, kind, row, chained=chained)
     except (DomainError, ValidationError):
         raise
     except (SQLAlchemyError, TypeError, ValueError) as error:
@@ -181,7 +199,7 @@ def _restore_in_savepoint(session: Session, kind: str, row: dict[str, Any]) -> N
 
 
 def _require_empty(session: Session) -> None:
-    for model in (Source, Question, Claim, Resolution, Reviewer):
+    for model in (Source, Question, Claim, Resolution, Reviewer, LedgerEntry):
         if session.exec(select(func.count()).select_from(model)).one():
             raise DomainError(
                 "type",
@@ -196,11 +214,12 @@ _MODELS: dict[str, type[SQLModel]] = {
     "question": Question,
     "claim": Claim,
     "resolution": Resolution,
+    "ledger_entry": LedgerEntry,
 }
 
 
-def _restore(session: Session, kind: str, row: dict[str, Any]) -> None:
-    """Insert one exported row as it was, and log it in the chain as it was written."""
+def _restore(session: Session, kind: str, row: dict[str, Any], *, chained: bool) -> None:
+    """Insert one exported row as it was; without the file's chain, log it as it was written."""
     if kind not in _MODELS:
         raise DomainError("type", f"unknown record type {kind!r}; expected one of {RECORD_TYPES}")
     tags = row.pop("tags", []) if kind == "question" else []
@@ -220,7 +239,8 @@ def _restore(session: Session, kind: str, row: dict[str, Any]) -> None:
     for tag in tags:
         session.add(QuestionTag(question_id=row["id"], tag=tag))
     session.flush()
-    _log_restored(session, kind, instance, tags)
+    if not chained:
+        _log_restored(session, kind, instance, tags)
 
 
 def _log_restored(session: Session, kind: str, instance: Any, tags: list[str]) -> None:
@@ -260,7 +280,7 @@ def _reset_sequences(session: Session) -> None:
     """After inserting explicit ids, move PostgreSQL's sequences past them."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for table in ("source", "reviewer", "question", "claim", "resolution"):
+    for table in ("source", "reviewer", "question", "claim", "resolution", "ledger_entry"):
         session.execute(
             text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
@@ -290,6 +310,8 @@ def export_records(*, session: Session) -> Iterator[dict[str, Any]]:
         yield {"type": "claim", **record}
     for resolution in session.exec(select(Resolution).order_by(col(Resolution.id))):
         yield {"type": "resolution", **resolution.model_dump(mode="json")}
+    for entry in session.exec(select(LedgerEntry).order_by(col(LedgerEntry.id))):
+        yield {"type": "ledger_entry", **entry.model_dump(mode="json")}
 
 
 def write_export(*, session: Session, out: io.TextIOBase | Any) -> int:

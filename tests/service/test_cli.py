@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func
+from sqlalchemy import func, text
 from sqlmodel import SQLModel, select
 from typer.testing import CliRunner, Result
 
+from forecasts.claims import retract_claim
+from forecasts.domain import Outcome
 from forecasts.models import Claim, Question, Source
+from forecasts.questions import update_question
+from forecasts.schemas import QuestionUpdate
 from service.cli import app
 from service.database import Database
 from service.keys import find_key
+from tests.conftest import _truncate_all as truncate_all
+from tests.factories import T0, make_claim, make_question, make_resolution, make_source
 
 Sooth = Callable[..., Result]
 
@@ -132,7 +139,8 @@ def test_export_then_import_restores_exactly(
     retract_target = tmp_path / "export.jsonl"
     sooth("export", "--out", str(retract_target))
     exported = retract_target.read_text(encoding="utf-8")
-    assert exported.count("\n") == 13
+    records = [json.loads(line)["type"] for line in exported.splitlines()]
+    assert len([kind for kind in records if kind != "ledger_entry"]) == 13
 
     other = tmp_path / "other.db"
     runner = CliRunner()
@@ -151,3 +159,103 @@ def test_commands_refuse_an_unmigrated_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["demo"], env=env)
     assert result.exit_code == 1
     assert "sooth migrate" in result.stderr
+
+
+def _entries(database: Database) -> list[tuple[object, ...]]:
+    with database.reading() as session:
+        rows = session.execute(
+            text(
+                "SELECT id, action, entity, entity_id, payload, actor, created_at, prev_hash, hash "
+                "FROM ledger_entry ORDER BY id"
+            )
+        ).all()
+    return [tuple(row) for row in rows]
+
+
+@pytest.fixture
+def empty_target(
+    database: Database, database_url: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Callable[[], tuple[Database, Sooth]]]:
+    """An empty database to import into, and `sooth` run against it: a fresh SQLite file,
+    or on PostgreSQL this test's own database emptied once the export is written.
+    """
+    made: list[Database] = []
+
+    def make() -> tuple[Database, Sooth]:
+        if database.dialect == "postgresql":
+            truncate_all(database)
+            url, target = database_url, database
+        else:
+            path = tmp_path / "target.db"
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+            url, target = f"sqlite:///{path}", Database(f"sqlite:///{path}")
+            made.append(target)
+        env = {"SOOTH_DATABASE_URL": url, "SOOTH_VAR_DIR": str(tmp_path / "target-var")}
+
+        def run(*args: str, ok: bool = True) -> Result:
+            result = CliRunner().invoke(app, list(args), env=env)
+            if ok:
+                assert result.exit_code == 0, result.output
+            return result
+
+        return target, run
+
+    yield make
+    for target in made:
+        target.dispose()
+
+
+def test_export_then_import_gives_the_same_ledger_entry_for_entry(
+    sooth: Sooth,
+    database: Database,
+    tmp_path: Path,
+    empty_target: Callable[[], tuple[Database, Sooth]],
+) -> None:
+    with database.writing() as session:
+        source = make_source(session, "ann")
+        question = make_question(session, tags=["a"])
+        kept = make_claim(session, source, question, 0.9)
+        wrong = make_claim(session, source, question, 0.4)
+        retract_claim(session=session, claim_id=wrong.id, reason="misquoted", actor="x", now=T0)
+        assert question.id is not None and kept.id is not None
+        update_question(
+            session=session,
+            question_id=question.id,
+            data=QuestionUpdate(tags=["b"]),
+            actor="x",
+            now=T0,
+        )
+        make_resolution(session, question, Outcome.yes)
+        make_resolution(session, question, Outcome.no, reason="misread", now=question.deadline)
+    before = _entries(database)
+    assert len(before) == 8  # source, question, two claims, retraction, update, two verdicts
+    exported = tmp_path / "export.jsonl"
+    sooth("export", "--out", str(exported))
+
+    target, into = empty_target()
+    assert _entries(target) == []
+    into("import", str(exported))
+    assert _entries(target) == before
+    assert into("verify").stdout.startswith(f"ok: 8 entries, head {before[-1][-1]}")
+    with target.writing() as session:  # the restored sequences go on after the ids
+        make_source(session, "bob")
+    assert into("verify").stdout.startswith("ok: 9 entries")
+
+
+def test_an_export_whose_rows_and_ledger_disagree_is_not_imported(
+    sooth: Sooth, tmp_path: Path, empty_target: Callable[[], tuple[Database, Sooth]]
+) -> None:
+    sooth("demo")
+    exported = tmp_path / "export.jsonl"
+    sooth("export", "--out", str(exported))
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    forged = [
+        json.dumps({**record, "quote": "Forged."}) if record["type"] == "claim" else line
+        for line, record in ((line, json.loads(line)) for line in lines)
+    ]
+    exported.write_text("\n".join(forged) + "\n", encoding="utf-8")
+    target, into = empty_target()
+    refused = into("import", str(exported), ok=False)
+    assert refused.exit_code == 1
+    assert "the restored ledger does not verify" in refused.stderr and "quote" in refused.stderr
+    assert _entries(target) == [] and _count(target, Claim) == 0
