@@ -22,6 +22,7 @@ from sqlalchemy import Table, select
 from sqlmodel import Session
 
 from forecasts.models import Claim, Question, Reviewer, Source
+from forecasts.witness import latest_signed_head, signed_at_text
 from resolvers.assignment import assign
 from resolvers.due import DueQuestion, due_questions, waiting_clause
 from resolvers.links import LinkSigner
@@ -119,7 +120,10 @@ def enqueue_digests(*, session: Session, now: datetime, config: DigestConfig) ->
     if not waiting:
         return 0
     renderer = _Renderer(
-        config=config, now=now, claims=claims_on_due_questions(session=session, now=now)
+        config=config,
+        now=now,
+        claims=claims_on_due_questions(session=session, now=now),
+        head=footer_head(session=session),
     )
     batch = list(waiting.items())
     enqueued = 0
@@ -179,13 +183,32 @@ def percent(probability: float, phrase: str | None = None) -> str:
     return f'{figure} ("{phrase}")' if phrase else figure
 
 
+def footer_head(*, session: Session) -> dict[str, str | int] | None:
+    """The latest signed ledger head, as a digest's footer prints it for reviewers to keep."""
+    head = latest_signed_head(session=session)
+    if head is None:
+        return None
+    return {
+        "count": head.count,
+        "hash": head.hash,
+        "signed_at": signed_at_text(head.signed_at),
+        "signature": head.signature,
+    }
+
+
 class _Renderer:
     """Renders digests for one round: one clock, one signer, compiled templates."""
 
     def __init__(
-        self, *, config: DigestConfig, now: datetime, claims: dict[int, list[ClaimLine]]
+        self,
+        *,
+        config: DigestConfig,
+        now: datetime,
+        claims: dict[int, list[ClaimLine]],
+        head: dict[str, str | int] | None,
     ) -> None:
         self._claims = claims
+        self._head = head
         self._signer = LinkSigner(config.secret_key)
         self._expires_at = now + timedelta(days=config.link_days)
         self._resolve_url = config.base_url.rstrip("/") + "/resolve/"
@@ -227,6 +250,7 @@ class _Renderer:
             "week": week,
             "subject": subject,
             "expires": _local_time(self._expires_at, zone),
+            "head": self._head,
         }
         message_id = message_id_for(key, self._sender.domain)
         return NewMessage(

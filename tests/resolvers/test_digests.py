@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import threading
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func
 from sqlmodel import col, select
 
@@ -16,6 +18,7 @@ from forecasts.models import Question
 from resolvers.digest import DigestConfig, enqueue_digests, latest_digest_moment
 from resolvers.outbox import OutboxMessage
 from service.database import Database
+from service.witness import sign_head
 from tests.factories import make_claim, make_question, make_resolution, make_source
 from tests.resolvers.conftest import Rounds, SmtpServer, make_reviewer
 
@@ -320,3 +323,47 @@ def test_digest_html_escapes_everything_taken_from_the_ledger(
         assert f"{field} {escaped}" in html
     assert "Eve &lt;img src=x onerror=alert(1)&gt;" in html
     assert f"Title {hostile}" in mail.text  # the text part shows it as written
+
+
+def test_every_digest_carries_the_latest_signed_head_in_its_footer(
+    database: Database, rounds: Rounds, smtp: SmtpServer
+) -> None:
+    with database.writing() as session:
+        reviewer = make_reviewer(session, email="ada@example.org")
+        question = make_question(
+            session, deadline=datetime(2026, 2, 20, tzinfo=UTC), reviewer_id=reviewer.id
+        )
+        make_claim(session, make_source(session), question)
+    key = Ed25519PrivateKey.generate()
+    sign_head(database=database, key=key, now=at(MONDAY, 8, 15))
+    with database.writing() as session:
+        make_source(session)
+    signed = sign_head(database=database, key=key, now=at(MONDAY, 8, 30))
+    rounds(at(MONDAY, 9))
+
+    [mail] = smtp.inbox.to("ada@example.org")
+    line = f"{signed.count} {signed.hash}"
+    assert signed.count == 4
+    text, html = mail.text.replace("\r\n", "\n"), mail.html
+    found = re.search(
+        r"signed by Sooth at (\S+);.*\n.*\n(\d+) ([0-9a-f]{64})\nEd25519 signature: (\S+)",
+        text,
+    )
+    assert found is not None, text
+    signed_at, count, hash_, signature = found.groups()
+    assert (signed_at, f"{count} {hash_}") == ("2026-03-02T08:30:00Z", line)
+    message = f"sooth-ledger-head\n{count}\n{hash_}\n{signed_at}".encode()
+    key.public_key().verify(base64.b64decode(signature), message)
+    assert f"<code>{line}</code>" in html and f"<code>{signature}</code>" in html
+    assert "2026-03-02T08:30:00Z" in html
+
+
+def test_a_digest_before_any_signed_head_has_no_head_footer(
+    database: Database, rounds: Rounds, smtp: SmtpServer
+) -> None:
+    with database.writing() as session:
+        reviewer = make_reviewer(session, email="ada@example.org")
+        make_question(session, deadline=datetime(2026, 2, 20, tzinfo=UTC), reviewer_id=reviewer.id)
+    rounds(at(MONDAY, 9))
+    [mail] = smtp.inbox.to("ada@example.org")
+    assert "Ledger head" not in mail.text and "Ledger head" not in mail.html
