@@ -173,10 +173,10 @@ def import_rows(
         _reset_sequences(session)
     if chained:
         session.flush()
-        problem = verify_ledger(session=session).problem
-        if problem is not None:
+        mismatch = verify_ledger(session=session).problem
+        if mismatch is not None:
             result.errors.append(
-                RowError(0, "ledger_entry", f"the restored ledger does not verify: {problem}")
+                RowError(0, "ledger_entry", f"the restored ledger does not verify: {mismatch}")
             )
             raise ImportFailedError(result)
     return result

@@ -44,7 +44,7 @@ def test_scheduler_is_utc_in_memory_coalescing_one_at_a_time_with_hours_of_grace
         scheduler.shutdown(wait=False)
     assert str(scheduler.timezone) == "UTC"
     assert isinstance(store, MemoryJobStore)
-    assert set(jobs) == {j.name for j in jobs_for(settings)}
+    assert set(jobs) == {j.name for j in jobs_for(settings)} | {"sign_head", "verify_ledger"}
     for job in jobs.values():
         assert job.coalesce is True and job.max_instances == 1
         assert job.misfire_grace_time >= 3600
@@ -52,6 +52,8 @@ def test_scheduler_is_utc_in_memory_coalescing_one_at_a_time_with_hours_of_grace
     assert jobs["deliver_outbox"].trigger.interval == timedelta(minutes=1)
     assert jobs["enqueue_digests"].trigger.interval == timedelta(hours=1)
     assert jobs["mark_due"].trigger.interval == timedelta(hours=1)
+    assert jobs["sign_head"].trigger.interval == timedelta(hours=1)
+    assert jobs["verify_ledger"].trigger.interval == timedelta(hours=1)
 
 
 def test_app_starts_the_scheduler_and_stops_it_on_shutdown(

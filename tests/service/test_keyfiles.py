@@ -48,8 +48,8 @@ def _signing_public_key(var_dir: Path) -> str:
 
 
 def _race(
-    read: Callable[[Path], str], var_dir: Path, barrier: Barrier, out: multiprocessing.Queue
-) -> None:  # type: ignore[type-arg]
+    read: Callable[[Path], str], var_dir: Path, barrier: Barrier, out: multiprocessing.Queue[str]
+) -> None:
     barrier.wait()
     try:
         out.put(read(var_dir))
@@ -68,7 +68,7 @@ def test_processes_starting_at_once_on_a_fresh_var_dir_agree_on_the_key(
     for trial in range(TRIALS):
         var_dir = tmp_path / f"trial-{trial}" / "var"
         barrier = context.Barrier(PROCESSES)
-        out = context.Queue()
+        out: multiprocessing.Queue[str] = context.Queue()
         workers = [
             context.Process(target=_race, args=(read, var_dir, barrier, out))
             for _ in range(PROCESSES)
