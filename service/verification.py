@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 from sqlmodel import Session
@@ -50,3 +52,23 @@ def head(database: Database) -> ChainHead:
     """The chain's current head and length."""
     with snapshot(database) as session:
         return chain_head(session=session)
+
+
+def _verify_url(url: str) -> Verification:
+    database = Database(url)
+    try:
+        return verify(database)
+    finally:
+        database.dispose()
+
+
+def verify_in_child(database: Database) -> Verification:
+    """Verify the ledger in a process of its own, so that its Python work, which holds the
+    interpreter's lock, takes no turns from the service's event loop.
+    """
+    # Forked from a server process started once, which has imported this module: no fork
+    # of a process running threads, and no imports paid again at each hourly run.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as child:
+        return child.submit(_verify_url, database.url).result()
