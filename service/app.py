@@ -32,8 +32,8 @@ from service.database import Database
 from service.limits import Rate, RequestLimits
 from service.logs import redact_access_log
 from service.pages import compare as compare_pages
+from service.pages import finder, reader, resolve, session
 from service.pages import intake as intake_pages
-from service.pages import reader, resolve, session
 from service.pages.errors import install_page_errors
 from service.scheduler import build_scheduler
 from service.settings import Settings
@@ -124,6 +124,7 @@ def create_app(
     app.include_router(intake_pages.router)
     app.include_router(session.router)
     app.include_router(compare_pages.router)
+    app.include_router(finder.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     complete_openapi_of(app)
     return app
