@@ -46,7 +46,7 @@ from sqlmodel import Session
 
 from forecasts.bins import DEFAULT_BINS, FOLD_DECIMALS, BinScheme, parse_bins
 from forecasts.calibration import calibration_table
-from forecasts.charts import calibration_chart_png, chart_title
+from forecasts.charts import WIDTH_PX, calibration_chart_png, chart_title
 from forecasts.domain import DomainError, Outcome, normalise_tags, require_aware
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
 from forecasts.scoring import scores_table
@@ -226,9 +226,10 @@ def track_record(*, session: Session, query: ReportQuery) -> TrackRecord:
 
 
 def source_calibration_png(
-    *, session: Session, slug: str, query: ReportQuery | None = None
+    *, session: Session, slug: str, query: ReportQuery | None = None, width: int = WIDTH_PX
 ) -> bytes:
-    """The source's 800 x 600 calibration chart, titled with its name, n and Brier score."""
+    """The source's calibration chart, `width` pixels wide (800 x 600 by default), titled
+    with its name, n and Brier score."""
     source = get_source(session=session, slug=slug)
     query = replace(query or ReportQuery(), group_by="source", sources=(slug,), min_n=0)
     record = track_record(session=session, query=query)
@@ -238,7 +239,7 @@ def source_calibration_png(
     else:
         row = scores.iloc[0]
         title = chart_title(name=source.name, n=int(row["n"]), brier=float(row["brier"]))
-    return calibration_chart_png(record.calibration, title=title, scheme=query.scheme)
+    return calibration_chart_png(record.calibration, title=title, scheme=query.scheme, width=width)
 
 
 def source_scored_claims(

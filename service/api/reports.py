@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import AwareDatetime, BaseModel
 
 from forecasts.bins import ACCEPTED_FORMS, DEFAULT_BINS
+from forecasts.charts import MAX_WIDTH_PX, MIN_WIDTH_PX, WIDTH_PX
 from forecasts.domain import DomainError
 from forecasts.reports import to_csv
 from forecasts.track_record import (
@@ -114,6 +115,14 @@ def _invalid(error: DomainError) -> RequestValidationError:
 
 
 BinsParam = Annotated[str, Query(description=f"How probabilities are binned: {ACCEPTED_FORMS}.")]
+ChartWidth = Annotated[
+    int,
+    Query(
+        ge=MIN_WIDTH_PX,
+        le=MAX_WIDTH_PX,
+        description="The chart's width in pixels; under 600 it is laid out for a phone.",
+    ),
+]
 MadeAfter = Annotated[
     AwareDatetime | None, Query(description="Only claims made at or after this instant.")
 ]
@@ -276,14 +285,24 @@ def get_calibration_csv(session: ReadSessionDep, query: ReportQueryDep, _: Reade
 @router.get(
     "/sources/{slug}/calibration.png",
     response_class=Response,
-    responses={200: {"content": {"image/png": {}}, "description": "An 800 x 600 PNG."}},
+    responses={
+        200: {
+            "content": {"image/png": {}},
+            "description": "A PNG, 800 x 600 by default; under 600 pixels wide, laid out for "
+            "a phone.",
+        }
+    },
     description="The source's calibration chart: the diagonal, one point per non-empty bin "
     "(area by number of claims) with its 95% Wilson interval, and the source's name, n and "
     "Brier score in the title.\n" + DEFINITIONS,
 )
 def get_calibration_chart(
-    slug: str, session: ReadSessionDep, query: ChartQueryDep, _: Reader
+    slug: str,
+    session: ReadSessionDep,
+    query: ChartQueryDep,
+    _: Reader,
+    width: ChartWidth = WIDTH_PX,
 ) -> Response:
-    """The source's calibration chart as an 800 x 600 PNG."""
-    png = source_calibration_png(session=session, slug=slug, query=query)
+    """The source's calibration chart as a PNG, 800 x 600 unless another width is asked for."""
+    png = source_calibration_png(session=session, slug=slug, query=query, width=width)
     return Response(content=png, media_type="image/png")
