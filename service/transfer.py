@@ -24,7 +24,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import Action, append_entry
 from forecasts.claims import claim_record, record_claim
-from forecasts.domain import DomainError
+from forecasts.domain import DomainError, probability_from_text
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
 from forecasts.prepared import Cursor
 from forecasts.questions import question_public, tags_by_question
@@ -115,6 +115,8 @@ def _csv_claim(row: dict[str | Any, Any]) -> dict[str, Any]:
             continue
         if name.startswith("question_") and name != "question_id":
             question[name.removeprefix("question_")] = value
+        elif name == "probability":
+            claim[name] = _probability_cell(value)
         else:
             claim[name] = value
     if "tags" in question:
@@ -122,6 +124,14 @@ def _csv_claim(row: dict[str | Any, Any]) -> dict[str, Any]:
     if question:
         claim["question"] = question
     return claim
+
+
+def _probability_cell(value: str) -> str | float:
+    """'60%' as 0.6, as the forms take it; anything unreadable is left for validation to name."""
+    try:
+        return probability_from_text(value)
+    except ValueError:
+        return value
 
 
 def import_rows(
