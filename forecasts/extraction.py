@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Final, Literal
 
@@ -24,12 +24,23 @@ from forecasts.probability import ICD_203, PhraseMatch, find_explicit_probabilit
 
 __all__ = [
     "Candidate",
+    "Quantity",
     "Sentence",
     "extract_candidates",
     "split_sentences",
 ]
 
 Basis = Literal["stated", "verbal"]
+CandidateKind = Literal["probability", "quantity"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """The number a quantity forecast gives: a point (low == high), a range, or one bound."""
+
+    low: float | None
+    high: float | None
+    unit: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +54,12 @@ class Candidate:
     probability_basis is "stated" for an explicit figure ("35-40%") and "verbal" for a phrase
     of the ICD 203 scale (then verbal_phrase is that phrase, a key of the scale). reason says
     which cue made the sentence a candidate.
+
+    kind is "quantity" when the forecast is of a number ("inflation at 2.7-2.8 percent");
+    quantity holds it. probability is None, with probability_reason saying why, for a
+    quantity and for a bare "will" or "would", which state no likelihood. condition is the
+    clause a conditional forecast depends on ("if turnout is high"). speakers lists every
+    named source when several make the claim together; speaker is the first of them.
     """
 
     sentence: str
@@ -60,11 +77,17 @@ class Candidate:
     confidence: float
     reason: str
     url: str | None = None
+    kind: CandidateKind = "probability"
+    quantity: Quantity | None = None
+    probability_reason: str | None = None
+    condition: str | None = None
+    speakers: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-ready data (the deadline as an ISO 8601 string)."""
         data = asdict(self)
         data["deadline"] = self.deadline.isoformat() if self.deadline else None
+        data["speakers"] = list(self.speakers)
         return data
 
 
@@ -481,6 +504,7 @@ class _Attribution:
     generic: bool = False
     verb_start: int = -1
     verb_end: int = -1
+    speakers: tuple[str, ...] = ()
 
 
 def _attribution(
@@ -574,6 +598,8 @@ def _chunks(subject: str) -> list[tuple[int, str]]:
 
 def _is_descriptor(chunk: str) -> bool:
     words = chunk.split()
+    if not words:
+        return False
     first = words[0]
     if first[:1].islower():
         return True
@@ -662,6 +688,11 @@ _CONFIDENCE: Final[dict[CueKind, float]] = {
     "reported": 0.65,
     "weak": 0.3,
 }
+
+_ATTRIBUTED_POSSIBILITY: Final = 0.55
+_ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
+    {"may", "might", "could", "should", "may not", "might not", "should not", "ought to"}
+)
 
 _FORECAST_VERB: Final = re.compile(
     r"\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
@@ -898,12 +929,26 @@ _BOILERPLATE: Final = re.compile(
 _HOPE: Final = re.compile(
     r"\b(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b", re.I
 )
-_CONDITIONAL: Final = re.compile(
+# The clause a conditional forecast depends on: kept in the candidate, not a reason to drop
+# it ("would likely benefit if turnout was high").
+_CONDITION: Final = re.compile(
     r"(?<!\beven\s)(?<!\bas\s)(?<!\bsurprised\s)(?<!\bsee\s)(?<!\bwonder\s)(?<!\basked\s)"
-    r"\b(?:if|unless)\b|^\W*only\b[^,]*\bwould\b"
-    r"|\b(?:failure|refusal|a\s+decision|any\s+(?:move|attempt|decision))\s+to\s+\w+",
+    r"(?<!\bwhether\s)\b(?:if|unless|provided\s+that|as\s+long\s+as)\b[^,;:–—”\"]*"
+    r"|^\W*only\b[^,]*?(?=\s+would\b)"
+    r"|\b(?:failure|refusal|a\s+decision|any\s+(?:move|attempt|decision))\s+to\s+[\w\s]+?"
+    r"(?=\s+(?:will|would|could|might|may)\b|[\"“”]|$)",
     re.IGNORECASE,
 )
+
+
+def _condition(text: str) -> str | None:
+    """The condition a forecast is made on, as written, or None."""
+    match = _CONDITION.search(text)
+    if match is None:
+        return None
+    return match.group().strip(" \t\"“”‘’'") or None
+
+
 _DECLINED: Final = re.compile(
     r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)",
     re.IGNORECASE,
@@ -923,7 +968,6 @@ def _excluded(sentence: Sentence) -> bool:
         or "?" in text
         or _BOILERPLATE.search(text)
         or _HOPE.search(text)
-        or _CONDITIONAL.search(text)
         or _DECLINED.search(text)
         or _SURVEY_SHARE.search(text)
     )
@@ -1028,6 +1072,15 @@ def _confidence(
     cues: list[_Cue], attribution: _Attribution, speaker: str | None, deadline: bool
 ) -> float:
     score = max(cue.confidence for cue in cues)
+    if (
+        score < _ATTRIBUTED_POSSIBILITY
+        and speaker is not None
+        and not attribution.generic
+        and any(cue.phrase in _ATTRIBUTABLE_POSSIBILITY for cue in cues)
+    ):
+        # "could", "might", "should" from a named source about a checkable event: a hedged
+        # forecast of low confidence, where the writer's own "could" only says it is possible.
+        score = _ATTRIBUTED_POSSIBILITY
     if len({cue.kind for cue in cues} - {"weak"}) > 1:
         score += 0.05
     if deadline:
@@ -1037,6 +1090,123 @@ def _confidence(
     if attribution.generic:
         score -= 0.35
     return round(min(max(score, 0.0), 0.99), 2)
+
+
+# --- quantities ----------------------------------------------------------------------------
+
+# "will", "would" and their negations and denials only mark the future: the ICD 203 scale
+# lists no such words, and the published scales (the UK yardstick, Kent) none either, so the
+# extractor leaves the figure to the editor (the verbal scale still has one for recording).
+_BARE_MODALS: Final = frozenset(
+    {
+        "will",
+        "shall",
+        "going to",
+        "is going to",
+        "are going to",
+        "is set to",
+        "are set to",
+        "would",
+        "will not",
+        "shall not",
+        "would not",
+        "is not going to",
+        "are not going to",
+        "not going to",
+        "will not be delayed",
+        "will not be much delayed",
+        "will not be long",
+        "will not be stopped",
+        "will not miss",
+        "will not fail",
+        "would not be delayed",
+        "would not be much delayed",
+        "would not be long",
+        "would not be stopped",
+        "would not miss",
+        "would not fail",
+    }
+)
+_NUMBER_WORD_VALUES: Final = {
+    word: float(value)
+    for value, word in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+}
+_NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|" + "|".join(_NUMBER_WORD_VALUES) + r"|a|an"
+_SCALE_WORDS: Final = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_SCALE: Final = r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|m)\b)?"
+_PER: Final = r"(?P<per>\s(?:a|per)\s(?:barrel|gallon|year|month|day|week|litre|liter|tonne|ton|"
+_PER += r"share|kilowatt-hour|megawatt-hour|mwh|kwh|head))?"
+_HIGH_SCALE: Final = _SCALE.replace("scale", "scale2")
+_NUMBER_SCALE: Final = _SCALE.replace("scale", "scale_n")
+_QUANTITY: Final = re.compile(
+    rf"(?P<currency>[$€£¥])\s?(?P<low>{_NUMBER}){_SCALE}"
+    rf"(?:\s?(?:-|–|to|and)\s?[$€£¥]?(?P<high>{_NUMBER}))?(?(high){_HIGH_SCALE}|){_PER}"
+    rf"|\b(?P<low_n>{_NUMBER})(?:\s?(?:-|–|to|and)\s?(?P<high_n>{_NUMBER}))?{_NUMBER_SCALE}"
+    r"\s?(?P<unit>%|percent(?:age\s+points?)?\b|per\s+cent\b|basis\s+points?\b|bps?\b|"
+    r"degrees?(?:\s+(?:celsius|fahrenheit))?\b|°[CF]|barrels?(?:\s+(?:a|per)\s+day)?\b|"
+    r"tonnes?\b|tons?\b|seats\b|votes\b|jobs\b|cases\b|deaths\b|units\b|vehicles\b|"
+    r"homes\b|points\b|yes\s+votes\b)",
+    re.IGNORECASE,
+)
+# "below $60", "above 5%": a threshold, so the forecast is of an event, not of the number.
+_THRESHOLD_BEFORE: Final = re.compile(
+    r"\b(?:below|above|under|over|beyond|exceed|exceeds|exceeding|past|more\s+than|"
+    r"less\s+than|at\s+least|at\s+most|fewer\s+than|no\s+more\s+than)\s*$",
+    re.IGNORECASE,
+)
+# "from an expected 1.0% this year", "up from 25%": where the number starts, not the forecast.
+_BASELINE_BEFORE: Final = re.compile(
+    r"\b(?:from|since|versus|vs|compared\s+with)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _number_value(token: str) -> float | None:
+    lowered = token.lower()
+    if lowered in {"a", "an"}:
+        return 1.0
+    if lowered in _NUMBER_WORD_VALUES:
+        return _NUMBER_WORD_VALUES[lowered]
+    return float(lowered.replace(",", ""))
+
+
+def _quantity(text: str, start: int, end: int) -> Quantity | None:
+    """The number the predictive span forecasts, if it forecasts one."""
+    for match in _QUANTITY.finditer(text, start, end):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _THRESHOLD_BEFORE.search(before) or _BASELINE_BEFORE.search(before):
+            continue
+        if match.group("currency"):
+            scale = _SCALE_WORDS.get((match.group("scale") or "").lower(), 1.0)
+            high_scale = _SCALE_WORDS.get((match.group("scale2") or "").lower(), scale)
+            low = _number_value(match.group("low"))
+            high_token = match.group("high")
+            high = _number_value(high_token) if high_token else low
+            unit = match.group("currency") + (match.group("per") or "")
+            if low is None or high is None or (low == 1.0 and match.group("low").isalpha()):
+                continue
+            return Quantity(low * scale, high * high_scale, unit)
+        unit = match.group("unit").lower()
+        unit = "%" if unit in {"%", "percent", "per cent"} else unit
+        scale = _SCALE_WORDS.get((match.group("scale_n") or "").lower(), 1.0)
+        if match.group("low_n").lower() in {"a", "an"} and unit == "%":
+            continue
+        low = _number_value(match.group("low_n"))
+        high_token = match.group("high_n")
+        high = _number_value(high_token) if high_token else low
+        if low is None or high is None or low > high:
+            continue
+        return Quantity(low * scale, high * scale, unit)
+    return None
 
 
 # --- the whole ------------------------------------------------------------------------------
@@ -1055,13 +1225,59 @@ def extract_candidates(
     min_confidence drops weaker candidates; lower it to see bare "may"/"could" sentences.
     """
     document = _Document()
-    candidates: list[Candidate] = []
-    for sentence in split_sentences(text):
-        candidate = _candidate(sentence, document, published_at, url)
+    sentences = split_sentences(text)
+    found: list[tuple[int, Candidate]] = []
+    attributed: list[_Attribution] = []
+    for index, sentence in enumerate(sentences):
+        attribution, candidate = _candidate(sentence, document, published_at, url)
+        attributed.append(attribution)
         _learn_names(sentence, document)
-        if candidate is not None and candidate.confidence >= min_confidence:
+        if candidate is not None:
+            found.append((index, candidate))
+    candidates = []
+    for index, candidate in found:
+        if candidate.speaker is None and _quote_only(
+            sentences[index].text, _quote_regions(sentences[index].text)
+        ):
+            candidate = _attributed_later(candidate, index, sentences, attributed)
+        if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+# A quotation is attributed at most this many sentences later ("... ," he said.), across
+# one paragraph break at most.
+_QUOTE_ATTRIBUTION_REACH: Final = 3
+
+
+def _attributed_later(
+    candidate: Candidate,
+    index: int,
+    sentences: list[Sentence],
+    attributed: list[_Attribution],
+) -> Candidate:
+    """A bare quotation takes the speaker named in the next sentence that says who spoke."""
+    paragraph = sentences[index].paragraph
+    for later in range(index + 1, min(len(sentences), index + 1 + _QUOTE_ATTRIBUTION_REACH)):
+        if sentences[later].paragraph > paragraph + 1:
+            break
+        attribution = attributed[later]
+        if attribution.verb_start >= 0:
+            if attribution.speaker is None or attribution.generic:
+                break
+            return replace(
+                candidate,
+                speaker=attribution.speaker,
+                speakers=attribution.speakers,
+                confidence=_boosted(candidate.confidence),
+            )
+        if not _quote_only(sentences[later].text, _quote_regions(sentences[later].text)):
+            break
+    return candidate
+
+
+def _boosted(confidence: float) -> float:
+    return round(min(confidence + 0.05, 0.99), 2)
 
 
 def _candidate(
@@ -1069,16 +1285,16 @@ def _candidate(
     document: _Document,
     published_at: datetime | None,
     url: str | None,
-) -> Candidate | None:
+) -> tuple[_Attribution, Candidate | None]:
     regions = _quote_regions(sentence.text)
     attribution = _sentence_attribution(sentence, regions, document)
     if _excluded(sentence):
-        return None
+        return attribution, None
     deadlines = find_deadlines(sentence.text, published_at=published_at)
     cues = _cues(sentence, regions, attribution, has_deadline=bool(deadlines))
     if not cues:
-        return None
-    return _build(sentence, cues, regions, attribution, deadlines, url)
+        return attribution, None
+    return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
 
 
 def _sentence_attribution(
@@ -1121,6 +1337,10 @@ def _build(
     span_start, span_end = _span(sentence, main, regions, attribution)
     probability_cue = _probability_cue(cues)
     deadline = _deadline_in(deadlines, span_start, span_end)
+    quantity = None
+    if probability_cue is None or probability_cue.basis != "stated":
+        quantity = _quantity(sentence.text, span_start, span_end)
+    probability, reason = _likelihood(probability_cue, quantity)
     return Candidate(
         sentence=sentence.text,
         start=sentence.start,
@@ -1134,14 +1354,35 @@ def _build(
             if probability_cue and probability_cue.basis == "verbal"
             else None
         ),
-        probability=probability_cue.probability if probability_cue else None,
-        probability_basis=probability_cue.basis if probability_cue else None,
+        probability=probability,
+        probability_basis=(
+            probability_cue.basis if probability is not None and probability_cue else None
+        ),
         deadline_phrase=deadline.phrase if deadline else None,
         deadline=deadline.deadline if deadline else None,
         confidence=_confidence(cues, attribution, attribution.speaker, deadline is not None),
         reason=main.reason,
         url=url,
+        kind="quantity" if quantity is not None else "probability",
+        quantity=quantity,
+        probability_reason=reason,
+        condition=_condition(sentence.text),
+        speakers=attribution.speakers,
     )
+
+
+def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | None, str | None]:
+    """The candidate's probability, or None and the reason there is none."""
+    if quantity is not None:
+        return None, "a forecast of a number: its likelihood is not stated"
+    if cue is None or cue.probability is None:
+        return None, "no figure or hedge word states a likelihood"
+    if cue.phrase in _BARE_MODALS:
+        return None, (
+            f"'{cue.phrase}' states no likelihood, and none of ICD 203, the UK yardstick or "
+            "Kent's scale gives it one; the editor chooses the figure"
+        )
+    return cue.probability, None
 
 
 def _deadline_in(deadlines: list[Deadline], start: int, end: int) -> Deadline | None:

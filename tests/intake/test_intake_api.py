@@ -16,6 +16,8 @@ from tests.conftest import bearer
 SEED_LABELS = (
     Path(__file__).resolve().parents[1]
     / "extraction"
+    / "corpus"
+    / "dev"
     / "article-2023-08-01-second-march.labels.json"
 )
 PUBLISHED = "2023-08-01T16:00:00Z"
