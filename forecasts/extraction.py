@@ -267,7 +267,9 @@ _PERSON_TITLES: Final = _wordset(
     "councillor councilman councilwoman mayor judge justice senate house majority minority "
     "leader speaker chief executive officer director commissioner inspector father rev "
     "reverend pope king queen prince princess deputy foreign defence defense finance home "
-    "interior health attorney ambassador chair chairman chairwoman ceo cfo opinion"
+    "interior health attorney ambassador chair chairman chairwoman ceo cfo opinion financial "
+    "operating technology information marketing economist analyst strategist founder managing "
+    "envoy mediator manager coach spokesman spokeswoman head senior"
 )
 _FEMALE_TITLES: Final = _wordset("mrs ms miss dame lady queen princess congresswoman")
 _MALE_TITLES: Final = _wordset("mr sir lord king prince congressman councilman")
@@ -277,7 +279,8 @@ _ORG_WORDS: Final = _wordset(
     "committee commission association corporation corp inc ltd plc llc forum board authority "
     "foundation trust reserve capital partners management analytics consulting company "
     "guard army navy police court parliament congress government administration society "
-    "network media news times post journal press energy motors airlines holdings"
+    "network media news times post journal press energy motors airlines holdings "
+    "organisation organization institution cooperative co-operative"
 )
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
@@ -297,6 +300,8 @@ _SPEECH_VERBS: Final = (
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
     r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
+    r"concurred|concurs|concur|agreed|agrees|judges|judged|considers|considered|gives|gave|"
+    r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|"
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded)\s+(?:its|his|her|their)\s+"
@@ -308,13 +313,52 @@ _SPEECH: Final = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-_PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": ""}
+_PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": ""}
+# Nouns any organisation can be called by: "the firm's model" is the firm last named.
+_ANY_ORG_NOUNS: Final = _wordset(
+    "firm company organisation organization business group institution agency outfit"
+)
+# Roles of people speaking for an organisation: "A top Moody's economist", "analysts at the
+# central bank", "the agency's director". With no person named, the organisation speaks.
+_ROLE_NOUNS: Final = (
+    r"economists?|analysts?|strategists?|researchers?|scientists?|officials?|spokes(?:man|woman|"
+    r"person|people|men|women)|directors?|heads?|chiefs?|executives?|officers?|advisers?|"
+    r"advisors?|forecasters?|experts?|modell?ers?|team|unit|desk|staff|model|models|"
+    r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership"
+)
+_ROLE_OF_NAMED: Final = re.compile(
+    rf"^(?:(?:a|an|the|one|another|two|three|several|some)\s+)?(?:(?-i:[a-z][\w-]*)\s+){{0,2}}"
+    rf"(?P<org>(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z&][\w&.'’-]*)){{0,4}}?)(?:['’]s?)?\s+"
+    rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}(?:{_ROLE_NOUNS})$",
+    re.IGNORECASE,
+)
+_ROLE_AT: Final = re.compile(
+    rf"^(?:(?:a|an|the|one|two|three|several|some|other)\s+)?(?:\w+\s+){{0,2}}"
+    rf"(?:{_ROLE_NOUNS})\s+(?:at|from|with|of|for|in)\s+(?P<org>.+)$",
+    re.IGNORECASE,
+)
+_ROLE_OF_DEFINITE: Final = re.compile(
+    rf"^(?:the|its|their)\s+(?P<noun>[a-z-]+)['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{_ROLE_NOUNS})$",
+    re.IGNORECASE,
+)
+# A capitalised word at the head of a sentence that names nobody.
+_NOT_NAMES: Final = _wordset(
+    "should would could will may might must can if when while whether unless although though "
+    "but and or so yet instead also still even only another one two three four five six seven "
+    "eight nine ten some many most several both all each every no none asked in on at for "
+    "with by from after before as since however meanwhile then now this that these those "
+    "there here it its they their we our i you he she his her a an the what which who why how "
+    "q interview analysis"
+)
 _GENERIC_SUBJECT: Final = re.compile(
     r"^(?:some|many|most|several|other|few|one|two|three|a|an)?\s*(?:\w+\s+){0,2}"
     r"(?:analysts|economists|scientists|experts|officials|observers|critics|sources|"
     r"forecasters|investors|traders|commentators|researchers|insiders|people|official|"
     r"delegates|diplomats|aides|lawmakers|legislators|strategists|bankers|executives|"
-    r"residents|voters|members|participants|advisers|advisors|spokesmen|spokespeople)$",
+    r"residents|voters|members|participants|advisers|advisors|spokesmen|spokespeople|"
+    r"analyst|economist|scientist|expert|observer|critic|source|forecaster|investor|trader|"
+    r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
+    r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans)$",
     re.IGNORECASE,
 )
 
@@ -328,9 +372,20 @@ class _Entity:
     nouns: frozenset[str] = frozenset()
     parts: list[str] = field(default_factory=list)
     order: int = -1
+    # "the Monetary Policy Board of the Central Bank": a body speaks for its institution.
+    parent: _Entity | None = None
 
     def __post_init__(self) -> None:
         self.parts = self.name.split()
+
+    def root(self) -> _Entity:
+        """The institution this one belongs to, or itself."""
+        entity = self
+        for _ in range(5):
+            if entity.parent is None:
+                break
+            entity = entity.parent
+        return entity
 
 
 @dataclass(slots=True)
@@ -341,6 +396,7 @@ class _Document:
     last_person: list[_Entity] = field(default_factory=list)
     last_speaker: str | None = None
     last_speaker_paragraph: int = -1
+    last_organisation: str | None = None
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -385,7 +441,14 @@ class _Document:
         noun = noun.lower()
         for entity in reversed(self.entities):
             if entity.kind == "org" and noun in entity.nouns:
-                return entity
+                return entity.root()
+        if noun in _ANY_ORG_NOUNS:
+            for entity in reversed(self.entities):
+                if entity.kind == "org" and entity.name == self.last_organisation:
+                    return entity.root()
+            for entity in reversed(self.entities):
+                if entity.kind == "org":
+                    return entity.root()
         return None
 
     def mention_person(self, entity: _Entity) -> None:
@@ -420,9 +483,20 @@ def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
-    words = re.sub(r"[’']s?$", "", text[start:end]).rstrip(".").split()
+    run = text[start:end]
+    # "Lumora's Teodora Vance": the organisation's possessive is not part of the name.
+    owner = re.match(r"(?:[\w.&-]+\s+){0,3}[\w.&-]+['’]s\s+(?=[A-Z])", run)
+    if owner:
+        start += owner.end()
+        run = text[start:end]
+    words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
     titles = []
-    while len(words) > 1 and words[0].lower().strip(".") in _PERSON_TITLES | {"the"}:
+    organisation = any(word.lower().strip("’'") in _ORG_WORDS for word in words)
+    while (
+        len(words) > 1
+        and words[0].lower().strip(".") in _PERSON_TITLES | {"the"}
+        and not (organisation and words[0].lower() != "the")
+    ):
         titles.append(words.pop(0).lower().strip("."))
     if words and words[0].lower() == "the":
         words.pop(0)
@@ -464,9 +538,8 @@ def _gender_of(titles: str) -> str:
     return ""
 
 
-def _learn_names(sentence: Sentence, document: _Document) -> None:
+def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _Document) -> None:
     """Record the people and organisations a sentence names, quotations excluded for people."""
-    regions = _quote_regions(sentence.text)
     for mention in _name_runs(sentence.text):
         entity = _classify(mention, sentence.text, document)
         if entity is None:
@@ -478,7 +551,11 @@ def _learn_names(sentence: Sentence, document: _Document) -> None:
 
 def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str | None:
     """The canonical speaker for a piece of text that should name one."""
-    mentions = [m for m in _name_runs(raw) if not _is_descriptor_word(m.text) and not m.possessive]
+    mentions = [
+        m
+        for m in _name_runs(raw)
+        if not _is_descriptor_word(m.text) and not m.possessive and m.text.lower() not in _NOT_NAMES
+    ]
     if not mentions:
         return None
     mention = mentions[-1]
@@ -491,6 +568,9 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     entity = document.remember(entity)
     if entity.kind == "person":
         document.mention_person(entity)
+        return entity.name
+    entity = entity.root()
+    document.last_organisation = entity.name
     return entity.name
 
 
@@ -515,6 +595,10 @@ def _attribution(
     if according and not _inside(according.start(), regions):
         tail = re.split(r"[,;:(]|\s(?:of|at|who|on|in)\s", text[according.end() :])[0]
         name = _resolve_name(tail, text, according.end(), document)
+        if name is None or re.search(r"['’]s\b", tail):
+            name = _inverted_speaker(
+                text[according.end() :], text, according.end(), document
+            ) or _role_organisation(tail.strip(), text, according.end(), document)
         if name is not None:
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))
@@ -522,6 +606,8 @@ def _attribution(
     for verb in _SPEECH.finditer(text):
         if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
             continue
+        if _AGENTLESS_PASSIVE.search(text[max(0, verb.start() - 40) : verb.start()]):
+            continue  # "is expected", "was predicted": a passive names no speaker here
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
             return found
@@ -565,25 +651,91 @@ def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
-    chunks = _chunks(subject)
-    for chunk_start, chunk in reversed(chunks):
+    together = _joint_speakers(subject, offset, text, document)
+    if len(together) > 1:
+        return _Attribution(together[0], False, *verb, speakers=tuple(together))
+    # An organisation a role belongs to speaks only when no person is named beside the role.
+    organisation: str | None = None
+    for chunk_start, chunk in reversed(_chunks(subject)):
         words = chunk.split()
         if not words:
             continue
         pronoun = words[-1].lower()
         if len(words) == 1 and pronoun in _PRONOUNS:
             return _pronoun_speaker(pronoun, document, verb)
+        role = _role_organisation(chunk.strip(), text, offset + chunk_start, document)
+        if role is not None:
+            organisation = organisation or role
+            continue
         if _GENERIC_SUBJECT.match(chunk.strip()):
-            return _Attribution(None, True, *verb)
+            return _Attribution(organisation, organisation is None, *verb)
         definite = _DEFINITE_ORG.match(chunk)
-        organisation = document.org_for(definite.group("noun")) if definite else None
-        if organisation is not None:
-            return _Attribution(organisation.name, False, *verb)
+        found = document.org_for(definite.group("noun")) if definite else None
+        if found is not None:
+            return _Attribution(found.name, False, *verb)
         if _is_descriptor(chunk):
             continue
         name = _resolve_name(chunk, text, offset + chunk_start, document)
-        return _Attribution(name, False, *verb) if name is not None else None
+        if name is not None:
+            return _Attribution(name, False, *verb)
+        break
+    return _Attribution(organisation, False, *verb) if organisation else None
+
+
+def _role_organisation(chunk: str, text: str, offset: int, document: _Document) -> str | None:
+    """The organisation a role speaks for: "A top Moody's economist" -> Moody's."""
+    definite = _ROLE_OF_DEFINITE.match(chunk)
+    if definite:
+        found = document.org_for(definite.group("noun"))
+        return found.name if found else None
+    named = _ROLE_OF_NAMED.match(chunk)
+    if named and named.group("org").lower() not in _NOT_NAMES:
+        start = offset + named.start("org")
+        name = _resolve_name(named.group("org"), text, start, document)
+        if name is not None:
+            return name
+    at = _ROLE_AT.match(chunk)
+    if at:
+        place = at.group("org").strip()
+        definite_org = _DEFINITE_ORG.match(place)
+        if definite_org:
+            found = document.org_for(definite_org.group("noun"))
+            if found is not None:
+                return found.name
+        return _resolve_name(place, text, offset + at.start("org"), document)
     return None
+
+
+_JOINT_END: Final = re.compile(r"\b(?:all|both|each|jointly|together)\s*$", re.IGNORECASE)
+
+
+def _joint_speakers(subject: str, offset: int, text: str, document: _Document) -> list[str]:
+    """Every person named in a subject such as "X, Y and Z all" ("X and Y both")."""
+    tail_start = max((m.end() for m in re.finditer(r"[.;:]\s|[“”\"]", subject)), default=0)
+    tail = subject[tail_start:]
+    chunks = _chunks(tail)
+    joined = _JOINT_END.search(tail) or (
+        len(chunks) > 1 and chunks[-1][1].strip().lower().startswith("and ")
+    )
+    if not joined:
+        return []
+    names: list[str] = []
+    for mention in _name_runs(tail):
+        if mention.possessive or mention.text.lower() in _NOT_NAMES:
+            continue
+        shifted = _Mention(
+            mention.text,
+            offset + tail_start + mention.start,
+            offset + tail_start + mention.end,
+            mention.title,
+            False,
+        )
+        entity = _classify(shifted, text, document)
+        if entity is not None and entity.kind == "person":
+            entity = document.remember(entity)
+            if entity.name not in names:
+                names.append(entity.name)
+    return names
 
 
 def _chunks(subject: str) -> list[tuple[int, str]]:
@@ -613,6 +765,8 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
         return _Attribution(None, False, *verb)
     if pronoun == "they":
         return _Attribution(document.last_speaker, False, *verb)
+    if pronoun == "it":
+        return _Attribution(document.last_organisation, False, *verb)
     person = document.person_for(pronoun)
     return _Attribution(person.name if person else None, False, *verb)
 
@@ -690,6 +844,7 @@ _CONFIDENCE: Final[dict[CueKind, float]] = {
 }
 
 _ATTRIBUTED_POSSIBILITY: Final = 0.55
+_FIGURE_IN: Final = re.compile(r"\d")
 _ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
     {"may", "might", "could", "should", "may not", "might not", "should not", "ought to"}
 )
@@ -719,21 +874,24 @@ _PLEDGE_AFTER: Final = re.compile(
     r"^\s*(?:(?:not|also|still|then|now|instead|personally|immediately|soon)\s+)*"
     r"(?:introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
-    r"put\s+it|seek|ask|call\s+for|fight)\b",
+    r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
+    r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host)\b",
     re.IGNORECASE,
 )
 _PLEDGE_SUBJECT: Final = re.compile(
-    r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$",
+    r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$"
+    r"|\bthe\s+(?:government|company|board|council|club|party|ministry|administration|firm|"
+    r"cooperative|bank|committee|agency|authority|group)\s*$",
     re.IGNORECASE,
 )
 _SCHEDULE_AFTER: Final = re.compile(
-    r"^\s*(?:be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
+    r"^\s*(?:be\s+\w+(?:ed|en)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold|open|begin|start|close|debate|hear|rule|sit|report|be\s+published|be\s+released|"
     r"be\s+announced|be\s+debated)\b",
     re.IGNORECASE,
 )
 _SCHEDULE_DATE: Final = re.compile(
-    r"\bon\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
+    r"\b(?:on|from)\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\.?\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
     r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b|\bon\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
@@ -744,7 +902,42 @@ _SUPERLATIVE_RELATIVE: Final = re.compile(
     r"(?:that\s+|which\s+)?(?:this|the|our|we|i|you|they|he|she|it)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_HABITUAL_AFTER: Final = re.compile(r"^\s*(?:often|usually|always|sometimes|typically)\b", re.I)
+_HABITUAL_AFTER: Final = re.compile(
+    r"^\s*(?:often|usually|always|sometimes|typically)\b|^\s*(?:depend|hinge|rest|turn)\s+on\b",
+    re.IGNORECASE,
+)
+# "will hold its annual meeting", "will deliver the spring statement": an organised event.
+_ORGANISED_EVENT: Final = re.compile(
+    r"^\s*(?:hold|host|deliver|publish|issue|release|present|convene)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:meeting|statement|report|outlook|budget|conference|summit|results|figures|review|"
+    r"hearing|session|assembly|address|speech)\b",
+    re.IGNORECASE,
+)
+# "ministers should use ...": advice to people, not a forecast about the world.
+_ADVISED_SUBJECT: Final = re.compile(
+    r"\b(?:we|you|they|i|ministers|governments?|policymakers|politicians|people|officials|"
+    r"leaders|investors|companies|firms|regulators|the\s+government|the\s+bank|"
+    r"the\s+council|voters|households|everyone|parents)\s+$",
+    re.IGNORECASE,
+)
+# "the prospect of a runoff is likely": the noun names a future event.
+_FUTURE_NOUN_BEFORE: Final = re.compile(
+    r"\b(?:prospect|prospects|chance|chances|risk|likelihood|odds|possibility|threat)\s+"
+    r"(?:of|that|for)\b[^,;]*$",
+    re.IGNORECASE,
+)
+_SEES: Final = re.compile(
+    r"\b(?:sees|see|saw)\s+(?:[\w$%.,-]+\s+){1,5}?(?:\w+ing|at|below|above|under|over|near|"
+    r"around|as)\b",
+    re.IGNORECASE,
+)
+# "expects a further cut when ...", "expects revenue of about $200 million this year".
+_EXPECT_OBJECT: Final = re.compile(
+    r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
+    r"(?:year|month|quarter|week|season|winter|summer|spring|autumn)\b|\bwhen\b|\bby\s+\w|"
+    r"\bbefore\b|\bwithin\b)",
+    re.IGNORECASE,
+)
 _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
 _EXPECT_COMPLEMENT: Final = re.compile(
     r"^(?:\s+[\w’'%.,-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
@@ -794,6 +987,8 @@ def _phrase_cue(
     after = text[match.end : match.end + _LOOK_AROUND]
     kind: CueKind
     if phrase in _WEAK_PHRASES:
+        if phrase.startswith(("should", "ought")) and _ADVISED_SUBJECT.search(before):
+            return None
         kind = "weak"
     elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
         kind = "denial"
@@ -807,7 +1002,10 @@ def _phrase_cue(
         kind = "reported"
     elif phrase in _EXPECT_PHRASES or phrase == "would expect":
         bare_verb = phrase not in {"would expect", "expected to"}
-        if bare_verb and (_noun_use(text, match.start) or not _EXPECT_COMPLEMENT.match(after)):
+        if bare_verb and (
+            _noun_use(text, match.start)
+            or not (_EXPECT_COMPLEMENT.match(after) or _EXPECT_OBJECT.match(after))
+        ):
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
@@ -835,6 +1033,8 @@ def _subject_in(written: str) -> str:
 def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
     if phrase.startswith("will") and _NOUN_WILL.search(before):
         return False
+    if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after):
+        return False
     if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
         return False
     if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
@@ -857,12 +1057,14 @@ def _valid_would(
         return False
     if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
         return False
+    if _ORGANISED_EVENT.match(after):
+        return False
     return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
 
 
 def _verb_cues(text: str) -> Iterator[_Cue]:
     for match in _FORECAST_VERB.finditer(text):
-        if _noun_use(text, match.start()):
+        if _noun_use(text, match.start()) or _not_a_forecast_verb(text, match):
             continue
         yield _Cue(
             "forecast_verb",
@@ -873,6 +1075,19 @@ def _verb_cues(text: str) -> Iterator[_Cue]:
             None,
             _CONFIDENCE["forecast_verb"],
             f"forecast verb '{match.group().lower()}'",
+        )
+    for match in _SEES.finditer(text):
+        if _noun_use(text, match.start()) or _inside_question_word(text, match.start()):
+            continue
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "forecast verb 'sees'",
         )
     for match in _OPINION.finditer(text):
         yield _Cue(
@@ -885,6 +1100,33 @@ def _verb_cues(text: str) -> Iterator[_Cue]:
             _CONFIDENCE["opinion"],
             "stated opinion about what will happen",
         )
+
+
+# "dare to forecast", "had projected", "than projected", "its sales forecast on Tuesday",
+# "eleven projects": the word is there, a forecast is not.
+_INFINITIVE_OR_PAST_BEFORE: Final = re.compile(
+    r"\b(?:to|had|than|as|been|was|were|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_NOUN_AFTER: Final = re.compile(r"^\s*(?:on|for|of|after|in|at|by|is|was|and|,|\.|$)", re.I)
+_COUNT_BEFORE: Final = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|new|"
+    r"other|such|these|those|some|few|more|major|big|large|small)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - 40) : match.start()]
+    if _INFINITIVE_OR_PAST_BEFORE.search(before) or _COUNT_BEFORE.search(before):
+        return True
+    word = match.group().lower()
+    if word in {"forecast", "forecasts", "projects"} and _NOUN_AFTER.match(text[match.end() :]):
+        return not re.search(r"\b(?:i|we|he|she|they|it)\s+$", before, re.IGNORECASE)
+    return False
+
+
+def _inside_question_word(text: str, start: int) -> bool:
+    return bool(_WH_BEFORE.search(text[max(0, start - 60) : start]))
 
 
 def _oriented(
@@ -910,6 +1152,8 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
     if re.search(r"\b(?:will|would|going|set)\b|['’]ll\b", phrase):
         return True
     if _TO_VERB_AFTER.match(text[cue.end :]):
+        return True
+    if _FUTURE_NOUN_BEFORE.search(text[max(0, cue.start - _LOOK_AROUND) : cue.start]):
         return True
     reported = 0 <= attribution.verb_start < cue.start
     before = text[max(0, cue.start - _LOOK_AROUND) : cue.start]
@@ -1069,13 +1313,19 @@ def _probability_cue(cues: list[_Cue]) -> _Cue | None:
 
 
 def _confidence(
-    cues: list[_Cue], attribution: _Attribution, speaker: str | None, deadline: bool
+    cues: list[_Cue],
+    attribution: _Attribution,
+    speaker: str | None,
+    deadline: bool,
+    anchored: bool,
 ) -> float:
+    """How sure the extractor is; anchored: the sentence names a time, a number or a condition."""
     score = max(cue.confidence for cue in cues)
     if (
         score < _ATTRIBUTED_POSSIBILITY
         and speaker is not None
         and not attribution.generic
+        and anchored
         and any(cue.phrase in _ATTRIBUTABLE_POSSIBILITY for cue in cues)
     ):
         # "could", "might", "should" from a named source about a checkable event: a hedged
@@ -1089,7 +1339,13 @@ def _confidence(
         score += 0.05
     if attribution.generic:
         score -= 0.35
+    if speaker is None and not anchored and all(cue.phrase in _BARE_MODALS for cue in cues):
+        # the writer's bare "will" with no time, number or condition: rarely checkable
+        score = min(score, _UNANCHORED_WRITER)
     return round(min(max(score, 0.0), 0.99), 2)
+
+
+_UNANCHORED_WRITER: Final = 0.45
 
 
 # --- quantities ----------------------------------------------------------------------------
@@ -1226,23 +1482,76 @@ def extract_candidates(
     """
     document = _Document()
     sentences = split_sentences(text)
+    regions = _sentence_regions(text, sentences)
+    labels = _transcript_labels(text)
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
     for index, sentence in enumerate(sentences):
-        attribution, candidate = _candidate(sentence, document, published_at, url)
+        attribution, candidate = _candidate(sentence, regions[index], document, published_at, url)
         attributed.append(attribution)
-        _learn_names(sentence, document)
+        _learn_names(sentence, regions[index], document)
         if candidate is not None:
             found.append((index, candidate))
     candidates = []
     for index, candidate in found:
-        if candidate.speaker is None and _quote_only(
-            sentences[index].text, _quote_regions(sentences[index].text)
-        ):
-            candidate = _attributed_later(candidate, index, sentences, attributed)
+        if candidate.speaker is None and _quote_only(sentences[index].text, regions[index]):
+            candidate = _attributed_later(candidate, index, sentences, regions, attributed)
+        label = labels.get(sentences[index].paragraph)
+        if candidate.speaker is None and attributed[index].verb_start < 0 and label:
+            speaker = _label_speaker(label, document)
+            candidate = replace(
+                candidate, speaker=speaker, confidence=_boosted(candidate.confidence)
+            )
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+def _sentence_regions(text: str, sentences: list[Sentence]) -> list[list[tuple[int, int]]]:
+    """Quotations as the paragraph has them, clipped to each sentence: a quotation of several
+    sentences marks the middle ones as quoted too."""
+    paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]
+    by_paragraph = [
+        [(line.start() + start, line.start() + end) for start, end in _quote_regions(line.group())]
+        for line in paragraphs
+    ]
+    clipped = []
+    for sentence in sentences:
+        regions = by_paragraph[sentence.paragraph] if sentence.paragraph < len(by_paragraph) else []
+        clipped.append(
+            [
+                (
+                    max(start, sentence.start) - sentence.start,
+                    min(end, sentence.end) - sentence.start,
+                )
+                for start, end in regions
+                if start < sentence.end and end > sentence.start
+            ]
+        )
+    return clipped
+
+
+# "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
+_TRANSCRIPT_LABEL: Final = re.compile(
+    r"^\s*(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s"
+)
+_INTERVIEWER_LABELS: Final = frozenset({"Q", "A", "QUESTION", "ANSWER", "INTERVIEWER", "NOTE"})
+
+
+def _transcript_labels(text: str) -> dict[int, str]:
+    paragraphs = [line.group() for line in _LINE.finditer(text) if line.group().strip()]
+    labels = {}
+    for index, paragraph in enumerate(paragraphs):
+        match = _TRANSCRIPT_LABEL.match(paragraph)
+        if match and match.group("label") not in _INTERVIEWER_LABELS:
+            labels[index] = match.group("label")
+    return labels
+
+
+def _label_speaker(label: str, document: _Document) -> str:
+    name = " ".join(word.capitalize() for word in label.split())
+    known = document.known(name)
+    return known.name if known is not None else name
 
 
 # A quotation is attributed at most this many sentences later ("... ," he said.), across
@@ -1254,6 +1563,7 @@ def _attributed_later(
     candidate: Candidate,
     index: int,
     sentences: list[Sentence],
+    regions: list[list[tuple[int, int]]],
     attributed: list[_Attribution],
 ) -> Candidate:
     """A bare quotation takes the speaker named in the next sentence that says who spoke."""
@@ -1271,7 +1581,7 @@ def _attributed_later(
                 speakers=attribution.speakers,
                 confidence=_boosted(candidate.confidence),
             )
-        if not _quote_only(sentences[later].text, _quote_regions(sentences[later].text)):
+        if not _quote_only(sentences[later].text, regions[later]):
             break
     return candidate
 
@@ -1282,11 +1592,11 @@ def _boosted(confidence: float) -> float:
 
 def _candidate(
     sentence: Sentence,
+    regions: list[tuple[int, int]],
     document: _Document,
     published_at: datetime | None,
     url: str | None,
 ) -> tuple[_Attribution, Candidate | None]:
-    regions = _quote_regions(sentence.text)
     attribution = _sentence_attribution(sentence, regions, document)
     if _excluded(sentence):
         return attribution, None
@@ -1341,6 +1651,7 @@ def _build(
     if probability_cue is None or probability_cue.basis != "stated":
         quantity = _quantity(sentence.text, span_start, span_end)
     probability, reason = _likelihood(probability_cue, quantity)
+    condition = _condition(sentence.text)
     return Candidate(
         sentence=sentence.text,
         start=sentence.start,
@@ -1360,20 +1671,26 @@ def _build(
         ),
         deadline_phrase=deadline.phrase if deadline else None,
         deadline=deadline.deadline if deadline else None,
-        confidence=_confidence(cues, attribution, attribution.speaker, deadline is not None),
+        confidence=_confidence(
+            cues,
+            attribution,
+            attribution.speaker,
+            deadline is not None,
+            anchored=bool(deadlines or quantity or condition or _FIGURE_IN.search(sentence.text)),
+        ),
         reason=main.reason,
         url=url,
         kind="quantity" if quantity is not None else "probability",
         quantity=quantity,
         probability_reason=reason,
-        condition=_condition(sentence.text),
+        condition=condition,
         speakers=attribution.speakers,
     )
 
 
 def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | None, str | None]:
     """The candidate's probability, or None and the reason there is none."""
-    if quantity is not None:
+    if quantity is not None and (cue is None or cue.kind not in {"hedge", "denial", "explicit"}):
         return None, "a forecast of a number: its likelihood is not stated"
     if cue is None or cue.probability is None:
         return None, "no figure or hedge word states a likelihood"
