@@ -316,7 +316,8 @@ _ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": ""}
 # Nouns any organisation can be called by: "the firm's model" is the firm last named.
 _ANY_ORG_NOUNS: Final = _wordset(
-    "firm company organisation organization business group institution agency outfit"
+    "firm company organisation organization business group institution agency outfit maker "
+    "producer manufacturer retailer lender insurer operator carrier chain club utility"
 )
 # Roles of people speaking for an organisation: "A top Moody's economist", "analysts at the
 # central bank", "the agency's director". With no person named, the organisation speaks.
@@ -327,8 +328,9 @@ _ROLE_NOUNS: Final = (
     r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership"
 )
 _ROLE_OF_NAMED: Final = re.compile(
-    rf"^(?:(?:a|an|the|one|another|two|three|several|some)\s+)?(?:(?-i:[a-z][\w-]*)\s+){{0,2}}"
-    rf"(?P<org>(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z&][\w&.'’-]*)){{0,4}}?)(?:['’]s?)?\s+"
+    rf"^(?:(?P<det>a|an|the|one|another|two|three|several|some)\s+)?"
+    rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}"
+    rf"(?P<org>(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z&][\w&.'’-]*)){{0,4}}?)(?P<own>['’]s?)?\s+"
     rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}(?:{_ROLE_NOUNS})$",
     re.IGNORECASE,
 )
@@ -540,13 +542,32 @@ def _gender_of(titles: str) -> str:
 
 def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _Document) -> None:
     """Record the people and organisations a sentence names, quotations excluded for people."""
+    previous: tuple[_Mention, _Entity] | None = None
     for mention in _name_runs(sentence.text):
         entity = _classify(mention, sentence.text, document)
         if entity is None:
+            previous = None
             continue
         entity = document.remember(entity)
         if entity.kind == "person" and not _inside(mention.start, regions):
             document.mention_person(entity)
+        if previous is not None and _part_of(sentence.text, previous, (mention, entity)):
+            previous[1].parent = entity
+        previous = (mention, entity)
+
+
+def _part_of(
+    text: str, body: tuple[_Mention, _Entity], institution: tuple[_Mention, _Entity]
+) -> bool:
+    """ "The Monetary Policy Board of the Central Bank": the board is part of the bank."""
+    (body_mention, body_entity), (mention, entity) = body, institution
+    between = text[body_mention.end : mention.start]
+    return (
+        body_entity.kind == entity.kind == "org"
+        and body_entity is not entity
+        and entity.root() is not body_entity
+        and bool(re.fullmatch(r"\s+of\s+(?:the\s+)?", between))
+    )
 
 
 def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str | None:
@@ -658,6 +679,8 @@ def _subject_speaker(
     organisation: str | None = None
     for chunk_start, chunk in reversed(_chunks(subject)):
         words = chunk.split()
+        while len(words) > 1 and words[0].lower() in {"and", "but", "or", "so", "yet"}:
+            words.pop(0)
         if not words:
             continue
         pronoun = words[-1].lower()
@@ -689,7 +712,11 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
         found = document.org_for(definite.group("noun"))
         return found.name if found else None
     named = _ROLE_OF_NAMED.match(chunk)
-    if named and named.group("org").lower() not in _NOT_NAMES:
+    if (
+        named
+        and (named.group("det") or named.group("own"))
+        and named.group("org").lower() not in _NOT_NAMES
+    ):
         start = offset + named.start("org")
         name = _resolve_name(named.group("org"), text, start, document)
         if name is not None:
@@ -907,6 +934,10 @@ _HABITUAL_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 # "will hold its annual meeting", "will deliver the spring statement": an organised event.
+_ANNOUNCED: Final = re.compile(
+    r"\bas\s+(?:previously\s+|already\s+|first\s+)?(?:announced|planned|scheduled|agreed)\b",
+    re.IGNORECASE,
+)
 _ORGANISED_EVENT: Final = re.compile(
     r"^\s*(?:hold|host|deliver|publish|issue|release|present|convene)\s+(?:[\w-]+\s+){0,3}"
     r"(?:meeting|statement|report|outlook|budget|conference|summit|results|figures|review|"
@@ -1033,7 +1064,7 @@ def _subject_in(written: str) -> str:
 def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
     if phrase.startswith("will") and _NOUN_WILL.search(before):
         return False
-    if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after):
+    if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after) or _ANNOUNCED.search(text):
         return False
     if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
         return False
@@ -1057,7 +1088,7 @@ def _valid_would(
         return False
     if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
         return False
-    if _ORGANISED_EVENT.match(after):
+    if _ORGANISED_EVENT.match(after) or _ANNOUNCED.search(text):
         return False
     return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
 
@@ -1153,6 +1184,8 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
         return True
     if _TO_VERB_AFTER.match(text[cue.end :]):
         return True
+    if phrase.endswith(" to") and re.match(r"\s+[a-z]", text[cue.end :]):
+        return True  # "is unlikely to start"
     if _FUTURE_NOUN_BEFORE.search(text[max(0, cue.start - _LOOK_AROUND) : cue.start]):
         return True
     reported = 0 <= attribution.verb_start < cue.start
@@ -1346,6 +1379,8 @@ def _confidence(
 
 
 _UNANCHORED_WRITER: Final = 0.45
+# "It won't." answers the sentence before it, which names what is meant.
+_ELLIPTICAL_WORDS: Final = 4
 
 
 # --- quantities ----------------------------------------------------------------------------
@@ -1487,7 +1522,10 @@ def extract_candidates(
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
     for index, sentence in enumerate(sentences):
-        attribution, candidate = _candidate(sentence, regions[index], document, published_at, url)
+        label = labels.get(sentence.paragraph)
+        attribution, candidate = _candidate(
+            sentence, regions[index], document, published_at, url, label
+        )
         attributed.append(attribution)
         _learn_names(sentence, regions[index], document)
         if candidate is not None:
@@ -1496,12 +1534,6 @@ def extract_candidates(
     for index, candidate in found:
         if candidate.speaker is None and _quote_only(sentences[index].text, regions[index]):
             candidate = _attributed_later(candidate, index, sentences, regions, attributed)
-        label = labels.get(sentences[index].paragraph)
-        if candidate.speaker is None and attributed[index].verb_start < 0 and label:
-            speaker = _label_speaker(label, document)
-            candidate = replace(
-                candidate, speaker=speaker, confidence=_boosted(candidate.confidence)
-            )
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
@@ -1596,8 +1628,11 @@ def _candidate(
     document: _Document,
     published_at: datetime | None,
     url: str | None,
+    label: str | None,
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
+    if label is not None and attribution.speaker is None and attribution.verb_start < 0:
+        attribution = _Attribution(_label_speaker(label, document))
     if _excluded(sentence):
         return attribution, None
     deadlines = find_deadlines(sentence.text, published_at=published_at)
@@ -1620,6 +1655,9 @@ def _sentence_attribution(
     if attribution.verb_start >= 0:
         document.last_speaker = attribution.speaker
         document.last_speaker_paragraph = sentence.paragraph
+        known = document.known(attribution.speaker) if attribution.speaker else None
+        if known is not None and known.kind == "org":
+            document.last_organisation = known.root().name
     return attribution
 
 
@@ -1676,7 +1714,13 @@ def _build(
             attribution,
             attribution.speaker,
             deadline is not None,
-            anchored=bool(deadlines or quantity or condition or _FIGURE_IN.search(sentence.text)),
+            anchored=bool(
+                deadlines
+                or quantity
+                or condition
+                or _FIGURE_IN.search(sentence.text)
+                or len(sentence.text.split()) <= _ELLIPTICAL_WORDS
+            ),
         ),
         reason=main.reason,
         url=url,
