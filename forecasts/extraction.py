@@ -717,10 +717,15 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
         and (named.group("det") or named.group("own"))
         and named.group("org").lower() not in _NOT_NAMES
     ):
-        start = offset + named.start("org")
-        name = _resolve_name(named.group("org"), text, start, document)
+        written = named.group("org")
+        bare = re.sub(r"['’]s$", "", written)
+        known = document.known(bare)
+        if known is not None:
+            return known.root().name
+        # "Moody's", "Sainsbury's": an owner named only in the possessive keeps it
+        name = _resolve_name(bare, text, offset + named.start("org"), document)
         if name is not None:
-            return name
+            return written if written != bare and name == bare else name
     at = _ROLE_AT.match(chunk)
     if at:
         place = at.group("org").strip()
@@ -872,6 +877,10 @@ _CONFIDENCE: Final[dict[CueKind, float]] = {
 
 _ATTRIBUTED_POSSIBILITY: Final = 0.55
 _FIGURE_IN: Final = re.compile(r"\d")
+# "soon", "not have to wait long": a time, if a vague one.
+_VAGUE_TIME: Final = re.compile(
+    r"\b(?:soon|shortly|imminently|before\s+long|wait\s+long|any\s+day\s+now)\b", re.IGNORECASE
+)
 _ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
     {"may", "might", "could", "should", "may not", "might not", "should not", "ought to"}
 )
@@ -1223,7 +1232,7 @@ def _condition(text: str) -> str | None:
     match = _CONDITION.search(text)
     if match is None:
         return None
-    return match.group().strip(" \t\"“”‘’'") or None
+    return match.group().strip(" \t\"“”‘’'.,") or None
 
 
 _DECLINED: Final = re.compile(
@@ -1719,6 +1728,7 @@ def _build(
                 or quantity
                 or condition
                 or _FIGURE_IN.search(sentence.text)
+                or _VAGUE_TIME.search(sentence.text)
                 or len(sentence.text.split()) <= _ELLIPTICAL_WORDS
             ),
         ),
