@@ -993,8 +993,8 @@ def _cues(
     sentence: Sentence,
     regions: list[tuple[int, int]],
     attribution: _Attribution,
-    has_deadline: bool,
 ) -> list[_Cue]:
+    """Every cue in the sentence, before asking whether its hedge words look ahead."""
     text = sentence.text
     cues = [
         cue
@@ -1016,7 +1016,7 @@ def _cues(
             )
         )
     cues.extend(_verb_cues(text))
-    return _oriented(cues, text, regions, attribution, has_deadline)
+    return cues
 
 
 def _phrase_cue(
@@ -1644,8 +1644,12 @@ def _candidate(
         attribution = _Attribution(_label_speaker(label, document))
     if _excluded(sentence):
         return attribution, None
+    found = _cues(sentence, regions, attribution)
+    # Deadlines are the costliest search: look for them only where a cue is.
+    if not found:
+        return attribution, None
     deadlines = find_deadlines(sentence.text, published_at=published_at)
-    cues = _cues(sentence, regions, attribution, has_deadline=bool(deadlines))
+    cues = _oriented(found, sentence.text, regions, attribution, bool(deadlines))
     if not cues:
         return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
