@@ -1394,9 +1394,33 @@ _ELLIPTICAL_WORDS: Final = 4
 
 # --- quantities ----------------------------------------------------------------------------
 
-# "will", "would" and their negations and denials only mark the future: the ICD 203 scale
-# lists no such words, and the published scales (the UK yardstick, Kent) none either, so the
-# extractor leaves the figure to the editor (the verbal scale still has one for recording).
+# Words that mark the future or a belief without a likelihood: "will", "would", their
+# negations and denials, "expects", and the possibility modals. ICD 203 lists none of them,
+# and neither do the UK yardstick or Kent's scale, so the extractor leaves the figure to the
+# editor (Sooth's verbal scale still has one for recording a claim by its phrase).
+_NO_STATED_LIKELIHOOD: Final = frozenset(
+    {
+        "may",
+        "might",
+        "could",
+        "can",
+        "possible",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "may not",
+        "might not",
+        "should",
+        "should not",
+        "ought to",
+        "expect",
+        "expects",
+        "expected",
+        "expected to",
+        "not expected to",
+        "would expect",
+    }
+)
 _BARE_MODALS: Final = frozenset(
     {
         "will",
@@ -1491,11 +1515,12 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
             low = _number_value(match.group("low"))
             high_token = match.group("high")
             high = _number_value(high_token) if high_token else low
-            unit = match.group("currency") + (match.group("per") or "")
+            per = (match.group("per") or "").split()
+            unit = _CURRENCIES[match.group("currency")] + ("/" + per[-1] if per else "")
             if low is None or high is None or (low == 1.0 and match.group("low").isalpha()):
                 continue
             return Quantity(low * scale, high * high_scale, unit)
-        unit = match.group("unit").lower()
+        unit = " ".join(match.group("unit").lower().split())
         unit = "%" if unit in {"%", "percent", "per cent"} else unit
         scale = _SCALE_WORDS.get((match.group("scale_n") or "").lower(), 1.0)
         if match.group("low_n").lower() in {"a", "an"} and unit == "%":
@@ -1505,8 +1530,25 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
         high = _number_value(high_token) if high_token else low
         if low is None or high is None or low > high:
             continue
+        change = _CHANGE_BEFORE.search(before)
+        if change and unit == "%":
+            sign = -1.0 if change.group("down") else 1.0
+            low, high = sorted((sign * low, sign * high))
+            unit = "% change"
         return Quantity(low * scale, high * scale, unit)
     return None
+
+
+_CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# "sales will drop 3.2%": a change of a level, signed, rather than the level itself.
+_CHANGE_BEFORE: Final = re.compile(
+    r"\b(?:(?P<down>fall|falls|fell|falling|drop|drops|dropping|decline|declines|declining|"
+    r"shrink|shrinks|shrinking|contract|contracts|contracting|slump|sink|lose|cut|down)|"
+    r"rise|rises|rising|grow|grows|growing|increase|increases|climb|climbs|gain|gains|up|"
+    r"jump|jumps|expand|expands)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|"
+    r"nearly\s+|almost\s+|as\s+much\s+as\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # --- the whole ------------------------------------------------------------------------------
@@ -1752,7 +1794,7 @@ def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | No
         return None, "a forecast of a number: its likelihood is not stated"
     if cue is None or cue.probability is None:
         return None, "no figure or hedge word states a likelihood"
-    if cue.phrase in _BARE_MODALS:
+    if cue.phrase in _BARE_MODALS or cue.phrase in _NO_STATED_LIKELIHOOD:
         return None, (
             f"'{cue.phrase}' states no likelihood, and none of ICD 203, the UK yardstick or "
             "Kent's scale gives it one; the editor chooses the figure"

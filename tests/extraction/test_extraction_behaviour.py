@@ -336,8 +336,8 @@ def test_forecasts_of_a_number_are_quantities() -> None:
     cases = {
         "Vera Lind said inflation should come close to three percent this year.": (3, 3, "%"),
         "“We expect full-year inflation at 2.7-2.8 percent,” Ian Ross said.": (2.7, 2.8, "%"),
-        "Gartner predicts that sales will drop 3.2% in 2025.": (3.2, 3.2, "%"),
-        "Northbridge said Brent would average $62 a barrel in 2025.": (62, 62, "$ a barrel"),
+        "Gartner predicts that sales will drop 3.2% in 2025.": (-3.2, -3.2, "% change"),
+        "Northbridge said Brent would average $62 a barrel in 2025.": (62, 62, "USD/barrel"),
     }
     for text, (low, high, unit) in cases.items():
         candidate = only(text)

@@ -93,7 +93,7 @@ def test_extract_adds_kind_quantity_condition_speakers_and_why_a_probability_is_
     sales, party, odds = response.json()["candidates"]
     assert (sales["kind"], sales["quantity"]) == (
         "quantity",
-        {"low": 3.2, "high": 3.5, "unit": "%"},
+        {"low": -3.5, "high": -3.2, "unit": "% change"},
     )
     assert sales["probability"] is None and "number" in sales["probability_reason"]
     assert sales["speaker"] == "Ama Reyes"
