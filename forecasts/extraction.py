@@ -553,6 +553,8 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             document.mention_person(entity)
         if previous is not None and _part_of(sentence.text, previous, (mention, entity)):
             previous[1].parent = entity
+        if entity.kind == "org" and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[: mention.start]):
+            document.last_organisation = entity.root().name  # the subject "it" refers to
         previous = (mention, entity)
 
 
@@ -680,7 +682,9 @@ def _subject_speaker(
     for chunk_start, chunk in reversed(_chunks(subject)):
         words = chunk.split()
         while len(words) > 1 and words[0].lower() in {"and", "but", "or", "so", "yet"}:
-            words.pop(0)
+            conjunction = words.pop(0)
+            chunk_start += chunk.index(conjunction) + len(conjunction)
+            chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
         if not words:
             continue
         pronoun = words[-1].lower()
@@ -785,6 +789,8 @@ def _is_descriptor(chunk: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
+        return False  # "the National Bank of Korvia" is a name
     if first[:1].islower():
         return True
     if re.search(r"[’']s$", first):
@@ -1090,7 +1096,8 @@ def _valid_would(
     regions: list[tuple[int, int]],
     attribution: _Attribution,
 ) -> bool:
-    reported = 0 <= attribution.verb_start < start and not _inside(start, regions)
+    # "X said (that) ... would", or "... would ..., X said" with the attribution after
+    reported = attribution.verb_start >= 0 and not _inside(start, regions)
     if not reported:
         return False
     if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
@@ -1236,7 +1243,8 @@ def _condition(text: str) -> str | None:
 
 
 _DECLINED: Final = re.compile(
-    r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)",
+    r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)"
+    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess)\b",
     re.IGNORECASE,
 )
 _SURVEY_SHARE: Final = re.compile(
@@ -1682,7 +1690,7 @@ def _candidate(
     label: str | None,
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
-    if label is not None and attribution.speaker is None and attribution.verb_start < 0:
+    if label is not None and attribution.speaker is None and not attribution.generic:
         attribution = _Attribution(_label_speaker(label, document))
     if _excluded(sentence):
         return attribution, None

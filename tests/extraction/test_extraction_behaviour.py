@@ -401,6 +401,26 @@ def test_schedules_pledges_and_advice_are_not_forecasts() -> None:
             "Oren Bakshi said he would stay in the race until the end.",
             "Tim Cole said ministers should plan for a faster decline by 2030.",
             "The economy grew less than the Board had projected in March.",
+            "Asked whether the striker would start in May, Fran Ortiz would not say.",
         ]
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_an_appositive_name_after_a_role_is_the_speaker() -> None:
+    text = (
+        "Analysts at Korvia's central bank, the National Bank of Korvia, wrote in a report "
+        "that the economy would shrink by 2% this year if the fighting continued."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker == "National Bank of Korvia"
+    assert candidate.condition == "if the fighting continued"
+
+
+def test_a_reported_would_can_be_attributed_after_it() -> None:
+    text = (
+        "Eastmoor Water runs the reservoirs. "
+        "Only a very wet June would change that, the company said."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker == "Eastmoor Water"
