@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import Action, append_entry
-from forecasts.claims import claim_public, record_claim
+from forecasts.claims import claim_record, record_claim
 from forecasts.domain import DomainError
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
 from forecasts.prepared import Cursor
@@ -236,7 +236,7 @@ def _log_restored(session: Session, kind: str, instance: Any, tags: list[str]) -
         assert slug is not None
         action, payload = (
             Action.claim_recorded,
-            claim_public(instance, slug.slug).model_dump(mode="json"),
+            claim_record(instance, slug.slug).model_dump(mode="json"),
         )
         actor, when = instance.recorded_by, instance.recorded_at
     elif kind == "resolution":

@@ -171,8 +171,10 @@ def _why_unscored(
         return "awaiting a verdict"
     if question.status is Status.open:
         return "question still open"
+    if claim.hindsight and not claim.evidenced:
+        return "recorded in hindsight without an article published before the outcome"
     if claim.question_id in scored_questions:
-        return "a later claim on this question counts instead"
+        return "another of its claims on this question counts instead"
     return "made after the question’s deadline"
 
 
