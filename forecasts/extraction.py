@@ -1476,8 +1476,10 @@ _SCALE_WORDS: Final = {
     "tn": 1e12,
 }
 _SCALE: Final = r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|m)\b)?"
-_PER: Final = r"(?P<per>\s(?:a|per)\s(?:barrel|gallon|year|month|day|week|litre|liter|tonne|ton|"
-_PER += r"share|kilowatt-hour|megawatt-hour|mwh|kwh|head))?"
+_PER: Final = (
+    r"(?P<per>\s(?:a|per)\s(?:barrel|gallon|year|month|day|week|litre|liter|tonne|ton|"
+    r"share|kilowatt-hour|megawatt-hour|mwh|kwh|head))?"
+)
 _HIGH_SCALE: Final = _SCALE.replace("scale", "scale2")
 _NUMBER_SCALE: Final = _SCALE.replace("scale", "scale_n")
 _QUANTITY: Final = re.compile(
