@@ -79,7 +79,15 @@ def get_head(database: DatabaseDep, _: Reader) -> LedgerHead:
     return LedgerHead(hash=head.hash, count=head.count, id=head.id, created_at=head.created_at)
 
 
-@router.get("/verify")
+@router.get(
+    "/verify",
+    responses={
+        404: {
+            "description": "No verification is stored yet: the scheduler runs one hourly.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+    },
+)
 def get_verification(
     database: DatabaseDep,
     caller: Reader,
