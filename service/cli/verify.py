@@ -61,5 +61,6 @@ def verify(
         fail(f"ledger verification failed: {result.problem}")
     where = f"; noted head is entry number {result.noted_position}" if head else ""
     if kept:
-        where += f"; the chain extends all {len(kept)} saved heads"
+        saved = "the saved head" if len(kept) == 1 else f"all {len(kept)} saved heads"
+        where += f"; the chain extends {saved}"
     typer.echo(f"ok: {result.count} entries, head {result.head}{where}")
