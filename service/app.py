@@ -13,7 +13,9 @@ from fastapi.staticfiles import StaticFiles
 from forecasts.domain import utc_now
 from service.api import (
     claims,
+    feeds,
     health,
+    inbox,
     intake,
     ledger,
     questions,
@@ -110,6 +112,8 @@ def create_app(
         intake,
         reports,
         snapshots,
+        inbox,
+        feeds,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(reader.router)
