@@ -32,6 +32,8 @@ class Route:
     declared_length: int | None = None
     # Send the body a byte at a time with this pause between bytes.
     drip_seconds: float = 0.0
+    # Wait this long before answering at all.
+    pause_seconds: float = 0.0
 
 
 @dataclass
@@ -77,6 +79,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if route is None:
                 self.send_error(404)
                 return
+            if route.pause_seconds:
+                time.sleep(route.pause_seconds)  # a slow server, not a wait in the test
             if route.etag and self.headers.get("If-None-Match") == route.etag:
                 self.send_response(304)
                 self.send_header("ETag", route.etag)
