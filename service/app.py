@@ -30,6 +30,7 @@ from service.api.errors import install_error_handlers, keep_validation_errors_js
 from service.database import Database
 from service.limits import Rate, RequestLimits
 from service.logs import redact_access_log
+from service.pages import inbox as inbox_pages
 from service.pages import intake as intake_pages
 from service.pages import reader, resolve, session
 from service.pages.errors import install_page_errors
@@ -119,6 +120,7 @@ def create_app(
     app.include_router(reader.router)
     app.include_router(resolve.router)
     app.include_router(intake_pages.router)
+    app.include_router(inbox_pages.router)
     app.include_router(session.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

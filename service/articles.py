@@ -17,12 +17,19 @@ import trafilatura
 from pydantic import BaseModel, Field, field_validator
 from sqlmodel import Session
 
-from forecasts.domain import normalise_tags
-from forecasts.inbox import ArticleData, ArticlePublic, article_candidates, article_public
+from forecasts.domain import DomainError, normalise_tags
+from forecasts.inbox import (
+    Acceptance,
+    ArticleData,
+    ArticlePublic,
+    accept_candidate,
+    article_candidates,
+    article_public,
+)
 from forecasts.inbox import find_article as find_stored_article
 from forecasts.inbox import store_article as store_article_row
 from forecasts.models import Article, ClaimCandidate
-from forecasts.schemas import Tags
+from forecasts.schemas import ClaimCreate, ClaimPublic, SourceCreate, Tags
 from service.database import Database
 from service.fetching import Fetched, Fetcher, FetchError, without_fragment
 from service.intake import MAX_TEXT_CHARS, CandidatePublic, extraction
@@ -246,3 +253,43 @@ def intake_url(
         return store_prepared(
             session=session, prepared=prepared, feed_id=None, actor=actor, now=now
         )
+
+
+def record_pasted(
+    *,
+    session: Session,
+    prepared: Prepared,
+    position: int,
+    claim: ClaimCreate,
+    new_source: SourceCreate | None,
+    actor: str,
+    now: datetime,
+) -> ClaimPublic:
+    """Record candidate `position` of a pasted article through the inbox, as `claim` says.
+
+    The article and its candidates are stored once (pasting it again finds them), and a
+    candidate is accepted once: recording it a second time is a ConflictError.
+    """
+    result, _ = store_prepared(
+        session=session, prepared=prepared, feed_id=None, actor=actor, now=now
+    )
+    if not 1 <= position <= len(result.candidates):
+        raise DomainError("candidate", "that candidate is not in this text any more")
+    acceptance = Acceptance(
+        source=None if new_source is not None else claim.source,
+        new_source=new_source,
+        question_id=claim.question_id,
+        question=claim.question,
+        probability=claim.probability,
+        probability_basis=claim.probability_basis,
+        verbal_phrase=claim.verbal_phrase,
+        quote=claim.quote,
+        made_at=claim.made_at,
+    )
+    return accept_candidate(
+        session=session,
+        candidate_id=result.candidates[position - 1].id,
+        acceptance=acceptance,
+        actor=actor,
+        now=now,
+    )
