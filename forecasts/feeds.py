@@ -83,7 +83,8 @@ def get_feed(*, session: Session, feed_id: int) -> Feed:
 
 def backoff(*, failures: int, interval: timedelta) -> timedelta:
     """The wait after `failures` failed polls in a row: interval * 2**failures, at most a day."""
-    return min(interval * 2 ** min(failures, 16), max(MAX_BACKOFF, interval))
+    wait: timedelta = interval * 2 ** min(failures, 16)
+    return min(wait, max(MAX_BACKOFF, interval))
 
 
 def polled(

@@ -9,6 +9,7 @@ storing the result takes one.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Final
@@ -98,11 +99,12 @@ class ReadPage:
 def _instant(value: str | None) -> datetime | None:
     if not value:
         return None
-    for parse in (
+    parsers: tuple[Callable[[str], datetime], ...] = (
         lambda v: datetime.strptime(v, "%Y-%m-%dT%H:%M:%S%z"),
-        lambda v: datetime.fromisoformat(v),
+        datetime.fromisoformat,
         lambda v: datetime.combine(date.fromisoformat(v[:10]), datetime.min.time()),
-    ):
+    )
+    for parse in parsers:
         try:
             moment = parse(value)
         except ValueError:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urljoin
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 
 from forecasts.feeds import due_feeds, polled
 from forecasts.inbox import known_keys

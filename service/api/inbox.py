@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, HTTPException, Response, status
 from pydantic import BaseModel
 from sqlmodel import Session
@@ -39,7 +41,7 @@ from service.fetching import Fetcher, FetchError
 
 router = APIRouter(tags=["intake"])
 
-REFUSALS = {
+REFUSALS: dict[int | str, dict[str, Any]] = {
     422: {
         "description": "The address was refused or could not be fetched: the error's type "
         "names the reason (scheme, address, too_large, timeout, redirects, status, "

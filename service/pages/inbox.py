@@ -347,7 +347,7 @@ async def accept(
     only = str(form.get("only", ""))
     chosen = [only] if only else [str(value) for value in form.getlist("accept")]
     ids = [int(value) for value in chosen if value.isdigit()]
-    listed = [int(value) for value in form.getlist("listed") if str(value).isdigit()]
+    listed = [int(str(value)) for value in form.getlist("listed") if str(value).isdigit()]
     posted = {
         number: {name: str(form.get(f"c{number}-{name}", "")) for name in FIELDS}
         for number in listed

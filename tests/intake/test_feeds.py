@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import select
+from sqlmodel import col, select
 from typer.testing import CliRunner
 
 from forecasts.feeds import FeedCreate, backoff, create_feed
@@ -65,7 +66,7 @@ def poll(database: Database, now: datetime = NOW, concurrency: int = 4) -> PollR
 
 def articles(database: Database) -> list[Article]:
     with database.reading() as session:
-        return list(session.exec(select(Article).order_by(Article.id)).all())
+        return list(session.exec(select(Article).order_by(col(Article.id))).all())
 
 
 def feed_row(database: Database, feed_id: int) -> Feed:
@@ -183,7 +184,11 @@ def test_fetches_run_at_most_concurrency_at_once(database: Database, site: Site)
 
 
 def test_sooth_intake_poll_runs_one_round(
-    database_url: str, database: Database, tmp_path, monkeypatch: pytest.MonkeyPatch, site: Site
+    database_url: str,
+    database: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    site: Site,
 ) -> None:
     add_feed(database, site.url("/atom.xml"))
     monkeypatch.setenv("SOOTH_DATABASE_URL", database_url)

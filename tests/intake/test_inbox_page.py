@@ -44,7 +44,9 @@ def stored(database: Database, text: str = LEVY) -> IntakeResult:
     return result
 
 
-def accept_form(page: str, article_id: int, ids: list[int], **changes: dict[str, str]) -> dict:
+def accept_form(
+    page: str, article_id: int, ids: list[int], **changes: dict[str, str]
+) -> dict[str, Any]:
     _, fields = form_in(page, f"article-{article_id}")
     for number, values in changes.items():
         fields |= {f"c{number.removeprefix('c')}-{k}": v for k, v in values.items()}

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from service.cli import app as cli
+from service.database import Database
 from tests.intake.web import LEVY, Route, Site, serving
 
 ROUTES = {
@@ -119,7 +121,11 @@ def test_url_intake_needs_an_editor(
 
 
 def test_cli_intake_url_stores_the_article(
-    database_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch, site: Site, database
+    database_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    site: Site,
+    database: Database,
 ) -> None:
     monkeypatch.setenv("SOOTH_DATABASE_URL", database_url)
     monkeypatch.setenv("SOOTH_VAR_DIR", str(tmp_path / "var"))
