@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
-from forecasts.domain import Basis, CandidateStatus, DomainError
+from forecasts.domain import Basis, CandidateStatus, DomainError, probability_from_text
 from forecasts.inbox import (
     Acceptance,
     accept_candidate,
@@ -35,7 +35,6 @@ from service.pages.intake import (
     GENERAL,
     KIND_WORDS,
     _new_source,
-    _probability,
     form_instant,
     parse_instant,
 )
@@ -257,7 +256,7 @@ def acceptance_of(
     given: float | None = None
     if values["probability"].strip():
         try:
-            given = _probability(values["probability"])
+            given = probability_from_text(values["probability"])
         except ValueError:
             problems["probability"] = "Give a number from 0 to 1, or a percentage such as 35%."
     made_at = None
