@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
@@ -28,8 +28,9 @@ from resolvers.jobs import Job, JobResult, reminder_jobs
 from resolvers.mail import FileTransport, SmtpTransport, Transport, parse_mailbox
 from service.api.deps import Clock
 from service.database import Database
+from service.feeds import feed_poll
 from service.settings import MailTransport, Settings
-from service.witness import LedgerJob, ledger_jobs
+from service.witness import ledger_jobs
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ CADENCE = {
     "snapshot_calibration": timedelta(hours=1),
 }
 """How often each job runs; a job not listed runs hourly."""
+FEED_POLL = "poll_feeds"
+"""The feed-polling job; it runs every SOOTH_FEED_POLL_MINUTES and polls the feeds due."""
 MISFIRE_GRACE = timedelta(hours=6)
 """A run late by less than this still happens (APScheduler's default of 1 s skips it)."""
 
@@ -108,19 +111,18 @@ class JobRunner:
             )
             return result
 
-    def run_ledger_job(self, job: LedgerJob) -> JobResult | None:
-        """Run a ledger job, which takes its own transactions; None when skipped this round."""
-        with self._lock(job.name) as held:
+    def run_io(self, name: str, work: Callable[[datetime], JobResult]) -> JobResult | None:
+        """Run a job that fetches over the network and opens its own short transactions."""
+        with self._lock(name) as held:
             if not held:
-                log.info("job %s skipped: another instance is running it", job.name)
+                log.info("job %s skipped: another instance is running it", name)
                 return None
             now = self.clock()
             started = time.perf_counter()
-            result = job.run(self.database, now)
-            log.log(
-                logging.INFO if result.count else logging.DEBUG,
+            result = work(now)
+            log.info(
                 "job %s as of %s: %s in %.2f s",
-                job.name,
+                name,
                 now.isoformat(),
                 result,
                 time.perf_counter() - started,
@@ -178,15 +180,24 @@ def build_scheduler(
             next_run_time=utc_now(),  # catch up at start: a missed week is sent on return
             replace_existing=True,
         )
-    # In the scheduler's threads, never on the event loop: a verification reads the ledger.
-    for ledger_job in ledger_jobs(settings):
+    # Off the event loop: signing in the scheduler's threads, verifying in a child process.
+    for ledger_job in ledger_jobs(settings, database):
         scheduler.add_job(
-            runner.run_ledger_job,
+            runner.run_io,
             trigger=IntervalTrigger(seconds=int(ledger_job.every.total_seconds())),
-            args=[ledger_job],
+            args=[ledger_job.name, ledger_job.run],
             id=ledger_job.name,
             name=ledger_job.name,
             next_run_time=utc_now(),
             replace_existing=True,
         )
+    scheduler.add_job(
+        runner.run_io,
+        trigger=IntervalTrigger(minutes=settings.feed_poll_minutes),
+        args=[FEED_POLL, feed_poll(settings, database)],
+        id=FEED_POLL,
+        name=FEED_POLL,
+        next_run_time=utc_now(),
+        replace_existing=True,
+    )
     return scheduler

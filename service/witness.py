@@ -159,14 +159,14 @@ class LedgerJob:
 
     name: str
     every: timedelta
-    run: Callable[[Database, datetime], JobResult]
+    run: Callable[[datetime], JobResult]
 
 
-def verify_job(settings: Settings) -> LedgerJob:
+def verify_job(settings: Settings, database: Database) -> LedgerJob:
     """Verify the ledger and store the result, unless another process just did."""
     every = timedelta(minutes=settings.ledger_verify_minutes)
 
-    def run(database: Database, now: datetime) -> JobResult:
+    def run(now: datetime) -> JobResult:
         with database.reading() as session:
             latest = latest_verification(session=session)
         if latest is not None and latest.started_at > now - every + SLACK:
@@ -181,10 +181,10 @@ def verify_job(settings: Settings) -> LedgerJob:
     return LedgerJob("verify_ledger", every, run)
 
 
-def sign_job(settings: Settings) -> LedgerJob:
+def sign_job(settings: Settings, database: Database) -> LedgerJob:
     """Sign the current head, unless it was signed within the hour or has not moved."""
 
-    def run(database: Database, now: datetime) -> JobResult:
+    def run(now: datetime) -> JobResult:
         with database.reading() as session:
             latest = latest_signed_head(session=session)
         head = verification.head(database)
@@ -199,6 +199,6 @@ def sign_job(settings: Settings) -> LedgerJob:
     return LedgerJob("sign_head", SIGN_EVERY, run)
 
 
-def ledger_jobs(settings: Settings) -> list[LedgerJob]:
+def ledger_jobs(settings: Settings, database: Database) -> list[LedgerJob]:
     """The ledger's own jobs, in the order a round runs them."""
-    return [sign_job(settings), verify_job(settings)]
+    return [sign_job(settings, database), verify_job(settings, database)]

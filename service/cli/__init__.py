@@ -5,6 +5,7 @@ from __future__ import annotations
 from service.cli import (  # noqa: F401  (each registers its commands)
     extract,
     heads,
+    intake,
     keys,
     ledger,
     reminders,

@@ -129,10 +129,10 @@ def test_the_signing_job_signs_hourly_when_the_head_moved(
     client: TestClient, ledger: Database, settings: Settings, clock: MutableClock
 ) -> None:
     runner = JobRunner(ledger, clock)
-    job = sign_job(settings)
+    job = sign_job(settings, ledger)
 
     def signed() -> int:
-        result = runner.run_ledger_job(job)
+        result = runner.run_io(job.name, job.run)
         assert result is not None
         return result.count
 
@@ -161,11 +161,11 @@ def test_readers_get_the_stored_verification_and_the_job_runs_it_hourly(
     assert missing.status_code == 404
     assert "hourly" in missing.json()["detail"][0]["msg"]
     runner = JobRunner(ledger, clock)
-    job = verify_job(settings)
+    job = verify_job(settings, ledger)
     assert job.every == timedelta(hours=1)
 
     def ran() -> int:
-        result = runner.run_ledger_job(job)
+        result = runner.run_io(job.name, job.run)
         assert result is not None
         return result.count
 
