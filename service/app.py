@@ -57,7 +57,9 @@ def create_app(
 ) -> FastAPI:
     """Build the app; it refuses to start on a database that is not migrated."""
     settings = settings or Settings()
-    database = database or Database(settings.resolved_database_url())
+    database = database or Database(
+        settings.resolved_database_url(), pool_size=settings.database_pool_size
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -73,6 +75,7 @@ def create_app(
             if scheduler is not None:
                 scheduler.shutdown(wait=True)
             await database.wal_copied()
+            await database.close_loop_pool()
             database.dispose()
 
     app = FastAPI(
