@@ -23,9 +23,9 @@ from service.api import (
     snapshots,
     sources,
 )
-from service.api.deps import Clock
 from service.api.errors import install_error_handlers, keep_validation_errors_json_safe
 from service.database import Database
+from service.deps import Clock
 from service.limits import Rate, RequestLimits
 from service.logs import redact_access_log
 from service.pages import intake as intake_pages

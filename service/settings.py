@@ -10,7 +10,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from service.limits import RATE_PATTERN
+# What SOOTH_ANON_RATE_LIMIT accepts: "off", empty, or "<n>/<second|minute|hour|day>".
+RATE_PATTERN = r"(?i)^\s*(?:|off|\d+\s*/\s*(?:second|minute|hour|day))\s*$"
 
 
 class MailTransport(StrEnum):
