@@ -4,6 +4,8 @@ One app, two ways to the same database, side by side in one run under wrk, each 
 bare endpoint (tests/bench/bare_app.py):
 
 - psycopg: service/loop_postgres.py as Sooth runs it (AsyncConnectionPool, pipeline mode);
+- psycopg-thread: psycopg's blocking connections from SQLAlchemy's pool, in the thread pool,
+  in pipeline mode just the same;
 - asyncpg: SQLAlchemy's async engine (AsyncAdaptedQueuePool, the same pool size), the same
   read models run in a greenlet the same way.
 
@@ -19,13 +21,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from anyio import to_thread  # noqa: E402
 from fastapi import FastAPI, Response  # noqa: E402
 from pydantic_core import to_json  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
@@ -33,13 +37,13 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 from sqlalchemy.util import greenlet_spawn  # noqa: E402
 
-from forecasts.prepared import Cursor  # noqa: E402
+from forecasts.prepared import Cursor, Prepared  # noqa: E402
 from service.loop_postgres import LoopPostgres  # noqa: E402
 from service.views import QUESTION_ROW, question_detail_data  # noqa: E402
 
 T = TypeVar("T")
 POOL_SIZE = 16
-DRIVERS = ("psycopg", "asyncpg")
+DRIVERS = ("psycopg", "psycopg-thread", "asyncpg")
 
 
 class _Asyncpg:
@@ -72,12 +76,61 @@ class _Asyncpg:
             connection.close()
 
 
+class _PsycopgThread:
+    """Reads on psycopg's blocking connections in the thread pool, pipelined as on the loop."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=0)
+
+    async def read(self, read: Callable[[Cursor], T]) -> T:
+        return await to_thread.run_sync(self._run, read, True)
+
+    async def read_statement(self, read: Callable[[Cursor], T]) -> T:
+        return await to_thread.run_sync(self._run, read, False)
+
+    def _run(self, read: Callable[[Cursor], T], snapshot: bool) -> T:
+        connection = self.engine.raw_connection()
+        driver: Any = connection.dbapi_connection
+        try:
+            driver.autocommit = True
+            with driver.pipeline():
+                if snapshot:
+                    driver.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                try:
+                    return read(_SyncPipelined(driver, self.engine.dialect))
+                finally:
+                    if snapshot:
+                        driver.execute("ROLLBACK")
+        finally:
+            driver.autocommit = False
+            connection.close()
+
+
+class _SyncPipelined(Cursor):
+    def __init__(self, connection: Any, dialect: Any) -> None:
+        super().__init__(connection.cursor(), dialect)
+        self._connection = connection
+
+    def rows_together(
+        self, *queries: tuple[Prepared, Mapping[str, Any]]
+    ) -> list[list[Sequence[Any]]]:
+        cursors = [self._connection.cursor() for _ in queries]
+        for (prepared, params), cursor in zip(queries, cursors, strict=True):
+            self.send(prepared, params, cursor)
+        return [
+            self.fetched(prepared, cursor)
+            for (prepared, _), cursor in zip(queries, cursors, strict=True)
+        ]
+
+
 def create_app() -> FastAPI:
     """The two reads through the driver BENCH_DRIVER names, on SOOTH_DATABASE_URL."""
     url = os.environ["SOOTH_DATABASE_URL"]
     reads: Any
     if os.environ["BENCH_DRIVER"] == "asyncpg":
         reads = _Asyncpg(url)
+    elif os.environ["BENCH_DRIVER"] == "psycopg-thread":
+        reads = _PsycopgThread(url)
     else:
         dialect = create_engine(url).dialect
         reads = LoopPostgres(url=url, dialect=dialect, pool_size=POOL_SIZE)
@@ -109,10 +162,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=5, help="Seconds per measurement.")
     parser.add_argument("--postgres", default=load.POSTGRES_SERVER, help="A server to bench on.")
+    parser.add_argument("--database", help="A migrated ledger to use rather than build one.")
     args = parser.parse_args()
     load.BENCH_DIR.mkdir(parents=True, exist_ok=True)
     lines = []
-    with load.postgres_ledger(args.postgres) as url:
+    ledger = (
+        load.postgres_ledger(args.postgres) if args.database is None else nullcontext(args.database)
+    )
+    with ledger as url:
         engine = create_engine(url)
         with engine.connect() as connection:
             low, high = connection.execute(text("SELECT min(id), max(id) FROM question")).one()
