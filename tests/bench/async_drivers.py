@@ -34,6 +34,7 @@ from fastapi import FastAPI, Response  # noqa: E402
 from pydantic_core import to_json  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy.engine.interfaces import IsolationLevel  # noqa: E402
 from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 from sqlalchemy.util import greenlet_spawn  # noqa: E402
 
@@ -59,7 +60,7 @@ class _Asyncpg:
     async def read_statement(self, read: Callable[[Cursor], T]) -> T:
         return await greenlet_spawn(self._run, read, "AUTOCOMMIT")
 
-    def _run(self, read: Callable[[Cursor], T], isolation: str) -> T:
+    def _run(self, read: Callable[[Cursor], T], isolation: IsolationLevel) -> T:
         connection = self.engine.sync_engine.raw_connection()
         driver: Any = connection.dbapi_connection
         dialect = self.engine.dialect

@@ -214,6 +214,14 @@ class TwoInstances:
             thread.join()
         return ended
 
+    def both_succeed(self, work: Callable[[Session], T]) -> list[T]:
+        """race, where neither may fail: the two results, or the first error raised."""
+        ended = self.race(work)
+        for outcome in ended:
+            if isinstance(outcome, Exception):
+                raise outcome
+        return [outcome for outcome in ended if not isinstance(outcome, Exception)]
+
 
 @pytest.fixture
 def two_instances(database: Database, database_url: str) -> Iterator[TwoInstances]:

@@ -179,7 +179,7 @@ def test_two_dispatchers_at_once_send_each_message_once(
             ],
             now=MONDAY_9,
         )
-    sent = two_instances.race(
+    sent = two_instances.both_succeed(
         lambda session: (
             deliver_outbox(
                 session=session, now=MONDAY_9, transport=smtp.transport(), batch_size=7
