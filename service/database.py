@@ -13,7 +13,6 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from anyio import to_thread
 from psycopg import IsolationLevel
-from pydantic_core import to_json
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import SingletonThreadPool
@@ -98,8 +97,8 @@ class Database:
                 one_writer=self._one_writer,
                 checkpoints=make_engine(url, lock_wait_seconds=CHECKPOINT_LOCK_WAIT_SECONDS),
             )
-        # On PostgreSQL they do on the event loop too, through an async driver
-        # (service/loop_postgres.py), on a pool of `pool_size` connections per process.
+        # On PostgreSQL, in pipeline mode (service/loop_postgres.py), on pools of
+        # `pool_size` connections per process: writes on the event loop, reads in threads.
         self._postgres: LoopPostgres | None = None
         if self.dialect == "postgresql":
             self._postgres = LoopPostgres(url=url, dialect=self.engine.dialect, pool_size=pool_size)
@@ -167,7 +166,9 @@ class Database:
             connection.close()
 
     async def read(self, read: Callable[[Cursor], T]) -> T:
-        """Run a read model from a route on the event loop, in a snapshot of one state."""
+        """Run a read model from a route in a snapshot of one state: on SQLite on the event
+        loop, on PostgreSQL pipelined in a thread (service/loop_postgres.py).
+        """
         if self._loop is not None:
             return self._loop.read(read)
         return await self._on_postgres().read(read)
@@ -187,7 +188,7 @@ class Database:
         """
         if self._loop is not None:
             return self._loop.read_json(key, read)
-        return to_json(await self._on_postgres().read(read))
+        return await self._on_postgres().read_json(read)
 
     def _on_postgres(self) -> LoopPostgres:
         if self._postgres is None:

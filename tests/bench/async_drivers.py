@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,8 +29,8 @@ from typing import Any, TypeVar
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from anyio import to_thread  # noqa: E402
 from fastapi import FastAPI, Response  # noqa: E402
+from psycopg_pool import AsyncConnectionPool  # noqa: E402
 from pydantic_core import to_json  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
@@ -38,8 +38,13 @@ from sqlalchemy.engine.interfaces import IsolationLevel  # noqa: E402
 from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 from sqlalchemy.util import greenlet_spawn  # noqa: E402
 
-from forecasts.prepared import Cursor, Prepared  # noqa: E402
-from service.loop_postgres import LoopPostgres  # noqa: E402
+from forecasts.prepared import Cursor  # noqa: E402
+from service.loop_postgres import (  # noqa: E402
+    AwaitedCursor,
+    LoopPostgres,
+    PipelinedCursor,
+    conninfo,
+)
 from service.views import QUESTION_ROW, question_detail_data  # noqa: E402
 
 T = TypeVar("T")
@@ -77,51 +82,37 @@ class _Asyncpg:
             connection.close()
 
 
-class _PsycopgThread:
-    """Reads on psycopg's blocking connections in the thread pool, pipelined as on the loop."""
+class _PsycopgAsync:
+    """Reads on psycopg's async connections in pipeline mode, in a greenlet, as writes run."""
 
     def __init__(self, url: str) -> None:
-        self.engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=0)
+        self.dialect = create_engine(url).dialect
+        self.pool = AsyncConnectionPool(
+            conninfo(url), min_size=POOL_SIZE, max_size=POOL_SIZE, open=False
+        )
 
     async def read(self, read: Callable[[Cursor], T]) -> T:
-        return await to_thread.run_sync(self._run, read, True)
+        return await self._run(read, True)
 
     async def read_statement(self, read: Callable[[Cursor], T]) -> T:
-        return await to_thread.run_sync(self._run, read, False)
+        return await self._run(read, False)
 
-    def _run(self, read: Callable[[Cursor], T], snapshot: bool) -> T:
-        connection = self.engine.raw_connection()
-        driver: Any = connection.dbapi_connection
-        try:
-            driver.autocommit = True
-            with driver.pipeline():
+    async def _run(self, read: Callable[[Cursor], T], snapshot: bool) -> T:
+        if self.pool.closed:
+            await self.pool.open()
+        async with self.pool.connection() as connection:
+            await connection.set_autocommit(True)
+            async with connection.pipeline():
                 if snapshot:
-                    driver.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    await connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 try:
-                    return read(_SyncPipelined(driver, self.engine.dialect))
+                    cursor = PipelinedCursor(
+                        lambda: AwaitedCursor(connection.cursor()), self.dialect
+                    )
+                    return await greenlet_spawn(read, cursor)
                 finally:
                     if snapshot:
-                        driver.execute("ROLLBACK")
-        finally:
-            driver.autocommit = False
-            connection.close()
-
-
-class _SyncPipelined(Cursor):
-    def __init__(self, connection: Any, dialect: Any) -> None:
-        super().__init__(connection.cursor(), dialect)
-        self._connection = connection
-
-    def rows_together(
-        self, *queries: tuple[Prepared, Mapping[str, Any]]
-    ) -> list[list[Sequence[Any]]]:
-        cursors = [self._connection.cursor() for _ in queries]
-        for (prepared, params), cursor in zip(queries, cursors, strict=True):
-            self.send(prepared, params, cursor)
-        return [
-            self.fetched(prepared, cursor)
-            for (prepared, _), cursor in zip(queries, cursors, strict=True)
-        ]
+                        await connection.execute("ROLLBACK")
 
 
 def create_app() -> FastAPI:
@@ -131,10 +122,10 @@ def create_app() -> FastAPI:
     if os.environ["BENCH_DRIVER"] == "asyncpg":
         reads = _Asyncpg(url)
     elif os.environ["BENCH_DRIVER"] == "psycopg-thread":
-        reads = _PsycopgThread(url)
-    else:
         dialect = create_engine(url).dialect
         reads = LoopPostgres(url=url, dialect=dialect, pool_size=POOL_SIZE)
+    else:
+        reads = _PsycopgAsync(url)
     app = FastAPI()
 
     @app.get("/constant")
