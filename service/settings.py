@@ -54,7 +54,7 @@ class Settings(BaseSettings):
     # Requests without an API key, per client address and process: "120/minute", or "off".
     anon_rate_limit: Annotated[str, Field(pattern=RATE_PATTERN)] = "120/minute"
     max_body_bytes: Annotated[int, Field(ge=1024)] = 1024 * 1024
-    # Connections each process keeps to PostgreSQL for the routes on its event loop.
+    # Connections each process keeps to PostgreSQL for routes' reads, and as many for writes.
     database_pool_size: Annotated[int, Field(ge=1, le=500)] = 16
 
     def resolved_database_url(self) -> str:
