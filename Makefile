@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint imports typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,15 +32,22 @@ lint: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+imports: $(DEV)
+	$(BIN)/lint-imports
+
 typecheck: $(DEV)
 	$(BIN)/mypy
 
 pytest: $(DEV)
 	$(BIN)/pytest -n 2
 
-test: lint typecheck pytest
+test: lint imports typecheck pytest
 
+# The load benchmark drives the servers with wrk, from Debian's packages when missing.
 bench: $(DEV)
+	@command -v wrk >/dev/null 2>&1 || { \
+		sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$sudo apt-get update && $$sudo apt-get install -y wrk; }
 	$(BIN)/python tests/bench/run_all.py
 
 clean:

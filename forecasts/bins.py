@@ -26,13 +26,6 @@ ACCEPTED_FORMS = (
     "tenths (the default), uniform10, folded, or explicit edges from 0 to 1 such as 0,0.2,0.5,1"
 )
 
-FOLD_DECIMALS: Final = 12
-"""Folded probabilities are rounded to this many decimals before they meet the cuts.
-
-1 - 0.45 is 0.54999999999999999 while 0.55 parses to 0.55000000000000004, so without
-rounding a stated 45% and a stated 55% would land in different folded bins.
-"""
-
 # Probabilities are looked up in a table of 2^k equal cells; multiplying by a power of two
 # is exact, so floor(p * cells) is exactly the cell holding p.
 _MIN_LOOKUP_CELLS: Final = 1024
@@ -69,8 +62,6 @@ class BinScheme:
         return cells
 
     def _assign_compact(self, probabilities: FloatArray) -> npt.NDArray[np.integer[Any]]:
-        if self.folds:
-            probabilities = np.round(probabilities, FOLD_DECIMALS)
         if self._lookup is None:
             return np.searchsorted(np.asarray(self.cuts), probabilities, side=self.side)
         return self._lookup.assign(probabilities, side=self.side)
@@ -187,7 +178,13 @@ def uniform10() -> BinScheme:
 
 
 def folded() -> BinScheme:
-    """p < 0.5 scored as 1 - p of the opposite outcome; bins 50%, 60%, ..., 90%, 95%+."""
+    """p < 0.5 scored as 1 - p of the opposite outcome; bins 50%, 60%, ..., 90%, 95%+.
+
+    Folding needs no rounding: 1 - p of a stated 0.45, 0.35, 0.25, 0.15 or 0.075 is
+    exactly the double its cut parses to, and any other probability stated with up to
+    twelve decimals folds at least 1e-12 away from every cut, far beyond the error of a
+    double's subtraction (tests/forecasts/test_bin_parsing.py checks both).
+    """
     edges = (0.5, 0.55, 0.65, 0.75, 0.85, 0.925, 1.0)
     return BinScheme(
         name="folded",

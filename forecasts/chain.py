@@ -115,15 +115,14 @@ _INSERT_ENTRY = Prepared(
     .returning(_ENTRY.c.id)
 )
 # On PostgreSQL appends queue for the chain's lock, held until the commit: there the
-# insert reads the head and hashes the entry itself (sha256() is built in), so that the
-# lock is held for two round trips rather than three. The hashed text is the canonical
+# insert reads the head and hashes the entry itself (sha256() is built in), so that
+# nothing is read back while the lock is held. The hashed text is the canonical
 # JSON entry_hash hashes, whose last key is "prev": `before_prev`, the head's hash, '"}'.
 _HEAD = core_select(
     func.coalesce(_HEAD_SELECT.scalar_subquery(), GENESIS_HASH).label("prev")
 ).subquery("head")
 _INSERT_AFTER_HEAD = Prepared(
-    insert(_ENTRY)
-    .from_select(
+    insert(_ENTRY).from_select(
         [*_ENTRY_FIELDS, "prev_hash", "hash"],
         core_select(
             *(bindparam(name, type_=_ENTRY.c[name].type) for name in _ENTRY_FIELDS),
@@ -138,7 +137,6 @@ _INSERT_AFTER_HEAD = Prepared(
             ),
         ),
     )
-    .returning(_ENTRY.c.id)
 )
 
 
@@ -151,8 +149,12 @@ def append_entry(
     payload: dict[str, Any],
     actor: str,
     now: datetime,
-) -> int:
-    """Append one entry after the current head, inside the cursor's transaction; its id."""
+) -> None:
+    """Append one entry after the current head, inside the cursor's transaction.
+
+    On PostgreSQL the lock and the insert are only sent: on a pipelining cursor they go
+    out with the COMMIT, so the chain's lock is held for no round trip of the network.
+    """
     fields: dict[str, Any] = {
         "action": action.value,
         "entity": entity,
@@ -164,8 +166,9 @@ def append_entry(
     if cursor.dialect.name == "postgresql":
         cursor.execute(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
         before_prev = canonical_json(fields).removesuffix("}") + ',"prev":"'
-        return int(cursor.rows(_INSERT_AFTER_HEAD, fields | {"before_prev": before_prev})[0][0])
+        cursor.send(_INSERT_AFTER_HEAD, fields | {"before_prev": before_prev})
+        return
     previous = cursor.rows(_HEAD_HASH, {})
     prev_hash = previous[0][0] if previous else GENESIS_HASH
     fields |= {"prev_hash": prev_hash, "hash": entry_hash(prev_hash=prev_hash, **fields)}
-    return int(cursor.rows(_INSERT_ENTRY, fields)[0][0])
+    cursor.rows(_INSERT_ENTRY, fields)

@@ -44,11 +44,13 @@ class Prepared:
 
     def __init__(self, statement: Select[Any] | Insert) -> None:
         self.statement = statement
-        self._by_dialect: dict[str, _Compiled] = {}
+        # By dialect and driver: two drivers of one database may differ in paramstyle and
+        # in the values they hand back.
+        self._by_dialect: dict[tuple[str, str], _Compiled] = {}
 
     def compiled(self, dialect: Dialect) -> _Compiled:
         """The statement as `dialect` runs it."""
-        found = self._by_dialect.get(dialect.name)
+        found = self._by_dialect.get((dialect.name, dialect.driver))
         if found is None:
             compiled = self.statement.compile(dialect=dialect)
             binds: dict[str, Callable[[Any], Any]] = {}
@@ -56,7 +58,7 @@ class Prepared:
                 process = bind.type.dialect_impl(dialect).bind_processor(dialect)
                 if process is not None:
                     binds[name] = process
-            found = self._by_dialect[dialect.name] = _Compiled(
+            found = self._by_dialect[dialect.name, dialect.driver] = _Compiled(
                 sql=compiled.string,
                 names=list(compiled.positiontup or ())
                 if compiled.positional
@@ -103,6 +105,17 @@ class Cursor:
 
     def rows(self, prepared: Prepared, params: Mapping[str, Any]) -> list[Sequence[Any]]:
         """Every row the statement returns, with its columns' result processing applied."""
+        self.send(prepared, params)
+        return self.fetched(prepared, self.cursor)
+
+    def rows_together(
+        self, *queries: tuple[Prepared, Mapping[str, Any]]
+    ) -> list[list[Sequence[Any]]]:
+        """The rows of each statement, in order; a pipelining cursor sends them at once."""
+        return [self.rows(prepared, params) for prepared, params in queries]
+
+    def send(self, prepared: Prepared, params: Mapping[str, Any], cursor: Any = None) -> None:
+        """Run the statement on `cursor` (this one by default) without reading its rows."""
         compiled = prepared.compiled(self.dialect)
         if compiled.defaults:
             params = compiled.defaults | dict(params)
@@ -110,16 +123,18 @@ class Cursor:
             params = dict(params)
             for name, process in compiled.binds.items():
                 params[name] = process(params[name])
+        args: Any = params
         if compiled.positional:
-            self.cursor.execute(compiled.sql, tuple(params[name] for name in compiled.names))
-        else:
-            self.cursor.execute(compiled.sql, params)
-        rows: list[Sequence[Any]] = self.cursor.fetchall()
+            args = tuple(params[name] for name in compiled.names)
+        (self.cursor if cursor is None else cursor).execute(compiled.sql, args)
+
+    def fetched(self, prepared: Prepared, cursor: Any) -> list[Sequence[Any]]:
+        """The rows `cursor` holds of the statement it ran, processed."""
+        rows: list[Sequence[Any]] = cursor.fetchall()
+        compiled = prepared.compiled(self.dialect)
         processors = compiled.processors
         if processors is None:
-            processors = compiled.processors = prepared.processors(
-                self.dialect, self.cursor.description
-            )
+            processors = compiled.processors = prepared.processors(self.dialect, cursor.description)
         if not processors:
             return rows
         processed: list[Sequence[Any]] = []

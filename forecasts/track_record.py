@@ -29,7 +29,6 @@ import pandas as pd
 from sqlalchemy import (
     Float,
     Integer,
-    Numeric,
     and_,
     case,
     func,
@@ -39,14 +38,12 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy import cast as sql_cast
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.selectable import Join, Select
 from sqlmodel import Session
 
-from forecasts.bins import DEFAULT_BINS, FOLD_DECIMALS, BinScheme, parse_bins
+from forecasts.bins import DEFAULT_BINS, BinScheme, parse_bins
 from forecasts.calibration import calibration_table
 from forecasts.charts import WIDTH_PX, calibration_chart_png, chart_title
 from forecasts.domain import DomainError, Outcome, normalise_tags, require_aware
@@ -484,9 +481,8 @@ def _tally_statement(query: ReportQuery, source_ids: list[int] | None) -> Select
         p: ColumnElement[float] = case((below, 1 - probability), else_=probability)
         # Folded, a claim below one half came true when its question resolved no.
         came_true = or_(and_(below, not_(happened)), and_(not_(below), happened))
-        binned: ColumnElement[float] = _RoundDecimals(p, FOLD_DECIMALS)
     else:
-        p, came_true, binned = probability, happened, probability
+        p, came_true = probability, happened
     annulled = r.c.outcome == Outcome.annulled
     keys: list[ColumnElement[Any]] = []
     if query.by_source:
@@ -496,7 +492,7 @@ def _tally_statement(query: ReportQuery, source_ids: list[int] | None) -> Select
     leaves_out = widest_standing(query.hindsight) < Standing.unevidenced
     standing = _standing(c)
     left_out = standing > _int(widest_standing(query.hindsight)) if leaves_out else None
-    bin_index = _bin_case(binned, scheme, annulled, left_out).label("bin")
+    bin_index = _bin_case(p, scheme, annulled, left_out).label("bin")
     low, high = LOG_LOSS_CLIP
     clipped = case((p < _float(low), _float(low)), (p > _float(high), _float(high)), else_=p)
     given_to_outcome = case((came_true, clipped), else_=1 - clipped)
@@ -550,32 +546,6 @@ def _int(value: int) -> ColumnElement[int]:
 def _float(value: float) -> ColumnElement[float]:
     """A bound double: bound rather than inlined, so no SQL parser re-reads its digits."""
     return literal(value, Float())
-
-
-class _RoundDecimals(FunctionElement[float]):
-    """round(value, digits) to the nearest double, on SQLite and PostgreSQL alike."""
-
-    type = Float()
-    name = "round_decimals"
-    inherit_cache = True
-
-    def __init__(self, value: ColumnElement[float], digits: int) -> None:
-        super().__init__(value, literal(digits, Integer()))
-
-
-@compiles(_RoundDecimals)
-def _round_default(element: _RoundDecimals, compiler: Any, **kw: Any) -> str:
-    value, digits = list(element.clauses)
-    return f"round({compiler.process(value, **kw)}, {compiler.process(digits, **kw)})"
-
-
-@compiles(_RoundDecimals, "postgresql")
-def _round_postgresql(element: _RoundDecimals, compiler: Any, **kw: Any) -> str:
-    # PostgreSQL rounds to decimal places only in numeric; the exact decimal is then
-    # converted back to the nearest double, as SQLite's round and numpy's round give.
-    value, digits = list(element.clauses)
-    as_numeric = compiler.process(sql_cast(value, Numeric()), **kw)
-    return f"CAST(round({as_numeric}, {compiler.process(digits, **kw)}) AS DOUBLE PRECISION)"
 
 
 def _ensure_ln(session: Session) -> None:

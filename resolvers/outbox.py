@@ -154,9 +154,10 @@ def deliver_outbox(
 ) -> DeliveryReport:
     """Send every message due by `now` over one connection; commits as it goes.
 
-    The claim is committed before the server is contacted and each acceptance right after
-    the server's reply, so a crash can leave at most one message sent but not marked (its
-    Message-ID, derived from the key, makes that duplicate recognisable).
+    It first commits what `session` holds, then works on a connection of its own: each
+    batch's claim is committed before the server is contacted and each acceptance right
+    after the server's reply, so a crash can leave at most one message sent but not
+    marked (its Message-ID, derived from the key, makes that duplicate recognisable).
     """
     report = DeliveryReport()
     session.commit()  # leave nothing of the caller's pending beside our own connection

@@ -27,10 +27,10 @@ from service.api import (
     snapshots,
     sources,
 )
-from service.api.deps import Clock
 from service.api.docs import DOCS_ASSETS, complete_openapi_of
 from service.api.errors import install_error_handlers, keep_validation_errors_json_safe
 from service.database import Database
+from service.deps import Clock
 from service.limits import Rate, RequestLimits
 from service.logs import redact_access_log
 from service.pages import compare as compare_pages
@@ -64,7 +64,9 @@ def create_app(
 ) -> FastAPI:
     """Build the app; it refuses to start on a database that is not migrated."""
     settings = settings or Settings()
-    database = database or Database(settings.resolved_database_url())
+    database = database or Database(
+        settings.resolved_database_url(), pool_size=settings.database_pool_size
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -80,6 +82,7 @@ def create_app(
             if scheduler is not None:
                 scheduler.shutdown(wait=True)
             await database.wal_copied()
+            await database.close_loop_pool()
             database.dispose()
 
     # FastAPIOffline serves Swagger UI at /docs from assets it ships, not from a CDN.

@@ -13,14 +13,14 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from anyio import to_thread
 from psycopg import IsolationLevel
-from pydantic_core import to_json
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import SingletonThreadPool
 from sqlmodel import Session
 
-from forecasts.prepared import Cursor, committed
+from forecasts.prepared import Cursor
 from service.keyfiles import private_file
+from service.loop_postgres import LoopPostgres
 from service.loop_sqlite import CHECKPOINT_LOCK_WAIT_SECONDS, LoopSQLite, sqlite_snapshot
 from service.migrations_runner import alembic_config
 
@@ -80,7 +80,7 @@ def _configure_sqlite(engine: Engine, lock_wait_seconds: float) -> None:
 class Database:
     """One engine, and the two kinds of transaction the service runs."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, pool_size: int = 16) -> None:
         self.url = url
         self.engine = make_engine(url)
         self._writer = self.engine.execution_options(**{_SQLITE_BEGIN: "IMMEDIATE"})
@@ -99,6 +99,11 @@ class Database:
                 one_writer=self._one_writer,
                 checkpoints=make_engine(url, lock_wait_seconds=CHECKPOINT_LOCK_WAIT_SECONDS),
             )
+        # On PostgreSQL, in pipeline mode (service/loop_postgres.py), on pools of
+        # `pool_size` connections per process: writes on the event loop, reads in threads.
+        self._postgres: LoopPostgres | None = None
+        if self.dialect == "postgresql":
+            self._postgres = LoopPostgres(url=url, dialect=self.engine.dialect, pool_size=pool_size)
 
     @property
     def dialect(self) -> str:
@@ -124,12 +129,12 @@ class Database:
                 raise
 
     async def write(self, write: Callable[[Cursor], T]) -> T:
-        """Run a unit of work on prepared statements from a route: on SQLite on the event
-        loop (service/loop_sqlite.py); PostgreSQL writes wait on the network: in a thread.
+        """Run a unit of work on prepared statements from a route, on the event loop
+        (service/loop_sqlite.py, service/loop_postgres.py), and commit it once.
         """
         if self._loop is not None:
             return await self._loop.write(write)
-        return await to_thread.run_sync(self._write_in_thread, write)
+        return await self._on_postgres().write(write)
 
     async def write_with_session(self, write: Callable[[Session], T]) -> T:
         """Run a unit of work that needs the ORM from a route, in a thread."""
@@ -138,15 +143,6 @@ class Database:
     def _write_session_in_thread(self, write: Callable[[Session], T]) -> T:
         with self.writing() as session:
             return write(session)
-
-    def _write_in_thread(self, write: Callable[[Cursor], T]) -> T:
-        # On the driver's connection, as on SQLite's loop: the chain's lock is held from
-        # the ledger entry to the commit, and the ORM's commit would add to that time.
-        connection = self.engine.raw_connection()
-        try:
-            return committed(connection, Cursor(connection.cursor(), self.engine.dialect), write)
-        finally:
-            connection.close()
 
     @contextmanager
     def snapshot(self) -> Iterator[Cursor]:
@@ -172,30 +168,20 @@ class Database:
             connection.close()
 
     async def read(self, read: Callable[[Cursor], T]) -> T:
-        """Run a read model from a route: on SQLite on the event loop, on PostgreSQL (whose
-        reads wait on the network) in a thread.
+        """Run a read model from a route in a snapshot of one state: on SQLite on the event
+        loop, on PostgreSQL pipelined in a thread (service/loop_postgres.py).
         """
         if self._loop is not None:
             return self._loop.read(read)
-        return await to_thread.run_sync(self._read_in_snapshot, read)
+        return await self._on_postgres().read(read)
 
     async def read_statement(self, read: Callable[[Cursor], T]) -> T:
         """As read, for a read of a single statement, which is one state by itself: on
-        PostgreSQL it runs outside a transaction, saving the BEGIN and ROLLBACK round trips.
+        PostgreSQL it runs outside a transaction, saving the BEGIN and ROLLBACK.
         """
         if self._loop is not None:
             return self._loop.read(read)
-        return await to_thread.run_sync(self._read_outside_transaction, read)
-
-    def _read_outside_transaction(self, read: Callable[[Cursor], T]) -> T:
-        connection = self.engine.raw_connection()
-        driver: Any = connection.dbapi_connection
-        try:
-            driver.autocommit = True
-            return read(Cursor(connection.cursor(), self.engine.dialect))
-        finally:
-            driver.autocommit = False
-            connection.close()
+        return await self._on_postgres().read_statement(read)
 
     async def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
         """The JSON of a read model; on SQLite kept until the database changes.
@@ -204,15 +190,12 @@ class Database:
         """
         if self._loop is not None:
             return self._loop.read_json(key, read)
-        return await to_thread.run_sync(self._json_in_snapshot, read)
+        return await self._on_postgres().read_json(read)
 
-    def _json_in_snapshot(self, read: Callable[[Cursor], object]) -> bytes:
-        with self.snapshot() as snapshot:
-            return to_json(read(snapshot))
-
-    def _read_in_snapshot(self, read: Callable[[Cursor], T]) -> T:
-        with self.snapshot() as snapshot:
-            return read(snapshot)
+    def _on_postgres(self) -> LoopPostgres:
+        if self._postgres is None:
+            raise RuntimeError(f"no event-loop connections for {self.dialect}")
+        return self._postgres
 
     def check_migrated(self) -> None:
         """Refuse to go on with a database the migrations have not brought up to date."""
@@ -233,8 +216,15 @@ class Database:
         if self._loop is not None:
             await self._loop.wal_copied()
 
+    async def close_loop_pool(self) -> None:
+        """Close the running event loop's pool of PostgreSQL connections, if any."""
+        if self._postgres is not None:
+            await self._postgres.close()
+
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
         if self._loop is not None:
             self._loop.dispose()
+        if self._postgres is not None:
+            self._postgres.dispose()

@@ -25,7 +25,6 @@ from service.pages.errors import error_page, is_page
 
 Clock = Callable[[], datetime]
 
-RATE_PATTERN = r"(?i)^\s*(?:|off|\d+\s*/\s*(?:second|minute|hour|day))\s*$"
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
 _PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 UNCOUNTED = ("/static/",)

@@ -1,10 +1,14 @@
 """The reminder jobs on a timer: APScheduler 3 wiring, and the wrapper every job runs in.
 
-The wrapper gives a job its own transaction and the current instant, logs and times it,
-and on PostgreSQL runs it only while holding that job's advisory lock: another instance
-holding it means this one skips the round. That saves work; correctness does not depend
-on it, since every job's effect is keyed in the database (several uvicorn workers each
-start a scheduler, and that is fine).
+The wrapper gives a job a unit of work, which commits once when the job returns, and the
+current instant; it logs and times it. One job commits more often, by design: outbox
+delivery (resolvers/outbox.py) commits the claim of each batch before it contacts the
+mail server and each message's acceptance right after the server's reply, on a
+connection of its own, so that a crash forgets at most one sent message rather than a
+batch. On PostgreSQL the wrapper runs a job only while holding that job's advisory
+lock: another instance holding it means this one skips the round. That saves work;
+correctness does not depend on it, since every job's effect is keyed in the database
+(several uvicorn workers each start a scheduler, and that is fine).
 """
 
 from __future__ import annotations
@@ -26,8 +30,8 @@ from forecasts.domain import utc_now
 from resolvers.digest import DigestConfig
 from resolvers.jobs import Job, JobResult, reminder_jobs
 from resolvers.mail import FileTransport, SmtpTransport, Transport, parse_mailbox
-from service.api.deps import Clock
 from service.database import Database
+from service.deps import Clock
 from service.feeds import feed_poll
 from service.settings import MailTransport, Settings
 from service.witness import ledger_jobs
@@ -84,7 +88,7 @@ def lock_key(job_name: str) -> int:
 
 
 class JobRunner:
-    """Runs jobs one at a time, each in its own transaction, as of the clock's instant."""
+    """Runs jobs one at a time, each in its own unit of work, as of the clock's instant."""
 
     def __init__(self, database: Database, clock: Clock = utc_now) -> None:
         self.database = database

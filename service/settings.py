@@ -11,7 +11,9 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from service.keyfiles import read_or_create
-from service.limits import RATE_PATTERN
+
+# What SOOTH_ANON_RATE_LIMIT accepts: "off", empty, or "<n>/<second|minute|hour|day>".
+RATE_PATTERN = r"(?i)^\s*(?:|off|\d+\s*/\s*(?:second|minute|hour|day))\s*$"
 
 
 class MailTransport(StrEnum):
@@ -54,6 +56,8 @@ class Settings(BaseSettings):
     # Requests without an API key, per client address and process: "120/minute", or "off".
     anon_rate_limit: Annotated[str, Field(pattern=RATE_PATTERN)] = "120/minute"
     max_body_bytes: Annotated[int, Field(ge=1024)] = 1024 * 1024
+    # Connections each process keeps to PostgreSQL for routes' reads, and as many for writes.
+    database_pool_size: Annotated[int, Field(ge=1, le=500)] = 16
 
     # Signs ledger heads: base64 of a raw 32-byte Ed25519 private key, or PEM (PKCS#8).
     ledger_signing_key: SecretStr | None = None

@@ -96,19 +96,19 @@ _QUESTION_COLUMNS = tuple(name for name in QUESTION_FIELDS if name != "tags")
 def question_detail_data(snapshot: Cursor, question_id: int) -> dict[str, Any]:
     """A question with its claims and resolution history, oldest first, as the API's dict."""
     params = {"question_id": question_id}
-    found = snapshot.rows(QUESTION_ROW, params)
+    found, tags, claims, resolutions = snapshot.rows_together(
+        (QUESTION_ROW, params),
+        (QUESTION_TAGS, params),
+        (QUESTION_CLAIMS, params),
+        (QUESTION_RESOLUTIONS, params),
+    )
     if not found:
         raise NotFoundError("id", f"no question with id {question_id}")
     columns = dict(zip(_QUESTION_COLUMNS, found[0], strict=True))
-    columns["tags"] = [tag for (tag,) in snapshot.rows(QUESTION_TAGS, params)]
+    columns["tags"] = [tag for (tag,) in tags]
     detail = {name: columns[name] for name in QUESTION_FIELDS}
-    detail["claims"] = [
-        dict(zip(CLAIM_FIELDS, row, strict=True)) for row in snapshot.rows(QUESTION_CLAIMS, params)
-    ]
-    history = [
-        dict(zip(RESOLUTION_FIELDS, row, strict=True))
-        for row in snapshot.rows(QUESTION_RESOLUTIONS, params)
-    ]
+    detail["claims"] = [dict(zip(CLAIM_FIELDS, row, strict=True)) for row in claims]
+    history = [dict(zip(RESOLUTION_FIELDS, row, strict=True)) for row in resolutions]
     detail["resolutions"] = history
     detail["current_resolution"] = history[-1] if history else None
     return detail
@@ -158,6 +158,7 @@ def claim_page_data(
         params["question_id"] = filters.question_id
     if filters.tag is not None:
         params["tag"] = filters.tag.lower()
-    total = int(snapshot.rows(count, params)[0][0])
-    items = [dict(zip(CLAIM_FIELDS, row, strict=True)) for row in snapshot.rows(page, params)]
+    counted, rows = snapshot.rows_together((count, params), (page, params))
+    total = int(counted[0][0])
+    items = [dict(zip(CLAIM_FIELDS, row, strict=True)) for row in rows]
     return {"items": items, "total": total, "limit": limit, "offset": offset}

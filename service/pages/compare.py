@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from forecasts.comparison import Comparison, compare_sources
 from forecasts.domain import DomainError
 from forecasts.sources import list_sources
-from service.api.deps import Reader, ReadSessionDep
+from service.deps import Reader, ReadSessionDep
 from service.pages.templating import templates
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)

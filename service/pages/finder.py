@@ -25,7 +25,7 @@ from forecasts.questions import (
 )
 from forecasts.schemas import QuestionPublic
 from forecasts.track_record import ReportQuery, track_record
-from service.api.deps import NowDep, Reader, ReadSessionDep
+from service.deps import NowDep, Reader, ReadSessionDep
 from service.pages.errors import not_found_page
 from service.pages.records import records_of
 from service.pages.templating import templates

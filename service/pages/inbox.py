@@ -29,7 +29,7 @@ from forecasts.inbox import (
 )
 from forecasts.models import Article, ClaimCandidate, Question, Source
 from forecasts.schemas import QuestionCreate
-from service.api.deps import DatabaseDep, NowDep, SettingsDep
+from service.deps import DatabaseDep, NowDep, SettingsDep
 from service.intake import suggested_kind, suggested_slug
 from service.pages.intake import (
     GENERAL,

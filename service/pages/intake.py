@@ -29,9 +29,9 @@ from forecasts.extraction import Candidate, extract_candidates, split_sentences
 from forecasts.models import Source
 from forecasts.schemas import ClaimCreate, QuestionCreate, SourceCreate
 from forecasts.sources import list_sources
-from service.api.deps import DatabaseDep, NowDep, SettingsDep
 from service.articles import prepare_text, record_pasted
 from service.database import Database
+from service.deps import DatabaseDep, NowDep, SettingsDep
 from service.intake import (
     MAX_TEXT_CHARS,
     suggested_kind,

@@ -20,7 +20,7 @@ from forecasts.questions import (
 from forecasts.schemas import QuestionPublic
 from forecasts.search import search
 from forecasts.sources import get_source
-from service.api.deps import NowDep, Reader, ReadSessionDep
+from service.deps import NowDep, Reader, ReadSessionDep
 from service.pages.records import DEFAULT_ORDER, Order, SortKey, ranking, source_record, standings
 from service.pages.templating import templates
 from service.views import question_detail

@@ -18,7 +18,7 @@ from forecasts.domain import DomainError, Outcome
 from forecasts.schemas import ResolutionCreate
 from forecasts.sources import get_source
 from resolvers.links import LinkRefusedError, LinkSigner, OpenedLink, open_link, resolve_with_link
-from service.api.deps import DatabaseDep, NowDep, ReadSessionDep, SettingsDep
+from service.deps import DatabaseDep, NowDep, ReadSessionDep, SettingsDep
 from service.pages.templating import templates, web_url
 from service.views import question_detail
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Literal
 
 import numpy as np
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forecasts.bins import parse_bins
+from forecasts.bins import BinScheme, parse_bins
 
 
 def bin_labels(spec: str, probabilities: list[float]) -> list[str]:
@@ -140,3 +141,32 @@ def test_assignment_agrees_with_searchsorted_for_any_cuts(
     probabilities = np.concatenate([rng.random(2_000), near, [0.0, 1.0, -0.25, 1.25]])
     expected = np.searchsorted(edges, probabilities, side=side)
     np.testing.assert_array_equal(scheme.assign(probabilities), expected)
+
+
+def _stated_folded_labels(scheme: BinScheme, stated: list[str]) -> list[str]:
+    """The folded bin of each stated p < 0.5, found from its exact decimal complement."""
+    exact = np.array([float(Decimal(1) - Decimal(p)) for p in stated])
+    return [scheme.labels[k] for k in scheme.assign(exact)]
+
+
+def test_every_probability_stated_in_thousandths_folds_into_its_complements_bin() -> None:
+    scheme = parse_bins("folded")
+    stated = [f"{k / 1000:.3f}" for k in range(500)]
+    p, _ = scheme.fold(np.array([float(s) for s in stated]), np.zeros(len(stated)))
+    folded = [scheme.labels[k] for k in scheme.assign(p)]
+    assert folded == _stated_folded_labels(scheme, stated)
+
+
+def test_complements_of_the_cuts_fold_exactly_onto_them() -> None:
+    scheme = parse_bins("folded")
+    complements = np.array([0.45, 0.35, 0.25, 0.15, 0.075])
+    p, _ = scheme.fold(complements, np.zeros(5))
+    assert p.tolist() == list(scheme.cuts)
+
+
+def test_folded_confidence_a_hair_below_a_cut_stays_in_the_bin_below() -> None:
+    scheme = parse_bins("folded")
+    stated = ["0.4500000000001", "0.3500000000001", "0.0750000000001"]
+    p, _ = scheme.fold(np.array([float(s) for s in stated]), np.zeros(3))
+    folded = [scheme.labels[k] for k in scheme.assign(p)]
+    assert folded == ["50%", "60%", "90%"] == _stated_folded_labels(scheme, stated)

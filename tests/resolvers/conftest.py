@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from itertools import count
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -28,6 +28,7 @@ from tests.conftest import POSTGRES_ENV
 from tests.conftest import _truncate_all as truncate_all
 from tests.factories import T0
 
+T = TypeVar("T")
 SECRET = "test-secret-key-for-signing-only"
 # Tests of several instances sharing PostgreSQL run when the suite is given a server; when
 # it is given one that cannot be reached, the postgres_url fixture fails them.
@@ -185,6 +186,51 @@ class Rounds:
 def rounds(database: Database, digest_config: DigestConfig, smtp: SmtpServer) -> Rounds:
     """Rounds of the reminder jobs against this test's database and SMTP server."""
     return Rounds(database, digest_config, smtp.transport())
+
+
+class TwoInstances:
+    """Two instances of Sooth on one database: this test's, and one with its own engine."""
+
+    def __init__(self, database: Database, other: Database) -> None:
+        self.databases = (database, other)
+
+    def race(self, work: Callable[[Session], T]) -> list[T | Exception]:
+        """Run `work` in a unit of work on both at once; each result or error, as they end."""
+        start = threading.Barrier(2)
+        ended: list[T | Exception] = []
+
+        def instance(database: Database) -> None:
+            start.wait()
+            try:
+                with database.writing() as session:
+                    ended.append(work(session))
+            except Exception as error:  # the loser's refusal is what the test looks at
+                ended.append(error)
+
+        threads = [threading.Thread(target=instance, args=(db,)) for db in self.databases]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return ended
+
+    def both_succeed(self, work: Callable[[Session], T]) -> list[T]:
+        """race, where neither may fail: the two results, or the first error raised."""
+        ended = self.race(work)
+        for outcome in ended:
+            if isinstance(outcome, Exception):
+                raise outcome
+        return [outcome for outcome in ended if not isinstance(outcome, Exception)]
+
+
+@pytest.fixture
+def two_instances(database: Database, database_url: str) -> Iterator[TwoInstances]:
+    """This test's database and a second instance on it, to race units of work."""
+    other = Database(database_url)
+    try:
+        yield TwoInstances(database, other)
+    finally:
+        other.dispose()
 
 
 _numbers = count(1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import re
-import threading
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,7 +19,7 @@ from resolvers.outbox import OutboxMessage
 from service.database import Database
 from service.witness import sign_head
 from tests.factories import make_claim, make_question, make_resolution, make_source
-from tests.resolvers.conftest import Rounds, SmtpServer, make_reviewer
+from tests.resolvers.conftest import Rounds, SmtpServer, TwoInstances, make_reviewer
 
 MONDAY = datetime(2026, 3, 2, tzinfo=UTC)  # ISO 2026-W10
 
@@ -267,27 +266,15 @@ def test_resolved_questions_drop_out_of_the_next_digest(
 
 
 def test_two_instances_enqueueing_at_once_store_one_digest_each(
-    database: Database, database_url: str, digest_config: DigestConfig
+    database: Database, two_instances: TwoInstances, digest_config: DigestConfig
 ) -> None:
     with database.writing() as session:
         for _ in range(20):
             person = make_reviewer(session)
             make_question(session, deadline=datetime(2026, 2, 1, tzinfo=UTC), reviewer_id=person.id)
-    other = Database(database_url)  # a second instance: its own engine and connections
-    start = threading.Barrier(2)
-    counts: list[int] = []
-
-    def instance(db: Database) -> None:
-        start.wait()
-        with db.writing() as session:
-            counts.append(enqueue_digests(session=session, now=at(MONDAY, 9), config=digest_config))
-
-    threads = [threading.Thread(target=instance, args=(db,)) for db in (database, other)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    other.dispose()
+    counts = two_instances.both_succeed(
+        lambda session: enqueue_digests(session=session, now=at(MONDAY, 9), config=digest_config)
+    )
     assert sorted(counts) == [0, 20]
     with database.reading() as session:
         assert session.exec(select(func.count()).select_from(OutboxMessage)).one() == 20

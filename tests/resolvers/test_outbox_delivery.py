@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -22,7 +21,7 @@ from resolvers.outbox import (
 )
 from service.database import Database
 from tests.factories import make_question
-from tests.resolvers.conftest import Rounds, SmtpServer, make_reviewer
+from tests.resolvers.conftest import Rounds, SmtpServer, TwoInstances, make_reviewer
 
 MONDAY_9 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
@@ -169,7 +168,7 @@ def test_one_connection_carries_a_whole_round(
 
 
 def test_two_dispatchers_at_once_send_each_message_once(
-    database: Database, database_url: str, smtp: SmtpServer
+    database: Database, two_instances: TwoInstances, smtp: SmtpServer
 ) -> None:
     with database.writing() as session:
         enqueue(
@@ -180,24 +179,13 @@ def test_two_dispatchers_at_once_send_each_message_once(
             ],
             now=MONDAY_9,
         )
-    other = Database(database_url)
-    start = threading.Barrier(2)
-    sent: list[int] = []
-
-    def dispatcher(db: Database) -> None:
-        start.wait()
-        with db.writing() as session:
-            report = deliver_outbox(
+    sent = two_instances.both_succeed(
+        lambda session: (
+            deliver_outbox(
                 session=session, now=MONDAY_9, transport=smtp.transport(), batch_size=7
-            )
-        sent.append(report.sent)
-
-    threads = [threading.Thread(target=dispatcher, args=(db,)) for db in (database, other)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    other.dispose()
+            ).sent
+        )
+    )
     assert sum(sent) == 60
     recipients = [m.recipients[0] for m in smtp.inbox.received]
     assert len(recipients) == len(set(recipients)) == 60

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import threading
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,6 +16,7 @@ from forecasts.domain import Outcome, Status
 from forecasts.models import Question, Resolution
 from forecasts.schemas import ResolutionCreate
 from resolvers.links import (
+    ClosedQuestionError,
     ExpiredLinkError,
     ForgedLinkError,
     LinkSigner,
@@ -27,7 +27,7 @@ from resolvers.links import (
 from service.database import Database
 from tests.conftest import MutableClock
 from tests.factories import make_claim, make_question, make_resolution, make_source
-from tests.resolvers.conftest import SECRET, Rounds, SmtpServer, make_reviewer
+from tests.resolvers.conftest import SECRET, Rounds, SmtpServer, TwoInstances, make_reviewer
 
 DEADLINE = datetime(2026, 2, 20, tzinfo=UTC)
 
@@ -197,36 +197,22 @@ def test_invalid_form_is_shown_again_with_the_problem_and_the_link_stays_usable(
 
 
 def test_two_simultaneous_posts_of_one_link_resolve_once(
-    database: Database, database_url: str, clock: MutableClock
+    database: Database, two_instances: TwoInstances, clock: MutableClock
 ) -> None:
     _, _, token = _setup(database, clock)
-    other = Database(database_url)
-    start = threading.Barrier(2)
-    outcomes: list[str] = []
-
-    def post(db: Database) -> None:
-        start.wait()
-        try:
-            with db.writing() as session:
-                resolve_with_link(
-                    session=session,
-                    signer=LinkSigner(SECRET),
-                    token=token,
-                    data=ResolutionCreate(outcome=Outcome.yes),
-                    now=clock.now,
-                )
-            outcomes.append("resolved")
-        except Exception as error:  # the loser must be refused, not appended
-            outcomes.append(type(error).__name__)
-
-    threads = [threading.Thread(target=post, args=(db,)) for db in (database, other)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    other.dispose()
-    assert sorted(outcomes)[1] == "resolved" and outcomes.count("resolved") == 1
-    assert sorted(outcomes)[0] in {"UsedLinkError", "ClosedQuestionError"}
+    ended = two_instances.race(
+        lambda session: resolve_with_link(
+            session=session,
+            signer=LinkSigner(SECRET),
+            token=token,
+            data=ResolutionCreate(outcome=Outcome.yes),
+            now=clock.now,
+        )
+    )
+    resolved = [r for r in ended if isinstance(r, Resolution)]
+    refused = [r for r in ended if isinstance(r, Exception)]
+    assert len(resolved) == len(refused) == 1, ended
+    assert type(refused[0]) in {UsedLinkError, ClosedQuestionError}, refused
     assert _counts(database)[0] == 1
 
 

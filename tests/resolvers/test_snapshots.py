@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import threading
 from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
@@ -14,6 +13,7 @@ from forecasts.domain import Outcome
 from resolvers.snapshots import CalibrationSnapshot, snapshot_week, take_snapshots
 from service.database import Database
 from tests.factories import make_claim, make_question, make_resolution, make_source
+from tests.resolvers.conftest import TwoInstances
 
 WEEK_10 = datetime(2026, 3, 2, 0, 30, tzinfo=UTC)  # Monday of 2026-W10, shortly after midnight
 
@@ -69,24 +69,12 @@ def test_weekly_snapshots_follow_the_record_and_are_taken_once_a_week(
 
 
 def test_two_instances_taking_the_same_week_store_it_once(
-    database: Database, database_url: str
+    database: Database, two_instances: TwoInstances
 ) -> None:
     _ledger(database)
-    other = Database(database_url)
-    start = threading.Barrier(2)
-    counts: list[int] = []
-
-    def instance(db: Database) -> None:
-        start.wait()
-        with db.writing() as session:
-            counts.append(take_snapshots(session=session, now=WEEK_10))
-
-    threads = [threading.Thread(target=instance, args=(db,)) for db in (database, other)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    other.dispose()
+    counts = two_instances.both_succeed(
+        lambda session: take_snapshots(session=session, now=WEEK_10)
+    )
     assert sorted(counts) == [0, 2]
     with database.reading() as session:
         assert session.exec(select(func.count()).select_from(CalibrationSnapshot)).one() == 2

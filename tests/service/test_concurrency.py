@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from forecasts.chain import LedgerEntry
-from forecasts.domain import Outcome
+from forecasts.domain import DomainError, Outcome
 from forecasts.models import Resolution
 from forecasts.schemas import ResolutionCreate
 from resolvers.resolutions import resolve_question
@@ -42,7 +42,7 @@ def test_concurrent_first_resolutions_never_both_become_first(database: Database
         deadline = question.deadline
     assert question_id is not None
 
-    def resolve(outcome: Outcome) -> str:
+    def resolve(outcome: Outcome) -> str | DomainError:
         try:
             with database.writing() as session:
                 resolve_question(
@@ -53,11 +53,21 @@ def test_concurrent_first_resolutions_never_both_become_first(database: Database
                     now=deadline + (deadline - T0),
                 )
             return "ok"
-        except Exception as error:  # the loser must be refused, not silently appended
-            return type(error).__name__
+        except DomainError as error:  # the loser must be refused, not silently appended
+            return error
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         results = list(pool.map(resolve, [Outcome.yes, Outcome.no] * 3))
     assert results.count("ok") == 1, results
+    # Each loser waited for the winner and was told why, by field: not a database error.
+    with database.reading() as session:
+        winner = session.exec(select(Resolution)).one()
+    refusals = [r for r in results if r != "ok"]
+    assert [type(r) for r in refusals] == [DomainError] * 5
+    assert {r.field for r in refusals if isinstance(r, DomainError)} == {"reason"}
+    assert {r.message for r in refusals if isinstance(r, DomainError)} == {
+        f"question {question_id} is already resolved ({winner.outcome.value}); "
+        "say why this resolution supersedes it"
+    }
     with database.reading() as session:
         assert session.exec(select(func.count()).select_from(Resolution)).one() == 1

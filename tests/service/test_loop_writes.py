@@ -35,7 +35,7 @@ def _claims(database: Database) -> int:
         return int(session.execute(select(func.count()).select_from(Claim)).scalar_one())
 
 
-# PostgreSQL writes always run in the thread pool: this is SQLite's alone.
+# The wait for a write lock held by another process: SQLite's alone.
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_a_write_finding_the_lock_taken_waits_for_it_without_stopping_the_loop(
     client: TestClient, editor: dict[str, str], database: Database, source: None
