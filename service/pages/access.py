@@ -47,6 +47,10 @@ from service.settings import Settings
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
+# As the resolve page's, but Referer is kept within the site: under no-referrer, browsers
+# send "Origin: null" with the page's own form, which the cross-site check refuses.
+LINK_PAGE = PRIVATE | {"Referrer-Policy": "same-origin"}
+
 SETTINGS_FORM: Final = "settings"
 WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 TIMEZONES: Final = tuple(sorted(available_timezones()))
@@ -112,7 +116,7 @@ def _refused(request: Request, refusal: LinkRefusedError) -> Response:
             "sign_in_again": True,
         },
         status_code=refusal.status_code,
-        headers=PRIVATE,
+        headers=LINK_PAGE,
     )
 
 
@@ -132,7 +136,7 @@ def sign_in_page(
         request,
         "sign_in.html",
         {"reviewer": reviewer, "token": token, "minutes": SIGN_IN_MINUTES},
-        headers=PRIVATE,
+        headers=LINK_PAGE,
     )
 
 
@@ -314,7 +318,7 @@ def unsubscribe_page(
         request,
         "unsubscribe.html",
         {"reviewer": reviewer, "token": token, "paused": False},
-        headers=PRIVATE,
+        headers=LINK_PAGE,
     )
 
 
@@ -335,5 +339,5 @@ def unsubscribe(
         request,
         "unsubscribe.html",
         {"reviewer": reviewer, "token": token, "paused": True},
-        headers=PRIVATE,
+        headers=LINK_PAGE,
     )

@@ -130,7 +130,7 @@ CLAIM_FIELDS: Final = (
         "Where the probability came from",
         kind="select",
         options=(
-            ("", "as given: a figure is stated, a phrase is verbal"),
+            ("", "as given (a figure: stated; a phrase: verbal)"),
             *((basis.value, word) for basis, word in BASIS_WORDS.items()),
         ),
     ),
