@@ -5,6 +5,8 @@ A sign-in link carries `<reviewer id>.<expiry>` signed as resolve links are
 signing in inserts the SHA-256 of the token into sign_in_link_use, which succeeds once.
 An unsubscribe link (a digest's List-Unsubscribe, RFC 8058) carries the reviewer's id
 under a third salt; it does not expire, since all it can do is pause the digest.
+At most SIGN_IN_LINKS_PER_WINDOW links go to one reviewer in SIGN_IN_MINUTES, so the form
+cannot be used to fill someone's inbox.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from datetime import datetime, timedelta
 from html import escape
 from typing import Final
 
-from sqlalchemy import Column, ForeignKey, Integer, String
-from sqlmodel import Field, Session, SQLModel
+from sqlalchemy import Column, ForeignKey, Integer, String, func
+from sqlmodel import Field, Session, SQLModel, col, select
 
 from forecasts.models import Reviewer
 from forecasts.sqltypes import UTCDateTime
@@ -29,13 +31,15 @@ from resolvers.links import (
     token_digest,
 )
 from resolvers.mail import Composer, mailbox, message_id_for, parse_mailbox
-from resolvers.outbox import NewMessage, enqueue
+from resolvers.outbox import NewMessage, OutboxMessage, enqueue
 from resolvers.reviewers import ReviewerUpdate, reviewer_by_email, update_reviewer
 
 SIGN_IN_MINUTES: Final = 15
 SIGN_IN_SALT: Final = "sooth.sign-in-link.v1"
 UNSUBSCRIBE_SALT: Final = "sooth.unsubscribe.v1"
 SIGN_IN_KIND: Final = "sign-in"
+SIGN_IN_LINKS_PER_WINDOW: Final = 5
+"""Links mailed to one reviewer within SIGN_IN_MINUTES; further requests send nothing."""
 
 
 class SignInLinkUse(SQLModel, table=True):
@@ -59,6 +63,17 @@ class AccessConfig:
     def url(self, path: str) -> str:
         """An absolute address on the site."""
         return self.base_url.rstrip("/") + path
+
+
+def _recent_links(session: Session, reviewer_id: int, now: datetime) -> int:
+    """Sign-in links enqueued for the reviewer in the last SIGN_IN_MINUTES."""
+    since = now - timedelta(minutes=SIGN_IN_MINUTES)
+    query = select(func.count()).where(
+        col(OutboxMessage.kind) == SIGN_IN_KIND,
+        col(OutboxMessage.key).startswith(f"{SIGN_IN_KIND}:{reviewer_id}:"),
+        col(OutboxMessage.created_at) > since,
+    )
+    return int(session.exec(query).one())
 
 
 def _sign_in_signer(secret_key: str) -> LinkSigner:
@@ -132,6 +147,8 @@ def send_sign_in_link(*, session: Session, config: AccessConfig, email: str, now
     reviewer = reviewer_by_email(session=session, email=email)
     if reviewer is None or reviewer.id is None:
         return False
+    if _recent_links(session, reviewer.id, now) >= SIGN_IN_LINKS_PER_WINDOW:
+        return False  # someone is filling the reviewer's inbox; the links sent still work
     expires_at = now + timedelta(minutes=SIGN_IN_MINUTES)
     token = issue_sign_in_token(
         secret_key=config.secret_key, reviewer_id=reviewer.id, expires_at=expires_at

@@ -206,3 +206,18 @@ def test_each_digest_links_to_settings_and_unsubscribes_in_one_click(
     rounds(monday + timedelta(days=7))
     assert len(smtp.inbox.to(ADDRESS)) == 1  # a paused reviewer gets no digest
     assert client.post("/unsubscribe/1.forged").status_code == 400
+
+
+def test_at_most_five_links_a_quarter_hour_are_mailed_to_one_reviewer(
+    mailing_client: TestClient, smtp: SmtpServer, ada: Reviewer, clock: MutableClock
+) -> None:
+    answers = set()
+    for _ in range(7):
+        answers.add(_ask(mailing_client, ADDRESS))
+        clock.advance(timedelta(minutes=1))
+    assert len(smtp.inbox.to(ADDRESS)) == 5
+    assert len(answers) == 1  # the page does not say that some were held back
+
+    clock.advance(timedelta(minutes=15))
+    _ask(mailing_client, ADDRESS)
+    assert len(smtp.inbox.to(ADDRESS)) == 6
