@@ -17,6 +17,7 @@ import numpy.typing as npt
 from sqlmodel import Session
 
 from forecasts.domain import DomainError, NotFoundError
+from forecasts.hindsight import DEFAULT_HINDSIGHT, HindsightMode
 from forecasts.sources import get_source
 from forecasts.track_record import ScoredClaim, source_scored_claims
 
@@ -165,7 +166,9 @@ def compare_scored(
     )
 
 
-def compare_sources(*, session: Session, a: str, b: str) -> Comparison:
+def compare_sources(
+    *, session: Session, a: str, b: str, hindsight: HindsightMode = DEFAULT_HINDSIGHT
+) -> Comparison:
     """Sources a and b on the resolved questions where both have a claim that counts."""
     if a == b:
         raise DomainError("b", "name a second source: a source compared with itself says nothing")
@@ -177,6 +180,6 @@ def compare_sources(*, session: Session, a: str, b: str) -> Comparison:
     return compare_scored(
         a=a,
         b=b,
-        a_claims=source_scored_claims(session=session, slug=a),
-        b_claims=source_scored_claims(session=session, slug=b),
+        a_claims=source_scored_claims(session=session, slug=a, hindsight=hindsight),
+        b_claims=source_scored_claims(session=session, slug=b, hindsight=hindsight),
     )

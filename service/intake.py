@@ -1,8 +1,7 @@
 """Claim intake from articles: the shapes the API, the CLI and the /extract page share.
 
-Extraction itself is forecasts.extraction; this module bounds its input, gives its output
-a documented JSON shape, and records an extracted claim (with a new source if need be) in
-the caller's transaction.
+Extraction itself is forecasts.extraction; this module bounds its input and gives its
+output a documented JSON shape. Recording a candidate goes through the inbox (service.articles).
 """
 
 from __future__ import annotations
@@ -10,18 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
-from typing import Annotated, Final
+from typing import Annotated, Final, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
-from sqlmodel import Session
 
-from forecasts.claims import record_claim
 from forecasts.domain import SourceKind
 from forecasts.extraction import Candidate, extract_candidates
 from forecasts.probability import ICD_203, ICD_203_NAME, scale_records
-from forecasts.schemas import ClaimCreate, ClaimPublic, SourceCreate
-from forecasts.sources import create_source
 
 # About 8,000 words, and about a second of extraction: longer texts are sent in parts.
 MAX_TEXT_CHARS: Final = 50_000
@@ -91,6 +86,14 @@ class ExtractRequest(BaseModel):
         return value
 
 
+class QuantityPublic(BaseModel):
+    """The number a quantity forecast gives: a point (low == high), a range, or one bound."""
+
+    low: float | None
+    high: float | None
+    unit: str = Field(description="'%', '$ a barrel', 'barrels a day' ...")
+
+
 class CandidatePublic(BaseModel):
     """A sentence that reads as a predictive claim, with what recording it needs.
 
@@ -119,6 +122,20 @@ class CandidatePublic(BaseModel):
     confidence: float = Field(description="How sure the extractor is, 0 to 1.")
     reason: str = Field(description="The cue that made the sentence a candidate.")
     url: str | None
+    kind: Literal["probability", "quantity"] = Field(
+        description="probability: an event will or will not happen; quantity: a forecast number."
+    )
+    quantity: QuantityPublic | None = Field(description="The forecast number, for a quantity.")
+    probability_reason: str | None = Field(
+        description="Why probability is null: a bare 'will', a quantity, no hedge at all."
+    )
+    condition: str | None = Field(
+        description="The condition a conditional forecast is made on ('if turnout is high')."
+    )
+    speakers: list[str] = Field(
+        description="Every named source, when several make the claim together; speaker is "
+        "the first of them."
+    )
 
     @classmethod
     def of(cls, candidate: Candidate) -> CandidatePublic:
@@ -139,6 +156,19 @@ class CandidatePublic(BaseModel):
             confidence=candidate.confidence,
             reason=candidate.reason,
             url=candidate.url,
+            kind=candidate.kind,
+            quantity=(
+                QuantityPublic(
+                    low=candidate.quantity.low,
+                    high=candidate.quantity.high,
+                    unit=candidate.quantity.unit,
+                )
+                if candidate.quantity
+                else None
+            ),
+            probability_reason=candidate.probability_reason,
+            condition=candidate.condition,
+            speakers=list(candidate.speakers),
         )
 
 
@@ -207,17 +237,3 @@ def suggested_kind(speaker: str | None) -> SourceKind:
         return SourceKind.outlet  # nobody is quoted: the writer, i.e. the outlet, speaks
     words = set(re.findall(r"[a-z]+", speaker.lower()))
     return SourceKind.organisation if words & _ORGANISATION_WORDS else SourceKind.person
-
-
-def record_extracted_claim(
-    *,
-    session: Session,
-    claim: ClaimCreate,
-    new_source: SourceCreate | None,
-    actor: str,
-    now: datetime,
-) -> ClaimPublic:
-    """Record a claim and its inline question, creating its source first when it is new."""
-    if new_source is not None:
-        create_source(session=session, data=new_source, actor=actor, now=now)
-    return record_claim(session=session, data=claim, actor=actor, now=now)

@@ -8,7 +8,9 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from forecasts.comparison import compare_sources
+from forecasts.hindsight import DEFAULT_HINDSIGHT
 from service.api.deps import Reader, ReadSessionDep
+from service.api.reports import HindsightParam
 
 router = APIRouter(tags=["reports"])
 
@@ -32,13 +34,21 @@ class ComparisonPublic(BaseModel):
 
 
 @router.get("/compare")
-def get_comparison(a: Slug, b: Slug, session: ReadSessionDep, _: Reader) -> ComparisonPublic:
+def get_comparison(
+    a: Slug,
+    b: Slug,
+    session: ReadSessionDep,
+    _: Reader,
+    hindsight: HindsightParam = DEFAULT_HINDSIGHT,
+) -> ComparisonPublic:
     """Compare two sources' Brier scores on the resolved questions both forecast.
 
-    Each source's claim on a question is the one that counts in its scores report. The
+    Each source's claim on a question is the one that counts in its scores report, under
+    the same `hindsight` rule (contemporaneous and evidenced hindsight claims by default). The
     interval is a percentile interval from 10,000 paired bootstrap resamples of the
     per-question differences, seeded, so the same data gives the same interval. When it
     excludes 0 the data can tell the two apart; the figures are empty (null) when the
     sources share no resolved question.
     """
-    return ComparisonPublic(**compare_sources(session=session, a=a, b=b).public())
+    comparison = compare_sources(session=session, a=a, b=b, hindsight=hindsight)
+    return ComparisonPublic(**comparison.public())

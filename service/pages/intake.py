@@ -24,16 +24,16 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import IntegrityError
 
-from forecasts.domain import Basis, ConflictError, DomainError, SourceKind
+from forecasts.domain import Basis, ConflictError, DomainError, SourceKind, probability_from_text
 from forecasts.extraction import Candidate, extract_candidates, split_sentences
 from forecasts.models import Source
 from forecasts.schemas import ClaimCreate, QuestionCreate, SourceCreate
 from forecasts.sources import list_sources
 from service.api.deps import DatabaseDep, NowDep, SettingsDep
+from service.articles import prepare_text, record_pasted
 from service.database import Database
 from service.intake import (
     MAX_TEXT_CHARS,
-    record_extracted_claim,
     suggested_kind,
     suggested_slug,
     text_problem,
@@ -230,16 +230,6 @@ def prefilled(
     }
 
 
-def _probability(text: str) -> float:
-    value = text.strip().replace(",", ".")
-    percent = value.endswith("%")
-    number = float(value.removesuffix("%").strip())  # ValueError for anything else
-    number = number / 100 if percent else number
-    if not 0 <= number <= 1:
-        raise ValueError("out of range")
-    return number
-
-
 _REQUIRED: Final = {
     "quote": "Give the words the claim was made in.",
     "made_at": "Give when the claim was made (UTC).",
@@ -293,7 +283,7 @@ def parse_record(
     probability = None
     if values["probability"].strip():
         try:
-            probability = _probability(values["probability"])
+            probability = probability_from_text(values["probability"])
         except ValueError:
             problems["probability"] = "Give a number from 0 to 1, or a percentage such as 35%."
     elif not values["verbal_phrase"].strip():
@@ -513,20 +503,32 @@ def record(
     else:
         problems, new_source, claim = parse_record(values, article=article)
         if claim is not None:
+            # Through the inbox: the pasted article is stored once, each candidate once.
+            prepared = prepare_text(
+                text=article.text,
+                url=article.url or None,
+                title=values["citation_title"].strip() or None,
+                published_at=article.moment,
+            )
             try:
                 with database.writing() as session:
-                    recorded = record_extracted_claim(
+                    recorded = record_pasted(
                         session=session,
+                        prepared=prepared,
+                        position=number,
                         claim=claim,
                         new_source=new_source,
                         actor=signed_in.actor,
                         now=now,
                     )
             except ConflictError as error:
-                problems = {
-                    _field_of((error.field,)): f"{error.message}: choose that source under "
-                    "“Who made the claim”, or give another slug."
-                }
+                if error.field == "id":  # the candidate, recorded or rejected before
+                    problems = {GENERAL: f"Nothing was recorded: {error.message}."}
+                else:
+                    problems = {
+                        _field_of((error.field,)): f"{error.message}: choose that source under "
+                        "“Who made the claim”, or give another slug."
+                    }
             except DomainError as error:
                 problems = {_field_of(tuple(error.field.split("."))): error.message}
             except IntegrityError:

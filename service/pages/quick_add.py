@@ -25,7 +25,8 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from forecasts.domain import DomainError, SourceKind, Status
+from forecasts.claims import record_claim
+from forecasts.domain import DomainError, SourceKind, Status, probability_from_text
 from forecasts.models import Question, Source
 from forecasts.probability import scale_records
 from forecasts.questions import QuestionFilters, create_question, list_questions
@@ -33,7 +34,7 @@ from forecasts.schemas import ClaimCreate, QuestionCreate, SourceCreate
 from forecasts.sources import create_source, list_sources
 from service.api.deps import DatabaseDep, NowDep, SettingsDep
 from service.database import Database
-from service.intake import record_extracted_claim, suggested_slug
+from service.intake import suggested_slug
 from service.pages.intake import BASIS_WORDS, KIND_WORDS, form_instant, parse_instant
 from service.pages.session import (
     PageSession,
@@ -216,14 +217,20 @@ def parse_question(values: dict[str, str]) -> tuple[dict[str, str], QuestionCrea
     return problems, None if problems else data
 
 
+_FIGURE: Final = re.compile(r"[-+]?\s*[0-9]*[.,]?[0-9]+\s*%?")
+
+
 def probability_of(text: str) -> tuple[float | None, str | None]:
-    """A probability field's figure (60%, 0.6, 60 %) or, failing that, its verbal phrase."""
-    value = text.strip().replace(",", ".")
+    """A probability field's figure (60%, 0.6, 0,6) or, if it is no figure, its verbal phrase.
+
+    A figure out of range is a ValueError, as in CSV imports (the same parser).
+    """
     try:
-        number = float(value.removesuffix("%").strip())
+        return probability_from_text(text), None
     except ValueError:
-        return None, text.strip() or None
-    return (number / 100 if value.endswith("%") else number), None
+        if _FIGURE.fullmatch(text.strip()):
+            raise
+    return None, text.strip() or None
 
 
 @dataclass(frozen=True)
@@ -270,8 +277,12 @@ def parse_claim(
     """The new source (if any) and the claim a /claims/new form asks for, or what is wrong."""
     problems: dict[str, str] = {}
     choice = choose_source(values, sources, problems)
-    probability, phrase = probability_of(values["probability"])
-    if probability is None and phrase is None:
+    try:
+        probability, phrase = probability_of(values["probability"])
+    except ValueError as error:
+        probability, phrase = None, None
+        problems["probability"] = _message(str(error))
+    if probability is None and phrase is None and "probability" not in problems:
         problems["probability"] = "Give a probability such as 60% or 0.6, or a verbal phrase."
     made_at = _instant(values["made_at"], "made_at", problems)
     question_id: int | None = None
@@ -609,13 +620,10 @@ def add_claim(
         names = [*ClaimForm.model_fields]
         try:
             with database.writing() as session:
-                recorded = record_extracted_claim(
-                    session=session,
-                    claim=claim,
-                    new_source=new_source,
-                    actor=signed_in.actor,
-                    now=now,
-                )
+                # The API's two writes, POST /sources and POST /claims, in one transaction.
+                if new_source is not None:
+                    create_source(session=session, data=new_source, actor=signed_in.actor, now=now)
+                recorded = record_claim(session=session, data=claim, actor=signed_in.actor, now=now)
         except DomainError as error:
             problems = _domain_problem(error, names)
             if error.field == "slug":

@@ -25,6 +25,7 @@ from forecasts.track_record import (
     source_scored_claims,
     track_record,
 )
+from resolvers.snapshots import SnapshotPublic, source_history
 from service.views import claim_page_data
 
 T = TypeVar("T")
@@ -86,6 +87,8 @@ class SourceRecord:
     scored: list[ScoredClaim]
     unscored: list[UnscoredClaim]
     unscored_total: int
+    history: list[SnapshotPublic]
+    """The weekly snapshots of its record, oldest first."""
 
 
 def records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -175,14 +178,17 @@ def _why_unscored(
         return "awaiting a verdict"
     if question.status is Status.open:
         return "question still open"
+    if claim.hindsight and not claim.evidenced:
+        return "recorded in hindsight without an article published before the outcome"
     if claim.question_id in scored_questions:
-        return "a later claim on this question counts instead"
+        return "another of its claims on this question counts instead"
     return "made after the question’s deadline"
 
 
 def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord:
     """A source's scores, calibration table, scored claims and the claims that do not count."""
     source = get_source(session=session, slug=slug)
+    assert source.id is not None
     record = track_record(session=session, query=ReportQuery(sources=(slug,)))
     scores = records_of(record.scores)
     scored = source_scored_claims(session=session, slug=slug)
@@ -217,4 +223,5 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
         scored=scored,
         unscored=unscored,
         unscored_total=len(others),
+        history=source_history(session=session, source_id=source.id),
     )

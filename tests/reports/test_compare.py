@@ -8,9 +8,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from forecasts.claims import retract_claim
+from forecasts.claims import record_claim, retract_claim
 from forecasts.comparison import paired_bootstrap_interval
 from forecasts.domain import Outcome
+from forecasts.schemas import ClaimCreate
+from service.database import Database
 from tests.factories import T0, make_claim, make_question, make_resolution, make_source
 from tests.pages.markup import main_of, text_of
 
@@ -27,7 +29,7 @@ LEDGER = [
 ]
 
 
-def _build(database):
+def _build(database: Database) -> pd.DataFrame:
     """The ledger above, plus a claim of bob's on q3 that he retracted."""
     rows = []
     with database.writing() as session:
@@ -173,3 +175,25 @@ def test_source_page_links_to_a_comparison(client, database):
     picker = client.get("/compare?a=alice")
     assert picker.status_code == 200
     assert '<option value="alice" selected>' in picker.text
+
+
+def test_compare_leaves_out_unevidenced_hindsight_unless_asked(client, database, clock):
+    with database.writing() as session:
+        alice = make_source(session, "alice")
+        make_source(session, "bob")
+        question = make_question(session)
+        make_claim(session, alice, question, probability=0.9)
+        make_resolution(session, question, Outcome.yes)
+    # Bob's claim is recorded after the verdict and cites nothing: hindsight, unevidenced.
+    clock.set(T0 + timedelta(days=60))
+    with database.writing() as session:
+        record_claim(
+            session=session,
+            data=ClaimCreate(
+                source="bob", question_id=question.id, probability=0.99, quote="Yes.", made_at=T0
+            ),
+            actor="test",
+            now=clock.now,
+        )
+    assert client.get("/api/v1/compare?a=alice&b=bob").json()["n_shared"] == 0
+    assert client.get("/api/v1/compare?a=alice&b=bob&hindsight=all").json()["n_shared"] == 1
