@@ -153,8 +153,24 @@ def _message(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
+# What an empty required field is told; the model's own words ("String should have at
+# least 1 character") are right for the API, but a form can say what to give.
+_MISSING: Final = {
+    "name": "Give the source's name.",
+    "title": "Give the question, e.g. “Will a second mutiny take place in Russia?”",
+    "resolution_criteria": "Say what will count as Yes and what as No.",
+    "deadline": "Give the deadline by which the question is decided (UTC).",
+    "quote": "Give the words the claim was made in.",
+    "made_at": "Give when the claim was made (UTC).",
+}
+
+
 def _field_problems(
-    error: ValidationError, names: Sequence[str], *, rename: dict[str, str] | None = None
+    error: ValidationError,
+    names: Sequence[str],
+    *,
+    values: dict[str, str],
+    rename: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """The problems of a request model's validation, by the form field they belong to."""
     problems: dict[str, str] = {}
@@ -164,7 +180,10 @@ def _field_problems(
             location = location[1:] or ["title"]
         name = location[0] if location else GENERAL
         name = (rename or {}).get(name, name)
-        problems.setdefault(name if name in names else GENERAL, _message(problem["msg"]))
+        message = _message(problem["msg"])
+        if name in _MISSING and not values.get(name, "").strip():
+            message = _MISSING[name]
+        problems.setdefault(name if name in names else GENERAL, message)
     return problems
 
 
@@ -196,7 +215,7 @@ def parse_source(values: dict[str, str]) -> tuple[dict[str, str], SourceCreate |
             description=values["description"].strip(),
         )
     except ValidationError as error:
-        return _field_problems(error, [f.name for f in SOURCE_FIELDS]), None
+        return _field_problems(error, [f.name for f in SOURCE_FIELDS], values=values), None
     return {}, data
 
 
@@ -212,7 +231,7 @@ def parse_question(values: dict[str, str]) -> tuple[dict[str, str], QuestionCrea
             tags=_tags(values["tags"]),
         )
     except ValidationError as error:
-        found = _field_problems(error, [f.name for f in QUESTION_FIELDS])
+        found = _field_problems(error, [f.name for f in QUESTION_FIELDS], values=values)
         return found | problems, None
     return problems, None if problems else data
 
@@ -310,7 +329,9 @@ def parse_claim(
         )
     except ValidationError as error:
         names = [f.name for f in (*CLAIM_SOURCE_FIELDS, *CLAIM_FIELDS, *QUESTION_FIELDS)]
-        found = _field_problems(error, names, rename={"verbal_phrase": "probability"})
+        found = _field_problems(
+            error, names, values=values, rename={"verbal_phrase": "probability"}
+        )
         if question_id is None and question is None:
             found.pop(GENERAL, None)  # the missing question: its own fields say what is wrong
         problems = found | problems

@@ -135,6 +135,14 @@ def test_the_forms_name_each_problem_with_the_apis_message_and_store_nothing(
     assert 'id="made_at-error"' in bad.text and 'id="probability-error"' in bad.text
     assert "Oleksiy Danilov" in bad.text  # what was typed comes back
 
+    empty = client.post(
+        "/claims/new", data=CLAIM_FORM | {"csrf_token": token, "title": "", "deadline": ""}
+    )
+    assert empty.status_code == 422
+    assert "Give the question, e.g." in empty.text
+    assert "Give the deadline by which the question is decided (UTC)." in empty.text
+    assert "String should have at least 1 character" not in empty.text
+
 
 def test_sources_and_questions_are_added_from_their_forms(
     client: TestClient, keys: dict[Role, str], database: Database
