@@ -110,6 +110,8 @@ class Reviewer(SQLModel, table=True):
     tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    # A paused reviewer gets no digest until they resume it (/settings, or the API).
+    digest_paused: bool = Field(default=False)
 
 
 class SignedHead(SQLModel, table=True):

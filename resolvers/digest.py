@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from forecasts.models import Claim, Question, Reviewer, Source
 from forecasts.witness import latest_signed_head, signed_at_text
+from resolvers.access import unsubscribe_token
 from resolvers.assignment import assign
 from resolvers.due import DueQuestion, due_questions, waiting_clause
 from resolvers.links import LinkSigner
@@ -110,7 +111,12 @@ def enqueue_digests(*, session: Session, now: datetime, config: DigestConfig) ->
     """Enqueue each active reviewer's digest whose time has passed and is not yet stored."""
     reviewers = active_reviewers(session=session)
     weeks = {r.id: digest_week(r, now) for r in reviewers}
-    keyed = {digest_key(i, w): r for r in reviewers if (i := r.id) and (w := weeks[i])}
+    # Paused reviewers still count for who reviews what; they only get no mail.
+    keyed = {
+        digest_key(i, w): r
+        for r in reviewers
+        if (i := r.id) and (w := weeks[i]) and not r.digest_paused
+    }
     stored = stored_keys(session=session, keys=keyed)
     waiting = {key: r for key, r in keyed.items() if key not in stored}
     if not waiting:
@@ -211,6 +217,9 @@ class _Renderer:
         self._head = head
         self._signer = LinkSigner(config.secret_key)
         self._expires_at = now + timedelta(days=config.link_days)
+        self._secret_key = config.secret_key
+        self._settings_url = config.base_url.rstrip("/") + "/settings"
+        self._unsubscribe_url = config.base_url.rstrip("/") + "/unsubscribe/"
         self._resolve_url = config.base_url.rstrip("/") + "/resolve/"
         self._html_resolve_url = escape(self._resolve_url, quote=True)
         self._sender = parse_mailbox(config.mail_from)
@@ -251,7 +260,11 @@ class _Renderer:
             "subject": subject,
             "expires": _local_time(self._expires_at, zone),
             "head": self._head,
+            "settings_url": self._settings_url,
         }
+        unsubscribe = self._unsubscribe_url + unsubscribe_token(
+            secret_key=self._secret_key, reviewer_id=reviewer.id
+        )
         message_id = message_id_for(key, self._sender.domain)
         return NewMessage(
             key=key,
@@ -265,6 +278,11 @@ class _Renderer:
                 text=self._text.render(context),
                 html=self._html.render(context),
                 message_id=message_id,
+                # RFC 8058: a mail client's one-click unsubscribe POSTs to the link.
+                extra_headers=(
+                    ("List-Unsubscribe", f"<{unsubscribe}>"),
+                    ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+                ),
             ),
         )
 

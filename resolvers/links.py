@@ -121,10 +121,10 @@ class _Blake2sMac(SigningAlgorithm):
 class LinkSigner:
     """Issues and reads resolve-link tokens under one secret key."""
 
-    def __init__(self, secret_key: str) -> None:
+    def __init__(self, secret_key: str, *, salt: str = SALT) -> None:
         signer = Signer(
             secret_key,
-            salt=SALT,
+            salt=salt,
             sep=".",
             key_derivation="hmac",
             digest_method=hashlib.sha256,
@@ -154,6 +154,18 @@ class LinkSigner:
             mac = blake2s(value.encode("ascii"), key=key, digest_size=TAG_BYTES).digest()
             tokens.append(f"{value}.{urlsafe_b64encode(mac).rstrip(b'=').decode('ascii')}")
         return tokens
+
+    def sign(self, value: str) -> str:
+        """A token carrying `value` (ASCII, without the separator's meaning) and its MAC."""
+        return self._signer.sign(value).decode("ascii")
+
+    def unsign(self, token: str) -> str | None:
+        """The value of a token this signer issued, spelled exactly as issued; else None."""
+        try:
+            value = self._signer.unsign(token.encode("utf-8")).decode("ascii")
+        except (BadSignature, UnicodeError, ValueError):
+            return None
+        return value if token == self.sign(value) else None
 
     def read(self, token: str, *, now: datetime) -> ResolveLink:
         """The link a token names; ForgedLinkError or ExpiredLinkError when it cannot be used."""

@@ -15,7 +15,7 @@ import secrets
 import smtplib
 import ssl
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -99,18 +99,32 @@ class Composer:
         ).encode("ascii")
 
     def compose(
-        self, *, recipient: Address, subject: str, text: str, html: str, message_id: str
+        self,
+        *,
+        recipient: Address,
+        subject: str,
+        text: str,
+        html: str,
+        message_id: str,
+        extra_headers: Sequence[tuple[str, str]] = (),
     ) -> bytes:
-        """The message as it goes on the wire: text and HTML alternatives, CRLF line ends."""
+        """The message as it goes on the wire: text and HTML alternatives, CRLF line ends.
+
+        `extra_headers` are ASCII fields written as given (List-Unsubscribe and the like).
+        """
         if not _MESSAGE_ID.fullmatch(message_id):
             raise ValueError(f"{message_id!r} is not a Message-ID made by message_id_for")
         boundary = self._boundary.encode("ascii")
+        extra = b"".join(
+            f"{name}: {one_line(value)}\r\n".encode("ascii") for name, value in extra_headers
+        )
         return b"".join(
             (
                 self._shared,
                 _recipient_header(recipient),
                 _subject_header(one_line(subject)),
                 b"Message-ID: " + message_id.encode("ascii") + b"\r\n",
+                extra,
                 b"\r\n--" + boundary + b"\r\n",
                 _part("text/plain", text.encode("utf-8")),
                 b"\r\n--" + boundary + b"\r\n",

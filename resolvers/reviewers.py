@@ -73,6 +73,7 @@ class ReviewerCreate(BaseModel):
     digest_hour: Hour = 9
     tags: Annotated[list[str], Field(default_factory=list, max_length=50)]
     active: bool = True
+    digest_paused: bool = False
 
     @field_validator("name")
     @classmethod
@@ -107,6 +108,7 @@ class ReviewerUpdate(BaseModel):
     digest_hour: Hour | None = None
     tags: Annotated[list[str] | None, Field(max_length=50)] = None
     active: bool | None = None
+    digest_paused: bool | None = None
 
     @field_validator("name")
     @classmethod
@@ -143,6 +145,7 @@ class ReviewerPublic(BaseModel):
     tags: list[str]
     active: bool
     created_at: datetime
+    digest_paused: bool
 
 
 def reviewer_public(reviewer: Reviewer) -> ReviewerPublic:
@@ -193,6 +196,16 @@ def list_reviewers(
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     items = session.exec(query.order_by(col(Reviewer.id)).limit(limit).offset(offset)).all()
     return items, total
+
+
+def reviewer_by_email(*, session: Session, email: str) -> Reviewer | None:
+    """The active reviewer with this address (compared without regard to case), or None."""
+    return session.exec(
+        select(Reviewer)
+        .where(func.lower(Reviewer.email) == email.strip().lower(), col(Reviewer.active).is_(True))
+        .order_by(col(Reviewer.id))
+        .limit(1)
+    ).first()
 
 
 def active_reviewers(*, session: Session) -> Sequence[Reviewer]:

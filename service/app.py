@@ -33,8 +33,8 @@ from service.database import Database
 from service.deps import Clock
 from service.limits import Rate, RequestLimits
 from service.logs import redact_access_log
+from service.pages import access, finder, quick_add, reader, resolve, session, verdicts
 from service.pages import compare as compare_pages
-from service.pages import finder, reader, resolve, session
 from service.pages import inbox as inbox_pages
 from service.pages import intake as intake_pages
 from service.pages.errors import install_page_errors
@@ -127,6 +127,8 @@ def create_app(
         feeds,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
+    # Before the reader's pages: /sources/new and /questions/new would match their {slug} and {id}.
+    app.include_router(quick_add.router)
     app.include_router(reader.router)
     app.include_router(resolve.router)
     app.include_router(intake_pages.router)
@@ -134,6 +136,8 @@ def create_app(
     app.include_router(session.router)
     app.include_router(compare_pages.router)
     app.include_router(finder.router)
+    app.include_router(verdicts.router)
+    app.include_router(access.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     complete_openapi_of(app)
     return app

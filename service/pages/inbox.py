@@ -38,7 +38,7 @@ from service.pages.intake import (
     form_instant,
     parse_instant,
 )
-from service.pages.session import PageSession, SignedIn, refuse_cross_site
+from service.pages.session import PageSession, SignedInEditor, refuse_cross_site
 from service.pages.templating import templates
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -201,7 +201,7 @@ def _render(
 @router.get("/inbox")
 def inbox_page(
     request: Request,
-    signed_in: SignedIn,
+    signed_in: SignedInEditor,
     database: DatabaseDep,
     accepted: int = 0,
     rejected: int = 0,
@@ -331,7 +331,7 @@ class _BatchRefusedError(Exception):
 @router.post("/inbox/accept")
 async def accept(
     request: Request,
-    signed_in: SignedIn,
+    signed_in: SignedInEditor,
     database: DatabaseDep,
     settings: SettingsDep,
     now: NowDep,
@@ -409,7 +409,7 @@ async def accept(
 async def reject(
     candidate_id: int,
     request: Request,
-    signed_in: SignedIn,
+    signed_in: SignedInEditor,
     database: DatabaseDep,
     settings: SettingsDep,
     now: NowDep,

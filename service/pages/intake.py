@@ -39,7 +39,7 @@ from service.intake import (
     text_problem,
     url_problem,
 )
-from service.pages.session import PageSession, SignedIn, refuse_cross_site
+from service.pages.session import PageSession, SignedInEditor, refuse_cross_site
 from service.pages.templating import templates
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -401,7 +401,7 @@ ShortText = Annotated[str, Form(max_length=2000)]
 @router.get("/extract")
 def extract_page(
     request: Request,
-    signed_in: SignedIn,
+    signed_in: SignedInEditor,
     database: DatabaseDep,
     text: str = "",
     url: str = "",
@@ -418,7 +418,7 @@ def extract_page(
 @router.post("/extract")
 def extract_preview(
     request: Request,
-    signed_in: SignedIn,
+    signed_in: SignedInEditor,
     database: DatabaseDep,
     settings: SettingsDep,
     text: ArticleText = "",
@@ -461,7 +461,7 @@ class RecordForm(BaseModel):
 @router.post("/extract/record")
 def record(
     request: Request,
-    signed_in: SignedIn,
+    signed_in: SignedInEditor,
     database: DatabaseDep,
     settings: SettingsDep,
     now: NowDep,

@@ -22,7 +22,9 @@ from forecasts.search import search
 from forecasts.sources import get_source
 from service.deps import NowDep, Reader, ReadSessionDep
 from service.pages.records import DEFAULT_ORDER, Order, SortKey, ranking, source_record, standings
+from service.pages.session import SignedIn
 from service.pages.templating import templates
+from service.pages.verdicts import question_actions
 from service.views import question_detail
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -86,7 +88,12 @@ def dashboard(
 
 @router.get("/questions/{question_id}")
 def question_page(
-    request: Request, question_id: QuestionId, session: ReadSessionDep, _: Reader, now: NowDep
+    request: Request,
+    question_id: QuestionId,
+    session: ReadSessionDep,
+    _: Reader,
+    now: NowDep,
+    signed_in: SignedIn,
 ) -> HTMLResponse:
     """A question, every claim on it and its resolution history."""
     detail = question_detail(session=session, question_id=question_id)
@@ -95,7 +102,14 @@ def question_page(
         for slug in {claim.source for claim in detail.claims}
     }
     return templates.TemplateResponse(
-        request, "question.html", {"question": detail, "source_names": names, "now": now}
+        request,
+        "question.html",
+        {
+            "question": detail,
+            "source_names": names,
+            "now": now,
+            "actions": question_actions(signed_in),
+        },
     )
 
 

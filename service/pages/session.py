@@ -1,12 +1,17 @@
-"""Signing in to the pages with an API key: a signed session cookie, CSRF tokens, /login.
+"""Signing in to the pages: a signed session cookie, CSRF tokens, /login.
 
-The cookie holds the key's id (never the key), a random nonce and the time, signed with
-itsdangerous under the settings' secret key; HttpOnly, SameSite=Strict, Secure over https.
-Every request looks the key up again, so revoking it (`sooth keys revoke`) signs out every
-browser using it at once. Forms that act as the signed-in editor carry a token derived
+Editors and admins sign in with their API key; reviewers with a mailed one-time link
+(service/pages/access.py), which starts a session naming the reviewer instead of a key.
+
+The cookie holds the key's id (never the key) or the reviewer's id, a random nonce and
+the time, signed with itsdangerous under the settings' secret key; HttpOnly,
+SameSite=Strict, Secure over https. Every request looks the key up again, so revoking it
+(`sooth keys revoke`) signs out every browser using it at once; deactivating a reviewer
+does the same for theirs. Forms that act as the signed-in person carry a token derived
 from the session's nonce and the form's purpose, checked on POST; SameSite=Strict already
 keeps the cookie off cross-site requests, so the token is the second wall. Page POSTs whose
-Origin header names another site are refused too, which covers the sign-in form itself.
+Origin header names another site, or whose Sec-Fetch-Site says cross-site, are refused too,
+which covers the sign-in forms themselves.
 
 base.html reads the cookie's name (COOKIE) only to label the nav link, never to trust it.
 """
@@ -25,6 +30,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 
+from forecasts.models import Reviewer
 from service.database import Database
 from service.deps import Clock, DatabaseDep, SettingsDep
 from service.keys import ApiKey, LiveKey, Role, find_key
@@ -43,21 +49,54 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 @dataclass(frozen=True)
-class PageSession:
-    """A browser signed in with a live editor (or admin) key."""
+class SignedInReviewer:
+    """The reviewer a sign-in link signed in."""
 
-    key: LiveKey
+    id: int
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class PageSession:
+    """A browser signed in with a live editor (or admin) key, or as an active reviewer."""
+
+    key: LiveKey | None
     nonce: str
     secret: str
+    reviewer: SignedInReviewer | None = None
+
+    @property
+    def role(self) -> Role:
+        """What this session may do: its key's role, or reviewer."""
+        return self.key.role if self.key is not None else Role.reviewer
+
+    @property
+    def name(self) -> str:
+        """Who is signed in, for the pages."""
+        if self.key is not None:
+            return self.key.name
+        assert self.reviewer is not None
+        return self.reviewer.name
 
     @property
     def actor(self) -> str:
-        """The name recorded against what this session writes (the key's name)."""
-        return self.key.name
+        """The name recorded against what this session writes (the key's, or the reviewer's)."""
+        if self.key is not None:
+            return self.key.name
+        assert self.reviewer is not None
+        return f"reviewer:{self.reviewer.id} {self.reviewer.name}"[:200]
+
+    def may(self, needed: Role) -> bool:
+        """Whether this session's role grants `needed` (admin grants everything)."""
+        return self.role.may(needed)
 
     def csrf_token(self, form: str) -> str:
         """The token a form for `form` (e.g. "record", "logout") must send back."""
-        message = f"{form}:{self.key.id}:{self.nonce}".encode()
+        who = (
+            f"k{self.key.id}" if self.key is not None else f"r{self.reviewer and self.reviewer.id}"
+        )
+        message = f"{form}:{who}:{self.nonce}".encode()
         key = hmac.new(self.secret.encode(), _CSRF_CONTEXT, hashlib.sha256).digest()
         return hmac.new(key, message, hashlib.sha256).hexdigest()
 
@@ -100,6 +139,24 @@ def start_session(
     )
 
 
+def start_reviewer_session(
+    response: Response, *, request: Request, settings: Settings, reviewer_id: int
+) -> None:
+    """Set the signed session cookie for a reviewer signed in by a mailed link."""
+    value = _serializer(request, settings).dumps(
+        {"reviewer": reviewer_id, "nonce": secrets.token_urlsafe(16)}
+    )
+    response.set_cookie(
+        COOKIE,
+        value,
+        max_age=MAX_AGE_SECONDS,
+        path="/",
+        secure=_https(request, settings),
+        httponly=True,
+        samesite="strict",
+    )
+
+
 def end_session(response: Response, *, request: Request, settings: Settings) -> None:
     """Remove the session cookie."""
     response.delete_cookie(
@@ -108,13 +165,18 @@ def end_session(response: Response, *, request: Request, settings: Settings) -> 
 
 
 def read_session(request: Request, *, database: Database, settings: Settings) -> PageSession | None:
-    """The request's session if its cookie is genuine, fresh and its key live and an editor's."""
+    """The request's session if its cookie is genuine and fresh, and its key live and an
+    editor's (or its reviewer active)."""
     raw = request.cookies.get(COOKIE)
     if not raw:
         return None
     secret = settings.resolved_secret_key()
     try:
         data: Any = _serializer(request, settings).loads(raw, max_age=MAX_AGE_SECONDS)
+        if "reviewer" in data:
+            return _reviewer_session(
+                database, int(data["reviewer"]), nonce=str(data["nonce"]), secret=secret
+            )
         key_id, prefix, nonce = int(data["key"]), str(data["prefix"]), str(data["nonce"])
     except (BadSignature, KeyError, TypeError, ValueError):
         return None
@@ -127,6 +189,17 @@ def read_session(request: Request, *, database: Database, settings: Settings) ->
     return PageSession(key=LiveKey.of(key), nonce=nonce, secret=secret)
 
 
+def _reviewer_session(
+    database: Database, reviewer_id: int, *, nonce: str, secret: str
+) -> PageSession | None:
+    with database.reading() as session:
+        reviewer = session.get(Reviewer, reviewer_id)
+    if reviewer is None or not reviewer.active or reviewer.id is None:
+        return None
+    signed_in = SignedInReviewer(id=reviewer.id, name=reviewer.name, email=reviewer.email)
+    return PageSession(key=None, nonce=nonce, secret=secret, reviewer=signed_in)
+
+
 def current_session(
     request: Request, database: DatabaseDep, settings: SettingsDep
 ) -> PageSession | None:
@@ -137,8 +210,21 @@ def current_session(
 SignedIn = Annotated[PageSession | None, Depends(current_session)]
 
 
+def editor_session(
+    request: Request, database: DatabaseDep, settings: SettingsDep
+) -> PageSession | None:
+    """The signed-in session of this request if it may write as an editor, or None."""
+    found = read_session(request, database=database, settings=settings)
+    return found if found is not None and found.may(Role.editor) else None
+
+
+SignedInEditor = Annotated[PageSession | None, Depends(editor_session)]
+
+
 def same_origin(request: Request, settings: Settings) -> bool:
     """False when a browser says the form was sent from another site (the Origin header)."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        return False
     origin = request.headers.get("origin")
     if origin is None:
         return True  # not a browser form post, or an old browser: the token still applies
@@ -165,19 +251,26 @@ def safe_next(value: str) -> str:
 FormText = Annotated[str, Form(max_length=2000)]
 
 
-def _login_page(
+def login_page_response(
     request: Request,
     *,
     signed_in: PageSession | None,
     next_path: str,
     problem: str | None = None,
+    email: str = "",
+    email_problem: str | None = None,
+    link_sent: bool = False,
     status_code: int = status.HTTP_200_OK,
 ) -> Response:
+    """The /login page: the key form, the reviewers' sign-in link form, or who is signed in."""
     context = {
         "signed_in": signed_in,
         "logout_token": signed_in.csrf_token("logout") if signed_in else "",
         "next_path": next_path,
         "problem": problem,
+        "email": email,
+        "email_problem": email_problem,
+        "link_sent": link_sent,
     }
     return templates.TemplateResponse(
         request,
@@ -193,7 +286,7 @@ def login_page(
     request: Request, signed_in: SignedIn, settings: SettingsDep, next: str = "/extract"
 ) -> Response:
     """The sign-in form, or who is signed in and a sign-out button."""
-    response = _login_page(request, signed_in=signed_in, next_path=safe_next(next))
+    response = login_page_response(request, signed_in=signed_in, next_path=safe_next(next))
     if signed_in is None and COOKIE in request.cookies:
         end_session(response, request=request, settings=settings)  # stale or revoked
     return response
@@ -212,7 +305,7 @@ def login(
     next_path = safe_next(next)
     clear = key.strip()
     if not clear:
-        return _login_page(
+        return login_page_response(
             request,
             signed_in=None,
             next_path=next_path,
@@ -222,7 +315,7 @@ def login(
     with database.reading() as session:
         found = find_key(session=session, clear=clear)
     if found is None:
-        return _login_page(
+        return login_page_response(
             request,
             signed_in=None,
             next_path=next_path,
@@ -230,7 +323,7 @@ def login(
             status_code=status.HTTP_401_UNAUTHORIZED,
         )
     if not found.role.may(NEEDED_ROLE):
-        return _login_page(
+        return login_page_response(
             request,
             signed_in=None,
             next_path=next_path,

@@ -131,8 +131,8 @@ def test_malformed_authorization_header_is_explained(client: TestClient) -> None
 # Every route that is not a read, and what it takes to use it: a key's role, or for the
 # HTML pages a signed-in session or a signed resolve link. A new write route fails
 # test_every_write_route_is_declared until it is added here with what it needs.
-SESSION = "a signed-in editor's page session"
-SIGNED_LINK = "a reviewer's signed, one-time resolve link"
+SESSION = "a signed-in page session: an editor's or admin's key, or a reviewer's link"
+SIGNED_LINK = "a reviewer's signed link: resolve, sign in or unsubscribe"
 OPEN = "nothing: it records nothing, or only signs in or out"
 WRITE_ROUTES: dict[tuple[str, str], Role | str] = {
     ("POST", "/api/v1/sources"): Role.editor,
@@ -149,6 +149,15 @@ WRITE_ROUTES: dict[tuple[str, str], Role | str] = {
     ("POST", "/extract/record"): SESSION,
     ("POST", "/login"): OPEN,
     ("POST", "/logout"): OPEN,
+    ("POST", "/claims/new"): SESSION,
+    ("POST", "/sources/new"): SESSION,
+    ("POST", "/questions/new"): SESSION,
+    ("POST", "/questions/{question_id}/resolution"): SESSION,
+    ("POST", "/claims/{claim_id}/retract"): SESSION,
+    ("POST", "/settings"): SESSION,
+    ("POST", "/login/link"): OPEN,
+    ("POST", "/sign-in/{token}"): SIGNED_LINK,
+    ("POST", "/unsubscribe/{token}"): SIGNED_LINK,
     ("POST", "/api/v1/intake/url"): Role.editor,
     ("POST", "/api/v1/feeds"): Role.editor,
     ("POST", "/api/v1/candidates/{candidate_id}/accept"): Role.editor,
