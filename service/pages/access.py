@@ -31,8 +31,8 @@ from resolvers.access import (
 from resolvers.jobs import Job, delivery_job
 from resolvers.links import LinkRefusedError
 from resolvers.reviewers import ReviewerUpdate, check_email, get_reviewer, update_reviewer
-from service.deps import Clock, DatabaseDep, NowDep, SettingsDep
 from service.database import Database
+from service.deps import Clock, DatabaseDep, NowDep, SettingsDep
 from service.pages.resolve import PRIVATE
 from service.pages.session import (
     PageSession,

@@ -32,8 +32,8 @@ from forecasts.probability import scale_records
 from forecasts.questions import QuestionFilters, create_question, list_questions
 from forecasts.schemas import ClaimCreate, QuestionCreate, SourceCreate
 from forecasts.sources import create_source, list_sources
-from service.deps import DatabaseDep, NowDep, SettingsDep
 from service.database import Database
+from service.deps import DatabaseDep, NowDep, SettingsDep
 from service.intake import suggested_slug
 from service.pages.intake import BASIS_WORDS, KIND_WORDS, form_instant, parse_instant
 from service.pages.session import (
