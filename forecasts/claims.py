@@ -12,12 +12,13 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session
 
 from forecasts.chain import Action, append_entry
-from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError
+from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError, QuestionKind
 from forecasts.models import Claim, Question, Source
 from forecasts.prepared import Cursor, Prepared
 from forecasts.probability import UnknownPhraseError, lookup
+from forecasts.quantities import check_quantity
 from forecasts.questions import create_question
-from forecasts.schemas import ClaimCreate, ClaimPublic
+from forecasts.schemas import ClaimCreate, ClaimPublic, Quantity
 from forecasts.sources import slugs_by_id
 
 
@@ -50,13 +51,62 @@ def claim_public(claim: Claim, source_slug: str) -> ClaimPublic:
         recorded_by=claim.recorded_by,
         retracted_at=claim.retracted_at,
         retraction_reason=claim.retraction_reason,
+        quantity=claim_quantity(claim),
     )
+
+
+def claim_quantity(claim: Any) -> Quantity | None:
+    """The point or range of a claim's row (or any object with its columns), if it has one."""
+    if claim.point is None and claim.low is None:
+        return None
+    return Quantity(point=claim.point, low=claim.low, high=claim.high, confidence=claim.confidence)
+
+
+def claim_payload(claim: ClaimPublic) -> dict[str, Any]:
+    """What the ledger records of a claim: its public shape, `quantity` only when it has one.
+
+    Leaving an absent quantity out keeps a probability claim's payload as it was before
+    claims could carry quantities, so entries written then still verify.
+    """
+    payload = claim.model_dump(mode="json")
+    if payload["quantity"] is None:
+        del payload["quantity"]
+    return payload
 
 
 def claims_public(*, session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
     """API shapes for many claims, looking their sources up in one query."""
     slugs = slugs_by_id(session=session, ids=(claim.source_id for claim in claims))
     return [claim_public(claim, slugs[claim.source_id]) for claim in claims]
+
+
+Stated = tuple[float | None, Basis, Quantity | None]
+"""What a claim states: its probability or its quantity, and the basis."""
+
+
+def _stated(data: ClaimCreate, kind: QuestionKind) -> Stated:
+    """The probability of a claim on a binary question, or the quantity on a quantity one."""
+    if kind is QuestionKind.binary:
+        if data.quantity is not None:
+            raise DomainError(
+                "quantity", "belongs to a claim on a quantity question; this one is yes or no"
+            )
+        probability, basis = _probability(data)
+        return probability, basis, None
+    if data.probability is not None:
+        raise DomainError(
+            "probability",
+            "a quantity question takes a quantity (a point or a range), not a probability",
+        )
+    if data.quantity is None:
+        raise DomainError(
+            "quantity",
+            'is required on a quantity question: {"point": x}, {"low": a, "high": b} '
+            'or {"low": a, "high": b, "confidence": c}',
+        )
+    check_quantity(data.quantity)
+    # A hedge such as "should come close to" is kept with the number but not scored.
+    return None, data.probability_basis or Basis.stated, data.quantity
 
 
 def _probability(data: ClaimCreate) -> tuple[float, Basis]:
@@ -82,8 +132,11 @@ _SOURCE: Table = Source.__table__  # type: ignore[attr-defined]
 _QUESTION: Table = Question.__table__  # type: ignore[attr-defined]
 _SOURCE_ID = Prepared(core_select(_SOURCE.c.id).where(_SOURCE.c.slug == bindparam("slug")))
 _QUESTION_DEADLINE = Prepared(
-    core_select(_QUESTION.c.deadline).where(_QUESTION.c.id == bindparam("question_id"))
+    core_select(_QUESTION.c.deadline, _QUESTION.c.kind).where(
+        _QUESTION.c.id == bindparam("question_id")
+    )
 )
+_QUANTITY_FIELDS = tuple(Quantity.model_fields)
 _CLAIM_FIELDS = tuple(column.name for column in _CLAIM.c if column.name != "id")
 _INSERT_CLAIM = Prepared(
     insert(_CLAIM)
@@ -99,13 +152,13 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
     _check_made(data, now)
     cursor = Cursor.of_session(session)
     source_id = _source_id(cursor, data)
-    probability, basis = _checked(data, data.question.deadline)
+    stated = _checked(data, data.question.deadline, data.question.kind)
     # create_question flushes what it adds, so the cursor sees the question below.
     question = create_question(
         session=session, data=data.question, actor=actor, now=now, field="question"
     )
     assert question.id is not None
-    return _insert(cursor, data, question.id, source_id, probability, basis, actor, now)
+    return _insert(cursor, data, question.id, source_id, stated, actor, now)
 
 
 def record_claim_on_question(
@@ -123,8 +176,9 @@ def record_claim_on_question(
     deadlines = cursor.rows(_QUESTION_DEADLINE, {"question_id": data.question_id})
     if not deadlines:
         raise DomainError("question_id", f"no question with id {data.question_id}")
-    probability, basis = _checked(data, deadlines[0][0])
-    return _insert(cursor, data, data.question_id, source_id, probability, basis, actor, now)
+    deadline, kind = deadlines[0]
+    stated = _checked(data, deadline, QuestionKind(kind))
+    return _insert(cursor, data, data.question_id, source_id, stated, actor, now)
 
 
 def _check_made(data: ClaimCreate, now: datetime) -> None:
@@ -143,15 +197,15 @@ def _source_id(cursor: Cursor, data: ClaimCreate) -> int:
     return source_id
 
 
-def _checked(data: ClaimCreate, deadline: datetime) -> tuple[float, Basis]:
-    """The claim's probability and basis, once it is known to be made before the deadline."""
+def _checked(data: ClaimCreate, deadline: datetime, kind: QuestionKind) -> Stated:
+    """What the claim states, once it is known to be made before the deadline."""
     if data.made_at > deadline:
         raise DomainError(
             "made_at",
             f"is after the question's deadline ({deadline.isoformat()}); "
             "a claim must be made before the question closes",
         )
-    return _probability(data)
+    return _stated(data, kind)
 
 
 def _insert(
@@ -159,11 +213,11 @@ def _insert(
     data: ClaimCreate,
     question_id: int,
     source_id: int,
-    probability: float,
-    basis: Basis,
+    stated: Stated,
     actor: str,
     now: datetime,
 ) -> ClaimPublic:
+    probability, basis, quantity = stated
     fields: dict[str, Any] = {
         "question_id": question_id,
         "source_id": source_id,
@@ -181,9 +235,10 @@ def _insert(
         "retracted_at": None,
         "retraction_reason": None,
     }
-    ((claim_id,),) = cursor.rows(_INSERT_CLAIM, fields)
+    numbers = quantity.model_dump() if quantity else dict.fromkeys(_QUANTITY_FIELDS)
+    ((claim_id,),) = cursor.rows(_INSERT_CLAIM, fields | numbers)
     del fields["source_id"]
-    claim = ClaimPublic(id=claim_id, source=data.source, **fields)
+    claim = ClaimPublic(id=claim_id, source=data.source, quantity=quantity, **fields)
     _log(cursor, Action.claim_recorded, claim, actor, now)
     return claim
 
@@ -210,7 +265,7 @@ def _log(cursor: Cursor, action: Action, claim: ClaimPublic, actor: str, now: da
         action=action,
         entity="claim",
         entity_id=claim.id,
-        payload=claim.model_dump(mode="json"),
+        payload=claim_payload(claim),
         actor=actor,
         now=now,
     )

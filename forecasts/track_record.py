@@ -47,14 +47,17 @@ from sqlmodel import Session
 from forecasts.bins import DEFAULT_BINS, FOLD_DECIMALS, BinScheme, parse_bins
 from forecasts.calibration import calibration_table
 from forecasts.charts import calibration_chart_png, chart_title
-from forecasts.domain import DomainError, Outcome, normalise_tags, require_aware
+from forecasts.domain import DomainError, Outcome, QuestionKind, normalise_tags, require_aware
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
+from forecasts.quantities import quantity_table
 from forecasts.scoring import scores_table
 from forecasts.sources import get_source
 from forecasts.tallies import LOG_LOSS_CLIP, SUM_COLUMNS, Tally, group_codes
 
 GroupBy = Literal["source", "tag", "source,tag"]
 GROUP_BY_CHOICES: Final[tuple[str, ...]] = get_args(GroupBy)
+Hindsight = Literal["evidenced", "all", "none"]
+HINDSIGHT_CHOICES: Final[tuple[str, ...]] = get_args(Hindsight)
 
 GROUP_SEPARATOR: Final = "/"
 """Joins slug and tag in a source,tag group name; neither slugs nor tags may contain it."""
@@ -93,6 +96,8 @@ class ReportQuery:
     """Leave out groups with fewer scored claims."""
     all_claims: bool = False
     """Score every claim a source made on a question, not only its latest."""
+    hindsight: Hindsight = "evidenced"
+    """Which claims recorded in hindsight count: evidenced ones, all, or none."""
     _scheme: BinScheme = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -115,6 +120,11 @@ class ReportQuery:
         object.__setattr__(self, "sources", tuple(sorted({s.strip() for s in self.sources})))
         if self.min_n < 0:
             raise DomainError("min_n", f"must be 0 or more, not {self.min_n}")
+        if self.hindsight not in HINDSIGHT_CHOICES:
+            raise DomainError(
+                "hindsight",
+                f"must be one of {', '.join(HINDSIGHT_CHOICES)}, not {self.hindsight!r}",
+            )
 
     @property
     def scheme(self) -> BinScheme:
@@ -293,6 +303,50 @@ def source_scored_claims(
     return claims
 
 
+@dataclass(frozen=True)
+class QuantityRecord:
+    """The quantity report of one query: a row per group and the coverage table."""
+
+    scores: pd.DataFrame
+    """One row per group: group, its key columns, then forecasts.quantities.QUANTITY_COLUMNS."""
+    coverage: pd.DataFrame
+    """One row per group and bin of stated confidence with ranges in it."""
+
+
+_QUANTITY_INPUTS: Final = ("point", "low", "high", "confidence", "value")
+
+
+def quantity_report(*, session: Session, query: ReportQuery) -> QuantityRecord:
+    """Errors, range hits and interval scores of the scored quantity claims, per group.
+
+    Which claims count is decided by the same rule as for probabilities (_scored_claims_from);
+    annulled questions are left out, and so are open and due ones.
+    """
+    source_ids = _source_ids(session, query.sources)
+    c, r = _claim, _resolution
+    keys: list[ColumnElement[Any]] = []
+    if query.by_source:
+        keys.append(c.c.source_id.label("source_id"))
+    if query.by_tag:
+        keys.append(_tag.c.tag.label("tag"))
+    statement = (
+        _scored_claims_from(query, source_ids, QuestionKind.quantity)
+        .where(r.c.outcome == Outcome.value)
+        .with_only_columns(*keys, c.c.point, c.c.low, c.c.high, c.c.confidence, r.c.value)
+    )
+    rows = [tuple(row) for row in session.execute(statement).all()]
+    raw = pd.DataFrame.from_records(
+        rows, columns=[*_key_columns(query), *_QUANTITY_INPUTS], coerce_float=True
+    )
+    keys_frame, labels = _group_keys(session, query, raw)
+    scores, coverage = quantity_table(
+        raw, groups=pd.Series(labels, dtype=object), min_n=query.min_n
+    )
+    return QuantityRecord(
+        scores=_with_keys(scores, keys_frame), coverage=_with_keys(coverage, keys_frame)
+    )
+
+
 # --- the SQL ---------------------------------------------------------------------------
 
 
@@ -320,13 +374,20 @@ def _made_window(claim: Any, query: ReportQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _scored_claims_from(query: ReportQuery, source_ids: list[int] | None) -> Select[Any]:
+def _scored_claims_from(
+    query: ReportQuery, source_ids: list[int] | None, kind: QuestionKind = QuestionKind.binary
+) -> Select[Any]:
     """Claims that count (or would, were their question not annulled), joined to their
-    question, current resolution and (grouping by tag) tags; no columns chosen yet."""
+    question, current resolution and (grouping by tag) tags; no columns chosen yet.
+
+    Only claims on questions of `kind`: binary ones are scored by probability, quantity
+    ones by error and interval (see quantity_report).
+    """
     c, q, r = _claim, _question, _resolution
     conditions = [
         *_made_window(c, query),
-        r.c.outcome.in_([Outcome.yes, Outcome.no, Outcome.annulled]),
+        q.c.kind == kind.value,
+        r.c.outcome.in_(kind.outcomes),
         # The current resolution is the one no other of the question's outranks.
         not_(_exists(_newer.c.question_id == r.c.question_id, _newer.c.sequence > r.c.sequence)),
     ]
@@ -576,10 +637,12 @@ __all__ = [
     "ANNULLED_BIN",
     "GROUP_BY_CHOICES",
     "GROUP_SEPARATOR",
+    "QuantityRecord",
     "ReportQuery",
     "ScoredClaim",
     "TrackRecord",
     "calibration_report",
+    "quantity_report",
     "register_ln",
     "scores_report",
     "source_calibration_png",

@@ -20,7 +20,13 @@ from forecasts.claims import ClaimFilters
 from forecasts.domain import NotFoundError
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
 from forecasts.prepared import Cursor, Prepared, api_instant
-from forecasts.schemas import ClaimPublic, QuestionDetail, QuestionPublic, ResolutionPublic
+from forecasts.schemas import (
+    ClaimPublic,
+    Quantity,
+    QuestionDetail,
+    QuestionPublic,
+    ResolutionPublic,
+)
 from forecasts.sqltypes import UTCDateTime
 
 
@@ -48,13 +54,28 @@ def _fields(model: type[BaseModel], table: Table, **others: ColumnElement[Any]) 
 
 
 QUESTION_FIELDS = tuple(QuestionPublic.model_fields)
-CLAIM_FIELDS = tuple(ClaimPublic.model_fields)
+CLAIM_FIELDS = tuple(name for name in ClaimPublic.model_fields if name != "quantity")
+_QUANTITY_FIELDS = tuple(Quantity.model_fields)
 RESOLUTION_FIELDS = tuple(ResolutionPublic.model_fields)
 
 _ID: Any = bindparam("question_id")
 QUESTION_ROW = Prepared(select(*_fields(QuestionPublic, _QUESTION)).where(_QUESTION.c.id == _ID))
 QUESTION_TAGS = Prepared(select(_TAG.c.tag).where(_TAG.c.question_id == _ID).order_by(_TAG.c.tag))
-_CLAIM_COLUMNS = _fields(ClaimPublic, _CLAIM, source=_SOURCE.c.slug)
+_CLAIM_COLUMNS = [
+    *_fields(ClaimPublic, _CLAIM, source=_SOURCE.c.slug),
+    *(_CLAIM.c[name] for name in _QUANTITY_FIELDS),
+]
+
+
+def _claim(row: Any) -> dict[str, Any]:
+    """A claim row as ClaimPublic's dict: its columns, then its point or range, if any."""
+    claim = dict(zip(CLAIM_FIELDS, row[: len(CLAIM_FIELDS)], strict=True))
+    numbers = row[len(CLAIM_FIELDS) :]
+    has_quantity = numbers[0] is not None or numbers[1] is not None
+    claim["quantity"] = dict(zip(_QUANTITY_FIELDS, numbers, strict=True)) if has_quantity else None
+    return claim
+
+
 QUESTION_CLAIMS = Prepared(
     select(*_CLAIM_COLUMNS)
     .join(_SOURCE, _SOURCE.c.id == _CLAIM.c.source_id)
@@ -78,9 +99,7 @@ def question_detail_data(snapshot: Cursor, question_id: int) -> dict[str, Any]:
     columns = dict(zip(_QUESTION_COLUMNS, found[0], strict=True))
     columns["tags"] = [tag for (tag,) in snapshot.rows(QUESTION_TAGS, params)]
     detail = {name: columns[name] for name in QUESTION_FIELDS}
-    detail["claims"] = [
-        dict(zip(CLAIM_FIELDS, row, strict=True)) for row in snapshot.rows(QUESTION_CLAIMS, params)
-    ]
+    detail["claims"] = [_claim(row) for row in snapshot.rows(QUESTION_CLAIMS, params)]
     history = [
         dict(zip(RESOLUTION_FIELDS, row, strict=True))
         for row in snapshot.rows(QUESTION_RESOLUTIONS, params)
@@ -136,5 +155,5 @@ def claim_page_data(
     if filters.tag is not None:
         params["tag"] = filters.tag.lower()
     total = int(snapshot.rows(count, params)[0][0])
-    items = [dict(zip(CLAIM_FIELDS, row, strict=True)) for row in snapshot.rows(page, params)]
+    items = [_claim(row) for row in snapshot.rows(page, params)]
     return {"items": items, "total": total, "limit": limit, "offset": offset}
