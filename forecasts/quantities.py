@@ -244,7 +244,7 @@ def _coverage(
 def error_in_words(*, quantity: Quantity, value: float, unit: str | None) -> str:
     """'said 2.7–2.8%; it was 2.9%, 0.1 points above the range', and the like."""
     said = quantity_in_words(quantity, unit)
-    was = f"it was {_number(value, unit)}"
+    was = f"it was {measured(value, unit)}"
     distance_unit = "points" if unit == "%" else (unit or "")
     if quantity.low is not None and quantity.high is not None:
         if value < quantity.low:
@@ -266,12 +266,12 @@ def error_in_words(*, quantity: Quantity, value: float, unit: str | None) -> str
 def quantity_in_words(quantity: Quantity, unit: str | None) -> str:
     """A point or range as a reader writes it: '2.8%', '2.7–2.8%', '2.7–2.8% (80% interval)'."""
     if quantity.low is not None and quantity.high is not None:
-        text = f"{_plain(quantity.low)}–{_number(quantity.high, unit)}"
+        text = f"{_plain(quantity.low)}–{measured(quantity.high, unit)}"
         if quantity.confidence is not None:
             text += f" ({_plain(quantity.confidence * 100)}% interval)"
         return text
     assert quantity.point is not None
-    return _number(quantity.point, unit)
+    return measured(quantity.point, unit)
 
 
 def _plain(number: float) -> str:
@@ -279,7 +279,8 @@ def _plain(number: float) -> str:
     return f"{number:.6g}"
 
 
-def _number(number: float, unit: str | None) -> str:
+def measured(number: float, unit: str | None) -> str:
+    """A number in its unit as a reader writes it: '2.9%', '4.5 USD bn', '1.2°C'."""
     if not unit:
         return _plain(number)
     joiner = "" if unit in ("%", "°C", "°F") else " "

@@ -252,7 +252,10 @@ def _closed(session: Session, question: Question) -> ClosedQuestionError:
     current = current_resolution(session=session, question_id=question.id)
     if current is None:
         return ClosedQuestionError("This question is no longer waiting for a resolution.")
+    verdict = current.outcome.value
+    if current.value is not None:
+        verdict = f"at {current.value:g}{f' {question.unit}' if question.unit else ''}"
     return ClosedQuestionError(
-        f"It was resolved {current.outcome.value} on {current.resolved_at:%d %b %Y} "
+        f"It was resolved {verdict} on {current.resolved_at:%d %b %Y} "
         f"by {current.resolved_by}. A correction needs the API, with a reason."
     )
