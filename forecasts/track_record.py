@@ -49,7 +49,8 @@ from forecasts.calibration import calibration_table
 from forecasts.charts import calibration_chart_png, chart_title
 from forecasts.domain import DomainError, Outcome, QuestionKind, normalise_tags, require_aware
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
-from forecasts.quantities import quantity_table
+from forecasts.quantities import claim_scores, quantity_table
+from forecasts.schemas import Quantity
 from forecasts.scoring import scores_table
 from forecasts.sources import get_source
 from forecasts.tallies import LOG_LOSS_CLIP, SUM_COLUMNS, Tally, group_codes
@@ -347,6 +348,74 @@ def quantity_report(*, session: Session, query: ReportQuery) -> QuantityRecord:
     )
 
 
+@dataclass(frozen=True)
+class ScoredQuantity:
+    """One quantity claim that counts in a source's record, with its figures."""
+
+    claim_id: int
+    question_id: int
+    question_title: str
+    unit: str | None
+    quantity: Quantity
+    made_at: datetime
+    value: float
+    resolved_at: datetime
+    abs_error: float
+    ape: float | None
+    hit: bool | None
+    interval_score: float | None
+
+
+def source_scored_quantities(*, session: Session, slug: str) -> list[ScoredQuantity]:
+    """The source's scored quantity claims, newest first, each with its value and errors."""
+    source = get_source(session=session, slug=slug)
+    assert source.id is not None
+    c, q, r = _claim, _question, _resolution
+    statement = (
+        _scored_claims_from(ReportQuery(sources=(slug,)), [source.id], QuestionKind.quantity)
+        .where(r.c.outcome == Outcome.value)
+        .with_only_columns(
+            c.c.id,
+            q.c.id,
+            q.c.title,
+            q.c.unit,
+            c.c.made_at,
+            r.c.resolved_at,
+            *(c.c[name] for name in _QUANTITY_INPUTS[:-1]),
+            r.c.value,
+        )
+        .order_by(c.c.made_at.desc(), c.c.id.desc())
+    )
+    rows = [tuple(row) for row in session.execute(statement).all()]
+    numbers = pd.DataFrame.from_records(
+        [row[6:] for row in rows], columns=list(_QUANTITY_INPUTS), coerce_float=True
+    )
+    scores = claim_scores(
+        **{name: numbers[name].to_numpy(dtype=np.float64, na_value=np.nan) for name in numbers}
+    )
+    return [
+        ScoredQuantity(
+            claim_id=row[0],
+            question_id=row[1],
+            question_title=row[2],
+            unit=row[3],
+            made_at=row[4],
+            resolved_at=row[5],
+            quantity=Quantity(point=row[6], low=row[7], high=row[8], confidence=row[9]),
+            value=float(row[10]),
+            abs_error=float(figures.abs_error),
+            ape=_number_or_none(figures.ape),
+            hit=None if math.isnan(figures.hit) else bool(figures.hit),
+            interval_score=_number_or_none(figures.interval_score),
+        )
+        for row, figures in zip(rows, scores.itertuples(), strict=True)
+    ]
+
+
+def _number_or_none(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
 # --- the SQL ---------------------------------------------------------------------------
 
 
@@ -640,6 +709,7 @@ __all__ = [
     "QuantityRecord",
     "ReportQuery",
     "ScoredClaim",
+    "ScoredQuantity",
     "TrackRecord",
     "calibration_report",
     "quantity_report",
@@ -647,5 +717,6 @@ __all__ = [
     "scores_report",
     "source_calibration_png",
     "source_scored_claims",
+    "source_scored_quantities",
     "track_record",
 ]

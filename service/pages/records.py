@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -22,7 +22,10 @@ from forecasts.sources import get_source, list_sources
 from forecasts.track_record import (
     ReportQuery,
     ScoredClaim,
+    ScoredQuantity,
+    quantity_report,
     source_scored_claims,
+    source_scored_quantities,
     track_record,
 )
 from service.views import claim_page_data
@@ -71,6 +74,7 @@ class UnscoredClaim:
     claim: ClaimPublic
     question_title: str
     why: str
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,9 @@ class SourceRecord:
     scored: list[ScoredClaim]
     unscored: list[UnscoredClaim]
     unscored_total: int
+    quantities: dict[str, Any] | None = None
+    """The source's row of the quantity report; None when no quantity claim is scored."""
+    scored_quantities: list[ScoredQuantity] = field(default_factory=list)
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -182,7 +189,11 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
     record = track_record(session=session, query=ReportQuery(sources=(slug,)))
     scores = _records(record.scores)
     scored = source_scored_claims(session=session, slug=slug)
-    counted = {c.claim_id for c in scored}
+    scored_quantities = source_scored_quantities(session=session, slug=slug)
+    quantities = _records(
+        quantity_report(session=session, query=ReportQuery(sources=(slug,))).scores
+    )
+    counted = {c.claim_id for c in scored} | {c.claim_id for c in scored_quantities}
     cursor = Cursor.of_session(session)
 
     def claims_page(limit: int, offset: int) -> tuple[list[ClaimPublic], int]:
@@ -197,12 +208,13 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
         )
     )
     about = {q.id: q for q in questions}
-    scored_questions = {c.question_id for c in scored}
+    scored_questions = {c.question_id for c in scored} | {c.question_id for c in scored_quantities}
     unscored = [
         UnscoredClaim(
             claim=public,
             question_title=about[public.question_id].title,
             why=_why_unscored(public, about[public.question_id], scored_questions, now),
+            unit=about[public.question_id].unit,
         )
         for public in others[:UNSCORED_SHOWN]
     ]
@@ -213,4 +225,6 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
         scored=scored,
         unscored=unscored,
         unscored_total=len(others),
+        quantities=quantities[0] if quantities else None,
+        scored_quantities=scored_quantities,
     )
