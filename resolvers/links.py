@@ -24,6 +24,7 @@ from sqlmodel import Field, Session, SQLModel
 
 from forecasts.domain import DomainError, Status
 from forecasts.models import Question, Resolution, Reviewer
+from forecasts.quantities import measured
 from forecasts.schemas import ResolutionCreate
 from forecasts.sqltypes import UTCDateTime
 from resolvers.dedup import insert_new
@@ -254,7 +255,7 @@ def _closed(session: Session, question: Question) -> ClosedQuestionError:
         return ClosedQuestionError("This question is no longer waiting for a resolution.")
     verdict = current.outcome.value
     if current.value is not None:
-        verdict = f"at {current.value:g}{f' {question.unit}' if question.unit else ''}"
+        verdict = f"at {measured(current.value, question.unit)}"
     return ClosedQuestionError(
         f"It was resolved {verdict} on {current.resolved_at:%d %b %Y} "
         f"by {current.resolved_by}. A correction needs the API, with a reason."

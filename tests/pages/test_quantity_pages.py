@@ -43,7 +43,7 @@ def test_question_page_says_each_error_in_plain_words(
     text = text_of(main_of(client.get(f"/questions/{question_id}").text))
     assert "said 2.7–2.8%; it was 2.9%, 0.1 points above the range" in text
     assert "said 3%; it was 2.9%, 0.1 points below it" in text
-    assert "Resolved value 2.9%" in text
+    assert "Resolved at 2.9%" in text
 
 
 def test_source_page_lists_scored_quantities_and_their_hit_rate(

@@ -15,7 +15,7 @@ from forecasts.models import Question, Resolution
 from resolvers.links import LinkSigner, ResolveLinkUse
 from service.database import Database
 from tests.conftest import MutableClock
-from tests.factories import make_claim, make_question, make_source
+from tests.factories import make_claim, make_question, make_resolution, make_source
 from tests.resolvers.conftest import SECRET, make_reviewer
 
 DEADLINE = datetime(2026, 2, 20, tzinfo=UTC)
@@ -112,3 +112,15 @@ def test_a_missing_or_unreadable_value_is_asked_again_and_the_link_stays_usable(
     assert problem in response.text
     assert _counts(database) == before
     assert client.post(f"/resolve/{token}", data={"outcome": "annulled"}).status_code == 200
+
+
+def test_a_link_to_a_question_resolved_meanwhile_names_its_value(
+    client: TestClient, database: Database, clock: MutableClock
+) -> None:
+    question_id, token = _setup(database, clock)
+    with database.writing() as session:
+        question = session.get(Question, question_id)
+        assert question is not None
+        make_resolution(session, question, Outcome.value, now=clock.now, value=3.1)
+    page = client.get(f"/resolve/{token}")
+    assert page.status_code == 409 and "resolved at 3.1%" in page.text

@@ -348,3 +348,23 @@ def test_the_database_refuses_a_claim_of_both_kinds(question_id: int, database: 
                 "recorded_at, 'x' FROM claim LIMIT 1"
             )
         )
+
+
+def test_a_quantity_claim_with_its_question_inline_is_recorded_in_one_request(
+    client: TestClient, admin: dict[str, str], editor: dict[str, str], database: Database
+) -> None:
+    # An accepted extraction candidate of kind quantity ({"low", "high", "unit"}) becomes
+    # this body: the unit goes to the new question, the numbers to the claim.
+    _post(client, "/api/v1/sources", {"slug": "ifo", "name": "ifo", "kind": "organisation"}, admin)
+    body = {
+        "source": "ifo",
+        "quote": "Smartphone sales will drop 3.2% this year.",
+        "made_at": MADE,
+        "quantity": {"point": -3.2},
+        "question": QUESTION | {"title": "Smartphone sales change in 2026"},
+    }
+    claim = _post(client, "/api/v1/claims", body, editor)
+    question = client.get(f"/api/v1/questions/{claim['question_id']}").json()
+    assert (question["kind"], question["unit"]) == ("quantity", "%")
+    assert question["claims"][0]["quantity"]["point"] == -3.2
+    assert verify(database).ok
