@@ -9,7 +9,7 @@ with NaN where a figure does not apply (no range, no confidence, v = 0).
 from __future__ import annotations
 
 import math
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -152,19 +152,19 @@ def quantity_table(
     n = np.bincount(codes, minlength=n_groups).astype(np.float64)
     hit = scores["hit"].to_numpy()
     is_range = ~np.isnan(hit)
-    n_ranges = np.bincount(codes, weights=is_range, minlength=n_groups)
-    hits = np.bincount(codes, weights=np.nan_to_num(hit), minlength=n_groups)
+    n_ranges = _sums(codes, weights=is_range, minlength=n_groups)
+    hits = _sums(codes, weights=np.nan_to_num(hit), minlength=n_groups)
     confidence = _floats(claims, "confidence")
     stated = ~np.isnan(confidence)
-    n_stated = np.bincount(codes, weights=stated, minlength=n_groups)
-    sum_confidence = np.bincount(codes, weights=np.nan_to_num(confidence), minlength=n_groups)
+    n_stated = _sums(codes, weights=stated, minlength=n_groups)
+    sum_confidence = _sums(codes, weights=np.nan_to_num(confidence), minlength=n_groups)
     stated_hits = np.bincount(
         codes, weights=np.where(stated, np.nan_to_num(hit), 0.0), minlength=n_groups
     )
     relative = scores["relative_interval_score"].to_numpy()
     has_relative = ~np.isnan(relative)
-    n_relative = np.bincount(codes, weights=has_relative, minlength=n_groups)
-    sum_relative = np.bincount(codes, weights=np.nan_to_num(relative), minlength=n_groups)
+    n_relative = _sums(codes, weights=has_relative, minlength=n_groups)
+    sum_relative = _sums(codes, weights=np.nan_to_num(relative), minlength=n_groups)
     median_ape = (
         pd.Series(scores["ape"].to_numpy())
         .groupby(codes)
@@ -204,12 +204,22 @@ def quantity_table(
 _INPUTS: Final = ("point", "low", "high", "confidence", "value")
 
 
+def _sums(
+    codes: npt.NDArray[np.integer[Any]], *, weights: npt.NDArray[Any], minlength: int
+) -> FloatArray:
+    """Per code in 0 .. minlength - 1, the sum of its weights."""
+    return np.bincount(codes, weights=weights, minlength=minlength).astype(np.float64)
+
+
 def _floats(claims: pd.DataFrame, name: str) -> FloatArray:
     return claims[name].to_numpy(dtype=np.float64, na_value=np.nan)
 
 
 def _coverage(
-    codes: npt.NDArray[np.intp], names: pd.Index, confidence: FloatArray, hit: FloatArray
+    codes: npt.NDArray[np.integer[Any]],
+    names: pd.Index,
+    confidence: FloatArray,
+    hit: FloatArray,
 ) -> pd.DataFrame:
     """Per group and bin of stated confidence: n, mean confidence, hits and Wilson 95%."""
     n_bins = len(COVERAGE_LABELS)
@@ -217,8 +227,8 @@ def _coverage(
     cells = codes.astype(np.int64) * n_bins + bins
     size = len(names) * n_bins
     n = np.bincount(cells, minlength=size).astype(np.float64)
-    hits = np.bincount(cells, weights=hit, minlength=size)
-    sum_confidence = np.bincount(cells, weights=confidence, minlength=size)
+    hits = _sums(cells, weights=hit, minlength=size)
+    sum_confidence = _sums(cells, weights=confidence, minlength=size)
     filled = np.flatnonzero(n)
     n, hits, sum_confidence = n[filled], hits[filled], sum_confidence[filled]
     lower, upper = wilson_interval(hits, n)
