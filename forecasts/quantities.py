@@ -104,7 +104,7 @@ def claim_scores(
 ) -> pd.DataFrame:
     """Per claim: abs_error, ape, hit, interval_score, relative_interval_score (NaN where none)."""
     is_range = ~np.isnan(low)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         below, above = low - value, value - high
         outside = np.maximum(np.maximum(below, above), 0.0)
         abs_error = np.where(is_range, outside, np.abs(point - value))
@@ -116,13 +116,18 @@ def claim_scores(
         relative = interval / scale
     return pd.DataFrame(
         {
-            "abs_error": abs_error,
-            "ape": ape,
+            "abs_error": _finite(abs_error),
+            "ape": _finite(ape),
             "hit": hit,
-            "interval_score": interval,
-            "relative_interval_score": relative,
+            "interval_score": _finite(interval),
+            "relative_interval_score": _finite(relative),
         }
     )
+
+
+def _finite(values: FloatArray) -> FloatArray:
+    """values with what overflowed a double (a huge range over a value near 0) as NaN."""
+    return np.where(np.isfinite(values), values, np.nan)
 
 
 def interval_score(
@@ -130,7 +135,7 @@ def interval_score(
 ) -> FloatArray:
     """(h - l) + (2/a)(l - v)[v < l] + (2/a)(v - h)[v > h], a = 1 - c (Gneiting, Raftery 2007)."""
     alpha = 1.0 - confidence
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         penalty = np.where(value < low, low - value, 0.0) + np.where(
             value > high, value - high, 0.0
         )
@@ -172,7 +177,7 @@ def quantity_table(
         .reindex(range(n_groups))
         .to_numpy(dtype=np.float64)
     )
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         hit_rate = np.where(n_ranges > 0, hits / n_ranges, np.nan)
         ci_low, ci_high = wilson_interval(hits, n_ranges)
         mean_confidence = np.where(n_stated > 0, sum_confidence / n_stated, np.nan)
@@ -195,6 +200,8 @@ def quantity_table(
         },
         columns=list(QUANTITY_COLUMNS),
     )
+    figures = table.columns[4:]
+    table[figures] = table[figures].where(np.isfinite(table[figures]))
     kept = table[table["n"] >= max(min_n, 1)].reset_index(drop=True)
     coverage = _coverage(codes[stated], names, confidence[stated], hit[stated])
     coverage = coverage[coverage["group"].isin(kept["group"])].reset_index(drop=True)

@@ -214,3 +214,19 @@ def test_min_n_leaves_out_small_groups() -> None:
 )
 def test_errors_in_plain_words(quantity: Quantity, value: float, unit: str, words: str) -> None:
     assert error_in_words(quantity=quantity, value=value, unit=unit) == words
+
+
+def test_figures_that_overflow_a_double_are_left_empty() -> None:
+    claims = pd.DataFrame(
+        {
+            "point": [np.nan, 1e308],
+            "low": [-1e308, np.nan],
+            "high": [1e308, np.nan],
+            "confidence": [0.999999, np.nan],
+            "value": [1e-300, -1e308],
+        }
+    )
+    table, _ = quantity_table(claims, groups=pd.Series(["a", "a"], dtype=object))
+    numbers = table.drop(columns="group").to_numpy(dtype=np.float64)
+    assert not np.isinf(numbers).any()
+    assert math.isnan(table.loc[0, "mean_relative_interval_score"])
