@@ -148,7 +148,7 @@ def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, lis
         for source_id, name in connection.execute(select(_SOURCE.c.id, _SOURCE.c.name))
     }
     units: dict[int, str] = dict(
-        connection.execute(  # type: ignore[arg-type]
+        connection.execute(
             select(_QUESTION.c.id, _QUESTION.c.unit).where(
                 waiting_clause(now), _QUESTION.c.unit.is_not(None)
             )
@@ -171,9 +171,10 @@ def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, lis
     lines: dict[int, list[ClaimLine]] = {}
     figure = _figure
     current, bucket = None, []
-    for question_id, source_id, probability, phrase, *numbers in rows:
+    for question_id, source_id, probability, phrase, point, low, high, confidence in rows:
         if probability is None:
-            text, html = _quantity_figure(*numbers, units.get(question_id), phrase)
+            quantity = Quantity(point=point, low=low, high=high, confidence=confidence)
+            text, html = _quantity_figure(quantity, units.get(question_id), phrase)
         else:
             text, html = figure(probability, phrase)
         name, html_name = sources[source_id]
@@ -193,15 +194,8 @@ def _figure(probability: float, phrase: str | None) -> tuple[str, str]:
     return figure, escape(figure, quote=True)
 
 
-def _quantity_figure(
-    point: float | None,
-    low: float | None,
-    high: float | None,
-    confidence: float | None,
-    unit: str | None,
-    phrase: str | None,
-) -> tuple[str, str]:
-    said = quantity_in_words(Quantity(point=point, low=low, high=high, confidence=confidence), unit)
+def _quantity_figure(quantity: Quantity, unit: str | None, phrase: str | None) -> tuple[str, str]:
+    said = quantity_in_words(quantity, unit)
     figure = f'{said} ("{phrase}")' if phrase else said
     return figure, escape(figure, quote=True)
 

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, NoReturn, cast
+from typing import Annotated, Any, NoReturn, cast
 
 import pandas as pd
 import typer
@@ -133,7 +133,9 @@ def _query(
             sources=sources or (),
             min_n=min_n,
             all_claims=all_claims,
-            **{field: _instant(field, text) for field, text in instants.items()},
+            **cast(
+                dict[str, Any], {field: _instant(field, text) for field, text in instants.items()}
+            ),
         )
     except DomainError as error:
         _refuse(error)

@@ -7,6 +7,7 @@ written out per claim, and the hit rate's interval against the Wilson formula.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -110,29 +111,44 @@ def _claims(rng: np.random.Generator, n: int) -> pd.DataFrame:
     )
 
 
+INPUTS = ("point", "low", "high", "confidence", "value")
+
+
+def _scores(claims: pd.DataFrame) -> pd.DataFrame:
+    return claim_scores(**{name: claims[name].to_numpy(dtype=np.float64) for name in INPUTS})
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(key): value for key, value in row.items()} for row in frame.to_dict("records")]
+
+
 def test_claim_scores_match_numpy_per_claim_and_scoringrules() -> None:
     claims = _claims(np.random.default_rng(7), 2000)
-    scores = claim_scores(**{name: claims[name].to_numpy() for name in claims.columns})
-    for row, got in zip(claims.itertuples(), scores.itertuples(), strict=True):
-        v = row.value
-        if math.isnan(row.low):
-            assert got.abs_error == pytest.approx(np.abs(row.point - v), abs=1e-12)
-            centre = row.point
-            assert math.isnan(got.hit)
+    scores = _scores(claims)
+    for row, got in zip(_records(claims), _records(scores), strict=True):
+        v = row["value"]
+        if math.isnan(row["low"]):
+            assert got["abs_error"] == pytest.approx(np.abs(row["point"] - v), abs=1e-12)
+            centre = row["point"]
+            assert math.isnan(got["hit"])
         else:
-            distance = np.max([row.low - v, v - row.high, 0.0])
-            assert got.abs_error == pytest.approx(distance, abs=1e-12)
-            centre = np.mean([row.low, row.high])
-            assert got.hit == float(row.low <= v <= row.high)
+            distance = np.max([row["low"] - v, v - row["high"], 0.0])
+            assert got["abs_error"] == pytest.approx(distance, abs=1e-12)
+            centre = np.mean([row["low"], row["high"]])
+            assert got["hit"] == float(row["low"] <= v <= row["high"])
         if v == 0:
-            assert math.isnan(got.ape) and math.isnan(got.relative_interval_score)
+            assert math.isnan(got["ape"]) and math.isnan(got["relative_interval_score"])
         else:
-            assert got.ape == pytest.approx(np.abs(centre - v) / np.abs(v), rel=1e-12)
+            assert got["ape"] == pytest.approx(np.abs(centre - v) / np.abs(v), rel=1e-12)
     ranged = claims["confidence"].notna().to_numpy()
     # scoringrules reads an array of alphas as several levels for every claim: one call each.
     expected = [
-        float(scoringrules.interval_score(row.value, row.low, row.high, 1.0 - row.confidence))
-        for row in claims[ranged].itertuples()
+        float(
+            scoringrules.interval_score(
+                row["value"], row["low"], row["high"], 1.0 - row["confidence"]
+            )
+        )
+        for row in _records(claims[ranged])
     ]
     np.testing.assert_allclose(scores["interval_score"].to_numpy()[ranged], expected, rtol=1e-12)
     assert np.isnan(scores["interval_score"].to_numpy()[~ranged]).all()
@@ -149,28 +165,28 @@ def test_group_figures_match_a_loop_over_groups() -> None:
     claims = _claims(rng, 3000)
     groups = pd.Series(rng.choice(["a", "b", "c", "=d"], len(claims)), dtype=object)
     table, coverage = quantity_table(claims, groups=groups)
-    scores = claim_scores(**{name: claims[name].to_numpy() for name in claims.columns})
+    scores = _scores(claims)
     assert table["group"].tolist() == ["=d", "a", "b", "c"]
-    for row in table.itertuples():
-        mine = (groups == row.group).to_numpy()
+    for row in _records(table):
+        mine = (groups == row["group"]).to_numpy()
         hits = scores["hit"].to_numpy()[mine]
         ranges = ~np.isnan(hits)
         k, n = int(hits[ranges].sum()), int(ranges.sum())
-        assert (row.n, row.n_ranges, row.hits) == (int(mine.sum()), n, k)
-        assert row.hit_rate == pytest.approx(k / n, rel=1e-12)
+        assert (row["n"], row["n_ranges"], row["hits"]) == (int(mine.sum()), n, k)
+        assert row["hit_rate"] == pytest.approx(k / n, rel=1e-12)
         low, high = _wilson(k, n)
-        assert (row.hit_rate_low, row.hit_rate_high) == (
+        assert (row["hit_rate_low"], row["hit_rate_high"]) == (
             pytest.approx(low, rel=1e-9),
             pytest.approx(high, rel=1e-9),
         )
         stated = mine & claims["confidence"].notna().to_numpy()
         mean_confidence = claims["confidence"].to_numpy()[stated].mean()
-        assert row.mean_confidence == pytest.approx(mean_confidence, rel=1e-12)
+        assert row["mean_confidence"] == pytest.approx(mean_confidence, rel=1e-12)
         gap = scores["hit"].to_numpy()[stated].mean() - mean_confidence
-        assert row.coverage_gap == pytest.approx(gap, abs=1e-12)
-        assert row.median_ape == pytest.approx(np.nanmedian(scores["ape"].to_numpy()[mine]))
+        assert row["coverage_gap"] == pytest.approx(gap, abs=1e-12)
+        assert row["median_ape"] == pytest.approx(np.nanmedian(scores["ape"].to_numpy()[mine]))
         relative = scores["relative_interval_score"].to_numpy()[mine]
-        assert row.mean_relative_interval_score == pytest.approx(np.nanmean(relative), rel=1e-12)
+        assert row["mean_relative_interval_score"] == pytest.approx(np.nanmean(relative), rel=1e-12)
     eighty = coverage[(coverage["group"] == "a") & (coverage["bin"] == "80%")].iloc[0]
     mine = (groups == "a").to_numpy() & (claims["confidence"] == 0.8).to_numpy()
     k, n = int(scores["hit"].to_numpy()[mine].sum()), int(mine.sum())
@@ -229,4 +245,4 @@ def test_figures_that_overflow_a_double_are_left_empty() -> None:
     table, _ = quantity_table(claims, groups=pd.Series(["a", "a"], dtype=object))
     numbers = table.drop(columns="group").to_numpy(dtype=np.float64)
     assert not np.isinf(numbers).any()
-    assert math.isnan(table.loc[0, "mean_relative_interval_score"])
+    assert math.isnan(float(table["mean_relative_interval_score"].iloc[0]))
