@@ -23,8 +23,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import Action, append_entry
-from forecasts.claims import claim_payload, claim_public, record_claim
-from forecasts.domain import DomainError
+from forecasts.claims import claim_payload, claim_record, record_claim
+from forecasts.domain import DomainError, probability_from_text
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
 from forecasts.prepared import Cursor
 from forecasts.questions import question_payload, question_public, tags_by_question
@@ -118,6 +118,8 @@ def _csv_claim(row: dict[str | Any, Any]) -> dict[str, Any]:
             question[name.removeprefix("question_")] = value
         elif name.startswith("quantity_"):
             quantity[name.removeprefix("quantity_")] = value
+        elif name == "probability":
+            claim[name] = _probability_cell(value)
         else:
             claim[name] = value
     if quantity:
@@ -127,6 +129,14 @@ def _csv_claim(row: dict[str | Any, Any]) -> dict[str, Any]:
     if question:
         claim["question"] = question
     return claim
+
+
+def _probability_cell(value: str) -> str | float:
+    """'60%' as 0.6, as the forms take it; anything unreadable is left for validation to name."""
+    try:
+        return probability_from_text(value)
+    except ValueError:
+        return value
 
 
 def import_rows(
@@ -241,7 +251,7 @@ def _log_restored(session: Session, kind: str, instance: Any, tags: list[str]) -
         assert slug is not None
         action, payload = (
             Action.claim_recorded,
-            claim_payload(claim_public(instance, slug.slug)),
+            claim_payload(claim_record(instance, slug.slug)),
         )
         actor, when = instance.recorded_by, instance.recorded_at
     elif kind == "resolution":

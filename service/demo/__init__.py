@@ -119,6 +119,7 @@ def _claim(entry: dict[str, Any], article: dict[str, Any]) -> ClaimCreate:
         probability=entry["probability"],
         probability_basis=entry["probability_basis"],
         verbal_phrase=entry["verbal_phrase"],
+        citation_url=article["url"],
         citation_title=article["title"],
         publisher=article["publisher"],
         published_at=datetime.fromisoformat(article["published_at"]),
@@ -138,6 +139,9 @@ def _quantity_claim(entry: dict[str, Any]) -> ClaimCreate:
         made_at=datetime.fromisoformat(entry["made_at"]),
         quantity=Quantity(**entry["quantity"]),
         verbal_phrase=entry["verbal_phrase"],
+        citation_url=entry["citation_url"],
+        citation_title=entry["citation_title"],
+        published_at=datetime.fromisoformat(entry["published_at"]),
         question=QuestionCreate(
             title=entry["question"],
             resolution_criteria=entry["resolution_criteria"],

@@ -18,7 +18,7 @@ from forecasts.models import Question, Source
 from forecasts.prepared import Cursor
 from forecasts.questions import QuestionFilters, list_questions
 from forecasts.schemas import ClaimPublic, Page
-from forecasts.sources import get_source, list_sources
+from forecasts.sources import get_source, list_sources, open_claim_counts
 from forecasts.track_record import (
     ReportQuery,
     ScoredClaim,
@@ -28,6 +28,7 @@ from forecasts.track_record import (
     source_scored_quantities,
     track_record,
 )
+from resolvers.snapshots import SnapshotPublic, source_history
 from service.views import claim_page_data
 
 T = TypeVar("T")
@@ -65,6 +66,8 @@ class Standing:
     kind: SourceKind | None
     n: int
     brier: float | None
+    open: int = 0
+    """Claims (not retracted) on questions still awaiting an outcome."""
 
 
 @dataclass(frozen=True)
@@ -88,12 +91,14 @@ class SourceRecord:
     scored: list[ScoredClaim]
     unscored: list[UnscoredClaim]
     unscored_total: int
+    history: list[SnapshotPublic]
+    """The weekly snapshots of its record, oldest first."""
     quantities: dict[str, Any] | None = None
     """The source's row of the quantity report; None when no quantity claim is scored."""
     scored_quantities: list[ScoredQuantity] = field(default_factory=list)
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """DataFrame rows as dicts, NaN (an undefined score) as None."""
     return [
         {str(k): None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()}
@@ -115,7 +120,7 @@ def ranking(*, session: Session, min_n: int) -> list[Standing]:
             n=int(row["n"]),
             brier=row["brier"],
         )
-        for row in _records(scores)
+        for row in records_of(scores)
     ]
 
 
@@ -132,7 +137,8 @@ def _every(fetch: Callable[[int, int], tuple[Sequence[T], int]]) -> list[T]:
 def standings(*, session: Session, sort: SortKey, order: Order) -> list[Standing]:
     """Every source with its n and Brier score, sorted; unscored ones last by score."""
     scores = track_record(session=session, query=ReportQuery()).scores
-    by_slug = {row["source"]: row for row in _records(scores)}
+    by_slug = {row["source"]: row for row in records_of(scores)}
+    waiting = open_claim_counts(session=session)
     rows = []
     every_source = _every(
         lambda limit, offset: list_sources(session=session, kind=None, limit=limit, offset=offset)
@@ -146,6 +152,7 @@ def standings(*, session: Session, sort: SortKey, order: Order) -> list[Standing
                 kind=source.kind,
                 n=int(row["n"]) if row else 0,
                 brier=row["brier"] if row and row["n"] else None,
+                open=waiting.get(source.slug, 0),
             )
         )
     reverse = order is Order.desc
@@ -178,19 +185,22 @@ def _why_unscored(
         return "awaiting a verdict"
     if question.status is Status.open:
         return "question still open"
+    if claim.hindsight and not claim.evidenced:
+        return "recorded in hindsight without an article published before the outcome"
     if claim.question_id in scored_questions:
-        return "a later claim on this question counts instead"
+        return "another of its claims on this question counts instead"
     return "made after the question’s deadline"
 
 
 def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord:
     """A source's scores, calibration table, scored claims and the claims that do not count."""
     source = get_source(session=session, slug=slug)
+    assert source.id is not None
     record = track_record(session=session, query=ReportQuery(sources=(slug,)))
-    scores = _records(record.scores)
+    scores = records_of(record.scores)
     scored = source_scored_claims(session=session, slug=slug)
     scored_quantities = source_scored_quantities(session=session, slug=slug)
-    quantities = _records(
+    quantities = records_of(
         quantity_report(session=session, query=ReportQuery(sources=(slug,))).scores
     )
     counted = {c.claim_id for c in scored} | {c.claim_id for c in scored_quantities}
@@ -221,10 +231,11 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
     return SourceRecord(
         source=source,
         scores=scores[0] if scores and scores[0]["n"] else None,
-        calibration=_records(record.calibration),
+        calibration=records_of(record.calibration),
         scored=scored,
         unscored=unscored,
         unscored_total=len(others),
+        history=source_history(session=session, source_id=source.id),
         quantities=quantities[0] if quantities else None,
         scored_quantities=scored_quantities,
     )

@@ -52,7 +52,7 @@ def test_digest_asks_for_the_value_and_its_form_resolves_the_question(
     assert "Value, in %, read as: The statistics office's first full-year CPI figure." in text
     assert "Central Bank: 2.7–2.8%" in text
     assert 'Central Bank: 3% ("should come close to")' in text
-    assert "Central Bank: 35%" in text and "Resolves yes if: Yes if it happens." in text
+    assert "Central Bank: 35%" in text and "How it resolves: Yes if it happens." in text
     [value_link] = re.findall(r"Enter the value: (http://testserver/resolve/\S+)", text)
     html = mail.html
     form = re.search(r'<form method="post" action="([^"]+)">(.*?)</form>', html, flags=re.S)
