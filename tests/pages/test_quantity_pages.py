@@ -60,3 +60,17 @@ def test_source_page_lists_scored_quantities_and_their_hit_rate(
     # Median of |2.75 - 2.9| / 2.9 = 5.2% and |2.5 - 2.5| / 2.5 = 0.
     assert "Median error 2.6%" in text
     assert "has been resolved yet" not in text
+
+
+def test_compare_page_sets_both_sources_errors_side_by_side(
+    client: TestClient, database: Database
+) -> None:
+    _inflation(database)
+    page = client.get("/compare", params={"a": "central-bank", "b": "pundit"})
+    assert page.status_code == 200
+    text = text_of(main_of(page.text))
+    assert "Forecasts of a number both made" in text
+    assert "said 2.7–2.8%; it was 2.9%, 0.1 points above the range" in text
+    assert "said 3%; it was 2.9%, 0.1 points below it" in text
+    # The other question only the bank forecast is not a shared one.
+    assert "said 2–3% (80% interval)" not in text
