@@ -104,7 +104,7 @@ def test_murphy_terms_and_ece_match_a_direct_per_group_computation(seed: int) ->
 
 
 def test_wilson_interval_matches_scipy() -> None:
-    from scipy.stats import binomtest  # type: ignore[import-untyped]
+    from scipy.stats import binomtest
 
     table = calibrate_claims(random_claims(5, n_groups=10), parse_bins("tenths"))
     n = table["n"].to_numpy()
