@@ -12,13 +12,14 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session
 
 from forecasts.chain import Action, append_entry
-from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError
+from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError, QuestionKind
 from forecasts.hindsight import is_evidenced, is_hindsight
 from forecasts.models import Claim, Question, Resolution, Source
 from forecasts.prepared import Cursor, Prepared
 from forecasts.probability import UnknownPhraseError, lookup
+from forecasts.quantities import check_quantity
 from forecasts.questions import create_question
-from forecasts.schemas import ClaimCreate, ClaimPublic, ClaimRecord
+from forecasts.schemas import ClaimCreate, ClaimPublic, ClaimRecord, Quantity
 from forecasts.sources import slugs_by_id
 
 
@@ -51,7 +52,27 @@ def claim_record(claim: Claim, source_slug: str) -> ClaimRecord:
         recorded_by=claim.recorded_by,
         retracted_at=claim.retracted_at,
         retraction_reason=claim.retraction_reason,
+        quantity=claim_quantity(claim),
     )
+
+
+def claim_quantity(claim: Any) -> Quantity | None:
+    """The point or range of a claim's row (or any object with its columns), if it has one."""
+    if claim.point is None and claim.low is None:
+        return None
+    return Quantity(point=claim.point, low=claim.low, high=claim.high, confidence=claim.confidence)
+
+
+def claim_payload(claim: ClaimRecord) -> dict[str, Any]:
+    """What the ledger records of a claim: its public shape, `quantity` only when it has one.
+
+    Leaving an absent quantity out keeps a probability claim's payload as it was before
+    claims could carry quantities, so entries written then still verify.
+    """
+    payload = claim.model_dump(mode="json")
+    if payload["quantity"] is None:
+        del payload["quantity"]
+    return payload
 
 
 def public_of(
@@ -99,6 +120,35 @@ def claim_public(*, session: Session, claim: Claim) -> ClaimPublic:
     return claims_public(session=session, claims=[claim])[0]
 
 
+Stated = tuple[float | None, Basis, Quantity | None]
+"""What a claim states: its probability or its quantity, and the basis."""
+
+
+def _stated(data: ClaimCreate, kind: QuestionKind) -> Stated:
+    """The probability of a claim on a binary question, or the quantity on a quantity one."""
+    if kind is QuestionKind.binary:
+        if data.quantity is not None:
+            raise DomainError(
+                "quantity", "belongs to a claim on a quantity question; this one is yes or no"
+            )
+        probability, basis = _probability(data)
+        return probability, basis, None
+    if data.probability is not None:
+        raise DomainError(
+            "probability",
+            "a quantity question takes a quantity (a point or a range), not a probability",
+        )
+    if data.quantity is None:
+        raise DomainError(
+            "quantity",
+            'is required on a quantity question: {"point": x}, {"low": a, "high": b} '
+            'or {"low": a, "high": b, "confidence": c}',
+        )
+    check_quantity(data.quantity)
+    # A hedge such as "should come close to" is kept with the number but not scored.
+    return None, data.probability_basis or Basis.stated, data.quantity
+
+
 def _probability(data: ClaimCreate) -> tuple[float, Basis]:
     """The claim's probability and its basis, taking a verbal phrase through the scale."""
     if data.probability is not None:
@@ -130,10 +180,11 @@ def _first_resolution() -> Any:
 
 _SOURCE_ID = Prepared(core_select(_SOURCE.c.id).where(_SOURCE.c.slug == bindparam("slug")))
 _QUESTION_DEADLINE = Prepared(
-    core_select(_QUESTION.c.deadline, _RESOLUTION.c.resolved_at)
+    core_select(_QUESTION.c.deadline, _RESOLUTION.c.resolved_at, _QUESTION.c.kind)
     .select_from(_QUESTION.outerjoin(_RESOLUTION, _first_resolution()))
     .where(_QUESTION.c.id == bindparam("question_id"))
 )
+_QUANTITY_FIELDS = tuple(Quantity.model_fields)
 _CLAIM_FIELDS = tuple(column.name for column in _CLAIM.c if column.name != "id")
 _INSERT_CLAIM = Prepared(
     insert(_CLAIM)
@@ -149,14 +200,14 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
     _check_made(data, now)
     cursor = Cursor.of_session(session)
     source_id = _source_id(cursor, data)
-    probability, basis = _checked(data, data.question.deadline)
+    stated = _checked(data, data.question.deadline, data.question.kind)
     # create_question flushes what it adds, so the cursor sees the question below.
     question = create_question(
         session=session, data=data.question, actor=actor, now=now, field="question"
     )
     assert question.id is not None
     when = (question.deadline, None)
-    return _insert(cursor, data, question.id, when, source_id, probability, basis, actor, now)
+    return _insert(cursor, data, question.id, when, source_id, stated, actor, now)
 
 
 def record_claim_on_question(
@@ -174,9 +225,10 @@ def record_claim_on_question(
     deadlines = cursor.rows(_QUESTION_DEADLINE, {"question_id": data.question_id})
     if not deadlines:
         raise DomainError("question_id", f"no question with id {data.question_id}")
-    when = (deadlines[0][0], deadlines[0][1])
-    probability, basis = _checked(data, when[0])
-    return _insert(cursor, data, data.question_id, when, source_id, probability, basis, actor, now)
+    deadline, first_resolved_at, kind = deadlines[0]
+    stated = _checked(data, deadline, QuestionKind(kind))
+    when = (deadline, first_resolved_at)
+    return _insert(cursor, data, data.question_id, when, source_id, stated, actor, now)
 
 
 def _check_made(data: ClaimCreate, now: datetime) -> None:
@@ -195,15 +247,15 @@ def _source_id(cursor: Cursor, data: ClaimCreate) -> int:
     return source_id
 
 
-def _checked(data: ClaimCreate, deadline: datetime) -> tuple[float, Basis]:
-    """The claim's probability and basis, once it is known to be made before the deadline."""
+def _checked(data: ClaimCreate, deadline: datetime, kind: QuestionKind) -> Stated:
+    """What the claim states, once it is known to be made before the deadline."""
     if data.made_at > deadline:
         raise DomainError(
             "made_at",
             f"is after the question's deadline ({deadline.isoformat()}); "
             "a claim must be made before the question closes",
         )
-    return _probability(data)
+    return _stated(data, kind)
 
 
 def _insert(
@@ -212,11 +264,11 @@ def _insert(
     question_id: int,
     when: tuple[datetime, datetime | None],
     source_id: int,
-    probability: float,
-    basis: Basis,
+    stated: Stated,
     actor: str,
     now: datetime,
 ) -> ClaimPublic:
+    probability, basis, quantity = stated
     fields: dict[str, Any] = {
         "question_id": question_id,
         "source_id": source_id,
@@ -234,9 +286,10 @@ def _insert(
         "retracted_at": None,
         "retraction_reason": None,
     }
-    ((claim_id,),) = cursor.rows(_INSERT_CLAIM, fields)
+    numbers = quantity.model_dump() if quantity else dict.fromkeys(_QUANTITY_FIELDS)
+    ((claim_id,),) = cursor.rows(_INSERT_CLAIM, fields | numbers)
     del fields["source_id"]
-    claim = ClaimRecord(id=claim_id, source=data.source, **fields)
+    claim = ClaimRecord(id=claim_id, source=data.source, quantity=quantity, **fields)
     _log(cursor, Action.claim_recorded, claim, actor, now)
     return public_of(claim, deadline=when[0], first_resolved_at=when[1])
 
@@ -263,7 +316,7 @@ def _log(cursor: Cursor, action: Action, claim: ClaimRecord, actor: str, now: da
         action=action,
         entity="claim",
         entity_id=claim.id,
-        payload=claim.model_dump(mode="json"),
+        payload=claim_payload(claim),
         actor=actor,
         now=now,
     )

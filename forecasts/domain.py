@@ -31,11 +31,27 @@ class Outcome(StrEnum):
     yes = "yes"
     no = "no"
     annulled = "annulled"
+    value = "value"
+    """A quantity question's measured value, held in the resolution's `value`."""
 
     @property
     def status(self) -> Status:
         """The question status this outcome leaves behind."""
         return Status.annulled if self is Outcome.annulled else Status.resolved
+
+
+class QuestionKind(StrEnum):
+    """What a question asks for: yes or no, or a measured value in a unit."""
+
+    binary = "binary"
+    quantity = "quantity"
+
+    @property
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """The outcomes a question of this kind may resolve to."""
+        if self is QuestionKind.quantity:
+            return (Outcome.value, Outcome.annulled)
+        return (Outcome.yes, Outcome.no, Outcome.annulled)
 
 
 class Basis(StrEnum):

@@ -25,6 +25,7 @@ from forecasts.schemas import (
     ClaimCreate,
     ClaimPublic,
     NonEmpty,
+    Quantity,
     QuestionCreate,
     RowId,
     SourceCreate,
@@ -203,6 +204,10 @@ class Acceptance(_Strict):
     made_at: AwareDatetime | None = Field(
         default=None, description="Default: the article's publication time."
     )
+    quantity: Quantity | None = Field(
+        default=None,
+        description="For a quantity question: default, the candidate's number or range.",
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> Acceptance:
@@ -242,6 +247,11 @@ def claim_for(
         stored_basis = _text(found, "probability_basis")
         if basis is None and stored_basis in {b.value for b in Basis}:
             basis = Basis(stored_basis)
+    quantity = acceptance.quantity
+    if quantity is None and acceptance.probability is None:
+        quantity = _candidate_quantity(found)
+        if quantity is not None:
+            probability = None
     slug = acceptance.source if acceptance.new_source is None else acceptance.new_source.slug
     assert slug is not None
     return ClaimCreate(
@@ -257,7 +267,22 @@ def claim_for(
         citation_title=article.title,
         publisher=article.publisher,
         published_at=article.published_at,
+        quantity=quantity,
     )
+
+
+def _candidate_quantity(found: dict[str, Any]) -> Quantity | None:
+    """The number a quantity candidate gives, as a claim states it: a point when low equals
+    high, else the range; None for a probability candidate or a bound with no other end."""
+    given = found.get("quantity")
+    if found.get("kind") != "quantity" or not isinstance(given, dict):
+        return None
+    low, high = given.get("low"), given.get("high")
+    if not isinstance(low, int | float) or not isinstance(high, int | float):
+        return None
+    if low == high:
+        return Quantity(point=float(low))
+    return Quantity(low=float(min(low, high)), high=float(max(low, high)))
 
 
 def _decide(

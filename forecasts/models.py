@@ -4,10 +4,28 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
-from forecasts.domain import Basis, CandidateStatus, Outcome, SourceKind, Status, utc_now
+from forecasts.domain import (
+    Basis,
+    CandidateStatus,
+    Outcome,
+    QuestionKind,
+    SourceKind,
+    Status,
+    utc_now,
+)
 from forecasts.sqltypes import UTCDateTime, enum_type
 
 
@@ -37,6 +55,13 @@ class Question(SQLModel, table=True):
     status: Status = Field(default=Status.open, sa_column=Column(enum_type(Status), nullable=False))
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     created_by: str = Field(default="", sa_column=Column(String(200), nullable=False))
+    kind: QuestionKind = Field(
+        default=QuestionKind.binary,
+        sa_column=Column(
+            enum_type(QuestionKind), nullable=False, server_default=QuestionKind.binary.value
+        ),
+    )
+    unit: str | None = Field(default=None, sa_column=Column(String(40)))
 
 
 class QuestionTag(SQLModel, table=True):
@@ -52,7 +77,11 @@ class QuestionTag(SQLModel, table=True):
 
 
 class Claim(SQLModel, table=True):
-    """A source's probability for a question, as it was said; never edited, only retracted."""
+    """A source's probability or quantity for a question, as said; never edited, only retracted.
+
+    A claim on a binary question has a probability; one on a quantity question has a point
+    or a range low..high (with, optionally, the confidence stated for the range) instead.
+    """
 
     __table_args__ = (
         Index("ix_claim_source_question", "source_id", "question_id"),
@@ -62,7 +91,7 @@ class Claim(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     question_id: int = Field(sa_column=Column(Integer, ForeignKey("question.id"), nullable=False))
     source_id: int = Field(sa_column=Column(Integer, ForeignKey("source.id"), nullable=False))
-    probability: float
+    probability: float | None = Field(default=None, sa_column=Column(Float))
     probability_basis: Basis = Field(sa_column=Column(enum_type(Basis), nullable=False))
     verbal_phrase: str | None = Field(default=None, sa_column=Column(String(200)))
     quote: str = Field(sa_column=Column(Text, nullable=False))
@@ -75,6 +104,10 @@ class Claim(SQLModel, table=True):
     recorded_by: str = Field(default="", sa_column=Column(String(200), nullable=False))
     retracted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     retraction_reason: str | None = Field(default=None, sa_column=Column(Text))
+    point: float | None = Field(default=None, sa_column=Column(Float))
+    low: float | None = Field(default=None, sa_column=Column(Float))
+    high: float | None = Field(default=None, sa_column=Column(Float))
+    confidence: float | None = Field(default=None, sa_column=Column(Float))
 
 
 class Resolution(SQLModel, table=True):
@@ -95,6 +128,8 @@ class Resolution(SQLModel, table=True):
     reason: str | None = Field(default=None, sa_column=Column(Text))
     resolved_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     resolved_by: str = Field(default="", sa_column=Column(String(200), nullable=False))
+    value: float | None = Field(default=None, sa_column=Column(Float))
+    """The measured value, when the outcome is `value`."""
 
 
 class Reviewer(SQLModel, table=True):

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import and_, delete, func, or_
 from sqlmodel import Session, col, select
 
 from forecasts.chain import Action, append_entry
-from forecasts.domain import DomainError, NotFoundError, Status
+from forecasts.domain import DomainError, NotFoundError, QuestionKind, Status
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
 from forecasts.prepared import Cursor
 from forecasts.schemas import QuestionCreate, QuestionPublic, QuestionUpdate
@@ -59,7 +60,21 @@ def question_public(question: Question, tags: list[str]) -> QuestionPublic:
         status=question.status,
         created_at=question.created_at,
         created_by=question.created_by,
+        kind=question.kind,
+        unit=question.unit,
     )
+
+
+def question_payload(question: QuestionPublic) -> dict[str, Any]:
+    """What the ledger records of a question: no status; kind and unit unless it is binary.
+
+    A binary question's payload is left as it was before questions had kinds, so entries
+    written then still verify.
+    """
+    payload = question.model_dump(mode="json", exclude={"status"})
+    if question.kind is QuestionKind.binary and question.unit is None:
+        del payload["kind"], payload["unit"]
+    return payload
 
 
 def tags_by_question(*, session: Session, ids: Iterable[int]) -> dict[int, list[str]]:
@@ -87,6 +102,7 @@ def create_question(
 ) -> Question:
     """Record a new question; one whose deadline already passed starts out due."""
     _check_reviewer(session, f"{field}.reviewer_id", data.reviewer_id)
+    _check_unit(data, field)
     question = Question(
         title=data.title,
         resolution_criteria=data.resolution_criteria,
@@ -95,6 +111,8 @@ def create_question(
         status=Status.due if data.deadline <= now else Status.open,
         created_at=now,
         created_by=actor,
+        kind=data.kind,
+        unit=data.unit,
     )
     session.add(question)
     session.flush()
@@ -104,6 +122,17 @@ def create_question(
     session.flush()
     _log(session, Action.question_created, question, data.tags, actor, now)
     return question
+
+
+def _check_unit(data: QuestionCreate, field: str) -> None:
+    """A quantity question needs its unit; a yes-or-no question has none."""
+    prefix = "" if field == "body" else f"{field}."
+    if data.kind is QuestionKind.quantity and data.unit is None:
+        raise DomainError(
+            f"{prefix}unit", 'is required on a quantity question, e.g. "%", "USD bn" or "°C"'
+        )
+    if data.kind is QuestionKind.binary and data.unit is not None:
+        raise DomainError(f"{prefix}unit", 'belongs to a question of kind "quantity"')
 
 
 def update_question(
@@ -135,7 +164,7 @@ def _log(
     now: datetime,
 ) -> None:
     assert question.id is not None
-    payload = question_public(question, tags).model_dump(mode="json", exclude={"status"})
+    payload = question_payload(question_public(question, tags))
     append_entry(
         Cursor.of_session(session),
         action=action,

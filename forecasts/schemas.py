@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    FiniteFloat,
+    StringConstraints,
+    field_validator,
+)
 
-from forecasts.domain import SLUG_PATTERN, Basis, Outcome, SourceKind, Status, normalise_tags
+from forecasts.domain import (
+    SLUG_PATTERN,
+    Basis,
+    Outcome,
+    QuestionKind,
+    SourceKind,
+    Status,
+    normalise_tags,
+)
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
@@ -16,6 +32,7 @@ Tags = Annotated[list[str], Field(default_factory=list, max_length=20)]
 # database (or overflow SQLite's driver past 2**63 - 1) instead of being refused as input.
 MAX_ROW_ID = 2**31 - 1
 RowId = Annotated[int, Field(ge=1, le=MAX_ROW_ID)]
+Unit = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 
 T = TypeVar("T")
 
@@ -80,6 +97,9 @@ class QuestionCreate(_Strict):
     deadline: AwareDatetime
     tags: Tags
     reviewer_id: RowId | None = None
+    kind: QuestionKind = QuestionKind.binary
+    unit: Unit | None = None
+    """The unit a quantity question's value is read in, e.g. "%", "USD bn" or "°C"."""
 
     @field_validator("tags")
     @classmethod
@@ -111,6 +131,21 @@ class QuestionPublic(BaseModel):
     status: Status
     created_at: datetime
     created_by: str
+    kind: QuestionKind = QuestionKind.binary
+    unit: str | None = None
+
+
+class Quantity(_Strict):
+    """A number claimed for a quantity question: a point, or a range low..high.
+
+    A range may state the confidence that it holds the value (0.8 for an 80% interval).
+    Which of the fields go together is checked by forecasts.quantities.check_quantity.
+    """
+
+    point: FiniteFloat | None = None
+    low: FiniteFloat | None = None
+    high: FiniteFloat | None = None
+    confidence: Annotated[FiniteFloat, Field(gt=0.0, lt=1.0)] | None = None
 
 
 class ClaimCreate(_Strict):
@@ -130,6 +165,8 @@ class ClaimCreate(_Strict):
     citation_title: str | None = None
     publisher: str | None = None
     published_at: AwareDatetime | None = None
+    quantity: Quantity | None = None
+    """Instead of a probability, on a quantity question."""
 
 
 class ClaimRecord(BaseModel):
@@ -138,7 +175,7 @@ class ClaimRecord(BaseModel):
     id: int
     question_id: int
     source: str
-    probability: float
+    probability: float | None
     probability_basis: Basis
     verbal_phrase: str | None
     quote: str
@@ -151,6 +188,7 @@ class ClaimRecord(BaseModel):
     recorded_by: str
     retracted_at: datetime | None
     retraction_reason: str | None
+    quantity: Quantity | None = None
 
 
 class ClaimPublic(ClaimRecord):
@@ -169,9 +207,14 @@ class Retraction(_Strict):
 
 
 class ResolutionCreate(_Strict):
-    """A verdict on a question; `reason` is required when it corrects an earlier one."""
+    """A verdict on a question; `reason` is required when it corrects an earlier one.
 
-    outcome: Outcome
+    A quantity question is resolved with its measured `value` (the outcome is then `value`,
+    which may be left out) or annulled.
+    """
+
+    outcome: Outcome | None = None
+    value: FiniteFloat | None = None
     evidence_url: Url | None = None
     note: str | None = None
     reason: str | None = None
@@ -191,6 +234,19 @@ class ResolutionPublic(BaseModel):
     reason: str | None
     resolved_at: datetime
     resolved_by: str
+    value: float | None = None
+
+
+def resolution_payload(resolution: ResolutionPublic) -> dict[str, Any]:
+    """What the ledger records of a resolution: its public shape, `value` only when measured.
+
+    A yes, no or annulled resolution's payload is left as it was before resolutions could
+    carry a value, so entries written then still verify.
+    """
+    payload = resolution.model_dump(mode="json")
+    if payload["value"] is None:
+        del payload["value"]
+    return payload
 
 
 class QuestionDetail(QuestionPublic):

@@ -46,7 +46,7 @@ from sqlmodel import Session
 from forecasts.bins import DEFAULT_BINS, BinScheme, parse_bins
 from forecasts.calibration import calibration_table
 from forecasts.charts import WIDTH_PX, calibration_chart_png, chart_title
-from forecasts.domain import DomainError, Outcome, normalise_tags, require_aware
+from forecasts.domain import DomainError, Outcome, QuestionKind, normalise_tags, require_aware
 from forecasts.hindsight import (
     DEFAULT_HINDSIGHT,
     HINDSIGHT_MODES,
@@ -57,6 +57,8 @@ from forecasts.hindsight import (
     widest_standing,
 )
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
+from forecasts.quantities import claim_scores, quantity_table
+from forecasts.schemas import Quantity
 from forecasts.scoring import scores_table
 from forecasts.sources import get_source
 from forecasts.tallies import LOG_LOSS_CLIP, SUM_COLUMNS, Tally, group_codes
@@ -352,6 +354,126 @@ def source_scored_claims(
     return claims
 
 
+@dataclass(frozen=True)
+class QuantityRecord:
+    """The quantity report of one query: a row per group and the coverage table."""
+
+    scores: pd.DataFrame
+    """One row per group: group, its key columns, then forecasts.quantities.QUANTITY_COLUMNS."""
+    coverage: pd.DataFrame
+    """One row per group and bin of stated confidence with ranges in it."""
+
+
+_QUANTITY_INPUTS: Final = ("point", "low", "high", "confidence", "value")
+_QUANTITY_BATCH: Final = 50_000
+
+
+def quantity_report(*, session: Session, query: ReportQuery) -> QuantityRecord:
+    """Errors, range hits and interval scores of the scored quantity claims, per group.
+
+    Which claims count is decided by the same rule as for probabilities (_scored_claims_from);
+    annulled questions are left out, and so are open and due ones.
+    """
+    source_ids = _source_ids(session, query.sources)
+    c, r = _claim, _resolution
+    keys: list[ColumnElement[Any]] = []
+    if query.by_source:
+        keys.append(c.c.source_id.label("source_id"))
+    if query.by_tag:
+        keys.append(_tag.c.tag.label("tag"))
+    statement = (
+        _scored_claims_from(query, source_ids, QuestionKind.quantity, left_out=False)
+        .where(r.c.outcome == Outcome.value)
+        .with_only_columns(*keys, c.c.point, c.c.low, c.c.high, c.c.confidence, r.c.value)
+    )
+    columns = [*_key_columns(query), *_QUANTITY_INPUTS]
+    # Streamed in batches, each made a frame at once: half a million claims held as Python
+    # rows would take several hundred MB, as columns of doubles a few tens.
+    result = session.execute(statement.execution_options(yield_per=_QUANTITY_BATCH))
+    parts = [
+        pd.DataFrame.from_records([tuple(row) for row in part], columns=columns, coerce_float=True)
+        for part in result.partitions()
+    ]
+    raw = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    keys_frame, labels = _group_keys(session, query, raw)
+    scores, coverage = quantity_table(
+        raw, groups=pd.Series(labels, dtype=object), min_n=query.min_n
+    )
+    return QuantityRecord(
+        scores=_with_keys(scores, keys_frame), coverage=_with_keys(coverage, keys_frame)
+    )
+
+
+@dataclass(frozen=True)
+class ScoredQuantity:
+    """One quantity claim that counts in a source's record, with its figures."""
+
+    claim_id: int
+    question_id: int
+    question_title: str
+    unit: str | None
+    quantity: Quantity
+    made_at: datetime
+    value: float
+    resolved_at: datetime
+    abs_error: float
+    ape: float | None
+    hit: bool | None
+    interval_score: float | None
+
+
+def source_scored_quantities(*, session: Session, slug: str) -> list[ScoredQuantity]:
+    """The source's scored quantity claims, newest first, each with its value and errors."""
+    source = get_source(session=session, slug=slug)
+    assert source.id is not None
+    c, q, r = _claim, _question, _resolution
+    statement = (
+        _scored_claims_from(
+            ReportQuery(sources=(slug,)), [source.id], QuestionKind.quantity, left_out=False
+        )
+        .where(r.c.outcome == Outcome.value)
+        .with_only_columns(
+            c.c.id,
+            q.c.id,
+            q.c.title,
+            q.c.unit,
+            c.c.made_at,
+            r.c.resolved_at,
+            *(c.c[name] for name in _QUANTITY_INPUTS[:-1]),
+            r.c.value,
+        )
+        .order_by(c.c.made_at.desc(), c.c.id.desc())
+    )
+    rows = [tuple(row) for row in session.execute(statement).all()]
+    numbers = np.array([row[6:] for row in rows], dtype=np.float64).reshape(-1, 5)
+    scores = claim_scores(**{name: numbers[:, i] for i, name in enumerate(_QUANTITY_INPUTS)})
+    figures = zip(
+        *(scores[name].to_numpy(dtype=np.float64).tolist() for name in scores.columns),
+        strict=True,
+    )
+    return [
+        ScoredQuantity(
+            claim_id=row[0],
+            question_id=row[1],
+            question_title=row[2],
+            unit=row[3],
+            made_at=row[4],
+            resolved_at=row[5],
+            quantity=Quantity(point=row[6], low=row[7], high=row[8], confidence=row[9]),
+            value=float(row[10]),
+            abs_error=abs_error,
+            ape=_number_or_none(ape),
+            hit=None if math.isnan(hit) else bool(hit),
+            interval_score=_number_or_none(interval),
+        )
+        for row, (abs_error, ape, hit, interval, _) in zip(rows, figures, strict=True)
+    ]
+
+
+def _number_or_none(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
 # --- the SQL ---------------------------------------------------------------------------
 
 
@@ -375,11 +497,19 @@ def _standing(claim: Any) -> ColumnElement[int]:
 
 
 def _scored_claims_from(
-    query: ReportQuery, source_ids: list[int] | None, *, left_out: bool = True
+    query: ReportQuery,
+    source_ids: list[int] | None,
+    kind: QuestionKind = QuestionKind.binary,
+    *,
+    left_out: bool = True,
 ) -> Select[Any]:
     """Claims that count (or would, were their question not annulled) and, with left_out,
-    hindsight claims the mode leaves out on questions resolved yes or no, joined to their
-    question, current and first resolution and (grouping by tag) tags; no columns chosen."""
+    hindsight claims the mode leaves out on questions resolved, joined to their question,
+    current and first resolution and (grouping by tag) tags; no columns chosen.
+
+    Only claims on questions of `kind`: binary ones are scored by probability, quantity
+    ones by error and interval (see quantity_report).
+    """
     c, q, r = _claim, _question, _resolution
     counting = counting_conditions(
         c,
@@ -393,11 +523,12 @@ def _scored_claims_from(
     )
     selected = counting.admitted
     if left_out and counting.left_out is not None:
-        resolved = r.c.outcome.in_([Outcome.yes, Outcome.no])
+        resolved = r.c.outcome.in_([o for o in kind.outcomes if o is not Outcome.annulled])
         selected = or_(selected, and_(counting.left_out, resolved))
     conditions = [
         *counting.eligible,
-        r.c.outcome.in_([Outcome.yes, Outcome.no, Outcome.annulled]),
+        q.c.kind == kind.value,
+        r.c.outcome.in_(kind.outcomes),
         # The current resolution is the one no other of the question's outranks.
         not_(_exists(_newer.c.question_id == r.c.question_id, _newer.c.sequence > r.c.sequence)),
         selected,
@@ -650,13 +781,17 @@ __all__ = [
     "GROUP_BY_CHOICES",
     "GROUP_SEPARATOR",
     "LEFT_OUT_BIN",
+    "QuantityRecord",
     "ReportQuery",
     "ScoredClaim",
+    "ScoredQuantity",
     "TrackRecord",
     "calibration_report",
+    "quantity_report",
     "register_ln",
     "scores_report",
     "source_calibration_png",
     "source_scored_claims",
+    "source_scored_quantities",
     "track_record",
 ]

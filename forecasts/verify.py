@@ -34,11 +34,11 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import GENESIS_HASH, LedgerEntry, canonical_json, entry_hash
-from forecasts.claims import claim_record
+from forecasts.claims import claim_payload, claim_record
 from forecasts.domain import Outcome, Status
 from forecasts.models import Claim, Question, QuestionTag, Resolution, SignedHead, Source
-from forecasts.questions import question_public
-from forecasts.schemas import ResolutionPublic
+from forecasts.questions import question_payload, question_public
+from forecasts.schemas import ResolutionPublic, resolution_payload
 from forecasts.sources import source_public
 from forecasts.witness import NotedHead
 
@@ -463,16 +463,16 @@ def _questions(session: Session) -> Iterator[tuple[int, Payload]]:
         if pending is not None and pending[0] == question.id:
             tags = [tag for _, tag in pending[1]]
             pending = next(tag_groups, None)
-        payload = question_public(question, tags).model_dump(mode="json", exclude={"status"})
+        payload = question_payload(question_public(question, tags))
         yield question.id, payload
 
 
 def _claims(session: Session, slugs: dict[int | None, str]) -> Iterator[tuple[int, Payload]]:
     for claim in _rows(session, Claim):
         slug = slugs.get(claim.source_id, f"<missing source {claim.source_id}>")
-        yield claim.id, claim_record(claim, slug).model_dump(mode="json")
+        yield claim.id, claim_payload(claim_record(claim, slug))
 
 
 def _resolutions(session: Session) -> Iterator[tuple[int, Payload]]:
     for resolution in _rows(session, Resolution):
-        yield resolution.id, ResolutionPublic.model_validate(resolution).model_dump(mode="json")
+        yield resolution.id, resolution_payload(ResolutionPublic.model_validate(resolution))

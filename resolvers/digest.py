@@ -22,6 +22,8 @@ from sqlalchemy import Table, select
 from sqlmodel import Session
 
 from forecasts.models import Claim, Question, Reviewer, Source
+from forecasts.quantities import quantity_in_words
+from forecasts.schemas import Quantity
 from forecasts.witness import latest_signed_head, signed_at_text
 from resolvers.access import unsubscribe_token
 from resolvers.assignment import assign
@@ -57,9 +59,10 @@ Plain tuples, like DigestItem: a round makes hundreds of thousands of them, and 
 NamedTuple's constructor costs several times a tuple's. The templates unpack them.
 """
 
-DigestItem = tuple[str, str, str, Sequence[ClaimLine], str, str, str, str]
+DigestItem = tuple[str, str, str, Sequence[ClaimLine], str, str, str, str, str, str]
 """One due question as a digest lists it: (title, criteria, deadline, claims, url,
-html_title, html_criteria, html_url); the html_ fields are HTML-escaped.
+html_title, html_criteria, html_url, unit, html_unit); the html_ fields are HTML-escaped,
+and unit is empty for a yes-or-no question, the unit of the value otherwise.
 
 The HTML template renders the items with autoescaping off and uses the html_ fields:
 autoescaping costs a Markup object per value, several times the cost of rendering the
@@ -154,9 +157,23 @@ def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, lis
         source_id: (name, escape(name, quote=True))
         for source_id, name in connection.execute(select(_SOURCE.c.id, _SOURCE.c.name))
     }
+    units: dict[int, str] = dict(
+        connection.execute(
+            select(_QUESTION.c.id, _QUESTION.c.unit).where(
+                waiting_clause(now), _QUESTION.c.unit.is_not(None)
+            )
+        ).all()
+    )
     rows = connection.execute(
         select(
-            _CLAIM.c.question_id, _CLAIM.c.source_id, _CLAIM.c.probability, _CLAIM.c.verbal_phrase
+            _CLAIM.c.question_id,
+            _CLAIM.c.source_id,
+            _CLAIM.c.probability,
+            _CLAIM.c.verbal_phrase,
+            _CLAIM.c.point,
+            _CLAIM.c.low,
+            _CLAIM.c.high,
+            _CLAIM.c.confidence,
         )
         .where(_CLAIM.c.question_id.in_(waiting), _CLAIM.c.retracted_at.is_(None))
         .order_by(_CLAIM.c.question_id, _CLAIM.c.made_at, _CLAIM.c.id)
@@ -164,8 +181,12 @@ def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, lis
     lines: dict[int, list[ClaimLine]] = {}
     figure = _figure
     current, bucket = None, []
-    for question_id, source_id, probability, phrase in rows:
-        text, html = figure(probability, phrase)
+    for question_id, source_id, probability, phrase, point, low, high, confidence in rows:
+        if probability is None:
+            quantity = Quantity(point=point, low=low, high=high, confidence=confidence)
+            text, html = _quantity_figure(quantity, units.get(question_id), phrase)
+        else:
+            text, html = figure(probability, phrase)
         name, html_name = sources[source_id]
         line = (name, text, html_name, html)
         if question_id == current:
@@ -180,6 +201,12 @@ def claims_on_due_questions(*, session: Session, now: datetime) -> dict[int, lis
 @lru_cache(maxsize=8192)
 def _figure(probability: float, phrase: str | None) -> tuple[str, str]:
     figure = percent(probability, phrase)
+    return figure, escape(figure, quote=True)
+
+
+def _quantity_figure(quantity: Quantity, unit: str | None, phrase: str | None) -> tuple[str, str]:
+    said = quantity_in_words(quantity, unit)
+    figure = f'{said} ("{phrase}")' if phrase else said
     return figure, escape(figure, quote=True)
 
 
@@ -246,6 +273,8 @@ class _Renderer:
                 escape(question.title, quote=True),
                 escape(question.resolution_criteria, quote=True),
                 html_url + token,  # tokens are URL-safe: nothing to escape
+                question.unit or "",
+                escape(question.unit or "", quote=True),
             )
             for question, token in zip(questions, tokens, strict=True)
         ]

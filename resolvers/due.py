@@ -28,6 +28,8 @@ class DueQuestion(NamedTuple):
     deadline: datetime
     reviewer_id: int | None
     tags: frozenset[str]
+    unit: str | None = None
+    """The unit of a quantity question's value; None for a yes-or-no question."""
 
 
 def waiting_clause(now: datetime) -> ColumnElement[bool]:
@@ -78,6 +80,7 @@ def due_questions(*, session: Session, now: datetime) -> list[DueQuestion]:
             # per-value call chain is a third of this function's time on 100,000 rows.
             type_coerce(_QUESTION.c.deadline, DateTime(timezone=True)),
             _QUESTION.c.reviewer_id,
+            _QUESTION.c.unit,
         ).where(_QUESTION.c.id.in_(select(_QUESTION.c.id).where(due)))
     ).all()
     # _make is tuple.__new__ itself; calling the class runs a generated Python __new__,
@@ -92,9 +95,10 @@ def due_questions(*, session: Session, now: datetime) -> list[DueQuestion]:
                 deadline if deadline.tzinfo else deadline.replace(tzinfo=UTC),  # SQLite: naive
                 reviewer_id,
                 tags.get(qid, _NO_TAGS),
+                unit,
             )
         )
-        for qid, title, criteria, deadline, reviewer_id in rows
+        for qid, title, criteria, deadline, reviewer_id, unit in rows
     ]
     questions.sort(key=_OLDEST_FIRST)
     return questions

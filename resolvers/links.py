@@ -24,6 +24,7 @@ from sqlmodel import Field, Session, SQLModel
 
 from forecasts.domain import DomainError, Status
 from forecasts.models import Question, Resolution, Reviewer
+from forecasts.quantities import measured
 from forecasts.schemas import ResolutionCreate
 from forecasts.sqltypes import UTCDateTime
 from resolvers.dedup import insert_new
@@ -264,7 +265,10 @@ def _closed(session: Session, question: Question) -> ClosedQuestionError:
     current = current_resolution(session=session, question_id=question.id)
     if current is None:
         return ClosedQuestionError("This question is no longer waiting for a resolution.")
+    verdict = current.outcome.value
+    if current.value is not None:
+        verdict = f"at {measured(current.value, question.unit)}"
     return ClosedQuestionError(
-        f"It was resolved {current.outcome.value} on {current.resolved_at:%d %b %Y} "
+        f"It was resolved {verdict} on {current.resolved_at:%d %b %Y} "
         f"by {current.resolved_by}. A correction needs the API, with a reason."
     )

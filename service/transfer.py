@@ -28,12 +28,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import Action, LedgerEntry, append_entry
-from forecasts.claims import claim_record, record_claim
+from forecasts.claims import claim_payload, claim_record, record_claim
 from forecasts.domain import DomainError, probability_from_text
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
 from forecasts.prepared import Cursor
-from forecasts.questions import question_public, tags_by_question
-from forecasts.schemas import ClaimCreate
+from forecasts.questions import question_payload, question_public, tags_by_question
+from forecasts.schemas import ClaimCreate, resolution_payload
 from forecasts.sources import source_public
 from forecasts.verify import verify_ledger
 from resolvers.resolutions import resolution_public
@@ -116,15 +116,20 @@ def _csv_rows(content: str) -> Iterator[tuple[int, dict[str, Any]]]:
 def _csv_claim(row: dict[str | Any, Any]) -> dict[str, Any]:
     claim: dict[str, Any] = {}
     question: dict[str, Any] = {}
+    quantity: dict[str, Any] = {}
     for name, value in row.items():
         if name is None or value is None or value == "":
             continue
         if name.startswith("question_") and name != "question_id":
             question[name.removeprefix("question_")] = value
+        elif name.startswith("quantity_"):
+            quantity[name.removeprefix("quantity_")] = value
         elif name == "probability":
             claim[name] = _probability_cell(value)
         else:
             claim[name] = value
+    if quantity:
+        claim["quantity"] = quantity
     if "tags" in question:
         question["tags"] = [t for t in question["tags"].split(CSV_LIST_SEPARATOR) if t.strip()]
     if question:
@@ -259,19 +264,19 @@ def _log_restored(session: Session, kind: str, instance: Any, tags: list[str]) -
         actor, when = instance.created_by, instance.created_at
     elif kind == "question":
         action = Action.question_created
-        payload = question_public(instance, tags).model_dump(mode="json", exclude={"status"})
+        payload = question_payload(question_public(instance, tags))
         actor, when = instance.created_by, instance.created_at
     elif kind == "claim":
         slug = session.get(Source, instance.source_id)
         assert slug is not None
         action, payload = (
             Action.claim_recorded,
-            claim_record(instance, slug.slug).model_dump(mode="json"),
+            claim_payload(claim_record(instance, slug.slug)),
         )
         actor, when = instance.recorded_by, instance.recorded_at
     elif kind == "resolution":
         action = Action.question_resolved if instance.sequence == 1 else Action.resolution_corrected
-        payload = resolution_public(instance).model_dump(mode="json")
+        payload = resolution_payload(resolution_public(instance))
         actor, when = instance.resolved_by, instance.resolved_at
     else:
         return

@@ -21,7 +21,13 @@ from forecasts.domain import NotFoundError
 from forecasts.hindsight import evidenced_sql, hindsight_sql
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
 from forecasts.prepared import Cursor, Prepared, api_instant
-from forecasts.schemas import ClaimPublic, QuestionDetail, QuestionPublic, ResolutionPublic
+from forecasts.schemas import (
+    ClaimPublic,
+    Quantity,
+    QuestionDetail,
+    QuestionPublic,
+    ResolutionPublic,
+)
 from forecasts.sqltypes import UTCDateTime
 
 
@@ -49,7 +55,8 @@ def _fields(model: type[BaseModel], table: Table, **others: ColumnElement[Any]) 
 
 
 QUESTION_FIELDS = tuple(QuestionPublic.model_fields)
-CLAIM_FIELDS = tuple(ClaimPublic.model_fields)
+CLAIM_FIELDS = tuple(name for name in ClaimPublic.model_fields if name != "quantity")
+_QUANTITY_FIELDS = tuple(Quantity.model_fields)
 RESOLUTION_FIELDS = tuple(ResolutionPublic.model_fields)
 
 _ID: Any = bindparam("question_id")
@@ -60,13 +67,26 @@ _WHEN: dict[str, Any] = {
     "deadline": _QUESTION.c.deadline,
     "first_resolved_at": _FIRST.c.resolved_at,
 }
-_CLAIM_COLUMNS = _fields(
-    ClaimPublic,
-    _CLAIM,
-    source=_SOURCE.c.slug,
-    hindsight=type_coerce(hindsight_sql(_CLAIM, **_WHEN), Boolean()),
-    evidenced=type_coerce(evidenced_sql(_CLAIM, **_WHEN), Boolean()),
-)
+_CLAIM_COLUMNS = [
+    *_fields(
+        ClaimPublic,
+        _CLAIM,
+        source=_SOURCE.c.slug,
+        hindsight=type_coerce(hindsight_sql(_CLAIM, **_WHEN), Boolean()),
+        evidenced=type_coerce(evidenced_sql(_CLAIM, **_WHEN), Boolean()),
+    ),
+    *(_CLAIM.c[name] for name in _QUANTITY_FIELDS),
+]
+_CLAIM_NAMES = tuple(ClaimPublic.model_fields)
+
+
+def _claim(row: Any) -> dict[str, Any]:
+    """A claim row as ClaimPublic's dict, in its order: its columns and its point or range."""
+    claim = dict(zip(CLAIM_FIELDS, row[: len(CLAIM_FIELDS)], strict=True))
+    numbers = row[len(CLAIM_FIELDS) :]
+    has_quantity = numbers[0] is not None or numbers[1] is not None
+    claim["quantity"] = dict(zip(_QUANTITY_FIELDS, numbers, strict=True)) if has_quantity else None
+    return {name: claim[name] for name in _CLAIM_NAMES}
 
 
 def _with_standing(statement: Any) -> Any:
@@ -107,7 +127,7 @@ def question_detail_data(snapshot: Cursor, question_id: int) -> dict[str, Any]:
     columns = dict(zip(_QUESTION_COLUMNS, found[0], strict=True))
     columns["tags"] = [tag for (tag,) in tags]
     detail = {name: columns[name] for name in QUESTION_FIELDS}
-    detail["claims"] = [dict(zip(CLAIM_FIELDS, row, strict=True)) for row in claims]
+    detail["claims"] = [_claim(row) for row in claims]
     history = [dict(zip(RESOLUTION_FIELDS, row, strict=True)) for row in resolutions]
     detail["resolutions"] = history
     detail["current_resolution"] = history[-1] if history else None
@@ -160,5 +180,5 @@ def claim_page_data(
         params["tag"] = filters.tag.lower()
     counted, rows = snapshot.rows_together((count, params), (page, params))
     total = int(counted[0][0])
-    items = [dict(zip(CLAIM_FIELDS, row, strict=True)) for row in rows]
+    items = [_claim(row) for row in rows]
     return {"items": items, "total": total, "limit": limit, "offset": offset}

@@ -61,9 +61,13 @@ def make_question(session: Session, **fields: Any) -> Question:
 
 
 def make_claim(
-    session: Session, source: Source, question: Question, probability: float = 0.7, **fields: Any
+    session: Session,
+    source: Source,
+    question: Question,
+    probability: float | None = 0.7,
+    **fields: Any,
 ) -> ClaimPublic:
-    """A stated claim made at T0."""
+    """A stated claim made at T0; with quantity= and probability=None, a quantity claim."""
     data = {
         "source": source.slug,
         "question_id": question.id,

@@ -17,8 +17,10 @@ from forecasts.hindsight import DEFAULT_HINDSIGHT, HindsightMode
 from forecasts.reports import to_csv
 from forecasts.track_record import (
     GroupBy,
+    QuantityRecord,
     ReportQuery,
     calibration_report,
+    quantity_report,
     scores_report,
     source_calibration_png,
 )
@@ -327,3 +329,155 @@ def get_calibration_chart(
     """The source's calibration chart as a PNG, 800 x 600 unless another width is asked for."""
     png = source_calibration_png(session=session, slug=slug, query=query, width=width)
     return Response(content=png, media_type="image/png")
+
+
+QUANTITY_DEFINITIONS = """
+**Scored quantity claim.** A claim on a quantity question whose current resolution is a
+measured value v, chosen by the same rule as for probabilities: not retracted, made by
+the deadline, the latest of its source on the question, and `hindsight` deciding which
+claims recorded after the fact count. Annulled, open and due questions are left out.
+
+Per claim: a point x, a range [l, h], or a range with a stated confidence c.
+
+- `abs_error`: |x - v|; for a range 0 inside it, else the distance to the nearer end.
+- `ape`: |m - v| / |v|, m the point or the range's midpoint; empty when v = 0.
+- `hit`: l <= v <= h, for ranges.
+- `interval_score`: (h - l) + (2/a)(l - v)[v < l] + (2/a)(v - h)[v > h], a = 1 - c, for
+  ranges with a confidence (Gneiting and Raftery 2007); `relative_interval_score` is
+  it divided by |v| (empty when v = 0).
+
+Per group: `n` scored quantity claims, `n_ranges` of them ranges, `hits`, `hit_rate` =
+hits / n_ranges with its 95% Wilson interval `hit_rate_low`..`hit_rate_high`;
+`mean_confidence` over the ranges with a confidence and `coverage_gap` = their hit rate
+minus their mean confidence (below 0: intervals too narrow for the confidence stated);
+`median_ape`; `mean_relative_interval_score`. Full definitions: docs/scoring.md.
+"""
+
+
+class QuantityRow(BaseModel):
+    """One group's quantity figures; source, source_name and tag appear with the grouping."""
+
+    group: str
+    source: str | None = None
+    source_name: str | None = None
+    tag: str | None = None
+    n: int
+    n_ranges: int
+    hits: int
+    hit_rate: float | None
+    hit_rate_low: float | None
+    hit_rate_high: float | None
+    mean_confidence: float | None
+    coverage_gap: float | None
+    median_ape: float | None
+    mean_relative_interval_score: float | None
+
+
+class CoverageRow(BaseModel):
+    """One bin of stated confidence of one group: how often its ranges held the value."""
+
+    group: str
+    source: str | None = None
+    source_name: str | None = None
+    tag: str | None = None
+    bin: str
+    bin_lower: float
+    bin_upper: float
+    n: int
+    mean_confidence: float
+    hits: int
+    hit_rate: float
+    ci_lower: float
+    ci_upper: float
+
+
+def quantity_query(
+    group_by: Annotated[
+        GroupBy, Query(description="One row per source, per tag, or per source and tag.")
+    ] = "source",
+    made_after: MadeAfter = None,
+    made_before: MadeBefore = None,
+    resolved_after: ResolvedAfter = None,
+    resolved_before: ResolvedBefore = None,
+    tag: TagParam = None,
+    source: Annotated[
+        list[str] | None, Query(description="Only this source (slug); repeatable.")
+    ] = None,
+    min_n: Annotated[
+        int, Query(ge=0, description="Leave out groups with fewer scored claims.")
+    ] = 0,
+    hindsight: HindsightParam = DEFAULT_HINDSIGHT,
+) -> ReportQuery:
+    """The quantity report's parameters, checked; a bad one is a 422 naming it."""
+    try:
+        return ReportQuery(
+            group_by=group_by,
+            made_after=made_after,
+            made_before=made_before,
+            resolved_after=resolved_after,
+            resolved_before=resolved_before,
+            tags=tag or (),
+            sources=source or (),
+            min_n=min_n,
+            hindsight=hindsight,
+        )
+    except DomainError as error:
+        raise _invalid(error) from None
+
+
+QuantityQueryDep = Annotated[ReportQuery, Depends(quantity_query)]
+
+
+def _quantities(session: ReadSessionDep, query: ReportQuery) -> QuantityRecord:
+    try:
+        return quantity_report(session=session, query=query)
+    except DomainError as error:
+        raise _invalid(error) from None
+
+
+@router.get(
+    "/reports/quantities",
+    response_model=list[QuantityRow],
+    description="One row per group (source by default) of quantity claims.\n"
+    + QUANTITY_DEFINITIONS,
+)
+def get_quantities(session: ReadSessionDep, query: QuantityQueryDep, _: Reader) -> Response:
+    """Quantity figures per group as JSON."""
+    return _json(_quantities(session, query).scores)
+
+
+@router.get(
+    "/reports/quantities.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "The figures as CSV."}},
+    description="The quantity report as a CSV download, one row per group.\n"
+    + QUANTITY_DEFINITIONS,
+)
+def get_quantities_csv(session: ReadSessionDep, query: QuantityQueryDep, _: Reader) -> Response:
+    """Quantity figures per group as CSV."""
+    return _csv(_quantities(session, query).scores, kind="quantities", query=query)
+
+
+@router.get(
+    "/reports/coverage",
+    response_model=list[CoverageRow],
+    description="Per group and bin of stated confidence (<50%, 50%, 60%, 70%, 80%, 90%, "
+    "95%+; each bin from its edge to the next): the ranges, how many held the value, and "
+    "the 95% Wilson interval on that rate. The counterpart of the calibration table.\n"
+    + QUANTITY_DEFINITIONS,
+)
+def get_coverage(session: ReadSessionDep, query: QuantityQueryDep, _: Reader) -> Response:
+    """Coverage by stated confidence as JSON."""
+    return _json(_quantities(session, query).coverage)
+
+
+@router.get(
+    "/reports/coverage.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "The table as CSV."}},
+    description="The coverage table as a CSV download, one row per group and bin.\n"
+    + QUANTITY_DEFINITIONS,
+)
+def get_coverage_csv(session: ReadSessionDep, query: QuantityQueryDep, _: Reader) -> Response:
+    """Coverage by stated confidence as CSV."""
+    return _csv(_quantities(session, query).coverage, kind="coverage", query=query)

@@ -11,9 +11,15 @@ from typing import Any
 from sqlmodel import Session, select
 
 from forecasts.claims import record_claim
-from forecasts.domain import Outcome
+from forecasts.domain import Outcome, QuestionKind
 from forecasts.models import Claim, Source
-from forecasts.schemas import ClaimCreate, QuestionCreate, ResolutionCreate, SourceCreate
+from forecasts.schemas import (
+    ClaimCreate,
+    Quantity,
+    QuestionCreate,
+    ResolutionCreate,
+    SourceCreate,
+)
 from forecasts.sources import create_source
 from resolvers.resolutions import resolve_question
 
@@ -36,6 +42,13 @@ def demo_document() -> dict[str, Any]:
     return document
 
 
+def demo_quantities() -> dict[str, Any]:
+    """An illustrative forecast of a number, its question and the measured value."""
+    text = resources.files(__package__).joinpath("quantities.json").read_text(encoding="utf-8")
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
 def demo_article() -> str:
     """The text of the seed article."""
     name = "article-2023-08-01-second-march.txt"
@@ -46,8 +59,9 @@ def load_demo(*, session: Session, now: datetime) -> DemoLoad:
     """Add the demo sources, questions, claims and resolutions that are not there yet."""
     document = demo_document()
     article = document["article"]
+    quantities = demo_quantities()
     sources = claims = resolutions = 0
-    for entry in document["sources"]:
+    for entry in [*document["sources"], *quantities["sources"]]:
         exists = session.exec(select(Source.id).where(Source.slug == entry["slug"])).first()
         if exists is None:
             create_source(session=session, data=SourceCreate(**entry), actor=DEMO_ACTOR, now=now)
@@ -70,6 +84,21 @@ def load_demo(*, session: Session, now: datetime) -> DemoLoad:
                 now=now,
             )
             resolutions += 1
+    for entry in quantities["claims"]:
+        if _already_recorded(session, entry):
+            continue
+        claim = record_claim(
+            session=session, data=_quantity_claim(entry), actor=DEMO_ACTOR, now=now
+        )
+        resolve_question(
+            session=session,
+            question_id=claim.question_id,
+            data=ResolutionCreate(value=entry["value"], note="Value from the public record."),
+            actor=DEMO_ACTOR,
+            now=now,
+        )
+        claims += 1
+        resolutions += 1
     return DemoLoad(sources=sources, claims=claims, resolutions=resolutions)
 
 
@@ -99,5 +128,26 @@ def _claim(entry: dict[str, Any], article: dict[str, Any]) -> ClaimCreate:
             resolution_criteria=entry["resolution_criteria"],
             deadline=datetime.fromisoformat(entry["deadline"]),
             tags=entry["tags"],
+        ),
+    )
+
+
+def _quantity_claim(entry: dict[str, Any]) -> ClaimCreate:
+    return ClaimCreate(
+        source=entry["source"],
+        quote=entry["quote"],
+        made_at=datetime.fromisoformat(entry["made_at"]),
+        quantity=Quantity(**entry["quantity"]),
+        verbal_phrase=entry["verbal_phrase"],
+        citation_url=entry["citation_url"],
+        citation_title=entry["citation_title"],
+        published_at=datetime.fromisoformat(entry["published_at"]),
+        question=QuestionCreate(
+            title=entry["question"],
+            resolution_criteria=entry["resolution_criteria"],
+            deadline=datetime.fromisoformat(entry["deadline"]),
+            tags=entry["tags"],
+            kind=QuestionKind.quantity,
+            unit=entry["unit"],
         ),
     )

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from forecasts.comparison import Comparison, compare_sources
 from forecasts.domain import DomainError
 from forecasts.sources import list_sources
+from forecasts.track_record import ScoredQuantity, source_scored_quantities
 from service.deps import Reader, ReadSessionDep
 from service.pages.templating import templates
 
@@ -29,9 +30,14 @@ def compare_page(
     sources, _total = list_sources(session=session, kind=None, limit=PICKER_SOURCES, offset=0)
     comparison: Comparison | None = None
     problem: str | None = None
+    quantities: list[tuple[ScoredQuantity, ScoredQuantity]] = []
     if a and b:
         try:
             comparison = compare_sources(session=session, a=a, b=b)
+            quantities = shared_quantities(
+                source_scored_quantities(session=session, slug=a),
+                source_scored_quantities(session=session, slug=b),
+            )
         except DomainError as error:
             problem = error.message
     names = {source.slug: source.name for source in sources}
@@ -44,7 +50,16 @@ def compare_page(
             "sources": sources,
             "names": names,
             "comparison": comparison,
+            "quantities": quantities,
             "problem": problem,
         },
         status_code=422 if problem else 200,
     )
+
+
+def shared_quantities(
+    a: list[ScoredQuantity], b: list[ScoredQuantity]
+) -> list[tuple[ScoredQuantity, ScoredQuantity]]:
+    """The quantity questions both sources made a scored claim on, A's order (newest first)."""
+    by_question = {claim.question_id: claim for claim in b}
+    return [(mine, by_question[mine.question_id]) for mine in a if mine.question_id in by_question]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -22,7 +22,10 @@ from forecasts.sources import get_source, list_sources, open_claim_counts
 from forecasts.track_record import (
     ReportQuery,
     ScoredClaim,
+    ScoredQuantity,
+    quantity_report,
     source_scored_claims,
+    source_scored_quantities,
     track_record,
 )
 from resolvers.snapshots import SnapshotPublic, source_history
@@ -74,6 +77,7 @@ class UnscoredClaim:
     claim: ClaimPublic
     question_title: str
     why: str
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,9 @@ class SourceRecord:
     unscored_total: int
     history: list[SnapshotPublic]
     """The weekly snapshots of its record, oldest first."""
+    quantities: dict[str, Any] | None = None
+    """The source's row of the quantity report; None when no quantity claim is scored."""
+    scored_quantities: list[ScoredQuantity] = field(default_factory=list)
 
 
 def records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -192,7 +199,11 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
     record = track_record(session=session, query=ReportQuery(sources=(slug,)))
     scores = records_of(record.scores)
     scored = source_scored_claims(session=session, slug=slug)
-    counted = {c.claim_id for c in scored}
+    scored_quantities = source_scored_quantities(session=session, slug=slug)
+    quantities = records_of(
+        quantity_report(session=session, query=ReportQuery(sources=(slug,))).scores
+    )
+    counted = {c.claim_id for c in scored} | {c.claim_id for c in scored_quantities}
     cursor = Cursor.of_session(session)
 
     def claims_page(limit: int, offset: int) -> tuple[list[ClaimPublic], int]:
@@ -207,12 +218,13 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
         )
     )
     about = {q.id: q for q in questions}
-    scored_questions = {c.question_id for c in scored}
+    scored_questions = {c.question_id for c in scored} | {c.question_id for c in scored_quantities}
     unscored = [
         UnscoredClaim(
             claim=public,
             question_title=about[public.question_id].title,
             why=_why_unscored(public, about[public.question_id], scored_questions, now),
+            unit=about[public.question_id].unit,
         )
         for public in others[:UNSCORED_SHOWN]
     ]
@@ -224,4 +236,6 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
         unscored=unscored,
         unscored_total=len(others),
         history=source_history(session=session, source_id=source.id),
+        quantities=quantities[0] if quantities else None,
+        scored_quantities=scored_quantities,
     )

@@ -7,6 +7,7 @@ the link. Refused links get a page saying why, with a 4xx status.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -58,10 +59,16 @@ def resolve_submit(
     outcome: FormText = "",
     evidence_url: FormText = "",
     note: FormText = "",
+    value: FormText = "",
 ) -> Response:
     """Resolve the question as the link's reviewer; the link then no longer works."""
     signer = LinkSigner(settings.resolved_secret_key())
-    entered = {"outcome": outcome, "evidence_url": evidence_url.strip(), "note": note.strip()}
+    entered = {
+        "outcome": outcome,
+        "evidence_url": evidence_url.strip(),
+        "note": note.strip(),
+        "value": value.strip(),
+    }
     problems, data = _parse(entered)
     if data is None:
         return _form_again(request, database, signer, token, now, entered, problems)
@@ -88,8 +95,13 @@ def resolve_submit(
 
 def _parse(entered: dict[str, str]) -> tuple[list[str], ResolutionCreate | None]:
     problems = []
+    measured: float | None = None
     if entered["outcome"] not in {o.value for o in Outcome}:
         problems.append("Choose Yes, No or Annul.")
+    elif entered["outcome"] == Outcome.value:
+        measured = _number(entered["value"])
+        if measured is None:
+            problems.append("Enter the value as a number, such as 2.9 or -0.4.")
     if entered["evidence_url"] and web_url(entered["evidence_url"]) is None:
         problems.append(
             "The evidence link must be a web address starting with https:// or http://."
@@ -99,12 +111,23 @@ def _parse(entered: dict[str, str]) -> tuple[list[str], ResolutionCreate | None]
     try:
         data = ResolutionCreate(
             outcome=Outcome(entered["outcome"]),
+            value=measured,
             evidence_url=entered["evidence_url"] or None,
             note=entered["note"] or None,
         )
     except ValidationError as error:
         return [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()], None
     return [], data
+
+
+def _number(text: str) -> float | None:
+    """The finite number a reviewer typed, accepting a decimal comma and a thin space; or None."""
+    cleaned = text.replace("\u2009", "").replace(" ", "").replace(",", ".").removesuffix("%")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _form(
@@ -130,7 +153,7 @@ def _form(
         "expires_at": opened.link.expires_at,
         "token": token,
         "outcomes": OUTCOME_WORDS,
-        "entered": entered or {"outcome": "", "evidence_url": "", "note": ""},
+        "entered": entered or {"outcome": "", "evidence_url": "", "note": "", "value": ""},
         "problems": problems or [],
     }
     return templates.TemplateResponse(

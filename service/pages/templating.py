@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import jinja2
 from fastapi.templating import Jinja2Templates
 
+from forecasts.quantities import error_in_words, measured, quantity_in_words
+
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 MISSING = "—"
 
@@ -116,6 +118,11 @@ def _environment() -> jinja2.Environment:
         score=score,
         points=points,
         web_url=web_url,
+        quantity=quantity_in_words,
+        measured=measured,
+        error_words=lambda quantity, value, unit: error_in_words(
+            quantity=quantity, value=value, unit=unit
+        ),
     )
     environment.globals["site_name"] = "Sooth"
     return environment

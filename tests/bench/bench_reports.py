@@ -1,5 +1,11 @@
 """Benchmark: GET /api/v1/reports/scores.csv over a ledger of 1,000,000 scored claims.
 
+With --quantities, half of the questions ask for a number instead (claims of a point, a
+range, or a range with a confidence), and GET /api/v1/reports/quantities.csv is timed
+against a bare pass over the same claims (the same rules in hand-written SQL, the figures
+in numpy; target within 3 times its CPU time), with its peak memory (under 500 MB) and its
+n, hits and median_ape per source checked against that pass.
+
 Prints, from one run on one SQLite file:
 
 - the end-to-end time of GET /api/v1/reports/scores.csv through the ASGI app (routing,
@@ -67,6 +73,8 @@ class LedgerShape:
     corrected_questions: int = 500
     tags: int = 30
     seed: int = 20260302
+    quantity_share: float = 0.0
+    """The share of questions asking for a number, whose claims are points and ranges."""
 
     @property
     def resolved_questions(self) -> int:
@@ -121,6 +129,12 @@ def build_ledger(shape: LedgerShape, path: Path) -> None:
         dtype=object,
     )
     happened = (rng.random(n_questions) < 0.4).astype(np.int64)
+    # Drawn only when asked for, so that a ledger without quantities is the one it always was.
+    quantity = np.zeros(n_questions, dtype=bool)
+    value = np.zeros(n_questions)
+    if shape.quantity_share:
+        quantity = rng.random(n_questions) < shape.quantity_share
+        value = np.round(rng.normal(3.0, 2.0, n_questions), 1)
 
     # Each question's sources: consecutive slices of permutations of all sources, so a
     # source claims at most once per question and exactly scored_per_source times over
@@ -144,6 +158,7 @@ def build_ledger(shape: LedgerShape, path: Path) -> None:
         np.where(style < 0.8, np.round(probability, 2), probability),
     )
     made_s = deadline_s[claim_question - 1] - rng.integers(86_400, 200 * 86_400, n_pairs)
+    numbers = _quantities(rng, shape, quantity, value, claim_question, claim_source)
 
     # What must not count: an earlier claim the same source superseded, a later one it
     # retracted.
@@ -159,11 +174,21 @@ def build_ledger(shape: LedgerShape, path: Path) -> None:
     made_all = np.concatenate([made_s, made_s[superseded] - 30 * 86_400, made_s[retracted] + 3_600])
     retracted_at = [None] * (n_pairs + superseded.size) + _instants(base, made_s[retracted] + 7_200)
     made_text = _instants(base, made_all)
+    on_quantity = quantity[questions_all - 1]
+    moved = np.array([0.5, 0.5, 0.5, 0.0])  # the numbers move, the confidence stays in (0, 1)
+    numbers_all = np.concatenate([numbers, numbers[superseded] + moved, numbers[retracted] - moved])
+    stated = [
+        _nulls(column)
+        for column in (
+            np.where(on_quantity, np.nan, probability_all),
+            *numbers_all.T,
+        )
+    ]
     claims = list(
         zip(
             questions_all.tolist(),
             sources_all.tolist(),
-            probability_all.tolist(),
+            *stated,
             made_text,
             made_text,
             retracted_at,
@@ -171,8 +196,9 @@ def build_ledger(shape: LedgerShape, path: Path) -> None:
         )
     )
 
-    resolution_rows: list[tuple[int, int, str, str | None, str]] = []
-    outcomes = np.where(happened == 1, "yes", "no").astype(object)
+    resolution_rows: list[tuple[int, int, str, float | None, str | None, str]] = []
+    outcomes = np.where(quantity, "value", np.where(happened == 1, "yes", "no")).astype(object)
+    values = np.where(quantity, value, np.nan).tolist()
     corrected = set(rng.choice(n_resolved, shape.corrected_questions, replace=False).tolist())
     deadline_text = _instants(base, deadline_s)
     resolved_text = _instants(base, deadline_s + 2 * 86_400)
@@ -180,14 +206,16 @@ def build_ledger(shape: LedgerShape, path: Path) -> None:
     for index in range(n_resolved + shape.annulled_questions):
         question_id = index + 1
         outcome = outcomes[index] if index < n_resolved else "annulled"
+        measured = values[index] if outcome == "value" else None
         if index in corrected:
-            wrong = "no" if outcome == "yes" else "yes"
-            resolution_rows.append((question_id, 1, wrong, None, resolved_text[index]))
+            wrong = {"yes": "no", "no": "yes"}.get(outcome, outcome)
+            misread = None if measured is None else measured + 1.0
+            resolution_rows.append((question_id, 1, wrong, misread, None, resolved_text[index]))
             resolution_rows.append(
-                (question_id, 2, outcome, "misread evidence", corrected_text[index])
+                (question_id, 2, outcome, measured, "misread evidence", corrected_text[index])
             )
         else:
-            resolution_rows.append((question_id, 1, outcome, None, resolved_text[index]))
+            resolution_rows.append((question_id, 1, outcome, measured, None, resolved_text[index]))
 
     tag_count = rng.integers(1, 3, n_questions)
     tag_rows: list[tuple[int, str]] = []
@@ -209,22 +237,30 @@ def build_ledger(shape: LedgerShape, path: Path) -> None:
     )
     connection.executemany(
         "INSERT INTO question (id, title, resolution_criteria, deadline, status, created_at, "
-        "created_by) VALUES (?, ?, 'Yes if it happens.', ?, ?, ?, 'bench')",
+        "created_by, kind, unit) VALUES (?, ?, 'Yes if it happens.', ?, ?, ?, 'bench', ?, ?)",
         [
-            (question_id, f"Will event {question_id} happen?", deadline_text[i], status[i], created)
+            (
+                question_id,
+                f"Will event {question_id} happen?",
+                deadline_text[i],
+                status[i],
+                created,
+                "quantity" if quantity[i] else "binary",
+                "%" if quantity[i] else None,
+            )
             for i, question_id in enumerate(question_ids.tolist())
         ],
     )
     connection.executemany("INSERT INTO question_tag (question_id, tag) VALUES (?, ?)", tag_rows)
     connection.executemany(
-        "INSERT INTO claim (question_id, source_id, probability, probability_basis, quote, "
-        "made_at, recorded_at, recorded_by, retracted_at) "
-        "VALUES (?, ?, ?, 'stated', 'q', ?, ?, 'bench', ?)",
+        "INSERT INTO claim (question_id, source_id, probability, point, low, high, confidence, "
+        "probability_basis, quote, made_at, recorded_at, recorded_by, retracted_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'stated', 'q', ?, ?, 'bench', ?)",
         claims,
     )
     connection.executemany(
-        "INSERT INTO resolution (question_id, sequence, outcome, reason, resolved_at, "
-        "resolved_by) VALUES (?, ?, ?, ?, ?, 'bench')",
+        "INSERT INTO resolution (question_id, sequence, outcome, value, reason, resolved_at, "
+        "resolved_by) VALUES (?, ?, ?, ?, ?, ?, 'bench')",
         resolution_rows,
     )
     connection.execute("COMMIT")
@@ -236,6 +272,39 @@ def build_ledger(shape: LedgerShape, path: Path) -> None:
         f"{n_questions:,} questions in {time.perf_counter() - started:.0f} s",
         flush=True,
     )
+
+
+def _quantities(
+    rng: np.random.Generator,
+    shape: LedgerShape,
+    quantity: np.ndarray,
+    value: np.ndarray,
+    claim_question: np.ndarray,
+    claim_source: np.ndarray,
+) -> np.ndarray:
+    """(point, low, high, confidence) per claim, NaN where none: a third points, a third
+    ranges, a third ranges with a confidence, on quantity questions only."""
+    n = claim_question.size
+    numbers = np.full((n, 4), np.nan)
+    if not shape.quantity_share:
+        return numbers
+    spread = rng.uniform(0.1, 1.5, int(claim_source.max()) + 1)[claim_source]
+    centre = np.round(value[claim_question - 1] + rng.normal(0.0, 1.0, n) * spread, 2)
+    width = np.round(rng.uniform(0.05, 1.0, n), 2)
+    style = rng.integers(0, 3, n)
+    on = quantity[claim_question - 1]
+    numbers[:, 0] = np.where(on & (style == 0), centre, np.nan)
+    ranged = on & (style > 0)
+    numbers[:, 1] = np.where(ranged, centre - width, np.nan)
+    numbers[:, 2] = np.where(ranged, centre + width, np.nan)
+    confidence = rng.choice([0.5, 0.8, 0.9, 0.95], n)
+    numbers[:, 3] = np.where(on & (style == 2), confidence, np.nan)
+    return numbers
+
+
+def _nulls(column: np.ndarray) -> list[float | None]:
+    """The column as Python floats, NaN as None (SQL NULL)."""
+    return [None if number != number else number for number in column.tolist()]
 
 
 # --- what is measured ------------------------------------------------------------------
@@ -353,11 +422,17 @@ def report_client(path: Path, url: str | None = None) -> TestClient:
     return TestClient(create_app(settings))
 
 
-def fetch_csv(client: TestClient, params: dict[str, str] | None = None) -> str:
-    """GET /api/v1/reports/scores.csv and return its body, failing on any other status."""
-    response = client.get("/api/v1/reports/scores.csv", params=params or {})
+SCORES_CSV = "/api/v1/reports/scores.csv"
+QUANTITIES_CSV = "/api/v1/reports/quantities.csv"
+
+
+def fetch_csv(
+    client: TestClient, params: dict[str, str] | None = None, route: str = SCORES_CSV
+) -> str:
+    """GET the report's CSV (scores.csv by default), failing on any other status."""
+    response = client.get(route, params=params or {})
     if response.status_code != 200:
-        raise SystemExit(f"scores.csv answered {response.status_code}: {response.text[:500]}")
+        raise SystemExit(f"{route} answered {response.status_code}: {response.text[:500]}")
     return str(response.text)
 
 
@@ -376,7 +451,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def memory_probe(path: Path) -> dict[str, float]:
+def memory_probe(path: Path, route: str = SCORES_CSV) -> dict[str, float]:
     """In this (fresh) process: the peak RSS before and after one report, tracemalloc's peak."""
     import tracemalloc
 
@@ -385,7 +460,7 @@ def memory_probe(path: Path) -> dict[str, float]:
         client.get("/api/v1/health")
         before = peak_rss_mb()
         tracemalloc.start()
-        body = fetch_csv(client)
+        body = fetch_csv(client, route=route)
         _, traced_peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         after = peak_rss_mb()
@@ -495,6 +570,130 @@ def bench_postgres(path: Path, server: str, shape: LedgerShape) -> bool:
     return ok
 
 
+# --- quantities ------------------------------------------------------------------------
+
+QUANTITY_TARGET_RATIO = 3.0
+BARE_QUANTITIES = """
+    SELECT c.source_id, c.point, c.low, c.high, c.confidence, r.value
+    FROM resolution r
+    CROSS JOIN question q ON q.id = r.question_id
+    CROSS JOIN claim c ON c.question_id = r.question_id
+    WHERE r.outcome = 'value' AND q.kind = 'quantity'
+      AND c.retracted_at IS NULL
+      AND c.made_at <= q.deadline
+      AND NOT EXISTS (
+          SELECT 1 FROM resolution newer
+          WHERE newer.question_id = r.question_id AND newer.sequence > r.sequence)
+      AND NOT EXISTS (
+          SELECT 1 FROM claim later
+          WHERE later.question_id = c.question_id AND later.source_id = c.source_id
+            AND later.retracted_at IS NULL AND later.made_at <= q.deadline
+            AND (later.made_at > c.made_at OR (later.made_at = c.made_at AND later.id > c.id)))
+"""
+
+
+def bare_quantities(path: Path) -> dict[str, np.ndarray]:
+    """The hand-written pass: the same rules in SQL, then numpy for n, hits and median APE
+    per source, with the formulas written out here rather than taken from forecasts/."""
+    rows = run_sql(path, BARE_QUANTITIES)
+    table = np.array(rows, dtype=np.float64).reshape(-1, 6)
+    source, point, low, high, _, value = table.T
+    ranged = ~np.isnan(low)
+    centre = np.where(ranged, (low + high) / 2, point)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ape = np.abs(centre - value) / np.where(value == 0, np.nan, np.abs(value))
+    ids, codes = np.unique(source.astype(np.int64), return_inverse=True)
+    n = np.bincount(codes)
+    hits = np.bincount(codes, weights=ranged & (low <= value) & (value <= high))
+    # Median per source: sort by (source, ape) with NaN last, then take the middle of each
+    # source's finite run.
+    order = np.lexsort((ape, codes))
+    finite = np.bincount(codes, weights=~np.isnan(ape)).astype(np.int64)
+    starts = np.concatenate([[0], np.cumsum(n)[:-1]])
+    sorted_ape = ape[order]
+    lower = sorted_ape[starts + (finite - 1) // 2]
+    upper = sorted_ape[starts + finite // 2]
+    return {"source_id": ids, "n": n, "hits": hits, "median_ape": (lower + upper) / 2}
+
+
+def compare_quantities(bare: dict[str, np.ndarray], body: str) -> float:
+    """Largest difference between the CSV's n, hits and median_ape and the bare pass's."""
+    import io
+
+    import pandas as pd
+
+    report = pd.read_csv(io.StringIO(body))
+    report.index = report["source"].str.removeprefix("source-").astype(int)
+    report = report.reindex(bare["source_id"])
+    return float(
+        max(
+            np.abs(report["n"].to_numpy() - bare["n"]).max(),
+            np.abs(report["hits"].to_numpy() - bare["hits"]).max(),
+            np.nanmax(np.abs(report["median_ape"].to_numpy() - bare["median_ape"])),
+        )
+    )
+
+
+def bench_quantities(path: Path, shape: LedgerShape) -> int:
+    """quantities.csv against the bare SQL + numpy pass: time, memory, agreement."""
+    bare, report = Timing(), Timing()
+    figures = bare_quantities(path)
+    body = ""
+    with report_client(path) as client:
+        fetch_csv(client, route=QUANTITIES_CSV)
+        for _ in range(REPEATS):
+            figures = bare.measure(lambda: bare_quantities(path))  # type: ignore[assignment]
+            body = str(report.measure(lambda: fetch_csv(client, route=QUANTITIES_CSV)))
+    gap = compare_quantities(figures, body)
+    probe = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--memory-probe",
+            str(path),
+            "--probe-route",
+            QUANTITIES_CSV,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+    )
+    memory = json.loads(probe.stdout.strip().splitlines()[-1])
+    ratio_cpu = report.cpu / bare.cpu
+    time_ok = ratio_cpu <= QUANTITY_TARGET_RATIO
+    memory_ok = memory["rss_peak_mb"] < TARGET_MEMORY_MB
+    agree = gap < 1e-9
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(
+        f"scored claims: {shape.scored_claims:,}, of them quantities: {int(figures['n'].sum()):,}; "
+        f"sources: {figures['n'].size:,}"
+    )
+    print(f"machine: {os.cpu_count()} CPUs, load average {load}")
+    print(f"{'best of ' + str(REPEATS):58} {'wall s':>8} {'CPU s':>8}")
+    for label, timing in (
+        ("GET /api/v1/reports/quantities.csv, end to end (ASGI app)", report),
+        ("bare pass: same rules in SQL (sqlite3), figures in numpy", bare),
+    ):
+        print(f"{label:58} {timing.wall:8.3f} {timing.cpu:8.3f}")
+    print(
+        f"report / bare pass: {ratio_cpu:.2f} in CPU time, {report.wall / bare.wall:.2f} in "
+        f"wall time (target <= {QUANTITY_TARGET_RATIO:g}, judged on CPU time): "
+        f"{'PASS' if time_ok else 'FAIL'}"
+    )
+    print(
+        f"peak memory of the report process: {memory['rss_peak_mb']:.0f} MB peak RSS "
+        f"({memory['rss_before_mb']:.0f} MB before the request; Python allocations during it "
+        f"peaked at {memory['traced_peak_mb']:.1f} MB) (target < {TARGET_MEMORY_MB:g} MB): "
+        f"{'PASS' if memory_ok else 'FAIL'}"
+    )
+    print(
+        f"report agrees with the bare pass (n, hits, median_ape per source): largest gap "
+        f"{gap:.1e}: {'PASS' if agree else 'FAIL'}"
+    )
+    return 0 if time_ok and memory_ok and agree else 1
+
+
 def main() -> int:
     """Build or reuse the ledger, measure, print the figures; non-zero when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -505,13 +704,20 @@ def main() -> int:
         help="Also compare on PostgreSQL: a server URL such as "
         "postgresql+psycopg://postgres@127.0.0.1:5432/test (the ledger is copied once).",
     )
+    parser.add_argument(
+        "--quantities",
+        action="store_true",
+        help="Half the questions ask for a number: time quantities.csv against a bare numpy "
+        "pass over the same claims instead.",
+    )
     parser.add_argument("--memory-probe", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--probe-route", default=SCORES_CSV, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_probe is not None:
-        print(json.dumps(memory_probe(args.memory_probe)))
+        print(json.dumps(memory_probe(args.memory_probe, args.probe_route)))
         return 0
 
-    shape = LedgerShape()
+    shape = LedgerShape(quantity_share=0.5 if args.quantities else 0.0)
     path = shape.path()
     if args.rebuild or not path.exists():
         build_ledger(shape, path)
@@ -520,6 +726,8 @@ def main() -> int:
 
     migrate(f"sqlite:///{path}")
     print(f"ledger: {path.relative_to(ROOT)} ({path.stat().st_size / 2**20:,.0f} MB)")
+    if args.quantities:
+        return bench_quantities(path, shape)
 
     # Warm the page cache once so that neither side pays for the first read from disk,
     # then alternate the measured runs so that a busy spell on a shared machine falls on

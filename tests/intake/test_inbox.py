@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from forecasts.inbox import suggest_sources
 from service.database import Database
 from tests.factories import make_question, make_source
-from tests.intake.web import LEVY, RATES, Route, Site, serving
+from tests.intake.web import LEVY, RATES, Route, Site, article_page, serving
 
 QUESTION = {
     "title": "Will the transit levy pass before 2025?",
@@ -213,3 +213,43 @@ def test_suggestions_for_a_candidate(
     body = local.get(f"/api/v1/candidates/{danilov['id']}/suggestions", headers=editor).json()
     assert [s["slug"] for s in body["sources"]] == ["oleksiy-danilov"]
     assert [q["id"] for q in body["questions"]] == [close.id]
+
+
+def test_accepting_a_quantity_candidate_records_a_quantity_claim(
+    local: TestClient, editor: dict[str, str]
+) -> None:
+    inflation = article_page(
+        title="Bank sees prices cooling",
+        author="Tom Iles",
+        published="2025-01-10T10:00:00+00:00",
+        site_name="The Harbour Times",
+        paragraphs=[
+            "The central bank expects inflation at 2.7-2.8 percent this year, its governor "
+            "said on Tuesday.",
+        ],
+    )
+    with serving({"/inflation": Route(inflation)}) as served:
+        body = take(local, editor, served.url("/inflation"))
+    found = candidate(body, "2.7-2.8 percent")
+    assert found["kind"] == "quantity"
+    question = {
+        "title": "Full-year inflation in 2025",
+        "resolution_criteria": "The statistics office's first full-year CPI figure.",
+        "deadline": "2026-01-31T00:00:00Z",
+        "kind": "quantity",
+        "unit": found["quantity"]["unit"],
+    }
+    response = local.post(
+        f"/api/v1/candidates/{found['id']}/accept",
+        json={
+            "new_source": {"slug": "central-bank", "name": "Central Bank", "kind": "organisation"},
+            "question": question,
+        },
+        headers=editor,
+    )
+    assert response.status_code == 201, response.text
+    claim = response.json()["claim"]
+    assert claim["probability"] is None
+    assert claim["quantity"] == {"point": None, "low": 2.7, "high": 2.8, "confidence": None}
+    detail = local.get(f"/api/v1/questions/{claim['question_id']}").json()
+    assert (detail["kind"], detail["unit"]) == ("quantity", "%")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, text
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, select
 from typer.testing import CliRunner, Result
 
 from forecasts.claims import retract_claim
@@ -65,12 +65,12 @@ def test_keys_create_prints_the_key_alone_on_the_last_line(
 
 def test_demo_loads_once(sooth: Sooth, database: Database) -> None:
     first = sooth("demo").stdout
-    assert "4 claims" in first
+    assert "5 claims" in first
     key_line = first.strip().splitlines()[-1]
     second = sooth("demo").stdout
     assert "already loaded" in second
     assert second.strip().splitlines()[-1] == key_line
-    assert _count(database, Claim) == 4 and _count(database, Source) == 2
+    assert _count(database, Claim) == 5 and _count(database, Source) == 3
 
 
 CSV_HEADER = (
@@ -129,7 +129,39 @@ def test_import_json_lines_of_claims(sooth: Sooth, database: Database, tmp_path:
     assert "line 3" in result.stderr and "not valid JSON" in result.stderr
     lines.write_text(json.dumps(claim) + "\n", encoding="utf-8")
     sooth("import", str(lines))
-    assert _count(database, Claim) == 5
+    assert _count(database, Claim) == 6
+
+
+def test_import_csv_of_quantity_claims_refuses_ill_formed_ones(
+    sooth: Sooth, database: Database, tmp_path: Path
+) -> None:
+    sooth("demo")
+    header = (
+        "source,quote,quantity_low,quantity_high,quantity_confidence,quantity_point,made_at,"
+        "question_title,question_resolution_criteria,question_deadline,question_kind,"
+        "question_unit\n"
+    )
+    question = "Rate?,The published rate.,2025-06-01T00:00:00Z,quantity"
+    rows = [
+        f"demo-economist,Range.,2.5,3,0.9,,2025-01-01T00:00:00Z,{question},%",
+        f"demo-economist,Upside down.,3,2.5,,,2025-01-01T00:00:00Z,{question},%",
+        f"demo-economist,No unit.,,,,4,2025-01-01T00:00:00Z,{question},",
+        f"demo-economist,Sure of a point.,,,0.9,4,2025-01-01T00:00:00Z,{question},%",
+    ]
+    bad = tmp_path / "quantities.csv"
+    bad.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    before = _count(database, Claim)
+    result = sooth("import", str(bad), ok=False)
+    assert "line 3: quantity.high" in result.stderr
+    assert "line 4: question.unit" in result.stderr
+    assert "line 5: quantity.confidence" in result.stderr
+    assert _count(database, Claim) == before
+    bad.write_text(header + rows[0] + "\n", encoding="utf-8")
+    assert "1 claims" in sooth("import", str(bad)).stdout
+    with database.reading() as session:
+        claim = session.exec(select(Claim).order_by(col(Claim.id).desc())).first()
+    assert claim is not None
+    assert (claim.low, claim.high, claim.confidence, claim.probability) == (2.5, 3.0, 0.9, None)
 
 
 def test_export_then_import_restores_exactly(
@@ -140,7 +172,9 @@ def test_export_then_import_restores_exactly(
     sooth("export", "--out", str(retract_target))
     exported = retract_target.read_text(encoding="utf-8")
     records = [json.loads(line)["type"] for line in exported.splitlines()]
-    assert len([kind for kind in records if kind != "ledger_entry"]) == 13
+    assert len([kind for kind in records if kind != "ledger_entry"]) == 17
+    assert '"kind": "quantity"' in exported and '"confidence": 0.8' in exported
+    assert '"value": 2.4' in exported
 
     other = tmp_path / "other.db"
     runner = CliRunner()
@@ -150,6 +184,8 @@ def test_export_then_import_restores_exactly(
     assert restored.exit_code == 0, restored.output
     again = runner.invoke(app, ["export"], env=env)
     assert again.stdout == exported
+    verified = runner.invoke(app, ["verify"], env=env)
+    assert verified.exit_code == 0, verified.output
     refused = runner.invoke(app, ["import", str(retract_target)], env=env)
     assert refused.exit_code == 1 and "empty database" in refused.stderr
 
