@@ -29,7 +29,7 @@ from forecasts.extraction import Candidate, extract_candidates, split_sentences
 from forecasts.models import Source
 from forecasts.schemas import ClaimCreate, QuestionCreate, SourceCreate
 from forecasts.sources import list_sources
-from service.articles import prepare_text, record_pasted
+from service.articles import prepare_text, record_pasted, store_prepared
 from service.database import Database
 from service.deps import DatabaseDep, NowDep, SettingsDep
 from service.intake import (
@@ -434,6 +434,90 @@ def extract_preview(
     )
 
 
+def _refusal_without_session(request: Request) -> Response:
+    return templates.TemplateResponse(
+        request,
+        "login.html",
+        {
+            "signed_in": None,
+            "next_path": "/extract",
+            "problem": "Recording needs a signed-in editor: your session has ended or its "
+            "key was revoked. Nothing was recorded. Sign in and submit again.",
+        },
+        status_code=status.HTTP_401_UNAUTHORIZED,
+    )
+
+
+def _refusal(request: Request, signed_in: PageSession | None, csrf_token: str) -> Response | None:
+    """The page refusing a recording form from no editor, or with a stale or foreign token."""
+    if signed_in is None:
+        return _refusal_without_session(request)
+    if not signed_in.csrf_ok(RECORD_FORM, csrf_token):
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {
+                "status_code": status.HTTP_403_FORBIDDEN,
+                "heading": "This form could not be accepted",
+                "messages": [
+                    "It is out of date (you signed in again since it was shown) or it was "
+                    "sent from another site. Nothing was recorded; reload the page and try again."
+                ],
+            },
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+    return None
+
+
+class InboxForm(BaseModel):
+    """A pasted article sent whole to the inbox."""
+
+    csrf_token: str = ""
+    text: str = ""
+    url: str = ""
+    published_at: str = ""
+
+
+@router.post("/extract/inbox")
+def send_to_inbox(
+    request: Request,
+    signed_in: SignedInEditor,
+    database: DatabaseDep,
+    settings: SettingsDep,
+    now: NowDep,
+    form: Annotated[InboxForm, Form()],
+) -> Response:
+    """Store the pasted article and every candidate in it, then open them in the inbox.
+
+    There several can be accepted at once, each with a new question or an existing one.
+    """
+    refuse_cross_site(request, settings)
+    refused = _refusal(request, signed_in, form.csrf_token)
+    if refused is not None:
+        return refused
+    assert signed_in is not None
+    article = Article.entered(form.text, form.url, form.published_at)
+    if article.problems:
+        return _render(
+            request,
+            database=database,
+            signed_in=signed_in,
+            article=article,
+            failed=None,
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    prepared = prepare_text(
+        text=article.text, url=article.url or None, title=None, published_at=article.moment
+    )
+    with database.writing() as session:
+        result, _ = store_prepared(
+            session=session, prepared=prepared, feed_id=None, actor=signed_in.actor, now=now
+        )
+    return RedirectResponse(
+        f"/inbox#article-{result.article.id}", status_code=status.HTTP_303_SEE_OTHER
+    )
+
+
 class RecordForm(BaseModel):
     """One candidate's record form as posted: the article, the candidate's number, its fields."""
 
@@ -469,32 +553,10 @@ def record(
 ) -> Response:
     """Record a candidate as a question and a claim (and a new source), then show the question."""
     refuse_cross_site(request, settings)
-    if signed_in is None:
-        return templates.TemplateResponse(
-            request,
-            "login.html",
-            {
-                "signed_in": None,
-                "next_path": "/extract",
-                "problem": "Recording needs a signed-in editor: your session has ended or its "
-                "key was revoked. Nothing was recorded. Sign in and submit again.",
-            },
-            status_code=status.HTTP_401_UNAUTHORIZED,
-        )
-    if not signed_in.csrf_ok(RECORD_FORM, form.csrf_token):
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {
-                "status_code": status.HTTP_403_FORBIDDEN,
-                "heading": "This form could not be accepted",
-                "messages": [
-                    "It is out of date (you signed in again since it was shown) or it was "
-                    "sent from another site. Nothing was recorded; reload the page and try again."
-                ],
-            },
-            status_code=status.HTTP_403_FORBIDDEN,
-        )
+    refused = _refusal(request, signed_in, form.csrf_token)
+    if refused is not None:
+        return refused
+    assert signed_in is not None
     article = Article.entered(form.text, form.url, form.published_at)
     number = int(form.candidate) if form.candidate.isdigit() else 0
     values = {name: getattr(form, name) for name in RECORD_FIELDS}
