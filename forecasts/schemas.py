@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from forecasts.domain import SLUG_PATTERN, Basis, Outcome, SourceKind, Status, normalise_tags
 
@@ -16,6 +24,35 @@ Tags = Annotated[list[str], Field(default_factory=list, max_length=20)]
 # database (or overflow SQLite's driver past 2**63 - 1) instead of being refused as input.
 MAX_ROW_ID = 2**31 - 1
 RowId = Annotated[int, Field(ge=1, le=MAX_ROW_ID)]
+
+
+def representable(value: datetime) -> datetime:
+    """`value` if it stays within years 1 to 9999 once its offset is applied."""
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(
+            "falls outside the years 1 to 9999 once its offset is applied; "
+            "give an instant such as 2024-02-01T00:00:00Z"
+        ) from None
+    return value
+
+
+# Every date-time a request may carry: with an offset, and an instant UTC can hold.
+Instant = Annotated[AwareDatetime, AfterValidator(representable)]
+
+
+def text_problem(value: str) -> str | None:
+    """Why `value` cannot be stored as text, or None when it can."""
+    if "\x00" in value:
+        return "must not contain the NUL character (\\u0000)"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # A JSON escape such as \ud800 outside a pair stands for no character at all.
+        return "must not contain a lone surrogate (\\ud800-\\udfff): it is no character"
+    return None
+
 
 T = TypeVar("T")
 
@@ -34,10 +71,13 @@ class _Strict(BaseModel):
 
     @field_validator("*")
     @classmethod
-    def _no_nul(cls, value: object) -> object:
-        # PostgreSQL cannot store NUL in text: refuse it here, where the field can be named.
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("must not contain the NUL character (\\u0000)")
+    def _storable_text(cls, value: object) -> object:
+        # Neither database stores NUL or lone surrogates: refuse them where the field is named.
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            problem = text_problem(text) if isinstance(text, str) else None
+            if problem is not None:
+                raise ValueError(problem)
         return value
 
 
@@ -77,7 +117,7 @@ class QuestionCreate(_Strict):
 
     title: NonEmpty
     resolution_criteria: NonEmpty
-    deadline: AwareDatetime
+    deadline: Instant
     tags: Tags
     reviewer_id: RowId | None = None
 
@@ -125,11 +165,11 @@ class ClaimCreate(_Strict):
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
     ) = None
     quote: NonEmpty
-    made_at: AwareDatetime
+    made_at: Instant
     citation_url: Url | None = None
     citation_title: str | None = None
     publisher: str | None = None
-    published_at: AwareDatetime | None = None
+    published_at: Instant | None = None
 
 
 class ClaimPublic(BaseModel):

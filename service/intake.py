@@ -13,14 +13,16 @@ from datetime import datetime
 from typing import Annotated, Final
 from urllib.parse import urlsplit
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 from sqlmodel import Session
 
 from forecasts.claims import record_claim
-from forecasts.domain import SourceKind
+from forecasts.deadlines import DeadlineOutOfRangeError
+from forecasts.domain import DomainError, SourceKind
 from forecasts.extraction import Candidate, extract_candidates
 from forecasts.probability import ICD_203, ICD_203_NAME, scale_records
-from forecasts.schemas import ClaimCreate, ClaimPublic, SourceCreate
+from forecasts.schemas import ClaimCreate, ClaimPublic, Instant, SourceCreate
+from forecasts.schemas import text_problem as storable_problem
 from forecasts.sources import create_source
 
 # About 8,000 words, and about a second of extraction: longer texts are sent in parts.
@@ -44,7 +46,7 @@ def text_problem(text: str) -> str | None:
             f"is {len(text):,} characters long; at most {MAX_TEXT_CHARS:,} are read at once, "
             "so send the article in parts"
         )
-    return None
+    return storable_problem(text)
 
 
 def url_problem(url: str) -> str | None:
@@ -66,7 +68,7 @@ class ExtractRequest(BaseModel):
     url: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] | None = Field(
         default=None, description="Where the article was published; copied to each candidate."
     )
-    published_at: AwareDatetime | None = Field(
+    published_at: Instant | None = Field(
         default=None,
         description="When it was published, with a timezone; resolves deadline phrases such "
         "as 'by the end of the year'. Without it, deadlines are null.",
@@ -152,7 +154,12 @@ def extraction(
     *, text: str, published_at: datetime | None = None, url: str | None = None
 ) -> ExtractResponse:
     """Candidate claims of an article, in their public shape."""
-    found = extract_candidates(text, published_at=published_at, url=url)
+    try:
+        found = extract_candidates(text, published_at=published_at, url=url)
+    except DeadlineOutOfRangeError as error:
+        raise DomainError(
+            "published_at", f"is too late for the text's deadlines: {error}"
+        ) from None
     return ExtractResponse(candidates=[CandidatePublic.of(candidate) for candidate in found])
 
 

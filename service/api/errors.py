@@ -91,9 +91,11 @@ async def _unstorable_input(request: Request, error: Exception) -> JSONResponse:
 
 
 def _json_safe(value: object) -> object:
-    """`value` with floats JSON cannot carry (NaN, Infinity) spelled as text."""
+    """`value` with what UTF-8 JSON cannot carry (NaN, Infinity, lone surrogates) as text."""
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
     if isinstance(value, dict):
         return {key: _json_safe(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -104,9 +106,10 @@ def _json_safe(value: object) -> object:
 def keep_validation_errors_json_safe(app: FastAPI) -> None:
     """Wrap the installed handler of invalid requests so it can echo any input.
 
-    A body may spell NaN or Infinity (Python's JSON reader accepts them); the 422 that
-    refuses it echoes the input, and JSON cannot carry those values, so without this the
-    refusal itself fails with a 500. Call it after every other handler is installed.
+    A body may spell NaN or Infinity, or escape half a surrogate pair such as \\ud800
+    (Python's JSON reader accepts them); the 422 that refuses it echoes the input, and
+    UTF-8 JSON cannot carry those values, so without this the refusal itself fails with a
+    500. Call it after every other handler is installed.
     """
     inner = app.exception_handlers.get(RequestValidationError, request_validation_exception_handler)
 

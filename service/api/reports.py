@@ -8,11 +8,12 @@ from typing import Annotated
 import pandas as pd
 from fastapi import APIRouter, Depends, Query, Response
 from fastapi.exceptions import RequestValidationError
-from pydantic import AwareDatetime, BaseModel
+from pydantic import BaseModel
 
 from forecasts.bins import ACCEPTED_FORMS, DEFAULT_BINS
 from forecasts.domain import DomainError
 from forecasts.reports import to_csv
+from forecasts.schemas import Instant
 from forecasts.track_record import (
     GroupBy,
     ReportQuery,
@@ -115,17 +116,17 @@ def _invalid(error: DomainError) -> RequestValidationError:
 
 BinsParam = Annotated[str, Query(description=f"How probabilities are binned: {ACCEPTED_FORMS}.")]
 MadeAfter = Annotated[
-    AwareDatetime | None, Query(description="Only claims made at or after this instant.")
+    Instant | None, Query(description="Only claims made at or after this instant.")
 ]
 MadeBefore = Annotated[
-    AwareDatetime | None, Query(description="Only claims made strictly before this instant.")
+    Instant | None, Query(description="Only claims made strictly before this instant.")
 ]
 ResolvedAfter = Annotated[
-    AwareDatetime | None,
+    Instant | None,
     Query(description="Only questions whose current resolution is at or after this instant."),
 ]
 ResolvedBefore = Annotated[
-    AwareDatetime | None,
+    Instant | None,
     Query(description="Only questions whose current resolution is before this instant."),
 ]
 TagParam = Annotated[
