@@ -138,7 +138,10 @@ SignedIn = Annotated[PageSession | None, Depends(current_session)]
 
 
 def same_origin(request: Request, settings: Settings) -> bool:
-    """False when a browser says the form was sent from another site (the Origin header)."""
+    """False when a browser says the form was sent from another site (Origin, Sec-Fetch-Site)."""
+    # "same-site" includes sibling subdomains, which need not be ours.
+    if request.headers.get("sec-fetch-site", "").lower() in ("cross-site", "same-site"):
+        return False
     origin = request.headers.get("origin")
     if origin is None:
         return True  # not a browser form post, or an old browser: the token still applies
