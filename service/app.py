@@ -90,6 +90,7 @@ def create_app(
     app.add_middleware(
         RequestLimits,
         rate=Rate.parse(settings.anon_rate_limit),
+        failed_key_rate=Rate.parse(settings.failed_key_limit),
         max_body_bytes=settings.max_body_bytes,
         clock=clock,
     )
