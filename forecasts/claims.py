@@ -12,7 +12,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session
 
 from forecasts.chain import Action, append_entry
-from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError
+from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError, RepeatError
 from forecasts.models import Claim, Question, Source
 from forecasts.prepared import Cursor, Prepared
 from forecasts.probability import UnknownPhraseError, lookup
@@ -84,6 +84,31 @@ _SOURCE_ID = Prepared(core_select(_SOURCE.c.id).where(_SOURCE.c.slug == bindpara
 _QUESTION_DEADLINE = Prepared(
     core_select(_QUESTION.c.deadline).where(_QUESTION.c.id == bindparam("question_id"))
 )
+_SAME_CLAIM = (
+    (_CLAIM.c.source_id == bindparam("source_id"))
+    & (_CLAIM.c.probability == bindparam("probability"))
+    & (_CLAIM.c.quote == bindparam("quote"))
+    & (_CLAIM.c.made_at == bindparam("made_at", type_=_CLAIM.c.made_at.type))
+    & _CLAIM.c.retracted_at.is_(None)
+)
+_REPEAT_ON_QUESTION = Prepared(
+    core_select(_CLAIM.c.id)
+    .where(_SAME_CLAIM & (_CLAIM.c.question_id == bindparam("question_id")))
+    .order_by(_CLAIM.c.id)
+    .limit(1)
+)
+_REPEAT_WITH_QUESTION = Prepared(
+    core_select(_CLAIM.c.id)
+    .join(_QUESTION, _QUESTION.c.id == _CLAIM.c.question_id)
+    .where(
+        _SAME_CLAIM
+        & (_QUESTION.c.title == bindparam("title"))
+        & (_QUESTION.c.resolution_criteria == bindparam("resolution_criteria"))
+        & (_QUESTION.c.deadline == bindparam("deadline", type_=_QUESTION.c.deadline.type))
+    )
+    .order_by(_CLAIM.c.id)
+    .limit(1)
+)
 _CLAIM_FIELDS = tuple(column.name for column in _CLAIM.c if column.name != "id")
 _INSERT_CLAIM = Prepared(
     insert(_CLAIM)
@@ -100,6 +125,12 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
     cursor = Cursor.of_session(session)
     source_id = _source_id(cursor, data)
     probability, basis = _checked(data, data.question.deadline)
+    question_fields = {
+        "title": data.question.title,
+        "resolution_criteria": data.question.resolution_criteria,
+        "deadline": data.question.deadline,
+    }
+    _refuse_repeat(cursor, _REPEAT_WITH_QUESTION, data, source_id, probability, question_fields)
     # create_question flushes what it adds, so the cursor sees the question below.
     question = create_question(
         session=session, data=data.question, actor=actor, now=now, field="question"
@@ -124,6 +155,8 @@ def record_claim_on_question(
     if not deadlines:
         raise DomainError("question_id", f"no question with id {data.question_id}")
     probability, basis = _checked(data, deadlines[0][0])
+    question_fields = {"question_id": data.question_id}
+    _refuse_repeat(cursor, _REPEAT_ON_QUESTION, data, source_id, probability, question_fields)
     return _insert(cursor, data, data.question_id, source_id, probability, basis, actor, now)
 
 
@@ -152,6 +185,38 @@ def _checked(data: ClaimCreate, deadline: datetime) -> tuple[float, Basis]:
             "a claim must be made before the question closes",
         )
     return _probability(data)
+
+
+def _refuse_repeat(
+    cursor: Cursor,
+    query: Prepared,
+    data: ClaimCreate,
+    source_id: int,
+    probability: float,
+    question: dict[str, Any],
+) -> None:
+    """Refuse a claim already on the record: same source, question, probability, quote, time.
+
+    A client that retries a POST, or an editor who pastes a claim twice, would otherwise
+    give the source a second, identical entry in its record. A retracted claim may be
+    recorded again.
+    """
+    claim = {
+        "source_id": source_id,
+        "probability": probability,
+        "quote": data.quote,
+        "made_at": data.made_at,
+    }
+    found = cursor.rows(query, claim | question)
+    if found:
+        existing = int(found[0][0])
+        raise RepeatError(
+            "quote",
+            f"repeats claim {existing}: the same source, question, probability, quote and "
+            "made_at are already on the record",
+            existing={"id": existing},
+            path=f"/claims/{existing}",
+        )
 
 
 def _insert(

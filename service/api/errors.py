@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
-from forecasts.domain import DomainError, NotFoundError
+from forecasts.domain import DomainError, NotFoundError, RepeatError
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +23,11 @@ def _detail(location: str, field: str, message: str, kind: str) -> list[dict[str
 async def _domain_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, DomainError)
     location = "path" if isinstance(error, NotFoundError) else "body"
-    return JSONResponse(
-        {"detail": _detail(location, error.field, error.message, error.kind)},
-        status_code=error.status_code,
-    )
+    detail = _detail(location, error.field, error.message, error.kind)
+    if isinstance(error, RepeatError):
+        url = str(request.base_url).rstrip("/") + "/api/v1" + error.path
+        detail[0]["existing"] = error.existing | {"url": url}
+    return JSONResponse({"detail": detail}, status_code=error.status_code)
 
 
 async def _integrity_error(request: Request, error: Exception) -> JSONResponse:

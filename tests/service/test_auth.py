@@ -49,7 +49,7 @@ def seeded(client: TestClient, keys: dict[Role, str]) -> TestClient:
     admin = bearer(keys[Role.admin])
     assert client.post("/api/v1/sources", json=SOURCE, headers=admin).status_code == 201
     assert client.post("/api/v1/questions", json=QUESTION, headers=admin).status_code == 201
-    claim = WRITES[3][2]
+    claim = WRITES[3][2] | {"quote": "Seeded."}  # the writes below must not repeat it
     assert client.post("/api/v1/claims", json=claim, headers=admin).status_code == 201
     return client
 
@@ -82,6 +82,8 @@ def test_admin_may_write_everything(seeded: TestClient, keys: dict[Role, str]) -
     for method, path, body, _ in WRITES:
         if path.endswith("/retract"):
             body = {"reason": "admin retracts"}
+        if path == "/api/v1/claims":
+            body = body | {"quote": "The admin's."}
         response = seeded.request(method, path, json=body, headers=bearer(keys[Role.admin]))
         assert response.status_code in (200, 201), (path, response.text)
 

@@ -84,9 +84,10 @@ def test_a_write_whose_lock_stays_taken_is_refused_with_503_and_stores_nothing(
 
 
 def _on_question(question_id: int) -> dict[str, Any]:
-    """CLAIM, made on an existing question rather than a new one."""
+    """CLAIM's source saying more on an existing question rather than a new one."""
     return {name: value for name, value in CLAIM.items() if name != "question"} | {
-        "question_id": question_id
+        "question_id": question_id,
+        "quote": "It will pass, I am sure of it.",
     }
 
 
