@@ -127,6 +127,14 @@ def read_session(request: Request, *, database: Database, settings: Settings) ->
     return PageSession(key=LiveKey.of(key), nonce=nonce, secret=secret)
 
 
+def signed_in_key(request: Request) -> LiveKey | None:
+    """The key of the browser's signed-in session, if the request carries a live one."""
+    signed_in = read_session(
+        request, database=request.app.state.database, settings=request.app.state.settings
+    )
+    return signed_in.key if signed_in is not None else None
+
+
 def current_session(
     request: Request, database: DatabaseDep, settings: SettingsDep
 ) -> PageSession | None:
