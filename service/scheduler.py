@@ -24,7 +24,7 @@ from sqlalchemy import text
 
 from forecasts.domain import utc_now
 from resolvers.digest import DigestConfig
-from resolvers.jobs import Job, JobResult, reminder_jobs
+from resolvers.jobs import Job, JobResult, rehearsed, reminder_jobs
 from resolvers.mail import FileTransport, SmtpTransport, Transport, parse_mailbox
 from service.api.deps import Clock
 from service.database import Database
@@ -106,6 +106,16 @@ class JobRunner:
                 time.perf_counter() - started,
             )
             return result
+
+    def rehearse(self, jobs: list[Job]) -> list[tuple[str, JobResult]]:
+        """What a round of `jobs` would do as of the clock's instant; stores and sends nothing."""
+        now = self.clock()
+        # One transaction, rolled back: each job sees what the ones before it would have done.
+        with self.database.reading() as session:
+            try:
+                return [(job.name, rehearsed(job).run(session=session, now=now)) for job in jobs]
+            finally:
+                session.rollback()
 
     @contextmanager
     def _lock(self, job_name: str) -> Iterator[bool]:
