@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from forecasts.domain import SLUG_PATTERN, Basis, Outcome, SourceKind, Status, normalise_tags
+from forecasts.lookalikes import invisible_character
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
@@ -88,10 +89,28 @@ class SourceCreate(_Strict):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     kind: SourceKind
     description: str = ""
+    # Set to record a source whose name looks like an existing one's (two people may
+    # share a name); without it such a name is refused, naming the existing source.
+    confirm_distinct: bool = False
+
+    @field_validator("name")
+    @classmethod
+    def _name_visible(cls, value: str) -> str:
+        found = invisible_character(value)
+        if found is not None:
+            raise ValueError(
+                f"must not contain invisible or direction-changing characters; found {found}"
+            )
+        return value
 
     @field_validator("slug")
     @classmethod
     def _slug_shape(cls, value: str) -> str:
+        found = invisible_character(value)
+        if found is not None:
+            raise ValueError(
+                f"must not contain invisible or direction-changing characters; found {found}"
+            )
         if not SLUG_PATTERN.fullmatch(value):
             raise ValueError(
                 "must be lower-case words of a-z and 0-9 joined by single hyphens, "
