@@ -52,8 +52,8 @@ def remind(
         typer.echo(f"--as-of {now.isoformat()} is in the future; nothing is stored or sent.")
         typer.echo("A round then would do this:")
         try:
-            for name, result in runner.rehearse(jobs_for(settings())):
-                typer.echo(f"{name}: {result}")
+            for name, rehearsal in runner.rehearse(jobs_for(settings())):
+                typer.echo(f"{name}: {rehearsal}")
         finally:
             db.dispose()
         return

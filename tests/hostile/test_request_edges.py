@@ -134,7 +134,13 @@ def _body_fields(wanted: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 PATH_VALUES = {"slug": "ann", "question_id": "1", "claim_id": "1", "reviewer_id": "1"}
-CLAIM = {
+QUESTION: dict[str, Any] = {
+    "title": "Will it happen?",
+    "resolution_criteria": "Yes if it happens.",
+    "deadline": "2026-02-01T00:00:00Z",
+    "tags": ["a"],
+}
+CLAIM: dict[str, Any] = {
     "source": "ann",
     "probability": 0.5,
     "quote": "It will happen.",
@@ -144,17 +150,12 @@ CLAIM = {
     "publisher": "P",
     "published_at": "2025-01-01T00:00:00Z",
     "verbal_phrase": "likely",
-    "question": {
-        "title": "Will it happen?",
-        "resolution_criteria": "Yes if it happens.",
-        "deadline": "2026-02-01T00:00:00Z",
-        "tags": ["a"],
-    },
+    "question": QUESTION,
 }
 # A body each operation accepts; the walk below fails when an operation has none.
 BODIES: dict[str, dict[str, Any]] = {
     "POST /api/v1/claims": CLAIM,
-    "POST /api/v1/questions": CLAIM["question"] | {"reviewer_id": None},
+    "POST /api/v1/questions": QUESTION | {"reviewer_id": None},
     "PATCH /api/v1/questions/{question_id}": {"tags": ["a"]},
     "POST /api/v1/questions/{question_id}/resolutions": {
         "outcome": "yes",

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 from sqlalchemy import func
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, select
 from typer.testing import CliRunner
 
-from forecasts.domain import Outcome, Status, utc_now
+from forecasts.domain import Outcome, utc_now
 from forecasts.models import Question
 from resolvers.due import mark_due
 from resolvers.outbox import OutboxMessage
@@ -27,9 +27,9 @@ def _count(database: Database, model: type[SQLModel]) -> int:
         return int(session.exec(select(func.count()).select_from(model)).one())
 
 
-def _statuses(database: Database) -> list[Status]:
+def _statuses(database: Database) -> list[str]:
     with database.reading() as session:
-        return list(session.exec(select(Question.status).order_by(Question.id)).all())
+        return list(session.exec(select(Question.status).order_by(col(Question.id))).all())
 
 
 def test_remind_as_of_the_future_prints_what_it_would_do_and_stores_nothing(
