@@ -33,7 +33,7 @@ def invisible_character(text: str) -> str | None:
     """The first bidi control, invisible or default-ignorable character in `text`, as U+XXXX."""
     for character in text:
         point = ord(character)
-        if unicodedata.category(character) in ("Cf", "Cc", "Cs", "Co", "Cn") or any(
+        if unicodedata.category(character) == "Cf" or any(
             low <= point <= high for low, high in _IGNORABLE_RANGES
         ):
             name = unicodedata.name(character, "an unnamed character")
