@@ -1,8 +1,10 @@
-# make run   - set up and serve Sooth on http://127.0.0.1:8000 with the demo data (SQLite, mail to files)
+# make run   - set up and serve Sooth on http://127.0.0.1:8000 with the demo data (SQLite, mail to files);
+#              make run PORT=8010 serves on another port
 # make test  - set up and run lint, type checks and the whole test suite
 # make bench - run the benchmarks and print their figures
 
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
@@ -24,7 +26,7 @@ $(DEV): pyproject.toml $(RUNTIME)
 run: $(RUNTIME)
 	$(BIN)/sooth migrate
 	$(BIN)/sooth demo
-	$(BIN)/sooth serve
+	$(BIN)/sooth serve --port $(PORT)
 
 lint: $(DEV)
 	$(BIN)/ruff check .

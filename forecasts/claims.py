@@ -7,17 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert
+from sqlalchemy import Table, and_, bindparam, insert
 from sqlalchemy import select as core_select
 from sqlmodel import Session
 
 from forecasts.chain import Action, append_entry
 from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError, RepeatError
-from forecasts.models import Claim, Question, Source
+from forecasts.hindsight import is_evidenced, is_hindsight
+from forecasts.models import Claim, Question, Resolution, Source
 from forecasts.prepared import Cursor, Prepared
 from forecasts.probability import UnknownPhraseError, lookup
 from forecasts.questions import create_question
-from forecasts.schemas import ClaimCreate, ClaimPublic
+from forecasts.schemas import ClaimCreate, ClaimPublic, ClaimRecord
 from forecasts.sources import slugs_by_id
 
 
@@ -30,10 +31,10 @@ class ClaimFilters:
     tag: str | None = None
 
 
-def claim_public(claim: Claim, source_slug: str) -> ClaimPublic:
-    """The API shape of a claim."""
+def claim_record(claim: Claim, source_slug: str) -> ClaimRecord:
+    """A claim as recorded: the ledger's payload for it."""
     assert claim.id is not None
-    return ClaimPublic(
+    return ClaimRecord(
         id=claim.id,
         question_id=claim.question_id,
         source=source_slug,
@@ -53,10 +54,49 @@ def claim_public(claim: Claim, source_slug: str) -> ClaimPublic:
     )
 
 
+def public_of(
+    record: ClaimRecord, *, deadline: datetime, first_resolved_at: datetime | None
+) -> ClaimPublic:
+    """The API shape of a recorded claim, given its question's deadline and first verdict."""
+    return ClaimPublic(
+        **dict(record),
+        hindsight=is_hindsight(
+            recorded_at=record.recorded_at, deadline=deadline, first_resolved_at=first_resolved_at
+        ),
+        evidenced=is_evidenced(
+            citation_url=record.citation_url,
+            published_at=record.published_at,
+            deadline=deadline,
+            first_resolved_at=first_resolved_at,
+        ),
+    )
+
+
 def claims_public(*, session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
-    """API shapes for many claims, looking their sources up in one query."""
+    """API shapes for many claims, looking their sources and questions up in two queries."""
     slugs = slugs_by_id(session=session, ids=(claim.source_id for claim in claims))
-    return [claim_public(claim, slugs[claim.source_id]) for claim in claims]
+    questions = {claim.question_id for claim in claims}
+    when: dict[int, tuple[datetime, datetime | None]] = {}
+    if questions:
+        statement = (
+            core_select(_QUESTION.c.id, _QUESTION.c.deadline, _RESOLUTION.c.resolved_at)
+            .select_from(_QUESTION.outerjoin(_RESOLUTION, _first_resolution()))
+            .where(_QUESTION.c.id.in_(questions))
+        )
+        when = {row[0]: (row[1], row[2]) for row in session.execute(statement)}
+    return [
+        public_of(
+            claim_record(claim, slugs[claim.source_id]),
+            deadline=when[claim.question_id][0],
+            first_resolved_at=when[claim.question_id][1],
+        )
+        for claim in claims
+    ]
+
+
+def claim_public(*, session: Session, claim: Claim) -> ClaimPublic:
+    """The API shape of one claim."""
+    return claims_public(session=session, claims=[claim])[0]
 
 
 def _probability(data: ClaimCreate) -> tuple[float, Basis]:
@@ -80,9 +120,19 @@ def _probability(data: ClaimCreate) -> tuple[float, Basis]:
 _CLAIM: Table = Claim.__table__  # type: ignore[attr-defined]
 _SOURCE: Table = Source.__table__  # type: ignore[attr-defined]
 _QUESTION: Table = Question.__table__  # type: ignore[attr-defined]
+_RESOLUTION: Table = Resolution.__table__  # type: ignore[attr-defined]
+
+
+def _first_resolution() -> Any:
+    """Joins a question to its first resolution (sequence 1), if it has one."""
+    return and_(_RESOLUTION.c.question_id == _QUESTION.c.id, _RESOLUTION.c.sequence == 1)
+
+
 _SOURCE_ID = Prepared(core_select(_SOURCE.c.id).where(_SOURCE.c.slug == bindparam("slug")))
 _QUESTION_DEADLINE = Prepared(
-    core_select(_QUESTION.c.deadline).where(_QUESTION.c.id == bindparam("question_id"))
+    core_select(_QUESTION.c.deadline, _RESOLUTION.c.resolved_at)
+    .select_from(_QUESTION.outerjoin(_RESOLUTION, _first_resolution()))
+    .where(_QUESTION.c.id == bindparam("question_id"))
 )
 _SAME_CLAIM = (
     (_CLAIM.c.source_id == bindparam("source_id"))
@@ -136,7 +186,8 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
         session=session, data=data.question, actor=actor, now=now, field="question"
     )
     assert question.id is not None
-    return _insert(cursor, data, question.id, source_id, probability, basis, actor, now)
+    when = (question.deadline, None)
+    return _insert(cursor, data, question.id, when, source_id, probability, basis, actor, now)
 
 
 def record_claim_on_question(
@@ -154,10 +205,11 @@ def record_claim_on_question(
     deadlines = cursor.rows(_QUESTION_DEADLINE, {"question_id": data.question_id})
     if not deadlines:
         raise DomainError("question_id", f"no question with id {data.question_id}")
-    probability, basis = _checked(data, deadlines[0][0])
+    when = (deadlines[0][0], deadlines[0][1])
+    probability, basis = _checked(data, when[0])
     question_fields = {"question_id": data.question_id}
     _refuse_repeat(cursor, _REPEAT_ON_QUESTION, data, source_id, probability, question_fields)
-    return _insert(cursor, data, data.question_id, source_id, probability, basis, actor, now)
+    return _insert(cursor, data, data.question_id, when, source_id, probability, basis, actor, now)
 
 
 def _check_made(data: ClaimCreate, now: datetime) -> None:
@@ -223,6 +275,7 @@ def _insert(
     cursor: Cursor,
     data: ClaimCreate,
     question_id: int,
+    when: tuple[datetime, datetime | None],
     source_id: int,
     probability: float,
     basis: Basis,
@@ -248,9 +301,9 @@ def _insert(
     }
     ((claim_id,),) = cursor.rows(_INSERT_CLAIM, fields)
     del fields["source_id"]
-    claim = ClaimPublic(id=claim_id, source=data.source, **fields)
+    claim = ClaimRecord(id=claim_id, source=data.source, **fields)
     _log(cursor, Action.claim_recorded, claim, actor, now)
-    return claim
+    return public_of(claim, deadline=when[0], first_resolved_at=when[1])
 
 
 def retract_claim(
@@ -265,11 +318,11 @@ def retract_claim(
     session.add(claim)
     session.flush()
     slug = slugs_by_id(session=session, ids=[claim.source_id])[claim.source_id]
-    _log(Cursor.of_session(session), Action.claim_retracted, claim_public(claim, slug), actor, now)
+    _log(Cursor.of_session(session), Action.claim_retracted, claim_record(claim, slug), actor, now)
     return claim
 
 
-def _log(cursor: Cursor, action: Action, claim: ClaimPublic, actor: str, now: datetime) -> None:
+def _log(cursor: Cursor, action: Action, claim: ClaimRecord, actor: str, now: datetime) -> None:
     append_entry(
         cursor,
         action=action,

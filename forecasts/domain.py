@@ -107,3 +107,14 @@ def normalise_tags(field: str, tags: list[str]) -> list[str]:
                 f"tag {tag!r} must be 1-64 characters of a-z, 0-9, '-', '_', '.' or ':'",
             )
     return cleaned
+
+
+def probability_from_text(text: str) -> float:
+    """A probability as people write it: '0.6', '60%', '60 %' or '0,6'; ValueError otherwise."""
+    value = text.strip().replace(",", ".")
+    percent = value.endswith("%")
+    number = float(value.removesuffix("%").strip())
+    number = number / 100 if percent else number
+    if not 0 <= number <= 1:
+        raise ValueError(f"{text!r} is not a probability from 0 to 1 (or 0% to 100%)")
+    return number

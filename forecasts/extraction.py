@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Final, Literal
 
@@ -24,12 +24,23 @@ from forecasts.probability import ICD_203, PhraseMatch, find_explicit_probabilit
 
 __all__ = [
     "Candidate",
+    "Quantity",
     "Sentence",
     "extract_candidates",
     "split_sentences",
 ]
 
 Basis = Literal["stated", "verbal"]
+CandidateKind = Literal["probability", "quantity"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """The number a quantity forecast gives: a point (low == high), a range, or one bound."""
+
+    low: float | None
+    high: float | None
+    unit: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +54,12 @@ class Candidate:
     probability_basis is "stated" for an explicit figure ("35-40%") and "verbal" for a phrase
     of the ICD 203 scale (then verbal_phrase is that phrase, a key of the scale). reason says
     which cue made the sentence a candidate.
+
+    kind is "quantity" when the forecast is of a number ("inflation at 2.7-2.8 percent");
+    quantity holds it. probability is None, with probability_reason saying why, for a
+    quantity and for a bare "will" or "would", which state no likelihood. condition is the
+    clause a conditional forecast depends on ("if turnout is high"). speakers lists every
+    named source when several make the claim together; speaker is the first of them.
     """
 
     sentence: str
@@ -60,11 +77,17 @@ class Candidate:
     confidence: float
     reason: str
     url: str | None = None
+    kind: CandidateKind = "probability"
+    quantity: Quantity | None = None
+    probability_reason: str | None = None
+    condition: str | None = None
+    speakers: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-ready data (the deadline as an ISO 8601 string)."""
         data = asdict(self)
         data["deadline"] = self.deadline.isoformat() if self.deadline else None
+        data["speakers"] = list(self.speakers)
         return data
 
 
@@ -244,7 +267,9 @@ _PERSON_TITLES: Final = _wordset(
     "councillor councilman councilwoman mayor judge justice senate house majority minority "
     "leader speaker chief executive officer director commissioner inspector father rev "
     "reverend pope king queen prince princess deputy foreign defence defense finance home "
-    "interior health attorney ambassador chair chairman chairwoman ceo cfo opinion"
+    "interior health attorney ambassador chair chairman chairwoman ceo cfo opinion financial "
+    "operating technology information marketing economist analyst strategist founder managing "
+    "envoy mediator manager coach spokesman spokeswoman head senior"
 )
 _FEMALE_TITLES: Final = _wordset("mrs ms miss dame lady queen princess congresswoman")
 _MALE_TITLES: Final = _wordset("mr sir lord king prince congressman councilman")
@@ -254,7 +279,8 @@ _ORG_WORDS: Final = _wordset(
     "committee commission association corporation corp inc ltd plc llc forum board authority "
     "foundation trust reserve capital partners management analytics consulting company "
     "guard army navy police court parliament congress government administration society "
-    "network media news times post journal press energy motors airlines holdings"
+    "network media news times post journal press energy motors airlines holdings "
+    "organisation organization institution cooperative co-operative"
 )
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
@@ -274,6 +300,8 @@ _SPEECH_VERBS: Final = (
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
     r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
+    r"concurred|concurs|concur|agreed|agrees|judges|judged|considers|considered|gives|gave|"
+    r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|"
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded)\s+(?:its|his|her|their)\s+"
@@ -285,13 +313,54 @@ _SPEECH: Final = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-_PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": ""}
+_PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": ""}
+# Nouns any organisation can be called by: "the firm's model" is the firm last named.
+_ANY_ORG_NOUNS: Final = _wordset(
+    "firm company organisation organization business group institution agency outfit maker "
+    "producer manufacturer retailer lender insurer operator carrier chain club utility"
+)
+# Roles of people speaking for an organisation: "A top Moody's economist", "analysts at the
+# central bank", "the agency's director". With no person named, the organisation speaks.
+_ROLE_NOUNS: Final = (
+    r"economists?|analysts?|strategists?|researchers?|scientists?|officials?|spokes(?:man|woman|"
+    r"person|people|men|women)|directors?|heads?|chiefs?|executives?|officers?|advisers?|"
+    r"advisors?|forecasters?|experts?|modell?ers?|team|unit|desk|staff|model|models|"
+    r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership"
+)
+_ROLE_OF_NAMED: Final = re.compile(
+    rf"^(?:(?P<det>a|an|the|one|another|two|three|several|some)\s+)?"
+    rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}"
+    rf"(?P<org>(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z&][\w&.'’-]*)){{0,4}}?)(?P<own>['’]s?)?\s+"
+    rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}(?:{_ROLE_NOUNS})$",
+    re.IGNORECASE,
+)
+_ROLE_AT: Final = re.compile(
+    rf"^(?:(?:a|an|the|one|two|three|several|some|other)\s+)?(?:\w+\s+){{0,2}}"
+    rf"(?:{_ROLE_NOUNS})\s+(?:at|from|with|of|for|in)\s+(?P<org>.+)$",
+    re.IGNORECASE,
+)
+_ROLE_OF_DEFINITE: Final = re.compile(
+    rf"^(?:the|its|their)\s+(?P<noun>[a-z-]+)['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{_ROLE_NOUNS})$",
+    re.IGNORECASE,
+)
+# A capitalised word at the head of a sentence that names nobody.
+_NOT_NAMES: Final = _wordset(
+    "should would could will may might must can if when while whether unless although though "
+    "but and or so yet instead also still even only another one two three four five six seven "
+    "eight nine ten some many most several both all each every no none asked in on at for "
+    "with by from after before as since however meanwhile then now this that these those "
+    "there here it its they their we our i you he she his her a an the what which who why how "
+    "q interview analysis"
+)
 _GENERIC_SUBJECT: Final = re.compile(
     r"^(?:some|many|most|several|other|few|one|two|three|a|an)?\s*(?:\w+\s+){0,2}"
     r"(?:analysts|economists|scientists|experts|officials|observers|critics|sources|"
     r"forecasters|investors|traders|commentators|researchers|insiders|people|official|"
     r"delegates|diplomats|aides|lawmakers|legislators|strategists|bankers|executives|"
-    r"residents|voters|members|participants|advisers|advisors|spokesmen|spokespeople)$",
+    r"residents|voters|members|participants|advisers|advisors|spokesmen|spokespeople|"
+    r"analyst|economist|scientist|expert|observer|critic|source|forecaster|investor|trader|"
+    r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
+    r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans)$",
     re.IGNORECASE,
 )
 
@@ -305,9 +374,20 @@ class _Entity:
     nouns: frozenset[str] = frozenset()
     parts: list[str] = field(default_factory=list)
     order: int = -1
+    # "the Monetary Policy Board of the Central Bank": a body speaks for its institution.
+    parent: _Entity | None = None
 
     def __post_init__(self) -> None:
         self.parts = self.name.split()
+
+    def root(self) -> _Entity:
+        """The institution this one belongs to, or itself."""
+        entity = self
+        for _ in range(5):
+            if entity.parent is None:
+                break
+            entity = entity.parent
+        return entity
 
 
 @dataclass(slots=True)
@@ -318,6 +398,7 @@ class _Document:
     last_person: list[_Entity] = field(default_factory=list)
     last_speaker: str | None = None
     last_speaker_paragraph: int = -1
+    last_organisation: str | None = None
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -362,7 +443,14 @@ class _Document:
         noun = noun.lower()
         for entity in reversed(self.entities):
             if entity.kind == "org" and noun in entity.nouns:
-                return entity
+                return entity.root()
+        if noun in _ANY_ORG_NOUNS:
+            for entity in reversed(self.entities):
+                if entity.kind == "org" and entity.name == self.last_organisation:
+                    return entity.root()
+            for entity in reversed(self.entities):
+                if entity.kind == "org":
+                    return entity.root()
         return None
 
     def mention_person(self, entity: _Entity) -> None:
@@ -397,9 +485,20 @@ def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
-    words = re.sub(r"[’']s?$", "", text[start:end]).rstrip(".").split()
+    run = text[start:end]
+    # "Lumora's Teodora Vance": the organisation's possessive is not part of the name.
+    owner = re.match(r"(?:[\w.&-]+\s+){0,3}[\w.&-]+['’]s\s+(?=[A-Z])", run)
+    if owner:
+        start += owner.end()
+        run = text[start:end]
+    words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
     titles = []
-    while len(words) > 1 and words[0].lower().strip(".") in _PERSON_TITLES | {"the"}:
+    organisation = any(word.lower().strip("’'") in _ORG_WORDS for word in words)
+    while (
+        len(words) > 1
+        and words[0].lower().strip(".") in _PERSON_TITLES | {"the"}
+        and not (organisation and words[0].lower() != "the")
+    ):
         titles.append(words.pop(0).lower().strip("."))
     if words and words[0].lower() == "the":
         words.pop(0)
@@ -441,21 +540,45 @@ def _gender_of(titles: str) -> str:
     return ""
 
 
-def _learn_names(sentence: Sentence, document: _Document) -> None:
+def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _Document) -> None:
     """Record the people and organisations a sentence names, quotations excluded for people."""
-    regions = _quote_regions(sentence.text)
+    previous: tuple[_Mention, _Entity] | None = None
     for mention in _name_runs(sentence.text):
         entity = _classify(mention, sentence.text, document)
         if entity is None:
+            previous = None
             continue
         entity = document.remember(entity)
         if entity.kind == "person" and not _inside(mention.start, regions):
             document.mention_person(entity)
+        if previous is not None and _part_of(sentence.text, previous, (mention, entity)):
+            previous[1].parent = entity
+        if entity.kind == "org" and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[: mention.start]):
+            document.last_organisation = entity.root().name  # the subject "it" refers to
+        previous = (mention, entity)
+
+
+def _part_of(
+    text: str, body: tuple[_Mention, _Entity], institution: tuple[_Mention, _Entity]
+) -> bool:
+    """ "The Monetary Policy Board of the Central Bank": the board is part of the bank."""
+    (body_mention, body_entity), (mention, entity) = body, institution
+    between = text[body_mention.end : mention.start]
+    return (
+        body_entity.kind == entity.kind == "org"
+        and body_entity is not entity
+        and entity.root() is not body_entity
+        and bool(re.fullmatch(r"\s+of\s+(?:the\s+)?", between))
+    )
 
 
 def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str | None:
     """The canonical speaker for a piece of text that should name one."""
-    mentions = [m for m in _name_runs(raw) if not _is_descriptor_word(m.text) and not m.possessive]
+    mentions = [
+        m
+        for m in _name_runs(raw)
+        if not _is_descriptor_word(m.text) and not m.possessive and m.text.lower() not in _NOT_NAMES
+    ]
     if not mentions:
         return None
     mention = mentions[-1]
@@ -468,6 +591,9 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     entity = document.remember(entity)
     if entity.kind == "person":
         document.mention_person(entity)
+        return entity.name
+    entity = entity.root()
+    document.last_organisation = entity.name
     return entity.name
 
 
@@ -481,6 +607,7 @@ class _Attribution:
     generic: bool = False
     verb_start: int = -1
     verb_end: int = -1
+    speakers: tuple[str, ...] = ()
 
 
 def _attribution(
@@ -491,6 +618,10 @@ def _attribution(
     if according and not _inside(according.start(), regions):
         tail = re.split(r"[,;:(]|\s(?:of|at|who|on|in)\s", text[according.end() :])[0]
         name = _resolve_name(tail, text, according.end(), document)
+        if name is None or re.search(r"['’]s\b", tail):
+            name = _inverted_speaker(
+                text[according.end() :], text, according.end(), document
+            ) or _role_organisation(tail.strip(), text, according.end(), document)
         if name is not None:
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))
@@ -498,6 +629,8 @@ def _attribution(
     for verb in _SPEECH.finditer(text):
         if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
             continue
+        if _AGENTLESS_PASSIVE.search(text[max(0, verb.start() - 40) : verb.start()]):
+            continue  # "is expected", "was predicted": a passive names no speaker here
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
             return found
@@ -541,25 +674,104 @@ def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
-    chunks = _chunks(subject)
-    for chunk_start, chunk in reversed(chunks):
+    together = _joint_speakers(subject, offset, text, document)
+    if len(together) > 1:
+        return _Attribution(together[0], False, *verb, speakers=tuple(together))
+    # An organisation a role belongs to speaks only when no person is named beside the role.
+    organisation: str | None = None
+    for chunk_start, chunk in reversed(_chunks(subject)):
         words = chunk.split()
+        while len(words) > 1 and words[0].lower() in {"and", "but", "or", "so", "yet"}:
+            conjunction = words.pop(0)
+            chunk_start += chunk.index(conjunction) + len(conjunction)
+            chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
         if not words:
             continue
         pronoun = words[-1].lower()
         if len(words) == 1 and pronoun in _PRONOUNS:
             return _pronoun_speaker(pronoun, document, verb)
+        role = _role_organisation(chunk.strip(), text, offset + chunk_start, document)
+        if role is not None:
+            organisation = organisation or role
+            continue
         if _GENERIC_SUBJECT.match(chunk.strip()):
-            return _Attribution(None, True, *verb)
+            return _Attribution(organisation, organisation is None, *verb)
         definite = _DEFINITE_ORG.match(chunk)
-        organisation = document.org_for(definite.group("noun")) if definite else None
-        if organisation is not None:
-            return _Attribution(organisation.name, False, *verb)
+        found = document.org_for(definite.group("noun")) if definite else None
+        if found is not None:
+            return _Attribution(found.name, False, *verb)
         if _is_descriptor(chunk):
             continue
         name = _resolve_name(chunk, text, offset + chunk_start, document)
-        return _Attribution(name, False, *verb) if name is not None else None
+        if name is not None:
+            return _Attribution(name, False, *verb)
+        break
+    return _Attribution(organisation, False, *verb) if organisation else None
+
+
+def _role_organisation(chunk: str, text: str, offset: int, document: _Document) -> str | None:
+    """The organisation a role speaks for: "A top Moody's economist" -> Moody's."""
+    definite = _ROLE_OF_DEFINITE.match(chunk)
+    if definite:
+        found = document.org_for(definite.group("noun"))
+        return found.name if found else None
+    named = _ROLE_OF_NAMED.match(chunk)
+    if (
+        named
+        and (named.group("det") or named.group("own"))
+        and named.group("org").lower() not in _NOT_NAMES
+    ):
+        written = named.group("org")
+        bare = re.sub(r"['’]s$", "", written)
+        known = document.known(bare)
+        if known is not None:
+            return known.root().name
+        # "Moody's", "Sainsbury's": an owner named only in the possessive keeps it
+        name = _resolve_name(bare, text, offset + named.start("org"), document)
+        if name is not None:
+            return written if written != bare and name == bare else name
+    at = _ROLE_AT.match(chunk)
+    if at:
+        place = at.group("org").strip()
+        definite_org = _DEFINITE_ORG.match(place)
+        if definite_org:
+            found = document.org_for(definite_org.group("noun"))
+            if found is not None:
+                return found.name
+        return _resolve_name(place, text, offset + at.start("org"), document)
     return None
+
+
+_JOINT_END: Final = re.compile(r"\b(?:all|both|each|jointly|together)\s*$", re.IGNORECASE)
+
+
+def _joint_speakers(subject: str, offset: int, text: str, document: _Document) -> list[str]:
+    """Every person named in a subject such as "X, Y and Z all" ("X and Y both")."""
+    tail_start = max((m.end() for m in re.finditer(r"[.;:]\s|[“”\"]", subject)), default=0)
+    tail = subject[tail_start:]
+    chunks = _chunks(tail)
+    joined = _JOINT_END.search(tail) or (
+        len(chunks) > 1 and chunks[-1][1].strip().lower().startswith("and ")
+    )
+    if not joined:
+        return []
+    names: list[str] = []
+    for mention in _name_runs(tail):
+        if mention.possessive or mention.text.lower() in _NOT_NAMES:
+            continue
+        shifted = _Mention(
+            mention.text,
+            offset + tail_start + mention.start,
+            offset + tail_start + mention.end,
+            mention.title,
+            False,
+        )
+        entity = _classify(shifted, text, document)
+        if entity is not None and entity.kind == "person":
+            entity = document.remember(entity)
+            if entity.name not in names:
+                names.append(entity.name)
+    return names
 
 
 def _chunks(subject: str) -> list[tuple[int, str]]:
@@ -574,7 +786,11 @@ def _chunks(subject: str) -> list[tuple[int, str]]:
 
 def _is_descriptor(chunk: str) -> bool:
     words = chunk.split()
+    if not words:
+        return False
     first = words[0]
+    if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
+        return False  # "the National Bank of Korvia" is a name
     if first[:1].islower():
         return True
     if re.search(r"[’']s$", first):
@@ -587,6 +803,8 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
         return _Attribution(None, False, *verb)
     if pronoun == "they":
         return _Attribution(document.last_speaker, False, *verb)
+    if pronoun == "it":
+        return _Attribution(document.last_organisation, False, *verb)
     person = document.person_for(pronoun)
     return _Attribution(person.name if person else None, False, *verb)
 
@@ -663,6 +881,16 @@ _CONFIDENCE: Final[dict[CueKind, float]] = {
     "weak": 0.3,
 }
 
+_ATTRIBUTED_POSSIBILITY: Final = 0.55
+_FIGURE_IN: Final = re.compile(r"\d")
+# "soon", "not have to wait long": a time, if a vague one.
+_VAGUE_TIME: Final = re.compile(
+    r"\b(?:soon|shortly|imminently|before\s+long|wait\s+long|any\s+day\s+now)\b", re.IGNORECASE
+)
+_ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
+    {"may", "might", "could", "should", "may not", "might not", "should not", "ought to"}
+)
+
 _FORECAST_VERB: Final = re.compile(
     r"\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
     r"anticipates|anticipated|foresees|foresaw)\b",
@@ -688,21 +916,24 @@ _PLEDGE_AFTER: Final = re.compile(
     r"^\s*(?:(?:not|also|still|then|now|instead|personally|immediately|soon)\s+)*"
     r"(?:introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
-    r"put\s+it|seek|ask|call\s+for|fight)\b",
+    r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
+    r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host)\b",
     re.IGNORECASE,
 )
 _PLEDGE_SUBJECT: Final = re.compile(
-    r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$",
+    r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$"
+    r"|\bthe\s+(?:government|company|board|council|club|party|ministry|administration|firm|"
+    r"cooperative|bank|committee|agency|authority|group)\s*$",
     re.IGNORECASE,
 )
 _SCHEDULE_AFTER: Final = re.compile(
-    r"^\s*(?:be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
+    r"^\s*(?:be\s+\w+(?:ed|en)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold|open|begin|start|close|debate|hear|rule|sit|report|be\s+published|be\s+released|"
     r"be\s+announced|be\s+debated)\b",
     re.IGNORECASE,
 )
 _SCHEDULE_DATE: Final = re.compile(
-    r"\bon\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
+    r"\b(?:on|from)\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\.?\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
     r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b|\bon\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
@@ -713,7 +944,46 @@ _SUPERLATIVE_RELATIVE: Final = re.compile(
     r"(?:that\s+|which\s+)?(?:this|the|our|we|i|you|they|he|she|it)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_HABITUAL_AFTER: Final = re.compile(r"^\s*(?:often|usually|always|sometimes|typically)\b", re.I)
+_HABITUAL_AFTER: Final = re.compile(
+    r"^\s*(?:often|usually|always|sometimes|typically)\b|^\s*(?:depend|hinge|rest|turn)\s+on\b",
+    re.IGNORECASE,
+)
+# "will hold its annual meeting", "will deliver the spring statement": an organised event.
+_ANNOUNCED: Final = re.compile(
+    r"\bas\s+(?:previously\s+|already\s+|first\s+)?(?:announced|planned|scheduled|agreed)\b",
+    re.IGNORECASE,
+)
+_ORGANISED_EVENT: Final = re.compile(
+    r"^\s*(?:hold|host|deliver|publish|issue|release|present|convene)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:meeting|statement|report|outlook|budget|conference|summit|results|figures|review|"
+    r"hearing|session|assembly|address|speech)\b",
+    re.IGNORECASE,
+)
+# "ministers should use ...": advice to people, not a forecast about the world.
+_ADVISED_SUBJECT: Final = re.compile(
+    r"\b(?:we|you|they|i|ministers|governments?|policymakers|politicians|people|officials|"
+    r"leaders|investors|companies|firms|regulators|the\s+government|the\s+bank|"
+    r"the\s+council|voters|households|everyone|parents)\s+$",
+    re.IGNORECASE,
+)
+# "the prospect of a runoff is likely": the noun names a future event.
+_FUTURE_NOUN_BEFORE: Final = re.compile(
+    r"\b(?:prospect|prospects|chance|chances|risk|likelihood|odds|possibility|threat)\s+"
+    r"(?:of|that|for)\b[^,;]*$",
+    re.IGNORECASE,
+)
+_SEES: Final = re.compile(
+    r"\b(?:sees|see|saw)\s+(?:[\w$%.,-]+\s+){1,5}?(?:\w+ing|at|below|above|under|over|near|"
+    r"around|as)\b",
+    re.IGNORECASE,
+)
+# "expects a further cut when ...", "expects revenue of about $200 million this year".
+_EXPECT_OBJECT: Final = re.compile(
+    r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
+    r"(?:year|month|quarter|week|season|winter|summer|spring|autumn)\b|\bwhen\b|\bby\s+\w|"
+    r"\bbefore\b|\bwithin\b)",
+    re.IGNORECASE,
+)
 _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
 _EXPECT_COMPLEMENT: Final = re.compile(
     r"^(?:\s+[\w’'%.,-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
@@ -729,8 +999,8 @@ def _cues(
     sentence: Sentence,
     regions: list[tuple[int, int]],
     attribution: _Attribution,
-    has_deadline: bool,
 ) -> list[_Cue]:
+    """Every cue in the sentence, before asking whether its hedge words look ahead."""
     text = sentence.text
     cues = [
         cue
@@ -752,7 +1022,7 @@ def _cues(
             )
         )
     cues.extend(_verb_cues(text))
-    return _oriented(cues, text, regions, attribution, has_deadline)
+    return cues
 
 
 def _phrase_cue(
@@ -763,6 +1033,8 @@ def _phrase_cue(
     after = text[match.end : match.end + _LOOK_AROUND]
     kind: CueKind
     if phrase in _WEAK_PHRASES:
+        if phrase.startswith(("should", "ought")) and _ADVISED_SUBJECT.search(before):
+            return None
         kind = "weak"
     elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
         kind = "denial"
@@ -776,7 +1048,10 @@ def _phrase_cue(
         kind = "reported"
     elif phrase in _EXPECT_PHRASES or phrase == "would expect":
         bare_verb = phrase not in {"would expect", "expected to"}
-        if bare_verb and (_noun_use(text, match.start) or not _EXPECT_COMPLEMENT.match(after)):
+        if bare_verb and (
+            _noun_use(text, match.start)
+            or not (_EXPECT_COMPLEMENT.match(after) or _EXPECT_OBJECT.match(after))
+        ):
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
@@ -804,6 +1079,8 @@ def _subject_in(written: str) -> str:
 def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
     if phrase.startswith("will") and _NOUN_WILL.search(before):
         return False
+    if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after) or _ANNOUNCED.search(text):
+        return False
     if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
         return False
     if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
@@ -819,19 +1096,22 @@ def _valid_would(
     regions: list[tuple[int, int]],
     attribution: _Attribution,
 ) -> bool:
-    reported = 0 <= attribution.verb_start < start and not _inside(start, regions)
+    # "X said (that) ... would", or "... would ..., X said" with the attribution after
+    reported = attribution.verb_start >= 0 and not _inside(start, regions)
     if not reported:
         return False
     if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
         return False
     if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
         return False
+    if _ORGANISED_EVENT.match(after) or _ANNOUNCED.search(text):
+        return False
     return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
 
 
 def _verb_cues(text: str) -> Iterator[_Cue]:
     for match in _FORECAST_VERB.finditer(text):
-        if _noun_use(text, match.start()):
+        if _noun_use(text, match.start()) or _not_a_forecast_verb(text, match):
             continue
         yield _Cue(
             "forecast_verb",
@@ -842,6 +1122,19 @@ def _verb_cues(text: str) -> Iterator[_Cue]:
             None,
             _CONFIDENCE["forecast_verb"],
             f"forecast verb '{match.group().lower()}'",
+        )
+    for match in _SEES.finditer(text):
+        if _noun_use(text, match.start()) or _inside_question_word(text, match.start()):
+            continue
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "forecast verb 'sees'",
         )
     for match in _OPINION.finditer(text):
         yield _Cue(
@@ -854,6 +1147,33 @@ def _verb_cues(text: str) -> Iterator[_Cue]:
             _CONFIDENCE["opinion"],
             "stated opinion about what will happen",
         )
+
+
+# "dare to forecast", "had projected", "than projected", "its sales forecast on Tuesday",
+# "eleven projects": the word is there, a forecast is not.
+_INFINITIVE_OR_PAST_BEFORE: Final = re.compile(
+    r"\b(?:to|had|than|as|been|was|were|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_NOUN_AFTER: Final = re.compile(r"^\s*(?:on|for|of|after|in|at|by|is|was|and|,|\.|$)", re.I)
+_COUNT_BEFORE: Final = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|new|"
+    r"other|such|these|those|some|few|more|major|big|large|small)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - 40) : match.start()]
+    if _INFINITIVE_OR_PAST_BEFORE.search(before) or _COUNT_BEFORE.search(before):
+        return True
+    word = match.group().lower()
+    if word in {"forecast", "forecasts", "projects"} and _NOUN_AFTER.match(text[match.end() :]):
+        return not re.search(r"\b(?:i|we|he|she|they|it)\s+$", before, re.IGNORECASE)
+    return False
+
+
+def _inside_question_word(text: str, start: int) -> bool:
+    return bool(_WH_BEFORE.search(text[max(0, start - 60) : start]))
 
 
 def _oriented(
@@ -880,6 +1200,10 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
         return True
     if _TO_VERB_AFTER.match(text[cue.end :]):
         return True
+    if phrase.endswith(" to") and re.match(r"\s+[a-z]", text[cue.end :]):
+        return True  # "is unlikely to start"
+    if _FUTURE_NOUN_BEFORE.search(text[max(0, cue.start - _LOOK_AROUND) : cue.start]):
+        return True
     reported = 0 <= attribution.verb_start < cue.start
     before = text[max(0, cue.start - _LOOK_AROUND) : cue.start]
     return reported and bool(_BACKSHIFTED_HEDGE.search(before))
@@ -898,14 +1222,29 @@ _BOILERPLATE: Final = re.compile(
 _HOPE: Final = re.compile(
     r"\b(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b", re.I
 )
-_CONDITIONAL: Final = re.compile(
+# The clause a conditional forecast depends on: kept in the candidate, not a reason to drop
+# it ("would likely benefit if turnout was high").
+_CONDITION: Final = re.compile(
     r"(?<!\beven\s)(?<!\bas\s)(?<!\bsurprised\s)(?<!\bsee\s)(?<!\bwonder\s)(?<!\basked\s)"
-    r"\b(?:if|unless)\b|^\W*only\b[^,]*\bwould\b"
-    r"|\b(?:failure|refusal|a\s+decision|any\s+(?:move|attempt|decision))\s+to\s+\w+",
+    r"(?<!\bwhether\s)\b(?:if|unless|provided\s+that|as\s+long\s+as)\b[^,;:–—”\"]*"
+    r"|^\W*only\b[^,]*?(?=\s+would\b)"
+    r"|\b(?:failure|refusal|a\s+decision|any\s+(?:move|attempt|decision))\s+to\s+[\w\s]+?"
+    r"(?=\s+(?:will|would|could|might|may)\b|[\"“”]|$)",
     re.IGNORECASE,
 )
+
+
+def _condition(text: str) -> str | None:
+    """The condition a forecast is made on, as written, or None."""
+    match = _CONDITION.search(text)
+    if match is None:
+        return None
+    return match.group().strip(" \t\"“”‘’'.,") or None
+
+
 _DECLINED: Final = re.compile(
-    r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)",
+    r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)"
+    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess)\b",
     re.IGNORECASE,
 )
 _SURVEY_SHARE: Final = re.compile(
@@ -923,7 +1262,6 @@ def _excluded(sentence: Sentence) -> bool:
         or "?" in text
         or _BOILERPLATE.search(text)
         or _HOPE.search(text)
-        or _CONDITIONAL.search(text)
         or _DECLINED.search(text)
         or _SURVEY_SHARE.search(text)
     )
@@ -1025,9 +1363,24 @@ def _probability_cue(cues: list[_Cue]) -> _Cue | None:
 
 
 def _confidence(
-    cues: list[_Cue], attribution: _Attribution, speaker: str | None, deadline: bool
+    cues: list[_Cue],
+    attribution: _Attribution,
+    speaker: str | None,
+    deadline: bool,
+    anchored: bool,
 ) -> float:
+    """How sure the extractor is; anchored: the sentence names a time, a number or a condition."""
     score = max(cue.confidence for cue in cues)
+    if (
+        score < _ATTRIBUTED_POSSIBILITY
+        and speaker is not None
+        and not attribution.generic
+        and anchored
+        and any(cue.phrase in _ATTRIBUTABLE_POSSIBILITY for cue in cues)
+    ):
+        # "could", "might", "should" from a named source about a checkable event: a hedged
+        # forecast of low confidence, where the writer's own "could" only says it is possible.
+        score = _ATTRIBUTED_POSSIBILITY
     if len({cue.kind for cue in cues} - {"weak"}) > 1:
         score += 0.05
     if deadline:
@@ -1036,7 +1389,176 @@ def _confidence(
         score += 0.05
     if attribution.generic:
         score -= 0.35
+    if speaker is None and not anchored and all(cue.phrase in _BARE_MODALS for cue in cues):
+        # the writer's bare "will" with no time, number or condition: rarely checkable
+        score = min(score, _UNANCHORED_WRITER)
     return round(min(max(score, 0.0), 0.99), 2)
+
+
+_UNANCHORED_WRITER: Final = 0.45
+# "It won't." answers the sentence before it, which names what is meant.
+_ELLIPTICAL_WORDS: Final = 4
+
+
+# --- quantities ----------------------------------------------------------------------------
+
+# Words that mark the future or a belief without a likelihood: "will", "would", their
+# negations and denials, "expects", and the possibility modals. ICD 203 lists none of them,
+# and neither do the UK yardstick or Kent's scale, so the extractor leaves the figure to the
+# editor (Sooth's verbal scale still has one for recording a claim by its phrase).
+_NO_STATED_LIKELIHOOD: Final = frozenset(
+    {
+        "may",
+        "might",
+        "could",
+        "can",
+        "possible",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "may not",
+        "might not",
+        "should",
+        "should not",
+        "ought to",
+        "expect",
+        "expects",
+        "expected",
+        "expected to",
+        "not expected to",
+        "would expect",
+    }
+)
+_BARE_MODALS: Final = frozenset(
+    {
+        "will",
+        "shall",
+        "going to",
+        "is going to",
+        "are going to",
+        "is set to",
+        "are set to",
+        "would",
+        "will not",
+        "shall not",
+        "would not",
+        "is not going to",
+        "are not going to",
+        "not going to",
+        "will not be delayed",
+        "will not be much delayed",
+        "will not be long",
+        "will not be stopped",
+        "will not miss",
+        "will not fail",
+        "would not be delayed",
+        "would not be much delayed",
+        "would not be long",
+        "would not be stopped",
+        "would not miss",
+        "would not fail",
+    }
+)
+_NUMBER_WORD_VALUES: Final = {
+    word: float(value)
+    for value, word in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+}
+_NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|" + "|".join(_NUMBER_WORD_VALUES) + r"|a|an"
+_SCALE_WORDS: Final = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_SCALE: Final = r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|m)\b)?"
+_PER: Final = (
+    r"(?P<per>\s(?:a|per)\s(?:barrel|gallon|year|month|day|week|litre|liter|tonne|ton|"
+    r"share|kilowatt-hour|megawatt-hour|mwh|kwh|head))?"
+)
+_HIGH_SCALE: Final = _SCALE.replace("scale", "scale2")
+_NUMBER_SCALE: Final = _SCALE.replace("scale", "scale_n")
+_QUANTITY: Final = re.compile(
+    rf"(?P<currency>[$€£¥])\s?(?P<low>{_NUMBER}){_SCALE}"
+    rf"(?:\s?(?:-|–|to|and)\s?[$€£¥]?(?P<high>{_NUMBER}))?(?(high){_HIGH_SCALE}|){_PER}"
+    rf"|\b(?P<low_n>{_NUMBER})(?:\s?(?:-|–|to|and)\s?(?P<high_n>{_NUMBER}))?{_NUMBER_SCALE}"
+    r"\s?(?P<unit>%|percent(?:age\s+points?)?\b|per\s+cent\b|basis\s+points?\b|bps?\b|"
+    r"degrees?(?:\s+(?:celsius|fahrenheit))?\b|°[CF]|barrels?(?:\s+(?:a|per)\s+day)?\b|"
+    r"tonnes?\b|tons?\b|seats\b|votes\b|jobs\b|cases\b|deaths\b|units\b|vehicles\b|"
+    r"homes\b|points\b|yes\s+votes\b)",
+    re.IGNORECASE,
+)
+# "below $60", "above 5%": a threshold, so the forecast is of an event, not of the number.
+_THRESHOLD_BEFORE: Final = re.compile(
+    r"\b(?:below|above|under|over|beyond|exceed|exceeds|exceeding|past|more\s+than|"
+    r"less\s+than|at\s+least|at\s+most|fewer\s+than|no\s+more\s+than)\s*$",
+    re.IGNORECASE,
+)
+# "from an expected 1.0% this year", "up from 25%": where the number starts, not the forecast.
+_BASELINE_BEFORE: Final = re.compile(
+    r"\b(?:from|since|versus|vs|compared\s+with)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _number_value(token: str) -> float | None:
+    lowered = token.lower()
+    if lowered in {"a", "an"}:
+        return 1.0
+    if lowered in _NUMBER_WORD_VALUES:
+        return _NUMBER_WORD_VALUES[lowered]
+    return float(lowered.replace(",", ""))
+
+
+def _quantity(text: str, start: int, end: int) -> Quantity | None:
+    """The number the predictive span forecasts, if it forecasts one."""
+    for match in _QUANTITY.finditer(text, start, end):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _THRESHOLD_BEFORE.search(before) or _BASELINE_BEFORE.search(before):
+            continue
+        if match.group("currency"):
+            scale = _SCALE_WORDS.get((match.group("scale") or "").lower(), 1.0)
+            high_scale = _SCALE_WORDS.get((match.group("scale2") or "").lower(), scale)
+            low = _number_value(match.group("low"))
+            high_token = match.group("high")
+            high = _number_value(high_token) if high_token else low
+            per = (match.group("per") or "").split()
+            unit = _CURRENCIES[match.group("currency")] + ("/" + per[-1] if per else "")
+            if low is None or high is None or (low == 1.0 and match.group("low").isalpha()):
+                continue
+            return Quantity(low * scale, high * high_scale, unit)
+        unit = " ".join(match.group("unit").lower().split())
+        unit = "%" if unit in {"%", "percent", "per cent"} else unit
+        scale = _SCALE_WORDS.get((match.group("scale_n") or "").lower(), 1.0)
+        if match.group("low_n").lower() in {"a", "an"} and unit == "%":
+            continue
+        low = _number_value(match.group("low_n"))
+        high_token = match.group("high_n")
+        high = _number_value(high_token) if high_token else low
+        if low is None or high is None or low > high:
+            continue
+        change = _CHANGE_BEFORE.search(before)
+        if change and unit == "%":
+            sign = -1.0 if change.group("down") else 1.0
+            low, high = sorted((sign * low, sign * high))
+            unit = "% change"
+        return Quantity(low * scale, high * scale, unit)
+    return None
+
+
+_CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# "sales will drop 3.2%": a change of a level, signed, rather than the level itself.
+_CHANGE_BEFORE: Final = re.compile(
+    r"\b(?:(?P<down>fall|falls|fell|falling|drop|drops|dropping|decline|declines|declining|"
+    r"shrink|shrinks|shrinking|contract|contracts|contracting|slump|sink|lose|cut|down)|"
+    r"rise|rises|rising|grow|grows|growing|increase|increases|climb|climbs|gain|gains|up|"
+    r"jump|jumps|expand|expands)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|"
+    r"nearly\s+|almost\s+|as\s+much\s+as\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # --- the whole ------------------------------------------------------------------------------
@@ -1055,30 +1577,134 @@ def extract_candidates(
     min_confidence drops weaker candidates; lower it to see bare "may"/"could" sentences.
     """
     document = _Document()
-    candidates: list[Candidate] = []
-    for sentence in split_sentences(text):
-        candidate = _candidate(sentence, document, published_at, url)
-        _learn_names(sentence, document)
-        if candidate is not None and candidate.confidence >= min_confidence:
+    sentences = split_sentences(text)
+    regions = _sentence_regions(text, sentences)
+    labels = _transcript_labels(text)
+    found: list[tuple[int, Candidate]] = []
+    attributed: list[_Attribution] = []
+    for index, sentence in enumerate(sentences):
+        label = labels.get(sentence.paragraph)
+        attribution, candidate = _candidate(
+            sentence, regions[index], document, published_at, url, label
+        )
+        attributed.append(attribution)
+        _learn_names(sentence, regions[index], document)
+        if candidate is not None:
+            found.append((index, candidate))
+    candidates = []
+    for index, candidate in found:
+        if candidate.speaker is None and _quote_only(sentences[index].text, regions[index]):
+            candidate = _attributed_later(candidate, index, sentences, regions, attributed)
+        if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
 
 
+def _sentence_regions(text: str, sentences: list[Sentence]) -> list[list[tuple[int, int]]]:
+    """Quotations as the paragraph has them, clipped to each sentence: a quotation of several
+    sentences marks the middle ones as quoted too."""
+    paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]
+    by_paragraph = [
+        [(line.start() + start, line.start() + end) for start, end in _quote_regions(line.group())]
+        for line in paragraphs
+    ]
+    clipped = []
+    for sentence in sentences:
+        regions = by_paragraph[sentence.paragraph] if sentence.paragraph < len(by_paragraph) else []
+        clipped.append(
+            [
+                (
+                    max(start, sentence.start) - sentence.start,
+                    min(end, sentence.end) - sentence.start,
+                )
+                for start, end in regions
+                if start < sentence.end and end > sentence.start
+            ]
+        )
+    return clipped
+
+
+# "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
+_TRANSCRIPT_LABEL: Final = re.compile(
+    r"^\s*(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s"
+)
+_INTERVIEWER_LABELS: Final = frozenset({"Q", "A", "QUESTION", "ANSWER", "INTERVIEWER", "NOTE"})
+
+
+def _transcript_labels(text: str) -> dict[int, str]:
+    paragraphs = [line.group() for line in _LINE.finditer(text) if line.group().strip()]
+    labels = {}
+    for index, paragraph in enumerate(paragraphs):
+        match = _TRANSCRIPT_LABEL.match(paragraph)
+        if match and match.group("label") not in _INTERVIEWER_LABELS:
+            labels[index] = match.group("label")
+    return labels
+
+
+def _label_speaker(label: str, document: _Document) -> str:
+    name = " ".join(word.capitalize() for word in label.split())
+    known = document.known(name)
+    return known.name if known is not None else name
+
+
+# A quotation is attributed at most this many sentences later ("... ," he said.), across
+# one paragraph break at most.
+_QUOTE_ATTRIBUTION_REACH: Final = 3
+
+
+def _attributed_later(
+    candidate: Candidate,
+    index: int,
+    sentences: list[Sentence],
+    regions: list[list[tuple[int, int]]],
+    attributed: list[_Attribution],
+) -> Candidate:
+    """A bare quotation takes the speaker named in the next sentence that says who spoke."""
+    paragraph = sentences[index].paragraph
+    for later in range(index + 1, min(len(sentences), index + 1 + _QUOTE_ATTRIBUTION_REACH)):
+        if sentences[later].paragraph > paragraph + 1:
+            break
+        attribution = attributed[later]
+        if attribution.verb_start >= 0:
+            if attribution.speaker is None or attribution.generic:
+                break
+            return replace(
+                candidate,
+                speaker=attribution.speaker,
+                speakers=attribution.speakers,
+                confidence=_boosted(candidate.confidence),
+            )
+        if not _quote_only(sentences[later].text, regions[later]):
+            break
+    return candidate
+
+
+def _boosted(confidence: float) -> float:
+    return round(min(confidence + 0.05, 0.99), 2)
+
+
 def _candidate(
     sentence: Sentence,
+    regions: list[tuple[int, int]],
     document: _Document,
     published_at: datetime | None,
     url: str | None,
-) -> Candidate | None:
-    regions = _quote_regions(sentence.text)
+    label: str | None,
+) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
+    if label is not None and attribution.speaker is None and not attribution.generic:
+        attribution = _Attribution(_label_speaker(label, document))
     if _excluded(sentence):
-        return None
+        return attribution, None
+    found = _cues(sentence, regions, attribution)
+    # Deadlines are the costliest search: look for them only where a cue is.
+    if not found:
+        return attribution, None
     deadlines = find_deadlines(sentence.text, published_at=published_at)
-    cues = _cues(sentence, regions, attribution, has_deadline=bool(deadlines))
+    cues = _oriented(found, sentence.text, regions, attribution, bool(deadlines))
     if not cues:
-        return None
-    return _build(sentence, cues, regions, attribution, deadlines, url)
+        return attribution, None
+    return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
 
 
 def _sentence_attribution(
@@ -1094,6 +1720,9 @@ def _sentence_attribution(
     if attribution.verb_start >= 0:
         document.last_speaker = attribution.speaker
         document.last_speaker_paragraph = sentence.paragraph
+        known = document.known(attribution.speaker) if attribution.speaker else None
+        if known is not None and known.kind == "org":
+            document.last_organisation = known.root().name
     return attribution
 
 
@@ -1121,6 +1750,11 @@ def _build(
     span_start, span_end = _span(sentence, main, regions, attribution)
     probability_cue = _probability_cue(cues)
     deadline = _deadline_in(deadlines, span_start, span_end)
+    quantity = None
+    if probability_cue is None or probability_cue.basis != "stated":
+        quantity = _quantity(sentence.text, span_start, span_end)
+    probability, reason = _likelihood(probability_cue, quantity)
+    condition = _condition(sentence.text)
     return Candidate(
         sentence=sentence.text,
         start=sentence.start,
@@ -1134,14 +1768,48 @@ def _build(
             if probability_cue and probability_cue.basis == "verbal"
             else None
         ),
-        probability=probability_cue.probability if probability_cue else None,
-        probability_basis=probability_cue.basis if probability_cue else None,
+        probability=probability,
+        probability_basis=(
+            probability_cue.basis if probability is not None and probability_cue else None
+        ),
         deadline_phrase=deadline.phrase if deadline else None,
         deadline=deadline.deadline if deadline else None,
-        confidence=_confidence(cues, attribution, attribution.speaker, deadline is not None),
+        confidence=_confidence(
+            cues,
+            attribution,
+            attribution.speaker,
+            deadline is not None,
+            anchored=bool(
+                deadlines
+                or quantity
+                or condition
+                or _FIGURE_IN.search(sentence.text)
+                or _VAGUE_TIME.search(sentence.text)
+                or len(sentence.text.split()) <= _ELLIPTICAL_WORDS
+            ),
+        ),
         reason=main.reason,
         url=url,
+        kind="quantity" if quantity is not None else "probability",
+        quantity=quantity,
+        probability_reason=reason,
+        condition=condition,
+        speakers=attribution.speakers,
     )
+
+
+def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | None, str | None]:
+    """The candidate's probability, or None and the reason there is none."""
+    if quantity is not None and (cue is None or cue.kind not in {"hedge", "denial", "explicit"}):
+        return None, "a forecast of a number: its likelihood is not stated"
+    if cue is None or cue.probability is None:
+        return None, "no figure or hedge word states a likelihood"
+    if cue.phrase in _BARE_MODALS or cue.phrase in _NO_STATED_LIKELIHOOD:
+        return None, (
+            f"'{cue.phrase}' states no likelihood, and none of ICD 203, the UK yardstick or "
+            "Kent's scale gives it one; the editor chooses the figure"
+        )
+    return cue.probability, None
 
 
 def _deadline_in(deadlines: list[Deadline], start: int, end: int) -> Deadline | None:

@@ -646,9 +646,11 @@ _CONTEXT_AFTER: Final = re.compile(
     r"possibility|shot)\b|^[\s\"”’]*(?:likely|certain|sure)\b",
     re.IGNORECASE,
 )
+# "the odds of a recession around 35-40%": a figure after the word, with no other figure
+# between them, is the one it gives.
 _CONTEXT_BEFORE: Final = re.compile(
-    r"\b(?:chance|chances|probability|likelihood|odds|risk)s?\b[^.;]{0,80}"
-    r"\b(?:at|of|to|is|was|are|were|as)\b[\s\"“‘]*(?:about|around|roughly|some|"
+    r"\b(?:chance|chances|probability|likelihood|odds|risk)s?\b[^.;%]{0,80}?"
+    r"(?:\b(?:at|of|to|is|was|are|were|as)\b)?[\s\"“‘]*(?:about|around|roughly|some|"
     r"just|only|no more than|no less than|at least|at most|nearly|almost|over|under|"
     r"below|above|less than|more than)?[\s\"“‘]*$",
     re.IGNORECASE,
@@ -688,10 +690,15 @@ def _word_or_number(token: str) -> int:
 
 
 def _in_probability_context(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - 120) : match.start()]
     return bool(
         _CONTEXT_AFTER.search(text[match.end() : match.end() + 40])
-        or _CONTEXT_BEFORE.search(text[max(0, match.start() - 120) : match.start()])
+        or (_CONTEXT_BEFORE.search(before) and not _ARTICLE_BEFORE.search(before))
     )
+
+
+# "the risk of a 3% fall": a figure after an article is the size of something, not the odds.
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 
 
 def find_explicit_probability(text: str) -> ExplicitProbability | None:

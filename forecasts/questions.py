@@ -6,8 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
-from sqlalchemy import delete, func
+from sqlalchemy import and_, delete, func, or_
 from sqlmodel import Session, col, select
 
 from forecasts.chain import Action, append_entry
@@ -17,15 +18,32 @@ from forecasts.prepared import Cursor
 from forecasts.schemas import QuestionCreate, QuestionPublic, QuestionUpdate
 
 
+class QuestionOrder(StrEnum):
+    """The orders a question list can come in."""
+
+    deadline = "deadline"
+    """Soonest deadline first."""
+    deadline_desc = "-deadline"
+    """Latest deadline first."""
+    newest = "-created"
+    """Most recently recorded first."""
+    by_title = "title"
+    """By title, A to Z."""
+
+
 @dataclass(frozen=True)
 class QuestionFilters:
-    """What a question list may be narrowed by."""
+    """What a question list may be narrowed by, and its order."""
 
     status: Status | None = None
     tag: str | None = None
     source: str | None = None
     deadline_before: datetime | None = None
     deadline_after: datetime | None = None
+    due_as_of: datetime | None = None
+    """With status due: also open questions whose deadline passed before this instant,
+    which the hourly job has not yet moved to due."""
+    order: QuestionOrder = QuestionOrder.deadline
 
 
 def question_public(question: Question, tags: list[str]) -> QuestionPublic:
@@ -140,9 +158,19 @@ def get_question(*, session: Session, question_id: int) -> Question:
 def list_questions(
     *, session: Session, filters: QuestionFilters, limit: int, offset: int
 ) -> tuple[Sequence[Question], int]:
-    """Questions matching the filters, soonest deadline first, with the total that matched."""
+    """Questions matching the filters, in their order, with the total that matched."""
     query = select(Question)
-    if filters.status is not None:
+    if filters.status is Status.due and filters.due_as_of is not None:
+        query = query.where(
+            or_(
+                col(Question.status) == Status.due,
+                and_(
+                    col(Question.status) == Status.open,
+                    col(Question.deadline) <= filters.due_as_of,
+                ),
+            )
+        )
+    elif filters.status is not None:
         query = query.where(Question.status == filters.status)
     if filters.tag is not None:
         tagged = select(QuestionTag.question_id).where(QuestionTag.tag == filters.tag.lower())
@@ -159,8 +187,16 @@ def list_questions(
     if filters.deadline_after is not None:
         query = query.where(col(Question.deadline) > filters.deadline_after)
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
-    page = query.order_by(col(Question.deadline), col(Question.id)).limit(limit).offset(offset)
+    page = query.order_by(*_ORDER[filters.order]).limit(limit).offset(offset)
     return session.exec(page).all(), total
+
+
+_ORDER = {
+    QuestionOrder.deadline: (col(Question.deadline), col(Question.id)),
+    QuestionOrder.deadline_desc: (col(Question.deadline).desc(), col(Question.id).desc()),
+    QuestionOrder.newest: (col(Question.created_at).desc(), col(Question.id).desc()),
+    QuestionOrder.by_title: (func.lower(col(Question.title)), col(Question.id)),
+}
 
 
 def resolution_history(*, session: Session, question_id: int) -> Sequence[Resolution]:

@@ -191,8 +191,8 @@ class ClaimCreate(_Strict):
     published_at: Instant | None = None
 
 
-class ClaimPublic(BaseModel):
-    """A claim as the API shows it, retracted or not."""
+class ClaimRecord(BaseModel):
+    """A claim as it was recorded, retracted or not: the ledger's payload for it."""
 
     id: int
     question_id: int
@@ -210,6 +210,15 @@ class ClaimPublic(BaseModel):
     recorded_by: str
     retracted_at: datetime | None
     retraction_reason: str | None
+
+
+class ClaimPublic(ClaimRecord):
+    """A claim as the API shows it: as recorded, and how it stands for scoring."""
+
+    hindsight: bool
+    """Recorded (server clock) at or after its question's deadline or first resolution."""
+    evidenced: bool
+    """Cites a URL published no later than its question's deadline and first resolution."""
 
 
 class Retraction(_Strict):

@@ -9,7 +9,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from forecasts.claims import claims_public
-from forecasts.models import Claim, Question, Source
+from forecasts.models import Claim, Question, QuestionTag, Source
 from forecasts.questions import question_public, tags_by_question
 from forecasts.schemas import ClaimPublic, QuestionPublic, SourcePublic
 from forecasts.sources import source_public
@@ -33,6 +33,9 @@ class SearchResults(BaseModel):
     claims_total: int
     sources: list[SourcePublic]
     sources_total: int
+    tags: list[str] = []
+    """Tags containing the text, A to Z."""
+    tags_total: int = 0
 
 
 def like_pattern(text: str) -> str:
@@ -47,7 +50,8 @@ def _count(session: Session, query: Any) -> int:
 
 
 def search(*, session: Session, text: str, limit: int) -> SearchResults:
-    """Questions by title, claims by quote and sources by name or slug containing `text`."""
+    """Questions by title or tag, claims by quote, sources by name or slug, and tags
+    containing `text`."""
     text = text.strip()
     if not text:
         return SearchResults(
@@ -61,7 +65,15 @@ def search(*, session: Session, text: str, limit: int) -> SearchResults:
         )
     pattern = like_pattern(text)
 
-    question_query = select(Question).where(col(Question.title).ilike(pattern, escape="\\"))
+    tag_query = (
+        select(QuestionTag.tag)
+        .where(col(QuestionTag.tag).ilike(pattern, escape="\\"))
+        .group_by(col(QuestionTag.tag))
+    )
+    tagged = select(QuestionTag.question_id).where(col(QuestionTag.tag).ilike(pattern, escape="\\"))
+    question_query = select(Question).where(
+        or_(col(Question.title).ilike(pattern, escape="\\"), col(Question.id).in_(tagged))
+    )
     questions = session.exec(
         question_query.order_by(col(Question.deadline).desc(), col(Question.id)).limit(limit)
     ).all()
@@ -109,4 +121,6 @@ def search(*, session: Session, text: str, limit: int) -> SearchResults:
         claims_total=_count(session, claim_query),
         sources=[source_public(s) for s in sources],
         sources_total=_count(session, source_query),
+        tags=list(session.exec(tag_query.order_by(col(QuestionTag.tag)).limit(limit)).all()),
+        tags_total=_count(session, tag_query),
     )

@@ -9,9 +9,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from forecasts.chain import Action, append_entry
-from forecasts.domain import ConflictError, NotFoundError, RepeatError, SourceKind
+from forecasts.domain import ConflictError, NotFoundError, RepeatError, SourceKind, Status
 from forecasts.lookalikes import skeleton
-from forecasts.models import Source
+from forecasts.models import Claim, Question, Source
 from forecasts.prepared import Cursor
 from forecasts.schemas import SourceCreate, SourcePublic
 
@@ -86,3 +86,18 @@ def slugs_by_id(*, session: Session, ids: Iterable[int]) -> dict[int, str]:
         return {}
     rows = session.exec(select(Source.id, Source.slug).where(col(Source.id).in_(wanted))).all()
     return {source_id: slug for source_id, slug in rows if source_id is not None}
+
+
+def open_claim_counts(*, session: Session) -> dict[str, int]:
+    """Per source slug, how many of its claims (not retracted) await an outcome."""
+    rows = session.exec(
+        select(Source.slug, func.count(col(Claim.id)))
+        .join(Claim, col(Claim.source_id) == col(Source.id))
+        .join(Question, col(Question.id) == col(Claim.question_id))
+        .where(
+            col(Claim.retracted_at).is_(None),
+            col(Question.status).in_([Status.open, Status.due]),
+        )
+        .group_by(col(Source.slug))
+    ).all()
+    return {slug: int(count) for slug, count in rows}

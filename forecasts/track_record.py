@@ -1,10 +1,12 @@
 """Track records: each source's scores and calibration, computed from the ledger.
 
-A scored claim is one that is not retracted, on a question whose current resolution (the
-one with the highest sequence) is yes or no, made no later than the question's deadline
-and, unless all_claims is asked for, the latest such claim of its source on that question
-(ties on made_at go to the claim recorded last). Claims that would count but for their
-question being annulled are counted in n_annulled; open and due questions count nowhere.
+A scored claim is one that counts under forecasts.hindsight's rule (not retracted, made
+no later than the question's deadline, of a standing the hindsight mode admits and,
+unless all_claims is asked for, the best such claim of its source on that question), on
+a question whose current resolution (the one with the highest sequence) is yes or no.
+Claims that would count but for their question being annulled are counted in n_annulled;
+hindsight claims the mode leaves out, on questions resolved yes or no, in n_unevidenced;
+open and due questions count nowhere.
 
 The one pass over every claim is a single SQL GROUP BY returning the sufficient statistics
 per (group, bin) that forecasts.tallies defines; the scores and calibration tables are then
@@ -46,8 +48,17 @@ from sqlmodel import Session
 
 from forecasts.bins import DEFAULT_BINS, FOLD_DECIMALS, BinScheme, parse_bins
 from forecasts.calibration import calibration_table
-from forecasts.charts import calibration_chart_png, chart_title
+from forecasts.charts import WIDTH_PX, calibration_chart_png, chart_title
 from forecasts.domain import DomainError, Outcome, normalise_tags, require_aware
+from forecasts.hindsight import (
+    DEFAULT_HINDSIGHT,
+    HINDSIGHT_MODES,
+    HindsightMode,
+    Standing,
+    counting_conditions,
+    standing_sql,
+    widest_standing,
+)
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
 from forecasts.scoring import scores_table
 from forecasts.sources import get_source
@@ -62,11 +73,15 @@ GROUP_SEPARATOR: Final = "/"
 ANNULLED_BIN: Final = -1
 """The bin the tally query gives claims on annulled questions, which are counted only."""
 
+LEFT_OUT_BIN: Final = -2
+"""The bin the tally query gives hindsight claims the mode leaves out, counted only."""
+
 _claim = Claim.__table__.alias("c")  # type: ignore[attr-defined]
 _later = Claim.__table__.alias("later")  # type: ignore[attr-defined]
 _question = Question.__table__.alias("q")  # type: ignore[attr-defined]
 _resolution = Resolution.__table__.alias("r")  # type: ignore[attr-defined]
 _newer = Resolution.__table__.alias("newer")  # type: ignore[attr-defined]
+_first = Resolution.__table__.alias("first")  # type: ignore[attr-defined]
 _tag = QuestionTag.__table__.alias("qt")  # type: ignore[attr-defined]
 _source = Source.__table__  # type: ignore[attr-defined]
 
@@ -93,6 +108,8 @@ class ReportQuery:
     """Leave out groups with fewer scored claims."""
     all_claims: bool = False
     """Score every claim a source made on a question, not only its latest."""
+    hindsight: HindsightMode = DEFAULT_HINDSIGHT
+    """Which claims recorded in hindsight count: evidenced ones, all, or none."""
     _scheme: BinScheme = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -115,6 +132,11 @@ class ReportQuery:
         object.__setattr__(self, "sources", tuple(sorted({s.strip() for s in self.sources})))
         if self.min_n < 0:
             raise DomainError("min_n", f"must be 0 or more, not {self.min_n}")
+        if self.hindsight not in HINDSIGHT_MODES:
+            raise DomainError(
+                "hindsight",
+                f"must be one of {', '.join(HINDSIGHT_MODES)}, not {self.hindsight!r}",
+            )
 
     @property
     def scheme(self) -> BinScheme:
@@ -150,13 +172,19 @@ class TrackRecord:
     """The sufficient statistics per (group, bin), as forecasts.tallies describes them."""
     n_annulled: pd.Series
     """Per group name, its claims on annulled questions."""
+    n_hindsight: pd.Series
+    """Per group name, its scored claims that were recorded in hindsight."""
+    n_unevidenced: pd.Series
+    """Per group name, its hindsight claims the query's mode leaves out."""
     keys: pd.DataFrame
     """Per group name (the index), the columns it is made of: source, source_name, tag."""
 
     @cached_property
     def scores(self) -> pd.DataFrame:
-        """One row per group: group, its key columns, then forecasts.scoring.SCORE_COLUMNS."""
+        """One row per group: group, its key columns, then forecasts.scoring.SCORE_COLUMNS
+        with n_hindsight and n_unevidenced after n_annulled."""
         table = scores_table(self.tally, self.n_annulled, min_n=self.query.min_n)
+        table = _with_hindsight(table, self.n_hindsight, self.n_unevidenced, min_n=self.query.min_n)
         return _with_keys(table, self.keys)
 
     @cached_property
@@ -178,12 +206,19 @@ class ScoredClaim:
     made_at: datetime
     quote: str
     citation_url: str | None
+    recorded_at: datetime
+    standing: Standing
     outcome: Outcome
     resolved_at: datetime
     brier: float
     """(p - y)^2, this claim's contribution to the mean that is the Brier score."""
     log_loss: float
     """-(y ln p + (1 - y) ln(1 - p)) with p clipped to [0.001, 0.999]."""
+
+    @property
+    def hindsight(self) -> bool:
+        """Whether the claim was recorded after its question's deadline or first verdict."""
+        return self.standing is not Standing.contemporaneous
 
 
 def scores_report(*, session: Session, query: ReportQuery) -> pd.DataFrame:
@@ -204,16 +239,19 @@ def track_record(*, session: Session, query: ReportQuery) -> TrackRecord:
     # Plain tuples: pandas probes each SQLAlchemy Row for namedtuple fields, which is slow.
     rows = [tuple(row) for row in session.execute(statement).all()]
     raw = pd.DataFrame.from_records(
-        rows, columns=[*_key_columns(query), "bin", "n", *SUM_COLUMNS], coerce_float=True
+        rows,
+        columns=[*_key_columns(query), "bin", "n", *SUM_COLUMNS, "n_hindsight"],
+        coerce_float=True,
     )
     keys, labels = _group_keys(session, query, raw)
     bins = raw["bin"].to_numpy(dtype=np.intp)
     n = raw["n"].to_numpy(dtype=np.float64)
     annulled = bins == ANNULLED_BIN
-    n_annulled = pd.Series(
-        n[annulled].astype(np.int64), index=pd.Index(labels[annulled], dtype=object)
-    )
-    scored = ~annulled
+    left_out = bins == LEFT_OUT_BIN
+    scored = bins >= 0
+    n_annulled = _per_label(n, labels, annulled)
+    n_unevidenced = _per_label(n, labels, left_out)
+    n_hindsight = _per_label(raw["n_hindsight"].to_numpy(dtype=np.float64), labels, scored)
     codes, groups = group_codes(pd.Series(labels[scored], dtype=object))
     tally = Tally(
         groups=groups,
@@ -222,13 +260,29 @@ def track_record(*, session: Session, query: ReportQuery) -> TrackRecord:
         n=n[scored],
         **{name: raw[name].to_numpy(dtype=np.float64)[scored] for name in SUM_COLUMNS},
     )
-    return TrackRecord(query=query, tally=tally, n_annulled=n_annulled, keys=keys)
+    return TrackRecord(
+        query=query,
+        tally=tally,
+        n_annulled=n_annulled,
+        n_hindsight=n_hindsight,
+        n_unevidenced=n_unevidenced,
+        keys=keys,
+    )
+
+
+def _per_label(
+    values: np.ndarray[Any, Any], labels: np.ndarray[Any, Any], rows: np.ndarray[Any, Any]
+) -> pd.Series:
+    """Per group name, the sum of values over the chosen tally rows."""
+    series = pd.Series(values[rows].astype(np.int64), index=pd.Index(labels[rows], dtype=object))
+    return series.groupby(level=0, sort=False).sum() if series.index.has_duplicates else series
 
 
 def source_calibration_png(
-    *, session: Session, slug: str, query: ReportQuery | None = None
+    *, session: Session, slug: str, query: ReportQuery | None = None, width: int = WIDTH_PX
 ) -> bytes:
-    """The source's 800 x 600 calibration chart, titled with its name, n and Brier score."""
+    """The source's calibration chart, `width` pixels wide (800 x 600 by default), titled
+    with its name, n and Brier score."""
     source = get_source(session=session, slug=slug)
     query = replace(query or ReportQuery(), group_by="source", sources=(slug,), min_n=0)
     record = track_record(session=session, query=query)
@@ -238,19 +292,23 @@ def source_calibration_png(
     else:
         row = scores.iloc[0]
         title = chart_title(name=source.name, n=int(row["n"]), brier=float(row["brier"]))
-    return calibration_chart_png(record.calibration, title=title, scheme=query.scheme)
+    return calibration_chart_png(record.calibration, title=title, scheme=query.scheme, width=width)
 
 
 def source_scored_claims(
-    *, session: Session, slug: str, all_claims: bool = False
+    *,
+    session: Session,
+    slug: str,
+    all_claims: bool = False,
+    hindsight: HindsightMode = DEFAULT_HINDSIGHT,
 ) -> list[ScoredClaim]:
     """The source's scored claims, newest first, each with its question, outcome and scores."""
     source = get_source(session=session, slug=slug)
     assert source.id is not None
-    query = ReportQuery(sources=(slug,), all_claims=all_claims)
+    query = ReportQuery(sources=(slug,), all_claims=all_claims, hindsight=hindsight)
     c, q, r = _claim, _question, _resolution
     statement = (
-        _scored_claims_from(query, [source.id])
+        _scored_claims_from(query, [source.id], left_out=False)
         .where(r.c.outcome.in_([Outcome.yes, Outcome.no]))
         .with_only_columns(
             c.c.id,
@@ -263,6 +321,8 @@ def source_scored_claims(
             c.c.citation_url,
             r.c.outcome,
             r.c.resolved_at,
+            c.c.recorded_at,
+            _standing(c),
         )
         .order_by(c.c.made_at.desc(), c.c.id.desc())
     )
@@ -284,6 +344,8 @@ def source_scored_claims(
                 made_at=row[5],
                 quote=row[6],
                 citation_url=row[7],
+                recorded_at=row[10],
+                standing=Standing(row[11]),
                 outcome=outcome,
                 resolved_at=row[9],
                 brier=(probability - y) ** 2,
@@ -308,46 +370,41 @@ def _source_ids(session: Session, slugs: Sequence[str]) -> list[int] | None:
     return [found[slug] for slug in slugs]
 
 
-def _made_window(claim: Any, query: ReportQuery) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [
-        claim.c.retracted_at.is_(None),
-        claim.c.made_at <= _question.c.deadline,
-    ]
-    if query.made_after is not None:
-        conditions.append(claim.c.made_at >= query.made_after)
-    if query.made_before is not None:
-        conditions.append(claim.c.made_at < query.made_before)
-    return conditions
+def _standing(claim: Any) -> ColumnElement[int]:
+    """The claim's standing (forecasts.hindsight) within the scoring join."""
+    return standing_sql(
+        claim, deadline=_question.c.deadline, first_resolved_at=_first.c.resolved_at
+    )
 
 
-def _scored_claims_from(query: ReportQuery, source_ids: list[int] | None) -> Select[Any]:
-    """Claims that count (or would, were their question not annulled), joined to their
-    question, current resolution and (grouping by tag) tags; no columns chosen yet."""
+def _scored_claims_from(
+    query: ReportQuery, source_ids: list[int] | None, *, left_out: bool = True
+) -> Select[Any]:
+    """Claims that count (or would, were their question not annulled) and, with left_out,
+    hindsight claims the mode leaves out on questions resolved yes or no, joined to their
+    question, current and first resolution and (grouping by tag) tags; no columns chosen."""
     c, q, r = _claim, _question, _resolution
+    counting = counting_conditions(
+        c,
+        _later,
+        deadline=q.c.deadline,
+        first_resolved_at=_first.c.resolved_at,
+        mode=query.hindsight,
+        latest_only=not query.all_claims,
+        made_after=query.made_after,
+        made_before=query.made_before,
+    )
+    selected = counting.admitted
+    if left_out and counting.left_out is not None:
+        resolved = r.c.outcome.in_([Outcome.yes, Outcome.no])
+        selected = or_(selected, and_(counting.left_out, resolved))
     conditions = [
-        *_made_window(c, query),
+        *counting.eligible,
         r.c.outcome.in_([Outcome.yes, Outcome.no, Outcome.annulled]),
         # The current resolution is the one no other of the question's outranks.
         not_(_exists(_newer.c.question_id == r.c.question_id, _newer.c.sequence > r.c.sequence)),
+        selected,
     ]
-    if not query.all_claims:
-        # The latest eligible claim of its source on its question: no eligible claim of
-        # the same source and question was made after it (or at the same instant but
-        # recorded after it). Answered from ix_claim_scoring alone.
-        later = _later
-        conditions.append(
-            not_(
-                _exists(
-                    later.c.question_id == c.c.question_id,
-                    later.c.source_id == c.c.source_id,
-                    *_made_window(later, query),
-                    or_(
-                        later.c.made_at > c.c.made_at,
-                        and_(later.c.made_at == c.c.made_at, later.c.id > c.c.id),
-                    ),
-                )
-            )
-        )
     if query.resolved_after is not None:
         conditions.append(r.c.resolved_at >= query.resolved_after)
     if query.resolved_before is not None:
@@ -361,18 +418,25 @@ def _scored_claims_from(query: ReportQuery, source_ids: list[int] | None) -> Sel
     if source_ids is None:
         # Every resolved question, then its claims through ix_claim_scoring.
         joined = _StraightJoin(r, q, q.c.id == r.c.question_id)
+        joined = _StraightJoin(joined, _first, _first_of(r))
         joined = _StraightJoin(joined, c, c.c.question_id == r.c.question_id)
     else:
         # Only the named sources' claims, through ix_claim_source_question.
         conditions.append(c.c.source_id.in_(source_ids))
         joined = _StraightJoin(c, q, q.c.id == c.c.question_id)
         joined = _StraightJoin(joined, r, r.c.question_id == c.c.question_id)
+        joined = _StraightJoin(joined, _first, _first_of(r))
     if query.by_tag:
         on_tag = _tag.c.question_id == c.c.question_id
         if query.tags:
             on_tag = and_(on_tag, _tag.c.tag.in_(query.tags))
         joined = _StraightJoin(joined, _tag, on_tag)
     return select(c.c.id).select_from(joined).where(*conditions)
+
+
+def _first_of(resolution: Any) -> ColumnElement[bool]:
+    """The question's first resolution: the one of sequence 1."""
+    return and_(_first.c.question_id == resolution.c.question_id, _first.c.sequence == _int(1))
 
 
 def _exists(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -429,7 +493,10 @@ def _tally_statement(query: ReportQuery, source_ids: list[int] | None) -> Select
         keys.append(c.c.source_id.label("source_id"))
     if query.by_tag:
         keys.append(_tag.c.tag.label("tag"))
-    bin_index = _bin_case(binned, scheme, annulled).label("bin")
+    leaves_out = widest_standing(query.hindsight) < Standing.unevidenced
+    standing = _standing(c)
+    left_out = standing > _int(widest_standing(query.hindsight)) if leaves_out else None
+    bin_index = _bin_case(binned, scheme, annulled, left_out).label("bin")
     low, high = LOG_LOSS_CLIP
     clipped = case((p < _float(low), _float(low)), (p > _float(high), _float(high)), else_=p)
     given_to_outcome = case((came_true, clipped), else_=1 - clipped)
@@ -442,6 +509,9 @@ def _tally_statement(query: ReportQuery, source_ids: list[int] | None) -> Select
         func.sum(p * p).label("sum_p2"),
         func.sum(case((came_true, p), else_=_float(0.0))).label("sum_py"),
         func.sum(-func.ln(given_to_outcome)).label("sum_log_loss"),
+        func.sum(case((standing > _int(Standing.contemporaneous), _int(1)), else_=_int(0))).label(
+            "n_hindsight"
+        ),
     ]
     return (
         _scored_claims_from(query, source_ids)
@@ -453,10 +523,17 @@ def _tally_statement(query: ReportQuery, source_ids: list[int] | None) -> Select
 
 
 def _bin_case(
-    value: ColumnElement[float], scheme: BinScheme, annulled: ColumnElement[bool]
+    value: ColumnElement[float],
+    scheme: BinScheme,
+    annulled: ColumnElement[bool],
+    left_out: ColumnElement[bool] | None,
 ) -> ColumnElement[int]:
-    """searchsorted(scheme.cuts, value, scheme.side) as a CASE; annulled claims get -1."""
-    whens: list[tuple[ColumnElement[bool], ColumnElement[int]]] = [(annulled, _int(ANNULLED_BIN))]
+    """searchsorted(scheme.cuts, value, scheme.side) as a CASE; claims left out by the
+    hindsight mode get -2, annulled claims -1."""
+    whens: list[tuple[ColumnElement[bool], ColumnElement[int]]] = []
+    if left_out is not None:
+        whens.append((left_out, _int(LEFT_OUT_BIN)))
+    whens.append((annulled, _int(ANNULLED_BIN)))
     for index, cut in enumerate(scheme.cuts):
         # side "right": a value equal to a cut belongs above it, so the bin below ends
         # strictly before the cut; side "left" (sklearn's) keeps it in the bin below.
@@ -564,6 +641,32 @@ def _source_names(session: Session, ids: np.ndarray[Any, Any]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=["id", "slug", "name"]).set_index("id")
 
 
+def _with_hindsight(
+    table: pd.DataFrame, n_hindsight: pd.Series, n_unevidenced: pd.Series, *, min_n: int
+) -> pd.DataFrame:
+    """n_hindsight and n_unevidenced after n_annulled, with an empty row for each group
+    whose only claims were left out (unless min_n leaves out groups with few claims)."""
+    counted = n_unevidenced[n_unevidenced > 0]
+    only_left_out = counted.index.difference(pd.Index(table["group"], dtype=object))
+    if min_n <= 0 and not only_left_out.empty:
+        empty = pd.DataFrame({"group": only_left_out.to_numpy(dtype=object)})
+        empty = empty.reindex(columns=table.columns)
+        empty[["n", "n_annulled"]] = 0
+        table = pd.concat([table, empty.astype(table.dtypes.to_dict())], ignore_index=True)
+        table = table.sort_values("group", kind="stable", ignore_index=True)
+    groups = table["group"].to_numpy()
+    at = list(table.columns).index("n_annulled") + 1
+    table.insert(
+        at, "n_hindsight", n_hindsight.reindex(groups).fillna(0).astype(np.int64).to_numpy()
+    )
+    table.insert(
+        at + 1,
+        "n_unevidenced",
+        n_unevidenced.reindex(groups).fillna(0).astype(np.int64).to_numpy(),
+    )
+    return table
+
+
 def _with_keys(table: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
     """table with the group's key columns inserted right after its group column."""
     parts = keys.reindex(table["group"].to_numpy())
@@ -576,6 +679,7 @@ __all__ = [
     "ANNULLED_BIN",
     "GROUP_BY_CHOICES",
     "GROUP_SEPARATOR",
+    "LEFT_OUT_BIN",
     "ReportQuery",
     "ScoredClaim",
     "TrackRecord",

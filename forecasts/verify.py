@@ -30,7 +30,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import GENESIS_HASH, LedgerEntry, canonical_json, entry_hash
-from forecasts.claims import claim_public
+from forecasts.claims import claim_record
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
 from forecasts.questions import question_public
 from forecasts.schemas import ResolutionPublic
@@ -382,7 +382,7 @@ def _questions(session: Session) -> Iterator[tuple[int, Payload]]:
 def _claims(session: Session, slugs: dict[int | None, str]) -> Iterator[tuple[int, Payload]]:
     for claim in _rows(session, Claim):
         slug = slugs.get(claim.source_id, f"<missing source {claim.source_id}>")
-        yield claim.id, claim_public(claim, slug).model_dump(mode="json")
+        yield claim.id, claim_record(claim, slug).model_dump(mode="json")
 
 
 def _resolutions(session: Session) -> Iterator[tuple[int, Payload]]:

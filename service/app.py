@@ -9,10 +9,12 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from forecasts.domain import utc_now
 from service.api import (
     claims,
+    compare,
     health,
     intake,
     ledger,
@@ -24,12 +26,14 @@ from service.api import (
     sources,
 )
 from service.api.deps import Clock
+from service.api.docs import DOCS_ASSETS, complete_openapi_of
 from service.api.errors import install_error_handlers, keep_validation_errors_json_safe
 from service.database import Database
 from service.limits import Rate, RequestLimits
 from service.logs import redact_access_log
+from service.pages import compare as compare_pages
+from service.pages import finder, reader, resolve, session
 from service.pages import intake as intake_pages
-from service.pages import reader, resolve, session
 from service.pages.errors import install_page_errors
 from service.scheduler import build_scheduler
 from service.settings import Settings
@@ -75,12 +79,14 @@ def create_app(
             await database.wal_copied()
             database.dispose()
 
-    app = FastAPI(
+    # FastAPIOffline serves Swagger UI at /docs from assets it ships, not from a CDN.
+    app = FastAPIOffline(
         title="Sooth",
         version="1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/docs",
+        redoc_url=None,
+        static_url=DOCS_ASSETS,
         openapi_url="/api/v1/openapi.json",
     )
     app.state.settings = settings
@@ -112,11 +118,15 @@ def create_app(
         intake,
         reports,
         snapshots,
+        compare,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(reader.router)
     app.include_router(resolve.router)
     app.include_router(intake_pages.router)
     app.include_router(session.router)
+    app.include_router(compare_pages.router)
+    app.include_router(finder.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    complete_openapi_of(app)
     return app

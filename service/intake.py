@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
-from typing import Annotated, Final
+from typing import Annotated, Final, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -93,6 +93,14 @@ class ExtractRequest(BaseModel):
         return value
 
 
+class QuantityPublic(BaseModel):
+    """The number a quantity forecast gives: a point (low == high), a range, or one bound."""
+
+    low: float | None
+    high: float | None
+    unit: str = Field(description="'%', '$ a barrel', 'barrels a day' ...")
+
+
 class CandidatePublic(BaseModel):
     """A sentence that reads as a predictive claim, with what recording it needs.
 
@@ -121,6 +129,20 @@ class CandidatePublic(BaseModel):
     confidence: float = Field(description="How sure the extractor is, 0 to 1.")
     reason: str = Field(description="The cue that made the sentence a candidate.")
     url: str | None
+    kind: Literal["probability", "quantity"] = Field(
+        description="probability: an event will or will not happen; quantity: a forecast number."
+    )
+    quantity: QuantityPublic | None = Field(description="The forecast number, for a quantity.")
+    probability_reason: str | None = Field(
+        description="Why probability is null: a bare 'will', a quantity, no hedge at all."
+    )
+    condition: str | None = Field(
+        description="The condition a conditional forecast is made on ('if turnout is high')."
+    )
+    speakers: list[str] = Field(
+        description="Every named source, when several make the claim together; speaker is "
+        "the first of them."
+    )
 
     @classmethod
     def of(cls, candidate: Candidate) -> CandidatePublic:
@@ -141,6 +163,19 @@ class CandidatePublic(BaseModel):
             confidence=candidate.confidence,
             reason=candidate.reason,
             url=candidate.url,
+            kind=candidate.kind,
+            quantity=(
+                QuantityPublic(
+                    low=candidate.quantity.low,
+                    high=candidate.quantity.high,
+                    unit=candidate.quantity.unit,
+                )
+                if candidate.quantity
+                else None
+            ),
+            probability_reason=candidate.probability_reason,
+            condition=candidate.condition,
+            speakers=list(candidate.speakers),
         )
 
 

@@ -24,8 +24,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import Action, append_entry
-from forecasts.claims import claim_public, record_claim
-from forecasts.domain import DomainError, RepeatError
+from forecasts.claims import claim_record, record_claim
+from forecasts.domain import DomainError, RepeatError, probability_from_text
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
 from forecasts.prepared import Cursor
 from forecasts.questions import question_public, tags_by_question
@@ -118,6 +118,8 @@ def _csv_claim(row: dict[str | Any, Any]) -> dict[str, Any]:
             continue
         if name.startswith("question_") and name != "question_id":
             question[name.removeprefix("question_")] = value
+        elif name == "probability":
+            claim[name] = _probability_cell(value)
         else:
             claim[name] = value
     if "tags" in question:
@@ -125,6 +127,14 @@ def _csv_claim(row: dict[str | Any, Any]) -> dict[str, Any]:
     if question:
         claim["question"] = question
     return claim
+
+
+def _probability_cell(value: str) -> str | float:
+    """'60%' as 0.6, as the forms take it; anything unreadable is left for validation to name."""
+    try:
+        return probability_from_text(value)
+    except ValueError:
+        return value
 
 
 def import_rows(
@@ -241,7 +251,7 @@ def _log_restored(session: Session, kind: str, instance: Any, tags: list[str]) -
         assert slug is not None
         action, payload = (
             Action.claim_recorded,
-            claim_public(instance, slug.slug).model_dump(mode="json"),
+            claim_record(instance, slug.slug).model_dump(mode="json"),
         )
         actor, when = instance.recorded_by, instance.recorded_at
     elif kind == "resolution":

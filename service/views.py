@@ -13,11 +13,12 @@ from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Table, bindparam, func, select
+from sqlalchemy import Boolean, ColumnElement, Table, and_, bindparam, func, select, type_coerce
 from sqlmodel import Session
 
 from forecasts.claims import ClaimFilters
 from forecasts.domain import NotFoundError
+from forecasts.hindsight import evidenced_sql, hindsight_sql
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
 from forecasts.prepared import Cursor, Prepared, api_instant
 from forecasts.schemas import ClaimPublic, QuestionDetail, QuestionPublic, ResolutionPublic
@@ -54,10 +55,33 @@ RESOLUTION_FIELDS = tuple(ResolutionPublic.model_fields)
 _ID: Any = bindparam("question_id")
 QUESTION_ROW = Prepared(select(*_fields(QuestionPublic, _QUESTION)).where(_QUESTION.c.id == _ID))
 QUESTION_TAGS = Prepared(select(_TAG.c.tag).where(_TAG.c.question_id == _ID).order_by(_TAG.c.tag))
-_CLAIM_COLUMNS = _fields(ClaimPublic, _CLAIM, source=_SOURCE.c.slug)
+_FIRST = _RESOLUTION.alias("first")
+_WHEN: dict[str, Any] = {
+    "deadline": _QUESTION.c.deadline,
+    "first_resolved_at": _FIRST.c.resolved_at,
+}
+_CLAIM_COLUMNS = _fields(
+    ClaimPublic,
+    _CLAIM,
+    source=_SOURCE.c.slug,
+    hindsight=type_coerce(hindsight_sql(_CLAIM, **_WHEN), Boolean()),
+    evidenced=type_coerce(evidenced_sql(_CLAIM, **_WHEN), Boolean()),
+)
+
+
+def _with_standing(statement: Any) -> Any:
+    """The claim columns' joins: source, and question and first resolution for the standing."""
+    return (
+        statement.join(_SOURCE, _SOURCE.c.id == _CLAIM.c.source_id)
+        .join(_QUESTION, _QUESTION.c.id == _CLAIM.c.question_id)
+        .outerjoin(
+            _FIRST, and_(_FIRST.c.question_id == _CLAIM.c.question_id, _FIRST.c.sequence == 1)
+        )
+    )
+
+
 QUESTION_CLAIMS = Prepared(
-    select(*_CLAIM_COLUMNS)
-    .join(_SOURCE, _SOURCE.c.id == _CLAIM.c.source_id)
+    _with_standing(select(*_CLAIM_COLUMNS))
     .where(_CLAIM.c.question_id == _ID)
     .order_by(_CLAIM.c.made_at, _CLAIM.c.id)
 )
@@ -111,8 +135,7 @@ def _claim_list(source: bool, question: bool, tag: bool) -> tuple[Prepared, Prep
         conditions.append(_CLAIM.c.question_id.in_(tagged))
     count = select(func.count()).select_from(_CLAIM).where(*conditions)
     page = (
-        select(*_CLAIM_COLUMNS)
-        .join(_SOURCE, _SOURCE.c.id == _CLAIM.c.source_id)
+        _with_standing(select(*_CLAIM_COLUMNS))
         .where(*conditions)
         .order_by(_CLAIM.c.made_at.desc(), _CLAIM.c.id.desc())
         .limit(bindparam("limit"))

@@ -13,7 +13,6 @@ from forecasts.claims import (
     retract_claim,
 )
 from forecasts.schemas import ClaimCreate, ClaimPublic, Page, Retraction
-from forecasts.sources import slugs_by_id
 from service.api.deps import (
     DatabaseDep,
     Editor,
@@ -82,8 +81,7 @@ async def get_claims(
 @router.get("/{claim_id}")
 def get_one_claim(claim_id: PathId, session: ReadSessionDep, _: Reader) -> ClaimPublic:
     """One claim, retracted or not."""
-    claim = get_claim(session=session, claim_id=claim_id)
-    return claim_public(claim, slugs_by_id(session=session, ids=[claim.source_id])[claim.source_id])
+    return claim_public(session=session, claim=get_claim(session=session, claim_id=claim_id))
 
 
 @router.post("/{claim_id}/retract")
@@ -94,4 +92,4 @@ def post_retraction(
     claim = retract_claim(
         session=session, claim_id=claim_id, reason=data.reason, actor=caller.actor, now=now
     )
-    return claim_public(claim, slugs_by_id(session=session, ids=[claim.source_id])[claim.source_id])
+    return claim_public(session=session, claim=claim)

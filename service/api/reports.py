@@ -11,7 +11,9 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
 from forecasts.bins import ACCEPTED_FORMS, DEFAULT_BINS
+from forecasts.charts import MAX_WIDTH_PX, MIN_WIDTH_PX, WIDTH_PX
 from forecasts.domain import DomainError
+from forecasts.hindsight import DEFAULT_HINDSIGHT, HindsightMode
 from forecasts.reports import to_csv
 from forecasts.schemas import Instant
 from forecasts.track_record import (
@@ -27,12 +29,19 @@ router = APIRouter(tags=["reports"])
 
 DEFINITIONS = """
 **Scored claim.** A claim that is not retracted, on a question whose current resolution
-(the newest, when a resolution was corrected) is yes or no. When a source made several
-claims on one question, only its latest claim made by the deadline counts (the one
-recorded last, if two were made at the same instant), unless `all_claims=true`. Claims
-on annulled questions are counted in `n_annulled` and not scored; claims on open and due
-questions are not counted at all. Grouping by tag, a claim counts once in each tag of
-its question.
+(the newest, when a resolution was corrected) is yes or no. A claim is contemporaneous
+when the server recorded it before its question's deadline and first resolution, and
+otherwise recorded in hindsight; a hindsight claim is evidenced when it has a
+`citation_url` and a `published_at` no later than the deadline and the first resolution.
+`hindsight=evidenced` (default) scores contemporaneous and evidenced hindsight claims,
+`all` every claim, `none` contemporaneous claims only. When a source made several claims
+on one question, only one counts (unless `all_claims=true`): a contemporaneous one before
+any recorded in hindsight, an evidenced one before an unevidenced one, and among those the
+latest made by the deadline (the one recorded last, if two were made at the same
+instant). Claims on annulled questions are counted in `n_annulled` and not scored; claims
+on open and due questions are not counted at all. `n_hindsight` counts the scored claims
+recorded in hindsight, `n_unevidenced` the hindsight claims the mode leaves out. Grouping
+by tag, a claim counts once in each tag of its question.
 
 With p the stated probability and y the outcome (1 yes, 0 no), per group of N claims:
 
@@ -79,6 +88,8 @@ class ScoreRow(BaseModel):
     tag: str | None = None
     n: int
     n_annulled: int
+    n_hindsight: int
+    n_unevidenced: int
     base_rate: float | None
     mean_probability: float | None
     brier: float | None
@@ -115,6 +126,14 @@ def _invalid(error: DomainError) -> RequestValidationError:
 
 
 BinsParam = Annotated[str, Query(description=f"How probabilities are binned: {ACCEPTED_FORMS}.")]
+ChartWidth = Annotated[
+    int,
+    Query(
+        ge=MIN_WIDTH_PX,
+        le=MAX_WIDTH_PX,
+        description="The chart's width in pixels; under 600 it is laid out for a phone.",
+    ),
+]
 MadeAfter = Annotated[
     Instant | None, Query(description="Only claims made at or after this instant.")
 ]
@@ -137,6 +156,13 @@ AllClaims = Annotated[
     bool,
     Query(description="Score every claim a source made on a question, not only its latest."),
 ]
+HindsightParam = Annotated[
+    HindsightMode,
+    Query(
+        description="Which claims recorded in hindsight count: evidenced (default: those "
+        "citing an article published before the outcome), all, or none."
+    ),
+]
 
 
 def report_query(
@@ -156,6 +182,7 @@ def report_query(
         int, Query(ge=0, description="Leave out groups with fewer scored claims.")
     ] = 0,
     all_claims: AllClaims = False,
+    hindsight: HindsightParam = DEFAULT_HINDSIGHT,
 ) -> ReportQuery:
     """The report's parameters, checked; a bad one is a 422 naming it."""
     try:
@@ -170,6 +197,7 @@ def report_query(
             sources=source or (),
             min_n=min_n,
             all_claims=all_claims,
+            hindsight=hindsight,
         )
     except DomainError as error:
         raise _invalid(error) from None
@@ -183,6 +211,7 @@ def chart_query(
     resolved_before: ResolvedBefore = None,
     tag: TagParam = None,
     all_claims: AllClaims = False,
+    hindsight: HindsightParam = DEFAULT_HINDSIGHT,
 ) -> ReportQuery:
     """The chart's parameters, checked; a bad one is a 422 naming it."""
     try:
@@ -194,6 +223,7 @@ def chart_query(
             resolved_before=resolved_before,
             tags=tag or (),
             all_claims=all_claims,
+            hindsight=hindsight,
         )
     except DomainError as error:
         raise _invalid(error) from None
@@ -277,14 +307,24 @@ def get_calibration_csv(session: ReadSessionDep, query: ReportQueryDep, _: Reade
 @router.get(
     "/sources/{slug}/calibration.png",
     response_class=Response,
-    responses={200: {"content": {"image/png": {}}, "description": "An 800 x 600 PNG."}},
+    responses={
+        200: {
+            "content": {"image/png": {}},
+            "description": "A PNG, 800 x 600 by default; under 600 pixels wide, laid out for "
+            "a phone.",
+        }
+    },
     description="The source's calibration chart: the diagonal, one point per non-empty bin "
     "(area by number of claims) with its 95% Wilson interval, and the source's name, n and "
     "Brier score in the title.\n" + DEFINITIONS,
 )
 def get_calibration_chart(
-    slug: str, session: ReadSessionDep, query: ChartQueryDep, _: Reader
+    slug: str,
+    session: ReadSessionDep,
+    query: ChartQueryDep,
+    _: Reader,
+    width: ChartWidth = WIDTH_PX,
 ) -> Response:
-    """The source's calibration chart as an 800 x 600 PNG."""
-    png = source_calibration_png(session=session, slug=slug, query=query)
+    """The source's calibration chart as a PNG, 800 x 600 unless another width is asked for."""
+    png = source_calibration_png(session=session, slug=slug, query=query, width=width)
     return Response(content=png, media_type="image/png")

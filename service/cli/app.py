@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from typing import NoReturn
 
 import typer
+from sqlalchemy.engine import make_url
 
 from service.database import Database
 from service.settings import Settings
@@ -24,8 +27,19 @@ def settings() -> Settings:
 
 
 def database() -> Database:
-    """The configured database, refusing to go on if it is not migrated."""
-    db = Database(settings().resolved_database_url())
+    """The configured database, refusing to go on if it is missing or not migrated."""
+    config = settings()
+    url = config.resolved_database_url()
+    missing = missing_sqlite_file(url)
+    if missing is not None:
+        fail(
+            f"no database at {missing} (from "
+            + ("SOOTH_DATABASE_URL" if config.database_url else f"SOOTH_VAR_DIR={config.var_dir}")
+            + f", in {Path.cwd()}). Run this from the directory that holds Sooth's var/, "
+            "point SOOTH_DATABASE_URL or SOOTH_VAR_DIR at it, or create one here with "
+            "`sooth migrate`."
+        )
+    db = Database(url)
     try:
         db.check_migrated()
     except Exception as error:
@@ -34,7 +48,16 @@ def database() -> Database:
     return db
 
 
-def fail(message: str, code: int = 1) -> None:
+def missing_sqlite_file(url: str) -> Path | None:
+    """The absolute path of a SQLite database file that does not exist, else None."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database).resolve()
+    return None if path.exists() else path
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print `message` to stderr and exit non-zero."""
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)

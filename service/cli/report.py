@@ -14,6 +14,7 @@ from rich.console import Console
 
 from forecasts.bins import ACCEPTED_FORMS, DEFAULT_BINS
 from forecasts.domain import DomainError
+from forecasts.hindsight import DEFAULT_HINDSIGHT, HINDSIGHT_MODES, HindsightMode
 from forecasts.reports import to_csv
 from forecasts.track_record import (
     GROUP_BY_CHOICES,
@@ -65,6 +66,16 @@ AllClaims = Annotated[
 ]
 
 
+Hindsight = Annotated[
+    str,
+    typer.Option(
+        "--hindsight",
+        help=f"Which claims recorded in hindsight count: {', '.join(HINDSIGHT_MODES)} "
+        "(evidenced: those citing an article published before the outcome).",
+    ),
+]
+
+
 def _report_command(kind: str, summary: str) -> Callable[..., None]:
     """A `sooth report <kind>` command; both kinds take the same options as the API."""
 
@@ -80,6 +91,7 @@ def _report_command(kind: str, summary: str) -> Callable[..., None]:
         source: Sources = None,
         min_n: MinN = 0,
         all_claims: AllClaims = False,
+        hindsight: Hindsight = DEFAULT_HINDSIGHT,
     ) -> None:
         query = _query(
             group_by=group_by,
@@ -94,6 +106,7 @@ def _report_command(kind: str, summary: str) -> Callable[..., None]:
             sources=source,
             min_n=min_n,
             all_claims=all_claims,
+            hindsight=hindsight,
         )
         _write(kind, query, out)
 
@@ -123,6 +136,7 @@ def _query(
     sources: list[str] | None,
     min_n: int,
     all_claims: bool,
+    hindsight: str,
 ) -> ReportQuery:
     """The options as a checked ReportQuery; a bad one ends the command naming its option."""
     try:
@@ -133,6 +147,7 @@ def _query(
             sources=sources or (),
             min_n=min_n,
             all_claims=all_claims,
+            hindsight=cast(HindsightMode, hindsight),  # ReportQuery checks it
             **{field: _instant(field, text) for field, text in instants.items()},
         )
     except DomainError as error:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import typer
 from sqlalchemy.engine import make_url
@@ -68,6 +70,7 @@ def serve(
 ) -> None:
     """Serve the API and pages (and the scheduler, unless SOOTH_SCHEDULER=off)."""
     database().dispose()  # fail here, clearly, if the database is not migrated
+    _links_follow(host=host, port=port)
     typer.echo(f"Sooth on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
     typer.echo(
         "reminder scheduler: "
@@ -78,3 +81,22 @@ def serve(
         )
     )
     serving.serve("service.app:create_app", host=host, port=port, workers=workers)
+
+
+def _links_follow(*, host: str, port: int) -> None:
+    """Point links in emails at where Sooth listens, unless SOOTH_BASE_URL says otherwise."""
+    config = settings()
+    if "base_url" not in config.model_fields_set:
+        # Workers build their settings from the environment, so it carries the address.
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
+        os.environ["SOOTH_BASE_URL"] = f"http://{shown}:{port}"
+        return
+    base = urlsplit(config.base_url)
+    listening = base.port or (443 if base.scheme == "https" else 80)
+    if base.hostname in ("127.0.0.1", "localhost", host) and listening != port:
+        typer.echo(
+            f"warning: SOOTH_BASE_URL is {config.base_url} but Sooth listens on port {port}: "
+            "links in emails will point at the other port. Unset SOOTH_BASE_URL to have them "
+            "follow --port, or set it to this address.",
+            err=True,
+        )

@@ -90,6 +90,7 @@ def _claim(entry: dict[str, Any], article: dict[str, Any]) -> ClaimCreate:
         probability=entry["probability"],
         probability_basis=entry["probability_basis"],
         verbal_phrase=entry["verbal_phrase"],
+        citation_url=article["url"],
         citation_title=article["title"],
         publisher=article["publisher"],
         published_at=datetime.fromisoformat(article["published_at"]),

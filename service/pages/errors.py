@@ -19,7 +19,7 @@ from service.pages.templating import templates
 Handler = Callable[[Request, Exception], Awaitable[Response]]
 
 # Paths whose clients expect JSON (or a file), never an HTML page.
-NOT_PAGES = ("/api/", "/docs", "/redoc", "/static/")
+NOT_PAGES = ("/api/", "/docs", "/static/")
 
 TITLES = {
     status.HTTP_400_BAD_REQUEST: "That request could not be understood",

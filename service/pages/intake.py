@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import IntegrityError
 
 from forecasts.deadlines import DeadlineOutOfRangeError, find_deadlines
-from forecasts.domain import Basis, ConflictError, DomainError, SourceKind
+from forecasts.domain import Basis, ConflictError, DomainError, SourceKind, probability_from_text
 from forecasts.extraction import Candidate, extract_candidates, split_sentences
 from forecasts.models import Source
 from forecasts.schemas import ClaimCreate, QuestionCreate, SourceCreate
@@ -239,16 +239,6 @@ def prefilled(
     }
 
 
-def _probability(text: str) -> float:
-    value = text.strip().replace(",", ".")
-    percent = value.endswith("%")
-    number = float(value.removesuffix("%").strip())  # ValueError for anything else
-    number = number / 100 if percent else number
-    if not 0 <= number <= 1:
-        raise ValueError("out of range")
-    return number
-
-
 _REQUIRED: Final = {
     "quote": "Give the words the claim was made in.",
     "made_at": "Give when the claim was made (UTC).",
@@ -302,7 +292,7 @@ def parse_record(
     probability = None
     if values["probability"].strip():
         try:
-            probability = _probability(values["probability"])
+            probability = probability_from_text(values["probability"])
         except ValueError:
             problems["probability"] = "Give a number from 0 to 1, or a percentage such as 35%."
     elif not values["verbal_phrase"].strip():

@@ -18,13 +18,14 @@ from forecasts.models import Question, Source
 from forecasts.prepared import Cursor
 from forecasts.questions import QuestionFilters, list_questions
 from forecasts.schemas import ClaimPublic, Page
-from forecasts.sources import get_source, list_sources
+from forecasts.sources import get_source, list_sources, open_claim_counts
 from forecasts.track_record import (
     ReportQuery,
     ScoredClaim,
     source_scored_claims,
     track_record,
 )
+from resolvers.snapshots import SnapshotPublic, source_history
 from service.views import claim_page_data
 
 T = TypeVar("T")
@@ -62,6 +63,8 @@ class Standing:
     kind: SourceKind | None
     n: int
     brier: float | None
+    open: int = 0
+    """Claims (not retracted) on questions still awaiting an outcome."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +87,11 @@ class SourceRecord:
     scored: list[ScoredClaim]
     unscored: list[UnscoredClaim]
     unscored_total: int
+    history: list[SnapshotPublic]
+    """The weekly snapshots of its record, oldest first."""
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """DataFrame rows as dicts, NaN (an undefined score) as None."""
     return [
         {str(k): None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()}
@@ -108,7 +113,7 @@ def ranking(*, session: Session, min_n: int) -> list[Standing]:
             n=int(row["n"]),
             brier=row["brier"],
         )
-        for row in _records(scores)
+        for row in records_of(scores)
     ]
 
 
@@ -125,7 +130,8 @@ def _every(fetch: Callable[[int, int], tuple[Sequence[T], int]]) -> list[T]:
 def standings(*, session: Session, sort: SortKey, order: Order) -> list[Standing]:
     """Every source with its n and Brier score, sorted; unscored ones last by score."""
     scores = track_record(session=session, query=ReportQuery()).scores
-    by_slug = {row["source"]: row for row in _records(scores)}
+    by_slug = {row["source"]: row for row in records_of(scores)}
+    waiting = open_claim_counts(session=session)
     rows = []
     every_source = _every(
         lambda limit, offset: list_sources(session=session, kind=None, limit=limit, offset=offset)
@@ -139,6 +145,7 @@ def standings(*, session: Session, sort: SortKey, order: Order) -> list[Standing
                 kind=source.kind,
                 n=int(row["n"]) if row else 0,
                 brier=row["brier"] if row and row["n"] else None,
+                open=waiting.get(source.slug, 0),
             )
         )
     reverse = order is Order.desc
@@ -171,16 +178,19 @@ def _why_unscored(
         return "awaiting a verdict"
     if question.status is Status.open:
         return "question still open"
+    if claim.hindsight and not claim.evidenced:
+        return "recorded in hindsight without an article published before the outcome"
     if claim.question_id in scored_questions:
-        return "a later claim on this question counts instead"
+        return "another of its claims on this question counts instead"
     return "made after the question’s deadline"
 
 
 def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord:
     """A source's scores, calibration table, scored claims and the claims that do not count."""
     source = get_source(session=session, slug=slug)
+    assert source.id is not None
     record = track_record(session=session, query=ReportQuery(sources=(slug,)))
-    scores = _records(record.scores)
+    scores = records_of(record.scores)
     scored = source_scored_claims(session=session, slug=slug)
     counted = {c.claim_id for c in scored}
     cursor = Cursor.of_session(session)
@@ -209,8 +219,9 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
     return SourceRecord(
         source=source,
         scores=scores[0] if scores and scores[0]["n"] else None,
-        calibration=_records(record.calibration),
+        calibration=records_of(record.calibration),
         scored=scored,
         unscored=unscored,
         unscored_total=len(others),
+        history=source_history(session=session, source_id=source.id),
     )

@@ -35,6 +35,26 @@ def iso(value: datetime | None) -> str:
     return "" if value is None else value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+_SPANS = (
+    ("year", 365 * 86400),
+    ("month", 30 * 86400),
+    ("week", 7 * 86400),
+    ("day", 86400),
+    ("hour", 3600),
+    ("minute", 60),
+)
+
+
+def elapsed(later: datetime, earlier: datetime) -> str:
+    """How long after `earlier` `later` came, in its largest whole unit: '2 years'."""
+    seconds = max(0, int((later - earlier).total_seconds()))
+    for unit, size in _SPANS:
+        if seconds >= size:
+            amount = seconds // size
+            return f"{amount} {unit}{'' if amount == 1 else 's'}"
+    return "moments"
+
+
 def _absent(value: float | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
@@ -89,6 +109,7 @@ def _environment() -> jinja2.Environment:
     environment.filters.update(
         instant=instant,
         day=day,
+        elapsed=elapsed,
         iso=iso,
         percent=percent,
         percent_range=percent_range,

@@ -264,21 +264,30 @@ def bare_query(*, rules: bool, postgres: bool = False) -> str:
         yes = y
     # PostgreSQL has no CROSS JOIN ... ON, and its planner needs no help with the order.
     join = "JOIN" if postgres else "CROSS JOIN"
+    # A claim's standing (docs/scoring.md): 0 contemporaneous, 1 evidenced hindsight, 2 not.
+    own, theirs = _standing("c"), _standing("later")
     selection = (
-        """
+        f"""
         AND c.retracted_at IS NULL
         AND c.made_at <= q.deadline
         AND NOT EXISTS (
             SELECT 1 FROM resolution newer
             WHERE newer.question_id = r.question_id AND newer.sequence > r.sequence)
+        AND {own} <= 1
         AND NOT EXISTS (
             SELECT 1 FROM claim later
             WHERE later.question_id = c.question_id AND later.source_id = c.source_id
               AND later.retracted_at IS NULL AND later.made_at <= q.deadline
-              AND (later.made_at > c.made_at OR (later.made_at = c.made_at AND later.id > c.id)))
+              AND (((later.made_at > c.made_at
+                     OR (later.made_at = c.made_at AND later.id > c.id)) AND {theirs} <= {own})
+                   OR ({own} > 0 AND {theirs} < {own}))
+              AND {theirs} <= 1)
         """
         if rules
         else ""
+    )
+    first = (
+        f"{join} resolution f ON f.question_id = r.question_id AND f.sequence = 1" if rules else ""
     )
     return f"""
         SELECT c.source_id, CASE {bins} ELSE {len(scheme.cuts)} END AS bin,
@@ -286,10 +295,22 @@ def bare_query(*, rules: bool, postgres: bool = False) -> str:
                sum(-ln(CASE WHEN {yes} THEN {clipped} ELSE 1 - {clipped} END))
         FROM resolution r
         {join} question q ON q.id = r.question_id
+        {first}
         {join} claim c ON c.question_id = r.question_id
         WHERE r.outcome IN ('yes', 'no') {selection}
         GROUP BY 1, 2
     """
+
+
+def _standing(claim: str) -> str:
+    """A claim's standing for scoring as a CASE, given q (its question) and f (its first
+    resolution)."""
+    return f"""(CASE WHEN {claim}.recorded_at < q.deadline AND {claim}.recorded_at < f.resolved_at
+        THEN 0
+        WHEN {claim}.citation_url IS NOT NULL AND {claim}.citation_url <> ''
+          AND {claim}.published_at IS NOT NULL AND {claim}.published_at <= q.deadline
+          AND {claim}.published_at <= f.resolved_at THEN 1
+        ELSE 2 END)"""
 
 
 @dataclass

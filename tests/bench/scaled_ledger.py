@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlmodel import SQLModel
 
 from forecasts.chain import Action, LedgerEntry, canonical_json, entry_hash
-from forecasts.claims import claim_public
+from forecasts.claims import claim_record
 from forecasts.domain import Basis, Outcome, SourceKind, Status
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
 from forecasts.questions import question_public
@@ -200,7 +200,7 @@ def _generate(connection: Connection, *, claims: int, rng: random.Random) -> Non
                 Action.claim_recorded,
                 "claim",
                 claim_id,
-                claim_public(claim, slugs[source_id]).model_dump(mode="json"),
+                claim_record(claim, slugs[source_id]).model_dump(mode="json"),
             )
             claim_rows.append(claim)
             claim_id += 1
@@ -216,7 +216,7 @@ def _generate(connection: Connection, *, claims: int, rng: random.Random) -> Non
             Action.claim_retracted,
             "claim",
             claim.id,
-            claim_public(claim, slugs[claim.source_id]).model_dump(mode="json"),
+            claim_record(claim, slugs[claim.source_id]).model_dump(mode="json"),
         )
 
     _insert(connection, tables[Source], [_row(s, tables[Source]) for s in sources])

@@ -48,6 +48,7 @@ def _record(client: TestClient, editor: dict[str, str], reviewer: dict[str, str]
                 "quote": f"{HOSTILE} {name}",
                 "made_at": "2026-01-02T00:00:00Z",
                 "citation_url": "javascript:alert(1)",
+                "published_at": "2026-01-02T00:00:00Z",
                 "citation_title": HOSTILE,
                 "publisher": IMG,
                 "question": {

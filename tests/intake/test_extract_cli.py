@@ -27,7 +27,7 @@ def _run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
 def test_extract_prints_each_candidate_readably(article: Path) -> None:
     code, out, _ = _run(str(article), "--published-at", "2023-08-01T16:00:00Z")
     assert code == 0, out
-    assert out.startswith(f"4 candidate claims in {article}")
+    assert out.startswith(f"5 candidate claims in {article}")
     assert "2. Oleksiy Danilov: 2% from “not possible”; no deadline phrase" in out
     assert "1. the writer: 70% from “will likely”" in out
     assert "predicts: A second mutiny would “not be much delayed”" in out
@@ -38,7 +38,7 @@ def test_extract_json_is_what_the_api_returns(article: Path) -> None:
     code, out, _ = _run(str(article), "--json", "--url", url)
     assert code == 0, out
     candidates = json.loads(out)["candidates"]
-    assert [c["speaker"] for c in candidates] == [None, *["Oleksiy Danilov"] * 3]
+    assert [c["speaker"] for c in candidates] == [None, *["Oleksiy Danilov"] * 4]
     text = demo_article()
     assert all(text[c["start"] : c["end"]] == c["sentence"] for c in candidates)
     assert {c["url"] for c in candidates} == {url}

@@ -62,8 +62,8 @@ def test_anyone_may_preview_the_candidates_but_not_record_them(client):
     page = client.post("/extract", data={"text": demo_article(), "published_at": PUBLISHED})
     assert page.status_code == 200
     content = main_of(page.text)
-    assert content.count('<mark class="candidate"') == 4
-    assert content.count('class="candidate-card"') == 4
+    assert content.count('<mark class="candidate"') == 5
+    assert content.count('class="candidate-card"') == 5
     assert "/extract/record" not in content
     assert 'href="/login?next=/extract">Sign in</a> as an editor to record' in content
     by_query = client.get("/extract", params={"text": "He said it will certainly rain."})
@@ -77,13 +77,13 @@ def test_candidates_are_marked_in_the_text_with_their_spans(client):
     article = content[content.index('<div class="article-text">') :]
     article = article[: article.index("</div>")]
     marked = re.findall(r'<mark class="candidate" id="sentence-(\d)">(.*?)</mark>', article, re.S)
-    assert [number for number, _ in marked] == ["1", "2", "3", "4"]
-    assert text_of(marked[2][1]) == (
+    assert [number for number, _ in marked] == ["1", "2", "3", "4", "5"]
+    assert text_of(marked[3][1]) == (
         "A second mutiny would “not be much delayed”, he concluded in his statement on Tuesday."
     )
     assert (
         '<span class="candidate__span">A second mutiny would “not be much delayed”</span>'
-        in (marked[2][1])
+        in (marked[3][1])
     )
     # The text around the marks is the article itself, in order, nothing dropped.
     plain = re.sub(r'<a class="candidate-ref"[^>]*>\d</a>', "", article)
@@ -193,17 +193,17 @@ def test_a_tampered_cookie_signs_nobody_in(client, keys):
 def test_an_editor_records_a_candidate_and_lands_on_its_question(editor_client, preview, database):
     url = "https://example.com/second-march"
     page = preview(demo_article(), url=url)
-    _, fields = form_in(page, "candidate-3")
+    _, fields = form_in(page, "candidate-4")
     assert fields["new_name"] == "Oleksiy Danilov" and fields["new_slug"] == "oleksiy-danilov"
     assert fields["new_kind"] == "person" and fields["source"] == ""
     assert fields["quote"].startswith("A second mutiny would “not be much delayed”")
-    assert (fields["probability"], fields["probability_basis"]) == ("0.8", "verbal")
+    assert (fields["probability"], fields["probability_basis"]) == ("", "")
     assert fields["verbal_phrase"] == "would not be much delayed"
     assert fields["made_at"] == PUBLISHED
     assert fields["citation_title"].startswith("Putin in trouble as Russia must")
     assert fields["title"] == fields["resolution_criteria"] == fields["deadline"] == ""
 
-    response = _record(editor_client, page, 3, **QUESTION, tags="russia-ukraine, military")
+    response = _record(editor_client, page, 4, **QUESTION, tags="russia-ukraine, military")
     assert response.status_code == 303
     location = response.headers["location"]
     assert re.fullmatch(r"/questions/\d+#claim-\d+", location)
@@ -241,7 +241,7 @@ def test_a_recorded_source_is_chosen_for_its_speaker(editor_client, preview, dat
 
 def test_without_a_probability_the_verbal_phrase_gives_it(editor_client, preview):
     page = preview(demo_article())
-    response = _record(editor_client, page, 4, probability="", **QUESTION)
+    response = _record(editor_client, page, 5, probability="", **QUESTION)
     assert response.status_code == 303
     claim_id = response.headers["location"].rsplit("-", 1)[1]
     claim = editor_client.get(f"/api/v1/claims/{claim_id}").json()
@@ -254,7 +254,7 @@ def test_missing_title_criteria_and_deadline_are_shown_by_their_fields_and_nothi
 ):
     page = preview(demo_article())
     entered = {"quote": "A second mutiny would not be much delayed.", "tags": "mutiny"}
-    response = _record(editor_client, page, 3, **entered)
+    response = _record(editor_client, page, 4, **entered)
     assert response.status_code == 422
     assert _count(database, Claim) == _count(database, Source) == 0
     content = main_of(response.text)
@@ -263,18 +263,18 @@ def test_missing_title_criteria_and_deadline_are_shown_by_their_fields_and_nothi
         ("resolution_criteria", "Say what will count as Yes"),
         ("deadline", "Give the deadline"),
     ]:
-        assert f'<p class="field-error" id="c3-{field}-error">{words}' in content
-        assert re.search(rf'id="c3-{field}"[^>]*aria-invalid="true"', content)
-    _, kept = form_in(response.text, "candidate-3")
+        assert f'<p class="field-error" id="c4-{field}-error">{words}' in content
+        assert re.search(rf'id="c4-{field}"[^>]*aria-invalid="true"', content)
+    _, kept = form_in(response.text, "candidate-4")
     assert kept["quote"] == entered["quote"] and kept["tags"] == "mutiny"
-    assert kept["new_name"] == "Oleksiy Danilov" and kept["probability"] == "0.8"
-    assert 'action="/extract/record#candidate-3"' in content
+    assert kept["new_name"] == "Oleksiy Danilov" and kept["probability"] == ""
+    assert 'action="/extract/record#candidate-4"' in content
     assert "Nothing was recorded yet." in content
     # The other candidates are shown as before, and the text is marked as before.
-    assert content.count('<mark class="candidate"') == 4
+    assert content.count('<mark class="candidate"') == 5
     assert "c2-title-error" not in content
     # Fixing the form from the page that showed the errors records it.
-    fixed = _record(editor_client, response.text, 3, **QUESTION)
+    fixed = _record(editor_client, response.text, 4, **QUESTION)
     assert fixed.status_code == 303
 
 
@@ -298,10 +298,10 @@ def test_refused_fields_are_named_and_nothing_is_stored(
     editor_client, preview, database, changes, field, words
 ):
     page = preview(demo_article())
-    response = _record(editor_client, page, 3, **(QUESTION | changes))
+    response = _record(editor_client, page, 4, **(QUESTION | changes))
     assert response.status_code == 422
     content = main_of(response.text)
-    error = re.search(rf'<p class="field-error" id="c3-{field}-error">([^<]*)</p>', content)
+    error = re.search(rf'<p class="field-error" id="c4-{field}-error">([^<]*)</p>', content)
     assert error is not None, text_of(content)[:2000]
     assert words in html.unescape(error.group(1))
     # A new source is not created when its claim is refused: one transaction.
@@ -312,16 +312,16 @@ def test_a_taken_slug_for_a_new_source_is_refused_by_the_slug(editor_client, pre
     with database.writing() as session:
         make_source(session, "oleksiy-danilov", name="Somebody Else")
     page = preview(demo_article())
-    response = _record(editor_client, page, 3, source="", **QUESTION)
+    response = _record(editor_client, page, 4, source="", **QUESTION)
     assert response.status_code == 422
-    assert "already exists" in main_of(response.text).split('id="c3-new_slug-error">')[1]
+    assert "already exists" in main_of(response.text).split('id="c4-new_slug-error">')[1]
     assert _count(database, Claim) == 0
 
 
 def test_recording_without_the_form_token_is_refused(editor_client, preview, database):
     page = preview(demo_article())
     for token in ("", "forged", csrf_token(page)[:-1] + "0"):
-        response = _record(editor_client, page, 3, csrf_token=token, **QUESTION)
+        response = _record(editor_client, page, 4, csrf_token=token, **QUESTION)
         assert response.status_code == 403
         assert "This form could not be accepted" in response.text
     assert _count(database, Claim) == 0
@@ -330,14 +330,14 @@ def test_recording_without_the_form_token_is_refused(editor_client, preview, dat
 def test_a_form_from_an_earlier_session_is_refused(editor_client, preview, keys, database):
     page = preview(demo_article())
     sign_in(editor_client, keys[Role.editor])  # a new session, with a new nonce
-    response = _record(editor_client, page, 3, **QUESTION)
+    response = _record(editor_client, page, 4, **QUESTION)
     assert response.status_code == 403
     assert _count(database, Claim) == 0
 
 
 def test_recording_from_another_site_is_refused(editor_client, preview, database):
     page = preview(demo_article())
-    action, fields = form_in(page, "candidate-3")
+    action, fields = form_in(page, "candidate-4")
     response = editor_client.post(
         action,
         data=fields | QUESTION,
@@ -377,7 +377,7 @@ def test_a_revoked_key_s_cookie_is_refused_at_once(editor_client, preview, keys,
         key = find_key(session=session, clear=keys[Role.editor])
         assert key is not None
         revoke_key(session=session, key_id=key.id, now=utc_now())
-    response = _record(editor_client, page, 3, **QUESTION)
+    response = _record(editor_client, page, 4, **QUESTION)
     assert response.status_code == 401
     assert _count(database, Claim) == 0
     assert "Signed in as" not in editor_client.get("/extract").text
@@ -408,16 +408,16 @@ def test_markup_in_pasted_text_is_shown_as_text_everywhere(editor_client, previe
 
 def test_markup_in_a_refused_form_is_escaped_when_shown_again(editor_client, preview):
     page = preview(demo_article())
-    response = _record(editor_client, page, 3, title=SCRIPT, resolution_criteria=SCRIPT)
+    response = _record(editor_client, page, 4, title=SCRIPT, resolution_criteria=SCRIPT)
     assert response.status_code == 422
     assert "<script>" not in response.text
-    _, kept = form_in(response.text, "candidate-3")
+    _, kept = form_in(response.text, "candidate-4")
     assert kept["title"] == SCRIPT and kept["resolution_criteria"] == SCRIPT
 
 
 def test_a_form_for_a_candidate_the_text_no_longer_has_says_so(editor_client, preview, database):
     page = preview(demo_article())
-    response = _record(editor_client, page, 3, candidate="9", **QUESTION | {"title": ""})
+    response = _record(editor_client, page, 4, candidate="9", **QUESTION | {"title": ""})
     assert response.status_code == 422
     assert "the candidate that form was for is not in this text any more" in response.text
     assert "Give the question a title" in response.text

@@ -16,6 +16,8 @@ from tests.conftest import bearer
 SEED_LABELS = (
     Path(__file__).resolve().parents[1]
     / "extraction"
+    / "corpus"
+    / "dev"
     / "article-2023-08-01-second-march.labels.json"
 )
 PUBLISHED = "2023-08-01T16:00:00Z"
@@ -51,7 +53,7 @@ def test_verbal_scale_is_open_to_readers_but_not_to_strangers_when_reads_are_pri
         assert private.get("/api/v1/scales/verbal", headers=reader).status_code == 200
 
 
-def test_extract_on_the_seed_article_returns_its_four_labelled_claims_with_speakers(client, editor):
+def test_extract_on_the_seed_article_returns_its_labelled_claims_with_speakers(client, editor):
     text = demo_article()
     url = "https://example.com/second-march"
     response = client.post(
@@ -71,6 +73,39 @@ def test_extract_on_the_seed_article_returns_its_four_labelled_claims_with_speak
     assert by_phrase["not possible"]["probability"] == 0.02
     assert by_phrase["not possible"]["probability_basis"] == "verbal"
     assert by_phrase["cannot be pushed back"]["probability"] == 0.95
+
+
+def test_extract_adds_kind_quantity_condition_speakers_and_why_a_probability_is_missing(
+    client, editor
+):
+    text = (
+        "Ama Reyes, Ben Ode and Cy Lam all agreed that sales would fall 3.2-3.5% next year. "
+        "Tom Ruiz said the party would likely win if turnout was high. "
+        'Mr. Okia said: "I put the odds of a recession around 35-40% over the next year, '
+        'but the odds of a slowdown are close to 100%."'
+    )
+    response = client.post(
+        "/api/v1/extract",
+        json={"text": text, "published_at": "2024-05-20T09:00:00Z"},
+        headers=editor,
+    )
+    assert response.status_code == 200, response.text
+    sales, party, odds = response.json()["candidates"]
+    assert (sales["kind"], sales["quantity"]) == (
+        "quantity",
+        {"low": -3.5, "high": -3.2, "unit": "% change"},
+    )
+    assert sales["probability"] is None and "number" in sales["probability_reason"]
+    assert sales["speaker"] == "Ama Reyes"
+    assert sales["speakers"] == ["Ama Reyes", "Ben Ode", "Cy Lam"]
+    assert sales["deadline"] == "2026-01-01T00:00:00Z"
+    assert (party["kind"], party["probability"], party["condition"]) == (
+        "probability",
+        0.7,
+        "if turnout was high",
+    )
+    assert party["speakers"] == [] and party["probability_reason"] is None
+    assert (odds["probability"], odds["speaker"]) == (0.375, "Okia")
 
 
 def test_extract_resolves_deadlines_against_the_publication_time(client, editor):

@@ -161,8 +161,8 @@ def test_sources_list_shows_n_and_brier_and_marks_the_sorted_column(client, data
         _sources_for_sorting(session)
     content = main_of(client.get("/sources?sort=n").text)
     rows = _rows(content, "sources-caption")
-    assert rows[0] == "Amy Worst person 3 0.810"
-    assert rows[2] == "Mo Silent person 0 —"
+    assert rows[0] == "Amy Worst person 0 3 0.810"
+    assert rows[2] == "Mo Silent person 0 0 —"
     assert 'aria-sort="descending"' in content
     # The active column's link turns the order around; the others start at their default.
     assert 'href="/sources?sort=n&amp;order=asc"' in content

@@ -319,6 +319,9 @@ def test_csv_neutralises_every_trigger(
         "probability": 0.7,
         "quote": "It will.",
         "made_at": "2026-01-01T00:00:00Z",
+        # Recorded after the deadline, so scored on the strength of its article.
+        "citation_url": "https://news.example/it-will",
+        "published_at": "2026-01-01T00:00:00Z",
         "question": {
             "title": "Will it?",
             "resolution_criteria": "Yes if it does.",

@@ -67,7 +67,8 @@ def test_digest_lists_due_questions_oldest_first_with_claims_and_links(
     assert message["Message-ID"] == f"<digest.{reviewer_id}.2026-W10@example.org>"
     text = mail.text
     assert text.index("Will the bill pass?") < text.index("Will the second march happen?")
-    assert "Yes if a second armed march on Moscow begins." in text
+    assert "How it resolves: Yes if a second armed march on Moscow begins." in text
+    assert "yes if: yes if" not in text.lower() and "yes if: yes if" not in mail.html.lower()
     assert "Oleksiy Danilov: 80%" in text and "Oleksiy Danilov: 35%" in text
     assert "Mon 09 Mar" not in text and "Fri 20 Feb 2026, 00:00 UTC" in text
     links = re.findall(r"http://testserver/resolve/\S+", text)
