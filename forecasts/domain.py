@@ -46,6 +46,14 @@ class Basis(StrEnum):
     assessed = "assessed"
 
 
+class CandidateStatus(StrEnum):
+    """Where a candidate claim stands in the editors' inbox: pending -> accepted | rejected."""
+
+    pending = "pending"
+    accepted = "accepted"
+    rejected = "rejected"
+
+
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,63}$")
 

@@ -1,4 +1,4 @@
-"""The ledger's tables: sources, questions, claims and resolutions."""
+"""The ledger's tables: sources, questions, claims and resolutions; articles, candidates, feeds."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from forecasts.domain import Basis, Outcome, SourceKind, Status, utc_now
+from forecasts.domain import Basis, CandidateStatus, Outcome, SourceKind, Status, utc_now
 from forecasts.sqltypes import UTCDateTime, enum_type
 
 
@@ -109,4 +109,75 @@ class Reviewer(SQLModel, table=True):
     # Unassigned due questions carrying one of these tags go to this reviewer.
     tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class Feed(SQLModel, table=True):
+    """An RSS or Atom feed whose new entries are fetched as articles on a schedule."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Validators the server gave with its last answer, sent back so it can answer 304.
+    etag: str | None = Field(default=None, sa_column=Column(Text))
+    last_modified: str | None = Field(default=None, sa_column=Column(Text))
+    next_poll_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    last_polled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Polls that failed in a row: each doubles the wait before the next one.
+    failures: int = Field(default=0, sa_column=Column(Integer, nullable=False, default=0))
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    created_by: str = Field(default="", sa_column=Column(String(200), nullable=False))
+
+
+class Article(SQLModel, table=True):
+    """A fetched or pasted article, stored once, whose candidate claims wait in the inbox."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    # The address it was asked for without its fragment, or sha256:<digest> of pasted text.
+    key: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    author: str | None = Field(default=None, sa_column=Column(Text))
+    publisher: str | None = Field(default=None, sa_column=Column(String(300)))
+    published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    fetched_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    feed_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("feed.id"), nullable=True, index=True)
+    )
+    created_by: str = Field(default="", sa_column=Column(String(200), nullable=False))
+
+
+class ClaimCandidate(SQLModel, table=True):
+    """A sentence of an article that reads as a claim, until an editor accepts or rejects it."""
+
+    __tablename__ = "candidate"
+    __table_args__ = (
+        UniqueConstraint("article_id", "position", name="uq_candidate_article_position"),
+        Index("ix_candidate_status_article", "status", "article_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id"), nullable=False, index=True)
+    )
+    # Its place among the article's candidates, from 1, in text order.
+    position: int = Field(sa_column=Column(Integer, nullable=False))
+    status: CandidateStatus = Field(
+        default=CandidateStatus.pending,
+        sa_column=Column(enum_type(CandidateStatus), nullable=False),
+    )
+    speaker: str | None = Field(default=None, sa_column=Column(Text))
+    # The extractor's public candidate as JSON: fields it gains are kept without a migration.
+    extraction: dict[str, object] = Field(sa_column=Column(JSON, nullable=False))
+    # Unique: one candidate is recorded as one claim, never twice.
+    claim_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("claim.id"), nullable=True, unique=True)
+    )
+    reason: str | None = Field(default=None, sa_column=Column(Text))
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    decided_by: str | None = Field(default=None, sa_column=Column(String(200)))
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)

@@ -15,7 +15,9 @@ from forecasts.domain import utc_now
 from service.api import (
     claims,
     compare,
+    feeds,
     health,
+    inbox,
     intake,
     ledger,
     questions,
@@ -33,6 +35,7 @@ from service.limits import Rate, RequestLimits
 from service.logs import redact_access_log
 from service.pages import compare as compare_pages
 from service.pages import finder, reader, resolve, session
+from service.pages import inbox as inbox_pages
 from service.pages import intake as intake_pages
 from service.pages.errors import install_page_errors
 from service.scheduler import build_scheduler
@@ -119,11 +122,14 @@ def create_app(
         reports,
         snapshots,
         compare,
+        inbox,
+        feeds,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(reader.router)
     app.include_router(resolve.router)
     app.include_router(intake_pages.router)
+    app.include_router(inbox_pages.router)
     app.include_router(session.router)
     app.include_router(compare_pages.router)
     app.include_router(finder.router)

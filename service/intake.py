@@ -1,8 +1,7 @@
 """Claim intake from articles: the shapes the API, the CLI and the /extract page share.
 
-Extraction itself is forecasts.extraction; this module bounds its input, gives its output
-a documented JSON shape, and records an extracted claim (with a new source if need be) in
-the caller's transaction.
+Extraction itself is forecasts.extraction; this module bounds its input and gives its
+output a documented JSON shape. Recording a candidate goes through the inbox (service.articles).
 """
 
 from __future__ import annotations
@@ -14,16 +13,13 @@ from typing import Annotated, Final, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-from sqlmodel import Session
 
-from forecasts.claims import record_claim
 from forecasts.deadlines import DeadlineOutOfRangeError
 from forecasts.domain import DomainError, SourceKind
 from forecasts.extraction import Candidate, extract_candidates
 from forecasts.probability import ICD_203, ICD_203_NAME, scale_records
-from forecasts.schemas import ClaimCreate, ClaimPublic, Instant, SourceCreate
+from forecasts.schemas import Instant
 from forecasts.schemas import text_problem as storable_problem
-from forecasts.sources import create_source
 
 # About 8,000 words, and about a second of extraction: longer texts are sent in parts.
 MAX_TEXT_CHARS: Final = 50_000
@@ -249,17 +245,3 @@ def suggested_kind(speaker: str | None) -> SourceKind:
         return SourceKind.outlet  # nobody is quoted: the writer, i.e. the outlet, speaks
     words = set(re.findall(r"[a-z]+", speaker.lower()))
     return SourceKind.organisation if words & _ORGANISATION_WORDS else SourceKind.person
-
-
-def record_extracted_claim(
-    *,
-    session: Session,
-    claim: ClaimCreate,
-    new_source: SourceCreate | None,
-    actor: str,
-    now: datetime,
-) -> ClaimPublic:
-    """Record a claim and its inline question, creating its source first when it is new."""
-    if new_source is not None:
-        create_source(session=session, data=new_source, actor=actor, now=now)
-    return record_claim(session=session, data=claim, actor=actor, now=now)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
@@ -28,6 +28,7 @@ from resolvers.jobs import Job, JobResult, rehearsed, reminder_jobs
 from resolvers.mail import FileTransport, SmtpTransport, Transport, parse_mailbox
 from service.api.deps import Clock
 from service.database import Database
+from service.feeds import feed_poll
 from service.settings import MailTransport, Settings
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ CADENCE = {
     "snapshot_calibration": timedelta(hours=1),
 }
 """How often each job runs; a job not listed runs hourly."""
+FEED_POLL = "poll_feeds"
+"""The feed-polling job; it runs every SOOTH_FEED_POLL_MINUTES and polls the feeds due."""
 MISFIRE_GRACE = timedelta(hours=6)
 """A run late by less than this still happens (APScheduler's default of 1 s skips it)."""
 
@@ -117,6 +120,24 @@ class JobRunner:
             finally:
                 session.rollback()
 
+    def run_io(self, name: str, work: Callable[[datetime], JobResult]) -> JobResult | None:
+        """Run a job that fetches over the network and opens its own short transactions."""
+        with self._lock(name) as held:
+            if not held:
+                log.info("job %s skipped: another instance is running it", name)
+                return None
+            now = self.clock()
+            started = time.perf_counter()
+            result = work(now)
+            log.info(
+                "job %s as of %s: %s in %.2f s",
+                name,
+                now.isoformat(),
+                result,
+                time.perf_counter() - started,
+            )
+            return result
+
     @contextmanager
     def _lock(self, job_name: str) -> Iterator[bool]:
         if self.database.dialect != "postgresql":
@@ -168,4 +189,13 @@ def build_scheduler(
             next_run_time=utc_now(),  # catch up at start: a missed week is sent on return
             replace_existing=True,
         )
+    scheduler.add_job(
+        runner.run_io,
+        trigger=IntervalTrigger(minutes=settings.feed_poll_minutes),
+        args=[FEED_POLL, feed_poll(settings, database)],
+        id=FEED_POLL,
+        name=FEED_POLL,
+        next_run_time=utc_now(),
+        replace_existing=True,
+    )
     return scheduler

@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     failed_key_limit: Annotated[str, Field(pattern=RATE_PATTERN)] = "20/minute"
     max_body_bytes: Annotated[int, Field(ge=1024)] = 1024 * 1024
 
+    # Fetching articles and feeds: loopback, private and link-local addresses are refused
+    # unless this is true (tests and local use).
+    intake_allow_private: bool = False
+    feed_poll_minutes: Annotated[int, Field(ge=1, le=7 * 24 * 60)] = 30
+    feed_concurrency: Annotated[int, Field(ge=1, le=64)] = 8
+
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to SQLite at <var_dir>/sooth.db."""
         return self.database_url or f"sqlite:///{self.var_dir / 'sooth.db'}"

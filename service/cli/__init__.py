@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from service.cli import (  # noqa: F401  (each registers its commands)
     extract,
+    intake,
     keys,
     ledger,
     reminders,

@@ -31,10 +31,10 @@ from forecasts.models import Source
 from forecasts.schemas import ClaimCreate, QuestionCreate, SourceCreate
 from forecasts.sources import list_sources
 from service.api.deps import DatabaseDep, NowDep, SettingsDep
+from service.articles import prepare_text, record_pasted
 from service.database import Database
 from service.intake import (
     MAX_TEXT_CHARS,
-    record_extracted_claim,
     suggested_kind,
     suggested_slug,
     text_problem,
@@ -512,20 +512,32 @@ def record(
     else:
         problems, new_source, claim = parse_record(values, article=article)
         if claim is not None:
+            # Through the inbox: the pasted article is stored once, each candidate once.
+            prepared = prepare_text(
+                text=article.text,
+                url=article.url or None,
+                title=values["citation_title"].strip() or None,
+                published_at=article.moment,
+            )
             try:
                 with database.writing() as session:
-                    recorded = record_extracted_claim(
+                    recorded = record_pasted(
                         session=session,
+                        prepared=prepared,
+                        position=number,
                         claim=claim,
                         new_source=new_source,
                         actor=signed_in.actor,
                         now=now,
                     )
             except ConflictError as error:
-                problems = {
-                    _field_of((error.field,)): f"{error.message}: choose that source under "
-                    "“Who made the claim”, or give another slug."
-                }
+                if error.field == "id":  # the candidate, recorded or rejected before
+                    problems = {GENERAL: f"Nothing was recorded: {error.message}."}
+                else:
+                    problems = {
+                        _field_of((error.field,)): f"{error.message}: choose that source under "
+                        "“Who made the claim”, or give another slug."
+                    }
             except DomainError as error:
                 problems = {_field_of(tuple(error.field.split("."))): error.message}
             except IntegrityError:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 from itertools import combinations
 
+import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.figure import Figure
 from matplotlib.image import imread
 from matplotlib.text import Text
 
@@ -23,7 +25,7 @@ def _weeks(count: int) -> tuple[list[str], list[float | None], list[int]]:
     return weeks, [0.1 + 0.004 * w for w in range(count)], [10 * w + 3 for w in range(count)]
 
 
-def _visible_labels(figure) -> list[Text]:
+def _visible_labels(figure: Figure) -> list[Text]:
     figure.canvas.draw()
     labels = []
     for axes in figure.axes:
@@ -39,7 +41,7 @@ def test_history_chart_labels_never_overlap(width, count):
     figure = history_chart(weeks=weeks, brier=brier, n=n, title="A source", width=width)
     figure.tight_layout()
     labels = _visible_labels(figure)
-    renderer = figure.canvas.get_renderer()
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
     boxes = [label.get_window_extent(renderer) for label in labels]
     for (a, box_a), (b, box_b) in combinations(zip(labels, boxes, strict=True), 2):
         assert not box_a.overlaps(box_b), f"{a.get_text()!r} overlaps {b.get_text()!r}"
@@ -85,4 +87,4 @@ def test_history_chart_leaves_weeks_without_a_score_as_gaps():
         title="A source",
     )
     line = figure.axes[0].get_lines()[0]
-    assert list(pd.isna(line.get_ydata())) == [False, True, False]
+    assert np.isnan(np.asarray(line.get_ydata(), dtype=float)).tolist() == [False, True, False]

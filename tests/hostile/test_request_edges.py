@@ -133,7 +133,13 @@ def _body_fields(wanted: str) -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
-PATH_VALUES = {"slug": "ann", "question_id": "1", "claim_id": "1", "reviewer_id": "1"}
+PATH_VALUES = {
+    "slug": "ann",
+    "question_id": "1",
+    "claim_id": "1",
+    "reviewer_id": "1",
+    "candidate_id": "1",
+}
 QUESTION: dict[str, Any] = {
     "title": "Will it happen?",
     "resolution_criteria": "Yes if it happens.",
@@ -177,6 +183,18 @@ BODIES: dict[str, dict[str, Any]] = {
         "timezone": "UTC",
         "tags": ["a"],
     },
+    # Loopback addresses: the guarded fetcher refuses them, so nothing leaves the machine.
+    "POST /api/v1/intake/url": {"url": "http://127.0.0.1:9/article", "tags": ["a"]},
+    "POST /api/v1/feeds": {"url": "http://127.0.0.1:9/feed", "tags": ["a"]},
+    "POST /api/v1/candidates/{candidate_id}/accept": {
+        "source": "ann",
+        "question_id": 1,
+        "probability": 0.5,
+        "verbal_phrase": "likely",
+        "quote": "It will happen.",
+        "made_at": "2025-01-01T00:00:00Z",
+    },
+    "POST /api/v1/candidates/{candidate_id}/reject": {"reason": "not a forecast"},
     "POST /api/v1/extract": {
         "text": "Danilov said a second mutiny is likely within a decade.",
         "url": "https://example.org/a",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from forecasts.domain import Outcome
+from service.database import Database
+from tests.conftest import MutableClock
 from tests.factories import T0, make_claim, make_question, make_resolution, make_source
 from tests.pages.markup import main_of, text_of
 
@@ -18,7 +20,7 @@ def _titles(page: str) -> list[str]:
     return [text_of(m) for m in re.findall(r'<a href="/questions/\d+">(.*?)</a>', rows)]
 
 
-def _ledger(database, clock):
+def _ledger(database: Database, clock: MutableClock) -> None:
     """Three questions: one open, one past its deadline (due), one resolved; two sources."""
     with database.writing() as session:
         alice = make_source(session, "alice", name="Alice")

@@ -12,6 +12,7 @@ from forecasts.claims import record_claim, retract_claim
 from forecasts.comparison import paired_bootstrap_interval
 from forecasts.domain import Outcome
 from forecasts.schemas import ClaimCreate
+from service.database import Database
 from tests.factories import T0, make_claim, make_question, make_resolution, make_source
 from tests.pages.markup import main_of, text_of
 
@@ -28,7 +29,7 @@ LEDGER = [
 ]
 
 
-def _build(database):
+def _build(database: Database) -> pd.DataFrame:
     """The ledger above, plus a claim of bob's on q3 that he retracted."""
     rows = []
     with database.writing() as session:

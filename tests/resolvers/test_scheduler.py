@@ -19,7 +19,7 @@ from forecasts.models import Question
 from resolvers.outbox import OutboxMessage
 from service.cli import app as cli
 from service.database import Database
-from service.scheduler import JobRunner, build_scheduler, jobs_for, lock_key
+from service.scheduler import FEED_POLL, JobRunner, build_scheduler, jobs_for, lock_key
 from service.settings import Settings
 from tests.conftest import MutableClock
 from tests.factories import make_question
@@ -44,7 +44,7 @@ def test_scheduler_is_utc_in_memory_coalescing_one_at_a_time_with_hours_of_grace
         scheduler.shutdown(wait=False)
     assert str(scheduler.timezone) == "UTC"
     assert isinstance(store, MemoryJobStore)
-    assert set(jobs) == {j.name for j in jobs_for(settings)}
+    assert set(jobs) == {j.name for j in jobs_for(settings)} | {FEED_POLL}
     for job in jobs.values():
         assert job.coalesce is True and job.max_instances == 1
         assert job.misfire_grace_time >= 3600

@@ -148,6 +148,12 @@ WRITE_ROUTES: dict[tuple[str, str], Role | str] = {
     ("POST", "/extract/record"): SESSION,
     ("POST", "/login"): OPEN,
     ("POST", "/logout"): OPEN,
+    ("POST", "/api/v1/intake/url"): Role.editor,
+    ("POST", "/api/v1/feeds"): Role.editor,
+    ("POST", "/api/v1/candidates/{candidate_id}/accept"): Role.editor,
+    ("POST", "/api/v1/candidates/{candidate_id}/reject"): Role.editor,
+    ("POST", "/inbox/accept"): SESSION,
+    ("POST", "/inbox/{candidate_id}/reject"): SESSION,
 }
 KEYED = sorted((route, role) for route, role in WRITE_ROUTES.items() if isinstance(role, Role))
 GUARDED_PAGES = sorted(

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from forecasts.domain import probability_from_text
 from forecasts.models import Claim
 from service.cli import app
+from service.database import Database
 
 HEADER = (
     "source,quote,probability,made_at,"
@@ -36,7 +37,9 @@ def test_probability_from_text_refuses_what_is_not_a_probability(text):
         probability_from_text(text)
 
 
-def test_csv_import_takes_percentages_as_forms_do(database_url, database, tmp_path: Path):
+def test_csv_import_takes_percentages_as_forms_do(
+    database_url: str, database: Database, tmp_path: Path
+) -> None:
     env = {"SOOTH_DATABASE_URL": database_url, "SOOTH_VAR_DIR": str(tmp_path / "var")}
     runner = CliRunner()
     assert runner.invoke(app, ["demo"], env=env).exit_code == 0
