@@ -12,7 +12,14 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session
 
 from forecasts.chain import Action, append_entry
-from forecasts.domain import Basis, ConflictError, DomainError, NotFoundError, QuestionKind
+from forecasts.domain import (
+    Basis,
+    ConflictError,
+    DomainError,
+    NotFoundError,
+    QuestionKind,
+    RepeatError,
+)
 from forecasts.hindsight import is_evidenced, is_hindsight
 from forecasts.models import Claim, Question, Resolution, Source
 from forecasts.prepared import Cursor, Prepared
@@ -185,6 +192,36 @@ _QUESTION_DEADLINE = Prepared(
     .where(_QUESTION.c.id == bindparam("question_id"))
 )
 _QUANTITY_FIELDS = tuple(Quantity.model_fields)
+# What makes a claim the same claim: NULL matches NULL, since a quantity claim has no
+# probability and a probability claim no quantity.
+_SAME_CLAIM = and_(
+    _CLAIM.c.source_id == bindparam("source_id"),
+    _CLAIM.c.quote == bindparam("quote"),
+    _CLAIM.c.made_at == bindparam("made_at", type_=_CLAIM.c.made_at.type),
+    _CLAIM.c.retracted_at.is_(None),
+    *(
+        _CLAIM.c[name].is_not_distinct_from(bindparam(name, type_=_CLAIM.c[name].type))
+        for name in ("probability", *_QUANTITY_FIELDS)
+    ),
+)
+_REPEAT_ON_QUESTION = Prepared(
+    core_select(_CLAIM.c.id)
+    .where(_SAME_CLAIM & (_CLAIM.c.question_id == bindparam("question_id")))
+    .order_by(_CLAIM.c.id)
+    .limit(1)
+)
+_REPEAT_WITH_QUESTION = Prepared(
+    core_select(_CLAIM.c.id)
+    .join(_QUESTION, _QUESTION.c.id == _CLAIM.c.question_id)
+    .where(
+        _SAME_CLAIM
+        & (_QUESTION.c.title == bindparam("title"))
+        & (_QUESTION.c.resolution_criteria == bindparam("resolution_criteria"))
+        & (_QUESTION.c.deadline == bindparam("deadline", type_=_QUESTION.c.deadline.type))
+    )
+    .order_by(_CLAIM.c.id)
+    .limit(1)
+)
 _CLAIM_FIELDS = tuple(column.name for column in _CLAIM.c if column.name != "id")
 _INSERT_CLAIM = Prepared(
     insert(_CLAIM)
@@ -201,6 +238,12 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
     cursor = Cursor.of_session(session)
     source_id = _source_id(cursor, data)
     stated = _checked(data, data.question.deadline, data.question.kind)
+    question_fields = {
+        "title": data.question.title,
+        "resolution_criteria": data.question.resolution_criteria,
+        "deadline": data.question.deadline,
+    }
+    _refuse_repeat(cursor, _REPEAT_WITH_QUESTION, data, source_id, stated, question_fields)
     # create_question flushes what it adds, so the cursor sees the question below.
     question = create_question(
         session=session, data=data.question, actor=actor, now=now, field="question"
@@ -227,6 +270,8 @@ def record_claim_on_question(
         raise DomainError("question_id", f"no question with id {data.question_id}")
     deadline, first_resolved_at, kind = deadlines[0]
     stated = _checked(data, deadline, QuestionKind(kind))
+    question_fields = {"question_id": data.question_id}
+    _refuse_repeat(cursor, _REPEAT_ON_QUESTION, data, source_id, stated, question_fields)
     when = (deadline, first_resolved_at)
     return _insert(cursor, data, data.question_id, when, source_id, stated, actor, now)
 
@@ -256,6 +301,40 @@ def _checked(data: ClaimCreate, deadline: datetime, kind: QuestionKind) -> State
             "a claim must be made before the question closes",
         )
     return _stated(data, kind)
+
+
+def _refuse_repeat(
+    cursor: Cursor,
+    query: Prepared,
+    data: ClaimCreate,
+    source_id: int,
+    stated: Stated,
+    question: dict[str, Any],
+) -> None:
+    """Refuse a claim already on the record: same source, question, figure, quote, time.
+
+    A client that retries a POST, or an editor who pastes a claim twice, would otherwise
+    give the source a second, identical entry in its record. A retracted claim may be
+    recorded again.
+    """
+    probability, _, quantity = stated
+    numbers = quantity.model_dump() if quantity else dict.fromkeys(_QUANTITY_FIELDS)
+    claim = {
+        "source_id": source_id,
+        "probability": probability,
+        "quote": data.quote,
+        "made_at": data.made_at,
+    }
+    found = cursor.rows(query, claim | numbers | question)
+    if found:
+        existing = int(found[0][0])
+        raise RepeatError(
+            "quote",
+            f"repeats claim {existing}: the same source, question, figure, quote and "
+            "made_at are already on the record",
+            existing={"id": existing},
+            path=f"/claims/{existing}",
+        )
 
 
 def _insert(

@@ -52,6 +52,10 @@ class UnknownDeadlineError(ValueError):
     """A phrase that is not a deadline phrase this module knows."""
 
 
+class DeadlineOutOfRangeError(ValueError):
+    """A phrase that, from its publication time, runs past the last instant of year 9999."""
+
+
 @dataclass(frozen=True, slots=True)
 class Deadline:
     """A deadline phrase as it stands in a text and the instant it resolves to (or None)."""
@@ -397,15 +401,28 @@ def _all_matches(text: str) -> list[tuple[re.Match[str], _Resolver]]:
     return kept
 
 
+def _resolved(resolver: _Resolver, match: re.Match[str], now: datetime) -> datetime | None:
+    try:
+        return resolver(match, now)
+    except (OverflowError, ValueError):
+        # datetime says "year 10000 is out of range" or "date value out of range".
+        raise DeadlineOutOfRangeError(
+            f"{match.group().strip()!r} from {now.date().isoformat()} runs past year 9999"
+        ) from None
+
+
 def find_deadlines(text: str, *, published_at: datetime | None) -> list[Deadline]:
-    """Every deadline phrase in a text, in order, resolved against published_at if given."""
+    """Every deadline phrase in a text, in order, resolved against published_at if given.
+
+    Raises DeadlineOutOfRangeError when a phrase resolves past year 9999.
+    """
     now = _utc(published_at) if published_at is not None else None
     deadlines = []
     for match, resolver in _all_matches(text):
         if now is None:
             deadline = None
         else:
-            deadline = resolver(match, now)
+            deadline = _resolved(resolver, match, now)
             if deadline is None and resolver is _named_year:
                 continue
         deadlines.append(Deadline(match.group().strip(), deadline, match.start(), match.end()))
@@ -422,14 +439,15 @@ def find_deadline(text: str, *, published_at: datetime | None) -> Deadline | Non
 def resolve_deadline(phrase: str, *, published_at: datetime) -> datetime | None:
     """The UTC instant a deadline phrase stands for; None when it names an undated event.
 
-    Raises UnknownDeadlineError when the phrase is not a deadline phrase at all.
+    Raises UnknownDeadlineError when the phrase is not a deadline phrase at all, and
+    DeadlineOutOfRangeError when it resolves past year 9999.
     """
     now = _utc(published_at)
     text = phrase.strip()
     for pattern, resolver in _RULES:
         match = pattern.fullmatch(text)
         if match is not None:
-            return resolver(match, now)
+            return _resolved(resolver, match, now)
     raise UnknownDeadlineError(
         f"not a deadline phrase: {phrase!r}; expected e.g. 'by the end of the year', "
         "'within six months', 'next year', 'by March 2025', 'by 2030'"

@@ -100,6 +100,15 @@ class ConflictError(DomainError):
     kind = "conflict"
 
 
+class RepeatError(ConflictError):
+    """The write repeats or imitates a record already stored, found at `path` (e.g. /claims/7)."""
+
+    def __init__(self, field: str, message: str, *, existing: dict[str, object], path: str):
+        super().__init__(field, message)
+        self.existing = existing
+        self.path = path
+
+
 def utc_now() -> datetime:
     """The current instant, timezone-aware, in UTC."""
     return datetime.now(UTC)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Final
 
-from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, model_validator
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 from sqlalchemy import func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -24,6 +24,7 @@ from forecasts.models import Article, ClaimCandidate, Question, Source
 from forecasts.schemas import (
     ClaimCreate,
     ClaimPublic,
+    Instant,
     NonEmpty,
     Quantity,
     QuestionCreate,
@@ -201,7 +202,7 @@ class Acceptance(_Strict):
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
     ) = None
     quote: NonEmpty | None = None
-    made_at: AwareDatetime | None = Field(
+    made_at: Instant | None = Field(
         default=None, description="Default: the article's publication time."
     )
     quantity: Quantity | None = Field(

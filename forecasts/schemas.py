@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -24,6 +25,7 @@ from forecasts.domain import (
     Status,
     normalise_tags,
 )
+from forecasts.lookalikes import invisible_character
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
@@ -33,6 +35,35 @@ Tags = Annotated[list[str], Field(default_factory=list, max_length=20)]
 MAX_ROW_ID = 2**31 - 1
 RowId = Annotated[int, Field(ge=1, le=MAX_ROW_ID)]
 Unit = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+
+
+def representable(value: datetime) -> datetime:
+    """`value` if it stays within years 1 to 9999 once its offset is applied."""
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(
+            "falls outside the years 1 to 9999 once its offset is applied; "
+            "give an instant such as 2024-02-01T00:00:00Z"
+        ) from None
+    return value
+
+
+# Every date-time a request may carry: with an offset, and an instant UTC can hold.
+Instant = Annotated[AwareDatetime, AfterValidator(representable)]
+
+
+def text_problem(value: str) -> str | None:
+    """Why `value` cannot be stored as text, or None when it can."""
+    if "\x00" in value:
+        return "must not contain the NUL character (\\u0000)"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # A JSON escape such as \ud800 outside a pair stands for no character at all.
+        return "must not contain a lone surrogate (\\ud800-\\udfff): it is no character"
+    return None
+
 
 T = TypeVar("T")
 
@@ -51,10 +82,13 @@ class _Strict(BaseModel):
 
     @field_validator("*")
     @classmethod
-    def _no_nul(cls, value: object) -> object:
-        # PostgreSQL cannot store NUL in text: refuse it here, where the field can be named.
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("must not contain the NUL character (\\u0000)")
+    def _storable_text(cls, value: object) -> object:
+        # Neither database stores NUL or lone surrogates: refuse them where the field is named.
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            problem = text_problem(text) if isinstance(text, str) else None
+            if problem is not None:
+                raise ValueError(problem)
         return value
 
 
@@ -65,10 +99,28 @@ class SourceCreate(_Strict):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     kind: SourceKind
     description: str = ""
+    # Set to record a source whose name looks like an existing one's (two people may
+    # share a name); without it such a name is refused, naming the existing source.
+    confirm_distinct: bool = False
+
+    @field_validator("name")
+    @classmethod
+    def _name_visible(cls, value: str) -> str:
+        found = invisible_character(value)
+        if found is not None:
+            raise ValueError(
+                f"must not contain invisible or direction-changing characters; found {found}"
+            )
+        return value
 
     @field_validator("slug")
     @classmethod
     def _slug_shape(cls, value: str) -> str:
+        found = invisible_character(value)
+        if found is not None:
+            raise ValueError(
+                f"must not contain invisible or direction-changing characters; found {found}"
+            )
         if not SLUG_PATTERN.fullmatch(value):
             raise ValueError(
                 "must be lower-case words of a-z and 0-9 joined by single hyphens, "
@@ -94,7 +146,7 @@ class QuestionCreate(_Strict):
 
     title: NonEmpty
     resolution_criteria: NonEmpty
-    deadline: AwareDatetime
+    deadline: Instant
     tags: Tags
     reviewer_id: RowId | None = None
     kind: QuestionKind = QuestionKind.binary
@@ -160,11 +212,11 @@ class ClaimCreate(_Strict):
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
     ) = None
     quote: NonEmpty
-    made_at: AwareDatetime
+    made_at: Instant
     citation_url: Url | None = None
     citation_title: str | None = None
     publisher: str | None = None
-    published_at: AwareDatetime | None = None
+    published_at: Instant | None = None
     quantity: Quantity | None = None
     """Instead of a probability, on a quantity question."""
 

@@ -9,7 +9,8 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from forecasts.chain import Action, append_entry
-from forecasts.domain import ConflictError, NotFoundError, SourceKind, Status
+from forecasts.domain import ConflictError, NotFoundError, RepeatError, SourceKind, Status
+from forecasts.lookalikes import skeleton
 from forecasts.models import Claim, Question, Source
 from forecasts.prepared import Cursor
 from forecasts.schemas import SourceCreate, SourcePublic
@@ -24,7 +25,11 @@ def create_source(*, session: Session, data: SourceCreate, actor: str, now: date
     """Record a new source; its slug must be unused."""
     if session.exec(select(Source.id).where(Source.slug == data.slug)).first() is not None:
         raise ConflictError("slug", f"a source with slug {data.slug!r} already exists")
-    source = Source(**data.model_dump(), created_at=now, created_by=actor)
+    if not data.confirm_distinct:
+        _refuse_lookalike(session, data.name)
+    source = Source(
+        **data.model_dump(exclude={"confirm_distinct"}), created_at=now, created_by=actor
+    )
     session.add(source)
     session.flush()
     assert source.id is not None
@@ -38,6 +43,20 @@ def create_source(*, session: Session, data: SourceCreate, actor: str, now: date
         now=now,
     )
     return source
+
+
+def _refuse_lookalike(session: Session, name: str) -> None:
+    """Refuse a name that displays like an existing source's (TR39 skeletons match)."""
+    wanted = skeleton(name)
+    for slug, existing in session.exec(select(Source.slug, Source.name)).all():
+        if skeleton(existing) == wanted:
+            raise RepeatError(
+                "name",
+                f"looks like the name of the existing source {slug!r} ({existing!r}); "
+                'send "confirm_distinct": true if this is another source of that name',
+                existing={"slug": slug, "name": existing},
+                path=f"/sources/{slug}",
+            )
 
 
 def get_source(*, session: Session, slug: str) -> Source:

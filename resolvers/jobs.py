@@ -17,7 +17,7 @@ from sqlmodel import Session
 from resolvers.digest import DigestConfig, enqueue_digests
 from resolvers.due import mark_due
 from resolvers.mail import Transport
-from resolvers.outbox import deliver_outbox
+from resolvers.outbox import deliver_outbox, deliverable_count
 from resolvers.snapshots import take_snapshots
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,17 @@ def delivery_job(transport: Transport) -> JobFunction:
         return JobResult(report.sent, "message sent", "messages sent", trouble)
 
     return run
+
+
+def delivery_rehearsal(*, session: Session, now: datetime) -> JobResult:
+    """Count what the outbox would send, sending nothing (delivery commits as it goes)."""
+    count = deliverable_count(session=session, now=now)
+    return JobResult(count, "message would be sent", "messages would be sent")
+
+
+def rehearsed(job: Job) -> Job:
+    """The job as a rehearsal runs it: delivery only counts; the others run and roll back."""
+    return Job(job.name, delivery_rehearsal) if job.name == "deliver_outbox" else job
 
 
 def snapshot_job(*, session: Session, now: datetime) -> JobResult:

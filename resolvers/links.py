@@ -92,6 +92,13 @@ class InactiveReviewerError(LinkRefusedError):
     title = "This link's reviewer is no longer active"
 
 
+class ReassignedQuestionError(LinkRefusedError):
+    """The question was assigned to another reviewer after the link was sent."""
+
+    status_code = 403
+    title = "This question was reassigned"
+
+
 @dataclass(frozen=True)
 class ResolveLink:
     """What a valid token names."""
@@ -222,6 +229,11 @@ def open_link(*, session: Session, signer: LinkSigner, token: str, now: datetime
         raise ForgedLinkError("The question this link names no longer exists.")
     if question.status in (Status.resolved, Status.annulled):
         raise _closed(session, question)
+    if question.reviewer_id is not None and question.reviewer_id != reviewer.id:
+        raise ReassignedQuestionError(
+            "The question was reassigned to another reviewer after this link was sent, so "
+            "it is theirs to resolve now; this link no longer works."
+        )
     return OpenedLink(link=link, question=question, reviewer=reviewer)
 
 

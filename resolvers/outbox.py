@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     bindparam,
+    func,
     select,
 )
 from sqlalchemy import Connection as DbConnection
@@ -190,6 +191,17 @@ def deliver_outbox(
                 db.commit()
                 report.sent += 1
     return report
+
+
+def deliverable_count(*, session: Session, now: datetime) -> int:
+    """How many messages a delivery round as of `now` would try to send."""
+    outbox = _OUTBOX.c
+    found = session.connection().execute(
+        select(func.count()).where(
+            outbox.sent_at.is_(None), outbox.failed_at.is_(None), outbox.next_attempt_at <= now
+        )
+    )
+    return int(found.scalar_one())
 
 
 def _claim(db: DbConnection, now: datetime, limit: int) -> list[_Claimed]:

@@ -98,10 +98,12 @@ def create_app(
     app.state.settings = settings
     app.state.database = database
     app.state.clock = clock
+    app.state.signed_in_key = session.signed_in_key
     install_error_handlers(app)
     app.add_middleware(
         RequestLimits,
         rate=Rate.parse(settings.anon_rate_limit),
+        failed_key_rate=Rate.parse(settings.failed_key_limit),
         max_body_bytes=settings.max_body_bytes,
         clock=clock,
     )

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, Request, status
+from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
 from forecasts.schemas import MAX_ROW_ID
@@ -110,10 +111,19 @@ CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
 async def may_read(request: Request) -> Caller:
-    """Let the caller read: anyone when reads are public, otherwise any valid key."""
+    """Let the caller read: anyone when reads are public, otherwise a key or a signed-in page."""
     caller = await get_caller(request)
     if caller.key is None and not request.app.state.settings.public_read:
-        raise _unauthorised("reading needs an API key (SOOTH_PUBLIC_READ is off)")
+        # The pages' session cookie, set by /login; the app supplies how to read it.
+        signed_in: Callable[[Request], LiveKey | None] | None = getattr(
+            request.app.state, "signed_in_key", None
+        )
+        key = await run_in_threadpool(signed_in, request) if signed_in is not None else None
+        if key is None:
+            raise _unauthorised(
+                "reading needs an API key, or signing in at /login (SOOTH_PUBLIC_READ is off)"
+            )
+        return Caller(key=key)
     return caller
 
 

@@ -12,11 +12,14 @@ from datetime import datetime
 from typing import Annotated, Final, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from forecasts.domain import SourceKind
+from forecasts.deadlines import DeadlineOutOfRangeError
+from forecasts.domain import DomainError, SourceKind
 from forecasts.extraction import Candidate, extract_candidates
 from forecasts.probability import ICD_203, ICD_203_NAME, scale_records
+from forecasts.schemas import Instant
+from forecasts.schemas import text_problem as storable_problem
 
 # About 8,000 words, and about a second of extraction: longer texts are sent in parts.
 MAX_TEXT_CHARS: Final = 50_000
@@ -39,7 +42,7 @@ def text_problem(text: str) -> str | None:
             f"is {len(text):,} characters long; at most {MAX_TEXT_CHARS:,} are read at once, "
             "so send the article in parts"
         )
-    return None
+    return storable_problem(text)
 
 
 def url_problem(url: str) -> str | None:
@@ -61,7 +64,7 @@ class ExtractRequest(BaseModel):
     url: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] | None = Field(
         default=None, description="Where the article was published; copied to each candidate."
     )
-    published_at: AwareDatetime | None = Field(
+    published_at: Instant | None = Field(
         default=None,
         description="When it was published, with a timezone; resolves deadline phrases such "
         "as 'by the end of the year'. Without it, deadlines are null.",
@@ -182,7 +185,12 @@ def extraction(
     *, text: str, published_at: datetime | None = None, url: str | None = None
 ) -> ExtractResponse:
     """Candidate claims of an article, in their public shape."""
-    found = extract_candidates(text, published_at=published_at, url=url)
+    try:
+        found = extract_candidates(text, published_at=published_at, url=url)
+    except DeadlineOutOfRangeError as error:
+        raise DomainError(
+            "published_at", f"is too late for the text's deadlines: {error}"
+        ) from None
     return ExtractResponse(candidates=[CandidatePublic.of(candidate) for candidate in found])
 
 

@@ -3,9 +3,13 @@
 Both live in one ASGI middleware in front of the app. The rate is a token bucket per client
 address, kept in this process's memory: each process of a multi-worker server counts on
 its own, so the effective limit is the setting times the number of processes. Requests
-that carry a key are not limited, but one whose key turns out unknown (401) is charged
-to its address afterwards. Static files are not counted, and a refused page is answered
-with a page. Times come from the app's clock, so tests move time.
+that carry a key (`Authorization: Bearer <something>`) are not limited; an empty or
+malformed Authorization header carries none and counts as anonymous. A key that turns out
+unknown (401) is charged to its address afterwards, to the anonymous bucket and to one of
+failed key attempts: an address out of those gets 429 for every keyed request until it
+refills, so keys cannot be guessed at the speed of the server. Static files are not
+counted, and a refused page is answered with a page. Times come from the app's clock, so
+tests move time.
 """
 
 from __future__ import annotations
@@ -89,6 +93,11 @@ class TokenBuckets:
             return 0.0
         return (1 - bucket.tokens) / self._refill
 
+    def wait(self, client: str) -> float:
+        """The seconds until `client` has a token, without taking one: 0 when it has."""
+        bucket = self._bucket(client)
+        return 0.0 if bucket.tokens >= 1 else (1 - bucket.tokens) / self._refill
+
     def charge(self, client: str) -> None:
         """Take a token if one is left, for a request found to deserve one afterwards."""
         bucket = self._bucket(client)
@@ -117,14 +126,29 @@ class BodyTooLargeError(HTTPException):
         )
 
 
+def carries_key(headers: Headers) -> bool:
+    """Whether the request names a key at all: `Authorization: Bearer <non-empty>`."""
+    scheme, _, value = headers.get("authorization", "").strip().partition(" ")
+    return scheme.lower() == "bearer" and bool(value.strip())
+
+
 class RequestLimits:
     """ASGI middleware refusing anonymous requests over the rate (429) and big bodies (413)."""
 
     def __init__(
-        self, app: ASGIApp, *, rate: Rate | None, max_body_bytes: int, clock: Clock
+        self,
+        app: ASGIApp,
+        *,
+        rate: Rate | None,
+        failed_key_rate: Rate | None,
+        max_body_bytes: int,
+        clock: Clock,
     ) -> None:
         self.app = app
         self.buckets = TokenBuckets(rate, clock) if rate is not None else None
+        self.failed_keys = (
+            TokenBuckets(failed_key_rate, clock) if failed_key_rate is not None else None
+        )
         self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -132,24 +156,29 @@ class RequestLimits:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        keyed = "authorization" in headers
+        keyed = carries_key(headers)
         client = scope["client"][0] if scope.get("client") else "unknown"
         # A page brings its stylesheet along: counting it would halve what a reader sees.
         counted = not scope["path"].startswith(UNCOUNTED)
+        wait = 0.0
         if self.buckets is not None and not keyed and counted:
             wait = self.buckets.take(client)
-            if wait:
-                seconds = max(math.ceil(wait), 1)
-                if is_page(Request(scope)):
-                    await _refuse_page(scope, receive, send, seconds)
-                    return
-                await _refuse(
-                    send,
-                    status.HTTP_429_TOO_MANY_REQUESTS,
-                    f"too many requests without an API key; retry in {seconds} s",
-                    [(b"retry-after", str(seconds).encode())],
-                )
+            refusal = "too many requests without an API key"
+        elif self.failed_keys is not None and keyed:
+            wait = self.failed_keys.wait(client)
+            refusal = "too many requests with unknown API keys from this address"
+        if wait:
+            seconds = max(math.ceil(wait), 1)
+            if is_page(Request(scope)):
+                await _refuse_page(scope, receive, send, seconds)
                 return
+            await _refuse(
+                send,
+                status.HTTP_429_TOO_MANY_REQUESTS,
+                f"{refusal}; retry in {seconds} s",
+                [(b"retry-after", str(seconds).encode())],
+            )
+            return
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_body_bytes:
             error = BodyTooLargeError(self.max_body_bytes)
@@ -181,8 +210,11 @@ class RequestLimits:
             if response_status:
                 raise
             await _refuse(send, error.status_code, str(error.detail))
-        if keyed and response_status == status.HTTP_401_UNAUTHORIZED and self.buckets:
-            self.buckets.charge(client)
+        if keyed and response_status == status.HTTP_401_UNAUTHORIZED:
+            if self.buckets is not None:
+                self.buckets.charge(client)
+            if self.failed_keys is not None:
+                self.failed_keys.charge(client)
 
 
 async def _refuse_page(scope: Scope, receive: Receive, send: Send, seconds: int) -> None:

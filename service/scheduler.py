@@ -28,7 +28,7 @@ from sqlalchemy import text
 
 from forecasts.domain import utc_now
 from resolvers.digest import DigestConfig
-from resolvers.jobs import Job, JobResult, reminder_jobs
+from resolvers.jobs import Job, JobResult, rehearsed, reminder_jobs
 from resolvers.mail import FileTransport, SmtpTransport, Transport, parse_mailbox
 from service.database import Database
 from service.deps import Clock
@@ -114,6 +114,16 @@ class JobRunner:
                 time.perf_counter() - started,
             )
             return result
+
+    def rehearse(self, jobs: list[Job]) -> list[tuple[str, JobResult]]:
+        """What a round of `jobs` would do as of the clock's instant; stores and sends nothing."""
+        now = self.clock()
+        # One transaction, rolled back: each job sees what the ones before it would have done.
+        with self.database.reading() as session:
+            try:
+                return [(job.name, rehearsed(job).run(session=session, now=now)) for job in jobs]
+            finally:
+                session.rollback()
 
     def run_io(self, name: str, work: Callable[[datetime], JobResult]) -> JobResult | None:
         """Run a job that fetches over the network and opens its own short transactions."""

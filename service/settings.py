@@ -55,6 +55,8 @@ class Settings(BaseSettings):
 
     # Requests without an API key, per client address and process: "120/minute", or "off".
     anon_rate_limit: Annotated[str, Field(pattern=RATE_PATTERN)] = "120/minute"
+    # Requests whose API key turned out unknown, per client address and process.
+    failed_key_limit: Annotated[str, Field(pattern=RATE_PATTERN)] = "20/minute"
     max_body_bytes: Annotated[int, Field(ge=1024)] = 1024 * 1024
     # Connections each process keeps to PostgreSQL for routes' reads, and as many for writes.
     database_pool_size: Annotated[int, Field(ge=1, le=500)] = 16

@@ -1,7 +1,8 @@
 """Import and export of the ledger: CSV or JSON lines in, JSON lines out.
 
 Import is all-or-nothing per file: every row is tried inside one transaction, each in a
-savepoint, and any error rolls the whole file back after listing every bad row.
+savepoint, and any error rolls the whole file back after listing every bad row. A claim
+already on the record is skipped and counted, so importing a file again adds nothing.
 Export writes sources, reviewers, questions, claims and resolutions with their ids and
 timestamps, then the ledger's entries as they are, and importing that file into an empty
 database restores it exactly: the same rows, and the same chain, entry for entry, with
@@ -29,7 +30,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import Action, LedgerEntry, append_entry
 from forecasts.claims import claim_payload, claim_record, record_claim
-from forecasts.domain import DomainError, probability_from_text
+from forecasts.domain import DomainError, RepeatError, probability_from_text
 from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
 from forecasts.prepared import Cursor
 from forecasts.questions import question_payload, question_public, tags_by_question
@@ -61,6 +62,8 @@ class ImportResult:
     rows: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
+    # Claims already on the record (an earlier import of the same file): skipped.
+    repeated: int = 0
 
     @property
     def ok(self) -> bool:
@@ -175,6 +178,8 @@ def import_rows(
                         session=session, data=ClaimCreate.model_validate(row), actor=actor, now=now
                     )
             result.counts[kind] = result.counts.get(kind, 0) + 1
+        except RepeatError:
+            result.repeated += 1
         except ValidationError as error:
             for problem in error.errors():
                 where = ".".join(str(part) for part in problem["loc"]) or kind

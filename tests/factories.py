@@ -41,7 +41,9 @@ T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 def make_source(session: Session, slug: str | None = None, **fields: Any) -> Source:
     """A source, by default a person with a fresh slug."""
-    data = {"slug": slug or f"source-{next(_numbers)}", "name": "A Source", "kind": "person"}
+    slug = slug or f"source-{next(_numbers)}"
+    # Names differ as slugs do: a name that looks like another source's is refused.
+    data = {"slug": slug, "name": f"Source {slug}", "kind": "person"}
     return create_source(
         session=session, data=SourceCreate(**(data | fields)), actor="factory", now=T0
     )

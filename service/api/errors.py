@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
-from forecasts.domain import DomainError, NotFoundError
+from forecasts.domain import DomainError, NotFoundError, RepeatError
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +23,11 @@ def _detail(location: str, field: str, message: str, kind: str) -> list[dict[str
 async def _domain_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, DomainError)
     location = "path" if isinstance(error, NotFoundError) else "body"
-    return JSONResponse(
-        {"detail": _detail(location, error.field, error.message, error.kind)},
-        status_code=error.status_code,
-    )
+    detail = _detail(location, error.field, error.message, error.kind)
+    if isinstance(error, RepeatError):
+        url = str(request.base_url).rstrip("/") + "/api/v1" + error.path
+        detail[0]["existing"] = error.existing | {"url": url}
+    return JSONResponse({"detail": detail}, status_code=error.status_code)
 
 
 async def _integrity_error(request: Request, error: Exception) -> JSONResponse:
@@ -91,9 +92,11 @@ async def _unstorable_input(request: Request, error: Exception) -> JSONResponse:
 
 
 def _json_safe(value: object) -> object:
-    """`value` with floats JSON cannot carry (NaN, Infinity) spelled as text."""
+    """`value` with what UTF-8 JSON cannot carry (NaN, Infinity, lone surrogates) as text."""
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
     if isinstance(value, dict):
         return {key: _json_safe(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -104,9 +107,10 @@ def _json_safe(value: object) -> object:
 def keep_validation_errors_json_safe(app: FastAPI) -> None:
     """Wrap the installed handler of invalid requests so it can echo any input.
 
-    A body may spell NaN or Infinity (Python's JSON reader accepts them); the 422 that
-    refuses it echoes the input, and JSON cannot carry those values, so without this the
-    refusal itself fails with a 500. Call it after every other handler is installed.
+    A body may spell NaN or Infinity, or escape half a surrogate pair such as \\ud800
+    (Python's JSON reader accepts them); the 422 that refuses it echoes the input, and
+    UTF-8 JSON cannot carry those values, so without this the refusal itself fails with a
+    500. Call it after every other handler is installed.
     """
     inner = app.exception_handlers.get(RequestValidationError, request_validation_exception_handler)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
-from pydantic import AwareDatetime
 
 from forecasts.domain import Status
 from forecasts.questions import (
@@ -15,6 +14,7 @@ from forecasts.questions import (
     update_question,
 )
 from forecasts.schemas import (
+    Instant,
     Page,
     QuestionCreate,
     QuestionDetail,
@@ -57,8 +57,8 @@ def get_questions(
     status: Status | None = None,
     tag: str | None = None,
     source: str | None = None,
-    deadline_before: AwareDatetime | None = None,
-    deadline_after: AwareDatetime | None = None,
+    deadline_before: Instant | None = None,
+    deadline_after: Instant | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[QuestionPublic]:

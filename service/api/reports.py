@@ -8,13 +8,14 @@ from typing import Annotated
 import pandas as pd
 from fastapi import APIRouter, Depends, Query, Response
 from fastapi.exceptions import RequestValidationError
-from pydantic import AwareDatetime, BaseModel
+from pydantic import BaseModel
 
 from forecasts.bins import ACCEPTED_FORMS, DEFAULT_BINS
 from forecasts.charts import MAX_WIDTH_PX, MIN_WIDTH_PX, WIDTH_PX
 from forecasts.domain import DomainError
 from forecasts.hindsight import DEFAULT_HINDSIGHT, HindsightMode
 from forecasts.reports import to_csv
+from forecasts.schemas import Instant
 from forecasts.track_record import (
     GroupBy,
     QuantityRecord,
@@ -136,17 +137,17 @@ ChartWidth = Annotated[
     ),
 ]
 MadeAfter = Annotated[
-    AwareDatetime | None, Query(description="Only claims made at or after this instant.")
+    Instant | None, Query(description="Only claims made at or after this instant.")
 ]
 MadeBefore = Annotated[
-    AwareDatetime | None, Query(description="Only claims made strictly before this instant.")
+    Instant | None, Query(description="Only claims made strictly before this instant.")
 ]
 ResolvedAfter = Annotated[
-    AwareDatetime | None,
+    Instant | None,
     Query(description="Only questions whose current resolution is at or after this instant."),
 ]
 ResolvedBefore = Annotated[
-    AwareDatetime | None,
+    Instant | None,
     Query(description="Only questions whose current resolution is before this instant."),
 ]
 TagParam = Annotated[

@@ -43,6 +43,11 @@ def import_(
         fail(f"nothing imported: {len(failure.result.errors)} problem(s) in {file.name}")
     counts = ", ".join(f"{n} {kind}s" for kind, n in sorted(result.counts.items())) or "nothing"
     typer.echo(f"imported {counts} from {file.name}")
+    if result.repeated:
+        typer.echo(
+            f"skipped {result.repeated} claims already on the record "
+            "(the same source, question, probability, quote and made_at)"
+        )
 
 
 @app.command()

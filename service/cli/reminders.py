@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from datetime import datetime
+from datetime import UTC, datetime
 from types import FrameType
 
 import typer
@@ -24,6 +24,10 @@ def _instant(value: str | None) -> datetime:
         raise  # unreachable: fail() exits
     if instant.tzinfo is None or instant.utcoffset() is None:
         fail(f"--as-of {value!r} must include a timezone, e.g. 2026-03-09T10:00:00Z or +01:00")
+    try:
+        instant.astimezone(UTC)
+    except OverflowError:
+        fail(f"--as-of {value!r} falls outside the years 1 to 9999 once its offset is applied")
     return instant
 
 
@@ -35,10 +39,24 @@ def remind(
         help="Run as of this instant (ISO-8601 with a timezone); default: now.",
     ),
 ) -> None:
-    """Run the reminder jobs once: mark due, enqueue digests, deliver mail, snapshot scores."""
+    """Run the reminder jobs once: mark due, enqueue digests, deliver mail, snapshot scores.
+
+    An instant in the future stores nothing: it prints what a round would do then.
+    """
     now = _instant(as_of)
     db = database()
     runner = JobRunner(db, clock=lambda: now)
+    if now > utc_now():
+        # A future round would mark questions due early, spend coming weeks' digest and
+        # snapshot slots and date snapshots ahead of their data.
+        typer.echo(f"--as-of {now.isoformat()} is in the future; nothing is stored or sent.")
+        typer.echo("A round then would do this:")
+        try:
+            for name, rehearsal in runner.rehearse(jobs_for(settings())):
+                typer.echo(f"{name}: {rehearsal}")
+        finally:
+            db.dispose()
+        return
     try:
         for job in jobs_for(settings()):
             result = runner.run(job)

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import IntegrityError
 
+from forecasts.deadlines import DeadlineOutOfRangeError, find_deadlines
 from forecasts.domain import Basis, ConflictError, DomainError, SourceKind, probability_from_text
 from forecasts.extraction import Candidate, extract_candidates, split_sentences
 from forecasts.models import Source
@@ -94,7 +95,10 @@ def parse_instant(value: str) -> datetime:
         ) from None
     if moment.tzinfo is None or moment.utcoffset() is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("falls outside the years 1 to 9999 once its offset is applied") from None
 
 
 def form_instant(value: datetime | None) -> str:
@@ -129,6 +133,11 @@ class Article:
         if article.published_at:
             try:
                 article.moment = parse_instant(article.published_at)
+                find_deadlines(text, published_at=article.moment)
+            except DeadlineOutOfRangeError as error:
+                article.problems["published_at"] = (
+                    f"The publication time is too late for the text's deadlines: {error}."
+                )
             except ValueError as error:
                 article.problems["published_at"] = f"The publication time {error}."
         return article

@@ -20,6 +20,7 @@ from forecasts.schemas import ResolutionCreate
 from forecasts.sources import get_source
 from resolvers.links import LinkRefusedError, LinkSigner, OpenedLink, open_link, resolve_with_link
 from service.deps import DatabaseDep, NowDep, ReadSessionDep, SettingsDep
+from service.pages.session import refuse_cross_site
 from service.pages.templating import templates, web_url
 from service.views import question_detail
 
@@ -62,6 +63,7 @@ def resolve_submit(
     value: FormText = "",
 ) -> Response:
     """Resolve the question as the link's reviewer; the link then no longer works."""
+    refuse_cross_site(request, settings)
     signer = LinkSigner(settings.resolved_secret_key())
     entered = {
         "outcome": outcome,

@@ -200,6 +200,14 @@ def _reviewer_session(
     return PageSession(key=None, nonce=nonce, secret=secret, reviewer=signed_in)
 
 
+def signed_in_key(request: Request) -> LiveKey | None:
+    """The key of the browser's signed-in session, if the request carries a live one."""
+    signed_in = read_session(
+        request, database=request.app.state.database, settings=request.app.state.settings
+    )
+    return signed_in.key if signed_in is not None else None
+
+
 def current_session(
     request: Request, database: DatabaseDep, settings: SettingsDep
 ) -> PageSession | None:
@@ -222,8 +230,9 @@ SignedInEditor = Annotated[PageSession | None, Depends(editor_session)]
 
 
 def same_origin(request: Request, settings: Settings) -> bool:
-    """False when a browser says the form was sent from another site (the Origin header)."""
-    if request.headers.get("sec-fetch-site") == "cross-site":
+    """False when a browser says the form was sent from another site (Origin, Sec-Fetch-Site)."""
+    # "same-site" includes sibling subdomains, which need not be ours.
+    if request.headers.get("sec-fetch-site", "").lower() in ("cross-site", "same-site"):
         return False
     origin = request.headers.get("origin")
     if origin is None:

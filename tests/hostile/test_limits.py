@@ -164,3 +164,49 @@ def test_static_files_are_not_counted_and_a_refused_page_is_a_page(
     assert refused.headers["content-type"].startswith("text/html")
     assert "Too many requests" in refused.text and "30 seconds" in refused.text
     assert client.get("/api/v1/sources").json()["detail"].startswith("too many requests")
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        "",
+        " ",
+        "Bearer",
+        "Bearer   ",
+        "Basic dXNlcjpwYXNz",
+        "sooth_no-scheme",
+    ],
+)
+def test_an_empty_or_malformed_key_counts_as_anonymous(
+    build_app: AppBuilder, client_at: ClientAt, authorization: str
+) -> None:
+    client = client_at(build_app(anon_rate_limit="2/minute"), "203.0.113.11")
+    headers = {"Authorization": authorization}
+    statuses = [client.get("/api/v1/sources", headers=headers).status_code for _ in range(5)]
+    assert statuses[2:] == [429] * 3, statuses
+    assert client.get("/api/v1/sources").status_code == 429
+
+
+def test_failed_key_attempts_are_limited_per_address(
+    build_app: AppBuilder,
+    client_at: ClientAt,
+    clock: MutableClock,
+    editor: dict[str, str],
+) -> None:
+    app = build_app(anon_rate_limit="off", failed_key_limit="3/minute")
+    guesser, other = client_at(app, "203.0.113.12"), client_at(app, "203.0.113.13")
+    guesses = [
+        guesser.get("/api/v1/sources", headers={"Authorization": f"Bearer sooth_guess{n}"})
+        for n in range(5)
+    ]
+    assert [r.status_code for r in guesses] == [401, 401, 401, 429, 429]
+    assert guesses[-1].headers["retry-after"] == "20"
+    assert "unknown API keys" in guesses[-1].json()["detail"]
+    # Until a failed attempt has been forgiven, even a good key from there waits.
+    assert guesser.get("/api/v1/sources", headers=editor).status_code == 429
+    assert other.get("/api/v1/sources", headers=editor).status_code == 200
+    assert other.get("/api/v1/sources", headers={"Authorization": "Bearer x"}).status_code == 401
+    clock.advance(timedelta(seconds=20))
+    assert guesser.get("/api/v1/sources", headers=editor).status_code == 200
+    for _ in range(30):  # good keys are never charged
+        assert guesser.get("/api/v1/sources", headers=editor).status_code == 200

@@ -11,6 +11,7 @@ import json
 import math
 import shutil
 from datetime import UTC, datetime, timedelta, timezone
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -312,6 +313,14 @@ def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
             writer.writerow({"source": "ann", "question_deadline": "2026-06-01T00:00:00Z", **row})
 
 
+_deadlines = count()
+
+
+def _fresh_deadline() -> str:
+    """A question deadline no earlier row of this run has used."""
+    return (datetime(2026, 6, 1, tzinfo=UTC) + timedelta(seconds=next(_deadlines))).isoformat()
+
+
 def _claims(database: Database) -> list[tuple[str, str | None, float]]:
     with database.reading() as session:
         rows = session.exec(
@@ -327,7 +336,9 @@ def test_csv_rows_import_exactly_what_was_written(
 ) -> None:
     assume(all(_is_text(row[name]) for row in rows for name in REQUIRED_TEXT))
     path = tmp_path_factory.mktemp("csv") / "claims.csv"
-    _write_csv(path, rows)
+    # Examples share the database and often repeat rows; a claim already on the record is
+    # skipped, so each row gets a question of its own (a deadline a second apart).
+    _write_csv(path, [row | {"question_deadline": _fresh_deadline()} for row in rows])
     _ensure_source(database)
     before = _claims(database)
     with database.writing() as session:

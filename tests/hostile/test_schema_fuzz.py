@@ -9,12 +9,14 @@ or two; the boundary-value (coverage) phase runs on SQLite only.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -30,6 +32,21 @@ from service.verification import verify
 from tests.conftest import bearer
 from tests.factories import make_claim, make_question, make_resolution, make_source
 from tests.hostile.conftest import AppBuilder
+from tests.hostile.test_request_edges import edge_instants
+
+# Date-times anywhere in the calendar at any offset, and often at its very ends, where an
+# offset carries them out of the years 1-9999.
+schemathesis.openapi.format(
+    "date-time",
+    st.one_of(
+        edge_instants,
+        st.datetimes(
+            timezones=st.integers(-14 * 60, 14 * 60).map(
+                lambda minutes: timezone(timedelta(minutes=minutes))
+            )
+        ).map(datetime.isoformat),
+    ),
+)
 
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 

@@ -258,3 +258,44 @@ def test_used_link_error_is_raised_for_a_spent_token(
         resolve_with_link(
             session=session, signer=LinkSigner(SECRET), token=token, data=data, now=clock.now
         )
+
+
+def test_link_of_a_question_reassigned_to_another_reviewer_is_refused_with_403(
+    client: TestClient, database: Database, clock: MutableClock, admin: dict[str, str]
+) -> None:
+    question_id, _, token = _setup(database, clock)
+    with database.writing() as session:
+        other = make_reviewer(session, name="Grace Hopper", email="grace@example.org")
+    patched = client.patch(
+        f"/api/v1/questions/{question_id}", json={"reviewer_id": other.id}, headers=admin
+    )
+    assert patched.status_code == 200, patched.text
+    before = _counts(database)
+    page = client.get(f"/resolve/{token}")
+    assert page.status_code == 403
+    assert "reassigned" in page.text
+    refused = client.post(f"/resolve/{token}", data={"outcome": "yes"})
+    assert refused.status_code == 403 and "reassigned" in refused.text
+    assert _counts(database) == before
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"},
+    ],
+)
+def test_cross_site_post_of_a_resolve_link_is_refused_and_the_link_stays_usable(
+    client: TestClient, database: Database, clock: MutableClock, headers: dict[str, str]
+) -> None:
+    _, _, token = _setup(database, clock)
+    before = _counts(database)
+    refused = client.post(f"/resolve/{token}", data={"outcome": "yes"}, headers=headers)
+    assert refused.status_code == 403
+    assert "another site" in refused.text
+    assert _counts(database) == before
+    same_site = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+    accepted = client.post(f"/resolve/{token}", data={"outcome": "no"}, headers=same_site)
+    assert accepted.status_code == 200

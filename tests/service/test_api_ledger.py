@@ -16,9 +16,11 @@ DEADLINE = "2026-06-01T00:00:00Z"
 
 
 def _source(client: TestClient, editor: dict[str, str], slug: str = "jane-doe") -> dict[str, Any]:
+    # Named after the slug: a name that looks like another source's is refused.
+    name = slug.replace("-", " ").title()
     response = client.post(
         "/api/v1/sources",
-        json={"slug": slug, "name": "Jane Doe", "kind": "person", "description": "analyst"},
+        json={"slug": slug, "name": name, "kind": "person", "description": "analyst"},
         headers=editor,
     )
     assert response.status_code == 201, response.text

@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -84,9 +85,10 @@ def test_a_write_whose_lock_stays_taken_is_refused_with_503_and_stores_nothing(
 
 
 def _on_question(question_id: int) -> dict[str, Any]:
-    """CLAIM, made on an existing question rather than a new one."""
+    """CLAIM's source saying more on an existing question rather than a new one."""
     return {name: value for name, value in CLAIM.items() if name != "question"} | {
-        "question_id": question_id
+        "question_id": question_id,
+        "quote": "It will pass, I am sure of it.",
     }
 
 
@@ -120,15 +122,17 @@ def test_the_wal_is_copied_into_the_database_file_off_the_loop(
     with database.writing() as session:
         make_source(session, "jane-doe")
         question_id = make_question(session).id
-    claim = ClaimCreate(
-        source="jane-doe",
-        question_id=question_id,
-        probability=0.5,
-        quote="Even odds.",
-        made_at=datetime(2026, 1, 1, tzinfo=UTC),
-    )
+    said = count(1)
 
     def record(cursor: Cursor) -> int:
+        # Each a claim of its own: a repeat of one on the record would be refused.
+        claim = ClaimCreate(
+            source="jane-doe",
+            question_id=question_id,
+            probability=0.5,
+            quote=f"Even odds, said for the {next(said)}th time.",
+            made_at=datetime(2026, 1, 1, tzinfo=UTC),
+        )
         return record_claim_on_question(
             cursor, data=claim, actor="test", now=datetime(2026, 1, 2, tzinfo=UTC)
         ).id
