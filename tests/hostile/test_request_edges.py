@@ -250,7 +250,10 @@ def test_the_walk_finds_every_date_time_and_has_a_body_for_each_operation() -> N
     queries = _query_date_times()
     assert ("GET /api/v1/questions", "deadline_before") in queries
     assert ("GET /api/v1/sources/{slug}/calibration.png", "resolved_before") in queries
-    assert len(queries) == 2 + 5 * 4
+    assert ("GET /api/v1/reports/quantities.csv", "made_after") in queries
+    # The questions list's deadline window, then the made and resolved windows of the nine
+    # report routes: scores, calibration, quantities and coverage (JSON and CSV), the chart.
+    assert len(queries) == 2 + 9 * 4
     body_fields = _body_fields("date-time")
     assert ("POST /api/v1/claims", ("question", "deadline")) in body_fields
     assert ("POST /api/v1/extract", ("published_at",)) in body_fields
