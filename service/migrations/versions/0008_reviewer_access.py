@@ -4,8 +4,8 @@ A reviewer may pause their weekly digest (reviewer.digest_paused), from /setting
 the digest's one-click unsubscribe. Sign-in links are spent as resolve links are: by
 inserting the SHA-256 of the token into sign_in_link_use, which succeeds once.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-05
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
