@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Final
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
@@ -20,8 +20,15 @@ MAX_BACKOFF: Final = timedelta(days=1)
 class FeedCreate(_Strict):
     """A feed to poll, with tags given to the articles of its entries."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"url": "https://example.org/economy/feed.xml", "tags": ["economy"]}]
+        }
+    )
+
     url: Url = Field(description="The RSS or Atom feed's http(s) address.")
     tags: Tags
+    """Tags given to every article found in the feed."""
 
     @field_validator("tags")
     @classmethod

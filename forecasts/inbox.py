@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Final
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from sqlalchemy import func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -192,16 +192,43 @@ def get_candidate(*, session: Session, candidate_id: int) -> ClaimCandidate:
 class Acceptance(_Strict):
     """How to record a candidate: its source and question, and any field to override."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"source": "oleksiy-danilov", "question_id": 1},
+                {
+                    "new_source": {
+                        "slug": "fiona-gallagher",
+                        "name": "Fiona Gallagher",
+                        "kind": "person",
+                    },
+                    "question": {
+                        "title": "Will UK unemployment rise above 5% by the end of 2025?",
+                        "resolution_criteria": "Yes if the ONS reports a rate above 5.0% "
+                        "for any period ending in 2025.",
+                        "deadline": "2026-02-28T00:00:00Z",
+                        "tags": ["economy"],
+                    },
+                    "probability": 0.6,
+                },
+            ]
+        }
+    )
+
     source: NonEmpty | None = Field(default=None, description="An existing source's slug.")
     new_source: SourceCreate | None = Field(default=None, description="A source to create.")
     question_id: RowId | None = Field(default=None, description="An existing question.")
     question: QuestionCreate | None = Field(default=None, description="A question to create.")
     probability: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    """Overrides the candidate's probability (0 to 1)."""
     probability_basis: Basis | None = None
+    """Overrides where the probability came from: stated, verbal or assessed."""
     verbal_phrase: (
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
     ) = None
+    """Overrides the hedge phrase read from the sentence."""
     quote: NonEmpty | None = None
+    """Overrides the quote; by default the candidate's sentence."""
     made_at: Instant | None = Field(
         default=None, description="Default: the article's publication time."
     )
@@ -220,7 +247,12 @@ class Acceptance(_Strict):
 class Rejection(_Strict):
     """Why a candidate is not a claim worth recording."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"reason": "not a forecast: a reported fact"}]}
+    )
+
     reason: NonEmpty
+    """Why the candidate is not worth recording, e.g. 'not a forecast'."""
 
 
 def _text(extraction: dict[str, Any], name: str) -> str | None:

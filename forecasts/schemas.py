@@ -78,7 +78,8 @@ class Page(BaseModel, Generic[T]):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # A field's docstring is its description in the OpenAPI document.
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
     @field_validator("*")
     @classmethod
@@ -95,13 +96,30 @@ class _Strict(BaseModel):
 class SourceCreate(_Strict):
     """A new source."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "slug": "oleksiy-danilov",
+                    "name": "Oleksiy Danilov",
+                    "kind": "person",
+                    "description": "Secretary of Ukraine's National Security and Defense Council.",
+                }
+            ]
+        }
+    )
+
     slug: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+    """The source's address in Sooth: lower-case words joined by hyphens, unique."""
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    """The source's name as people know it, e.g. Oleksiy Danilov."""
     kind: SourceKind
+    """person, organisation, outlet or model."""
     description: str = ""
-    # Set to record a source whose name looks like an existing one's (two people may
-    # share a name); without it such a name is refused, naming the existing source.
+    """Who the source is, in a sentence: role, affiliation, why they are tracked."""
     confirm_distinct: bool = False
+    """True to record a source whose name looks like an existing one's (two people may
+    share a name); without it such a name is refused with a 409 naming that source."""
 
     @field_validator("name")
     @classmethod
@@ -144,12 +162,41 @@ class SourcePublic(BaseModel):
 class QuestionCreate(_Strict):
     """A new question, on its own or inline in a claim."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Will a second armed march on Moscow begin before 1 February 2024?",
+                    "resolution_criteria": "Yes if an armed group openly marches on Moscow "
+                    "against the government, as two major outlets report.",
+                    "deadline": "2024-02-01T00:00:00Z",
+                    "tags": ["russia", "military"],
+                },
+                {
+                    "title": "What will euro-area inflation be in 2025?",
+                    "resolution_criteria": "Eurostat's annual average HICP inflation for "
+                    "2025, first release.",
+                    "deadline": "2026-01-31T00:00:00Z",
+                    "tags": ["economy"],
+                    "kind": "quantity",
+                    "unit": "%",
+                },
+            ]
+        }
+    )
+
     title: NonEmpty
+    """The question, answerable yes or no (or by a number, for a quantity question)."""
     resolution_criteria: NonEmpty
+    """How a reviewer will decide it: what counts, and where to look."""
     deadline: Instant
+    """When the question closes, with a time zone; claims must be made before it."""
     tags: Tags
+    """Up to 20 tags of a-z, 0-9, '-', '_', '.' or ':', for filtering and reports."""
     reviewer_id: RowId | None = None
+    """The reviewer who resolves it; unassigned questions go by tag rules."""
     kind: QuestionKind = QuestionKind.binary
+    """binary (yes or no, the default) or quantity (a measured value in a unit)."""
     unit: Unit | None = None
     """The unit a quantity question's value is read in, e.g. "%", "USD bn" or "°C"."""
 
@@ -162,8 +209,14 @@ class QuestionCreate(_Strict):
 class QuestionUpdate(_Strict):
     """The only fields of a question that may change after it is created."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"tags": ["russia", "military"], "reviewer_id": 1}]}
+    )
+
     tags: list[str] | None = Field(default=None, max_length=20)
+    """The question's new tags, replacing the old ones."""
     reviewer_id: RowId | None = None
+    """The reviewer now responsible for resolving it, or null for none."""
 
     @field_validator("tags")
     @classmethod
@@ -195,28 +248,69 @@ class Quantity(_Strict):
     """
 
     point: FiniteFloat | None = None
+    """A single forecast value, in the question's unit."""
     low: FiniteFloat | None = None
+    """The low end of a forecast range, in the question's unit."""
     high: FiniteFloat | None = None
+    """The high end of a forecast range, no lower than low."""
     confidence: Annotated[FiniteFloat, Field(gt=0.0, lt=1.0)] | None = None
+    """How likely the source said the value is to fall in the range (0 to 1)."""
 
 
 class ClaimCreate(_Strict):
     """A new claim: a source's probability for an existing question or an inline new one."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "source": "oleksiy-danilov",
+                    "question_id": 1,
+                    "probability": 0.8,
+                    "quote": "A second march on Moscow would not be much delayed.",
+                    "made_at": "2023-08-01T12:00:00Z",
+                    "citation_url": "https://example.org/news/second-march",
+                    "publisher": "Example News",
+                    "published_at": "2023-08-01T16:00:00Z",
+                },
+                {
+                    "source": "fiona-gallagher",
+                    "question_id": 2,
+                    "quantity": {"low": 2.7, "high": 2.8},
+                    "verbal_phrase": "we expect",
+                    "quote": "We expect full-year inflation at 2.7-2.8 percent.",
+                    "made_at": "2025-03-04T09:00:00Z",
+                },
+            ]
+        }
+    )
+
     question_id: RowId | None = None
+    """The existing question the claim is about; or give question instead."""
     question: QuestionCreate | None = None
+    """A new question to record with the claim, in the same transaction."""
     source: NonEmpty
+    """The slug of the source who made the claim."""
     probability: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    """The probability the source gave the question's yes, from 0 to 1."""
     probability_basis: Basis | None = None
+    """stated (the source gave it), verbal (read from a hedge) or assessed."""
     verbal_phrase: (
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
     ) = None
+    """The hedge the claim was made in, e.g. 'very likely'; from the verbal scale."""
     quote: NonEmpty
+    """The words the claim was made in, as published."""
     made_at: Instant
+    """When the source made the claim, with a time zone."""
     citation_url: Url | None = None
+    """Where the claim was published; with published_at, evidence for hindsight."""
     citation_title: str | None = None
+    """The title of the article or document cited."""
     publisher: str | None = None
+    """Who published it, e.g. a newspaper or agency."""
     published_at: Instant | None = None
+    """When the cited article was published, with a time zone."""
     quantity: Quantity | None = None
     """Instead of a probability, on a quantity question."""
 
@@ -255,7 +349,14 @@ class ClaimPublic(ClaimRecord):
 class Retraction(_Strict):
     """Why a claim is withdrawn from the record."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"reason": "The quote was by another speaker in the same article."}]
+        }
+    )
+
     reason: NonEmpty
+    """Why the claim is withdrawn; kept on the record with it."""
 
 
 class ResolutionCreate(_Strict):
@@ -265,11 +366,30 @@ class ResolutionCreate(_Strict):
     which may be left out) or annulled.
     """
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "outcome": "no",
+                    "evidence_url": "https://example.org/news/no-march",
+                    "note": "No march began before the deadline.",
+                },
+                {"value": 2.9, "evidence_url": "https://example.org/stats/hicp-2025"},
+                {"outcome": "yes", "reason": "The first verdict misread the report."},
+            ]
+        }
+    )
+
     outcome: Outcome | None = None
+    """yes, no or annulled; for a quantity question, give value instead (or annulled)."""
     value: FiniteFloat | None = None
+    """The measured value of a quantity question, in its unit."""
     evidence_url: Url | None = None
+    """Where the outcome can be checked."""
     note: str | None = None
+    """Anything a reader should know about the verdict."""
     reason: str | None = None
+    """Why an earlier verdict is corrected; required for a correction."""
 
 
 class ResolutionPublic(BaseModel):

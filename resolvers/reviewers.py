@@ -64,16 +64,39 @@ def check_name(value: str) -> str:
 class ReviewerCreate(BaseModel):
     """A new reviewer."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Ada Reviewer",
+                    "email": "ada@example.org",
+                    "timezone": "Europe/London",
+                    "digest_weekday": 0,
+                    "digest_hour": 9,
+                    "tags": ["russia"],
+                }
+            ]
+        },
+    )
 
     name: Name
+    """The reviewer's name, as their digests address them."""
     email: Email
+    """Where their weekly digest and sign-in links are sent."""
     timezone: str = "UTC"
+    """An IANA time zone, e.g. Europe/London: the digest's hour is local to it."""
     digest_weekday: Weekday = 0
+    """The day their digest goes out: 0 is Monday, 6 Sunday."""
     digest_hour: Hour = 9
+    """The local hour their digest goes out, 0 to 23."""
     tags: Annotated[list[str], Field(default_factory=list, max_length=50)]
+    """Unassigned due questions with one of these tags go to this reviewer."""
     active: bool = True
+    """False to stop sending digests and refuse the reviewer's links."""
     digest_paused: bool = False
+    """True to stop the weekly digest while keeping the reviewer active."""
 
     @field_validator("name")
     @classmethod
@@ -99,16 +122,28 @@ class ReviewerCreate(BaseModel):
 class ReviewerUpdate(BaseModel):
     """The fields of a reviewer to change; those left out stay as they are."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        json_schema_extra={"examples": [{"digest_hour": 8, "digest_paused": False}]},
+    )
 
     name: Name | None = None
+    """The reviewer's new name."""
     email: Email | None = None
+    """The reviewer's new address."""
     timezone: str | None = None
+    """A new IANA time zone for the digest's hour."""
     digest_weekday: Weekday | None = None
+    """A new digest day: 0 is Monday, 6 Sunday."""
     digest_hour: Hour | None = None
+    """A new local digest hour, 0 to 23."""
     tags: Annotated[list[str] | None, Field(max_length=50)] = None
+    """New tags, replacing the old ones."""
     active: bool | None = None
+    """False to deactivate the reviewer, true to bring them back."""
     digest_paused: bool | None = None
+    """True to pause the weekly digest, false to resume it."""
 
     @field_validator("name")
     @classmethod

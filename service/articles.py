@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Final
 
 import trafilatura
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlmodel import Session
 
 from forecasts.domain import DomainError, normalise_tags
@@ -42,8 +42,18 @@ _DATE_FORMAT: Final = "%Y-%m-%dT%H:%M:%S%z"
 class IntakeUrl(BaseModel):
     """An article's address to fetch, with tags for what it covers."""
 
+    model_config = ConfigDict(
+        use_attribute_docstrings=True,
+        json_schema_extra={
+            "examples": [
+                {"url": "https://example.org/news/central-bank-holds", "tags": ["economy"]}
+            ]
+        },
+    )
+
     url: str = Field(max_length=2000, description="The article's http(s) address.")
     tags: Tags
+    """Tags for the article and its candidates."""
 
     @field_validator("tags")
     @classmethod

@@ -56,7 +56,19 @@ def url_problem(url: str) -> str | None:
 class ExtractRequest(BaseModel):
     """An article to look for candidate claims in."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Inflation should come close to three percent this year, the "
+                    "bank's chief economist said on Tuesday.",
+                    "published_at": "2025-03-04T09:00:00Z",
+                }
+            ]
+        },
+    )
 
     text: str = Field(
         description=f"The article's text, as published (at most {MAX_TEXT_CHARS:,} characters)."

@@ -48,3 +48,48 @@ def test_docs_page_loads_swagger_ui_from_sooth_itself(client):
     script = client.get("/docs-assets/swagger-ui-bundle.js")
     assert script.status_code == 200 and len(script.content) > 100_000
     assert client.get("/docs-assets/swagger-ui.css").status_code == 200
+
+
+def _schemas_under(document: dict[str, Any], schema: dict[str, Any]) -> Iterator[str]:
+    """The names of the component schemas a schema refers to, itself included, each once."""
+    seen: set[str] = set()
+    waiting = [schema]
+    while waiting:
+        node = waiting.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                name = ref.rsplit("/", 1)[-1]
+                if name not in seen:
+                    seen.add(name)
+                    waiting.append(document["components"]["schemas"][name])
+            waiting.extend(node.values())
+        elif isinstance(node, list):
+            waiting.extend(node)
+    yield from sorted(seen)
+
+
+def test_every_request_body_has_an_example_and_every_field_a_description(client: Any) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    bodies = 0
+    for path, method, operation in _operations(document):
+        if "requestBody" not in operation:
+            continue
+        for content in operation["requestBody"]["content"].values():
+            body = content["schema"]
+            bodies += 1
+            top = schemas[body["$ref"].rsplit("/", 1)[-1]]
+            assert top.get("examples"), f"{method} {path} has no example body"
+            for name in _schemas_under(document, body):
+                for field, spec in schemas[name].get("properties", {}).items():
+                    assert spec.get("description"), f"{name}.{field} ({method} {path})"
+    assert bodies >= 13
+
+
+def test_example_bodies_are_valid_for_their_models() -> None:
+    from forecasts.schemas import ClaimCreate, QuestionCreate, ResolutionCreate, SourceCreate
+
+    for model in (SourceCreate, QuestionCreate, ClaimCreate, ResolutionCreate):
+        for example in model.model_json_schema()["examples"]:
+            model.model_validate(example)
