@@ -41,6 +41,32 @@ from resolvers.resolutions import resolution_public
 
 RECORD_TYPES = ("source", "reviewer", "question", "claim", "resolution", "ledger_entry")
 CSV_LIST_SEPARATOR = ";"
+# The columns a claims CSV may have, with what each holds; a row gives question_id or the
+# question_ columns, and a probability (or verbal_phrase) or the quantity_ columns.
+CSV_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("source", "the slug of an existing source (required)"),
+    ("quote", "the words the claim was made in (required)"),
+    ("made_at", "when it was made, with a time zone: 2023-08-01T12:00:00Z (required)"),
+    ("probability", "0 to 1, or a percentage: 0.6, 60%"),
+    ("verbal_phrase", "the hedge it was made in, from the verbal scale: very likely"),
+    ("probability_basis", "stated, verbal or assessed"),
+    ("quantity_point", "on a quantity question: the value forecast"),
+    ("quantity_low", "on a quantity question: the low end of a range"),
+    ("quantity_high", "on a quantity question: the high end of a range"),
+    ("quantity_confidence", "how likely the range is to hold the value, 0 to 1: 0.8"),
+    ("citation_url", "where the claim was published"),
+    ("citation_title", "the title of the article cited"),
+    ("publisher", "who published it"),
+    ("published_at", "when the article was published, with a time zone"),
+    ("question_id", "an existing question; or give the question_ columns below"),
+    ("question_title", "a new question's title"),
+    ("question_resolution_criteria", "how it will be decided"),
+    ("question_deadline", "when it closes, with a time zone"),
+    ("question_tags", "its tags, separated by ;"),
+    ("question_kind", "binary (the default) or quantity"),
+    ("question_unit", "a quantity question's unit: %"),
+    ("question_reviewer_id", "the reviewer who resolves it"),
+)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,23 @@ from rich.progress import Progress
 
 from forecasts.domain import utc_now
 from service.cli.app import app, database, fail
-from service.transfer import ImportFailedError, import_rows, read_rows, write_export
+from service.transfer import (
+    CSV_COLUMNS,
+    ImportFailedError,
+    import_rows,
+    read_rows,
+    write_export,
+)
+
+IMPORT_HELP = (
+    "Import claims (with inline questions) or restore an export: the whole file or "
+    "nothing.\n\nA CSV file has a header row naming some of these columns "
+    "(docs/import-sample.csv is an example):\n\n"
+    + "\n\n".join(f"{name}: {meaning}" for name, meaning in CSV_COLUMNS)
+)
 
 
-@app.command("import")
+@app.command("import", help=IMPORT_HELP)
 def import_(
     file: Path = typer.Argument(
         ...,
@@ -24,7 +37,6 @@ def import_(
     ),
     actor: str = typer.Option("import", help="Recorded as who wrote the imported claims."),
 ) -> None:
-    """Import claims (with inline questions) or restore an export: the whole file or nothing."""
     rows = read_rows(file)
     db = database()
     try:

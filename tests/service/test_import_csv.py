@@ -12,6 +12,7 @@ from forecasts.domain import probability_from_text
 from forecasts.models import Claim
 from service.cli import app
 from service.database import Database
+from service.transfer import CSV_COLUMNS
 
 HEADER = (
     "source,quote,probability,made_at,"
@@ -65,3 +66,28 @@ def test_csv_import_takes_percentages_as_forms_do(
     )
     refused = runner.invoke(app, ["import", str(over)], env=env)
     assert refused.exit_code == 1 and "line 2: probability" in refused.output
+
+
+def test_the_sample_csv_imports_into_the_demo_ledger(
+    database_url: str, database: Database, tmp_path: Path
+) -> None:
+    env = {"SOOTH_DATABASE_URL": database_url, "SOOTH_VAR_DIR": str(tmp_path / "var")}
+    runner = CliRunner()
+    assert runner.invoke(app, ["demo"], env=env).exit_code == 0
+    sample = Path(__file__).resolve().parents[2] / "docs" / "import-sample.csv"
+    result = runner.invoke(app, ["import", str(sample)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "3 claims" in result.output
+    with database.reading() as session:
+        quoted = dict(session.exec(select(Claim.quote, Claim.probability)).all())
+    assert quoted["A second march on Moscow would not be much delayed."] == pytest.approx(0.8)
+
+
+def test_every_csv_column_is_in_the_readme_and_the_import_help() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    shown = CliRunner().invoke(app, ["import", "--help"], env={"COLUMNS": "200"}).output
+    for name, _ in CSV_COLUMNS:
+        assert f"| `{name}` |" in readme
+        assert f"{name}:" in shown
+    header = (Path(__file__).resolve().parents[2] / "docs" / "import-sample.csv").read_text()
+    assert set(header.splitlines()[0].split(",")) <= {name for name, _ in CSV_COLUMNS}
