@@ -232,9 +232,14 @@ SignedInEditor = Annotated[PageSession | None, Depends(editor_session)]
 
 def same_origin(request: Request, settings: Settings) -> bool:
     """False when a browser says the form was sent from another site (Origin, Sec-Fetch-Site)."""
+    fetch_site = request.headers.get("sec-fetch-site", "").lower()
     # "same-site" includes sibling subdomains, which need not be ours.
-    if request.headers.get("sec-fetch-site", "").lower() in ("cross-site", "same-site"):
+    if fetch_site in ("cross-site", "same-site"):
         return False
+    if fetch_site == "same-origin":
+        # The browser vouches for it (no page script can set this header), and it sends
+        # "Origin: null" from pages whose Referrer-Policy is no-referrer, as resolve pages'.
+        return True
     origin = request.headers.get("origin")
     if origin is None:
         return True  # not a browser form post, or an old browser: the token still applies

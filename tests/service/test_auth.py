@@ -146,6 +146,7 @@ WRITE_ROUTES: dict[tuple[str, str], Role | str] = {
     ("POST", "/resolve/{token}"): SIGNED_LINK,
     ("POST", "/extract"): OPEN,
     ("POST", "/extract/record"): SESSION,
+    ("POST", "/extract/inbox"): SESSION,
     ("POST", "/login"): OPEN,
     ("POST", "/logout"): OPEN,
     ("POST", "/claims/new"): SESSION,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -43,12 +44,14 @@ def _claims(database: Database) -> int:
 def test_concurrent_writes_on_the_loop_all_land_on_one_linear_chain(database: Database) -> None:
     claim = _claim(database)
 
-    def record(cursor: Cursor) -> int:
-        return record_claim_on_question(cursor, data=claim, actor="test", now=NOW).id
+    def record(number: int) -> Callable[[Cursor], int]:
+        # Each its own quote: the same claim twice is refused as a repeat.
+        said = claim.model_copy(update={"quote": f"{claim.quote} ({number})"})
+        return lambda cursor: record_claim_on_question(cursor, data=said, actor="test", now=NOW).id
 
     async def write_many() -> list[int]:
         try:
-            return list(await asyncio.gather(*(database.write(record) for _ in range(40))))
+            return list(await asyncio.gather(*(database.write(record(n)) for n in range(40))))
         finally:
             await database.close_loop_pool()
 
