@@ -12,12 +12,12 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Column, Integer, String, Table, Text, bindparam, func, insert
+from sqlalchemy import Table, Text, bindparam, func, insert
 from sqlalchemy import select as core_select
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
+from forecasts.models import LedgerEntry
 from forecasts.prepared import Cursor, Prepared
-from forecasts.sqltypes import UTCDateTime
 
 GENESIS_HASH = "0" * 64
 # A fixed advisory-lock key: on PostgreSQL appends are serialised through it so that two
@@ -35,22 +35,6 @@ class Action(StrEnum):
     claim_retracted = "claim.retracted"
     question_resolved = "question.resolved"
     resolution_corrected = "resolution.corrected"
-
-
-class LedgerEntry(SQLModel, table=True):
-    """One write to the ledger, hashed together with the entry before it."""
-
-    __tablename__ = "ledger_entry"
-
-    id: int | None = Field(default=None, primary_key=True)
-    action: str = Field(sa_column=Column(String(40), nullable=False))
-    entity: str = Field(sa_column=Column(String(40), nullable=False))
-    entity_id: int = Field(sa_column=Column(Integer, nullable=False))
-    payload: str = Field(sa_column=Column(Text, nullable=False))
-    actor: str = Field(sa_column=Column(String(200), nullable=False))
-    created_at: datetime = Field(sa_type=UTCDateTime)
-    prev_hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
-    hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
 
 
 def canonical_json(value: Any) -> str:

@@ -70,6 +70,19 @@ class CandidateStatus(StrEnum):
     rejected = "rejected"
 
 
+class Role(StrEnum):
+    """What an API key may write; every role may read."""
+
+    admin = "admin"
+    editor = "editor"
+    reviewer = "reviewer"
+    reader = "reader"
+
+    def may(self, needed: Role) -> bool:
+        """True when this role grants what `needed` grants; admin grants everything."""
+        return self is Role.admin or self is needed
+
+
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,63}$")
 

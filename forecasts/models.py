@@ -1,8 +1,9 @@
-"""The ledger's tables: sources, questions, claims and resolutions; articles, candidates, feeds."""
+"""Every table: the ledger, reviewers and their links, the outbox, snapshots, API keys, intake."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -11,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -22,11 +24,14 @@ from forecasts.domain import (
     CandidateStatus,
     Outcome,
     QuestionKind,
+    Role,
     SourceKind,
     Status,
     utc_now,
 )
 from forecasts.sqltypes import UTCDateTime, enum_type
+
+# The ledger: what was claimed, about what, how it resolved, and the chain that records it.
 
 
 class Source(SQLModel, table=True):
@@ -132,21 +137,20 @@ class Resolution(SQLModel, table=True):
     """The measured value, when the outcome is `value`."""
 
 
-class Reviewer(SQLModel, table=True):
-    """A person who resolves questions, with when they want their weekly digest."""
+class LedgerEntry(SQLModel, table=True):
+    """One write to the ledger, hashed together with the entry before it."""
+
+    __tablename__ = "ledger_entry"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_column=Column(String(300), nullable=False))
-    email: str = Field(sa_column=Column(String(320), nullable=False))
-    timezone: str = Field(default="UTC", sa_column=Column(String(64), nullable=False))
-    digest_weekday: int = Field(default=0, sa_column=Column(Integer, nullable=False))
-    digest_hour: int = Field(default=9, sa_column=Column(Integer, nullable=False))
-    # Unassigned due questions carrying one of these tags go to this reviewer.
-    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    active: bool = Field(default=True)
-    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
-    # A paused reviewer gets no digest until they resume it (/settings, or the API).
-    digest_paused: bool = Field(default=False)
+    action: str = Field(sa_column=Column(String(40), nullable=False))
+    entity: str = Field(sa_column=Column(String(40), nullable=False))
+    entity_id: int = Field(sa_column=Column(Integer, nullable=False))
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    actor: str = Field(sa_column=Column(String(200), nullable=False))
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    prev_hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
+    hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
 
 
 class SignedHead(SQLModel, table=True):
@@ -179,6 +183,117 @@ class LedgerVerification(SQLModel, table=True):
     entity: str | None = Field(default=None, sa_column=Column(String(40)))
     entity_id: int | None = Field(default=None, sa_column=Column(Integer))
     run_by: str = Field(sa_column=Column(String(200), nullable=False))
+
+
+# Reviewers, and the one-time links that let them sign in and resolve without a key.
+
+
+class Reviewer(SQLModel, table=True):
+    """A person who resolves questions, with when they want their weekly digest."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(300), nullable=False))
+    email: str = Field(sa_column=Column(String(320), nullable=False))
+    timezone: str = Field(default="UTC", sa_column=Column(String(64), nullable=False))
+    digest_weekday: int = Field(default=0, sa_column=Column(Integer, nullable=False))
+    digest_hour: int = Field(default=9, sa_column=Column(Integer, nullable=False))
+    # Unassigned due questions carrying one of these tags go to this reviewer.
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    # A paused reviewer gets no digest until they resume it (/settings, or the API).
+    digest_paused: bool = Field(default=False)
+
+
+class SignInLinkUse(SQLModel, table=True):
+    """A spent sign-in link, keyed by the SHA-256 of its token."""
+
+    __tablename__ = "sign_in_link_use"
+
+    token_digest: str = Field(sa_column=Column(String(64), primary_key=True))
+    reviewer_id: int = Field(sa_column=Column(Integer, ForeignKey("reviewer.id"), nullable=False))
+    used_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ResolveLinkUse(SQLModel, table=True):
+    """A spent resolve link, keyed by the SHA-256 of its token."""
+
+    __tablename__ = "resolve_link_use"
+
+    token_digest: str = Field(sa_column=Column(String(64), primary_key=True))
+    question_id: int = Field(sa_column=Column(Integer, ForeignKey("question.id"), nullable=False))
+    reviewer_id: int = Field(sa_column=Column(Integer, ForeignKey("reviewer.id"), nullable=False))
+    used_at: datetime = Field(sa_type=UTCDateTime)
+
+
+# The outbox: every email, stored before it is sent.
+
+
+class OutboxMessage(SQLModel, table=True):
+    """One email: its bytes as sent, and what delivery has made of it so far."""
+
+    __tablename__ = "outbox_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(sa_column=Column(String(200), nullable=False, unique=True))
+    kind: str = Field(sa_column=Column(String(40), nullable=False))
+    recipient: str = Field(sa_column=Column(String(320), nullable=False))
+    subject: str = Field(sa_column=Column(Text, nullable=False))
+    message_id: str = Field(sa_column=Column(String(300), nullable=False))
+    message: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    """The message as sent, zlib-compressed (see resolvers.outbox.message_bytes): digests are
+    text that shrinks sevenfold, and the outbox keeps every message it sent."""
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    attempts: int = Field(default=0, sa_column=Column(Integer, nullable=False, default=0))
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    failed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+
+
+# Snapshots: each source's scores as they stood in a week, kept as history.
+
+
+class CalibrationSnapshot(SQLModel, table=True):
+    """One source's record as of one ISO week."""
+
+    __tablename__ = "calibration_snapshot"
+    __table_args__ = (
+        UniqueConstraint("source_id", "week", name="uq_calibration_snapshot_source_week"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(sa_column=Column(Integer, ForeignKey("source.id"), nullable=False))
+    week: str = Field(sa_column=Column(String(10), nullable=False))
+    as_of: datetime = Field(sa_type=UTCDateTime)
+    bins: str = Field(sa_column=Column(String(40), nullable=False))
+    n: int = Field(sa_column=Column(Integer, nullable=False))
+    n_annulled: int = Field(sa_column=Column(Integer, nullable=False))
+    brier: float | None = Field(default=None, sa_column=Column(Float))
+    log_loss: float | None = Field(default=None, sa_column=Column(Float))
+    ece: float | None = Field(default=None, sa_column=Column(Float))
+    calibration: list[dict[str, Any]] = Field(sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+# API keys: only a hash of each key is stored.
+
+
+class ApiKey(SQLModel, table=True):
+    """A key's hash, its role and a recognisable prefix; the key itself is never stored."""
+
+    __tablename__ = "api_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(200), nullable=False))
+    role: Role = Field(sa_column=Column(enum_type(Role), nullable=False))
+    prefix: str = Field(sa_column=Column(String(16), nullable=False))
+    key_hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+# Intake: feeds and articles, and the candidate claims found in them.
 
 
 class Feed(SQLModel, table=True):

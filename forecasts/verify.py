@@ -33,10 +33,18 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
-from forecasts.chain import GENESIS_HASH, LedgerEntry, canonical_json, entry_hash
+from forecasts.chain import GENESIS_HASH, canonical_json, entry_hash
 from forecasts.claims import claim_payload, claim_record
 from forecasts.domain import Outcome, Status
-from forecasts.models import Claim, Question, QuestionTag, Resolution, SignedHead, Source
+from forecasts.models import (
+    Claim,
+    LedgerEntry,
+    Question,
+    QuestionTag,
+    Resolution,
+    SignedHead,
+    Source,
+)
 from forecasts.questions import question_payload, question_public
 from forecasts.schemas import ResolutionPublic, resolution_payload
 from forecasts.sources import source_public

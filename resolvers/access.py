@@ -16,11 +16,10 @@ from datetime import datetime, timedelta
 from html import escape
 from typing import Final
 
-from sqlalchemy import Column, ForeignKey, Integer, String, func
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlalchemy import func
+from sqlmodel import Session, col, select
 
-from forecasts.models import Reviewer
-from forecasts.sqltypes import UTCDateTime
+from forecasts.models import OutboxMessage, Reviewer, SignInLinkUse
 from resolvers.dedup import insert_new
 from resolvers.links import (
     ExpiredLinkError,
@@ -31,7 +30,7 @@ from resolvers.links import (
     token_digest,
 )
 from resolvers.mail import Composer, mailbox, message_id_for, parse_mailbox
-from resolvers.outbox import NewMessage, OutboxMessage, enqueue
+from resolvers.outbox import NewMessage, enqueue
 from resolvers.reviewers import ReviewerUpdate, reviewer_by_email, update_reviewer
 
 SIGN_IN_MINUTES: Final = 15
@@ -40,16 +39,6 @@ UNSUBSCRIBE_SALT: Final = "sooth.unsubscribe.v1"
 SIGN_IN_KIND: Final = "sign-in"
 SIGN_IN_LINKS_PER_WINDOW: Final = 5
 """Links mailed to one reviewer within SIGN_IN_MINUTES; further requests send nothing."""
-
-
-class SignInLinkUse(SQLModel, table=True):
-    """A spent sign-in link, keyed by the SHA-256 of its token."""
-
-    __tablename__ = "sign_in_link_use"
-
-    token_digest: str = Field(sa_column=Column(String(64), primary_key=True))
-    reviewer_id: int = Field(sa_column=Column(Integer, ForeignKey("reviewer.id"), nullable=False))
-    used_at: datetime = Field(sa_type=UTCDateTime)
 
 
 @dataclass(frozen=True)

@@ -19,31 +19,18 @@ from hashlib import blake2s
 
 from itsdangerous import BadSignature, Signer
 from itsdangerous.signer import SigningAlgorithm
-from sqlalchemy import Column, ForeignKey, Integer, String
-from sqlmodel import Field, Session, SQLModel
+from sqlmodel import Session
 
 from forecasts.domain import DomainError, Status
-from forecasts.models import Question, Resolution, Reviewer
+from forecasts.models import Question, Resolution, ResolveLinkUse, Reviewer
 from forecasts.quantities import measured
 from forecasts.schemas import ResolutionCreate
-from forecasts.sqltypes import UTCDateTime
 from resolvers.dedup import insert_new
 from resolvers.resolutions import current_resolution, resolve_question
 from resolvers.reviewers import reviewer_actor
 
 SALT = "sooth.resolve-link.v1"
 TAG_BYTES = 16
-
-
-class ResolveLinkUse(SQLModel, table=True):
-    """A spent resolve link, keyed by the SHA-256 of its token."""
-
-    __tablename__ = "resolve_link_use"
-
-    token_digest: str = Field(sa_column=Column(String(64), primary_key=True))
-    question_id: int = Field(sa_column=Column(Integer, ForeignKey("question.id"), nullable=False))
-    reviewer_id: int = Field(sa_column=Column(Integer, ForeignKey("reviewer.id"), nullable=False))
-    used_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class LinkRefusedError(Exception):

@@ -16,21 +16,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import Connection as DbConnection
 from sqlalchemy import (
-    Column,
     Engine,
-    Integer,
-    LargeBinary,
-    String,
     Table,
-    Text,
     bindparam,
     func,
     select,
 )
-from sqlalchemy import Connection as DbConnection
-from sqlmodel import Field, Session, SQLModel
+from sqlmodel import Session
 
+from forecasts.models import OutboxMessage
 from forecasts.sqltypes import UTCDateTime
 from resolvers.dedup import insert_new
 from resolvers.mail import Connection, MessageRejectedError, Transport, TransportUnavailableError
@@ -43,28 +39,6 @@ LEASE = timedelta(minutes=15)
 """How long a claimed message is left to its dispatcher before another may try it."""
 BATCH_SIZE = 100
 _IN_CHUNK = 500
-
-
-class OutboxMessage(SQLModel, table=True):
-    """One email: its bytes as sent, and what delivery has made of it so far."""
-
-    __tablename__ = "outbox_message"
-
-    id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(sa_column=Column(String(200), nullable=False, unique=True))
-    kind: str = Field(sa_column=Column(String(40), nullable=False))
-    recipient: str = Field(sa_column=Column(String(320), nullable=False))
-    subject: str = Field(sa_column=Column(Text, nullable=False))
-    message_id: str = Field(sa_column=Column(String(300), nullable=False))
-    message: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-    """The message as sent, zlib-compressed (see message_bytes): digests are text that
-    shrinks sevenfold, and the outbox keeps every message it sent."""
-    created_at: datetime = Field(sa_type=UTCDateTime)
-    attempts: int = Field(default=0, sa_column=Column(Integer, nullable=False, default=0))
-    next_attempt_at: datetime = Field(sa_type=UTCDateTime)
-    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    failed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    last_error: str | None = Field(default=None, sa_column=Column(Text))
 
 
 _OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]

@@ -16,21 +16,13 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel
 from sqlalchemy import (
-    JSON,
-    Column,
-    Float,
-    ForeignKey,
-    Integer,
-    String,
     Table,
-    UniqueConstraint,
     func,
 )
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from forecasts.bins import DEFAULT_BINS
-from forecasts.models import Source
-from forecasts.sqltypes import UTCDateTime
+from forecasts.models import CalibrationSnapshot, Source
 from forecasts.track_record import ReportQuery, track_record
 from resolvers.dedup import insert_new
 
@@ -44,29 +36,6 @@ CALIBRATION_FIELDS = (
     "ci_lower",
     "ci_upper",
 )
-
-
-class CalibrationSnapshot(SQLModel, table=True):
-    """One source's record as of one ISO week."""
-
-    __tablename__ = "calibration_snapshot"
-    __table_args__ = (
-        UniqueConstraint("source_id", "week", name="uq_calibration_snapshot_source_week"),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    source_id: int = Field(sa_column=Column(Integer, ForeignKey("source.id"), nullable=False))
-    week: str = Field(sa_column=Column(String(10), nullable=False))
-    as_of: datetime = Field(sa_type=UTCDateTime)
-    bins: str = Field(sa_column=Column(String(40), nullable=False))
-    n: int = Field(sa_column=Column(Integer, nullable=False))
-    n_annulled: int = Field(sa_column=Column(Integer, nullable=False))
-    brier: float | None = Field(default=None, sa_column=Column(Float))
-    log_loss: float | None = Field(default=None, sa_column=Column(Float))
-    ece: float | None = Field(default=None, sa_column=Column(Float))
-    calibration: list[dict[str, Any]] = Field(sa_column=Column(JSON, nullable=False))
-    created_at: datetime = Field(sa_type=UTCDateTime)
-
 
 _SNAPSHOT: Table = CalibrationSnapshot.__table__  # type: ignore[attr-defined]
 

@@ -11,9 +11,10 @@ from fastapi import Depends, HTTPException, Path, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
+from forecasts.domain import Role
 from forecasts.schemas import MAX_ROW_ID
 from service.database import Database
-from service.keys import LiveKey, Role, live_key
+from service.keys import LiveKey, live_key
 from service.settings import Settings
 
 Clock = Callable[[], datetime]

@@ -7,44 +7,16 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
-from enum import StrEnum
 
-from sqlalchemy import Column, String, Table, bindparam
+from sqlalchemy import Table, bindparam
 from sqlalchemy import select as core_select
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
-from forecasts.domain import NotFoundError
+from forecasts.domain import NotFoundError, Role
+from forecasts.models import ApiKey
 from forecasts.prepared import Cursor, Prepared
-from forecasts.sqltypes import UTCDateTime, enum_type
 
 KEY_PREFIX = "sooth_"
-
-
-class Role(StrEnum):
-    """What a key may write; every role may read."""
-
-    admin = "admin"
-    editor = "editor"
-    reviewer = "reviewer"
-    reader = "reader"
-
-    def may(self, needed: Role) -> bool:
-        """True when this role grants what `needed` grants; admin grants everything."""
-        return self is Role.admin or self is needed
-
-
-class ApiKey(SQLModel, table=True):
-    """A key's hash, its role and a recognisable prefix; the key itself is never stored."""
-
-    __tablename__ = "api_key"
-
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_column=Column(String(200), nullable=False))
-    role: Role = Field(sa_column=Column(enum_type(Role), nullable=False))
-    prefix: str = Field(sa_column=Column(String(16), nullable=False))
-    key_hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
-    created_at: datetime = Field(sa_type=UTCDateTime)
-    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 def hash_key(key: str) -> str:

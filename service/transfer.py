@@ -28,10 +28,10 @@ from sqlalchemy import func, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
 
-from forecasts.chain import Action, LedgerEntry, append_entry
+from forecasts.chain import Action, append_entry
 from forecasts.claims import claim_payload, claim_record, record_claim
 from forecasts.domain import DomainError, RepeatError, probability_from_text
-from forecasts.models import Claim, Question, QuestionTag, Resolution, Reviewer, Source
+from forecasts.models import Claim, LedgerEntry, Question, QuestionTag, Resolution, Reviewer, Source
 from forecasts.prepared import Cursor
 from forecasts.questions import question_payload, question_public, tags_by_question
 from forecasts.schemas import ClaimCreate, resolution_payload

@@ -20,8 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from forecasts.chain import LedgerEntry
-from forecasts.models import LedgerVerification, SignedHead
+from forecasts.models import LedgerEntry, LedgerVerification, SignedHead
 from forecasts.verify import Problem, Verification, noted_problem
 from forecasts.witness import NotedHead, head_message, latest_signed_head, signed_at_text
 from resolvers.jobs import JobResult

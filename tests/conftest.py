@@ -21,10 +21,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from forecasts.domain import utc_now
+from forecasts.domain import Role, utc_now
 from service.app import create_app
 from service.database import Database
-from service.keys import Role, create_key
+from service.keys import create_key
 from service.migrations_runner import migrate
 from service.settings import Settings
 

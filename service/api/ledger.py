@@ -8,13 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from forecasts.domain import NotFoundError
+from forecasts.domain import NotFoundError, Role
 from forecasts.models import LedgerVerification as StoredVerification
 from forecasts.schemas import Page
 from forecasts.witness import list_signed_heads, signed_at_text
 from service import verification, witness
 from service.api.deps import DatabaseDep, Limit, NowDep, Offset, Reader, SettingsDep
-from service.keys import Role
 
 router = APIRouter(prefix="/ledger", tags=["ledger"])
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from forecasts.domain import DomainError, utc_now
+from forecasts.domain import DomainError, Role, utc_now
 from service.cli.app import app, database, fail
-from service.keys import Role, create_key, list_keys, revoke_key
+from service.keys import create_key, list_keys, revoke_key
 
 keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")

@@ -10,12 +10,12 @@ import typer
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from forecasts.domain import utc_now
+from forecasts.domain import Role, utc_now
 from service import serving
 from service.cli.app import app, database, settings
 from service.demo import load_demo
 from service.keyfiles import private_file
-from service.keys import Role, create_key, find_key
+from service.keys import create_key, find_key
 from service.migrations_runner import migrate as run_migrations
 
 LOCAL_ADMIN = "local-admin"

@@ -30,10 +30,11 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 
-from forecasts.models import Reviewer
+from forecasts.domain import Role
+from forecasts.models import ApiKey, Reviewer
 from service.database import Database
 from service.deps import Clock, DatabaseDep, SettingsDep
-from service.keys import ApiKey, LiveKey, Role, find_key
+from service.keys import LiveKey, find_key
 from service.pages.templating import templates
 from service.settings import Settings
 

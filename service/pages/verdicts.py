@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
 
 from forecasts.claims import get_claim, retract_claim
-from forecasts.domain import DomainError, Outcome
+from forecasts.domain import DomainError, Outcome, Role
 from forecasts.questions import get_question
 from forecasts.schemas import QuestionDetail, ResolutionCreate, Retraction
 from resolvers.assignment import assign
@@ -26,7 +26,6 @@ from resolvers.due import due_questions
 from resolvers.resolutions import resolve_question
 from resolvers.reviewers import active_reviewers
 from service.deps import DatabaseDep, NowDep, SettingsDep
-from service.keys import Role
 from service.pages.resolve import OUTCOME_WORDS
 from service.pages.session import PageSession, SignedIn, login_page_response, refuse_cross_site
 from service.pages.templating import templates, web_url

@@ -39,9 +39,10 @@ sys.path.insert(0, str(ROOT))
 
 from sqlmodel import select  # noqa: E402
 
+from forecasts.models import OutboxMessage  # noqa: E402
 from resolvers.digest import DigestConfig, enqueue_digests  # noqa: E402
 from resolvers.mail import SmtpTransport  # noqa: E402
-from resolvers.outbox import OutboxMessage, deliver_outbox  # noqa: E402
+from resolvers.outbox import deliver_outbox  # noqa: E402
 from service.database import Database  # noqa: E402
 from service.migrations_runner import migrate  # noqa: E402
 

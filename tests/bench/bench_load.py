@@ -47,9 +47,9 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from forecasts.domain import utc_now  # noqa: E402
+from forecasts.domain import Role, utc_now  # noqa: E402
 from service.database import Database  # noqa: E402
-from service.keys import Role, create_key  # noqa: E402
+from service.keys import create_key  # noqa: E402
 from service.migrations_runner import migrate  # noqa: E402
 from service.verification import verify  # noqa: E402
 from tests.bench.scaled_ledger import (  # noqa: E402

@@ -17,10 +17,10 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlmodel import SQLModel
 
-from forecasts.chain import Action, LedgerEntry, canonical_json, entry_hash
+from forecasts.chain import Action, canonical_json, entry_hash
 from forecasts.claims import claim_record
 from forecasts.domain import Basis, Outcome, SourceKind, Status
-from forecasts.models import Claim, Question, QuestionTag, Resolution, Source
+from forecasts.models import Claim, LedgerEntry, Question, QuestionTag, Resolution, Source
 from forecasts.questions import question_public
 from forecasts.schemas import ResolutionPublic
 from forecasts.sources import source_public

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
+from forecasts.domain import Role
 from service.app import create_app
 from service.database import Database
 from service.demo import demo_article
-from service.keys import Role, create_key
+from service.keys import create_key
 from service.migrations_runner import migrate
 from service.settings import Settings
 from tests.e2e.conftest import serving

@@ -21,13 +21,13 @@ import httpx
 import pytest
 from sqlmodel import col, select
 
-from forecasts.domain import Outcome
+from forecasts.domain import Outcome, Role
 from forecasts.models import Claim, Question, Resolution, Reviewer, Source
 from resolvers.digest import DigestConfig
 from resolvers.jobs import reminder_jobs
 from service.app import create_app
 from service.database import Database
-from service.keys import Role, create_key
+from service.keys import create_key
 from service.migrations_runner import migrate
 from service.scheduler import JobRunner
 from service.settings import MailTransport, Settings

@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from forecasts.domain import CandidateStatus
+from forecasts.domain import CandidateStatus, Role
 from forecasts.feeds import FeedCreate, create_feed
 from forecasts.models import Claim, ClaimCandidate
 from service.app import create_app
 from service.database import Database
 from service.feeds import feed_poll
-from service.keys import Role, create_key
+from service.keys import create_key
 from service.migrations_runner import migrate
 from service.scheduler import FEED_POLL, JobRunner
 from service.settings import Settings

@@ -18,10 +18,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forecasts.domain import Outcome
+from forecasts.domain import Outcome, Role
 from service.app import create_app
 from service.database import Database
-from service.keys import Role
 from service.settings import Settings
 from tests.conftest import bearer
 from tests.factories import make_claim, make_question, make_resolution, make_source

@@ -23,10 +23,9 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
 )
 
-from forecasts.domain import Outcome
+from forecasts.domain import Outcome, Role
 from service.app import create_app
 from service.database import Database
-from service.keys import Role
 from service.settings import Settings
 from service.verification import verify
 from tests.conftest import bearer

@@ -29,7 +29,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from forecasts.chain import LedgerEntry
+from forecasts.models import LedgerEntry
 from service.app import create_app
 from service.cli import app as cli
 from service.database import Database

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from fastapi.testclient import TestClient
 
-from service.keys import Role
+from forecasts.domain import Role
 
 PUBLISHED = "2023-08-01T16:00"
 

@@ -13,11 +13,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func
 from sqlmodel import SQLModel, select
 
-from forecasts.domain import utc_now
+from forecasts.domain import Role, utc_now
 from forecasts.models import Claim, Question, Source
 from service.database import Database
 from service.demo import demo_article
-from service.keys import Role, find_key, revoke_key
+from service.keys import find_key, revoke_key
 from service.pages.session import COOKIE
 from tests.factories import make_source
 from tests.intake.conftest import PUBLISHED, sign_in

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from forecasts.domain import Role
 from forecasts.probability import known_phrases
 from service.demo import demo_article
 from service.intake import MAX_TEXT_CHARS
-from service.keys import Role
 from tests.conftest import bearer
 
 SEED_LABELS = (

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
-from forecasts.domain import Outcome, utc_now
+from forecasts.domain import Outcome, Role, utc_now
 from service.database import Database
-from service.keys import Role, find_key, revoke_key
+from service.keys import find_key, revoke_key
 from tests.factories import make_claim, make_question, make_resolution, make_source
 from tests.intake.conftest import sign_in
 

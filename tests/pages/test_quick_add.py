@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 from fastapi.testclient import TestClient
 from sqlmodel import col, select
 
-from forecasts.domain import Basis
+from forecasts.domain import Basis, Role
 from forecasts.models import Claim, Question, Source
 from forecasts.probability import lookup
 from service.database import Database
-from service.keys import Role
 from tests.factories import make_question, make_source
 from tests.intake.conftest import sign_in
 from tests.intake.forms import csrf_token

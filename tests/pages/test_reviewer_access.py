@@ -13,9 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
-from forecasts.models import Reviewer
+from forecasts.models import OutboxMessage, Reviewer
 from resolvers.digest import DigestConfig
-from resolvers.outbox import OutboxMessage
 from service.database import Database
 from service.settings import MailTransport
 from tests.conftest import MutableClock

@@ -7,11 +7,10 @@ from datetime import UTC, datetime, timedelta
 from fastapi.testclient import TestClient
 from sqlmodel import col, select
 
-from forecasts.domain import Outcome, Status
+from forecasts.domain import Outcome, Role, Status
 from forecasts.models import Claim, Question, Resolution
 from resolvers.access import issue_sign_in_token
 from service.database import Database
-from service.keys import Role
 from tests.conftest import MutableClock
 from tests.factories import T0, make_claim, make_question, make_source
 from tests.intake.conftest import sign_in

@@ -21,7 +21,8 @@ from sqlmodel import select
 from typer.testing import CliRunner
 
 from forecasts.hindsight import Standing, standing
-from resolvers.snapshots import CalibrationSnapshot, take_snapshots
+from forecasts.models import CalibrationSnapshot
+from resolvers.snapshots import take_snapshots
 from service.cli import app
 from service.database import Database
 from service.demo import load_demo

@@ -14,7 +14,8 @@ from datetime import timedelta
 from sqlalchemy import func
 from sqlmodel import select
 
-from resolvers.outbox import NewMessage, OutboxMessage, enqueue
+from forecasts.models import OutboxMessage
+from resolvers.outbox import NewMessage, enqueue
 from service.database import Database
 from tests.factories import T0
 

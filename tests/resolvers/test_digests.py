@@ -13,9 +13,8 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from forecasts.domain import Outcome, Status
-from forecasts.models import Question
+from forecasts.models import OutboxMessage, Question
 from resolvers.digest import DigestConfig, enqueue_digests, latest_digest_moment
-from resolvers.outbox import OutboxMessage
 from service.database import Database
 from service.witness import sign_head
 from tests.factories import make_claim, make_question, make_resolution, make_source

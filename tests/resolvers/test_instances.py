@@ -19,9 +19,9 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
+from forecasts.models import OutboxMessage
 from resolvers.digest import DigestConfig
 from resolvers.jobs import reminder_jobs
-from resolvers.outbox import OutboxMessage
 from service.database import Database
 from service.scheduler import JobRunner
 from tests.factories import make_question

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
+from forecasts.models import OutboxMessage
 from resolvers.digest import DigestConfig
 from resolvers.mail import FileTransport
 from resolvers.outbox import (
     MAX_ATTEMPTS,
     NewMessage,
-    OutboxMessage,
     backoff,
     deliver_outbox,
     enqueue,

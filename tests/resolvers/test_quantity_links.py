@@ -9,10 +9,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func
 from sqlmodel import select
 
-from forecasts.chain import LedgerEntry
 from forecasts.domain import Outcome, QuestionKind, Status
-from forecasts.models import Question, Resolution
-from resolvers.links import LinkSigner, ResolveLinkUse
+from forecasts.models import LedgerEntry, Question, Resolution, ResolveLinkUse
+from resolvers.links import LinkSigner
 from service.database import Database
 from tests.conftest import MutableClock
 from tests.factories import make_claim, make_question, make_resolution, make_source

@@ -11,10 +11,8 @@ from sqlmodel import SQLModel, col, select
 from typer.testing import CliRunner
 
 from forecasts.domain import Outcome, utc_now
-from forecasts.models import Question
+from forecasts.models import CalibrationSnapshot, OutboxMessage, Question
 from resolvers.due import mark_due
-from resolvers.outbox import OutboxMessage
-from resolvers.snapshots import CalibrationSnapshot
 from service.cli import app as cli
 from service.database import Database
 from tests.conftest import MutableClock

@@ -11,16 +11,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from forecasts.chain import LedgerEntry
 from forecasts.domain import Outcome, Status
-from forecasts.models import Question, Resolution
+from forecasts.models import LedgerEntry, Question, Resolution, ResolveLinkUse
 from forecasts.schemas import ResolutionCreate
 from resolvers.links import (
     ClosedQuestionError,
     ExpiredLinkError,
     ForgedLinkError,
     LinkSigner,
-    ResolveLinkUse,
     UsedLinkError,
     resolve_with_link,
 )

@@ -15,8 +15,7 @@ from sqlmodel import select
 from typer.testing import CliRunner
 
 from forecasts.domain import Status
-from forecasts.models import Question
-from resolvers.outbox import OutboxMessage
+from forecasts.models import OutboxMessage, Question
 from service.cli import app as cli
 from service.database import Database
 from service.scheduler import FEED_POLL, JobRunner, build_scheduler, jobs_for, lock_key

@@ -10,7 +10,8 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from forecasts.domain import Outcome
-from resolvers.snapshots import CalibrationSnapshot, snapshot_week, take_snapshots
+from forecasts.models import CalibrationSnapshot
+from resolvers.snapshots import snapshot_week, take_snapshots
 from service.database import Database
 from tests.factories import make_claim, make_question, make_resolution, make_source
 from tests.resolvers.conftest import TwoInstances

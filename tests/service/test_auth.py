@@ -14,9 +14,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, text
 from sqlmodel import select
 
-from forecasts.chain import LedgerEntry
+from forecasts.domain import Role
+from forecasts.models import LedgerEntry
 from service.database import Database
-from service.keys import Role
 from tests.conftest import bearer
 
 SOURCE = {"slug": "ann", "name": "Ann", "kind": "person"}

@@ -8,9 +8,8 @@ from itertools import pairwise
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from forecasts.chain import LedgerEntry
 from forecasts.domain import DomainError, Outcome
-from forecasts.models import Resolution
+from forecasts.models import LedgerEntry, Resolution
 from forecasts.schemas import ResolutionCreate
 from resolvers.resolutions import resolve_question
 from service.database import Database

@@ -199,7 +199,7 @@ def test_sooth_verify_stores_its_result_for_readers(
 def test_reader_keys_get_the_stored_result_and_admins_run_one(
     client: TestClient, ledger: Database, keys: dict[object, str], admin: dict[str, str]
 ) -> None:
-    from service.keys import Role
+    from forecasts.domain import Role
 
     reader = {"Authorization": f"Bearer {keys[Role.reader]}"}
     assert client.get("/api/v1/ledger/verify", headers=reader).status_code == 404
