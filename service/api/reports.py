@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Annotated
 
 import pandas as pd
@@ -167,30 +168,28 @@ HindsightParam = Annotated[
 ]
 
 
-def report_query(
-    group_by: Annotated[
-        GroupBy, Query(description="One row per source, per tag, or per source and tag.")
-    ] = "source",
-    bins: BinsParam = DEFAULT_BINS,
+GroupByParam = Annotated[
+    GroupBy, Query(description="One row per source, per tag, or per source and tag.")
+]
+SourceParam = Annotated[list[str] | None, Query(description="Only this source (slug); repeatable.")]
+MinNParam = Annotated[int, Query(ge=0, description="Leave out groups with fewer scored claims.")]
+
+
+def quantity_query(
+    group_by: GroupByParam = "source",
     made_after: MadeAfter = None,
     made_before: MadeBefore = None,
     resolved_after: ResolvedAfter = None,
     resolved_before: ResolvedBefore = None,
     tag: TagParam = None,
-    source: Annotated[
-        list[str] | None, Query(description="Only this source (slug); repeatable.")
-    ] = None,
-    min_n: Annotated[
-        int, Query(ge=0, description="Leave out groups with fewer scored claims.")
-    ] = 0,
-    all_claims: AllClaims = False,
+    source: SourceParam = None,
+    min_n: MinNParam = 0,
     hindsight: HindsightParam = DEFAULT_HINDSIGHT,
 ) -> ReportQuery:
-    """The report's parameters, checked; a bad one is a 422 naming it."""
+    """The parameters every report takes, checked; a bad one is a 422 naming it."""
     try:
         return ReportQuery(
             group_by=group_by,
-            bins=bins,
             made_after=made_after,
             made_before=made_before,
             resolved_after=resolved_after,
@@ -198,9 +197,22 @@ def report_query(
             tags=tag or (),
             sources=source or (),
             min_n=min_n,
-            all_claims=all_claims,
             hindsight=hindsight,
         )
+    except DomainError as error:
+        raise _invalid(error) from None
+
+
+QuantityQueryDep = Annotated[ReportQuery, Depends(quantity_query)]
+
+
+def report_query(
+    common: QuantityQueryDep, bins: BinsParam = DEFAULT_BINS, all_claims: AllClaims = False
+) -> ReportQuery:
+    """The scores and calibration reports' parameters: every report's, with bins and
+    all_claims; a bad one is a 422 naming it."""
+    try:
+        return replace(common, bins=bins, all_claims=all_claims)
     except DomainError as error:
         raise _invalid(error) from None
 
@@ -390,43 +402,6 @@ class CoverageRow(BaseModel):
     hit_rate: float
     ci_lower: float
     ci_upper: float
-
-
-def quantity_query(
-    group_by: Annotated[
-        GroupBy, Query(description="One row per source, per tag, or per source and tag.")
-    ] = "source",
-    made_after: MadeAfter = None,
-    made_before: MadeBefore = None,
-    resolved_after: ResolvedAfter = None,
-    resolved_before: ResolvedBefore = None,
-    tag: TagParam = None,
-    source: Annotated[
-        list[str] | None, Query(description="Only this source (slug); repeatable.")
-    ] = None,
-    min_n: Annotated[
-        int, Query(ge=0, description="Leave out groups with fewer scored claims.")
-    ] = 0,
-    hindsight: HindsightParam = DEFAULT_HINDSIGHT,
-) -> ReportQuery:
-    """The quantity report's parameters, checked; a bad one is a 422 naming it."""
-    try:
-        return ReportQuery(
-            group_by=group_by,
-            made_after=made_after,
-            made_before=made_before,
-            resolved_after=resolved_after,
-            resolved_before=resolved_before,
-            tags=tag or (),
-            sources=source or (),
-            min_n=min_n,
-            hindsight=hindsight,
-        )
-    except DomainError as error:
-        raise _invalid(error) from None
-
-
-QuantityQueryDep = Annotated[ReportQuery, Depends(quantity_query)]
 
 
 def _quantities(session: ReadSessionDep, query: ReportQuery) -> QuantityRecord:
