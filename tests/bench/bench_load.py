@@ -138,10 +138,11 @@ def lua_scripts(question_ids: range, slugs: list[str], key: str) -> dict[str, Pa
         + f' ["Authorization"] = "Bearer {key}"}}\n'
         + "request = function()\n"
         + "  local body = string.format("
-        + '\'{"source": "%s", "question_id": %d, "probability": %.2f, "quote": "Load test.",'
+        # A quote of its own per request: an exact repeat of a claim is refused with 409.
+        + '\'{"source": "%s", "question_id": %d, "probability": %.2f, "quote": "Load test %d.",'
         + f' "made_at": "{MADE_AT.isoformat()}"}}\','
         + f" slugs[math.random(#slugs)], math.random({question_ids.start},"
-        + f" {question_ids.stop - 1}), math.random(1, 99) / 100)\n"
+        + f" {question_ids.stop - 1}), math.random(1, 99) / 100, math.random(1, 1000000000))\n"
         + '  return wrk.format("POST", "/api/v1/claims", headers, body)\n'
         + "end\n",
     }

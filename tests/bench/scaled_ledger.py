@@ -18,17 +18,18 @@ from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlmodel import SQLModel
 
 from forecasts.chain import Action, canonical_json, entry_hash
-from forecasts.claims import claim_record
+from forecasts.claims import claim_payload, claim_record
 from forecasts.domain import Basis, Outcome, SourceKind, Status
 from forecasts.models import Claim, LedgerEntry, Question, QuestionTag, Resolution, Source
-from forecasts.questions import question_public
-from forecasts.schemas import ResolutionPublic
+from forecasts.questions import question_payload, question_public
+from forecasts.schemas import ResolutionPublic, resolution_payload
 from forecasts.sources import source_public
 from service.database import Database
 from service.demo import load_demo
 from service.migrations_runner import migrate
 
-GENERATOR_VERSION = 1
+# Bumped whenever the generated rows or payloads change, so cached ledgers are rebuilt.
+GENERATOR_VERSION = 2
 CLAIMS_PER_QUESTION = 4
 EXTRA_SOURCES = 200
 TAGS = [f"topic-{n:02d}" for n in range(30)]
@@ -175,7 +176,7 @@ def _generate(connection: Connection, *, claims: int, rng: random.Random) -> Non
             Action.question_created,
             "question",
             question_id,
-            question_public(question, question_tags).model_dump(mode="json", exclude={"status"}),
+            question_payload(question_public(question, question_tags)),
         )
         questions.append(question)
         tags.extend({"question_id": question_id, "tag": tag} for tag in question_tags)
@@ -200,7 +201,7 @@ def _generate(connection: Connection, *, claims: int, rng: random.Random) -> Non
                 Action.claim_recorded,
                 "claim",
                 claim_id,
-                claim_record(claim, slugs[source_id]).model_dump(mode="json"),
+                claim_payload(claim_record(claim, slugs[source_id])),
             )
             claim_rows.append(claim)
             claim_id += 1
@@ -216,7 +217,7 @@ def _generate(connection: Connection, *, claims: int, rng: random.Random) -> Non
             Action.claim_retracted,
             "claim",
             claim.id,
-            claim_record(claim, slugs[claim.source_id]).model_dump(mode="json"),
+            claim_payload(claim_record(claim, slugs[claim.source_id])),
         )
 
     _insert(connection, tables[Source], [_row(s, tables[Source]) for s in sources])
@@ -273,7 +274,7 @@ def _resolutions(
             Action.question_resolved,
             "resolution",
             resolution_id,
-            ResolutionPublic.model_validate(resolution).model_dump(mode="json"),
+            resolution_payload(ResolutionPublic.model_validate(resolution)),
         )
         question.status = outcome.status
         resolution_id += 1
