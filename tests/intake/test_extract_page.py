@@ -430,3 +430,8 @@ def test_a_session_ends_after_twelve_hours(editor_client, clock):
     assert "Signed in as" in editor_client.get("/extract").text
     clock.advance(timedelta(minutes=2))
     assert "Signed in as" not in editor_client.get("/extract").text
+
+
+def test_a_candidate_without_a_probability_says_why(preview):
+    page = text_of(main_of(preview("The minister said the bill will pass next month.")))
+    assert "none found: 'will' states no likelihood" in page
