@@ -39,6 +39,7 @@ from service.pages.session import (
     SignedIn,
     login_page_response,
     refuse_cross_site,
+    stale_form_page,
     start_reviewer_session,
 )
 from service.pages.templating import templates
@@ -254,19 +255,7 @@ def save_settings(
             status_code=status.HTTP_401_UNAUTHORIZED,
         )
     if not signed_in.csrf_ok(SETTINGS_FORM, form.csrf_token):
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {
-                "status_code": status.HTTP_403_FORBIDDEN,
-                "heading": "This form could not be accepted",
-                "messages": [
-                    "It is out of date or it was sent from another site. Nothing was "
-                    "changed; reload the page and try again."
-                ],
-            },
-            status_code=status.HTTP_403_FORBIDDEN,
-        )
+        return stale_form_page(request, nothing="changed")
     values = form.model_dump(exclude={"csrf_token"})
     problems: dict[str, str] = {}
     weekday = _whole(form.digest_weekday, "digest_weekday", problems, "Choose a weekday.")

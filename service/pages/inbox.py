@@ -38,7 +38,13 @@ from service.pages.intake import (
     form_instant,
     parse_instant,
 )
-from service.pages.session import PageSession, SignedInEditor, refuse_cross_site
+from service.pages.session import (
+    PageSession,
+    SignedInEditor,
+    login_page_response,
+    refuse_cross_site,
+    stale_form_page,
+)
 from service.pages.templating import templates
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -216,32 +222,13 @@ def inbox_page(
         return _render(request, session=session, signed_in=signed_in, notice=notice)
 
 
-def _forbidden(request: Request) -> Response:
-    return templates.TemplateResponse(
-        request,
-        "error.html",
-        {
-            "status_code": status.HTTP_403_FORBIDDEN,
-            "heading": "This form could not be accepted",
-            "messages": [
-                "It is out of date (you signed in again since it was shown) or it was sent "
-                "from another site. Nothing was recorded; reload the page and try again."
-            ],
-        },
-        status_code=status.HTTP_403_FORBIDDEN,
-    )
-
-
 def _signed_out(request: Request) -> Response:
-    return templates.TemplateResponse(
+    return login_page_response(
         request,
-        "login.html",
-        {
-            "signed_in": None,
-            "next_path": "/inbox",
-            "problem": "The inbox needs a signed-in editor: your session has ended or its key "
-            "was revoked. Nothing was recorded. Sign in and submit again.",
-        },
+        signed_in=None,
+        next_path="/inbox",
+        problem="The inbox needs a signed-in editor: your session has ended or its key "
+        "was revoked. Nothing was recorded. Sign in and submit again.",
         status_code=status.HTTP_401_UNAUTHORIZED,
     )
 
@@ -342,7 +329,7 @@ async def accept(
     if signed_in is None:
         return _signed_out(request)
     if not signed_in.csrf_ok(INBOX_FORM, str(form.get("csrf_token", ""))):
-        return _forbidden(request)
+        return stale_form_page(request)
     only = str(form.get("only", ""))
     chosen = [only] if only else [str(value) for value in form.getlist("accept")]
     ids = [int(value) for value in chosen if value.isdigit()]
@@ -420,7 +407,7 @@ async def reject(
     if signed_in is None:
         return _signed_out(request)
     if not signed_in.csrf_ok(INBOX_FORM, str(form.get("csrf_token", ""))):
-        return _forbidden(request)
+        return stale_form_page(request)
     reason = str(form.get("reason", "")).strip()
     problem = None
     if not reason:

@@ -40,7 +40,13 @@ from service.intake import (
     text_problem,
     url_problem,
 )
-from service.pages.session import PageSession, SignedInEditor, refuse_cross_site
+from service.pages.session import (
+    PageSession,
+    SignedInEditor,
+    login_page_response,
+    refuse_cross_site,
+    stale_form_page,
+)
 from service.pages.templating import templates
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -444,15 +450,12 @@ def extract_preview(
 
 
 def _refusal_without_session(request: Request) -> Response:
-    return templates.TemplateResponse(
+    return login_page_response(
         request,
-        "login.html",
-        {
-            "signed_in": None,
-            "next_path": "/extract",
-            "problem": "Recording needs a signed-in editor: your session has ended or its "
-            "key was revoked. Nothing was recorded. Sign in and submit again.",
-        },
+        signed_in=None,
+        next_path="/extract",
+        problem="Recording needs a signed-in editor: your session has ended or its "
+        "key was revoked. Nothing was recorded. Sign in and submit again.",
         status_code=status.HTTP_401_UNAUTHORIZED,
     )
 
@@ -462,19 +465,7 @@ def _refusal(request: Request, signed_in: PageSession | None, csrf_token: str) -
     if signed_in is None:
         return _refusal_without_session(request)
     if not signed_in.csrf_ok(RECORD_FORM, csrf_token):
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {
-                "status_code": status.HTTP_403_FORBIDDEN,
-                "heading": "This form could not be accepted",
-                "messages": [
-                    "It is out of date (you signed in again since it was shown) or it was "
-                    "sent from another site. Nothing was recorded; reload the page and try again."
-                ],
-            },
-            status_code=status.HTTP_403_FORBIDDEN,
-        )
+        return stale_form_page(request)
     return None
 
 

@@ -41,6 +41,7 @@ from service.pages.session import (
     SignedInEditor,
     login_page_response,
     refuse_cross_site,
+    stale_form_page,
 )
 from service.pages.templating import templates
 
@@ -387,22 +388,6 @@ def _render(
     )
 
 
-def _refused_token(request: Request) -> Response:
-    return templates.TemplateResponse(
-        request,
-        "error.html",
-        {
-            "status_code": status.HTTP_403_FORBIDDEN,
-            "heading": "This form could not be accepted",
-            "messages": [
-                "It is out of date (you signed in again since it was shown) or it was sent "
-                "from another site. Nothing was recorded; reload the page and try again."
-            ],
-        },
-        status_code=status.HTTP_403_FORBIDDEN,
-    )
-
-
 def _gate(
     request: Request, signed_in: PageSession | None, token: str, back: str
 ) -> Response | None:
@@ -416,7 +401,7 @@ def _gate(
             status_code=status.HTTP_401_UNAUTHORIZED,
         )
     if not signed_in.csrf_ok(ADD_FORM, token):
-        return _refused_token(request)
+        return stale_form_page(request)
     return None
 
 

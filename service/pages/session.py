@@ -266,6 +266,23 @@ def safe_next(value: str) -> str:
 FormText = Annotated[str, Form(max_length=2000)]
 
 
+def stale_form_page(request: Request, *, nothing: str = "recorded") -> Response:
+    """The 403 page for a form whose token is out of date or was sent from another site."""
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {
+            "status_code": status.HTTP_403_FORBIDDEN,
+            "heading": "This form could not be accepted",
+            "messages": [
+                "It is out of date (you signed in again since it was shown) or it was sent "
+                f"from another site. Nothing was {nothing}; reload the page and try again."
+            ],
+        },
+        status_code=status.HTTP_403_FORBIDDEN,
+    )
+
+
 def login_page_response(
     request: Request,
     *,

@@ -27,7 +27,13 @@ from resolvers.resolutions import resolve_question
 from resolvers.reviewers import active_reviewers
 from service.deps import DatabaseDep, NowDep, SettingsDep
 from service.pages.resolve import OUTCOME_WORDS
-from service.pages.session import PageSession, SignedIn, login_page_response, refuse_cross_site
+from service.pages.session import (
+    PageSession,
+    SignedIn,
+    login_page_response,
+    refuse_cross_site,
+    stale_form_page,
+)
 from service.pages.templating import templates, web_url
 from service.views import question_detail
 
@@ -94,13 +100,7 @@ def _gate(
             status.HTTP_403_FORBIDDEN,
         )
     if not signed_in.csrf_ok(form, token):
-        return _refusal(
-            request,
-            "This form could not be accepted",
-            "It is out of date (you signed in again since it was shown) or it was sent from "
-            "another site. Nothing was changed; reload the page and try again.",
-            status.HTTP_403_FORBIDDEN,
-        )
+        return stale_form_page(request, nothing="changed")
     return None
 
 
