@@ -10,7 +10,6 @@ was off, and the link is refused.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,15 +34,6 @@ pytestmark = pytest.mark.browser
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)  # Monday: the reviewers' digests are due
 SECRET = "browser-quantity-secret"
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    """A real SMTP server on loopback."""
-    server = SmtpServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_reviewer_enters_the_value_from_the_emailed_link(

@@ -8,7 +8,6 @@ uvicorn on a SQLite file. Clicking Yes resolves the question; the link then is r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,15 +32,6 @@ pytestmark = pytest.mark.browser
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)  # Monday: the reviewers' digests are due
 SECRET = "browser-resolve-secret"
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    """A real SMTP server on loopback."""
-    server = SmtpServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_reviewer_resolves_from_the_emailed_link_and_the_link_then_is_refused(
