@@ -117,33 +117,45 @@ class Cursor:
     def send(self, prepared: Prepared, params: Mapping[str, Any], cursor: Any = None) -> None:
         """Run the statement on `cursor` (this one by default) without reading its rows."""
         compiled = prepared.compiled(self.dialect)
+        (self.cursor if cursor is None else cursor).execute(
+            compiled.sql, self.arguments(prepared, params)
+        )
+
+    def arguments(self, prepared: Prepared, params: Mapping[str, Any]) -> Any:
+        """The statement's parameters as the driver takes them: bound, and in order for
+        positional paramstyles.
+        """
+        compiled = prepared.compiled(self.dialect)
         if compiled.defaults:
             params = compiled.defaults | dict(params)
         if compiled.binds:
             params = dict(params)
             for name, process in compiled.binds.items():
                 params[name] = process(params[name])
-        args: Any = params
         if compiled.positional:
-            args = tuple(params[name] for name in compiled.names)
-        (self.cursor if cursor is None else cursor).execute(compiled.sql, args)
+            return tuple(params[name] for name in compiled.names)
+        return params
 
     def fetched(self, prepared: Prepared, cursor: Any) -> list[Sequence[Any]]:
         """The rows `cursor` holds of the statement it ran, processed."""
         rows: list[Sequence[Any]] = cursor.fetchall()
         compiled = prepared.compiled(self.dialect)
-        processors = compiled.processors
-        if processors is None:
-            processors = compiled.processors = prepared.processors(self.dialect, cursor.description)
-        if not processors:
-            return rows
-        processed: list[Sequence[Any]] = []
-        for row in rows:
-            values = list(row)
-            for index, process in processors:
-                values[index] = process(values[index])
-            processed.append(values)
-        return processed
+        if compiled.processors is None:
+            compiled.processors = prepared.processors(self.dialect, cursor.description)
+        return processed(rows, compiled.processors)
+
+
+def processed(rows: Sequence[Sequence[Any]], processors: Processors) -> list[Sequence[Any]]:
+    """The rows with each column's result processing applied."""
+    if not processors:
+        return list(rows)
+    done: list[Sequence[Any]] = []
+    for row in rows:
+        values = list(row)
+        for index, process in processors:
+            values[index] = process(values[index])
+        done.append(values)
+    return done
 
 
 def committed(connection: Any, cursor: Cursor, write: Callable[[Cursor], T]) -> T:

@@ -99,8 +99,8 @@ class Database:
                 one_writer=self._one_writer,
                 checkpoints=make_engine(url, lock_wait_seconds=CHECKPOINT_LOCK_WAIT_SECONDS),
             )
-        # On PostgreSQL, in pipeline mode (service/loop_postgres.py), on pools of
-        # `pool_size` connections per process: writes on the event loop, reads in threads.
+        # On PostgreSQL, on the event loop (service/loop_postgres.py), on pools of
+        # `pool_size` connections per process: reads through asyncpg, writes pipelined.
         self._postgres: LoopPostgres | None = None
         if self.dialect == "postgresql":
             self._postgres = LoopPostgres(url=url, dialect=self.engine.dialect, pool_size=pool_size)
@@ -168,29 +168,21 @@ class Database:
             connection.close()
 
     async def read(self, read: Callable[[Cursor], T]) -> T:
-        """Run a read model from a route in a snapshot of one state: on SQLite on the event
-        loop, on PostgreSQL pipelined in a thread (service/loop_postgres.py).
+        """Run a route's read model on one committed state, on the event loop: on SQLite in
+        a snapshot on the loop's connection; on PostgreSQL as one statement
+        (service/loop_postgres.py), so the model reads with `rows` or `rows_together`, once.
         """
         if self._loop is not None:
             return self._loop.read(read)
         return await self._on_postgres().read(read)
 
-    async def read_statement(self, read: Callable[[Cursor], T]) -> T:
-        """As read, for a read of a single statement, which is one state by itself: on
-        PostgreSQL it runs outside a transaction, saving the BEGIN and ROLLBACK.
-        """
-        if self._loop is not None:
-            return self._loop.read(read)
-        return await self._on_postgres().read_statement(read)
-
     async def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
-        """The JSON of a read model; on SQLite kept until the database changes.
-
-        `key` must name everything the result depends on.
+        """The JSON of a read model, read as `read` reads, and kept until the database
+        changes (service/read_cache.py). `key` must name everything the result depends on.
         """
         if self._loop is not None:
             return self._loop.read_json(key, read)
-        return await self._on_postgres().read_json(read)
+        return await self._on_postgres().read_json(key, read)
 
     def _on_postgres(self) -> LoopPostgres:
         if self._postgres is None:

@@ -101,7 +101,7 @@ async def get_caller(request: Request) -> Caller:
     if clear is None:
         return ANONYMOUS
     database: Database = request.app.state.database
-    key = await database.read_statement(lambda cursor: live_key(cursor, clear))
+    key = await database.read(lambda cursor: live_key(cursor, clear))
     if key is None:
         raise _unauthorised("this API key is unknown or was revoked")
     request.state.api_key_id = key.id

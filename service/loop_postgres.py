@@ -1,58 +1,50 @@
-"""PostgreSQL in pipeline mode: a statement whose rows are not read yet does not wait for them.
+"""PostgreSQL on the event loop: reads through asyncpg, one statement each; writes pipelined.
 
-Routes' read models and the most frequent write are plain functions of a Cursor
-(forecasts/prepared.py). On PostgreSQL they run on connections in pipeline mode, so
+Reads. Every read model of a route is one statement on PostgreSQL. A single statement
+sees one committed state by itself, so a read needs no transaction: no BEGIN, no ROLLBACK,
+one round trip. A read model that asks for several statements at once
+(Cursor.rows_together: a question, its tags, claims and verdicts) gets them as one
+statement, each statement's rows as an array of anonymous records
+(`SELECT ARRAY(SELECT row(...) ...), ARRAY(...)`), which asyncpg decodes into tuples of
+the columns' own types. Reads run on asyncpg's pool on the event loop, with its statement
+cache, so the server plans each statement once per connection; asking for a second
+statement in one read is an error, as it would see another state.
 
-- a read of one statement (an API key) is one round trip, outside any transaction;
-- a read in a snapshot sends its BEGIN with the statements given together
-  (Cursor.rows_together): a question with its claims and verdicts is two round trips,
-  the reads and the ROLLBACK;
-- a write sends the chain's lock, the ledger entry and the COMMIT in one flight
-  (forecasts/chain.py), so the lock is held for the server's work alone, never for a
-  round trip or for a turn of the event loop.
+Writes send the chain's lock, the ledger entry and the COMMIT in one flight
+(forecasts/chain.py), in psycopg's pipeline mode, so the lock is held for the server's
+work alone, never for a round trip or for a turn of the event loop. They run in a
+greenlet (SQLAlchemy's greenlet_spawn, as its own asyncio extension runs sync code on async
+drivers), on a psycopg_pool.AsyncConnectionPool. asyncpg has no pipeline mode: each of a
+write's statements would cost it a round trip with the lock held.
 
-Writes run on the event loop, in a greenlet (SQLAlchemy's greenlet_spawn, as its own
-asyncio extension runs sync code on async drivers), on a psycopg_pool.AsyncConnectionPool
-of SOOTH_DATABASE_POOL_SIZE connections. Reads run on psycopg's blocking connections,
-as many, in the thread pool.
-
-Why so: tests/bench/async_drivers.py serves the same two reads, a row by its key and a
-question in a snapshot, three ways side by side in one run. psycopg's async connections
-beat asyncpg (through SQLAlchemy's async engine, in the same greenlet, with a pool of the
-same size): 53% and 36% of the bare endpoint against 49% and 20% in one run, 2 cores
-shared with other work. asyncpg has no pipeline mode, so each statement and the BEGIN
-and ROLLBACK around them cost it a round trip, and a write would hold the chain's lock
-for two round trips more. But psycopg's blocking connections, pipelined alike, in the
-thread pool, beat both in a later run (48% and 31%, against 19% and 11% for its async
-connections and 42% and 20% for asyncpg), and in the same process, alternating, they
-read a question twice as fast as the async ones (about 800 against 350 a second at 16 at
-once): each wait of an async connection goes through the event loop's reader callbacks,
-where a blocking one waits in C with the GIL released. So reads take the thread pool;
-writes, whose lock wants its flight kept short, stay on the loop, where `sooth serve`
-with one worker went from 15% to 22% of the bare endpoint on POST /api/v1/claims.
+Both pools hold SOOTH_DATABASE_POOL_SIZE connections per process and belong to the event
+loop they opened on.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from anyio import to_thread
+import asyncpg
 from psycopg import AsyncConnection, AsyncCursor
 from psycopg.conninfo import make_conninfo
-from psycopg.pq import TransactionStatus
 from psycopg_pool import AsyncConnectionPool
 from pydantic_core import to_json
-from sqlalchemy import Dialect, create_engine
+from sqlalchemy import Dialect, Select, Text, bindparam, case, cast, func, null, select
+from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import NullType
 from sqlalchemy.util import await_, greenlet_spawn
 
-from forecasts.prepared import Cursor, Prepared, committed
+from forecasts.prepared import Cursor, Prepared, committed, processed
+from service.read_cache import ReadCache
 
 T = TypeVar("T")
-
-_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
 
 
 def conninfo(url: str) -> str:
@@ -125,62 +117,188 @@ class PipelinedCursor(Cursor):
         ]
 
 
+class _RowsOf(ColumnElement[Any]):
+    """A SELECT's rows as one value: an array of anonymous records, in the SELECT's order."""
+
+    inherit_cache = False  # compiled once, into a Prepared
+    type = NullType()
+
+    def __init__(self, statement: Select[Any]) -> None:
+        self.statement = statement.with_only_columns(
+            func.row(*statement.selected_columns), maintain_column_froms=True
+        )
+
+
+@compiles(_RowsOf)
+def _rows_of(element: _RowsOf, compiler: SQLCompiler, **kw: Any) -> str:
+    # ORDER BY sits in the subquery ARRAY() collects from, so the array keeps its order.
+    return f"ARRAY({compiler.process(element.statement.scalar_subquery(), **kw)})"
+
+
+_SNAPSHOT: Any = cast(func.pg_current_snapshot(), Text)
+_KEPT_AT: Any = bindparam("kept_at", type_=Text)
+_combined: dict[tuple[tuple[Prepared, ...], bool], Prepared] = {}
+
+
+def combined(statements: tuple[Prepared, ...], *, versioned: bool = False) -> Prepared:
+    """One statement whose columns are the rows of each of `statements`, built once.
+
+    Versioned, its first column is the snapshot it read, and the others are NULL, read not
+    at all, when that snapshot is the one given as `kept_at`.
+    """
+    found = _combined.get((statements, versioned))
+    if found is None:
+        columns: list[Any] = [_SNAPSHOT.label("version")] if versioned else []
+        for number, prepared in enumerate(statements):
+            if not isinstance(prepared.statement, Select):
+                raise TypeError("only SELECTs are read together")
+            rows: Any = _RowsOf(prepared.statement)
+            if versioned:
+                rows = case((_SNAPSHOT == _KEPT_AT, null()), else_=rows)
+            columns.append(rows.label(f"rows_{number}"))
+        found = _combined[statements, versioned] = Prepared(select(*columns))
+    return found
+
+
+class _UnchangedError(Exception):
+    """The database is as it was when the kept body was read."""
+
+
+class OneStatementCursor(Cursor):
+    """A Cursor on an asyncpg connection, used from inside a greenlet, for a read that is
+    one statement: rows, or rows_together. A second statement would see another state.
+
+    Given `kept_at`, the snapshot a kept body was read at, the statement reads nothing
+    when its own snapshot is the same, and the read ends with _UnchangedError; otherwise
+    `version` is the snapshot it read.
+    """
+
+    def __init__(
+        self, connection: asyncpg.Connection, dialect: Dialect, *, kept_at: str | None = None
+    ) -> None:
+        super().__init__(None, dialect)
+        self._connection = connection
+        self._kept_at = kept_at
+        self._sent = False
+        self.version: str | None = None
+
+    def execute(self, sql: str) -> None:
+        raise TypeError("a read runs prepared statements only")
+
+    def rows(self, prepared: Prepared, params: Mapping[str, Any]) -> list[Sequence[Any]]:
+        """Every row of the statement, processed."""
+        if self._kept_at is not None:
+            return self.rows_together((prepared, params))[0]
+        self._only_once()
+        records = await_(
+            self._connection.fetch(
+                prepared.compiled(self.dialect).sql, *self.arguments(prepared, params)
+            )
+        )
+        return self._processed(prepared, records)
+
+    def rows_together(
+        self, *queries: tuple[Prepared, Mapping[str, Any]]
+    ) -> list[list[Sequence[Any]]]:
+        """The rows of each statement, in order, all read by one statement."""
+        versioned = self._kept_at is not None
+        if len(queries) == 1 and not versioned:
+            return [self.rows(*queries[0])]
+        self._only_once()
+        together = combined(tuple(prepared for prepared, _ in queries), versioned=versioned)
+        params: dict[str, Any] = {"kept_at": self._kept_at} if versioned else {}
+        for _, given in queries:
+            params.update(given)
+        record = await_(
+            self._connection.fetchrow(
+                together.compiled(self.dialect).sql, *self.arguments(together, params)
+            )
+        )
+        if versioned:
+            self.version, *columns = record
+            if columns[0] is None:  # ARRAY() of no rows is {}, never NULL
+                raise _UnchangedError
+        else:
+            columns = list(record)
+        return [
+            self._processed(prepared, rows)
+            for (prepared, _), rows in zip(queries, columns, strict=True)
+        ]
+
+    def _only_once(self) -> None:
+        if self._sent:
+            raise RuntimeError(
+                "a read on PostgreSQL is one statement; ask for several with rows_together"
+            )
+        self._sent = True
+
+    def _processed(self, prepared: Prepared, rows: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
+        compiled = prepared.compiled(self.dialect)
+        if compiled.processors is None:
+            # Some processing depends on the column types the server reports (numerics).
+            statement = await_(self._connection.prepare(compiled.sql))
+            description = [(a.name, a.type.oid) for a in statement.get_attributes()]
+            compiled.processors = prepared.processors(self.dialect, description)
+        return processed(rows, compiled.processors)
+
+
 class LoopPostgres:
-    """Writes on a pool of async connections per event loop; reads on blocking ones."""
+    """Reads on asyncpg's pool, writes on psycopg's async pool, both on the event loop."""
 
     def __init__(self, *, url: str, dialect: Dialect, pool_size: int) -> None:
         self._conninfo = conninfo(url)
+        self._dsn = make_url(url).set(drivername="postgresql").render_as_string(False)
         self._dialect = dialect
+        self._read_dialect: Dialect = PGDialect_asyncpg()  # type: ignore[no-untyped-call]
         self._pool_size = pool_size
         self._pool: AsyncConnectionPool[AsyncConnection[Any]] | None = None
+        self._reads: asyncpg.Pool | None = None
         self._pool_loop: asyncio.AbstractEventLoop | None = None
-        self._reads = create_engine(url, pool_size=pool_size, max_overflow=0)
+        self._cache = ReadCache()
 
-    async def _opened(self) -> AsyncConnectionPool[AsyncConnection[Any]]:
-        """The pool of the running loop: a pool's connections belong to the loop it opened on."""
-        pool, loop = self._pool, asyncio.get_running_loop()
-        if pool is None or self._pool_loop is not loop:
-            pool = AsyncConnectionPool(
+    async def _opened(self) -> tuple[AsyncConnectionPool[AsyncConnection[Any]], asyncpg.Pool]:
+        """The pools of the running loop: a pool's connections belong to the loop it opened on."""
+        loop = asyncio.get_running_loop()
+        if self._pool is None or self._reads is None or self._pool_loop is not loop:
+            writes = AsyncConnectionPool(
                 self._conninfo, min_size=1, max_size=self._pool_size, open=False
             )
-            await pool.open()
-            self._pool, self._pool_loop = pool, loop
-        return pool
+            await writes.open()
+            reads = await asyncpg.create_pool(
+                self._dsn, min_size=1, max_size=self._pool_size, server_settings=_READS
+            )
+            self._pool, self._reads, self._pool_loop = writes, reads, loop
+        return self._pool, self._reads
 
     async def read(self, read: Callable[[Cursor], T]) -> T:
-        """A read model, in a read-only snapshot of one committed state."""
-        return await to_thread.run_sync(self._read, read, True)
+        """A read model, as one statement, which sees one committed state by itself."""
+        _, reads = await self._opened()
+        async with reads.acquire() as connection:
+            return await greenlet_spawn(read, OneStatementCursor(connection, self._read_dialect))
 
-    async def read_json(self, read: Callable[[Cursor], object]) -> bytes:
-        """The JSON of a read model read in a snapshot, written in the same thread."""
-        return await to_thread.run_sync(lambda: to_json(self._read(read, True)))
-
-    async def read_statement(self, read: Callable[[Cursor], T]) -> T:
-        """A read of one statement, which sees one state by itself: outside a transaction."""
-        return await to_thread.run_sync(self._read, read, False)
-
-    def _read(self, read: Callable[[Cursor], T], snapshot: bool) -> T:
-        connection = self._reads.raw_connection()
-        driver: Any = connection.dbapi_connection
-        try:
-            driver.autocommit = True
-            with driver.pipeline():
-                if snapshot:
-                    driver.execute(_SNAPSHOT)
-                try:
-                    return read(PipelinedCursor(driver.cursor, self._dialect))
-                finally:
-                    if snapshot:
-                        driver.execute("ROLLBACK")
-        finally:
-            if driver.info.transaction_status != TransactionStatus.IDLE:
-                driver.rollback()
-            driver.autocommit = False
-            connection.close()
+    async def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
+        """The JSON of a read model; the body kept from an earlier read when the database
+        is as it was then, in the same round trip that finds out (service/read_cache.py).
+        """
+        _, reads = await self._opened()
+        held = self._cache.held(key)
+        cursor: OneStatementCursor
+        async with reads.acquire() as connection:
+            cursor = OneStatementCursor(
+                connection, self._read_dialect, kept_at=str(held[0]) if held else ""
+            )
+            try:
+                result = await greenlet_spawn(read, cursor)
+            except _UnchangedError:
+                assert held is not None
+                return held[1]
+        body = to_json(result)
+        self._cache.put(key, cursor.version, body)
+        return body
 
     async def write(self, write: Callable[[Cursor], T]) -> T:
         """Run a unit of work and commit it once; on any error, roll all of it back."""
-        pool = await self._opened()
+        pool, _ = await self._opened()
         async with pool.connection() as connection:
             await connection.set_autocommit(False)
             async with connection.pipeline():
@@ -192,13 +310,18 @@ class LoopPostgres:
                 )
 
     async def close(self) -> None:
-        """Close the pool of the running loop, if it has one."""
-        pool, self._pool = self._pool, None
-        if pool is not None and self._pool_loop is asyncio.get_running_loop():
-            await pool.close()
+        """Close the pools of the running loop, if it has them."""
+        writes, reads, self._pool, self._reads = self._pool, self._reads, None, None
+        if self._pool_loop is asyncio.get_running_loop():
+            if writes is not None:
+                await writes.close()
+            if reads is not None:
+                await reads.close()
 
     def dispose(self) -> None:
-        """Close the reading connections; forget the writing pool, which closes with its
-        connections once its loop has ended."""
-        self._pool = None
-        self._reads.dispose()
+        """Forget the pools, which close with their connections once their loop has ended."""
+        self._pool = self._reads = None
+
+
+# Reads never write; the server refuses any that would.
+_READS = {"default_transaction_read_only": "on"}

@@ -1,12 +1,17 @@
-"""Response bodies of the most read models, kept while the SQLite database is unchanged.
+"""Response bodies of the most read models, kept while the database is unchanged.
 
-SQLite's PRAGMA data_version, read on a connection that never writes, changes whenever any
-other connection, in this process or another, commits. Each body is stored under the
-version it was read at (with the connection, whose count it is: Database.read_json), and
-a read at another version finds the cache empty: nothing is
-served that a commit may have changed, and no write has to know about the cache. A
-ledger is read far more often than written, and between writes the same questions and
-claim lists are asked for again and again.
+Each body is stored under the version of the database it was read at, and a read at
+another version finds the cache empty: nothing is served that a commit may have changed,
+and no write has to know about the cache. A ledger is read far more often than written,
+and between writes the same questions and claim lists are asked for again and again.
+
+- SQLite: PRAGMA data_version, read on a connection that never writes, changes whenever
+  any other connection, in this process or another, commits (Database.read_json).
+- PostgreSQL: the snapshot a statement reads (pg_current_snapshot(): the transactions
+  finished and in progress when it began) decides exactly what it sees, so two statements
+  with the same snapshot see the same rows. The read sends the snapshot its kept body was
+  read at; the server compares it with the statement's own and skips the reading when they
+  are the same (service/loop_postgres.py).
 """
 
 from __future__ import annotations
@@ -35,6 +40,11 @@ class ReadCache:
         if body is not None:
             self._bodies.move_to_end(key)
         return body
+
+    def held(self, key: Hashable) -> tuple[Hashable, bytes] | None:
+        """The version the cache is at and the body kept under `key`, if there is one."""
+        body = self._bodies.get(key)
+        return None if body is None else (self._version, body)
 
     def put(self, key: Hashable, version: Hashable, body: bytes) -> None:
         """Keep `body`, read at `version`, dropping the least recently used to make room."""

@@ -406,6 +406,12 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=10, help="Seconds per measurement.")
     parser.add_argument("--postgres", default=POSTGRES_SERVER, help="A server to bench on.")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only.")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only.")
+    parser.add_argument(
+        "--postgres-ledger",
+        help="A PostgreSQL database already holding the scaled ledger, used as it is "
+        "(the POSTs add to it) instead of one built for the run.",
+    )
     parser.add_argument("--rebuild", action="store_true", help="Rebuild the cached ledger.")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -414,15 +420,20 @@ def main() -> int:
 
     rows: list[Row] = []
     checks: list[str] = []
-    cached = sqlite_ledger(args.rebuild)
-    working = BENCH_DIR / "run-sqlite.db"
-    for stale in BENCH_DIR.glob("run-sqlite.db*"):
-        stale.unlink()
-    shutil.copyfile(cached, working)
-    url = f"sqlite:///{working}"
-    migrate(url)  # a cached ledger may predate the latest migration
-    rows += bench_verified("sqlite", "SQLite", url, args.duration, checks)
-    if not args.no_postgres:
+    if not args.no_sqlite:
+        cached = sqlite_ledger(args.rebuild)
+        working = BENCH_DIR / "run-sqlite.db"
+        for stale in BENCH_DIR.glob("run-sqlite.db*"):
+            stale.unlink()
+        shutil.copyfile(cached, working)
+        url = f"sqlite:///{working}"
+        migrate(url)  # a cached ledger may predate the latest migration
+        rows += bench_verified("sqlite", "SQLite", url, args.duration, checks)
+    if args.postgres_ledger:
+        rows += bench_verified(
+            "postgresql", "PostgreSQL", args.postgres_ledger, args.duration, checks
+        )
+    elif not args.no_postgres:
         with postgres_ledger(args.postgres) as pg_url:
             rows += bench_verified("postgresql", "PostgreSQL", pg_url, args.duration, checks)
 

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import pytest
 from alembic import command
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import select, text
+from sqlmodel import col
 
 from forecasts.models import Question
+from forecasts.prepared import Cursor, Prepared
 from service.app import create_app
 from service.database import Database, NotMigratedError
 from service.migrations_runner import alembic_config, migrate
 from service.settings import Settings
 from tests.factories import make_question
 from tests.own_loop import run_on_own_loop
+
+T = TypeVar("T")
 
 
 def test_app_refuses_to_start_on_an_unmigrated_database(tmp_path: Path) -> None:
@@ -64,12 +69,12 @@ def test_migrations_downgrade_and_upgrade_again(tmp_path: Path) -> None:
     Database(url).check_migrated()
 
 
-def test_a_read_of_one_statement_leaves_its_connection_transactional(database: Database) -> None:
-    # On PostgreSQL read_statement runs outside a transaction: the pooled connection must
-    # come back as it was, or the next unit of work would commit statement by statement.
+def test_a_read_sees_what_was_committed_and_leaves_units_of_work_as_they_were(
+    database: Database,
+) -> None:
     with database.writing() as session:
         make_question(session, title="Stored before.")
-    titles = run_on_own_loop(database.read_statement(lambda cursor: _titles(cursor.cursor)))
+    titles = run_on_own_loop(_read(database, _titles))
     assert titles == ["Stored before."]
     with pytest.raises(RuntimeError), database.writing() as session:
         make_question(session, title="Rolled back.")
@@ -79,6 +84,28 @@ def test_a_read_of_one_statement_leaves_its_connection_transactional(database: D
     assert stored == ["Stored before."]
 
 
-def _titles(cursor: Any) -> list[str]:
-    cursor.execute("SELECT title FROM question ORDER BY id")
-    return [row[0] for row in cursor.fetchall()]
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_a_read_on_postgresql_is_one_statement(database: Database) -> None:
+    with database.writing() as session:
+        make_question(session, title="Only one.")
+
+    def two_statements(cursor: Cursor) -> None:
+        _titles(cursor)
+        _titles(cursor)
+
+    with pytest.raises(RuntimeError, match="one statement; ask for several with rows_together"):
+        run_on_own_loop(_read(database, two_statements))
+
+
+async def _read(database: Database, read: Callable[[Cursor], T]) -> T:
+    try:
+        return await database.read(read)
+    finally:
+        await database.close_loop_pool()
+
+
+_TITLES = Prepared(select(col(Question.title)).order_by(col(Question.id)))
+
+
+def _titles(cursor: Cursor) -> list[str]:
+    return [row[0] for row in cursor.rows(_TITLES, {})]
