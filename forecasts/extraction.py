@@ -280,11 +280,36 @@ _ORG_WORDS: Final = _wordset(
     "foundation trust reserve capital partners management analytics consulting company "
     "guard army navy police court parliament congress government administration society "
     "network media news times post journal press energy motors airlines holdings "
-    "organisation organization institution cooperative co-operative"
+    "organisation organization institution cooperative co-operative foods food systems "
+    "devices technologies labs laboratories industries electronics pharmaceuticals pharma "
+    "airways petroleum utilities telecom telecoms communications solutions services software "
+    "insights polling wire markets associates brands stores retail mobility logistics "
+    "healthcare investments insurance resources mining minerals chemicals ventures estates "
+    "properties realty shipping railways automotive semiconductors robotics therapeutics "
+    "beverages brewing direct club fc united rovers athletic wanderers albion town city "
+    "county council institute observatory"
+)
+# Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
+# "Helix Devices" (LABELLING.md, speakers).
+_LEGAL_SUFFIXES: Final = _wordset("inc ltd llc plc corp co gmbh ag sa nv bv lp llp pty")
+# Capitalised words that open a name run without belonging to it: "By Leah Antonelli" in
+# a byline, "In London".
+_LEADING_FUNCTION_WORDS: Final = _wordset(
+    "by in at on from with to for of after before as and but or my our his her their its "
+    "this that when while if since until during under over about against between among"
+)
+# "Hannah Sato, Political Correspondent": a job, not a name.
+_JOB_WORDS: Final = _wordset(
+    "correspondent editor reporter writer columnist contributor staff desk producer "
+    "presenter anchor"
 )
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
-    r"insurer|consultancy|chain|club|union|center|centre|regulator|network|carrier)\s+$",
+    r"insurer|consultancy|chain|club|union|center|centre|regulator|network|carrier|platform|"
+    r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
+    r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
+    r"insurer|team|side|cartel|think\s+tank|tank|charity|studio|automaker|carmaker|"
+    r"giant|conglomerate|fund|manager)\s+$",
     re.IGNORECASE,
 )
 _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
@@ -442,7 +467,8 @@ class _Document:
         """The latest organisation that "the <noun>" can refer to ("the group" -> AutoClub)."""
         noun = noun.lower()
         for entity in reversed(self.entities):
-            if entity.kind == "org" and noun in entity.nouns:
+            # "the Bank" is the Central Bank of Arland, not an entity of its own
+            if entity.kind == "org" and noun in entity.nouns and entity.name.lower() != noun:
                 return entity.root()
         if noun in _ANY_ORG_NOUNS:
             for entity in reversed(self.entities):
@@ -492,6 +518,12 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         start += owner.end()
         run = text[start:end]
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
+    while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
+        words.pop(0)
+    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES:
+        words.pop()
+    if words and words[-1].lower() in _JOB_WORDS:
+        return
     titles = []
     organisation = any(word.lower().strip("’'") in _ORG_WORDS for word in words)
     while (
@@ -523,12 +555,30 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return known
     if _PLACE_CUES_BEFORE.search(before) and not mention.title:
         return None
+    context = _ORG_CONTEXT_AFTER.match(text, mention.end, mention.end + _LOOK_AROUND)
+    if context and not mention.title:
+        noun = context.group("noun")
+        return _Entity(mention.text, "org", nouns=frozenset({noun.lower()} if noun else ()))
     if mention.start == 0 and len(words) == 1 and not mention.title:
         return None
     if len(words) >= 2 or mention.title:
         gender = _gender_of(mention.title)
         return _Entity(mention.text, "person", gender)
     return None
+
+
+# What follows a name that only an organisation takes: "Nordbanken, the country's largest
+# mortgage lender", "X, which represents", "X cut its forecast", "X's shares".
+_ORG_CONTEXT_AFTER: Final = re.compile(
+    r"(?:['’]s?)?(?:,\s+which\b|,\s+(?:the|a|an)\s+"
+    r"(?:(?!(?:at|of|for|with|from|in|on|who|and)\b)[\w'’-]+\s+){0,5}?"
+    r"(?P<noun>company|firm|group|lender|bank|insurer|retailer|maker|producer|manufacturer|"
+    r"chain|carrier|airline|operator|agency|body|association|organisation|organization|"
+    r"pollster|platform|provider|utility|exporter|miner|developer|supplier|publisher|"
+    r"broadcaster|consultancy|club|union|charity|regulator|cartel|institute|university)\b"
+    r"|\s+(?:(?:has|have|had|also|now|then|last\s+\w+|on\s+\w+day)\s+)*[a-z]+\s+its\b"
+    r"|['’]s?\s+shares\b)"
+)
 
 
 def _gender_of(titles: str) -> str:
@@ -581,7 +631,14 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     ]
     if not mentions:
         return None
-    mention = mentions[-1]
+    # "Prof. Yannick Obuya of the Alpine Research Institute": the person, not the institute
+    heads = [m for m in mentions if not _COMPLEMENT_BEFORE.search(raw, 0, m.start)]
+    mention = (heads or mentions)[-1]
+    if mention.text.lower() in _ORG_WORDS:
+        found = document.org_for(mention.text)
+        if found is not None:
+            document.last_organisation = found.name
+            return found.name
     shifted = _Mention(
         mention.text, start + mention.start, start + mention.end, mention.title, False
     )
@@ -595,6 +652,11 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     entity = entity.root()
     document.last_organisation = entity.name
     return entity.name
+
+
+_COMPLEMENT_BEFORE: Final = re.compile(
+    r"\b(?:of|at|from|for|with|in|on|to|by)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _is_descriptor_word(word: str) -> bool:
@@ -777,7 +839,7 @@ def _joint_speakers(subject: str, offset: int, text: str, document: _Document) -
 def _chunks(subject: str) -> list[tuple[int, str]]:
     chunks = []
     start = 0
-    for match in re.finditer(r"[,;:–—(]|\s-\s", subject):
+    for match in re.finditer(r"(?<!\d),|,(?!\d)|[;:–—(]|\s-\s", subject):
         chunks.append((start, subject[start : match.start()]))
         start = match.end()
     chunks.append((start, subject[start:]))
