@@ -424,6 +424,7 @@ class _Document:
     last_speaker: str | None = None
     last_speaker_paragraph: int = -1
     last_organisation: str | None = None
+    roles: dict[str, _Entity] = field(default_factory=dict)
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -541,6 +542,11 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
 
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
+    if len(words) == 1 and words[0].lower() in _ORG_WORDS:
+        # "the Institute" after the Caledon Institute of Public Health is that institute
+        found = document.org_for(words[0])
+        if found is not None:
+            return found
     known = document.known(mention.text)
     before = text[max(0, mention.start - _LOOK_AROUND) : mention.start]
     noun_before = _ORG_NOUN_BEFORE.search(before)
@@ -606,6 +612,11 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
         if entity.kind == "org" and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[: mention.start]):
             document.last_organisation = entity.root().name  # the subject "it" refers to
         previous = (mention, entity)
+    _learn_roles(sentence.text, document)
+    opening = re.match(r"[^,;:]*?(?=\s+[a-z]+(?:ed|s)\b)", sentence.text)
+    holder = _role_holder(opening.group(), document) if opening else None
+    if holder is not None:
+        document.mention_person(holder)
 
 
 def _part_of(
@@ -716,7 +727,25 @@ def _speaker_for_verb(
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
         name = _inverted_speaker(after, text, verb.end(), document)
         return _Attribution(name, verb_start=verb.start(), verb_end=verb.end()) if name else None
+    if _CLAUSE_THEN_COMMA.search(subject) and _NAMED_AFTER.match(after):
+        # "Rents will keep rising ..., said Hamza Qureshi": the clause is what was said
+        name = _inverted_speaker(after, text, verb.end(), document)
+        if name is not None:
+            return _Attribution(name, verb_start=verb.start(), verb_end=verb.end())
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+# A clause of several words, then a comma: what was said, before an inverted "said X".
+_CLAUSE_THEN_COMMA: Final = re.compile(
+    r"(?:^|[.;:“”\"]\s*)[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
+    r"is|are|was|were|has|have|had)\b[^,;:]*,\s*$",
+    re.IGNORECASE,
+)
+# "said Hamza Qureshi, ...", "said the agency's director, Dr. Lena Forsyth".
+_NAMED_AFTER: Final = re.compile(
+    r"\s+(?:(?:the|a|an|its|their)\s+[^,.;]{1,80}?,\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+)?(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
+)
 
 
 def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -> str | None:
@@ -752,14 +781,20 @@ def _subject_speaker(
         pronoun = words[-1].lower()
         if len(words) == 1 and pronoun in _PRONOUNS:
             return _pronoun_speaker(pronoun, document, verb)
+        holder = _role_holder(chunk, document)
+        if holder is not None:
+            document.mention_person(holder)
+            return _Attribution(holder.name, False, *verb)
+        if words[0].lower() == "its" and len(words) <= 4 and document.last_organisation:
+            # "Its modelling puts the chance ...": the organisation's own unit speaks for it
+            return _Attribution(document.last_organisation, False, *verb)
         role = _role_organisation(chunk.strip(), text, offset + chunk_start, document)
         if role is not None:
             organisation = organisation or role
             continue
         if _GENERIC_SUBJECT.match(chunk.strip()):
             return _Attribution(organisation, organisation is None, *verb)
-        definite = _DEFINITE_ORG.match(chunk)
-        found = document.org_for(definite.group("noun")) if definite else None
+        found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb)
         if _is_descriptor(chunk):
@@ -780,7 +815,7 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
     named = _ROLE_OF_NAMED.match(chunk)
     if (
         named
-        and (named.group("det") or named.group("own"))
+        and (named.group("det") or named.group("own") or re.search(r"['’]s$", named.group("org")))
         and named.group("org").lower() not in _NOT_NAMES
     ):
         written = named.group("org")
@@ -795,13 +830,72 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
     at = _ROLE_AT.match(chunk)
     if at:
         place = at.group("org").strip()
-        definite_org = _DEFINITE_ORG.match(place)
-        if definite_org:
-            found = document.org_for(definite_org.group("noun"))
-            if found is not None:
-                return found.name
+        found = _definite_org(place, document, "")
+        if found is not None:
+            return found.name
         return _resolve_name(place, text, offset + at.start("org"), document)
     return None
+
+
+_DEFINITE_NP: Final = re.compile(r"^\s*(?i:the)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)(?:['’]s)?\s*$")
+
+
+def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | None:
+    """The organisation "the central bank", "the company" or "The Bank" refers to.
+
+    An organisation named earlier in the same sentence comes first ("Voltera's shares ...,
+    and the company warned"); then the latest one that the nouns fit.
+    """
+    definite = _DEFINITE_ORG.match(chunk)
+    if definite is None:
+        return None
+    np = _DEFINITE_NP.match(chunk)
+    nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
+    if nouns[0].lower() in _ANY_ORG_NOUNS:
+        for mention in reversed(list(_name_runs(earlier))):
+            known = document.known(mention.text)
+            if known is not None and known.kind == "org":
+                return known.root()
+    for noun in nouns:
+        found = document.org_for(noun)
+        if found is not None:
+            return found
+    return None
+
+
+# "the agency's director, Dr. Lena Forsyth", "Miles Corrigan, Ardent's director of research":
+# who holds a role, so that "The director also noted" is that person.
+_ROLE_WORDS: Final = (
+    r"director|chief|head|governor|president|chair|chairman|chairwoman|minister|secretary|"
+    r"spokesman|spokeswoman|spokesperson|manager|coach|executive|economist|strategist|lead|"
+    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader"
+)
+_OWNER: Final = r"(?:(?i:the|its|their|his|her)|[A-Z][\w&'’-]*['’]s?)"
+_ROLE_BEFORE_NAME: Final = re.compile(
+    rf"\b{_OWNER}\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})(?:\s+(?:of|for)\s+[a-z\s]+?)?"
+    r",\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+_NAME_BEFORE_ROLE: Final = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+"
+    rf"{_OWNER}\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})\b"
+)
+_THE_ROLE: Final = re.compile(
+    rf"^\s*(?i:the)\s+(?:[a-z-]+\s+){{0,2}}?(?P<role>{_ROLE_WORDS})(?:\s+(?:also|then|later|again))?\s*$"
+)
+
+
+def _learn_roles(text: str, document: _Document) -> None:
+    for pattern in (_ROLE_BEFORE_NAME, _NAME_BEFORE_ROLE):
+        for match in pattern.finditer(text):
+            person = document.known(match.group("name"))
+            if person is not None and person.kind == "person":
+                document.roles[match.group("role").lower()] = person
+
+
+def _role_holder(chunk: str, document: _Document) -> _Entity | None:
+    """The person "the director" refers to, when the article named the director."""
+    match = _THE_ROLE.match(chunk)
+    return document.roles.get(match.group("role").lower()) if match else None
 
 
 _JOINT_END: Final = re.compile(r"\b(?:all|both|each|jointly|together)\s*$", re.IGNORECASE)
@@ -851,8 +945,13 @@ def _is_descriptor(chunk: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if first.lower() in {"who", "which", "whose", "that", "where"}:
+        return True
     if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
         return False  # "the National Bank of Korvia" is a name
+    named = re.search(r"(?:\s[A-Z][\w&'’.-]*)+$", chunk)
+    if named and _ORG_NOUN_BEFORE.search(chunk[: named.start() + 1]):
+        return False  # "the sports analytics firm CourtVision"
     if first[:1].islower():
         return True
     if re.search(r"[’']s$", first):
@@ -866,7 +965,10 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
     if pronoun == "they":
         return _Attribution(document.last_speaker, False, *verb)
     if pronoun == "it":
-        return _Attribution(document.last_organisation, False, *verb)
+        organisation = document.last_organisation or next(
+            (e.root().name for e in reversed(document.entities) if e.kind == "org"), None
+        )
+        return _Attribution(organisation, False, *verb)
     person = document.person_for(pronoun)
     return _Attribution(person.name if person else None, False, *verb)
 
