@@ -329,8 +329,9 @@ _SPEECH_VERBS: Final = (
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|"
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
-    r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded)\s+(?:its|his|her|their)\s+"
-    r"(?:estimate|forecast|projection|outlook|prediction)s?"
+    r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed)\s+"
+    r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:estimate|forecast|projection|outlook|"
+    r"prediction|guidance)s?"
 )
 _SPEECH: Final = re.compile(
     rf"\b(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
@@ -872,7 +873,7 @@ _ROLE_WORDS: Final = (
 )
 _OWNER: Final = r"(?:(?i:the|its|their|his|her)|[A-Z][\w&'’-]*['’]s?)"
 _ROLE_BEFORE_NAME: Final = re.compile(
-    rf"\b{_OWNER}\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})(?:\s+(?:of|for)\s+[a-z\s]+?)?"
+    rf"\b{_OWNER}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})(?:\s+(?:of|for)\s+[a-z\s]+?)?"
     r",\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
 )
 _NAME_BEFORE_ROLE: Final = re.compile(
@@ -949,7 +950,7 @@ def _is_descriptor(chunk: str) -> bool:
         return True
     if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
         return False  # "the National Bank of Korvia" is a name
-    named = re.search(r"(?:\s[A-Z][\w&'’.-]*)+$", chunk)
+    named = re.search(r"(?:\s[A-Z][\w&'’.-]*)+$", chunk.rstrip())
     if named and _ORG_NOUN_BEFORE.search(chunk[: named.start() + 1]):
         return False  # "the sports analytics firm CourtVision"
     if first[:1].islower():
