@@ -328,6 +328,7 @@ _SPEECH_VERBS: Final = (
     r"concurred|concurs|concur|agreed|agrees|judges|judged|considers|considered|gives|gave|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|"
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
+    r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed)\s+"
     r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:estimate|forecast|projection|outlook|"
@@ -426,6 +427,9 @@ class _Document:
     last_speaker_paragraph: int = -1
     last_organisation: str | None = None
     roles: dict[str, _Entity] = field(default_factory=dict)
+    # Paragraphs whose quotation runs on into the next one (no closing mark at the end), or
+    # that end in a colon introducing a quotation.
+    quote_runs_on: frozenset[int] = frozenset()
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -1131,6 +1135,16 @@ _ADVISED_SUBJECT: Final = re.compile(
     r"the\s+council|voters|households|everyone|parents)\s+$",
     re.IGNORECASE,
 )
+_PERFECT_INFINITIVE: Final = re.compile(
+    r"^\s*(?:to\s+)?have\s+(?:been|[a-z]+(?:ed|en|wn|ne|t|ung|ought))\b", re.IGNORECASE
+)
+# "should stand ready to tighten", "should remain cautious": what someone ought to do.
+_ADVICE_AFTER: Final = re.compile(
+    r"^\s+(?:also\s+)?(?:not\s+)?(?:stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
+    r"plan|prepare|take\s+steps|act|prioriti[sz]e|refrain|resist|keep\s+(?:an\s+eye|watch)|"
+    r"(?:remain|be|stay)\s+(?:cautious|careful|prepared|ready|vigilant|prudent|alert|patient))\b",
+    re.IGNORECASE,
+)
 # "the prospect of a runoff is likely": the noun names a future event.
 _FUTURE_NOUN_BEFORE: Final = re.compile(
     r"\b(?:prospect|prospects|chance|chances|risk|likelihood|odds|possibility|threat)\s+"
@@ -1186,7 +1200,7 @@ def _cues(
                 "explicit probability",
             )
         )
-    cues.extend(_verb_cues(text))
+    cues.extend(_verb_cues(text, attribution.speaker is not None))
     return cues
 
 
@@ -1196,9 +1210,13 @@ def _phrase_cue(
     phrase = match.entry.phrase
     before = text[max(0, match.start - _LOOK_AROUND) : match.start]
     after = text[match.end : match.end + _LOOK_AROUND]
+    if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
+        return None  # "are expected to have fallen last week": a belief about the past
     kind: CueKind
     if phrase in _WEAK_PHRASES:
-        if phrase.startswith(("should", "ought")) and _ADVISED_SUBJECT.search(before):
+        if phrase.startswith(("should", "ought")) and (
+            _ADVISED_SUBJECT.search(before) or _ADVICE_AFTER.match(after)
+        ):
             return None
         kind = "weak"
     elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
@@ -1274,9 +1292,11 @@ def _valid_would(
     return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
 
 
-def _verb_cues(text: str) -> Iterator[_Cue]:
+def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     for match in _FORECAST_VERB.finditer(text):
-        if _noun_use(text, match.start()) or _not_a_forecast_verb(text, match):
+        if _noun_use(text, match.start()):
+            continue
+        if _not_a_forecast_verb(text, match) and not (sourced and _sourced_passive(text, match)):
             continue
         yield _Cue(
             "forecast_verb",
@@ -1335,6 +1355,16 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     if word in {"forecast", "forecasts", "projects"} and _NOUN_AFTER.match(text[match.end() :]):
         return not re.search(r"\b(?:i|we|he|she|they|it)\s+$", before, re.IGNORECASE)
     return False
+
+
+def _sourced_passive(text: str, match: re.Match[str]) -> bool:
+    """ "Growth is projected to moderate", said or quoted from a named source (LABELLING (d))."""
+    before = text[max(0, match.start() - 40) : match.start()]
+    return bool(
+        re.search(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)
+        and re.match(r"\s+to\s+[a-z]", text[match.end() :])
+        and not re.match(r"\s+to\s+have\b", text[match.end() :])
+    )
 
 
 def _inside_question_word(text: str, start: int) -> bool:
@@ -1744,6 +1774,7 @@ def extract_candidates(
     document = _Document()
     sentences = split_sentences(text)
     regions = _sentence_regions(text, sentences)
+    document.quote_runs_on = _quotes_running_on(text)
     labels = _transcript_labels(text)
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
@@ -1787,6 +1818,20 @@ def _sentence_regions(text: str, sentences: list[Sentence]) -> list[list[tuple[i
             ]
         )
     return clipped
+
+
+def _quotes_running_on(text: str) -> frozenset[int]:
+    paragraphs = [line.group() for line in _LINE.finditer(text) if line.group().strip()]
+    running = set()
+    for index, paragraph in enumerate(paragraphs):
+        regions = _quote_regions(paragraph)
+        stripped = paragraph.rstrip()
+        unclosed = bool(regions) and regions[-1][1] == len(paragraph) and not (
+            stripped[-1:] in _CLOSERS and regions[-1][1] - 1 > regions[-1][0]
+        )
+        if unclosed or stripped.endswith(":"):
+            running.add(index)
+    return frozenset(running)
 
 
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
@@ -1878,6 +1923,15 @@ def _sentence_attribution(
     """Who speaks: an attribution in the sentence, or the speaker of the quote it continues."""
     if _quote_only(sentence.text, regions):
         if document.last_speaker_paragraph == sentence.paragraph:
+            return _Attribution(document.last_speaker)
+        if (
+            document.last_speaker_paragraph == sentence.paragraph - 1
+            and sentence.paragraph - 1 in document.quote_runs_on
+            and sentence.text[:1] in "\"“‘'"
+        ):
+            # a statement quoted over several paragraphs: each opens with a quotation mark
+            # and only the last one closes, so the speaker carries on
+            document.last_speaker_paragraph = sentence.paragraph
             return _Attribution(document.last_speaker)
         return _Attribution(None)
     _learn_names_before_attribution(sentence, regions, document)
