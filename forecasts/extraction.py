@@ -1210,6 +1210,8 @@ def _phrase_cue(
     phrase = match.entry.phrase
     before = text[max(0, match.start - _LOOK_AROUND) : match.start]
     after = text[match.end : match.end + _LOOK_AROUND]
+    if match.text.startswith("May") and before.strip():
+        return None  # the month, not the modal
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
         return None  # "are expected to have fallen last week": a belief about the past
     kind: CueKind
@@ -1563,14 +1565,29 @@ def _confidence(
     speaker: str | None,
     deadline: bool,
     anchored: bool,
+    dated: bool = False,
+    open_ended: bool = False,
 ) -> float:
-    """How sure the extractor is; anchored: the sentence names a time, a number or a condition."""
+    """How sure the extractor is; anchored: the sentence names a time, a number or a condition.
+
+    dated: the sentence names a time that bounds the event ("next winter", "on Saturday").
+    """
     score = max(cue.confidence for cue in cues)
+    if (
+        speaker is None
+        and not attribution.generic
+        and dated
+        and score < _WRITER_HEDGED
+        and any(cue.phrase in _WRITER_HEDGES for cue in cues)
+    ):
+        # the writer's own "might not open at all next winter": a dated, hedged forecast
+        score = _WRITER_HEDGED
     if (
         score < _ATTRIBUTED_POSSIBILITY
         and speaker is not None
         and not attribution.generic
-        and anchored
+        and (dated or anchored)
+        and not open_ended
         and any(cue.phrase in _ATTRIBUTABLE_POSSIBILITY for cue in cues)
     ):
         # "could", "might", "should" from a named source about a checkable event: a hedged
@@ -1591,6 +1608,16 @@ def _confidence(
 
 
 _UNANCHORED_WRITER: Final = 0.45
+_WRITER_HEDGED: Final = 0.5
+# Not "may": the writer's "residents may collect sandbags" gives leave, it does not forecast.
+_WRITER_HEDGES: Final = frozenset({"might", "could", "might not"})
+_OPEN_ENDED: Final = re.compile(r"\bcoming\b|\bahead\b|\bin\s+time\b|\beventually\b", re.I)
+_NAMED_TIME: Final = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:next|this|in|by|"
+    r"until|before|from)\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b",
+    re.IGNORECASE,
+)
 # "It won't." answers the sentence before it, which names what is meant.
 _ELLIPTICAL_WORDS: Final = 4
 
@@ -1974,6 +2001,11 @@ def _build(
         quantity = _quantity(sentence.text, span_start, span_end)
     probability, reason = _likelihood(probability_cue, quantity)
     condition = _condition(sentence.text)
+    # "over the coming months" bounds nothing a reader could check; "on Saturday" does
+    open_ended = bool(deadlines) and all(_OPEN_ENDED.search(d.phrase) for d in deadlines)
+    dated = any(not _OPEN_ENDED.search(d.phrase) for d in deadlines) or bool(
+        _NAMED_TIME.search(sentence.text)
+    )
     return Candidate(
         sentence=sentence.text,
         start=sentence.start,
@@ -1998,6 +2030,8 @@ def _build(
             attribution,
             attribution.speaker,
             deadline is not None,
+            dated=dated,
+            open_ended=open_ended and not (quantity or condition or _FIGURE_IN.search(sentence.text)),
             anchored=bool(
                 deadlines
                 or quantity
