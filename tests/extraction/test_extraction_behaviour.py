@@ -323,13 +323,31 @@ def test_could_might_and_should_from_a_named_source_are_low_confidence_forecasts
         [
             "Vera Lind said inflation should come close to three percent this year.",
             "Omar Said warned that prices could reach their peak in April.",
-            "Prices could reach their peak in April.",
+            "Prices could reach their peak.",
             "Tim Cole said ministers should plan for a faster decline.",
         ]
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speaker for c in found] == ["Vera Lind", "Omar Said"]
     assert all(c.confidence < 0.7 for c in found)
+
+
+def test_the_writers_could_or_might_counts_only_with_a_time_that_bounds_it() -> None:
+    text = "\n".join(
+        [
+            "Prices could reach their peak next April.",
+            "The lifts might not open at all next winter.",
+            "Prices could reach their peak over the coming months.",
+            "Residents may collect sandbags on Friday.",
+            "The effect could fade.",
+        ]
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.sentence for c in found] == [
+        "Prices could reach their peak next April.",
+        "The lifts might not open at all next winter.",
+    ]
+    assert all(c.speaker is None and c.confidence < 0.7 for c in found)
 
 
 def test_forecasts_of_a_number_are_quantities() -> None:
