@@ -717,7 +717,18 @@ def _attribution(
 
 def _noun_use(text: str, start: int) -> bool:
     before = text[max(0, start - _LOOK_AROUND) : start].rstrip().lower()
-    return bool(re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|my|this|that)|['’]s)$", before))
+    if re.search(r"\b(?:the|a|an|its|his|her|their|our|my|this|that)$", before):
+        return True
+    # "the company's forecasts" is a noun; "Farrow's expects" is a firm named in the possessive
+    word = re.match(r"[a-z]+", text[start:].lower())
+    return bool(re.search(r"['’]s$", before)) and (word is None or word.group() in _NOUN_FORMS)
+
+
+# Forms of the verbs of saying that are also nouns.
+_NOUN_FORMS: Final = _wordset(
+    "forecast forecasts estimate estimates projects claims reports notes states doubts judges "
+    "concerns warns see sees expected projected reported estimated stated noted judged"
+)
 
 
 def _speaker_for_verb(
@@ -802,6 +813,12 @@ def _subject_speaker(
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb)
+        possessive_name = re.fullmatch(r"\s*((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s)\s*", chunk)
+        if possessive_name:
+            # "Farrow's expects": a firm named in the possessive ("Moody's", "Sainsbury's")
+            written = possessive_name.group(1)
+            known = document.known(re.sub(r"['’]s$", "", written))
+            return _Attribution(known.root().name if known else written, False, *verb)
         if _is_descriptor(chunk):
             continue
         name = _resolve_name(chunk, text, offset + chunk_start, document)
@@ -1075,6 +1092,12 @@ _NOUN_WILL: Final = re.compile(
     r"|['’]s)\s+$",
     re.IGNORECASE,
 )
+# "Farrow's will lose": a name in the possessive, then the modal and its verb.
+_VERB_AFTER_WILL: Final = re.compile(
+    r"^\s+(?:not\s+|also\s+|still\s+|now\s+)*(?!(?:to|of|and|or|is|was|be|has|had|that|for|in|on|"
+    r"at|with|by|as)\b)[a-z]+\s+(?:the|a|an|its|their|his|her|our|to|by|up|down|more|less|"
+    r"[\d$€£])",
+)
 _WH_BEFORE: Final = re.compile(r"\b(?:how|whether|why|where|what|which|if)\b[^,;:“”\"]*$", re.I)
 _PAST_BELIEF: Final = re.compile(
     r"\bhad\s+(?:\w+\s+)?(?:believed|thought|expected|predicted|hoped|assumed|promised|"
@@ -1262,7 +1285,8 @@ def _subject_in(written: str) -> str:
 
 
 def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
-    if phrase.startswith("will") and _NOUN_WILL.search(before):
+    noun = _NOUN_WILL.search(before) if phrase.startswith("will") else None
+    if noun and not (noun.group().lstrip()[:1] in "'’" and _VERB_AFTER_WILL.match(after)):
         return False
     if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after) or _ANNOUNCED.search(text):
         return False
