@@ -1092,6 +1092,10 @@ _NOUN_WILL: Final = re.compile(
     r"|['’]s)\s+$",
     re.IGNORECASE,
 )
+# "This winter will test all three", "people will love it": a judgement or a taste.
+_EVALUATIVE_AFTER: Final = re.compile(
+    r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b", re.IGNORECASE
+)
 # "Farrow's will lose": a name in the possessive, then the modal and its verb.
 _VERB_AFTER_WILL: Final = re.compile(
     r"^\s+(?:not\s+|also\s+|still\s+|now\s+)*(?!(?:to|of|and|or|is|was|be|has|had|that|for|in|on|"
@@ -1109,7 +1113,10 @@ _PLEDGE_AFTER: Final = re.compile(
     r"(?:introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
-    r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host)\b",
+    r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
+    r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:in|at|there|back|here)\b|"
+    r"have\s+(?:a|an|one|another|two)\s+(?:[\w-]+\s+)?(?:practice|meeting|session|talks?|"
+    r"look|vote|conversation|discussion|review))\b",
     re.IGNORECASE,
 )
 _PLEDGE_SUBJECT: Final = re.compile(
@@ -1119,7 +1126,8 @@ _PLEDGE_SUBJECT: Final = re.compile(
     re.IGNORECASE,
 )
 _SCHEDULE_AFTER: Final = re.compile(
-    r"^\s*(?:be\s+\w+(?:ed|en)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
+    r"^\s*(?:(?:also|then|again|now|still|first)\s+)?(?:be\s+(?:\w+(?:ed|en)|broadcast|held|"
+    r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold|open|begin|start|close|debate|hear|rule|sit|report|be\s+published|be\s+released|"
     r"be\s+announced|be\s+debated)\b",
     re.IGNORECASE,
@@ -1292,9 +1300,29 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
         return False
     if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
         return False
-    if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
+    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after):
         return False
     return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
+
+
+def _pledge(before: str, after: str) -> bool:
+    """A speaker's commitment about their own acts ("the company would invest")."""
+    if not _PLEDGE_AFTER.match(after):
+        return False
+    if _PLEDGE_SUBJECT.search(before):
+        return True
+    if re.search(r"\band\s*$", before, re.IGNORECASE):
+        # "the company had ordered doses and would keep ...", "... and would hire 900"
+        subjects = list(_CLAUSE_SUBJECT.finditer(before))
+        return bool(subjects) and bool(_PLEDGE_SUBJECT.search(subjects[-1].group("subject") + " "))
+    return False
+
+
+_CLAUSE_SUBJECT: Final = re.compile(
+    r"(?P<subject>\b(?:the\s+\w+|i|we|he|she|they|it))\s+(?:\w+\s+)?"
+    r"(?:would|will|had|has|have|was|is)\b",
+    re.IGNORECASE,
+)
 
 
 def _valid_would(
@@ -1311,7 +1339,7 @@ def _valid_would(
         return False
     if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
         return False
-    if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
+    if _pledge(before, after):
         return False
     if _ORGANISED_EVENT.match(after) or _ANNOUNCED.search(text):
         return False
