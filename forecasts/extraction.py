@@ -1271,6 +1271,8 @@ def _phrase_cue(
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
+        if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
+            return None  # "traders who had expected": a past belief
         kind = "forecast_verb"
     else:
         kind = "hedge"
@@ -1303,6 +1305,13 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
     if _pledge(before, after) or _EVALUATIVE_AFTER.match(after):
         return False
     return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
+
+
+# "a route that would take the decision out of the Senate's hands": what an option would
+# do, described, not a claim that it will happen.
+_HYPOTHETICAL_RELATIVE: Final = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:that|which)\s+$", re.IGNORECASE
+)
 
 
 def _pledge(before: str, after: str) -> bool:
@@ -1338,6 +1347,8 @@ def _valid_would(
     if not reported:
         return False
     if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
+        return False
+    if _HYPOTHETICAL_RELATIVE.search(before):
         return False
     if _pledge(before, after):
         return False
@@ -1606,9 +1617,18 @@ def _main_cue(cues: list[_Cue]) -> _Cue:
     return min(cues, key=lambda cue: (_KIND_RANK[cue.kind], cue.start))
 
 
-def _probability_cue(cues: list[_Cue]) -> _Cue | None:
+def _probability_cue(cues: list[_Cue], text: str = "") -> _Cue | None:
     with_probability = [cue for cue in cues if cue.probability is not None]
-    return _main_cue(with_probability) if with_probability else None
+    main = [cue for cue in with_probability if not _in_absolute(text, cue.start)]
+    chosen = main or with_probability
+    return _main_cue(chosen) if chosen else None
+
+
+def _in_absolute(text: str, start: int) -> bool:
+    """ "with no party likely to win outright, a coalition was unlikely": the first hedge is
+    background to the claim, whose own hedge is the second."""
+    clause = text[_clause_start(text, start, []) : start]
+    return bool(re.match(r"\s*with\b", clause, re.IGNORECASE))
 
 
 def _confidence(
@@ -2046,7 +2066,7 @@ def _build(
 ) -> Candidate:
     main = _main_cue(cues)
     span_start, span_end = _span(sentence, main, regions, attribution)
-    probability_cue = _probability_cue(cues)
+    probability_cue = _probability_cue(cues, sentence.text)
     deadline = _deadline_in(deadlines, span_start, span_end)
     quantity = None
     if probability_cue is None or probability_cue.basis != "stated":
