@@ -316,7 +316,7 @@ _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
 _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
 _PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
 _NAME_RUN: Final = re.compile(
-    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|de|van|von|der|da|di|du|le|la|al|bin)\s+)?[A-Z][\w’'.-]*)*"
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|de|van|von|der|da|di|du|le|la|al|bin|&)\s+)?[A-Z][\w’'.-]*)*"
 )
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
@@ -686,6 +686,8 @@ class _Attribution:
     verb_start: int = -1
     verb_end: int = -1
     speakers: tuple[str, ...] = ()
+    # An interviewee's answer in a transcript: the speaker's own words, unquoted.
+    answer: bool = False
 
 
 def _attribution(
@@ -1187,6 +1189,14 @@ _SEES: Final = re.compile(
     r"around|as)\b",
     re.IGNORECASE,
 )
+# "raised its Brent forecast for the second half of the year to an average of $86 a barrel":
+# the new figure is the forecast.
+_REVISED_FORECAST: Final = re.compile(
+    r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded)\s+"
+    r"(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:forecast|estimate|projection|outlook|"
+    r"guidance)s?\b[^.;]{0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
+    re.IGNORECASE,
+)
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
 _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
@@ -1314,6 +1324,13 @@ _HYPOTHETICAL_RELATIVE: Final = re.compile(
 )
 
 
+_TIMED_AFTER: Final = re.compile(
+    r"^[^.;]*?\b(?:within\s+(?:a|an|\w+|the\s+next)\s+\w+|by\s+the\s+end\s+of|next\s+(?:year|month|"
+    r"week|quarter|season)|in\s+(?:19|20)\d\d|by\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _pledge(before: str, after: str) -> bool:
     """A speaker's commitment about their own acts ("the company would invest")."""
     if not _PLEDGE_AFTER.match(after):
@@ -1342,8 +1359,11 @@ def _valid_would(
     regions: list[tuple[int, int]],
     attribution: _Attribution,
 ) -> bool:
-    # "X said (that) ... would", or "... would ..., X said" with the attribution after
-    reported = attribution.verb_start >= 0 and not _inside(start, regions)
+    # "X said (that) ... would", or "... would ..., X said" with the attribution after; in an
+    # interview answer, a "would" with a time of its own ("would retaliate within a month")
+    reported = (
+        attribution.verb_start >= 0 or (attribution.answer and bool(_TIMED_AFTER.search(after)))
+    ) and not _inside(start, regions)
     if not reported:
         return False
     if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
@@ -1372,6 +1392,17 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             None,
             _CONFIDENCE["forecast_verb"],
             f"forecast verb '{match.group().lower()}'",
+        )
+    for match in _REVISED_FORECAST.finditer(text):
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "revised forecast",
         )
     for match in _SEES.finditer(text):
         if _noun_use(text, match.start()) or _inside_question_word(text, match.start()):
@@ -2002,7 +2033,7 @@ def _candidate(
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
     if label is not None and attribution.speaker is None and not attribution.generic:
-        attribution = _Attribution(_label_speaker(label, document))
+        attribution = _Attribution(_label_speaker(label, document), answer=True)
     if _excluded(sentence):
         return attribution, None
     found = _cues(sentence, regions, attribution)
