@@ -815,7 +815,9 @@ def _subject_speaker(
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb)
-        possessive_name = re.fullmatch(r"\s*((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s)\s*", chunk)
+        possessive_name = re.fullmatch(
+            r"\s*((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s)\s*", chunk
+        )
         if possessive_name:
             # "Farrow's expects": a firm named in the possessive ("Moody's", "Sainsbury's")
             written = possessive_name.group(1)
@@ -1242,6 +1244,8 @@ def _cues(
             )
         )
     cues.extend(_verb_cues(text, attribution.speaker is not None))
+    if attribution.speaker is not None and not attribution.generic:
+        cues.extend(_conditional_present(text))
     return cues
 
 
@@ -1451,6 +1455,40 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     if word in {"forecast", "forecasts", "projects"} and _NOUN_AFTER.match(text[match.end() :]):
         return not re.search(r"\b(?:i|we|he|she|they|it)\s+$", before, re.IGNORECASE)
     return False
+
+
+# "If turnout stays where it was, Quist wins by three points": a source's forecast in the
+# plain present, made on a condition.
+_IF_THEN_PRESENT: Final = re.compile(
+    r"(?:^|[“\"‘]|:\s)\s*If\s+(?!you\b)(?P<condition>[^,;?]{3,120}),\s+"
+    r"(?P<subject>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?P<verb>[a-z]+)\b"
+)
+_NOT_A_CONSEQUENT_VERB: Final = _wordset(
+    "will would could can may might should must shall is are was were has have had do does did "
+    "need needs want wants think know mean means then also just only still probably likely "
+    "won't can't don't doesn't isn't aren't"
+)
+
+
+def _conditional_present(text: str) -> Iterator[_Cue]:
+    for match in _IF_THEN_PRESENT.finditer(text):
+        verb = match.group("verb")
+        if (
+            verb in _NOT_A_CONSEQUENT_VERB
+            or verb.endswith(("ed", "ing", "ly"))
+            or re.search(r"\b(?:were|had)\b", match.group("condition"))
+        ):
+            continue
+        yield _Cue(
+            "modal",
+            match.start("verb"),
+            match.end("verb"),
+            None,
+            None,
+            None,
+            _CONFIDENCE["modal"],
+            "conditional forecast in the present",
+        )
 
 
 def _sourced_passive(text: str, match: re.Match[str]) -> bool:
@@ -1956,8 +1994,10 @@ def _quotes_running_on(text: str) -> frozenset[int]:
     for index, paragraph in enumerate(paragraphs):
         regions = _quote_regions(paragraph)
         stripped = paragraph.rstrip()
-        unclosed = bool(regions) and regions[-1][1] == len(paragraph) and not (
-            stripped[-1:] in _CLOSERS and regions[-1][1] - 1 > regions[-1][0]
+        unclosed = (
+            bool(regions)
+            and regions[-1][1] == len(paragraph)
+            and not (stripped[-1:] in _CLOSERS and regions[-1][1] - 1 > regions[-1][0])
         )
         if unclosed or stripped.endswith(":"):
             running.add(index)
@@ -2134,7 +2174,8 @@ def _build(
             attribution.speaker,
             deadline is not None,
             dated=dated,
-            open_ended=open_ended and not (quantity or condition or _FIGURE_IN.search(sentence.text)),
+            open_ended=open_ended
+            and not (quantity or condition or _FIGURE_IN.search(sentence.text)),
             anchored=bool(
                 deadlines
                 or quantity
