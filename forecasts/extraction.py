@@ -127,6 +127,7 @@ _HEADING_MAX_WORDS: Final = 30
 # rules are about neighbouring words, and bounded windows keep long texts linear.
 _LOOK_AROUND: Final = 200
 _SUBJECT_WINDOW: Final = 300
+_NAME_CUE_WINDOW: Final = 40
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -553,7 +554,9 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         if found is not None:
             return found
     known = document.known(mention.text)
-    before = text[max(0, mention.start - _LOOK_AROUND) : mention.start]
+    # the cues before a name are a word or two: a short window keeps the end-anchored
+    # patterns from scanning far
+    before = text[max(0, mention.start - _NAME_CUE_WINDOW) : mention.start]
     noun_before = _ORG_NOUN_BEFORE.search(before)
     nouns = {word.lower().strip("’'") for word in words} & _ORG_WORDS
     if noun_before:
@@ -1941,8 +1944,10 @@ def extract_candidates(
     """
     document = _Document()
     sentences = split_sentences(text)
-    regions = _sentence_regions(text, sentences)
-    document.quote_runs_on = _quotes_running_on(text)
+    paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]
+    quotes = [_quote_regions(line.group()) for line in paragraphs]
+    regions = _sentence_regions(sentences, paragraphs, quotes)
+    document.quote_runs_on = _quotes_running_on(paragraphs, quotes)
     labels = _transcript_labels(text)
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
@@ -1964,13 +1969,16 @@ def extract_candidates(
     return candidates
 
 
-def _sentence_regions(text: str, sentences: list[Sentence]) -> list[list[tuple[int, int]]]:
+def _sentence_regions(
+    sentences: list[Sentence],
+    paragraphs: list[re.Match[str]],
+    quotes: list[list[tuple[int, int]]],
+) -> list[list[tuple[int, int]]]:
     """Quotations as the paragraph has them, clipped to each sentence: a quotation of several
     sentences marks the middle ones as quoted too."""
-    paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]
     by_paragraph = [
-        [(line.start() + start, line.start() + end) for start, end in _quote_regions(line.group())]
-        for line in paragraphs
+        [(line.start() + start, line.start() + end) for start, end in regions]
+        for line, regions in zip(paragraphs, quotes, strict=True)
     ]
     clipped = []
     for sentence in sentences:
@@ -1988,11 +1996,12 @@ def _sentence_regions(text: str, sentences: list[Sentence]) -> list[list[tuple[i
     return clipped
 
 
-def _quotes_running_on(text: str) -> frozenset[int]:
-    paragraphs = [line.group() for line in _LINE.finditer(text) if line.group().strip()]
+def _quotes_running_on(
+    paragraphs: list[re.Match[str]], quotes: list[list[tuple[int, int]]]
+) -> frozenset[int]:
     running = set()
-    for index, paragraph in enumerate(paragraphs):
-        regions = _quote_regions(paragraph)
+    for index, (line, regions) in enumerate(zip(paragraphs, quotes, strict=True)):
+        paragraph = line.group()
         stripped = paragraph.rstrip()
         unclosed = (
             bool(regions)
