@@ -127,6 +127,7 @@ _HEADING_MAX_WORDS: Final = 30
 # rules are about neighbouring words, and bounded windows keep long texts linear.
 _LOOK_AROUND: Final = 200
 _SUBJECT_WINDOW: Final = 300
+_NAME_CUE_WINDOW: Final = 40
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -280,18 +281,43 @@ _ORG_WORDS: Final = _wordset(
     "foundation trust reserve capital partners management analytics consulting company "
     "guard army navy police court parliament congress government administration society "
     "network media news times post journal press energy motors airlines holdings "
-    "organisation organization institution cooperative co-operative"
+    "organisation organization institution cooperative co-operative foods food systems "
+    "devices technologies labs laboratories industries electronics pharmaceuticals pharma "
+    "airways petroleum utilities telecom telecoms communications solutions services software "
+    "insights polling wire markets associates brands stores retail mobility logistics "
+    "healthcare investments insurance resources mining minerals chemicals ventures estates "
+    "properties realty shipping railways automotive semiconductors robotics therapeutics "
+    "beverages brewing direct club fc united rovers athletic wanderers albion town city "
+    "county council institute observatory"
+)
+# Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
+# "Helix Devices" (LABELLING.md, speakers).
+_LEGAL_SUFFIXES: Final = _wordset("inc ltd llc plc corp co gmbh ag sa nv bv lp llp pty")
+# Capitalised words that open a name run without belonging to it: "By Leah Antonelli" in
+# a byline, "In London".
+_LEADING_FUNCTION_WORDS: Final = _wordset(
+    "by in at on from with to for of after before as and but or my our his her their its "
+    "this that when while if since until during under over about against between among"
+)
+# "Hannah Sato, Political Correspondent": a job, not a name.
+_JOB_WORDS: Final = _wordset(
+    "correspondent editor reporter writer columnist contributor staff desk producer "
+    "presenter anchor"
 )
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
-    r"insurer|consultancy|chain|club|union|center|centre|regulator|network|carrier)\s+$",
+    r"insurer|consultancy|chain|club|union|center|centre|regulator|network|carrier|platform|"
+    r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
+    r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
+    r"insurer|team|side|cartel|think\s+tank|tank|charity|studio|automaker|carmaker|"
+    r"giant|conglomerate|fund|manager)\s+$",
     re.IGNORECASE,
 )
 _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
 _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
 _PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
 _NAME_RUN: Final = re.compile(
-    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|de|van|von|der|da|di|du|le|la|al|bin)\s+)?[A-Z][\w’'.-]*)*"
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|de|van|von|der|da|di|du|le|la|al|bin|&)\s+)?[A-Z][\w’'.-]*)*"
 )
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
@@ -303,9 +329,11 @@ _SPEECH_VERBS: Final = (
     r"concurred|concurs|concur|agreed|agrees|judges|judged|considers|considered|gives|gave|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|"
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
+    r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
-    r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded)\s+(?:its|his|her|their)\s+"
-    r"(?:estimate|forecast|projection|outlook|prediction)s?"
+    r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed)\s+"
+    r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:estimate|forecast|projection|outlook|"
+    r"prediction|guidance)s?"
 )
 _SPEECH: Final = re.compile(
     rf"\b(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
@@ -399,6 +427,10 @@ class _Document:
     last_speaker: str | None = None
     last_speaker_paragraph: int = -1
     last_organisation: str | None = None
+    roles: dict[str, _Entity] = field(default_factory=dict)
+    # Paragraphs whose quotation runs on into the next one (no closing mark at the end), or
+    # that end in a colon introducing a quotation.
+    quote_runs_on: frozenset[int] = frozenset()
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -442,7 +474,8 @@ class _Document:
         """The latest organisation that "the <noun>" can refer to ("the group" -> AutoClub)."""
         noun = noun.lower()
         for entity in reversed(self.entities):
-            if entity.kind == "org" and noun in entity.nouns:
+            # "the Bank" is the Central Bank of Arland, not an entity of its own
+            if entity.kind == "org" and noun in entity.nouns and entity.name.lower() != noun:
                 return entity.root()
         if noun in _ANY_ORG_NOUNS:
             for entity in reversed(self.entities):
@@ -492,6 +525,12 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         start += owner.end()
         run = text[start:end]
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
+    while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
+        words.pop(0)
+    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES:
+        words.pop()
+    if words and words[-1].lower() in _JOB_WORDS:
+        return
     titles = []
     organisation = any(word.lower().strip("’'") in _ORG_WORDS for word in words)
     while (
@@ -509,8 +548,15 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
 
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
+    if len(words) == 1 and words[0].lower() in _ORG_WORDS:
+        # "the Institute" after the Caledon Institute of Public Health is that institute
+        found = document.org_for(words[0])
+        if found is not None:
+            return found
     known = document.known(mention.text)
-    before = text[max(0, mention.start - _LOOK_AROUND) : mention.start]
+    # the cues before a name are a word or two: a short window keeps the end-anchored
+    # patterns from scanning far
+    before = text[max(0, mention.start - _NAME_CUE_WINDOW) : mention.start]
     noun_before = _ORG_NOUN_BEFORE.search(before)
     nouns = {word.lower().strip("’'") for word in words} & _ORG_WORDS
     if noun_before:
@@ -523,12 +569,30 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return known
     if _PLACE_CUES_BEFORE.search(before) and not mention.title:
         return None
+    context = _ORG_CONTEXT_AFTER.match(text, mention.end, mention.end + _LOOK_AROUND)
+    if context and not mention.title:
+        noun = context.group("noun")
+        return _Entity(mention.text, "org", nouns=frozenset({noun.lower()} if noun else ()))
     if mention.start == 0 and len(words) == 1 and not mention.title:
         return None
     if len(words) >= 2 or mention.title:
         gender = _gender_of(mention.title)
         return _Entity(mention.text, "person", gender)
     return None
+
+
+# What follows a name that only an organisation takes: "Nordbanken, the country's largest
+# mortgage lender", "X, which represents", "X cut its forecast", "X's shares".
+_ORG_CONTEXT_AFTER: Final = re.compile(
+    r"(?:['’]s?)?(?:,\s+which\b|,\s+(?:the|a|an)\s+"
+    r"(?:(?!(?:at|of|for|with|from|in|on|who|and)\b)[\w'’-]+\s+){0,5}?"
+    r"(?P<noun>company|firm|group|lender|bank|insurer|retailer|maker|producer|manufacturer|"
+    r"chain|carrier|airline|operator|agency|body|association|organisation|organization|"
+    r"pollster|platform|provider|utility|exporter|miner|developer|supplier|publisher|"
+    r"broadcaster|consultancy|club|union|charity|regulator|cartel|institute|university)\b"
+    r"|\s+(?:(?:has|have|had|also|now|then|last\s+\w+|on\s+\w+day)\s+)*[a-z]+\s+its\b"
+    r"|['’]s?\s+shares\b)"
+)
 
 
 def _gender_of(titles: str) -> str:
@@ -556,6 +620,11 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
         if entity.kind == "org" and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[: mention.start]):
             document.last_organisation = entity.root().name  # the subject "it" refers to
         previous = (mention, entity)
+    _learn_roles(sentence.text, document)
+    opening = re.match(r"[^,;:]*?(?=\s+[a-z]+(?:ed|s)\b)", sentence.text)
+    holder = _role_holder(opening.group(), document) if opening else None
+    if holder is not None:
+        document.mention_person(holder)
 
 
 def _part_of(
@@ -581,7 +650,14 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     ]
     if not mentions:
         return None
-    mention = mentions[-1]
+    # "Prof. Yannick Obuya of the Alpine Research Institute": the person, not the institute
+    heads = [m for m in mentions if not _COMPLEMENT_BEFORE.search(raw, 0, m.start)]
+    mention = (heads or mentions)[-1]
+    if mention.text.lower() in _ORG_WORDS:
+        found = document.org_for(mention.text)
+        if found is not None:
+            document.last_organisation = found.name
+            return found.name
     shifted = _Mention(
         mention.text, start + mention.start, start + mention.end, mention.title, False
     )
@@ -597,6 +673,11 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     return entity.name
 
 
+_COMPLEMENT_BEFORE: Final = re.compile(
+    r"\b(?:of|at|from|for|with|in|on|to|by)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def _is_descriptor_word(word: str) -> bool:
     return word.lower() in {"analysts", "economists", "officials", "experts", "scientists"}
 
@@ -608,6 +689,8 @@ class _Attribution:
     verb_start: int = -1
     verb_end: int = -1
     speakers: tuple[str, ...] = ()
+    # An interviewee's answer in a transcript: the speaker's own words, unquoted.
+    answer: bool = False
 
 
 def _attribution(
@@ -639,7 +722,18 @@ def _attribution(
 
 def _noun_use(text: str, start: int) -> bool:
     before = text[max(0, start - _LOOK_AROUND) : start].rstrip().lower()
-    return bool(re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|my|this|that)|['’]s)$", before))
+    if re.search(r"\b(?:the|a|an|its|his|her|their|our|my|this|that)$", before):
+        return True
+    # "the company's forecasts" is a noun; "Farrow's expects" is a firm named in the possessive
+    word = re.match(r"[a-z]+", text[start:].lower())
+    return bool(re.search(r"['’]s$", before)) and (word is None or word.group() in _NOUN_FORMS)
+
+
+# Forms of the verbs of saying that are also nouns.
+_NOUN_FORMS: Final = _wordset(
+    "forecast forecasts estimate estimates projects claims reports notes states doubts judges "
+    "concerns warns see sees expected projected reported estimated stated noted judged"
+)
 
 
 def _speaker_for_verb(
@@ -654,7 +748,25 @@ def _speaker_for_verb(
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
         name = _inverted_speaker(after, text, verb.end(), document)
         return _Attribution(name, verb_start=verb.start(), verb_end=verb.end()) if name else None
+    if _CLAUSE_THEN_COMMA.search(subject) and _NAMED_AFTER.match(after):
+        # "Rents will keep rising ..., said Hamza Qureshi": the clause is what was said
+        name = _inverted_speaker(after, text, verb.end(), document)
+        if name is not None:
+            return _Attribution(name, verb_start=verb.start(), verb_end=verb.end())
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+# A clause of several words, then a comma: what was said, before an inverted "said X".
+_CLAUSE_THEN_COMMA: Final = re.compile(
+    r"(?:^|[.;:“”\"]\s*)[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
+    r"is|are|was|were|has|have|had)\b[^,;:]*,\s*$",
+    re.IGNORECASE,
+)
+# "said Hamza Qureshi, ...", "said the agency's director, Dr. Lena Forsyth".
+_NAMED_AFTER: Final = re.compile(
+    r"\s+(?:(?:the|a|an|its|their)\s+[^,.;]{1,80}?,\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+)?(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
+)
 
 
 def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -> str | None:
@@ -690,16 +802,30 @@ def _subject_speaker(
         pronoun = words[-1].lower()
         if len(words) == 1 and pronoun in _PRONOUNS:
             return _pronoun_speaker(pronoun, document, verb)
+        holder = _role_holder(chunk, document)
+        if holder is not None:
+            document.mention_person(holder)
+            return _Attribution(holder.name, False, *verb)
+        if words[0].lower() == "its" and len(words) <= 4 and document.last_organisation:
+            # "Its modelling puts the chance ...": the organisation's own unit speaks for it
+            return _Attribution(document.last_organisation, False, *verb)
         role = _role_organisation(chunk.strip(), text, offset + chunk_start, document)
         if role is not None:
             organisation = organisation or role
             continue
         if _GENERIC_SUBJECT.match(chunk.strip()):
             return _Attribution(organisation, organisation is None, *verb)
-        definite = _DEFINITE_ORG.match(chunk)
-        found = document.org_for(definite.group("noun")) if definite else None
+        found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb)
+        possessive_name = re.fullmatch(
+            r"\s*((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s)\s*", chunk
+        )
+        if possessive_name:
+            # "Farrow's expects": a firm named in the possessive ("Moody's", "Sainsbury's")
+            written = possessive_name.group(1)
+            known = document.known(re.sub(r"['’]s$", "", written))
+            return _Attribution(known.root().name if known else written, False, *verb)
         if _is_descriptor(chunk):
             continue
         name = _resolve_name(chunk, text, offset + chunk_start, document)
@@ -718,7 +844,7 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
     named = _ROLE_OF_NAMED.match(chunk)
     if (
         named
-        and (named.group("det") or named.group("own"))
+        and (named.group("det") or named.group("own") or re.search(r"['’]s$", named.group("org")))
         and named.group("org").lower() not in _NOT_NAMES
     ):
         written = named.group("org")
@@ -733,13 +859,72 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
     at = _ROLE_AT.match(chunk)
     if at:
         place = at.group("org").strip()
-        definite_org = _DEFINITE_ORG.match(place)
-        if definite_org:
-            found = document.org_for(definite_org.group("noun"))
-            if found is not None:
-                return found.name
+        found = _definite_org(place, document, "")
+        if found is not None:
+            return found.name
         return _resolve_name(place, text, offset + at.start("org"), document)
     return None
+
+
+_DEFINITE_NP: Final = re.compile(r"^\s*(?i:the)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)(?:['’]s)?\s*$")
+
+
+def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | None:
+    """The organisation "the central bank", "the company" or "The Bank" refers to.
+
+    An organisation named earlier in the same sentence comes first ("Voltera's shares ...,
+    and the company warned"); then the latest one that the nouns fit.
+    """
+    definite = _DEFINITE_ORG.match(chunk)
+    if definite is None:
+        return None
+    np = _DEFINITE_NP.match(chunk)
+    nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
+    if nouns[0].lower() in _ANY_ORG_NOUNS:
+        for mention in reversed(list(_name_runs(earlier))):
+            known = document.known(mention.text)
+            if known is not None and known.kind == "org":
+                return known.root()
+    for noun in nouns:
+        found = document.org_for(noun)
+        if found is not None:
+            return found
+    return None
+
+
+# "the agency's director, Dr. Lena Forsyth", "Miles Corrigan, Ardent's director of research":
+# who holds a role, so that "The director also noted" is that person.
+_ROLE_WORDS: Final = (
+    r"director|chief|head|governor|president|chair|chairman|chairwoman|minister|secretary|"
+    r"spokesman|spokeswoman|spokesperson|manager|coach|executive|economist|strategist|lead|"
+    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader"
+)
+_OWNER: Final = r"(?:(?i:the|its|their|his|her)|[A-Z][\w&'’-]*['’]s?)"
+_ROLE_BEFORE_NAME: Final = re.compile(
+    rf"\b{_OWNER}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})(?:\s+(?:of|for)\s+[a-z\s]+?)?"
+    r",\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+_NAME_BEFORE_ROLE: Final = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+"
+    rf"{_OWNER}\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})\b"
+)
+_THE_ROLE: Final = re.compile(
+    rf"^\s*(?i:the)\s+(?:[a-z-]+\s+){{0,2}}?(?P<role>{_ROLE_WORDS})(?:\s+(?:also|then|later|again))?\s*$"
+)
+
+
+def _learn_roles(text: str, document: _Document) -> None:
+    for pattern in (_ROLE_BEFORE_NAME, _NAME_BEFORE_ROLE):
+        for match in pattern.finditer(text):
+            person = document.known(match.group("name"))
+            if person is not None and person.kind == "person":
+                document.roles[match.group("role").lower()] = person
+
+
+def _role_holder(chunk: str, document: _Document) -> _Entity | None:
+    """The person "the director" refers to, when the article named the director."""
+    match = _THE_ROLE.match(chunk)
+    return document.roles.get(match.group("role").lower()) if match else None
 
 
 _JOINT_END: Final = re.compile(r"\b(?:all|both|each|jointly|together)\s*$", re.IGNORECASE)
@@ -777,7 +962,7 @@ def _joint_speakers(subject: str, offset: int, text: str, document: _Document) -
 def _chunks(subject: str) -> list[tuple[int, str]]:
     chunks = []
     start = 0
-    for match in re.finditer(r"[,;:–—(]|\s-\s", subject):
+    for match in re.finditer(r"(?<!\d),|,(?!\d)|[;:–—(]|\s-\s", subject):
         chunks.append((start, subject[start : match.start()]))
         start = match.end()
     chunks.append((start, subject[start:]))
@@ -789,8 +974,13 @@ def _is_descriptor(chunk: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if first.lower() in {"who", "which", "whose", "that", "where"}:
+        return True
     if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
         return False  # "the National Bank of Korvia" is a name
+    named = re.search(r"(?:\s[A-Z][\w&'’.-]*)+$", chunk.rstrip())
+    if named and _ORG_NOUN_BEFORE.search(chunk[: named.start() + 1]):
+        return False  # "the sports analytics firm CourtVision"
     if first[:1].islower():
         return True
     if re.search(r"[’']s$", first):
@@ -804,7 +994,10 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
     if pronoun == "they":
         return _Attribution(document.last_speaker, False, *verb)
     if pronoun == "it":
-        return _Attribution(document.last_organisation, False, *verb)
+        organisation = document.last_organisation or next(
+            (e.root().name for e in reversed(document.entities) if e.kind == "org"), None
+        )
+        return _Attribution(organisation, False, *verb)
     person = document.person_for(pronoun)
     return _Attribution(person.name if person else None, False, *verb)
 
@@ -906,6 +1099,16 @@ _NOUN_WILL: Final = re.compile(
     r"|['’]s)\s+$",
     re.IGNORECASE,
 )
+# "This winter will test all three", "people will love it": a judgement or a taste.
+_EVALUATIVE_AFTER: Final = re.compile(
+    r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b", re.IGNORECASE
+)
+# "Farrow's will lose": a name in the possessive, then the modal and its verb.
+_VERB_AFTER_WILL: Final = re.compile(
+    r"^\s+(?:not\s+|also\s+|still\s+|now\s+)*(?!(?:to|of|and|or|is|was|be|has|had|that|for|in|on|"
+    r"at|with|by|as)\b)[a-z]+\s+(?:the|a|an|its|their|his|her|our|to|by|up|down|more|less|"
+    r"[\d$€£])",
+)
 _WH_BEFORE: Final = re.compile(r"\b(?:how|whether|why|where|what|which|if)\b[^,;:“”\"]*$", re.I)
 _PAST_BELIEF: Final = re.compile(
     r"\bhad\s+(?:\w+\s+)?(?:believed|thought|expected|predicted|hoped|assumed|promised|"
@@ -917,7 +1120,10 @@ _PLEDGE_AFTER: Final = re.compile(
     r"(?:introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
-    r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host)\b",
+    r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
+    r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:in|at|there|back|here)\b|"
+    r"have\s+(?:a|an|one|another|two)\s+(?:[\w-]+\s+)?(?:practice|meeting|session|talks?|"
+    r"look|vote|conversation|discussion|review))\b",
     re.IGNORECASE,
 )
 _PLEDGE_SUBJECT: Final = re.compile(
@@ -927,7 +1133,8 @@ _PLEDGE_SUBJECT: Final = re.compile(
     re.IGNORECASE,
 )
 _SCHEDULE_AFTER: Final = re.compile(
-    r"^\s*(?:be\s+\w+(?:ed|en)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
+    r"^\s*(?:(?:also|then|again|now|still|first)\s+)?(?:be\s+(?:\w+(?:ed|en)|broadcast|held|"
+    r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold|open|begin|start|close|debate|hear|rule|sit|report|be\s+published|be\s+released|"
     r"be\s+announced|be\s+debated)\b",
     re.IGNORECASE,
@@ -966,6 +1173,16 @@ _ADVISED_SUBJECT: Final = re.compile(
     r"the\s+council|voters|households|everyone|parents)\s+$",
     re.IGNORECASE,
 )
+_PERFECT_INFINITIVE: Final = re.compile(
+    r"^\s*(?:to\s+)?have\s+(?:been|[a-z]+(?:ed|en|wn|ne|t|ung|ought))\b", re.IGNORECASE
+)
+# "should stand ready to tighten", "should remain cautious": what someone ought to do.
+_ADVICE_AFTER: Final = re.compile(
+    r"^\s+(?:also\s+)?(?:not\s+)?(?:stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
+    r"plan|prepare|take\s+steps|act|prioriti[sz]e|refrain|resist|keep\s+(?:an\s+eye|watch)|"
+    r"(?:remain|be|stay)\s+(?:cautious|careful|prepared|ready|vigilant|prudent|alert|patient))\b",
+    re.IGNORECASE,
+)
 # "the prospect of a runoff is likely": the noun names a future event.
 _FUTURE_NOUN_BEFORE: Final = re.compile(
     r"\b(?:prospect|prospects|chance|chances|risk|likelihood|odds|possibility|threat)\s+"
@@ -975,6 +1192,14 @@ _FUTURE_NOUN_BEFORE: Final = re.compile(
 _SEES: Final = re.compile(
     r"\b(?:sees|see|saw)\s+(?:[\w$%.,-]+\s+){1,5}?(?:\w+ing|at|below|above|under|over|near|"
     r"around|as)\b",
+    re.IGNORECASE,
+)
+# "raised its Brent forecast for the second half of the year to an average of $86 a barrel":
+# the new figure is the forecast.
+_REVISED_FORECAST: Final = re.compile(
+    r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded)\s+"
+    r"(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:forecast|estimate|projection|outlook|"
+    r"guidance)s?\b[^.;]{0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
     re.IGNORECASE,
 )
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
@@ -1021,7 +1246,9 @@ def _cues(
                 "explicit probability",
             )
         )
-    cues.extend(_verb_cues(text))
+    cues.extend(_verb_cues(text, attribution.speaker is not None))
+    if attribution.speaker is not None and not attribution.generic:
+        cues.extend(_conditional_present(text))
     return cues
 
 
@@ -1031,9 +1258,15 @@ def _phrase_cue(
     phrase = match.entry.phrase
     before = text[max(0, match.start - _LOOK_AROUND) : match.start]
     after = text[match.end : match.end + _LOOK_AROUND]
+    if match.text.startswith("May") and before.strip():
+        return None  # the month, not the modal
+    if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
+        return None  # "are expected to have fallen last week": a belief about the past
     kind: CueKind
     if phrase in _WEAK_PHRASES:
-        if phrase.startswith(("should", "ought")) and _ADVISED_SUBJECT.search(before):
+        if phrase.startswith(("should", "ought")) and (
+            _ADVISED_SUBJECT.search(before) or _ADVICE_AFTER.match(after)
+        ):
             return None
         kind = "weak"
     elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
@@ -1055,6 +1288,8 @@ def _phrase_cue(
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
+        if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
+            return None  # "traders who had expected": a past belief
         kind = "forecast_verb"
     else:
         kind = "hedge"
@@ -1077,15 +1312,50 @@ def _subject_in(written: str) -> str:
 
 
 def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
-    if phrase.startswith("will") and _NOUN_WILL.search(before):
+    noun = _NOUN_WILL.search(before) if phrase.startswith("will") else None
+    if noun and not (noun.group().lstrip()[:1] in "'’" and _VERB_AFTER_WILL.match(after)):
         return False
     if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after) or _ANNOUNCED.search(text):
         return False
     if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
         return False
-    if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
+    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after):
         return False
     return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
+
+
+# "a route that would take the decision out of the Senate's hands": what an option would
+# do, described, not a claim that it will happen.
+_HYPOTHETICAL_RELATIVE: Final = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:that|which)\s+$", re.IGNORECASE
+)
+
+
+_TIMED_AFTER: Final = re.compile(
+    r"^[^.;]*?\b(?:within\s+(?:a|an|\w+|the\s+next)\s+\w+|by\s+the\s+end\s+of|next\s+(?:year|month|"
+    r"week|quarter|season)|in\s+(?:19|20)\d\d|by\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _pledge(before: str, after: str) -> bool:
+    """A speaker's commitment about their own acts ("the company would invest")."""
+    if not _PLEDGE_AFTER.match(after):
+        return False
+    if _PLEDGE_SUBJECT.search(before):
+        return True
+    if re.search(r"\band\s*$", before, re.IGNORECASE):
+        # "the company had ordered doses and would keep ...", "... and would hire 900"
+        subjects = list(_CLAUSE_SUBJECT.finditer(before))
+        return bool(subjects) and bool(_PLEDGE_SUBJECT.search(subjects[-1].group("subject") + " "))
+    return False
+
+
+_CLAUSE_SUBJECT: Final = re.compile(
+    r"(?P<subject>\b(?:the\s+\w+|i|we|he|she|they|it))\s+(?:\w+\s+)?"
+    r"(?:would|will|had|has|have|was|is)\b",
+    re.IGNORECASE,
+)
 
 
 def _valid_would(
@@ -1096,22 +1366,29 @@ def _valid_would(
     regions: list[tuple[int, int]],
     attribution: _Attribution,
 ) -> bool:
-    # "X said (that) ... would", or "... would ..., X said" with the attribution after
-    reported = attribution.verb_start >= 0 and not _inside(start, regions)
+    # "X said (that) ... would", or "... would ..., X said" with the attribution after; in an
+    # interview answer, a "would" with a time of its own ("would retaliate within a month")
+    reported = (
+        attribution.verb_start >= 0 or (attribution.answer and bool(_TIMED_AFTER.search(after)))
+    ) and not _inside(start, regions)
     if not reported:
         return False
     if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
         return False
-    if _PLEDGE_AFTER.match(after) and _PLEDGE_SUBJECT.search(before):
+    if _HYPOTHETICAL_RELATIVE.search(before):
+        return False
+    if _pledge(before, after):
         return False
     if _ORGANISED_EVENT.match(after) or _ANNOUNCED.search(text):
         return False
     return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
 
 
-def _verb_cues(text: str) -> Iterator[_Cue]:
+def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     for match in _FORECAST_VERB.finditer(text):
-        if _noun_use(text, match.start()) or _not_a_forecast_verb(text, match):
+        if _noun_use(text, match.start()):
+            continue
+        if _not_a_forecast_verb(text, match) and not (sourced and _sourced_passive(text, match)):
             continue
         yield _Cue(
             "forecast_verb",
@@ -1122,6 +1399,17 @@ def _verb_cues(text: str) -> Iterator[_Cue]:
             None,
             _CONFIDENCE["forecast_verb"],
             f"forecast verb '{match.group().lower()}'",
+        )
+    for match in _REVISED_FORECAST.finditer(text):
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "revised forecast",
         )
     for match in _SEES.finditer(text):
         if _noun_use(text, match.start()) or _inside_question_word(text, match.start()):
@@ -1170,6 +1458,50 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     if word in {"forecast", "forecasts", "projects"} and _NOUN_AFTER.match(text[match.end() :]):
         return not re.search(r"\b(?:i|we|he|she|they|it)\s+$", before, re.IGNORECASE)
     return False
+
+
+# "If turnout stays where it was, Quist wins by three points": a source's forecast in the
+# plain present, made on a condition.
+_IF_THEN_PRESENT: Final = re.compile(
+    r"(?:^|[“\"‘]|:\s)\s*If\s+(?!you\b)(?P<condition>[^,;?]{3,120}),\s+"
+    r"(?P<subject>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?P<verb>[a-z]+)\b"
+)
+_NOT_A_CONSEQUENT_VERB: Final = _wordset(
+    "will would could can may might should must shall is are was were has have had do does did "
+    "need needs want wants think know mean means then also just only still probably likely "
+    "won't can't don't doesn't isn't aren't"
+)
+
+
+def _conditional_present(text: str) -> Iterator[_Cue]:
+    for match in _IF_THEN_PRESENT.finditer(text):
+        verb = match.group("verb")
+        if (
+            verb in _NOT_A_CONSEQUENT_VERB
+            or verb.endswith(("ed", "ing", "ly"))
+            or re.search(r"\b(?:were|had)\b", match.group("condition"))
+        ):
+            continue
+        yield _Cue(
+            "modal",
+            match.start("verb"),
+            match.end("verb"),
+            None,
+            None,
+            None,
+            _CONFIDENCE["modal"],
+            "conditional forecast in the present",
+        )
+
+
+def _sourced_passive(text: str, match: re.Match[str]) -> bool:
+    """ "Growth is projected to moderate", said or quoted from a named source (LABELLING (d))."""
+    before = text[max(0, match.start() - 40) : match.start()]
+    return bool(
+        re.search(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)
+        and re.match(r"\s+to\s+[a-z]", text[match.end() :])
+        and not re.match(r"\s+to\s+have\b", text[match.end() :])
+    )
 
 
 def _inside_question_word(text: str, start: int) -> bool:
@@ -1357,9 +1689,18 @@ def _main_cue(cues: list[_Cue]) -> _Cue:
     return min(cues, key=lambda cue: (_KIND_RANK[cue.kind], cue.start))
 
 
-def _probability_cue(cues: list[_Cue]) -> _Cue | None:
+def _probability_cue(cues: list[_Cue], text: str = "") -> _Cue | None:
     with_probability = [cue for cue in cues if cue.probability is not None]
-    return _main_cue(with_probability) if with_probability else None
+    main = [cue for cue in with_probability if not _in_absolute(text, cue.start)]
+    chosen = main or with_probability
+    return _main_cue(chosen) if chosen else None
+
+
+def _in_absolute(text: str, start: int) -> bool:
+    """ "with no party likely to win outright, a coalition was unlikely": the first hedge is
+    background to the claim, whose own hedge is the second."""
+    clause = text[_clause_start(text, start, []) : start]
+    return bool(re.match(r"\s*with\b", clause, re.IGNORECASE))
 
 
 def _confidence(
@@ -1368,14 +1709,29 @@ def _confidence(
     speaker: str | None,
     deadline: bool,
     anchored: bool,
+    dated: bool = False,
+    open_ended: bool = False,
 ) -> float:
-    """How sure the extractor is; anchored: the sentence names a time, a number or a condition."""
+    """How sure the extractor is; anchored: the sentence names a time, a number or a condition.
+
+    dated: the sentence names a time that bounds the event ("next winter", "on Saturday").
+    """
     score = max(cue.confidence for cue in cues)
+    if (
+        speaker is None
+        and not attribution.generic
+        and dated
+        and score < _WRITER_HEDGED
+        and any(cue.phrase in _WRITER_HEDGES for cue in cues)
+    ):
+        # the writer's own "might not open at all next winter": a dated, hedged forecast
+        score = _WRITER_HEDGED
     if (
         score < _ATTRIBUTED_POSSIBILITY
         and speaker is not None
         and not attribution.generic
-        and anchored
+        and (dated or anchored)
+        and not open_ended
         and any(cue.phrase in _ATTRIBUTABLE_POSSIBILITY for cue in cues)
     ):
         # "could", "might", "should" from a named source about a checkable event: a hedged
@@ -1396,6 +1752,16 @@ def _confidence(
 
 
 _UNANCHORED_WRITER: Final = 0.45
+_WRITER_HEDGED: Final = 0.5
+# Not "may": the writer's "residents may collect sandbags" gives leave, it does not forecast.
+_WRITER_HEDGES: Final = frozenset({"might", "could", "might not"})
+_OPEN_ENDED: Final = re.compile(r"\bcoming\b|\bahead\b|\bin\s+time\b|\beventually\b", re.I)
+_NAMED_TIME: Final = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:next|this|in|by|"
+    r"until|before|from)\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b",
+    re.IGNORECASE,
+)
 # "It won't." answers the sentence before it, which names what is meant.
 _ELLIPTICAL_WORDS: Final = 4
 
@@ -1578,7 +1944,10 @@ def extract_candidates(
     """
     document = _Document()
     sentences = split_sentences(text)
-    regions = _sentence_regions(text, sentences)
+    paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]
+    quotes = [_quote_regions(line.group()) for line in paragraphs]
+    regions = _sentence_regions(sentences, paragraphs, quotes)
+    document.quote_runs_on = _quotes_running_on(paragraphs, quotes)
     labels = _transcript_labels(text)
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
@@ -1600,13 +1969,16 @@ def extract_candidates(
     return candidates
 
 
-def _sentence_regions(text: str, sentences: list[Sentence]) -> list[list[tuple[int, int]]]:
+def _sentence_regions(
+    sentences: list[Sentence],
+    paragraphs: list[re.Match[str]],
+    quotes: list[list[tuple[int, int]]],
+) -> list[list[tuple[int, int]]]:
     """Quotations as the paragraph has them, clipped to each sentence: a quotation of several
     sentences marks the middle ones as quoted too."""
-    paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]
     by_paragraph = [
-        [(line.start() + start, line.start() + end) for start, end in _quote_regions(line.group())]
-        for line in paragraphs
+        [(line.start() + start, line.start() + end) for start, end in regions]
+        for line, regions in zip(paragraphs, quotes, strict=True)
     ]
     clipped = []
     for sentence in sentences:
@@ -1622,6 +1994,23 @@ def _sentence_regions(text: str, sentences: list[Sentence]) -> list[list[tuple[i
             ]
         )
     return clipped
+
+
+def _quotes_running_on(
+    paragraphs: list[re.Match[str]], quotes: list[list[tuple[int, int]]]
+) -> frozenset[int]:
+    running = set()
+    for index, (line, regions) in enumerate(zip(paragraphs, quotes, strict=True)):
+        paragraph = line.group()
+        stripped = paragraph.rstrip()
+        unclosed = (
+            bool(regions)
+            and regions[-1][1] == len(paragraph)
+            and not (stripped[-1:] in _CLOSERS and regions[-1][1] - 1 > regions[-1][0])
+        )
+        if unclosed or stripped.endswith(":"):
+            running.add(index)
+    return frozenset(running)
 
 
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
@@ -1693,7 +2082,7 @@ def _candidate(
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
     if label is not None and attribution.speaker is None and not attribution.generic:
-        attribution = _Attribution(_label_speaker(label, document))
+        attribution = _Attribution(_label_speaker(label, document), answer=True)
     if _excluded(sentence):
         return attribution, None
     found = _cues(sentence, regions, attribution)
@@ -1713,6 +2102,15 @@ def _sentence_attribution(
     """Who speaks: an attribution in the sentence, or the speaker of the quote it continues."""
     if _quote_only(sentence.text, regions):
         if document.last_speaker_paragraph == sentence.paragraph:
+            return _Attribution(document.last_speaker)
+        if (
+            document.last_speaker_paragraph == sentence.paragraph - 1
+            and sentence.paragraph - 1 in document.quote_runs_on
+            and sentence.text[:1] in "\"“‘'"
+        ):
+            # a statement quoted over several paragraphs: each opens with a quotation mark
+            # and only the last one closes, so the speaker carries on
+            document.last_speaker_paragraph = sentence.paragraph
             return _Attribution(document.last_speaker)
         return _Attribution(None)
     _learn_names_before_attribution(sentence, regions, document)
@@ -1748,13 +2146,18 @@ def _build(
 ) -> Candidate:
     main = _main_cue(cues)
     span_start, span_end = _span(sentence, main, regions, attribution)
-    probability_cue = _probability_cue(cues)
+    probability_cue = _probability_cue(cues, sentence.text)
     deadline = _deadline_in(deadlines, span_start, span_end)
     quantity = None
     if probability_cue is None or probability_cue.basis != "stated":
         quantity = _quantity(sentence.text, span_start, span_end)
     probability, reason = _likelihood(probability_cue, quantity)
     condition = _condition(sentence.text)
+    # "over the coming months" bounds nothing a reader could check; "on Saturday" does
+    open_ended = bool(deadlines) and all(_OPEN_ENDED.search(d.phrase) for d in deadlines)
+    dated = any(not _OPEN_ENDED.search(d.phrase) for d in deadlines) or bool(
+        _NAMED_TIME.search(sentence.text)
+    )
     return Candidate(
         sentence=sentence.text,
         start=sentence.start,
@@ -1779,6 +2182,9 @@ def _build(
             attribution,
             attribution.speaker,
             deadline is not None,
+            dated=dated,
+            open_ended=open_ended
+            and not (quantity or condition or _FIGURE_IN.search(sentence.text)),
             anchored=bool(
                 deadlines
                 or quantity
