@@ -137,7 +137,9 @@ def append_entry(
     """Append one entry after the current head, inside the cursor's transaction.
 
     On PostgreSQL the lock and the insert are only sent: on a pipelining cursor they go
-    out with the COMMIT, so the chain's lock is held for no round trip of the network.
+    out with the COMMIT, so the chain's lock is held for no round trip of the network; a
+    cursor writing several units of work at once sends all their appends, under one lock,
+    with its one COMMIT (service/loop_postgres.py).
     """
     fields: dict[str, Any] = {
         "action": action.value,
@@ -148,9 +150,12 @@ def append_entry(
         "created_at": now.astimezone(UTC),
     }
     if cursor.dialect.name == "postgresql":
-        cursor.execute(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
         before_prev = canonical_json(fields).removesuffix("}") + ',"prev":"'
-        cursor.send(_INSERT_AFTER_HEAD, fields | {"before_prev": before_prev})
+        cursor.send_locked(
+            f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})",
+            _INSERT_AFTER_HEAD,
+            fields | {"before_prev": before_prev},
+        )
         return
     previous = cursor.rows(_HEAD_HASH, {})
     prev_hash = previous[0][0] if previous else GENESIS_HASH

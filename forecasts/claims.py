@@ -264,8 +264,12 @@ def record_claim_on_question(
     _check_made(data, now)
     if data.question_id is None:
         raise DomainError("question", "a claim with a question of its own goes to record_claim")
-    source_id = _source_id(cursor, data)
-    deadlines = cursor.rows(_QUESTION_DEADLINE, {"question_id": data.question_id})
+    # Asked together: one round trip where the cursor pipelines.
+    sources, deadlines = cursor.rows_together(
+        (_SOURCE_ID, {"slug": data.source}),
+        (_QUESTION_DEADLINE, {"question_id": data.question_id}),
+    )
+    source_id = _found_source(sources, data)
     if not deadlines:
         raise DomainError("question_id", f"no question with id {data.question_id}")
     deadline, first_resolved_at, kind = deadlines[0]
@@ -285,7 +289,10 @@ def _check_made(data: ClaimCreate, now: datetime) -> None:
 
 
 def _source_id(cursor: Cursor, data: ClaimCreate) -> int:
-    sources = cursor.rows(_SOURCE_ID, {"slug": data.source})
+    return _found_source(cursor.rows(_SOURCE_ID, {"slug": data.source}), data)
+
+
+def _found_source(sources: list[Sequence[Any]], data: ClaimCreate) -> int:
     if not sources:
         raise DomainError("source", f"no source with slug {data.source!r}; create it first")
     source_id: int = sources[0][0]

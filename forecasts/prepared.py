@@ -121,6 +121,14 @@ class Cursor:
             compiled.sql, self.arguments(prepared, params)
         )
 
+    def send_locked(self, lock: str, prepared: Prepared, params: Mapping[str, Any]) -> None:
+        """Take the lock the statement `lock` takes, then send `prepared`: an append to a
+        chain. A cursor writing several units of work in one transaction sends all their
+        appends together, under the lock once, just before its COMMIT.
+        """
+        self.execute(lock)
+        self.send(prepared, params)
+
     def arguments(self, prepared: Prepared, params: Mapping[str, Any]) -> Any:
         """The statement's parameters as the driver takes them: bound, and in order for
         positional paramstyles.

@@ -28,6 +28,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import asyncpg
+import psycopg
 from psycopg import AsyncConnection, AsyncCursor
 from psycopg.conninfo import make_conninfo
 from psycopg_pool import AsyncConnectionPool
@@ -115,6 +116,37 @@ class PipelinedCursor(Cursor):
             self.fetched(prepared, cursor)
             for (prepared, _), cursor in zip(queries, cursors, strict=True)
         ]
+
+
+class BatchCursor(PipelinedCursor):
+    """A PipelinedCursor for several units of work in one transaction: the chain's appends
+    wait, and go out together, under the lock once, just before the COMMIT.
+    """
+
+    def __init__(self, new_cursor: Callable[[], Any], dialect: Dialect) -> None:
+        super().__init__(new_cursor, dialect)
+        self._appends: list[tuple[str, Prepared, Mapping[str, Any]]] = []
+
+    def send_locked(self, lock: str, prepared: Prepared, params: Mapping[str, Any]) -> None:
+        """Keep the append until send_appends."""
+        self._appends.append((lock, prepared, params))
+
+    def appended(self) -> int:
+        """How many appends are waiting: a mark to drop back to."""
+        return len(self._appends)
+
+    def drop_appends(self, mark: int) -> None:
+        """Forget the appends kept since `mark`: their unit of work was rolled back."""
+        del self._appends[mark:]
+
+    def send_appends(self) -> None:
+        """Take the lock once and send every waiting append, in the order they were made."""
+        locks = {lock for lock, _, _ in self._appends}
+        for lock in sorted(locks):
+            self.execute(lock)
+        for _, prepared, params in self._appends:
+            self.send(prepared, params)
+        self._appends.clear()
 
 
 class _RowsOf(ColumnElement[Any]):
@@ -251,24 +283,37 @@ class LoopPostgres:
         self._dialect = dialect
         self._read_dialect: Dialect = PGDialect_asyncpg()  # type: ignore[no-untyped-call]
         self._pool_size = pool_size
-        self._pool: AsyncConnectionPool[AsyncConnection[Any]] | None = None
-        self._reads: asyncpg.Pool | None = None
+        self._opening: asyncio.Task[tuple[Any, asyncpg.Pool]] | None = None
         self._pool_loop: asyncio.AbstractEventLoop | None = None
         self._cache = ReadCache()
+        self._queued: list[tuple[Callable[[Cursor], Any], asyncio.Future[Any]]] = []
+        self._queue_loop: asyncio.AbstractEventLoop | None = None
+        self._writers: set[asyncio.Task[None]] = set()
 
     async def _opened(self) -> tuple[AsyncConnectionPool[AsyncConnection[Any]], asyncpg.Pool]:
-        """The pools of the running loop: a pool's connections belong to the loop it opened on."""
-        loop = asyncio.get_running_loop()
-        if self._pool is None or self._reads is None or self._pool_loop is not loop:
-            writes = AsyncConnectionPool(
-                self._conninfo, min_size=1, max_size=self._pool_size, open=False
-            )
-            await writes.open()
+        """The pools of the running loop: a pool's connections belong to the loop it opened on.
+        Callers that arrive while they open wait for the same pools.
+        """
+        loop, opening = asyncio.get_running_loop(), self._opening
+        failed = opening is not None and opening.done() and not _succeeded(opening)
+        if opening is None or self._pool_loop is not loop or failed:
+            opening = self._opening = loop.create_task(self._open())
+            self._pool_loop = loop
+        return await asyncio.shield(opening)
+
+    async def _open(self) -> tuple[AsyncConnectionPool[AsyncConnection[Any]], asyncpg.Pool]:
+        writes = AsyncConnectionPool(
+            self._conninfo, min_size=1, max_size=self._pool_size, open=False
+        )
+        await writes.open()
+        try:
             reads = await asyncpg.create_pool(
                 self._dsn, min_size=1, max_size=self._pool_size, server_settings=_READS
             )
-            self._pool, self._reads, self._pool_loop = writes, reads, loop
-        return self._pool, self._reads
+        except BaseException:
+            await writes.close()
+            raise
+        return writes, reads
 
     async def read(self, read: Callable[[Cursor], T]) -> T:
         """A read model, as one statement, which sees one committed state by itself."""
@@ -297,31 +342,156 @@ class LoopPostgres:
         return body
 
     async def write(self, write: Callable[[Cursor], T]) -> T:
-        """Run a unit of work and commit it once; on any error, roll all of it back."""
-        pool, _ = await self._opened()
-        async with pool.connection() as connection:
-            await connection.set_autocommit(False)
-            async with connection.pipeline():
-                return await greenlet_spawn(
-                    committed,
-                    _AwaitedConnection(connection),
-                    PipelinedCursor(lambda: AwaitedCursor(connection.cursor()), self._dialect),
-                    write,
-                )
+        """Run a unit of work and commit it; on any error, roll all of it back.
+
+        Units of work that arrive while WRITERS batches are being written wait, then go
+        together: one transaction, each unit in a savepoint of its own, the chain's
+        appends under one lock, one COMMIT. A unit that fails is rolled back to its
+        savepoint alone; when the server refuses a statement, the batch is rolled back and
+        each unit is written again by itself, so one failure never fails another unit.
+        """
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[Any] = loop.create_future()
+        if self._queue_loop is not loop:
+            self._queued, self._queue_loop, self._writers = [], loop, set()
+        self._queued.append((write, done))
+        if len(self._writers) < WRITERS:
+            writer = loop.create_task(self._write_queued())
+            self._writers.add(writer)
+            writer.add_done_callback(self._writers.discard)
+        result: T = await done
+        return result
+
+    async def _write_queued(self) -> None:
+        try:
+            pool, _ = await self._opened()
+            while self._queued:
+                # A share of what waits, so that the other writers have batches too.
+                share = min(MAX_BATCH, -(-len(self._queued) // WRITERS))
+                batch = [unit for unit in self._queued[:share] if not unit[1].done()]
+                del self._queued[:share]
+                if len(batch) == 1:
+                    await self._write_alone(pool, *batch[0])
+                elif batch:
+                    await self._write_batch(pool, batch)
+        except BaseException as error:
+            # Nothing may be left waiting for a writer that has stopped.
+            stopped = error if isinstance(error, Exception) else RuntimeError("shutting down")
+            for _, done in self._queued:
+                _settle(done, error=stopped)
+            self._queued.clear()
+            raise
+
+    async def _write_alone(
+        self,
+        pool: AsyncConnectionPool[AsyncConnection[Any]],
+        write: Callable[[Cursor], Any],
+        done: asyncio.Future[Any],
+    ) -> None:
+        try:
+            async with pool.connection() as connection:
+                await connection.set_autocommit(False)
+                async with connection.pipeline():
+                    result = await greenlet_spawn(
+                        committed,
+                        _AwaitedConnection(connection),
+                        PipelinedCursor(lambda: AwaitedCursor(connection.cursor()), self._dialect),
+                        write,
+                    )
+        except Exception as error:
+            _settle(done, error=error)
+        else:
+            _settle(done, result=result)
+
+    async def _write_batch(
+        self,
+        pool: AsyncConnectionPool[AsyncConnection[Any]],
+        batch: list[tuple[Callable[[Cursor], Any], asyncio.Future[Any]]],
+    ) -> None:
+        try:
+            async with pool.connection() as connection:
+                await connection.set_autocommit(False)
+                async with connection.pipeline():
+                    outcomes = await greenlet_spawn(_together, connection, self._dialect, batch)
+        except psycopg.Error:
+            for write, done in batch:
+                await self._write_alone(pool, write, done)
+            return
+        for (_, done), (result, error) in zip(batch, outcomes, strict=True):
+            _settle(done, result=result, error=error)
 
     async def close(self) -> None:
         """Close the pools of the running loop, if it has them."""
-        writes, reads, self._pool, self._reads = self._pool, self._reads, None, None
-        if self._pool_loop is asyncio.get_running_loop():
-            if writes is not None:
-                await writes.close()
-            if reads is not None:
-                await reads.close()
+        opening, self._opening = self._opening, None
+        if opening is None or self._pool_loop is not asyncio.get_running_loop():
+            return
+        await asyncio.wait([opening])
+        if _succeeded(opening):
+            writes, reads = opening.result()
+            await writes.close()
+            await reads.close()
 
     def dispose(self) -> None:
         """Forget the pools, which close with their connections once their loop has ended."""
-        self._pool = self._reads = None
+        self._opening = None
 
+
+def _succeeded(task: asyncio.Task[Any]) -> bool:
+    return task.done() and not task.cancelled() and task.exception() is None
+
+
+def _together(
+    connection: AsyncConnection[Any],
+    dialect: Dialect,
+    batch: list[tuple[Callable[[Cursor], Any], asyncio.Future[Any]]],
+) -> list[tuple[Any, Exception | None]]:
+    """Each unit's result or error, the units written in one transaction and committed.
+
+    A driver error ends the batch: the transaction is broken, and the caller writes each
+    unit again alone.
+    """
+    cursor = BatchCursor(lambda: AwaitedCursor(connection.cursor()), dialect)
+    outcomes: list[tuple[Any, Exception | None]] = []
+    try:
+        for write, _ in batch:
+            cursor.execute("SAVEPOINT unit")
+            mark = cursor.appended()
+            try:
+                result = write(cursor)
+            except psycopg.Error:
+                raise
+            except Exception as error:
+                cursor.execute("ROLLBACK TO SAVEPOINT unit")
+                cursor.drop_appends(mark)
+                outcomes.append((None, error))
+                continue
+            cursor.execute("RELEASE SAVEPOINT unit")
+            outcomes.append((result, None))
+        cursor.send_appends()
+        await_(connection.commit())
+    except BaseException:
+        await_(connection.rollback())
+        raise
+    return outcomes
+
+
+def _settle(done: asyncio.Future[Any], *, result: Any = None, error: Any = None) -> None:
+    """Give a waiting write its outcome, unless its caller has gone."""
+    if done.done():
+        return
+    if error is not None:
+        done.set_exception(error)
+    else:
+        done.set_result(result)
+
+
+# At most this many units of work share a transaction: enough to take what arrives while
+# one batch is written, few enough that a batch written again unit by unit stays short.
+MAX_BATCH = 32
+# Batches written at once by each process. A unit's reads cost round trips, not the lock,
+# which only the appends and the COMMIT hold: while one batch waits on the network,
+# another can read, and a third can hold the lock.
+WRITERS = 4
 
 # Reads never write; the server refuses any that would.
 _READS = {"default_transaction_read_only": "on"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
@@ -93,4 +94,80 @@ def test_a_write_failing_after_its_ledger_entry_leaves_nothing_and_the_pool_goes
     assert _claims(database) == 0
     with database.reading() as session:
         assert session.execute(text("SELECT count(*) FROM ledger_entry")).scalar_one() == 2
+    assert verify(database).ok
+
+
+def _numbered(claim: ClaimCreate) -> Callable[[int], Callable[[Cursor], int]]:
+    def record(number: int) -> Callable[[Cursor], int]:
+        said = claim.model_copy(update={"quote": f"{claim.quote} ({number})"})
+        return lambda cursor: record_claim_on_question(cursor, data=said, actor="test", now=NOW).id
+
+    return record
+
+
+def _written_together(database: Database, units: list[Callable[[Cursor], Any]]) -> list[object]:
+    async def write_all() -> list[object]:
+        try:
+            outcomes: list[object] = await asyncio.gather(
+                *(database.write(unit) for unit in units), return_exceptions=True
+            )
+            return outcomes
+        finally:
+            await database.close_loop_pool()
+
+    return run_on_own_loop(write_all())
+
+
+def _claim_transactions(database: Database) -> int:
+    with database.reading() as session:
+        # xmin: the transaction that inserted the row. Entries are appended outside the
+        # units' savepoints, so theirs is the batch's own transaction.
+        return int(
+            session.execute(
+                text("SELECT count(DISTINCT xmin::text) FROM ledger_entry WHERE action = :a"),
+                {"a": "claim.recorded"},
+            ).scalar_one()
+        )
+
+
+def test_writes_arriving_together_share_a_commit_and_a_refused_one_takes_no_other(
+    database: Database,
+) -> None:
+    record = _numbered(_claim(database))
+
+    def refused_after_its_entry(cursor: Cursor) -> None:
+        record(100)(cursor)
+        raise DomainError("quote", "refused after its ledger entry was made")
+
+    units: list[Callable[[Cursor], Any]] = [record(n) for n in range(30)]
+    units[7] = refused_after_its_entry
+    outcomes = _written_together(database, units)
+
+    assert isinstance(outcomes[7], DomainError)
+    recorded = [outcome for n, outcome in enumerate(outcomes) if n != 7]
+    assert all(isinstance(o, int) for o in recorded) and len(set(recorded)) == 29
+    assert _claims(database) == 29
+    assert _claim_transactions(database) < 29  # those that arrived together, committed together
+    assert verify(database).ok
+
+
+def test_a_statement_the_server_refuses_in_a_batch_fails_its_unit_alone(
+    database: Database,
+) -> None:
+    record = _numbered(_claim(database))
+
+    def refused_by_the_server(cursor: Cursor) -> None:
+        record(200)(cursor)
+        cursor.execute("SELECT 1 / 0")
+
+    units: list[Callable[[Cursor], Any]] = [record(n) for n in range(12)]
+    units[5] = refused_by_the_server
+    outcomes = _written_together(database, units)
+
+    assert "division by zero" in str(outcomes[5])
+    assert all(isinstance(o, int) for n, o in enumerate(outcomes) if n != 5)
+    assert _claims(database) == 11
+    with database.reading() as session:
+        entries = session.execute(text("SELECT count(*) FROM ledger_entry")).scalar_one()
+    assert entries == 2 + 11  # the source and the question, then one per claim
     assert verify(database).ok
