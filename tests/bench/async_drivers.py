@@ -1,18 +1,20 @@
 """Which async driver serves Sooth's PostgreSQL reads faster: psycopg with psycopg_pool, or asyncpg.
 
-One app, two ways to the same database, side by side in one run under wrk, each beside the
-bare endpoint (tests/bench/bare_app.py):
+One app, three ways to the same database, side by side in one run under wrk, each beside
+the bare endpoint (tests/bench/bare_app.py):
 
-- psycopg: service/loop_postgres.py as Sooth runs it (AsyncConnectionPool, pipeline mode);
-- psycopg-thread: psycopg's blocking connections from SQLAlchemy's pool, in the thread pool,
-  in pipeline mode just the same;
-- asyncpg: SQLAlchemy's async engine (AsyncAdaptedQueuePool, the same pool size), the same
-  read models run in a greenlet the same way.
+- asyncpg: service/loop_postgres.py as Sooth runs it: asyncpg's own pool on the event loop,
+  each read one statement (a question's four statements read together as arrays of
+  records), no transaction;
+- asyncpg-sqlalchemy: SQLAlchemy's async engine on asyncpg (AsyncAdaptedQueuePool, the same
+  pool size), the read models run in a greenlet, in a read-only snapshot;
+- psycopg: psycopg's AsyncConnectionPool in pipeline mode, in a greenlet, in a read-only
+  snapshot whose BEGIN goes out with the statements.
 
-Two reads each: GET /key/{id}, one statement by primary key outside a transaction (what
-every keyed request does), and GET /question/{id}, the question page's read model in a
-read-only snapshot (four statements). The ledger is the scaled one of 100,000 claims
-(tests/bench/scaled_ledger.py), built into a database of the run's own.
+Two reads each: GET /key/{id}, one statement by primary key (what every keyed request
+does), and GET /question/{id}, the question page's read model (four statements). The
+ledger is the scaled one of 100,000 claims (tests/bench/scaled_ledger.py), built into a
+database of the run's own.
 Run: python tests/bench/async_drivers.py [--duration 5] [--postgres URL].
 """
 
@@ -49,7 +51,7 @@ from service.views import QUESTION_ROW, question_detail_data  # noqa: E402
 
 T = TypeVar("T")
 POOL_SIZE = 16
-DRIVERS = ("psycopg", "psycopg-thread", "asyncpg")
+DRIVERS = ("asyncpg", "asyncpg-sqlalchemy", "psycopg")
 
 
 class _Asyncpg:
@@ -80,6 +82,18 @@ class _Asyncpg:
             dialect.set_isolation_level(driver, "READ COMMITTED")
             driver.readonly = False
             connection.close()
+
+
+class _Sooth:
+    """Sooth's own reads (service/loop_postgres.py): every read is one statement."""
+
+    def __init__(self, url: str) -> None:
+        self.loop = LoopPostgres(url=url, dialect=create_engine(url).dialect, pool_size=POOL_SIZE)
+
+    async def read(self, read: Callable[[Cursor], T]) -> T:
+        return await self.loop.read(read)
+
+    read_statement = read
 
 
 class _PsycopgAsync:
@@ -120,10 +134,9 @@ def create_app() -> FastAPI:
     url = os.environ["SOOTH_DATABASE_URL"]
     reads: Any
     if os.environ["BENCH_DRIVER"] == "asyncpg":
+        reads = _Sooth(url)
+    elif os.environ["BENCH_DRIVER"] == "asyncpg-sqlalchemy":
         reads = _Asyncpg(url)
-    elif os.environ["BENCH_DRIVER"] == "psycopg-thread":
-        dialect = create_engine(url).dialect
-        reads = LoopPostgres(url=url, dialect=dialect, pool_size=POOL_SIZE)
     else:
         reads = _PsycopgAsync(url)
     app = FastAPI()

@@ -9,8 +9,9 @@ and p50/p99 latency of
 
 and, just before them, of GET /constant on tests/bench/bare_app.py served by uvicorn
 exactly as `sooth serve` serves Sooth. Each figure is also given as a ratio to that bare
-endpoint. Targets: on SQLite reads reach 50% and writes 25% of the bare endpoint, with no
-errors; on PostgreSQL two workers serve more than one, with no errors.
+endpoint. Targets, all with no errors: with one worker, reads reach 53% and writes 28% of
+the bare endpoint on SQLite, 40% and 20% on PostgreSQL; with two, 50% and 25% on SQLite,
+and on PostgreSQL 1.6 times one worker's reads and 1.3 times its writes.
 
 The ledger is the demo data scaled to 100,000 claims (tests/bench/scaled_ledger.py),
 built once into var/bench/ and copied for each run, since the POSTs add to it; on
@@ -66,6 +67,12 @@ THREADS = 2
 WARMUP_SECONDS = 2
 READ_TARGET = 0.50
 WRITE_TARGET = 0.25
+# One worker on SQLite keeps the figures it had (56% of bare on reads, 31% on POST), less
+# three points; one worker on PostgreSQL reaches 40% on reads and 20% on POST, and two
+# serve 1.6 times one on reads and 1.3 times on POST.
+SQLITE_READ, SQLITE_WRITE = 0.53, 0.28
+POSTGRES_READ, POSTGRES_WRITE = 0.40, 0.20
+POSTGRES_SCALING_READ, POSTGRES_SCALING_WRITE = 1.6, 1.3
 POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 SECRET = "bench-secret-key-not-for-production"
 
@@ -268,6 +275,12 @@ def postgres_ledger(server: str) -> Iterator[str]:
         started = time.perf_counter()
         print(f"building the ledger in PostgreSQL database {name} ...", flush=True)
         build_ledger(url, claims=CLAIMS)
+        # A database in service is vacuumed and analysed by autovacuum; one loaded a moment
+        # ago is not yet, and its counts would read every row's page for visibility.
+        vacuum = create_engine(make_url(url), isolation_level="AUTOCOMMIT")
+        with vacuum.connect() as connection:
+            connection.execute(text("VACUUM ANALYZE"))
+        vacuum.dispose()
         print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
         yield url
     finally:
@@ -337,17 +350,7 @@ def bench_backend(backend: str, url: str, seconds: int) -> list[Row]:
                 if endpoint == "bare":
                     continue
                 figure = run_wrk(base_url, script, seconds)
-                write = endpoint.startswith("POST")
-                if backend == "sqlite":
-                    wanted = WRITE_TARGET if write else READ_TARGET
-                    target = f">= {wanted:.0%} of bare, no errors"
-                    passed = figure.requests_per_second >= wanted * bare.requests_per_second
-                else:
-                    target = "2 workers > 1, no errors" if workers == 2 else "no errors"
-                    passed = True
-                    if workers == 2:
-                        one = next(r for r in rows if r.endpoint == endpoint and r.workers == 1)
-                        passed = figure.requests_per_second > one.figure.requests_per_second
+                target, passed = judged(backend, workers, endpoint, figure, bare, rows)
                 rows.append(
                     Row(
                         backend,
@@ -365,6 +368,30 @@ def bench_backend(backend: str, url: str, seconds: int) -> list[Row]:
                     flush=True,
                 )
     return rows
+
+
+def judged(
+    backend: str, workers: int, endpoint: str, figure: Figure, bare: Figure, rows: list[Row]
+) -> tuple[str, bool]:
+    """The target an endpoint's figure is held to, and whether it meets it (errors aside)."""
+    write = endpoint.startswith("POST")
+    if backend == "postgresql" and workers == 2:
+        wanted = POSTGRES_SCALING_WRITE if write else POSTGRES_SCALING_READ
+        one = next(r for r in rows if r.endpoint == endpoint and r.workers == 1)
+        return (
+            f">= {wanted}x 1 worker, no errors",
+            figure.requests_per_second >= wanted * one.figure.requests_per_second,
+        )
+    targets = {
+        ("sqlite", 1): (SQLITE_WRITE, SQLITE_READ),
+        ("sqlite", 2): (WRITE_TARGET, READ_TARGET),
+        ("postgresql", 1): (POSTGRES_WRITE, POSTGRES_READ),
+    }
+    wanted = targets[backend, workers][0 if write else 1]
+    return (
+        f">= {wanted:.0%} of bare, no errors",
+        figure.requests_per_second >= wanted * bare.requests_per_second,
+    )
 
 
 def bench_verified(backend: str, name: str, url: str, seconds: int, checks: list[str]) -> list[Row]:
