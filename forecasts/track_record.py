@@ -17,12 +17,11 @@ SQLite and PostgreSQL alike.
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
-from typing import Any, Final, Literal, cast, get_args
+from typing import Any, Final, Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -234,7 +233,6 @@ def track_record(*, session: Session, query: ReportQuery) -> TrackRecord:
     """Tally the scored claims the query selects in one SQL pass; tables derive from it."""
     source_ids = _source_ids(session, query.sources)
     statement = _tally_statement(query, source_ids)
-    _ensure_ln(session)
     # Plain tuples: pandas probes each SQLAlchemy Row for namedtuple fields, which is slow.
     rows = [tuple(row) for row in session.execute(statement).all()]
     raw = pd.DataFrame.from_records(
@@ -679,29 +677,6 @@ def _float(value: float) -> ColumnElement[float]:
     return literal(value, Float())
 
 
-def _ensure_ln(session: Session) -> None:
-    """Give SQLite a natural logarithm when it was built without its math functions."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        return
-    raw = cast(sqlite3.Connection, connection.connection.dbapi_connection)
-    try:
-        raw.execute("SELECT ln(2)").fetchone()
-    except sqlite3.OperationalError:
-        register_ln(raw)
-
-
-def register_ln(connection: sqlite3.Connection) -> None:
-    """Define ln(x) on a SQLite connection with Python's math.log (NULL for x <= 0)."""
-    connection.create_function("ln", 1, _ln, deterministic=True)
-
-
-def _ln(value: float | None) -> float | None:
-    if value is None or value <= 0:
-        return None
-    return math.log(value)
-
-
 # --- naming the groups -----------------------------------------------------------------
 
 
@@ -788,7 +763,6 @@ __all__ = [
     "TrackRecord",
     "calibration_report",
     "quantity_report",
-    "register_ln",
     "scores_report",
     "source_calibration_png",
     "source_scored_claims",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import math
+import sqlite3
 import threading
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -70,11 +72,28 @@ def _configure_sqlite(engine: Engine, lock_wait_seconds: float) -> None:
         cursor.execute(f"PRAGMA busy_timeout={round(lock_wait_seconds * 1000)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        give_ln(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         mode = connection.get_execution_options().get(_SQLITE_BEGIN, "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def give_ln(connection: sqlite3.Connection) -> None:
+    """Give a SQLite connection a natural logarithm (the reports' log loss), where SQLite
+    was built without its math functions: Python's math.log, NULL for x <= 0.
+    """
+    try:
+        connection.execute("SELECT ln(2)").fetchone()
+    except sqlite3.OperationalError:
+        connection.create_function("ln", 1, _ln, deterministic=True)
+
+
+def _ln(value: float | None) -> float | None:
+    if value is None or value <= 0:
+        return None
+    return math.log(value)
 
 
 class Database:

@@ -22,8 +22,8 @@ from forecasts.bins import parse_bins
 from forecasts.calibration import calibrate_claims
 from forecasts.domain import Outcome
 from forecasts.scoring import score_claims
-from forecasts.track_record import register_ln, source_scored_claims
-from service.database import Database
+from forecasts.track_record import source_scored_claims
+from service.database import Database, give_ln
 from tests.factories import T0, make_claim, make_question, make_resolution, make_source
 from tests.reports.conftest import Ledger
 
@@ -199,6 +199,6 @@ def test_source_scored_claims_lists_what_counts_with_each_brier_term(
 
 def test_ln_can_be_given_to_a_sqlite_built_without_math_functions() -> None:
     connection = sqlite3.connect(":memory:")
-    register_ln(connection)
+    give_ln(connection)
     value, nothing = connection.execute("SELECT ln(2.0), ln(0.0)").fetchone()
     assert value == math.log(2.0) and nothing is None
