@@ -16,6 +16,7 @@ from sqlalchemy import Table, Text, bindparam, func, insert
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
+from forecasts.dialects import appends_take_a_lock
 from forecasts.models import LedgerEntry
 from forecasts.prepared import Cursor, Prepared
 
@@ -149,7 +150,7 @@ def append_entry(
         "actor": actor,
         "created_at": now.astimezone(UTC),
     }
-    if cursor.dialect.name == "postgresql":
+    if appends_take_a_lock(cursor.dialect):
         before_prev = canonical_json(fields).removesuffix("}") + ',"prev":"'
         cursor.send_locked(
             f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})",

@@ -21,6 +21,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator, TypeEngine
 from sqlmodel import Session
 
+from forecasts.dialects import stores_naive_instants
 from forecasts.sqltypes import UTCDateTime
 
 Processors = tuple[tuple[int, Callable[[Any], Any]], ...]
@@ -186,7 +187,8 @@ class _InstantText(TypeDecorator[Any]):
     cache_ok = True
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
-        return dialect.type_descriptor(String() if dialect.name == "sqlite" else UTCDateTime())
+        naive = stores_naive_instants(dialect)
+        return dialect.type_descriptor(String() if naive else UTCDateTime())
 
 
 class api_instant(FunctionElement[Any]):  # noqa: N801 - used like a SQL function

@@ -10,6 +10,8 @@ from sqlalchemy import DateTime, Dialect
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.types import TypeDecorator
 
+from forecasts.dialects import stores_naive_instants
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware instant stored in UTC.
@@ -27,7 +29,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None or value.utcoffset() is None:
             raise ValueError(f"refusing to store a naive datetime ({value.isoformat()})")
         value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+        return value.replace(tzinfo=None) if stores_naive_instants(dialect) else value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:

@@ -33,8 +33,10 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
+from forecasts import dialects
 from forecasts.chain import GENESIS_HASH, canonical_json, entry_hash
 from forecasts.claims import claim_payload, claim_record
+from forecasts.dialects import ids_are_contiguous
 from forecasts.domain import Outcome, Status
 from forecasts.models import (
     Claim,
@@ -114,7 +116,7 @@ def verify_ledger(
     `heads` (kept elsewhere) and the stored signed heads must all be extended by the chain.
     """
     recorded: dict[str, dict[int, _Recorded]] = {entity: {} for entity in ENTITIES}
-    contiguous = session.get_bind().dialect.name == "sqlite"
+    contiguous = ids_are_contiguous(dialects.of(session))
     witnessed = [*heads, *_stored_heads(session)]
     at_counts = {head.count: "" for head in witnessed}
     problem, position = _check_chain(

@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Table
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
+
+from forecasts import dialects
+from forecasts.dialects import insert_ignoring_duplicates
 
 
 def insert_new(
@@ -20,13 +22,7 @@ def insert_new(
     """Insert the rows whose `key` is not stored yet; the keys actually inserted."""
     if not rows:
         return []
-    dialect = session.get_bind().dialect.name
     column = table.c[key]
-    if dialect == "postgresql":
-        statement: Any = postgresql.insert(table).on_conflict_do_nothing()
-    elif dialect == "sqlite":
-        statement = sqlite.insert(table).on_conflict_do_nothing()
-    else:  # pragma: no cover - Sooth runs on SQLite and PostgreSQL only
-        raise NotImplementedError(f"no deduplicating insert for {dialect}")
+    statement = insert_ignoring_duplicates(dialects.of(session), table)
     result = session.exec(statement.returning(column), params=list(rows))
     return [row[0] for row in result]

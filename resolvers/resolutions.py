@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from forecasts.chain import Action, append_entry
+from forecasts.dialects import lock_for_update
 from forecasts.domain import ConflictError, DomainError, Outcome, QuestionKind
 from forecasts.models import Question, Resolution
 from forecasts.prepared import Cursor
@@ -32,8 +33,7 @@ def current_resolution(*, session: Session, question_id: int) -> Resolution | No
 def _lock_question(session: Session, question_id: int) -> Question:
     """Load the question, locking its row on PostgreSQL so concurrent verdicts queue up."""
     question = get_question(session=session, question_id=question_id)
-    if session.get_bind().dialect.name == "postgresql":
-        session.refresh(question, with_for_update=True)
+    lock_for_update(session, question)
     return question
 
 

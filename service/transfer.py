@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, text
+from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.chain import Action, append_entry
 from forecasts.claims import claim_payload, claim_record, record_claim
+from forecasts.dialects import move_sequences_past_ids
 from forecasts.domain import DomainError, RepeatError, probability_from_text
 from forecasts.models import Claim, LedgerEntry, Question, QuestionTag, Resolution, Reviewer, Source
 from forecasts.prepared import Cursor
@@ -324,15 +325,9 @@ def _log_restored(session: Session, kind: str, instance: Any, tags: list[str]) -
 
 def _reset_sequences(session: Session) -> None:
     """After inserting explicit ids, move PostgreSQL's sequences past them."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    for table in ("source", "reviewer", "question", "claim", "resolution", "ledger_entry"):
-        session.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
-                f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
-            )
-        )
+    move_sequences_past_ids(
+        session, ("source", "reviewer", "question", "claim", "resolution", "ledger_entry")
+    )
 
 
 def export_records(*, session: Session) -> Iterator[dict[str, Any]]:

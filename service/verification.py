@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from sqlmodel import Session
 
+from forecasts.dialects import one_state_options
 from forecasts.verify import ChainHead, Verification, chain_head, verify_ledger
 from forecasts.witness import NotedHead
 from service.database import Database
@@ -22,11 +23,7 @@ def snapshot(database: Database) -> Iterator[Session]:
     committed between verification's passes would look like a row without a ledger entry.
     A SQLite read transaction in WAL mode already keeps one snapshot.
     """
-    engine = database.engine
-    if database.dialect == "postgresql":
-        engine = engine.execution_options(
-            isolation_level="REPEATABLE READ", postgresql_readonly=True
-        )
+    engine = database.engine.execution_options(**one_state_options(database.engine.dialect))
     with Session(engine) as session:
         try:
             yield session

@@ -1,0 +1,85 @@
+"""What SQLite and PostgreSQL do differently, in one place.
+
+Sooth runs the same code and the same migrations on both. Where the two databases differ,
+the domain code asks here rather than testing the dialect's name itself, so every
+difference is listed once, with why:
+
+- instants: SQLite has no timezone type, so instants are stored as naive UTC;
+- appends to the ledger: PostgreSQL's writers run at once and queue on an advisory lock,
+  SQLite's are queued by its single write lock already;
+- row locks: PostgreSQL locks a row FOR UPDATE; SQLite's write lock covers the database;
+- deduplicating inserts: ON CONFLICT DO NOTHING, written by each dialect's own insert;
+- sequences: PostgreSQL's skip the numbers of rolled-back inserts, and are moved by hand
+  after rows are inserted with their ids; SQLite's rowids follow the largest id;
+- snapshots: PostgreSQL's READ COMMITTED gives each statement its own, so a read of one
+  state across statements asks for REPEATABLE READ; SQLite in WAL mode keeps one per
+  read transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Dialect, Table, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session
+
+POSTGRESQL = "postgresql"
+SQLITE = "sqlite"
+
+
+def of(session: Session) -> Dialect:
+    """The dialect of the database a session is bound to."""
+    return session.get_bind().dialect
+
+
+def stores_naive_instants(dialect: Dialect) -> bool:
+    """Whether instants are stored without their offset (in UTC)."""
+    return dialect.name == SQLITE
+
+
+def appends_take_a_lock(dialect: Dialect) -> bool:
+    """Whether an append to the ledger takes the chain's advisory lock first."""
+    return dialect.name == POSTGRESQL
+
+
+def ids_are_contiguous(dialect: Dialect) -> bool:
+    """Whether the ids of a table's rows run without gaps: rowids do; sequences skip the
+    numbers of inserts that were rolled back.
+    """
+    return dialect.name == SQLITE
+
+
+def lock_for_update(session: Session, instance: Any) -> None:
+    """Lock an instance's row until the transaction ends, so that concurrent writers queue."""
+    if of(session).name == POSTGRESQL:
+        session.refresh(instance, with_for_update=True)
+
+
+def insert_ignoring_duplicates(dialect: Dialect, table: Table) -> Any:
+    """An INSERT that skips the rows whose unique key is stored already."""
+    if dialect.name == POSTGRESQL:
+        return postgresql.insert(table).on_conflict_do_nothing()
+    if dialect.name == SQLITE:
+        return sqlite.insert(table).on_conflict_do_nothing()
+    raise NotImplementedError(f"Sooth runs on SQLite and PostgreSQL, not {dialect.name}")
+
+
+def move_sequences_past_ids(session: Session, tables: tuple[str, ...]) -> None:
+    """After rows were inserted with their ids, make new rows' ids follow them."""
+    if of(session).name != POSTGRESQL:
+        return
+    for table in tables:
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            )
+        )
+
+
+def one_state_options(dialect: Dialect) -> dict[str, Any]:
+    """Execution options under which a transaction's statements all read one state."""
+    if dialect.name == POSTGRESQL:
+        return {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+    return {}
