@@ -81,5 +81,5 @@ def move_sequences_past_ids(session: Session, tables: tuple[str, ...]) -> None:
 def one_state_options(dialect: Dialect) -> dict[str, Any]:
     """Execution options under which a transaction's statements all read one state."""
     if dialect.name == POSTGRESQL:
-        return {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+        return {"isolation_level": "REPEATABLE READ"}
     return {}

@@ -14,16 +14,16 @@ from typing import Any, TypeVar
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from anyio import to_thread
-from psycopg import IsolationLevel
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import SingletonThreadPool
 from sqlmodel import Session
 
+from forecasts.dialects import one_state_options
 from forecasts.prepared import Cursor
 from service.keyfiles import private_file
 from service.loop_postgres import LoopPostgres
-from service.loop_sqlite import CHECKPOINT_LOCK_WAIT_SECONDS, LoopSQLite, sqlite_snapshot
+from service.loop_sqlite import CHECKPOINT_LOCK_WAIT_SECONDS, LoopSQLite
 from service.migrations_runner import alembic_config
 
 log = logging.getLogger(__name__)
@@ -103,6 +103,9 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._writer = self.engine.execution_options(**{_SQLITE_BEGIN: "IMMEDIATE"})
+        # On PostgreSQL each statement of a READ COMMITTED transaction reads a state of
+        # its own; SQLite in WAL mode keeps one per read transaction (forecasts/dialects.py).
+        self._one_state = self.engine.execution_options(**one_state_options(self.engine.dialect))
         # SQLite has one writer at a time. Threads of this process queue for it here,
         # handing over at once, rather than in SQLite's busy handler, which sleeps and
         # retries (up to 100 ms a time): under load that left the write lock idle.
@@ -131,8 +134,10 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A unit of work that only reads; what it loaded stays readable after it ends."""
-        with Session(self.engine) as session:
+        """A unit of work that only reads, and sees one committed state, as it was at its
+        first query, to its end; what it loaded stays readable after it ends.
+        """
+        with Session(self._one_state) as session:
             yield session
 
     @contextmanager
@@ -162,29 +167,6 @@ class Database:
     def _write_session_in_thread(self, write: Callable[[Session], T]) -> T:
         with self.writing() as session:
             return write(session)
-
-    @contextmanager
-    def snapshot(self) -> Iterator[Cursor]:
-        """A read-only view of one committed state, on a pooled driver connection."""
-        connection = self.engine.raw_connection()
-        if self.dialect == "sqlite":
-            try:
-                with sqlite_snapshot(connection, self.engine.dialect) as cursor:
-                    yield cursor
-            finally:
-                connection.close()
-            return
-        driver: Any = connection.dbapi_connection
-        try:
-            # A transaction reads one state only at REPEATABLE READ: set on the driver's
-            # connection, so that its BEGIN says so rather than a statement of its own.
-            driver.isolation_level = IsolationLevel.REPEATABLE_READ
-            driver.read_only = True
-            yield Cursor(connection.cursor(), self.engine.dialect)
-        finally:
-            driver.rollback()
-            driver.isolation_level = driver.read_only = None
-            connection.close()
 
     async def read(self, read: Callable[[Cursor], T]) -> T:
         """Run a route's read model on one committed state, on the event loop: on SQLite in

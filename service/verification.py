@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 
-from sqlmodel import Session
-
-from forecasts.dialects import one_state_options
 from forecasts.verify import ChainHead, Verification, chain_head, verify_ledger
 from forecasts.witness import NotedHead
 from service.database import Database
-
-
-@contextmanager
-def snapshot(database: Database) -> Iterator[Session]:
-    """A read-only session that sees the database as it was at its first query, to its end.
-
-    PostgreSQL's default READ COMMITTED gives each statement a new snapshot, so a write
-    committed between verification's passes would look like a row without a ledger entry.
-    A SQLite read transaction in WAL mode already keeps one snapshot.
-    """
-    engine = database.engine.execution_options(**one_state_options(database.engine.dialect))
-    with Session(engine) as session:
-        try:
-            yield session
-        finally:
-            session.rollback()
 
 
 def verify(
@@ -39,7 +19,7 @@ def verify(
     heads: Sequence[NotedHead] = (),
 ) -> Verification:
     """Verify the whole ledger, and that noted heads are still where they were."""
-    with snapshot(database) as session:
+    with database.reading() as session:
         return verify_ledger(
             session=session, noted_head=noted_head, noted_count=noted_count, heads=heads
         )
@@ -47,7 +27,7 @@ def verify(
 
 def head(database: Database) -> ChainHead:
     """The chain's current head and length."""
-    with snapshot(database) as session:
+    with database.reading() as session:
         return chain_head(session=session)
 
 

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.pool import QueuePool
 
 from forecasts.claims import ClaimFilters, retract_claim
+from forecasts.prepared import Cursor
 from forecasts.schemas import ClaimPublic, Page, QuestionDetail
 from service.database import Database
 from service.views import claim_page_data, question_detail, question_detail_data
@@ -111,16 +112,20 @@ def test_pages_and_api_read_the_same_model(database: Database, recorded: dict[st
     question_id = recorded["question_id"]
     with database.reading() as session:
         for_pages = question_detail(session=session, question_id=question_id)
-    with database.snapshot() as snapshot:
+    with database.reading() as session:
+        snapshot = Cursor.of_session(session)
         for_api = QuestionDetail.model_validate(question_detail_data(snapshot, question_id))
         page = claim_page_data(snapshot, ClaimFilters(question_id=question_id), 50, 0)
     assert for_pages == for_api
     assert sorted(claim.id for claim in for_pages.claims) == sorted(c["id"] for c in page["items"])
 
 
-def test_a_snapshot_reads_one_committed_state(database: Database, recorded: dict[str, Any]) -> None:
+def test_a_reading_unit_of_work_sees_one_committed_state(
+    database: Database, recorded: dict[str, Any]
+) -> None:
     question_id = recorded["question_id"]
-    with database.snapshot() as snapshot:
+    with database.reading() as session:
+        snapshot = Cursor.of_session(session)
         before = question_detail_data(snapshot, question_id)
         with database.writing() as session:
             standing = next(c for c in before["claims"] if c["retracted_at"] is None)
@@ -132,8 +137,8 @@ def test_a_snapshot_reads_one_committed_state(database: Database, recorded: dict
                 now=datetime(2026, 3, 3, tzinfo=UTC),
             )
         assert question_detail_data(snapshot, question_id) == before
-    with database.snapshot() as snapshot:
-        assert question_detail_data(snapshot, question_id) != before
+    with database.reading() as session:
+        assert question_detail_data(Cursor.of_session(session), question_id) != before
 
 
 def test_reads_on_the_event_loop_never_wait_for_the_shared_pool(
