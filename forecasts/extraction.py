@@ -431,6 +431,9 @@ class _Document:
     # Paragraphs whose quotation runs on into the next one (no closing mark at the end), or
     # that end in a colon introducing a quotation.
     quote_runs_on: frozenset[int] = frozenset()
+    # The body that issues a press release speaks in its own name where the writer would
+    # (LABELLING.md, round two (e)): its passives and hedges are its forecasts.
+    issuer: str | None = None
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -548,6 +551,8 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
 
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
+    if len(words) == 1 and not mention.title and _sentence_adverb(words[0], text, mention.start):
+        return None
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
         # "the Institute" after the Caledon Institute of Public Health is that institute
         found = document.org_for(words[0])
@@ -593,6 +598,23 @@ _ORG_CONTEXT_AFTER: Final = re.compile(
     r"|\s+(?:(?:has|have|had|also|now|then|last\s+\w+|on\s+\w+day)\s+)*[a-z]+\s+its\b"
     r"|['’]s?\s+shares\b)"
 )
+
+
+# "Separately, the institute ...", "Meanwhile, the bank ...": a sentence adverb, no name.
+_DISCOURSE_WORDS: Final = _wordset(
+    "meanwhile separately elsewhere instead however still nevertheless nonetheless moreover "
+    "furthermore besides overall earlier later today yesterday tomorrow now yet indeed "
+    "similarly likewise separately ultimately"
+)
+
+
+def _sentence_adverb(word: str, text: str, start: int) -> bool:
+    if text[:start].strip(" \"“‘'"):
+        return False
+    lowered = word.lower()
+    return lowered in _DISCOURSE_WORDS or (
+        lowered.endswith("ly") and text[start + len(word) : start + len(word) + 1] == ","
+    )
 
 
 def _gender_of(titles: str) -> str:
@@ -691,6 +713,11 @@ class _Attribution:
     speakers: tuple[str, ...] = ()
     # An interviewee's answer in a transcript: the speaker's own words, unquoted.
     answer: bool = False
+    # The issuer of a press release, speaking where a writer would.
+    issued: bool = False
+    # A quotation standing alone, taken to go on with the speaker of the paragraph before
+    # unless a later sentence names another.
+    carried: bool = False
 
 
 def _attribution(
@@ -709,6 +736,11 @@ def _attribution(
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
+    source = _SOURCE_OF_QUOTE.match(text)
+    if source:
+        name = _inverted_speaker(text[source.end() :], text, source.end(), document)
+        if name is not None:
+            return _Attribution(name, verb_start=source.start(), verb_end=source.end())
     for verb in _SPEECH.finditer(text):
         if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
             continue
@@ -718,6 +750,19 @@ def _attribution(
         if found is not None:
             return found
     return _Attribution(None)
+
+
+# "The line is from Andrej Hollin", "That was the verdict of Dr. Lee": a sentence that names
+# the source of the quotation before it without a verb of saying.
+_SOURCE_OF_QUOTE: Final = re.compile(
+    r"^\s*(?:the|that|this|those|these|his|her|their)\s+(?:[a-z]+\s+)?(?:line|lines|words?|"
+    r"remarks?|comments?|warning|verdict|prediction|forecast|quote|assessment|view|message|"
+    r"answer|reply)\s+(?:is|was|are|were|came)\s+(?:from|of|by)\s+"
+    r"|^\s*(?:that|this)\s+(?:is|was)\s+the\s+(?:[a-z]+\s+)?(?:verdict|view|prediction|forecast|"
+    r"assessment|warning|message|answer|reply)\s+(?:of|from)\s+"
+    r"|^\s*so\s+(?:says|said)\s+",
+    re.IGNORECASE,
+)
 
 
 def _noun_use(text: str, start: int) -> bool:
@@ -909,8 +954,16 @@ _NAME_BEFORE_ROLE: Final = re.compile(
     rf"{_OWNER}\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})\b"
 )
 _THE_ROLE: Final = re.compile(
-    rf"^\s*(?i:the)\s+(?:[a-z-]+\s+){{0,2}}?(?P<role>{_ROLE_WORDS})(?:\s+(?:also|then|later|again))?\s*$"
+    rf"^\s*(?i:the)\s+(?:[a-z-]+(?:['’]s)?\s+){{0,2}}?(?P<role>{_ROLE_WORDS})"
+    r"(?:\s+(?:also|then|later|again))?\s*$"
 )
+# "Paavo Lind, who has led the institute since 2019": the head of the body, whatever the
+# article later calls the post ("the agency's director").
+_LEADS: Final = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+who\s+(?:has\s+|had\s+)?(?:also\s+)?"
+    r"(?:led|leads|heads|headed|runs|run|ran|chairs|chaired|directs|directed)\s+(?:the|its)\b"
+)
+_HEAD_ROLES: Final = ("director", "head", "chief", "leader")
 
 
 def _learn_roles(text: str, document: _Document) -> None:
@@ -919,6 +972,11 @@ def _learn_roles(text: str, document: _Document) -> None:
             person = document.known(match.group("name"))
             if person is not None and person.kind == "person":
                 document.roles[match.group("role").lower()] = person
+    for match in _LEADS.finditer(text):
+        person = document.known(match.group("name"))
+        if person is not None and person.kind == "person":
+            for role in _HEAD_ROLES:
+                document.roles.setdefault(role, person)
 
 
 def _role_holder(chunk: str, document: _Document) -> _Entity | None:
@@ -974,6 +1032,8 @@ def _is_descriptor(chunk: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if re.match(r"\s*(?:that|this)\s+(?:is|was)\s+(?:what|how)\s", chunk, re.IGNORECASE):
+        return False  # "That is what Mirela Dobos told ...": the name follows
     if first.lower() in {"who", "which", "whose", "that", "where"}:
         return True
     if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
@@ -1247,7 +1307,9 @@ def _cues(
             )
         )
     cues.extend(_verb_cues(text, attribution.speaker is not None))
-    if attribution.speaker is not None and not attribution.generic:
+    # a quotation has a speaker even when the sentence naming it comes later
+    quoted = _quote_only(text, regions)
+    if (attribution.speaker is not None or quoted) and not attribution.generic:
         cues.extend(_conditional_present(text))
     return cues
 
@@ -1526,6 +1588,17 @@ def _oriented(
     return kept
 
 
+# "Disruption to travel is likely.", "Gusts of 90 km/h are likely across the area": a hedge as
+# the predicate of an event noun, with a place, a time or nothing after it, looks ahead; "is
+# likely the cause", "is likely circulating" speak of the present.
+_PREDICATIVE_BEFORE: Final = re.compile(r"\b(?:is|are)\s+(?:also\s+|now\s+|still\s+)?$", re.I)
+_PREDICATIVE_AFTER: Final = re.compile(
+    r"^\s*(?:[.;]|,\s|$|(?:in|across|during|over|at|from|through|throughout|within|by|on|"
+    r"later|tonight|tomorrow|overnight|again|this|next|before|until)\b)",
+    re.IGNORECASE,
+)
+
+
 def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool:
     phrase = (cue.phrase or "").lower()
     if re.search(r"\b(?:will|would|going|set)\b|['’]ll\b", phrase):
@@ -1536,8 +1609,10 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
         return True  # "is unlikely to start"
     if _FUTURE_NOUN_BEFORE.search(text[max(0, cue.start - _LOOK_AROUND) : cue.start]):
         return True
-    reported = 0 <= attribution.verb_start < cue.start
     before = text[max(0, cue.start - _LOOK_AROUND) : cue.start]
+    if _PREDICATIVE_BEFORE.search(before) and _PREDICATIVE_AFTER.match(text[cue.end :]):
+        return True  # "Power cuts are likely in the warning area": an event, ahead
+    reported = 0 <= attribution.verb_start < cue.start
     return reported and bool(_BACKSHIFTED_HEDGE.search(before))
 
 
@@ -1948,6 +2023,7 @@ def extract_candidates(
     quotes = [_quote_regions(line.group()) for line in paragraphs]
     regions = _sentence_regions(sentences, paragraphs, quotes)
     document.quote_runs_on = _quotes_running_on(paragraphs, quotes)
+    document.issuer = _press_release_issuer([line.group() for line in paragraphs], document)
     labels = _transcript_labels(text)
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
@@ -1962,7 +2038,9 @@ def extract_candidates(
             found.append((index, candidate))
     candidates = []
     for index, candidate in found:
-        if candidate.speaker is None and _quote_only(sentences[index].text, regions[index]):
+        if (candidate.speaker is None or attributed[index].carried) and _quote_only(
+            sentences[index].text, regions[index]
+        ):
             candidate = _attributed_later(candidate, index, sentences, regions, attributed)
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
@@ -2011,6 +2089,45 @@ def _quotes_running_on(
         if unclosed or stripped.endswith(":"):
             running.add(index)
     return frozenset(running)
+
+
+# "Press release - Met Office", "News release", "Statement by the Monetary Policy Board":
+# the line that marks a release, near the top, with the issuer on it or on the next line.
+_RELEASE_LINE: Final = re.compile(
+    r"^\s*(?:(?:press|media|news)\s+release|statement|communiqu[eé]|weather\s+warning)\b"
+    r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",
+    re.IGNORECASE,
+)
+_RELEASE_REACH: Final = 4
+
+
+def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | None:
+    """The organisation a press release is issued by, when the text is one."""
+    for index, line in enumerate(paragraphs[:_RELEASE_REACH]):
+        marker = _RELEASE_LINE.match(line.strip())
+        if marker is None or not _is_heading(line):
+            continue
+        following = paragraphs[index + 1 : index + 3]
+        for written in [marker.group("issuer") or "", *following]:
+            if not _is_heading(written):
+                break
+            organisation = _issuing_organisation(written.strip(), document)
+            if organisation is not None:
+                return organisation
+    return None
+
+
+def _issuing_organisation(line: str, document: _Document) -> str | None:
+    for mention in _name_runs(line):
+        words = mention.text.split()
+        if any(word.lower().strip("’'") in _ORG_WORDS for word in words):
+            entity = document.remember(
+                _Entity(mention.text, "org", nouns=frozenset(
+                    word.lower() for word in words if word.lower() in _ORG_WORDS
+                ))
+            )
+            return entity.root().name
+    return None
 
 
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
@@ -2083,6 +2200,13 @@ def _candidate(
     attribution = _sentence_attribution(sentence, regions, document)
     if label is not None and attribution.speaker is None and not attribution.generic:
         attribution = _Attribution(_label_speaker(label, document), answer=True)
+    elif (
+        document.issuer is not None
+        and attribution.speaker is None
+        and not attribution.generic
+        and not _quote_only(sentence.text, regions)
+    ):
+        attribution = _Attribution(document.issuer, issued=True)
     if _excluded(sentence):
         return attribution, None
     found = _cues(sentence, regions, attribution)
@@ -2112,6 +2236,15 @@ def _sentence_attribution(
             # and only the last one closes, so the speaker carries on
             document.last_speaker_paragraph = sentence.paragraph
             return _Attribution(document.last_speaker)
+        if (
+            document.last_speaker_paragraph == sentence.paragraph - 1
+            and document.last_speaker is not None
+            and sentence.text[:1] in "\"“‘'"
+        ):
+            # "“Nothing is won yet,” he said." then a paragraph that is only a quotation:
+            # reporting goes on with the same voice
+            document.last_speaker_paragraph = sentence.paragraph
+            return _Attribution(document.last_speaker, carried=True)
         return _Attribution(None)
     _learn_names_before_attribution(sentence, regions, document)
     attribution = _attribution(sentence, regions, document)
