@@ -270,7 +270,9 @@ _PERSON_TITLES: Final = _wordset(
     "reverend pope king queen prince princess deputy foreign defence defense finance home "
     "interior health attorney ambassador chair chairman chairwoman ceo cfo opinion financial "
     "operating technology information marketing economist analyst strategist founder managing "
-    "envoy mediator manager coach spokesman spokeswoman head senior"
+    "envoy mediator manager coach spokesman spokeswoman head senior midfielder striker "
+    "defender goalkeeper winger forward substitute captain skipper batsman bowler pitcher "
+    "quarterback"
 )
 _FEMALE_TITLES: Final = _wordset("mrs ms miss dame lady queen princess congresswoman")
 _MALE_TITLES: Final = _wordset("mr sir lord king prince congressman councilman")
@@ -306,11 +308,11 @@ _JOB_WORDS: Final = _wordset(
 )
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
-    r"insurer|consultancy|chain|club|union|center|centre|regulator|network|carrier|platform|"
+    r"insurer|consultancy|brokerage|chain|club|union|center|centre|regulator|network|carrier|platform|"
     r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
     r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
     r"insurer|team|side|cartel|think\s+tank|tank|charity|studio|automaker|carmaker|"
-    r"giant|conglomerate|fund|manager)\s+$",
+    r"giant|conglomerate|fund|(?:asset|fund|investment|money|wealth|portfolio)\s+manager)\s+$",
     re.IGNORECASE,
 )
 _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
@@ -434,6 +436,11 @@ class _Document:
     # The body that issues a press release speaks in its own name where the writer would
     # (LABELLING.md, round two (e)): its passives and hedges are its forecasts.
     issuer: str | None = None
+    # "Analysts at the Halbrook Centre ...": the organisation a plural "they" then speaks for,
+    # and the paragraph that named it.
+    last_group: str | None = None
+    last_group_paragraph: int = -1
+    paragraph: int = -1
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -530,7 +537,7 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
     while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
         words.pop(0)
-    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES:
+    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}:
         words.pop()
     if words and words[-1].lower() in _JOB_WORDS:
         return
@@ -564,6 +571,9 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     before = text[max(0, mention.start - _NAME_CUE_WINDOW) : mention.start]
     noun_before = _ORG_NOUN_BEFORE.search(before)
     nouns = {word.lower().strip("’'") for word in words} & _ORG_WORDS
+    written = text[mention.start : mention.end].split()
+    if "&" in written or any(word.lower().strip(".,") in _LEGAL_SUFFIXES for word in written[1:]):
+        nouns.add("company")  # "Harwell & Co.", "Helix Devices Inc."
     if noun_before:
         nouns.add(noun_before.group("noun").lower())
     if nouns and known is None:
@@ -643,10 +653,23 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             document.last_organisation = entity.root().name  # the subject "it" refers to
         previous = (mention, entity)
     _learn_roles(sentence.text, document)
+    group = _GROUP_OPENING.match(sentence.text)
+    if group is not None:
+        organisation = _role_organisation(group.group().strip(), sentence.text, 0, document)
+        if organisation is not None:
+            document.last_group, document.last_group_paragraph = organisation, sentence.paragraph
     opening = re.match(r"[^,;:]*?(?=\s+[a-z]+(?:ed|s)\b)", sentence.text)
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+# A sentence that opens with people of an organisation, in the plural.
+_GROUP_OPENING: Final = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?i:analysts|economists|researchers|scientists|strategists|experts|"
+    r"forecasters|officials|modell?ers|epidemiologists|engineers|staff)\s+(?i:at|from|with|of)\s+"
+    r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&'’.-]*)*"
+)
 
 
 def _part_of(
@@ -844,7 +867,8 @@ def _subject_speaker(
             chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
         if not words:
             continue
-        pronoun = words[-1].lower()
+        # "I'd put the chance at ...": the pronoun inside a contraction
+        pronoun = re.sub(r"['’](?:d|ll|ve|m|re)$", "", words[-1].lower())
         if len(words) == 1 and pronoun in _PRONOUNS:
             return _pronoun_speaker(pronoun, document, verb)
         holder = _role_holder(chunk, document)
@@ -1027,6 +1051,12 @@ def _chunks(subject: str) -> list[tuple[int, str]]:
     return [(s, c) for s, c in chunks if c.strip()]
 
 
+_WHERE_EMPLOYED: Final = re.compile(
+    r"\b(?:at|of|with|from|for|in|by|joined|joining)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _is_descriptor(chunk: str) -> bool:
     words = chunk.split()
     if not words:
@@ -1039,8 +1069,12 @@ def _is_descriptor(chunk: str) -> bool:
     if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
         return False  # "the National Bank of Korvia" is a name
     named = re.search(r"(?:\s[A-Z][\w&'’.-]*)+$", chunk.rstrip())
-    if named and _ORG_NOUN_BEFORE.search(chunk[: named.start() + 1]):
-        return False  # "the sports analytics firm CourtVision"
+    if (
+        named
+        and _ORG_NOUN_BEFORE.search(chunk[: named.start() + 1])
+        and not _WHERE_EMPLOYED.search(chunk[: named.start() + 1])
+    ):
+        return False  # "the sports analytics firm CourtVision"; not "an official at the firm X"
     if first[:1].islower():
         return True
     if re.search(r"[’']s$", first):
@@ -1052,6 +1086,8 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
     if pronoun in {"i", "we"}:
         return _Attribution(None, False, *verb)
     if pronoun == "they":
+        if document.last_group is not None and document.paragraph - document.last_group_paragraph <= 1:
+            return _Attribution(document.last_group, False, *verb)
         return _Attribution(document.last_speaker, False, *verb)
     if pronoun == "it":
         organisation = document.last_organisation or next(
@@ -2224,6 +2260,7 @@ def _sentence_attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution:
     """Who speaks: an attribution in the sentence, or the speaker of the quote it continues."""
+    document.paragraph = sentence.paragraph
     if _quote_only(sentence.text, regions):
         if document.last_speaker_paragraph == sentence.paragraph:
             return _Attribution(document.last_speaker)
