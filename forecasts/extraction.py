@@ -382,6 +382,14 @@ _NOT_NAMES: Final = _wordset(
     "there here it its they their we our i you he she his her a an the what which who why how "
     "q interview analysis"
 )
+_GENERIC_PLURALS: Final = (
+    r"analysts|economists|scientists|experts|officials|observers|critics|sources|forecasters|"
+    r"investors|traders|commentators|researchers|insiders|people|delegates|diplomats|aides|"
+    r"lawmakers|legislators|strategists|bankers|executives|residents|voters|members|"
+    r"participants|advisers|advisors|respondents|farmers|growers|fans|pundits|bookmakers|"
+    r"punters|markets|economists"
+)
+_GENERIC_NOUNS: Final = _GENERIC_PLURALS + r"|analyst|economist|expert|official|observer|source"
 _GENERIC_SUBJECT: Final = re.compile(
     r"^(?:some|many|most|several|other|few|one|two|three|a|an)?\s*(?:\w+\s+){0,2}"
     r"(?:analysts|economists|scientists|experts|officials|observers|critics|sources|"
@@ -392,6 +400,25 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
     r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans)$",
     re.IGNORECASE,
+)
+
+
+_QUANTIFIER: Final = (
+    r"(?:only\s+|just\s+|nearly\s+|almost\s+)?(?:some|many|most|several|other|others|few|a\s+few|"
+    r"all|both|none|half|a\s+majority|a\s+minority|\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|a\s+handful)"
+)
+# Unnamed people as the subject however the sentence reaches them: "Few expect", "several
+# have told retailers", "Traders in the capital expect", "Most economists polled by the wire
+# expect", "a market that many forecasters already expect", "Only four of them forecast".
+_GENERIC_TAIL: Final = re.compile(
+    rf"(?:^|\b(?:that|which|who|whom|and|but|while|whereas)\s+|[-–—:]\s*)\s*"
+    rf"(?:(?i:{_QUANTIFIER})(?:\s+(?i:of)\s+(?i:them|those|these|us|the\s+[\w-]+(?:\s+[\w-]+)?))?"
+    rf"(?:\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{_GENERIC_NOUNS}))?"
+    rf"|(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?i:{_GENERIC_PLURALS}))"
+    r"(?:\s+(?:in|across|around|on|from|polled|surveyed|questioned|asked|interviewed|contacted|"
+    r"canvassed|who\s+spoke)\b[^,;:]{0,60}?)?"
+    r"(?:\s+(?:\w+ly|already|still|now|also|too|all|generally|broadly))*\s*$",
 )
 
 
@@ -882,7 +909,7 @@ def _subject_speaker(
         if role is not None:
             organisation = organisation or role
             continue
-        if _GENERIC_SUBJECT.match(chunk.strip()):
+        if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
             return _Attribution(organisation, organisation is None, *verb)
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
@@ -1212,8 +1239,8 @@ _PAST_BELIEF: Final = re.compile(
     re.IGNORECASE,
 )
 _PLEDGE_AFTER: Final = re.compile(
-    r"^\s*(?:(?:not|also|still|then|now|instead|personally|immediately|soon)\s+)*"
-    r"(?:introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
+    r"^[\s\"“‘']*(?:(?:not|also|still|then|now|instead|personally|immediately|soon)\s+)*[\"“‘']?"
+    r"(?:pay|fund|refund|compensate|pause|reverse|adjust|hesitate|introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
     r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
@@ -1229,7 +1256,7 @@ _PLEDGE_SUBJECT: Final = re.compile(
     re.IGNORECASE,
 )
 _SCHEDULE_AFTER: Final = re.compile(
-    r"^\s*(?:(?:also|then|again|now|still|first)\s+)?(?:be\s+(?:\w+(?:ed|en)|broadcast|held|"
+    r"^\s*(?:(?:also|then|again|now|still|first)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
     r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold|open|begin|start|close|debate|hear|rule|sit|report|be\s+published|be\s+released|"
     r"be\s+announced|be\s+debated)\b",
@@ -1436,8 +1463,33 @@ _TIMED_AFTER: Final = re.compile(
 )
 
 
+# "we will raise them in January", "Helix would raise the prices of its models", "it would
+# add 14 routes": a business setting its own prices or growing its own operations, whoever
+# the subject is.
+_OWN_OPERATIONS_AFTER: Final = re.compile(
+    r"^\s*(?:(?:not|also|still|then|now|only)\s+)*(?:(?:raise|lower|cut|increase|reduce|freeze|"
+    r"hold)\s+(?:them\b|it\b|(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:prices?|fares?|fees?|charges|rents?|wages|pay|salaries|dividends?|premiums)\b"
+    r"(?:\s+of\s+(?:its|our|their)\b)?)"
+    r"|(?:add|open|close|cut|launch|hire|recruit|shed)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?"
+    r"(?:\d[\d,]*|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+"
+    r"(?:new\s+|more\s+)?(?:routes|stores|shops|branches|flights|jobs|staff|workers|employees|"
+    r"sites|plants|lines|outlets|locations|restaurants|services|aircraft|planes))",
+    re.IGNORECASE,
+)
+# "has promised that the homes will be finished", "vowed the line would open": a promise
+# reports a commitment, not a belief.
+_PROMISED_BEFORE: Final = re.compile(
+    r"\b(?:promise[sd]?|pledge[sd]?|vow(?:s|ed)?|guarantee[sd]?|undertook|committed\s+to\s+ensuring)"
+    r"\b(?:\s+(?:that|to))?[^.;:“”\"]*$",
+    re.IGNORECASE,
+)
+
+
 def _pledge(before: str, after: str) -> bool:
     """A speaker's commitment about their own acts ("the company would invest")."""
+    if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
+        return True
     if not _PLEDGE_AFTER.match(after):
         return False
     if _PLEDGE_SUBJECT.search(before):
@@ -1540,6 +1592,13 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
 _INFINITIVE_OR_PAST_BEFORE: Final = re.compile(
     r"\b(?:to|had|than|as|been|was|were|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
+# "weaker than the Board anticipated", "as the bank had projected": an outcome measured
+# against an earlier belief, which is a past fact.
+_COMPARED_WITH_BELIEF: Final = re.compile(
+    r"\b(?:than|as)\s+(?:the\s+|its\s+|their\s+|many\s+|most\s+|some\s+)?"
+    r"(?:[\w'’&.-]+\s+){0,3}(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _NOUN_AFTER: Final = re.compile(r"^\s*(?:on|for|of|after|in|at|by|is|was|and|,|\.|$)", re.I)
 _COUNT_BEFORE: Final = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|new|"
@@ -1551,6 +1610,8 @@ _COUNT_BEFORE: Final = re.compile(
 def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 40) : match.start()]
     if _INFINITIVE_OR_PAST_BEFORE.search(before) or _COUNT_BEFORE.search(before):
+        return True
+    if _COMPARED_WITH_BELIEF.search(before):
         return True
     word = match.group().lower()
     if word in {"forecast", "forecasts", "projects"} and _NOUN_AFTER.match(text[match.end() :]):
@@ -1687,7 +1748,10 @@ def _condition(text: str) -> str | None:
 
 _DECLINED: Final = re.compile(
     r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)"
-    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess)\b",
+    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess)\b"
+    r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|can['’]t|cannot|not\s+going\s+to)\s+"
+    r"(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|timescale|"
+    r"probability|percentage|odds)\s+on\b",
     re.IGNORECASE,
 )
 _SURVEY_SHARE: Final = re.compile(
@@ -1855,7 +1919,7 @@ def _confidence(
     if speaker is not None:
         score += 0.05
     if attribution.generic:
-        score -= 0.35
+        score -= 0.5
     if speaker is None and not anchored and all(cue.phrase in _BARE_MODALS for cue in cues):
         # the writer's bare "will" with no time, number or condition: rarely checkable
         score = min(score, _UNANCHORED_WRITER)
