@@ -323,7 +323,7 @@ _NAME_RUN: Final = re.compile(
 )
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
-    r"predicted|predicts|predict|forecast|forecasts|projected|projects|expects|expect|"
+    r"predicted|predicts|predict|forecast|forecasts|projected|projects|(?-i:project)|expects|expect|"
     r"argued|argues|argue|believes|believe|believed|thinks|think|concluded|concludes|noted|"
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
@@ -1209,11 +1209,14 @@ _ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
 
 _FORECAST_VERB: Final = re.compile(
     r"\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
-    r"anticipates|anticipated|foresees|foresaw)\b",
+    r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b",
     re.IGNORECASE,
 )
 _OPINION: Final = re.compile(
     r"\bmy\s+(?:guess|read|bet|forecast|prediction|expectation|hunch|money)\s+is\b"
+    r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
+    r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
+    r"shocked|stunned)\s+(?:to\s+see|if)\b"
     r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b",
     re.IGNORECASE,
 )
@@ -1614,7 +1617,9 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     if _COMPARED_WITH_BELIEF.search(before):
         return True
     word = match.group().lower()
-    if word in {"forecast", "forecasts", "projects"} and _NOUN_AFTER.match(text[match.end() :]):
+    if word in {"forecast", "forecasts", "projects", "project"} and _NOUN_AFTER.match(
+        text[match.end() :]
+    ):
         return not re.search(r"\b(?:i|we|he|she|they|it)\s+$", before, re.IGNORECASE)
     return False
 
@@ -1623,6 +1628,7 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
 # plain present, made on a condition.
 _IF_THEN_PRESENT: Final = re.compile(
     r"(?:^|[“\"‘]|:\s)\s*If\s+(?!you\b)(?P<condition>[^,;?]{3,120}),\s+"
+    r"(?:(?:I|we)\s+(?:think|expect|reckon|believe|suspect|bet)\s+(?:that\s+)?)?"
     r"(?P<subject>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?P<verb>[a-z]+)\b"
 )
 _NOT_A_CONSEQUENT_VERB: Final = _wordset(
@@ -1769,7 +1775,6 @@ def _excluded(sentence: Sentence) -> bool:
         or "?" in text
         or _BOILERPLATE.search(text)
         or _HOPE.search(text)
-        or _DECLINED.search(text)
         or _SURVEY_SHARE.search(text)
     )
 
@@ -1926,11 +1931,19 @@ def _confidence(
     return round(min(max(score, 0.0), 0.99), 2)
 
 
+_POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\b")
 _UNANCHORED_WRITER: Final = 0.45
 _WRITER_HEDGED: Final = 0.5
 # Not "may": the writer's "residents may collect sandbags" gives leave, it does not forecast.
 _WRITER_HEDGES: Final = frozenset({"might", "could", "might not"})
-_OPEN_ENDED: Final = re.compile(r"\bcoming\b|\bahead\b|\bin\s+time\b|\beventually\b", re.I)
+# "over the coming months", "in the years ahead": no bound; "in the coming two years", "the
+# coming winter" end on a day a reader can name.
+_OPEN_ENDED: Final = re.compile(
+    r"\b(?:coming|next\s+few)\s+(?:days|weeks|months|years|decades|quarters)\b"
+    r"|\b(?:days|weeks|months|years|decades|quarters)\s+ahead\b|\bahead\s*$"
+    r"|\bin\s+time\b|\beventually\b",
+    re.IGNORECASE,
+)
 _NAMED_TIME: Final = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:next|this|in|by|"
     r"until|before|from)\s+(?:january|february|march|april|may|june|july|august|september|"
@@ -2310,10 +2323,20 @@ def _candidate(
     if _excluded(sentence):
         return attribution, None
     found = _cues(sentence, regions, attribution)
+    declined = _DECLINED.search(sentence.text)
+    if declined is not None:
+        # "The ministry, which forecasts growth of 1.1%, declined to comment": what comes
+        # before the refusal still stands; what it refuses to say does not
+        found = [cue for cue in found if cue.end <= declined.start()]
     # Deadlines are the costliest search: look for them only where a cue is.
     if not found:
         return attribution, None
-    deadlines = find_deadlines(sentence.text, published_at=published_at)
+    deadlines = [
+        deadline
+        for deadline in find_deadlines(sentence.text, published_at=published_at)
+        # "this year's rise could unwind": the year names the rise, it bounds no event
+        if not _POSSESSIVE_AFTER.match(sentence.text, deadline.end)
+    ]
     cues = _oriented(found, sentence.text, regions, attribution, bool(deadlines))
     if not cues:
         return attribution, None
