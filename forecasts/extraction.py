@@ -306,6 +306,18 @@ _JOB_WORDS: Final = _wordset(
     "correspondent editor reporter writer columnist contributor staff desk producer "
     "presenter anchor"
 )
+# Posts that end a run of capitalised words which then names nobody.
+_TRAILING_JOB_TITLES: Final = _wordset(
+    "meteorologist economist strategist analyst scientist officer executive director manager "
+    "governor chair chairman chairwoman president secretary minister spokesman spokeswoman "
+    "spokesperson coach commissioner head chief adviser advisor"
+)
+# Posts inside a run, before the holder's name: "Manchester City Manager Roberto Mancini".
+_INNER_JOB_TITLES: Final = _wordset(
+    "manager coach governor chairman chairwoman chair president minister secretary director "
+    "economist strategist meteorologist analyst spokesman spokeswoman spokesperson ceo cfo "
+    "commissioner officer executive"
+)
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
     r"insurer|consultancy|brokerage|chain|club|union|center|centre|regulator|network|carrier|platform|"
@@ -380,7 +392,9 @@ _NOT_NAMES: Final = _wordset(
     "eight nine ten some many most several both all each every no none asked in on at for "
     "with by from after before as since however meanwhile then now this that these those "
     "there here it its they their we our i you he she his her a an the what which who why how "
-    "q interview analysis"
+    "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april june july august september october november december today tomorrow "
+    "tonight yesterday"
 )
 _GENERIC_PLURALS: Final = (
     r"analysts|economists|scientists|experts|officials|observers|critics|sources|forecasters|"
@@ -391,7 +405,8 @@ _GENERIC_PLURALS: Final = (
 )
 _GENERIC_NOUNS: Final = _GENERIC_PLURALS + r"|analyst|economist|expert|official|observer|source"
 _GENERIC_SUBJECT: Final = re.compile(
-    r"^(?:some|many|most|several|other|few|one|two|three|a|an)?\s*(?:\w+\s+){0,2}"
+    r"^(?:some|many|most|several|other|few|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+|a|an)?\s*(?:[\w+&.'’-]+\s+){0,2}"
     r"(?:analysts|economists|scientists|experts|officials|observers|critics|sources|"
     r"forecasters|investors|traders|commentators|researchers|insiders|people|official|"
     r"delegates|diplomats|aides|lawmakers|legislators|strategists|bankers|executives|"
@@ -566,8 +581,15 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         words.pop(0)
     while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}:
         words.pop()
-    if words and words[-1].lower() in _JOB_WORDS:
-        return
+    if words and words[-1].lower() in _JOB_WORDS | _TRAILING_JOB_TITLES:
+        return  # "Met Office Chief Meteorologist", "Bank of England Governor": a post
+    inner = [i for i, word in enumerate(words[:-2]) if word.lower() in _INNER_JOB_TITLES]
+    if inner and len(words) - inner[-1] - 1 >= 2:
+        # "Manchester City Manager Roberto Mancini": the name follows the post
+        cut = inner[-1] + 1
+        after_title = run.find(words[cut - 1]) + len(words[cut - 1])
+        start += max(0, run.find(words[cut], after_title))
+        words = words[cut:]
     titles = []
     organisation = any(word.lower().strip("’'") in _ORG_WORDS for word in words)
     while (
@@ -927,6 +949,8 @@ def _subject_speaker(
         name = _resolve_name(chunk, text, offset + chunk_start, document)
         if name is not None:
             return _Attribution(name, False, *verb)
+        if words[-1].lower() in _TRAILING_JOB_TITLES:
+            continue  # "Paul Davies, Met Office Chief Meteorologist, said": the post, then the name
         break
     return _Attribution(organisation, False, *verb) if organisation else None
 
@@ -1227,7 +1251,9 @@ _NOUN_WILL: Final = re.compile(
 )
 # "This winter will test all three", "people will love it": a judgement or a taste.
 _EVALUATIVE_AFTER: Final = re.compile(
-    r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b", re.IGNORECASE
+    r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b"
+    r"|^\s+(?:have\s+to\s+|just\s+have\s+to\s+)?(?:see|wait\s+and\s+see)\s*(?:[.,;!”\"]|$|what\b|how\b)",
+    re.IGNORECASE,
 )
 # "Farrow's will lose": a name in the possessive, then the modal and its verb.
 _VERB_AFTER_WILL: Final = re.compile(
@@ -1242,8 +1268,10 @@ _PAST_BELIEF: Final = re.compile(
     re.IGNORECASE,
 )
 _PLEDGE_AFTER: Final = re.compile(
-    r"^[\s\"“‘']*(?:(?:not|also|still|then|now|instead|personally|immediately|soon)\s+)*[\"“‘']?"
-    r"(?:pay|fund|refund|compensate|pause|reverse|adjust|hesitate|introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
+    r"^[\s\"“‘']*(?:(?:not|also|still|then|now|instead|personally|immediately|soon|never|"
+    r"closely|carefully|always)\s+)*[\"“‘']?"
+    r"(?:pay|fund|refund|compensate|pause|reverse|adjust|hesitate|monitor|assess|watch|"
+    r"congratulate|thank|accept|respect|welcome|listen|talk|speak|discuss|introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
     r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
@@ -1267,7 +1295,9 @@ _SCHEDULE_AFTER: Final = re.compile(
 )
 _SCHEDULE_DATE: Final = re.compile(
     r"\b(?:on|from)\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\.?\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
-    r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b|\bon\s+(?:monday|tuesday|wednesday|"
+    r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b"
+    r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)\b|\bat\s+\d{1,2}:\d{2}\b"
+    r"|\bon\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
@@ -1380,6 +1410,11 @@ def _cues(
     return cues
 
 
+_ADJECTIVE_HEDGES: Final = frozenset({"likely", "unlikely", "probable", "improbable"})
+_ATTRIBUTIVE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_NOUN_NEXT: Final = re.compile(r"^\s+(?!to\b)[A-Za-z]")
+
+
 def _phrase_cue(
     text: str, match: PhraseMatch, regions: list[tuple[int, int]], attribution: _Attribution
 ) -> _Cue | None:
@@ -1390,6 +1425,8 @@ def _phrase_cue(
         return None  # the month, not the modal
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
         return None  # "are expected to have fallen last week": a belief about the past
+    if phrase in _ADJECTIVE_HEDGES and _ATTRIBUTIVE_BEFORE.search(before) and _NOUN_NEXT.match(after):
+        return None  # "to claim an unlikely title": a description of the thing, not a forecast
     kind: CueKind
     if phrase in _WEAK_PHRASES:
         if phrase.startswith(("should", "ought")) and (
@@ -1602,7 +1639,9 @@ _COMPARED_WITH_BELIEF: Final = re.compile(
     r"(?:[\w'’&.-]+\s+){0,3}(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
-_NOUN_AFTER: Final = re.compile(r"^\s*(?:on|for|of|after|in|at|by|is|was|and|,|\.|$)", re.I)
+_NOUN_AFTER: Final = re.compile(
+    r"^\s*(?:on|for|of|after|in|at|by|is|was|and|during|until|through|,|\.|$)", re.I
+)
 _COUNT_BEFORE: Final = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|new|"
     r"other|such|these|those|some|few|more|major|big|large|small)\s+$",
