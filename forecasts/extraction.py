@@ -288,7 +288,7 @@ _ORG_WORDS: Final = _wordset(
     "airways petroleum utilities telecom telecoms communications solutions services software "
     "insights polling wire markets associates brands stores retail mobility logistics "
     "healthcare investments insurance resources mining minerals chemicals ventures estates "
-    "properties realty shipping railways automotive semiconductors robotics therapeutics "
+    "enterprises properties realty shipping railways automotive semiconductors robotics therapeutics "
     "beverages brewing direct club fc united rovers athletic wanderers albion town city "
     "county council institute observatory"
 )
@@ -331,7 +331,7 @@ _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
 _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
 _PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
 _NAME_RUN: Final = re.compile(
-    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|de|van|von|der|da|di|du|le|la|al|bin|&)\s+)?[A-Z][\w’'.-]*)*"
+    r"[A-Z][\w’'.&/-]*(?:\s+(?:(?:of|for|de|van|von|der|da|di|du|le|la|al|bin|&)\s+)?[A-Z][\w’'.&/-]*)*"
 )
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
@@ -581,6 +581,8 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         words.pop(0)
     while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}:
         words.pop()
+    if len(words) == 1 and (words[0].lower().strip(".,") in _LEGAL_SUFFIXES or len(words[0]) < 2):
+        return  # the "Inc." of "Apogee Enterprises, Inc."; a lone letter
     if words and words[-1].lower() in _JOB_WORDS | _TRAILING_JOB_TITLES:
         return  # "Met Office Chief Meteorologist", "Bank of England Governor": a post
     inner = [i for i, word in enumerate(words[:-2]) if word.lower() in _INNER_JOB_TITLES]
@@ -605,6 +607,11 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         yield _Mention(" ".join(words), start, end, " ".join(titles), possessive)
 
 
+_LEGAL_SUFFIX_AFTER: Final = re.compile(
+    r",?\s*(?:Inc|Ltd|LLC|plc|PLC|Corp|Co|GmbH|AG|SA|NV|BV|LP|LLP|Pty)\b\.?"
+)
+
+
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
     if len(words) == 1 and not mention.title and _sentence_adverb(words[0], text, mention.start):
@@ -621,11 +628,15 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     noun_before = _ORG_NOUN_BEFORE.search(before)
     nouns = {word.lower().strip("’'") for word in words} & _ORG_WORDS
     written = text[mention.start : mention.end].split()
-    if "&" in written or any(word.lower().strip(".,") in _LEGAL_SUFFIXES for word in written[1:]):
-        nouns.add("company")  # "Harwell & Co.", "Helix Devices Inc."
+    # "Harwell & Co.", "Apogee Enterprises, Inc.": a firm, whatever its words
+    legal = (
+        "&" in written
+        or any(word.lower().strip(".,") in _LEGAL_SUFFIXES for word in written[1:])
+        or bool(_LEGAL_SUFFIX_AFTER.match(text, mention.end))
+    )
     if noun_before:
         nouns.add(noun_before.group("noun").lower())
-    if nouns and known is None:
+    if (nouns or legal) and known is None:
         return _Entity(mention.text, "org", nouns=frozenset(nouns))
     if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
         return _Entity(mention.text, "org") if len(words) > 1 else None
@@ -689,6 +700,12 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     """Record the people and organisations a sentence names, quotations excluded for people."""
     previous: tuple[_Mention, _Entity] | None = None
     for mention in _name_runs(sentence.text):
+        if previous is not None and _abbreviation_of(sentence.text, previous, mention):
+            # "Apogee Enterprises, Inc. (APOG)", "the Institute (VMI)": another name for it
+            alias = document.remember(_Entity(mention.text, "org"))
+            if alias is not previous[1]:
+                alias.parent = previous[1]
+            continue
         entity = _classify(mention, sentence.text, document)
         if entity is None:
             previous = None
@@ -719,6 +736,17 @@ _GROUP_OPENING: Final = re.compile(
     r"forecasters|officials|modell?ers|epidemiologists|engineers|staff)\s+(?i:at|from|with|of)\s+"
     r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&'’.-]*)*"
 )
+
+
+def _abbreviation_of(text: str, previous: tuple[_Mention, _Entity], mention: _Mention) -> bool:
+    """ "(APOG)" right after an organisation's name: its ticker or initials."""
+    between = text[previous[0].end : mention.start]
+    return (
+        previous[1].kind == "org"
+        and bool(re.fullmatch(r"[\s,.]*(?:(?:Inc|Ltd|plc|Corp|Co|LLC)\.?[\s,]*)?\(", between))
+        and bool(re.fullmatch(r"[A-Z][A-Z0-9&.+-]{1,7}", mention.text))
+        and text[mention.end : mention.end + 1] == ")"
+    )
 
 
 def _part_of(
@@ -1347,7 +1375,7 @@ _FUTURE_NOUN_BEFORE: Final = re.compile(
 )
 _SEES: Final = re.compile(
     r"\b(?:sees|see|saw)\s+(?:[\w$%.,-]+\s+){1,5}?(?:\w+ing|at|below|above|under|over|near|"
-    r"around|as)\b",
+    r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b",
     re.IGNORECASE,
 )
 # "raised its Brent forecast for the second half of the year to an average of $86 a barrel":
@@ -1355,7 +1383,7 @@ _SEES: Final = re.compile(
 _REVISED_FORECAST: Final = re.compile(
     r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded)\s+"
     r"(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:forecast|estimate|projection|outlook|"
-    r"guidance)s?\b[^.;]{0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
+    r"guidance)s?\b(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
     re.IGNORECASE,
 )
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
@@ -1741,11 +1769,18 @@ _PREDICATIVE_AFTER: Final = re.compile(
 )
 
 
+# "The race seems likely headed for a runoff": a direction of travel is a forecast.
+_HEADED_AFTER: Final = re.compile(
+    r"^\s+(?:to\s+be\s+)?(?:headed|heading|bound|on\s+course|on\s+track)\s+(?:for|to|toward|towards)\b",
+    re.IGNORECASE,
+)
+
+
 def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool:
     phrase = (cue.phrase or "").lower()
     if re.search(r"\b(?:will|would|going|set)\b|['’]ll\b", phrase):
         return True
-    if _TO_VERB_AFTER.match(text[cue.end :]):
+    if _TO_VERB_AFTER.match(text[cue.end :]) or _HEADED_AFTER.match(text[cue.end :]):
         return True
     if phrase.endswith(" to") and re.match(r"\s+[a-z]", text[cue.end :]):
         return True  # "is unlikely to start"
@@ -2185,7 +2220,8 @@ def extract_candidates(
             sentence, regions[index], document, published_at, url, label
         )
         attributed.append(attribution)
-        _learn_names(sentence, regions[index], document)
+        if not _title_case_heading(sentence):
+            _learn_names(sentence, regions[index], document)
         if candidate is not None:
             found.append((index, candidate))
     candidates = []
@@ -2197,6 +2233,13 @@ def extract_candidates(
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+def _title_case_heading(sentence: Sentence) -> bool:
+    """ "Apogee Enterprises Boosts FY23 Outlook As Q1 Results Top View": capitals mark no names."""
+    words = sentence.text.split()
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return sentence.heading and len(words) >= 4 and capitalised >= 0.7 * len(words)
 
 
 def _sentence_regions(
@@ -2424,6 +2467,8 @@ def _learn_names_before_attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> None:
     """Full names introduced in this very sentence ("Oleksiy Danilov, ..., said")."""
+    if _title_case_heading(sentence):
+        return
     for mention in _name_runs(sentence.text):
         if _inside(mention.start, regions):
             continue
