@@ -316,7 +316,8 @@ _TRAILING_JOB_TITLES: Final = _wordset(
 _INNER_JOB_TITLES: Final = _wordset(
     "manager coach governor chairman chairwoman chair president minister secretary director "
     "economist strategist meteorologist analyst spokesman spokeswoman spokesperson ceo cfo "
-    "commissioner officer executive"
+    "commissioner officer executive envoy ambassador mediator leader mayor senator chancellor "
+    "judge inspector captain founder"
 )
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
@@ -404,6 +405,11 @@ _GENERIC_PLURALS: Final = (
     r"punters|markets|economists"
 )
 _GENERIC_NOUNS: Final = _GENERIC_PLURALS + r"|analyst|economist|expert|official|observer|source"
+_DEFINITE_PERSON: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}(?i:diplomat|envoy|mediator|official|economist|"
+    r"analyst|scientist|expert|researcher|strategist|executive|minister|politician|veteran|"
+    r"forecaster|epidemiologist|meteorologist|pollster)\s*$"
+)
 _GENERIC_SUBJECT: Final = re.compile(
     r"^(?:some|many|most|several|other|few|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"\d+|a|an)?\s*(?:[\w+&.'’-]+\s+){0,2}"
@@ -612,6 +618,15 @@ _LEGAL_SUFFIX_AFTER: Final = re.compile(
 )
 
 
+_EMPLOYER_BEFORE_ROLE: Final = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:analyst|economist|strategist|envoy|ambassador|mediator|"
+    r"spokesman|spokeswoman|spokesperson|executive|director|minister|chief|head|official|"
+    r"correspondent|coach|manager|captain|striker|midfielder|goalkeeper|forecaster|"
+    r"meteorologist|scientist|researcher|pollster|governor|president|chair|chairman|"
+    r"chairwoman)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z]"
+)
+
+
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
     if len(words) == 1 and not mention.title and _sentence_adverb(words[0], text, mention.start):
@@ -650,6 +665,10 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return _Entity(mention.text, "org", nouns=frozenset({noun.lower()} if noun else ()))
     if mention.start == 0 and len(words) == 1 and not mention.title:
         return None
+    if not mention.title and _EMPLOYER_BEFORE_ROLE.match(text, mention.end):
+        # "Jefferies analyst Kevin Grundy", "U.N. Syria envoy Staffan de Mistura": the words
+        # before the post name where the person works
+        return _Entity(mention.text, "org") if len(words) > 1 or known is None else known
     if len(words) >= 2 or mention.title:
         gender = _gender_of(mention.title)
         return _Entity(mention.text, "person", gender)
@@ -959,6 +978,10 @@ def _subject_speaker(
         if role is not None:
             organisation = organisation or role
             continue
+        if _DEFINITE_PERSON.match(chunk) and document.last_person:
+            # "the top diplomat said": the person the article is about, not anyone at all
+            person = document.last_person[-1]
+            return _Attribution(person.name, False, *verb)
         if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
             return _Attribution(organisation, organisation is None, *verb)
         found = _definite_org(chunk, document, text[: offset + chunk_start])
@@ -1136,6 +1159,9 @@ _WHERE_EMPLOYED: Final = re.compile(
 )
 
 
+_NAME_PARTICLES: Final = _wordset("de van von der da di du le la al bin ibn del della dos das ter")
+
+
 def _is_descriptor(chunk: str) -> bool:
     words = chunk.split()
     if not words:
@@ -1154,6 +1180,8 @@ def _is_descriptor(chunk: str) -> bool:
         and not _WHERE_EMPLOYED.search(chunk[: named.start() + 1])
     ):
         return False  # "the sports analytics firm CourtVision"; not "an official at the firm X"
+    if first.lower() in _NAME_PARTICLES and len(words) > 1 and words[1][:1].isupper():
+        return False  # "de Mistura", "van der Berg"
     if first[:1].islower():
         return True
     if re.search(r"[’']s$", first):
@@ -1390,7 +1418,9 @@ _REVISED_FORECAST: Final = re.compile(
 _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
     r"(?:year|month|quarter|week|season|winter|summer|spring|autumn)\b|\bwhen\b|\bby\s+\w|"
-    r"\bbefore\b|\bwithin\b)",
+    r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b)",
     re.IGNORECASE,
 )
 _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
