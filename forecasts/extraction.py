@@ -288,9 +288,9 @@ _ORG_WORDS: Final = _wordset(
     "airways petroleum utilities telecom telecoms communications solutions services software "
     "insights polling wire markets associates brands stores retail mobility logistics "
     "healthcare investments insurance resources mining minerals chemicals ventures estates "
-    "enterprises properties realty shipping railways automotive semiconductors robotics therapeutics "
-    "beverages brewing direct club fc united rovers athletic wanderers albion town city "
-    "county council institute observatory"
+    "enterprises properties realty shipping railways automotive semiconductors robotics "
+    "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
+    "town city county council institute observatory"
 )
 # Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
 # "Helix Devices" (LABELLING.md, speakers).
@@ -1193,7 +1193,10 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
     if pronoun in {"i", "we"}:
         return _Attribution(None, False, *verb)
     if pronoun == "they":
-        if document.last_group is not None and document.paragraph - document.last_group_paragraph <= 1:
+        if (
+            document.last_group is not None
+            and document.paragraph - document.last_group_paragraph <= 1
+        ):
             return _Attribution(document.last_group, False, *verb)
         return _Attribution(document.last_speaker, False, *verb)
     if pronoun == "it":
@@ -1483,7 +1486,11 @@ def _phrase_cue(
         return None  # the month, not the modal
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
         return None  # "are expected to have fallen last week": a belief about the past
-    if phrase in _ADJECTIVE_HEDGES and _ATTRIBUTIVE_BEFORE.search(before) and _NOUN_NEXT.match(after):
+    if (
+        phrase in _ADJECTIVE_HEDGES
+        and _ATTRIBUTIVE_BEFORE.search(before)
+        and _NOUN_NEXT.match(after)
+    ):
         return None  # "to claim an unlikely title": a description of the thing, not a forecast
     kind: CueKind
     if phrase in _WEAK_PHRASES:
@@ -2028,7 +2035,11 @@ def _confidence(
     if speaker is not None:
         score += 0.05
     if attribution.generic:
-        score -= 0.5
+        score -= 0.35
+        if all(cue.kind == "forecast_verb" for cue in cues):
+            # "Few expect a deal", "Traders expect imports to fill the gap": the unnamed
+            # people's expectation is all there is, with no hedge or figure of its own
+            score -= 0.15
     if speaker is None and not anchored and all(cue.phrase in _BARE_MODALS for cue in cues):
         # the writer's bare "will" with no time, number or condition: rarely checkable
         score = min(score, _UNANCHORED_WRITER)
@@ -2347,9 +2358,11 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
         words = mention.text.split()
         if any(word.lower().strip("’'") in _ORG_WORDS for word in words):
             entity = document.remember(
-                _Entity(mention.text, "org", nouns=frozenset(
-                    word.lower() for word in words if word.lower() in _ORG_WORDS
-                ))
+                _Entity(
+                    mention.text,
+                    "org",
+                    nouns=frozenset(word.lower() for word in words if word.lower() in _ORG_WORDS),
+                )
             )
             return entity.root().name
     return None
