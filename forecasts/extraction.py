@@ -395,7 +395,7 @@ _NOT_NAMES: Final = _wordset(
     "there here it its they their we our i you he she his her a an the what which who why how "
     "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november december today tomorrow "
-    "tonight yesterday"
+    "tonight yesterday christmas easter"
 )
 _GENERIC_PLURALS: Final = (
     r"analysts|economists|scientists|experts|officials|observers|critics|sources|forecasters|"
@@ -787,7 +787,9 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     mentions = [
         m
         for m in _name_runs(raw)
-        if not _is_descriptor_word(m.text) and not m.possessive and m.text.lower() not in _NOT_NAMES
+        if not _is_descriptor_word(m.text)
+        and not m.possessive
+        and m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS
     ]
     if not mentions:
         return None
@@ -965,7 +967,10 @@ def _subject_speaker(
             continue
         # "I'd put the chance at ...": the pronoun inside a contraction
         pronoun = re.sub(r"['’](?:d|ll|ve|m|re)$", "", words[-1].lower())
-        if len(words) == 1 and pronoun in _PRONOUNS:
+        if pronoun in _PRONOUNS and (
+            len(words) == 1 or words[-2].lower() in {"what", "that", "which", "as", "than"}
+        ):
+            # "he said", and "what we forecast": the pronoun right before the verb speaks
             return _pronoun_speaker(pronoun, document, verb)
         holder = _role_holder(chunk, document)
         if holder is not None:
@@ -1296,7 +1301,7 @@ _FORECAST_VERB: Final = re.compile(
     re.IGNORECASE,
 )
 _OPINION: Final = re.compile(
-    r"\bmy\s+(?:guess|read|bet|forecast|prediction|expectation|hunch|money)\s+is\b"
+    r"\bmy\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|money)\s+is\b"
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
     r"shocked|stunned)\s+(?:to\s+see|if)\b"
@@ -1329,7 +1334,9 @@ _PAST_BELIEF: Final = re.compile(
 _PLEDGE_AFTER: Final = re.compile(
     r"^[\s\"“‘']*(?:(?:not|also|still|then|now|instead|personally|immediately|soon|never|"
     r"closely|carefully|always)\s+)*[\"“‘']?"
-    r"(?:pay|fund|refund|compensate|pause|reverse|adjust|hesitate|monitor|assess|watch|"
+    r"(?:do\s+(?:our|my|his|her|their|its|everything|all|whatever)\b|try|strive|endeavou?r|"
+    r"work\s+(?:hard\s+)?(?:to|with|on)\b|"
+    r"pay|fund|refund|compensate|pause|reverse|adjust|hesitate|monitor|assess|watch|"
     r"congratulate|thank|accept|respect|welcome|listen|talk|speak|discuss|introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
@@ -1697,6 +1704,9 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
 _INFINITIVE_OR_PAST_BEFORE: Final = re.compile(
     r"\b(?:to|had|than|as|been|was|were|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
+_WHAT_BEFORE: Final = re.compile(
+    r"\b(?:what|whatever|how\s+much|how\s+many)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE
+)
 # "weaker than the Board anticipated", "as the bank had projected": an outcome measured
 # against an earlier belief, which is a past fact.
 _COMPARED_WITH_BELIEF: Final = re.compile(
@@ -1716,6 +1726,8 @@ _COUNT_BEFORE: Final = re.compile(
 
 def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 40) : match.start()]
+    if _WHAT_BEFORE.search(before):
+        return True  # "based upon what we forecast": a forecast referred to, not made
     if _INFINITIVE_OR_PAST_BEFORE.search(before) or _COUNT_BEFORE.search(before):
         return True
     if _COMPARED_WITH_BELIEF.search(before):
@@ -2370,7 +2382,8 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
 
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
 _TRANSCRIPT_LABEL: Final = re.compile(
-    r"^\s*(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s"
+    r"^\s*(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}"
+    r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){1,2})\s*:\s"
 )
 _INTERVIEWER_LABELS: Final = frozenset({"Q", "A", "QUESTION", "ANSWER", "INTERVIEWER", "NOTE"})
 
@@ -2382,12 +2395,27 @@ def _transcript_labels(text: str) -> dict[int, str]:
         match = _TRANSCRIPT_LABEL.match(paragraph)
         if match and match.group("label") not in _INTERVIEWER_LABELS:
             labels[index] = match.group("label")
-    return labels
+    # "Dave Wilson: ..." counts as a speaker's tag only when it recurs, as in a transcript;
+    # once, it is more likely a heading ("Full Statement: ...")
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {index: label for index, label in labels.items() if label.isupper() or counts[label] > 1}
 
 
 def _label_speaker(label: str, document: _Document) -> str:
     name = " ".join(word.capitalize() for word in label.split())
     known = document.known(name)
+    if known is None and len(label) <= 3 and label.isupper():
+        # "DW:" after "Dave Wilson:": the initials of someone named before
+        known = next(
+            (
+                entity
+                for entity in reversed(document.entities)
+                if entity.kind == "person" and "".join(p[0] for p in entity.parts) == label
+            ),
+            None,
+        )
     return known.name if known is not None else name
 
 

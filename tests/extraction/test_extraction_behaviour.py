@@ -732,3 +732,31 @@ def test_posts_days_and_tickers_are_not_speakers() -> None:
         "said he expected more rounds of talks in Astana by June."
     )
     assert speakers_of(particle) == ["Staffan de Mistura"]
+
+
+def test_transcript_tags_in_initials_or_recurring_names_speak() -> None:
+    initials = (
+        "Interview\n\nDRUK: When will stock arrive?\n\nDave Wilson was asked about it.\n\n"
+        "DW: Shipments will reach the UK before Christmas, I am told."
+    )
+    assert speakers_of(initials) == ["Dave Wilson"]
+    named = (
+        "Ana Ruiz: Prices will fall 3% by March.\n\nQ: And after that?\n\n"
+        "Ana Ruiz: They will rise again by June."
+    )
+    assert speakers_of(named) == ["Ana Ruiz", "Ana Ruiz"]
+    assert speakers_of("Full Statement: the Board will cut rates by June.") in ([], [None])
+
+
+def test_efforts_opinions_and_references_to_a_forecast() -> None:
+    for text in [
+        "We will do our best to ensure they arrive by Christmas, he said.",
+        "“We will try to win on Saturday,” Castell said.",
+        "We planned to deliver this number by March based upon what we forecast for output.",
+        "Indeed, Ana Ruiz said the plan was a good one.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert (
+        len(sentences_of("My personal prediction is that the six-cylinder will outsell it.")) == 1
+    )
+    assert speakers_of("The plan will work by March, Ana Ruiz said.") == ["Ana Ruiz"]
