@@ -433,7 +433,7 @@ _QUANTIFIER: Final = (
 # have told retailers", "Traders in the capital expect", "Most economists polled by the wire
 # expect", "a market that many forecasters already expect", "Only four of them forecast".
 _GENERIC_TAIL: Final = re.compile(
-    rf"(?:^|\b(?:that|which|who|whom|and|but|while|whereas)\s+|[-–—:]\s*)\s*"
+    rf"(?:^|\b(?:that|which|who|whom|while|whereas)\s+|[-–—:]\s*)\s*"
     rf"(?:(?i:{_QUANTIFIER})(?:\s+(?i:of)\s+(?i:them|those|these|us|the\s+[\w-]+(?:\s+[\w-]+)?))?"
     rf"(?:\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{_GENERIC_NOUNS}))?"
     rf"|(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?i:{_GENERIC_PLURALS}))"

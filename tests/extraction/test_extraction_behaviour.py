@@ -645,6 +645,9 @@ def test_unnamed_people_reached_however_the_sentence_goes_are_unattributable() -
         "Only four of them forecast a contraction in any quarter of the year.",
     ]:
         assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert speakers_of("Ana Ruiz and other economists expect growth of 2% next year.") == [
+        "Ana Ruiz"
+    ]
     # a hedged claim from unnamed sources stays for an editor to see, with nobody to hold it
     sources = (
         "OPEC and its allies are likely to stick to their deal in November, three OPEC+ "
