@@ -395,7 +395,7 @@ _NOT_NAMES: Final = _wordset(
     "there here it its they their we our i you he she his her a an the what which who why how "
     "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november december today tomorrow "
-    "tonight yesterday christmas easter"
+    "tonight yesterday christmas easter having being"
 )
 _GENERIC_PLURALS: Final = (
     r"analysts|economists|scientists|experts|officials|observers|critics|sources|forecasters|"
@@ -867,6 +867,8 @@ def _attribution(
             continue
         if _AGENTLESS_PASSIVE.search(text[max(0, verb.start() - 40) : verb.start()]):
             continue  # "is expected", "was predicted": a passive names no speaker here
+        if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
+            continue  # "Having conceded a goal in each match": a participle, no speaker
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
             return found
@@ -883,6 +885,11 @@ _SOURCE_OF_QUOTE: Final = re.compile(
     r"assessment|warning|message|answer|reply)\s+(?:of|from)\s+"
     r"|^\s*so\s+(?:says|said)\s+",
     re.IGNORECASE,
+)
+
+
+_PARTICIPLE_BEFORE: Final = re.compile(
+    r"\b(?:having|after|before|since|when|while)\s+$", re.IGNORECASE
 )
 
 

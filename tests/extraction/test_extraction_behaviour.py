@@ -763,3 +763,11 @@ def test_efforts_opinions_and_references_to_a_forecast() -> None:
         len(sentences_of("My personal prediction is that the six-cylinder will outsell it.")) == 1
     )
     assert speakers_of("The plan will work by March, Ana Ruiz said.") == ["Ana Ruiz"]
+
+
+def test_a_participle_clause_names_no_speaker() -> None:
+    text = (
+        "Having conceded a goal in each match, the side would find a clean sheet hard on "
+        "Friday, Ana Ruiz said."
+    )
+    assert speakers_of(text) == ["Ana Ruiz"]
