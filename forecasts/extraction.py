@@ -270,7 +270,9 @@ _PERSON_TITLES: Final = _wordset(
     "reverend pope king queen prince princess deputy foreign defence defense finance home "
     "interior health attorney ambassador chair chairman chairwoman ceo cfo opinion financial "
     "operating technology information marketing economist analyst strategist founder managing "
-    "envoy mediator manager coach spokesman spokeswoman head senior"
+    "envoy mediator manager coach spokesman spokeswoman head senior midfielder striker "
+    "defender goalkeeper winger forward substitute captain skipper batsman bowler pitcher "
+    "quarterback"
 )
 _FEMALE_TITLES: Final = _wordset("mrs ms miss dame lady queen princess congresswoman")
 _MALE_TITLES: Final = _wordset("mr sir lord king prince congressman councilman")
@@ -286,9 +288,9 @@ _ORG_WORDS: Final = _wordset(
     "airways petroleum utilities telecom telecoms communications solutions services software "
     "insights polling wire markets associates brands stores retail mobility logistics "
     "healthcare investments insurance resources mining minerals chemicals ventures estates "
-    "properties realty shipping railways automotive semiconductors robotics therapeutics "
-    "beverages brewing direct club fc united rovers athletic wanderers albion town city "
-    "county council institute observatory"
+    "enterprises properties realty shipping railways automotive semiconductors robotics "
+    "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
+    "town city county council institute observatory"
 )
 # Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
 # "Helix Devices" (LABELLING.md, speakers).
@@ -304,24 +306,37 @@ _JOB_WORDS: Final = _wordset(
     "correspondent editor reporter writer columnist contributor staff desk producer "
     "presenter anchor"
 )
+# Posts that end a run of capitalised words which then names nobody.
+_TRAILING_JOB_TITLES: Final = _wordset(
+    "meteorologist economist strategist analyst scientist officer executive director manager "
+    "governor chair chairman chairwoman president secretary minister spokesman spokeswoman "
+    "spokesperson coach commissioner head chief adviser advisor"
+)
+# Posts inside a run, before the holder's name: "Manchester City Manager Roberto Mancini".
+_INNER_JOB_TITLES: Final = _wordset(
+    "manager coach governor chairman chairwoman chair president minister secretary director "
+    "economist strategist meteorologist analyst spokesman spokeswoman spokesperson ceo cfo "
+    "commissioner officer executive envoy ambassador mediator leader mayor senator chancellor "
+    "judge inspector captain founder"
+)
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
-    r"insurer|consultancy|chain|club|union|center|centre|regulator|network|carrier|platform|"
+    r"insurer|consultancy|brokerage|chain|club|union|center|centre|regulator|network|carrier|platform|"
     r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
     r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
     r"insurer|team|side|cartel|think\s+tank|tank|charity|studio|automaker|carmaker|"
-    r"giant|conglomerate|fund|manager)\s+$",
+    r"giant|conglomerate|fund|(?:asset|fund|investment|money|wealth|portfolio)\s+manager)\s+$",
     re.IGNORECASE,
 )
 _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
 _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
 _PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
 _NAME_RUN: Final = re.compile(
-    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|de|van|von|der|da|di|du|le|la|al|bin|&)\s+)?[A-Z][\w’'.-]*)*"
+    r"[A-Z][\w’'.&/-]*(?:\s+(?:(?:of|for|de|van|von|der|da|di|du|le|la|al|bin|&)\s+)?[A-Z][\w’'.&/-]*)*"
 )
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
-    r"predicted|predicts|predict|forecast|forecasts|projected|projects|expects|expect|"
+    r"predicted|predicts|predict|forecast|forecasts|projected|projects|(?-i:project)|expects|expect|"
     r"argued|argues|argue|believes|believe|believed|thinks|think|concluded|concludes|noted|"
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
@@ -378,10 +393,26 @@ _NOT_NAMES: Final = _wordset(
     "eight nine ten some many most several both all each every no none asked in on at for "
     "with by from after before as since however meanwhile then now this that these those "
     "there here it its they their we our i you he she his her a an the what which who why how "
-    "q interview analysis"
+    "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april june july august september october november december today tomorrow "
+    "tonight yesterday christmas easter having being"
+)
+_GENERIC_PLURALS: Final = (
+    r"analysts|economists|scientists|experts|officials|observers|critics|sources|forecasters|"
+    r"investors|traders|commentators|researchers|insiders|people|delegates|diplomats|aides|"
+    r"lawmakers|legislators|strategists|bankers|executives|residents|voters|members|"
+    r"participants|advisers|advisors|respondents|farmers|growers|fans|pundits|bookmakers|"
+    r"punters|markets|economists"
+)
+_GENERIC_NOUNS: Final = _GENERIC_PLURALS + r"|analyst|economist|expert|official|observer|source"
+_DEFINITE_PERSON: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}(?i:diplomat|envoy|mediator|official|economist|"
+    r"analyst|scientist|expert|researcher|strategist|executive|minister|politician|veteran|"
+    r"forecaster|epidemiologist|meteorologist|pollster)\s*$"
 )
 _GENERIC_SUBJECT: Final = re.compile(
-    r"^(?:some|many|most|several|other|few|one|two|three|a|an)?\s*(?:\w+\s+){0,2}"
+    r"^(?:some|many|most|several|other|few|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+|a|an)?\s*(?:[\w+&.'’-]+\s+){0,2}"
     r"(?:analysts|economists|scientists|experts|officials|observers|critics|sources|"
     r"forecasters|investors|traders|commentators|researchers|insiders|people|official|"
     r"delegates|diplomats|aides|lawmakers|legislators|strategists|bankers|executives|"
@@ -390,6 +421,25 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
     r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans)$",
     re.IGNORECASE,
+)
+
+
+_QUANTIFIER: Final = (
+    r"(?:only\s+|just\s+|nearly\s+|almost\s+)?(?:some|many|most|several|other|others|few|a\s+few|"
+    r"all|both|none|half|a\s+majority|a\s+minority|\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|a\s+handful)"
+)
+# Unnamed people as the subject however the sentence reaches them: "Few expect", "several
+# have told retailers", "Traders in the capital expect", "Most economists polled by the wire
+# expect", "a market that many forecasters already expect", "Only four of them forecast".
+_GENERIC_TAIL: Final = re.compile(
+    rf"(?:^|\b(?:that|which|who|whom|while|whereas)\s+|[-–—:]\s*)\s*"
+    rf"(?:(?i:{_QUANTIFIER})(?:\s+(?i:of)\s+(?i:them|those|these|us|the\s+[\w-]+(?:\s+[\w-]+)?))?"
+    rf"(?:\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{_GENERIC_NOUNS}))?"
+    rf"|(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?i:{_GENERIC_PLURALS}))"
+    r"(?:\s+(?:in|across|around|on|from|polled|surveyed|questioned|asked|interviewed|contacted|"
+    r"canvassed|who\s+spoke)\b[^,;:]{0,60}?)?"
+    r"(?:\s+(?:\w+ly|already|still|now|also|too|all|generally|broadly))*\s*$",
 )
 
 
@@ -431,6 +481,14 @@ class _Document:
     # Paragraphs whose quotation runs on into the next one (no closing mark at the end), or
     # that end in a colon introducing a quotation.
     quote_runs_on: frozenset[int] = frozenset()
+    # The body that issues a press release speaks in its own name where the writer would
+    # (LABELLING.md, round two (e)): its passives and hedges are its forecasts.
+    issuer: str | None = None
+    # "Analysts at the Halbrook Centre ...": the organisation a plural "they" then speaks for,
+    # and the paragraph that named it.
+    last_group: str | None = None
+    last_group_paragraph: int = -1
+    paragraph: int = -1
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -527,10 +585,19 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
     while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
         words.pop(0)
-    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES:
+    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}:
         words.pop()
-    if words and words[-1].lower() in _JOB_WORDS:
-        return
+    if len(words) == 1 and (words[0].lower().strip(".,") in _LEGAL_SUFFIXES or len(words[0]) < 2):
+        return  # the "Inc." of "Apogee Enterprises, Inc."; a lone letter
+    if words and words[-1].lower() in _JOB_WORDS | _TRAILING_JOB_TITLES:
+        return  # "Met Office Chief Meteorologist", "Bank of England Governor": a post
+    inner = [i for i, word in enumerate(words[:-2]) if word.lower() in _INNER_JOB_TITLES]
+    if inner and len(words) - inner[-1] - 1 >= 2:
+        # "Manchester City Manager Roberto Mancini": the name follows the post
+        cut = inner[-1] + 1
+        after_title = run.find(words[cut - 1]) + len(words[cut - 1])
+        start += max(0, run.find(words[cut], after_title))
+        words = words[cut:]
     titles = []
     organisation = any(word.lower().strip("’'") in _ORG_WORDS for word in words)
     while (
@@ -546,8 +613,24 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         yield _Mention(" ".join(words), start, end, " ".join(titles), possessive)
 
 
+_LEGAL_SUFFIX_AFTER: Final = re.compile(
+    r",?\s*(?:Inc|Ltd|LLC|plc|PLC|Corp|Co|GmbH|AG|SA|NV|BV|LP|LLP|Pty)\b\.?"
+)
+
+
+_EMPLOYER_BEFORE_ROLE: Final = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:analyst|economist|strategist|envoy|ambassador|mediator|"
+    r"spokesman|spokeswoman|spokesperson|executive|director|minister|chief|head|official|"
+    r"correspondent|coach|manager|captain|striker|midfielder|goalkeeper|forecaster|"
+    r"meteorologist|scientist|researcher|pollster|governor|president|chair|chairman|"
+    r"chairwoman)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z]"
+)
+
+
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
+    if len(words) == 1 and not mention.title and _sentence_adverb(words[0], text, mention.start):
+        return None
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
         # "the Institute" after the Caledon Institute of Public Health is that institute
         found = document.org_for(words[0])
@@ -559,9 +642,16 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     before = text[max(0, mention.start - _NAME_CUE_WINDOW) : mention.start]
     noun_before = _ORG_NOUN_BEFORE.search(before)
     nouns = {word.lower().strip("’'") for word in words} & _ORG_WORDS
+    written = text[mention.start : mention.end].split()
+    # "Harwell & Co.", "Apogee Enterprises, Inc.": a firm, whatever its words
+    legal = (
+        "&" in written
+        or any(word.lower().strip(".,") in _LEGAL_SUFFIXES for word in written[1:])
+        or bool(_LEGAL_SUFFIX_AFTER.match(text, mention.end))
+    )
     if noun_before:
         nouns.add(noun_before.group("noun").lower())
-    if nouns and known is None:
+    if (nouns or legal) and known is None:
         return _Entity(mention.text, "org", nouns=frozenset(nouns))
     if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
         return _Entity(mention.text, "org") if len(words) > 1 else None
@@ -575,6 +665,10 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return _Entity(mention.text, "org", nouns=frozenset({noun.lower()} if noun else ()))
     if mention.start == 0 and len(words) == 1 and not mention.title:
         return None
+    if not mention.title and _EMPLOYER_BEFORE_ROLE.match(text, mention.end):
+        # "Jefferies analyst Kevin Grundy", "U.N. Syria envoy Staffan de Mistura": the words
+        # before the post name where the person works
+        return _Entity(mention.text, "org") if len(words) > 1 or known is None else known
     if len(words) >= 2 or mention.title:
         gender = _gender_of(mention.title)
         return _Entity(mention.text, "person", gender)
@@ -595,6 +689,23 @@ _ORG_CONTEXT_AFTER: Final = re.compile(
 )
 
 
+# "Separately, the institute ...", "Meanwhile, the bank ...": a sentence adverb, no name.
+_DISCOURSE_WORDS: Final = _wordset(
+    "meanwhile separately elsewhere instead however still nevertheless nonetheless moreover "
+    "furthermore besides overall earlier later today yesterday tomorrow now yet indeed "
+    "similarly likewise separately ultimately"
+)
+
+
+def _sentence_adverb(word: str, text: str, start: int) -> bool:
+    if text[:start].strip(" \"“‘'"):
+        return False
+    lowered = word.lower()
+    return lowered in _DISCOURSE_WORDS or (
+        lowered.endswith("ly") and text[start + len(word) : start + len(word) + 1] == ","
+    )
+
+
 def _gender_of(titles: str) -> str:
     words = set(titles.split())
     if words & _FEMALE_TITLES:
@@ -608,6 +719,12 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     """Record the people and organisations a sentence names, quotations excluded for people."""
     previous: tuple[_Mention, _Entity] | None = None
     for mention in _name_runs(sentence.text):
+        if previous is not None and _abbreviation_of(sentence.text, previous, mention):
+            # "Apogee Enterprises, Inc. (APOG)", "the Institute (VMI)": another name for it
+            alias = document.remember(_Entity(mention.text, "org"))
+            if alias is not previous[1]:
+                alias.parent = previous[1]
+            continue
         entity = _classify(mention, sentence.text, document)
         if entity is None:
             previous = None
@@ -621,10 +738,34 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             document.last_organisation = entity.root().name  # the subject "it" refers to
         previous = (mention, entity)
     _learn_roles(sentence.text, document)
+    group = _GROUP_OPENING.match(sentence.text)
+    if group is not None:
+        organisation = _role_organisation(group.group().strip(), sentence.text, 0, document)
+        if organisation is not None:
+            document.last_group, document.last_group_paragraph = organisation, sentence.paragraph
     opening = re.match(r"[^,;:]*?(?=\s+[a-z]+(?:ed|s)\b)", sentence.text)
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+# A sentence that opens with people of an organisation, in the plural.
+_GROUP_OPENING: Final = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?i:analysts|economists|researchers|scientists|strategists|experts|"
+    r"forecasters|officials|modell?ers|epidemiologists|engineers|staff)\s+(?i:at|from|with|of)\s+"
+    r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&'’.-]*)*"
+)
+
+
+def _abbreviation_of(text: str, previous: tuple[_Mention, _Entity], mention: _Mention) -> bool:
+    """ "(APOG)" right after an organisation's name: its ticker or initials."""
+    between = text[previous[0].end : mention.start]
+    return (
+        previous[1].kind == "org"
+        and bool(re.fullmatch(r"[\s,.]*(?:(?:Inc|Ltd|plc|Corp|Co|LLC)\.?[\s,]*)?\(", between))
+        and bool(re.fullmatch(r"[A-Z][A-Z0-9&.+-]{1,7}", mention.text))
+        and text[mention.end : mention.end + 1] == ")"
+    )
 
 
 def _part_of(
@@ -646,7 +787,9 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     mentions = [
         m
         for m in _name_runs(raw)
-        if not _is_descriptor_word(m.text) and not m.possessive and m.text.lower() not in _NOT_NAMES
+        if not _is_descriptor_word(m.text)
+        and not m.possessive
+        and m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS
     ]
     if not mentions:
         return None
@@ -691,6 +834,11 @@ class _Attribution:
     speakers: tuple[str, ...] = ()
     # An interviewee's answer in a transcript: the speaker's own words, unquoted.
     answer: bool = False
+    # The issuer of a press release, speaking where a writer would.
+    issued: bool = False
+    # A quotation standing alone, taken to go on with the speaker of the paragraph before
+    # unless a later sentence names another.
+    carried: bool = False
 
 
 def _attribution(
@@ -709,15 +857,40 @@ def _attribution(
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
+    source = _SOURCE_OF_QUOTE.match(text)
+    if source:
+        name = _inverted_speaker(text[source.end() :], text, source.end(), document)
+        if name is not None:
+            return _Attribution(name, verb_start=source.start(), verb_end=source.end())
     for verb in _SPEECH.finditer(text):
         if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
             continue
         if _AGENTLESS_PASSIVE.search(text[max(0, verb.start() - 40) : verb.start()]):
             continue  # "is expected", "was predicted": a passive names no speaker here
+        if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
+            continue  # "Having conceded a goal in each match": a participle, no speaker
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
             return found
     return _Attribution(None)
+
+
+# "The line is from Andrej Hollin", "That was the verdict of Dr. Lee": a sentence that names
+# the source of the quotation before it without a verb of saying.
+_SOURCE_OF_QUOTE: Final = re.compile(
+    r"^\s*(?:the|that|this|those|these|his|her|their)\s+(?:[a-z]+\s+)?(?:line|lines|words?|"
+    r"remarks?|comments?|warning|verdict|prediction|forecast|quote|assessment|view|message|"
+    r"answer|reply)\s+(?:is|was|are|were|came)\s+(?:from|of|by)\s+"
+    r"|^\s*(?:that|this)\s+(?:is|was)\s+the\s+(?:[a-z]+\s+)?(?:verdict|view|prediction|forecast|"
+    r"assessment|warning|message|answer|reply)\s+(?:of|from)\s+"
+    r"|^\s*so\s+(?:says|said)\s+",
+    re.IGNORECASE,
+)
+
+
+_PARTICIPLE_BEFORE: Final = re.compile(
+    r"\b(?:having|after|before|since|when|while)\s+$", re.IGNORECASE
+)
 
 
 def _noun_use(text: str, start: int) -> bool:
@@ -799,8 +972,12 @@ def _subject_speaker(
             chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
         if not words:
             continue
-        pronoun = words[-1].lower()
-        if len(words) == 1 and pronoun in _PRONOUNS:
+        # "I'd put the chance at ...": the pronoun inside a contraction
+        pronoun = re.sub(r"['’](?:d|ll|ve|m|re)$", "", words[-1].lower())
+        if pronoun in _PRONOUNS and (
+            len(words) == 1 or words[-2].lower() in {"what", "that", "which", "as", "than"}
+        ):
+            # "he said", and "what we forecast": the pronoun right before the verb speaks
             return _pronoun_speaker(pronoun, document, verb)
         holder = _role_holder(chunk, document)
         if holder is not None:
@@ -813,7 +990,11 @@ def _subject_speaker(
         if role is not None:
             organisation = organisation or role
             continue
-        if _GENERIC_SUBJECT.match(chunk.strip()):
+        if _DEFINITE_PERSON.match(chunk) and document.last_person:
+            # "the top diplomat said": the person the article is about, not anyone at all
+            person = document.last_person[-1]
+            return _Attribution(person.name, False, *verb)
+        if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
             return _Attribution(organisation, organisation is None, *verb)
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
@@ -831,6 +1012,8 @@ def _subject_speaker(
         name = _resolve_name(chunk, text, offset + chunk_start, document)
         if name is not None:
             return _Attribution(name, False, *verb)
+        if words[-1].lower() in _TRAILING_JOB_TITLES:
+            continue  # "Paul Davies, Met Office Chief Meteorologist, said": the post, then the name
         break
     return _Attribution(organisation, False, *verb) if organisation else None
 
@@ -909,8 +1092,16 @@ _NAME_BEFORE_ROLE: Final = re.compile(
     rf"{_OWNER}\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})\b"
 )
 _THE_ROLE: Final = re.compile(
-    rf"^\s*(?i:the)\s+(?:[a-z-]+\s+){{0,2}}?(?P<role>{_ROLE_WORDS})(?:\s+(?:also|then|later|again))?\s*$"
+    rf"^\s*(?i:the)\s+(?:[a-z-]+(?:['’]s)?\s+){{0,2}}?(?P<role>{_ROLE_WORDS})"
+    r"(?:\s+(?:also|then|later|again))?\s*$"
 )
+# "Paavo Lind, who has led the institute since 2019": the head of the body, whatever the
+# article later calls the post ("the agency's director").
+_LEADS: Final = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+who\s+(?:has\s+|had\s+)?(?:also\s+)?"
+    r"(?:led|leads|heads|headed|runs|run|ran|chairs|chaired|directs|directed)\s+(?:the|its)\b"
+)
+_HEAD_ROLES: Final = ("director", "head", "chief", "leader")
 
 
 def _learn_roles(text: str, document: _Document) -> None:
@@ -919,6 +1110,11 @@ def _learn_roles(text: str, document: _Document) -> None:
             person = document.known(match.group("name"))
             if person is not None and person.kind == "person":
                 document.roles[match.group("role").lower()] = person
+    for match in _LEADS.finditer(text):
+        person = document.known(match.group("name"))
+        if person is not None and person.kind == "person":
+            for role in _HEAD_ROLES:
+                document.roles.setdefault(role, person)
 
 
 def _role_holder(chunk: str, document: _Document) -> _Entity | None:
@@ -969,18 +1165,35 @@ def _chunks(subject: str) -> list[tuple[int, str]]:
     return [(s, c) for s, c in chunks if c.strip()]
 
 
+_WHERE_EMPLOYED: Final = re.compile(
+    r"\b(?:at|of|with|from|for|in|by|joined|joining)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_NAME_PARTICLES: Final = _wordset("de van von der da di du le la al bin ibn del della dos das ter")
+
+
 def _is_descriptor(chunk: str) -> bool:
     words = chunk.split()
     if not words:
         return False
     first = words[0]
+    if re.match(r"\s*(?:that|this)\s+(?:is|was)\s+(?:what|how)\s", chunk, re.IGNORECASE):
+        return False  # "That is what Mirela Dobos told ...": the name follows
     if first.lower() in {"who", "which", "whose", "that", "where"}:
         return True
     if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
         return False  # "the National Bank of Korvia" is a name
     named = re.search(r"(?:\s[A-Z][\w&'’.-]*)+$", chunk.rstrip())
-    if named and _ORG_NOUN_BEFORE.search(chunk[: named.start() + 1]):
-        return False  # "the sports analytics firm CourtVision"
+    if (
+        named
+        and _ORG_NOUN_BEFORE.search(chunk[: named.start() + 1])
+        and not _WHERE_EMPLOYED.search(chunk[: named.start() + 1])
+    ):
+        return False  # "the sports analytics firm CourtVision"; not "an official at the firm X"
+    if first.lower() in _NAME_PARTICLES and len(words) > 1 and words[1][:1].isupper():
+        return False  # "de Mistura", "van der Berg"
     if first[:1].islower():
         return True
     if re.search(r"[’']s$", first):
@@ -992,6 +1205,11 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
     if pronoun in {"i", "we"}:
         return _Attribution(None, False, *verb)
     if pronoun == "they":
+        if (
+            document.last_group is not None
+            and document.paragraph - document.last_group_paragraph <= 1
+        ):
+            return _Attribution(document.last_group, False, *verb)
         return _Attribution(document.last_speaker, False, *verb)
     if pronoun == "it":
         organisation = document.last_organisation or next(
@@ -1086,11 +1304,14 @@ _ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
 
 _FORECAST_VERB: Final = re.compile(
     r"\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
-    r"anticipates|anticipated|foresees|foresaw)\b",
+    r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b",
     re.IGNORECASE,
 )
 _OPINION: Final = re.compile(
-    r"\bmy\s+(?:guess|read|bet|forecast|prediction|expectation|hunch|money)\s+is\b"
+    r"\bmy\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|money)\s+is\b"
+    r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
+    r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
+    r"shocked|stunned)\s+(?:to\s+see|if)\b"
     r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b",
     re.IGNORECASE,
 )
@@ -1101,7 +1322,9 @@ _NOUN_WILL: Final = re.compile(
 )
 # "This winter will test all three", "people will love it": a judgement or a taste.
 _EVALUATIVE_AFTER: Final = re.compile(
-    r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b", re.IGNORECASE
+    r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b"
+    r"|^\s+(?:have\s+to\s+|just\s+have\s+to\s+)?(?:see|wait\s+and\s+see)\s*(?:[.,;!”\"]|$|what\b|how\b)",
+    re.IGNORECASE,
 )
 # "Farrow's will lose": a name in the possessive, then the modal and its verb.
 _VERB_AFTER_WILL: Final = re.compile(
@@ -1116,8 +1339,12 @@ _PAST_BELIEF: Final = re.compile(
     re.IGNORECASE,
 )
 _PLEDGE_AFTER: Final = re.compile(
-    r"^\s*(?:(?:not|also|still|then|now|instead|personally|immediately|soon)\s+)*"
-    r"(?:introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
+    r"^[\s\"“‘']*(?:(?:not|also|still|then|now|instead|personally|immediately|soon|never|"
+    r"closely|carefully|always)\s+)*[\"“‘']?"
+    r"(?:do\s+(?:our|my|his|her|their|its|everything|all|whatever)\b|try|strive|endeavou?r|"
+    r"work\s+(?:hard\s+)?(?:to|with|on)\b|"
+    r"pay|fund|refund|compensate|pause|reverse|adjust|hesitate|monitor|assess|watch|"
+    r"congratulate|thank|accept|respect|welcome|listen|talk|speak|discuss|introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
     r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
@@ -1133,7 +1360,7 @@ _PLEDGE_SUBJECT: Final = re.compile(
     re.IGNORECASE,
 )
 _SCHEDULE_AFTER: Final = re.compile(
-    r"^\s*(?:(?:also|then|again|now|still|first)\s+)?(?:be\s+(?:\w+(?:ed|en)|broadcast|held|"
+    r"^\s*(?:(?:also|then|again|now|still|first)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
     r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold|open|begin|start|close|debate|hear|rule|sit|report|be\s+published|be\s+released|"
     r"be\s+announced|be\s+debated)\b",
@@ -1141,7 +1368,9 @@ _SCHEDULE_AFTER: Final = re.compile(
 )
 _SCHEDULE_DATE: Final = re.compile(
     r"\b(?:on|from)\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\.?\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
-    r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b|\bon\s+(?:monday|tuesday|wednesday|"
+    r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b"
+    r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)\b|\bat\s+\d{1,2}:\d{2}\b"
+    r"|\bon\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
@@ -1191,7 +1420,7 @@ _FUTURE_NOUN_BEFORE: Final = re.compile(
 )
 _SEES: Final = re.compile(
     r"\b(?:sees|see|saw)\s+(?:[\w$%.,-]+\s+){1,5}?(?:\w+ing|at|below|above|under|over|near|"
-    r"around|as)\b",
+    r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b",
     re.IGNORECASE,
 )
 # "raised its Brent forecast for the second half of the year to an average of $86 a barrel":
@@ -1199,14 +1428,16 @@ _SEES: Final = re.compile(
 _REVISED_FORECAST: Final = re.compile(
     r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded)\s+"
     r"(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:forecast|estimate|projection|outlook|"
-    r"guidance)s?\b[^.;]{0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
+    r"guidance)s?\b(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
     re.IGNORECASE,
 )
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
 _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
     r"(?:year|month|quarter|week|season|winter|summer|spring|autumn)\b|\bwhen\b|\bby\s+\w|"
-    r"\bbefore\b|\bwithin\b)",
+    r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b)",
     re.IGNORECASE,
 )
 _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
@@ -1247,9 +1478,16 @@ def _cues(
             )
         )
     cues.extend(_verb_cues(text, attribution.speaker is not None))
-    if attribution.speaker is not None and not attribution.generic:
+    # a quotation has a speaker even when the sentence naming it comes later
+    quoted = _quote_only(text, regions)
+    if (attribution.speaker is not None or quoted) and not attribution.generic:
         cues.extend(_conditional_present(text))
     return cues
+
+
+_ADJECTIVE_HEDGES: Final = frozenset({"likely", "unlikely", "probable", "improbable"})
+_ATTRIBUTIVE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_NOUN_NEXT: Final = re.compile(r"^\s+(?!to\b)[A-Za-z]")
 
 
 def _phrase_cue(
@@ -1262,6 +1500,12 @@ def _phrase_cue(
         return None  # the month, not the modal
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
         return None  # "are expected to have fallen last week": a belief about the past
+    if (
+        phrase in _ADJECTIVE_HEDGES
+        and _ATTRIBUTIVE_BEFORE.search(before)
+        and _NOUN_NEXT.match(after)
+    ):
+        return None  # "to claim an unlikely title": a description of the thing, not a forecast
     kind: CueKind
     if phrase in _WEAK_PHRASES:
         if phrase.startswith(("should", "ought")) and (
@@ -1338,8 +1582,33 @@ _TIMED_AFTER: Final = re.compile(
 )
 
 
+# "we will raise them in January", "Helix would raise the prices of its models", "it would
+# add 14 routes": a business setting its own prices or growing its own operations, whoever
+# the subject is.
+_OWN_OPERATIONS_AFTER: Final = re.compile(
+    r"^\s*(?:(?:not|also|still|then|now|only)\s+)*(?:(?:raise|lower|cut|increase|reduce|freeze|"
+    r"hold)\s+(?:them\b|it\b|(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:prices?|fares?|fees?|charges|rents?|wages|pay|salaries|dividends?|premiums)\b"
+    r"(?:\s+of\s+(?:its|our|their)\b)?)"
+    r"|(?:add|open|close|cut|launch|hire|recruit|shed)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?"
+    r"(?:\d[\d,]*|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+"
+    r"(?:new\s+|more\s+)?(?:routes|stores|shops|branches|flights|jobs|staff|workers|employees|"
+    r"sites|plants|lines|outlets|locations|restaurants|services|aircraft|planes))",
+    re.IGNORECASE,
+)
+# "has promised that the homes will be finished", "vowed the line would open": a promise
+# reports a commitment, not a belief.
+_PROMISED_BEFORE: Final = re.compile(
+    r"\b(?:promise[sd]?|pledge[sd]?|vow(?:s|ed)?|guarantee[sd]?|undertook|committed\s+to\s+ensuring)"
+    r"\b(?:\s+(?:that|to))?[^.;:“”\"]*$",
+    re.IGNORECASE,
+)
+
+
 def _pledge(before: str, after: str) -> bool:
     """A speaker's commitment about their own acts ("the company would invest")."""
+    if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
+        return True
     if not _PLEDGE_AFTER.match(after):
         return False
     if _PLEDGE_SUBJECT.search(before):
@@ -1442,7 +1711,19 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
 _INFINITIVE_OR_PAST_BEFORE: Final = re.compile(
     r"\b(?:to|had|than|as|been|was|were|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
-_NOUN_AFTER: Final = re.compile(r"^\s*(?:on|for|of|after|in|at|by|is|was|and|,|\.|$)", re.I)
+_WHAT_BEFORE: Final = re.compile(
+    r"\b(?:what|whatever|how\s+much|how\s+many)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE
+)
+# "weaker than the Board anticipated", "as the bank had projected": an outcome measured
+# against an earlier belief, which is a past fact.
+_COMPARED_WITH_BELIEF: Final = re.compile(
+    r"\b(?:than|as)\s+(?:the\s+|its\s+|their\s+|many\s+|most\s+|some\s+)?"
+    r"(?:[\w'’&.-]+\s+){0,3}(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER: Final = re.compile(
+    r"^\s*(?:on|for|of|after|in|at|by|is|was|and|during|until|through|,|\.|$)", re.I
+)
 _COUNT_BEFORE: Final = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|new|"
     r"other|such|these|those|some|few|more|major|big|large|small)\s+$",
@@ -1452,10 +1733,16 @@ _COUNT_BEFORE: Final = re.compile(
 
 def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 40) : match.start()]
+    if _WHAT_BEFORE.search(before):
+        return True  # "based upon what we forecast": a forecast referred to, not made
     if _INFINITIVE_OR_PAST_BEFORE.search(before) or _COUNT_BEFORE.search(before):
         return True
+    if _COMPARED_WITH_BELIEF.search(before):
+        return True
     word = match.group().lower()
-    if word in {"forecast", "forecasts", "projects"} and _NOUN_AFTER.match(text[match.end() :]):
+    if word in {"forecast", "forecasts", "projects", "project"} and _NOUN_AFTER.match(
+        text[match.end() :]
+    ):
         return not re.search(r"\b(?:i|we|he|she|they|it)\s+$", before, re.IGNORECASE)
     return False
 
@@ -1464,6 +1751,7 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
 # plain present, made on a condition.
 _IF_THEN_PRESENT: Final = re.compile(
     r"(?:^|[“\"‘]|:\s)\s*If\s+(?!you\b)(?P<condition>[^,;?]{3,120}),\s+"
+    r"(?:(?:I|we)\s+(?:think|expect|reckon|believe|suspect|bet)\s+(?:that\s+)?)?"
     r"(?P<subject>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?P<verb>[a-z]+)\b"
 )
 _NOT_A_CONSEQUENT_VERB: Final = _wordset(
@@ -1526,18 +1814,38 @@ def _oriented(
     return kept
 
 
+# "Disruption to travel is likely.", "Gusts of 90 km/h are likely across the area": a hedge as
+# the predicate of an event noun, with a place, a time or nothing after it, looks ahead; "is
+# likely the cause", "is likely circulating" speak of the present.
+_PREDICATIVE_BEFORE: Final = re.compile(r"\b(?:is|are)\s+(?:also\s+|now\s+|still\s+)?$", re.I)
+_PREDICATIVE_AFTER: Final = re.compile(
+    r"^\s*(?:[.;]|,\s|$|(?:in|across|during|over|at|from|through|throughout|within|by|on|"
+    r"later|tonight|tomorrow|overnight|again|this|next|before|until)\b)",
+    re.IGNORECASE,
+)
+
+
+# "The race seems likely headed for a runoff": a direction of travel is a forecast.
+_HEADED_AFTER: Final = re.compile(
+    r"^\s+(?:to\s+be\s+)?(?:headed|heading|bound|on\s+course|on\s+track)\s+(?:for|to|toward|towards)\b",
+    re.IGNORECASE,
+)
+
+
 def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool:
     phrase = (cue.phrase or "").lower()
     if re.search(r"\b(?:will|would|going|set)\b|['’]ll\b", phrase):
         return True
-    if _TO_VERB_AFTER.match(text[cue.end :]):
+    if _TO_VERB_AFTER.match(text[cue.end :]) or _HEADED_AFTER.match(text[cue.end :]):
         return True
     if phrase.endswith(" to") and re.match(r"\s+[a-z]", text[cue.end :]):
         return True  # "is unlikely to start"
     if _FUTURE_NOUN_BEFORE.search(text[max(0, cue.start - _LOOK_AROUND) : cue.start]):
         return True
-    reported = 0 <= attribution.verb_start < cue.start
     before = text[max(0, cue.start - _LOOK_AROUND) : cue.start]
+    if _PREDICATIVE_BEFORE.search(before) and _PREDICATIVE_AFTER.match(text[cue.end :]):
+        return True  # "Power cuts are likely in the warning area": an event, ahead
+    reported = 0 <= attribution.verb_start < cue.start
     return reported and bool(_BACKSHIFTED_HEDGE.search(before))
 
 
@@ -1576,7 +1884,10 @@ def _condition(text: str) -> str | None:
 
 _DECLINED: Final = re.compile(
     r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)"
-    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess)\b",
+    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess)\b"
+    r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|can['’]t|cannot|not\s+going\s+to)\s+"
+    r"(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|timescale|"
+    r"probability|percentage|odds)\s+on\b",
     re.IGNORECASE,
 )
 _SURVEY_SHARE: Final = re.compile(
@@ -1594,7 +1905,6 @@ def _excluded(sentence: Sentence) -> bool:
         or "?" in text
         or _BOILERPLATE.search(text)
         or _HOPE.search(text)
-        or _DECLINED.search(text)
         or _SURVEY_SHARE.search(text)
     )
 
@@ -1745,17 +2055,29 @@ def _confidence(
         score += 0.05
     if attribution.generic:
         score -= 0.35
+        if all(cue.kind == "forecast_verb" for cue in cues):
+            # "Few expect a deal", "Traders expect imports to fill the gap": the unnamed
+            # people's expectation is all there is, with no hedge or figure of its own
+            score -= 0.15
     if speaker is None and not anchored and all(cue.phrase in _BARE_MODALS for cue in cues):
         # the writer's bare "will" with no time, number or condition: rarely checkable
         score = min(score, _UNANCHORED_WRITER)
     return round(min(max(score, 0.0), 0.99), 2)
 
 
+_POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\b")
 _UNANCHORED_WRITER: Final = 0.45
 _WRITER_HEDGED: Final = 0.5
 # Not "may": the writer's "residents may collect sandbags" gives leave, it does not forecast.
 _WRITER_HEDGES: Final = frozenset({"might", "could", "might not"})
-_OPEN_ENDED: Final = re.compile(r"\bcoming\b|\bahead\b|\bin\s+time\b|\beventually\b", re.I)
+# "over the coming months", "in the years ahead": no bound; "in the coming two years", "the
+# coming winter" end on a day a reader can name.
+_OPEN_ENDED: Final = re.compile(
+    r"\b(?:coming|next\s+few)\s+(?:days|weeks|months|years|decades|quarters)\b"
+    r"|\b(?:days|weeks|months|years|decades|quarters)\s+ahead\b|\bahead\s*$"
+    r"|\bin\s+time\b|\beventually\b",
+    re.IGNORECASE,
+)
 _NAMED_TIME: Final = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:next|this|in|by|"
     r"until|before|from)\s+(?:january|february|march|april|may|june|july|august|september|"
@@ -1948,6 +2270,7 @@ def extract_candidates(
     quotes = [_quote_regions(line.group()) for line in paragraphs]
     regions = _sentence_regions(sentences, paragraphs, quotes)
     document.quote_runs_on = _quotes_running_on(paragraphs, quotes)
+    document.issuer = _press_release_issuer([line.group() for line in paragraphs], document)
     labels = _transcript_labels(text)
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
@@ -1957,16 +2280,26 @@ def extract_candidates(
             sentence, regions[index], document, published_at, url, label
         )
         attributed.append(attribution)
-        _learn_names(sentence, regions[index], document)
+        if not _title_case_heading(sentence):
+            _learn_names(sentence, regions[index], document)
         if candidate is not None:
             found.append((index, candidate))
     candidates = []
     for index, candidate in found:
-        if candidate.speaker is None and _quote_only(sentences[index].text, regions[index]):
+        if (candidate.speaker is None or attributed[index].carried) and _quote_only(
+            sentences[index].text, regions[index]
+        ):
             candidate = _attributed_later(candidate, index, sentences, regions, attributed)
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+def _title_case_heading(sentence: Sentence) -> bool:
+    """ "Apogee Enterprises Boosts FY23 Outlook As Q1 Results Top View": capitals mark no names."""
+    words = sentence.text.split()
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return sentence.heading and len(words) >= 4 and capitalised >= 0.7 * len(words)
 
 
 def _sentence_regions(
@@ -2013,9 +2346,51 @@ def _quotes_running_on(
     return frozenset(running)
 
 
+# "Press release - Met Office", "News release", "Statement by the Monetary Policy Board":
+# the line that marks a release, near the top, with the issuer on it or on the next line.
+_RELEASE_LINE: Final = re.compile(
+    r"^\s*(?:(?:press|media|news)\s+release|statement|communiqu[eé]|weather\s+warning)\b"
+    r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",
+    re.IGNORECASE,
+)
+_RELEASE_REACH: Final = 4
+
+
+def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | None:
+    """The organisation a press release is issued by, when the text is one."""
+    for index, line in enumerate(paragraphs[:_RELEASE_REACH]):
+        marker = _RELEASE_LINE.match(line.strip())
+        if marker is None or not _is_heading(line):
+            continue
+        following = paragraphs[index + 1 : index + 3]
+        for written in [marker.group("issuer") or "", *following]:
+            if not _is_heading(written):
+                break
+            organisation = _issuing_organisation(written.strip(), document)
+            if organisation is not None:
+                return organisation
+    return None
+
+
+def _issuing_organisation(line: str, document: _Document) -> str | None:
+    for mention in _name_runs(line):
+        words = mention.text.split()
+        if any(word.lower().strip("’'") in _ORG_WORDS for word in words):
+            entity = document.remember(
+                _Entity(
+                    mention.text,
+                    "org",
+                    nouns=frozenset(word.lower() for word in words if word.lower() in _ORG_WORDS),
+                )
+            )
+            return entity.root().name
+    return None
+
+
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
 _TRANSCRIPT_LABEL: Final = re.compile(
-    r"^\s*(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s"
+    r"^\s*(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}"
+    r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){1,2})\s*:\s"
 )
 _INTERVIEWER_LABELS: Final = frozenset({"Q", "A", "QUESTION", "ANSWER", "INTERVIEWER", "NOTE"})
 
@@ -2027,12 +2402,27 @@ def _transcript_labels(text: str) -> dict[int, str]:
         match = _TRANSCRIPT_LABEL.match(paragraph)
         if match and match.group("label") not in _INTERVIEWER_LABELS:
             labels[index] = match.group("label")
-    return labels
+    # "Dave Wilson: ..." counts as a speaker's tag only when it recurs, as in a transcript;
+    # once, it is more likely a heading ("Full Statement: ...")
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {index: label for index, label in labels.items() if label.isupper() or counts[label] > 1}
 
 
 def _label_speaker(label: str, document: _Document) -> str:
     name = " ".join(word.capitalize() for word in label.split())
     known = document.known(name)
+    if known is None and len(label) <= 3 and label.isupper():
+        # "DW:" after "Dave Wilson:": the initials of someone named before
+        known = next(
+            (
+                entity
+                for entity in reversed(document.entities)
+                if entity.kind == "person" and "".join(p[0] for p in entity.parts) == label
+            ),
+            None,
+        )
     return known.name if known is not None else name
 
 
@@ -2083,13 +2473,30 @@ def _candidate(
     attribution = _sentence_attribution(sentence, regions, document)
     if label is not None and attribution.speaker is None and not attribution.generic:
         attribution = _Attribution(_label_speaker(label, document), answer=True)
+    elif (
+        document.issuer is not None
+        and attribution.speaker is None
+        and not attribution.generic
+        and not _quote_only(sentence.text, regions)
+    ):
+        attribution = _Attribution(document.issuer, issued=True)
     if _excluded(sentence):
         return attribution, None
     found = _cues(sentence, regions, attribution)
+    declined = _DECLINED.search(sentence.text)
+    if declined is not None:
+        # "The ministry, which forecasts growth of 1.1%, declined to comment": what comes
+        # before the refusal still stands; what it refuses to say does not
+        found = [cue for cue in found if cue.end <= declined.start()]
     # Deadlines are the costliest search: look for them only where a cue is.
     if not found:
         return attribution, None
-    deadlines = find_deadlines(sentence.text, published_at=published_at)
+    deadlines = [
+        deadline
+        for deadline in find_deadlines(sentence.text, published_at=published_at)
+        # "this year's rise could unwind": the year names the rise, it bounds no event
+        if not _POSSESSIVE_AFTER.match(sentence.text, deadline.end)
+    ]
     cues = _oriented(found, sentence.text, regions, attribution, bool(deadlines))
     if not cues:
         return attribution, None
@@ -2100,6 +2507,7 @@ def _sentence_attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution:
     """Who speaks: an attribution in the sentence, or the speaker of the quote it continues."""
+    document.paragraph = sentence.paragraph
     if _quote_only(sentence.text, regions):
         if document.last_speaker_paragraph == sentence.paragraph:
             return _Attribution(document.last_speaker)
@@ -2112,6 +2520,15 @@ def _sentence_attribution(
             # and only the last one closes, so the speaker carries on
             document.last_speaker_paragraph = sentence.paragraph
             return _Attribution(document.last_speaker)
+        if (
+            document.last_speaker_paragraph == sentence.paragraph - 1
+            and document.last_speaker is not None
+            and sentence.text[:1] in "\"“‘'"
+        ):
+            # "“Nothing is won yet,” he said." then a paragraph that is only a quotation:
+            # reporting goes on with the same voice
+            document.last_speaker_paragraph = sentence.paragraph
+            return _Attribution(document.last_speaker, carried=True)
         return _Attribution(None)
     _learn_names_before_attribution(sentence, regions, document)
     attribution = _attribution(sentence, regions, document)
@@ -2128,6 +2545,8 @@ def _learn_names_before_attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> None:
     """Full names introduced in this very sentence ("Oleksiy Danilov, ..., said")."""
+    if _title_case_heading(sentence):
+        return
     for mention in _name_runs(sentence.text):
         if _inside(mention.start, regions):
             continue
