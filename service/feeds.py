@@ -20,9 +20,9 @@ from urllib.parse import urljoin
 import feedparser  # type: ignore[import-untyped]
 
 from forecasts.feeds import due_feeds, polled
-from forecasts.inbox import known_keys
+from forecasts.inbox import known_keys, store_article
 from resolvers.jobs import JobResult
-from service.articles import prepare_url, store_prepared
+from service.articles import prepare_url
 from service.database import Database
 from service.fetching import Fetcher, FetchError, without_fragment
 from service.settings import Settings
@@ -132,20 +132,30 @@ def poll_feeds(
                 if key not in known and key not in work:
                     work[key] = (feed, link)
 
-        def take(item: tuple[FeedRound, str]) -> None:
+        def take(item: tuple[FeedRound, str]) -> tuple[bool, str | None]:
+            # Stored now, and why it could not be fetched; counted by the caller, since
+            # threads adding to a feed's count at once could lose one.
             feed, link = item
             try:
                 prepared = prepare_url(fetcher=fetcher, url=link, tags=feed.tags)
             except FetchError as error:
-                feed.entry_errors.append(f"{link}: {error.message}")
-                return
+                return False, error.message
             with database.writing() as session:
-                _, created = store_prepared(
-                    session=session, prepared=prepared, feed_id=feed.id, actor=ACTOR, now=now
+                _, created = store_article(
+                    session=session,
+                    data=prepared.data,
+                    candidates=prepared.candidates,
+                    feed_id=feed.id,
+                    actor=ACTOR,
+                    now=now,
                 )
-            feed.stored += int(created)
+            return created, None
 
-        list(pool.map(take, work.values()))
+        items = list(work.values())
+        for (feed, link), (created, error) in zip(items, pool.map(take, items), strict=True):
+            feed.stored += int(created)
+            if error is not None:
+                feed.entry_errors.append(f"{link}: {error}")
     with database.writing() as session:
         for feed in rounds:
             complete = not feed.entry_errors
