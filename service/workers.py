@@ -4,9 +4,9 @@ Workers are forked from one server process (multiprocessing's fork server), star
 per process: no fork copies a process running threads (the service's hold locks and
 connections, and a child forked amid them can hang), and each worker starts with the
 modules in PRELOAD imported. The fork server takes its list when it starts, so every
-module whose functions run in workers is named here. Before Python 3.13.8 the fork
-server does not preload the main script (CPython gh-126631), so each worker runs the main
-script's imports again: about a second for `sooth`.
+module whose functions run in workers is named here. Before Python 3.13.8 and 3.14.1 the
+fork server does not preload the main script (CPython gh-126631), so each worker runs the
+main script's imports again: about a second for `sooth`.
 """
 
 from __future__ import annotations
