@@ -2,8 +2,8 @@
 
 A page's main text and metadata (title, author, publisher, publication time) come from
 trafilatura; its candidate claims from the extractor (service.intake.extraction), kept
-in their public JSON shape. Fetching and reading happen outside any transaction; only
-storing the result takes one.
+in their public JSON shape (service.reading). Fetching and reading happen outside any
+transaction; only storing the result takes one.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Any, Final
+from datetime import datetime
+from typing import Any
 
-import trafilatura
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlmodel import Session
 
@@ -32,11 +31,9 @@ from forecasts.inbox import store_article as store_article_row
 from forecasts.models import Article, ClaimCandidate
 from forecasts.schemas import ClaimCreate, ClaimPublic, SourceCreate, Tags
 from service.database import Database
-from service.fetching import Fetched, Fetcher, FetchError, without_fragment
-from service.intake import MAX_TEXT_CHARS, CandidatePublic, extraction
-
-HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml", ""})
-_DATE_FORMAT: Final = "%Y-%m-%dT%H:%M:%S%z"
+from service.fetching import Fetched, Fetcher, without_fragment
+from service.intake import CandidatePublic
+from service.reading import Reading, candidates_of, read_fetched
 
 
 class IntakeUrl(BaseModel):
@@ -96,87 +93,6 @@ class IntakeResult(BaseModel):
 
 
 @dataclass(frozen=True)
-class ReadPage:
-    """What trafilatura found in a page."""
-
-    text: str
-    title: str | None
-    author: str | None
-    publisher: str | None
-    published_at: datetime | None
-
-
-def _instant(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    parsers: tuple[Callable[[str], datetime], ...] = (
-        lambda v: datetime.strptime(v, "%Y-%m-%dT%H:%M:%S%z"),
-        datetime.fromisoformat,
-        lambda v: datetime.combine(date.fromisoformat(v[:10]), datetime.min.time()),
-    )
-    for parse in parsers:
-        try:
-            moment = parse(value)
-        except ValueError:
-            continue
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        return moment.astimezone(UTC)
-    return None
-
-
-def read_page(body: bytes | str, *, url: str) -> ReadPage:
-    """The main text and metadata of an HTML page; FetchError when it has no text."""
-    document = trafilatura.bare_extraction(
-        body,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params={
-            "outputformat": _DATE_FORMAT,
-            "original_date": True,
-            "extensive_search": False,
-        },
-    )
-    text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if not text:
-        raise FetchError("no_text", "no article text was found in the page")
-    if len(text) > MAX_TEXT_CHARS:
-        text = text[:MAX_TEXT_CHARS].rsplit("\n", 1)[0]
-    return ReadPage(
-        text=text,
-        title=getattr(document, "title", None) or None,
-        author=getattr(document, "author", None) or None,
-        publisher=getattr(document, "sitename", None) or None,
-        published_at=_instant(getattr(document, "date", None)),
-    )
-
-
-def page_of(fetched: Fetched) -> ReadPage:
-    """Read a fetched response as an article page; FetchError if it is not one."""
-    if fetched.status_code != 200:
-        raise FetchError("status", f"the page answered HTTP {fetched.status_code}")
-    if fetched.content_type not in HTML_TYPES:
-        raise FetchError(
-            "content_type", f"the address serves {fetched.content_type}, not an HTML page"
-        )
-    body: bytes | str = fetched.body
-    if fetched.charset:
-        try:
-            body = fetched.body.decode(fetched.charset, errors="replace")
-        except LookupError:
-            body = fetched.body
-    return read_page(body, url=fetched.final_url)
-
-
-def candidates_of(text: str, *, published_at: datetime | None, url: str | None) -> list[Any]:
-    """The extractor's candidates of a text, as JSON-ready dicts in text order."""
-    found = extraction(text=text, published_at=published_at, url=url)
-    return [candidate.model_dump(mode="json") for candidate in found.candidates]
-
-
-@dataclass(frozen=True)
 class Prepared:
     """An article read and extracted, ready to store in a short transaction."""
 
@@ -184,9 +100,19 @@ class Prepared:
     candidates: list[Any]
 
 
-def prepare_url(*, fetcher: Fetcher, url: str, tags: list[str]) -> Prepared:
-    """Fetch, read and extract the article at `url`; FetchError names why it could not."""
-    page = page_of(fetcher.get(url))
+def prepare_url(
+    *,
+    fetcher: Fetcher,
+    url: str,
+    tags: list[str],
+    read: Callable[[Fetched], Reading] = read_fetched,
+) -> Prepared:
+    """Fetch, read and extract the article at `url`; FetchError names why it could not.
+
+    `read` reads the fetched page (read_fetched, or the same in a worker process).
+    """
+    reading = read(fetcher.get(url))
+    page = reading.page
     data = ArticleData(
         key=without_fragment(url),
         url=url.strip(),
@@ -197,7 +123,7 @@ def prepare_url(*, fetcher: Fetcher, url: str, tags: list[str]) -> Prepared:
         text=page.text,
         tags=tags,
     )
-    return Prepared(data, candidates_of(page.text, published_at=page.published_at, url=data.url))
+    return Prepared(data, reading.candidates)
 
 
 def pasted_key(text: str) -> str:

@@ -3,9 +3,12 @@
 A round reads which feeds are due, fetches them with bounded concurrency (sending back
 the ETag and Last-Modified each last gave, so an unchanged feed costs a 304), parses them
 with feedparser, and fetches every entry whose address is not stored yet as in
-service.articles, each stored in a short transaction of its own. A feed that fails waits
-twice as long before each next try (forecasts.feeds.backoff). A feed's validators are
-kept only when all its new entries were stored, so an entry that failed is tried again.
+service.articles, each stored in a short transaction of its own. Reading the pages and
+extracting their candidates, most of a round's Python work, runs in worker processes (one
+per core, in a round with many pages; service.workers) while threads fetch and store. A
+feed that fails waits twice as long before each next try (forecasts.feeds.backoff). A
+feed's validators are kept only when all its new entries were stored, so an entry that
+failed is tried again.
 """
 
 from __future__ import annotations
@@ -15,21 +18,28 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Final
 from urllib.parse import urljoin
 
 import feedparser  # type: ignore[import-untyped]
 
 from forecasts.feeds import due_feeds, polled
-from forecasts.inbox import known_keys
+from forecasts.inbox import known_keys, store_article
 from resolvers.jobs import JobResult
-from service.articles import prepare_url, store_prepared
+from service.articles import prepare_url
 from service.database import Database
-from service.fetching import Fetcher, FetchError, without_fragment
+from service.fetching import Fetched, Fetcher, FetchError, without_fragment
+from service.reading import Reading, read_fetched
 from service.settings import Settings
+from service.workers import Workers, usable_cores
 
 log = logging.getLogger(__name__)
 
 ACTOR = "feed poll"
+
+# A worker process is started for every this many pages a round reads, up to one per core:
+# starting one costs about what reading this many pages does (service.workers).
+PAGES_PER_WORKER: Final = 100
 
 
 @dataclass
@@ -132,20 +142,36 @@ def poll_feeds(
                 if key not in known and key not in work:
                     work[key] = (feed, link)
 
-        def take(item: tuple[FeedRound, str]) -> None:
-            feed, link = item
-            try:
-                prepared = prepare_url(fetcher=fetcher, url=link, tags=feed.tags)
-            except FetchError as error:
-                feed.entry_errors.append(f"{link}: {error.message}")
-                return
-            with database.writing() as session:
-                _, created = store_prepared(
-                    session=session, prepared=prepared, feed_id=feed.id, actor=ACTOR, now=now
-                )
-            feed.stored += int(created)
+        processes = min(usable_cores(), len(work) // PAGES_PER_WORKER)
+        with Workers(processes=processes) as workers:
 
-        list(pool.map(take, work.values()))
+            def read(fetched: Fetched) -> Reading:
+                return workers.run(read_fetched, fetched)
+
+            def take(item: tuple[FeedRound, str]) -> tuple[bool, str | None]:
+                # Stored now, and why it could not be fetched; counted by the caller, since
+                # threads adding to a feed's count at once could lose one.
+                feed, link = item
+                try:
+                    prepared = prepare_url(fetcher=fetcher, url=link, tags=feed.tags, read=read)
+                except FetchError as error:
+                    return False, error.message
+                with database.writing() as session:
+                    _, created = store_article(
+                        session=session,
+                        data=prepared.data,
+                        candidates=prepared.candidates,
+                        feed_id=feed.id,
+                        actor=ACTOR,
+                        now=now,
+                    )
+                return created, None
+
+            items = list(work.values())
+            for (feed, link), (created, error) in zip(items, pool.map(take, items), strict=True):
+                feed.stored += int(created)
+                if error is not None:
+                    feed.entry_errors.append(f"{link}: {error}")
     with database.writing() as session:
         for feed in rounds:
             complete = not feed.entry_errors

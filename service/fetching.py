@@ -39,6 +39,11 @@ class FetchError(Exception):
         self.reason = reason
         self.message = message
 
+    def __reduce__(self) -> tuple[type[FetchError], tuple[str, str]]:
+        # Rebuilt from both fields: the default would call FetchError(message) alone, and a
+        # worker process's error would then break the pool that returns it.
+        return FetchError, (self.reason, self.message)
+
 
 def resolve_host(host: str, port: int) -> list[str]:
     """Every address `host` resolves to."""

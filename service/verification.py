@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from forecasts.verify import ChainHead, Verification, chain_head, verify_ledger
 from forecasts.witness import NotedHead
 from service.database import Database
+from service.workers import worker_context
 
 
 def verify(
@@ -45,7 +45,5 @@ def verify_in_child(database: Database) -> Verification:
     """
     # Forked from a server process started once, which has imported this module: no fork
     # of a process running threads, and no imports paid again at each hourly run.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as child:
+    with ProcessPoolExecutor(max_workers=1, mp_context=worker_context()) as child:
         return child.submit(_verify_url, database.url).result()

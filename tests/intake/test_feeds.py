@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,12 +14,15 @@ from typer.testing import CliRunner
 
 from forecasts.feeds import FeedCreate, backoff, create_feed
 from forecasts.models import Article, ClaimCandidate, Feed
+from service import feeds
 from service.cli import app as cli
 from service.database import Database
 from service.feeds import PollReport, poll_feeds
 from service.fetching import Fetcher
+from service.reading import read_fetched
 from service.scheduler import FEED_POLL, build_scheduler
 from service.settings import Settings
+from service.workers import Workers
 from tests.intake.web import LEVY, RATES, Route, Site, atom, http_date, rss, serving
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -167,6 +171,70 @@ def test_an_entry_that_failed_is_tried_again_next_poll(database: Database, site:
     site.routes["/a/rates"] = Route(RATES)
     assert poll(database, NOW + INTERVAL).articles == 1
     assert {a.url for a in articles(database)} == {site.url("/a/levy"), site.url("/a/rates")}
+
+
+@pytest.fixture
+def workers_started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many worker processes each round asked for, on two cores."""
+    started: list[int] = []
+
+    class CountedWorkers(Workers):
+        def __init__(self, *, processes: int) -> None:
+            started.append(processes)
+            super().__init__(processes=processes)
+
+    monkeypatch.setattr(feeds, "Workers", CountedWorkers)
+    monkeypatch.setattr(feeds, "usable_cores", lambda: 2)
+    return started
+
+
+def test_pages_read_in_worker_processes_are_stored_as_read_in_a_thread(
+    database: Database,
+    site: Site,
+    workers_started: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(feeds, "PAGES_PER_WORKER", 1)
+    site.routes["/a/paper.pdf"] = Route(b"%PDF-1.4", content_type="application/pdf")
+    site.routes["/more.xml"] = Route(
+        atom(title="More", links=["/a/rates", "/a/paper.pdf"]), content_type="text/xml"
+    )
+    add_feed(database, site.url("/atom.xml"), ["harbour"])
+    add_feed(database, site.url("/more.xml"), ["harbour"])
+    with caplog.at_level(logging.WARNING, logger="service.feeds"):
+        report = poll(database)
+    assert (report.articles, report.entry_errors) == (2, 1)
+    assert workers_started == [2]
+    # The page's error, raised in a worker, names its reason as in a thread.
+    assert "paper.pdf: the address serves application/pdf, not an HTML page" in caplog.text
+    with database.reading() as session, Fetcher(allow_private=True) as fetcher:
+        for article in session.exec(select(Article)).all():
+            assert article.url is not None
+            reading = read_fetched(fetcher.get(article.url))
+            page = reading.page
+            assert (article.title, article.author, article.publisher) == (
+                page.title,
+                page.author,
+                page.publisher,
+            )
+            assert (article.published_at, article.text) == (page.published_at, page.text)
+            assert article.tags == ["harbour"]
+            stored = session.exec(
+                select(ClaimCandidate)
+                .where(ClaimCandidate.article_id == article.id)
+                .order_by(col(ClaimCandidate.position))
+            ).all()
+            assert [candidate.extraction for candidate in stored] == reading.candidates
+            assert reading.candidates
+
+
+def test_a_small_round_reads_its_pages_in_threads(
+    database: Database, site: Site, workers_started: list[int]
+) -> None:
+    add_feed(database, site.url("/atom.xml"))
+    assert poll(database).articles == 2
+    assert workers_started == [0]
 
 
 def test_fetches_run_at_most_concurrency_at_once(database: Database, site: Site) -> None:
