@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from pydantic import ValidationError
 from sqlmodel import Session, col, select
+from starlette.datastructures import FormData
 
 from forecasts.domain import Basis, CandidateStatus, DomainError, probability_from_text
 from forecasts.inbox import (
@@ -46,6 +47,7 @@ from service.pages.session import (
     stale_form_page,
 )
 from service.pages.templating import templates
+from service.settings import Settings
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -311,6 +313,19 @@ def _where(field: str) -> str:
     return name if name in FIELDS else GENERAL
 
 
+async def _inbox_form(
+    request: Request, signed_in: PageSession | None, settings: Settings
+) -> FormData | Response:
+    """The inbox form posted, or the page that refuses it: signed out, or a stale token."""
+    refuse_cross_site(request, settings)
+    form = await request.form()
+    if signed_in is None:
+        return _signed_out(request)
+    if not signed_in.csrf_ok(INBOX_FORM, str(form.get("csrf_token", ""))):
+        return stale_form_page(request)
+    return form
+
+
 class _BatchRefusedError(Exception):
     """Leaves the unit of work so that nothing of a refused batch is recorded."""
 
@@ -324,12 +339,10 @@ async def accept(
     now: NowDep,
 ) -> Response:
     """Accept the ticked candidates of one article (or the one whose button was pressed)."""
-    refuse_cross_site(request, settings)
-    form = await request.form()
-    if signed_in is None:
-        return _signed_out(request)
-    if not signed_in.csrf_ok(INBOX_FORM, str(form.get("csrf_token", ""))):
-        return stale_form_page(request)
+    form = await _inbox_form(request, signed_in, settings)
+    if isinstance(form, Response):
+        return form
+    assert signed_in is not None
     only = str(form.get("only", ""))
     chosen = [only] if only else [str(value) for value in form.getlist("accept")]
     ids = [int(value) for value in chosen if value.isdigit()]
@@ -402,12 +415,10 @@ async def reject(
     now: NowDep,
 ) -> Response:
     """Reject a candidate with the reason given."""
-    refuse_cross_site(request, settings)
-    form = await request.form()
-    if signed_in is None:
-        return _signed_out(request)
-    if not signed_in.csrf_ok(INBOX_FORM, str(form.get("csrf_token", ""))):
-        return stale_form_page(request)
+    form = await _inbox_form(request, signed_in, settings)
+    if isinstance(form, Response):
+        return form
+    assert signed_in is not None
     reason = str(form.get("reason", "")).strip()
     problem = None
     if not reason:

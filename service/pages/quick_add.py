@@ -14,7 +14,7 @@ verbal scale. Times are UTC, as on /extract.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Final
@@ -417,6 +417,40 @@ _CONFLICT: Final = {
 }
 
 
+@dataclass(frozen=True)
+class _Form:
+    """A page's form as posted, to be shown again when it cannot be added."""
+
+    request: Request
+    template: str
+    signed_in: PageSession
+    values: dict[str, Any]
+    fields: Sequence[Any]
+
+
+def _added_or_again(
+    form: _Form, problems: dict[str, str], add: Callable[[], str] | None
+) -> Response:
+    """Run `add`, which writes and names the page to go to next; or, when the form had
+    problems or the write was refused, the form again with what was wrong (422).
+    """
+    if add is not None:
+        try:
+            return RedirectResponse(add(), status.HTTP_303_SEE_OTHER)
+        except DomainError as error:
+            problems = _domain_problem(error, [field.name for field in form.fields])
+        except IntegrityError:
+            problems = dict(_CONFLICT)
+    return _render(
+        form.request,
+        form.template,
+        signed_in=form.signed_in,
+        values=form.values,
+        problems=problems,
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+    )
+
+
 # --- /sources/new ----------------------------------------------------------------------------
 
 
@@ -454,24 +488,17 @@ def add_source(
     assert signed_in is not None
     values = form.model_dump(exclude={"csrf_token"})
     problems, data = parse_source(values)
-    if data is not None:
-        try:
-            with database.writing() as session:
-                create_source(session=session, data=data, actor=signed_in.actor, now=now)
-        except DomainError as error:
-            problems = _domain_problem(error, [f.name for f in SOURCE_FIELDS])
-        except IntegrityError:
-            problems = dict(_CONFLICT)
-        else:
-            return RedirectResponse(f"/sources/{data.slug}", status.HTTP_303_SEE_OTHER)
-    return _render(
-        request,
-        "add_source.html",
-        signed_in=signed_in,
-        values=values,
-        problems=problems,
-        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
-    )
+    form_again = _Form(request, "add_source.html", signed_in, values, SOURCE_FIELDS)
+    if data is None:
+        return _added_or_again(form_again, problems, None)
+    source = data
+
+    def add() -> str:
+        with database.writing() as session:
+            create_source(session=session, data=source, actor=signed_in.actor, now=now)
+        return f"/sources/{source.slug}"
+
+    return _added_or_again(form_again, problems, add)
 
 
 # --- /questions/new --------------------------------------------------------------------------
@@ -512,25 +539,17 @@ def add_question(
     assert signed_in is not None
     values = form.model_dump(exclude={"csrf_token"})
     problems, data = parse_question(values)
-    if data is not None:
-        try:
-            with database.writing() as session:
-                question = create_question(
-                    session=session, data=data, actor=signed_in.actor, now=now
-                )
-                question_id = question.id
-        except DomainError as error:
-            problems = _domain_problem(error, [f.name for f in QUESTION_FIELDS])
-        else:
-            return RedirectResponse(f"/questions/{question_id}", status.HTTP_303_SEE_OTHER)
-    return _render(
-        request,
-        "add_question.html",
-        signed_in=signed_in,
-        values=values,
-        problems=problems,
-        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
-    )
+    form_again = _Form(request, "add_question.html", signed_in, values, QUESTION_FIELDS)
+    if data is None:
+        return _added_or_again(form_again, problems, None)
+    asked = data
+
+    def add() -> str:
+        with database.writing() as session:
+            question = create_question(session=session, data=asked, actor=signed_in.actor, now=now)
+            return f"/questions/{question.id}"
+
+    return _added_or_again(form_again, problems, add)
 
 
 # --- /claims/new -----------------------------------------------------------------------------
