@@ -308,7 +308,11 @@ class LoopPostgres:
         await writes.open()
         try:
             reads = await asyncpg.create_pool(
-                self._dsn, min_size=1, max_size=self._pool_size, server_settings=_READS
+                self._dsn,
+                min_size=1,
+                max_size=self._pool_size,
+                server_settings=_READS,
+                reset=_nothing_to_reset,
             )
         except BaseException:
             await writes.close()
@@ -492,6 +496,14 @@ MAX_BATCH = 32
 # which only the appends and the COMMIT hold: while one batch waits on the network,
 # another can read, and a third can hold the lock.
 WRITERS = 4
+
+
+async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
+    """A read leaves nothing on its connection to reset: no transaction (asyncpg rolls back
+    any all the same), no setting, lock, listener or cursor. asyncpg's default reset costs
+    a round trip per read (RESET ALL, UNLISTEN *, and the rest).
+    """
+
 
 # Reads never write; the server refuses any that would.
 _READS = {"default_transaction_read_only": "on"}
