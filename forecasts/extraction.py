@@ -425,7 +425,9 @@ _GENERIC_SUBJECT: Final = re.compile(
 
 
 _QUANTIFIER: Final = (
-    r"(?:only\s+|just\s+|nearly\s+|almost\s+)?(?:some|many|most|several|other|others|few|a\s+few|"
+    r"(?:only\s+|just\s+|nearly\s+|almost\s+)?(?:not\s+everyone|not\s+everybody|not\s+all|"
+    r"no\s+one|nobody|everyone|everybody|"
+    r"some|many|most|several|other|others|few|a\s+few|"
     r"all|both|none|half|a\s+majority|a\s+minority|\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|a\s+handful)"
 )
@@ -608,6 +610,8 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         titles.append(words.pop(0).lower().strip("."))
     if words and words[0].lower() == "the":
         words.pop(0)
+    if "the" in titles:
+        titles.remove("the")
     if words:
         possessive = bool(re.search(r"[’']s?$", text[start:end]))
         yield _Mention(" ".join(words), start, end, " ".join(titles), possessive)
@@ -1335,7 +1339,9 @@ _VERB_AFTER_WILL: Final = re.compile(
 _WH_BEFORE: Final = re.compile(r"\b(?:how|whether|why|where|what|which|if)\b[^,;:“”\"]*$", re.I)
 _PAST_BELIEF: Final = re.compile(
     r"\bhad\s+(?:\w+\s+)?(?:believed|thought|expected|predicted|hoped|assumed|promised|"
-    r"said|claimed|feared|planned)\b[^.;]*$",
+    r"said|claimed|feared|planned|forecast|forecasted|projected|estimated|warned|argued|"
+    r"reckoned|anticipated|suggested|insisted|told|signalled|signaled|indicated|guessed|"
+    r"calculated|concluded)\b[^.;]*$",
     re.IGNORECASE,
 )
 _PLEDGE_AFTER: Final = re.compile(
@@ -1368,6 +1374,7 @@ _SCHEDULE_AFTER: Final = re.compile(
 )
 _SCHEDULE_DATE: Final = re.compile(
     r"\b(?:on|from)\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\.?\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
+    r"|\bon\s+the\s+(?:weekends?|nights?|mornings?|evenings?|afternoons?|days?)\s+of\b"
     r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b"
     r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)\b|\bat\s+\d{1,2}:\d{2}\b"
     r"|\bon\s+(?:monday|tuesday|wednesday|"
@@ -1399,7 +1406,9 @@ _ORGANISED_EVENT: Final = re.compile(
 _ADVISED_SUBJECT: Final = re.compile(
     r"\b(?:we|you|they|i|ministers|governments?|policymakers|politicians|people|officials|"
     r"leaders|investors|companies|firms|regulators|the\s+government|the\s+bank|"
-    r"the\s+council|voters|households|everyone|parents)\s+$",
+    r"the\s+council|voters|households|everyone|anyone|parents|fans|adults|residents|drivers|"
+    r"motorists|travell?ers|passengers|commuters|patients|customers|consumers|homeowners|"
+    r"buyers|visitors|tenants|employers|schools|those)\s+$",
     re.IGNORECASE,
 )
 _PERFECT_INFINITIVE: Final = re.compile(
@@ -1409,6 +1418,9 @@ _PERFECT_INFINITIVE: Final = re.compile(
 _ADVICE_AFTER: Final = re.compile(
     r"^\s+(?:also\s+)?(?:not\s+)?(?:stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
     r"plan|prepare|take\s+steps|act|prioriti[sz]e|refrain|resist|keep\s+(?:an\s+eye|watch)|"
+    r"check|ask|book|contact|consult|make\s+sure|register|apply|secure|wear|carry|"
+    r"get\s+(?:to|vaccinated|tested|checked)|arrive|allow\s+(?:extra|more|plenty)|"
+    r"stay\s+(?:indoors|inside|home|away|off)|"
     r"(?:remain|be|stay)\s+(?:cautious|careful|prepared|ready|vigilant|prudent|alert|patient))\b",
     re.IGNORECASE,
 )
@@ -1419,7 +1431,10 @@ _FUTURE_NOUN_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _SEES: Final = re.compile(
-    r"\b(?:sees|see|saw)\s+(?:[\w$%.,-]+\s+){1,5}?(?:\w+ing|at|below|above|under|over|near|"
+    r"\b(?:sees|see|saw)\s+(?!(?:how|what|whether|if|why|where|when|who|which)\b)"
+    r"(?:[\w$%.,-]+\s+){1,5}?(?:(?!(?:during|morning|evening|nothing|something|anything|"
+    r"everything|spring|thing|king|ring|bring|string|ceiling|building|funding|pricing|"
+    r"housing|shipping|lending|spending|earning|meaning|warning)\b)\w+ing|at|below|above|under|over|near|"
     r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b",
     re.IGNORECASE,
 )
@@ -1605,9 +1620,44 @@ _PROMISED_BEFORE: Final = re.compile(
 )
 
 
+# Who is the speaker's own side: "I", "we", the pronoun right after the verb of saying ("said
+# he would", "says it will"), or a public body acting ("the state would cover").
+_SELF_SUBJECT: Final = re.compile(
+    r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$"
+    r"|\b(?:said|says|say|told\s+(?:[\w'’-]+\s+){1,3}?|added|adds|insisted|insists|confirmed|"
+    r"confirms|announced|announces|stated|states|argued|argues|maintained|maintains)"
+    r"\s+(?:on\s+\w+\s+|last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"
+    r"|\bthe\s+(?:government|state|ministry|administration|authority|council|city|department|"
+    r"county|province|municipality|cabinet)\s*$",
+    re.IGNORECASE,
+)
+# What befalls a subject rather than what it does: these stay forecasts with any subject
+# ("we will win", "said it would return to profit", "the government would fall").
+_OUTCOME_AFTER: Final = re.compile(
+    r"^[\s\"“‘']*(?:(?:not|also|still|then|now|never|probably|likely|certainly|easily|only|"
+    r"soon|eventually|ultimately|all|both|again|finally|comfortably|narrowly)\s+)*"
+    r"(?:win|lose|beat|fail|succeed|fall|rise|grow|shrink|decline|drop|slow|slip|ease|climb|"
+    r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
+    r"decrease|contract|expand|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
+    r"hit|reach|touch|finish|end|remain|stay|be|become|get|have|need|face|see|struggle|survive|"
+    r"suffer|return|come|go|make|break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
+    r"take|cost|mean|happen|occur|last|lead|trail|hold\s+on|turn|prove|emerge|benefit|"
+    r"manage|achieve|secure|clinch|lift|avoid|escape|experience|record|post|report|reap|"
+    r"feel|find|know|learn|depend|require|bear|weigh|double|triple|halve|stabilise|"
+    r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing))\b",
+    re.IGNORECASE,
+)
+
+
 def _pledge(before: str, after: str) -> bool:
-    """A speaker's commitment about their own acts ("the company would invest")."""
+    """A speaker's commitment about their own acts ("the company would invest").
+
+    With the speaker's own side as the subject, any act is theirs to decide, so only a verb
+    of what befalls them ("we will win") keeps the sentence a forecast.
+    """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
+        return True
+    if _SELF_SUBJECT.search(before) and not _OUTCOME_AFTER.match(after):
         return True
     if not _PLEDGE_AFTER.match(after):
         return False
@@ -1722,7 +1772,12 @@ _COMPARED_WITH_BELIEF: Final = re.compile(
     re.IGNORECASE,
 )
 _NOUN_AFTER: Final = re.compile(
-    r"^\s*(?:on|for|of|after|in|at|by|is|was|and|during|until|through|,|\.|$)", re.I
+    r"^\s*(?:on|for|of|after|in|at|by|is|was|are|were|and|during|until|through|,|\.|$)", re.I
+)
+# "the arguments over forecasts", "doubts about projections": after a preposition, a noun.
+_PREPOSITION_BEFORE: Final = re.compile(
+    r"\b(?:over|about|of|with|from|against|between|among|behind|despite|beyond|like)\s+$",
+    re.IGNORECASE,
 )
 _COUNT_BEFORE: Final = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|new|"
@@ -1740,6 +1795,8 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     if _COMPARED_WITH_BELIEF.search(before):
         return True
     word = match.group().lower()
+    if word in {"forecast", "forecasts", "projects"} and _PREPOSITION_BEFORE.search(before):
+        return True
     if word in {"forecast", "forecasts", "projects", "project"} and _NOUN_AFTER.match(
         text[match.end() :]
     ):
@@ -1884,7 +1941,8 @@ def _condition(text: str) -> str | None:
 
 _DECLINED: Final = re.compile(
     r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)"
-    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess)\b"
+    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess|be\s+drawn)\b"
+    r"|\b(?:too\s+(?:early|soon)|premature)\s+to\s+(?:say|tell|call|predict|judge|know|speculate)\b"
     r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|can['’]t|cannot|not\s+going\s+to)\s+"
     r"(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|timescale|"
     r"probability|percentage|odds)\s+on\b",
