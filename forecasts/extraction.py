@@ -960,6 +960,14 @@ def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -
     return None
 
 
+_ANONYMOUS: Final = re.compile(
+    r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymously|who\s+(?:asked|declined|"
+    r"requested)\s+not\s+to\s+be\s+(?:named|identified)|(?:declined|refused)\s+to\s+be\s+"
+    r"(?:named|identified)|requested\s+anonymity|unnamed|anonymous)\b",
+    re.IGNORECASE,
+)
+
+
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
@@ -974,7 +982,9 @@ def _subject_speaker(
             conjunction = words.pop(0)
             chunk_start += chunk.index(conjunction) + len(conjunction)
             chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
-        if not words:
+        if not words or _ANONYMOUS.search(chunk):
+            # ", speaking on condition of anonymity,": the source is whoever the rest names,
+            # an organisation or nobody that can be tracked
             continue
         # "I'd put the chance at ...": the pronoun inside a contraction
         pronoun = re.sub(r"['’](?:d|ll|ve|m|re)$", "", words[-1].lower())
@@ -1493,6 +1503,12 @@ def _cues(
             )
         )
     cues.extend(_verb_cues(text, attribution.speaker is not None))
+    # "Asked whether the harvest could fall ...": an indirect question claims nothing
+    cues = [
+        cue
+        for cue in cues
+        if not _INDIRECT_QUESTION.search(text, max(0, cue.start - _LOOK_AROUND), cue.start)
+    ]
     # a quotation has a speaker even when the sentence naming it comes later
     quoted = _quote_only(text, regions)
     if (attribution.speaker is not None or quoted) and not attribution.generic:
@@ -1500,6 +1516,11 @@ def _cues(
     return cues
 
 
+_INDIRECT_QUESTION: Final = re.compile(
+    r"\b(?:whether|(?:asked|asking|wondered|wondering)\s+(?:\w+\s+)?(?:if|how|what|when|why))"
+    r"\b[^,;:“”\"]*$",
+    re.IGNORECASE,
+)
 _ADJECTIVE_HEDGES: Final = frozenset({"likely", "unlikely", "probable", "improbable"})
 _ATTRIBUTIVE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NOUN_NEXT: Final = re.compile(r"^\s+(?!to\b)[A-Za-z]")
@@ -2330,6 +2351,14 @@ def extract_candidates(
     document.quote_runs_on = _quotes_running_on(paragraphs, quotes)
     document.issuer = _press_release_issuer([line.group() for line in paragraphs], document)
     labels = _transcript_labels(text)
+    byline = next(
+        (
+            index
+            for index, line in enumerate(paragraphs[:_BYLINE_REACH])
+            if _BYLINE.match(line.group())
+        ),
+        0,
+    )
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
     for index, sentence in enumerate(sentences):
@@ -2340,7 +2369,8 @@ def extract_candidates(
         attributed.append(attribution)
         if not _title_case_heading(sentence):
             _learn_names(sentence, regions[index], document)
-        if candidate is not None:
+        # above the byline: the headline and standfirst, which repeat the body's claims
+        if candidate is not None and sentence.paragraph >= byline:
             found.append((index, candidate))
     candidates = []
     for index, candidate in found:
@@ -2351,6 +2381,11 @@ def extract_candidates(
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+# "By Hugo Castellanos, Technology Reporter": everything above it is headline and standfirst.
+_BYLINE: Final = re.compile(r"^\s*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+(?:[\s,|][^.!?]{0,80})?$")
+_BYLINE_REACH: Final = 5
 
 
 def _title_case_heading(sentence: Sentence) -> bool:
@@ -2538,7 +2573,7 @@ def _candidate(
         and not _quote_only(sentence.text, regions)
     ):
         attribution = _Attribution(document.issuer, issued=True)
-    if _excluded(sentence):
+    if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     found = _cues(sentence, regions, attribution)
     declined = _DECLINED.search(sentence.text)
@@ -2559,6 +2594,42 @@ def _candidate(
     if not cues:
         return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
+
+
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_PERFECT_VERB: Final = re.compile(r"^(?:has|have)\b", re.IGNORECASE)
+_CLAUSE_MARK: Final = re.compile(r"[,;:\"“”]")
+
+
+def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
+    """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
+    year before publication is a past belief, whatever it was about."""
+    if published_at is None or not _YEAR.search(text):
+        return False
+    verb_start, verb_end = attribution.verb_start, attribution.verb_end
+    if verb_start < 0 and text[:1] not in "\"“‘'":
+        # "A 2019 review ... predicted": a source with no name is still dated
+        verb = _SPEECH.search(text)
+        verb_start, verb_end = (verb.start(), verb.end()) if verb else (-1, -1)
+    if verb_start <= 0 or _PERFECT_VERB.match(text[verb_start:verb_end]):
+        return False
+    if text[verb_start : verb_start + 9].lower() == "according":
+        return False
+    # the year must date the source itself: in the clause that names it, or opening the
+    # sentence ("In 2019, ..."), not inside a quotation or a condition
+    clause = max(
+        (m.end() for m in _CLAUSE_MARK.finditer(text, 0, verb_start)), default=0
+    )
+    subject = text[clause:verb_start]
+    opening = re.match(r"\s*(?:In|Back\s+in)\s+((?:19|20)\d\d)\b", text)
+    years = [int(year.group()) for year in _YEAR.finditer(subject)]
+    if opening:
+        years.append(int(opening.group(1)))
+    return (
+        bool(years)
+        and max(years) < published_at.year
+        and not re.search(r"\b(?:since|from|between|if|unless)\b", subject, re.IGNORECASE)
+    )
 
 
 def _sentence_attribution(
