@@ -2442,7 +2442,8 @@ def _quotes_running_on(
 # "Press release - Met Office", "News release", "Statement by the Monetary Policy Board":
 # the line that marks a release, near the top, with the issuer on it or on the next line.
 _RELEASE_LINE: Final = re.compile(
-    r"^\s*(?:(?:press|media|news)\s+release|statement|communiqu[eé]|weather\s+warning)\b"
+    r"^\s*(?:(?:press|media|news)\s+release|statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
+    r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued)\b"
     r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",
     re.IGNORECASE,
 )
@@ -2455,29 +2456,48 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
         marker = _RELEASE_LINE.match(line.strip())
         if marker is None or not _is_heading(line):
             continue
-        following = paragraphs[index + 1 : index + 3]
-        for written in [marker.group("issuer") or "", *following]:
+        # the issuer stands on the marker's line or a heading line beside it ("Fennmark
+        # Meteorological Service" above "Issued: 10:00")
+        beside = [paragraphs[index - 1]] if index > 1 else []  # the title is no issuer line
+        for written in [marker.group("issuer") or "", *paragraphs[index + 1 : index + 3], *beside]:
             if not _is_heading(written):
-                break
+                continue
             organisation = _issuing_organisation(written.strip(), document)
             if organisation is not None:
                 return organisation
+        # else the body names it first: "The Monetary Policy Board of the Central Bank of
+        # Estmark decided ..."
+        body = next((text for text in paragraphs[index + 1 :] if not _is_heading(text)), "")
+        opening = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
+        organisation = _issuing_organisation(opening, document)
+        if organisation is not None:
+            return organisation
     return None
 
 
 def _issuing_organisation(line: str, document: _Document) -> str | None:
+    found: _Entity | None = None
+    end = 0
     for mention in _name_runs(line):
         words = mention.text.split()
-        if any(word.lower().strip("’'") in _ORG_WORDS for word in words):
-            entity = document.remember(
-                _Entity(
-                    mention.text,
-                    "org",
-                    nouns=frozenset(word.lower() for word in words if word.lower() in _ORG_WORDS),
-                )
+        if not any(word.lower().strip("’'") in _ORG_WORDS for word in words):
+            if found is not None:
+                break
+            continue
+        if found is not None and not re.fullmatch(r"\s+of\s+(?:the\s+)?", line[end : mention.start]):
+            break
+        entity = document.remember(
+            _Entity(
+                mention.text,
+                "org",
+                nouns=frozenset(word.lower() for word in words if word.lower() in _ORG_WORDS),
             )
-            return entity.root().name
-    return None
+        )
+        if found is not None and entity is not found:
+            # "the Monetary Policy Board of the Central Bank of Estmark": the bank issues it
+            found.parent = entity
+        found, end = entity, mention.end
+    return found.root().name if found is not None else None
 
 
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
