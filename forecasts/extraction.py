@@ -1094,7 +1094,8 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
 _ROLE_WORDS: Final = (
     r"director|chief|head|governor|president|chair|chairman|chairwoman|minister|secretary|"
     r"spokesman|spokeswoman|spokesperson|manager|coach|executive|economist|strategist|lead|"
-    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader"
+    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader|"
+    r"[a-z]+(?:ist|ician|ologist|caster|grapher|nomist)"
 )
 _OWNER: Final = r"(?:(?i:the|its|their|his|her)|[A-Z][\w&'’-]*['’]s?)"
 _ROLE_BEFORE_NAME: Final = re.compile(
