@@ -851,6 +851,11 @@ def _attribution(
     text = sentence.text
     according = _ACCORDING_TO.search(text)
     if according and not _inside(according.start(), regions):
+        document_source = _document_author(text, according.end(), document)
+        if document_source is not None:
+            comma = re.search(r"[,;:]", text[according.end() :])
+            end = according.end() + comma.start() if comma else len(text)
+            return _Attribution(document_source, verb_start=according.start(), verb_end=end)
         tail = re.split(r"[,;:(]|\s(?:of|at|who|on|in)\s", text[according.end() :])[0]
         name = _resolve_name(tail, text, according.end(), document)
         if name is None or re.search(r"['’]s\b", tail):
@@ -877,6 +882,37 @@ def _attribution(
         if found is not None:
             return found
     return _Attribution(None)
+
+
+# "according to a seat projection published on Friday by Nordvik Research", "according to
+# the report": a document speaks for whoever wrote it.
+_DOCUMENT: Final = re.compile(
+    r"(?:a|an|the|its|their|this|that|latest|new|\s)+\s*(?:[\w-]+\s+){0,2}?(?P<noun>report|projection|"
+    r"projections|forecast|forecasts|model|estimate|estimates|survey|analysis|study|outlook|"
+    r"review|paper|assessment|note|poll)\b(?P<rest>[^,;:]*)",
+    re.IGNORECASE,
+)
+_AUTHOR: Final = re.compile(
+    r"\b(?:by|from|of)\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?"
+    r"[A-Z][\w&'’.-]*)*)"
+)
+
+
+def _document_author(text: str, start: int, document: _Document) -> str | None:
+    written = _DOCUMENT.match(text, start)
+    if written is None:
+        return None
+    author = _AUTHOR.search(written.group("rest"))
+    if author is not None:
+        name = author.group("name").rstrip(".")
+        if " the " in name and name.split()[0].lower() in _ORG_WORDS:
+            # "the Office of the State Auditor": one body, with its article inside the name
+            return document.remember(_Entity(name, "org")).root().name
+        offset = start + written.start("rest") + author.start("name")
+        return _resolve_name(name, text, offset, document)
+    if re.match(r"\s*(?:the|its|their|this|that)\b", text[start:], re.IGNORECASE):
+        return document.last_organisation
+    return None
 
 
 # "The line is from Andrej Hollin", "That was the verdict of Dr. Lee": a sentence that names
@@ -2385,7 +2421,9 @@ def extract_candidates(
 
 
 # "By Hugo Castellanos, Technology Reporter": everything above it is headline and standfirst.
-_BYLINE: Final = re.compile(r"^\s*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+(?:[\s,|][^.!?]{0,80})?$")
+_BYLINE: Final = re.compile(
+    r"^\s*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+(?:[\s,|][^.!?]{0,80})?$"
+)
 _BYLINE_REACH: Final = 5
 
 
@@ -2485,7 +2523,9 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
             if found is not None:
                 break
             continue
-        if found is not None and not re.fullmatch(r"\s+of\s+(?:the\s+)?", line[end : mention.start]):
+        if found is not None and not re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", line[end : mention.start]
+        ):
             break
         entity = document.remember(
             _Entity(
@@ -2638,9 +2678,7 @@ def _dated_before(text: str, attribution: _Attribution, published_at: datetime |
         return False
     # the year must date the source itself: in the clause that names it, or opening the
     # sentence ("In 2019, ..."), not inside a quotation or a condition
-    clause = max(
-        (m.end() for m in _CLAUSE_MARK.finditer(text, 0, verb_start)), default=0
-    )
+    clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, verb_start)), default=0)
     subject = text[clause:verb_start]
     opening = re.match(r"\s*(?:In|Back\s+in)\s+((?:19|20)\d\d)\b", text)
     years = [int(year.group()) for year in _YEAR.finditer(subject)]
