@@ -1702,8 +1702,15 @@ _OUTCOME_AFTER: Final = re.compile(
     r"take|cost|mean|happen|occur|last|lead|trail|hold\s+on|turn|prove|emerge|benefit|"
     r"manage|achieve|secure|clinch|lift|avoid|escape|experience|record|post|report|reap|"
     r"feel|find|know|learn|depend|require|bear|weigh|double|triple|halve|stabilise|"
-    r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing))\b",
+    r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing)|"
+    r"rain|snow|freeze|thaw|flood|pour|blow)\b",
     re.IGNORECASE,
+)
+
+
+# "said it will certainly rain": a word of belief makes it a forecast, whatever the verb.
+_BELIEF_ADVERB_AFTER: Final = re.compile(
+    r"^\s*(?:probably|likely|certainly|surely|almost|possibly|undoubtedly)\b", re.IGNORECASE
 )
 
 
@@ -1715,7 +1722,11 @@ def _pledge(before: str, after: str) -> bool:
     """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
         return True
-    if _SELF_SUBJECT.search(before) and not _OUTCOME_AFTER.match(after):
+    if (
+        _SELF_SUBJECT.search(before)
+        and not _OUTCOME_AFTER.match(after)
+        and not _BELIEF_ADVERB_AFTER.match(after)
+    ):
         return True
     if not _PLEDGE_AFTER.match(after):
         return False
