@@ -425,7 +425,9 @@ _GENERIC_SUBJECT: Final = re.compile(
 
 
 _QUANTIFIER: Final = (
-    r"(?:only\s+|just\s+|nearly\s+|almost\s+)?(?:some|many|most|several|other|others|few|a\s+few|"
+    r"(?:only\s+|just\s+|nearly\s+|almost\s+)?(?:not\s+everyone|not\s+everybody|not\s+all|"
+    r"no\s+one|nobody|everyone|everybody|"
+    r"some|many|most|several|other|others|few|a\s+few|"
     r"all|both|none|half|a\s+majority|a\s+minority|\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|a\s+handful)"
 )
@@ -608,6 +610,8 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         titles.append(words.pop(0).lower().strip("."))
     if words and words[0].lower() == "the":
         words.pop(0)
+    if "the" in titles:
+        titles.remove("the")
     if words:
         possessive = bool(re.search(r"[’']s?$", text[start:end]))
         yield _Mention(" ".join(words), start, end, " ".join(titles), possessive)
@@ -847,6 +851,11 @@ def _attribution(
     text = sentence.text
     according = _ACCORDING_TO.search(text)
     if according and not _inside(according.start(), regions):
+        document_source = _document_author(text, according.end(), document)
+        if document_source is not None:
+            comma = re.search(r"[,;:]", text[according.end() :])
+            end = according.end() + comma.start() if comma else len(text)
+            return _Attribution(document_source, verb_start=according.start(), verb_end=end)
         tail = re.split(r"[,;:(]|\s(?:of|at|who|on|in)\s", text[according.end() :])[0]
         name = _resolve_name(tail, text, according.end(), document)
         if name is None or re.search(r"['’]s\b", tail):
@@ -873,6 +882,37 @@ def _attribution(
         if found is not None:
             return found
     return _Attribution(None)
+
+
+# "according to a seat projection published on Friday by Nordvik Research", "according to
+# the report": a document speaks for whoever wrote it.
+_DOCUMENT: Final = re.compile(
+    r"(?:a|an|the|its|their|this|that|latest|new|\s)+\s*(?:[\w-]+\s+){0,2}?(?P<noun>report|projection|"
+    r"projections|forecast|forecasts|model|estimate|estimates|survey|analysis|study|outlook|"
+    r"review|paper|assessment|note|poll)\b(?P<rest>[^,;:]*)",
+    re.IGNORECASE,
+)
+_AUTHOR: Final = re.compile(
+    r"\b(?:by|from|of)\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?"
+    r"[A-Z][\w&'’.-]*)*)"
+)
+
+
+def _document_author(text: str, start: int, document: _Document) -> str | None:
+    written = _DOCUMENT.match(text, start)
+    if written is None:
+        return None
+    author = _AUTHOR.search(written.group("rest"))
+    if author is not None:
+        name = author.group("name").rstrip(".")
+        if " the " in name and name.split()[0].lower() in _ORG_WORDS:
+            # "the Office of the State Auditor": one body, with its article inside the name
+            return document.remember(_Entity(name, "org")).root().name
+        offset = start + written.start("rest") + author.start("name")
+        return _resolve_name(name, text, offset, document)
+    if re.match(r"\s*(?:the|its|their|this|that)\b", text[start:], re.IGNORECASE):
+        return document.last_organisation
+    return None
 
 
 # "The line is from Andrej Hollin", "That was the verdict of Dr. Lee": a sentence that names
@@ -956,6 +996,14 @@ def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -
     return None
 
 
+_ANONYMOUS: Final = re.compile(
+    r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymously|who\s+(?:asked|declined|"
+    r"requested)\s+not\s+to\s+be\s+(?:named|identified)|(?:declined|refused)\s+to\s+be\s+"
+    r"(?:named|identified)|requested\s+anonymity|unnamed|anonymous)\b",
+    re.IGNORECASE,
+)
+
+
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
@@ -970,7 +1018,9 @@ def _subject_speaker(
             conjunction = words.pop(0)
             chunk_start += chunk.index(conjunction) + len(conjunction)
             chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
-        if not words:
+        if not words or _ANONYMOUS.search(chunk):
+            # ", speaking on condition of anonymity,": the source is whoever the rest names,
+            # an organisation or nobody that can be tracked
             continue
         # "I'd put the chance at ...": the pronoun inside a contraction
         pronoun = re.sub(r"['’](?:d|ll|ve|m|re)$", "", words[-1].lower())
@@ -1080,7 +1130,8 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
 _ROLE_WORDS: Final = (
     r"director|chief|head|governor|president|chair|chairman|chairwoman|minister|secretary|"
     r"spokesman|spokeswoman|spokesperson|manager|coach|executive|economist|strategist|lead|"
-    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader"
+    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader|"
+    r"[a-z]+(?:ist|ician|ologist|caster|grapher|nomist)"
 )
 _OWNER: Final = r"(?:(?i:the|its|their|his|her)|[A-Z][\w&'’-]*['’]s?)"
 _ROLE_BEFORE_NAME: Final = re.compile(
@@ -1335,7 +1386,9 @@ _VERB_AFTER_WILL: Final = re.compile(
 _WH_BEFORE: Final = re.compile(r"\b(?:how|whether|why|where|what|which|if)\b[^,;:“”\"]*$", re.I)
 _PAST_BELIEF: Final = re.compile(
     r"\bhad\s+(?:\w+\s+)?(?:believed|thought|expected|predicted|hoped|assumed|promised|"
-    r"said|claimed|feared|planned)\b[^.;]*$",
+    r"said|claimed|feared|planned|forecast|forecasted|projected|estimated|warned|argued|"
+    r"reckoned|anticipated|suggested|insisted|told|signalled|signaled|indicated|guessed|"
+    r"calculated|concluded)\b[^.;]*$",
     re.IGNORECASE,
 )
 _PLEDGE_AFTER: Final = re.compile(
@@ -1368,6 +1421,7 @@ _SCHEDULE_AFTER: Final = re.compile(
 )
 _SCHEDULE_DATE: Final = re.compile(
     r"\b(?:on|from)\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\.?\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
+    r"|\bon\s+the\s+(?:weekends?|nights?|mornings?|evenings?|afternoons?|days?)\s+of\b"
     r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b"
     r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)\b|\bat\s+\d{1,2}:\d{2}\b"
     r"|\bon\s+(?:monday|tuesday|wednesday|"
@@ -1399,7 +1453,9 @@ _ORGANISED_EVENT: Final = re.compile(
 _ADVISED_SUBJECT: Final = re.compile(
     r"\b(?:we|you|they|i|ministers|governments?|policymakers|politicians|people|officials|"
     r"leaders|investors|companies|firms|regulators|the\s+government|the\s+bank|"
-    r"the\s+council|voters|households|everyone|parents)\s+$",
+    r"the\s+council|voters|households|everyone|anyone|parents|fans|adults|residents|drivers|"
+    r"motorists|travell?ers|passengers|commuters|patients|customers|consumers|homeowners|"
+    r"buyers|visitors|tenants|employers|schools|those)\s+$",
     re.IGNORECASE,
 )
 _PERFECT_INFINITIVE: Final = re.compile(
@@ -1409,6 +1465,9 @@ _PERFECT_INFINITIVE: Final = re.compile(
 _ADVICE_AFTER: Final = re.compile(
     r"^\s+(?:also\s+)?(?:not\s+)?(?:stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
     r"plan|prepare|take\s+steps|act|prioriti[sz]e|refrain|resist|keep\s+(?:an\s+eye|watch)|"
+    r"check|ask|book|contact|consult|make\s+sure|register|apply|secure|wear|carry|"
+    r"get\s+(?:to|vaccinated|tested|checked)|arrive|allow\s+(?:extra|more|plenty)|"
+    r"stay\s+(?:indoors|inside|home|away|off)|"
     r"(?:remain|be|stay)\s+(?:cautious|careful|prepared|ready|vigilant|prudent|alert|patient))\b",
     re.IGNORECASE,
 )
@@ -1419,7 +1478,10 @@ _FUTURE_NOUN_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _SEES: Final = re.compile(
-    r"\b(?:sees|see|saw)\s+(?:[\w$%.,-]+\s+){1,5}?(?:\w+ing|at|below|above|under|over|near|"
+    r"\b(?:sees|see|saw)\s+(?!(?:how|what|whether|if|why|where|when|who|which)\b)"
+    r"(?:[\w$%.,-]+\s+){1,5}?(?:(?!(?:during|morning|evening|nothing|something|anything|"
+    r"everything|spring|thing|king|ring|bring|string|ceiling|building|funding|pricing|"
+    r"housing|shipping|lending|spending|earning|meaning|warning)\b)\w+ing|at|below|above|under|over|near|"
     r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b",
     re.IGNORECASE,
 )
@@ -1478,6 +1540,12 @@ def _cues(
             )
         )
     cues.extend(_verb_cues(text, attribution.speaker is not None))
+    # "Asked whether the harvest could fall ...": an indirect question claims nothing
+    cues = [
+        cue
+        for cue in cues
+        if not _INDIRECT_QUESTION.search(text, max(0, cue.start - _LOOK_AROUND), cue.start)
+    ]
     # a quotation has a speaker even when the sentence naming it comes later
     quoted = _quote_only(text, regions)
     if (attribution.speaker is not None or quoted) and not attribution.generic:
@@ -1485,6 +1553,11 @@ def _cues(
     return cues
 
 
+_INDIRECT_QUESTION: Final = re.compile(
+    r"\b(?:whether|(?:asked|asking|wondered|wondering)\s+(?:\w+\s+)?(?:if|how|what|when|why))"
+    r"\b[^,;:“”\"]*$",
+    re.IGNORECASE,
+)
 _ADJECTIVE_HEDGES: Final = frozenset({"likely", "unlikely", "probable", "improbable"})
 _ATTRIBUTIVE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NOUN_NEXT: Final = re.compile(r"^\s+(?!to\b)[A-Za-z]")
@@ -1605,9 +1678,55 @@ _PROMISED_BEFORE: Final = re.compile(
 )
 
 
+# Who is the speaker's own side: "I", "we", the pronoun right after the verb of saying ("said
+# he would", "says it will"), or a public body acting ("the state would cover").
+_SELF_SUBJECT: Final = re.compile(
+    r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$"
+    r"|\b(?:said|says|say|told\s+(?:[\w'’-]+\s+){1,3}?|added|adds|insisted|insists|confirmed|"
+    r"confirms|announced|announces|stated|states|argued|argues|maintained|maintains)"
+    r"\s+(?:on\s+\w+\s+|last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"
+    r"|\bthe\s+(?:government|state|ministry|administration|authority|council|city|department|"
+    r"county|province|municipality|cabinet)\s*$",
+    re.IGNORECASE,
+)
+# What befalls a subject rather than what it does: these stay forecasts with any subject
+# ("we will win", "said it would return to profit", "the government would fall").
+_OUTCOME_AFTER: Final = re.compile(
+    r"^[\s\"“‘']*(?:(?:not|also|still|then|now|never|probably|likely|certainly|easily|only|"
+    r"soon|eventually|ultimately|all|both|again|finally|comfortably|narrowly)\s+)*"
+    r"(?:win|lose|beat|fail|succeed|fall|rise|grow|shrink|decline|drop|slow|slip|ease|climb|"
+    r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
+    r"decrease|contract|expand|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
+    r"hit|reach|touch|finish|end|remain|stay|be|become|get|have|need|face|see|struggle|survive|"
+    r"suffer|return|come|go|make|break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
+    r"take|cost|mean|happen|occur|last|lead|trail|hold\s+on|turn|prove|emerge|benefit|"
+    r"manage|achieve|secure|clinch|lift|avoid|escape|experience|record|post|report|reap|"
+    r"feel|find|know|learn|depend|require|bear|weigh|double|triple|halve|stabilise|"
+    r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing)|"
+    r"rain|snow|freeze|thaw|flood|pour|blow)\b",
+    re.IGNORECASE,
+)
+
+
+# "said it will certainly rain": a word of belief makes it a forecast, whatever the verb.
+_BELIEF_ADVERB_AFTER: Final = re.compile(
+    r"^\s*(?:probably|likely|certainly|surely|almost|possibly|undoubtedly)\b", re.IGNORECASE
+)
+
+
 def _pledge(before: str, after: str) -> bool:
-    """A speaker's commitment about their own acts ("the company would invest")."""
+    """A speaker's commitment about their own acts ("the company would invest").
+
+    With the speaker's own side as the subject, any act is theirs to decide, so only a verb
+    of what befalls them ("we will win") keeps the sentence a forecast.
+    """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
+        return True
+    if (
+        _SELF_SUBJECT.search(before)
+        and not _OUTCOME_AFTER.match(after)
+        and not _BELIEF_ADVERB_AFTER.match(after)
+    ):
         return True
     if not _PLEDGE_AFTER.match(after):
         return False
@@ -1722,7 +1841,12 @@ _COMPARED_WITH_BELIEF: Final = re.compile(
     re.IGNORECASE,
 )
 _NOUN_AFTER: Final = re.compile(
-    r"^\s*(?:on|for|of|after|in|at|by|is|was|and|during|until|through|,|\.|$)", re.I
+    r"^\s*(?:on|for|of|after|in|at|by|is|was|are|were|and|during|until|through|,|\.|$)", re.I
+)
+# "the arguments over forecasts", "doubts about projections": after a preposition, a noun.
+_PREPOSITION_BEFORE: Final = re.compile(
+    r"\b(?:over|about|of|with|from|against|between|among|behind|despite|beyond|like)\s+$",
+    re.IGNORECASE,
 )
 _COUNT_BEFORE: Final = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|new|"
@@ -1740,6 +1864,8 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     if _COMPARED_WITH_BELIEF.search(before):
         return True
     word = match.group().lower()
+    if word in {"forecast", "forecasts", "projects"} and _PREPOSITION_BEFORE.search(before):
+        return True
     if word in {"forecast", "forecasts", "projects", "project"} and _NOUN_AFTER.match(
         text[match.end() :]
     ):
@@ -1884,7 +2010,8 @@ def _condition(text: str) -> str | None:
 
 _DECLINED: Final = re.compile(
     r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)"
-    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess)\b"
+    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess|be\s+drawn)\b"
+    r"|\b(?:too\s+(?:early|soon)|premature)\s+to\s+(?:say|tell|call|predict|judge|know|speculate)\b"
     r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|can['’]t|cannot|not\s+going\s+to)\s+"
     r"(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|timescale|"
     r"probability|percentage|odds)\s+on\b",
@@ -2272,6 +2399,14 @@ def extract_candidates(
     document.quote_runs_on = _quotes_running_on(paragraphs, quotes)
     document.issuer = _press_release_issuer([line.group() for line in paragraphs], document)
     labels = _transcript_labels(text)
+    byline = next(
+        (
+            index
+            for index, line in enumerate(paragraphs[:_BYLINE_REACH])
+            if _BYLINE.match(line.group())
+        ),
+        0,
+    )
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
     for index, sentence in enumerate(sentences):
@@ -2282,7 +2417,8 @@ def extract_candidates(
         attributed.append(attribution)
         if not _title_case_heading(sentence):
             _learn_names(sentence, regions[index], document)
-        if candidate is not None:
+        # above the byline: the headline and standfirst, which repeat the body's claims
+        if candidate is not None and sentence.paragraph >= byline:
             found.append((index, candidate))
     candidates = []
     for index, candidate in found:
@@ -2293,6 +2429,13 @@ def extract_candidates(
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+# "By Hugo Castellanos, Technology Reporter": everything above it is headline and standfirst.
+_BYLINE: Final = re.compile(
+    r"^\s*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+(?:[\s,|][^.!?]{0,80})?$"
+)
+_BYLINE_REACH: Final = 5
 
 
 def _title_case_heading(sentence: Sentence) -> bool:
@@ -2349,7 +2492,8 @@ def _quotes_running_on(
 # "Press release - Met Office", "News release", "Statement by the Monetary Policy Board":
 # the line that marks a release, near the top, with the issuer on it or on the next line.
 _RELEASE_LINE: Final = re.compile(
-    r"^\s*(?:(?:press|media|news)\s+release|statement|communiqu[eé]|weather\s+warning)\b"
+    r"^\s*(?:(?:press|media|news)\s+release|statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
+    r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued)\b"
     r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",
     re.IGNORECASE,
 )
@@ -2362,29 +2506,50 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
         marker = _RELEASE_LINE.match(line.strip())
         if marker is None or not _is_heading(line):
             continue
-        following = paragraphs[index + 1 : index + 3]
-        for written in [marker.group("issuer") or "", *following]:
+        # the issuer stands on the marker's line or a heading line beside it ("Fennmark
+        # Meteorological Service" above "Issued: 10:00")
+        beside = [paragraphs[index - 1]] if index > 1 else []  # the title is no issuer line
+        for written in [marker.group("issuer") or "", *paragraphs[index + 1 : index + 3], *beside]:
             if not _is_heading(written):
-                break
+                continue
             organisation = _issuing_organisation(written.strip(), document)
             if organisation is not None:
                 return organisation
+        # else the body names it first: "The Monetary Policy Board of the Central Bank of
+        # Estmark decided ..."
+        body = next((text for text in paragraphs[index + 1 :] if not _is_heading(text)), "")
+        opening = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
+        organisation = _issuing_organisation(opening, document)
+        if organisation is not None:
+            return organisation
     return None
 
 
 def _issuing_organisation(line: str, document: _Document) -> str | None:
+    found: _Entity | None = None
+    end = 0
     for mention in _name_runs(line):
         words = mention.text.split()
-        if any(word.lower().strip("’'") in _ORG_WORDS for word in words):
-            entity = document.remember(
-                _Entity(
-                    mention.text,
-                    "org",
-                    nouns=frozenset(word.lower() for word in words if word.lower() in _ORG_WORDS),
-                )
+        if not any(word.lower().strip("’'") in _ORG_WORDS for word in words):
+            if found is not None:
+                break
+            continue
+        if found is not None and not re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", line[end : mention.start]
+        ):
+            break
+        entity = document.remember(
+            _Entity(
+                mention.text,
+                "org",
+                nouns=frozenset(word.lower() for word in words if word.lower() in _ORG_WORDS),
             )
-            return entity.root().name
-    return None
+        )
+        if found is not None and entity is not found:
+            # "the Monetary Policy Board of the Central Bank of Estmark": the bank issues it
+            found.parent = entity
+        found, end = entity, mention.end
+    return found.root().name if found is not None else None
 
 
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
@@ -2480,7 +2645,7 @@ def _candidate(
         and not _quote_only(sentence.text, regions)
     ):
         attribution = _Attribution(document.issuer, issued=True)
-    if _excluded(sentence):
+    if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     found = _cues(sentence, regions, attribution)
     declined = _DECLINED.search(sentence.text)
@@ -2501,6 +2666,40 @@ def _candidate(
     if not cues:
         return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
+
+
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_PERFECT_VERB: Final = re.compile(r"^(?:has|have)\b", re.IGNORECASE)
+_CLAUSE_MARK: Final = re.compile(r"[,;:\"“”]")
+
+
+def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
+    """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
+    year before publication is a past belief, whatever it was about."""
+    if published_at is None or not _YEAR.search(text):
+        return False
+    verb_start, verb_end = attribution.verb_start, attribution.verb_end
+    if verb_start < 0 and text[:1] not in "\"“‘'":
+        # "A 2019 review ... predicted": a source with no name is still dated
+        verb = _SPEECH.search(text)
+        verb_start, verb_end = (verb.start(), verb.end()) if verb else (-1, -1)
+    if verb_start <= 0 or _PERFECT_VERB.match(text[verb_start:verb_end]):
+        return False
+    if text[verb_start : verb_start + 9].lower() == "according":
+        return False
+    # the year must date the source itself: in the clause that names it, or opening the
+    # sentence ("In 2019, ..."), not inside a quotation or a condition
+    clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, verb_start)), default=0)
+    subject = text[clause:verb_start]
+    opening = re.match(r"\s*(?:In|Back\s+in)\s+((?:19|20)\d\d)\b", text)
+    years = [int(year.group()) for year in _YEAR.finditer(subject)]
+    if opening:
+        years.append(int(opening.group(1)))
+    return (
+        bool(years)
+        and max(years) < published_at.year
+        and not re.search(r"\b(?:since|from|between|if|unless)\b", subject, re.IGNORECASE)
+    )
 
 
 def _sentence_attribution(

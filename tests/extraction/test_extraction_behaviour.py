@@ -771,3 +771,62 @@ def test_a_participle_clause_names_no_speaker() -> None:
         "Friday, Ana Ruiz said."
     )
     assert speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_acts_of_the_speakers_own_side_are_pledges_and_outcomes_are_forecasts() -> None:
+    for text in [
+        "Mayor Ana Ruiz said the city would repave the harbour road by June.",
+        "Petra Lind said she would appoint a new finance chief next month.",
+        "The water board says it will replace 4,000 meters in the spring.",
+        "“If costs rise again in May, we will raise the levy again,” Ana Ruiz said.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert speakers_of("Petra Lind said she would win the seat in May.") == ["Petra Lind"]
+    assert speakers_of("The firm says it will return to profit next year, Ana Ruiz said.") != []
+
+
+def test_past_dated_sources_questions_refusals_and_anonymous_sources_claim_nothing() -> None:
+    for text in [
+        "Tomas Berg had forecast in March that prices would average $70 this year.",
+        "A 2019 study by the Harlow Institute predicted that the levy would add 900 homes.",
+        "Asked whether the plant could close by June, Ana Ruiz said it was too early to say.",
+        "One official, speaking on condition of anonymity, said the tariff would stay until May.",
+        "Not everyone expects rents to keep rising next year.",
+        "Residents should check the bin calendar before the holidays, the council said.",
+        "Repairs will close the line on the weekends of Jan. 6 and Jan. 13, the operator said.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert speakers_of(
+        "A senior economist at Harlow Bank, speaking on condition of anonymity, said growth "
+        "would slow to 1% next year."
+    ) == ["Harlow Bank"]
+
+
+def test_text_above_the_byline_is_headline_and_standfirst() -> None:
+    text = (
+        "Lender trims outlook\n\nHarlow Bank now sees growth slowing to 1% this year.\n\n"
+        "By Ana Ruiz, Economics Reporter\n\n"
+        "Harlow Bank said on Monday that growth would slow to 1% this year."
+    )
+    assert sentences_of(text) == [
+        "Harlow Bank said on Monday that growth would slow to 1% this year."
+    ]
+
+
+def test_documents_and_releases_speak_for_who_issued_them() -> None:
+    report = (
+        "The party will win 40 seats, according to a projection published on Friday by "
+        "Nordcast Research."
+    )
+    assert speakers_of(report) == ["Nordcast Research"]
+    release = (
+        "Rates held at 3%\n\nPress release\n12 March 2024\n\n"
+        "The Policy Committee of the Bank of Valmora decided to hold the rate at 3%. "
+        "Inflation is likely to rise in the second quarter before easing."
+    )
+    assert speakers_of(release) == ["Bank of Valmora"]
+    warning = (
+        "Gale warning for the coast\n\nValmora Weather Service\nIssued: 09:00 Tuesday\n\n"
+        "Gusts of 100 km/h are likely on the coast on Wednesday."
+    )
+    assert speakers_of(warning) == ["Valmora Weather Service"]
