@@ -341,7 +341,7 @@ _SPEECH_VERBS: Final = (
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
     r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
-    r"concurred|concurs|concur|agreed|agrees|judges|judged|considers|considered|gives|gave|"
+    r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|"
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
@@ -402,7 +402,7 @@ _GENERIC_PLURALS: Final = (
     r"investors|traders|commentators|researchers|insiders|people|delegates|diplomats|aides|"
     r"lawmakers|legislators|strategists|bankers|executives|residents|voters|members|"
     r"participants|advisers|advisors|respondents|farmers|growers|fans|pundits|bookmakers|"
-    r"punters|markets|economists"
+    r"punters|markets|economists|banks|firms|brokerages|brokers|lenders|houses|institutions"
 )
 _GENERIC_NOUNS: Final = _GENERIC_PLURALS + r"|analyst|economist|expert|official|observer|source"
 _DEFINITE_PERSON: Final = re.compile(
@@ -793,7 +793,7 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
         for m in _name_runs(raw)
         if not _is_descriptor_word(m.text)
         and not m.possessive
-        and m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS
+        and (_ACRONYM.fullmatch(m.text) or m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS)
     ]
     if not mentions:
         return None
@@ -820,6 +820,8 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     return entity.name
 
 
+# "WHO", "NATO": an acronym spelled like a function word is still a name.
+_ACRONYM: Final = re.compile(r"[A-Z]{3,}")
 _COMPLEMENT_BEFORE: Final = re.compile(
     r"\b(?:of|at|from|for|with|in|on|to|by)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -1004,6 +1006,12 @@ _ANONYMOUS: Final = re.compile(
 )
 
 
+_FINITE_CLAUSE: Final = re.compile(
+    r"\b(?:will|would|could|may|might|should|can|is|are|was|were|has|have|had|won['’]t)\s+"
+    r"(?:\w+ly\s+)?(?:not\s+)?(?:be\s+)?(?!(?:what|how)\b)[a-z]",
+)
+
+
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
@@ -1013,6 +1021,9 @@ def _subject_speaker(
     # An organisation a role belongs to speaks only when no person is named beside the role.
     organisation: str | None = None
     for chunk_start, chunk in reversed(_chunks(subject)):
+        if organisation is not None and _FINITE_CLAUSE.search(chunk):
+            # "Cases are likely to rise, a spokesman for X said": what was said, not who
+            break
         words = chunk.split()
         while len(words) > 1 and words[0].lower() in {"and", "but", "or", "so", "yet"}:
             conjunction = words.pop(0)
@@ -1232,8 +1243,8 @@ def _is_descriptor(chunk: str) -> bool:
     first = words[0]
     if re.match(r"\s*(?:that|this)\s+(?:is|was)\s+(?:what|how)\s", chunk, re.IGNORECASE):
         return False  # "That is what Mirela Dobos told ...": the name follows
-    if first.lower() in {"who", "which", "whose", "that", "where"}:
-        return True
+    if first.lower() in {"who", "which", "whose", "that", "where"} and not first.isupper():
+        return True  # a relative clause; "WHO spokesman Tarik Jasarevic" is the agency
     if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
         return False  # "the National Bank of Korvia" is a name
     named = re.search(r"(?:\s[A-Z][\w&'’.-]*)+$", chunk.rstrip())
@@ -1554,7 +1565,8 @@ def _cues(
 
 
 _INDIRECT_QUESTION: Final = re.compile(
-    r"\b(?:whether|(?:asked|asking|wondered|wondering)\s+(?:\w+\s+)?(?:if|how|what|when|why))"
+    r"\b(?:whether|(?:asked|asking|wondered|wondering|decide|decides|decided|deciding|"
+    r"determine|determines|determined)\s+(?:\w+\s+)?(?:if|how|what|when|why))"
     r"\b[^,;:“”\"]*$",
     re.IGNORECASE,
 )
@@ -1607,6 +1619,8 @@ def _phrase_cue(
             return None
         if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
             return None  # "traders who had expected": a past belief
+        if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
+            return None  # "stronger than we expected in June": measured against a past belief
         kind = "forecast_verb"
     else:
         kind = "hedge"
@@ -1833,6 +1847,19 @@ _INFINITIVE_OR_PAST_BEFORE: Final = re.compile(
 _WHAT_BEFORE: Final = re.compile(
     r"\b(?:what|whatever|how\s+much|how\s+many)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE
 )
+# "In its previous forecast, issued in March, X predicted", "the June forecast, which
+# anticipated": a forecast since replaced, reported as a past fact, not one now made.
+_EARLIER_FORECAST: Final = re.compile(
+    r"\b(?:previous|earlier|prior|former|original|old|last|(?-i:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)(?:['’]s)?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:forecasts?|outlook|estimates?|projections?|predictions?|guidance)"
+    r"\s*(?:,|\b(?:which|that)\b)(?![^.;]*\b(?:now|today|this\s+time)\b)[^.;]*$",
+    re.IGNORECASE,
+)
+_EARLIER_REACH: Final = 80
+_PAST_FORECAST_FORMS: Final = _wordset(
+    "predicted forecast forecasted projected anticipated foresaw"
+)
 # "weaker than the Board anticipated", "as the bank had projected": an outcome measured
 # against an earlier belief, which is a past fact.
 _COMPARED_WITH_BELIEF: Final = re.compile(
@@ -1864,6 +1891,10 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     if _COMPARED_WITH_BELIEF.search(before):
         return True
     word = match.group().lower()
+    if word in _PAST_FORECAST_FORMS and _EARLIER_FORECAST.search(
+        text, max(0, match.start() - _EARLIER_REACH), match.start()
+    ):
+        return True
     if word in {"forecast", "forecasts", "projects"} and _PREPOSITION_BEFORE.search(before):
         return True
     if word in {"forecast", "forecasts", "projects", "project"} and _NOUN_AFTER.match(
@@ -2181,11 +2212,9 @@ def _confidence(
     if speaker is not None:
         score += 0.05
     if attribution.generic:
-        score -= 0.35
-        if all(cue.kind == "forecast_verb" for cue in cues):
-            # "Few expect a deal", "Traders expect imports to fill the gap": the unnamed
-            # people's expectation is all there is, with no hedge or figure of its own
-            score -= 0.15
+        # "Few expect a deal", "Economists agree inflation has likely peaked": unnamed people's
+        # view, however firmly stated, has no source a record can be kept against
+        score = min(score, _UNATTRIBUTABLE)
     if speaker is None and not anchored and all(cue.phrase in _BARE_MODALS for cue in cues):
         # the writer's bare "will" with no time, number or condition: rarely checkable
         score = min(score, _UNANCHORED_WRITER)
@@ -2194,6 +2223,7 @@ def _confidence(
 
 _POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\b")
 _UNANCHORED_WRITER: Final = 0.45
+_UNATTRIBUTABLE: Final = 0.3
 _WRITER_HEDGED: Final = 0.5
 # Not "may": the writer's "residents may collect sandbags" gives leave, it does not forecast.
 _WRITER_HEDGES: Final = frozenset({"might", "could", "might not"})

@@ -109,7 +109,7 @@ def test_extract_adds_kind_quantity_condition_speakers_and_why_a_probability_is_
 
 
 def test_extract_resolves_deadlines_against_the_publication_time(client, editor):
-    text = "Analysts said the central bank will almost certainly cut rates by the end of the year."
+    text = "Ana Ruiz said the central bank will almost certainly cut rates by the end of the year."
     dated = client.post(
         "/api/v1/extract",
         json={"text": text, "published_at": "2024-05-20T09:00:00+02:00"},
