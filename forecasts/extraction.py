@@ -290,7 +290,7 @@ _ORG_WORDS: Final = _wordset(
     "healthcare investments insurance resources mining minerals chemicals ventures estates "
     "enterprises properties realty shipping railways automotive semiconductors robotics "
     "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
-    "town city county council institute observatory"
+    "town city county council institute observatory economics"
 )
 # Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
 # "Helix Devices" (LABELLING.md, speakers).
@@ -332,7 +332,8 @@ _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
 _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
 _PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
 _NAME_RUN: Final = re.compile(
-    r"[A-Z][\w’'.&/-]*(?:\s+(?:(?:of|for|de|van|von|der|da|di|du|le|la|al|bin|&)\s+)?[A-Z][\w’'.&/-]*)*"
+    r"[A-Z][\w’'.&/-]*(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
+    r"bin|&)\s+)?[A-Z][\w’'.&/-]*)*"
 )
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
@@ -342,6 +343,7 @@ _SPEECH_VERBS: Final = (
     r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
     r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
+    r"recognises|recognizes|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|"
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
@@ -362,6 +364,9 @@ _ANY_ORG_NOUNS: Final = _wordset(
     "firm company organisation organization business group institution agency outfit maker "
     "producer manufacturer retailer lender insurer operator carrier chain club utility"
 )
+# Bodies within an institution: "the committee" of a bank named before speaks for the bank
+# (LABELLING.md, round two (c)).
+_BODY_NOUNS: Final = _wordset("committee board panel council commission")
 # Roles of people speaking for an organisation: "A top Moody's economist", "analysts at the
 # central bank", "the agency's director". With no person named, the organisation speaks.
 _ROLE_NOUNS: Final = (
@@ -454,6 +459,9 @@ class _Entity:
     nouns: frozenset[str] = frozenset()
     parts: list[str] = field(default_factory=list)
     order: int = -1
+    # Named only in the headline, whose capitals mark words as well as names ("Bank of
+    # Arland raises Bank Rate"): the body's names come first, then the headline's in order.
+    headline: bool = False
     # "the Monetary Policy Board of the Central Bank": a body speaks for its institution.
     parent: _Entity | None = None
 
@@ -480,6 +488,9 @@ class _Document:
     last_speaker_paragraph: int = -1
     last_organisation: str | None = None
     roles: dict[str, _Entity] = field(default_factory=dict)
+    # ("spokesman", "World Health Organisation") -> who holds that post, named anywhere in
+    # the article (LABELLING.md, round two (c)).
+    post_holders: dict[tuple[str, str], str] = field(default_factory=dict)
     # Paragraphs whose quotation runs on into the next one (no closing mark at the end), or
     # that end in a colon introducing a quotation.
     quote_runs_on: frozenset[int] = frozenset()
@@ -533,17 +544,24 @@ class _Document:
     def org_for(self, noun: str) -> _Entity | None:
         """The latest organisation that "the <noun>" can refer to ("the group" -> AutoClub)."""
         noun = noun.lower()
-        for entity in reversed(self.entities):
+        body = [entity for entity in reversed(self.entities) if not entity.headline]
+        headline = [entity for entity in self.entities if entity.headline]
+        for entity in body + headline:
             # "the Bank" is the Central Bank of Arland, not an entity of its own
             if entity.kind == "org" and noun in entity.nouns and entity.name.lower() != noun:
                 return entity.root()
-        if noun in _ANY_ORG_NOUNS:
-            for entity in reversed(self.entities):
-                if entity.kind == "org" and entity.name == self.last_organisation:
+        if noun in _ANY_ORG_NOUNS | _BODY_NOUNS:
+            # "the group" is an organisation, not one of its boards or panels
+            whole = [
+                entity
+                for entity in reversed(self.entities)
+                if entity.kind == "org" and (noun in _BODY_NOUNS or not entity.nouns & _BODY_NOUNS)
+            ]
+            for entity in whole:
+                if entity.name == self.last_organisation:
                     return entity.root()
-            for entity in reversed(self.entities):
-                if entity.kind == "org":
-                    return entity.root()
+            for entity in whole:
+                return entity.root()
         return None
 
     def mention_person(self, entity: _Entity) -> None:
@@ -569,9 +587,12 @@ def _name_runs(text: str) -> Iterator[_Mention]:
 
 def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
     """ "Ben Adeyemi of Fenland University" is two names; "Bank of England" is one."""
-    for connector in re.finditer(r"\s+of\s+", run):
+    for connector in re.finditer(r"\s+(?:of|for)\s+the\s+|\s+of\s+", run):
         head = run[: connector.start()].split()
-        if head and head[-1].lower() not in _ORG_WORDS:
+        # "Organisation of the Petroleum Exporting Countries" is one name; "the Monetary
+        # Policy Board of the Central Bank" is a body of an institution, two names
+        joined = connector.group().split()[-1] != "the" or len(head) == 1
+        if head and (head[-1].lower() not in _ORG_WORDS or not joined):
             rest = _split_at_of(run[connector.end() :], offset + connector.end())
             return [(offset, offset + connector.start()), *rest]
     return [(offset, offset + len(run))]
@@ -600,6 +621,14 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         after_title = run.find(words[cut - 1]) + len(words[cut - 1])
         start += max(0, run.find(words[cut], after_title))
         words = words[cut:]
+    person = _person_after_organisation(words)
+    if person:
+        # "Oxford Research Mara Jensen": a firm run into the name of someone who works there
+        cut = run.rfind(" ".join(words[-person:]))
+        if cut > 0:
+            yield from _mention(text, start, start + cut)
+            yield from _mention(text, start + cut, end)
+            return
     titles = []
     organisation = any(word.lower().strip("’'") in _ORG_WORDS for word in words)
     while (
@@ -615,6 +644,24 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     if words:
         possessive = bool(re.search(r"[’']s?$", text[start:end]))
         yield _Mention(" ".join(words), start, end, " ".join(titles), possessive)
+
+
+def _person_after_organisation(words: list[str]) -> int:
+    """How many words at the end of a run name a person after an organisation's name."""
+    marks = [i for i, word in enumerate(words) if word.lower().strip("’'") in _ORG_WORDS]
+    if not marks or len(words) - marks[-1] - 1 not in (2, 3):
+        return 0
+    if any(word in {"of", "for", "the", "&"} for word in words):
+        return 0  # "Organisation of the Petroleum Exporting Countries" is one long name
+    tail = words[marks[-1] + 1 :]
+    if all(
+        re.fullmatch(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*", word)
+        and not word.endswith("ing")
+        and word.lower() not in _NOT_NAMES | _PERSON_TITLES | _LEGAL_SUFFIXES | _NAME_PARTICLES
+        for word in tail
+    ):
+        return len(tail)
+    return 0
 
 
 _LEGAL_SUFFIX_AFTER: Final = re.compile(
@@ -767,9 +814,17 @@ def _abbreviation_of(text: str, previous: tuple[_Mention, _Entity], mention: _Me
     return (
         previous[1].kind == "org"
         and bool(re.fullmatch(r"[\s,.]*(?:(?:Inc|Ltd|plc|Corp|Co|LLC)\.?[\s,]*)?\(", between))
-        and bool(re.fullmatch(r"[A-Z][A-Z0-9&.+-]{1,7}", mention.text))
+        and (
+            bool(re.fullmatch(r"[A-Z][A-Z0-9&.+-]{1,7}", mention.text))
+            or _initials(previous[0].text) == mention.text.upper()
+        )
         and text[mention.end : mention.end + 1] == ")"
     )
+
+
+def _initials(name: str) -> str:
+    """ "Organisation of the Petroleum Exporting Countries" -> "OPEC", as "(Opec)" spells it."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def _part_of(
@@ -810,6 +865,16 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     )
     entity = _classify(shifted, text, document)
     if entity is None:
+        if (
+            " " not in mention.text
+            and not text[: shifted.start].strip(" \"“‘'")
+            and re.match(
+                r"\s+(?:with|to|the|its|his|her|their|a|an|by|from|on|at|in|of|for|that)\b",
+                text[shifted.end :],
+            )
+            and not _ACRONYM.fullmatch(mention.text)
+        ):
+            return None  # "Compared with ...", "Given ...": a capital that opens a sentence
         entity = _Entity(mention.text, "org")
     entity = document.remember(entity)
     if entity.kind == "person":
@@ -822,8 +887,11 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
 
 # "WHO", "NATO": an acronym spelled like a function word is still a name.
 _ACRONYM: Final = re.compile(r"[A-Z]{3,}")
+# "Olivier Marchetti of energy research group Ostrova": the name is still a complement
+# after a few common nouns.
 _COMPLEMENT_BEFORE: Final = re.compile(
-    r"\b(?:of|at|from|for|with|in|on|to|by)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:of|at|from|for|with|in|on|to|by)\s+(?:(?:the|a|an)\s+)?(?-i:[a-z][\w-]*\s+){0,4}$",
+    re.IGNORECASE,
 )
 
 
@@ -845,6 +913,8 @@ class _Attribution:
     # A quotation standing alone, taken to go on with the speaker of the paragraph before
     # unless a later sentence names another.
     carried: bool = False
+    # "a spokesman for X said": the post, whose holder the article may name elsewhere.
+    post: str = ""
 
 
 def _attribution(
@@ -937,7 +1007,12 @@ _PARTICIPLE_BEFORE: Final = re.compile(
 
 def _noun_use(text: str, start: int) -> bool:
     before = text[max(0, start - _LOOK_AROUND) : start].rstrip().lower()
-    if re.search(r"\b(?:the|a|an|its|his|her|their|our|my|this|that)$", before):
+    if re.search(
+        r"\b(?:the|a|an|its|his|her|their|our|my|this|that)"
+        r"(?:\s+(?:previous|latest|new|own|last|earlier|current|initial|original|revised|"
+        r"monthly|quarterly|annual|official|central|updated))?$",
+        before,
+    ):
         return True
     # "the company's forecasts" is a noun; "Farrow's expects" is a firm named in the possessive
     word = re.match(r"[a-z]+", text[start:].lower())
@@ -1012,20 +1087,32 @@ _FINITE_CLAUSE: Final = re.compile(
 )
 
 
+# Words that join a clause to the one before: "..., although Olivier Marchetti said".
+_CONJUNCTIONS: Final = _wordset("and but or so yet although though whereas while")
+
+
+_INITIALS_IN_BRACKETS: Final = re.compile(r"\s*\((?:[A-Z][A-Za-z&.]{1,7})\)(?=\s*$)")
+
+
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
+    # "a spokesman for the World Health Organisation (WHO)": the initials add nothing
+    subject = _INITIALS_IN_BRACKETS.sub(lambda m: " " * len(m.group()), subject)
     together = _joint_speakers(subject, offset, text, document)
     if len(together) > 1:
         return _Attribution(together[0], False, *verb, speakers=tuple(together))
     # An organisation a role belongs to speaks only when no person is named beside the role.
     organisation: str | None = None
+    post_word = ""
+    described = False
     for chunk_start, chunk in reversed(_chunks(subject)):
-        if organisation is not None and _FINITE_CLAUSE.search(chunk):
-            # "Cases are likely to rise, a spokesman for X said": what was said, not who
+        if (organisation is not None or described) and _FINITE_CLAUSE.search(chunk):
+            # "Cases are likely to rise, a spokesman for X said", "Inflation will fall, the
+            # bank said": what was said, not who
             break
         words = chunk.split()
-        while len(words) > 1 and words[0].lower() in {"and", "but", "or", "so", "yet"}:
+        while len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
             conjunction = words.pop(0)
             chunk_start += chunk.index(conjunction) + len(conjunction)
             chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
@@ -1040,6 +1127,9 @@ def _subject_speaker(
         ):
             # "he said", and "what we forecast": the pronoun right before the verb speaks
             return _pronoun_speaker(pronoun, document, verb)
+        owner = _report_owner(chunk, text, offset + chunk_start, document)
+        if owner is not None:
+            return _Attribution(owner, False, *verb)
         holder = _role_holder(chunk, document)
         if holder is not None:
             document.mention_person(holder)
@@ -1049,7 +1139,9 @@ def _subject_speaker(
             return _Attribution(document.last_organisation, False, *verb)
         role = _role_organisation(chunk.strip(), text, offset + chunk_start, document)
         if role is not None:
-            organisation = organisation or role
+            if organisation is None:
+                post = _SINGLE_POST.search(chunk)
+                organisation, post_word = role, post.group("post").lower() if post else ""
             continue
         if _DEFINITE_PERSON.match(chunk) and document.last_person:
             # "the top diplomat said": the person the article is about, not anyone at all
@@ -1069,6 +1161,7 @@ def _subject_speaker(
             known = document.known(re.sub(r"['’]s$", "", written))
             return _Attribution(known.root().name if known else written, False, *verb)
         if _is_descriptor(chunk):
+            described = described or words[0].lower() not in _CONJUNCTIONS
             continue
         name = _resolve_name(chunk, text, offset + chunk_start, document)
         if name is not None:
@@ -1076,7 +1169,48 @@ def _subject_speaker(
         if words[-1].lower() in _TRAILING_JOB_TITLES:
             continue  # "Paul Davies, Met Office Chief Meteorologist, said": the post, then the name
         break
-    return _Attribution(organisation, False, *verb) if organisation else None
+    if organisation is None:
+        return None
+    return _Attribution(organisation, False, *verb, post=post_word)
+
+
+# "a spokesman for the agency": one holder of a post, who may be named elsewhere.
+_SINGLE_POST: Final = re.compile(
+    r"\b(?:a|an|the|one)\s+(?:[\w&.'’-]+\s+){0,5}?(?P<post>spokes(?:man|woman|person)|"
+    r"director|official|head|chief|economist|analyst|forecaster)\b",
+    re.IGNORECASE,
+)
+# "WHO spokesman Tarik Jasarevic": the organisation, the post, then its holder.
+_POST_HOLDER: Final = re.compile(
+    r"(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w&.-]*){0,5}?)(?:['’]s?)?\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?P<post>spokes(?:man|woman|person)|director|official|head|chief|"
+    r"economist|analyst|forecaster)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
+# "Harland Institute's latest market report", "the group's monthly outlook, which": a
+# document forecasts for whoever publishes it.
+_OWNED_DOCUMENT: Final = re.compile(
+    r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
+    r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecast|projections?|estimates?|survey|review|"
+    r"bulletin|statement|assessment|minutes)\s*$"
+)
+
+
+def _report_owner(chunk: str, text: str, offset: int, document: _Document) -> str | None:
+    owned = _OWNED_DOCUMENT.search(chunk)
+    if owned is None:
+        return None
+    owner = owned.group("owner")
+    if owner.lower() in {"its", "their"}:
+        return document.last_organisation
+    if owner.split()[0].lower() == "the":
+        found = _definite_org(owner, document, text[:offset])
+        return found.name if found is not None else None
+    if not owner[:1].isupper() or owner.lower() in _NOT_NAMES:
+        return None
+    return _resolve_name(owner, text, offset + owned.start("owner"), document)
 
 
 def _role_organisation(chunk: str, text: str, offset: int, document: _Document) -> str | None:
@@ -1172,6 +1306,12 @@ def _learn_roles(text: str, document: _Document) -> None:
             person = document.known(match.group("name"))
             if person is not None and person.kind == "person":
                 document.roles[match.group("role").lower()] = person
+    for match in _POST_HOLDER.finditer(text):
+        person = document.known(match.group("name"))
+        organisation = document.known(match.group("org"))
+        if person is not None and person.kind == "person" and organisation is not None:
+            key = (match.group("post").lower(), organisation.root().name)
+            document.post_holders.setdefault(key, person.name)
     for match in _LEADS.finditer(text):
         person = document.known(match.group("name"))
         if person is not None and person.kind == "person":
@@ -2441,17 +2581,25 @@ def extract_candidates(
     attributed: list[_Attribution] = []
     for index, sentence in enumerate(sentences):
         label = labels.get(sentence.paragraph)
+        known = len(document.entities)
         attribution, candidate = _candidate(
             sentence, regions[index], document, published_at, url, label
         )
         attributed.append(attribution)
         if not _title_case_heading(sentence):
             _learn_names(sentence, regions[index], document)
+            if sentence.heading and sentence.paragraph == 0:
+                for entity in document.entities[known:]:
+                    entity.headline = True
         # above the byline: the headline and standfirst, which repeat the body's claims
         if candidate is not None and sentence.paragraph >= byline:
             found.append((index, candidate))
     candidates = []
     for index, candidate in found:
+        post = attributed[index].post
+        holder = document.post_holders.get((post, candidate.speaker or ""))
+        if post and holder is not None and not candidate.speakers:
+            candidate = replace(candidate, speaker=holder)
         if (candidate.speaker is None or attributed[index].carried) and _quote_only(
             sentences[index].text, regions[index]
         ):
@@ -2470,9 +2618,17 @@ _BYLINE_REACH: Final = 5
 
 def _title_case_heading(sentence: Sentence) -> bool:
     """ "Apogee Enterprises Boosts FY23 Outlook As Q1 Results Top View": capitals mark no names."""
-    words = sentence.text.split()
+    words = [
+        word
+        for word in sentence.text.split()
+        if word[:1].isalpha() and word.lower() not in _HEADLINE_SMALL_WORDS
+    ]
     capitalised = sum(1 for word in words if word[:1].isupper())
-    return sentence.heading and len(words) >= 4 and capitalised >= 0.7 * len(words)
+    return sentence.heading and len(words) >= 4 and capitalised >= 0.8 * len(words)
+
+
+# Words a title-case headline leaves in lower case: "Shipments on Pace to Decline in 2009".
+_HEADLINE_SMALL_WORDS: Final = _wordset("a an the of on in to for by at as and or but with from")
 
 
 def _sentence_regions(
@@ -2776,12 +2932,22 @@ def _learn_names_before_attribution(
     """Full names introduced in this very sentence ("Oleksiy Danilov, ..., said")."""
     if _title_case_heading(sentence):
         return
+    previous: tuple[_Mention, _Entity] | None = None
     for mention in _name_runs(sentence.text):
         if _inside(mention.start, regions):
             continue
+        if previous is not None and _abbreviation_of(sentence.text, previous, mention):
+            # "The Ostrova Meteorological Organization (OMO) expects": the initials speak for
+            # the full name in this sentence already
+            alias = document.remember(_Entity(mention.text, "org"))
+            if alias is not previous[1]:
+                alias.parent = previous[1]
+            continue
         entity = _classify(mention, sentence.text, document)
         if entity is not None and len(entity.name.split()) > 1:
-            document.remember(entity)
+            previous = (mention, document.remember(entity))
+        else:
+            previous = None
 
 
 def _build(

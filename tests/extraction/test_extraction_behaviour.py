@@ -878,3 +878,84 @@ def test_a_meeting_to_decide_if_something_should_happen_claims_nothing() -> None
         "an emergency."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_firm_run_into_a_persons_name_leaves_the_person() -> None:
+    text = (
+        "In this context, senior adviser at Fallow Economics Marta Lindqvist expects "
+        "inflation to reach 1.3% next year."
+    )
+    assert speakers_of(text) == ["Marta Lindqvist"]
+    # a long name with "of the" in it is not a person after a firm
+    text = (
+        "Demand will fall next year, the Association of the Northern Grain Exporting "
+        "Countries said."
+    )
+    assert speakers_of(text) == ["Association of the Northern Grain Exporting Countries"]
+
+
+def test_a_person_of_a_firm_described_in_common_nouns_is_the_speaker() -> None:
+    text = (
+        "Prices fell on Monday, although Olivier Marchetti of energy research group Ostrova "
+        "said the cut may be limited to 500,000 barrels a day next month."
+    )
+    assert speakers_of(text) == ["Olivier Marchetti"]
+
+
+def test_a_report_speaks_for_whoever_publishes_it() -> None:
+    text = (
+        "Harland Institute's latest market report, published on Nov. 12, forecast that "
+        "demand would fall far below output next year."
+    )
+    assert speakers_of(text) == ["Harland Institute"]
+
+
+def test_a_committee_speaks_for_the_bank_the_headline_names() -> None:
+    text = (
+        "Central Bank of Varnia raises Policy Rate by 0.5 pp to 5%\n\n"
+        "Inflation will return to target next year, the bank said. The committee recognises "
+        "that wage pressures are likely to take longer to unwind next year."
+    )
+    assert speakers_of(text) == ["Central Bank of Varnia", "Central Bank of Varnia"]
+
+
+def test_a_title_case_headline_names_nobody() -> None:
+    text = (
+        "Kestrel Says Global Tablet Sales on Track to Fall 3 Percent in 2024\n\n"
+        "Tablet sales will fall 3 percent this year, according to the latest forecast by "
+        "Kestrel, Inc."
+    )
+    assert speakers_of(text) == ["Kestrel"]
+
+
+def test_initials_defined_in_the_text_speak_as_the_full_name() -> None:
+    text = (
+        "The Ostrova Meteorological Organization (OMO) expects a weak event next year, it "
+        "said.\n\nThe OMO said rain would probably return in the spring."
+    )
+    assert speakers_of(text) == ["Ostrova Meteorological Organization"] * 2
+    text = (
+        "Demand for grain will fall next year, the Association of Northern Grain Exporters "
+        "(Ange) said.\n\nAnge said prices would rise next year."
+    )
+    assert speakers_of(text) == ["Association of Northern Grain Exporters"] * 2
+
+
+def test_a_capitalised_sentence_opener_is_not_a_name() -> None:
+    text = "Compared with its previous forecast, Kestrel Group now predicts growth of 3% next year."
+    assert speakers_of(text) == ["Kestrel Group"]
+    assert speakers_of("Gartner predicts growth of 3% next year.") == ["Gartner"]
+
+
+def test_a_spokesman_named_elsewhere_in_the_article_is_the_speaker() -> None:
+    text = (
+        "Cases are likely to rise next month, a spokesman for the Halvard Health Institute "
+        "(HHI) said.\n\n"
+        '"The numbers will go up," HHI spokesman Piet Olsen told reporters.'
+    )
+    assert speakers_of(text) == ["Piet Olsen", "Piet Olsen"]
+    unnamed = (
+        "Cases are likely to rise next month, a spokesman for the Halvard Health Institute "
+        "said.\n\nHalvard Health Institute director Ana Lind met ministers on Monday."
+    )
+    assert speakers_of(unnamed) == ["Halvard Health Institute"]
