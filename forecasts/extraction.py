@@ -407,7 +407,9 @@ _GENERIC_PLURALS: Final = (
     r"investors|traders|commentators|researchers|insiders|people|delegates|diplomats|aides|"
     r"lawmakers|legislators|strategists|bankers|executives|residents|voters|members|"
     r"participants|advisers|advisors|respondents|farmers|growers|fans|pundits|bookmakers|"
-    r"punters|markets|economists|banks|firms|brokerages|brokers|lenders|houses|institutions"
+    r"punters|markets|economists|banks|firms|brokerages|brokers|lenders|houses|institutions|"
+    r"studios|groups|drivers|workers|companies|retailers|landlords|campaigners|activists|"
+    r"rivals|shoppers|businesses"
 )
 _GENERIC_NOUNS: Final = _GENERIC_PLURALS + r"|analyst|economist|expert|official|observer|source"
 _DEFINITE_PERSON: Final = re.compile(
@@ -424,7 +426,9 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"residents|voters|members|participants|advisers|advisors|spokesmen|spokespeople|"
     r"analyst|economist|scientist|expert|observer|critic|source|forecaster|investor|trader|"
     r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
-    r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans)$",
+    r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans|studios|"
+    r"groups|drivers|workers|companies|retailers|landlords|campaigners|activists|rivals|"
+    r"shoppers|businesses)$",
     re.IGNORECASE,
 )
 
@@ -1566,19 +1570,37 @@ _PLEDGE_SUBJECT: Final = re.compile(
 _SCHEDULE_AFTER: Final = re.compile(
     r"^\s*(?:(?:also|then|again|now|still|first)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
     r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
-    r"hold|open|begin|start|close|debate|hear|rule|sit|report|be\s+published|be\s+released|"
-    r"be\s+announced|be\s+debated)\b",
+    r"hold|open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
+    r"be\s+released|be\s+announced|be\s+debated|resume|attend|present|take\s+effect|"
+    r"come\s+into\s+(?:force|effect)|be\s+marked|be\s+taken\s+over|go\s+on\s+sale)\b",
     re.IGNORECASE,
 )
 _SCHEDULE_DATE: Final = re.compile(
     r"\b(?:on|from)\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\.?\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
     r"|\bon\s+the\s+(?:weekends?|nights?|mornings?|evenings?|afternoons?|days?)\s+of\b"
     r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b"
+    r"|\bat\s+(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}meeting\b"
     r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)\b|\bat\s+\d{1,2}:\d{2}\b"
     r"|\bon\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
+# "will begin in June", "will open in the store in November": a month after the verb dates
+# the act; one elsewhere in the sentence may date something else.
+_SCHEDULE_MONTH: Final = re.compile(
+    r"^[^.;]*?\bin\s+(?:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+)?"
+    r"(?-i:January|February|March|April|June|July|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
+
+
+def _scheduled(after: str, text: str) -> bool:
+    return bool(
+        _SCHEDULE_AFTER.match(after)
+        and (_SCHEDULE_DATE.search(text) or _SCHEDULE_MONTH.match(after))
+    )
+
+
 # "the most expensive mistake this city will make": an evaluation, not a forecast.
 _SUPERLATIVE_RELATIVE: Final = re.compile(
     r"\bthe\s+(?:most|least|best|worst|biggest|greatest|largest|\w+est)\s+(?:\w+\s+){1,2}"
@@ -1659,7 +1681,7 @@ _EXPECT_COMPLEMENT: Final = re.compile(
 )
 # "are (widely) expected to" with nobody named: unnamed people's expectation (LABELLING.md).
 _AGENTLESS_PASSIVE: Final = re.compile(
-    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)?$", re.IGNORECASE
 )
 _BACKSHIFTED_HEDGE: Final = re.compile(r"\b(?:was|were)\s+[\"“‘]?$", re.IGNORECASE)
 
@@ -1743,9 +1765,13 @@ def _phrase_cue(
     elif phrase in _MODAL_PHRASES:
         if not _valid_modal(phrase, before + _subject_in(match.text), after, text):
             return None
+        if _arrangement(text, match.start, after, attribution):
+            return None
         kind = "modal"
     elif phrase in _WOULD_PHRASES:
         if not _valid_would(match.start, before, after, text, regions, attribution):
+            return None
+        if _arrangement(text, match.start, after, attribution):
             return None
         kind = "reported"
     elif phrase in _EXPECT_PHRASES or phrase == "would expect":
@@ -1776,6 +1802,64 @@ def _phrase_cue(
     )
 
 
+# A bare "will" that says how an arrangement works is no belief about an outcome: the rule,
+# timetable, price list or entitlement is decided by whoever runs it ("Under the levy,
+# employers will pay", "Trams will run every eight minutes", "Platforms will have to display
+# the number"). A hedge word in the same sentence is a cue of its own and still counts.
+_INSTRUMENT_FRAME: Final = re.compile(
+    r"\bunder\s+(?:the|a|an|its|their|this|these|those|new)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:policy|rules?|law|act|bill|levy|order|agreement|scheme|plan|deal|package|contract|"
+    r"ruling|regulations?|terms|settlement|proposals?|timetable|schedule|licen[cs]e|"
+    r"framework|code|directive|decree|programme|program|arrangements?|system|reforms?)\b",
+    re.IGNORECASE,
+)
+# what a rule obliges, allows or entitles people to do
+_DEONTIC_AFTER: Final = re.compile(
+    r"^\s*(?:(?:not|also|still|now|only|then|no\s+longer|all|each)\s+)*(?:have\s+to|"
+    r"need\s+(?:to|a|an)\b|be\s+(?:(?:allowed|permitted|required|obliged|able|eligible|"
+    r"entitled|exempt|barred|banned|prohibited|capped|limited|subject|offered|charged|"
+    r"fined)\b)|receive\b)",
+    re.IGNORECASE,
+)
+# "every eight minutes", "four times a week": a recurring arrangement, not an event
+_RECURRING: Final = re.compile(
+    r"\bevery\s+(?:\d+|[a-z]+)\s+(?:minutes|hours)\b|\bevery\s+(?:hour|morning|evening|"
+    r"night|weekday)\b|\b(?:once|twice|\w+\s+times|\w+\s+days)\s+(?:a|per)\s+(?:day|week|month)\b",
+    re.IGNORECASE,
+)
+# "The glasses will cost $1,299": a seller's list price, stated by the writer
+_LIST_PRICE_AFTER: Final = re.compile(
+    r"^\s*(?:cost|retail\s+(?:at|for)|sell\s+for|start\s+at|be\s+set\s+at)\s+[$€£¥]\s?\d"
+)
+# "From February 1, ...", "Starting in August, ...": a rule or timetable taking effect
+_TAKING_EFFECT: Final = re.compile(
+    r"^[\W]*(?:from|starting|beginning|as\s+of)\s+(?:in\s+|on\s+)?(?-i:[A-Z])[\w.]*"
+    r"(?:\s+\d{1,2})?,",
+    re.IGNORECASE,
+)
+
+
+def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -> bool:
+    if re.search(r",?\s+and\s+$", text[:start]):
+        # "Fines will start at €5,000 ... and will double": the same subject, the same rule
+        earlier = list(re.finditer(r"\b(?:will|would)\b", text[:start]))
+        if earlier and _arrangement(
+            text, earlier[-1].start(), text[earlier[-1].end() : start], attribution
+        ):
+            return True
+    clause_end = _clause_end(text, start, [])
+    clause = text[start:clause_end]
+    if _INSTRUMENT_FRAME.search(text, 0, start) or _RECURRING.search(clause):
+        return True
+    if attribution.speaker is not None and not attribution.issued:
+        return False
+    return bool(
+        _DEONTIC_AFTER.match(after)
+        or _LIST_PRICE_AFTER.match(after)
+        or _TAKING_EFFECT.match(text[:start])
+    )
+
+
 def _subject_in(written: str) -> str:
     """The subject folded into a contraction ("I'll" -> "I"), so pledges are recognised."""
     contraction = re.match(r"(\w+)['’](?:ll|d)\b", written)
@@ -1792,7 +1876,7 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
         return False
     if _pledge(before, after) or _EVALUATIVE_AFTER.match(after):
         return False
-    return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
+    return not _scheduled(after, text)
 
 
 # "a route that would take the decision out of the Senate's hands": what an option would
@@ -1835,12 +1919,13 @@ _PROMISED_BEFORE: Final = re.compile(
 # Who is the speaker's own side: "I", "we", the pronoun right after the verb of saying ("said
 # he would", "says it will"), or a public body acting ("the state would cover").
 _SELF_SUBJECT: Final = re.compile(
-    r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$"
+    r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$|\bi['’]m\s*$|\bwe['’]re\s*$"
     r"|\b(?:said|says|say|told\s+(?:[\w'’-]+\s+){1,3}?|added|adds|insisted|insists|confirmed|"
     r"confirms|announced|announces|stated|states|argued|argues|maintained|maintains)"
     r"\s+(?:on\s+\w+\s+|last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"
     r"|\bthe\s+(?:government|state|ministry|administration|authority|council|city|department|"
-    r"county|province|municipality|cabinet)\s*$",
+    r"county|province|municipality|cabinet|district|company|firm|store|airline|operator|"
+    r"platform|chain|studio|school|university|hospital|trust|utility)\s*$",
     re.IGNORECASE,
 )
 # What befalls a subject rather than what it does: these stay forecasts with any subject
@@ -1868,6 +1953,16 @@ _BELIEF_ADVERB_AFTER: Final = re.compile(
 )
 
 
+# "We'll carry more than 9 million passengers", "we'll be in the top four": a level the
+# speaker's own side will reach is decided by others too, so it is a forecast.
+_THRESHOLD_OUTCOME: Final = re.compile(
+    r"^(?:(?!\b(?:who|whose|which|that|if|when|where|unless)\b)[^.;,:])*?"
+    r"\b(?:more\s+than|fewer\s+than|at\s+least|in\s+the\s+top\s+(?:two|three|"
+    r"four|five|six|ten|\d+))\b",
+    re.IGNORECASE,
+)
+
+
 def _pledge(before: str, after: str) -> bool:
     """A speaker's commitment about their own acts ("the company would invest").
 
@@ -1876,8 +1971,15 @@ def _pledge(before: str, after: str) -> bool:
     """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
         return True
+    if _THRESHOLD_OUTCOME.match(after):
+        return False
+    subject = before
+    if re.search(r"\band\s*$", before, re.IGNORECASE):
+        # "said the government would not restrict exports and would release credit"
+        subjects = list(_CLAUSE_SUBJECT.finditer(before))
+        subject = subjects[-1].group("subject") + " " if subjects else before
     if (
-        _SELF_SUBJECT.search(before)
+        _SELF_SUBJECT.search(subject)
         and not _OUTCOME_AFTER.match(after)
         and not _BELIEF_ADVERB_AFTER.match(after)
     ):
@@ -1923,7 +2025,7 @@ def _valid_would(
         return False
     if _ORGANISED_EVENT.match(after) or _ANNOUNCED.search(text):
         return False
-    return not (_SCHEDULE_AFTER.match(after) and _SCHEDULE_DATE.search(text))
+    return not _scheduled(after, text)
 
 
 def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
@@ -2182,6 +2284,7 @@ def _condition(text: str) -> str | None:
 _DECLINED: Final = re.compile(
     r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)"
     r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess|be\s+drawn)\b"
+    r"|\b(?:neither|none|nobody|no\s+one)\b[^.;]{0,40}\bwould\s+(?:say|predict|guess|speculate)\b"
     r"|\b(?:too\s+(?:early|soon)|premature)\s+to\s+(?:say|tell|call|predict|judge|know|speculate)\b"
     r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|can['’]t|cannot|not\s+going\s+to)\s+"
     r"(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|timescale|"

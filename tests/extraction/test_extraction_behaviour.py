@@ -959,3 +959,52 @@ def test_a_spokesman_named_elsewhere_in_the_article_is_the_speaker() -> None:
         "said.\n\nHalvard Health Institute director Ana Lind met ministers on Monday."
     )
     assert speakers_of(unnamed) == ["Halvard Health Institute"]
+
+
+def test_a_rule_says_how_things_will_work_and_forecasts_nothing() -> None:
+    rules = (
+        "Under the new licensing scheme, landlords will pay £300 a year for each flat. "
+        "From April 6, every landlord will need a licence from the council. "
+        "Tenants will be allowed to end a lease with two months' notice. "
+        "Agents will have to show the licence number in every advert. "
+        "Penalties will start at £2,000 and will double for a second breach. "
+        "Shoppers who sign up before May will receive a free tote bag."
+    )
+    assert sentences_of(rules) == []
+    # a named source's belief about what the rule will bring is still a forecast
+    forecast = "Rents will rise 5% next year under the scheme, said Ilse Marten, an economist."
+    assert sentences_of(forecast) == [forecast]
+
+
+def test_a_timetable_or_a_list_price_is_no_forecast() -> None:
+    text = (
+        "Ferries will run every 30 minutes between the two piers. "
+        "The route will operate three times a week through the winter. "
+        "The headset will cost $499 in the U.S. "
+        "Building work will begin in June. "
+        "The bakery will open in the store in November."
+    )
+    assert sentences_of(text) == []
+    # "begin to" is a process under way, not an act on a timetable
+    process = "Prices will begin to fall in June, said Ilse Marten."
+    assert sentences_of(process) == [process]
+
+
+def test_an_organisation_s_own_acts_reported_by_its_head_are_pledges() -> None:
+    text = (
+        "Chief executive Tomas Reyl said the company would not cut prices this year and "
+        "would open a depot in Larne. "
+        "Superintendent Ada Quill said the district would spend $40,000 on new buses."
+    )
+    assert sentences_of(text) == []
+    # a level its own side will reach depends on others too: a forecast
+    level = "Tomas Reyl said the company would carry more than 2 million passengers this year."
+    assert sentences_of(level) == [level]
+
+
+def test_unnamed_groups_of_rivals_and_workers_are_unattributable() -> None:
+    text = (
+        "Rival studios expect the film to lose most of its screens by New Year. "
+        "Local business groups have warned that the works will cost shops 10% of sales this year."
+    )
+    assert sentences_of(text) == []
