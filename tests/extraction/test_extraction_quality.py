@@ -30,10 +30,10 @@ SEED = "article-2023-08-01-second-march"
 DEV_PRECISION = 0.95
 DEV_RECALL = 0.95
 DEV_SPEAKER = 0.95
-# The present test split's first and only scoring run (P 0.58, R 0.80, speaker 0.87,
-# probability within 0.05: 0.87), less 0.02: a regression floor, not a target to tune
+# The present test split's first and only scoring run (P 0.73, R 0.87, speaker 0.75,
+# probability within 0.05: 0.94), less 0.02: a regression floor, not a target to tune
 # towards. Earlier splits and their figures are in LABELLING.md.
-TEST_FLOOR = {"precision": 0.56, "recall": 0.78, "speaker": 0.85}
+TEST_FLOOR = {"precision": 0.71, "recall": 0.85, "speaker": 0.73}
 PROBABILITY_TOLERANCE = 0.05
 
 
