@@ -2721,13 +2721,15 @@ _BYLINE_REACH: Final = 5
 
 def _title_case_heading(sentence: Sentence) -> bool:
     """ "Apogee Enterprises Boosts FY23 Outlook As Q1 Results Top View": capitals mark no names."""
+    if not sentence.heading:
+        return False
     words = [
         word
         for word in sentence.text.split()
         if word[:1].isalpha() and word.lower() not in _HEADLINE_SMALL_WORDS
     ]
     capitalised = sum(1 for word in words if word[:1].isupper())
-    return sentence.heading and len(words) >= 4 and capitalised >= 0.8 * len(words)
+    return len(words) >= 4 and capitalised >= 0.8 * len(words)
 
 
 # Words a title-case headline leaves in lower case: "Shipments on Pace to Decline in 2009".
