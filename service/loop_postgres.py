@@ -24,7 +24,8 @@ loop they opened on.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Hashable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 import asyncpg
@@ -393,15 +394,13 @@ class LoopPostgres:
         done: asyncio.Future[Any],
     ) -> None:
         try:
-            async with pool.connection() as connection:
-                await connection.set_autocommit(False)
-                async with connection.pipeline():
-                    result = await greenlet_spawn(
-                        committed,
-                        _AwaitedConnection(connection),
-                        PipelinedCursor(lambda: AwaitedCursor(connection.cursor()), self._dialect),
-                        write,
-                    )
+            async with _pipelined(pool) as connection:
+                result = await greenlet_spawn(
+                    committed,
+                    _AwaitedConnection(connection),
+                    PipelinedCursor(lambda: AwaitedCursor(connection.cursor()), self._dialect),
+                    write,
+                )
         except Exception as error:
             _settle(done, error=error)
         else:
@@ -412,11 +411,16 @@ class LoopPostgres:
         pool: AsyncConnectionPool[AsyncConnection[Any]],
         batch: list[tuple[Callable[[Cursor], Any], asyncio.Future[Any]]],
     ) -> None:
+        writes = [write for write, _ in batch]
         try:
-            async with pool.connection() as connection:
-                await connection.set_autocommit(False)
-                async with connection.pipeline():
-                    outcomes = await greenlet_spawn(_together, connection, self._dialect, batch)
+            async with _pipelined(pool) as connection:
+                cursor = BatchCursor(lambda: AwaitedCursor(connection.cursor()), self._dialect)
+                outcomes = await greenlet_spawn(
+                    committed,
+                    _AwaitedConnection(connection),
+                    cursor,
+                    lambda _: _in_savepoints(cursor, writes),
+                )
         except psycopg.Error:
             for write, done in batch:
                 await self._write_alone(pool, write, done)
@@ -444,38 +448,42 @@ def _succeeded(task: asyncio.Task[Any]) -> bool:
     return task.done() and not task.cancelled() and task.exception() is None
 
 
-def _together(
-    connection: AsyncConnection[Any],
-    dialect: Dialect,
-    batch: list[tuple[Callable[[Cursor], Any], asyncio.Future[Any]]],
+@asynccontextmanager
+async def _pipelined(
+    pool: AsyncConnectionPool[AsyncConnection[Any]],
+) -> AsyncIterator[AsyncConnection[Any]]:
+    """A pooled connection in a transaction of its own, in pipeline mode."""
+    async with pool.connection() as connection:
+        await connection.set_autocommit(False)
+        async with connection.pipeline():
+            yield connection
+
+
+def _in_savepoints(
+    cursor: BatchCursor, writes: list[Callable[[Cursor], Any]]
 ) -> list[tuple[Any, Exception | None]]:
-    """Each unit's result or error, the units written in one transaction and committed.
+    """Each unit's result or error, each unit written in a savepoint of its own, then the
+    chain's appends of those that stood.
 
     A driver error ends the batch: the transaction is broken, and the caller writes each
     unit again alone.
     """
-    cursor = BatchCursor(lambda: AwaitedCursor(connection.cursor()), dialect)
     outcomes: list[tuple[Any, Exception | None]] = []
-    try:
-        for write, _ in batch:
-            cursor.execute("SAVEPOINT unit")
-            mark = cursor.appended()
-            try:
-                result = write(cursor)
-            except psycopg.Error:
-                raise
-            except Exception as error:
-                cursor.execute("ROLLBACK TO SAVEPOINT unit")
-                cursor.drop_appends(mark)
-                outcomes.append((None, error))
-                continue
-            cursor.execute("RELEASE SAVEPOINT unit")
-            outcomes.append((result, None))
-        cursor.send_appends()
-        await_(connection.commit())
-    except BaseException:
-        await_(connection.rollback())
-        raise
+    for write in writes:
+        cursor.execute("SAVEPOINT unit")
+        mark = cursor.appended()
+        try:
+            result = write(cursor)
+        except psycopg.Error:
+            raise
+        except Exception as error:
+            cursor.execute("ROLLBACK TO SAVEPOINT unit")
+            cursor.drop_appends(mark)
+            outcomes.append((None, error))
+            continue
+        cursor.execute("RELEASE SAVEPOINT unit")
+        outcomes.append((result, None))
+    cursor.send_appends()
     return outcomes
 
 
