@@ -315,15 +315,17 @@ def _where(field: str) -> str:
 
 async def _inbox_form(
     request: Request, signed_in: PageSession | None, settings: Settings
-) -> FormData | Response:
-    """The inbox form posted, or the page that refuses it: signed out, or a stale token."""
+) -> tuple[PageSession, FormData] | Response:
+    """The editor and the inbox form they posted, or the page that refuses it: signed out,
+    or a stale token.
+    """
     refuse_cross_site(request, settings)
     form = await request.form()
     if signed_in is None:
         return _signed_out(request)
     if not signed_in.csrf_ok(INBOX_FORM, str(form.get("csrf_token", ""))):
         return stale_form_page(request)
-    return form
+    return signed_in, form
 
 
 class _BatchRefusedError(Exception):
@@ -339,10 +341,10 @@ async def accept(
     now: NowDep,
 ) -> Response:
     """Accept the ticked candidates of one article (or the one whose button was pressed)."""
-    form = await _inbox_form(request, signed_in, settings)
-    if isinstance(form, Response):
-        return form
-    assert signed_in is not None
+    checked = await _inbox_form(request, signed_in, settings)
+    if isinstance(checked, Response):
+        return checked
+    editor, form = checked
     only = str(form.get("only", ""))
     chosen = [only] if only else [str(value) for value in form.getlist("accept")]
     ids = [int(value) for value in chosen if value.isdigit()]
@@ -356,7 +358,7 @@ async def accept(
             return _render(
                 request,
                 session=session,
-                signed_in=signed_in,
+                signed_in=editor,
                 posted=posted,
                 general="Tick the candidates to accept, or use a candidate's own button.",
                 status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
@@ -383,7 +385,7 @@ async def accept(
                             session=session,
                             candidate_id=number,
                             acceptance=acceptance,
-                            actor=signed_in.actor,
+                            actor=editor.actor,
                             now=now,
                         )
                 except DomainError as error:
@@ -395,7 +397,7 @@ async def accept(
             return _render(
                 request,
                 session=session,
-                signed_in=signed_in,
+                signed_in=editor,
                 posted=posted,
                 problems=problems,
                 general=general
@@ -415,10 +417,10 @@ async def reject(
     now: NowDep,
 ) -> Response:
     """Reject a candidate with the reason given."""
-    form = await _inbox_form(request, signed_in, settings)
-    if isinstance(form, Response):
-        return form
-    assert signed_in is not None
+    checked = await _inbox_form(request, signed_in, settings)
+    if isinstance(checked, Response):
+        return checked
+    editor, form = checked
     reason = str(form.get("reason", "")).strip()
     problem = None
     if not reason:
@@ -430,7 +432,7 @@ async def reject(
                     session=session,
                     candidate_id=candidate_id,
                     reason=reason,
-                    actor=signed_in.actor,
+                    actor=editor.actor,
                     now=now,
                 )
         except DomainError as error:
@@ -441,7 +443,7 @@ async def reject(
         return _render(
             request,
             session=session,
-            signed_in=signed_in,
+            signed_in=editor,
             problems={candidate_id: {"reason": problem}},
             general=f"Nothing was rejected: {problem}",
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
