@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, insert
+from sqlalchemy import Table, and_, bindparam, exists, insert
 from sqlalchemy import select as core_select
 from sqlmodel import Session
 
@@ -228,6 +228,17 @@ _INSERT_CLAIM = Prepared(
     .values({name: bindparam(name, type_=_CLAIM.c[name].type) for name in _CLAIM_FIELDS})
     .returning(_CLAIM.c.id)
 )
+# The repeat check and the insert as one statement: no row comes back for a repeat.
+_INSERT_UNLESS_REPEAT = Prepared(
+    insert(_CLAIM)
+    .from_select(
+        _CLAIM_FIELDS,
+        core_select(*(bindparam(name, type_=_CLAIM.c[name].type) for name in _CLAIM_FIELDS)).where(
+            ~exists().where(_SAME_CLAIM & (_CLAIM.c.question_id == bindparam("question_id")))
+        ),
+    )
+    .returning(_CLAIM.c.id)
+)
 
 
 def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: datetime) -> ClaimPublic:
@@ -274,10 +285,10 @@ def record_claim_on_question(
         raise DomainError("question_id", f"no question with id {data.question_id}")
     deadline, first_resolved_at, kind = deadlines[0]
     stated = _checked(data, deadline, QuestionKind(kind))
-    question_fields = {"question_id": data.question_id}
-    _refuse_repeat(cursor, _REPEAT_ON_QUESTION, data, source_id, stated, question_fields)
     when = (deadline, first_resolved_at)
-    return _insert(cursor, data, data.question_id, when, source_id, stated, actor, now)
+    return _insert(
+        cursor, data, data.question_id, when, source_id, stated, actor, now, _INSERT_UNLESS_REPEAT
+    )
 
 
 def _check_made(data: ClaimCreate, now: datetime) -> None:
@@ -353,6 +364,7 @@ def _insert(
     stated: Stated,
     actor: str,
     now: datetime,
+    statement: Prepared = _INSERT_CLAIM,
 ) -> ClaimPublic:
     probability, basis, quantity = stated
     fields: dict[str, Any] = {
@@ -373,7 +385,14 @@ def _insert(
         "retraction_reason": None,
     }
     numbers = quantity.model_dump() if quantity else dict.fromkeys(_QUANTITY_FIELDS)
-    ((claim_id,),) = cursor.rows(_INSERT_CLAIM, fields | numbers)
+    inserted = cursor.rows(statement, fields | numbers)
+    if not inserted:
+        question_fields = {"question_id": question_id}
+        _refuse_repeat(cursor, _REPEAT_ON_QUESTION, data, source_id, stated, question_fields)
+        raise ConflictError(
+            "quote", "the same claim was retracted as this one was recorded; send it again"
+        )
+    ((claim_id,),) = inserted
     del fields["source_id"]
     claim = ClaimRecord(id=claim_id, source=data.source, quantity=quantity, **fields)
     _log(cursor, Action.claim_recorded, claim, actor, now)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Hashable, Mapping, Sequence
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any, TypeVar
 
 import asyncpg
@@ -121,12 +122,25 @@ class PipelinedCursor(Cursor):
 
 class BatchCursor(PipelinedCursor):
     """A PipelinedCursor for several units of work in one transaction: the chain's appends
-    wait, and go out together, under the lock once, just before the COMMIT.
+    wait, and go out together, under the lock once, just before the COMMIT. It counts the
+    statements that may write, so that a unit that fails is known to have changed nothing.
     """
 
     def __init__(self, new_cursor: Callable[[], Any], dialect: Dialect) -> None:
         super().__init__(new_cursor, dialect)
         self._appends: list[tuple[str, Prepared, Mapping[str, Any]]] = []
+        self.writes = 0
+
+    def execute(self, sql: str) -> None:
+        """Run a statement given as text, counted as a write: nothing says it only reads."""
+        self.writes += 1
+        super().execute(sql)
+
+    def send(self, prepared: Prepared, params: Mapping[str, Any], cursor: Any = None) -> None:
+        """Send the statement, counting it when it is not a SELECT."""
+        if not isinstance(prepared.statement, Select):
+            self.writes += 1
+        super().send(prepared, params, cursor)
 
     def send_locked(self, lock: str, prepared: Prepared, params: Mapping[str, Any]) -> None:
         """Keep the append until send_appends."""
@@ -144,9 +158,9 @@ class BatchCursor(PipelinedCursor):
         """Take the lock once and send every waiting append, in the order they were made."""
         locks = {lock for lock, _, _ in self._appends}
         for lock in sorted(locks):
-            self.execute(lock)
+            super().execute(lock)
         for _, prepared, params in self._appends:
-            self.send(prepared, params)
+            super().send(prepared, params)
         self._appends.clear()
 
 
@@ -350,10 +364,10 @@ class LoopPostgres:
         """Run a unit of work and commit it; on any error, roll all of it back.
 
         Units of work that arrive while WRITERS batches are being written wait, then go
-        together: one transaction, each unit in a savepoint of its own, the chain's
-        appends under one lock, one COMMIT. A unit that fails is rolled back to its
-        savepoint alone; when the server refuses a statement, the batch is rolled back and
-        each unit is written again by itself, so one failure never fails another unit.
+        together: one transaction, the chain's appends under one lock, one COMMIT. A
+        unit that fails before it writes is left out; one that fails after it, or a
+        statement the server refuses, rolls the batch back and the others are written
+        again, so one failure never fails another unit (_one_by_one).
         """
         loop = asyncio.get_running_loop()
         done: asyncio.Future[Any] = loop.create_future()
@@ -411,22 +425,29 @@ class LoopPostgres:
         pool: AsyncConnectionPool[AsyncConnection[Any]],
         batch: list[tuple[Callable[[Cursor], Any], asyncio.Future[Any]]],
     ) -> None:
-        writes = [write for write, _ in batch]
-        try:
-            async with _pipelined(pool) as connection:
-                cursor = BatchCursor(lambda: AwaitedCursor(connection.cursor()), self._dialect)
-                outcomes = await greenlet_spawn(
-                    committed,
-                    _AwaitedConnection(connection),
-                    cursor,
-                    lambda _: _in_savepoints(cursor, writes),
-                )
-        except psycopg.Error:
-            for write, done in batch:
-                await self._write_alone(pool, write, done)
+        while batch:
+            writes = [write for write, _ in batch]
+            try:
+                async with _pipelined(pool) as connection:
+                    cursor = BatchCursor(lambda: AwaitedCursor(connection.cursor()), self._dialect)
+                    outcomes = await greenlet_spawn(
+                        committed,
+                        _AwaitedConnection(connection),
+                        cursor,
+                        partial(_one_by_one, writes),
+                    )
+            except _FailedAfterWritingError as failed:
+                # Rolled back with the rest: the others go again without it.
+                _, done = batch.pop(failed.index)
+                _settle(done, error=failed.error)
+                continue
+            except psycopg.Error:
+                for write, done in batch:
+                    await self._write_alone(pool, write, done)
+                return
+            for (_, done), (result, error) in zip(batch, outcomes, strict=True):
+                _settle(done, result=result, error=error)
             return
-        for (_, done), (result, error) in zip(batch, outcomes, strict=True):
-            _settle(done, result=result, error=error)
 
     async def close(self) -> None:
         """Close the pools of the running loop, if it has them."""
@@ -459,29 +480,40 @@ async def _pipelined(
             yield connection
 
 
-def _in_savepoints(
-    cursor: BatchCursor, writes: list[Callable[[Cursor], Any]]
-) -> list[tuple[Any, Exception | None]]:
-    """Each unit's result or error, each unit written in a savepoint of its own, then the
-    chain's appends of those that stood.
+class _FailedAfterWritingError(Exception):
+    """Unit `index` of a batch failed with `error` after it had written."""
 
-    A driver error ends the batch: the transaction is broken, and the caller writes each
-    unit again alone.
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(index, error)
+        self.index = index
+        self.error = error
+
+
+def _one_by_one(
+    writes: list[Callable[[Cursor], Any]], cursor: Cursor
+) -> list[tuple[Any, Exception | None]]:
+    """Each unit's result or error, then the chain's appends of those that stood.
+
+    Most units that fail do so before they write (a missing question, a repeat), and leave
+    nothing to undo: the batch goes on without them, with no savepoint around each unit.
+    A unit that fails after it has written ends the batch, and the caller writes the others
+    again without it; a driver error ends the batch too, and the caller writes each unit
+    again alone.
     """
+    assert isinstance(cursor, BatchCursor)
     outcomes: list[tuple[Any, Exception | None]] = []
-    for write in writes:
-        cursor.execute("SAVEPOINT unit")
-        mark = cursor.appended()
+    for index, write in enumerate(writes):
+        mark, written = cursor.appended(), cursor.writes
         try:
             result = write(cursor)
         except psycopg.Error:
             raise
         except Exception as error:
-            cursor.execute("ROLLBACK TO SAVEPOINT unit")
+            if cursor.writes != written:
+                raise _FailedAfterWritingError(index, error) from error
             cursor.drop_appends(mark)
             outcomes.append((None, error))
             continue
-        cursor.execute("RELEASE SAVEPOINT unit")
         outcomes.append((result, None))
     cursor.send_appends()
     return outcomes

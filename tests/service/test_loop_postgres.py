@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -120,8 +121,7 @@ def _written_together(database: Database, units: list[Callable[[Cursor], Any]]) 
 
 def _claim_transactions(database: Database) -> int:
     with database.reading() as session:
-        # xmin: the transaction that inserted the row. Entries are appended outside the
-        # units' savepoints, so theirs is the batch's own transaction.
+        # xmin: the transaction that inserted the row, the batch's own.
         return int(
             session.execute(
                 text("SELECT count(DISTINCT xmin::text) FROM ledger_entry WHERE action = :a"),
@@ -170,4 +170,33 @@ def test_a_statement_the_server_refuses_in_a_batch_fails_its_unit_alone(
     with database.reading() as session:
         entries = session.execute(text("SELECT count(*) FROM ledger_entry")).scalar_one()
     assert entries == 2 + 11  # the source and the question, then one per claim
+    assert verify(database).ok
+
+
+def test_a_unit_refused_before_it_writes_leaves_the_others_written_once_and_together(
+    database: Database,
+) -> None:
+    claim = _claim(database)
+    record = _numbered(claim)
+    runs: Counter[int] = Counter()
+
+    def counted(number: int) -> Callable[[Cursor], int]:
+        def unit(cursor: Cursor) -> int:
+            runs[number] += 1
+            return record(number)(cursor)
+
+        return unit
+
+    def on_no_question(cursor: Cursor) -> None:
+        nowhere = claim.model_copy(update={"question_id": 999_999})
+        record_claim_on_question(cursor, data=nowhere, actor="test", now=NOW)
+
+    units: list[Callable[[Cursor], Any]] = [counted(n) for n in range(20)]
+    units[3] = on_no_question
+    outcomes = _written_together(database, units)
+
+    assert isinstance(outcomes[3], DomainError) and "no question" in str(outcomes[3])
+    assert runs == Counter({n: 1 for n in range(20) if n != 3})  # none written again
+    assert _claims(database) == 19
+    assert _claim_transactions(database) < 19
     assert verify(database).ok
