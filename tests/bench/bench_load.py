@@ -127,7 +127,15 @@ def free_port() -> int:
 def lua_scripts(question_ids: range, slugs: list[str], key: str) -> dict[str, Path]:
     """The wrk scripts of each endpoint, written under var/bench/."""
     quoted = ", ".join(json.dumps(slug) for slug in slugs)
-    seed = "math.randomseed(os.time() + math.floor(os.clock() * 1e6))\n"
+    # Each wrk thread seeds its own generator with its own number: seeded from the clock
+    # alone, two threads started together draw the same claims, and the repeats are 409s.
+    seed = (
+        "local threads = 0\n"
+        'setup = function(thread) threads = threads + 1; thread:set("number", threads) end\n'
+        "init = function(args)\n"
+        '  math.randomseed(os.time() * 1000 + tonumber(wrk.thread:get("number")))\n'
+        "end\n"
+    )
     scripts = {
         "bare": 'request = function() return wrk.format("GET", "/constant") end\n',
         "GET /api/v1/questions/{id}": seed
