@@ -318,7 +318,11 @@ class LoopPostgres:
 
     async def _open(self) -> tuple[AsyncConnectionPool[AsyncConnection[Any]], asyncpg.Pool]:
         writes = AsyncConnectionPool(
-            self._conninfo, min_size=1, max_size=self._pool_size, open=False
+            self._conninfo,
+            min_size=1,
+            max_size=self._pool_size,
+            open=False,
+            configure=_plan_once,
         )
         await writes.open()
         try:
@@ -545,5 +549,16 @@ async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
     """
 
 
+# Every statement here is prepared once per connection and looked up by key. PostgreSQL
+# would plan it again at every run until it judged a generic plan as good (five runs at
+# least, and for ever for some), and planning the combined reads costs the server more
+# than running them: 0.65 ms of a page of claims that it serves from the cache in 0.01.
+GENERIC_PLANS = "force_generic_plan"
 # Reads never write; the server refuses any that would.
-_READS = {"default_transaction_read_only": "on"}
+_READS = {"default_transaction_read_only": "on", "plan_cache_mode": GENERIC_PLANS}
+
+
+async def _plan_once(connection: AsyncConnection[Any]) -> None:
+    """A new write connection plans each of its prepared statements once."""
+    await connection.set_autocommit(True)
+    await connection.execute(f"SET plan_cache_mode = {GENERIC_PLANS}")
