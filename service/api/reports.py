@@ -82,13 +82,27 @@ missing values. Full definitions: docs/scoring.md.
 """
 
 
-class ScoreRow(BaseModel):
-    """One group's scores; source, source_name and tag appear when the grouping has them."""
+class GroupRow(BaseModel):
+    """The columns that name a row's group; source, source_name and tag as the grouping has them."""
 
     group: str
     source: str | None = None
     source_name: str | None = None
     tag: str | None = None
+
+
+class BinRow(GroupRow):
+    """A group's columns and one of its bins, with the claims in it."""
+
+    bin: str
+    bin_lower: float
+    bin_upper: float
+    n: int
+
+
+class ScoreRow(GroupRow):
+    """One group's scores; source, source_name and tag appear when the grouping has them."""
+
     n: int
     n_annulled: int
     n_hindsight: int
@@ -105,17 +119,9 @@ class ScoreRow(BaseModel):
     calibration_in_the_large: float | None
 
 
-class CalibrationRow(BaseModel):
+class CalibrationRow(BinRow):
     """One bin of one group's calibration table, with its 95% Wilson interval."""
 
-    group: str
-    source: str | None = None
-    source_name: str | None = None
-    tag: str | None = None
-    bin: str
-    bin_lower: float
-    bin_upper: float
-    n: int
     mean_probability: float
     observed_frequency: float
     ci_lower: float
@@ -367,13 +373,9 @@ minus their mean confidence (below 0: intervals too narrow for the confidence st
 """
 
 
-class QuantityRow(BaseModel):
+class QuantityRow(GroupRow):
     """One group's quantity figures; source, source_name and tag appear with the grouping."""
 
-    group: str
-    source: str | None = None
-    source_name: str | None = None
-    tag: str | None = None
     n: int
     n_ranges: int
     hits: int
@@ -386,17 +388,9 @@ class QuantityRow(BaseModel):
     mean_relative_interval_score: float | None
 
 
-class CoverageRow(BaseModel):
+class CoverageRow(BinRow):
     """One bin of stated confidence of one group: how often its ranges held the value."""
 
-    group: str
-    source: str | None = None
-    source_name: str | None = None
-    tag: str | None = None
-    bin: str
-    bin_lower: float
-    bin_upper: float
-    n: int
     mean_confidence: float
     hits: int
     hit_rate: float

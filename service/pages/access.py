@@ -10,6 +10,7 @@ POST, from a mail client (RFC 8058) or from the page's button, pauses the digest
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Final
 from zoneinfo import available_timezones
 
@@ -121,24 +122,35 @@ def _refused(request: Request, refusal: LinkRefusedError) -> Response:
     )
 
 
+def _link_page(
+    request: Request, *, template: str, reviewer_of: Callable[[], Reviewer], shown: dict[str, Any]
+) -> Response:
+    """The page a mailed link opens, about the reviewer `reviewer_of` finds it names; the
+    refusal page when it names nobody (or is spent, or out of date).
+    """
+    try:
+        reviewer = reviewer_of()
+    except LinkRefusedError as refusal:
+        return _refused(request, refusal)
+    return templates.TemplateResponse(
+        request, template, {"reviewer": reviewer, **shown}, headers=LINK_PAGE
+    )
+
+
 @router.get("/sign-in/{token}")
 def sign_in_page(
     request: Request, token: str, database: DatabaseDep, settings: SettingsDep, now: NowDep
 ) -> Response:
     """The page a mailed sign-in link opens: whose it is, and the button that signs in."""
-    try:
+
+    def reviewer_of() -> Reviewer:
         with database.reading() as session:
-            reviewer = check_sign_in(
+            return check_sign_in(
                 session=session, secret_key=settings.resolved_secret_key(), token=token, now=now
             )
-    except LinkRefusedError as refusal:
-        return _refused(request, refusal)
-    return templates.TemplateResponse(
-        request,
-        "sign_in.html",
-        {"reviewer": reviewer, "token": token, "minutes": SIGN_IN_MINUTES},
-        headers=LINK_PAGE,
-    )
+
+    shown = {"token": token, "minutes": SIGN_IN_MINUTES}
+    return _link_page(request, template="sign_in.html", reviewer_of=reviewer_of, shown=shown)
 
 
 @router.post("/sign-in/{token}")
@@ -291,23 +303,29 @@ def save_settings(
 # --- one-click unsubscribe -------------------------------------------------------------------
 
 
+def _unsubscribe_page(
+    request: Request, *, token: str, database: Database, settings: Settings, pause: bool
+) -> Response:
+    """The page of an unsubscribe link: a button that pauses the digest, or, once `pause`
+    has paused it, word that it is paused.
+    """
+
+    def reviewer_of() -> Reviewer:
+        find = pause_digest if pause else unsubscribe_reviewer
+        with database.writing() if pause else database.reading() as session:
+            return find(session=session, secret_key=settings.resolved_secret_key(), token=token)
+
+    shown = {"token": token, "paused": pause}
+    return _link_page(request, template="unsubscribe.html", reviewer_of=reviewer_of, shown=shown)
+
+
 @router.get("/unsubscribe/{token}")
 def unsubscribe_page(
     request: Request, token: str, database: DatabaseDep, settings: SettingsDep
 ) -> Response:
     """What the digest's unsubscribe link opens: a button that pauses the digest."""
-    try:
-        with database.reading() as session:
-            reviewer = unsubscribe_reviewer(
-                session=session, secret_key=settings.resolved_secret_key(), token=token
-            )
-    except LinkRefusedError as refusal:
-        return _refused(request, refusal)
-    return templates.TemplateResponse(
-        request,
-        "unsubscribe.html",
-        {"reviewer": reviewer, "token": token, "paused": False},
-        headers=LINK_PAGE,
+    return _unsubscribe_page(
+        request, token=token, database=database, settings=settings, pause=False
     )
 
 
@@ -317,16 +335,4 @@ def unsubscribe(
 ) -> Response:
     """Pause the digest (RFC 8058 one-click: no session and no form token, the link is the key)."""
     # No Origin check: RFC 8058 POSTs come from mail providers, and all this can do is pause.
-    try:
-        with database.writing() as session:
-            reviewer = pause_digest(
-                session=session, secret_key=settings.resolved_secret_key(), token=token
-            )
-    except LinkRefusedError as refusal:
-        return _refused(request, refusal)
-    return templates.TemplateResponse(
-        request,
-        "unsubscribe.html",
-        {"reviewer": reviewer, "token": token, "paused": True},
-        headers=LINK_PAGE,
-    )
+    return _unsubscribe_page(request, token=token, database=database, settings=settings, pause=True)

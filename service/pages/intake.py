@@ -48,6 +48,7 @@ from service.pages.session import (
     stale_form_page,
 )
 from service.pages.templating import templates
+from service.settings import Settings
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -460,22 +461,32 @@ def _refusal_without_session(request: Request) -> Response:
     )
 
 
-def _refusal(request: Request, signed_in: PageSession | None, csrf_token: str) -> Response | None:
-    """The page refusing a recording form from no editor, or with a stale or foreign token."""
-    if signed_in is None:
-        return _refusal_without_session(request)
-    if not signed_in.csrf_ok(RECORD_FORM, csrf_token):
-        return stale_form_page(request)
-    return None
-
-
-class InboxForm(BaseModel):
-    """A pasted article sent whole to the inbox."""
+class ArticleForm(BaseModel):
+    """The pasted article a form of this page posts back, with the form's token."""
 
     csrf_token: str = ""
     text: str = ""
     url: str = ""
     published_at: str = ""
+
+
+def _posted_article(
+    request: Request, signed_in: PageSession | None, settings: Settings, form: ArticleForm
+) -> tuple[PageSession, Article] | Response:
+    """The editor and the article they posted with a recording form, or the page that
+    refuses the post: signed out, or a stale token. A post from another site is refused
+    (403) before either.
+    """
+    refuse_cross_site(request, settings)
+    if signed_in is None:
+        return _refusal_without_session(request)
+    if not signed_in.csrf_ok(RECORD_FORM, form.csrf_token):
+        return stale_form_page(request)
+    return signed_in, Article.entered(form.text, form.url, form.published_at)
+
+
+class InboxForm(ArticleForm):
+    """A pasted article sent whole to the inbox."""
 
 
 @router.post("/extract/inbox")
@@ -491,17 +502,15 @@ def send_to_inbox(
 
     There several can be accepted at once, each with a new question or an existing one.
     """
-    refuse_cross_site(request, settings)
-    refused = _refusal(request, signed_in, form.csrf_token)
-    if refused is not None:
-        return refused
-    assert signed_in is not None
-    article = Article.entered(form.text, form.url, form.published_at)
+    posted = _posted_article(request, signed_in, settings, form)
+    if isinstance(posted, Response):
+        return posted
+    editor, article = posted
     if article.problems:
         return _render(
             request,
             database=database,
-            signed_in=signed_in,
+            signed_in=editor,
             article=article,
             failed=None,
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
@@ -511,21 +520,17 @@ def send_to_inbox(
     )
     with database.writing() as session:
         result, _ = store_prepared(
-            session=session, prepared=prepared, feed_id=None, actor=signed_in.actor, now=now
+            session=session, prepared=prepared, feed_id=None, actor=editor.actor, now=now
         )
     return RedirectResponse(
         f"/inbox#article-{result.article.id}", status_code=status.HTTP_303_SEE_OTHER
     )
 
 
-class RecordForm(BaseModel):
+class RecordForm(ArticleForm):
     """One candidate's record form as posted: the article, the candidate's number, its fields."""
 
-    csrf_token: str = ""
     candidate: str = ""
-    text: str = ""
-    url: str = ""
-    published_at: str = ""
     source: str = ""
     new_name: str = ""
     new_slug: str = ""
@@ -552,12 +557,10 @@ def record(
     form: Annotated[RecordForm, Form()],
 ) -> Response:
     """Record a candidate as a question and a claim (and a new source), then show the question."""
-    refuse_cross_site(request, settings)
-    refused = _refusal(request, signed_in, form.csrf_token)
-    if refused is not None:
-        return refused
-    assert signed_in is not None
-    article = Article.entered(form.text, form.url, form.published_at)
+    posted = _posted_article(request, signed_in, settings, form)
+    if isinstance(posted, Response):
+        return posted
+    editor, article = posted
     number = int(form.candidate) if form.candidate.isdigit() else 0
     values = {name: getattr(form, name) for name in RECORD_FIELDS}
     if article.problems:
@@ -580,7 +583,7 @@ def record(
                         position=number,
                         claim=claim,
                         new_source=new_source,
-                        actor=signed_in.actor,
+                        actor=editor.actor,
                         now=now,
                     )
             except ConflictError as error:
@@ -608,7 +611,7 @@ def record(
     return _render(
         request,
         database=database,
-        signed_in=signed_in,
+        signed_in=editor,
         article=article,
         failed=failed,
         status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,

@@ -17,9 +17,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, Generic, Protocol, TypeVar
 
-from fastapi import APIRouter, Form, Request, status
+from fastapi import APIRouter, Depends, Form, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import IntegrityError
@@ -44,6 +44,7 @@ from service.pages.session import (
     stale_form_page,
 )
 from service.pages.templating import templates
+from service.settings import Settings
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -388,9 +389,13 @@ def _render(
     )
 
 
-def _gate(
-    request: Request, signed_in: PageSession | None, token: str, back: str
-) -> Response | None:
+def _editor(
+    request: Request, signed_in: PageSession | None, settings: Settings, *, token: str, back: str
+) -> PageSession | Response:
+    """The editor who posted an add form, or the page that refuses it: signed out, or a
+    stale token. A post from another site is refused (403) before either.
+    """
+    refuse_cross_site(request, settings)
     if signed_in is None:
         return login_page_response(
             request,
@@ -402,7 +407,7 @@ def _gate(
         )
     if not signed_in.csrf_ok(ADD_FORM, token):
         return stale_form_page(request)
-    return None
+    return signed_in
 
 
 def _domain_problem(error: DomainError, names: Sequence[str]) -> dict[str, str]:
@@ -416,42 +421,104 @@ _CONFLICT: Final = {
     "thing was just added); submit again."
 }
 
+# --- /sources/new and /questions/new ---------------------------------------------------------
+
+
+_Asked = TypeVar("_Asked", SourceCreate, QuestionCreate)
+_AskedIn = TypeVar("_AskedIn", SourceCreate, QuestionCreate, contravariant=True)
+
+
+class _Write(Protocol[_AskedIn]):
+    def __call__(self, *, session: Session, data: _AskedIn, actor: str, now: datetime) -> str:
+        """Write what the form asked for and name the page that shows it."""
+        ...
+
 
 @dataclass(frozen=True)
-class _Form:
-    """A page's form as posted, to be shown again when it cannot be added."""
+class _Adding(Generic[_Asked]):
+    """What the source and question forms differ in: their page, their fields, and how a
+    post is read and written.
+    """
+
+    path: str
+    template: str
+    fields: tuple[FormField, ...]
+    parse: Callable[[dict[str, str]], tuple[dict[str, str], _Asked | None]]
+    write: _Write[_Asked]
+
+
+def _write_source(*, session: Session, data: SourceCreate, actor: str, now: datetime) -> str:
+    create_source(session=session, data=data, actor=actor, now=now)
+    return f"/sources/{data.slug}"
+
+
+def _write_question(*, session: Session, data: QuestionCreate, actor: str, now: datetime) -> str:
+    question = create_question(session=session, data=data, actor=actor, now=now)
+    return f"/questions/{question.id}"
+
+
+ADDING_SOURCE: Final = _Adding(
+    "/sources/new", "add_source.html", SOURCE_FIELDS, parse_source, _write_source
+)
+ADDING_QUESTION: Final = _Adding(
+    "/questions/new", "add_question.html", QUESTION_FIELDS, parse_question, _write_question
+)
+
+
+@dataclass(frozen=True)
+class _Posted:
+    """What a POST of the source or question form comes with, besides the form."""
 
     request: Request
-    template: str
-    signed_in: PageSession
-    values: dict[str, Any]
-    fields: Sequence[Any]
+    signed_in: PageSession | None
+    database: Database
+    settings: Settings
+    now: datetime
 
 
-def _added_or_again(
-    form: _Form, problems: dict[str, str], add: Callable[[], str] | None
-) -> Response:
-    """Run `add`, which writes and names the page to go to next; or, when the form had
-    problems or the write was refused, the form again with what was wrong (422).
+def _posted(
+    request: Request,
+    signed_in: SignedInEditor,
+    database: DatabaseDep,
+    settings: SettingsDep,
+    now: NowDep,
+) -> _Posted:
+    return _Posted(request, signed_in, database, settings, now)
+
+
+PostedDep = Annotated[_Posted, Depends(_posted)]
+
+
+def _add(adding: _Adding[_Asked], posted: _Posted, form: SourceForm | QuestionForm) -> Response:
+    """Write what a source or question form asks for and go to its page; or show the form
+    again with what was wrong (422) when it had problems or the write was refused.
     """
-    if add is not None:
+    request = posted.request
+    editor = _editor(
+        request, posted.signed_in, posted.settings, token=form.csrf_token, back=adding.path
+    )
+    if isinstance(editor, Response):
+        return editor
+    values = form.model_dump(exclude={"csrf_token"})
+    problems, data = adding.parse(values)
+    if data is not None:
         try:
-            return RedirectResponse(add(), status.HTTP_303_SEE_OTHER)
+            with posted.database.writing() as session:
+                page = adding.write(session=session, data=data, actor=editor.actor, now=posted.now)
         except DomainError as error:
-            problems = _domain_problem(error, [field.name for field in form.fields])
+            problems = _domain_problem(error, [field.name for field in adding.fields])
         except IntegrityError:
             problems = dict(_CONFLICT)
+        else:
+            return RedirectResponse(page, status.HTTP_303_SEE_OTHER)
     return _render(
-        form.request,
-        form.template,
-        signed_in=form.signed_in,
-        values=form.values,
+        request,
+        adding.template,
+        signed_in=editor,
+        values=values,
         problems=problems,
         status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
     )
-
-
-# --- /sources/new ----------------------------------------------------------------------------
 
 
 class SourceForm(BaseModel):
@@ -472,36 +539,9 @@ def new_source_page(request: Request, signed_in: SignedInEditor, name: str = "")
 
 
 @router.post("/sources/new")
-def add_source(
-    request: Request,
-    signed_in: SignedInEditor,
-    database: DatabaseDep,
-    settings: SettingsDep,
-    now: NowDep,
-    form: Annotated[SourceForm, Form()],
-) -> Response:
+def add_source(posted: PostedDep, form: Annotated[SourceForm, Form()]) -> Response:
     """Add a source as POST /api/v1/sources does, then show its page."""
-    refuse_cross_site(request, settings)
-    refused = _gate(request, signed_in, form.csrf_token, "/sources/new")
-    if refused is not None:
-        return refused
-    assert signed_in is not None
-    values = form.model_dump(exclude={"csrf_token"})
-    problems, data = parse_source(values)
-    form_again = _Form(request, "add_source.html", signed_in, values, SOURCE_FIELDS)
-    if data is None:
-        return _added_or_again(form_again, problems, None)
-    source = data
-
-    def add() -> str:
-        with database.writing() as session:
-            create_source(session=session, data=source, actor=signed_in.actor, now=now)
-        return f"/sources/{source.slug}"
-
-    return _added_or_again(form_again, problems, add)
-
-
-# --- /questions/new --------------------------------------------------------------------------
+    return _add(ADDING_SOURCE, posted, form)
 
 
 class QuestionForm(BaseModel):
@@ -523,33 +563,9 @@ def new_question_page(request: Request, signed_in: SignedInEditor) -> Response:
 
 
 @router.post("/questions/new")
-def add_question(
-    request: Request,
-    signed_in: SignedInEditor,
-    database: DatabaseDep,
-    settings: SettingsDep,
-    now: NowDep,
-    form: Annotated[QuestionForm, Form()],
-) -> Response:
+def add_question(posted: PostedDep, form: Annotated[QuestionForm, Form()]) -> Response:
     """Add a question as POST /api/v1/questions does, then show its page."""
-    refuse_cross_site(request, settings)
-    refused = _gate(request, signed_in, form.csrf_token, "/questions/new")
-    if refused is not None:
-        return refused
-    assert signed_in is not None
-    values = form.model_dump(exclude={"csrf_token"})
-    problems, data = parse_question(values)
-    form_again = _Form(request, "add_question.html", signed_in, values, QUESTION_FIELDS)
-    if data is None:
-        return _added_or_again(form_again, problems, None)
-    asked = data
-
-    def add() -> str:
-        with database.writing() as session:
-            question = create_question(session=session, data=asked, actor=signed_in.actor, now=now)
-            return f"/questions/{question.id}"
-
-    return _added_or_again(form_again, problems, add)
+    return _add(ADDING_QUESTION, posted, form)
 
 
 # --- /claims/new -----------------------------------------------------------------------------
@@ -632,11 +648,9 @@ def add_claim(
     form: Annotated[ClaimForm, Form()],
 ) -> Response:
     """Record a claim (and its new source or question) as the API does, then show its question."""
-    refuse_cross_site(request, settings)
-    refused = _gate(request, signed_in, form.csrf_token, "/claims/new")
-    if refused is not None:
-        return refused
-    assert signed_in is not None
+    editor = _editor(request, signed_in, settings, token=form.csrf_token, back="/claims/new")
+    if isinstance(editor, Response):
+        return editor
     values = form.model_dump(exclude={"csrf_token"})
     with database.reading() as session:
         sources = _sources(session)
@@ -647,8 +661,8 @@ def add_claim(
             with database.writing() as session:
                 # The API's two writes, POST /sources and POST /claims, in one transaction.
                 if new_source is not None:
-                    create_source(session=session, data=new_source, actor=signed_in.actor, now=now)
-                recorded = record_claim(session=session, data=claim, actor=signed_in.actor, now=now)
+                    create_source(session=session, data=new_source, actor=editor.actor, now=now)
+                recorded = record_claim(session=session, data=claim, actor=editor.actor, now=now)
         except DomainError as error:
             problems = _domain_problem(error, names)
             if error.field == "slug":
@@ -663,7 +677,7 @@ def add_claim(
     return _claim_page(
         request,
         database,
-        signed_in=signed_in,
+        signed_in=editor,
         values=values,
         problems=problems,
         status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
