@@ -274,6 +274,8 @@ _PERSON_TITLES: Final = _wordset(
     "defender goalkeeper winger forward substitute captain skipper batsman bowler pitcher "
     "quarterback"
 )
+# Titles only a person bears.
+_COURTESY_TITLES: Final = _wordset("mr mrs ms mx miss dr prof professor sir dame")
 _FEMALE_TITLES: Final = _wordset("mrs ms miss dame lady queen princess congresswoman")
 _MALE_TITLES: Final = _wordset("mr sir lord king prince congressman councilman")
 _ORG_WORDS: Final = _wordset(
@@ -506,6 +508,8 @@ class _Document:
     last_group: str | None = None
     last_group_paragraph: int = -1
     paragraph: int = -1
+    # The byline, whose writer is not the one interviewed.
+    byline: str = ""
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -535,6 +539,13 @@ class _Document:
         for word in {entity.parts[0], entity.parts[-1]}:
             self._by_edge_word.setdefault(word, []).append(entity)
         return entity
+
+    def interviewee(self) -> str | None:
+        """Who answers in a Q-and-A: the first person the article names, its writer aside."""
+        for entity in self.entities:
+            if entity.kind == "person" and entity.name not in self.byline:
+                return entity.name
+        return None
 
     def person_for(self, pronoun: str) -> _Entity | None:
         gender = _PRONOUNS.get(pronoun.lower(), "")
@@ -710,6 +721,15 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return _Entity(mention.text, "org", nouns=frozenset(nouns))
     if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
         return _Entity(mention.text, "org") if len(words) > 1 else None
+    if (
+        known is not None
+        and known.kind == "org"
+        and set(mention.title.split()) & _COURTESY_TITLES
+        and not any(part.lower() in _ORG_WORDS for part in known.parts)
+    ):
+        # "pollster Helen Marsh" read as a firm, then "Dr. Helen Marsh": a person after all
+        known.kind, known.nouns = "person", frozenset()
+        known.gender = known.gender or _gender_of(mention.title)
     if known is not None:
         return known
     if _PLACE_CUES_BEFORE.search(before) and not mention.title:
@@ -853,6 +873,7 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
         if not _is_descriptor_word(m.text)
         and not m.possessive
         and (_ACRONYM.fullmatch(m.text) or m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS)
+        and _CONTRACTED.sub("", m.text.lower()) not in _PRONOUNS  # "I'd", "We'll"
     ]
     if not mentions:
         return None
@@ -889,6 +910,7 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     return entity.name
 
 
+_CONTRACTED: Final = re.compile(r"['’](?:d|ll|ve|m|re)$")
 # "WHO", "NATO": an acronym spelled like a function word is still a name.
 _ACRONYM: Final = re.compile(r"[A-Z]{3,}")
 # "Olivier Marchetti of energy research group Ostrova": the name is still a complement
@@ -2680,6 +2702,8 @@ def extract_candidates(
         ),
         0,
     )
+    if paragraphs and _BYLINE.match(paragraphs[byline].group()):
+        document.byline = paragraphs[byline].group()
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
     for index, sentence in enumerate(sentences):
@@ -2845,10 +2869,15 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
 
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
 _TRANSCRIPT_LABEL: Final = re.compile(
-    r"^\s*(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}"
+    r"^\s*(?P<label>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]+){0,2}"
     r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){1,2})\s*:\s"
 )
-_INTERVIEWER_LABELS: Final = frozenset({"Q", "A", "QUESTION", "ANSWER", "INTERVIEWER", "NOTE"})
+_INTERVIEWER_LABELS: Final = frozenset({"Q", "QUESTION", "INTERVIEWER"})
+# "A:" answers in a Q-and-A: the interviewee speaks, whoever the article introduced.
+_ANSWER_LABELS: Final = frozenset({"A", "ANSWER"})
+_NOTE_LABELS: Final = frozenset({"NOTE"})
+# The label an interviewer's turn gets: no one's answer (LABELLING.md, round two (f)).
+_QUESTION_TURN: Final = "Q"
 
 
 def _transcript_labels(text: str) -> dict[int, str]:
@@ -2856,8 +2885,10 @@ def _transcript_labels(text: str) -> dict[int, str]:
     labels = {}
     for index, paragraph in enumerate(paragraphs):
         match = _TRANSCRIPT_LABEL.match(paragraph)
-        if match and match.group("label") not in _INTERVIEWER_LABELS:
-            labels[index] = match.group("label")
+        if match is None or match.group("label") in _NOTE_LABELS:
+            continue
+        label = match.group("label")
+        labels[index] = _QUESTION_TURN if label in _INTERVIEWER_LABELS else label
     # "Dave Wilson: ..." counts as a speaker's tag only when it recurs, as in a transcript;
     # once, it is more likely a heading ("Full Statement: ...")
     counts: dict[str, int] = {}
@@ -2866,9 +2897,20 @@ def _transcript_labels(text: str) -> dict[int, str]:
     return {index: label for index, label in labels.items() if label.isupper() or counts[label] > 1}
 
 
-def _label_speaker(label: str, document: _Document) -> str:
+def _label_speaker(label: str, document: _Document) -> str | None:
+    if label in _ANSWER_LABELS:
+        return document.interviewee()
     name = " ".join(word.capitalize() for word in label.split())
-    known = document.known(name)
+    # "MARSH:" is a person: Dr. Helen Marsh, not her firm Marsh Lindqvist Research
+    known = next(
+        (
+            entity
+            for entity in reversed(document.entities)
+            if entity.kind == "person"
+            and [part.upper() for part in entity.parts[-len(label.split()) :]] == label.split()
+        ),
+        None,
+    ) or document.known(name)
     if known is None and len(label) <= 3 and label.isupper():
         # "DW:" after "Dave Wilson:": the initials of someone named before
         known = next(
@@ -2927,8 +2969,12 @@ def _candidate(
     label: str | None,
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
-    if label is not None and attribution.speaker is None and not attribution.generic:
-        attribution = _Attribution(_label_speaker(label, document), answer=True)
+    # the interviewer's turn speaks as the writer would; its questions are left out below
+    answerer = None
+    if label is not None and label != _QUESTION_TURN:
+        answerer = _label_speaker(label, document)
+    if answerer is not None and attribution.speaker is None and not attribution.generic:
+        attribution = _Attribution(answerer, answer=True)
     elif (
         document.issuer is not None
         and attribution.speaker is None

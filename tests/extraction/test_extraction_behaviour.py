@@ -1008,3 +1008,35 @@ def test_unnamed_groups_of_rivals_and_workers_are_unattributable() -> None:
         "Local business groups have warned that the works will cost shops 10% of sales this year."
     )
     assert sentences_of(text) == []
+
+
+def test_a_q_and_a_gives_answers_to_the_person_interviewed() -> None:
+    text = (
+        "Interview: the harbour master on the new season\n\n"
+        "By Pia Lund, Ports Reporter\n\n"
+        "Captain Noor Haddad has run the port of Velm for nine years. We asked her about 2025.\n\n"
+        "Q: Traffic fell last year. Will it recover?\n\n"
+        "A: Container traffic will probably pass 2 million boxes next year.\n\n"
+        "Q: And the dredging?\n\n"
+        "A: It's almost certain the dredging finishes by June."
+    )
+    assert speakers_of(text) == ["Noor Haddad", "Noor Haddad"]
+
+
+def test_a_surname_tag_names_the_person_not_a_firm_with_that_name() -> None:
+    text = (
+        "Dr. Ines Corbel runs the consultancy Corbel Varga Advisory.\n\n"
+        "Q: What next?\n\n"
+        "CORBEL: This time I'd expect the levy to pass by May.\n\n"
+        "Q: And the vote?\n\n"
+        "CORBEL: I would be very surprised to see it fail."
+    )
+    assert speakers_of(text) == ["Ines Corbel", "Ines Corbel"]
+
+
+def test_a_courtesy_title_makes_a_person_of_a_name_first_read_as_a_firm() -> None:
+    text = (
+        "Forecasts by pollster Rhea Tamsin differ.\n\n"
+        "Dr. Rhea Tamsin has polled the city for years. She said the mayor would lose in May."
+    )
+    assert speakers_of(text) == ["Rhea Tamsin"]
