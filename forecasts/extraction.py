@@ -327,15 +327,23 @@ _ORG_NOUN_BEFORE: Final = re.compile(
     r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
     r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
     r"insurer|team|side|cartel|think\s+tank|tank|charity|studio|automaker|carmaker|"
-    r"giant|conglomerate|fund|(?:asset|fund|investment|money|wealth|portfolio)\s+manager)\s+$",
+    r"giant|conglomerate|fund|(?:asset|fund|investment|money|wealth|portfolio)\s+manager|"
+    r"(?:research|brokerage|trading|investment|fashion|auction|publishing)\s+house)\s+$",
     re.IGNORECASE,
 )
 _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
 _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
 _PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
+# The last word of a public body's name, which may hold an "and": "Food and Drug
+# Administration", "Monetary Policy and Financial Stability Committee".
+_PUBLIC_BODY_ENDINGS: Final = (
+    r"(?:Committee|Commission|Administration|Board|Council|Department|Agency|Authority|"
+    r"Bureau|Office|Institute|Ministry|Services?|Survey|Tribunal|Panel)"
+)
 _NAME_RUN: Final = re.compile(
     r"[A-Z][\w’'.&/-]*(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
-    r"bin|&)\s+)?[A-Z][\w’'.&/-]*)*"
+    r"bin|&|and(?=\s+(?:[A-Z][\w’'.&/-]*\s+){0,3}" + _PUBLIC_BODY_ENDINGS + r"\b))\s+)?"
+    r"[A-Z][\w’'.&/-]*)*"
 )
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
@@ -402,7 +410,7 @@ _NOT_NAMES: Final = _wordset(
     "there here it its they their we our i you he she his her a an the what which who why how "
     "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november december today tomorrow "
-    "tonight yesterday christmas easter having being"
+    "tonight yesterday christmas easter having being neither either"
 )
 _GENERIC_PLURALS: Final = (
     r"analysts|economists|scientists|experts|officials|observers|critics|sources|forecasters|"
@@ -592,6 +600,8 @@ class _Mention:
     end: int
     title: str
     possessive: bool
+    # "Norges Bank" of "Norges Bank's Monetary Policy Committee": whose the name is.
+    owner: str = ""
 
 
 def _name_runs(text: str) -> Iterator[_Mention]:
@@ -617,7 +627,9 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     run = text[start:end]
     # "Lumora's Teodora Vance": the organisation's possessive is not part of the name.
     owner = re.match(r"(?:[\w.&-]+\s+){0,3}[\w.&-]+['’]s\s+(?=[A-Z])", run)
+    owner_name = ""
     if owner:
+        owner_name = re.sub(r"['’]s\s+$", "", owner.group())
         start += owner.end()
         run = text[start:end]
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
@@ -658,7 +670,7 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         titles.remove("the")
     if words:
         possessive = bool(re.search(r"[’']s?$", text[start:end]))
-        yield _Mention(" ".join(words), start, end, " ".join(titles), possessive)
+        yield _Mention(" ".join(words), start, end, " ".join(titles), possessive, owner_name)
 
 
 def _person_after_organisation(words: list[str]) -> int:
@@ -695,8 +707,15 @@ _EMPLOYER_BEFORE_ROLE: Final = re.compile(
 
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
+    if len(words) == 1 and not mention.title and words[0].lower() in _NOT_NAMES:
+        return None  # "Tuesday", "Neither": a capital that names nobody
+    if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
+        return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
     if len(words) == 1 and not mention.title and _sentence_adverb(words[0], text, mention.start):
         return None
+    if len(words) == 1 and mention.possessive and _ACRONYM_NAME.fullmatch(words[0]):
+        # "OPEC's output", "the IMF's forecast": initials in the possessive name a body
+        return document.known(words[0]) or _Entity(words[0], "org")
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
         # "the Institute" after the Caledon Institute of Public Health is that institute
         found = document.org_for(words[0])
@@ -805,6 +824,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             previous = None
             continue
         entity = document.remember(entity)
+        _link_to_owner(mention, entity, document)
         if entity.kind == "person" and not _inside(mention.start, regions):
             document.mention_person(entity)
         if previous is not None and _part_of(sentence.text, previous, (mention, entity)):
@@ -822,6 +842,17 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+def _link_to_owner(mention: _Mention, entity: _Entity, document: _Document) -> None:
+    """ "Norges Bank's Monetary Policy Committee": the committee speaks for the bank."""
+    if not mention.owner or entity.kind != "org" or entity.parent is not None:
+        return
+    if not {part.lower() for part in entity.parts} & _BODY_NOUNS:
+        return
+    owner = document.known(mention.owner) or document.remember(_Entity(mention.owner, "org"))
+    if owner.kind == "org" and owner.root() is not entity:
+        entity.parent = owner
 
 
 # A sentence that opens with people of an organisation, in the plural.
@@ -910,6 +941,7 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     return entity.name
 
 
+_ACRONYM_NAME: Final = re.compile(r"[A-Z]{2,6}")
 _CONTRACTED: Final = re.compile(r"['’](?:d|ll|ve|m|re)$")
 # "WHO", "NATO": an acronym spelled like a function word is still a name.
 _ACRONYM: Final = re.compile(r"[A-Z]{3,}")
@@ -2831,8 +2863,8 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
             if organisation is not None:
                 return organisation
         # else the body names it first: "The Monetary Policy Board of the Central Bank of
-        # Estmark decided ..."
-        body = next((text for text in paragraphs[index + 1 :] if not _is_heading(text)), "")
+        # Estmark decided ...", above the marker or below it
+        body = next((text for text in paragraphs[1:] if not _is_heading(text)), "")
         opening = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
         organisation = _issuing_organisation(opening, document)
         if organisation is not None:
@@ -2860,6 +2892,7 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
                 nouns=frozenset(word.lower() for word in words if word.lower() in _ORG_WORDS),
             )
         )
+        _link_to_owner(mention, entity, document)
         if found is not None and entity is not found:
             # "the Monetary Policy Board of the Central Bank of Estmark": the bank issues it
             found.parent = entity
@@ -3097,6 +3130,7 @@ def _learn_names_before_attribution(
         entity = _classify(mention, sentence.text, document)
         if entity is not None and len(entity.name.split()) > 1:
             previous = (mention, document.remember(entity))
+            _link_to_owner(mention, previous[1], document)
         else:
             previous = None
 

@@ -1040,3 +1040,33 @@ def test_a_courtesy_title_makes_a_person_of_a_name_first_read_as_a_firm() -> Non
         "Dr. Rhea Tamsin has polled the city for years. She said the mayor would lose in May."
     )
     assert speakers_of(text) == ["Rhea Tamsin"]
+
+
+def test_a_committee_named_in_the_possessive_speaks_for_its_owner() -> None:
+    text = (
+        "Rates held at 3%\n\n"
+        "Verrin Bank's Monetary Policy and Financial Stability Committee has decided to hold "
+        "the policy rate at 3 percent.\n\n"
+        "Press release, 3 March 2024\n\n"
+        "The Committee expects inflation to fall to 2 percent by the end of 2025."
+    )
+    assert speakers_of(text) == ["Verrin Bank"]
+
+
+def test_a_public_body_s_name_may_hold_an_and() -> None:
+    text = "The Ports and Harbours Authority said traffic would rise 5% next year."
+    assert speakers_of(text) == ["Ports and Harbours Authority"]
+
+
+def test_initials_met_only_in_the_possessive_name_an_organisation() -> None:
+    text = "OPEC's output rose in May. The group expects demand to grow 2% next year."
+    assert speakers_of(text) == ["OPEC"]
+
+
+def test_a_pronoun_does_not_take_a_firm_a_day_or_a_dateline_for_a_person() -> None:
+    text = (
+        "KELL HARBOUR, May 2 (Lune Wire) - Ines Varo covers the port for the research house "
+        "Tarn Macro. Neither firm commented on Tuesday.\n\n"
+        "She put the chance of a strike before June at 30%."
+    )
+    assert speakers_of(text) == ["Ines Varo"]
