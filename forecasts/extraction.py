@@ -348,13 +348,13 @@ _NAME_RUN: Final = re.compile(
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
     r"predicted|predicts|predict|forecast|forecasts|projected|projects|(?-i:project)|expects|expect|"
-    r"argued|argues|argue|believes|believe|believed|thinks|think|concluded|concludes|noted|"
+    r"argued|argues|argue|believes|believe|believed|thinks|think|thought|concluded|concludes|noted|"
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
     r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
-    r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|"
+    r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|implies|imply|"
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
@@ -547,6 +547,13 @@ class _Document:
         for word in {entity.parts[0], entity.parts[-1]}:
             self._by_edge_word.setdefault(word, []).append(entity)
         return entity
+
+    def body(self) -> str | None:
+        """The institution of the latest committee or board named: whose members speak."""
+        for entity in reversed(self.entities):
+            if entity.kind == "org" and entity.nouns & _BODY_NOUNS:
+                return entity.root().name
+        return None
 
     def interviewee(self) -> str | None:
         """Who answers in a Q-and-A: the first person the article names, its writer aside."""
@@ -1205,6 +1212,14 @@ def _subject_speaker(
             # "the top diplomat said": the person the article is about, not anyone at all
             person = document.last_person[-1]
             return _Attribution(person.name, False, *verb)
+        if organisation is None and _MEMBERS.match(chunk) and (body := document.body()):
+            # "members expected", "a minority of members thought": in minutes, the committee
+            return _Attribution(body, False, *verb)
+        if organisation is None and _THE_DOCUMENT.match(chunk):
+            # "the minutes said", "the report says": whoever issued it
+            issued_by = document.body() or document.last_organisation
+            if issued_by is not None:
+                return _Attribution(issued_by, False, *verb)
         if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
             return _Attribution(organisation, organisation is None, *verb)
         found = _definite_org(chunk, document, text[: offset + chunk_start])
@@ -1232,6 +1247,19 @@ def _subject_speaker(
     return _Attribution(organisation, False, *verb, post=post_word)
 
 
+# The members of a committee or board, with no other body named: "Most members", "a
+# minority of members", "policymakers", "one member".
+_MEMBERS: Final = re.compile(
+    r"^\s*(?:(?:according\s+to\s+the\s+minutes|in\s+(?:the\s+)?\w+)\s*)?(?i:the\s+)?"
+    r"(?:(?i:most|many|some|several|all|both|few|a\s+few|a\s+majority|a\s+minority|one|two|"
+    r"three|four|five|six|seven|eight|nine|\d+)(?:\s+(?i:of\s+the|of))?\s+)?"
+    r"(?i:members?|policymakers|policy-makers|rate-setters)\s*$"
+)
+# A document the body issued, as the subject: "the minutes", "the statement".
+_THE_DOCUMENT: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?i:minutes|statement|release|communiqu[eé]|"
+    r"bulletin)\s*$"
+)
 # "a spokesman for the agency": one holder of a post, who may be named elsewhere.
 _SINGLE_POST: Final = re.compile(
     r"\b(?:a|an|the|one)\s+(?:[\w&.'’-]+\s+){0,5}?(?P<post>spokes(?:man|woman|person)|"
@@ -1634,7 +1662,8 @@ _SCHEDULE_DATE: Final = re.compile(
     r"|\bon\s+the\s+(?:weekends?|nights?|mornings?|evenings?|afternoons?|days?)\s+of\b"
     r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b"
     r"|\bat\s+(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}meeting\b"
-    r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)\b|\bat\s+\d{1,2}:\d{2}\b"
+    r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)(?!\w)"
+    r"|\bat\s+\d{1,2}:\d{2}\b|\bon\s+the\s+same\s+day\b|\blater\s+(?:that|the\s+same)\s+day\b"
     r"|\bon\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
@@ -1720,6 +1749,11 @@ _REVISED_FORECAST: Final = re.compile(
     r"guidance)s?\b(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
     re.IGNORECASE,
 )
+# "The Committee's forecast implies a policy rate of around 3.5 percent": a forecast's path.
+_PROJECTION_IMPLIES: Final = re.compile(
+    r"\b(?:forecasts?|projections?|rate\s+path)\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?)\b",
+    re.IGNORECASE,
+)
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
 _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
@@ -1753,6 +1787,8 @@ def _cues(
         if (cue := _phrase_cue(text, match, regions, attribution)) is not None
     ]
     explicit = find_explicit_probability(text)
+    if explicit is not None and _MARKET_IMPLIED.search(text, 0, explicit.end):
+        explicit = None  # what prices imply is a fact about the market, no one's forecast
     if explicit is not None:
         cues.append(
             _Cue(
@@ -1780,6 +1816,12 @@ def _cues(
     return cues
 
 
+# "Market pricing implied a roughly 80% chance", "futures price in a 60% probability".
+_MARKET_IMPLIED: Final = re.compile(
+    r"\b(?:market|markets|futures|swaps?|options|pricing|prices)\b[^.;]{0,60}?\b(?:implied|imply|"
+    r"implies|priced\s+in|price\s+in|prices\s+in|pricing\s+in|point(?:s|ed)?\s+to)\b[^.;]*$",
+    re.IGNORECASE,
+)
 _INDIRECT_QUESTION: Final = re.compile(
     r"\b(?:whether|(?:asked|asking|wondered|wondering|decide|decides|decided|deciding|"
     r"determine|determines|determined)\s+(?:\w+\s+)?(?:if|how|what|when|why))"
@@ -1813,6 +1855,8 @@ def _phrase_cue(
             _ADVISED_SUBJECT.search(before) or _ADVICE_AFTER.match(after)
         ):
             return None
+        if match.text.startswith("Should") and not before.strip(" \"“‘'"):
+            return None  # "Should the krone weaken, ...": a condition, inverted
         kind = "weak"
     elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
         kind = "denial"
@@ -2098,6 +2142,17 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             _CONFIDENCE["forecast_verb"],
             f"forecast verb '{match.group().lower()}'",
         )
+    for match in _PROJECTION_IMPLIES.finditer(text):
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "a forecast's implication",
+        )
     for match in _REVISED_FORECAST.finditer(text):
         yield _Cue(
             "forecast_verb",
@@ -2320,6 +2375,7 @@ _HOPE: Final = re.compile(
 _CONDITION: Final = re.compile(
     r"(?<!\beven\s)(?<!\bas\s)(?<!\bsurprised\s)(?<!\bsee\s)(?<!\bwonder\s)(?<!\basked\s)"
     r"(?<!\bwhether\s)\b(?:if|unless|provided\s+that|as\s+long\s+as)\b[^,;:–—”\"]*"
+    r"|^\W*(?-i:Should)\s[^,;:–—”\"]*"
     r"|^\W*only\b[^,]*?(?=\s+would\b)"
     r"|\b(?:failure|refusal|a\s+decision|any\s+(?:move|attempt|decision))\s+to\s+[\w\s]+?"
     r"(?=\s+(?:will|would|could|might|may)\b|[\"“”]|$)",

@@ -1070,3 +1070,38 @@ def test_a_pronoun_does_not_take_a_firm_a_day_or_a_dateline_for_a_person() -> No
         "She put the chance of a strike before June at 30%."
     )
     assert speakers_of(text) == ["Ines Varo"]
+
+
+def test_minutes_give_the_members_views_to_the_institution() -> None:
+    text = (
+        "Minutes of the Ardel Central Bank's Rate Committee were published on Wednesday. "
+        "According to the minutes, members expected inflation to fall to 2.1% by December. "
+        "Growth is projected to pick up in 2026, the minutes said. "
+        "A minority of members thought the jobless rate would rise above 6% next year."
+    )
+    assert speakers_of(text) == ["Ardel Central Bank"] * 3
+
+
+def test_a_forecast_s_implication_is_a_forecast_of_its_issuer() -> None:
+    text = (
+        "Tarn Bank's Policy Board kept rates at 4%. "
+        "The Board's forecast implies a policy rate of around 3.5 percent at the end of 2025."
+    )
+    assert speakers_of(text) == ["Tarn Bank"]
+
+
+def test_an_inverted_should_is_a_condition_not_a_hedge() -> None:
+    text = "Should the krone weaken sharply, the bank would raise rates, Ola Berg said."
+    assert [c.reason for c in extract_candidates(text, published_at=PUBLISHED)] == [
+        "reported 'would'"
+    ]
+    assert only(text).condition == "Should the krone weaken sharply"
+
+
+def test_market_implied_odds_and_same_day_or_evening_timetables_are_no_forecasts() -> None:
+    text = (
+        "Market pricing on Friday implied a 75% chance of a cut in June. "
+        "The new report will be published on the same day. "
+        "Counting will begin at 10 p.m. on polling day."
+    )
+    assert sentences_of(text) == []
