@@ -1672,7 +1672,8 @@ _SCHEDULE_DATE: Final = re.compile(
 # the act; one elsewhere in the sentence may date something else.
 _SCHEDULE_MONTH: Final = re.compile(
     r"^[^.;]*?\bin\s+(?:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+)?"
-    r"(?-i:January|February|March|April|June|July|August|September|October|November|December)\b",
+    r"(?:(?-i:January|February|March|April|June|July|August|September|October|November|December)"
+    r"|the\s+(?:spring|summer|autumn|fall|winter|new\s+year))\b",
     re.IGNORECASE,
 )
 
@@ -1919,6 +1920,45 @@ _DEONTIC_AFTER: Final = re.compile(
     r"fined)\b)|receive\b)",
     re.IGNORECASE,
 )
+# How a scheme works, in the writer's words: who is liable and what duties fall on whom
+# ("Retailers will be responsible for removing ...", "Importers will carry the same duties").
+_WORKINGS_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|still|now|then|only)\s+)*(?:be\s+(?:responsible|liable|accountable)\b"
+    r"|(?:carry|bear|have|take\s+on|face)\s+(?:the\s+same\s+|new\s+|extra\s+|additional\s+)?"
+    r"(?:duties|obligations|responsibilities|liabilit(?:y|ies)|requirements)\b)",
+    re.IGNORECASE,
+)
+# Where a line or service runs and how long its journey takes: a route described, not an
+# outcome ("The line will run through Millbrook", "The journey will take 26 minutes").
+_ROUTE_SUBJECT: Final = re.compile(
+    r"\b(?:line|route|trams?|trains?|bus(?:es)?|services?|railway|pipeline|cable|tunnel|"
+    r"motorway|road|bridge|extension|ferr(?:y|ies)|flights?|journey|trip|ride|crossing)\s+"
+    r"(?:[a-z]+\s+){0,8}$",
+    re.IGNORECASE,
+)
+_ROUTE_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|then|now)\s+)?(?:(?:run|pass|travel)\s+(?:through|along|via|past|between)\b"
+    r"|(?:leave|connect|link|serve|stop\s+at|end\s+at|terminate\s+at|call\s+at)\b"
+    r"|take\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+)?\d+\s+(?:minutes|hours)\b)",
+    re.IGNORECASE,
+)
+# "The bus will stop at the entrance from Monday": an arrangement that starts on a day.
+_STARTS_FROM: Final = re.compile(
+    r"\bfrom\s+(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b|\d{1,2}\s+(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)
+# "Fines will reach up to £10 million", "Fares will rise in January": the writer states the
+# charges a scheme sets.
+_CHARGE_SUBJECT: Final = re.compile(
+    r"\b(?:fines?|penalt(?:y|ies)|fees?|charges?|levies|levy|fares?|surcharges?|tolls?)\s+$",
+    re.IGNORECASE,
+)
+# "Your existing camera will keep working": an explainer telling the reader how things work.
+_READER_SUBJECT: Final = re.compile(
+    r"(?:^|[.,;:]\s*)[\"“‘']?(?:[^,;:.]*\s)?(?i:you|your)\s+(?:[\w'’-]+\s+){0,3}$"
+)
 # "every eight minutes", "four times a week": a recurring arrangement, not an event
 _RECURRING: Final = re.compile(
     r"\bevery\s+(?:\d+|[a-z]+)\s+(?:minutes|hours)\b|\bevery\s+(?:hour|morning|evening|"
@@ -1951,10 +1991,16 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         return True
     if attribution.speaker is not None and not attribution.issued:
         return False
+    subject = text[max(0, start - _LOOK_AROUND) : start]
     return bool(
         _DEONTIC_AFTER.match(after)
         or _LIST_PRICE_AFTER.match(after)
         or _TAKING_EFFECT.match(text[:start])
+        or _WORKINGS_AFTER.match(after)
+        or (_ROUTE_AFTER.match(after) and _ROUTE_SUBJECT.search(subject))
+        or _STARTS_FROM.search(clause)
+        or _CHARGE_SUBJECT.search(subject)
+        or _READER_SUBJECT.search(subject)
     )
 
 

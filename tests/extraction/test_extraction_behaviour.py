@@ -1105,3 +1105,21 @@ def test_market_implied_odds_and_same_day_or_evening_timetables_are_no_forecasts
         "Counting will begin at 10 p.m. on polling day."
     )
     assert sentences_of(text) == []
+
+
+def test_an_explainer_s_account_of_duties_routes_charges_and_start_dates_is_no_forecast() -> None:
+    text = (
+        "Landlords will be responsible for fitting the alarms within 28 days. "
+        "Letting agents will carry the same duties as landlords. "
+        "Penalties will reach up to £30,000 for each breach. "
+        "The council will publish a list of licensed homes in March, and a review of the "
+        "fees will open in the spring. "
+        "Your current tenancy will carry on as before. "
+        "The new bus route will run through Oakfield and Dray Green before ending at the "
+        "hospital, and the journey from the station will take 18 minutes. "
+        "Residents will be able to park free, and the shuttle will stop at the gate from Monday."
+    )
+    assert sentences_of(text) == []
+    # the writer's plain forecast with a time stays one
+    forecast = "The storm will pass through the valley by Tuesday and cut power to 5,000 homes."
+    assert sentences_of(forecast) == [forecast]
