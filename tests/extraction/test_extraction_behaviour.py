@@ -1123,3 +1123,13 @@ def test_an_explainer_s_account_of_duties_routes_charges_and_start_dates_is_no_f
     # the writer's plain forecast with a time stays one
     forecast = "The storm will pass through the valley by Tuesday and cut power to 5,000 homes."
     assert sentences_of(forecast) == [forecast]
+
+
+def test_odds_given_as_a_split_against_or_even_are_read_as_probabilities() -> None:
+    cases = {
+        '"I\'d make it 60-40 that she signs for Corran," Ilse Marten said.': 0.6,
+        'Ilse Marten put the odds of a new contract at "four to one against."': 0.2,
+        "Ilse Marten put the chances of a deal by Friday at about even.": 0.5,
+    }
+    for text, probability in cases.items():
+        assert only(text).probability == probability
