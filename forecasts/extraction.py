@@ -351,6 +351,7 @@ _SPEECH_VERBS: Final = (
     r"argued|argues|argue|believes|believe|believed|thinks|think|thought|concluded|concludes|noted|"
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
+    r"acknowledges|acknowledge|concedes|concede|admits|admit|"
     r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
@@ -363,7 +364,8 @@ _SPEECH_VERBS: Final = (
     r"prediction|guidance)s?"
 )
 _SPEECH: Final = re.compile(
-    rf"\b(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
+    rf"\b(?:(?:has|have|had|also|now|then|later|previously|recently|already|once|long|"
+    rf"privately|publicly|repeatedly)\s+)*"
     rf"(?P<verb>{_SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
@@ -438,7 +440,9 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
     r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans|studios|"
     r"groups|drivers|workers|companies|retailers|landlords|campaigners|activists|rivals|"
-    r"shoppers|businesses)$",
+    r"shoppers|businesses"
+    # a profession in the plural: "marine biologists", "pediatricians", "local doctors"
+    r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))$",
     re.IGNORECASE,
 )
 
@@ -1611,7 +1615,14 @@ _NOUN_WILL: Final = re.compile(
 # "This winter will test all three", "people will love it": a judgement or a taste.
 _EVALUATIVE_AFTER: Final = re.compile(
     r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b"
+    # "it will be the best title race in years": a judgement, not a measured outcome
+    r"|^\s+be\s+(?:the|a|an|one\s+of\s+the)\s+(?:best|worst|greatest|finest|most\s+(?:exciting|"
+    r"important|memorable|dramatic|interesting|remarkable|entertaining|competitive))(?![\w-])"
     r"|^\s+(?:have\s+to\s+|just\s+have\s+to\s+)?(?:see|wait\s+and\s+see)\s*(?:[.,;!”\"]|$|what\b|how\b)",
+    re.IGNORECASE,
+)
+_HARDLY_AFTER: Final = re.compile(
+    r"^\s+(?:hardly|scarcely|barely|not)\s+(?:be|have\s+been)\s+(?:\w+er|more\s+\w+|better|worse)\b",
     re.IGNORECASE,
 )
 # "Farrow's will lose": a name in the possessive, then the modal and its verb.
@@ -1829,6 +1840,7 @@ _INDIRECT_QUESTION: Final = re.compile(
     r"\b[^,;:“”\"]*$",
     re.IGNORECASE,
 )
+_PERFECT_BEFORE: Final = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+$", re.IGNORECASE)
 _ADJECTIVE_HEDGES: Final = frozenset({"likely", "unlikely", "probable", "improbable"})
 _ATTRIBUTIVE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NOUN_NEXT: Final = re.compile(r"^\s+(?!to\b)[A-Za-z]")
@@ -1842,6 +1854,8 @@ def _phrase_cue(
     after = text[match.end : match.end + _LOOK_AROUND]
     if match.text.startswith("May") and before.strip():
         return None  # the month, not the modal
+    if phrase == "never" and _PERFECT_BEFORE.search(before):
+        return None  # "something that has never happened": the past, not a forecast
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
         return None  # "are expected to have fallen last week": a belief about the past
     if (
@@ -1852,6 +1866,8 @@ def _phrase_cue(
         return None  # "to claim an unlikely title": a description of the thing, not a forecast
     kind: CueKind
     if phrase in _WEAK_PHRASES:
+        if _HARDLY_AFTER.match(after):
+            return None  # "a calendar that could hardly be kinder": a judgement of the present
         if phrase.startswith(("should", "ought")) and (
             _ADVISED_SUBJECT.search(before) or _ADVICE_AFTER.match(after)
         ):
@@ -1906,7 +1922,8 @@ def _phrase_cue(
 # employers will pay", "Trams will run every eight minutes", "Platforms will have to display
 # the number"). A hedge word in the same sentence is a cue of its own and still counts.
 _INSTRUMENT_FRAME: Final = re.compile(
-    r"\bunder\s+(?:the|a|an|its|their|this|these|those|new)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"\b(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?rules\s+(?:mean|say|state|require|provide)s?\b"
+    r"|\bunder\s+(?:(?:the|a|an|its|their|this|these|those|new)\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:policy|rules?|law|act|bill|levy|order|agreement|scheme|plan|deal|package|contract|"
     r"ruling|regulations?|terms|settlement|proposals?|timetable|schedule|licen[cs]e|"
     r"framework|code|directive|decree|programme|program|arrangements?|system|reforms?)\b",
@@ -2450,7 +2467,11 @@ _DECLINED: Final = re.compile(
 _SURVEY_SHARE: Final = re.compile(
     r"\b\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+of\s+(?:\w+\s+){0,2}(?:firms|companies|"
     r"businesses|respondents|voters|people|adults|households|economists|analysts|investors|"
-    r"consumers|americans|britons|members|those|managers|executives|employers|workers)\b",
+    r"consumers|americans|britons|members|those|managers|executives|employers|workers)\b"
+    # "38% of manufacturers expected", "found that 62% expected": a share holding a belief
+    r"|\b\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?)?"
+    r"(?:(?:said|say|says)\s+(?:they|that\s+they)\s+)?(?:expected|expect|anticipated|anticipate|"
+    r"predicted|predict|thought|think|believed|believe|planned|plan)\b",
     re.IGNORECASE,
 )
 

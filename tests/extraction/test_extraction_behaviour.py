@@ -1133,3 +1133,18 @@ def test_odds_given_as_a_split_against_or_even_are_read_as_probabilities() -> No
     }
     for text, probability in cases.items():
         assert only(text).probability == probability
+
+
+def test_shares_of_a_survey_unnamed_groups_and_judgements_are_no_forecasts() -> None:
+    text = (
+        "In the chamber's spring survey, 44% of builders expected orders to rise next quarter. "
+        "A poll of 200 shops found that 58% expected sales to fall by Christmas. "
+        "Marine biologists have long warned that the reef will bleach again by 2030. "
+        "Club insiders privately concede the stadium will open late next year. "
+        "The fixture list could hardly be kinder to the leaders. "
+        '"Whatever happens, it will be the best final this city has seen," Ada Lind said. '
+        "The rules mean that if the sides draw, the cup will be shared, something that has "
+        "never happened. "
+        "Under county rules, pupils will be kept at home for ten days."
+    )
+    assert sentences_of(text) == []
