@@ -364,8 +364,7 @@ _SPEECH_VERBS: Final = (
     r"prediction|guidance)s?"
 )
 _SPEECH: Final = re.compile(
-    rf"\b(?:(?:has|have|had|also|now|then|later|previously|recently|already|once|long|"
-    rf"privately|publicly|repeatedly)\s+)*"
+    rf"\b(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
     rf"(?P<verb>{_SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
@@ -1102,7 +1101,9 @@ def _speaker_for_verb(
         (end for _, end in regions if end <= verb.start()),
         default=max(0, verb.start() - _SUBJECT_WINDOW),
     )
-    subject = text[before_start : verb.start()]
+    # "Climate scientists have long warned", "insiders privately concede": the adverb and its
+    # auxiliary are no part of the subject
+    subject = _AUXILIARY_END.sub("", text[before_start : verb.start()])
     after = text[verb.end() :]
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
         name = _inverted_speaker(after, text, verb.end(), document)
@@ -1115,6 +1116,11 @@ def _speaker_for_verb(
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
 
 
+_AUXILIARY_END: Final = re.compile(
+    r"\s(?:(?:has|have|had)\s+)?(?:long|privately|publicly|openly|quietly|repeatedly|"
+    r"consistently)\s+$",
+    re.IGNORECASE,
+)
 # A clause of several words, then a comma: what was said, before an inverted "said X".
 _CLAUSE_THEN_COMMA: Final = re.compile(
     r"(?:^|[.;:“”\"]\s*)[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
@@ -1922,12 +1928,15 @@ def _phrase_cue(
 # employers will pay", "Trams will run every eight minutes", "Platforms will have to display
 # the number"). A hedge word in the same sentence is a cue of its own and still counts.
 _INSTRUMENT_FRAME: Final = re.compile(
-    r"\b(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?rules\s+(?:mean|say|state|require|provide)s?\b"
-    r"|\bunder\s+(?:(?:the|a|an|its|their|this|these|those|new)\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"\bunder\s+(?:(?:the|a|an|its|their|this|these|those|new)\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:policy|rules?|law|act|bill|levy|order|agreement|scheme|plan|deal|package|contract|"
     r"ruling|regulations?|terms|settlement|proposals?|timetable|schedule|licen[cs]e|"
     r"framework|code|directive|decree|programme|program|arrangements?|system|reforms?)\b",
     re.IGNORECASE,
+)
+# "The league's rules mean that ...": what follows is the rule, described.
+_RULES_MEAN: Final = re.compile(
+    r"\brules\s+(?:mean|say|state|require|provide|stipulate)s?\b", re.IGNORECASE
 )
 # what a rule obliges, allows or entitles people to do
 _DEONTIC_AFTER: Final = re.compile(
@@ -2005,6 +2014,8 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
     clause_end = _clause_end(text, start, [])
     clause = text[start:clause_end]
     if _INSTRUMENT_FRAME.search(text, 0, start) or _RECURRING.search(clause):
+        return True
+    if "rules" in text and _RULES_MEAN.search(text, 0, start):
         return True
     if attribution.speaker is not None and not attribution.issued:
         return False
@@ -2438,7 +2449,6 @@ _HOPE: Final = re.compile(
 _CONDITION: Final = re.compile(
     r"(?<!\beven\s)(?<!\bas\s)(?<!\bsurprised\s)(?<!\bsee\s)(?<!\bwonder\s)(?<!\basked\s)"
     r"(?<!\bwhether\s)\b(?:if|unless|provided\s+that|as\s+long\s+as)\b[^,;:–—”\"]*"
-    r"|^\W*(?-i:Should)\s[^,;:–—”\"]*"
     r"|^\W*only\b[^,]*?(?=\s+would\b)"
     r"|\b(?:failure|refusal|a\s+decision|any\s+(?:move|attempt|decision))\s+to\s+[\w\s]+?"
     r"(?=\s+(?:will|would|could|might|may)\b|[\"“”]|$)",
@@ -2446,9 +2456,13 @@ _CONDITION: Final = re.compile(
 )
 
 
+# "Should the krone weaken sharply, ...": a condition with its verb first.
+_INVERTED_CONDITION: Final = re.compile(r"\W*Should\s[^,;:–—”\"]*")
+
+
 def _condition(text: str) -> str | None:
     """The condition a forecast is made on, as written, or None."""
-    match = _CONDITION.search(text)
+    match = _CONDITION.search(text) or _INVERTED_CONDITION.match(text)
     if match is None:
         return None
     return match.group().strip(" \t\"“”‘’'.,") or None
@@ -2464,6 +2478,7 @@ _DECLINED: Final = re.compile(
     r"probability|percentage|odds)\s+on\b",
     re.IGNORECASE,
 )
+_SHARE_MARK: Final = re.compile(r"%|\bper\s?cent\b", re.IGNORECASE)
 _SURVEY_SHARE: Final = re.compile(
     r"\b\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+of\s+(?:\w+\s+){0,2}(?:firms|companies|"
     r"businesses|respondents|voters|people|adults|households|economists|analysts|investors|"
@@ -2483,7 +2498,7 @@ def _excluded(sentence: Sentence) -> bool:
         or "?" in text
         or _BOILERPLATE.search(text)
         or _HOPE.search(text)
-        or _SURVEY_SHARE.search(text)
+        or (_SHARE_MARK.search(text) is not None and _SURVEY_SHARE.search(text) is not None)
     )
 
 

@@ -703,11 +703,12 @@ _ARTICLE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 
 def find_explicit_probability(text: str) -> ExplicitProbability | None:
     """The first figure in a text that is stated as a probability ("a 60% chance", "70-30")."""
-    found = [
-        ExplicitProbability(match.group(), value, match.start(), match.end())
-        for match in _FIGURE.finditer(text)
-        if (value := _figure_value(match)) is not None and _in_probability_context(text, match)
-    ][:1]
+    found = []
+    for match in _FIGURE.finditer(text):
+        value = _figure_value(match)
+        if value is not None and _in_probability_context(text, match):
+            found.append(ExplicitProbability(match.group(), value, match.start(), match.end()))
+            break
     odds = _odds(text)
     if odds is not None:
         found.append(odds)
@@ -725,11 +726,12 @@ _SPLIT: Final = re.compile(
     r"[\"“‘']?(?P<a>\d{1,2})\s?[-–/]\s?(?P<b>\d{1,2})\b(?P<against>\s+against\b)?",
     re.IGNORECASE,
 )
-_FOR_OR_AGAINST: Final = re.compile(
-    rf"\b(?P<a>{_ODDS_NUMBER})(?:\s+to\s+|\s?[-–/]\s?)(?P<b>{_ODDS_NUMBER})\s+"
-    r"(?P<side>against|on(?=\s*(?:[,.;:\"”’)]|$)))",
+_SIDE: Final = re.compile(r"\b(?:against|on(?=\s*(?:[,.;:\"”’)]|$)))", re.IGNORECASE)
+_ODDS_BEFORE_SIDE: Final = re.compile(
+    rf"\b(?P<a>{_ODDS_NUMBER})(?:\s+to\s+|\s?[-–/]\s?)(?P<b>{_ODDS_NUMBER})\s+$",
     re.IGNORECASE,
 )
+_SPLIT_FIGURES: Final = re.compile(r"\d\s?[-–/]\s?\d")
 _EVENS: Final = re.compile(
     r"\bevens\b(?!\s+(?:out|up))|\b(?:odds|chances?|probability|likelihood)\b[^.;]{0,80}?\bat\s+(?:about\s+|"
     r"around\s+|roughly\s+|close\s+to\s+|near\s+)?even\b(?![\s-]+(?:more|less|higher|lower|"
@@ -740,21 +742,26 @@ _EVENS: Final = re.compile(
 
 def _odds(text: str) -> ExplicitProbability | None:
     found: list[ExplicitProbability] = []
-    split = _SPLIT.search(text)
+    split = _SPLIT.search(text) if _SPLIT_FIGURES.search(text) else None
     if split is not None:
         share, rest = int(split.group("a")), int(split.group("b"))
         if share + rest == 100:
             value = (rest if split.group("against") else share) / 100
             found.append(ExplicitProbability(split.group(), value, split.start(), split.end()))
-    for match in _FOR_OR_AGAINST.finditer(text):
+    for side in _SIDE.finditer(text):
+        match = _ODDS_BEFORE_SIDE.search(text, max(0, side.start() - 40), side.start())
+        if match is None:
+            continue
         against, on = _word_or_number(match.group("a")), _word_or_number(match.group("b"))
         if against + on == 0:
             continue
-        odds_on = match.group("side").lower() == "on"
+        odds_on = side.group().lower() == "on"
         value = round((against if odds_on else on) / (against + on), 6)
-        found.append(ExplicitProbability(match.group(), value, match.start(), match.end()))
+        found.append(
+            ExplicitProbability(text[match.start() : side.end()], value, match.start(), side.end())
+        )
         break
-    evens = _EVENS.search(text)
+    evens = _EVENS.search(text) if "even" in text.lower() else None
     if evens is not None:
         found.append(ExplicitProbability(evens.group(), 0.5, evens.start(), evens.end()))
     return min(found, key=lambda figure: figure.start) if found else None
