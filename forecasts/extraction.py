@@ -645,6 +645,12 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
     while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
         words.pop(0)
+    if len(words) > 1 and _describes_a_firm(words[0]):
+        # "Chipmaker Orrin Semiconductor", "Retailer Grovemart": the kind of firm, at the
+        # head of a sentence, is no part of its name
+        start += run.find(words[1], len(words[0]))
+        run = text[start:end]
+        words.pop(0)
     while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}:
         words.pop()
     if len(words) == 1 and (words[0].lower().strip(".,") in _LEGAL_SUFFIXES or len(words[0]) < 2):
@@ -681,6 +687,21 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     if words:
         possessive = bool(re.search(r"[’']s?$", text[start:end]))
         yield _Mention(" ".join(words), start, end, " ".join(titles), possessive, owner_name)
+
+
+# Common nouns for a kind of firm, written before its name.
+_FIRM_KINDS: Final = _wordset(
+    "retailer insurer lender miner brewer pollster broker carrier airline conglomerate "
+    "supermarket grocer regulator broadcaster publisher developer distributor manufacturer "
+    "producer exporter importer operator supplier startup start-up rival"
+)
+
+
+def _describes_a_firm(word: str) -> bool:
+    lowered = word.lower()
+    return word[:1].isupper() and (
+        (lowered.endswith("maker") and len(lowered) > 5) or lowered in _FIRM_KINDS
+    )
 
 
 def _person_after_organisation(words: list[str]) -> int:
@@ -989,8 +1010,21 @@ def _attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution:
     text = sentence.text
+    estimate = _BY_ESTIMATE.search(text) if "'" in text or "’" in text else None
+    if estimate is not None and not _inside(estimate.start(), regions):
+        name = _resolve_name(estimate.group("owner"), text, estimate.start("owner"), document)
+        if name is not None:
+            return _Attribution(name, verb_start=estimate.start(), verb_end=estimate.end())
     according = _ACCORDING_TO.search(text)
     if according and not _inside(according.start(), regions):
+        # "Varda forecast revenue of ..., according to data compiled by LSEG": the forecast
+        # is Varda's; "according to" says where the figures were read
+        for verb in _SPEECH.finditer(text, 0, according.start()):
+            if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
+                continue
+            found = _speaker_for_verb(text, verb, regions, document)
+            if found is not None and found.speaker is not None and not found.generic:
+                return found
         document_source = _document_author(text, according.end(), document)
         if document_source is not None:
             comma = re.search(r"[,;:]", text[according.end() :])
@@ -1024,6 +1058,11 @@ def _attribution(
     return _Attribution(None)
 
 
+# "There is a 60% chance, by Corvane's estimate, that ...", "in the bank's view".
+_BY_ESTIMATE: Final = re.compile(
+    r"\b(?:by|in|on)\s+(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?\s+(?:own\s+)?"
+    r"(?:estimate|estimates|reckoning|calculations?|count|forecast|model|view)\b"
+)
 # "according to a seat projection published on Friday by Nordvik Research", "according to
 # the report": a document speaks for whoever wrote it.
 _DOCUMENT: Final = re.compile(
@@ -1181,7 +1220,9 @@ def _subject_speaker(
     organisation: str | None = None
     post_word = ""
     described = False
-    for chunk_start, chunk in reversed(_chunks(subject)):
+    chunks = _chunks(subject)
+    for position in range(len(chunks) - 1, -1, -1):
+        chunk_start, chunk = chunks[position]
         if (organisation is not None or described) and _FINITE_CLAUSE.search(chunk):
             # "Cases are likely to rise, a spokesman for X said", "Inflation will fall, the
             # bank said": what was said, not who
@@ -1232,6 +1273,10 @@ def _subject_speaker(
                 return _Attribution(issued_by, False, *verb)
         if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
             return _Attribution(organisation, organisation is None, *verb)
+        if position > 0 and _DEFINITE_ORG.match(chunk) and _bare_name(chunks[position - 1][1]):
+            # "Statline, the sports data company, gives": the name before the description speaks
+            described = True
+            continue
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb)
@@ -1255,6 +1300,19 @@ def _subject_speaker(
     if organisation is None:
         return None
     return _Attribution(organisation, False, *verb, post=post_word)
+
+
+_BARE_NAME: Final = re.compile(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*")
+
+
+def _bare_name(chunk: str) -> bool:
+    """A chunk that is a name and nothing else ("Statline"), not "Meanwhile" or "In London"."""
+    words = chunk.split()
+    return (
+        bool(words)
+        and _BARE_NAME.fullmatch(chunk) is not None
+        and words[0].lower() not in _NOT_NAMES | _DISCOURSE_WORDS | _LEADING_FUNCTION_WORDS
+    )
 
 
 # The members of a committee or board, with no other body named: "Most members", "a
@@ -1340,7 +1398,10 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
     return None
 
 
-_DEFINITE_NP: Final = re.compile(r"^\s*(?i:the)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)(?:['’]s)?\s*$")
+_DEFINITE_NP: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:[A-Z][\w.-]*-(?:based|headquartered|listed|owned|run|backed)\s+)?"
+    r"((?:[a-z-]+\s+){0,3}[a-z-]+)(?:['’]s)?\s*$"
+)
 
 
 def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | None:

@@ -1148,3 +1148,34 @@ def test_shares_of_a_survey_unnamed_groups_and_judgements_are_no_forecasts() -> 
         "Under county rules, pupils will be kept at home for ten days."
     )
     assert sentences_of(text) == []
+
+
+def test_the_name_before_a_descriptive_appositive_speaks() -> None:
+    text = (
+        "Dunmore Athletic lead the table. "
+        "Scoreline, the sports data company, gives Dunmore a 64% chance of the title."
+    )
+    assert speakers_of(text) == ["Scoreline"]
+
+
+def test_by_an_organisation_s_estimate_names_the_source() -> None:
+    text = "There is a 30% chance, by Harrow Analytics' estimate, of a strike before June."
+    assert speakers_of(text) == ["Harrow Analytics"]
+
+
+def test_a_named_forecaster_keeps_the_claim_when_according_to_gives_the_data_source() -> None:
+    text = (
+        "Quillon Devices forecast revenue of $2 billion next quarter, above the average "
+        "estimate, according to data compiled by Markline."
+    )
+    assert speakers_of(text) == ["Quillon Devices"]
+
+
+def test_a_kind_of_firm_or_a_based_adjective_is_no_part_of_its_name() -> None:
+    text = (
+        "Carmaker Velda Motors Inc. said it expected sales to rise 4% next year. "
+        "Harwick Metals Research publishes a quarterly outlook. "
+        "In that outlook, the Oslo-based research firm said nickel would fall below $15,000 "
+        "by June."
+    )
+    assert speakers_of(text) == ["Velda Motors", "Harwick Metals Research"]
