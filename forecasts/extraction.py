@@ -292,7 +292,8 @@ _ORG_WORDS: Final = _wordset(
     "healthcare investments insurance resources mining minerals chemicals ventures estates "
     "enterprises properties realty shipping railways automotive semiconductors robotics "
     "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
-    "town city county council institute observatory economics"
+    "town city county council institute observatory economics pictures films studios "
+    "productions entertainment alliance coalition federation league caucus"
 )
 # Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
 # "Helix Devices" (LABELLING.md, speakers).
@@ -780,6 +781,15 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         # "pollster Helen Marsh" read as a firm, then "Dr. Helen Marsh": a person after all
         known.kind, known.nouns = "person", frozenset()
         known.gender = known.gender or _gender_of(mention.title)
+    if (
+        known is not None
+        and known.kind == "person"
+        and not known.gender
+        and not mention.title
+        and _WORKS_AT_BEFORE.search(before)
+    ):
+        # "president of distribution at Halberd": where someone works is an organisation
+        known.kind = "org"
     if known is not None:
         return known
     if _PLACE_CUES_BEFORE.search(before) and not mention.title:
@@ -800,6 +810,7 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     return None
 
 
+_WORKS_AT_BEFORE: Final = re.compile(r"\b(?:at|(?:works|worked|working)\s+for)\s+$")
 # What follows a name that only an organisation takes: "Nordbanken, the country's largest
 # mortgage lender", "X, which represents", "X cut its forecast", "X's shares".
 _ORG_CONTEXT_AFTER: Final = re.compile(

@@ -1179,3 +1179,13 @@ def test_a_kind_of_firm_or_a_based_adjective_is_no_part_of_its_name() -> None:
         "by June."
     )
     assert speakers_of(text) == ["Velda Motors", "Harwick Metals Research"]
+
+
+def test_a_studio_and_a_name_someone_works_at_are_organisations_not_people() -> None:
+    text = (
+        "Tallow Pictures bets on its sequel. Dana Reyes heads the studio. Corvel Lane said "
+        "little.\n\n"
+        "Ivy Moss, head of sales at Corvel Lane, was careful. "
+        '"We\'ll be the No. 1 film in the country on Sunday," she said.'
+    )
+    assert speakers_of(text) == ["Ivy Moss"]
