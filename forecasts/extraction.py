@@ -520,6 +520,8 @@ class _Document:
     last_group: str | None = None
     last_group_paragraph: int = -1
     paragraph: int = -1
+    # The paragraph that last named a person.
+    person_paragraph: int = -1
     # The byline, whose writer is not the one interviewed.
     byline: str = ""
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
@@ -602,6 +604,7 @@ class _Document:
         if entity in self.last_person:
             self.last_person.remove(entity)
         self.last_person.append(entity)
+        self.person_paragraph = self.paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -1261,6 +1264,13 @@ def _subject_speaker(
         if holder is not None:
             document.mention_person(holder)
             return _Attribution(holder.name, False, *verb)
+        if (
+            _ROLE_REFERENCE.match(chunk)
+            and document.last_person
+            and document.person_paragraph == document.paragraph
+        ):
+            # "Luca Benedetti ... '...,' the Ashford manager said": the person just named
+            return _Attribution(document.last_person[-1].name, False, *verb)
         if words[0].lower() == "its" and len(words) <= 4 and document.last_organisation:
             # "Its modelling puts the chance ...": the organisation's own unit speaks for it
             return _Attribution(document.last_organisation, False, *verb)
@@ -1338,6 +1348,14 @@ _MEMBERS: Final = re.compile(
 _THE_DOCUMENT: Final = re.compile(
     r"^\s*(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?i:minutes|statement|release|communiqu[eé]|"
     r"bulletin)\s*$"
+)
+# A person's post written for the person named just before: "the Ashford manager", "the
+# 54-year-old", "the former minister".
+_ROLE_REFERENCE: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:[A-Z][\w&'’.-]*\s+){0,2}(?:(?-i:[a-z])[\w-]*\s+){0,2}"
+    r"(?i:manager|coach|captain|skipper|boss|chief\s+executive|chairman|chairwoman|president|"
+    r"governor|mayor|minister|striker|midfielder|goalkeeper|defender|forward|founder|veteran|"
+    r"\d+-year-old)\s*$"
 )
 # "a spokesman for the agency": one holder of a post, who may be named elsewhere.
 _SINGLE_POST: Final = re.compile(

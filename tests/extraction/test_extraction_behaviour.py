@@ -1189,3 +1189,11 @@ def test_a_studio_and_a_name_someone_works_at_are_organisations_not_people() -> 
         '"We\'ll be the No. 1 film in the country on Sunday," she said.'
     )
     assert speakers_of(text) == ["Ivy Moss"]
+
+
+def test_a_post_written_for_the_person_just_named_is_that_person() -> None:
+    text = (
+        "Harlow Albion drew again on Saturday.\n\n"
+        'Ola Brenn has never been shy. "We will win the cup," the Harlow manager said.'
+    )
+    assert speakers_of(text) == ["Ola Brenn"]
