@@ -1703,6 +1703,16 @@ _OPINION: Final = re.compile(
     r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b",
     re.IGNORECASE,
 )
+# "I think she wins", "I don't think Orion ships before October": spoken English puts a
+# forecast of an outcome in the present after a verb of opinion.
+_THINK_PRESENT: Final = re.compile(
+    r"\b(?-i:I)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|believe)\s+"
+    r"(?:that\s+)?(?:[\w'’-]+\s+){1,4}?"
+    r"(?:wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
+    r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
+    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done))\b",
+    re.IGNORECASE,
+)
 _NOUN_WILL: Final = re.compile(
     r"(?:\b(?:the|a|an|political|free|good|ill|his|her|their|its|our|at|of|popular|own)"
     r"|['’]s)\s+$",
@@ -2340,6 +2350,17 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             None,
             _CONFIDENCE["forecast_verb"],
             "forecast verb 'sees'",
+        )
+    for match in _THINK_PRESENT.finditer(text):
+        yield _Cue(
+            "opinion",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["opinion"],
+            "stated opinion about what will happen",
         )
     for match in _OPINION.finditer(text):
         yield _Cue(

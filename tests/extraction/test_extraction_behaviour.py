@@ -1197,3 +1197,14 @@ def test_a_post_written_for_the_person_just_named_is_that_person() -> None:
         'Ola Brenn has never been shy. "We will win the cup," the Harlow manager said.'
     )
     assert speakers_of(text) == ["Ola Brenn"]
+
+
+def test_an_opinion_in_the_present_about_an_outcome_is_a_forecast() -> None:
+    forecasts = [
+        '"I think Harlow wins the cup, probably on penalties," Ola Brenn said.',
+        '"I don\'t think the Kestrel phone ships before October," Ola Brenn said.',
+    ]
+    for text in forecasts:
+        assert sentences_of(text) == [text]
+    # an opinion about how things are now is not
+    assert sentences_of('"I think the plan works well," Ola Brenn said.') == []
