@@ -823,6 +823,8 @@ _ORG_CONTEXT_AFTER: Final = re.compile(
     r"chain|carrier|airline|operator|agency|body|association|organisation|organization|"
     r"pollster|platform|provider|utility|exporter|miner|developer|supplier|publisher|"
     r"broadcaster|consultancy|club|union|charity|regulator|cartel|institute|university)\b"
+    # "Lena Varga, a pollster at Civica Insight": someone who works somewhere
+    r"(?!\s+(?:at|with|for|from)\s+(?-i:[A-Z]))"
     r"|\s+(?:(?:has|have|had|also|now|then|last\s+\w+|on\s+\w+day)\s+)*[a-z]+\s+its\b"
     r"|['’]s?\s+shares\b)"
 )

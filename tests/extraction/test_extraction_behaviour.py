@@ -1208,3 +1208,11 @@ def test_an_opinion_in_the_present_about_an_outcome_is_a_forecast() -> None:
         assert sentences_of(text) == [text]
     # an opinion about how things are now is not
     assert sentences_of('"I think the plan works well," Ola Brenn said.') == []
+
+
+def test_someone_described_as_working_at_a_firm_is_a_person() -> None:
+    text = (
+        "Mara Voss, a pollster at Tidal Insight, spoke on Monday.\n\n"
+        "Instead, she argued, the seat would go to the Green List by June."
+    )
+    assert speakers_of(text) == ["Mara Voss"]
