@@ -1758,6 +1758,7 @@ _PLEDGE_AFTER: Final = re.compile(
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
     r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
     r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:in|at|there|back|here)\b|"
+    r"be\s+(?:intimidated|divided|silenced|bullied|deterred|cowed|moved)\b|"
     r"have\s+(?:a|an|one|another|two)\s+(?:[\w-]+\s+)?(?:practice|meeting|session|talks?|"
     r"look|vote|conversation|discussion|review))\b",
     re.IGNORECASE,
@@ -1765,7 +1766,8 @@ _PLEDGE_AFTER: Final = re.compile(
 _PLEDGE_SUBJECT: Final = re.compile(
     r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$"
     r"|\bthe\s+(?:government|company|board|council|club|party|ministry|administration|firm|"
-    r"cooperative|bank|committee|agency|authority|group)\s*$",
+    r"cooperative|bank|committee|agency|authority|group|platform|operator|airline|chain|store|"
+    r"studio|union|district|school|hospital|trust|utility)\s*$",
     re.IGNORECASE,
 )
 _SCHEDULE_AFTER: Final = re.compile(
@@ -1839,7 +1841,9 @@ _PERFECT_INFINITIVE: Final = re.compile(
 )
 # "should stand ready to tighten", "should remain cautious": what someone ought to do.
 _ADVICE_AFTER: Final = re.compile(
-    r"^\s+(?:also\s+)?(?:not\s+)?(?:stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
+    r"^\s+(?:(?:also|nonetheless|nevertheless|therefore|still|now)\s+)*(?:not\s+)?"
+    r"(?:use|buy|sell|lock\s+in|hedge|hold\s+off|stock\s+up|"
+    r"stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
     r"plan|prepare|take\s+steps|act|prioriti[sz]e|refrain|resist|keep\s+(?:an\s+eye|watch)|"
     r"check|ask|book|contact|consult|make\s+sure|register|apply|secure|wear|carry|"
     r"get\s+(?:to|vaccinated|tested|checked)|arrive|allow\s+(?:extra|more|plenty)|"
@@ -1949,6 +1953,11 @@ _INDIRECT_QUESTION: Final = re.compile(
     re.IGNORECASE,
 )
 _PERFECT_BEFORE: Final = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+$", re.IGNORECASE)
+_GROUP_DESCRIBED_BEFORE: Final = re.compile(
+    r"\b(?:who|which|that)\s+(?:are|is|were|was)\s+(?:also\s+)?(?:the\s+|among\s+the\s+)?"
+    r"(?:[a-z]+\s+){0,2}(?:most|least|more|less)\s+$",
+    re.IGNORECASE,
+)
 _ADJECTIVE_HEDGES: Final = frozenset({"likely", "unlikely", "probable", "improbable"})
 _ATTRIBUTIVE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NOUN_NEXT: Final = re.compile(r"^\s+(?!to\b)[A-Za-z]")
@@ -1966,6 +1975,8 @@ def _phrase_cue(
         return None  # "something that has never happened": the past, not a forecast
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
         return None  # "are expected to have fallen last week": a belief about the past
+    if phrase == "likely" and _GROUP_DESCRIBED_BEFORE.search(before):
+        return None  # "homeowners, who are the people most likely to vote": who they are
     if (
         phrase in _ADJECTIVE_HEDGES
         and _ATTRIBUTIVE_BEFORE.search(before)
@@ -2006,8 +2017,10 @@ def _phrase_cue(
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
-        if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
-            return None  # "traders who had expected": a past belief
+        if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) or _PAST_BELIEF.search(
+            before
+        ):
+            return None  # "traders who had expected", "had said it expected": a past belief
         if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
             return None  # "stronger than we expected in June": measured against a past belief
         kind = "forecast_verb"
@@ -2074,7 +2087,8 @@ _ROUTE_AFTER: Final = re.compile(
 _STARTS_FROM: Final = re.compile(
     r"\bfrom\s+(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b|\d{1,2}\s+(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}\b)",
+    r"December)\b|\d{1,2}\s+(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}\b"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))",
     re.IGNORECASE,
 )
 # "Fines will reach up to £10 million", "Fares will rise in January": the writer states the
@@ -2245,6 +2259,7 @@ def _pledge(before: str, after: str) -> bool:
     """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
         return True
+    before = before.rstrip(" \"“‘'") + " "  # 'the platform "will take this ...'
     if _THRESHOLD_OUTCOME.match(after):
         return False
     subject = before
@@ -2588,7 +2603,10 @@ _DECLINED: Final = re.compile(
     r"|\b(?:too\s+(?:early|soon)|premature)\s+to\s+(?:say|tell|call|predict|judge|know|speculate)\b"
     r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|can['’]t|cannot|not\s+going\s+to)\s+"
     r"(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|timescale|"
-    r"probability|percentage|odds)\s+on\b",
+    r"probability|percentage|odds)\s+on\b"
+    # "I won't go into them", "I'd never say that three weeks out": the speaker declines
+    r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|['’]d\s+never|would\s+never)\s+"
+    r"(?:go\s+into|get\s+into|say\s+that|discuss|disclose|reveal|name)\b",
     re.IGNORECASE,
 )
 _SHARE_MARK: Final = re.compile(r"%|\bper\s?cent\b", re.IGNORECASE)

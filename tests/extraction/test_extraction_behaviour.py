@@ -1216,3 +1216,20 @@ def test_someone_described_as_working_at_a_firm_is_a_person() -> None:
         "Instead, she argued, the seat would go to the Green List by June."
     )
     assert speakers_of(text) == ["Mara Voss"]
+
+
+def test_refusals_resolve_advice_and_past_beliefs_are_no_forecasts() -> None:
+    text = "\n\n".join(
+        [
+            '"I won\'t go into the numbers," Ada Lind said.',
+            '"I\'d never say that a month out," Ada Lind said.',
+            '"We will not be intimidated," Ada Lind told the rally.',
+            "Farmers should use the dry spell to lock in feed prices, Ada Lind said.",
+            "Policy should nonetheless remain cautious for now, the Board said.",
+            'Its lawyer, Ada Lind, said the platform "will take this to the highest court."',
+            "In May, Tarn Motors had said it expected the van to ship in June.",
+            "Ada Lind said renters, who are the people most likely to move, were unhappy.",
+            "Marshals will be on the High Street from 7 a.m. on the day.",
+        ]
+    )
+    assert sentences_of(text) == []
