@@ -732,6 +732,8 @@ _ODDS_BEFORE_SIDE: Final = re.compile(
     re.IGNORECASE,
 )
 _SPLIT_FIGURES: Final = re.compile(r"\d\s?[-–/]\s?\d")
+# "on" closing a phrase, as odds on are written: "two to one on."
+_ON_AT_END: Final = (" on.", " on,", " on;", " on:", ' on"', " on”", " on’", " on)")
 _EVENS: Final = re.compile(
     r"\bevens\b(?!\s+(?:out|up))|\b(?:odds|chances?|probability|likelihood)\b[^.;]{0,80}?\bat\s+(?:about\s+|"
     r"around\s+|roughly\s+|close\s+to\s+|near\s+)?even\b(?![\s-]+(?:more|less|higher|lower|"
@@ -742,13 +744,15 @@ _EVENS: Final = re.compile(
 
 def _odds(text: str) -> ExplicitProbability | None:
     found: list[ExplicitProbability] = []
-    split = _SPLIT.search(text) if _SPLIT_FIGURES.search(text) else None
+    dashed = "-" in text or "–" in text or "/" in text
+    split = _SPLIT.search(text) if dashed and _SPLIT_FIGURES.search(text) else None
     if split is not None:
         share, rest = int(split.group("a")), int(split.group("b"))
         if share + rest == 100:
             value = (rest if split.group("against") else share) / 100
             found.append(ExplicitProbability(split.group(), value, split.start(), split.end()))
-    for side in _SIDE.finditer(text):
+    sided = "against" in text or any(mark in text for mark in _ON_AT_END) or text.endswith(" on")
+    for side in _SIDE.finditer(text) if sided else ():
         match = _ODDS_BEFORE_SIDE.search(text, max(0, side.start() - 40), side.start())
         if match is None:
             continue
@@ -761,7 +765,7 @@ def _odds(text: str) -> ExplicitProbability | None:
             ExplicitProbability(text[match.start() : side.end()], value, match.start(), side.end())
         )
         break
-    evens = _EVENS.search(text) if "even" in text.lower() else None
+    evens = _EVENS.search(text) if " even" in text or "Even" in text else None
     if evens is not None:
         found.append(ExplicitProbability(evens.group(), 0.5, evens.start(), evens.end()))
     return min(found, key=lambda figure: figure.start) if found else None
