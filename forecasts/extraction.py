@@ -1158,7 +1158,9 @@ def _speaker_for_verb(
     )
     # "Climate scientists have long warned", "insiders privately concede": the adverb and its
     # auxiliary are no part of the subject
-    subject = _AUXILIARY_END.sub("", text[before_start : verb.start()])
+    subject = text[before_start : verb.start()]
+    if subject[-16:].rstrip().rsplit(" ", 1)[-1].lower() in _SPEECH_ADVERBS:
+        subject = _AUXILIARY_END.sub("", subject)
     after = text[verb.end() :]
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
         name = _inverted_speaker(after, text, verb.end(), document)
@@ -1171,6 +1173,7 @@ def _speaker_for_verb(
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
 
 
+_SPEECH_ADVERBS: Final = _wordset("long privately publicly openly quietly repeatedly consistently")
 _AUXILIARY_END: Final = re.compile(
     r"\s(?:(?:has|have|had)\s+)?(?:long|privately|publicly|openly|quietly|repeatedly|"
     r"consistently)\s+$",
@@ -1975,7 +1978,11 @@ def _phrase_cue(
         return None  # "something that has never happened": the past, not a forecast
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
         return None  # "are expected to have fallen last week": a belief about the past
-    if phrase == "likely" and _GROUP_DESCRIBED_BEFORE.search(before):
+    if (
+        phrase == "likely"
+        and before.rstrip().endswith(("most", "least", "more", "less"))
+        and _GROUP_DESCRIBED_BEFORE.search(before)
+    ):
         return None  # "homeowners, who are the people most likely to vote": who they are
     if (
         phrase in _ADJECTIVE_HEDGES
@@ -2017,8 +2024,8 @@ def _phrase_cue(
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
-        if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) or _PAST_BELIEF.search(
-            before
+        if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) or (
+            "had " in before and _PAST_BELIEF.search(before)
         ):
             return None  # "traders who had expected", "had said it expected": a past belief
         if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
@@ -2093,9 +2100,9 @@ _STARTS_FROM: Final = re.compile(
 )
 # "Fines will reach up to £10 million", "Fares will rise in January": the writer states the
 # charges a scheme sets.
-_CHARGE_SUBJECT: Final = re.compile(
-    r"\b(?:fines?|penalt(?:y|ies)|fees?|charges?|levies|levy|fares?|surcharges?|tolls?)\s+$",
-    re.IGNORECASE,
+_CHARGE_NOUNS: Final = _wordset(
+    "fine fines penalty penalties fee fees charge charges levy levies fare fares surcharge "
+    "surcharges toll tolls"
 )
 # "Your existing camera will keep working": an explainer telling the reader how things work.
 _READER_SUBJECT: Final = re.compile(
@@ -2143,8 +2150,8 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         or _WORKINGS_AFTER.match(after)
         or (_ROUTE_AFTER.match(after) and _ROUTE_SUBJECT.search(subject))
         or _STARTS_FROM.search(clause)
-        or _CHARGE_SUBJECT.search(subject)
-        or _READER_SUBJECT.search(subject)
+        or subject.rstrip().rsplit(" ", 1)[-1].lower() in _CHARGE_NOUNS
+        or (("you" in subject or "You" in subject) and _READER_SUBJECT.search(subject))
     )
 
 
