@@ -374,7 +374,7 @@ _PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": 
 # Nouns any organisation can be called by: "the firm's model" is the firm last named.
 _ANY_ORG_NOUNS: Final = _wordset(
     "firm company organisation organization business group institution agency outfit maker "
-    "producer manufacturer retailer lender insurer operator carrier chain club utility"
+    "producer manufacturer retailer lender insurer operator carrier chain club utility bank"
 )
 # Bodies within an institution: "the committee" of a bank named before speaks for the bank
 # (LABELLING.md, round two (c)).
@@ -421,7 +421,7 @@ _GENERIC_PLURALS: Final = (
     r"participants|advisers|advisors|respondents|farmers|growers|fans|pundits|bookmakers|"
     r"punters|markets|economists|banks|firms|brokerages|brokers|lenders|houses|institutions|"
     r"studios|groups|drivers|workers|companies|retailers|landlords|campaigners|activists|"
-    r"rivals|shoppers|businesses"
+    r"rivals|shoppers|businesses|contacts"
 )
 _GENERIC_NOUNS: Final = _GENERIC_PLURALS + r"|analyst|economist|expert|official|observer|source"
 _DEFINITE_PERSON: Final = re.compile(
@@ -440,7 +440,7 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
     r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans|studios|"
     r"groups|drivers|workers|companies|retailers|landlords|campaigners|activists|rivals|"
-    r"shoppers|businesses"
+    r"shoppers|businesses|contacts"
     # a profession in the plural: "marine biologists", "pediatricians", "local doctors"
     r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))$",
     re.IGNORECASE,
@@ -1048,6 +1048,11 @@ def _attribution(
             return _Attribution(document_source, verb_start=according.start(), verb_end=end)
         tail = re.split(r"[,;:(]|\s(?:of|at|who|on|in)\s", text[according.end() :])[0]
         name = _resolve_name(tail, text, according.end(), document)
+        written = tail.rstrip(' .!?"”’')
+        if name is None and _DEFINITE_NP.match(written):
+            # "according to the federation": the organisation the noun was used for
+            organisation = _definite_org(written, document, text[: according.start()])
+            name = organisation.name if organisation is not None else None
         if name is None or re.search(r"['’]s\b", tail):
             name = _inverted_speaker(
                 text[according.end() :], text, according.end(), document
@@ -1449,7 +1454,8 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
         return None
     np = _DEFINITE_NP.match(chunk)
     nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
-    if nouns[0].lower() in _ANY_ORG_NOUNS:
+    if nouns[0].lower() in _ANY_ORG_NOUNS and nouns[0].islower():
+        # "the company" (not "The Bank of Norland", a name)
         for mention in reversed(list(_name_runs(earlier))):
             known = document.known(mention.text)
             if known is not None and known.kind == "org":
@@ -1884,7 +1890,8 @@ _PROJECTION_IMPLIES: Final = re.compile(
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
 _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
-    r"(?:year|month|quarter|week|season|winter|summer|spring|autumn)\b|\bwhen\b|\bby\s+\w|"
+    r"(?:\w+\s+)?(?:year|month|quarter|week|season|winter|summer|spring|autumn)s?\b|\bwhen\b|"
+    r"\bby\s+\w|"
     r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b)",
@@ -1892,7 +1899,7 @@ _EXPECT_OBJECT: Final = re.compile(
 )
 _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
 _EXPECT_COMPLEMENT: Final = re.compile(
-    r"^(?:\s+[\w’'%.,-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
+    r"^(?:\s+[\w’'%.,\"“”-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
 )
 # "are (widely) expected to" with nobody named: unnamed people's expectation (LABELLING.md).
 _AGENTLESS_PASSIVE: Final = re.compile(

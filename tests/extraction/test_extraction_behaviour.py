@@ -1233,3 +1233,23 @@ def test_refusals_resolve_advice_and_past_beliefs_are_no_forecasts() -> None:
         ]
     )
     assert sentences_of(text) == []
+
+
+def test_a_firm_called_the_bank_or_the_federation_later_keeps_its_claims() -> None:
+    text = (
+        "Harrow Capital cut its copper forecast on Monday. "
+        "Copper stocks will keep building through the winter, the bank said.\n\n"
+        "The Federation of Road Hauliers met in May. "
+        "Freight volumes are set to fall over the next two quarters, according to the "
+        "federation.\n\n"
+        'Tallow Films expects "Quiet Harbour" to open with more than $5 million. '
+        "Harwick Health Agency issued figures on Friday. "
+        "The agency expects further cases over the next three weeks.\n\n"
+        "Contacts in the bank's regional survey expect output to rise over the next six months."
+    )
+    assert speakers_of(text) == [
+        "Harrow Capital",
+        "Federation of Road Hauliers",
+        "Tallow Films",
+        "Harwick Health Agency",
+    ]
