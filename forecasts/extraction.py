@@ -3187,6 +3187,8 @@ _TRANSCRIPT_LABEL: Final = re.compile(
     r"^\s*(?P<label>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]+){0,2}"
     r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){1,2})\s*:\s"
 )
+# "Goodhart:" alone on its line: a surname is enough there.
+_LABEL_LINE: Final = re.compile(r"^\s*(?P<label>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*:\s*$")
 _INTERVIEWER_LABELS: Final = frozenset({"Q", "QUESTION", "INTERVIEWER"})
 # "A:" answers in a Q-and-A: the interviewee speaks, whoever the article introduced.
 _ANSWER_LABELS: Final = frozenset({"A", "ANSWER"})
@@ -3198,18 +3200,30 @@ _QUESTION_TURN: Final = "Q"
 def _transcript_labels(text: str) -> dict[int, str]:
     paragraphs = [line.group() for line in _LINE.finditer(text) if line.group().strip()]
     labels = {}
+    # "Goodhart:" on a line of its own speaks for the paragraphs below it, up to the next tag
+    below: dict[int, str] = {}
+    turn: str | None = None
+    counts: dict[str, int] = {}
     for index, paragraph in enumerate(paragraphs):
-        match = _TRANSCRIPT_LABEL.match(paragraph)
+        match = _TRANSCRIPT_LABEL.match(paragraph + " ") or _LABEL_LINE.match(paragraph)
         if match is None or match.group("label") in _NOTE_LABELS:
+            if match is None and turn is not None:
+                below[index] = turn
             continue
         label = match.group("label")
-        labels[index] = _QUESTION_TURN if label in _INTERVIEWER_LABELS else label
+        label = _QUESTION_TURN if label in _INTERVIEWER_LABELS else label
+        counts[label] = counts.get(label, 0) + 1
+        if paragraph[match.end() - 1 :].strip() and match.re is _TRANSCRIPT_LABEL:
+            labels[index], turn = label, None
+        else:
+            turn = label
     # "Dave Wilson: ..." counts as a speaker's tag only when it recurs, as in a transcript;
     # once, it is more likely a heading ("Full Statement: ...")
-    counts: dict[str, int] = {}
-    for label in labels.values():
-        counts[label] = counts.get(label, 0) + 1
-    return {index: label for index, label in labels.items() if label.isupper() or counts[label] > 1}
+    labels = {
+        index: label for index, label in labels.items() if label.isupper() or counts[label] > 1
+    }
+    labels.update((index, label) for index, label in below.items() if counts[label] > 1)
+    return labels
 
 
 def _label_speaker(label: str, document: _Document) -> str | None:

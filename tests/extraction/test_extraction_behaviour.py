@@ -1253,3 +1253,15 @@ def test_a_firm_called_the_bank_or_the_federation_later_keeps_its_claims() -> No
         "Tallow Films",
         "Harwick Health Agency",
     ]
+
+
+def test_a_speaker_tag_on_a_line_of_its_own_speaks_for_the_paragraphs_below() -> None:
+    text = (
+        "A conversation with Ines Corbel, economist\n\n"
+        "Reyes:\n\nWhere is inflation going?\n\n"
+        "Corbel:\n\nI think it falls to 2% by the summer.\n\n"
+        "Prices will probably keep easing through next year.\n\n"
+        "Reyes:\n\nAnd wages?\n\n"
+        "Corbel:\n\nWage growth will slow to 3% in 2025."
+    )
+    assert speakers_of(text) == ["Ines Corbel"] * 3
