@@ -274,6 +274,11 @@ _PERSON_TITLES: Final = _wordset(
     "defender goalkeeper winger forward substitute captain skipper batsman bowler pitcher "
     "quarterback"
 )
+# Last words of a place's name: "Ashdown Reservoir", "Mill Lane", "Tarrant Bay".
+_PLACE_WORDS: Final = _wordset(
+    "reservoir river lake valley mountain mountains hill hills street road avenue lane square "
+    "bay island islands beach forest moor glacier coast estuary creek"
+)
 # Titles only a person bears.
 _COURTESY_TITLES: Final = _wordset("mr mrs ms mx miss dr prof professor sir dame")
 _FEMALE_TITLES: Final = _wordset("mrs ms miss dame lady queen princess congresswoman")
@@ -746,6 +751,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "Tuesday", "Neither": a capital that names nobody
     if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
+    if len(words) > 1 and words[-1].lower() in _PLACE_WORDS and not mention.title:
+        return None  # "Ashdown Reservoir", "Harbour Street": a place speaks for no one
     if len(words) == 1 and not mention.title and _sentence_adverb(words[0], text, mention.start):
         return None
     if len(words) == 1 and mention.possessive and _ACRONYM_NAME.fullmatch(words[0]):
@@ -1073,6 +1080,8 @@ def _attribution(
             continue  # "is expected", "was predicted": a passive names no speaker here
         if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
             continue  # "Having conceded a goal in each match": a participle, no speaker
+        if _SUBORDINATE_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):
+            continue  # "unless the region sees rain": a condition's verb, no one speaking
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
             return found
@@ -1128,6 +1137,11 @@ _SOURCE_OF_QUOTE: Final = re.compile(
 )
 
 
+_SUBORDINATE_BEFORE: Final = re.compile(
+    r"\b(?:unless|if|until|because|once|whether)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?-i:[a-z][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PARTICIPLE_BEFORE: Final = re.compile(
     r"\b(?:having|after|before|since|when|while)\s+$", re.IGNORECASE
 )

@@ -1265,3 +1265,12 @@ def test_a_speaker_tag_on_a_line_of_its_own_speaks_for_the_paragraphs_below() ->
         "Corbel:\n\nWage growth will slow to 3% in 2025."
     )
     assert speakers_of(text) == ["Ines Corbel"] * 3
+
+
+def test_a_place_or_a_condition_s_verb_never_speaks() -> None:
+    text = (
+        "Kelda Water supplies the valley. At Marlow Reservoir, walkers crossed the dry bed.\n\n"
+        "Lake levels will fall below 40% by the end of August unless the region sees rain, "
+        "the company warned."
+    )
+    assert speakers_of(text) == ["Kelda Water"]
