@@ -1200,7 +1200,8 @@ _AUXILIARY_END: Final = re.compile(
 )
 # A clause of several words, then a comma: what was said, before an inverted "said X".
 _CLAUSE_THEN_COMMA: Final = re.compile(
-    r"(?:^|[.;:“”\"]\s*)[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
+    r"(?:^|[.;:“”\"]\s*)(?:(?:if|unless|once|when)\b[^,;:]*,\s*)?"
+    r"[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
     r"is|are|was|were|has|have|had)\b[^,;:]*,\s*$",
     re.IGNORECASE,
 )
@@ -1282,6 +1283,11 @@ def _subject_speaker(
             # "he said", and "what we forecast": the pronoun right before the verb speaks
             return _pronoun_speaker(pronoun, document, verb)
         owner = _report_owner(chunk, text, offset + chunk_start, document)
+        if owner is None and (built := _BUILT_BY.match(chunk)) is not None:
+            # "The model built by the election analysis site Ballotline gives ...": its maker
+            owner = _resolve_name(
+                built.group("maker"), text, offset + chunk_start + built.start("maker"), document
+            )
         if owner is not None:
             return _Attribution(owner, False, *verb)
         holder = _role_holder(chunk, document)
@@ -1396,6 +1402,11 @@ _POST_HOLDER: Final = re.compile(
 )
 
 
+_BUILT_BY: Final = re.compile(
+    r"^\s*(?i:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?i:model|forecast|projection|poll|survey|"
+    r"analysis|simulation|nowcast)\s+(?:[\w-]+\s+)?(?i:built|run|published|produced|compiled|"
+    r"released|conducted|made)\s+by\s+(?P<maker>.+?)\s*$"
+)
 # "Harland Institute's latest market report", "the group's monthly outlook, which": a
 # document forecasts for whoever publishes it.
 _OWNED_DOCUMENT: Final = re.compile(

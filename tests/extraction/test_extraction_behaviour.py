@@ -1274,3 +1274,12 @@ def test_a_place_or_a_condition_s_verb_never_speaks() -> None:
         "the company warned."
     )
     assert speakers_of(text) == ["Kelda Water"]
+
+
+def test_a_model_speaks_for_its_maker_and_a_leading_condition_keeps_an_inverted_source() -> None:
+    text = (
+        "The model built by the data site Pollcast gives the party a 30% chance of a majority. "
+        "If rain comes by June, yields might still match the average at harvest in August, "
+        "said Rhea Tamsin, an agronomist at the Karvo Institute."
+    )
+    assert speakers_of(text) == ["Pollcast", "Rhea Tamsin"]
