@@ -780,6 +780,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         nouns.add(noun_before.group("noun").lower())
     if (nouns or legal) and known is None:
         return _Entity(mention.text, "org", nouns=frozenset(nouns))
+    if known is None and not mention.title and _product_name(words, before, document):
+        return None  # "The glasses, called Vellum Sight, ...": a product, nobody who speaks
     if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
         return _Entity(mention.text, "org") if len(words) > 1 else None
     if (
@@ -821,6 +823,19 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
 
 
 _WORKS_AT_BEFORE: Final = re.compile(r"\b(?:at|(?:works|worked|working)\s+for)\s+$")
+_CALLED_BEFORE: Final = re.compile(
+    r"\b(?:called|named|dubbed|branded|nicknamed|known\s+as)\s+[\"“‘']?$", re.IGNORECASE
+)
+
+
+def _product_name(words: list[str], before: str, document: _Document) -> bool:
+    """A thing given a name ("called Vellum Sight"), or a firm's name with a word added."""
+    if _CALLED_BEFORE.search(before):
+        return True
+    first = document.known(words[0]) if len(words) > 1 else None
+    return first is not None and first.kind == "org" and first.parts[0] == words[0]
+
+
 # What follows a name that only an organisation takes: "Nordbanken, the country's largest
 # mortgage lender", "X, which represents", "X cut its forecast", "X's shares".
 _ORG_CONTEXT_AFTER: Final = re.compile(

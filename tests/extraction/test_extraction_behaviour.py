@@ -1283,3 +1283,13 @@ def test_a_model_speaks_for_its_maker_and_a_leading_condition_keeps_an_inverted_
         "said Rhea Tamsin, an agronomist at the Karvo Institute."
     )
     assert speakers_of(text) == ["Pollcast", "Rhea Tamsin"]
+
+
+def test_a_product_named_after_its_maker_is_no_person_a_pronoun_can_find() -> None:
+    text = (
+        "Tarrow Devices Inc. unveiled a headset on Tuesday. The headset, called Tarrow Halo, "
+        "will cost $899. Tarrow expects to ship it in March.\n\n"
+        "Ines Varo, an analyst at Kell Research, spoke after the launch. "
+        '"Tarrow Halo could take a tenth of the market by 2027," she said.'
+    )
+    assert speakers_of(text) == ["Tarrow Devices", "Ines Varo"]
