@@ -354,14 +354,14 @@ _NAME_RUN: Final = re.compile(
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
     r"predicted|predicts|predict|forecast|forecasts|projected|projects|(?-i:project)|expects|expect|"
-    r"argued|argues|argue|believes|believe|believed|thinks|think|thought|concluded|concludes|noted|"
+    r"argued|argues|argue|believes|believe|believed|thinks?|thought|concluded|concludes|noted|"
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
-    r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
-    r"acknowledges|acknowledge|concedes|concede|admits|admit|"
+    r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
+    r"admit(?:ted|s)?|declared|"
     r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
-    r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|implies|imply|"
+    r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
@@ -546,6 +546,10 @@ class _Document:
             ):
                 return entity
         return None
+
+    def entities_by_edge(self, word: str) -> list[_Entity]:
+        """The entities whose name begins or ends with a word."""
+        return self._by_edge_word.get(word, [])
 
     def remember(self, entity: _Entity) -> _Entity:
         existing = self.known(entity.name)
@@ -1048,7 +1052,11 @@ def _attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution:
     text = sentence.text
-    estimate = _BY_ESTIMATE.search(text) if "s " in text and ("'" in text or "’" in text) else None
+    estimate = (
+        _BY_ESTIMATE.search(text)
+        if ("'" in text or "’" in text) and any(word in text for word in _ESTIMATE_WORDS)
+        else None
+    )
     if estimate is not None and not _inside(estimate.start(), regions):
         name = _resolve_name(estimate.group("owner"), text, estimate.start("owner"), document)
         if name is not None:
@@ -1083,6 +1091,7 @@ def _attribution(
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
+    subordinate = _SUBORDINATE_WORD.search(text) is not None
     source = _SOURCE_OF_QUOTE.match(text)
     if source:
         name = _inverted_speaker(text[source.end() :], text, source.end(), document)
@@ -1095,7 +1104,9 @@ def _attribution(
             continue  # "is expected", "was predicted": a passive names no speaker here
         if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
             continue  # "Having conceded a goal in each match": a participle, no speaker
-        if _SUBORDINATE_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):
+        if subordinate and _SUBORDINATE_BEFORE.search(
+            text, max(0, verb.start() - 40), verb.start()
+        ):
             continue  # "unless the region sees rain": a condition's verb, no one speaking
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
@@ -1103,6 +1114,15 @@ def _attribution(
     return _Attribution(None)
 
 
+_ESTIMATE_WORDS: Final = (
+    "estimate",
+    "reckoning",
+    "calculation",
+    "count",
+    "forecast",
+    "model",
+    "view",
+)
 # "There is a 60% chance, by Corvane's estimate, that ...", "in the bank's view".
 _BY_ESTIMATE: Final = re.compile(
     r"\b(?:by|in|on)\s+(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?\s+(?:own\s+)?"
@@ -1152,6 +1172,7 @@ _SOURCE_OF_QUOTE: Final = re.compile(
 )
 
 
+_SUBORDINATE_WORD: Final = re.compile(r"\b(?:unless|if|until|because|once|whether)\b", re.I)
 _SUBORDINATE_BEFORE: Final = re.compile(
     r"\b(?:unless|if|until|because|once|whether)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?-i:[a-z][\w-]*\s+){0,2}$",
@@ -2659,8 +2680,12 @@ _DECLINED: Final = re.compile(
     r"(?:(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|"
     r"timescale|probability|percentage|odds)\s+on\b"
     # "I won't go into them", "I'd never say that three weeks out": the speaker declines
-    r"|(?:go|get)\s+into\b|say\s+that\b|discuss\b|disclose\b|reveal\b)"
-    r"|(?:['’]d|\bwould)\s+never\s+(?:go\s+into|say\s+that|discuss|disclose|reveal)\b",
+    r"|(?:go|get)\s+into\b|say\s+that\b|discuss\b|disclose\b|reveal\b)",
+    re.IGNORECASE,
+)
+_NEVER_SAY: Final = re.compile(
+    r"\b(?:(?:i|we|you|he|she|they)['’]d|would)\s+never\s+(?:go\s+into|say\s+that|discuss|"
+    r"disclose|reveal)\b",
     re.IGNORECASE,
 )
 _SURVEY_SHARE: Final = re.compile(
@@ -3271,15 +3296,21 @@ def _label_speaker(label: str, document: _Document) -> str | None:
         return document.interviewee()
     name = " ".join(word.capitalize() for word in label.split())
     # "MARSH:" is a person: Dr. Helen Marsh, not her firm Marsh Lindqvist Research
-    known = next(
-        (
+    words = name.split()
+    people = [
+        entity
+        for entity in document.entities_by_edge(words[-1])
+        if entity.kind == "person" and entity.parts[-len(words) :] == words
+    ]
+    if not people:
+        # "SOLHEIM-BAPTISTE", "O'NEILL": capitals that .capitalize() does not give back
+        people = [
             entity
-            for entity in reversed(document.entities)
+            for entity in document.entities
             if entity.kind == "person"
-            and [part.upper() for part in entity.parts[-len(label.split()) :]] == label.split()
-        ),
-        None,
-    ) or document.known(name)
+            and [part.upper() for part in entity.parts[-len(words) :]] == label.split()
+        ]
+    known = max(people, key=lambda person: person.order) if people else document.known(name)
     if known is None and len(label) <= 3 and label.isupper():
         # "DW:" after "Dave Wilson:": the initials of someone named before
         known = next(
@@ -3354,7 +3385,9 @@ def _candidate(
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     found = _cues(sentence, regions, attribution)
-    declined = _DECLINED.search(sentence.text)
+    declined = _DECLINED.search(sentence.text) or (
+        _NEVER_SAY.search(sentence.text) if "never" in sentence.text else None
+    )
     if declined is not None:
         # "The ministry, which forecasts growth of 1.1%, declined to comment": what comes
         # before the refusal still stands; what it refuses to say does not
