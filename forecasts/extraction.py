@@ -834,10 +834,12 @@ _CALLED_BEFORE: Final = re.compile(
 
 def _product_name(words: list[str], before: str, document: _Document) -> bool:
     """A thing given a name ("called Vellum Sight"), or a firm's name with a word added."""
-    if _CALLED_BEFORE.search(before):
+    if ("ed " in before[-14:] or "as " in before[-6:]) and _CALLED_BEFORE.search(before):
         return True
-    first = document.known(words[0]) if len(words) > 1 else None
-    return first is not None and first.kind == "org" and first.parts[0] == words[0]
+    return len(words) > 1 and any(
+        entity.kind == "org" and entity.parts[0] == words[0] and len(entity.parts) > 1
+        for entity in document.entities_by_edge(words[0])
+    )
 
 
 # What follows a name that only an organisation takes: "Nordbanken, the country's largest
