@@ -274,6 +274,13 @@ _PERSON_TITLES: Final = _wordset(
     "defender goalkeeper winger forward substitute captain skipper batsman bowler pitcher "
     "quarterback"
 )
+# Last words of a place's name: "Ashdown Reservoir", "Mill Lane", "Tarrant Bay".
+_PLACE_WORDS: Final = _wordset(
+    "reservoir river lake valley mountain mountains hill hills street road avenue lane square "
+    "bay island islands beach forest moor glacier coast estuary creek"
+)
+# Titles only a person bears.
+_COURTESY_TITLES: Final = _wordset("mr mrs ms mx miss dr prof professor sir dame")
 _FEMALE_TITLES: Final = _wordset("mrs ms miss dame lady queen princess congresswoman")
 _MALE_TITLES: Final = _wordset("mr sir lord king prince congressman councilman")
 _ORG_WORDS: Final = _wordset(
@@ -290,7 +297,8 @@ _ORG_WORDS: Final = _wordset(
     "healthcare investments insurance resources mining minerals chemicals ventures estates "
     "enterprises properties realty shipping railways automotive semiconductors robotics "
     "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
-    "town city county council institute observatory economics"
+    "town city county council institute observatory economics pictures films studios "
+    "productions entertainment alliance coalition federation league caucus"
 )
 # Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
 # "Helix Devices" (LABELLING.md, speakers).
@@ -325,26 +333,35 @@ _ORG_NOUN_BEFORE: Final = re.compile(
     r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
     r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
     r"insurer|team|side|cartel|think\s+tank|tank|charity|studio|automaker|carmaker|"
-    r"giant|conglomerate|fund|(?:asset|fund|investment|money|wealth|portfolio)\s+manager)\s+$",
+    r"giant|conglomerate|fund|(?:asset|fund|investment|money|wealth|portfolio)\s+manager|"
+    r"(?:research|brokerage|trading|investment|fashion|auction|publishing)\s+house)\s+$",
     re.IGNORECASE,
 )
 _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
 _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
 _PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
+# The last word of a public body's name, which may hold an "and": "Food and Drug
+# Administration", "Monetary Policy and Financial Stability Committee".
+_PUBLIC_BODY_ENDINGS: Final = (
+    r"(?:Committee|Commission|Administration|Board|Council|Department|Agency|Authority|"
+    r"Bureau|Office|Institute|Ministry|Services?|Survey|Tribunal|Panel)"
+)
 _NAME_RUN: Final = re.compile(
     r"[A-Z][\w’'.&/-]*(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
-    r"bin|&)\s+)?[A-Z][\w’'.&/-]*)*"
+    r"bin|&|and(?=\s+(?:[A-Z][\w’'.&/-]*\s+){0,3}" + _PUBLIC_BODY_ENDINGS + r"\b))\s+)?"
+    r"[A-Z][\w’'.&/-]*)*"
 )
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
     r"predicted|predicts|predict|forecast|forecasts|projected|projects|(?-i:project)|expects|expect|"
-    r"argued|argues|argue|believes|believe|believed|thinks|think|concluded|concludes|noted|"
+    r"argued|argues|argue|believes|believe|believed|thinks?|thought|concluded|concludes|noted|"
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
-    r"cautions|reckons|reckoned|suggested|suggests|acknowledged|conceded|admitted|declared|"
+    r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
+    r"admit(?:ted|s)?|declared|"
     r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
-    r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|"
+    r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
@@ -362,7 +379,7 @@ _PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": 
 # Nouns any organisation can be called by: "the firm's model" is the firm last named.
 _ANY_ORG_NOUNS: Final = _wordset(
     "firm company organisation organization business group institution agency outfit maker "
-    "producer manufacturer retailer lender insurer operator carrier chain club utility"
+    "producer manufacturer retailer lender insurer operator carrier chain club utility bank"
 )
 # Bodies within an institution: "the committee" of a bank named before speaks for the bank
 # (LABELLING.md, round two (c)).
@@ -400,7 +417,7 @@ _NOT_NAMES: Final = _wordset(
     "there here it its they their we our i you he she his her a an the what which who why how "
     "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november december today tomorrow "
-    "tonight yesterday christmas easter having being"
+    "tonight yesterday christmas easter having being neither either"
 )
 _GENERIC_PLURALS: Final = (
     r"analysts|economists|scientists|experts|officials|observers|critics|sources|forecasters|"
@@ -409,7 +426,7 @@ _GENERIC_PLURALS: Final = (
     r"participants|advisers|advisors|respondents|farmers|growers|fans|pundits|bookmakers|"
     r"punters|markets|economists|banks|firms|brokerages|brokers|lenders|houses|institutions|"
     r"studios|groups|drivers|workers|companies|retailers|landlords|campaigners|activists|"
-    r"rivals|shoppers|businesses"
+    r"rivals|shoppers|businesses|contacts"
 )
 _GENERIC_NOUNS: Final = _GENERIC_PLURALS + r"|analyst|economist|expert|official|observer|source"
 _DEFINITE_PERSON: Final = re.compile(
@@ -428,7 +445,9 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
     r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans|studios|"
     r"groups|drivers|workers|companies|retailers|landlords|campaigners|activists|rivals|"
-    r"shoppers|businesses)$",
+    r"shoppers|businesses|contacts"
+    # a profession in the plural: "marine biologists", "pediatricians", "local doctors"
+    r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))$",
     re.IGNORECASE,
 )
 
@@ -506,6 +525,10 @@ class _Document:
     last_group: str | None = None
     last_group_paragraph: int = -1
     paragraph: int = -1
+    # The paragraph that last named a person.
+    person_paragraph: int = -1
+    # The byline, whose writer is not the one interviewed.
+    byline: str = ""
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -524,6 +547,10 @@ class _Document:
                 return entity
         return None
 
+    def entities_by_edge(self, word: str) -> list[_Entity]:
+        """The entities whose name begins or ends with a word."""
+        return self._by_edge_word.get(word, [])
+
     def remember(self, entity: _Entity) -> _Entity:
         existing = self.known(entity.name)
         if existing is not None and len(existing.parts) >= len(entity.parts):
@@ -535,6 +562,20 @@ class _Document:
         for word in {entity.parts[0], entity.parts[-1]}:
             self._by_edge_word.setdefault(word, []).append(entity)
         return entity
+
+    def body(self) -> str | None:
+        """The institution of the latest committee or board named: whose members speak."""
+        for entity in reversed(self.entities):
+            if entity.kind == "org" and entity.nouns & _BODY_NOUNS:
+                return entity.root().name
+        return None
+
+    def interviewee(self) -> str | None:
+        """Who answers in a Q-and-A: the first person the article names, its writer aside."""
+        for entity in self.entities:
+            if entity.kind == "person" and entity.name not in self.byline:
+                return entity.name
+        return None
 
     def person_for(self, pronoun: str) -> _Entity | None:
         gender = _PRONOUNS.get(pronoun.lower(), "")
@@ -572,6 +613,7 @@ class _Document:
         if entity in self.last_person:
             self.last_person.remove(entity)
         self.last_person.append(entity)
+        self.person_paragraph = self.paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,6 +623,8 @@ class _Mention:
     end: int
     title: str
     possessive: bool
+    # "Norges Bank" of "Norges Bank's Monetary Policy Committee": whose the name is.
+    owner: str = ""
 
 
 def _name_runs(text: str) -> Iterator[_Mention]:
@@ -606,11 +650,19 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     run = text[start:end]
     # "Lumora's Teodora Vance": the organisation's possessive is not part of the name.
     owner = re.match(r"(?:[\w.&-]+\s+){0,3}[\w.&-]+['’]s\s+(?=[A-Z])", run)
+    owner_name = ""
     if owner:
+        owner_name = re.sub(r"['’]s\s+$", "", owner.group())
         start += owner.end()
         run = text[start:end]
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
     while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
+        words.pop(0)
+    if len(words) > 1 and _describes_a_firm(words[0]):
+        # "Chipmaker Orrin Semiconductor", "Retailer Grovemart": the kind of firm, at the
+        # head of a sentence, is no part of its name
+        start += run.find(words[1], len(words[0]))
+        run = text[start:end]
         words.pop(0)
     while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}:
         words.pop()
@@ -647,7 +699,22 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         titles.remove("the")
     if words:
         possessive = bool(re.search(r"[’']s?$", text[start:end]))
-        yield _Mention(" ".join(words), start, end, " ".join(titles), possessive)
+        yield _Mention(" ".join(words), start, end, " ".join(titles), possessive, owner_name)
+
+
+# Common nouns for a kind of firm, written before its name.
+_FIRM_KINDS: Final = _wordset(
+    "retailer insurer lender miner brewer pollster broker carrier airline conglomerate "
+    "supermarket grocer regulator broadcaster publisher developer distributor manufacturer "
+    "producer exporter importer operator supplier startup start-up rival"
+)
+
+
+def _describes_a_firm(word: str) -> bool:
+    lowered = word.lower()
+    return word[:1].isupper() and (
+        (lowered.endswith("maker") and len(lowered) > 5) or lowered in _FIRM_KINDS
+    )
 
 
 def _person_after_organisation(words: list[str]) -> int:
@@ -684,8 +751,17 @@ _EMPLOYER_BEFORE_ROLE: Final = re.compile(
 
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
+    if len(words) == 1 and not mention.title and words[0].lower() in _NOT_NAMES:
+        return None  # "Tuesday", "Neither": a capital that names nobody
+    if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
+        return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
+    if len(words) > 1 and words[-1].lower() in _PLACE_WORDS and not mention.title:
+        return None  # "Ashdown Reservoir", "Harbour Street": a place speaks for no one
     if len(words) == 1 and not mention.title and _sentence_adverb(words[0], text, mention.start):
         return None
+    if len(words) == 1 and mention.possessive and _ACRONYM_NAME.fullmatch(words[0]):
+        # "OPEC's output", "the IMF's forecast": initials in the possessive name a body
+        return document.known(words[0]) or _Entity(words[0], "org")
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
         # "the Institute" after the Caledon Institute of Public Health is that institute
         found = document.org_for(words[0])
@@ -708,8 +784,28 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         nouns.add(noun_before.group("noun").lower())
     if (nouns or legal) and known is None:
         return _Entity(mention.text, "org", nouns=frozenset(nouns))
+    if known is None and not mention.title and _product_name(words, before, document):
+        return None  # "The glasses, called Vellum Sight, ...": a product, nobody who speaks
     if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
         return _Entity(mention.text, "org") if len(words) > 1 else None
+    if (
+        known is not None
+        and known.kind == "org"
+        and set(mention.title.split()) & _COURTESY_TITLES
+        and not any(part.lower() in _ORG_WORDS for part in known.parts)
+    ):
+        # "pollster Helen Marsh" read as a firm, then "Dr. Helen Marsh": a person after all
+        known.kind, known.nouns = "person", frozenset()
+        known.gender = known.gender or _gender_of(mention.title)
+    if (
+        known is not None
+        and known.kind == "person"
+        and not known.gender
+        and not mention.title
+        and _WORKS_AT_BEFORE.search(before)
+    ):
+        # "president of distribution at Halberd": where someone works is an organisation
+        known.kind = "org"
     if known is not None:
         return known
     if _PLACE_CUES_BEFORE.search(before) and not mention.title:
@@ -730,6 +826,22 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     return None
 
 
+_WORKS_AT_BEFORE: Final = re.compile(r"\b(?:at|(?:works|worked|working)\s+for)\s+$")
+_CALLED_BEFORE: Final = re.compile(
+    r"\b(?:called|named|dubbed|branded|nicknamed|known\s+as)\s+[\"“‘']?$", re.IGNORECASE
+)
+
+
+def _product_name(words: list[str], before: str, document: _Document) -> bool:
+    """A thing given a name ("called Vellum Sight"), or a firm's name with a word added."""
+    if ("ed " in before[-14:] or "as " in before[-6:]) and _CALLED_BEFORE.search(before):
+        return True
+    return len(words) > 1 and any(
+        entity.kind == "org" and entity.parts[0] == words[0] and len(entity.parts) > 1
+        for entity in document.entities_by_edge(words[0])
+    )
+
+
 # What follows a name that only an organisation takes: "Nordbanken, the country's largest
 # mortgage lender", "X, which represents", "X cut its forecast", "X's shares".
 _ORG_CONTEXT_AFTER: Final = re.compile(
@@ -739,6 +851,8 @@ _ORG_CONTEXT_AFTER: Final = re.compile(
     r"chain|carrier|airline|operator|agency|body|association|organisation|organization|"
     r"pollster|platform|provider|utility|exporter|miner|developer|supplier|publisher|"
     r"broadcaster|consultancy|club|union|charity|regulator|cartel|institute|university)\b"
+    # "Lena Varga, a pollster at Civica Insight": someone who works somewhere
+    r"(?!\s+(?:at|with|for|from)\s+(?-i:[A-Z]))"
     r"|\s+(?:(?:has|have|had|also|now|then|last\s+\w+|on\s+\w+day)\s+)*[a-z]+\s+its\b"
     r"|['’]s?\s+shares\b)"
 )
@@ -785,6 +899,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             previous = None
             continue
         entity = document.remember(entity)
+        _link_to_owner(mention, entity, document)
         if entity.kind == "person" and not _inside(mention.start, regions):
             document.mention_person(entity)
         if previous is not None and _part_of(sentence.text, previous, (mention, entity)):
@@ -802,6 +917,17 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+def _link_to_owner(mention: _Mention, entity: _Entity, document: _Document) -> None:
+    """ "Norges Bank's Monetary Policy Committee": the committee speaks for the bank."""
+    if not mention.owner or entity.kind != "org" or entity.parent is not None:
+        return
+    if not {part.lower() for part in entity.parts} & _BODY_NOUNS:
+        return
+    owner = document.known(mention.owner) or document.remember(_Entity(mention.owner, "org"))
+    if owner.kind == "org" and owner.root() is not entity:
+        entity.parent = owner
 
 
 # A sentence that opens with people of an organisation, in the plural.
@@ -853,6 +979,7 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
         if not _is_descriptor_word(m.text)
         and not m.possessive
         and (_ACRONYM.fullmatch(m.text) or m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS)
+        and _CONTRACTED.sub("", m.text.lower()) not in _PRONOUNS  # "I'd", "We'll"
     ]
     if not mentions:
         return None
@@ -889,6 +1016,8 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     return entity.name
 
 
+_ACRONYM_NAME: Final = re.compile(r"[A-Z]{2,6}")
+_CONTRACTED: Final = re.compile(r"['’](?:d|ll|ve|m|re)$")
 # "WHO", "NATO": an acronym spelled like a function word is still a name.
 _ACRONYM: Final = re.compile(r"[A-Z]{3,}")
 # "Olivier Marchetti of energy research group Ostrova": the name is still a complement
@@ -925,8 +1054,25 @@ def _attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution:
     text = sentence.text
+    estimate = (
+        _BY_ESTIMATE.search(text)
+        if ("'" in text or "’" in text) and any(word in text for word in _ESTIMATE_WORDS)
+        else None
+    )
+    if estimate is not None and not _inside(estimate.start(), regions):
+        name = _resolve_name(estimate.group("owner"), text, estimate.start("owner"), document)
+        if name is not None:
+            return _Attribution(name, verb_start=estimate.start(), verb_end=estimate.end())
     according = _ACCORDING_TO.search(text)
     if according and not _inside(according.start(), regions):
+        # "Varda forecast revenue of ..., according to data compiled by LSEG": the forecast
+        # is Varda's; "according to" says where the figures were read
+        for verb in _SPEECH.finditer(text, 0, according.start()):
+            if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
+                continue
+            found = _speaker_for_verb(text, verb, regions, document)
+            if found is not None and found.speaker is not None and not found.generic:
+                return found
         document_source = _document_author(text, according.end(), document)
         if document_source is not None:
             comma = re.search(r"[,;:]", text[according.end() :])
@@ -934,6 +1080,11 @@ def _attribution(
             return _Attribution(document_source, verb_start=according.start(), verb_end=end)
         tail = re.split(r"[,;:(]|\s(?:of|at|who|on|in)\s", text[according.end() :])[0]
         name = _resolve_name(tail, text, according.end(), document)
+        written = tail.rstrip(' .!?"”’')
+        if name is None and _DEFINITE_NP.match(written):
+            # "according to the federation": the organisation the noun was used for
+            organisation = _definite_org(written, document, text[: according.start()])
+            name = organisation.name if organisation is not None else None
         if name is None or re.search(r"['’]s\b", tail):
             name = _inverted_speaker(
                 text[according.end() :], text, according.end(), document
@@ -942,6 +1093,7 @@ def _attribution(
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
+    subordinate = _SUBORDINATE_WORD.search(text) is not None
     source = _SOURCE_OF_QUOTE.match(text)
     if source:
         name = _inverted_speaker(text[source.end() :], text, source.end(), document)
@@ -954,12 +1106,30 @@ def _attribution(
             continue  # "is expected", "was predicted": a passive names no speaker here
         if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
             continue  # "Having conceded a goal in each match": a participle, no speaker
+        if subordinate and _SUBORDINATE_BEFORE.search(
+            text, max(0, verb.start() - 40), verb.start()
+        ):
+            continue  # "unless the region sees rain": a condition's verb, no one speaking
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
             return found
     return _Attribution(None)
 
 
+_ESTIMATE_WORDS: Final = (
+    "estimate",
+    "reckoning",
+    "calculation",
+    "count",
+    "forecast",
+    "model",
+    "view",
+)
+# "There is a 60% chance, by Corvane's estimate, that ...", "in the bank's view".
+_BY_ESTIMATE: Final = re.compile(
+    r"\b(?:by|in|on)\s+(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?\s+(?:own\s+)?"
+    r"(?:estimate|estimates|reckoning|calculations?|count|forecast|model|view)\b"
+)
 # "according to a seat projection published on Friday by Nordvik Research", "according to
 # the report": a document speaks for whoever wrote it.
 _DOCUMENT: Final = re.compile(
@@ -1004,6 +1174,12 @@ _SOURCE_OF_QUOTE: Final = re.compile(
 )
 
 
+_SUBORDINATE_WORD: Final = re.compile(r"\b(?:unless|if|until|because|once|whether)\b", re.I)
+_SUBORDINATE_BEFORE: Final = re.compile(
+    r"\b(?:unless|if|until|because|once|whether)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?-i:[a-z][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PARTICIPLE_BEFORE: Final = re.compile(
     r"\b(?:having|after|before|since|when|while)\s+$", re.IGNORECASE
 )
@@ -1037,7 +1213,11 @@ def _speaker_for_verb(
         (end for _, end in regions if end <= verb.start()),
         default=max(0, verb.start() - _SUBJECT_WINDOW),
     )
+    # "Climate scientists have long warned", "insiders privately concede": the adverb and its
+    # auxiliary are no part of the subject
     subject = text[before_start : verb.start()]
+    if subject[-16:].rstrip().rsplit(" ", 1)[-1].lower() in _SPEECH_ADVERBS:
+        subject = _AUXILIARY_END.sub("", subject)
     after = text[verb.end() :]
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
         name = _inverted_speaker(after, text, verb.end(), document)
@@ -1050,9 +1230,16 @@ def _speaker_for_verb(
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
 
 
+_SPEECH_ADVERBS: Final = _wordset("long privately publicly openly quietly repeatedly consistently")
+_AUXILIARY_END: Final = re.compile(
+    r"\s(?:(?:has|have|had)\s+)?(?:long|privately|publicly|openly|quietly|repeatedly|"
+    r"consistently)\s+$",
+    re.IGNORECASE,
+)
 # A clause of several words, then a comma: what was said, before an inverted "said X".
 _CLAUSE_THEN_COMMA: Final = re.compile(
-    r"(?:^|[.;:“”\"]\s*)[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
+    r"(?:^|[.;:“”\"]\s*)(?:(?:if|unless|once|when)\b[^,;:]*,\s*)?"
+    r"[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
     r"is|are|was|were|has|have|had)\b[^,;:]*,\s*$",
     re.IGNORECASE,
 )
@@ -1110,7 +1297,9 @@ def _subject_speaker(
     organisation: str | None = None
     post_word = ""
     described = False
-    for chunk_start, chunk in reversed(_chunks(subject)):
+    chunks = _chunks(subject)
+    for position in range(len(chunks) - 1, -1, -1):
+        chunk_start, chunk = chunks[position]
         if (organisation is not None or described) and _FINITE_CLAUSE.search(chunk):
             # "Cases are likely to rise, a spokesman for X said", "Inflation will fall, the
             # bank said": what was said, not who
@@ -1132,12 +1321,24 @@ def _subject_speaker(
             # "he said", and "what we forecast": the pronoun right before the verb speaks
             return _pronoun_speaker(pronoun, document, verb)
         owner = _report_owner(chunk, text, offset + chunk_start, document)
+        if owner is None and (built := _BUILT_BY.match(chunk)) is not None:
+            # "The model built by the election analysis site Ballotline gives ...": its maker
+            owner = _resolve_name(
+                built.group("maker"), text, offset + chunk_start + built.start("maker"), document
+            )
         if owner is not None:
             return _Attribution(owner, False, *verb)
         holder = _role_holder(chunk, document)
         if holder is not None:
             document.mention_person(holder)
             return _Attribution(holder.name, False, *verb)
+        if (
+            _ROLE_REFERENCE.match(chunk)
+            and document.last_person
+            and document.person_paragraph == document.paragraph
+        ):
+            # "Luca Benedetti ... '...,' the Ashford manager said": the person just named
+            return _Attribution(document.last_person[-1].name, False, *verb)
         if words[0].lower() == "its" and len(words) <= 4 and document.last_organisation:
             # "Its modelling puts the chance ...": the organisation's own unit speaks for it
             return _Attribution(document.last_organisation, False, *verb)
@@ -1151,8 +1352,20 @@ def _subject_speaker(
             # "the top diplomat said": the person the article is about, not anyone at all
             person = document.last_person[-1]
             return _Attribution(person.name, False, *verb)
+        if organisation is None and _MEMBERS.match(chunk) and (body := document.body()):
+            # "members expected", "a minority of members thought": in minutes, the committee
+            return _Attribution(body, False, *verb)
+        if organisation is None and _THE_DOCUMENT.match(chunk):
+            # "the minutes said", "the report says": whoever issued it
+            issued_by = document.body() or document.last_organisation
+            if issued_by is not None:
+                return _Attribution(issued_by, False, *verb)
         if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
             return _Attribution(organisation, organisation is None, *verb)
+        if position > 0 and _DEFINITE_ORG.match(chunk) and _bare_name(chunks[position - 1][1]):
+            # "Statline, the sports data company, gives": the name before the description speaks
+            described = True
+            continue
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb)
@@ -1178,6 +1391,40 @@ def _subject_speaker(
     return _Attribution(organisation, False, *verb, post=post_word)
 
 
+_BARE_NAME: Final = re.compile(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*")
+
+
+def _bare_name(chunk: str) -> bool:
+    """A chunk that is a name and nothing else ("Statline"), not "Meanwhile" or "In London"."""
+    words = chunk.split()
+    return (
+        bool(words)
+        and _BARE_NAME.fullmatch(chunk) is not None
+        and words[0].lower() not in _NOT_NAMES | _DISCOURSE_WORDS | _LEADING_FUNCTION_WORDS
+    )
+
+
+# The members of a committee or board, with no other body named: "Most members", "a
+# minority of members", "policymakers", "one member".
+_MEMBERS: Final = re.compile(
+    r"^\s*(?:(?:according\s+to\s+the\s+minutes|in\s+(?:the\s+)?\w+)\s*)?(?i:the\s+)?"
+    r"(?:(?i:most|many|some|several|all|both|few|a\s+few|a\s+majority|a\s+minority|one|two|"
+    r"three|four|five|six|seven|eight|nine|\d+)(?:\s+(?i:of\s+the|of))?\s+)?"
+    r"(?i:members?|policymakers|policy-makers|rate-setters)\s*$"
+)
+# A document the body issued, as the subject: "the minutes", "the statement".
+_THE_DOCUMENT: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?i:minutes|statement|release|communiqu[eé]|"
+    r"bulletin)\s*$"
+)
+# A person's post written for the person named just before: "the Ashford manager", "the
+# 54-year-old", "the former minister".
+_ROLE_REFERENCE: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:[A-Z][\w&'’.-]*\s+){0,2}(?:(?-i:[a-z])[\w-]*\s+){0,2}"
+    r"(?i:manager|coach|captain|skipper|boss|chief\s+executive|chairman|chairwoman|president|"
+    r"governor|mayor|minister|striker|midfielder|goalkeeper|defender|forward|founder|veteran|"
+    r"\d+-year-old)\s*$"
+)
 # "a spokesman for the agency": one holder of a post, who may be named elsewhere.
 _SINGLE_POST: Final = re.compile(
     r"\b(?:a|an|the|one)\s+(?:[\w&.'’-]+\s+){0,5}?(?P<post>spokes(?:man|woman|person)|"
@@ -1193,6 +1440,11 @@ _POST_HOLDER: Final = re.compile(
 )
 
 
+_BUILT_BY: Final = re.compile(
+    r"^\s*(?i:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?i:model|forecast|projection|poll|survey|"
+    r"analysis|simulation|nowcast)\s+(?:[\w-]+\s+)?(?i:built|run|published|produced|compiled|"
+    r"released|conducted|made)\s+by\s+(?P<maker>.+?)\s*$"
+)
 # "Harland Institute's latest market report", "the group's monthly outlook, which": a
 # document forecasts for whoever publishes it.
 _OWNED_DOCUMENT: Final = re.compile(
@@ -1248,7 +1500,10 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
     return None
 
 
-_DEFINITE_NP: Final = re.compile(r"^\s*(?i:the)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)(?:['’]s)?\s*$")
+_DEFINITE_NP: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:[A-Z][\w.-]*-(?:based|headquartered|listed|owned|run|backed)\s+)?"
+    r"((?:[a-z-]+\s+){0,3}[a-z-]+)(?:['’]s)?\s*$"
+)
 
 
 def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | None:
@@ -1262,7 +1517,8 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
         return None
     np = _DEFINITE_NP.match(chunk)
     nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
-    if nouns[0].lower() in _ANY_ORG_NOUNS:
+    if nouns[0].lower() in _ANY_ORG_NOUNS and nouns[0].islower():
+        # "the company" (not "The Bank of Norland", a name)
         for mention in reversed(list(_name_runs(earlier))):
             known = document.known(mention.text)
             if known is not None and known.kind == "org":
@@ -1521,6 +1777,16 @@ _OPINION: Final = re.compile(
     r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b",
     re.IGNORECASE,
 )
+# "I think she wins", "I don't think Orion ships before October": spoken English puts a
+# forecast of an outcome in the present after a verb of opinion.
+_THINK_PRESENT: Final = re.compile(
+    r"\b(?-i:I)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|believe)\s+"
+    r"(?:that\s+)?(?:[\w'’-]+\s+){1,4}?"
+    r"(?:wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
+    r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
+    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done))\b",
+    re.IGNORECASE,
+)
 _NOUN_WILL: Final = re.compile(
     r"(?:\b(?:the|a|an|political|free|good|ill|his|her|their|its|our|at|of|popular|own)"
     r"|['’]s)\s+$",
@@ -1529,7 +1795,14 @@ _NOUN_WILL: Final = re.compile(
 # "This winter will test all three", "people will love it": a judgement or a taste.
 _EVALUATIVE_AFTER: Final = re.compile(
     r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b"
+    # "it will be the best title race in years": a judgement, not a measured outcome
+    r"|^\s+be\s+(?:the|a|an|one\s+of\s+the)\s+(?:best|worst|greatest|finest|most\s+(?:exciting|"
+    r"important|memorable|dramatic|interesting|remarkable|entertaining|competitive))(?![\w-])"
     r"|^\s+(?:have\s+to\s+|just\s+have\s+to\s+)?(?:see|wait\s+and\s+see)\s*(?:[.,;!”\"]|$|what\b|how\b)",
+    re.IGNORECASE,
+)
+_HARDLY_AFTER: Final = re.compile(
+    r"^\s+(?:hardly|scarcely|barely|not)\s+(?:be|have\s+been)\s+(?:\w+er|more\s+\w+|better|worse)\b",
     re.IGNORECASE,
 )
 # "Farrow's will lose": a name in the possessive, then the modal and its verb.
@@ -1557,6 +1830,7 @@ _PLEDGE_AFTER: Final = re.compile(
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
     r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
     r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:in|at|there|back|here)\b|"
+    r"be\s+(?:intimidated|divided|silenced|bullied|deterred|cowed|moved)\b|"
     r"have\s+(?:a|an|one|another|two)\s+(?:[\w-]+\s+)?(?:practice|meeting|session|talks?|"
     r"look|vote|conversation|discussion|review))\b",
     re.IGNORECASE,
@@ -1564,7 +1838,8 @@ _PLEDGE_AFTER: Final = re.compile(
 _PLEDGE_SUBJECT: Final = re.compile(
     r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$"
     r"|\bthe\s+(?:government|company|board|council|club|party|ministry|administration|firm|"
-    r"cooperative|bank|committee|agency|authority|group)\s*$",
+    r"cooperative|bank|committee|agency|authority|group|platform|operator|airline|chain|store|"
+    r"studio|union|district|school|hospital|trust|utility)\s*$",
     re.IGNORECASE,
 )
 _SCHEDULE_AFTER: Final = re.compile(
@@ -1580,7 +1855,8 @@ _SCHEDULE_DATE: Final = re.compile(
     r"|\bon\s+the\s+(?:weekends?|nights?|mornings?|evenings?|afternoons?|days?)\s+of\b"
     r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b"
     r"|\bat\s+(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}meeting\b"
-    r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)\b|\bat\s+\d{1,2}:\d{2}\b"
+    r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)(?!\w)"
+    r"|\bat\s+\d{1,2}:\d{2}\b|\bon\s+the\s+same\s+day\b|\blater\s+(?:that|the\s+same)\s+day\b"
     r"|\bon\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
@@ -1589,7 +1865,8 @@ _SCHEDULE_DATE: Final = re.compile(
 # the act; one elsewhere in the sentence may date something else.
 _SCHEDULE_MONTH: Final = re.compile(
     r"^[^.;]*?\bin\s+(?:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+)?"
-    r"(?-i:January|February|March|April|June|July|August|September|October|November|December)\b",
+    r"(?:(?-i:January|February|March|April|June|July|August|September|October|November|December)"
+    r"|the\s+(?:spring|summer|autumn|fall|winter|new\s+year))\b",
     re.IGNORECASE,
 )
 
@@ -1636,7 +1913,9 @@ _PERFECT_INFINITIVE: Final = re.compile(
 )
 # "should stand ready to tighten", "should remain cautious": what someone ought to do.
 _ADVICE_AFTER: Final = re.compile(
-    r"^\s+(?:also\s+)?(?:not\s+)?(?:stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
+    r"^\s+(?:(?:also|nonetheless|nevertheless|therefore|still|now)\s+)*(?:not\s+)?"
+    r"(?:use|buy|sell|lock\s+in|hedge|hold\s+off|stock\s+up|"
+    r"stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
     r"plan|prepare|take\s+steps|act|prioriti[sz]e|refrain|resist|keep\s+(?:an\s+eye|watch)|"
     r"check|ask|book|contact|consult|make\s+sure|register|apply|secure|wear|carry|"
     r"get\s+(?:to|vaccinated|tested|checked)|arrive|allow\s+(?:extra|more|plenty)|"
@@ -1666,10 +1945,16 @@ _REVISED_FORECAST: Final = re.compile(
     r"guidance)s?\b(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
     re.IGNORECASE,
 )
+# "The Committee's forecast implies a policy rate of around 3.5 percent": a forecast's path.
+_PROJECTION_IMPLIES: Final = re.compile(
+    r"\b(?:forecasts?|projections?|rate\s+path)\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?)\b",
+    re.IGNORECASE,
+)
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
 _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
-    r"(?:year|month|quarter|week|season|winter|summer|spring|autumn)\b|\bwhen\b|\bby\s+\w|"
+    r"(?:\w+\s+)?(?:year|month|quarter|week|season|winter|summer|spring|autumn)s?\b|\bwhen\b|"
+    r"\bby\s+\w|"
     r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b)",
@@ -1677,7 +1962,7 @@ _EXPECT_OBJECT: Final = re.compile(
 )
 _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
 _EXPECT_COMPLEMENT: Final = re.compile(
-    r"^(?:\s+[\w’'%.,-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
+    r"^(?:\s+[\w’'%.,\"“”-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
 )
 # "are (widely) expected to" with nobody named: unnamed people's expectation (LABELLING.md).
 _AGENTLESS_PASSIVE: Final = re.compile(
@@ -1699,6 +1984,8 @@ def _cues(
         if (cue := _phrase_cue(text, match, regions, attribution)) is not None
     ]
     explicit = find_explicit_probability(text)
+    if explicit is not None and _MARKET_IMPLIED.search(text, 0, explicit.end):
+        explicit = None  # what prices imply is a fact about the market, no one's forecast
     if explicit is not None:
         cues.append(
             _Cue(
@@ -1726,10 +2013,22 @@ def _cues(
     return cues
 
 
+# "Market pricing implied a roughly 80% chance", "futures price in a 60% probability".
+_MARKET_IMPLIED: Final = re.compile(
+    r"\b(?:market|markets|futures|swaps?|options|pricing|prices)\b[^.;]{0,60}?\b(?:implied|imply|"
+    r"implies|priced\s+in|price\s+in|prices\s+in|pricing\s+in|point(?:s|ed)?\s+to)\b[^.;]*$",
+    re.IGNORECASE,
+)
 _INDIRECT_QUESTION: Final = re.compile(
     r"\b(?:whether|(?:asked|asking|wondered|wondering|decide|decides|decided|deciding|"
     r"determine|determines|determined)\s+(?:\w+\s+)?(?:if|how|what|when|why))"
     r"\b[^,;:“”\"]*$",
+    re.IGNORECASE,
+)
+_PERFECT_BEFORE: Final = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+$", re.IGNORECASE)
+_GROUP_DESCRIBED_BEFORE: Final = re.compile(
+    r"\b(?:who|which|that)\s+(?:are|is|were|was)\s+(?:also\s+)?(?:the\s+|among\s+the\s+)?"
+    r"(?:[a-z]+\s+){0,2}(?:most|least|more|less)\s+$",
     re.IGNORECASE,
 )
 _ADJECTIVE_HEDGES: Final = frozenset({"likely", "unlikely", "probable", "improbable"})
@@ -1745,8 +2044,16 @@ def _phrase_cue(
     after = text[match.end : match.end + _LOOK_AROUND]
     if match.text.startswith("May") and before.strip():
         return None  # the month, not the modal
+    if phrase == "never" and _PERFECT_BEFORE.search(before):
+        return None  # "something that has never happened": the past, not a forecast
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
         return None  # "are expected to have fallen last week": a belief about the past
+    if (
+        phrase == "likely"
+        and before.rstrip().endswith(("most", "least", "more", "less"))
+        and _GROUP_DESCRIBED_BEFORE.search(before)
+    ):
+        return None  # "homeowners, who are the people most likely to vote": who they are
     if (
         phrase in _ADJECTIVE_HEDGES
         and _ATTRIBUTIVE_BEFORE.search(before)
@@ -1755,10 +2062,14 @@ def _phrase_cue(
         return None  # "to claim an unlikely title": a description of the thing, not a forecast
     kind: CueKind
     if phrase in _WEAK_PHRASES:
+        if _HARDLY_AFTER.match(after):
+            return None  # "a calendar that could hardly be kinder": a judgement of the present
         if phrase.startswith(("should", "ought")) and (
             _ADVISED_SUBJECT.search(before) or _ADVICE_AFTER.match(after)
         ):
             return None
+        if match.text.startswith("Should") and not before.strip(" \"“‘'"):
+            return None  # "Should the krone weaken, ...": a condition, inverted
         kind = "weak"
     elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
         kind = "denial"
@@ -1783,8 +2094,10 @@ def _phrase_cue(
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
-        if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
-            return None  # "traders who had expected": a past belief
+        if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) or (
+            "had " in before and _PAST_BELIEF.search(before)
+        ):
+            return None  # "traders who had expected", "had said it expected": a past belief
         if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
             return None  # "stronger than we expected in June": measured against a past belief
         kind = "forecast_verb"
@@ -1807,11 +2120,15 @@ def _phrase_cue(
 # employers will pay", "Trams will run every eight minutes", "Platforms will have to display
 # the number"). A hedge word in the same sentence is a cue of its own and still counts.
 _INSTRUMENT_FRAME: Final = re.compile(
-    r"\bunder\s+(?:the|a|an|its|their|this|these|those|new)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"\bunder\s+(?:(?:the|a|an|its|their|this|these|those|new)\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:policy|rules?|law|act|bill|levy|order|agreement|scheme|plan|deal|package|contract|"
     r"ruling|regulations?|terms|settlement|proposals?|timetable|schedule|licen[cs]e|"
     r"framework|code|directive|decree|programme|program|arrangements?|system|reforms?)\b",
     re.IGNORECASE,
+)
+# "The league's rules mean that ...": what follows is the rule, described.
+_RULES_MEAN: Final = re.compile(
+    r"\brules\s+(?:mean|say|state|require|provide|stipulate)s?\b", re.IGNORECASE
 )
 # what a rule obliges, allows or entitles people to do
 _DEONTIC_AFTER: Final = re.compile(
@@ -1820,6 +2137,46 @@ _DEONTIC_AFTER: Final = re.compile(
     r"entitled|exempt|barred|banned|prohibited|capped|limited|subject|offered|charged|"
     r"fined)\b)|receive\b)",
     re.IGNORECASE,
+)
+# How a scheme works, in the writer's words: who is liable and what duties fall on whom
+# ("Retailers will be responsible for removing ...", "Importers will carry the same duties").
+_WORKINGS_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|still|now|then|only)\s+)*(?:be\s+(?:responsible|liable|accountable)\b"
+    r"|(?:carry|bear|have|take\s+on|face)\s+(?:the\s+same\s+|new\s+|extra\s+|additional\s+)?"
+    r"(?:duties|obligations|responsibilities|liabilit(?:y|ies)|requirements)\b)",
+    re.IGNORECASE,
+)
+# Where a line or service runs and how long its journey takes: a route described, not an
+# outcome ("The line will run through Millbrook", "The journey will take 26 minutes").
+_ROUTE_SUBJECT: Final = re.compile(
+    r"\b(?:line|route|trams?|trains?|bus(?:es)?|services?|railway|pipeline|cable|tunnel|"
+    r"motorway|road|bridge|extension|ferr(?:y|ies)|flights?|journey|trip|ride|crossing)\s+"
+    r"(?:[a-z]+\s+){0,8}$",
+    re.IGNORECASE,
+)
+_ROUTE_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|then|now)\s+)?(?:(?:run|pass|travel)\s+(?:through|along|via|past|between)\b"
+    r"|(?:leave|connect|link|serve|stop\s+at|end\s+at|terminate\s+at|call\s+at)\b"
+    r"|take\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+)?\d+\s+(?:minutes|hours)\b)",
+    re.IGNORECASE,
+)
+# "The bus will stop at the entrance from Monday": an arrangement that starts on a day.
+_STARTS_FROM: Final = re.compile(
+    r"\bfrom\s+(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b|\d{1,2}\s+(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}\b"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))",
+    re.IGNORECASE,
+)
+# "Fines will reach up to £10 million", "Fares will rise in January": the writer states the
+# charges a scheme sets.
+_CHARGE_NOUNS: Final = _wordset(
+    "fine fines penalty penalties fee fees charge charges levy levies fare fares surcharge "
+    "surcharges toll tolls"
+)
+# "Your existing camera will keep working": an explainer telling the reader how things work.
+_READER_SUBJECT: Final = re.compile(
+    r"(?:^|[.,;:]\s*)[\"“‘']?(?:[^,;:.]*\s)?(?i:you|your)\s+(?:[\w'’-]+\s+){0,3}$"
 )
 # "every eight minutes", "four times a week": a recurring arrangement, not an event
 _RECURRING: Final = re.compile(
@@ -1851,12 +2208,20 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
     clause = text[start:clause_end]
     if _INSTRUMENT_FRAME.search(text, 0, start) or _RECURRING.search(clause):
         return True
+    if "rules" in text and _RULES_MEAN.search(text, 0, start):
+        return True
     if attribution.speaker is not None and not attribution.issued:
         return False
+    subject = text[max(0, start - _LOOK_AROUND) : start]
     return bool(
         _DEONTIC_AFTER.match(after)
         or _LIST_PRICE_AFTER.match(after)
         or _TAKING_EFFECT.match(text[:start])
+        or _WORKINGS_AFTER.match(after)
+        or (_ROUTE_AFTER.match(after) and _ROUTE_SUBJECT.search(subject))
+        or _STARTS_FROM.search(clause)
+        or subject.rstrip().rsplit(" ", 1)[-1].lower() in _CHARGE_NOUNS
+        or (("you" in subject or "You" in subject) and _READER_SUBJECT.search(subject))
     )
 
 
@@ -1971,6 +2336,7 @@ def _pledge(before: str, after: str) -> bool:
     """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
         return True
+    before = before.rstrip(" \"“‘'") + " "  # 'the platform "will take this ...'
     if _THRESHOLD_OUTCOME.match(after):
         return False
     subject = before
@@ -2044,6 +2410,17 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             _CONFIDENCE["forecast_verb"],
             f"forecast verb '{match.group().lower()}'",
         )
+    for match in _PROJECTION_IMPLIES.finditer(text) if "impl" in text or "envisag" in text else ():
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "a forecast's implication",
+        )
     for match in _REVISED_FORECAST.finditer(text):
         yield _Cue(
             "forecast_verb",
@@ -2067,6 +2444,17 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             None,
             _CONFIDENCE["forecast_verb"],
             "forecast verb 'sees'",
+        )
+    for match in _THINK_PRESENT.finditer(text) if "I " in text else ():
+        yield _Cue(
+            "opinion",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["opinion"],
+            "stated opinion about what will happen",
         )
     for match in _OPINION.finditer(text):
         yield _Cue(
@@ -2273,9 +2661,13 @@ _CONDITION: Final = re.compile(
 )
 
 
+# "Should the krone weaken sharply, ...": a condition with its verb first.
+_INVERTED_CONDITION: Final = re.compile(r"\W*Should\s[^,;:–—”\"]*")
+
+
 def _condition(text: str) -> str | None:
     """The condition a forecast is made on, as written, or None."""
-    match = _CONDITION.search(text)
+    match = _CONDITION.search(text) or _INVERTED_CONDITION.match(text)
     if match is None:
         return None
     return match.group().strip(" \t\"“”‘’'.,") or None
@@ -2287,14 +2679,25 @@ _DECLINED: Final = re.compile(
     r"|\b(?:neither|none|nobody|no\s+one)\b[^.;]{0,40}\bwould\s+(?:say|predict|guess|speculate)\b"
     r"|\b(?:too\s+(?:early|soon)|premature)\s+to\s+(?:say|tell|call|predict|judge|know|speculate)\b"
     r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|can['’]t|cannot|not\s+going\s+to)\s+"
-    r"(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|timescale|"
-    r"probability|percentage|odds)\s+on\b",
+    r"(?:(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|"
+    r"timescale|probability|percentage|odds)\s+on\b"
+    # "I won't go into them", "I'd never say that three weeks out": the speaker declines
+    r"|(?:go|get)\s+into\b|say\s+that\b|discuss\b|disclose\b|reveal\b)",
+    re.IGNORECASE,
+)
+_NEVER_SAY: Final = re.compile(
+    r"\b(?:(?:i|we|you|he|she|they)['’]d|would)\s+never\s+(?:go\s+into|say\s+that|discuss|"
+    r"disclose|reveal)\b",
     re.IGNORECASE,
 )
 _SURVEY_SHARE: Final = re.compile(
     r"\b\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+of\s+(?:\w+\s+){0,2}(?:firms|companies|"
     r"businesses|respondents|voters|people|adults|households|economists|analysts|investors|"
-    r"consumers|americans|britons|members|those|managers|executives|employers|workers)\b",
+    r"consumers|americans|britons|members|those|managers|executives|employers|workers)\b"
+    # "38% of manufacturers expected", "found that 62% expected": a share holding a belief
+    r"|\b\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?)?"
+    r"(?:(?:said|say|says)\s+(?:they|that\s+they)\s+)?(?:expected|expect|anticipated|anticipate|"
+    r"predicted|predict|thought|think|believed|believe|planned|plan)\b",
     re.IGNORECASE,
 )
 
@@ -2306,7 +2709,7 @@ def _excluded(sentence: Sentence) -> bool:
         or "?" in text
         or _BOILERPLATE.search(text)
         or _HOPE.search(text)
-        or _SURVEY_SHARE.search(text)
+        or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)
     )
 
 
@@ -2680,6 +3083,8 @@ def extract_candidates(
         ),
         0,
     )
+    if paragraphs and _BYLINE.match(paragraphs[byline].group()):
+        document.byline = paragraphs[byline].group()
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
     for index, sentence in enumerate(sentences):
@@ -2807,8 +3212,8 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
             if organisation is not None:
                 return organisation
         # else the body names it first: "The Monetary Policy Board of the Central Bank of
-        # Estmark decided ..."
-        body = next((text for text in paragraphs[index + 1 :] if not _is_heading(text)), "")
+        # Estmark decided ...", above the marker or below it
+        body = next((text for text in paragraphs[1:] if not _is_heading(text)), "")
         opening = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
         organisation = _issuing_organisation(opening, document)
         if organisation is not None:
@@ -2836,6 +3241,7 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
                 nouns=frozenset(word.lower() for word in words if word.lower() in _ORG_WORDS),
             )
         )
+        _link_to_owner(mention, entity, document)
         if found is not None and entity is not found:
             # "the Monetary Policy Board of the Central Bank of Estmark": the bank issues it
             found.parent = entity
@@ -2845,30 +3251,68 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
 
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
 _TRANSCRIPT_LABEL: Final = re.compile(
-    r"^\s*(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}"
+    r"^\s*(?P<label>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]+){0,2}"
     r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){1,2})\s*:\s"
 )
-_INTERVIEWER_LABELS: Final = frozenset({"Q", "A", "QUESTION", "ANSWER", "INTERVIEWER", "NOTE"})
+# "Goodhart:" alone on its line: a surname is enough there.
+_LABEL_LINE: Final = re.compile(r"^\s*(?P<label>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*:\s*$")
+_INTERVIEWER_LABELS: Final = frozenset({"Q", "QUESTION", "INTERVIEWER"})
+# "A:" answers in a Q-and-A: the interviewee speaks, whoever the article introduced.
+_ANSWER_LABELS: Final = frozenset({"A", "ANSWER"})
+_NOTE_LABELS: Final = frozenset({"NOTE"})
+# The label an interviewer's turn gets: no one's answer (LABELLING.md, round two (f)).
+_QUESTION_TURN: Final = "Q"
 
 
 def _transcript_labels(text: str) -> dict[int, str]:
     paragraphs = [line.group() for line in _LINE.finditer(text) if line.group().strip()]
     labels = {}
+    # "Goodhart:" on a line of its own speaks for the paragraphs below it, up to the next tag
+    below: dict[int, str] = {}
+    turn: str | None = None
+    counts: dict[str, int] = {}
     for index, paragraph in enumerate(paragraphs):
-        match = _TRANSCRIPT_LABEL.match(paragraph)
-        if match and match.group("label") not in _INTERVIEWER_LABELS:
-            labels[index] = match.group("label")
+        match = _TRANSCRIPT_LABEL.match(paragraph + " ") or _LABEL_LINE.match(paragraph)
+        if match is None or match.group("label") in _NOTE_LABELS:
+            if match is None and turn is not None:
+                below[index] = turn
+            continue
+        label = match.group("label")
+        label = _QUESTION_TURN if label in _INTERVIEWER_LABELS else label
+        counts[label] = counts.get(label, 0) + 1
+        if paragraph[match.end() - 1 :].strip() and match.re is _TRANSCRIPT_LABEL:
+            labels[index], turn = label, None
+        else:
+            turn = label
     # "Dave Wilson: ..." counts as a speaker's tag only when it recurs, as in a transcript;
     # once, it is more likely a heading ("Full Statement: ...")
-    counts: dict[str, int] = {}
-    for label in labels.values():
-        counts[label] = counts.get(label, 0) + 1
-    return {index: label for index, label in labels.items() if label.isupper() or counts[label] > 1}
+    labels = {
+        index: label for index, label in labels.items() if label.isupper() or counts[label] > 1
+    }
+    labels.update((index, label) for index, label in below.items() if counts[label] > 1)
+    return labels
 
 
-def _label_speaker(label: str, document: _Document) -> str:
+def _label_speaker(label: str, document: _Document) -> str | None:
+    if label in _ANSWER_LABELS:
+        return document.interviewee()
     name = " ".join(word.capitalize() for word in label.split())
-    known = document.known(name)
+    # "MARSH:" is a person: Dr. Helen Marsh, not her firm Marsh Lindqvist Research
+    words = name.split()
+    people = [
+        entity
+        for entity in document.entities_by_edge(words[-1])
+        if entity.kind == "person" and entity.parts[-len(words) :] == words
+    ]
+    if not people:
+        # "SOLHEIM-BAPTISTE", "O'NEILL": capitals that .capitalize() does not give back
+        people = [
+            entity
+            for entity in document.entities
+            if entity.kind == "person"
+            and [part.upper() for part in entity.parts[-len(words) :]] == label.split()
+        ]
+    known = max(people, key=lambda person: person.order) if people else document.known(name)
     if known is None and len(label) <= 3 and label.isupper():
         # "DW:" after "Dave Wilson:": the initials of someone named before
         known = next(
@@ -2927,8 +3371,12 @@ def _candidate(
     label: str | None,
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
-    if label is not None and attribution.speaker is None and not attribution.generic:
-        attribution = _Attribution(_label_speaker(label, document), answer=True)
+    # the interviewer's turn speaks as the writer would; its questions are left out below
+    answerer = None
+    if label is not None and label != _QUESTION_TURN:
+        answerer = _label_speaker(label, document)
+    if answerer is not None and attribution.speaker is None and not attribution.generic:
+        attribution = _Attribution(answerer, answer=True)
     elif (
         document.issuer is not None
         and attribution.speaker is None
@@ -2939,7 +3387,9 @@ def _candidate(
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     found = _cues(sentence, regions, attribution)
-    declined = _DECLINED.search(sentence.text)
+    declined = _DECLINED.search(sentence.text) or (
+        _NEVER_SAY.search(sentence.text) if "never" in sentence.text else None
+    )
     if declined is not None:
         # "The ministry, which forecasts growth of 1.1%, declined to comment": what comes
         # before the refusal still stands; what it refuses to say does not
@@ -3051,6 +3501,7 @@ def _learn_names_before_attribution(
         entity = _classify(mention, sentence.text, document)
         if entity is not None and len(entity.name.split()) > 1:
             previous = (mention, document.remember(entity))
+            _link_to_owner(mention, previous[1], document)
         else:
             previous = None
 

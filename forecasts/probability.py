@@ -702,12 +702,73 @@ _ARTICLE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 
 
 def find_explicit_probability(text: str) -> ExplicitProbability | None:
-    """The first figure in a text that is stated as a probability ("a 60% chance")."""
+    """The first figure in a text that is stated as a probability ("a 60% chance", "70-30")."""
+    found = []
     for match in _FIGURE.finditer(text):
         value = _figure_value(match)
         if value is not None and _in_probability_context(text, match):
-            return ExplicitProbability(match.group(), value, match.start(), match.end())
-    return None
+            found.append(ExplicitProbability(match.group(), value, match.start(), match.end()))
+            break
+    odds = _odds(text)
+    if odds is not None:
+        found.append(odds)
+    return min(found, key=lambda figure: figure.start) if found else None
+
+
+# Odds in words: a split that adds up to 100 ("I'd make it 70-30 that"), odds for or against
+# ("three to one against" -> 1/4, "two to one on" -> 2/3), and even money ("evens", "the
+# chances at about even").
+_ODDS_NUMBER: Final = rf"(?:\d{{1,3}}|{_WORDNUM}|eleven|twelve|fifty|a\s+hundred)"
+_SPLIT: Final = re.compile(
+    r"(?:\b(?:make|makes|made|put|puts|call|calls|called|rate|rates|rated)\s+(?:it|that|this|"
+    r"them|the\s+(?:odds|chances?))\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+)?"
+    r"|\b(?:odds|chances?)\s+(?:are|were|of|at)\s+(?:about\s+|around\s+|roughly\s+)?)"
+    r"[\"“‘']?(?P<a>\d{1,2})\s?[-–/]\s?(?P<b>\d{1,2})\b(?P<against>\s+against\b)?",
+    re.IGNORECASE,
+)
+_SIDE: Final = re.compile(r"\b(?:against|on(?=\s*(?:[,.;:\"”’)]|$)))", re.IGNORECASE)
+_ODDS_BEFORE_SIDE: Final = re.compile(
+    rf"\b(?P<a>{_ODDS_NUMBER})(?:\s+to\s+|\s?[-–/]\s?)(?P<b>{_ODDS_NUMBER})\s+$",
+    re.IGNORECASE,
+)
+_SPLIT_FIGURES: Final = re.compile(r"\d\s?[-–/]\s?\d")
+# "on" closing a phrase, as odds on are written: "two to one on."
+_ON_AT_END: Final = (" on.", " on,", " on;", " on:", ' on"', " on”", " on’", " on)")
+_EVENS: Final = re.compile(
+    r"\bevens\b(?!\s+(?:out|up))|\b(?:odds|chances?|probability|likelihood)\b[^.;]{0,80}?\bat\s+(?:about\s+|"
+    r"around\s+|roughly\s+|close\s+to\s+|near\s+)?even\b(?![\s-]+(?:more|less|higher|lower|"
+    r"better|worse|further|if|though|as|when|with|money\s+on))",
+    re.IGNORECASE,
+)
+
+
+def _odds(text: str) -> ExplicitProbability | None:
+    found: list[ExplicitProbability] = []
+    dashed = "-" in text or "–" in text or "/" in text
+    split = _SPLIT.search(text) if dashed and _SPLIT_FIGURES.search(text) else None
+    if split is not None:
+        share, rest = int(split.group("a")), int(split.group("b"))
+        if share + rest == 100:
+            value = (rest if split.group("against") else share) / 100
+            found.append(ExplicitProbability(split.group(), value, split.start(), split.end()))
+    sided = "against" in text or any(mark in text for mark in _ON_AT_END) or text.endswith(" on")
+    for side in _SIDE.finditer(text) if sided else ():
+        match = _ODDS_BEFORE_SIDE.search(text, max(0, side.start() - 40), side.start())
+        if match is None:
+            continue
+        against, on = _word_or_number(match.group("a")), _word_or_number(match.group("b"))
+        if against + on == 0:
+            continue
+        odds_on = side.group().lower() == "on"
+        value = round((against if odds_on else on) / (against + on), 6)
+        found.append(
+            ExplicitProbability(text[match.start() : side.end()], value, match.start(), side.end())
+        )
+        break
+    evens = _EVENS.search(text) if " even" in text or "Even" in text else None
+    if evens is not None:
+        found.append(ExplicitProbability(evens.group(), 0.5, evens.start(), evens.end()))
+    return min(found, key=lambda figure: figure.start) if found else None
 
 
 def parse_explicit_probability(text: str) -> float | None:

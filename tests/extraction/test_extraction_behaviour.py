@@ -1008,3 +1008,288 @@ def test_unnamed_groups_of_rivals_and_workers_are_unattributable() -> None:
         "Local business groups have warned that the works will cost shops 10% of sales this year."
     )
     assert sentences_of(text) == []
+
+
+def test_a_q_and_a_gives_answers_to_the_person_interviewed() -> None:
+    text = (
+        "Interview: the harbour master on the new season\n\n"
+        "By Pia Lund, Ports Reporter\n\n"
+        "Captain Noor Haddad has run the port of Velm for nine years. We asked her about 2025.\n\n"
+        "Q: Traffic fell last year. Will it recover?\n\n"
+        "A: Container traffic will probably pass 2 million boxes next year.\n\n"
+        "Q: And the dredging?\n\n"
+        "A: It's almost certain the dredging finishes by June."
+    )
+    assert speakers_of(text) == ["Noor Haddad", "Noor Haddad"]
+
+
+def test_a_surname_tag_names_the_person_not_a_firm_with_that_name() -> None:
+    text = (
+        "Dr. Ines Corbel runs the consultancy Corbel Varga Advisory.\n\n"
+        "Q: What next?\n\n"
+        "CORBEL: This time I'd expect the levy to pass by May.\n\n"
+        "Q: And the vote?\n\n"
+        "CORBEL: I would be very surprised to see it fail."
+    )
+    assert speakers_of(text) == ["Ines Corbel", "Ines Corbel"]
+
+
+def test_a_courtesy_title_makes_a_person_of_a_name_first_read_as_a_firm() -> None:
+    text = (
+        "Forecasts by pollster Rhea Tamsin differ.\n\n"
+        "Dr. Rhea Tamsin has polled the city for years. She said the mayor would lose in May."
+    )
+    assert speakers_of(text) == ["Rhea Tamsin"]
+
+
+def test_a_committee_named_in_the_possessive_speaks_for_its_owner() -> None:
+    text = (
+        "Rates held at 3%\n\n"
+        "Verrin Bank's Monetary Policy and Financial Stability Committee has decided to hold "
+        "the policy rate at 3 percent.\n\n"
+        "Press release, 3 March 2024\n\n"
+        "The Committee expects inflation to fall to 2 percent by the end of 2025."
+    )
+    assert speakers_of(text) == ["Verrin Bank"]
+
+
+def test_a_public_body_s_name_may_hold_an_and() -> None:
+    text = "The Ports and Harbours Authority said traffic would rise 5% next year."
+    assert speakers_of(text) == ["Ports and Harbours Authority"]
+
+
+def test_initials_met_only_in_the_possessive_name_an_organisation() -> None:
+    text = "OPEC's output rose in May. The group expects demand to grow 2% next year."
+    assert speakers_of(text) == ["OPEC"]
+
+
+def test_a_pronoun_does_not_take_a_firm_a_day_or_a_dateline_for_a_person() -> None:
+    text = (
+        "KELL HARBOUR, May 2 (Lune Wire) - Ines Varo covers the port for the research house "
+        "Tarn Macro. Neither firm commented on Tuesday.\n\n"
+        "She put the chance of a strike before June at 30%."
+    )
+    assert speakers_of(text) == ["Ines Varo"]
+
+
+def test_minutes_give_the_members_views_to_the_institution() -> None:
+    text = (
+        "Minutes of the Ardel Central Bank's Rate Committee were published on Wednesday. "
+        "According to the minutes, members expected inflation to fall to 2.1% by December. "
+        "Growth is projected to pick up in 2026, the minutes said. "
+        "A minority of members thought the jobless rate would rise above 6% next year."
+    )
+    assert speakers_of(text) == ["Ardel Central Bank"] * 3
+
+
+def test_a_forecast_s_implication_is_a_forecast_of_its_issuer() -> None:
+    text = (
+        "Tarn Bank's Policy Board kept rates at 4%. "
+        "The Board's forecast implies a policy rate of around 3.5 percent at the end of 2025."
+    )
+    assert speakers_of(text) == ["Tarn Bank"]
+
+
+def test_an_inverted_should_is_a_condition_not_a_hedge() -> None:
+    text = "Should the krone weaken sharply, the bank would raise rates, Ola Berg said."
+    assert [c.reason for c in extract_candidates(text, published_at=PUBLISHED)] == [
+        "reported 'would'"
+    ]
+    assert only(text).condition == "Should the krone weaken sharply"
+
+
+def test_market_implied_odds_and_same_day_or_evening_timetables_are_no_forecasts() -> None:
+    text = (
+        "Market pricing on Friday implied a 75% chance of a cut in June. "
+        "The new report will be published on the same day. "
+        "Counting will begin at 10 p.m. on polling day."
+    )
+    assert sentences_of(text) == []
+
+
+def test_an_explainer_s_account_of_duties_routes_charges_and_start_dates_is_no_forecast() -> None:
+    text = (
+        "Landlords will be responsible for fitting the alarms within 28 days. "
+        "Letting agents will carry the same duties as landlords. "
+        "Penalties will reach up to £30,000 for each breach. "
+        "The council will publish a list of licensed homes in March, and a review of the "
+        "fees will open in the spring. "
+        "Your current tenancy will carry on as before. "
+        "The new bus route will run through Oakfield and Dray Green before ending at the "
+        "hospital, and the journey from the station will take 18 minutes. "
+        "Residents will be able to park free, and the shuttle will stop at the gate from Monday."
+    )
+    assert sentences_of(text) == []
+    # the writer's plain forecast with a time stays one
+    forecast = "The storm will pass through the valley by Tuesday and cut power to 5,000 homes."
+    assert sentences_of(forecast) == [forecast]
+
+
+def test_odds_given_as_a_split_against_or_even_are_read_as_probabilities() -> None:
+    cases = {
+        '"I\'d make it 60-40 that she signs for Corran," Ilse Marten said.': 0.6,
+        'Ilse Marten put the odds of a new contract at "four to one against."': 0.2,
+        "Ilse Marten put the chances of a deal by Friday at about even.": 0.5,
+    }
+    for text, probability in cases.items():
+        assert only(text).probability == probability
+
+
+def test_shares_of_a_survey_unnamed_groups_and_judgements_are_no_forecasts() -> None:
+    text = (
+        "In the chamber's spring survey, 44% of builders expected orders to rise next quarter. "
+        "A poll of 200 shops found that 58% expected sales to fall by Christmas. "
+        "Marine biologists have long warned that the reef will bleach again by 2030. "
+        "Club insiders privately concede the stadium will open late next year. "
+        "The fixture list could hardly be kinder to the leaders. "
+        '"Whatever happens, it will be the best final this city has seen," Ada Lind said. '
+        "The rules mean that if the sides draw, the cup will be shared, something that has "
+        "never happened. "
+        "Under county rules, pupils will be kept at home for ten days."
+    )
+    assert sentences_of(text) == []
+
+
+def test_the_name_before_a_descriptive_appositive_speaks() -> None:
+    text = (
+        "Dunmore Athletic lead the table. "
+        "Scoreline, the sports data company, gives Dunmore a 64% chance of the title."
+    )
+    assert speakers_of(text) == ["Scoreline"]
+
+
+def test_by_an_organisation_s_estimate_names_the_source() -> None:
+    text = "There is a 30% chance, by Harrow Analytics' estimate, of a strike before June."
+    assert speakers_of(text) == ["Harrow Analytics"]
+
+
+def test_a_named_forecaster_keeps_the_claim_when_according_to_gives_the_data_source() -> None:
+    text = (
+        "Quillon Devices forecast revenue of $2 billion next quarter, above the average "
+        "estimate, according to data compiled by Markline."
+    )
+    assert speakers_of(text) == ["Quillon Devices"]
+
+
+def test_a_kind_of_firm_or_a_based_adjective_is_no_part_of_its_name() -> None:
+    text = (
+        "Carmaker Velda Motors Inc. said it expected sales to rise 4% next year. "
+        "Harwick Metals Research publishes a quarterly outlook. "
+        "In that outlook, the Oslo-based research firm said nickel would fall below $15,000 "
+        "by June."
+    )
+    assert speakers_of(text) == ["Velda Motors", "Harwick Metals Research"]
+
+
+def test_a_studio_and_a_name_someone_works_at_are_organisations_not_people() -> None:
+    text = (
+        "Tallow Pictures bets on its sequel. Dana Reyes heads the studio. Corvel Lane said "
+        "little.\n\n"
+        "Ivy Moss, head of sales at Corvel Lane, was careful. "
+        '"We\'ll be the No. 1 film in the country on Sunday," she said.'
+    )
+    assert speakers_of(text) == ["Ivy Moss"]
+
+
+def test_a_post_written_for_the_person_just_named_is_that_person() -> None:
+    text = (
+        "Harlow Albion drew again on Saturday.\n\n"
+        'Ola Brenn has never been shy. "We will win the cup," the Harlow manager said.'
+    )
+    assert speakers_of(text) == ["Ola Brenn"]
+
+
+def test_an_opinion_in_the_present_about_an_outcome_is_a_forecast() -> None:
+    forecasts = [
+        '"I think Harlow wins the cup, probably on penalties," Ola Brenn said.',
+        '"I don\'t think the Kestrel phone ships before October," Ola Brenn said.',
+    ]
+    for text in forecasts:
+        assert sentences_of(text) == [text]
+    # an opinion about how things are now is not
+    assert sentences_of('"I think the plan works well," Ola Brenn said.') == []
+
+
+def test_someone_described_as_working_at_a_firm_is_a_person() -> None:
+    text = (
+        "Mara Voss, a pollster at Tidal Insight, spoke on Monday.\n\n"
+        "Instead, she argued, the seat would go to the Green List by June."
+    )
+    assert speakers_of(text) == ["Mara Voss"]
+
+
+def test_refusals_resolve_advice_and_past_beliefs_are_no_forecasts() -> None:
+    text = "\n\n".join(
+        [
+            '"I won\'t go into the numbers," Ada Lind said.',
+            '"I\'d never say that a month out," Ada Lind said.',
+            '"We will not be intimidated," Ada Lind told the rally.',
+            "Farmers should use the dry spell to lock in feed prices, Ada Lind said.",
+            "Policy should nonetheless remain cautious for now, the Board said.",
+            'Its lawyer, Ada Lind, said the platform "will take this to the highest court."',
+            "In May, Tarn Motors had said it expected the van to ship in June.",
+            "Ada Lind said renters, who are the people most likely to move, were unhappy.",
+            "Marshals will be on the High Street from 7 a.m. on the day.",
+        ]
+    )
+    assert sentences_of(text) == []
+
+
+def test_a_firm_called_the_bank_or_the_federation_later_keeps_its_claims() -> None:
+    text = (
+        "Harrow Capital cut its copper forecast on Monday. "
+        "Copper stocks will keep building through the winter, the bank said.\n\n"
+        "The Federation of Road Hauliers met in May. "
+        "Freight volumes are set to fall over the next two quarters, according to the "
+        "federation.\n\n"
+        'Tallow Films expects "Quiet Harbour" to open with more than $5 million. '
+        "Harwick Health Agency issued figures on Friday. "
+        "The agency expects further cases over the next three weeks.\n\n"
+        "Contacts in the bank's regional survey expect output to rise over the next six months."
+    )
+    assert speakers_of(text) == [
+        "Harrow Capital",
+        "Federation of Road Hauliers",
+        "Tallow Films",
+        "Harwick Health Agency",
+    ]
+
+
+def test_a_speaker_tag_on_a_line_of_its_own_speaks_for_the_paragraphs_below() -> None:
+    text = (
+        "A conversation with Ines Corbel, economist\n\n"
+        "Reyes:\n\nWhere is inflation going?\n\n"
+        "Corbel:\n\nI think it falls to 2% by the summer.\n\n"
+        "Prices will probably keep easing through next year.\n\n"
+        "Reyes:\n\nAnd wages?\n\n"
+        "Corbel:\n\nWage growth will slow to 3% in 2025."
+    )
+    assert speakers_of(text) == ["Ines Corbel"] * 3
+
+
+def test_a_place_or_a_condition_s_verb_never_speaks() -> None:
+    text = (
+        "Kelda Water supplies the valley. At Marlow Reservoir, walkers crossed the dry bed.\n\n"
+        "Lake levels will fall below 40% by the end of August unless the region sees rain, "
+        "the company warned."
+    )
+    assert speakers_of(text) == ["Kelda Water"]
+
+
+def test_a_model_speaks_for_its_maker_and_a_leading_condition_keeps_an_inverted_source() -> None:
+    text = (
+        "The model built by the data site Pollcast gives the party a 30% chance of a majority. "
+        "If rain comes by June, yields might still match the average at harvest in August, "
+        "said Rhea Tamsin, an agronomist at the Karvo Institute."
+    )
+    assert speakers_of(text) == ["Pollcast", "Rhea Tamsin"]
+
+
+def test_a_product_named_after_its_maker_is_no_person_a_pronoun_can_find() -> None:
+    text = (
+        "Tarrow Devices Inc. unveiled a headset on Tuesday. The headset, called Tarrow Halo, "
+        "will cost $899. Tarrow expects to ship it in March.\n\n"
+        "Ines Varo, an analyst at Kell Research, spoke after the launch. "
+        '"Tarrow Halo could take a tenth of the market by 2027," she said.'
+    )
+    assert speakers_of(text) == ["Tarrow Devices", "Ines Varo"]

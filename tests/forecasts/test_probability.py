@@ -186,3 +186,16 @@ def test_find_explicit_probability_reports_where_the_figure_is() -> None:
     assert found is not None
     assert text[found.start : found.end] == "35-40%"
     assert found.probability == 0.375
+
+
+def test_odds_in_words_are_probabilities() -> None:
+    assert parse_explicit_probability("I'd make it 60-40 that the bill passes") == 0.6
+    assert parse_explicit_probability("she put the odds at 80-20 against") == 0.2
+    assert parse_explicit_probability("a rescue is four to one against") == 0.2
+    assert parse_explicit_probability("they are three to one on.") == 0.75
+    assert parse_explicit_probability("the bookmakers make her evens") == 0.5
+    assert parse_explicit_probability("he put the chances of a deal at about even") == 0.5
+    # a score, a vote split and "even" as an adverb state no odds
+    assert find_explicit_probability("Dunmore won 70-30 on Saturday.") is None
+    assert find_explicit_probability("The motion passed 60-40.") is None
+    assert find_explicit_probability("The odds are even longer now.") is None
