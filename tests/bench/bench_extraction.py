@@ -18,7 +18,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from forecasts.extraction import extract_candidates
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # this checkout, not whichever one is installed
+
+from forecasts.extraction import extract_candidates  # noqa: E402
 
 WORDS = 5_000
 RUNS = 15

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import argparse
 import resource
+import sys
 import time
 import tracemalloc
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
@@ -33,10 +35,13 @@ import pandas as pd
 from sklearn.calibration import calibration_curve
 from sklearn.metrics import brier_score_loss, log_loss
 
-from forecasts.bins import BinScheme, parse_bins
-from forecasts.calibration import calibration_table
-from forecasts.scoring import scores_table
-from forecasts.tallies import LOG_LOSS_CLIP, Tally
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # this checkout, not whichever one is installed
+
+from forecasts.bins import BinScheme, parse_bins  # noqa: E402
+from forecasts.calibration import calibration_table  # noqa: E402
+from forecasts.scoring import scores_table  # noqa: E402
+from forecasts.tallies import LOG_LOSS_CLIP, Tally  # noqa: E402
 
 N_CLAIMS = 1_000_000
 N_SOURCES = 10_000
