@@ -215,12 +215,17 @@ def _is_abbreviation(text: str, dot: int, following: str) -> bool:
 # --- quotations -----------------------------------------------------------------------------
 
 
+# Every character that can open or close a quotation; no other changes what is quoted.
+_QUOTE_MARK: Final = re.compile("[\"“”‘’']")
+
+
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, marks included; an unclosed one runs to the end."""
     regions: list[tuple[int, int]] = []
     opened: int | None = None
     opener = ""
-    for index, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):
+        index, char = mark.start(), mark.group()
         if opened is None and _opens_quote(text, index, char):
             opened, opener = index, char
         elif opened is not None and _closes_quote(text, index, char, opener):
