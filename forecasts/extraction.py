@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Final, Literal
 
 from forecasts.deadlines import Deadline, find_deadlines
@@ -588,10 +589,15 @@ class _Mention:
     possessive: bool
 
 
-def _name_runs(text: str) -> Iterator[_Mention]:
-    for run in _NAME_RUN.finditer(text):
-        for start, end in _split_at_of(run.group(), run.start()):
-            yield from _mention(text, start, end)
+# Each sentence is read for names twice, before and after its attribution: kept, not redone.
+@lru_cache(maxsize=256)
+def _name_runs(text: str) -> tuple[_Mention, ...]:
+    return tuple(
+        mention
+        for run in _NAME_RUN.finditer(text)
+        for start, end in _split_at_of(run.group(), run.start())
+        for mention in _mention(text, start, end)
+    )
 
 
 def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
