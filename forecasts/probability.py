@@ -54,7 +54,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Final, TypedDict
+from typing import Final, NamedTuple, TypedDict
 
 __all__ = [
     "ICD_203",
@@ -547,11 +547,12 @@ class VerbalScale:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     """A normalised word with the offsets of the written token it comes from.
 
     One written token can give several words ("won't" -> "will", "not"); they share offsets.
+    A tuple, since every word of every sentence is made into one: cheaper to build than a
+    frozen dataclass.
     """
 
     word: str
