@@ -24,7 +24,7 @@ from urllib.parse import urljoin
 import feedparser  # type: ignore[import-untyped]
 
 from forecasts.feeds import due_feeds, polled
-from forecasts.inbox import known_keys, store_article
+from forecasts.inbox import insert_article, known_keys
 from resolvers.jobs import JobResult
 from service.articles import prepare_url
 from service.database import Database
@@ -157,7 +157,7 @@ def poll_feeds(
                 except FetchError as error:
                     return False, error.message
                 with database.writing() as session:
-                    _, created = store_article(
+                    created = insert_article(
                         session=session,
                         data=prepared.data,
                         candidates=prepared.candidates,
@@ -165,7 +165,7 @@ def poll_feeds(
                         actor=ACTOR,
                         now=now,
                     )
-                return created, None
+                return created is not None, None
 
             items = list(work.values())
             for (feed, link), (created, error) in zip(items, pool.map(take, items), strict=True):
