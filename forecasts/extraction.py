@@ -326,7 +326,7 @@ _INNER_JOB_TITLES: Final = _wordset(
     "judge inspector captain founder"
 )
 _ORG_NOUN_BEFORE: Final = re.compile(
-    r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
+    r"\b(?=\w)(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
     r"insurer|consultancy|brokerage|chain|club|union|center|centre|regulator|network|carrier|platform|"
     r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
     r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
@@ -358,8 +358,10 @@ _SPEECH_VERBS: Final = (
     r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:estimate|forecast|projection|outlook|"
     r"prediction|guidance)s?"
 )
+# "\b(?=\w)" is the start of a word: "\b" alone holds at the end of one too, where the
+# pattern's every alternative would be tried in vain.
 _SPEECH: Final = re.compile(
-    rf"\b(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
+    rf"\b(?=\w)(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
     rf"(?P<verb>{_SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
@@ -2270,7 +2272,7 @@ _BOILERPLATE: Final = re.compile(
     re.IGNORECASE,
 )
 _HOPE: Final = re.compile(
-    r"\b(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b", re.I
+    r"\b(?=\w)(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b", re.I
 )
 # The clause a conditional forecast depends on: kept in the candidate, not a reason to drop
 # it ("would likely benefit if turnout was high").
