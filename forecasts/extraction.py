@@ -2263,12 +2263,14 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
 
 # --- sentence-level exclusions ----------------------------------------------------------
 
+# Every alternative opens a word or a bracket, so they are tried only there.
 _BOILERPLATE: Final = re.compile(
+    r"(?:\b(?=\w)|(?=\[))(?:"
     r"\bsign[- ]?up\b|\bnewsletter\b|\bunsubscribe\b|\bcookies?\b|\bprivacy\s+(?:policy|notice)"
     r"|\bread\s+more\b|\bdon['’]t\s+miss\b|\badvertisement\b|\ball\s+rights\s+reserved\b"
     r"|\bclick\s+here\b|\bfollow\s+us\b|\bsubscribe\b|\bshare\s+this\s+(?:article|story)\b"
     r"|\bread\s+full\s+article\b|\bterms\s+(?:of|and)\s+(?:use|service|conditions)\b"
-    r"|\[(?:REPORT|REVEAL|VIDEO|PICTURES)\s*\]",
+    r"|\[(?:REPORT|REVEAL|VIDEO|PICTURES)\s*\])",
     re.IGNORECASE,
 )
 _HOPE: Final = re.compile(
