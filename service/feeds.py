@@ -14,6 +14,7 @@ were stored, so an entry that failed is tried again.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -180,7 +181,7 @@ def poll_feeds(
 
             items = list(work.values())
             # Enough batches for every thread, each at most PAGES_PER_READ pages.
-            size = max(1, min(PAGES_PER_READ, -(-len(items) // concurrency)))
+            size = max(1, min(PAGES_PER_READ, math.ceil(len(items) / concurrency)))
             batches = [items[start : start + size] for start in range(0, len(items), size)]
             outcomes = [outcome for taken in pool.map(take, batches) for outcome in taken]
             for (feed, link), (created, error) in zip(items, outcomes, strict=True):
