@@ -18,12 +18,15 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from forecasts.extraction import extract_candidates
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from forecasts.extraction import extract_candidates  # noqa: E402
 
 WORDS = 5_000
 RUNS = 15
 TARGET_MS = 200.0
-DEV = Path(__file__).resolve().parents[1] / "extraction" / "corpus" / "dev"
+DEV = ROOT / "tests" / "extraction" / "corpus" / "dev"
 PUBLISHED = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 
 
