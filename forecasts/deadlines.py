@@ -358,7 +358,9 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _season,
         ),
         (
-            rf"\b(?:{_BY}\s+)?(?:the\s+)?{_END}{_PART_RE}?{_YEAR_RE}\b(?![\s-]*(?:season|\d))",
+            # Every part before the year is optional: "(?=\w)" keeps the search to the
+            # start of a word, where "\b" alone would try all of them at a word's end too.
+            rf"\b(?=\w)(?:{_BY}\s+)?(?:the\s+)?{_END}{_PART_RE}?{_YEAR_RE}\b(?![\s-]*(?:season|\d))",
             _named_year,
         ),
         (

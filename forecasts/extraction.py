@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Final, Literal
 
 from forecasts.deadlines import Deadline, find_deadlines
@@ -215,12 +216,17 @@ def _is_abbreviation(text: str, dot: int, following: str) -> bool:
 # --- quotations -----------------------------------------------------------------------------
 
 
+# Every character that can open or close a quotation; no other changes what is quoted.
+_QUOTE_MARK: Final = re.compile("[\"“”‘’']")
+
+
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, marks included; an unclosed one runs to the end."""
     regions: list[tuple[int, int]] = []
     opened: int | None = None
     opener = ""
-    for index, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):
+        index, char = mark.start(), mark.group()
         if opened is None and _opens_quote(text, index, char):
             opened, opener = index, char
         elif opened is not None and _closes_quote(text, index, char, opener):
@@ -328,7 +334,7 @@ _INNER_JOB_TITLES: Final = _wordset(
     "judge inspector captain founder"
 )
 _ORG_NOUN_BEFORE: Final = re.compile(
-    r"\b(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
+    r"\b(?=\w)(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
     r"insurer|consultancy|brokerage|chain|club|union|center|centre|regulator|network|carrier|platform|"
     r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
     r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
@@ -369,8 +375,10 @@ _SPEECH_VERBS: Final = (
     r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:estimate|forecast|projection|outlook|"
     r"prediction|guidance)s?"
 )
+# "\b(?=\w)" is the start of a word: "\b" alone holds at the end of one too, where the
+# pattern's every alternative would be tried in vain.
 _SPEECH: Final = re.compile(
-    rf"\b(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
+    rf"\b(?=\w)(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
     rf"(?P<verb>{_SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
@@ -627,10 +635,15 @@ class _Mention:
     owner: str = ""
 
 
-def _name_runs(text: str) -> Iterator[_Mention]:
-    for run in _NAME_RUN.finditer(text):
-        for start, end in _split_at_of(run.group(), run.start()):
-            yield from _mention(text, start, end)
+# Each sentence is read for names twice, before and after its attribution: kept, not redone.
+@lru_cache(maxsize=256)
+def _name_runs(text: str) -> tuple[_Mention, ...]:
+    return tuple(
+        mention
+        for run in _NAME_RUN.finditer(text)
+        for start, end in _split_at_of(run.group(), run.start())
+        for mention in _mention(text, start, end)
+    )
 
 
 def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
@@ -2638,16 +2651,18 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
 
 # --- sentence-level exclusions ----------------------------------------------------------
 
+# Every alternative opens a word or a bracket, so they are tried only there.
 _BOILERPLATE: Final = re.compile(
+    r"(?:\b(?=\w)|(?=\[))(?:"
     r"\bsign[- ]?up\b|\bnewsletter\b|\bunsubscribe\b|\bcookies?\b|\bprivacy\s+(?:policy|notice)"
     r"|\bread\s+more\b|\bdon['’]t\s+miss\b|\badvertisement\b|\ball\s+rights\s+reserved\b"
     r"|\bclick\s+here\b|\bfollow\s+us\b|\bsubscribe\b|\bshare\s+this\s+(?:article|story)\b"
     r"|\bread\s+full\s+article\b|\bterms\s+(?:of|and)\s+(?:use|service|conditions)\b"
-    r"|\[(?:REPORT|REVEAL|VIDEO|PICTURES)\s*\]",
+    r"|\[(?:REPORT|REVEAL|VIDEO|PICTURES)\s*\])",
     re.IGNORECASE,
 )
 _HOPE: Final = re.compile(
-    r"\b(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b", re.I
+    r"\b(?=\w)(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b", re.I
 )
 # The clause a conditional forecast depends on: kept in the candidate, not a reason to drop
 # it ("would likely benefit if turnout was high").

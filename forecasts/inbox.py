@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-from sqlalchemy import func, or_, update
+from sqlalchemy import Table, bindparam, func, insert, or_, update
+from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -106,45 +107,83 @@ def store_article(
     The second value says whether it was stored now. A concurrent store of the same key
     loses the race on the unique key and returns the winner's article.
     """
-    existing = find_article(session=session, key=data.key)
-    if existing is not None:
-        return existing, False
-    article = Article(
-        key=data.key,
-        url=data.url,
-        title=data.title,
-        author=data.author,
-        publisher=data.publisher,
-        published_at=data.published_at,
-        fetched_at=now,
-        text=data.text,
-        tags=list(data.tags),
-        feed_id=feed_id,
-        created_by=actor,
+    created = insert_article(
+        session=session, data=data, candidates=candidates, feed_id=feed_id, actor=actor, now=now
     )
+    article = find_article(session=session, key=data.key)
+    assert article is not None
+    return article, created is not None
+
+
+_ARTICLE: Table = Article.__table__  # type: ignore[attr-defined]
+_CANDIDATE: Table = ClaimCandidate.__table__  # type: ignore[attr-defined]
+_ARTICLE_BY_KEY = core_select(_ARTICLE.c.id).where(_ARTICLE.c.key == bindparam("key"))
+_INSERT_ARTICLE = insert(_ARTICLE).returning(_ARTICLE.c.id)
+_INSERT_CANDIDATE = insert(_CANDIDATE)
+
+
+def insert_article(
+    *,
+    session: Session,
+    data: ArticleData,
+    candidates: Sequence[dict[str, Any]],
+    feed_id: int | None,
+    actor: str,
+    now: datetime,
+) -> int | None:
+    """Store an article and its candidates, pending, unless one with its key is stored; the new
+    article's id, or None when it was stored before.
+
+    Core inserts on the session's connection rather than ORM objects, since a feed poll
+    stores thousands in a round and never reads them back. A concurrent store of the same
+    key loses the race on the unique key and gives None.
+    """
+    connection = session.connection()
+    key = {"key": data.key}
+    if connection.execute(_ARTICLE_BY_KEY, key).first() is not None:
+        return None
     try:
         with session.begin_nested():
-            session.add(article)
-            session.flush()
+            article_id: int = connection.execute(
+                _INSERT_ARTICLE,
+                {
+                    "key": data.key,
+                    "url": data.url,
+                    "title": data.title,
+                    "author": data.author,
+                    "publisher": data.publisher,
+                    "published_at": data.published_at,
+                    "fetched_at": now,
+                    "text": data.text,
+                    "tags": list(data.tags),
+                    "feed_id": feed_id,
+                    "created_by": actor,
+                },
+            ).scalar_one()
     except IntegrityError:
-        stored = find_article(session=session, key=data.key)
-        if stored is None:
+        if connection.execute(_ARTICLE_BY_KEY, key).first() is None:
             raise
-        return stored, False
-    assert article.id is not None
+        return None
+    rows = []
     for position, extraction in enumerate(candidates, start=1):
         speaker = extraction.get("speaker")
-        session.add(
-            ClaimCandidate(
-                article_id=article.id,
-                position=position,
-                speaker=speaker if isinstance(speaker, str) else None,
-                extraction=dict(extraction),
-                created_at=now,
-            )
+        rows.append(
+            {
+                "article_id": article_id,
+                "position": position,
+                "status": CandidateStatus.pending,
+                "speaker": speaker if isinstance(speaker, str) else None,
+                "extraction": dict(extraction),
+                "claim_id": None,
+                "reason": None,
+                "decided_at": None,
+                "decided_by": None,
+                "created_at": now,
+            }
         )
-    session.flush()
-    return article, True
+    if rows:
+        connection.execute(_INSERT_CANDIDATE, rows)
+    return article_id
 
 
 def article_candidates(*, session: Session, article_id: int) -> list[ClaimCandidate]:

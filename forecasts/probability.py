@@ -54,7 +54,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Final, TypedDict
+from typing import Final, NamedTuple, TypedDict
 
 __all__ = [
     "ICD_203",
@@ -547,11 +547,12 @@ class VerbalScale:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     """A normalised word with the offsets of the written token it comes from.
 
     One written token can give several words ("won't" -> "will", "not"); they share offsets.
+    A tuple, since every word of every sentence is made into one: cheaper to build than a
+    frozen dataclass.
     """
 
     word: str
@@ -637,7 +638,8 @@ _DENOM: Final = (
 _FIGURE: Final = re.compile(
     rf"(?P<range>(?P<lo>{_NUM}){_PERCENT}?{_DASH}(?P<hi>{_NUM}){_PERCENT})"
     rf"|(?P<single>(?P<pct>{_NUM}){_PERCENT})"
-    rf"|(?P<ratio>\b(?P<num>\d{{1,4}}|{_WORDNUM})\s(?:in|out\sof)\s(?P<den>{_DENOM})\b)",
+    # "\b(?=\w)": a ratio is tried where a word starts, not also where one ends
+    rf"|(?P<ratio>\b(?=\w)(?P<num>\d{{1,4}}|{_WORDNUM})\s(?:in|out\sof)\s(?P<den>{_DENOM})\b)",
     re.IGNORECASE,
 )
 # Words that make a figure a probability rather than a quantity ("a 3% rise").

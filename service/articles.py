@@ -111,7 +111,11 @@ def prepare_url(
 
     `read` reads the fetched page (read_fetched, or the same in a worker process).
     """
-    reading = read(fetcher.get(url))
+    return prepared_reading(url=url, tags=tags, reading=read(fetcher.get(url)))
+
+
+def prepared_reading(*, url: str, tags: list[str], reading: Reading) -> Prepared:
+    """The article at `url`, as read, ready to store."""
     page = reading.page
     data = ArticleData(
         key=without_fragment(url),

@@ -5,15 +5,16 @@ the ETag and Last-Modified each last gave, so an unchanged feed costs a 304), pa
 with feedparser, and fetches every entry whose address is not stored yet as in
 service.articles, each stored in a short transaction of its own. Reading the pages and
 extracting their candidates, most of a round's Python work, runs in worker processes (one
-per core, in a round with many pages; service.workers) while threads fetch and store. A
-feed that fails waits twice as long before each next try (forecasts.feeds.backoff). A
-feed's validators are kept only when all its new entries were stored, so an entry that
-failed is tried again.
+per core, in a round with many pages; service.workers) while threads fetch and store, each
+thread a batch of pages at a time. A feed that fails waits twice as long before each next
+try (forecasts.feeds.backoff). A feed's validators are kept only when all its new entries
+were stored, so an entry that failed is tried again.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,12 +25,12 @@ from urllib.parse import urljoin
 import feedparser  # type: ignore[import-untyped]
 
 from forecasts.feeds import due_feeds, polled
-from forecasts.inbox import known_keys, store_article
+from forecasts.inbox import insert_article, known_keys
 from resolvers.jobs import JobResult
-from service.articles import prepare_url
+from service.articles import prepared_reading
 from service.database import Database
 from service.fetching import Fetched, Fetcher, FetchError, without_fragment
-from service.reading import Reading, read_fetched
+from service.reading import read_each
 from service.settings import Settings
 from service.workers import Workers, usable_cores
 
@@ -40,6 +41,9 @@ ACTOR = "feed poll"
 # A worker process is started for every this many pages a round reads, up to one per core:
 # starting one costs about what reading this many pages does (service.workers).
 PAGES_PER_WORKER: Final = 100
+# A thread fetches this many pages, then has them read in one call to a worker: each call
+# costs the polling process a round trip between processes and hand-offs between threads.
+PAGES_PER_READ: Final = 10
 
 
 @dataclass
@@ -145,30 +149,42 @@ def poll_feeds(
         processes = min(usable_cores(), len(work) // PAGES_PER_WORKER)
         with Workers(processes=processes) as workers:
 
-            def read(fetched: Fetched) -> Reading:
-                return workers.run(read_fetched, fetched)
-
-            def take(item: tuple[FeedRound, str]) -> tuple[bool, str | None]:
-                # Stored now, and why it could not be fetched; counted by the caller, since
-                # threads adding to a feed's count at once could lose one.
-                feed, link = item
-                try:
-                    prepared = prepare_url(fetcher=fetcher, url=link, tags=feed.tags, read=read)
-                except FetchError as error:
-                    return False, error.message
-                with database.writing() as session:
-                    _, created = store_article(
-                        session=session,
-                        data=prepared.data,
-                        candidates=prepared.candidates,
-                        feed_id=feed.id,
-                        actor=ACTOR,
-                        now=now,
-                    )
-                return created, None
+            def take(batch: list[tuple[FeedRound, str]]) -> list[tuple[bool, str | None]]:
+                # Each entry stored now, and why it could not be fetched; counted by the
+                # caller, since threads adding to a feed's count at once could lose one.
+                fetched: list[Fetched | FetchError] = []
+                for _, link in batch:
+                    try:
+                        fetched.append(fetcher.get(link))
+                    except FetchError as error:
+                        fetched.append(error)
+                pages = [page for page in fetched if isinstance(page, Fetched)]
+                readings = iter(workers.run(read_each, pages))
+                outcomes: list[tuple[bool, str | None]] = []
+                for (feed, link), page in zip(batch, fetched, strict=True):
+                    reading = next(readings) if isinstance(page, Fetched) else page
+                    if isinstance(reading, FetchError):
+                        outcomes.append((False, reading.message))
+                        continue
+                    prepared = prepared_reading(url=link, tags=feed.tags, reading=reading)
+                    with database.writing() as session:
+                        created = insert_article(
+                            session=session,
+                            data=prepared.data,
+                            candidates=prepared.candidates,
+                            feed_id=feed.id,
+                            actor=ACTOR,
+                            now=now,
+                        )
+                    outcomes.append((created is not None, None))
+                return outcomes
 
             items = list(work.values())
-            for (feed, link), (created, error) in zip(items, pool.map(take, items), strict=True):
+            # Enough batches for every thread, each at most PAGES_PER_READ pages.
+            size = max(1, min(PAGES_PER_READ, math.ceil(len(items) / concurrency)))
+            batches = [items[start : start + size] for start in range(0, len(items), size)]
+            outcomes = [outcome for taken in pool.map(take, batches) for outcome in taken]
+            for (feed, link), (created, error) in zip(items, outcomes, strict=True):
                 feed.stored += int(created)
                 if error is not None:
                     feed.entry_errors.append(f"{link}: {error}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime
@@ -43,6 +43,7 @@ class Site:
     base: str
     routes: dict[str, Route]
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    # Requests waiting on a route's pause at once, now and at most.
     active: int = 0
     most_active: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -64,15 +65,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             with site.lock:
                 site.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
-                site.active += 1
-                site.most_active = max(site.most_active, site.active)
-            try:
+            with suppress(BrokenPipeError, ConnectionResetError):
                 self._answer()
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-            finally:
-                with site.lock:
-                    site.active -= 1
 
         def _answer(self) -> None:
             route = site.routes.get(self.path)
@@ -80,7 +74,14 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send_error(404)
                 return
             if route.pause_seconds:
+                # Active while it waits, before any of the answer is sent: once a client has
+                # read the answer it may ask again before this handler has returned.
+                with site.lock:
+                    site.active += 1
+                    site.most_active = max(site.most_active, site.active)
                 time.sleep(route.pause_seconds)  # a slow server, not a wait in the test
+                with site.lock:
+                    site.active -= 1
             if route.etag and self.headers.get("If-None-Match") == route.etag:
                 self.send_response(304)
                 self.send_header("ETag", route.etag)
