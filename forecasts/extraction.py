@@ -298,7 +298,7 @@ _ORG_WORDS: Final = _wordset(
     "enterprises properties realty shipping railways automotive semiconductors robotics "
     "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
     "town city county council institute observatory economics pictures films studios "
-    "productions entertainment alliance coalition federation league caucus"
+    "productions entertainment alliance coalition federation league caucus bureau"
 )
 # Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
 # "Helix Devices" (LABELLING.md, speakers).

@@ -1293,3 +1293,13 @@ def test_a_product_named_after_its_maker_is_no_person_a_pronoun_can_find() -> No
         '"Tarrow Halo could take a tenth of the market by 2027," she said.'
     )
     assert speakers_of(text) == ["Tarrow Devices", "Ines Varo"]
+
+
+def test_a_bureau_is_an_organisation_the_bureau_refers_back_to() -> None:
+    text = (
+        "The Census Bureau of Varnland reported on Monday.\n\n"
+        "Household numbers will grow by 2% next year in Upper Kell and Lower Kell, "
+        "the bureau said. "
+        "The bureau puts the chance of a rise in births this year at around 40%."
+    )
+    assert speakers_of(text) == ["Census Bureau of Varnland"] * 2
