@@ -960,14 +960,15 @@ def _initials(name: str) -> str:
 def _part_of(
     text: str, body: tuple[_Mention, _Entity], institution: tuple[_Mention, _Entity]
 ) -> bool:
-    """ "The Monetary Policy Board of the Central Bank": the board is part of the bank."""
+    """ "The Monetary Policy Board of the Central Bank": the board is part of the bank, and
+    so is "the Policy Committee (PC) of the Bank", its initials between them."""
     (body_mention, body_entity), (mention, entity) = body, institution
     between = text[body_mention.end : mention.start]
     return (
         body_entity.kind == entity.kind == "org"
         and body_entity is not entity
         and entity.root() is not body_entity
-        and bool(re.fullmatch(r"\s+of\s+(?:the\s+)?", between))
+        and bool(re.fullmatch(r"\s+(?:\([A-Z][\w&.]{1,7}\)\s+)?of\s+(?:the\s+)?", between))
     )
 
 

@@ -1303,3 +1303,11 @@ def test_a_bureau_is_an_organisation_the_bureau_refers_back_to() -> None:
         "The bureau puts the chance of a rise in births this year at around 40%."
     )
     assert speakers_of(text) == ["Census Bureau of Varnland"] * 2
+
+
+def test_a_committee_named_with_its_initials_still_speaks_for_its_bank() -> None:
+    text = (
+        "The Rate Setting Committee (RSC) of the Reserve Bank of Tolmark held its rate at 4%.\n\n"
+        "The Committee expects inflation to fall to 2.5% by the end of next year."
+    )
+    assert speakers_of(text) == ["Reserve Bank of Tolmark"]
