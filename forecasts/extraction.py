@@ -821,9 +821,21 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         # before the post name where the person works
         return _Entity(mention.text, "org") if len(words) > 1 or known is None else known
     if len(words) >= 2 or mention.title:
+        if not mention.title and (
+            words[0].lower() in _COMPASS_WORDS or any(w.lower() in _WATER_WORDS for w in words)
+        ):
+            return None  # "South Australia", "Indian Ocean Dipole": a region, nobody's name
         gender = _gender_of(mention.title)
         return _Entity(mention.text, "person", gender)
     return None
+
+
+# First words of a region's name, never a person's: "Northern Territory", "West Falmouth".
+_COMPASS_WORDS: Final = _wordset(
+    "north south east west northern southern eastern western central north-east north-west "
+    "south-east south-west"
+)
+_WATER_WORDS: Final = _wordset("ocean sea gulf strait peninsula")
 
 
 _WORKS_AT_BEFORE: Final = re.compile(r"\b(?:at|(?:works|worked|working)\s+for)\s+$")

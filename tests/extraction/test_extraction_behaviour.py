@@ -1311,3 +1311,14 @@ def test_a_committee_named_with_its_initials_still_speaks_for_its_bank() -> None
         "The Committee expects inflation to fall to 2.5% by the end of next year."
     )
     assert speakers_of(text) == ["Reserve Bank of Tolmark"]
+
+
+def test_a_region_or_a_sea_is_no_person_a_pronoun_can_find() -> None:
+    text = (
+        "Dr. Ilse Marrow, a hydrologist at the Delta Institute, spoke on Monday.\n\n"
+        "Rain fell short in the orchards of West Marlow and along the Tarn Sea shore. "
+        "She expects the lake to rise by another 10 centimetres by the end of May.\n\n"
+        "Ruben Sallow farms outside the town. Southern Caldera had its wettest winter in "
+        "years. He expects his harvest to fall by a fifth this year."
+    )
+    assert speakers_of(text) == ["Ilse Marrow", "Ruben Sallow"]
