@@ -358,7 +358,7 @@ _SPEECH_VERBS: Final = (
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
     r"admit(?:ted|s)?|declared|"
-    r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
+    r"announced|replied|explained|predicting|insist|reported|reports|sees|see|shows|showed|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
@@ -1119,6 +1119,10 @@ def _attribution(
             continue  # "is expected", "was predicted": a passive names no speaker here
         if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
             continue  # "Having conceded a goal in each match": a participle, no speaker
+        if verb.group("verb")[:4].lower() == "show" and not _OWNED_DOCUMENT.search(
+            text, max(0, verb.start() - _SUBJECT_WINDOW), verb.start()
+        ):
+            continue  # "the bureau's outlook shows" speaks for the bureau; "data shows" not
         if subordinate and _SUBORDINATE_BEFORE.search(
             text, max(0, verb.start() - 40), verb.start()
         ):
@@ -1463,7 +1467,9 @@ _BUILT_BY: Final = re.compile(
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecast|projections?|estimates?|survey|review|"
-    r"bulletin|statement|assessment|minutes)\s*$"
+    r"bulletin|statement|assessment|minutes)"
+    # "the agency's outlook for June to August": the period it covers
+    r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*$"
 )
 
 

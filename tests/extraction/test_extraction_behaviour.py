@@ -1322,3 +1322,12 @@ def test_a_region_or_a_sea_is_no_person_a_pronoun_can_find() -> None:
         "years. He expects his harvest to fall by a fifth this year."
     )
     assert speakers_of(text) == ["Ilse Marrow", "Ruben Sallow"]
+
+
+def test_a_body_s_outlook_for_a_period_shows_what_the_body_forecasts() -> None:
+    text = (
+        "The Varnland Weather Agency met on Monday.\n\n"
+        "The agency's seasonal outlook for June to August shows a 70% chance of a wetter "
+        "summer than usual. Official data shows prices will rise by 3% next year."
+    )
+    assert speakers_of(text) == ["Varnland Weather Agency", None]
