@@ -1340,9 +1340,13 @@ def _subject_speaker(
         owner = _report_owner(chunk, text, offset + chunk_start, document)
         if owner is None and (built := _BUILT_BY.match(chunk)) is not None:
             # "The model built by the election analysis site Ballotline gives ...": its maker
-            owner = _resolve_name(
-                built.group("maker"), text, offset + chunk_start + built.start("maker"), document
-            )
+            maker = "maker" if built.group("maker") else "author"
+            written = built.group(maker)
+            found = _definite_org(written, document, text[: offset + chunk_start])
+            owner = found.name if found is not None else None
+            if owner is None:
+                at = offset + chunk_start + built.start(maker)
+                owner = _resolve_name(written, text, at, document)
         if owner is not None:
             return _Attribution(owner, False, *verb)
         holder = _role_holder(chunk, document)
@@ -1461,6 +1465,9 @@ _BUILT_BY: Final = re.compile(
     r"^\s*(?i:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?i:model|forecast|projection|poll|survey|"
     r"analysis|simulation|nowcast)\s+(?:[\w-]+\s+)?(?i:built|run|published|produced|compiled|"
     r"released|conducted|made)\s+by\s+(?P<maker>.+?)\s*$"
+    # "Modelling by the Centre suggests", "New analysis by Kell Research shows"
+    r"|^\s*(?:(?i:new|recent|fresh|latest)\s+)?(?i:modell?ing|analysis|research|projections?|"
+    r"estimates?)\s+by\s+(?P<author>.+?)\s*$"
 )
 # "Harland Institute's latest market report", "the group's monthly outlook, which": a
 # document forecasts for whoever publishes it.

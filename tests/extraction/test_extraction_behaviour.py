@@ -1331,3 +1331,13 @@ def test_a_body_s_outlook_for_a_period_shows_what_the_body_forecasts() -> None:
         "summer than usual. Official data shows prices will rise by 3% next year."
     )
     assert speakers_of(text) == ["Varnland Weather Agency", None]
+
+
+def test_modelling_or_analysis_by_a_body_speaks_for_the_body() -> None:
+    text = (
+        "Modelling by the regional Office for Water Planning suggests reservoirs will be "
+        "full by April.\n\n"
+        "The Tolmark Grid Agency runs the network. New analysis by the agency suggests "
+        "demand will rise by 4% next year."
+    )
+    assert speakers_of(text) == ["Office for Water Planning", "Tolmark Grid Agency"]
