@@ -1106,6 +1106,11 @@ def _attribution(
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
+    odds = _NAMED_ODDS.match(text) if "/" in text or "evens" in text else None
+    if odds is not None:
+        name = _resolve_name(odds.group("maker"), text, odds.start("maker"), document)
+        if name is not None:
+            return _Attribution(name, verb_start=odds.start("verb"), verb_end=odds.end("verb"))
     subordinate = _SUBORDINATE_WORD.search(text) is not None
     source = _SOURCE_OF_QUOTE.match(text)
     if source:
@@ -1133,6 +1138,13 @@ def _attribution(
     return _Attribution(None)
 
 
+# "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
+# bookmaker named first quotes the odds (LABELLING.md, round two).
+_NAMED_ODDS: Final = re.compile(
+    r"\s*(?P<maker>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+"
+    r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
+    r"(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:at\s+|as\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
+)
 _ESTIMATE_WORDS: Final = (
     "estimate",
     "reckoning",

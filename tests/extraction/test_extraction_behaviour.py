@@ -1341,3 +1341,12 @@ def test_modelling_or_analysis_by_a_body_speaks_for_the_body() -> None:
         "demand will rise by 4% next year."
     )
     assert speakers_of(text) == ["Office for Water Planning", "Tolmark Grid Agency"]
+
+
+def test_a_bookmaker_named_first_quotes_the_odds() -> None:
+    text = (
+        "Title race preview.\n\n"
+        "Carrow Bet make Linfield Rovers 4/6 favourites to win the league this season. "
+        "Odds Direct have Tolbury Town at evens for relegation this season."
+    )
+    assert speakers_of(text) == ["Carrow Bet", "Odds Direct"]
