@@ -3134,6 +3134,10 @@ def extract_candidates(
         attributed.append(attribution)
         if not _title_case_heading(sentence):
             _learn_names(sentence, regions[index], document)
+            if attribution.verb_start >= 0 and attribution.speaker is not None:
+                # "Raman said Okafor would win. '...,' she said": the one who spoke, not the
+                # one spoken of, is whom the next pronoun means
+                _keep_speaker_salient(attribution.speaker, document)
             if sentence.heading and sentence.paragraph == 0:
                 for entity in document.entities[known:]:
                     entity.headline = True
@@ -3153,6 +3157,13 @@ def extract_candidates(
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+def _keep_speaker_salient(speaker: str, document: _Document) -> None:
+    person = document.known(speaker)
+    if person is not None and person.kind == "person" and person in document.last_person:
+        document.last_person.remove(person)
+        document.last_person.append(person)
 
 
 # "By Hugo Castellanos, Technology Reporter": everything above it is headline and standfirst.

@@ -1350,3 +1350,12 @@ def test_a_bookmaker_named_first_quotes_the_odds() -> None:
         "Odds Direct have Tolbury Town at evens for relegation this season."
     )
     assert speakers_of(text) == ["Carrow Bet", "Odds Direct"]
+
+
+def test_a_pronoun_that_speaks_means_the_last_speaker_not_the_person_spoken_of() -> None:
+    text = (
+        "Mayor Tomas Berrow faces Ilka Dunne in the vote on Sunday.\n\n"
+        "Wren Halloway said she expected the late count to favour Berrow.\n\n"
+        '"If the rain holds off, Dunne wins by three points," she said.'
+    )
+    assert speakers_of(text) == ["Wren Halloway", "Wren Halloway"]
