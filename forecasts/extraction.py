@@ -3393,6 +3393,14 @@ def _attributed_later(
         if sentences[later].paragraph > paragraph + 1:
             break
         attribution = attributed[later]
+        if (
+            candidate.speaker is not None
+            and sentences[later].paragraph != paragraph
+            and not regions[later]
+        ):
+            # a quotation carried on from the paragraph before keeps its speaker against a
+            # later paragraph that quotes no one ("..., according to figures from X")
+            break
         if attribution.verb_start >= 0:
             if attribution.speaker is None or attribution.generic:
                 break

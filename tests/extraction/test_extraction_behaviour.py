@@ -1359,3 +1359,12 @@ def test_a_pronoun_that_speaks_means_the_last_speaker_not_the_person_spoken_of()
         '"If the rain holds off, Dunne wins by three points," she said.'
     )
     assert speakers_of(text) == ["Wren Halloway", "Wren Halloway"]
+
+
+def test_a_carried_quotation_keeps_its_speaker_against_a_later_paragraph_quoting_no_one() -> None:
+    text = (
+        '"Stocks of jet fuel will keep falling," said Ola Brennick, an analyst at Tarn Capital.'
+        '\n\n"By June, tanks at the coast will be at their lowest in a decade."\n\n'
+        "Fuel imports fell by 2% in April, according to figures from the Kell Ports Board."
+    )
+    assert speakers_of(text) == ["Ola Brennick", "Ola Brennick"]
