@@ -1308,6 +1308,8 @@ _FINITE_CLAUSE: Final = re.compile(
 
 
 # Words that join a clause to the one before: "..., although Olivier Marchetti said".
+_TIME_PREPOSITIONS: Final = _wordset("for by in over after before until through beyond")
+_TIME_PHRASE_WORDS: Final = 5
 _CONJUNCTIONS: Final = _wordset("and but or so yet although though whereas while")
 
 
@@ -1345,7 +1347,10 @@ def _subject_speaker(
         # "I'd put the chance at ...": the pronoun inside a contraction
         pronoun = re.sub(r"['’](?:d|ll|ve|m|re)$", "", words[-1].lower())
         if pronoun in _PRONOUNS and (
-            len(words) == 1 or words[-2].lower() in {"what", "that", "which", "as", "than"}
+            len(words) == 1
+            or words[-2].lower() in {"what", "that", "which", "as", "than"}
+            # "For next year they see", "By June she expects": a time phrase, then the subject
+            or (words[0].lower() in _TIME_PREPOSITIONS and len(words) <= _TIME_PHRASE_WORDS)
         ):
             # "he said", and "what we forecast": the pronoun right before the verb speaks
             return _pronoun_speaker(pronoun, document, verb)

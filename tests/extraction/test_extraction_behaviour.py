@@ -1368,3 +1368,11 @@ def test_a_carried_quotation_keeps_its_speaker_against_a_later_paragraph_quoting
         "Fuel imports fell by 2% in April, according to figures from the Kell Ports Board."
     )
     assert speakers_of(text) == ["Ola Brennick", "Ola Brennick"]
+
+
+def test_a_pronoun_after_an_opening_time_phrase_is_the_subject() -> None:
+    text = (
+        "Marta Quell, an economist at Tarn Capital, was upbeat.\n\n"
+        "For next year she sees growth of 1.5%, as wages rise."
+    )
+    assert speakers_of(text) == ["Marta Quell"]
