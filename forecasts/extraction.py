@@ -1814,6 +1814,7 @@ _FORECAST_VERB: Final = re.compile(
 )
 _OPINION: Final = re.compile(
     r"\bmy\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|money)\s+is\b"
+    r"|\b(?:my|our)\s+(?:base|central)\s+(?:case|scenario)\s+is\b"
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
     r"shocked|stunned)\s+(?:to\s+see|if)\b"
@@ -1822,13 +1823,30 @@ _OPINION: Final = re.compile(
 )
 # "I think she wins", "I don't think Orion ships before October": spoken English puts a
 # forecast of an outcome in the present after a verb of opinion.
+_OUTCOME_PRESENT: Final = (
+    r"wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
+    r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
+    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)"
+)
+# "I don't think they cut in June": a plural subject takes the verb's bare form.
+_OUTCOME_PRESENT_PLURAL: Final = (
+    r"win|lose|beat|finish|ship|launch|fall|rise|drop|climb|reach|survive|recover|qualify|"
+    r"peak|cut|raise|hike|move"
+)
 _THINK_PRESENT: Final = re.compile(
     r"\b(?-i:I)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|believe)\s+"
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,4}?"
-    r"(?:wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
-    r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
-    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done))\b",
+    rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
+    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL}))\b",
     re.IGNORECASE,
+)
+# "Then the euro goes back below $1.10": an answer's consequent, its condition in the question
+# (LABELLING.md, round two (f)).
+_THEN_PRESENT: Final = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]+:\s+)?[\"“‘']?(?:Then|In\s+that\s+case),?\s+(?:[\w'’$.-]+\s+){1,4}?"
+    rf"(?:{_OUTCOME_PRESENT}|goes\s+(?:back|up|down|above|below)|stays|comes\s+back)\b"
+    # a figure or a time to check it by: "then the meeting ends" is no forecast
+    r"(?=[^.;]*?(?:\d|\bby\b|\bbefore\b|\bnext\b))"
 )
 _NOUN_WILL: Final = re.compile(
     r"(?:\b(?:the|a|an|political|free|good|ill|his|her|their|its|our|at|of|popular|own)"
@@ -2487,6 +2505,18 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             None,
             _CONFIDENCE["forecast_verb"],
             "forecast verb 'sees'",
+        )
+    then = _THEN_PRESENT.match(text) if sourced and ("Then" in text or "In that" in text) else None
+    if then is not None:
+        yield _Cue(
+            "opinion",
+            then.start(),
+            then.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["opinion"],
+            "the consequent of a condition, in the present",
         )
     for match in _THINK_PRESENT.finditer(text) if "I " in text else ():
         yield _Cue(

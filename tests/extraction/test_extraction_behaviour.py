@@ -1376,3 +1376,22 @@ def test_a_pronoun_after_an_opening_time_phrase_is_the_subject() -> None:
         "For next year she sees growth of 1.5%, as wages rise."
     )
     assert speakers_of(text) == ["Marta Quell"]
+
+
+def test_an_interviewee_s_forecasts_in_the_present_are_found() -> None:
+    text = (
+        "A conversation with Oskar Lindqvist, chief economist at Tarn Capital\n\n"
+        "REYES: Will the bank move in July?\n\n"
+        "LINDQVIST: I don't think they cut in July. My base case is two cuts next year.\n\n"
+        "REYES: And if the bank holds while others ease?\n\n"
+        "LINDQVIST: Then the krona goes above 11 to the euro by the end of the year.\n\n"
+        "REYES: Thanks.\n\n"
+        "LINDQVIST: Then the meeting ends, I suppose."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.sentence for c in found] == [
+        "LINDQVIST: I don't think they cut in July.",
+        "My base case is two cuts next year.",
+        "LINDQVIST: Then the krona goes above 11 to the euro by the end of the year.",
+    ]
+    assert {c.speaker for c in found} == {"Oskar Lindqvist"}
