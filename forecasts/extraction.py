@@ -1603,8 +1603,18 @@ _LEADS: Final = re.compile(
 _HEAD_ROLES: Final = ("director", "head", "chief", "leader")
 
 
+# "Governor Ilsa Marek", "Coach Dana Holt": a title before the name is the post the article
+# later calls "the governor"; a deputy's or a former holder's title is not.
+_TITLE_BEFORE_NAME: Final = re.compile(
+    r"(?<!Deputy )(?<!Vice )(?<!Assistant )(?<!Former )(?<!former )"
+    r"\b(?P<role>Governor|Chancellor|Chairman|Chairwoman|Chair|President|Mayor|Coach|Manager|"
+    r"Commissioner|Director|Minister|Secretary|Captain|Superintendent)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
 def _learn_roles(text: str, document: _Document) -> None:
-    for pattern in (_ROLE_BEFORE_NAME, _NAME_BEFORE_ROLE):
+    for pattern in (_ROLE_BEFORE_NAME, _NAME_BEFORE_ROLE, _TITLE_BEFORE_NAME):
         for match in pattern.finditer(text):
             person = document.known(match.group("name"))
             if person is not None and person.kind == "person":

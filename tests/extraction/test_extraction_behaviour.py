@@ -1395,3 +1395,12 @@ def test_an_interviewee_s_forecasts_in_the_present_are_found() -> None:
         "LINDQVIST: Then the krona goes above 11 to the euro by the end of the year.",
     ]
     assert {c.speaker for c in found} == {"Oskar Lindqvist"}
+
+
+def test_a_title_before_a_name_tells_who_the_role_noun_means_later() -> None:
+    text = (
+        "The Bank of Varn held its rate. Governor Ilsa Marek spoke at a press conference.\n\n"
+        "Inflation will fall to 2% next year, the governor said.\n\n"
+        '"We expect one more cut by June."'
+    )
+    assert speakers_of(text) == ["Ilsa Marek", "Ilsa Marek"]
