@@ -358,7 +358,7 @@ _SPEECH_VERBS: Final = (
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
     r"admit(?:ted|s)?|declared|"
-    r"announced|replied|explained|predicting|insist|reported|reports|sees|see|shows|showed|"
+    r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
@@ -1124,10 +1124,6 @@ def _attribution(
             continue  # "is expected", "was predicted": a passive names no speaker here
         if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
             continue  # "Having conceded a goal in each match": a participle, no speaker
-        if verb.group("verb")[:4].lower() == "show" and not _OWNED_DOCUMENT.search(
-            text, max(0, verb.start() - _SUBJECT_WINDOW), verb.start()
-        ):
-            continue  # "the bureau's outlook shows" speaks for the bureau; "data shows" not
         if subordinate and _SUBORDINATE_BEFORE.search(
             text, max(0, verb.start() - 40), verb.start()
         ):
@@ -1135,7 +1131,20 @@ def _attribution(
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
             return found
+    shows = _SHOWS.search(text) if "show" in text else None
+    if (
+        shows is not None
+        and not _inside(shows.start(), regions)
+        and _OWNED_DOCUMENT.search(text, max(0, shows.start() - _SUBJECT_WINDOW), shows.start())
+    ):
+        # "the bureau's outlook shows" speaks for the bureau; "data shows" for no one
+        found = _speaker_for_verb(text, shows, regions, document)
+        if found is not None:
+            return found
     return _Attribution(None)
+
+
+_SHOWS: Final = re.compile(r"\b(?:shows|showed)\b")
 
 
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
@@ -1606,16 +1615,22 @@ _HEAD_ROLES: Final = ("director", "head", "chief", "leader")
 # "Governor Ilsa Marek", "Coach Dana Holt": a title before the name is the post the article
 # later calls "the governor"; a deputy's or a former holder's title is not.
 _TITLE_BEFORE_NAME: Final = re.compile(
-    r"(?<!Deputy )(?<!Vice )(?<!Assistant )(?<!Former )(?<!former )"
-    r"\b(?P<role>Governor|Chancellor|Chairman|Chairwoman|Chair|President|Mayor|Coach|Manager|"
+    r"\b(?=[CDGMPS])(?P<role>Governor|Chancellor|Chairman|Chairwoman|Chair|President|Mayor|Coach|Manager|"
     r"Commissioner|Director|Minister|Secretary|Captain|Superintendent)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
 )
 
 
+_NOT_THE_HOLDER: Final = ("deputy", "vice", "assistant", "former", "acting")
+
+
 def _learn_roles(text: str, document: _Document) -> None:
     for pattern in (_ROLE_BEFORE_NAME, _NAME_BEFORE_ROLE, _TITLE_BEFORE_NAME):
         for match in pattern.finditer(text):
+            if pattern is _TITLE_BEFORE_NAME and text[: match.start()].rstrip().lower().endswith(
+                _NOT_THE_HOLDER
+            ):
+                continue
             person = document.known(match.group("name"))
             if person is not None and person.kind == "person":
                 document.roles[match.group("role").lower()] = person
@@ -1823,8 +1838,8 @@ _FORECAST_VERB: Final = re.compile(
     re.IGNORECASE,
 )
 _OPINION: Final = re.compile(
-    r"\bmy\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|money)\s+is\b"
-    r"|\b(?:my|our)\s+(?:base|central)\s+(?:case|scenario)\s+is\b"
+    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|"
+    r"money|(?<=base\s)case|(?<=central\s)case|scenario)\s+is\b"
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
     r"shocked|stunned)\s+(?:to\s+see|if)\b"
