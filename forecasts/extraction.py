@@ -1587,7 +1587,7 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
 _ROLE_WORDS: Final = (
     r"director|chief|head|governor|president|chair|chairman|chairwoman|minister|secretary|"
     r"spokesman|spokeswoman|spokesperson|manager|coach|executive|economist|strategist|lead|"
-    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader|"
+    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader|boss|skipper|"
     r"[a-z]+(?:ist|ician|ologist|caster|grapher|nomist)"
 )
 _OWNER: Final = r"(?:(?i:the|its|their|his|her)|[A-Z][\w&'’-]*['’]s?)"
@@ -1600,7 +1600,7 @@ _NAME_BEFORE_ROLE: Final = re.compile(
     rf"{_OWNER}\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})\b"
 )
 _THE_ROLE: Final = re.compile(
-    rf"^\s*(?i:the)\s+(?:[a-z-]+(?:['’]s)?\s+){{0,2}}?(?P<role>{_ROLE_WORDS})"
+    rf"^\s*(?i:the)\s+(?:[A-Za-z-]+(?:['’]s)?\s+){{0,2}}?(?P<role>{_ROLE_WORDS})"
     r"(?:\s+(?:also|then|later|again))?\s*$"
 )
 # "Paavo Lind, who has led the institute since 2019": the head of the body, whatever the
@@ -1650,7 +1650,17 @@ def _learn_roles(text: str, document: _Document) -> None:
 def _role_holder(chunk: str, document: _Document) -> _Entity | None:
     """The person "the director" refers to, when the article named the director."""
     match = _THE_ROLE.match(chunk)
-    return document.roles.get(match.group("role").lower()) if match else None
+    if match is None:
+        return None
+    role = match.group("role").lower()
+    for post in _SAME_POST.get(role, (role,)):
+        if (holder := document.roles.get(post)) is not None:
+            return holder
+    return None
+
+
+# "the Rovers boss" is the manager the article named; "the skipper" its captain.
+_SAME_POST: Final = {"boss": ("boss", "manager", "coach"), "skipper": ("skipper", "captain")}
 
 
 _JOINT_END: Final = re.compile(r"\b(?:all|both|each|jointly|together)\s*$", re.IGNORECASE)

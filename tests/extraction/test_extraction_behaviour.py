@@ -1404,3 +1404,11 @@ def test_a_title_before_a_name_tells_who_the_role_noun_means_later() -> None:
         '"We expect one more cut by June."'
     )
     assert speakers_of(text) == ["Ilsa Marek", "Ilsa Marek"]
+
+
+def test_the_club_boss_named_as_its_manager_a_paragraph_before_speaks() -> None:
+    text = (
+        "Tolbury Rovers lost 2-0 on Saturday. Their manager, Ed Fane, was calm afterwards.\n\n"
+        "The Rovers will finish in the top six this season, the Tolbury boss insisted."
+    )
+    assert speakers_of(text) == ["Ed Fane"]
