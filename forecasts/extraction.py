@@ -1099,9 +1099,12 @@ def _attribution(
             organisation = _definite_org(written, document, text[: according.start()])
             name = organisation.name if organisation is not None else None
         if name is None or re.search(r"['’]s\b", tail):
-            name = _inverted_speaker(
-                text[according.end() :], text, according.end(), document
-            ) or _role_organisation(tail.strip(), text, according.end(), document)
+            name = (
+                _inverted_speaker(text[according.end() :], text, according.end(), document)
+                or _role_organisation(tail.strip(), text, according.end(), document)
+                # "according to the service's latest outlook": whoever issued it
+                or _report_owner(tail.rstrip(), text, according.end(), document)
+            )
         if name is not None:
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))

@@ -1412,3 +1412,11 @@ def test_the_club_boss_named_as_its_manager_a_paragraph_before_speaks() -> None:
         "The Rovers will finish in the top six this season, the Tolbury boss insisted."
     )
     assert speakers_of(text) == ["Ed Fane"]
+
+
+def test_according_to_a_body_s_outlook_the_body_speaks() -> None:
+    text = (
+        "The Kell Weather Service met on Monday.\n\n"
+        "According to the service's latest outlook, rainfall will be below average until May."
+    )
+    assert speakers_of(text) == ["Kell Weather Service"]
