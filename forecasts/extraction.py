@@ -3374,7 +3374,7 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
 _TRANSCRIPT_LABEL: Final = re.compile(
     r"^\s*(?P<label>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]+){0,2}"
-    r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){1,2})\s*:\s"
+    r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){0,2})\s*:\s"
 )
 # "Goodhart:" alone on its line: a surname is enough there.
 _LABEL_LINE: Final = re.compile(r"^\s*(?P<label>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*:\s*$")
@@ -3434,6 +3434,8 @@ def _label_speaker(label: str, document: _Document) -> str | None:
             if entity.kind == "person"
             and [part.upper() for part in entity.parts[-len(words) :]] == label.split()
         ]
+    if not people and not label.isupper() and len(words) == 1:
+        return None  # "Update:" twice in a live page: a surname tags a turn, a word does not
     known = max(people, key=lambda person: person.order) if people else document.known(name)
     if known is None and len(label) <= 3 and label.isupper():
         # "DW:" after "Dave Wilson:": the initials of someone named before

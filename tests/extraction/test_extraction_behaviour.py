@@ -1420,3 +1420,16 @@ def test_according_to_a_body_s_outlook_the_body_speaks() -> None:
         "According to the service's latest outlook, rainfall will be below average until May."
     )
     assert speakers_of(text) == ["Kell Weather Service"]
+
+
+def test_a_surname_alone_tags_a_transcript_turn_a_recurring_word_does_not() -> None:
+    text = (
+        "Oskar Lindqvist, chief economist at Tarn Capital, talked rates with Mara Venn.\n\n"
+        "Venn: Will the bank cut in July?\n\n"
+        "Lindqvist: I expect a cut in July, and another by December.\n\n"
+        "Venn: And the krona?\n\n"
+        "Lindqvist: It will weaken to 11.5 per euro by the end of the year.\n\n"
+        "Update: The bank will publish its minutes on Friday.\n\n"
+        "Update: Prices will probably rise by 2% next year, Tarn Capital said."
+    )
+    assert speakers_of(text) == ["Oskar Lindqvist", "Oskar Lindqvist", "Tarn Capital"]
