@@ -339,7 +339,11 @@ _ORG_NOUN_BEFORE: Final = re.compile(
 )
 _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
 _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
-_PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
+# "in Kell", "to Port Aird"; not "spoke to Oskar Lindqvist", whom someone speaks to
+_PLACE_CUES_BEFORE: Final = re.compile(
+    r"(?:\bin|\bnear|\bacross|(?<!spoke\s)(?<!talked\s)(?<!speaking\s)(?<!talking\s)\bto|\binto)\s+$",
+    re.IGNORECASE,
+)
 # The last word of a public body's name, which may hold an "and": "Food and Drug
 # Administration", "Monetary Policy and Financial Stability Committee".
 _PUBLIC_BODY_ENDINGS: Final = (

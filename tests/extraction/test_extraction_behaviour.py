@@ -1433,3 +1433,14 @@ def test_a_surname_alone_tags_a_transcript_turn_a_recurring_word_does_not() -> N
         "Update: Prices will probably rise by 2% next year, Tarn Capital said."
     )
     assert speakers_of(text) == ["Oskar Lindqvist", "Oskar Lindqvist", "Tarn Capital"]
+
+
+def test_the_person_spoken_to_is_a_person_not_a_place() -> None:
+    text = (
+        "Mara Venn spoke to Oskar Lindqvist of Tarn Capital.\n\n"
+        "VENN: Will the bank cut in July?\n\n"
+        "Lindqvist: I expect a cut in July, and another by December.\n\n"
+        "VENN: And the krona?\n\n"
+        "Lindqvist: It will weaken to 11.5 per euro by the end of the year."
+    )
+    assert speakers_of(text) == ["Oskar Lindqvist", "Oskar Lindqvist"]
