@@ -341,7 +341,8 @@ _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
 _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
 # "in Kell", "to Port Aird"; not "spoke to Oskar Lindqvist", whom someone speaks to
 _PLACE_CUES_BEFORE: Final = re.compile(
-    r"(?:\bin|\bnear|\bacross|(?<!spoke\s)(?<!talked\s)(?<!speaking\s)(?<!talking\s)\bto|\binto)\s+$",
+    r"(?:\bin|\bnear|\bacross|\bto(?<!spoke\sto)(?<!talked\sto)(?<!speaking\sto)(?<!talking\sto)"
+    r"|\binto)\s+$",
     re.IGNORECASE,
 )
 # The last word of a public body's name, which may hold an "and": "Food and Drug
@@ -1622,17 +1623,25 @@ _HEAD_ROLES: Final = ("director", "head", "chief", "leader")
 # "Governor Ilsa Marek", "Coach Dana Holt": a title before the name is the post the article
 # later calls "the governor"; a deputy's or a former holder's title is not.
 _TITLE_BEFORE_NAME: Final = re.compile(
-    r"\b(?=[CDGMPS])(?P<role>Governor|Chancellor|Chairman|Chairwoman|Chair|President|Mayor|Coach|Manager|"
+    r"\b(?P<role>Governor|Chancellor|Chairman|Chairwoman|Chair|President|Mayor|Coach|Manager|"
     r"Commissioner|Director|Minister|Secretary|Captain|Superintendent)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
 )
 
 
+# The titles alone, with no word boundary to test: a cheap look before the pattern above.
+_TITLE_WORD: Final = re.compile(
+    r"Governor|Chancellor|Chair|President|Mayor|Coach|Manager|Commissioner|Director|Minister|"
+    r"Secretary|Captain|Superintendent"
+)
 _NOT_THE_HOLDER: Final = ("deputy", "vice", "assistant", "former", "acting")
 
 
 def _learn_roles(text: str, document: _Document) -> None:
+    titled = _TITLE_WORD.search(text) is not None
     for pattern in (_ROLE_BEFORE_NAME, _NAME_BEFORE_ROLE, _TITLE_BEFORE_NAME):
+        if pattern is _TITLE_BEFORE_NAME and not titled:
+            continue
         for match in pattern.finditer(text):
             if pattern is _TITLE_BEFORE_NAME and text[: match.start()].rstrip().lower().endswith(
                 _NOT_THE_HOLDER
