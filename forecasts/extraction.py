@@ -1596,6 +1596,7 @@ _ROLE_WORDS: Final = (
     r"director|chief|head|governor|president|chair|chairman|chairwoman|minister|secretary|"
     r"spokesman|spokeswoman|spokesperson|manager|coach|executive|economist|strategist|lead|"
     r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader|boss|skipper|"
+    r"officer|"
     r"[a-z]+(?:ist|ician|ologist|caster|grapher|nomist)"
 )
 _OWNER: Final = r"(?:(?i:the|its|their|his|her)|[A-Z][\w&'’-]*['’]s?)"

@@ -1444,3 +1444,12 @@ def test_the_person_spoken_to_is_a_person_not_a_place() -> None:
         "Lindqvist: It will weaken to 11.5 per euro by the end of the year."
     )
     assert speakers_of(text) == ["Oskar Lindqvist", "Oskar Lindqvist"]
+
+
+def test_the_health_officer_named_earlier_speaks_as_the_health_officer() -> None:
+    text = (
+        "Kell County has 40 measles cases. The county's health officer, Dr. Ana Ruiz, urged "
+        "parents to vaccinate.\n\n"
+        "Cases will keep rising until March, the health officer said."
+    )
+    assert speakers_of(text) == ["Ana Ruiz"]
