@@ -1139,11 +1139,14 @@ def _attribution(
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
             return found
-    shows = _SHOWS.search(text) if "show" in text else None
+    shows = _SHOWS.search(text) if "show" in text or "indicat" in text else None
     if (
         shows is not None
         and not _inside(shows.start(), regions)
-        and _OWNED_DOCUMENT.search(text, max(0, shows.start() - _SUBJECT_WINDOW), shows.start())
+        and (
+            _OWNED_DOCUMENT.search(text, max(0, shows.start() - _SUBJECT_WINDOW), shows.start())
+            or _THE_DOCUMENT.match(text[: shows.start()])
+        )
     ):
         # "the bureau's outlook shows" speaks for the bureau; "data shows" for no one
         found = _speaker_for_verb(text, shows, regions, document)
@@ -1152,7 +1155,7 @@ def _attribution(
     return _Attribution(None)
 
 
-_SHOWS: Final = re.compile(r"\b(?:shows|showed)\b")
+_SHOWS: Final = re.compile(r"\b(?:shows|showed|indicates|indicated|is\s+indicating)\b")
 
 
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
@@ -1470,7 +1473,7 @@ _MEMBERS: Final = re.compile(
 # A document the body issued, as the subject: "the minutes", "the statement".
 _THE_DOCUMENT: Final = re.compile(
     r"^\s*(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?i:minutes|statement|release|communiqu[eé]|"
-    r"bulletin)\s*$"
+    r"bulletin|outlook|forecast)\s*$"
 )
 # A person's post written for the person named just before: "the Ashford manager", "the
 # 54-year-old", "the former minister".

@@ -1453,3 +1453,13 @@ def test_the_health_officer_named_earlier_speaks_as_the_health_officer() -> None
         "Cases will keep rising until March, the health officer said."
     )
     assert speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_the_outlook_or_forecast_of_a_body_named_before_speaks_for_it() -> None:
+    text = (
+        "The Kell Weather Service issued its spring outlook on Monday.\n\n"
+        "The long-range forecast shows a 70% chance of warmer than average days this spring. "
+        "The service's outlook for spring is indicating a 60% chance of above median rain. "
+        "The forecast suggests heavy rain is likely in the north this spring."
+    )
+    assert speakers_of(text) == ["Kell Weather Service"] * 3
