@@ -3327,7 +3327,9 @@ def _quotes_running_on(
 # "Press release - Met Office", "News release", "Statement by the Monetary Policy Board":
 # the line that marks a release, near the top, with the issuer on it or on the next line.
 _RELEASE_LINE: Final = re.compile(
-    r"^\s*(?:(?:press|media|news)\s+release|statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
+    # "Kell Water Authority - Media release - 3 May": the issuer may stand before the marker
+    r"^\s*(?:(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?=(?:press|media|news)\s+release))?"
+    r"(?:(?:press|media|news)\s+release|statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
     r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued)\b"
     r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",
     re.IGNORECASE,
@@ -3344,7 +3346,12 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
         # the issuer stands on the marker's line or a heading line beside it ("Fennmark
         # Meteorological Service" above "Issued: 10:00")
         beside = [paragraphs[index - 1]] if index > 1 else []  # the title is no issuer line
-        for written in [marker.group("issuer") or "", *paragraphs[index + 1 : index + 3], *beside]:
+        for written in [
+            marker.group("lead") or "",
+            marker.group("issuer") or "",
+            *paragraphs[index + 1 : index + 3],
+            *beside,
+        ]:
             if not _is_heading(written):
                 continue
             organisation = _issuing_organisation(written.strip(), document)

@@ -1463,3 +1463,13 @@ def test_the_outlook_or_forecast_of_a_body_named_before_speaks_for_it() -> None:
         "The forecast suggests heavy rain is likely in the north this spring."
     )
     assert speakers_of(text) == ["Kell Weather Service"] * 3
+
+
+def test_an_issuer_named_before_the_release_marker_speaks_in_its_own_voice() -> None:
+    text = (
+        "Reservoir levels fall again\n\n"
+        "Kell Water Authority - Media release - 3 May 2026\n\n"
+        "We expect reservoir levels to fall below 50% by August. "
+        "Demand is likely to rise by 5% this summer."
+    )
+    assert speakers_of(text) == ["Kell Water Authority"] * 2
