@@ -1609,7 +1609,8 @@ _ROLE_BEFORE_NAME: Final = re.compile(
 )
 _NAME_BEFORE_ROLE: Final = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+"
-    rf"{_OWNER}\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})\b"
+    # "Lena Moss, the region's chief medical officer": the last post word names the post
+    rf"{_OWNER}\s+(?:[\w'’-]+\s+){{0,3}}(?P<role>{_ROLE_WORDS})\b"
 )
 _THE_ROLE: Final = re.compile(
     rf"^\s*(?i:the)\s+(?:[A-Za-z-]+(?:['’]s)?\s+){{0,2}}?(?P<role>{_ROLE_WORDS})"

@@ -1473,3 +1473,11 @@ def test_an_issuer_named_before_the_release_marker_speaks_in_its_own_voice() -> 
         "Demand is likely to rise by 5% this summer."
     )
     assert speakers_of(text) == ["Kell Water Authority"] * 2
+
+
+def test_a_post_of_several_words_after_a_possessive_is_learned_by_its_last_word() -> None:
+    text = (
+        "Dr. Lena Moss, the region's chief medical officer, spoke on Monday.\n\n"
+        "The chief medical officer added that admissions were likely to rise this month."
+    )
+    assert speakers_of(text) == ["Lena Moss"]
