@@ -1235,17 +1235,26 @@ _PARTICIPLE_BEFORE: Final = re.compile(
 
 
 def _noun_use(text: str, start: int) -> bool:
-    before = text[max(0, start - _LOOK_AROUND) : start].rstrip().lower()
-    if re.search(
-        r"\b(?:the|a|an|its|his|her|their|our|my|this|that)"
-        r"(?:\s+(?:previous|latest|new|own|last|earlier|current|initial|original|revised|"
-        r"monthly|quarterly|annual|official|central|updated))?$",
-        before,
-    ):
+    # a determiner and one modifier are all that is looked for: the last few words will do
+    before = text[max(0, start - _NOUN_USE_REACH) : start].rstrip().lower()
+    if _DETERMINER_BEFORE.search(before):
         return True
     # "the company's forecasts" is a noun; "Farrow's expects" is a firm named in the possessive
     word = re.match(r"[a-z]+", text[start:].lower())
-    return bool(re.search(r"['’]s$", before)) and (word is None or word.group() in _NOUN_FORMS)
+    return bool(_POSSESSIVE_BEFORE.search(before)) and (word is None or word.group() in _NOUN_FORMS)
+
+
+_NOUN_USE_REACH: Final = 48
+# "its latest forecasts", "its long-range forecasts": a modifier, then the noun.
+_NOUN_MODIFIER: Final = (
+    r"(?:\s+(?:previous|latest|new|own|last|earlier|current|initial|original|revised|"
+    r"monthly|quarterly|annual|official|central|updated|[a-z]+-[a-z]+))?$"
+)
+_DETERMINER_BEFORE: Final = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|my|this|that)" + _NOUN_MODIFIER
+)
+# "the Office's updated forecasts": a possessive with a modifier is an owner too
+_POSSESSIVE_BEFORE: Final = re.compile(r"['’]s" + _NOUN_MODIFIER)
 
 
 # Forms of the verbs of saying that are also nouns.

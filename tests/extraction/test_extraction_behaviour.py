@@ -1481,3 +1481,12 @@ def test_a_post_of_several_words_after_a_possessive_is_learned_by_its_last_word(
         "The chief medical officer added that admissions were likely to rise this month."
     )
     assert speakers_of(text) == ["Lena Moss"]
+
+
+def test_forecasts_after_a_compound_modifier_or_a_modified_possessive_are_a_noun() -> None:
+    text = (
+        "The agency updates its long-range forecasts every week and will issue its autumn "
+        "outlook in late August. The Kell Fiscal Council's updated forecasts will be released "
+        "on the same day."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
