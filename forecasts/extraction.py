@@ -272,7 +272,7 @@ _PERSON_TITLES: Final = _wordset(
     "operating technology information marketing economist analyst strategist founder managing "
     "envoy mediator manager coach spokesman spokeswoman head senior midfielder striker "
     "defender goalkeeper winger forward substitute captain skipper batsman bowler pitcher "
-    "quarterback"
+    "quarterback superintendent sheriff principal headteacher"
 )
 # Last words of a place's name: "Ashdown Reservoir", "Mill Lane", "Tarrant Bay".
 _PLACE_WORDS: Final = _wordset(

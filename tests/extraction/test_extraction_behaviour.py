@@ -1490,3 +1490,11 @@ def test_forecasts_after_a_compound_modifier_or_a_modified_possessive_are_a_noun
         "on the same day."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_school_or_county_post_before_a_name_is_left_out_of_the_speaker() -> None:
+    text = (
+        "Superintendent Dr. Alan Whitcombe said enrolment would fall by 10% next year. "
+        "Sheriff Ana Dorr said crime would fall by 5% by the end of 2025."
+    )
+    assert speakers_of(text) == ["Alan Whitcombe", "Ana Dorr"]
