@@ -450,7 +450,8 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
     r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans|studios|"
     r"groups|drivers|workers|companies|retailers|landlords|campaigners|activists|rivals|"
-    r"shoppers|businesses|contacts"
+    r"shoppers|businesses|contacts|agents|pundits|bookmakers|bookies|punters|parents|tenants|"
+    r"nurses|owners|buyers"
     # a profession in the plural: "marine biologists", "pediatricians", "local doctors"
     r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))$",
     re.IGNORECASE,

@@ -1498,3 +1498,11 @@ def test_a_school_or_county_post_before_a_name_is_left_out_of_the_speaker() -> N
         "Sheriff Ana Dorr said crime would fall by 5% by the end of 2025."
     )
     assert speakers_of(text) == ["Alan Whitcombe", "Ana Dorr"]
+
+
+def test_estate_agents_pundits_or_parents_in_general_are_no_speaker() -> None:
+    text = (
+        "Estate agents say prices will rise by 5% next year. "
+        "Pundits say the Rovers will win the league this season."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
