@@ -278,7 +278,7 @@ _PERSON_TITLES: Final = _wordset(
     "operating technology information marketing economist analyst strategist founder managing "
     "envoy mediator manager coach spokesman spokeswoman head senior midfielder striker "
     "defender goalkeeper winger forward substitute captain skipper batsman bowler pitcher "
-    "quarterback"
+    "quarterback superintendent sheriff principal headteacher"
 )
 # Last words of a place's name: "Ashdown Reservoir", "Mill Lane", "Tarrant Bay".
 _PLACE_WORDS: Final = _wordset(
@@ -304,7 +304,7 @@ _ORG_WORDS: Final = _wordset(
     "enterprises properties realty shipping railways automotive semiconductors robotics "
     "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
     "town city county council institute observatory economics pictures films studios "
-    "productions entertainment alliance coalition federation league caucus"
+    "productions entertainment alliance coalition federation league caucus bureau"
 )
 # Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
 # "Helix Devices" (LABELLING.md, speakers).
@@ -345,7 +345,12 @@ _ORG_NOUN_BEFORE: Final = re.compile(
 )
 _ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
 _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
-_PLACE_CUES_BEFORE: Final = re.compile(r"(?:\bin|\bnear|\bacross|\bto|\binto)\s+$", re.IGNORECASE)
+# "in Kell", "to Port Aird"; not "spoke to Oskar Lindqvist", whom someone speaks to
+_PLACE_CUES_BEFORE: Final = re.compile(
+    r"(?:\bin|\bnear|\bacross|\bto(?<!spoke\sto)(?<!talked\sto)(?<!speaking\sto)(?<!talking\sto)"
+    r"|\binto)\s+$",
+    re.IGNORECASE,
+)
 # The last word of a public body's name, which may hold an "and": "Food and Drug
 # Administration", "Monetary Policy and Financial Stability Committee".
 _PUBLIC_BODY_ENDINGS: Final = (
@@ -453,7 +458,8 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
     r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans|studios|"
     r"groups|drivers|workers|companies|retailers|landlords|campaigners|activists|rivals|"
-    r"shoppers|businesses|contacts"
+    r"shoppers|businesses|contacts|agents|pundits|bookmakers|bookies|punters|parents|tenants|"
+    r"nurses|owners|buyers"
     # a profession in the plural: "marine biologists", "pediatricians", "local doctors"
     r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))$",
     re.IGNORECASE,
@@ -834,9 +840,21 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         # before the post name where the person works
         return _Entity(mention.text, "org") if len(words) > 1 or known is None else known
     if len(words) >= 2 or mention.title:
+        if not mention.title and (
+            words[0].lower() in _COMPASS_WORDS or any(w.lower() in _WATER_WORDS for w in words)
+        ):
+            return None  # "South Australia", "Indian Ocean Dipole": a region, nobody's name
         gender = _gender_of(mention.title)
         return _Entity(mention.text, "person", gender)
     return None
+
+
+# First words of a region's name, never a person's: "Northern Territory", "West Falmouth".
+_COMPASS_WORDS: Final = _wordset(
+    "north south east west northern southern eastern western central north-east north-west "
+    "south-east south-west"
+)
+_WATER_WORDS: Final = _wordset("ocean sea gulf strait peninsula")
 
 
 _WORKS_AT_BEFORE: Final = re.compile(r"\b(?:at|(?:works|worked|working)\s+for)\s+$")
@@ -973,14 +991,15 @@ def _initials(name: str) -> str:
 def _part_of(
     text: str, body: tuple[_Mention, _Entity], institution: tuple[_Mention, _Entity]
 ) -> bool:
-    """ "The Monetary Policy Board of the Central Bank": the board is part of the bank."""
+    """ "The Monetary Policy Board of the Central Bank": the board is part of the bank, and
+    so is "the Policy Committee (PC) of the Bank", its initials between them."""
     (body_mention, body_entity), (mention, entity) = body, institution
     between = text[body_mention.end : mention.start]
     return (
         body_entity.kind == entity.kind == "org"
         and body_entity is not entity
         and entity.root() is not body_entity
-        and bool(re.fullmatch(r"\s+of\s+(?:the\s+)?", between))
+        and bool(re.fullmatch(r"\s+(?:\([A-Z][\w&.]{1,7}\)\s+)?of\s+(?:the\s+)?", between))
     )
 
 
@@ -1099,13 +1118,21 @@ def _attribution(
             organisation = _definite_org(written, document, text[: according.start()])
             name = organisation.name if organisation is not None else None
         if name is None or re.search(r"['’]s\b", tail):
-            name = _inverted_speaker(
-                text[according.end() :], text, according.end(), document
-            ) or _role_organisation(tail.strip(), text, according.end(), document)
+            name = (
+                _inverted_speaker(text[according.end() :], text, according.end(), document)
+                or _role_organisation(tail.strip(), text, according.end(), document)
+                # "according to the service's latest outlook": whoever issued it
+                or _report_owner(tail.rstrip(), text, according.end(), document)
+            )
         if name is not None:
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
+    odds = _NAMED_ODDS.match(text) if "/" in text or "evens" in text else None
+    if odds is not None:
+        name = _resolve_name(odds.group("maker"), text, odds.start("maker"), document)
+        if name is not None:
+            return _Attribution(name, verb_start=odds.start("verb"), verb_end=odds.end("verb"))
     subordinate = _SUBORDINATE_WORD.search(text) is not None
     source = _SOURCE_OF_QUOTE.match(text)
     if source:
@@ -1126,9 +1153,32 @@ def _attribution(
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
             return found
+    shows = _SHOWS.search(text) if "show" in text or "indicat" in text else None
+    if (
+        shows is not None
+        and not _inside(shows.start(), regions)
+        and (
+            _OWNED_DOCUMENT.search(text, max(0, shows.start() - _SUBJECT_WINDOW), shows.start())
+            or _THE_DOCUMENT.match(text[: shows.start()])
+        )
+    ):
+        # "the bureau's outlook shows" speaks for the bureau; "data shows" for no one
+        found = _speaker_for_verb(text, shows, regions, document)
+        if found is not None:
+            return found
     return _Attribution(None)
 
 
+_SHOWS: Final = re.compile(r"\b(?:shows|showed|indicates|indicated|is\s+indicating)\b")
+
+
+# "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
+# bookmaker named first quotes the odds (LABELLING.md, round two).
+_NAMED_ODDS: Final = re.compile(
+    r"\s*(?P<maker>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+"
+    r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
+    r"(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:at\s+|as\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
+)
 _ESTIMATE_WORDS: Final = (
     "estimate",
     "reckoning",
@@ -1199,17 +1249,26 @@ _PARTICIPLE_BEFORE: Final = re.compile(
 
 
 def _noun_use(text: str, start: int) -> bool:
-    before = text[max(0, start - _LOOK_AROUND) : start].rstrip().lower()
-    if re.search(
-        r"\b(?:the|a|an|its|his|her|their|our|my|this|that)"
-        r"(?:\s+(?:previous|latest|new|own|last|earlier|current|initial|original|revised|"
-        r"monthly|quarterly|annual|official|central|updated))?$",
-        before,
-    ):
+    # a determiner and one modifier are all that is looked for: the last few words will do
+    before = text[max(0, start - _NOUN_USE_REACH) : start].rstrip().lower()
+    if _DETERMINER_BEFORE.search(before):
         return True
     # "the company's forecasts" is a noun; "Farrow's expects" is a firm named in the possessive
     word = re.match(r"[a-z]+", text[start:].lower())
-    return bool(re.search(r"['’]s$", before)) and (word is None or word.group() in _NOUN_FORMS)
+    return bool(_POSSESSIVE_BEFORE.search(before)) and (word is None or word.group() in _NOUN_FORMS)
+
+
+_NOUN_USE_REACH: Final = 48
+# "its latest forecasts", "its long-range forecasts": a modifier, then the noun.
+_NOUN_MODIFIER: Final = (
+    r"(?:\s+(?:previous|latest|new|own|last|earlier|current|initial|original|revised|"
+    r"monthly|quarterly|annual|official|central|updated|[a-z]+-[a-z]+))?$"
+)
+_DETERMINER_BEFORE: Final = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|my|this|that)" + _NOUN_MODIFIER
+)
+# "the Office's updated forecasts": a possessive with a modifier is an owner too
+_POSSESSIVE_BEFORE: Final = re.compile(r"['’]s" + _NOUN_MODIFIER)
 
 
 # Forms of the verbs of saying that are also nouns.
@@ -1292,6 +1351,8 @@ _FINITE_CLAUSE: Final = re.compile(
 
 
 # Words that join a clause to the one before: "..., although Olivier Marchetti said".
+_TIME_PREPOSITIONS: Final = _wordset("for by in over after before until through beyond")
+_TIME_PHRASE_WORDS: Final = 5
 _CONJUNCTIONS: Final = _wordset("and but or so yet although though whereas while")
 
 
@@ -1329,16 +1390,23 @@ def _subject_speaker(
         # "I'd put the chance at ...": the pronoun inside a contraction
         pronoun = re.sub(r"['’](?:d|ll|ve|m|re)$", "", words[-1].lower())
         if pronoun in _PRONOUNS and (
-            len(words) == 1 or words[-2].lower() in {"what", "that", "which", "as", "than"}
+            len(words) == 1
+            or words[-2].lower() in {"what", "that", "which", "as", "than"}
+            # "For next year they see", "By June she expects": a time phrase, then the subject
+            or (words[0].lower() in _TIME_PREPOSITIONS and len(words) <= _TIME_PHRASE_WORDS)
         ):
             # "he said", and "what we forecast": the pronoun right before the verb speaks
             return _pronoun_speaker(pronoun, document, verb)
         owner = _report_owner(chunk, text, offset + chunk_start, document)
         if owner is None and (built := _BUILT_BY.match(chunk)) is not None:
             # "The model built by the election analysis site Ballotline gives ...": its maker
-            owner = _resolve_name(
-                built.group("maker"), text, offset + chunk_start + built.start("maker"), document
-            )
+            maker = "maker" if built.group("maker") else "author"
+            written = built.group(maker)
+            found = _definite_org(written, document, text[: offset + chunk_start])
+            owner = found.name if found is not None else None
+            if owner is None:
+                at = offset + chunk_start + built.start(maker)
+                owner = _resolve_name(written, text, at, document)
         if owner is not None:
             return _Attribution(owner, False, *verb)
         holder = _role_holder(chunk, document)
@@ -1428,7 +1496,7 @@ _MEMBERS: Final = re.compile(
 # A document the body issued, as the subject: "the minutes", "the statement".
 _THE_DOCUMENT: Final = re.compile(
     r"^\s*(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?i:minutes|statement|release|communiqu[eé]|"
-    r"bulletin)\s*$"
+    r"bulletin|outlook|forecast)\s*$"
 )
 # A person's post written for the person named just before: "the Ashford manager", "the
 # 54-year-old", "the former minister".
@@ -1457,13 +1525,18 @@ _BUILT_BY: Final = re.compile(
     r"^\s*(?i:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?i:model|forecast|projection|poll|survey|"
     r"analysis|simulation|nowcast)\s+(?:[\w-]+\s+)?(?i:built|run|published|produced|compiled|"
     r"released|conducted|made)\s+by\s+(?P<maker>.+?)\s*$"
+    # "Modelling by the Centre suggests", "New analysis by Kell Research shows"
+    r"|^\s*(?:(?i:new|recent|fresh|latest)\s+)?(?i:modell?ing|analysis|research|projections?|"
+    r"estimates?)\s+by\s+(?P<author>.+?)\s*$"
 )
 # "Harland Institute's latest market report", "the group's monthly outlook, which": a
 # document forecasts for whoever publishes it.
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecast|projections?|estimates?|survey|review|"
-    r"bulletin|statement|assessment|minutes)\s*$"
+    r"bulletin|statement|assessment|minutes)"
+    # "the agency's outlook for June to August": the period it covers
+    r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*$"
 )
 
 
@@ -1548,7 +1621,8 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
 _ROLE_WORDS: Final = (
     r"director|chief|head|governor|president|chair|chairman|chairwoman|minister|secretary|"
     r"spokesman|spokeswoman|spokesperson|manager|coach|executive|economist|strategist|lead|"
-    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader|"
+    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader|boss|skipper|"
+    r"officer|"
     r"[a-z]+(?:ist|ician|ologist|caster|grapher|nomist)"
 )
 _OWNER: Final = r"(?:(?i:the|its|their|his|her)|[A-Z][\w&'’-]*['’]s?)"
@@ -1558,10 +1632,11 @@ _ROLE_BEFORE_NAME: Final = re.compile(
 )
 _NAME_BEFORE_ROLE: Final = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+"
-    rf"{_OWNER}\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})\b"
+    # "Lena Moss, the region's chief medical officer": the last post word names the post
+    rf"{_OWNER}\s+(?:[\w'’-]+\s+){{0,3}}(?P<role>{_ROLE_WORDS})\b"
 )
 _THE_ROLE: Final = re.compile(
-    rf"^\s*(?i:the)\s+(?:[a-z-]+(?:['’]s)?\s+){{0,2}}?(?P<role>{_ROLE_WORDS})"
+    rf"^\s*(?i:the)\s+(?:[A-Za-z-]+(?:['’]s)?\s+){{0,2}}?(?P<role>{_ROLE_WORDS})"
     r"(?:\s+(?:also|then|later|again))?\s*$"
 )
 # "Paavo Lind, who has led the institute since 2019": the head of the body, whatever the
@@ -1573,9 +1648,33 @@ _LEADS: Final = re.compile(
 _HEAD_ROLES: Final = ("director", "head", "chief", "leader")
 
 
+# "Governor Ilsa Marek", "Coach Dana Holt": a title before the name is the post the article
+# later calls "the governor"; a deputy's or a former holder's title is not.
+_TITLE_BEFORE_NAME: Final = re.compile(
+    r"\b(?P<role>Governor|Chancellor|Chairman|Chairwoman|Chair|President|Mayor|Coach|Manager|"
+    r"Commissioner|Director|Minister|Secretary|Captain|Superintendent)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
+# The titles alone, with no word boundary to test: a cheap look before the pattern above.
+_TITLE_WORD: Final = re.compile(
+    r"Governor|Chancellor|Chair|President|Mayor|Coach|Manager|Commissioner|Director|Minister|"
+    r"Secretary|Captain|Superintendent"
+)
+_NOT_THE_HOLDER: Final = ("deputy", "vice", "assistant", "former", "acting")
+
+
 def _learn_roles(text: str, document: _Document) -> None:
-    for pattern in (_ROLE_BEFORE_NAME, _NAME_BEFORE_ROLE):
+    titled = _TITLE_WORD.search(text) is not None
+    for pattern in (_ROLE_BEFORE_NAME, _NAME_BEFORE_ROLE, _TITLE_BEFORE_NAME):
+        if pattern is _TITLE_BEFORE_NAME and not titled:
+            continue
         for match in pattern.finditer(text):
+            if pattern is _TITLE_BEFORE_NAME and text[: match.start()].rstrip().lower().endswith(
+                _NOT_THE_HOLDER
+            ):
+                continue
             person = document.known(match.group("name"))
             if person is not None and person.kind == "person":
                 document.roles[match.group("role").lower()] = person
@@ -1595,7 +1694,17 @@ def _learn_roles(text: str, document: _Document) -> None:
 def _role_holder(chunk: str, document: _Document) -> _Entity | None:
     """The person "the director" refers to, when the article named the director."""
     match = _THE_ROLE.match(chunk)
-    return document.roles.get(match.group("role").lower()) if match else None
+    if match is None:
+        return None
+    role = match.group("role").lower()
+    for post in _SAME_POST.get(role, (role,)):
+        if (holder := document.roles.get(post)) is not None:
+            return holder
+    return None
+
+
+# "the Rovers boss" is the manager the article named; "the skipper" its captain.
+_SAME_POST: Final = {"boss": ("boss", "manager", "coach"), "skipper": ("skipper", "captain")}
 
 
 _JOINT_END: Final = re.compile(r"\b(?:all|both|each|jointly|together)\s*$", re.IGNORECASE)
@@ -1783,7 +1892,8 @@ _FORECAST_VERB: Final = re.compile(
     re.IGNORECASE,
 )
 _OPINION: Final = re.compile(
-    r"\bmy\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|money)\s+is\b"
+    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|"
+    r"money|(?<=base\s)case|(?<=central\s)case|scenario)\s+is\b"
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
     r"shocked|stunned)\s+(?:to\s+see|if)\b"
@@ -1792,13 +1902,30 @@ _OPINION: Final = re.compile(
 )
 # "I think she wins", "I don't think Orion ships before October": spoken English puts a
 # forecast of an outcome in the present after a verb of opinion.
+_OUTCOME_PRESENT: Final = (
+    r"wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
+    r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
+    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)"
+)
+# "I don't think they cut in June": a plural subject takes the verb's bare form.
+_OUTCOME_PRESENT_PLURAL: Final = (
+    r"win|lose|beat|finish|ship|launch|fall|rise|drop|climb|reach|survive|recover|qualify|"
+    r"peak|cut|raise|hike|move"
+)
 _THINK_PRESENT: Final = re.compile(
     r"\b(?-i:I)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|believe)\s+"
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,4}?"
-    r"(?:wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
-    r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
-    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done))\b",
+    rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
+    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL}))\b",
     re.IGNORECASE,
+)
+# "Then the euro goes back below $1.10": an answer's consequent, its condition in the question
+# (LABELLING.md, round two (f)).
+_THEN_PRESENT: Final = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]+:\s+)?[\"“‘']?(?:Then|In\s+that\s+case),?\s+(?:[\w'’$.-]+\s+){1,4}?"
+    rf"(?:{_OUTCOME_PRESENT}|goes\s+(?:back|up|down|above|below)|stays|comes\s+back)\b"
+    # a figure or a time to check it by: "then the meeting ends" is no forecast
+    r"(?=[^.;]*?(?:\d|\bby\b|\bbefore\b|\bnext\b))"
 )
 _NOUN_WILL: Final = re.compile(
     r"(?:\b(?:the|a|an|political|free|good|ill|his|her|their|its|our|at|of|popular|own)"
@@ -2458,6 +2585,18 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             _CONFIDENCE["forecast_verb"],
             "forecast verb 'sees'",
         )
+    then = _THEN_PRESENT.match(text) if sourced and ("Then" in text or "In that" in text) else None
+    if then is not None:
+        yield _Cue(
+            "opinion",
+            then.start(),
+            then.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["opinion"],
+            "the consequent of a condition, in the present",
+        )
     for match in _THINK_PRESENT.finditer(text) if "I " in text else ():
         yield _Cue(
             "opinion",
@@ -3111,6 +3250,10 @@ def extract_candidates(
         attributed.append(attribution)
         if not _title_case_heading(sentence):
             _learn_names(sentence, regions[index], document)
+            if attribution.verb_start >= 0 and attribution.speaker is not None:
+                # "Raman said Okafor would win. '...,' she said": the one who spoke, not the
+                # one spoken of, is whom the next pronoun means
+                _keep_speaker_salient(attribution.speaker, document)
             if sentence.heading and sentence.paragraph == 0:
                 for entity in document.entities[known:]:
                     entity.headline = True
@@ -3130,6 +3273,13 @@ def extract_candidates(
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+def _keep_speaker_salient(speaker: str, document: _Document) -> None:
+    person = document.known(speaker)
+    if person is not None and person.kind == "person" and person in document.last_person:
+        document.last_person.remove(person)
+        document.last_person.append(person)
 
 
 # "By Hugo Castellanos, Technology Reporter": everything above it is headline and standfirst.
@@ -3203,7 +3353,9 @@ def _quotes_running_on(
 # "Press release - Met Office", "News release", "Statement by the Monetary Policy Board":
 # the line that marks a release, near the top, with the issuer on it or on the next line.
 _RELEASE_LINE: Final = re.compile(
-    r"^\s*(?:(?:press|media|news)\s+release|statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
+    # "Kell Water Authority - Media release - 3 May": the issuer may stand before the marker
+    r"^\s*(?:(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?=(?:press|media|news)\s+release))?"
+    r"(?:(?:press|media|news)\s+release|statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
     r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued)\b"
     r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",
     re.IGNORECASE,
@@ -3220,7 +3372,12 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
         # the issuer stands on the marker's line or a heading line beside it ("Fennmark
         # Meteorological Service" above "Issued: 10:00")
         beside = [paragraphs[index - 1]] if index > 1 else []  # the title is no issuer line
-        for written in [marker.group("issuer") or "", *paragraphs[index + 1 : index + 3], *beside]:
+        for written in [
+            marker.group("lead") or "",
+            marker.group("issuer") or "",
+            *paragraphs[index + 1 : index + 3],
+            *beside,
+        ]:
             if not _is_heading(written):
                 continue
             organisation = _issuing_organisation(written.strip(), document)
@@ -3267,7 +3424,7 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
 _TRANSCRIPT_LABEL: Final = re.compile(
     r"^\s*(?P<label>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]+){0,2}"
-    r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){1,2})\s*:\s"
+    r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){0,2})\s*:\s"
 )
 # "Goodhart:" alone on its line: a surname is enough there.
 _LABEL_LINE: Final = re.compile(r"^\s*(?P<label>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*:\s*$")
@@ -3327,6 +3484,8 @@ def _label_speaker(label: str, document: _Document) -> str | None:
             if entity.kind == "person"
             and [part.upper() for part in entity.parts[-len(words) :]] == label.split()
         ]
+    if not people and not label.isupper() and len(words) == 1:
+        return None  # "Update:" twice in a live page: a surname tags a turn, a word does not
     known = max(people, key=lambda person: person.order) if people else document.known(name)
     if known is None and len(label) <= 3 and label.isupper():
         # "DW:" after "Dave Wilson:": the initials of someone named before
@@ -3359,6 +3518,14 @@ def _attributed_later(
         if sentences[later].paragraph > paragraph + 1:
             break
         attribution = attributed[later]
+        if (
+            candidate.speaker is not None
+            and sentences[later].paragraph != paragraph
+            and not regions[later]
+        ):
+            # a quotation carried on from the paragraph before keeps its speaker against a
+            # later paragraph that quotes no one ("..., according to figures from X")
+            break
         if attribution.verb_start >= 0:
             if attribution.speaker is None or attribution.generic:
                 break

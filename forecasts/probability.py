@@ -736,6 +736,13 @@ _ODDS_BEFORE_SIDE: Final = re.compile(
 _SPLIT_FIGURES: Final = re.compile(r"\d\s?[-–/]\s?\d")
 # "on" closing a phrase, as odds on are written: "two to one on."
 _ON_AT_END: Final = (" on.", " on,", " on;", " on:", ' on"', " on”", " on’", " on)")
+# A bookmaker's fractional odds: "4/6 favourites" (stake 6 to win 4) -> 6/10, "at 2/1" -> 1/3.
+_BOOKMAKER_FRACTION: Final = re.compile(
+    r"(?:\bat\s+)?\b(?P<a>\d{1,3})/(?P<b>\d{1,3})(?=\s+(?:favourites?|favorites?|shot|"
+    r"outsiders?|chance)\b)"
+    r"|\bat\s+(?P<a2>\d{1,3})/(?P<b2>\d{1,3})(?=\s+(?:to|for|and|with|or)\b|\s*[,.;)])",
+    re.IGNORECASE,
+)
 _EVENS: Final = re.compile(
     r"\bevens\b(?!\s+(?:out|up))|\b(?:odds|chances?|probability|likelihood)\b[^.;]{0,80}?\bat\s+(?:about\s+|"
     r"around\s+|roughly\s+|close\s+to\s+|near\s+)?even\b(?![\s-]+(?:more|less|higher|lower|"
@@ -767,6 +774,15 @@ def _odds(text: str) -> ExplicitProbability | None:
             ExplicitProbability(text[match.start() : side.end()], value, match.start(), side.end())
         )
         break
+    fraction = _BOOKMAKER_FRACTION.search(text) if "/" in text else None
+    if fraction is not None:
+        against = int(fraction.group("a") or fraction.group("a2"))
+        on = int(fraction.group("b") or fraction.group("b2"))
+        if against + on:
+            value = round(on / (against + on), 6)
+            found.append(
+                ExplicitProbability(fraction.group(), value, fraction.start(), fraction.end())
+            )
     evens = _EVENS.search(text) if " even" in text or "Even" in text else None
     if evens is not None:
         found.append(ExplicitProbability(evens.group(), 0.5, evens.start(), evens.end()))

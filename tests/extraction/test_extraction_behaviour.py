@@ -1293,3 +1293,216 @@ def test_a_product_named_after_its_maker_is_no_person_a_pronoun_can_find() -> No
         '"Tarrow Halo could take a tenth of the market by 2027," she said.'
     )
     assert speakers_of(text) == ["Tarrow Devices", "Ines Varo"]
+
+
+def test_a_bureau_is_an_organisation_the_bureau_refers_back_to() -> None:
+    text = (
+        "The Census Bureau of Varnland reported on Monday.\n\n"
+        "Household numbers will grow by 2% next year in Upper Kell and Lower Kell, "
+        "the bureau said. "
+        "The bureau puts the chance of a rise in births this year at around 40%."
+    )
+    assert speakers_of(text) == ["Census Bureau of Varnland"] * 2
+
+
+def test_a_committee_named_with_its_initials_still_speaks_for_its_bank() -> None:
+    text = (
+        "The Rate Setting Committee (RSC) of the Reserve Bank of Tolmark held its rate at 4%.\n\n"
+        "The Committee expects inflation to fall to 2.5% by the end of next year."
+    )
+    assert speakers_of(text) == ["Reserve Bank of Tolmark"]
+
+
+def test_a_region_or_a_sea_is_no_person_a_pronoun_can_find() -> None:
+    text = (
+        "Dr. Ilse Marrow, a hydrologist at the Delta Institute, spoke on Monday.\n\n"
+        "Rain fell short in the orchards of West Marlow and along the Tarn Sea shore. "
+        "She expects the lake to rise by another 10 centimetres by the end of May.\n\n"
+        "Ruben Sallow farms outside the town. Southern Caldera had its wettest winter in "
+        "years. He expects his harvest to fall by a fifth this year."
+    )
+    assert speakers_of(text) == ["Ilse Marrow", "Ruben Sallow"]
+
+
+def test_a_body_s_outlook_for_a_period_shows_what_the_body_forecasts() -> None:
+    text = (
+        "The Varnland Weather Agency met on Monday.\n\n"
+        "The agency's seasonal outlook for June to August shows a 70% chance of a wetter "
+        "summer than usual. Official data shows prices will rise by 3% next year."
+    )
+    assert speakers_of(text) == ["Varnland Weather Agency", None]
+
+
+def test_modelling_or_analysis_by_a_body_speaks_for_the_body() -> None:
+    text = (
+        "Modelling by the regional Office for Water Planning suggests reservoirs will be "
+        "full by April.\n\n"
+        "The Tolmark Grid Agency runs the network. New analysis by the agency suggests "
+        "demand will rise by 4% next year."
+    )
+    assert speakers_of(text) == ["Office for Water Planning", "Tolmark Grid Agency"]
+
+
+def test_a_bookmaker_named_first_quotes_the_odds() -> None:
+    text = (
+        "Title race preview.\n\n"
+        "Carrow Bet make Linfield Rovers 4/6 favourites to win the league this season. "
+        "Odds Direct have Tolbury Town at evens for relegation this season."
+    )
+    assert speakers_of(text) == ["Carrow Bet", "Odds Direct"]
+
+
+def test_a_pronoun_that_speaks_means_the_last_speaker_not_the_person_spoken_of() -> None:
+    text = (
+        "Mayor Tomas Berrow faces Ilka Dunne in the vote on Sunday.\n\n"
+        "Wren Halloway said she expected the late count to favour Berrow.\n\n"
+        '"If the rain holds off, Dunne wins by three points," she said.'
+    )
+    assert speakers_of(text) == ["Wren Halloway", "Wren Halloway"]
+
+
+def test_a_carried_quotation_keeps_its_speaker_against_a_later_paragraph_quoting_no_one() -> None:
+    text = (
+        '"Stocks of jet fuel will keep falling," said Ola Brennick, an analyst at Tarn Capital.'
+        '\n\n"By June, tanks at the coast will be at their lowest in a decade."\n\n'
+        "Fuel imports fell by 2% in April, according to figures from the Kell Ports Board."
+    )
+    assert speakers_of(text) == ["Ola Brennick", "Ola Brennick"]
+
+
+def test_a_pronoun_after_an_opening_time_phrase_is_the_subject() -> None:
+    text = (
+        "Marta Quell, an economist at Tarn Capital, was upbeat.\n\n"
+        "For next year she sees growth of 1.5%, as wages rise."
+    )
+    assert speakers_of(text) == ["Marta Quell"]
+
+
+def test_an_interviewee_s_forecasts_in_the_present_are_found() -> None:
+    text = (
+        "A conversation with Oskar Lindqvist, chief economist at Tarn Capital\n\n"
+        "REYES: Will the bank move in July?\n\n"
+        "LINDQVIST: I don't think they cut in July. My base case is two cuts next year.\n\n"
+        "REYES: And if the bank holds while others ease?\n\n"
+        "LINDQVIST: Then the krona goes above 11 to the euro by the end of the year.\n\n"
+        "REYES: Thanks.\n\n"
+        "LINDQVIST: Then the meeting ends, I suppose."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.sentence for c in found] == [
+        "LINDQVIST: I don't think they cut in July.",
+        "My base case is two cuts next year.",
+        "LINDQVIST: Then the krona goes above 11 to the euro by the end of the year.",
+    ]
+    assert {c.speaker for c in found} == {"Oskar Lindqvist"}
+
+
+def test_a_title_before_a_name_tells_who_the_role_noun_means_later() -> None:
+    text = (
+        "The Bank of Varn held its rate. Governor Ilsa Marek spoke at a press conference.\n\n"
+        "Inflation will fall to 2% next year, the governor said.\n\n"
+        '"We expect one more cut by June."'
+    )
+    assert speakers_of(text) == ["Ilsa Marek", "Ilsa Marek"]
+
+
+def test_the_club_boss_named_as_its_manager_a_paragraph_before_speaks() -> None:
+    text = (
+        "Tolbury Rovers lost 2-0 on Saturday. Their manager, Ed Fane, was calm afterwards.\n\n"
+        "The Rovers will finish in the top six this season, the Tolbury boss insisted."
+    )
+    assert speakers_of(text) == ["Ed Fane"]
+
+
+def test_according_to_a_body_s_outlook_the_body_speaks() -> None:
+    text = (
+        "The Kell Weather Service met on Monday.\n\n"
+        "According to the service's latest outlook, rainfall will be below average until May."
+    )
+    assert speakers_of(text) == ["Kell Weather Service"]
+
+
+def test_a_surname_alone_tags_a_transcript_turn_a_recurring_word_does_not() -> None:
+    text = (
+        "Oskar Lindqvist, chief economist at Tarn Capital, talked rates with Mara Venn.\n\n"
+        "Venn: Will the bank cut in July?\n\n"
+        "Lindqvist: I expect a cut in July, and another by December.\n\n"
+        "Venn: And the krona?\n\n"
+        "Lindqvist: It will weaken to 11.5 per euro by the end of the year.\n\n"
+        "Update: The bank will publish its minutes on Friday.\n\n"
+        "Update: Prices will probably rise by 2% next year, Tarn Capital said."
+    )
+    assert speakers_of(text) == ["Oskar Lindqvist", "Oskar Lindqvist", "Tarn Capital"]
+
+
+def test_the_person_spoken_to_is_a_person_not_a_place() -> None:
+    text = (
+        "Mara Venn spoke to Oskar Lindqvist of Tarn Capital.\n\n"
+        "VENN: Will the bank cut in July?\n\n"
+        "Lindqvist: I expect a cut in July, and another by December.\n\n"
+        "VENN: And the krona?\n\n"
+        "Lindqvist: It will weaken to 11.5 per euro by the end of the year."
+    )
+    assert speakers_of(text) == ["Oskar Lindqvist", "Oskar Lindqvist"]
+
+
+def test_the_health_officer_named_earlier_speaks_as_the_health_officer() -> None:
+    text = (
+        "Kell County has 40 measles cases. The county's health officer, Dr. Ana Ruiz, urged "
+        "parents to vaccinate.\n\n"
+        "Cases will keep rising until March, the health officer said."
+    )
+    assert speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_the_outlook_or_forecast_of_a_body_named_before_speaks_for_it() -> None:
+    text = (
+        "The Kell Weather Service issued its spring outlook on Monday.\n\n"
+        "The long-range forecast shows a 70% chance of warmer than average days this spring. "
+        "The service's outlook for spring is indicating a 60% chance of above median rain. "
+        "The forecast suggests heavy rain is likely in the north this spring."
+    )
+    assert speakers_of(text) == ["Kell Weather Service"] * 3
+
+
+def test_an_issuer_named_before_the_release_marker_speaks_in_its_own_voice() -> None:
+    text = (
+        "Reservoir levels fall again\n\n"
+        "Kell Water Authority - Media release - 3 May 2026\n\n"
+        "We expect reservoir levels to fall below 50% by August. "
+        "Demand is likely to rise by 5% this summer."
+    )
+    assert speakers_of(text) == ["Kell Water Authority"] * 2
+
+
+def test_a_post_of_several_words_after_a_possessive_is_learned_by_its_last_word() -> None:
+    text = (
+        "Dr. Lena Moss, the region's chief medical officer, spoke on Monday.\n\n"
+        "The chief medical officer added that admissions were likely to rise this month."
+    )
+    assert speakers_of(text) == ["Lena Moss"]
+
+
+def test_forecasts_after_a_compound_modifier_or_a_modified_possessive_are_a_noun() -> None:
+    text = (
+        "The agency updates its long-range forecasts every week and will issue its autumn "
+        "outlook in late August. The Kell Fiscal Council's updated forecasts will be released "
+        "on the same day."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_school_or_county_post_before_a_name_is_left_out_of_the_speaker() -> None:
+    text = (
+        "Superintendent Dr. Alan Whitcombe said enrolment would fall by 10% next year. "
+        "Sheriff Ana Dorr said crime would fall by 5% by the end of 2025."
+    )
+    assert speakers_of(text) == ["Alan Whitcombe", "Ana Dorr"]
+
+
+def test_estate_agents_pundits_or_parents_in_general_are_no_speaker() -> None:
+    text = (
+        "Estate agents say prices will rise by 5% next year. "
+        "Pundits say the Rovers will win the league this season."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []

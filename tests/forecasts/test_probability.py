@@ -199,3 +199,11 @@ def test_odds_in_words_are_probabilities() -> None:
     assert find_explicit_probability("Dunmore won 70-30 on Saturday.") is None
     assert find_explicit_probability("The motion passed 60-40.") is None
     assert find_explicit_probability("The odds are even longer now.") is None
+
+
+def test_a_bookmaker_s_fractional_odds_are_probabilities() -> None:
+    assert parse_explicit_probability("Carrow Bet make Linfield 4/6 favourites") == 0.6
+    assert parse_explicit_probability("with the Rovers at 3/1 to go down") == 0.25
+    # round-the-clock care and a date are no odds
+    assert find_explicit_probability("nurses at 24/7 clinics") is None
+    assert find_explicit_probability("The count ends on 10/12.") is None
