@@ -1912,18 +1912,26 @@ _OUTCOME_PRESENT_PLURAL: Final = (
     r"win|lose|beat|finish|ship|launch|fall|rise|drop|climb|reach|survive|recover|qualify|"
     r"peak|cut|raise|hike|move"
 )
+# "I think the bank cuts twice more": a rate-setter's move, told by how often or how far, so
+# that "I think the cuts hurt" (a noun) is not one.
+_POLICY_MOVE_PRESENT: Final = (
+    r"(?:cuts|raises|hikes|lowers|holds)(?=\s+(?:rates?\s+|interest\s+rates\s+)?(?:once|twice|"
+    r"again|(?:two|three|four|five)\s+(?:more\s+)?times|by\s+[\d\w]|in\s+[A-Z]|at\s+the\s+next))"
+)
 _THINK_PRESENT: Final = re.compile(
     r"\b(?-i:I)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|believe)\s+"
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,4}?"
     rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
-    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL}))\b",
+    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT})\b",
     re.IGNORECASE,
 )
 # "Then the euro goes back below $1.10": an answer's consequent, its condition in the question
 # (LABELLING.md, round two (f)).
 _THEN_PRESENT: Final = re.compile(
-    r"^(?:[A-Z][A-Z'’.-]+:\s+)?[\"“‘']?(?:Then|In\s+that\s+case),?\s+(?:[\w'’$.-]+\s+){1,4}?"
-    rf"(?:{_OUTCOME_PRESENT}|goes\s+(?:back|up|down|above|below)|stays|comes\s+back)\b"
+    r"^(?:[A-Z][A-Z'’.-]+:\s+)?[\"“‘']?(?:Then|In\s+that\s+case),?\s+(?:[\w'’$.-]+\s+){1,5}?"
+    rf"(?:{_OUTCOME_PRESENT}|goes\s+(?:back|up|down|above|below)|stays|comes\s+back"
+    # "Then the big lenders fall ...": a plural subject, the verb's bare form
+    rf"|(?<=s\s)(?:{_OUTCOME_PRESENT_PLURAL}))\b"
     # a figure or a time to check it by: "then the meeting ends" is no forecast
     r"(?=[^.;]*?(?:\d|\bby\b|\bbefore\b|\bnext\b))"
 )
@@ -3462,6 +3470,42 @@ def _transcript_labels(text: str) -> dict[int, str]:
         index: label for index, label in labels.items() if label.isupper() or counts[label] > 1
     }
     labels.update((index, label) for index, label in below.items() if counts[label] > 1)
+    return labels or _untagged_turns(paragraphs)
+
+
+# An interviewer's question printed as a paragraph of its own, with no tag before it.
+_QUESTION_PARAGRAPH_WORDS: Final = 40
+_UNTAGGED_QUESTIONS_MIN: Final = 3
+_FIRST_PERSON: Final = re.compile(r"\b(?:I|I'[a-z]+|I’[a-z]+|we|We|my|My|our|Our)\b")
+
+
+def _untagged_turns(paragraphs: list[str]) -> dict[int, str]:
+    """An interview whose questions stand as paragraphs of their own, with no names before
+    the turns: short paragraphs that end in "?" are the interviewer's, and the paragraphs
+    after each, up to the next question, are the interviewee's answer. It takes three such
+    questions, each answered, and answers in the first person, to read a text as one."""
+    if sum(paragraph.count("?") for paragraph in paragraphs) < _UNTAGGED_QUESTIONS_MIN:
+        return {}
+    questions = [
+        index
+        for index, paragraph in enumerate(paragraphs)
+        if index > 0
+        and paragraph.rstrip().endswith("?")
+        and len(paragraph.split()) <= _QUESTION_PARAGRAPH_WORDS
+        and not _QUOTE_MARK.search(paragraph.replace("’", "").replace("'", ""))
+    ]
+    labels: dict[int, str] = {}
+    answered = 0
+    for number, question in enumerate(questions):
+        following = questions[number + 1] if number + 1 < len(questions) else len(paragraphs)
+        answer = range(question + 1, following)
+        if not answer:
+            continue
+        labels[question] = _QUESTION_TURN
+        labels.update((index, "A") for index in answer)
+        answered += any(_FIRST_PERSON.search(paragraphs[index]) for index in answer)
+    if answered < _UNTAGGED_QUESTIONS_MIN or 2 * answered < len(questions):
+        return {}
     return labels
 
 

@@ -639,7 +639,7 @@ _FIGURE: Final = re.compile(
     rf"(?P<range>(?P<lo>{_NUM}){_PERCENT}?{_DASH}(?P<hi>{_NUM}){_PERCENT})"
     rf"|(?P<single>(?P<pct>{_NUM}){_PERCENT})"
     # "\b(?=\w)": a ratio is tried where a word starts, not also where one ends
-    rf"|(?P<ratio>\b(?=\w)(?P<num>\d{{1,4}}|{_WORDNUM})\s(?:in|out\sof)\s(?P<den>{_DENOM})\b)",
+    rf"|(?P<ratio>\b(?=\w)(?P<num>\d{{1,4}}|{_WORDNUM})[\s-](?:in|out\sof)[\s-](?P<den>{_DENOM})\b)",
     re.IGNORECASE,
 )
 # Words that make a figure a probability rather than a quantity ("a 3% rise").

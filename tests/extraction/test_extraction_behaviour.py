@@ -1506,3 +1506,45 @@ def test_estate_agents_pundits_or_parents_in_general_are_no_speaker() -> None:
         "Pundits say the Rovers will win the league this season."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+UNTAGGED_INTERVIEW = (
+    "Marit Solvang on the housing market\n\n"
+    "Marit Solvang is chief economist at Fjordhavn Credit. She spoke to us about prices, rates "
+    "and the builders.\n\n"
+    "How was last year for the market?\n\n"
+    "Better than we feared. Prices held up in most cities.\n\n"
+    "And rates?\n\n"
+    "I think the central bank cuts twice more this year. I think the cuts help buyers.\n\n"
+    "And if the builders keep going bust?\n\n"
+    "Then the big lenders fall at least 20% from their highs by December.\n\n"
+    "What about a slump?\n\n"
+    "I'd put it at a one-in-five chance of prices falling next year. We are watching closely."
+)
+
+
+def test_an_interview_with_untagged_question_paragraphs_gives_answers_to_the_interviewee() -> None:
+    found = extract_candidates(UNTAGGED_INTERVIEW, published_at=PUBLISHED)
+    assert [c.sentence for c in found] == [
+        "I think the central bank cuts twice more this year.",
+        "Then the big lenders fall at least 20% from their highs by December.",
+        "I'd put it at a one-in-five chance of prices falling next year.",
+    ]
+    assert {c.speaker for c in found} == {"Marit Solvang"}
+
+
+def test_question_paragraphs_in_a_report_do_not_make_it_an_interview() -> None:
+    text = (
+        "Will the levy pass?\n\n"
+        "Councillor Ada Brun said the levy would pass by May.\n\n"
+        "What happens next?\n\n"
+        "The treasurer, Oren Falk, set out the figures on Monday.\n\n"
+        "Who pays?\n\n"
+        "Households, mostly, according to the council's figures."
+    )
+    assert speakers_of(text) == ["Ada Brun"]
+
+
+def test_a_hyphenated_ratio_is_a_probability() -> None:
+    candidate = only("Dr. Lena Ortiz said there was a one-in-three chance of recession next year.")
+    assert candidate.probability is not None and abs(candidate.probability - 1 / 3) < 0.01
