@@ -774,8 +774,11 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "Tuesday", "Neither": a capital that names nobody
     if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
-    if len(words) > 1 and words[-1].lower() in _PLACE_WORDS and not mention.title:
-        return None  # "Ashdown Reservoir", "Harbour Street": a place speaks for no one
+    # "Ashdown Reservoir", "Harbour Street": a place speaks for no one; "Marsh & Lane" is a
+    # firm of partners, not a street
+    place = words[-1].lower() in _PLACE_WORDS and "&" not in words
+    if len(words) > 1 and place and not mention.title:
+        return None
     if len(words) == 1 and not mention.title and _sentence_adverb(words[0], text, mention.start):
         return None
     if len(words) == 1 and mention.possessive and _ACRONYM_NAME.fullmatch(words[0]):

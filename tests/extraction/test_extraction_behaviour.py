@@ -1548,3 +1548,11 @@ def test_question_paragraphs_in_a_report_do_not_make_it_an_interview() -> None:
 def test_a_hyphenated_ratio_is_a_probability() -> None:
     candidate = only("Dr. Lena Ortiz said there was a one-in-three chance of recession next year.")
     assert candidate.probability is not None and abs(candidate.probability - 1 / 3) < 0.01
+
+
+def test_a_firm_of_partners_joined_by_an_ampersand_is_no_street() -> None:
+    text = (
+        "Brokers cut their targets on Tuesday. Harrow & Lane lowered its target to $40.\n\n"
+        "Its analysts expect sales to fall 10% next year."
+    )
+    assert speakers_of(text) == ["Harrow & Lane"]
