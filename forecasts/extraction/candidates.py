@@ -1,0 +1,476 @@
+"""Candidate claims and `extract_candidates`, which reads an article sentence by sentence and
+builds them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from typing import Final, Literal
+
+from forecasts.deadlines import Deadline, find_deadlines
+from forecasts.extraction.confidence import _confidence, _main_cue, _probability_cue
+from forecasts.extraction.cues import _FIGURE_IN, _VAGUE_TIME, Basis, _Cue, _cues, _oriented
+from forecasts.extraction.exclusions import _DECLINED, _NEVER_SAY, _condition, _excluded
+from forecasts.extraction.layout import (
+    _BYLINE,
+    _BYLINE_REACH,
+    _QUESTION_TURN,
+    _label_speaker,
+    _press_release_issuer,
+    _quotes_running_on,
+    _sentence_regions,
+    _title_case_heading,
+    _transcript_labels,
+)
+from forecasts.extraction.names import (
+    _SPEECH,
+    _abbreviation_of,
+    _classify,
+    _Document,
+    _Entity,
+    _link_to_owner,
+    _Mention,
+    _name_runs,
+)
+from forecasts.extraction.quantities import _BARE_MODALS, _NO_STATED_LIKELIHOOD, Quantity, _quantity
+from forecasts.extraction.sentences import (
+    _LINE,
+    Sentence,
+    _inside,
+    _quote_only,
+    _quote_regions,
+    split_sentences,
+)
+from forecasts.extraction.spans import _span
+from forecasts.extraction.speakers import _Attribution, _attribution, _learn_names
+
+CandidateKind = Literal["probability", "quantity"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that looks like a predictive claim, with what a claim needs from it.
+
+    Offsets index the text given to `extract_candidates`: text[start:end] == sentence and
+    text[span_start:span_end] == span. probability is that of the event the span states,
+    with its negation read into the number: "It won't" gives 0.05 for "it will", and a
+    denial of the opposite ("cannot be pushed back") gives 0.95 for the event itself.
+    probability_basis is "stated" for an explicit figure ("35-40%") and "verbal" for a phrase
+    of the ICD 203 scale (then verbal_phrase is that phrase, a key of the scale). reason says
+    which cue made the sentence a candidate.
+
+    kind is "quantity" when the forecast is of a number ("inflation at 2.7-2.8 percent");
+    quantity holds it. probability is None, with probability_reason saying why, for a
+    quantity and for a bare "will" or "would", which state no likelihood. condition is the
+    clause a conditional forecast depends on ("if turnout is high"). speakers lists every
+    named source when several make the claim together; speaker is the first of them.
+    """
+
+    sentence: str
+    start: int
+    end: int
+    span: str
+    span_start: int
+    span_end: int
+    speaker: str | None
+    verbal_phrase: str | None
+    probability: float | None
+    probability_basis: Basis | None
+    deadline_phrase: str | None
+    deadline: datetime | None
+    confidence: float
+    reason: str
+    url: str | None = None
+    kind: CandidateKind = "probability"
+    quantity: Quantity | None = None
+    probability_reason: str | None = None
+    condition: str | None = None
+    speakers: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-ready data (the deadline as an ISO 8601 string)."""
+        data = asdict(self)
+        data["deadline"] = self.deadline.isoformat() if self.deadline else None
+        data["speakers"] = list(self.speakers)
+        return data
+
+
+_POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\b")
+
+
+# "over the coming months", "in the years ahead": no bound; "in the coming two years", "the
+# coming winter" end on a day a reader can name.
+_OPEN_ENDED: Final = re.compile(
+    r"\b(?:coming|next\s+few)\s+(?:days|weeks|months|years|decades|quarters)\b"
+    r"|\b(?:days|weeks|months|years|decades|quarters)\s+ahead\b|\bahead\s*$"
+    r"|\bin\s+time\b|\beventually\b",
+    re.IGNORECASE,
+)
+
+
+_NAMED_TIME: Final = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:next|this|in|by|"
+    r"until|before|from)\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+# "It won't." answers the sentence before it, which names what is meant.
+_ELLIPTICAL_WORDS: Final = 4
+
+
+def extract_candidates(
+    text: str,
+    *,
+    published_at: datetime | None = None,
+    url: str | None = None,
+    min_confidence: float = 0.5,
+) -> list[Candidate]:
+    """Sentences of an article that carry a predictive claim, in text order.
+
+    published_at (timezone-aware) resolves deadline phrases; without it deadlines are None.
+    min_confidence drops weaker candidates; lower it to see bare "may"/"could" sentences.
+    """
+    document = _Document()
+    sentences = split_sentences(text)
+    paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]
+    quotes = [_quote_regions(line.group()) for line in paragraphs]
+    regions = _sentence_regions(sentences, paragraphs, quotes)
+    document.quote_runs_on = _quotes_running_on(paragraphs, quotes)
+    document.issuer = _press_release_issuer([line.group() for line in paragraphs], document)
+    labels = _transcript_labels(text)
+    byline = next(
+        (
+            index
+            for index, line in enumerate(paragraphs[:_BYLINE_REACH])
+            if _BYLINE.match(line.group())
+        ),
+        0,
+    )
+    if paragraphs and _BYLINE.match(paragraphs[byline].group()):
+        document.byline = paragraphs[byline].group()
+    found: list[tuple[int, Candidate]] = []
+    attributed: list[_Attribution] = []
+    for index, sentence in enumerate(sentences):
+        label = labels.get(sentence.paragraph)
+        known = len(document.entities)
+        attribution, candidate = _candidate(
+            sentence, regions[index], document, published_at, url, label
+        )
+        attributed.append(attribution)
+        if not _title_case_heading(sentence):
+            _learn_names(sentence, regions[index], document)
+            if attribution.verb_start >= 0 and attribution.speaker is not None:
+                # "Raman said Okafor would win. '...,' she said": the one who spoke, not the
+                # one spoken of, is whom the next pronoun means
+                _keep_speaker_salient(attribution.speaker, document)
+            if sentence.heading and sentence.paragraph == 0:
+                for entity in document.entities[known:]:
+                    entity.headline = True
+        # above the byline: the headline and standfirst, which repeat the body's claims
+        if candidate is not None and sentence.paragraph >= byline:
+            found.append((index, candidate))
+    candidates = []
+    for index, candidate in found:
+        post = attributed[index].post
+        holder = document.post_holders.get((post, candidate.speaker or ""))
+        if post and holder is not None and not candidate.speakers:
+            candidate = replace(candidate, speaker=holder)
+        if (candidate.speaker is None or attributed[index].carried) and _quote_only(
+            sentences[index].text, regions[index]
+        ):
+            candidate = _attributed_later(candidate, index, sentences, regions, attributed)
+        if candidate.confidence >= min_confidence:
+            candidates.append(candidate)
+    return candidates
+
+
+def _keep_speaker_salient(speaker: str, document: _Document) -> None:
+    person = document.known(speaker)
+    if person is not None and person.kind == "person" and person in document.last_person:
+        document.last_person.remove(person)
+        document.last_person.append(person)
+
+
+# A quotation is attributed at most this many sentences later ("... ," he said.), across
+# one paragraph break at most.
+_QUOTE_ATTRIBUTION_REACH: Final = 3
+
+
+def _attributed_later(
+    candidate: Candidate,
+    index: int,
+    sentences: list[Sentence],
+    regions: list[list[tuple[int, int]]],
+    attributed: list[_Attribution],
+) -> Candidate:
+    """A bare quotation takes the speaker named in the next sentence that says who spoke."""
+    paragraph = sentences[index].paragraph
+    for later in range(index + 1, min(len(sentences), index + 1 + _QUOTE_ATTRIBUTION_REACH)):
+        if sentences[later].paragraph > paragraph + 1:
+            break
+        attribution = attributed[later]
+        if (
+            candidate.speaker is not None
+            and sentences[later].paragraph != paragraph
+            and not regions[later]
+        ):
+            # a quotation carried on from the paragraph before keeps its speaker against a
+            # later paragraph that quotes no one ("..., according to figures from X")
+            break
+        if attribution.verb_start >= 0:
+            if attribution.speaker is None or attribution.generic:
+                break
+            return replace(
+                candidate,
+                speaker=attribution.speaker,
+                speakers=attribution.speakers,
+                confidence=_boosted(candidate.confidence),
+            )
+        if not _quote_only(sentences[later].text, regions[later]):
+            break
+    return candidate
+
+
+def _boosted(confidence: float) -> float:
+    return round(min(confidence + 0.05, 0.99), 2)
+
+
+def _candidate(
+    sentence: Sentence,
+    regions: list[tuple[int, int]],
+    document: _Document,
+    published_at: datetime | None,
+    url: str | None,
+    label: str | None,
+) -> tuple[_Attribution, Candidate | None]:
+    attribution = _sentence_attribution(sentence, regions, document)
+    # the interviewer's turn speaks as the writer would; its questions are left out below
+    answerer = None
+    if label is not None and label != _QUESTION_TURN:
+        answerer = _label_speaker(label, document)
+    if answerer is not None and attribution.speaker is None and not attribution.generic:
+        attribution = _Attribution(answerer, answer=True)
+    elif (
+        document.issuer is not None
+        and attribution.speaker is None
+        and not attribution.generic
+        and not _quote_only(sentence.text, regions)
+    ):
+        attribution = _Attribution(document.issuer, issued=True)
+    if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
+        return attribution, None
+    found = _cues(sentence, regions, attribution)
+    declined = _DECLINED.search(sentence.text) or (
+        _NEVER_SAY.search(sentence.text) if "never" in sentence.text else None
+    )
+    if declined is not None:
+        # "The ministry, which forecasts growth of 1.1%, declined to comment": what comes
+        # before the refusal still stands; what it refuses to say does not
+        found = [cue for cue in found if cue.end <= declined.start()]
+    # Deadlines are the costliest search: look for them only where a cue is.
+    if not found:
+        return attribution, None
+    deadlines = [
+        deadline
+        for deadline in find_deadlines(sentence.text, published_at=published_at)
+        # "this year's rise could unwind": the year names the rise, it bounds no event
+        if not _POSSESSIVE_AFTER.match(sentence.text, deadline.end)
+    ]
+    cues = _oriented(found, sentence.text, regions, attribution, bool(deadlines))
+    if not cues:
+        return attribution, None
+    return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
+
+
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+_PERFECT_VERB: Final = re.compile(r"^(?:has|have)\b", re.IGNORECASE)
+
+
+_CLAUSE_MARK: Final = re.compile(r"[,;:\"“”]")
+
+
+def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
+    """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
+    year before publication is a past belief, whatever it was about."""
+    if published_at is None or not _YEAR.search(text):
+        return False
+    verb_start, verb_end = attribution.verb_start, attribution.verb_end
+    if verb_start < 0 and text[:1] not in "\"“‘'":
+        # "A 2019 review ... predicted": a source with no name is still dated
+        verb = _SPEECH.search(text)
+        verb_start, verb_end = (verb.start(), verb.end()) if verb else (-1, -1)
+    if verb_start <= 0 or _PERFECT_VERB.match(text[verb_start:verb_end]):
+        return False
+    if text[verb_start : verb_start + 9].lower() == "according":
+        return False
+    # the year must date the source itself: in the clause that names it, or opening the
+    # sentence ("In 2019, ..."), not inside a quotation or a condition
+    clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, verb_start)), default=0)
+    subject = text[clause:verb_start]
+    opening = re.match(r"\s*(?:In|Back\s+in)\s+((?:19|20)\d\d)\b", text)
+    years = [int(year.group()) for year in _YEAR.finditer(subject)]
+    if opening:
+        years.append(int(opening.group(1)))
+    return (
+        bool(years)
+        and max(years) < published_at.year
+        and not re.search(r"\b(?:since|from|between|if|unless)\b", subject, re.IGNORECASE)
+    )
+
+
+def _sentence_attribution(
+    sentence: Sentence, regions: list[tuple[int, int]], document: _Document
+) -> _Attribution:
+    """Who speaks: an attribution in the sentence, or the speaker of the quote it continues."""
+    document.paragraph = sentence.paragraph
+    if _quote_only(sentence.text, regions):
+        if document.last_speaker_paragraph == sentence.paragraph:
+            return _Attribution(document.last_speaker)
+        if (
+            document.last_speaker_paragraph == sentence.paragraph - 1
+            and sentence.paragraph - 1 in document.quote_runs_on
+            and sentence.text[:1] in "\"“‘'"
+        ):
+            # a statement quoted over several paragraphs: each opens with a quotation mark
+            # and only the last one closes, so the speaker carries on
+            document.last_speaker_paragraph = sentence.paragraph
+            return _Attribution(document.last_speaker)
+        if (
+            document.last_speaker_paragraph == sentence.paragraph - 1
+            and document.last_speaker is not None
+            and sentence.text[:1] in "\"“‘'"
+        ):
+            # "“Nothing is won yet,” he said." then a paragraph that is only a quotation:
+            # reporting goes on with the same voice
+            document.last_speaker_paragraph = sentence.paragraph
+            return _Attribution(document.last_speaker, carried=True)
+        return _Attribution(None)
+    _learn_names_before_attribution(sentence, regions, document)
+    attribution = _attribution(sentence, regions, document)
+    if attribution.verb_start >= 0:
+        document.last_speaker = attribution.speaker
+        document.last_speaker_paragraph = sentence.paragraph
+        known = document.known(attribution.speaker) if attribution.speaker else None
+        if known is not None and known.kind == "org":
+            document.last_organisation = known.root().name
+    return attribution
+
+
+def _learn_names_before_attribution(
+    sentence: Sentence, regions: list[tuple[int, int]], document: _Document
+) -> None:
+    """Full names introduced in this very sentence ("Oleksiy Danilov, ..., said")."""
+    if _title_case_heading(sentence):
+        return
+    previous: tuple[_Mention, _Entity] | None = None
+    for mention in _name_runs(sentence.text):
+        if _inside(mention.start, regions):
+            continue
+        if previous is not None and _abbreviation_of(sentence.text, previous, mention):
+            # "The Ostrova Meteorological Organization (OMO) expects": the initials speak for
+            # the full name in this sentence already
+            alias = document.remember(_Entity(mention.text, "org"))
+            if alias is not previous[1]:
+                alias.parent = previous[1]
+            continue
+        entity = _classify(mention, sentence.text, document)
+        if entity is not None and len(entity.name.split()) > 1:
+            previous = (mention, document.remember(entity))
+            _link_to_owner(mention, previous[1], document)
+        else:
+            previous = None
+
+
+def _build(
+    sentence: Sentence,
+    cues: list[_Cue],
+    regions: list[tuple[int, int]],
+    attribution: _Attribution,
+    deadlines: list[Deadline],
+    url: str | None,
+) -> Candidate:
+    main = _main_cue(cues)
+    span_start, span_end = _span(sentence, main, regions, attribution)
+    probability_cue = _probability_cue(cues, sentence.text)
+    deadline = _deadline_in(deadlines, span_start, span_end)
+    quantity = None
+    if probability_cue is None or probability_cue.basis != "stated":
+        quantity = _quantity(sentence.text, span_start, span_end)
+    probability, reason = _likelihood(probability_cue, quantity)
+    condition = _condition(sentence.text)
+    # "over the coming months" bounds nothing a reader could check; "on Saturday" does
+    open_ended = bool(deadlines) and all(_OPEN_ENDED.search(d.phrase) for d in deadlines)
+    dated = any(not _OPEN_ENDED.search(d.phrase) for d in deadlines) or bool(
+        _NAMED_TIME.search(sentence.text)
+    )
+    return Candidate(
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        span=sentence.text[span_start:span_end],
+        span_start=sentence.start + span_start,
+        span_end=sentence.start + span_end,
+        speaker=attribution.speaker,
+        verbal_phrase=(
+            probability_cue.phrase
+            if probability_cue and probability_cue.basis == "verbal"
+            else None
+        ),
+        probability=probability,
+        probability_basis=(
+            probability_cue.basis if probability is not None and probability_cue else None
+        ),
+        deadline_phrase=deadline.phrase if deadline else None,
+        deadline=deadline.deadline if deadline else None,
+        confidence=_confidence(
+            cues,
+            attribution,
+            attribution.speaker,
+            deadline is not None,
+            dated=dated,
+            open_ended=open_ended
+            and not (quantity or condition or _FIGURE_IN.search(sentence.text)),
+            anchored=bool(
+                deadlines
+                or quantity
+                or condition
+                or _FIGURE_IN.search(sentence.text)
+                or _VAGUE_TIME.search(sentence.text)
+                or len(sentence.text.split()) <= _ELLIPTICAL_WORDS
+            ),
+        ),
+        reason=main.reason,
+        url=url,
+        kind="quantity" if quantity is not None else "probability",
+        quantity=quantity,
+        probability_reason=reason,
+        condition=condition,
+        speakers=attribution.speakers,
+    )
+
+
+def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | None, str | None]:
+    """The candidate's probability, or None and the reason there is none."""
+    if quantity is not None and (cue is None or cue.kind not in {"hedge", "denial", "explicit"}):
+        return None, "a forecast of a number: its likelihood is not stated"
+    if cue is None or cue.probability is None:
+        return None, "no figure or hedge word states a likelihood"
+    if cue.phrase in _BARE_MODALS or cue.phrase in _NO_STATED_LIKELIHOOD:
+        return None, (
+            f"'{cue.phrase}' states no likelihood, and none of ICD 203, the UK yardstick or "
+            "Kent's scale gives it one; the editor chooses the figure"
+        )
+    return cue.probability, None
+
+
+def _deadline_in(deadlines: list[Deadline], start: int, end: int) -> Deadline | None:
+    inside = [d for d in deadlines if start <= d.start < end]
+    ordered = inside + [d for d in deadlines if d not in inside]
+    resolved = [d for d in ordered if d.deadline is not None]
+    return resolved[0] if resolved else (ordered[0] if ordered else None)

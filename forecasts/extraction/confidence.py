@@ -1,0 +1,110 @@
+"""The main cue of a sentence, the cue that gives its probability, and how confident a
+candidate is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from forecasts.extraction.cues import (
+    _ATTRIBUTABLE_POSSIBILITY,
+    _ATTRIBUTED_POSSIBILITY,
+    CueKind,
+    _Cue,
+)
+from forecasts.extraction.quantities import _BARE_MODALS
+from forecasts.extraction.sentences import _clause_start
+from forecasts.extraction.speakers import _Attribution
+
+_KIND_RANK: Final[dict[CueKind, int]] = {
+    "explicit": 0,
+    "denial": 1,
+    "hedge": 2,
+    "forecast_verb": 3,
+    "opinion": 4,
+    "reported": 5,
+    "modal": 6,
+    "weak": 7,
+}
+
+
+def _main_cue(cues: list[_Cue]) -> _Cue:
+    return min(cues, key=lambda cue: (_KIND_RANK[cue.kind], cue.start))
+
+
+def _probability_cue(cues: list[_Cue], text: str = "") -> _Cue | None:
+    with_probability = [cue for cue in cues if cue.probability is not None]
+    main = [cue for cue in with_probability if not _in_absolute(text, cue.start)]
+    chosen = main or with_probability
+    return _main_cue(chosen) if chosen else None
+
+
+def _in_absolute(text: str, start: int) -> bool:
+    """ "with no party likely to win outright, a coalition was unlikely": the first hedge is
+    background to the claim, whose own hedge is the second."""
+    clause = text[_clause_start(text, start, []) : start]
+    return bool(re.match(r"\s*with\b", clause, re.IGNORECASE))
+
+
+def _confidence(
+    cues: list[_Cue],
+    attribution: _Attribution,
+    speaker: str | None,
+    deadline: bool,
+    anchored: bool,
+    dated: bool = False,
+    open_ended: bool = False,
+) -> float:
+    """How sure the extractor is; anchored: the sentence names a time, a number or a condition.
+
+    dated: the sentence names a time that bounds the event ("next winter", "on Saturday").
+    """
+    score = max(cue.confidence for cue in cues)
+    if (
+        speaker is None
+        and not attribution.generic
+        and dated
+        and score < _WRITER_HEDGED
+        and any(cue.phrase in _WRITER_HEDGES for cue in cues)
+    ):
+        # the writer's own "might not open at all next winter": a dated, hedged forecast
+        score = _WRITER_HEDGED
+    if (
+        score < _ATTRIBUTED_POSSIBILITY
+        and speaker is not None
+        and not attribution.generic
+        and (dated or anchored)
+        and not open_ended
+        and any(cue.phrase in _ATTRIBUTABLE_POSSIBILITY for cue in cues)
+    ):
+        # "could", "might", "should" from a named source about a checkable event: a hedged
+        # forecast of low confidence, where the writer's own "could" only says it is possible.
+        score = _ATTRIBUTED_POSSIBILITY
+    if len({cue.kind for cue in cues} - {"weak"}) > 1:
+        score += 0.05
+    if deadline:
+        score += 0.05
+    if speaker is not None:
+        score += 0.05
+    if attribution.generic:
+        # "Few expect a deal", "Economists agree inflation has likely peaked": unnamed people's
+        # view, however firmly stated, has no source a record can be kept against
+        score = min(score, _UNATTRIBUTABLE)
+    if speaker is None and not anchored and all(cue.phrase in _BARE_MODALS for cue in cues):
+        # the writer's bare "will" with no time, number or condition: rarely checkable
+        score = min(score, _UNANCHORED_WRITER)
+    return round(min(max(score, 0.0), 0.99), 2)
+
+
+_UNANCHORED_WRITER: Final = 0.45
+
+
+_UNATTRIBUTABLE: Final = 0.3
+
+
+_WRITER_HEDGED: Final = 0.5
+
+
+# Not "may": the writer's "residents may collect sandbags" gives leave, it does not forecast.
+_WRITER_HEDGES: Final = frozenset({"might", "could", "might not"})

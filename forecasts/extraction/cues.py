@@ -1,0 +1,706 @@
+"""Cues that a sentence speaks of the future with some belief, and the ones that do not count."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from forecasts.extraction.modals import (
+    _PAST_BELIEF,
+    _WH_BEFORE,
+    _arrangement,
+    _subject_in,
+    _valid_modal,
+    _valid_would,
+)
+from forecasts.extraction.sentences import _LOOK_AROUND, Sentence, _quote_only, _wordset
+from forecasts.extraction.speakers import _AGENTLESS_PASSIVE, _Attribution, _noun_use
+from forecasts.probability import ICD_203, PhraseMatch, find_explicit_probability
+
+Basis = Literal["stated", "verbal"]
+
+
+CueKind = Literal[
+    "explicit", "hedge", "denial", "modal", "reported", "forecast_verb", "opinion", "weak"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    kind: CueKind
+    start: int
+    end: int
+    phrase: str | None
+    probability: float | None
+    basis: Basis | None
+    confidence: float
+    reason: str
+
+
+_MODAL_PHRASES: Final = frozenset(
+    {
+        "will",
+        "shall",
+        "going to",
+        "is going to",
+        "are going to",
+        "is set to",
+        "are set to",
+        "will not",
+        "shall not",
+        "is not going to",
+        "are not going to",
+        "not going to",
+        "only a matter of time",
+    }
+)
+
+
+_WOULD_PHRASES: Final = frozenset({"would", "would not"})
+
+
+_WEAK_PHRASES: Final = frozenset(
+    {
+        "may",
+        "might",
+        "could",
+        "can",
+        "possible",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "may not",
+        "might not",
+        "cannot be ruled out",
+        "cannot rule out",
+        "should",
+        "should not",
+        "ought to",
+    }
+)
+
+
+_EXPECT_PHRASES: Final = frozenset(
+    {"expect", "expects", "expected", "expected to", "not expected to"}
+)
+
+
+_DENIAL_NOTE_PREFIX: Final = "Sooth rule 6"
+
+
+_CONFIDENCE: Final[dict[CueKind, float]] = {
+    "explicit": 0.9,
+    "hedge": 0.8,
+    "denial": 0.8,
+    "forecast_verb": 0.8,
+    "opinion": 0.75,
+    "modal": 0.7,
+    "reported": 0.65,
+    "weak": 0.3,
+}
+
+
+_ATTRIBUTED_POSSIBILITY: Final = 0.55
+
+
+_FIGURE_IN: Final = re.compile(r"\d")
+
+
+# "soon", "not have to wait long": a time, if a vague one.
+_VAGUE_TIME: Final = re.compile(
+    r"\b(?:soon|shortly|imminently|before\s+long|wait\s+long|any\s+day\s+now)\b", re.IGNORECASE
+)
+
+
+_ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
+    {"may", "might", "could", "should", "may not", "might not", "should not", "ought to"}
+)
+
+
+_FORECAST_VERB: Final = re.compile(
+    r"\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
+    r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b",
+    re.IGNORECASE,
+)
+
+
+_OPINION: Final = re.compile(
+    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|"
+    r"money|(?<=base\s)case|(?<=central\s)case|scenario)\s+is\b"
+    r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
+    r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
+    r"shocked|stunned)\s+(?:to\s+see|if)\b"
+    r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b",
+    re.IGNORECASE,
+)
+
+
+# "I think she wins", "I don't think Orion ships before October": spoken English puts a
+# forecast of an outcome in the present after a verb of opinion.
+_OUTCOME_PRESENT: Final = (
+    r"wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
+    r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
+    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)"
+)
+
+
+# "I don't think they cut in June": a plural subject takes the verb's bare form.
+_OUTCOME_PRESENT_PLURAL: Final = (
+    r"win|lose|beat|finish|ship|launch|fall|rise|drop|climb|reach|survive|recover|qualify|"
+    r"peak|cut|raise|hike|move"
+)
+
+
+# "I think the bank cuts twice more": a rate-setter's move, told by how often or how far, so
+# that "I think the cuts hurt" (a noun) is not one.
+_POLICY_MOVE_PRESENT: Final = (
+    r"(?:cuts|raises|hikes|lowers|holds)(?=\s+(?:rates?\s+|interest\s+rates\s+)?(?:once|twice|"
+    r"again|(?:two|three|four|five)\s+(?:more\s+)?times|by\s+[\d\w]|in\s+[A-Z]|at\s+the\s+next))"
+)
+
+
+_THINK_PRESENT: Final = re.compile(
+    r"\b(?-i:I)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|believe)\s+"
+    r"(?:that\s+)?(?:[\w'’-]+\s+){1,4}?"
+    rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
+    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT})\b",
+    re.IGNORECASE,
+)
+
+
+# "Then the euro goes back below $1.10": an answer's consequent, its condition in the question
+# (LABELLING.md, round two (f)).
+_THEN_PRESENT: Final = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]+:\s+)?[\"“‘']?(?:Then|In\s+that\s+case),?\s+(?:[\w'’$.-]+\s+){1,5}?"
+    rf"(?:{_OUTCOME_PRESENT}|goes\s+(?:back|up|down|above|below)|stays|comes\s+back"
+    # "Then the big lenders fall ...": a plural subject, the verb's bare form
+    rf"|(?<=s\s)(?:{_OUTCOME_PRESENT_PLURAL}))\b"
+    # a figure or a time to check it by: "then the meeting ends" is no forecast
+    r"(?=[^.;]*?(?:\d|\bby\b|\bbefore\b|\bnext\b))"
+)
+
+
+_HARDLY_AFTER: Final = re.compile(
+    r"^\s+(?:hardly|scarcely|barely|not)\s+(?:be|have\s+been)\s+(?:\w+er|more\s+\w+|better|worse)\b",
+    re.IGNORECASE,
+)
+
+
+# "ministers should use ...": advice to people, not a forecast about the world.
+_ADVISED_SUBJECT: Final = re.compile(
+    r"\b(?:we|you|they|i|ministers|governments?|policymakers|politicians|people|officials|"
+    r"leaders|investors|companies|firms|regulators|the\s+government|the\s+bank|"
+    r"the\s+council|voters|households|everyone|anyone|parents|fans|adults|residents|drivers|"
+    r"motorists|travell?ers|passengers|commuters|patients|customers|consumers|homeowners|"
+    r"buyers|visitors|tenants|employers|schools|those)\s+$",
+    re.IGNORECASE,
+)
+
+
+_PERFECT_INFINITIVE: Final = re.compile(
+    r"^\s*(?:to\s+)?have\s+(?:been|[a-z]+(?:ed|en|wn|ne|t|ung|ought))\b", re.IGNORECASE
+)
+
+
+# "should stand ready to tighten", "should remain cautious": what someone ought to do.
+_ADVICE_AFTER: Final = re.compile(
+    r"^\s+(?:(?:also|nonetheless|nevertheless|therefore|still|now)\s+)*(?:not\s+)?"
+    r"(?:use|buy|sell|lock\s+in|hedge|hold\s+off|stock\s+up|"
+    r"stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
+    r"plan|prepare|take\s+steps|act|prioriti[sz]e|refrain|resist|keep\s+(?:an\s+eye|watch)|"
+    r"check|ask|book|contact|consult|make\s+sure|register|apply|secure|wear|carry|"
+    r"get\s+(?:to|vaccinated|tested|checked)|arrive|allow\s+(?:extra|more|plenty)|"
+    r"stay\s+(?:indoors|inside|home|away|off)|"
+    r"(?:remain|be|stay)\s+(?:cautious|careful|prepared|ready|vigilant|prudent|alert|patient))\b",
+    re.IGNORECASE,
+)
+
+
+# "the prospect of a runoff is likely": the noun names a future event.
+_FUTURE_NOUN_BEFORE: Final = re.compile(
+    r"\b(?:prospect|prospects|chance|chances|risk|likelihood|odds|possibility|threat)\s+"
+    r"(?:of|that|for)\b[^,;]*$",
+    re.IGNORECASE,
+)
+
+
+_SEES: Final = re.compile(
+    r"\b(?:sees|see|saw)\s+(?!(?:how|what|whether|if|why|where|when|who|which)\b)"
+    r"(?:[\w$%.,-]+\s+){1,5}?(?:(?!(?:during|morning|evening|nothing|something|anything|"
+    r"everything|spring|thing|king|ring|bring|string|ceiling|building|funding|pricing|"
+    r"housing|shipping|lending|spending|earning|meaning|warning)\b)\w+ing|at|below|above|under|over|near|"
+    r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b",
+    re.IGNORECASE,
+)
+
+
+# "raised its Brent forecast for the second half of the year to an average of $86 a barrel":
+# the new figure is the forecast.
+_REVISED_FORECAST: Final = re.compile(
+    r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded)\s+"
+    r"(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:forecast|estimate|projection|outlook|"
+    r"guidance)s?\b(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
+    re.IGNORECASE,
+)
+
+
+# "The Committee's forecast implies a policy rate of around 3.5 percent": a forecast's path.
+_PROJECTION_IMPLIES: Final = re.compile(
+    r"\b(?:forecasts?|projections?|rate\s+path)\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?)\b",
+    re.IGNORECASE,
+)
+
+
+# "expects a further cut when ...", "expects revenue of about $200 million this year".
+_EXPECT_OBJECT: Final = re.compile(
+    r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
+    r"(?:\w+\s+)?(?:year|month|quarter|week|season|winter|summer|spring|autumn)s?\b|\bwhen\b|"
+    r"\bby\s+\w|"
+    r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b)",
+    re.IGNORECASE,
+)
+
+
+_TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
+
+
+_EXPECT_COMPLEMENT: Final = re.compile(
+    r"^(?:\s+[\w’'%.,\"“”-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
+)
+
+
+_BACKSHIFTED_HEDGE: Final = re.compile(r"\b(?:was|were)\s+[\"“‘]?$", re.IGNORECASE)
+
+
+def _cues(
+    sentence: Sentence,
+    regions: list[tuple[int, int]],
+    attribution: _Attribution,
+) -> list[_Cue]:
+    """Every cue in the sentence, before asking whether its hedge words look ahead."""
+    text = sentence.text
+    cues = [
+        cue
+        for match in ICD_203.find(text)
+        if (cue := _phrase_cue(text, match, regions, attribution)) is not None
+    ]
+    explicit = find_explicit_probability(text)
+    if explicit is not None and _MARKET_IMPLIED.search(text, 0, explicit.end):
+        explicit = None  # what prices imply is a fact about the market, no one's forecast
+    if explicit is not None:
+        cues.append(
+            _Cue(
+                "explicit",
+                explicit.start,
+                explicit.end,
+                explicit.text,
+                explicit.probability,
+                "stated",
+                _CONFIDENCE["explicit"],
+                "explicit probability",
+            )
+        )
+    cues.extend(_verb_cues(text, attribution.speaker is not None))
+    # "Asked whether the harvest could fall ...": an indirect question claims nothing
+    cues = [
+        cue
+        for cue in cues
+        if not _INDIRECT_QUESTION.search(text, max(0, cue.start - _LOOK_AROUND), cue.start)
+    ]
+    # a quotation has a speaker even when the sentence naming it comes later
+    quoted = _quote_only(text, regions)
+    if (attribution.speaker is not None or quoted) and not attribution.generic:
+        cues.extend(_conditional_present(text))
+    return cues
+
+
+# "Market pricing implied a roughly 80% chance", "futures price in a 60% probability".
+_MARKET_IMPLIED: Final = re.compile(
+    r"\b(?:market|markets|futures|swaps?|options|pricing|prices)\b[^.;]{0,60}?\b(?:implied|imply|"
+    r"implies|priced\s+in|price\s+in|prices\s+in|pricing\s+in|point(?:s|ed)?\s+to)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+_INDIRECT_QUESTION: Final = re.compile(
+    r"\b(?:whether|(?:asked|asking|wondered|wondering|decide|decides|decided|deciding|"
+    r"determine|determines|determined)\s+(?:\w+\s+)?(?:if|how|what|when|why))"
+    r"\b[^,;:“”\"]*$",
+    re.IGNORECASE,
+)
+
+
+_PERFECT_BEFORE: Final = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+$", re.IGNORECASE)
+
+
+_GROUP_DESCRIBED_BEFORE: Final = re.compile(
+    r"\b(?:who|which|that)\s+(?:are|is|were|was)\s+(?:also\s+)?(?:the\s+|among\s+the\s+)?"
+    r"(?:[a-z]+\s+){0,2}(?:most|least|more|less)\s+$",
+    re.IGNORECASE,
+)
+
+
+_ADJECTIVE_HEDGES: Final = frozenset({"likely", "unlikely", "probable", "improbable"})
+
+
+_ATTRIBUTIVE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+
+_NOUN_NEXT: Final = re.compile(r"^\s+(?!to\b)[A-Za-z]")
+
+
+def _phrase_cue(
+    text: str, match: PhraseMatch, regions: list[tuple[int, int]], attribution: _Attribution
+) -> _Cue | None:
+    phrase = match.entry.phrase
+    before = text[max(0, match.start - _LOOK_AROUND) : match.start]
+    after = text[match.end : match.end + _LOOK_AROUND]
+    if match.text.startswith("May") and before.strip():
+        return None  # the month, not the modal
+    if phrase == "never" and _PERFECT_BEFORE.search(before):
+        return None  # "something that has never happened": the past, not a forecast
+    if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
+        return None  # "are expected to have fallen last week": a belief about the past
+    if (
+        phrase == "likely"
+        and before.rstrip().endswith(("most", "least", "more", "less"))
+        and _GROUP_DESCRIBED_BEFORE.search(before)
+    ):
+        return None  # "homeowners, who are the people most likely to vote": who they are
+    if (
+        phrase in _ADJECTIVE_HEDGES
+        and _ATTRIBUTIVE_BEFORE.search(before)
+        and _NOUN_NEXT.match(after)
+    ):
+        return None  # "to claim an unlikely title": a description of the thing, not a forecast
+    kind: CueKind
+    if phrase in _WEAK_PHRASES:
+        if _HARDLY_AFTER.match(after):
+            return None  # "a calendar that could hardly be kinder": a judgement of the present
+        if phrase.startswith(("should", "ought")) and (
+            _ADVISED_SUBJECT.search(before) or _ADVICE_AFTER.match(after)
+        ):
+            return None
+        if match.text.startswith("Should") and not before.strip(" \"“‘'"):
+            return None  # "Should the krone weaken, ...": a condition, inverted
+        kind = "weak"
+    elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
+        kind = "denial"
+    elif phrase in _MODAL_PHRASES:
+        if not _valid_modal(phrase, before + _subject_in(match.text), after, text):
+            return None
+        if _arrangement(text, match.start, after, attribution):
+            return None
+        kind = "modal"
+    elif phrase in _WOULD_PHRASES:
+        if not _valid_would(match.start, before, after, text, regions, attribution):
+            return None
+        if _arrangement(text, match.start, after, attribution):
+            return None
+        kind = "reported"
+    elif phrase in _EXPECT_PHRASES or phrase == "would expect":
+        bare_verb = phrase not in {"would expect", "expected to"}
+        if bare_verb and (
+            _noun_use(text, match.start)
+            or not (_EXPECT_COMPLEMENT.match(after) or _EXPECT_OBJECT.match(after))
+        ):
+            return None
+        if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
+            return None
+        if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) or (
+            "had " in before and _PAST_BELIEF.search(before)
+        ):
+            return None  # "traders who had expected", "had said it expected": a past belief
+        if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
+            return None  # "stronger than we expected in June": measured against a past belief
+        kind = "forecast_verb"
+    else:
+        kind = "hedge"
+    return _Cue(
+        kind,
+        match.start,
+        match.end,
+        phrase,
+        match.entry.probability,
+        "verbal",
+        _CONFIDENCE[kind],
+        f"{kind.replace('_', ' ')} '{phrase}'",
+    )
+
+
+def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
+    for match in _FORECAST_VERB.finditer(text):
+        if _noun_use(text, match.start()):
+            continue
+        if _not_a_forecast_verb(text, match) and not (sourced and _sourced_passive(text, match)):
+            continue
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            f"forecast verb '{match.group().lower()}'",
+        )
+    for match in _PROJECTION_IMPLIES.finditer(text) if "impl" in text or "envisag" in text else ():
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "a forecast's implication",
+        )
+    for match in _REVISED_FORECAST.finditer(text):
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "revised forecast",
+        )
+    for match in _SEES.finditer(text):
+        if _noun_use(text, match.start()) or _inside_question_word(text, match.start()):
+            continue
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "forecast verb 'sees'",
+        )
+    then = _THEN_PRESENT.match(text) if sourced and ("Then" in text or "In that" in text) else None
+    if then is not None:
+        yield _Cue(
+            "opinion",
+            then.start(),
+            then.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["opinion"],
+            "the consequent of a condition, in the present",
+        )
+    for match in _THINK_PRESENT.finditer(text) if "I " in text else ():
+        yield _Cue(
+            "opinion",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["opinion"],
+            "stated opinion about what will happen",
+        )
+    for match in _OPINION.finditer(text):
+        yield _Cue(
+            "opinion",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["opinion"],
+            "stated opinion about what will happen",
+        )
+
+
+# "dare to forecast", "had projected", "than projected", "its sales forecast on Tuesday",
+# "eleven projects": the word is there, a forecast is not.
+_INFINITIVE_OR_PAST_BEFORE: Final = re.compile(
+    r"\b(?:to|had|than|as|been|was|were|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+_WHAT_BEFORE: Final = re.compile(
+    r"\b(?:what|whatever|how\s+much|how\s+many)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+# "In its previous forecast, issued in March, X predicted", "the June forecast, which
+# anticipated": a forecast since replaced, reported as a past fact, not one now made.
+_EARLIER_FORECAST: Final = re.compile(
+    r"\b(?:previous|earlier|prior|former|original|old|last|(?-i:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)(?:['’]s)?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:forecasts?|outlook|estimates?|projections?|predictions?|guidance)"
+    r"\s*(?:,|\b(?:which|that)\b)(?![^.;]*\b(?:now|today|this\s+time)\b)[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+_EARLIER_REACH: Final = 80
+
+
+_PAST_FORECAST_FORMS: Final = _wordset(
+    "predicted forecast forecasted projected anticipated foresaw"
+)
+
+
+# "weaker than the Board anticipated", "as the bank had projected": an outcome measured
+# against an earlier belief, which is a past fact.
+_COMPARED_WITH_BELIEF: Final = re.compile(
+    r"\b(?:than|as)\s+(?:the\s+|its\s+|their\s+|many\s+|most\s+|some\s+)?"
+    r"(?:[\w'’&.-]+\s+){0,3}(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_NOUN_AFTER: Final = re.compile(
+    r"^\s*(?:on|for|of|after|in|at|by|is|was|are|were|and|during|until|through|,|\.|$)", re.I
+)
+
+
+# "the arguments over forecasts", "doubts about projections": after a preposition, a noun.
+_PREPOSITION_BEFORE: Final = re.compile(
+    r"\b(?:over|about|of|with|from|against|between|among|behind|despite|beyond|like)\s+$",
+    re.IGNORECASE,
+)
+
+
+_COUNT_BEFORE: Final = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|new|"
+    r"other|such|these|those|some|few|more|major|big|large|small)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - 40) : match.start()]
+    if _WHAT_BEFORE.search(before):
+        return True  # "based upon what we forecast": a forecast referred to, not made
+    if _INFINITIVE_OR_PAST_BEFORE.search(before) or _COUNT_BEFORE.search(before):
+        return True
+    if _COMPARED_WITH_BELIEF.search(before):
+        return True
+    word = match.group().lower()
+    if word in _PAST_FORECAST_FORMS and _EARLIER_FORECAST.search(
+        text, max(0, match.start() - _EARLIER_REACH), match.start()
+    ):
+        return True
+    if word in {"forecast", "forecasts", "projects"} and _PREPOSITION_BEFORE.search(before):
+        return True
+    if word in {"forecast", "forecasts", "projects", "project"} and _NOUN_AFTER.match(
+        text[match.end() :]
+    ):
+        return not re.search(r"\b(?:i|we|he|she|they|it)\s+$", before, re.IGNORECASE)
+    return False
+
+
+# "If turnout stays where it was, Quist wins by three points": a source's forecast in the
+# plain present, made on a condition.
+_IF_THEN_PRESENT: Final = re.compile(
+    r"(?:^|[“\"‘]|:\s)\s*If\s+(?!you\b)(?P<condition>[^,;?]{3,120}),\s+"
+    r"(?:(?:I|we)\s+(?:think|expect|reckon|believe|suspect|bet)\s+(?:that\s+)?)?"
+    r"(?P<subject>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?P<verb>[a-z]+)\b"
+)
+
+
+_NOT_A_CONSEQUENT_VERB: Final = _wordset(
+    "will would could can may might should must shall is are was were has have had do does did "
+    "need needs want wants think know mean means then also just only still probably likely "
+    "won't can't don't doesn't isn't aren't"
+)
+
+
+def _conditional_present(text: str) -> Iterator[_Cue]:
+    for match in _IF_THEN_PRESENT.finditer(text):
+        verb = match.group("verb")
+        if (
+            verb in _NOT_A_CONSEQUENT_VERB
+            or verb.endswith(("ed", "ing", "ly"))
+            or re.search(r"\b(?:were|had)\b", match.group("condition"))
+        ):
+            continue
+        yield _Cue(
+            "modal",
+            match.start("verb"),
+            match.end("verb"),
+            None,
+            None,
+            None,
+            _CONFIDENCE["modal"],
+            "conditional forecast in the present",
+        )
+
+
+def _sourced_passive(text: str, match: re.Match[str]) -> bool:
+    """ "Growth is projected to moderate", said or quoted from a named source (LABELLING (d))."""
+    before = text[max(0, match.start() - 40) : match.start()]
+    return bool(
+        re.search(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)
+        and re.match(r"\s+to\s+[a-z]", text[match.end() :])
+        and not re.match(r"\s+to\s+have\b", text[match.end() :])
+    )
+
+
+def _inside_question_word(text: str, start: int) -> bool:
+    return bool(_WH_BEFORE.search(text[max(0, start - 60) : start]))
+
+
+def _oriented(
+    cues: list[_Cue],
+    text: str,
+    regions: list[tuple[int, int]],
+    attribution: _Attribution,
+    has_deadline: bool,
+) -> list[_Cue]:
+    """Hedge words count only when they point at the future, not at the present or past."""
+    future = has_deadline or any(
+        cue.kind in {"modal", "reported", "denial", "forecast_verb", "opinion"} for cue in cues
+    )
+    kept = []
+    for cue in cues:
+        if cue.kind != "hedge" or future or _hedge_points_ahead(text, cue, attribution):
+            kept.append(cue)
+    return kept
+
+
+# "Disruption to travel is likely.", "Gusts of 90 km/h are likely across the area": a hedge as
+# the predicate of an event noun, with a place, a time or nothing after it, looks ahead; "is
+# likely the cause", "is likely circulating" speak of the present.
+_PREDICATIVE_BEFORE: Final = re.compile(r"\b(?:is|are)\s+(?:also\s+|now\s+|still\s+)?$", re.I)
+
+
+_PREDICATIVE_AFTER: Final = re.compile(
+    r"^\s*(?:[.;]|,\s|$|(?:in|across|during|over|at|from|through|throughout|within|by|on|"
+    r"later|tonight|tomorrow|overnight|again|this|next|before|until)\b)",
+    re.IGNORECASE,
+)
+
+
+# "The race seems likely headed for a runoff": a direction of travel is a forecast.
+_HEADED_AFTER: Final = re.compile(
+    r"^\s+(?:to\s+be\s+)?(?:headed|heading|bound|on\s+course|on\s+track)\s+(?:for|to|toward|towards)\b",
+    re.IGNORECASE,
+)
+
+
+def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool:
+    phrase = (cue.phrase or "").lower()
+    if re.search(r"\b(?:will|would|going|set)\b|['’]ll\b", phrase):
+        return True
+    if _TO_VERB_AFTER.match(text[cue.end :]) or _HEADED_AFTER.match(text[cue.end :]):
+        return True
+    if phrase.endswith(" to") and re.match(r"\s+[a-z]", text[cue.end :]):
+        return True  # "is unlikely to start"
+    if _FUTURE_NOUN_BEFORE.search(text[max(0, cue.start - _LOOK_AROUND) : cue.start]):
+        return True
+    before = text[max(0, cue.start - _LOOK_AROUND) : cue.start]
+    if _PREDICATIVE_BEFORE.search(before) and _PREDICATIVE_AFTER.match(text[cue.end :]):
+        return True  # "Power cuts are likely in the warning area": an event, ahead
+    reported = 0 <= attribution.verb_start < cue.start
+    return reported and bool(_BACKSHIFTED_HEDGE.search(before))

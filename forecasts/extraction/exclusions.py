@@ -1,0 +1,94 @@
+"""Sentences left out whatever their cues: boilerplate, hopes, declined forecasts; and a
+forecast's condition.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from forecasts.extraction.sentences import Sentence
+
+# Every alternative opens a word or a bracket, so they are tried only there.
+_BOILERPLATE: Final = re.compile(
+    r"(?:\b(?=\w)|(?=\[))(?:"
+    r"\bsign[- ]?up\b|\bnewsletter\b|\bunsubscribe\b|\bcookies?\b|\bprivacy\s+(?:policy|notice)"
+    r"|\bread\s+more\b|\bdon['’]t\s+miss\b|\badvertisement\b|\ball\s+rights\s+reserved\b"
+    r"|\bclick\s+here\b|\bfollow\s+us\b|\bsubscribe\b|\bshare\s+this\s+(?:article|story)\b"
+    r"|\bread\s+full\s+article\b|\bterms\s+(?:of|and)\s+(?:use|service|conditions)\b"
+    r"|\[(?:REPORT|REVEAL|VIDEO|PICTURES)\s*\])",
+    re.IGNORECASE,
+)
+
+
+_HOPE: Final = re.compile(
+    r"\b(?=\w)(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b", re.I
+)
+
+
+# The clause a conditional forecast depends on: kept in the candidate, not a reason to drop
+# it ("would likely benefit if turnout was high").
+_CONDITION: Final = re.compile(
+    r"(?<!\beven\s)(?<!\bas\s)(?<!\bsurprised\s)(?<!\bsee\s)(?<!\bwonder\s)(?<!\basked\s)"
+    r"(?<!\bwhether\s)\b(?:if|unless|provided\s+that|as\s+long\s+as)\b[^,;:–—”\"]*"
+    r"|^\W*only\b[^,]*?(?=\s+would\b)"
+    r"|\b(?:failure|refusal|a\s+decision|any\s+(?:move|attempt|decision))\s+to\s+[\w\s]+?"
+    r"(?=\s+(?:will|would|could|might|may)\b|[\"“”]|$)",
+    re.IGNORECASE,
+)
+
+
+# "Should the krone weaken sharply, ...": a condition with its verb first.
+_INVERTED_CONDITION: Final = re.compile(r"\W*Should\s[^,;:–—”\"]*")
+
+
+def _condition(text: str) -> str | None:
+    """The condition a forecast is made on, as written, or None."""
+    match = _CONDITION.search(text) or _INVERTED_CONDITION.match(text)
+    if match is None:
+        return None
+    return match.group().strip(" \t\"“”‘’'.,") or None
+
+
+_DECLINED: Final = re.compile(
+    r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)"
+    r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess|be\s+drawn)\b"
+    r"|\b(?:neither|none|nobody|no\s+one)\b[^.;]{0,40}\bwould\s+(?:say|predict|guess|speculate)\b"
+    r"|\b(?:too\s+(?:early|soon)|premature)\s+to\s+(?:say|tell|call|predict|judge|know|speculate)\b"
+    r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|can['’]t|cannot|not\s+going\s+to)\s+"
+    r"(?:(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|"
+    r"timescale|probability|percentage|odds)\s+on\b"
+    # "I won't go into them", "I'd never say that three weeks out": the speaker declines
+    r"|(?:go|get)\s+into\b|say\s+that\b|discuss\b|disclose\b|reveal\b)",
+    re.IGNORECASE,
+)
+
+
+_NEVER_SAY: Final = re.compile(
+    r"\b(?:(?:i|we|you|he|she|they)['’]d|would)\s+never\s+(?:go\s+into|say\s+that|discuss|"
+    r"disclose|reveal)\b",
+    re.IGNORECASE,
+)
+
+
+_SURVEY_SHARE: Final = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+of\s+(?:\w+\s+){0,2}(?:firms|companies|"
+    r"businesses|respondents|voters|people|adults|households|economists|analysts|investors|"
+    r"consumers|americans|britons|members|those|managers|executives|employers|workers)\b"
+    # "38% of manufacturers expected", "found that 62% expected": a share holding a belief
+    r"|\b\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?)?"
+    r"(?:(?:said|say|says)\s+(?:they|that\s+they)\s+)?(?:expected|expect|anticipated|anticipate|"
+    r"predicted|predict|thought|think|believed|believe|planned|plan)\b",
+    re.IGNORECASE,
+)
+
+
+def _excluded(sentence: Sentence) -> bool:
+    text = sentence.text
+    return bool(
+        sentence.heading
+        or "?" in text
+        or _BOILERPLATE.search(text)
+        or _HOPE.search(text)
+        or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)
+    )

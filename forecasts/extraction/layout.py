@@ -1,0 +1,283 @@
+"""What an article's layout tells about speakers: headline and byline, press-release issuer,
+transcript labels and untagged interview turns.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from forecasts.extraction.names import _ORG_WORDS, _Document, _Entity, _link_to_owner, _name_runs
+from forecasts.extraction.sentences import _LINE, _QUOTE_MARK, Sentence, _is_heading, _wordset
+from forecasts.extraction.spans import _CLOSERS
+
+# "By Hugo Castellanos, Technology Reporter": everything above it is headline and standfirst.
+_BYLINE: Final = re.compile(
+    r"^\s*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+(?:[\s,|][^.!?]{0,80})?$"
+)
+
+
+_BYLINE_REACH: Final = 5
+
+
+def _title_case_heading(sentence: Sentence) -> bool:
+    """ "Apogee Enterprises Boosts FY23 Outlook As Q1 Results Top View": capitals mark no names."""
+    if not sentence.heading:
+        return False
+    words = [
+        word
+        for word in sentence.text.split()
+        if word[:1].isalpha() and word.lower() not in _HEADLINE_SMALL_WORDS
+    ]
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return len(words) >= 4 and capitalised >= 0.8 * len(words)
+
+
+# Words a title-case headline leaves in lower case: "Shipments on Pace to Decline in 2009".
+_HEADLINE_SMALL_WORDS: Final = _wordset("a an the of on in to for by at as and or but with from")
+
+
+def _sentence_regions(
+    sentences: list[Sentence],
+    paragraphs: list[re.Match[str]],
+    quotes: list[list[tuple[int, int]]],
+) -> list[list[tuple[int, int]]]:
+    """Quotations as the paragraph has them, clipped to each sentence: a quotation of several
+    sentences marks the middle ones as quoted too."""
+    by_paragraph = [
+        [(line.start() + start, line.start() + end) for start, end in regions]
+        for line, regions in zip(paragraphs, quotes, strict=True)
+    ]
+    clipped = []
+    for sentence in sentences:
+        regions = by_paragraph[sentence.paragraph] if sentence.paragraph < len(by_paragraph) else []
+        clipped.append(
+            [
+                (
+                    max(start, sentence.start) - sentence.start,
+                    min(end, sentence.end) - sentence.start,
+                )
+                for start, end in regions
+                if start < sentence.end and end > sentence.start
+            ]
+        )
+    return clipped
+
+
+def _quotes_running_on(
+    paragraphs: list[re.Match[str]], quotes: list[list[tuple[int, int]]]
+) -> frozenset[int]:
+    running = set()
+    for index, (line, regions) in enumerate(zip(paragraphs, quotes, strict=True)):
+        paragraph = line.group()
+        stripped = paragraph.rstrip()
+        unclosed = (
+            bool(regions)
+            and regions[-1][1] == len(paragraph)
+            and not (stripped[-1:] in _CLOSERS and regions[-1][1] - 1 > regions[-1][0])
+        )
+        if unclosed or stripped.endswith(":"):
+            running.add(index)
+    return frozenset(running)
+
+
+# "Press release - Met Office", "News release", "Statement by the Monetary Policy Board":
+# the line that marks a release, near the top, with the issuer on it or on the next line.
+_RELEASE_LINE: Final = re.compile(
+    # "Kell Water Authority - Media release - 3 May": the issuer may stand before the marker
+    r"^\s*(?:(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?=(?:press|media|news)\s+release))?"
+    r"(?:(?:press|media|news)\s+release|statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
+    r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued)\b"
+    r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",
+    re.IGNORECASE,
+)
+
+
+_RELEASE_REACH: Final = 4
+
+
+def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | None:
+    """The organisation a press release is issued by, when the text is one."""
+    for index, line in enumerate(paragraphs[:_RELEASE_REACH]):
+        marker = _RELEASE_LINE.match(line.strip())
+        if marker is None or not _is_heading(line):
+            continue
+        # the issuer stands on the marker's line or a heading line beside it ("Fennmark
+        # Meteorological Service" above "Issued: 10:00")
+        beside = [paragraphs[index - 1]] if index > 1 else []  # the title is no issuer line
+        for written in [
+            marker.group("lead") or "",
+            marker.group("issuer") or "",
+            *paragraphs[index + 1 : index + 3],
+            *beside,
+        ]:
+            if not _is_heading(written):
+                continue
+            organisation = _issuing_organisation(written.strip(), document)
+            if organisation is not None:
+                return organisation
+        # else the body names it first: "The Monetary Policy Board of the Central Bank of
+        # Estmark decided ...", above the marker or below it
+        body = next((text for text in paragraphs[1:] if not _is_heading(text)), "")
+        opening = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
+        organisation = _issuing_organisation(opening, document)
+        if organisation is not None:
+            return organisation
+    return None
+
+
+def _issuing_organisation(line: str, document: _Document) -> str | None:
+    found: _Entity | None = None
+    end = 0
+    for mention in _name_runs(line):
+        words = mention.text.split()
+        if not any(word.lower().strip("’'") in _ORG_WORDS for word in words):
+            if found is not None:
+                break
+            continue
+        if found is not None and not re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", line[end : mention.start]
+        ):
+            break
+        entity = document.remember(
+            _Entity(
+                mention.text,
+                "org",
+                nouns=frozenset(word.lower() for word in words if word.lower() in _ORG_WORDS),
+            )
+        )
+        _link_to_owner(mention, entity, document)
+        if found is not None and entity is not found:
+            # "the Monetary Policy Board of the Central Bank of Estmark": the bank issues it
+            found.parent = entity
+        found, end = entity, mention.end
+    return found.root().name if found is not None else None
+
+
+# "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
+_TRANSCRIPT_LABEL: Final = re.compile(
+    r"^\s*(?P<label>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]+){0,2}"
+    r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){0,2})\s*:\s"
+)
+
+
+# "Goodhart:" alone on its line: a surname is enough there.
+_LABEL_LINE: Final = re.compile(r"^\s*(?P<label>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*:\s*$")
+
+
+_INTERVIEWER_LABELS: Final = frozenset({"Q", "QUESTION", "INTERVIEWER"})
+
+
+# "A:" answers in a Q-and-A: the interviewee speaks, whoever the article introduced.
+_ANSWER_LABELS: Final = frozenset({"A", "ANSWER"})
+
+
+_NOTE_LABELS: Final = frozenset({"NOTE"})
+
+
+# The label an interviewer's turn gets: no one's answer (LABELLING.md, round two (f)).
+_QUESTION_TURN: Final = "Q"
+
+
+def _transcript_labels(text: str) -> dict[int, str]:
+    paragraphs = [line.group() for line in _LINE.finditer(text) if line.group().strip()]
+    labels = {}
+    # "Goodhart:" on a line of its own speaks for the paragraphs below it, up to the next tag
+    below: dict[int, str] = {}
+    turn: str | None = None
+    counts: dict[str, int] = {}
+    for index, paragraph in enumerate(paragraphs):
+        match = _TRANSCRIPT_LABEL.match(paragraph + " ") or _LABEL_LINE.match(paragraph)
+        if match is None or match.group("label") in _NOTE_LABELS:
+            if match is None and turn is not None:
+                below[index] = turn
+            continue
+        label = match.group("label")
+        label = _QUESTION_TURN if label in _INTERVIEWER_LABELS else label
+        counts[label] = counts.get(label, 0) + 1
+        if paragraph[match.end() - 1 :].strip() and match.re is _TRANSCRIPT_LABEL:
+            labels[index], turn = label, None
+        else:
+            turn = label
+    # "Dave Wilson: ..." counts as a speaker's tag only when it recurs, as in a transcript;
+    # once, it is more likely a heading ("Full Statement: ...")
+    labels = {
+        index: label for index, label in labels.items() if label.isupper() or counts[label] > 1
+    }
+    labels.update((index, label) for index, label in below.items() if counts[label] > 1)
+    return labels or _untagged_turns(paragraphs)
+
+
+# An interviewer's question printed as a paragraph of its own, with no tag before it.
+_QUESTION_PARAGRAPH_WORDS: Final = 40
+
+
+_UNTAGGED_QUESTIONS_MIN: Final = 3
+
+
+_FIRST_PERSON: Final = re.compile(r"\b(?:I|I'[a-z]+|I’[a-z]+|we|We|my|My|our|Our)\b")
+
+
+def _untagged_turns(paragraphs: list[str]) -> dict[int, str]:
+    """An interview whose questions stand as paragraphs of their own, with no names before
+    the turns: short paragraphs that end in "?" are the interviewer's, and the paragraphs
+    after each, up to the next question, are the interviewee's answer. It takes three such
+    questions, each answered, and answers in the first person, to read a text as one."""
+    if sum(paragraph.count("?") for paragraph in paragraphs) < _UNTAGGED_QUESTIONS_MIN:
+        return {}
+    questions = [
+        index
+        for index, paragraph in enumerate(paragraphs)
+        if index > 0
+        and paragraph.rstrip().endswith("?")
+        and len(paragraph.split()) <= _QUESTION_PARAGRAPH_WORDS
+        and not _QUOTE_MARK.search(paragraph.replace("’", "").replace("'", ""))
+    ]
+    labels: dict[int, str] = {}
+    answered = 0
+    for number, question in enumerate(questions):
+        following = questions[number + 1] if number + 1 < len(questions) else len(paragraphs)
+        answer = range(question + 1, following)
+        if not answer:
+            continue
+        labels[question] = _QUESTION_TURN
+        labels.update((index, "A") for index in answer)
+        answered += any(_FIRST_PERSON.search(paragraphs[index]) for index in answer)
+    if answered < _UNTAGGED_QUESTIONS_MIN or 2 * answered < len(questions):
+        return {}
+    return labels
+
+
+def _label_speaker(label: str, document: _Document) -> str | None:
+    if label in _ANSWER_LABELS:
+        return document.interviewee()
+    name = " ".join(word.capitalize() for word in label.split())
+    # "MARSH:" is a person: Dr. Helen Marsh, not her firm Marsh Lindqvist Research
+    words = name.split()
+    people = [
+        entity
+        for entity in document.entities_by_edge(words[-1])
+        if entity.kind == "person" and entity.parts[-len(words) :] == words
+    ]
+    if not people:
+        # "SOLHEIM-BAPTISTE", "O'NEILL": capitals that .capitalize() does not give back
+        people = [
+            entity
+            for entity in document.entities
+            if entity.kind == "person"
+            and [part.upper() for part in entity.parts[-len(words) :]] == label.split()
+        ]
+    if not people and not label.isupper() and len(words) == 1:
+        return None  # "Update:" twice in a live page: a surname tags a turn, a word does not
+    known = max(people, key=lambda person: person.order) if people else document.known(name)
+    if known is None and len(label) <= 3 and label.isupper():
+        # "DW:" after "Dave Wilson:": the initials of someone named before
+        known = next(
+            (
+                entity
+                for entity in reversed(document.entities)
+                if entity.kind == "person" and "".join(p[0] for p in entity.parts) == label
+            ),
+            None,
+        )
+    return known.name if known is not None else name

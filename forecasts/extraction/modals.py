@@ -1,0 +1,449 @@
+"""When a bare modal ("will", "would", "may") is no forecast: pledges, schedules, announced
+events, how an arrangement works; and when it is one after all.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from forecasts.extraction.sentences import _LOOK_AROUND, _clause_end, _inside, _wordset
+from forecasts.extraction.speakers import _Attribution
+
+_NOUN_WILL: Final = re.compile(
+    r"(?:\b(?:the|a|an|political|free|good|ill|his|her|their|its|our|at|of|popular|own)"
+    r"|['’]s)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "This winter will test all three", "people will love it": a judgement or a taste.
+_EVALUATIVE_AFTER: Final = re.compile(
+    r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b"
+    # "it will be the best title race in years": a judgement, not a measured outcome
+    r"|^\s+be\s+(?:the|a|an|one\s+of\s+the)\s+(?:best|worst|greatest|finest|most\s+(?:exciting|"
+    r"important|memorable|dramatic|interesting|remarkable|entertaining|competitive))(?![\w-])"
+    r"|^\s+(?:have\s+to\s+|just\s+have\s+to\s+)?(?:see|wait\s+and\s+see)\s*(?:[.,;!”\"]|$|what\b|how\b)",
+    re.IGNORECASE,
+)
+
+
+# "Farrow's will lose": a name in the possessive, then the modal and its verb.
+_VERB_AFTER_WILL: Final = re.compile(
+    r"^\s+(?:not\s+|also\s+|still\s+|now\s+)*(?!(?:to|of|and|or|is|was|be|has|had|that|for|in|on|"
+    r"at|with|by|as)\b)[a-z]+\s+(?:the|a|an|its|their|his|her|our|to|by|up|down|more|less|"
+    r"[\d$€£])",
+)
+
+
+_WH_BEFORE: Final = re.compile(r"\b(?:how|whether|why|where|what|which|if)\b[^,;:“”\"]*$", re.I)
+
+
+_PAST_BELIEF: Final = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:believed|thought|expected|predicted|hoped|assumed|promised|"
+    r"said|claimed|feared|planned|forecast|forecasted|projected|estimated|warned|argued|"
+    r"reckoned|anticipated|suggested|insisted|told|signalled|signaled|indicated|guessed|"
+    r"calculated|concluded)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+_PLEDGE_AFTER: Final = re.compile(
+    r"^[\s\"“‘']*(?:(?:not|also|still|then|now|instead|personally|immediately|soon|never|"
+    r"closely|carefully|always)\s+)*[\"“‘']?"
+    r"(?:do\s+(?:our|my|his|her|their|its|everything|all|whatever)\b|try|strive|endeavou?r|"
+    r"work\s+(?:hard\s+)?(?:to|with|on)\b|"
+    r"pay|fund|refund|compensate|pause|reverse|adjust|hesitate|monitor|assess|watch|"
+    r"congratulate|thank|accept|respect|welcome|listen|talk|speak|discuss|introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
+    r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
+    r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
+    r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
+    r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:in|at|there|back|here)\b|"
+    r"be\s+(?:intimidated|divided|silenced|bullied|deterred|cowed|moved)\b|"
+    r"have\s+(?:a|an|one|another|two)\s+(?:[\w-]+\s+)?(?:practice|meeting|session|talks?|"
+    r"look|vote|conversation|discussion|review))\b",
+    re.IGNORECASE,
+)
+
+
+_PLEDGE_SUBJECT: Final = re.compile(
+    r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$"
+    r"|\bthe\s+(?:government|company|board|council|club|party|ministry|administration|firm|"
+    r"cooperative|bank|committee|agency|authority|group|platform|operator|airline|chain|store|"
+    r"studio|union|district|school|hospital|trust|utility)\s*$",
+    re.IGNORECASE,
+)
+
+
+_SCHEDULE_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|then|again|now|still|first)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
+    r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
+    r"hold|open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
+    r"be\s+released|be\s+announced|be\s+debated|resume|attend|present|take\s+effect|"
+    r"come\s+into\s+(?:force|effect)|be\s+marked|be\s+taken\s+over|go\s+on\s+sale)\b",
+    re.IGNORECASE,
+)
+
+
+_SCHEDULE_DATE: Final = re.compile(
+    r"\b(?:on|from)\s+(?:\d{1,2}\s+)?(?-i:[A-Z][a-z]+)\.?\s*\d{0,2}\b|\bin\s+the\s+week\s+of\b"
+    r"|\bon\s+the\s+(?:weekends?|nights?|mornings?|evenings?|afternoons?|days?)\s+of\b"
+    r"|\bat\s+(?:its|a|their|the\s+next)\s+meeting\b"
+    r"|\bat\s+(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}meeting\b"
+    r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)(?!\w)"
+    r"|\bat\s+\d{1,2}:\d{2}\b|\bon\s+the\s+same\s+day\b|\blater\s+(?:that|the\s+same)\s+day\b"
+    r"|\bon\s+(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+# "will begin in June", "will open in the store in November": a month after the verb dates
+# the act; one elsewhere in the sentence may date something else.
+_SCHEDULE_MONTH: Final = re.compile(
+    r"^[^.;]*?\bin\s+(?:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+)?"
+    r"(?:(?-i:January|February|March|April|June|July|August|September|October|November|December)"
+    r"|the\s+(?:spring|summer|autumn|fall|winter|new\s+year))\b",
+    re.IGNORECASE,
+)
+
+
+def _scheduled(after: str, text: str) -> bool:
+    return bool(
+        _SCHEDULE_AFTER.match(after)
+        and (_SCHEDULE_DATE.search(text) or _SCHEDULE_MONTH.match(after))
+    )
+
+
+# "the most expensive mistake this city will make": an evaluation, not a forecast.
+_SUPERLATIVE_RELATIVE: Final = re.compile(
+    r"\bthe\s+(?:most|least|best|worst|biggest|greatest|largest|\w+est)\s+(?:\w+\s+){1,2}"
+    r"(?:that\s+|which\s+)?(?:this|the|our|we|i|you|they|he|she|it)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_HABITUAL_AFTER: Final = re.compile(
+    r"^\s*(?:often|usually|always|sometimes|typically)\b|^\s*(?:depend|hinge|rest|turn)\s+on\b",
+    re.IGNORECASE,
+)
+
+
+# "will hold its annual meeting", "will deliver the spring statement": an organised event.
+_ANNOUNCED: Final = re.compile(
+    r"\bas\s+(?:previously\s+|already\s+|first\s+)?(?:announced|planned|scheduled|agreed)\b",
+    re.IGNORECASE,
+)
+
+
+_ORGANISED_EVENT: Final = re.compile(
+    r"^\s*(?:hold|host|deliver|publish|issue|release|present|convene)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:meeting|statement|report|outlook|budget|conference|summit|results|figures|review|"
+    r"hearing|session|assembly|address|speech)\b",
+    re.IGNORECASE,
+)
+
+
+# A bare "will" that says how an arrangement works is no belief about an outcome: the rule,
+# timetable, price list or entitlement is decided by whoever runs it ("Under the levy,
+# employers will pay", "Trams will run every eight minutes", "Platforms will have to display
+# the number"). A hedge word in the same sentence is a cue of its own and still counts.
+_INSTRUMENT_FRAME: Final = re.compile(
+    r"\bunder\s+(?:(?:the|a|an|its|their|this|these|those|new)\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:policy|rules?|law|act|bill|levy|order|agreement|scheme|plan|deal|package|contract|"
+    r"ruling|regulations?|terms|settlement|proposals?|timetable|schedule|licen[cs]e|"
+    r"framework|code|directive|decree|programme|program|arrangements?|system|reforms?)\b",
+    re.IGNORECASE,
+)
+
+
+# "The league's rules mean that ...": what follows is the rule, described.
+_RULES_MEAN: Final = re.compile(
+    r"\brules\s+(?:mean|say|state|require|provide|stipulate)s?\b", re.IGNORECASE
+)
+
+
+# what a rule obliges, allows or entitles people to do
+_DEONTIC_AFTER: Final = re.compile(
+    r"^\s*(?:(?:not|also|still|now|only|then|no\s+longer|all|each)\s+)*(?:have\s+to|"
+    r"need\s+(?:to|a|an)\b|be\s+(?:(?:allowed|permitted|required|obliged|able|eligible|"
+    r"entitled|exempt|barred|banned|prohibited|capped|limited|subject|offered|charged|"
+    r"fined)\b)|receive\b)",
+    re.IGNORECASE,
+)
+
+
+# How a scheme works, in the writer's words: who is liable and what duties fall on whom
+# ("Retailers will be responsible for removing ...", "Importers will carry the same duties").
+_WORKINGS_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|still|now|then|only)\s+)*(?:be\s+(?:responsible|liable|accountable)\b"
+    r"|(?:carry|bear|have|take\s+on|face)\s+(?:the\s+same\s+|new\s+|extra\s+|additional\s+)?"
+    r"(?:duties|obligations|responsibilities|liabilit(?:y|ies)|requirements)\b)",
+    re.IGNORECASE,
+)
+
+
+# Where a line or service runs and how long its journey takes: a route described, not an
+# outcome ("The line will run through Millbrook", "The journey will take 26 minutes").
+_ROUTE_SUBJECT: Final = re.compile(
+    r"\b(?:line|route|trams?|trains?|bus(?:es)?|services?|railway|pipeline|cable|tunnel|"
+    r"motorway|road|bridge|extension|ferr(?:y|ies)|flights?|journey|trip|ride|crossing)\s+"
+    r"(?:[a-z]+\s+){0,8}$",
+    re.IGNORECASE,
+)
+
+
+_ROUTE_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|then|now)\s+)?(?:(?:run|pass|travel)\s+(?:through|along|via|past|between)\b"
+    r"|(?:leave|connect|link|serve|stop\s+at|end\s+at|terminate\s+at|call\s+at)\b"
+    r"|take\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+)?\d+\s+(?:minutes|hours)\b)",
+    re.IGNORECASE,
+)
+
+
+# "The bus will stop at the entrance from Monday": an arrangement that starts on a day.
+_STARTS_FROM: Final = re.compile(
+    r"\bfrom\s+(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b|\d{1,2}\s+(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}\b"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))",
+    re.IGNORECASE,
+)
+
+
+# "Fines will reach up to £10 million", "Fares will rise in January": the writer states the
+# charges a scheme sets.
+_CHARGE_NOUNS: Final = _wordset(
+    "fine fines penalty penalties fee fees charge charges levy levies fare fares surcharge "
+    "surcharges toll tolls"
+)
+
+
+# "Your existing camera will keep working": an explainer telling the reader how things work.
+_READER_SUBJECT: Final = re.compile(
+    r"(?:^|[.,;:]\s*)[\"“‘']?(?:[^,;:.]*\s)?(?i:you|your)\s+(?:[\w'’-]+\s+){0,3}$"
+)
+
+
+# "every eight minutes", "four times a week": a recurring arrangement, not an event
+_RECURRING: Final = re.compile(
+    r"\bevery\s+(?:\d+|[a-z]+)\s+(?:minutes|hours)\b|\bevery\s+(?:hour|morning|evening|"
+    r"night|weekday)\b|\b(?:once|twice|\w+\s+times|\w+\s+days)\s+(?:a|per)\s+(?:day|week|month)\b",
+    re.IGNORECASE,
+)
+
+
+# "The glasses will cost $1,299": a seller's list price, stated by the writer
+_LIST_PRICE_AFTER: Final = re.compile(
+    r"^\s*(?:cost|retail\s+(?:at|for)|sell\s+for|start\s+at|be\s+set\s+at)\s+[$€£¥]\s?\d"
+)
+
+
+# "From February 1, ...", "Starting in August, ...": a rule or timetable taking effect
+_TAKING_EFFECT: Final = re.compile(
+    r"^[\W]*(?:from|starting|beginning|as\s+of)\s+(?:in\s+|on\s+)?(?-i:[A-Z])[\w.]*"
+    r"(?:\s+\d{1,2})?,",
+    re.IGNORECASE,
+)
+
+
+def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -> bool:
+    if re.search(r",?\s+and\s+$", text[:start]):
+        # "Fines will start at €5,000 ... and will double": the same subject, the same rule
+        earlier = list(re.finditer(r"\b(?:will|would)\b", text[:start]))
+        if earlier and _arrangement(
+            text, earlier[-1].start(), text[earlier[-1].end() : start], attribution
+        ):
+            return True
+    clause_end = _clause_end(text, start, [])
+    clause = text[start:clause_end]
+    if _INSTRUMENT_FRAME.search(text, 0, start) or _RECURRING.search(clause):
+        return True
+    if "rules" in text and _RULES_MEAN.search(text, 0, start):
+        return True
+    if attribution.speaker is not None and not attribution.issued:
+        return False
+    subject = text[max(0, start - _LOOK_AROUND) : start]
+    return bool(
+        _DEONTIC_AFTER.match(after)
+        or _LIST_PRICE_AFTER.match(after)
+        or _TAKING_EFFECT.match(text[:start])
+        or _WORKINGS_AFTER.match(after)
+        or (_ROUTE_AFTER.match(after) and _ROUTE_SUBJECT.search(subject))
+        or _STARTS_FROM.search(clause)
+        or subject.rstrip().rsplit(" ", 1)[-1].lower() in _CHARGE_NOUNS
+        or (("you" in subject or "You" in subject) and _READER_SUBJECT.search(subject))
+    )
+
+
+def _subject_in(written: str) -> str:
+    """The subject folded into a contraction ("I'll" -> "I"), so pledges are recognised."""
+    contraction = re.match(r"(\w+)['’](?:ll|d)\b", written)
+    return contraction.group(1) + " " if contraction else ""
+
+
+def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
+    noun = _NOUN_WILL.search(before) if phrase.startswith("will") else None
+    if noun and not (noun.group().lstrip()[:1] in "'’" and _VERB_AFTER_WILL.match(after)):
+        return False
+    if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after) or _ANNOUNCED.search(text):
+        return False
+    if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
+        return False
+    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after):
+        return False
+    return not _scheduled(after, text)
+
+
+# "a route that would take the decision out of the Senate's hands": what an option would
+# do, described, not a claim that it will happen.
+_HYPOTHETICAL_RELATIVE: Final = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:that|which)\s+$", re.IGNORECASE
+)
+
+
+_TIMED_AFTER: Final = re.compile(
+    r"^[^.;]*?\b(?:within\s+(?:a|an|\w+|the\s+next)\s+\w+|by\s+the\s+end\s+of|next\s+(?:year|month|"
+    r"week|quarter|season)|in\s+(?:19|20)\d\d|by\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+# "we will raise them in January", "Helix would raise the prices of its models", "it would
+# add 14 routes": a business setting its own prices or growing its own operations, whoever
+# the subject is.
+_OWN_OPERATIONS_AFTER: Final = re.compile(
+    r"^\s*(?:(?:not|also|still|then|now|only)\s+)*(?:(?:raise|lower|cut|increase|reduce|freeze|"
+    r"hold)\s+(?:them\b|it\b|(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:prices?|fares?|fees?|charges|rents?|wages|pay|salaries|dividends?|premiums)\b"
+    r"(?:\s+of\s+(?:its|our|their)\b)?)"
+    r"|(?:add|open|close|cut|launch|hire|recruit|shed)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?"
+    r"(?:\d[\d,]*|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+"
+    r"(?:new\s+|more\s+)?(?:routes|stores|shops|branches|flights|jobs|staff|workers|employees|"
+    r"sites|plants|lines|outlets|locations|restaurants|services|aircraft|planes))",
+    re.IGNORECASE,
+)
+
+
+# "has promised that the homes will be finished", "vowed the line would open": a promise
+# reports a commitment, not a belief.
+_PROMISED_BEFORE: Final = re.compile(
+    r"\b(?:promise[sd]?|pledge[sd]?|vow(?:s|ed)?|guarantee[sd]?|undertook|committed\s+to\s+ensuring)"
+    r"\b(?:\s+(?:that|to))?[^.;:“”\"]*$",
+    re.IGNORECASE,
+)
+
+
+# Who is the speaker's own side: "I", "we", the pronoun right after the verb of saying ("said
+# he would", "says it will"), or a public body acting ("the state would cover").
+_SELF_SUBJECT: Final = re.compile(
+    r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$|\bi['’]m\s*$|\bwe['’]re\s*$"
+    r"|\b(?:said|says|say|told\s+(?:[\w'’-]+\s+){1,3}?|added|adds|insisted|insists|confirmed|"
+    r"confirms|announced|announces|stated|states|argued|argues|maintained|maintains)"
+    r"\s+(?:on\s+\w+\s+|last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"
+    r"|\bthe\s+(?:government|state|ministry|administration|authority|council|city|department|"
+    r"county|province|municipality|cabinet|district|company|firm|store|airline|operator|"
+    r"platform|chain|studio|school|university|hospital|trust|utility)\s*$",
+    re.IGNORECASE,
+)
+
+
+# What befalls a subject rather than what it does: these stay forecasts with any subject
+# ("we will win", "said it would return to profit", "the government would fall").
+_OUTCOME_AFTER: Final = re.compile(
+    r"^[\s\"“‘']*(?:(?:not|also|still|then|now|never|probably|likely|certainly|easily|only|"
+    r"soon|eventually|ultimately|all|both|again|finally|comfortably|narrowly)\s+)*"
+    r"(?:win|lose|beat|fail|succeed|fall|rise|grow|shrink|decline|drop|slow|slip|ease|climb|"
+    r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
+    r"decrease|contract|expand|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
+    r"hit|reach|touch|finish|end|remain|stay|be|become|get|have|need|face|see|struggle|survive|"
+    r"suffer|return|come|go|make|break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
+    r"take|cost|mean|happen|occur|last|lead|trail|hold\s+on|turn|prove|emerge|benefit|"
+    r"manage|achieve|secure|clinch|lift|avoid|escape|experience|record|post|report|reap|"
+    r"feel|find|know|learn|depend|require|bear|weigh|double|triple|halve|stabilise|"
+    r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing)|"
+    r"rain|snow|freeze|thaw|flood|pour|blow)\b",
+    re.IGNORECASE,
+)
+
+
+# "said it will certainly rain": a word of belief makes it a forecast, whatever the verb.
+_BELIEF_ADVERB_AFTER: Final = re.compile(
+    r"^\s*(?:probably|likely|certainly|surely|almost|possibly|undoubtedly)\b", re.IGNORECASE
+)
+
+
+# "We'll carry more than 9 million passengers", "we'll be in the top four": a level the
+# speaker's own side will reach is decided by others too, so it is a forecast.
+_THRESHOLD_OUTCOME: Final = re.compile(
+    r"^(?:(?!\b(?:who|whose|which|that|if|when|where|unless)\b)[^.;,:])*?"
+    r"\b(?:more\s+than|fewer\s+than|at\s+least|in\s+the\s+top\s+(?:two|three|"
+    r"four|five|six|ten|\d+))\b",
+    re.IGNORECASE,
+)
+
+
+def _pledge(before: str, after: str) -> bool:
+    """A speaker's commitment about their own acts ("the company would invest").
+
+    With the speaker's own side as the subject, any act is theirs to decide, so only a verb
+    of what befalls them ("we will win") keeps the sentence a forecast.
+    """
+    if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
+        return True
+    before = before.rstrip(" \"“‘'") + " "  # 'the platform "will take this ...'
+    if _THRESHOLD_OUTCOME.match(after):
+        return False
+    subject = before
+    if re.search(r"\band\s*$", before, re.IGNORECASE):
+        # "said the government would not restrict exports and would release credit"
+        subjects = list(_CLAUSE_SUBJECT.finditer(before))
+        subject = subjects[-1].group("subject") + " " if subjects else before
+    if (
+        _SELF_SUBJECT.search(subject)
+        and not _OUTCOME_AFTER.match(after)
+        and not _BELIEF_ADVERB_AFTER.match(after)
+    ):
+        return True
+    if not _PLEDGE_AFTER.match(after):
+        return False
+    if _PLEDGE_SUBJECT.search(before):
+        return True
+    if re.search(r"\band\s*$", before, re.IGNORECASE):
+        # "the company had ordered doses and would keep ...", "... and would hire 900"
+        subjects = list(_CLAUSE_SUBJECT.finditer(before))
+        return bool(subjects) and bool(_PLEDGE_SUBJECT.search(subjects[-1].group("subject") + " "))
+    return False
+
+
+_CLAUSE_SUBJECT: Final = re.compile(
+    r"(?P<subject>\b(?:the\s+\w+|i|we|he|she|they|it))\s+(?:\w+\s+)?"
+    r"(?:would|will|had|has|have|was|is)\b",
+    re.IGNORECASE,
+)
+
+
+def _valid_would(
+    start: int,
+    before: str,
+    after: str,
+    text: str,
+    regions: list[tuple[int, int]],
+    attribution: _Attribution,
+) -> bool:
+    # "X said (that) ... would", or "... would ..., X said" with the attribution after; in an
+    # interview answer, a "would" with a time of its own ("would retaliate within a month")
+    reported = (
+        attribution.verb_start >= 0 or (attribution.answer and bool(_TIMED_AFTER.search(after)))
+    ) and not _inside(start, regions)
+    if not reported:
+        return False
+    if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
+        return False
+    if _HYPOTHETICAL_RELATIVE.search(before):
+        return False
+    if _pledge(before, after):
+        return False
+    if _ORGANISED_EVENT.match(after) or _ANNOUNCED.search(text):
+        return False
+    return not _scheduled(after, text)

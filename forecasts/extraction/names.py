@@ -1,0 +1,854 @@
+"""Names in a sentence: runs of capitalised words, people and organisations, and the
+document's record of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Final, Literal
+
+from forecasts.extraction.sentences import _LOOK_AROUND, _NAME_CUE_WINDOW, _wordset
+
+_PERSON_TITLES: Final = _wordset(
+    "mr mrs ms mx miss dr prof professor sir dame lord lady gen general major lt lieutenant "
+    "colonel col captain capt sgt sergeant admiral president vice prime minister chancellor "
+    "secretary governor gov senator senators sen rep representative congressman congresswoman "
+    "councillor councilman councilwoman mayor judge justice senate house majority minority "
+    "leader speaker chief executive officer director commissioner inspector father rev "
+    "reverend pope king queen prince princess deputy foreign defence defense finance home "
+    "interior health attorney ambassador chair chairman chairwoman ceo cfo opinion financial "
+    "operating technology information marketing economist analyst strategist founder managing "
+    "envoy mediator manager coach spokesman spokeswoman head senior midfielder striker "
+    "defender goalkeeper winger forward substitute captain skipper batsman bowler pitcher "
+    "quarterback superintendent sheriff principal headteacher"
+)
+
+
+# Last words of a place's name: "Ashdown Reservoir", "Mill Lane", "Tarrant Bay".
+_PLACE_WORDS: Final = _wordset(
+    "reservoir river lake valley mountain mountains hill hills street road avenue lane square "
+    "bay island islands beach forest moor glacier coast estuary creek"
+)
+
+
+# Titles only a person bears.
+_COURTESY_TITLES: Final = _wordset("mr mrs ms mx miss dr prof professor sir dame")
+
+
+_FEMALE_TITLES: Final = _wordset("mrs ms miss dame lady queen princess congresswoman")
+
+
+_MALE_TITLES: Final = _wordset("mr sir lord king prince congressman councilman")
+
+
+_ORG_WORDS: Final = _wordset(
+    "bank institute university college centre center research securities union water chamber "
+    "ministry forces force group advisory council party fund agency service office department "
+    "committee commission association corporation corp inc ltd plc llc forum board authority "
+    "foundation trust reserve capital partners management analytics consulting company "
+    "guard army navy police court parliament congress government administration society "
+    "network media news times post journal press energy motors airlines holdings "
+    "organisation organization institution cooperative co-operative foods food systems "
+    "devices technologies labs laboratories industries electronics pharmaceuticals pharma "
+    "airways petroleum utilities telecom telecoms communications solutions services software "
+    "insights polling wire markets associates brands stores retail mobility logistics "
+    "healthcare investments insurance resources mining minerals chemicals ventures estates "
+    "enterprises properties realty shipping railways automotive semiconductors robotics "
+    "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
+    "town city county council institute observatory economics pictures films studios "
+    "productions entertainment alliance coalition federation league caucus bureau"
+)
+
+
+# Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
+# "Helix Devices" (LABELLING.md, speakers).
+_LEGAL_SUFFIXES: Final = _wordset("inc ltd llc plc corp co gmbh ag sa nv bv lp llp pty")
+
+
+# Capitalised words that open a name run without belonging to it: "By Leah Antonelli" in
+# a byline, "In London".
+_LEADING_FUNCTION_WORDS: Final = _wordset(
+    "by in at on from with to for of after before as and but or my our his her their its "
+    "this that when while if since until during under over about against between among"
+)
+
+
+# "Hannah Sato, Political Correspondent": a job, not a name.
+_JOB_WORDS: Final = _wordset(
+    "correspondent editor reporter writer columnist contributor staff desk producer "
+    "presenter anchor"
+)
+
+
+# Posts that end a run of capitalised words which then names nobody.
+_TRAILING_JOB_TITLES: Final = _wordset(
+    "meteorologist economist strategist analyst scientist officer executive director manager "
+    "governor chair chairman chairwoman president secretary minister spokesman spokeswoman "
+    "spokesperson coach commissioner head chief adviser advisor"
+)
+
+
+# Posts inside a run, before the holder's name: "Manchester City Manager Roberto Mancini".
+_INNER_JOB_TITLES: Final = _wordset(
+    "manager coach governor chairman chairwoman chair president minister secretary director "
+    "economist strategist meteorologist analyst spokesman spokeswoman spokesperson ceo cfo "
+    "commissioner officer executive envoy ambassador mediator leader mayor senator chancellor "
+    "judge inspector captain founder"
+)
+
+
+_ORG_NOUN_BEFORE: Final = re.compile(
+    r"\b(?=\w)(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
+    r"insurer|consultancy|brokerage|chain|club|union|center|centre|regulator|network|carrier|platform|"
+    r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
+    r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
+    r"insurer|team|side|cartel|think\s+tank|tank|charity|studio|automaker|carmaker|"
+    r"giant|conglomerate|fund|(?:asset|fund|investment|money|wealth|portfolio)\s+manager|"
+    r"(?:research|brokerage|trading|investment|fashion|auction|publishing)\s+house)\s+$",
+    re.IGNORECASE,
+)
+
+
+_ORG_CUES_BEFORE: Final = re.compile(r"\b(?:the|at|from)\s+$", re.IGNORECASE)
+
+
+_DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b", re.IGNORECASE)
+
+
+# "in Kell", "to Port Aird"; not "spoke to Oskar Lindqvist", whom someone speaks to
+_PLACE_CUES_BEFORE: Final = re.compile(
+    r"(?:\bin|\bnear|\bacross|\bto(?<!spoke\sto)(?<!talked\sto)(?<!speaking\sto)(?<!talking\sto)"
+    r"|\binto)\s+$",
+    re.IGNORECASE,
+)
+
+
+# The last word of a public body's name, which may hold an "and": "Food and Drug
+# Administration", "Monetary Policy and Financial Stability Committee".
+_PUBLIC_BODY_ENDINGS: Final = (
+    r"(?:Committee|Commission|Administration|Board|Council|Department|Agency|Authority|"
+    r"Bureau|Office|Institute|Ministry|Services?|Survey|Tribunal|Panel)"
+)
+
+
+_NAME_RUN: Final = re.compile(
+    r"[A-Z][\w’'.&/-]*(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
+    r"bin|&|and(?=\s+(?:[A-Z][\w’'.&/-]*\s+){0,3}" + _PUBLIC_BODY_ENDINGS + r"\b))\s+)?"
+    r"[A-Z][\w’'.&/-]*)*"
+)
+
+
+_SPEECH_VERBS: Final = (
+    r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
+    r"predicted|predicts|predict|forecast|forecasts|projected|projects|(?-i:project)|expects|expect|"
+    r"argued|argues|argue|believes|believe|believed|thinks?|thought|concluded|concludes|noted|"
+    r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
+    r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
+    r"admit(?:ted|s)?|declared|"
+    r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
+    r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
+    r"recognises|recognizes|"
+    r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
+    r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
+    r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
+    r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
+    r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed)\s+"
+    r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:estimate|forecast|projection|outlook|"
+    r"prediction|guidance)s?"
+)
+
+
+# "\b(?=\w)" is the start of a word: "\b" alone holds at the end of one too, where the
+# pattern's every alternative would be tried in vain.
+_SPEECH: Final = re.compile(
+    rf"\b(?=\w)(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
+    rf"(?P<verb>{_SPEECH_VERBS})\b",
+    re.IGNORECASE,
+)
+
+
+_ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+
+
+_PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": ""}
+
+
+# Nouns any organisation can be called by: "the firm's model" is the firm last named.
+_ANY_ORG_NOUNS: Final = _wordset(
+    "firm company organisation organization business group institution agency outfit maker "
+    "producer manufacturer retailer lender insurer operator carrier chain club utility bank"
+)
+
+
+# Bodies within an institution: "the committee" of a bank named before speaks for the bank
+# (LABELLING.md, round two (c)).
+_BODY_NOUNS: Final = _wordset("committee board panel council commission")
+
+
+# Roles of people speaking for an organisation: "A top Moody's economist", "analysts at the
+# central bank", "the agency's director". With no person named, the organisation speaks.
+_ROLE_NOUNS: Final = (
+    r"economists?|analysts?|strategists?|researchers?|scientists?|officials?|spokes(?:man|woman|"
+    r"person|people|men|women)|directors?|heads?|chiefs?|executives?|officers?|advisers?|"
+    r"advisors?|forecasters?|experts?|modell?ers?|team|unit|desk|staff|model|models|"
+    r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership"
+)
+
+
+_ROLE_OF_NAMED: Final = re.compile(
+    rf"^(?:(?P<det>a|an|the|one|another|two|three|several|some)\s+)?"
+    rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}"
+    rf"(?P<org>(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z&][\w&.'’-]*)){{0,4}}?)(?P<own>['’]s?)?\s+"
+    rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}(?:{_ROLE_NOUNS})$",
+    re.IGNORECASE,
+)
+
+
+_ROLE_AT: Final = re.compile(
+    rf"^(?:(?:a|an|the|one|two|three|several|some|other)\s+)?(?:\w+\s+){{0,2}}"
+    rf"(?:{_ROLE_NOUNS})\s+(?:at|from|with|of|for|in)\s+(?P<org>.+)$",
+    re.IGNORECASE,
+)
+
+
+_ROLE_OF_DEFINITE: Final = re.compile(
+    rf"^(?:the|its|their)\s+(?P<noun>[a-z-]+)['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{_ROLE_NOUNS})$",
+    re.IGNORECASE,
+)
+
+
+# A capitalised word at the head of a sentence that names nobody.
+_NOT_NAMES: Final = _wordset(
+    "should would could will may might must can if when while whether unless although though "
+    "but and or so yet instead also still even only another one two three four five six seven "
+    "eight nine ten some many most several both all each every no none asked in on at for "
+    "with by from after before as since however meanwhile then now this that these those "
+    "there here it its they their we our i you he she his her a an the what which who why how "
+    "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april june july august september october november december today tomorrow "
+    "tonight yesterday christmas easter having being neither either"
+)
+
+
+_GENERIC_PLURALS: Final = (
+    r"analysts|economists|scientists|experts|officials|observers|critics|sources|forecasters|"
+    r"investors|traders|commentators|researchers|insiders|people|delegates|diplomats|aides|"
+    r"lawmakers|legislators|strategists|bankers|executives|residents|voters|members|"
+    r"participants|advisers|advisors|respondents|farmers|growers|fans|pundits|bookmakers|"
+    r"punters|markets|economists|banks|firms|brokerages|brokers|lenders|houses|institutions|"
+    r"studios|groups|drivers|workers|companies|retailers|landlords|campaigners|activists|"
+    r"rivals|shoppers|businesses|contacts"
+)
+
+
+_GENERIC_NOUNS: Final = _GENERIC_PLURALS + r"|analyst|economist|expert|official|observer|source"
+
+
+_DEFINITE_PERSON: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}(?i:diplomat|envoy|mediator|official|economist|"
+    r"analyst|scientist|expert|researcher|strategist|executive|minister|politician|veteran|"
+    r"forecaster|epidemiologist|meteorologist|pollster)\s*$"
+)
+
+
+_GENERIC_SUBJECT: Final = re.compile(
+    r"^(?:some|many|most|several|other|few|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+|a|an)?\s*(?:[\w+&.'’-]+\s+){0,2}"
+    r"(?:analysts|economists|scientists|experts|officials|observers|critics|sources|"
+    r"forecasters|investors|traders|commentators|researchers|insiders|people|official|"
+    r"delegates|diplomats|aides|lawmakers|legislators|strategists|bankers|executives|"
+    r"residents|voters|members|participants|advisers|advisors|spokesmen|spokespeople|"
+    r"analyst|economist|scientist|expert|observer|critic|source|forecaster|investor|trader|"
+    r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
+    r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans|studios|"
+    r"groups|drivers|workers|companies|retailers|landlords|campaigners|activists|rivals|"
+    r"shoppers|businesses|contacts|agents|pundits|bookmakers|bookies|punters|parents|tenants|"
+    r"nurses|owners|buyers"
+    # a profession in the plural: "marine biologists", "pediatricians", "local doctors"
+    r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))$",
+    re.IGNORECASE,
+)
+
+
+_QUANTIFIER: Final = (
+    r"(?:only\s+|just\s+|nearly\s+|almost\s+)?(?:not\s+everyone|not\s+everybody|not\s+all|"
+    r"no\s+one|nobody|everyone|everybody|"
+    r"some|many|most|several|other|others|few|a\s+few|"
+    r"all|both|none|half|a\s+majority|a\s+minority|\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|a\s+handful)"
+)
+
+
+# Unnamed people as the subject however the sentence reaches them: "Few expect", "several
+# have told retailers", "Traders in the capital expect", "Most economists polled by the wire
+# expect", "a market that many forecasters already expect", "Only four of them forecast".
+_GENERIC_TAIL: Final = re.compile(
+    rf"(?:^|\b(?:that|which|who|whom|while|whereas)\s+|[-–—:]\s*)\s*"
+    rf"(?:(?i:{_QUANTIFIER})(?:\s+(?i:of)\s+(?i:them|those|these|us|the\s+[\w-]+(?:\s+[\w-]+)?))?"
+    rf"(?:\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{_GENERIC_NOUNS}))?"
+    rf"|(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?i:{_GENERIC_PLURALS}))"
+    r"(?:\s+(?:in|across|around|on|from|polled|surveyed|questioned|asked|interviewed|contacted|"
+    r"canvassed|who\s+spoke)\b[^,;:]{0,60}?)?"
+    r"(?:\s+(?:\w+ly|already|still|now|also|too|all|generally|broadly))*\s*$",
+)
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: Literal["person", "org"]
+    gender: str = ""
+    # Common nouns an organisation can be called by: "the group", "the center".
+    nouns: frozenset[str] = frozenset()
+    parts: list[str] = field(default_factory=list)
+    order: int = -1
+    # Named only in the headline, whose capitals mark words as well as names ("Bank of
+    # Arland raises Bank Rate"): the body's names come first, then the headline's in order.
+    headline: bool = False
+    # "the Monetary Policy Board of the Central Bank": a body speaks for its institution.
+    parent: _Entity | None = None
+
+    def __post_init__(self) -> None:
+        self.parts = self.name.split()
+
+    def root(self) -> _Entity:
+        """The institution this one belongs to, or itself."""
+        entity = self
+        for _ in range(5):
+            if entity.parent is None:
+                break
+            entity = entity.parent
+        return entity
+
+
+@dataclass(slots=True)
+class _Document:
+    """What earlier sentences tell later ones: names met, the last person, the last speaker."""
+
+    entities: list[_Entity] = field(default_factory=list)
+    last_person: list[_Entity] = field(default_factory=list)
+    last_speaker: str | None = None
+    last_speaker_paragraph: int = -1
+    last_organisation: str | None = None
+    roles: dict[str, _Entity] = field(default_factory=dict)
+    # ("spokesman", "World Health Organisation") -> who holds that post, named anywhere in
+    # the article (LABELLING.md, round two (c)).
+    post_holders: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Paragraphs whose quotation runs on into the next one (no closing mark at the end), or
+    # that end in a colon introducing a quotation.
+    quote_runs_on: frozenset[int] = frozenset()
+    # The body that issues a press release speaks in its own name where the writer would
+    # (LABELLING.md, round two (e)): its passives and hedges are its forecasts.
+    issuer: str | None = None
+    # "Analysts at the Halbrook Centre ...": the organisation a plural "they" then speaks for,
+    # and the paragraph that named it.
+    last_group: str | None = None
+    last_group_paragraph: int = -1
+    paragraph: int = -1
+    # The paragraph that last named a person.
+    person_paragraph: int = -1
+    # The byline, whose writer is not the one interviewed.
+    byline: str = ""
+    # Entities by their first and last word, latest last: lookups stay cheap on long texts.
+    _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
+
+    def known(self, mention: str) -> _Entity | None:
+        """The fullest known entity a mention refers to ("Danilov" -> Oleksiy Danilov)."""
+        words = mention.split()
+        if not words:
+            return None
+        candidates = self._by_edge_word.get(words[0], []) + self._by_edge_word.get(words[-1], [])
+        for entity in sorted(candidates, key=lambda known: known.order, reverse=True):
+            parts = entity.parts
+            if entity.name == mention or (
+                len(words) < len(parts)
+                and (parts[-len(words) :] == words or parts[: len(words)] == words)
+            ):
+                return entity
+        return None
+
+    def entities_by_edge(self, word: str) -> list[_Entity]:
+        """The entities whose name begins or ends with a word."""
+        return self._by_edge_word.get(word, [])
+
+    def remember(self, entity: _Entity) -> _Entity:
+        existing = self.known(entity.name)
+        if existing is not None and len(existing.parts) >= len(entity.parts):
+            if entity.gender and not existing.gender:
+                existing.gender = entity.gender
+            return existing
+        entity.order = len(self.entities)
+        self.entities.append(entity)
+        for word in {entity.parts[0], entity.parts[-1]}:
+            self._by_edge_word.setdefault(word, []).append(entity)
+        return entity
+
+    def body(self) -> str | None:
+        """The institution of the latest committee or board named: whose members speak."""
+        for entity in reversed(self.entities):
+            if entity.kind == "org" and entity.nouns & _BODY_NOUNS:
+                return entity.root().name
+        return None
+
+    def interviewee(self) -> str | None:
+        """Who answers in a Q-and-A: the first person the article names, its writer aside."""
+        for entity in self.entities:
+            if entity.kind == "person" and entity.name not in self.byline:
+                return entity.name
+        return None
+
+    def person_for(self, pronoun: str) -> _Entity | None:
+        gender = _PRONOUNS.get(pronoun.lower(), "")
+        for person in reversed(self.last_person):
+            if not gender or not person.gender or person.gender == gender:
+                if gender:
+                    person.gender = gender
+                return person
+        return None
+
+    def org_for(self, noun: str) -> _Entity | None:
+        """The latest organisation that "the <noun>" can refer to ("the group" -> AutoClub)."""
+        noun = noun.lower()
+        body = [entity for entity in reversed(self.entities) if not entity.headline]
+        headline = [entity for entity in self.entities if entity.headline]
+        for entity in body + headline:
+            # "the Bank" is the Central Bank of Arland, not an entity of its own
+            if entity.kind == "org" and noun in entity.nouns and entity.name.lower() != noun:
+                return entity.root()
+        if noun in _ANY_ORG_NOUNS | _BODY_NOUNS:
+            # "the group" is an organisation, not one of its boards or panels
+            whole = [
+                entity
+                for entity in reversed(self.entities)
+                if entity.kind == "org" and (noun in _BODY_NOUNS or not entity.nouns & _BODY_NOUNS)
+            ]
+            for entity in whole:
+                if entity.name == self.last_organisation:
+                    return entity.root()
+            for entity in whole:
+                return entity.root()
+        return None
+
+    def mention_person(self, entity: _Entity) -> None:
+        if entity in self.last_person:
+            self.last_person.remove(entity)
+        self.last_person.append(entity)
+        self.person_paragraph = self.paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    text: str
+    start: int
+    end: int
+    title: str
+    possessive: bool
+    # "Norges Bank" of "Norges Bank's Monetary Policy Committee": whose the name is.
+    owner: str = ""
+
+
+# Each sentence is read for names twice, before and after its attribution: kept, not redone.
+@lru_cache(maxsize=256)
+def _name_runs(text: str) -> tuple[_Mention, ...]:
+    return tuple(
+        mention
+        for run in _NAME_RUN.finditer(text)
+        for start, end in _split_at_of(run.group(), run.start())
+        for mention in _mention(text, start, end)
+    )
+
+
+def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
+    """ "Ben Adeyemi of Fenland University" is two names; "Bank of England" is one."""
+    for connector in re.finditer(r"\s+(?:of|for)\s+the\s+|\s+of\s+", run):
+        head = run[: connector.start()].split()
+        # "Organisation of the Petroleum Exporting Countries" is one name; "the Monetary
+        # Policy Board of the Central Bank" is a body of an institution, two names
+        joined = connector.group().split()[-1] != "the" or len(head) == 1
+        if head and (head[-1].lower() not in _ORG_WORDS or not joined):
+            rest = _split_at_of(run[connector.end() :], offset + connector.end())
+            return [(offset, offset + connector.start()), *rest]
+    return [(offset, offset + len(run))]
+
+
+def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
+    run = text[start:end]
+    # "Lumora's Teodora Vance": the organisation's possessive is not part of the name.
+    owner = re.match(r"(?:[\w.&-]+\s+){0,3}[\w.&-]+['’]s\s+(?=[A-Z])", run)
+    owner_name = ""
+    if owner:
+        owner_name = re.sub(r"['’]s\s+$", "", owner.group())
+        start += owner.end()
+        run = text[start:end]
+    words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
+    while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
+        words.pop(0)
+    if len(words) > 1 and _describes_a_firm(words[0]):
+        # "Chipmaker Orrin Semiconductor", "Retailer Grovemart": the kind of firm, at the
+        # head of a sentence, is no part of its name
+        start += run.find(words[1], len(words[0]))
+        run = text[start:end]
+        words.pop(0)
+    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}:
+        words.pop()
+    if len(words) == 1 and (words[0].lower().strip(".,") in _LEGAL_SUFFIXES or len(words[0]) < 2):
+        return  # the "Inc." of "Apogee Enterprises, Inc."; a lone letter
+    if words and words[-1].lower() in _JOB_WORDS | _TRAILING_JOB_TITLES:
+        return  # "Met Office Chief Meteorologist", "Bank of England Governor": a post
+    inner = [i for i, word in enumerate(words[:-2]) if word.lower() in _INNER_JOB_TITLES]
+    if inner and len(words) - inner[-1] - 1 >= 2:
+        # "Manchester City Manager Roberto Mancini": the name follows the post
+        cut = inner[-1] + 1
+        after_title = run.find(words[cut - 1]) + len(words[cut - 1])
+        start += max(0, run.find(words[cut], after_title))
+        words = words[cut:]
+    person = _person_after_organisation(words)
+    if person:
+        # "Oxford Research Mara Jensen": a firm run into the name of someone who works there
+        cut = run.rfind(" ".join(words[-person:]))
+        if cut > 0:
+            yield from _mention(text, start, start + cut)
+            yield from _mention(text, start + cut, end)
+            return
+    titles = []
+    organisation = any(word.lower().strip("’'") in _ORG_WORDS for word in words)
+    while (
+        len(words) > 1
+        and words[0].lower().strip(".") in _PERSON_TITLES | {"the"}
+        and not (organisation and words[0].lower() != "the")
+    ):
+        titles.append(words.pop(0).lower().strip("."))
+    if words and words[0].lower() == "the":
+        words.pop(0)
+    if "the" in titles:
+        titles.remove("the")
+    if words:
+        possessive = bool(re.search(r"[’']s?$", text[start:end]))
+        yield _Mention(" ".join(words), start, end, " ".join(titles), possessive, owner_name)
+
+
+# Common nouns for a kind of firm, written before its name.
+_FIRM_KINDS: Final = _wordset(
+    "retailer insurer lender miner brewer pollster broker carrier airline conglomerate "
+    "supermarket grocer regulator broadcaster publisher developer distributor manufacturer "
+    "producer exporter importer operator supplier startup start-up rival"
+)
+
+
+def _describes_a_firm(word: str) -> bool:
+    lowered = word.lower()
+    return word[:1].isupper() and (
+        (lowered.endswith("maker") and len(lowered) > 5) or lowered in _FIRM_KINDS
+    )
+
+
+def _person_after_organisation(words: list[str]) -> int:
+    """How many words at the end of a run name a person after an organisation's name."""
+    marks = [i for i, word in enumerate(words) if word.lower().strip("’'") in _ORG_WORDS]
+    if not marks or len(words) - marks[-1] - 1 not in (2, 3):
+        return 0
+    if any(word in {"of", "for", "the", "&"} for word in words):
+        return 0  # "Organisation of the Petroleum Exporting Countries" is one long name
+    tail = words[marks[-1] + 1 :]
+    if all(
+        re.fullmatch(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*", word)
+        and not word.endswith("ing")
+        and word.lower() not in _NOT_NAMES | _PERSON_TITLES | _LEGAL_SUFFIXES | _NAME_PARTICLES
+        for word in tail
+    ):
+        return len(tail)
+    return 0
+
+
+_LEGAL_SUFFIX_AFTER: Final = re.compile(
+    r",?\s*(?:Inc|Ltd|LLC|plc|PLC|Corp|Co|GmbH|AG|SA|NV|BV|LP|LLP|Pty)\b\.?"
+)
+
+
+_EMPLOYER_BEFORE_ROLE: Final = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:analyst|economist|strategist|envoy|ambassador|mediator|"
+    r"spokesman|spokeswoman|spokesperson|executive|director|minister|chief|head|official|"
+    r"correspondent|coach|manager|captain|striker|midfielder|goalkeeper|forecaster|"
+    r"meteorologist|scientist|researcher|pollster|governor|president|chair|chairman|"
+    r"chairwoman)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z]"
+)
+
+
+def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
+    words = mention.text.split()
+    if len(words) == 1 and not mention.title and words[0].lower() in _NOT_NAMES:
+        return None  # "Tuesday", "Neither": a capital that names nobody
+    if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
+        return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
+    # "Ashdown Reservoir", "Harbour Street": a place speaks for no one; "Marsh & Lane" is a
+    # firm of partners, not a street
+    place = words[-1].lower() in _PLACE_WORDS and "&" not in words
+    if len(words) > 1 and place and not mention.title:
+        return None
+    if len(words) == 1 and not mention.title and _sentence_adverb(words[0], text, mention.start):
+        return None
+    if len(words) == 1 and mention.possessive and _ACRONYM_NAME.fullmatch(words[0]):
+        # "OPEC's output", "the IMF's forecast": initials in the possessive name a body
+        return document.known(words[0]) or _Entity(words[0], "org")
+    if len(words) == 1 and words[0].lower() in _ORG_WORDS:
+        # "the Institute" after the Caledon Institute of Public Health is that institute
+        found = document.org_for(words[0])
+        if found is not None:
+            return found
+    known = document.known(mention.text)
+    # the cues before a name are a word or two: a short window keeps the end-anchored
+    # patterns from scanning far
+    before = text[max(0, mention.start - _NAME_CUE_WINDOW) : mention.start]
+    noun_before = _ORG_NOUN_BEFORE.search(before)
+    nouns = {word.lower().strip("’'") for word in words} & _ORG_WORDS
+    written = text[mention.start : mention.end].split()
+    # "Harwell & Co.", "Apogee Enterprises, Inc.": a firm, whatever its words
+    legal = (
+        "&" in written
+        or any(word.lower().strip(".,") in _LEGAL_SUFFIXES for word in written[1:])
+        or bool(_LEGAL_SUFFIX_AFTER.match(text, mention.end))
+    )
+    if noun_before:
+        nouns.add(noun_before.group("noun").lower())
+    if (nouns or legal) and known is None:
+        return _Entity(mention.text, "org", nouns=frozenset(nouns))
+    if known is None and not mention.title and _product_name(words, before, document):
+        return None  # "The glasses, called Vellum Sight, ...": a product, nobody who speaks
+    if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
+        return _Entity(mention.text, "org") if len(words) > 1 else None
+    if (
+        known is not None
+        and known.kind == "org"
+        and set(mention.title.split()) & _COURTESY_TITLES
+        and not any(part.lower() in _ORG_WORDS for part in known.parts)
+    ):
+        # "pollster Helen Marsh" read as a firm, then "Dr. Helen Marsh": a person after all
+        known.kind, known.nouns = "person", frozenset()
+        known.gender = known.gender or _gender_of(mention.title)
+    if (
+        known is not None
+        and known.kind == "person"
+        and not known.gender
+        and not mention.title
+        and _WORKS_AT_BEFORE.search(before)
+    ):
+        # "president of distribution at Halberd": where someone works is an organisation
+        known.kind = "org"
+    if known is not None:
+        return known
+    if _PLACE_CUES_BEFORE.search(before) and not mention.title:
+        return None
+    context = _ORG_CONTEXT_AFTER.match(text, mention.end, mention.end + _LOOK_AROUND)
+    if context and not mention.title:
+        noun = context.group("noun")
+        return _Entity(mention.text, "org", nouns=frozenset({noun.lower()} if noun else ()))
+    if mention.start == 0 and len(words) == 1 and not mention.title:
+        return None
+    if not mention.title and _EMPLOYER_BEFORE_ROLE.match(text, mention.end):
+        # "Jefferies analyst Kevin Grundy", "U.N. Syria envoy Staffan de Mistura": the words
+        # before the post name where the person works
+        return _Entity(mention.text, "org") if len(words) > 1 or known is None else known
+    if len(words) >= 2 or mention.title:
+        if not mention.title and (
+            words[0].lower() in _COMPASS_WORDS or any(w.lower() in _WATER_WORDS for w in words)
+        ):
+            return None  # "South Australia", "Indian Ocean Dipole": a region, nobody's name
+        gender = _gender_of(mention.title)
+        return _Entity(mention.text, "person", gender)
+    return None
+
+
+# First words of a region's name, never a person's: "Northern Territory", "West Falmouth".
+_COMPASS_WORDS: Final = _wordset(
+    "north south east west northern southern eastern western central north-east north-west "
+    "south-east south-west"
+)
+
+
+_WATER_WORDS: Final = _wordset("ocean sea gulf strait peninsula")
+
+
+_WORKS_AT_BEFORE: Final = re.compile(r"\b(?:at|(?:works|worked|working)\s+for)\s+$")
+
+
+_CALLED_BEFORE: Final = re.compile(
+    r"\b(?:called|named|dubbed|branded|nicknamed|known\s+as)\s+[\"“‘']?$", re.IGNORECASE
+)
+
+
+def _product_name(words: list[str], before: str, document: _Document) -> bool:
+    """A thing given a name ("called Vellum Sight"), or a firm's name with a word added."""
+    if ("ed " in before[-14:] or "as " in before[-6:]) and _CALLED_BEFORE.search(before):
+        return True
+    return len(words) > 1 and any(
+        entity.kind == "org" and entity.parts[0] == words[0] and len(entity.parts) > 1
+        for entity in document.entities_by_edge(words[0])
+    )
+
+
+# What follows a name that only an organisation takes: "Nordbanken, the country's largest
+# mortgage lender", "X, which represents", "X cut its forecast", "X's shares".
+_ORG_CONTEXT_AFTER: Final = re.compile(
+    r"(?:['’]s?)?(?:,\s+which\b|,\s+(?:the|a|an)\s+"
+    r"(?:(?!(?:at|of|for|with|from|in|on|who|and)\b)[\w'’-]+\s+){0,5}?"
+    r"(?P<noun>company|firm|group|lender|bank|insurer|retailer|maker|producer|manufacturer|"
+    r"chain|carrier|airline|operator|agency|body|association|organisation|organization|"
+    r"pollster|platform|provider|utility|exporter|miner|developer|supplier|publisher|"
+    r"broadcaster|consultancy|club|union|charity|regulator|cartel|institute|university)\b"
+    # "Lena Varga, a pollster at Civica Insight": someone who works somewhere
+    r"(?!\s+(?:at|with|for|from)\s+(?-i:[A-Z]))"
+    r"|\s+(?:(?:has|have|had|also|now|then|last\s+\w+|on\s+\w+day)\s+)*[a-z]+\s+its\b"
+    r"|['’]s?\s+shares\b)"
+)
+
+
+# "Separately, the institute ...", "Meanwhile, the bank ...": a sentence adverb, no name.
+_DISCOURSE_WORDS: Final = _wordset(
+    "meanwhile separately elsewhere instead however still nevertheless nonetheless moreover "
+    "furthermore besides overall earlier later today yesterday tomorrow now yet indeed "
+    "similarly likewise separately ultimately"
+)
+
+
+def _sentence_adverb(word: str, text: str, start: int) -> bool:
+    if text[:start].strip(" \"“‘'"):
+        return False
+    lowered = word.lower()
+    return lowered in _DISCOURSE_WORDS or (
+        lowered.endswith("ly") and text[start + len(word) : start + len(word) + 1] == ","
+    )
+
+
+def _gender_of(titles: str) -> str:
+    words = set(titles.split())
+    if words & _FEMALE_TITLES:
+        return "f"
+    if words & _MALE_TITLES:
+        return "m"
+    return ""
+
+
+def _link_to_owner(mention: _Mention, entity: _Entity, document: _Document) -> None:
+    """ "Norges Bank's Monetary Policy Committee": the committee speaks for the bank."""
+    if not mention.owner or entity.kind != "org" or entity.parent is not None:
+        return
+    if not {part.lower() for part in entity.parts} & _BODY_NOUNS:
+        return
+    owner = document.known(mention.owner) or document.remember(_Entity(mention.owner, "org"))
+    if owner.kind == "org" and owner.root() is not entity:
+        entity.parent = owner
+
+
+# A sentence that opens with people of an organisation, in the plural.
+_GROUP_OPENING: Final = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?i:analysts|economists|researchers|scientists|strategists|experts|"
+    r"forecasters|officials|modell?ers|epidemiologists|engineers|staff)\s+(?i:at|from|with|of)\s+"
+    r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&'’.-]*)*"
+)
+
+
+def _abbreviation_of(text: str, previous: tuple[_Mention, _Entity], mention: _Mention) -> bool:
+    """ "(APOG)" right after an organisation's name: its ticker or initials."""
+    between = text[previous[0].end : mention.start]
+    return (
+        previous[1].kind == "org"
+        and bool(re.fullmatch(r"[\s,.]*(?:(?:Inc|Ltd|plc|Corp|Co|LLC)\.?[\s,]*)?\(", between))
+        and (
+            bool(re.fullmatch(r"[A-Z][A-Z0-9&.+-]{1,7}", mention.text))
+            or _initials(previous[0].text) == mention.text.upper()
+        )
+        and text[mention.end : mention.end + 1] == ")"
+    )
+
+
+def _initials(name: str) -> str:
+    """ "Organisation of the Petroleum Exporting Countries" -> "OPEC", as "(Opec)" spells it."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def _part_of(
+    text: str, body: tuple[_Mention, _Entity], institution: tuple[_Mention, _Entity]
+) -> bool:
+    """ "The Monetary Policy Board of the Central Bank": the board is part of the bank, and
+    so is "the Policy Committee (PC) of the Bank", its initials between them."""
+    (body_mention, body_entity), (mention, entity) = body, institution
+    between = text[body_mention.end : mention.start]
+    return (
+        body_entity.kind == entity.kind == "org"
+        and body_entity is not entity
+        and entity.root() is not body_entity
+        and bool(re.fullmatch(r"\s+(?:\([A-Z][\w&.]{1,7}\)\s+)?of\s+(?:the\s+)?", between))
+    )
+
+
+def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str | None:
+    """The canonical speaker for a piece of text that should name one."""
+    mentions = [
+        m
+        for m in _name_runs(raw)
+        if not _is_descriptor_word(m.text)
+        and not m.possessive
+        and (_ACRONYM.fullmatch(m.text) or m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS)
+        and _CONTRACTED.sub("", m.text.lower()) not in _PRONOUNS  # "I'd", "We'll"
+    ]
+    if not mentions:
+        return None
+    # "Prof. Yannick Obuya of the Alpine Research Institute": the person, not the institute
+    heads = [m for m in mentions if not _COMPLEMENT_BEFORE.search(raw, 0, m.start)]
+    mention = (heads or mentions)[-1]
+    if mention.text.lower() in _ORG_WORDS:
+        found = document.org_for(mention.text)
+        if found is not None:
+            document.last_organisation = found.name
+            return found.name
+    shifted = _Mention(
+        mention.text, start + mention.start, start + mention.end, mention.title, False
+    )
+    entity = _classify(shifted, text, document)
+    if entity is None:
+        if (
+            " " not in mention.text
+            and not text[: shifted.start].strip(" \"“‘'")
+            and re.match(
+                r"\s+(?:with|to|the|its|his|her|their|a|an|by|from|on|at|in|of|for|that)\b",
+                text[shifted.end :],
+            )
+            and not _ACRONYM.fullmatch(mention.text)
+        ):
+            return None  # "Compared with ...", "Given ...": a capital that opens a sentence
+        entity = _Entity(mention.text, "org")
+    entity = document.remember(entity)
+    if entity.kind == "person":
+        document.mention_person(entity)
+        return entity.name
+    entity = entity.root()
+    document.last_organisation = entity.name
+    return entity.name
+
+
+_ACRONYM_NAME: Final = re.compile(r"[A-Z]{2,6}")
+
+
+_CONTRACTED: Final = re.compile(r"['’](?:d|ll|ve|m|re)$")
+
+
+# "WHO", "NATO": an acronym spelled like a function word is still a name.
+_ACRONYM: Final = re.compile(r"[A-Z]{3,}")
+
+
+# "Olivier Marchetti of energy research group Ostrova": the name is still a complement
+# after a few common nouns.
+_COMPLEMENT_BEFORE: Final = re.compile(
+    r"\b(?:of|at|from|for|with|in|on|to|by)\s+(?:(?:the|a|an)\s+)?(?-i:[a-z][\w-]*\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _is_descriptor_word(word: str) -> bool:
+    return word.lower() in {"analysts", "economists", "officials", "experts", "scientists"}
+
+
+_NAME_PARTICLES: Final = _wordset("de van von der da di du le la al bin ibn del della dos das ter")

@@ -1,0 +1,201 @@
+"""Quantity forecasts: the number, range or bound a forecast gives, and the words that state
+no likelihood.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """The number a quantity forecast gives: a point (low == high), a range, or one bound."""
+
+    low: float | None
+    high: float | None
+    unit: str
+
+
+# Words that mark the future or a belief without a likelihood: "will", "would", their
+# negations and denials, "expects", and the possibility modals. ICD 203 lists none of them,
+# and neither do the UK yardstick or Kent's scale, so the extractor leaves the figure to the
+# editor (Sooth's verbal scale still has one for recording a claim by its phrase).
+_NO_STATED_LIKELIHOOD: Final = frozenset(
+    {
+        "may",
+        "might",
+        "could",
+        "can",
+        "possible",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "may not",
+        "might not",
+        "should",
+        "should not",
+        "ought to",
+        "expect",
+        "expects",
+        "expected",
+        "expected to",
+        "not expected to",
+        "would expect",
+    }
+)
+
+
+_BARE_MODALS: Final = frozenset(
+    {
+        "will",
+        "shall",
+        "going to",
+        "is going to",
+        "are going to",
+        "is set to",
+        "are set to",
+        "would",
+        "will not",
+        "shall not",
+        "would not",
+        "is not going to",
+        "are not going to",
+        "not going to",
+        "will not be delayed",
+        "will not be much delayed",
+        "will not be long",
+        "will not be stopped",
+        "will not miss",
+        "will not fail",
+        "would not be delayed",
+        "would not be much delayed",
+        "would not be long",
+        "would not be stopped",
+        "would not miss",
+        "would not fail",
+    }
+)
+
+
+_NUMBER_WORD_VALUES: Final = {
+    word: float(value)
+    for value, word in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+}
+
+
+_NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|" + "|".join(_NUMBER_WORD_VALUES) + r"|a|an"
+
+
+_SCALE_WORDS: Final = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+
+
+_SCALE: Final = r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|m)\b)?"
+
+
+_PER: Final = (
+    r"(?P<per>\s(?:a|per)\s(?:barrel|gallon|year|month|day|week|litre|liter|tonne|ton|"
+    r"share|kilowatt-hour|megawatt-hour|mwh|kwh|head))?"
+)
+
+
+_HIGH_SCALE: Final = _SCALE.replace("scale", "scale2")
+
+
+_NUMBER_SCALE: Final = _SCALE.replace("scale", "scale_n")
+
+
+_QUANTITY: Final = re.compile(
+    rf"(?P<currency>[$€£¥])\s?(?P<low>{_NUMBER}){_SCALE}"
+    rf"(?:\s?(?:-|–|to|and)\s?[$€£¥]?(?P<high>{_NUMBER}))?(?(high){_HIGH_SCALE}|){_PER}"
+    rf"|\b(?P<low_n>{_NUMBER})(?:\s?(?:-|–|to|and)\s?(?P<high_n>{_NUMBER}))?{_NUMBER_SCALE}"
+    r"\s?(?P<unit>%|percent(?:age\s+points?)?\b|per\s+cent\b|basis\s+points?\b|bps?\b|"
+    r"degrees?(?:\s+(?:celsius|fahrenheit))?\b|°[CF]|barrels?(?:\s+(?:a|per)\s+day)?\b|"
+    r"tonnes?\b|tons?\b|seats\b|votes\b|jobs\b|cases\b|deaths\b|units\b|vehicles\b|"
+    r"homes\b|points\b|yes\s+votes\b)",
+    re.IGNORECASE,
+)
+
+
+# "below $60", "above 5%": a threshold, so the forecast is of an event, not of the number.
+_THRESHOLD_BEFORE: Final = re.compile(
+    r"\b(?:below|above|under|over|beyond|exceed|exceeds|exceeding|past|more\s+than|"
+    r"less\s+than|at\s+least|at\s+most|fewer\s+than|no\s+more\s+than)\s*$",
+    re.IGNORECASE,
+)
+
+
+# "from an expected 1.0% this year", "up from 25%": where the number starts, not the forecast.
+_BASELINE_BEFORE: Final = re.compile(
+    r"\b(?:from|since|versus|vs|compared\s+with)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _number_value(token: str) -> float | None:
+    lowered = token.lower()
+    if lowered in {"a", "an"}:
+        return 1.0
+    if lowered in _NUMBER_WORD_VALUES:
+        return _NUMBER_WORD_VALUES[lowered]
+    return float(lowered.replace(",", ""))
+
+
+def _quantity(text: str, start: int, end: int) -> Quantity | None:
+    """The number the predictive span forecasts, if it forecasts one."""
+    for match in _QUANTITY.finditer(text, start, end):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _THRESHOLD_BEFORE.search(before) or _BASELINE_BEFORE.search(before):
+            continue
+        if match.group("currency"):
+            scale = _SCALE_WORDS.get((match.group("scale") or "").lower(), 1.0)
+            high_scale = _SCALE_WORDS.get((match.group("scale2") or "").lower(), scale)
+            low = _number_value(match.group("low"))
+            high_token = match.group("high")
+            high = _number_value(high_token) if high_token else low
+            per = (match.group("per") or "").split()
+            unit = _CURRENCIES[match.group("currency")] + ("/" + per[-1] if per else "")
+            if low is None or high is None or (low == 1.0 and match.group("low").isalpha()):
+                continue
+            return Quantity(low * scale, high * high_scale, unit)
+        unit = " ".join(match.group("unit").lower().split())
+        unit = "%" if unit in {"%", "percent", "per cent"} else unit
+        scale = _SCALE_WORDS.get((match.group("scale_n") or "").lower(), 1.0)
+        if match.group("low_n").lower() in {"a", "an"} and unit == "%":
+            continue
+        low = _number_value(match.group("low_n"))
+        high_token = match.group("high_n")
+        high = _number_value(high_token) if high_token else low
+        if low is None or high is None or low > high:
+            continue
+        change = _CHANGE_BEFORE.search(before)
+        if change and unit == "%":
+            sign = -1.0 if change.group("down") else 1.0
+            low, high = sorted((sign * low, sign * high))
+            unit = "% change"
+        return Quantity(low * scale, high * scale, unit)
+    return None
+
+
+_CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+
+# "sales will drop 3.2%": a change of a level, signed, rather than the level itself.
+_CHANGE_BEFORE: Final = re.compile(
+    r"\b(?:(?P<down>fall|falls|fell|falling|drop|drops|dropping|decline|declines|declining|"
+    r"shrink|shrinks|shrinking|contract|contracts|contracting|slump|sink|lose|cut|down)|"
+    r"rise|rises|rising|grow|grows|growing|increase|increases|climb|climbs|gain|gains|up|"
+    r"jump|jumps|expand|expands)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|"
+    r"nearly\s+|almost\s+|as\s+much\s+as\s+)?$",
+    re.IGNORECASE,
+)

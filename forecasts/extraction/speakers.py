@@ -1,0 +1,871 @@
+"""Who says a sentence: verbs of saying, pronouns, roles, documents and subjects that
+attribute it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from forecasts.extraction.names import (
+    _ACCORDING_TO,
+    _ANY_ORG_NOUNS,
+    _DEFINITE_ORG,
+    _DEFINITE_PERSON,
+    _DISCOURSE_WORDS,
+    _GENERIC_SUBJECT,
+    _GENERIC_TAIL,
+    _GROUP_OPENING,
+    _LEADING_FUNCTION_WORDS,
+    _NAME_PARTICLES,
+    _NOT_NAMES,
+    _ORG_NOUN_BEFORE,
+    _ORG_WORDS,
+    _PRONOUNS,
+    _ROLE_AT,
+    _ROLE_OF_DEFINITE,
+    _ROLE_OF_NAMED,
+    _SPEECH,
+    _TRAILING_JOB_TITLES,
+    _abbreviation_of,
+    _classify,
+    _Document,
+    _Entity,
+    _link_to_owner,
+    _Mention,
+    _name_runs,
+    _part_of,
+    _resolve_name,
+)
+from forecasts.extraction.sentences import _SUBJECT_WINDOW, Sentence, _inside, _wordset
+
+
+def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _Document) -> None:
+    """Record the people and organisations a sentence names, quotations excluded for people."""
+    previous: tuple[_Mention, _Entity] | None = None
+    for mention in _name_runs(sentence.text):
+        if previous is not None and _abbreviation_of(sentence.text, previous, mention):
+            # "Apogee Enterprises, Inc. (APOG)", "the Institute (VMI)": another name for it
+            alias = document.remember(_Entity(mention.text, "org"))
+            if alias is not previous[1]:
+                alias.parent = previous[1]
+            continue
+        entity = _classify(mention, sentence.text, document)
+        if entity is None:
+            previous = None
+            continue
+        entity = document.remember(entity)
+        _link_to_owner(mention, entity, document)
+        if entity.kind == "person" and not _inside(mention.start, regions):
+            document.mention_person(entity)
+        if previous is not None and _part_of(sentence.text, previous, (mention, entity)):
+            previous[1].parent = entity
+        if entity.kind == "org" and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[: mention.start]):
+            document.last_organisation = entity.root().name  # the subject "it" refers to
+        previous = (mention, entity)
+    _learn_roles(sentence.text, document)
+    group = _GROUP_OPENING.match(sentence.text)
+    if group is not None:
+        organisation = _role_organisation(group.group().strip(), sentence.text, 0, document)
+        if organisation is not None:
+            document.last_group, document.last_group_paragraph = organisation, sentence.paragraph
+    opening = re.match(r"[^,;:]*?(?=\s+[a-z]+(?:ed|s)\b)", sentence.text)
+    holder = _role_holder(opening.group(), document) if opening else None
+    if holder is not None:
+        document.mention_person(holder)
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: str | None
+    generic: bool = False
+    verb_start: int = -1
+    verb_end: int = -1
+    speakers: tuple[str, ...] = ()
+    # An interviewee's answer in a transcript: the speaker's own words, unquoted.
+    answer: bool = False
+    # The issuer of a press release, speaking where a writer would.
+    issued: bool = False
+    # A quotation standing alone, taken to go on with the speaker of the paragraph before
+    # unless a later sentence names another.
+    carried: bool = False
+    # "a spokesman for X said": the post, whose holder the article may name elsewhere.
+    post: str = ""
+
+
+def _attribution(
+    sentence: Sentence, regions: list[tuple[int, int]], document: _Document
+) -> _Attribution:
+    text = sentence.text
+    estimate = (
+        _BY_ESTIMATE.search(text)
+        if ("'" in text or "’" in text) and any(word in text for word in _ESTIMATE_WORDS)
+        else None
+    )
+    if estimate is not None and not _inside(estimate.start(), regions):
+        name = _resolve_name(estimate.group("owner"), text, estimate.start("owner"), document)
+        if name is not None:
+            return _Attribution(name, verb_start=estimate.start(), verb_end=estimate.end())
+    according = _ACCORDING_TO.search(text)
+    if according and not _inside(according.start(), regions):
+        # "Varda forecast revenue of ..., according to data compiled by LSEG": the forecast
+        # is Varda's; "according to" says where the figures were read
+        for verb in _SPEECH.finditer(text, 0, according.start()):
+            if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
+                continue
+            found = _speaker_for_verb(text, verb, regions, document)
+            if found is not None and found.speaker is not None and not found.generic:
+                return found
+        document_source = _document_author(text, according.end(), document)
+        if document_source is not None:
+            comma = re.search(r"[,;:]", text[according.end() :])
+            end = according.end() + comma.start() if comma else len(text)
+            return _Attribution(document_source, verb_start=according.start(), verb_end=end)
+        tail = re.split(r"[,;:(]|\s(?:of|at|who|on|in)\s", text[according.end() :])[0]
+        name = _resolve_name(tail, text, according.end(), document)
+        written = tail.rstrip(' .!?"”’')
+        if name is None and _DEFINITE_NP.match(written):
+            # "according to the federation": the organisation the noun was used for
+            organisation = _definite_org(written, document, text[: according.start()])
+            name = organisation.name if organisation is not None else None
+        if name is None or re.search(r"['’]s\b", tail):
+            name = (
+                _inverted_speaker(text[according.end() :], text, according.end(), document)
+                or _role_organisation(tail.strip(), text, according.end(), document)
+                # "according to the service's latest outlook": whoever issued it
+                or _report_owner(tail.rstrip(), text, according.end(), document)
+            )
+        if name is not None:
+            comma = re.search(r"[,;:]", text[according.end() :])
+            tail_end = according.end() + (comma.start() if comma else len(tail))
+            return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
+    odds = _NAMED_ODDS.match(text) if "/" in text or "evens" in text else None
+    if odds is not None:
+        name = _resolve_name(odds.group("maker"), text, odds.start("maker"), document)
+        if name is not None:
+            return _Attribution(name, verb_start=odds.start("verb"), verb_end=odds.end("verb"))
+    subordinate = _SUBORDINATE_WORD.search(text) is not None
+    source = _SOURCE_OF_QUOTE.match(text)
+    if source:
+        name = _inverted_speaker(text[source.end() :], text, source.end(), document)
+        if name is not None:
+            return _Attribution(name, verb_start=source.start(), verb_end=source.end())
+    for verb in _SPEECH.finditer(text):
+        if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
+            continue
+        if _AGENTLESS_PASSIVE.search(text[max(0, verb.start() - 40) : verb.start()]):
+            continue  # "is expected", "was predicted": a passive names no speaker here
+        if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
+            continue  # "Having conceded a goal in each match": a participle, no speaker
+        if subordinate and _SUBORDINATE_BEFORE.search(
+            text, max(0, verb.start() - 40), verb.start()
+        ):
+            continue  # "unless the region sees rain": a condition's verb, no one speaking
+        found = _speaker_for_verb(text, verb, regions, document)
+        if found is not None:
+            return found
+    shows = _SHOWS.search(text) if "show" in text or "indicat" in text else None
+    if (
+        shows is not None
+        and not _inside(shows.start(), regions)
+        and (
+            _OWNED_DOCUMENT.search(text, max(0, shows.start() - _SUBJECT_WINDOW), shows.start())
+            or _THE_DOCUMENT.match(text[: shows.start()])
+        )
+    ):
+        # "the bureau's outlook shows" speaks for the bureau; "data shows" for no one
+        found = _speaker_for_verb(text, shows, regions, document)
+        if found is not None:
+            return found
+    return _Attribution(None)
+
+
+_SHOWS: Final = re.compile(r"\b(?:shows|showed|indicates|indicated|is\s+indicating)\b")
+
+
+# "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
+# bookmaker named first quotes the odds (LABELLING.md, round two).
+_NAMED_ODDS: Final = re.compile(
+    r"\s*(?P<maker>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+"
+    r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
+    r"(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:at\s+|as\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
+)
+
+
+_ESTIMATE_WORDS: Final = (
+    "estimate",
+    "reckoning",
+    "calculation",
+    "count",
+    "forecast",
+    "model",
+    "view",
+)
+
+
+# "There is a 60% chance, by Corvane's estimate, that ...", "in the bank's view".
+_BY_ESTIMATE: Final = re.compile(
+    r"\b(?:by|in|on)\s+(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?\s+(?:own\s+)?"
+    r"(?:estimate|estimates|reckoning|calculations?|count|forecast|model|view)\b"
+)
+
+
+# "according to a seat projection published on Friday by Nordvik Research", "according to
+# the report": a document speaks for whoever wrote it.
+_DOCUMENT: Final = re.compile(
+    r"(?:a|an|the|its|their|this|that|latest|new|\s)+\s*(?:[\w-]+\s+){0,2}?(?P<noun>report|projection|"
+    r"projections|forecast|forecasts|model|estimate|estimates|survey|analysis|study|outlook|"
+    r"review|paper|assessment|note|poll)\b(?P<rest>[^,;:]*)",
+    re.IGNORECASE,
+)
+
+
+_AUTHOR: Final = re.compile(
+    r"\b(?:by|from|of)\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?"
+    r"[A-Z][\w&'’.-]*)*)"
+)
+
+
+def _document_author(text: str, start: int, document: _Document) -> str | None:
+    written = _DOCUMENT.match(text, start)
+    if written is None:
+        return None
+    author = _AUTHOR.search(written.group("rest"))
+    if author is not None:
+        name = author.group("name").rstrip(".")
+        if " the " in name and name.split()[0].lower() in _ORG_WORDS:
+            # "the Office of the State Auditor": one body, with its article inside the name
+            return document.remember(_Entity(name, "org")).root().name
+        offset = start + written.start("rest") + author.start("name")
+        return _resolve_name(name, text, offset, document)
+    if re.match(r"\s*(?:the|its|their|this|that)\b", text[start:], re.IGNORECASE):
+        return document.last_organisation
+    return None
+
+
+# "The line is from Andrej Hollin", "That was the verdict of Dr. Lee": a sentence that names
+# the source of the quotation before it without a verb of saying.
+_SOURCE_OF_QUOTE: Final = re.compile(
+    r"^\s*(?:the|that|this|those|these|his|her|their)\s+(?:[a-z]+\s+)?(?:line|lines|words?|"
+    r"remarks?|comments?|warning|verdict|prediction|forecast|quote|assessment|view|message|"
+    r"answer|reply)\s+(?:is|was|are|were|came)\s+(?:from|of|by)\s+"
+    r"|^\s*(?:that|this)\s+(?:is|was)\s+the\s+(?:[a-z]+\s+)?(?:verdict|view|prediction|forecast|"
+    r"assessment|warning|message|answer|reply)\s+(?:of|from)\s+"
+    r"|^\s*so\s+(?:says|said)\s+",
+    re.IGNORECASE,
+)
+
+
+_SUBORDINATE_WORD: Final = re.compile(r"\b(?:unless|if|until|because|once|whether)\b", re.I)
+
+
+_SUBORDINATE_BEFORE: Final = re.compile(
+    r"\b(?:unless|if|until|because|once|whether)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?-i:[a-z][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_PARTICIPLE_BEFORE: Final = re.compile(
+    r"\b(?:having|after|before|since|when|while)\s+$", re.IGNORECASE
+)
+
+
+def _noun_use(text: str, start: int) -> bool:
+    # a determiner and one modifier are all that is looked for: the last few words will do
+    before = text[max(0, start - _NOUN_USE_REACH) : start].rstrip().lower()
+    if _DETERMINER_BEFORE.search(before):
+        return True
+    # "the company's forecasts" is a noun; "Farrow's expects" is a firm named in the possessive
+    word = re.match(r"[a-z]+", text[start:].lower())
+    return bool(_POSSESSIVE_BEFORE.search(before)) and (word is None or word.group() in _NOUN_FORMS)
+
+
+_NOUN_USE_REACH: Final = 48
+
+
+# "its latest forecasts", "its long-range forecasts": a modifier, then the noun.
+_NOUN_MODIFIER: Final = (
+    r"(?:\s+(?:previous|latest|new|own|last|earlier|current|initial|original|revised|"
+    r"monthly|quarterly|annual|official|central|updated|[a-z]+-[a-z]+))?$"
+)
+
+
+_DETERMINER_BEFORE: Final = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|my|this|that)" + _NOUN_MODIFIER
+)
+
+
+# "the Office's updated forecasts": a possessive with a modifier is an owner too
+_POSSESSIVE_BEFORE: Final = re.compile(r"['’]s" + _NOUN_MODIFIER)
+
+
+# Forms of the verbs of saying that are also nouns.
+_NOUN_FORMS: Final = _wordset(
+    "forecast forecasts estimate estimates projects claims reports notes states doubts judges "
+    "concerns warns see sees expected projected reported estimated stated noted judged"
+)
+
+
+def _speaker_for_verb(
+    text: str, verb: re.Match[str], regions: list[tuple[int, int]], document: _Document
+) -> _Attribution | None:
+    before_start = max(
+        (end for _, end in regions if end <= verb.start()),
+        default=max(0, verb.start() - _SUBJECT_WINDOW),
+    )
+    # "Climate scientists have long warned", "insiders privately concede": the adverb and its
+    # auxiliary are no part of the subject
+    subject = text[before_start : verb.start()]
+    if subject[-16:].rstrip().rsplit(" ", 1)[-1].lower() in _SPEECH_ADVERBS:
+        subject = _AUXILIARY_END.sub("", subject)
+    after = text[verb.end() :]
+    if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
+        name = _inverted_speaker(after, text, verb.end(), document)
+        return _Attribution(name, verb_start=verb.start(), verb_end=verb.end()) if name else None
+    if _CLAUSE_THEN_COMMA.search(subject) and _NAMED_AFTER.match(after):
+        # "Rents will keep rising ..., said Hamza Qureshi": the clause is what was said
+        name = _inverted_speaker(after, text, verb.end(), document)
+        if name is not None:
+            return _Attribution(name, verb_start=verb.start(), verb_end=verb.end())
+    return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+_SPEECH_ADVERBS: Final = _wordset("long privately publicly openly quietly repeatedly consistently")
+
+
+_AUXILIARY_END: Final = re.compile(
+    r"\s(?:(?:has|have|had)\s+)?(?:long|privately|publicly|openly|quietly|repeatedly|"
+    r"consistently)\s+$",
+    re.IGNORECASE,
+)
+
+
+# A clause of several words, then a comma: what was said, before an inverted "said X".
+_CLAUSE_THEN_COMMA: Final = re.compile(
+    r"(?:^|[.;:“”\"]\s*)(?:(?:if|unless|once|when)\b[^,;:]*,\s*)?"
+    r"[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
+    r"is|are|was|were|has|have|had)\b[^,;:]*,\s*$",
+    re.IGNORECASE,
+)
+
+
+# "said Hamza Qureshi, ...", "said the agency's director, Dr. Lena Forsyth".
+_NAMED_AFTER: Final = re.compile(
+    r"\s+(?:(?:the|a|an|its|their)\s+[^,.;]{1,80}?,\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+)?(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
+)
+
+
+def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -> str | None:
+    """The name after an inverted verb ("..., said X"), past an appositive ("X's head, Y")."""
+    position = 0
+    for chunk in re.split(r"[,;:(]", after)[:3]:
+        head = re.split(r"\s(?:of|at|who|on|in|about|to)\s", chunk)[0]
+        name = _resolve_name(head, text, offset + position, document)
+        if name is not None:
+            return name
+        if not _is_descriptor(head) and not re.search(r"[’']s\b", head):
+            return None
+        position += len(chunk) + 1
+    return None
+
+
+_ANONYMOUS: Final = re.compile(
+    r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymously|who\s+(?:asked|declined|"
+    r"requested)\s+not\s+to\s+be\s+(?:named|identified)|(?:declined|refused)\s+to\s+be\s+"
+    r"(?:named|identified)|requested\s+anonymity|unnamed|anonymous)\b",
+    re.IGNORECASE,
+)
+
+
+_FINITE_CLAUSE: Final = re.compile(
+    r"\b(?:will|would|could|may|might|should|can|is|are|was|were|has|have|had|won['’]t)\s+"
+    r"(?:\w+ly\s+)?(?:not\s+)?(?:be\s+)?(?!(?:what|how)\b)[a-z]",
+)
+
+
+# Words that join a clause to the one before: "..., although Olivier Marchetti said".
+_TIME_PREPOSITIONS: Final = _wordset("for by in over after before until through beyond")
+
+
+_TIME_PHRASE_WORDS: Final = 5
+
+
+_CONJUNCTIONS: Final = _wordset("and but or so yet although though whereas while")
+
+
+_INITIALS_IN_BRACKETS: Final = re.compile(r"\s*\((?:[A-Z][A-Za-z&.]{1,7})\)(?=\s*$)")
+
+
+def _subject_speaker(
+    subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
+) -> _Attribution | None:
+    # "a spokesman for the World Health Organisation (WHO)": the initials add nothing
+    subject = _INITIALS_IN_BRACKETS.sub(lambda m: " " * len(m.group()), subject)
+    together = _joint_speakers(subject, offset, text, document)
+    if len(together) > 1:
+        return _Attribution(together[0], False, *verb, speakers=tuple(together))
+    # An organisation a role belongs to speaks only when no person is named beside the role.
+    organisation: str | None = None
+    post_word = ""
+    described = False
+    chunks = _chunks(subject)
+    for position in range(len(chunks) - 1, -1, -1):
+        chunk_start, chunk = chunks[position]
+        if (organisation is not None or described) and _FINITE_CLAUSE.search(chunk):
+            # "Cases are likely to rise, a spokesman for X said", "Inflation will fall, the
+            # bank said": what was said, not who
+            break
+        words = chunk.split()
+        while len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
+            conjunction = words.pop(0)
+            chunk_start += chunk.index(conjunction) + len(conjunction)
+            chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
+        if not words or _ANONYMOUS.search(chunk):
+            # ", speaking on condition of anonymity,": the source is whoever the rest names,
+            # an organisation or nobody that can be tracked
+            continue
+        # "I'd put the chance at ...": the pronoun inside a contraction
+        pronoun = re.sub(r"['’](?:d|ll|ve|m|re)$", "", words[-1].lower())
+        if pronoun in _PRONOUNS and (
+            len(words) == 1
+            or words[-2].lower() in {"what", "that", "which", "as", "than"}
+            # "For next year they see", "By June she expects": a time phrase, then the subject
+            or (words[0].lower() in _TIME_PREPOSITIONS and len(words) <= _TIME_PHRASE_WORDS)
+        ):
+            # "he said", and "what we forecast": the pronoun right before the verb speaks
+            return _pronoun_speaker(pronoun, document, verb)
+        owner = _report_owner(chunk, text, offset + chunk_start, document)
+        if owner is None and (built := _BUILT_BY.match(chunk)) is not None:
+            # "The model built by the election analysis site Ballotline gives ...": its maker
+            maker = "maker" if built.group("maker") else "author"
+            written = built.group(maker)
+            found = _definite_org(written, document, text[: offset + chunk_start])
+            owner = found.name if found is not None else None
+            if owner is None:
+                at = offset + chunk_start + built.start(maker)
+                owner = _resolve_name(written, text, at, document)
+        if owner is not None:
+            return _Attribution(owner, False, *verb)
+        holder = _role_holder(chunk, document)
+        if holder is not None:
+            document.mention_person(holder)
+            return _Attribution(holder.name, False, *verb)
+        if (
+            _ROLE_REFERENCE.match(chunk)
+            and document.last_person
+            and document.person_paragraph == document.paragraph
+        ):
+            # "Luca Benedetti ... '...,' the Ashford manager said": the person just named
+            return _Attribution(document.last_person[-1].name, False, *verb)
+        if words[0].lower() == "its" and len(words) <= 4 and document.last_organisation:
+            # "Its modelling puts the chance ...": the organisation's own unit speaks for it
+            return _Attribution(document.last_organisation, False, *verb)
+        role = _role_organisation(chunk.strip(), text, offset + chunk_start, document)
+        if role is not None:
+            if organisation is None:
+                post = _SINGLE_POST.search(chunk)
+                organisation, post_word = role, post.group("post").lower() if post else ""
+            continue
+        if _DEFINITE_PERSON.match(chunk) and document.last_person:
+            # "the top diplomat said": the person the article is about, not anyone at all
+            person = document.last_person[-1]
+            return _Attribution(person.name, False, *verb)
+        if organisation is None and _MEMBERS.match(chunk) and (body := document.body()):
+            # "members expected", "a minority of members thought": in minutes, the committee
+            return _Attribution(body, False, *verb)
+        if organisation is None and _THE_DOCUMENT.match(chunk):
+            # "the minutes said", "the report says": whoever issued it
+            issued_by = document.body() or document.last_organisation
+            if issued_by is not None:
+                return _Attribution(issued_by, False, *verb)
+        if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
+            return _Attribution(organisation, organisation is None, *verb)
+        if position > 0 and _DEFINITE_ORG.match(chunk) and _bare_name(chunks[position - 1][1]):
+            # "Statline, the sports data company, gives": the name before the description speaks
+            described = True
+            continue
+        found = _definite_org(chunk, document, text[: offset + chunk_start])
+        if found is not None:
+            return _Attribution(found.name, False, *verb)
+        possessive_name = re.fullmatch(
+            r"\s*((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s)\s*", chunk
+        )
+        if possessive_name:
+            # "Farrow's expects": a firm named in the possessive ("Moody's", "Sainsbury's")
+            written = possessive_name.group(1)
+            known = document.known(re.sub(r"['’]s$", "", written))
+            return _Attribution(known.root().name if known else written, False, *verb)
+        if _is_descriptor(chunk):
+            described = described or words[0].lower() not in _CONJUNCTIONS
+            continue
+        name = _resolve_name(chunk, text, offset + chunk_start, document)
+        if name is not None:
+            return _Attribution(name, False, *verb)
+        if words[-1].lower() in _TRAILING_JOB_TITLES:
+            continue  # "Paul Davies, Met Office Chief Meteorologist, said": the post, then the name
+        break
+    if organisation is None:
+        return None
+    return _Attribution(organisation, False, *verb, post=post_word)
+
+
+_BARE_NAME: Final = re.compile(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*")
+
+
+def _bare_name(chunk: str) -> bool:
+    """A chunk that is a name and nothing else ("Statline"), not "Meanwhile" or "In London"."""
+    words = chunk.split()
+    return (
+        bool(words)
+        and _BARE_NAME.fullmatch(chunk) is not None
+        and words[0].lower() not in _NOT_NAMES | _DISCOURSE_WORDS | _LEADING_FUNCTION_WORDS
+    )
+
+
+# The members of a committee or board, with no other body named: "Most members", "a
+# minority of members", "policymakers", "one member".
+_MEMBERS: Final = re.compile(
+    r"^\s*(?:(?:according\s+to\s+the\s+minutes|in\s+(?:the\s+)?\w+)\s*)?(?i:the\s+)?"
+    r"(?:(?i:most|many|some|several|all|both|few|a\s+few|a\s+majority|a\s+minority|one|two|"
+    r"three|four|five|six|seven|eight|nine|\d+)(?:\s+(?i:of\s+the|of))?\s+)?"
+    r"(?i:members?|policymakers|policy-makers|rate-setters)\s*$"
+)
+
+
+# A document the body issued, as the subject: "the minutes", "the statement".
+_THE_DOCUMENT: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?i:minutes|statement|release|communiqu[eé]|"
+    r"bulletin|outlook|forecast)\s*$"
+)
+
+
+# A person's post written for the person named just before: "the Ashford manager", "the
+# 54-year-old", "the former minister".
+_ROLE_REFERENCE: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:[A-Z][\w&'’.-]*\s+){0,2}(?:(?-i:[a-z])[\w-]*\s+){0,2}"
+    r"(?i:manager|coach|captain|skipper|boss|chief\s+executive|chairman|chairwoman|president|"
+    r"governor|mayor|minister|striker|midfielder|goalkeeper|defender|forward|founder|veteran|"
+    r"\d+-year-old)\s*$"
+)
+
+
+# "a spokesman for the agency": one holder of a post, who may be named elsewhere.
+_SINGLE_POST: Final = re.compile(
+    r"\b(?:a|an|the|one)\s+(?:[\w&.'’-]+\s+){0,5}?(?P<post>spokes(?:man|woman|person)|"
+    r"director|official|head|chief|economist|analyst|forecaster)\b",
+    re.IGNORECASE,
+)
+
+
+# "WHO spokesman Tarik Jasarevic": the organisation, the post, then its holder.
+_POST_HOLDER: Final = re.compile(
+    r"(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w&.-]*){0,5}?)(?:['’]s?)?\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?P<post>spokes(?:man|woman|person)|director|official|head|chief|"
+    r"economist|analyst|forecaster)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
+_BUILT_BY: Final = re.compile(
+    r"^\s*(?i:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?i:model|forecast|projection|poll|survey|"
+    r"analysis|simulation|nowcast)\s+(?:[\w-]+\s+)?(?i:built|run|published|produced|compiled|"
+    r"released|conducted|made)\s+by\s+(?P<maker>.+?)\s*$"
+    # "Modelling by the Centre suggests", "New analysis by Kell Research shows"
+    r"|^\s*(?:(?i:new|recent|fresh|latest)\s+)?(?i:modell?ing|analysis|research|projections?|"
+    r"estimates?)\s+by\s+(?P<author>.+?)\s*$"
+)
+
+
+# "Harland Institute's latest market report", "the group's monthly outlook, which": a
+# document forecasts for whoever publishes it.
+_OWNED_DOCUMENT: Final = re.compile(
+    r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
+    r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecast|projections?|estimates?|survey|review|"
+    r"bulletin|statement|assessment|minutes)"
+    # "the agency's outlook for June to August": the period it covers
+    r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*$"
+)
+
+
+def _report_owner(chunk: str, text: str, offset: int, document: _Document) -> str | None:
+    owned = _OWNED_DOCUMENT.search(chunk)
+    if owned is None:
+        return None
+    owner = owned.group("owner")
+    if owner.lower() in {"its", "their"}:
+        return document.last_organisation
+    if owner.split()[0].lower() == "the":
+        found = _definite_org(owner, document, text[:offset])
+        return found.name if found is not None else None
+    if not owner[:1].isupper() or owner.lower() in _NOT_NAMES:
+        return None
+    return _resolve_name(owner, text, offset + owned.start("owner"), document)
+
+
+def _role_organisation(chunk: str, text: str, offset: int, document: _Document) -> str | None:
+    """The organisation a role speaks for: "A top Moody's economist" -> Moody's."""
+    definite = _ROLE_OF_DEFINITE.match(chunk)
+    if definite:
+        found = document.org_for(definite.group("noun"))
+        return found.name if found else None
+    named = _ROLE_OF_NAMED.match(chunk)
+    if (
+        named
+        and (named.group("det") or named.group("own") or re.search(r"['’]s$", named.group("org")))
+        and named.group("org").lower() not in _NOT_NAMES
+    ):
+        written = named.group("org")
+        bare = re.sub(r"['’]s$", "", written)
+        known = document.known(bare)
+        if known is not None:
+            return known.root().name
+        # "Moody's", "Sainsbury's": an owner named only in the possessive keeps it
+        name = _resolve_name(bare, text, offset + named.start("org"), document)
+        if name is not None:
+            return written if written != bare and name == bare else name
+    at = _ROLE_AT.match(chunk)
+    if at:
+        place = at.group("org").strip()
+        found = _definite_org(place, document, "")
+        if found is not None:
+            return found.name
+        return _resolve_name(place, text, offset + at.start("org"), document)
+    return None
+
+
+_DEFINITE_NP: Final = re.compile(
+    r"^\s*(?i:the)\s+(?:[A-Z][\w.-]*-(?:based|headquartered|listed|owned|run|backed)\s+)?"
+    r"((?:[a-z-]+\s+){0,3}[a-z-]+)(?:['’]s)?\s*$"
+)
+
+
+def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | None:
+    """The organisation "the central bank", "the company" or "The Bank" refers to.
+
+    An organisation named earlier in the same sentence comes first ("Voltera's shares ...,
+    and the company warned"); then the latest one that the nouns fit.
+    """
+    definite = _DEFINITE_ORG.match(chunk)
+    if definite is None:
+        return None
+    np = _DEFINITE_NP.match(chunk)
+    nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
+    if nouns[0].lower() in _ANY_ORG_NOUNS and nouns[0].islower():
+        # "the company" (not "The Bank of Norland", a name)
+        for mention in reversed(list(_name_runs(earlier))):
+            known = document.known(mention.text)
+            if known is not None and known.kind == "org":
+                return known.root()
+    for noun in nouns:
+        found = document.org_for(noun)
+        if found is not None:
+            return found
+    return None
+
+
+# "the agency's director, Dr. Lena Forsyth", "Miles Corrigan, Ardent's director of research":
+# who holds a role, so that "The director also noted" is that person.
+_ROLE_WORDS: Final = (
+    r"director|chief|head|governor|president|chair|chairman|chairwoman|minister|secretary|"
+    r"spokesman|spokeswoman|spokesperson|manager|coach|executive|economist|strategist|lead|"
+    r"commissioner|mayor|founder|ceo|cfo|envoy|mediator|negotiator|captain|leader|boss|skipper|"
+    r"officer|"
+    r"[a-z]+(?:ist|ician|ologist|caster|grapher|nomist)"
+)
+
+
+_OWNER: Final = r"(?:(?i:the|its|their|his|her)|[A-Z][\w&'’-]*['’]s?)"
+
+
+_ROLE_BEFORE_NAME: Final = re.compile(
+    rf"\b{_OWNER}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<role>{_ROLE_WORDS})(?:\s+(?:of|for)\s+[a-z\s]+?)?"
+    r",\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
+_NAME_BEFORE_ROLE: Final = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+"
+    # "Lena Moss, the region's chief medical officer": the last post word names the post
+    rf"{_OWNER}\s+(?:[\w'’-]+\s+){{0,3}}(?P<role>{_ROLE_WORDS})\b"
+)
+
+
+_THE_ROLE: Final = re.compile(
+    rf"^\s*(?i:the)\s+(?:[A-Za-z-]+(?:['’]s)?\s+){{0,2}}?(?P<role>{_ROLE_WORDS})"
+    r"(?:\s+(?:also|then|later|again))?\s*$"
+)
+
+
+# "Paavo Lind, who has led the institute since 2019": the head of the body, whatever the
+# article later calls the post ("the agency's director").
+_LEADS: Final = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+who\s+(?:has\s+|had\s+)?(?:also\s+)?"
+    r"(?:led|leads|heads|headed|runs|run|ran|chairs|chaired|directs|directed)\s+(?:the|its)\b"
+)
+
+
+_HEAD_ROLES: Final = ("director", "head", "chief", "leader")
+
+
+# "Governor Ilsa Marek", "Coach Dana Holt": a title before the name is the post the article
+# later calls "the governor"; a deputy's or a former holder's title is not.
+_TITLE_BEFORE_NAME: Final = re.compile(
+    r"\b(?P<role>Governor|Chancellor|Chairman|Chairwoman|Chair|President|Mayor|Coach|Manager|"
+    r"Commissioner|Director|Minister|Secretary|Captain|Superintendent)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
+# The titles alone, with no word boundary to test: a cheap look before the pattern above.
+_TITLE_WORD: Final = re.compile(
+    r"Governor|Chancellor|Chair|President|Mayor|Coach|Manager|Commissioner|Director|Minister|"
+    r"Secretary|Captain|Superintendent"
+)
+
+
+_NOT_THE_HOLDER: Final = ("deputy", "vice", "assistant", "former", "acting")
+
+
+def _learn_roles(text: str, document: _Document) -> None:
+    titled = _TITLE_WORD.search(text) is not None
+    for pattern in (_ROLE_BEFORE_NAME, _NAME_BEFORE_ROLE, _TITLE_BEFORE_NAME):
+        if pattern is _TITLE_BEFORE_NAME and not titled:
+            continue
+        for match in pattern.finditer(text):
+            if pattern is _TITLE_BEFORE_NAME and text[: match.start()].rstrip().lower().endswith(
+                _NOT_THE_HOLDER
+            ):
+                continue
+            person = document.known(match.group("name"))
+            if person is not None and person.kind == "person":
+                document.roles[match.group("role").lower()] = person
+    for match in _POST_HOLDER.finditer(text):
+        person = document.known(match.group("name"))
+        organisation = document.known(match.group("org"))
+        if person is not None and person.kind == "person" and organisation is not None:
+            key = (match.group("post").lower(), organisation.root().name)
+            document.post_holders.setdefault(key, person.name)
+    for match in _LEADS.finditer(text):
+        person = document.known(match.group("name"))
+        if person is not None and person.kind == "person":
+            for role in _HEAD_ROLES:
+                document.roles.setdefault(role, person)
+
+
+def _role_holder(chunk: str, document: _Document) -> _Entity | None:
+    """The person "the director" refers to, when the article named the director."""
+    match = _THE_ROLE.match(chunk)
+    if match is None:
+        return None
+    role = match.group("role").lower()
+    for post in _SAME_POST.get(role, (role,)):
+        if (holder := document.roles.get(post)) is not None:
+            return holder
+    return None
+
+
+# "the Rovers boss" is the manager the article named; "the skipper" its captain.
+_SAME_POST: Final = {"boss": ("boss", "manager", "coach"), "skipper": ("skipper", "captain")}
+
+
+_JOINT_END: Final = re.compile(r"\b(?:all|both|each|jointly|together)\s*$", re.IGNORECASE)
+
+
+def _joint_speakers(subject: str, offset: int, text: str, document: _Document) -> list[str]:
+    """Every person named in a subject such as "X, Y and Z all" ("X and Y both")."""
+    tail_start = max((m.end() for m in re.finditer(r"[.;:]\s|[“”\"]", subject)), default=0)
+    tail = subject[tail_start:]
+    chunks = _chunks(tail)
+    joined = _JOINT_END.search(tail) or (
+        len(chunks) > 1 and chunks[-1][1].strip().lower().startswith("and ")
+    )
+    if not joined:
+        return []
+    names: list[str] = []
+    for mention in _name_runs(tail):
+        if mention.possessive or mention.text.lower() in _NOT_NAMES:
+            continue
+        shifted = _Mention(
+            mention.text,
+            offset + tail_start + mention.start,
+            offset + tail_start + mention.end,
+            mention.title,
+            False,
+        )
+        entity = _classify(shifted, text, document)
+        if entity is not None and entity.kind == "person":
+            entity = document.remember(entity)
+            if entity.name not in names:
+                names.append(entity.name)
+    return names
+
+
+def _chunks(subject: str) -> list[tuple[int, str]]:
+    chunks = []
+    start = 0
+    for match in re.finditer(r"(?<!\d),|,(?!\d)|[;:–—(]|\s-\s", subject):
+        chunks.append((start, subject[start : match.start()]))
+        start = match.end()
+    chunks.append((start, subject[start:]))
+    return [(s, c) for s, c in chunks if c.strip()]
+
+
+_WHERE_EMPLOYED: Final = re.compile(
+    r"\b(?:at|of|with|from|for|in|by|joined|joining)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _is_descriptor(chunk: str) -> bool:
+    words = chunk.split()
+    if not words:
+        return False
+    first = words[0]
+    if re.match(r"\s*(?:that|this)\s+(?:is|was)\s+(?:what|how)\s", chunk, re.IGNORECASE):
+        return False  # "That is what Mirela Dobos told ...": the name follows
+    if first.lower() in {"who", "which", "whose", "that", "where"} and not first.isupper():
+        return True  # a relative clause; "WHO spokesman Tarik Jasarevic" is the agency
+    if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
+        return False  # "the National Bank of Korvia" is a name
+    named = re.search(r"(?:\s[A-Z][\w&'’.-]*)+$", chunk.rstrip())
+    if (
+        named
+        and _ORG_NOUN_BEFORE.search(chunk[: named.start() + 1])
+        and not _WHERE_EMPLOYED.search(chunk[: named.start() + 1])
+    ):
+        return False  # "the sports analytics firm CourtVision"; not "an official at the firm X"
+    if first.lower() in _NAME_PARTICLES and len(words) > 1 and words[1][:1].isupper():
+        return False  # "de Mistura", "van der Berg"
+    if first[:1].islower():
+        return True
+    if re.search(r"[’']s$", first):
+        return True
+    return first.lower() in {"the", "a", "an"} and len(words) > 1 and words[1][:1].islower()
+
+
+def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -> _Attribution:
+    if pronoun in {"i", "we"}:
+        return _Attribution(None, False, *verb)
+    if pronoun == "they":
+        if (
+            document.last_group is not None
+            and document.paragraph - document.last_group_paragraph <= 1
+        ):
+            return _Attribution(document.last_group, False, *verb)
+        return _Attribution(document.last_speaker, False, *verb)
+    if pronoun == "it":
+        organisation = document.last_organisation or next(
+            (e.root().name for e in reversed(document.entities) if e.kind == "org"), None
+        )
+        return _Attribution(organisation, False, *verb)
+    person = document.person_for(pronoun)
+    return _Attribution(person.name if person else None, False, *verb)
+
+
+# "are (widely) expected to" with nobody named: unnamed people's expectation (LABELLING.md).
+_AGENTLESS_PASSIVE: Final = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)?$", re.IGNORECASE
+)
