@@ -26,13 +26,13 @@ from forecasts.extraction.layout import (
 )
 from forecasts.extraction.names import (
     _SPEECH,
-    _abbreviation_of,
     _classify,
     _Document,
     _Entity,
     _link_to_owner,
     _Mention,
     _name_runs,
+    _remembered_as_alias,
 )
 from forecasts.extraction.quantities import _BARE_MODALS, _NO_STATED_LIKELIHOOD, Quantity, _quantity
 from forecasts.extraction.sentences import (
@@ -372,12 +372,9 @@ def _learn_names_before_attribution(
     for mention in _name_runs(sentence.text):
         if _inside(mention.start, regions):
             continue
-        if previous is not None and _abbreviation_of(sentence.text, previous, mention):
+        if _remembered_as_alias(sentence.text, previous, mention, document):
             # "The Ostrova Meteorological Organization (OMO) expects": the initials speak for
             # the full name in this sentence already
-            alias = document.remember(_Entity(mention.text, "org"))
-            if alias is not previous[1]:
-                alias.parent = previous[1]
             continue
         entity = _classify(mention, sentence.text, document)
         if entity is not None and len(entity.name.split()) > 1:

@@ -764,6 +764,20 @@ def _abbreviation_of(text: str, previous: tuple[_Mention, _Entity], mention: _Me
     )
 
 
+def _remembered_as_alias(
+    text: str, previous: tuple[_Mention, _Entity] | None, mention: _Mention, document: _Document
+) -> bool:
+    """Whether `mention` is another name for the organisation named just before it ("Apogee
+    Enterprises, Inc. (APOG)", "the Institute (VMI)"); if so, it is remembered as one.
+    """
+    if previous is None or not _abbreviation_of(text, previous, mention):
+        return False
+    alias = document.remember(_Entity(mention.text, "org"))
+    if alias is not previous[1]:
+        alias.parent = previous[1]
+    return True
+
+
 def _initials(name: str) -> str:
     """ "Organisation of the Petroleum Exporting Countries" -> "OPEC", as "(Opec)" spells it."""
     return "".join(word[0] for word in name.split() if word[:1].isupper())

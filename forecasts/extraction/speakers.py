@@ -28,7 +28,6 @@ from forecasts.extraction.names import (
     _ROLE_OF_NAMED,
     _SPEECH,
     _TRAILING_JOB_TITLES,
-    _abbreviation_of,
     _classify,
     _Document,
     _Entity,
@@ -36,6 +35,7 @@ from forecasts.extraction.names import (
     _Mention,
     _name_runs,
     _part_of,
+    _remembered_as_alias,
     _resolve_name,
 )
 from forecasts.extraction.sentences import _SUBJECT_WINDOW, Sentence, _inside, _wordset
@@ -45,11 +45,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     """Record the people and organisations a sentence names, quotations excluded for people."""
     previous: tuple[_Mention, _Entity] | None = None
     for mention in _name_runs(sentence.text):
-        if previous is not None and _abbreviation_of(sentence.text, previous, mention):
-            # "Apogee Enterprises, Inc. (APOG)", "the Institute (VMI)": another name for it
-            alias = document.remember(_Entity(mention.text, "org"))
-            if alias is not previous[1]:
-                alias.parent = previous[1]
+        if _remembered_as_alias(sentence.text, previous, mention, document):
             continue
         entity = _classify(mention, sentence.text, document)
         if entity is None:
