@@ -174,8 +174,14 @@ def committed(connection: Any, cursor: Cursor, write: Callable[[Cursor], T]) -> 
     try:
         result = write(cursor)
         connection.commit()
-    except BaseException:
-        connection.rollback()
+    except BaseException as error:
+        try:
+            connection.rollback()
+        except Exception:
+            # A pipeline the error aborted refuses the ROLLBACK too ("pipeline aborted"),
+            # and the connection is rolled back as it goes back to its pool. The error
+            # that says what went wrong is the first.
+            raise error from None
         raise
     return result
 
