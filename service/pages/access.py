@@ -43,7 +43,7 @@ from service.pages.session import (
     stale_form_page,
     start_reviewer_session,
 )
-from service.pages.templating import templates
+from service.pages.templating import form_page, templates
 from service.scheduler import JobRunner, mail_transport
 from service.settings import Settings
 
@@ -213,13 +213,7 @@ def _settings_page(
         "timezones": TIMEZONES,
         "csrf_token": signed_in.csrf_token(SETTINGS_FORM) if signed_in else "",
     }
-    return templates.TemplateResponse(
-        request,
-        "settings.html",
-        context,
-        status_code=status_code,
-        headers={"Cache-Control": "no-store"},
-    )
+    return form_page(request, "settings.html", context, status_code=status_code)
 
 
 def _signed_in_reviewer(database: Database, signed_in: PageSession | None) -> Reviewer | None:

@@ -46,7 +46,7 @@ from service.pages.session import (
     refuse_cross_site,
     stale_form_page,
 )
-from service.pages.templating import templates
+from service.pages.templating import form_page
 from service.settings import Settings
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -197,13 +197,7 @@ def _render(
         "notice": notice,
         "kind_words": KIND_WORDS,
     }
-    return templates.TemplateResponse(
-        request,
-        "inbox.html",
-        context,
-        status_code=status_code,
-        headers={"Cache-Control": "private"},
-    )
+    return form_page(request, "inbox.html", context, status_code=status_code, back_returns=True)
 
 
 @router.get("/inbox")

@@ -47,7 +47,7 @@ from service.pages.session import (
     refuse_cross_site,
     stale_form_page,
 )
-from service.pages.templating import templates
+from service.pages.templating import form_page
 from service.settings import Settings
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -398,14 +398,8 @@ def _render(
         "basis_words": BASIS_WORDS,
         "kind_words": KIND_WORDS,
     }
-    return templates.TemplateResponse(
-        request,
-        "extract.html",
-        context,
-        status_code=status_code,
-        # Private, not no-store: Back from the question page should return to this page.
-        headers={"Cache-Control": "private"},
-    )
+    # Back from the question page a record leads to returns here.
+    return form_page(request, "extract.html", context, status_code=status_code, back_returns=True)
 
 
 # --- routes ----------------------------------------------------------------------------------

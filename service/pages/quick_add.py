@@ -43,7 +43,7 @@ from service.pages.session import (
     refuse_cross_site,
     stale_form_page,
 )
-from service.pages.templating import templates
+from service.pages.templating import form_page
 from service.settings import Settings
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -384,9 +384,7 @@ def _render(
         **(extra or {}),
     }
     code = status.HTTP_401_UNAUTHORIZED if signed_in is None else status_code
-    return templates.TemplateResponse(
-        request, template, context, status_code=code, headers={"Cache-Control": "private"}
-    )
+    return form_page(request, template, context, status_code=code, back_returns=True)
 
 
 def _editor(

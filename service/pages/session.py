@@ -35,7 +35,7 @@ from forecasts.models import ApiKey, Reviewer
 from service.database import Database
 from service.deps import Clock, DatabaseDep, SettingsDep
 from service.keys import LiveKey, find_key
-from service.pages.templating import templates
+from service.pages.templating import form_page, templates
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -304,13 +304,7 @@ def login_page_response(
         "email_problem": email_problem,
         "link_sent": link_sent,
     }
-    return templates.TemplateResponse(
-        request,
-        "login.html",
-        context,
-        status_code=status_code,
-        headers={"Cache-Control": "no-store"},
-    )
+    return form_page(request, "login.html", context, status_code=status_code)
 
 
 @router.get("/login")

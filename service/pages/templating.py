@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from fastapi import Request, Response, status
 from fastapi.templating import Jinja2Templates
 
 from forecasts.quantities import error_in_words, measured, quantity_in_words
@@ -129,3 +131,20 @@ def _environment() -> jinja2.Environment:
 
 
 templates = Jinja2Templates(env=_environment())
+
+
+def form_page(
+    request: Request,
+    template: str,
+    context: dict[str, Any],
+    *,
+    status_code: int = status.HTTP_200_OK,
+    back_returns: bool = False,
+) -> Response:
+    """A page holding a signed-in person's form: no shared cache keeps it. It is not kept at
+    all (no-store) unless Back from the page it leads to should return to it (private).
+    """
+    cache = "private" if back_returns else "no-store"
+    return templates.TemplateResponse(
+        request, template, context, status_code=status_code, headers={"Cache-Control": cache}
+    )

@@ -34,7 +34,7 @@ from service.pages.session import (
     refuse_cross_site,
     stale_form_page,
 )
-from service.pages.templating import templates, web_url
+from service.pages.templating import form_page, templates, web_url
 from service.views import question_detail
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -167,13 +167,7 @@ def _verdict_page(
         "csrf_token": signed_in.csrf_token(RESOLVE_FORM),
         "confirming": not problems,
     }
-    return templates.TemplateResponse(
-        request,
-        "verdict.html",
-        context,
-        status_code=status_code,
-        headers={"Cache-Control": "no-store"},
-    )
+    return form_page(request, "verdict.html", context, status_code=status_code)
 
 
 @router.post("/questions/{question_id}/resolution")
@@ -241,9 +235,7 @@ def next_due(request: Request, signed_in: SignedIn, database: DatabaseDep, now: 
         return RedirectResponse(
             f"/questions/{waiting[0].id}#resolution", status_code=status.HTTP_303_SEE_OTHER
         )
-    return templates.TemplateResponse(
-        request, "nothing_due.html", {"signed_in": signed_in}, headers={"Cache-Control": "no-store"}
-    )
+    return form_page(request, "nothing_due.html", {"signed_in": signed_in})
 
 
 # --- retracting ------------------------------------------------------------------------------
@@ -295,7 +287,7 @@ def retract_on_page(
         problem, code = error.message[:1].upper() + error.message[1:] + ".", error.status_code
     if not problem:
         return RedirectResponse(f"{back}#claim-{claim_id}", status_code=status.HTTP_303_SEE_OTHER)
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "retract.html",
         {
@@ -306,5 +298,4 @@ def retract_on_page(
             "csrf_token": signed_in.csrf_token(RETRACT_FORM),
         },
         status_code=code,
-        headers={"Cache-Control": "no-store"},
     )

@@ -228,3 +228,14 @@ def test_cross_site_and_unsigned_posts_are_refused_and_store_nothing(
     assert wrong_token.status_code == 403
     assert signed_out.status_code == 401
     assert _claims(database) == []
+
+
+def test_form_pages_are_kept_by_no_shared_cache(client: TestClient, keys: dict[Role, str]) -> None:
+    # Forms carry a signed-in person's token: never in a shared cache. The add and extract
+    # forms stay in the browser's own history, so that Back from what they recorded
+    # returns to them; the sign-in page is not kept at all.
+    assert client.get("/login").headers["Cache-Control"] == "no-store"
+    sign_in(client, keys[Role.editor])
+    for path in ("/claims/new", "/extract", "/inbox"):
+        assert client.get(path).headers["Cache-Control"] == "private", path
+    assert client.get("/login").headers["Cache-Control"] == "no-store"
