@@ -53,14 +53,18 @@ T = TypeVar("T")
 def conninfo(url: str) -> str:
     """The libpq connection string of a SQLAlchemy URL."""
     parsed = make_url(url)
+    # The query may name the host as well: "?host=/var/run/postgresql" is how a URL gives
+    # a Unix socket's directory, and it wins over the (then empty) host part.
     return make_conninfo(
         "",
-        host=parsed.host,
-        port=parsed.port,
-        user=parsed.username,
-        password=parsed.password,
-        dbname=parsed.database,
-        **{key: str(value) for key, value in parsed.query.items()},
+        **{
+            "host": parsed.host,
+            "port": parsed.port,
+            "user": parsed.username,
+            "password": parsed.password,
+            "dbname": parsed.database,
+            **{key: str(value) for key, value in parsed.query.items()},
+        },
     )
 
 
