@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Table, and_, bindparam, exists, insert
@@ -12,6 +12,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session
 
 from forecasts.chain import Action, append_entry
+from forecasts.dialects import same_record_lock
 from forecasts.domain import (
     Basis,
     ConflictError,
@@ -254,6 +255,7 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
         "resolution_criteria": data.question.resolution_criteria,
         "deadline": data.question.deadline,
     }
+    _queue_behind_same_claim(cursor, data, source_id, stated, question_fields)
     _refuse_repeat(cursor, _REPEAT_WITH_QUESTION, data, source_id, stated, question_fields)
     # create_question flushes what it adds, so the cursor sees the question below.
     question = create_question(
@@ -286,6 +288,7 @@ def record_claim_on_question(
     deadline, first_resolved_at, kind = deadlines[0]
     stated = _checked(data, deadline, QuestionKind(kind))
     when = (deadline, first_resolved_at)
+    _queue_behind_same_claim(cursor, data, source_id, stated, {"question_id": data.question_id})
     return _insert(
         cursor, data, data.question_id, when, source_id, stated, actor, now, _INSERT_UNLESS_REPEAT
     )
@@ -321,6 +324,37 @@ def _checked(data: ClaimCreate, deadline: datetime, kind: QuestionKind) -> State
     return _stated(data, kind)
 
 
+def _same_claim(data: ClaimCreate, source_id: int, stated: Stated) -> dict[str, Any]:
+    """The fields that make two claims on one question the same claim."""
+    probability, _, quantity = stated
+    numbers = quantity.model_dump() if quantity else dict.fromkeys(_QUANTITY_FIELDS)
+    claim = {
+        "source_id": source_id,
+        "probability": probability,
+        "quote": data.quote,
+        "made_at": data.made_at,
+    }
+    return claim | numbers
+
+
+def _queue_behind_same_claim(
+    cursor: Cursor, data: ClaimCreate, source_id: int, stated: Stated, question: dict[str, Any]
+) -> None:
+    """Wait for any other transaction recording the same claim to end, so that the repeat
+    check sees what it recorded: without this, two writers in different processes or
+    threads could each find no repeat and both record it.
+    """
+    fields = _same_claim(data, source_id, stated) | question
+    # One instant written with two offsets is one value in the database.
+    described = sorted(
+        (name, value.astimezone(UTC).isoformat() if isinstance(value, datetime) else value)
+        for name, value in fields.items()
+    )
+    lock = same_record_lock(cursor.dialect, "claim " + repr(described))
+    if lock is not None:
+        cursor.execute(lock)
+
+
 def _refuse_repeat(
     cursor: Cursor,
     query: Prepared,
@@ -335,15 +369,7 @@ def _refuse_repeat(
     give the source a second, identical entry in its record. A retracted claim may be
     recorded again.
     """
-    probability, _, quantity = stated
-    numbers = quantity.model_dump() if quantity else dict.fromkeys(_QUANTITY_FIELDS)
-    claim = {
-        "source_id": source_id,
-        "probability": probability,
-        "quote": data.quote,
-        "made_at": data.made_at,
-    }
-    found = cursor.rows(query, claim | numbers | question)
+    found = cursor.rows(query, _same_claim(data, source_id, stated) | question)
     if found:
         existing = int(found[0][0])
         raise RepeatError(

@@ -7,6 +7,8 @@ difference is listed once, with why:
 - instants: SQLite has no timezone type, so instants are stored as naive UTC;
 - appends to the ledger: PostgreSQL's writers run at once and queue on an advisory lock,
   SQLite's are queued by its single write lock already;
+- repeated records: two PostgreSQL writers of the same record queue on an advisory lock
+  of that record, so the second sees the first's; SQLite's write lock queues them already;
 - row locks: PostgreSQL locks a row FOR UPDATE; SQLite's write lock covers the database;
 - deduplicating inserts: ON CONFLICT DO NOTHING, written by each dialect's own insert;
 - sequences: PostgreSQL's skip the numbers of rolled-back inserts, and are moved by hand
@@ -18,6 +20,7 @@ difference is listed once, with why:
 
 from __future__ import annotations
 
+from hashlib import blake2b
 from typing import Any
 
 from sqlalchemy import Dialect, Table, text
@@ -41,6 +44,26 @@ def stores_naive_instants(dialect: Dialect) -> bool:
 def appends_take_a_lock(dialect: Dialect) -> bool:
     """Whether an append to the ledger takes the chain's advisory lock first."""
     return dialect.name == POSTGRESQL
+
+
+# The first key of the two-key advisory locks that queue writers of the same record; the
+# chain's lock is a one-key lock, which PostgreSQL keeps apart from every two-key lock.
+SAME_RECORD_LOCKS = 1
+
+
+def same_record_lock(dialect: Dialect, record: str) -> str | None:
+    """The statement that makes a writer of `record` (a description of its identifying
+    fields) wait, until the end of the transaction, for any other writer of the same; None
+    where the database's write lock makes every writer wait already.
+
+    Under READ COMMITTED, two transactions that look for the same record and find none
+    would both insert it; queued, the second looks after the first has committed. Records
+    whose keys collide in 32 bits only queue behind each other.
+    """
+    if dialect.name != POSTGRESQL:
+        return None
+    key = int.from_bytes(blake2b(record.encode(), digest_size=4).digest(), "big", signed=True)
+    return f"SELECT pg_advisory_xact_lock({SAME_RECORD_LOCKS}, {key})"
 
 
 def ids_are_contiguous(dialect: Dialect) -> bool:
