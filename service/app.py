@@ -98,7 +98,7 @@ def create_app(
     app.state.settings = settings
     app.state.database = database
     app.state.clock = clock
-    app.state.signed_in_key = session.signed_in_key
+    app.state.signed_in_reader = session.signed_in_reader
     install_error_handlers(app)
     app.add_middleware(
         RequestLimits,

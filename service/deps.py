@@ -115,16 +115,17 @@ async def may_read(request: Request) -> Caller:
     """Let the caller read: anyone when reads are public, otherwise a key or a signed-in page."""
     caller = await get_caller(request)
     if caller.key is None and not request.app.state.settings.public_read:
-        # The pages' session cookie, set by /login; the app supplies how to read it.
-        signed_in: Callable[[Request], LiveKey | None] | None = getattr(
-            request.app.state, "signed_in_key", None
+        # The pages' session cookie, set by /login or a reviewer's mailed sign-in link; the
+        # app supplies how to read it.
+        signed_in: Callable[[Request], Caller | None] | None = getattr(
+            request.app.state, "signed_in_reader", None
         )
-        key = await run_in_threadpool(signed_in, request) if signed_in is not None else None
-        if key is None:
+        reader = await run_in_threadpool(signed_in, request) if signed_in is not None else None
+        if reader is None:
             raise _unauthorised(
                 "reading needs an API key, or signing in at /login (SOOTH_PUBLIC_READ is off)"
             )
-        return Caller(key=key)
+        return reader
     return caller
 
 

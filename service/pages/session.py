@@ -33,7 +33,7 @@ from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 from forecasts.domain import Role
 from forecasts.models import ApiKey, Reviewer
 from service.database import Database
-from service.deps import Clock, DatabaseDep, SettingsDep
+from service.deps import Caller, Clock, DatabaseDep, SettingsDep
 from service.keys import LiveKey, find_key
 from service.pages.templating import form_page, templates
 from service.settings import Settings
@@ -201,12 +201,14 @@ def _reviewer_session(
     return PageSession(key=None, nonce=nonce, secret=secret, reviewer=signed_in)
 
 
-def signed_in_key(request: Request) -> LiveKey | None:
-    """The key of the browser's signed-in session, if the request carries a live one."""
+def signed_in_reader(request: Request) -> Caller | None:
+    """Who reads through the browser's signed-in session: the holder of its live key, or a
+    reviewer signed in by a mailed link; None when the request carries no live session.
+    """
     signed_in = read_session(
         request, database=request.app.state.database, settings=request.app.state.settings
     )
-    return signed_in.key if signed_in is not None else None
+    return Caller(key=signed_in.key) if signed_in is not None else None
 
 
 def current_session(

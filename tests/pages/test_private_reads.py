@@ -11,6 +11,8 @@ from service.database import Database
 from service.keys import find_key, revoke_key
 from tests.factories import make_claim, make_question, make_resolution, make_source
 from tests.intake.conftest import sign_in
+from tests.pages.test_verdicts import sign_in_reviewer
+from tests.resolvers.conftest import make_reviewer
 
 
 def test_signed_in_editor_reads_every_page_when_reads_are_private(
@@ -52,3 +54,18 @@ def test_a_revoked_key_signs_its_page_session_out_of_private_reads(
             assert found is not None
             revoke_key(session=session, key_id=found.id, now=utc_now())
         assert browser.get("/sources").status_code == 401
+
+
+def test_a_reviewer_signed_in_by_a_mailed_link_reads_when_reads_are_private(
+    app_factory: Callable[..., TestClient], database: Database
+) -> None:
+    with database.writing() as session:
+        reviewer = make_reviewer(session)
+        question = make_question(session)
+    assert reviewer.id is not None
+    with app_factory(public_read=False) as browser:
+        assert browser.get(f"/questions/{question.id}").status_code == 401
+        sign_in_reviewer(browser, reviewer_id=reviewer.id, now=utc_now())
+        assert browser.get(f"/questions/{question.id}").status_code == 200
+        assert browser.get("/review/next").status_code == 200
+        assert browser.get(f"/api/v1/questions/{question.id}").status_code == 200

@@ -57,6 +57,7 @@ def test_the_same_claim_from_many_writers_at_once_lands_once(
             title="Will the ferry run by March?",
             resolution_criteria="Yes if a timetabled crossing sails before March 1.",
             deadline=datetime(2026, 3, 1, tzinfo=UTC),
+            tags=["transport"],
         )
         data = data.model_copy(update={"question_id": None, "question": question})
     start = threading.Barrier(WRITERS)
