@@ -10,14 +10,15 @@ the page needs no JavaScript. Forms carry the signed-in session's CSRF token.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from pydantic import ValidationError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 from starlette.datastructures import FormData
 
 from forecasts.domain import Basis, CandidateStatus, DomainError, probability_from_text
@@ -113,6 +114,17 @@ class Group:
     problem: str | None = None
 
 
+@dataclass
+class Shelf:
+    """One page of the inbox: the articles shown, how many wait in all, and the article id
+    the next page of older ones starts below, if there are more.
+    """
+
+    groups: list[Group]
+    waiting: int
+    older_than: int | None
+
+
 def _number(value: object) -> str:
     return f"{value:g}" if isinstance(value, int | float) else ""
 
@@ -140,16 +152,40 @@ def prefilled(candidate: ClaimCandidate, article: Article, sources: list[Source]
     }
 
 
-def _groups(
-    session: Session, *, posted: dict[int, dict[str, str]], problems: dict[int, dict[str, str]]
-) -> list[Group]:
-    article_ids = session.exec(
+def _shelf(
+    session: Session,
+    *,
+    posted: dict[int, dict[str, str]],
+    problems: dict[int, dict[str, str]],
+    before: int | None = None,
+) -> Shelf:
+    """The newest ARTICLES_SHOWN articles with pending candidates, below `before` if given."""
+    pending = ClaimCandidate.status == CandidateStatus.pending
+    waiting = session.exec(
+        select(func.count(func.distinct(ClaimCandidate.article_id))).where(pending)
+    ).one()
+    shown = (
         select(ClaimCandidate.article_id)
-        .where(ClaimCandidate.status == CandidateStatus.pending)
+        .where(pending)
         .group_by(col(ClaimCandidate.article_id))
         .order_by(col(ClaimCandidate.article_id).desc())
-        .limit(ARTICLES_SHOWN)
-    ).all()
+        .limit(ARTICLES_SHOWN + 1)  # one more tells whether there is a page of older ones
+    )
+    if before is not None:
+        shown = shown.where(col(ClaimCandidate.article_id) < before)
+    article_ids = session.exec(shown).all()
+    older_than = article_ids[ARTICLES_SHOWN - 1] if len(article_ids) > ARTICLES_SHOWN else None
+    groups = _groups(session, article_ids[:ARTICLES_SHOWN], posted=posted, problems=problems)
+    return Shelf(groups, waiting, older_than)
+
+
+def _groups(
+    session: Session,
+    article_ids: Sequence[int],
+    *,
+    posted: dict[int, dict[str, str]],
+    problems: dict[int, dict[str, str]],
+) -> list[Group]:
     groups = []
     for article_id in article_ids:
         article = session.get(Article, article_id)
@@ -186,13 +222,21 @@ def _render(
     general: str | None = None,
     notice: str | None = None,
     status_code: int = status.HTTP_200_OK,
+    before: int | None = None,
 ) -> Response:
-    groups = _groups(session, posted=posted or {}, problems=problems or {}) if signed_in else []
+    shelf = (
+        _shelf(session, posted=posted or {}, problems=problems or {}, before=before)
+        if signed_in
+        else Shelf([], 0, None)
+    )
     context = {
         "signed_in": signed_in,
         "csrf_token": signed_in.csrf_token(INBOX_FORM) if signed_in else "",
         "logout_token": signed_in.csrf_token("logout") if signed_in else "",
-        "groups": groups,
+        "groups": shelf.groups,
+        "waiting": shelf.waiting,
+        "older_than": shelf.older_than,
+        "before": before,
         "general": general,
         "notice": notice,
         "kind_words": KIND_WORDS,
@@ -207,15 +251,18 @@ def inbox_page(
     database: DatabaseDep,
     accepted: int = 0,
     rejected: int = 0,
+    before: Annotated[
+        int | None, Query(ge=1, description="Show articles older than this id.")
+    ] = None,
 ) -> Response:
-    """Pending candidate claims, grouped by article, newest first."""
+    """Pending candidate claims, grouped by article, newest first, a page at a time."""
     notice = None
     if accepted:
         notice = f"Recorded {accepted} claim{'s' if accepted != 1 else ''}."
     elif rejected:
         notice = "Rejected; the reason is kept with the candidate."
     with database.reading() as session:
-        return _render(request, session=session, signed_in=signed_in, notice=notice)
+        return _render(request, session=session, signed_in=signed_in, notice=notice, before=before)
 
 
 def _signed_out(request: Request) -> Response:

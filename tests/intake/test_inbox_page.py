@@ -15,6 +15,7 @@ from forecasts.models import Claim, ClaimCandidate
 from service.articles import IntakeResult, prepare_text, store_prepared
 from service.database import Database
 from service.demo import demo_article
+from service.pages.inbox import ARTICLES_SHOWN
 from tests.factories import make_source
 from tests.intake.forms import form_in
 
@@ -205,3 +206,35 @@ def test_extract_records_through_the_inbox_and_never_twice(
     inbox = editor_client.get("/inbox").text
     assert len(candidates) > 1
     assert inbox.count('class="candidate-card"') == len(candidates) - 1
+
+
+def test_a_long_inbox_is_shown_a_page_of_articles_at_a_time(
+    editor_client: TestClient, database: Database
+) -> None:
+    ids = []
+    for number in range(ARTICLES_SHOWN + 3):
+        prepared = prepare_text(
+            text=f"Ferry strike, day {number}\n\nThe union will probably end the strike by May.\n",
+            url=f"https://news.example/ferry/{number}",
+            title=f"Ferry strike, day {number}",
+            published_at=PUBLISHED,
+        )
+        with database.writing() as session:
+            result, _ = store_prepared(
+                session=session, prepared=prepared, feed_id=None, actor="test", now=PUBLISHED
+            )
+        ids.append(result.article.id)
+
+    newest = editor_client.get("/inbox").text
+    shown = [int(n) for n in re.findall(r'<section[^>]*id="article-(\d+)"', newest)]
+    assert shown == sorted(ids, reverse=True)[:ARTICLES_SHOWN]
+    assert f"{ARTICLES_SHOWN + 3} articles with candidates waiting" in newest
+    older = re.search(r'href="(/inbox\?before=\d+)" rel="next"', newest)
+    assert older is not None and "Newest articles" not in newest
+
+    rest = editor_client.get(older.group(1)).text
+    shown = [int(n) for n in re.findall(r'<section[^>]*id="article-(\d+)"', rest)]
+    assert shown == sorted(ids, reverse=True)[ARTICLES_SHOWN:]
+    assert 'rel="next"' not in rest and 'href="/inbox">Newest articles' in rest
+    refused = editor_client.get("/inbox?before=0")
+    assert refused.status_code == 400 and "before" in refused.text
