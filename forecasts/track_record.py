@@ -357,7 +357,8 @@ class QuantityRecord:
     """The quantity report of one query: a row per group and the coverage table."""
 
     scores: pd.DataFrame
-    """One row per group: group, its key columns, then forecasts.quantities.QUANTITY_COLUMNS."""
+    """One row per group: group, its key columns, then forecasts.quantities.QUANTITY_COLUMNS
+    with n_hindsight and n_unevidenced after n."""
     coverage: pd.DataFrame
     """One row per group and bin of stated confidence with ranges in it."""
 
@@ -370,7 +371,9 @@ def quantity_report(*, session: Session, query: ReportQuery) -> QuantityRecord:
     """Errors, range hits and interval scores of the scored quantity claims, per group.
 
     Which claims count is decided by the same rule as for probabilities (_scored_claims_from);
-    annulled questions are left out, and so are open and due ones.
+    annulled questions are left out, and so are open and due ones. As in the scores table,
+    n_hindsight counts the scored claims recorded in hindsight and n_unevidenced the
+    hindsight claims the mode leaves out.
     """
     source_ids = _source_ids(session, query.sources)
     c, r = _claim, _resolution
@@ -379,12 +382,23 @@ def quantity_report(*, session: Session, query: ReportQuery) -> QuantityRecord:
         keys.append(c.c.source_id.label("source_id"))
     if query.by_tag:
         keys.append(_tag.c.tag.label("tag"))
+    standing = _standing(c)
+    left_out: ColumnElement[bool] = standing > _int(widest_standing(query.hindsight))
     statement = (
-        _scored_claims_from(query, source_ids, QuestionKind.quantity, left_out=False)
+        _scored_claims_from(query, source_ids, QuestionKind.quantity)
         .where(r.c.outcome == Outcome.value)
-        .with_only_columns(*keys, c.c.point, c.c.low, c.c.high, c.c.confidence, r.c.value)
+        .with_only_columns(
+            *keys,
+            c.c.point,
+            c.c.low,
+            c.c.high,
+            c.c.confidence,
+            r.c.value,
+            case((standing > _int(Standing.contemporaneous), _int(1)), else_=_int(0)),
+            case((left_out, _int(1)), else_=_int(0)),
+        )
     )
-    columns = [*_key_columns(query), *_QUANTITY_INPUTS]
+    columns = [*_key_columns(query), *_QUANTITY_INPUTS, "hindsight", "left_out"]
     # Streamed in batches, each made a frame at once: half a million claims held as Python
     # rows would take several hundred MB, as columns of doubles a few tens.
     result = session.execute(statement.execution_options(yield_per=_QUANTITY_BATCH))
@@ -394,8 +408,20 @@ def quantity_report(*, session: Session, query: ReportQuery) -> QuantityRecord:
     ]
     raw = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     keys_frame, labels = _group_keys(session, query, raw)
+    left_out_rows = raw["left_out"].to_numpy(dtype=np.int64) == 1
+    scored = ~left_out_rows
+    hindsight = raw["hindsight"].to_numpy(dtype=np.int64)
     scores, coverage = quantity_table(
-        raw, groups=pd.Series(labels, dtype=object), min_n=query.min_n
+        raw[scored].reset_index(drop=True),
+        groups=pd.Series(labels[scored], dtype=object),
+        min_n=query.min_n,
+    )
+    scores = _with_hindsight(
+        scores,
+        _per_label(hindsight, labels, scored),
+        _per_label(np.ones(len(raw), dtype=np.int64), labels, left_out_rows),
+        min_n=query.min_n,
+        after="n",
     )
     return QuantityRecord(
         scores=_with_keys(scores, keys_frame), coverage=_with_keys(coverage, keys_frame)
@@ -718,20 +744,27 @@ def _source_names(session: Session, ids: np.ndarray[Any, Any]) -> pd.DataFrame:
 
 
 def _with_hindsight(
-    table: pd.DataFrame, n_hindsight: pd.Series, n_unevidenced: pd.Series, *, min_n: int
+    table: pd.DataFrame,
+    n_hindsight: pd.Series,
+    n_unevidenced: pd.Series,
+    *,
+    min_n: int,
+    after: str = "n_annulled",
 ) -> pd.DataFrame:
-    """n_hindsight and n_unevidenced after n_annulled, with an empty row for each group
-    whose only claims were left out (unless min_n leaves out groups with few claims)."""
+    """n_hindsight and n_unevidenced after the column `after`, with an empty row for each
+    group whose only claims were left out (unless min_n leaves out groups with few claims)."""
     counted = n_unevidenced[n_unevidenced > 0]
     only_left_out = counted.index.difference(pd.Index(table["group"], dtype=object))
     if min_n <= 0 and not only_left_out.empty:
         empty = pd.DataFrame({"group": only_left_out.to_numpy(dtype=object)})
         empty = empty.reindex(columns=table.columns)
-        empty[["n", "n_annulled"]] = 0
+        # The counts of a group with no scored claim are 0; its figures are missing.
+        counts = [name for name in table.columns if pd.api.types.is_integer_dtype(table[name])]
+        empty[counts] = 0
         table = pd.concat([table, empty.astype(table.dtypes.to_dict())], ignore_index=True)
         table = table.sort_values("group", kind="stable", ignore_index=True)
     groups = table["group"].to_numpy()
-    at = list(table.columns).index("n_annulled") + 1
+    at = list(table.columns).index(after) + 1
     table.insert(
         at, "n_hindsight", n_hindsight.reindex(groups).fillna(0).astype(np.int64).to_numpy()
     )

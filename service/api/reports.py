@@ -365,7 +365,9 @@ Per claim: a point x, a range [l, h], or a range with a stated confidence c.
   ranges with a confidence (Gneiting and Raftery 2007); `relative_interval_score` is
   it divided by |v| (empty when v = 0).
 
-Per group: `n` scored quantity claims, `n_ranges` of them ranges, `hits`, `hit_rate` =
+Per group: `n` scored quantity claims, `n_hindsight` of them recorded in hindsight,
+`n_unevidenced` hindsight claims the mode leaves out (a group whose claims are all left out
+has a row with n = 0), `n_ranges` of the scored claims ranges, `hits`, `hit_rate` =
 hits / n_ranges with its 95% Wilson interval `hit_rate_low`..`hit_rate_high`;
 `mean_confidence` over the ranges with a confidence and `coverage_gap` = their hit rate
 minus their mean confidence (below 0: intervals too narrow for the confidence stated);
@@ -377,6 +379,8 @@ class QuantityRow(GroupRow):
     """One group's quantity figures; source, source_name and tag appear with the grouping."""
 
     n: int
+    n_hindsight: int
+    n_unevidenced: int
     n_ranges: int
     hits: int
     hit_rate: float | None

@@ -236,6 +236,6 @@ def source_record(*, session: Session, slug: str, now: datetime) -> SourceRecord
         unscored=unscored,
         unscored_total=len(others),
         history=source_history(session=session, source_id=source.id),
-        quantities=quantities[0] if quantities else None,
+        quantities=quantities[0] if quantities and quantities[0]["n"] else None,
         scored_quantities=scored_quantities,
     )

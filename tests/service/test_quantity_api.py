@@ -233,8 +233,17 @@ def test_quantity_report_matches_independent_figures(
     assert rows["carol"]["hit_rate_high"] == pytest.approx(z2 / (1 + z2), abs=1e-12)
     assert rows["bob"]["hit_rate"] is None
 
-    # Recorded after the deadline without a dated citation: hindsight, left out by default.
-    assert client.get("/api/v1/reports/quantities").json() == []
+    # Recorded after the deadline without a dated citation: unevidenced hindsight, scored
+    # with hindsight=all and left out by default, where each source keeps a row saying so.
+    assert {(r["group"], r["n"], r["n_hindsight"], r["n_unevidenced"]) for r in rows.values()} == {
+        (slug, 1, 1, 0) for slug in CLAIMS
+    }
+    by_default = client.get("/api/v1/reports/quantities").json()
+    assert [(r["group"], r["n"], r["n_hindsight"], r["n_unevidenced"]) for r in by_default] == [
+        (slug, 0, 0, 1) for slug in sorted(CLAIMS)
+    ]
+    assert all(r["hits"] == 0 and r["median_ape"] is None for r in by_default)
+    assert client.get("/api/v1/reports/quantities", params={"min_n": 1}).json() == []
     text_body = client.get("/api/v1/reports/quantities.csv", params={"hindsight": "all"}).text
     table = list(csv.DictReader(io.StringIO(text_body)))
     assert list(table[0]) == [
@@ -242,6 +251,8 @@ def test_quantity_report_matches_independent_figures(
         "source",
         "source_name",
         "n",
+        "n_hindsight",
+        "n_unevidenced",
         "n_ranges",
         "hits",
         "hit_rate",
