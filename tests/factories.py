@@ -85,6 +85,19 @@ def make_claim(
     )
 
 
+def claim_on_a_new_question(session: Session, **fields: Any) -> ClaimCreate:
+    """What a claim by a new source on a new question would send, made on 2026-01-01."""
+    source, question = make_source(session), make_question(session)
+    data = {
+        "source": source.slug,
+        "question_id": question.id,
+        "probability": 0.5,
+        "quote": "Even odds.",
+        "made_at": datetime(2026, 1, 1, tzinfo=UTC),
+    }
+    return ClaimCreate(**(data | fields))
+
+
 def make_resolution(
     session: Session,
     question: Question,

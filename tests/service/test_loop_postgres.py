@@ -19,7 +19,7 @@ from forecasts.schemas import ClaimCreate
 from service.database import Database
 from service.verification import verify
 from service.views import question_detail_data
-from tests.factories import make_question, make_source
+from tests.factories import claim_on_a_new_question
 from tests.own_loop import run_on_own_loop
 
 pytestmark = pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
@@ -28,14 +28,7 @@ NOW = datetime(2026, 1, 2, tzinfo=UTC)
 
 def _claim(database: Database) -> ClaimCreate:
     with database.writing() as session:
-        source, question = make_source(session), make_question(session)
-    return ClaimCreate(
-        source=source.slug,
-        question_id=question.id,
-        probability=0.5,
-        quote="Even odds.",
-        made_at=datetime(2026, 1, 1, tzinfo=UTC),
-    )
+        return claim_on_a_new_question(session)
 
 
 def _claims(database: Database) -> int:

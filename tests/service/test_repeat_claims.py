@@ -15,7 +15,7 @@ from forecasts.domain import RepeatError
 from forecasts.models import Claim
 from forecasts.schemas import ClaimCreate, QuestionCreate
 from service.database import Database
-from tests.factories import make_question, make_source
+from tests.factories import claim_on_a_new_question
 
 NOW = datetime(2026, 1, 2, tzinfo=UTC)
 WRITERS = 8
@@ -23,14 +23,7 @@ WRITERS = 8
 
 def _claim(database: Database) -> ClaimCreate:
     with database.writing() as session:
-        source, question = make_source(session), make_question(session)
-    return ClaimCreate(
-        source=source.slug,
-        question_id=question.id,
-        probability=0.3,
-        quote="Not before the spring.",
-        made_at=datetime(2026, 1, 1, tzinfo=UTC),
-    )
+        return claim_on_a_new_question(session, quote="Not before the spring.")
 
 
 def _recorded(database: Database, data: ClaimCreate) -> str | RepeatError:
