@@ -57,6 +57,7 @@ _ORG_WORDS: Final = _wordset(
     "insights polling wire markets associates brands stores retail mobility logistics "
     "healthcare investments insurance resources mining minerals chemicals ventures estates "
     "enterprises properties realty shipping railways automotive semiconductors robotics "
+    "semiconductor biologics biosciences aerospace "
     "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
     "town city county council institute observatory economics pictures films studios "
     "productions entertainment alliance coalition federation league caucus bureau"
@@ -384,7 +385,48 @@ class _Document:
         self.entities.append(entity)
         for word in {entity.parts[0], entity.parts[-1]}:
             self._by_edge_word.setdefault(word, []).append(entity)
+        if entity.kind == "org":
+            self._join_short_forms(entity)
         return entity
+
+    def _join_short_forms(self, entity: _Entity) -> None:
+        """ "IEA" or "Corvale" and "International Energy Agency" or "Corvale Semiconductor"
+        are one body, which speaks by its fullest name (LABELLING.md, speakers), whichever
+        form the article gives first.
+        """
+        if len(entity.parts) == 1 and _ACRONYM_NAME.fullmatch(entity.name):
+            full = next(
+                (
+                    other
+                    for other in reversed(self.entities)
+                    if other.kind == "org"
+                    and len(other.parts) > 1
+                    and _initials(other.name) == entity.name
+                ),
+                None,
+            )
+            if full is not None and full.root() is not entity:
+                entity.parent = full
+            return
+        initials = _initials(entity.name)
+        # "Bank of Arland Monetary Committee" is a body of the bank, not the bank
+        body = entity.parts[-1].lower() in _BODY_NOUNS
+        shorter = [
+            other
+            for other in self._by_edge_word.get(entity.parts[0], [])
+            + self._by_edge_word.get(initials, [])
+            if other is not entity
+            and other.kind == "org"
+            and other.parent is None
+            and len(other.parts) < len(entity.parts)
+            and (
+                other.name == initials
+                or (not body and entity.parts[: len(other.parts)] == other.parts)
+            )
+        ]
+        for other in shorter:
+            if entity.root() is not other:
+                other.parent = entity
 
     def body(self) -> str | None:
         """The institution of the latest committee or board named: whose members speak."""
@@ -583,6 +625,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "Tuesday", "Neither": a capital that names nobody
     if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
+    if _titled_document(words):
+        return None  # "its Oil Market Report", "Bank Rate": a publication or a rate says nothing
     # "Ashdown Reservoir", "Harbour Street": a place speaks for no one; "Marsh & Lane" is a
     # firm of partners, not a street
     place = words[-1].lower() in _PLACE_WORDS and "&" not in words
@@ -651,6 +695,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         # "Jefferies analyst Kevin Grundy", "U.N. Syria envoy Staffan de Mistura": the words
         # before the post name where the person works
         return _Entity(mention.text, "org") if len(words) > 1 or known is None else known
+    if len(words) >= 2 and not mention.title and _opened_by_known_org(words, document):
+        return _Entity(mention.text, "org")  # "Corvale Semiconductor" after "Corvale"
     if len(words) >= 2 or mention.title:
         if not mention.title and (
             words[0].lower() in _COMPASS_WORDS or any(w.lower() in _WATER_WORDS for w in words)
@@ -669,6 +715,21 @@ _COMPASS_WORDS: Final = _wordset(
 
 
 _WATER_WORDS: Final = _wordset("ocean sea gulf strait peninsula")
+
+
+# Last words of the title of a publication or of a rate: "Oil Market Report", "World
+# Economic Outlook", "Bank Rate".
+_DOCUMENT_TITLE_ENDINGS: Final = _wordset("report update outlook rate index")
+
+
+def _titled_document(words: list[str]) -> bool:
+    return len(words) > 1 and words[-1].lower() in _DOCUMENT_TITLE_ENDINGS
+
+
+def _opened_by_known_org(words: list[str], document: _Document) -> bool:
+    """A name whose first word is an organisation already met: "Corvale Semiconductor"."""
+    first = document.known(words[0])
+    return first is not None and first.kind == "org" and first.parts[0] == words[0]
 
 
 _WORKS_AT_BEFORE: Final = re.compile(r"\b(?:at|(?:works|worked|working)\s+for)\s+$")
@@ -822,6 +883,8 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
         mention.text, start + mention.start, start + mention.end, mention.title, False
     )
     entity = _classify(shifted, text, document)
+    if entity is None and _titled_document(mention.text.split()):
+        return None
     if entity is None:
         if (
             " " not in mention.text

@@ -1556,3 +1556,17 @@ def test_a_firm_of_partners_joined_by_an_ampersand_is_no_street() -> None:
         "Its analysts expect sales to fall 10% next year."
     )
     assert speakers_of(text) == ["Harrow & Lane"]
+
+
+def test_a_short_form_or_initials_speak_by_the_fullest_name_and_a_report_title_by_no_one() -> None:
+    text = (
+        "Halvane forecasts revenue above estimates, flags delay to new vessel\n\n"
+        "OSLO, March 11 (Northgate Wire) - Halvane Marine beat estimates on Tuesday, and the "
+        "Nordic Shipping Agency warned of a glut of vessels.\n\n"
+        "The company expects revenue of about $2 billion next year.\n\n"
+        "In its quarterly Freight Market Report, the Oslo-based agency said it expects rates "
+        "to fall by a fifth next year.\n\n"
+        "Rates will keep falling into the spring, the NSA said."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Halvane Marine", "Nordic Shipping Agency", "Nordic Shipping Agency"]
