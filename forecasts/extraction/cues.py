@@ -387,6 +387,8 @@ def _phrase_cue(
             return None
         if match.text.startswith("Should") and not before.strip(" \"“‘'"):
             return None  # "Should the krone weaken, ...": a condition, inverted
+        if phrase == "may" and _PERMITTED_ACT.match(after):
+            return None  # "Visitors may return at once": a permission (LABELLING.md, (b))
         kind = "weak"
     elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
         kind = "denial"
@@ -417,6 +419,8 @@ def _phrase_cue(
             return None  # "traders who had expected", "had said it expected": a past belief
         if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
             return None  # "stronger than we expected in June": measured against a past belief
+        if phrase == "expected to" and _THAN_BEFORE.search(before):
+            return None  # "more resilient than expected to tariffs": measured, not expected
         kind = "forecast_verb"
     else:
         kind = "hedge"
@@ -557,6 +561,17 @@ _COMPARED_WITH_BELIEF: Final = re.compile(
     r"(?:[\w'’&.-]+\s+){0,3}(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+
+
+# What people may do when allowed to: "may return", "may apply", "may park".
+_PERMITTED_ACT: Final = re.compile(
+    r"\s+(?:also\s+|still\s+|now\s+)?(?:return|attend|apply|enter|leave|resume|park|bring|"
+    r"register|collect|request|claim|opt|choose|visit|call|contact|book|use)\b",
+    re.IGNORECASE,
+)
+
+
+_THAN_BEFORE: Final = re.compile(r"\bthan\s+$", re.IGNORECASE)
 
 
 _NOUN_AFTER: Final = re.compile(

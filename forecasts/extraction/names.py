@@ -387,7 +387,24 @@ class _Document:
             self._by_edge_word.setdefault(word, []).append(entity)
         if entity.kind == "org":
             self._join_short_forms(entity)
+            self._join_issuer(entity)
         return entity
+
+    def _join_issuer(self, entity: _Entity) -> None:
+        """ "Governing Council expects" in a bank's own release: a board, committee or council
+        with no institution in its name is the issuer's, and speaks for it (LABELLING.md,
+        round two (c) and (e)).
+        """
+        if (
+            self.issuer is None
+            or entity.parent is not None
+            or entity.parts[-1].lower() not in _BODY_NOUNS
+            or {"of", "for"} & set(entity.parts)
+        ):
+            return
+        issuer = self.known(self.issuer)
+        if issuer is not None and issuer is not entity and issuer.root() is not entity:
+            entity.parent = issuer
 
     def _join_short_forms(self, entity: _Entity) -> None:
         """ "IEA" or "Corvale" and "International Energy Agency" or "Corvale Semiconductor"

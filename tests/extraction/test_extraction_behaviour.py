@@ -1570,3 +1570,21 @@ def test_a_short_form_or_initials_speak_by_the_fullest_name_and_a_report_title_b
     )
     speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert speakers == ["Halvane Marine", "Nordic Shipping Agency", "Nordic Shipping Agency"]
+
+
+def test_a_release_for_immediate_release_speaks_through_its_own_council_and_passives() -> None:
+    text = (
+        "Central Bank of Veltria keeps key rate at 3%\n\n"
+        "FOR IMMEDIATE RELEASE\n\n"
+        "Media Relations\nValdra\nMarch 12, 2024\n\n"
+        "The Central Bank of Veltria today held its policy rate at 3%.\n\n"
+        "Exports have been more resilient than expected to the new tariffs. Inflation was "
+        "2.8% in February. Policy Council expects inflation to ease to 2.4% by the end of the "
+        "year. Annual GDP growth is projected to average 1.4% in 2025. Households that missed "
+        "the deadline may apply again in May."
+    )
+    found = [(c.speaker, c.sentence[:20]) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        ("Central Bank of Veltria", "Policy Council expec"),
+        ("Central Bank of Veltria", "Annual GDP growth is"),
+    ]
