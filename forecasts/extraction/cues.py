@@ -291,6 +291,8 @@ def _cues(
     explicit = find_explicit_probability(text)
     if explicit is not None and _MARKET_IMPLIED.search(text, 0, explicit.end):
         explicit = None  # what prices imply is a fact about the market, no one's forecast
+    if explicit is not None and attribution.speaker is None and _unnamed_odds(explicit.text):
+        explicit = None  # "is out at 10/1": odds with no bookmaker named (LABELLING.md)
     if explicit is not None:
         cues.append(
             _Cue(
@@ -319,6 +321,17 @@ def _cues(
 
 
 # "Market pricing implied a roughly 80% chance", "futures price in a 60% probability".
+_FRACTIONAL_ODDS: Final = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})|evens", re.IGNORECASE)
+
+
+def _unnamed_odds(figure: str) -> bool:
+    """A bookmaker's odds ("at 10/1", "evens"), not a split of a hundred ("50/50")."""
+    odds = _FRACTIONAL_ODDS.search(figure)
+    return odds is not None and (
+        odds.group("a") is None or int(odds.group("a")) + int(odds.group("b")) != 100
+    )
+
+
 _MARKET_IMPLIED: Final = re.compile(
     r"\b(?:market|markets|futures|swaps?|options|pricing|prices)\b[^.;]{0,60}?\b(?:implied|imply|"
     r"implies|priced\s+in|price\s+in|prices\s+in|pricing\s+in|point(?:s|ed)?\s+to)\b[^.;]*$",

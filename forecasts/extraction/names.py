@@ -230,7 +230,7 @@ _NOT_NAMES: Final = _wordset(
     "there here it its they their we our i you he she his her a an the what which who why how "
     "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november december today tomorrow "
-    "tonight yesterday christmas easter having being neither either"
+    "tonight yesterday christmas easter having being neither either fewer more less"
 )
 
 
@@ -644,6 +644,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
     if _titled_document(words):
         return None  # "its Oil Market Report", "Bank Rate": a publication or a rate says nothing
+    if len(words) > 1 and words[0].lower() in _TIME_MODIFIERS and words[1].lower() in _TIMES:
+        return None  # "Last August", "Early Monday": a time, nobody who speaks
     # "Ashdown Reservoir", "Harbour Street": a place speaks for no one; "Marsh & Lane" is a
     # firm of partners, not a street
     place = words[-1].lower() in _PLACE_WORDS and "&" not in words
@@ -732,6 +734,17 @@ _COMPASS_WORDS: Final = _wordset(
 
 
 _WATER_WORDS: Final = _wordset("ocean sea gulf strait peninsula")
+
+
+# "Last August", "Next Spring", "Early Monday": words that make a time of the word after.
+_TIME_MODIFIERS: Final = _wordset("last next this early late mid since until by every")
+
+
+_TIMES: Final = _wordset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter "
+    "christmas easter"
+)
 
 
 # Last words of the title of a publication or of a rate: "Oil Market Report", "World

@@ -137,7 +137,8 @@ def _attribution(
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
     odds = _NAMED_ODDS.match(text) if "/" in text or "evens" in text else None
-    if odds is not None:
+    if odds is not None and not _GENERIC_SUBJECT.match(odds.group("maker")):
+        # "Bookmakers make Rovers 4/6 favourites": no bookmaker named (LABELLING.md)
         name = _resolve_name(odds.group("maker"), text, odds.start("maker"), document)
         if name is not None:
             return _Attribution(name, verb_start=odds.start("verb"), verb_end=odds.end("verb"))
@@ -185,7 +186,9 @@ _SHOWS: Final = re.compile(r"\b(?:shows|showed|indicates|indicated|is\s+indicati
 _NAMED_ODDS: Final = re.compile(
     r"\s*(?P<maker>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+"
     r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
-    r"(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:at\s+|as\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
+    # "makes her the 6/4 favourite": the runner may be a pronoun
+    r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
+    r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
 )
 
 

@@ -1588,3 +1588,26 @@ def test_a_release_for_immediate_release_speaks_through_its_own_council_and_pass
         ("Central Bank of Veltria", "Policy Council expec"),
         ("Central Bank of Veltria", "Annual GDP growth is"),
     ]
+
+
+def test_a_time_phrase_or_a_quantifier_opening_a_sentence_is_no_speaker() -> None:
+    text = (
+        "Dr. Hanne Solberg has counted ticks in the Vestfold forests since 2004. Last August a "
+        "single trap near a campsite held more than 300.\n\n"
+        '"Within a decade they will be common in Tromso," she said.\n\n'
+        "Fewer than half of the wind farms announced for the coast since 2022 will be running "
+        "by 2030."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Hanne Solberg", None]
+
+
+def test_odds_are_a_claim_only_when_a_named_bookmaker_quotes_them() -> None:
+    text = (
+        "Quickstep Bet makes him the 5/4 favourite, ahead of Oskar Lind at 3/1. The holder, "
+        "Jonas Berg, is out at 12/1 and has not raced since March. Bookmakers make Lind 3/1 "
+        "favourite for the sprint."
+    )
+    candidate = only(text)
+    assert candidate.speaker == "Quickstep Bet"
+    assert candidate.probability is not None and abs(candidate.probability - 4 / 9) < 0.001
