@@ -76,11 +76,13 @@ _PLEDGE_SUBJECT: Final = re.compile(
 
 
 _SCHEDULE_AFTER: Final = re.compile(
-    r"^\s*(?:(?:also|then|again|now|still|first)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
+    r"^\s*(?:(?:also|then|again|now|still|first|not)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
     r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold|open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
     r"be\s+released|be\s+announced|be\s+debated|resume|attend|present|take\s+effect|"
-    r"come\s+into\s+(?:force|effect)|be\s+marked|be\s+taken\s+over|go\s+on\s+sale)\b",
+    r"come\s+into\s+(?:force|effect)|be\s+marked|be\s+taken\s+over|go\s+on\s+sale|"
+    # "will pay an interim dividend of 4p on May 3": a payment the board has declared
+    r"pay\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}dividends?)\b",
     re.IGNORECASE,
 )
 
@@ -92,8 +94,12 @@ _SCHEDULE_DATE: Final = re.compile(
     r"|\bat\s+(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}meeting\b"
     r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)(?!\w)"
     r"|\bat\s+\d{1,2}:\d{2}\b|\bon\s+the\s+same\s+day\b|\blater\s+(?:that|the\s+same)\s+day\b"
-    r"|\bon\s+(?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)\b",
+    r"|\b(?:on|until|till)\s+(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b"
+    # "through the afternoon of June 14", "until 3 May": a day of the calendar
+    r"|\b(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}\b(?!,?\s*\d{4})|\b\d{1,2}\s+(?-i:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
 )
 
@@ -160,6 +166,23 @@ _INSTRUMENT_FRAME: Final = re.compile(
 # "The league's rules mean that ...": what follows is the rule, described.
 _RULES_MEAN: Final = re.compile(
     r"\brules\s+(?:mean|say|state|require|provide|stipulate)s?\b", re.IGNORECASE
+)
+
+
+# What a rule, law or regulation will oblige, allow or forbid.
+_RULE_OBLIGES_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|now|then|only|still|not)\s+)*(?:require|oblige|force|compel|ban|bar|"
+    r"prohibit|allow|permit|cap|limit|mandate|exempt|entitle|apply\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+# The rule as the subject, a few words back: "The battery regulation", "export rules, which
+# take effect on Oct. 1,".
+_RULE_SUBJECT: Final = re.compile(
+    r"\b(?:rules?|regulations?|laws?|act|directive|bill|decree|ordinance|standards?|"
+    r"requirements?|guidelines|code|legislation|treaty|mandate)\b[^;]{0,80}$",
+    re.IGNORECASE,
 )
 
 
@@ -261,6 +284,8 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         return True
     if "rules" in text and _RULES_MEAN.search(text, 0, start):
         return True
+    if _RULE_OBLIGES_AFTER.match(after) and _RULE_SUBJECT.search(text, 0, start):
+        return True  # "New rules, which take effect in May, will require ...": a duty described
     if attribution.speaker is not None and not attribution.issued:
         return False
     subject = text[max(0, start - _LOOK_AROUND) : start]

@@ -1611,3 +1611,14 @@ def test_odds_are_a_claim_only_when_a_named_bookmaker_quotes_them() -> None:
     candidate = only(text)
     assert candidate.speaker == "Quickstep Bet"
     assert candidate.probability is not None and abs(candidate.probability - 4 / 9) < 0.001
+
+
+def test_a_rule_s_duties_a_declared_dividend_or_a_results_date_are_no_forecasts() -> None:
+    text = (
+        "New federal labelling rules, which take effect on Jan. 1, will require bakers to list "
+        "every allergen. Ostrel Foods will pay a final dividend of 6 cents a share on May 3. "
+        "Results will be announced ward by ward through the evening of June 14. Counting will "
+        "not start until Friday morning, and the first results are due at noon. Bread prices "
+        "will rise by 4% next year."
+    )
+    assert only(text).sentence == "Bread prices will rise by 4% next year."
