@@ -236,12 +236,23 @@ _SEES: Final = re.compile(
 )
 
 
+# What a forecaster revises: "its forecast", "its 2026 Brent average", "their price target on
+# the stock" (an analyst's forecast of the share price).
+_FORECAST_NOUNS: Final = (
+    r"(?:(?:forecast|estimate|projection|outlook|guidance|average)s?\b|price\s+target\b|"
+    r"target\s+price\b|target(?=\s+(?:on|for)\s+(?:the\s+|its\s+)?(?:stock|shares)\b))"
+)
+
+
 # "raised its Brent forecast for the second half of the year to an average of $86 a barrel":
 # the new figure is the forecast.
 _REVISED_FORECAST: Final = re.compile(
     r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded)\s+"
-    r"(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:forecast|estimate|projection|outlook|"
-    r"guidance)s?\b(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
+    rf"(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}{_FORECAST_NOUNS}"
+    r"(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]"
+    # "kept its 2026 Brent average at $65": a forecast restated
+    r"|\b(?:kept|held|left|maintained|reaffirmed)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    rf"{_FORECAST_NOUNS}(?:[^.;]|\.\d){{0,40}}?\b(?:at|of)\s+(?:about\s+|around\s+)?[$€£\d]",
     re.IGNORECASE,
 )
 

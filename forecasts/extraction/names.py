@@ -156,9 +156,10 @@ _SPEECH_VERBS: Final = (
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
-    r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed)\s+"
-    r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:estimate|forecast|projection|outlook|"
-    r"prediction|guidance)s?"
+    r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed|kept|held|"
+    r"maintained|reaffirmed)\s+"
+    r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:(?:estimate|forecast|projection|outlook|"
+    r"prediction|guidance|average)s?|price\s+target|target(?=\s+on\s+the\s+stock))"
 )
 
 
@@ -551,8 +552,12 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         start += run.find(words[1], len(words[0]))
         run = text[start:end]
         words.pop(0)
-    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}:
-        words.pop()
+    while (
+        len(words) > 1
+        and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}
+        and not (len(words) > 2 and words[-2] == "&")
+    ):
+        words.pop()  # "Apogee Enterprises, Inc." speaks as Apogee; "Marsh & Co" keeps its "& Co"
     if len(words) == 1 and (words[0].lower().strip(".,") in _LEGAL_SUFFIXES or len(words[0]) < 2):
         return  # the "Inc." of "Apogee Enterprises, Inc."; a lone letter
     if words and words[-1].lower() in _JOB_WORDS | _TRAILING_JOB_TITLES:

@@ -1622,3 +1622,13 @@ def test_a_rule_s_duties_a_declared_dividend_or_a_results_date_are_no_forecasts(
         "will rise by 4% next year."
     )
     assert only(text).sentence == "Bread prices will rise by 4% next year."
+
+
+def test_a_price_target_raised_or_an_average_kept_is_the_firm_s_forecast() -> None:
+    text = (
+        "Analysts at Tarrow Securities raised their price target on the stock to 520 pence from "
+        "480 pence. Fenwick & Co kept its 2025 copper average at $9,800 a tonne. The central "
+        "bank kept its policy rate at 4%."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Tarrow Securities", "Fenwick & Co"]
