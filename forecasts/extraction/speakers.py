@@ -161,7 +161,7 @@ def _attribution(
             continue  # "unless the region sees rain": a condition's verb, no one speaking
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
-            return found
+            return _voiced_by_person(text, found, regions, document) or found
     shows = _SHOWS.search(text) if "show" in text or "indicat" in text else None
     if (
         shows is not None
@@ -176,6 +176,31 @@ def _attribution(
         if found is not None:
             return found
     return _Attribution(None)
+
+
+# A verb of saying that closes a sentence: "..., Chief Executive Dana Holt said".
+_SAID_AT_END: Final = re.compile(r"\b(?:said|says|told|added)\b")
+
+
+def _voiced_by_person(
+    text: str, found: _Attribution, regions: list[tuple[int, int]], document: _Document
+) -> _Attribution | None:
+    """ "Aeralis expects ..., Chief Executive Declan Moriarty said": a company's expectation
+    voiced by a named person is that person's (LABELLING.md, seventh split).
+    """
+    if found.speaker is None or found.verb_end < 0 or found.speakers:
+        return None
+    organisation = document.known(found.speaker)
+    if organisation is None or organisation.kind != "org":
+        return None
+    for verb in _SAID_AT_END.finditer(text, found.verb_end):
+        if _inside(verb.start(), regions):
+            continue
+        later = _speaker_for_verb(text, verb, regions, document)
+        person = document.known(later.speaker) if later and later.speaker else None
+        if person is not None and person.kind == "person":
+            return later
+    return None
 
 
 _SHOWS: Final = re.compile(r"\b(?:shows|showed|indicates|indicated|is\s+indicating)\b")
@@ -462,6 +487,13 @@ def _subject_speaker(
         if words[0].lower() == "its" and len(words) <= 4 and document.last_organisation:
             # "Its modelling puts the chance ...": the organisation's own unit speaks for it
             return _Attribution(document.last_organisation, False, *verb)
+        led = _LED_BY.search(chunk) if " by " in chunk else None
+        if led is not None:
+            # "analysts led by Priya Raman wrote": the named lead author (LABELLING.md)
+            at = offset + chunk_start + led.start("name")
+            name = _resolve_name(led.group("name"), text, at, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         role = _role_organisation(chunk.strip(), text, offset + chunk_start, document)
         if role is not None:
             if organisation is None:
@@ -509,6 +541,12 @@ def _subject_speaker(
     if organisation is None:
         return None
     return _Attribution(organisation, False, *verb, post=post_word)
+
+
+_LED_BY: Final = re.compile(
+    r"\b(?:led|headed)\s+by\s+(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)+)\s*$"
+)
 
 
 _BARE_NAME: Final = re.compile(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*")

@@ -1632,3 +1632,23 @@ def test_a_price_target_raised_or_an_average_kept_is_the_firm_s_forecast() -> No
     )
     speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert speakers == ["Tarrow Securities", "Fenwick & Co"]
+
+
+def test_a_company_s_expectation_voiced_by_a_named_person_is_that_person_s() -> None:
+    text = (
+        "Corvina Foods reported higher sales on Monday. Corvina expects to open 40 stores next "
+        "year, up from 25, Chief Executive Mira Sandoval said in an interview. Tellmark, whose "
+        "ovens went on sale in May, expects to sell a million units by the end of next year, "
+        "its chief executive, Aron Pike, told investors last month. Corvina also expects "
+        "margins to narrow next year, the company said."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Mira Sandoval", "Aron Pike", "Corvina Foods"]
+
+
+def test_analysts_led_by_a_named_person_speak_as_that_person() -> None:
+    candidate = only(
+        "Copper is unlikely to climb back above $10,000 by the end of June, analysts led by "
+        "Tomas Ferreira wrote in a note to clients."
+    )
+    assert candidate.speaker == "Tomas Ferreira"
