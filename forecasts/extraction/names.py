@@ -485,10 +485,11 @@ class _Document:
                 for entity in reversed(self.entities)
                 if entity.kind == "org" and (noun in _BODY_NOUNS or not entity.nouns & _BODY_NOUNS)
             ]
-            for entity in whole:
+            fitting = [entity for entity in whole if _fits(noun, entity)]
+            for entity in fitting:
                 if entity.name == self.last_organisation:
                     return entity.root()
-            for entity in whole:
+            for entity in fitting:
                 return entity.root()
         return None
 
@@ -497,6 +498,25 @@ class _Document:
             self.last_person.remove(entity)
         self.last_person.append(entity)
         self.person_paragraph = self.paragraph
+
+
+# Kinds of firm, and the public bodies and institutes that are none of them: "the
+# manufacturer" is not the institute last named.
+_FIRM_KINDS_OF_NOUN: Final = _wordset(
+    "firm company business maker producer manufacturer retailer lender insurer operator "
+    "carrier chain"
+)
+
+
+_PUBLIC_NOUNS: Final = _wordset(
+    "institute university college centre center agency ministry department council committee "
+    "commission board authority office bureau service party union court government parliament "
+    "police observatory foundation trust society association federation league"
+)
+
+
+def _fits(noun: str, entity: _Entity) -> bool:
+    return not (noun in _FIRM_KINDS_OF_NOUN and entity.nouns and entity.nouns <= _PUBLIC_NOUNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,12 +533,23 @@ class _Mention:
 # Each sentence is read for names twice, before and after its attribution: kept, not redone.
 @lru_cache(maxsize=256)
 def _name_runs(text: str) -> tuple[_Mention, ...]:
-    return tuple(
-        mention
-        for run in _NAME_RUN.finditer(text)
-        for start, end in _split_at_of(run.group(), run.start())
-        for mention in _mention(text, start, end)
-    )
+    mentions: list[_Mention] = []
+    covered = 0
+    for run in _NAME_RUN.finditer(text):
+        if run.start() < covered:
+            continue  # the "Control" of "... Prevention and Control", already taken
+        end = run.end()
+        if " for " in run.group() and (tail := _AND_LAST_WORD.match(text, end)) is not None:
+            # "European Centre for Disease Prevention and Control": one body's name
+            end = tail.end()
+        covered = end
+        for start, stop in _split_at_of(text[run.start() : end], run.start()):
+            mentions.extend(_mention(text, start, stop))
+    return tuple(mentions)
+
+
+# " and Control" closing a name whose "for" says what the body is for; not " and Jones Ltd"
+_AND_LAST_WORD: Final = re.compile(r"\s+and\s+[A-Z][a-z]+\b(?!\s+[A-Z])(?!['’])")
 
 
 def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
@@ -539,7 +570,7 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     # "Lumora's Teodora Vance": the organisation's possessive is not part of the name.
     owner = re.match(r"(?:[\w.&-]+\s+){0,3}[\w.&-]+['’]s\s+(?=[A-Z])", run)
     owner_name = ""
-    if owner:
+    if owner and not _unit_of_institution(owner.group(), run[owner.end() :]):
         owner_name = re.sub(r"['’]s\s+$", "", owner.group())
         start += owner.end()
         run = text[start:end]
@@ -592,6 +623,19 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     if words:
         possessive = bool(re.search(r"[’']s?$", text[start:end]))
         yield _Mention(" ".join(words), start, end, " ".join(titles), possessive, owner_name)
+
+
+def _unit_of_institution(owner: str, owned: str) -> bool:
+    """ "the University of Heidelberg's Institute of Global Health": a unit of an institution,
+    named in full, since the unit's own name could be anyone's (LABELLING.md, speakers); a
+    board or committee speaks for its owner instead ("Norges Bank's Monetary Committee").
+    """
+    owned_words = {word.lower() for word in owned.split()}
+    return (
+        bool({word.lower().strip("’'s") for word in owner.split()} & _ORG_WORDS)
+        and bool(owned_words & _ORG_WORDS)
+        and not owned_words & _BODY_NOUNS
+    )
 
 
 # Common nouns for a kind of firm, written before its name.
@@ -683,6 +727,9 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         nouns.add(noun_before.group("noun").lower())
     if (nouns or legal) and known is None:
         return _Entity(mention.text, "org", nouns=frozenset(nouns))
+    if known is None and len(words) > 1 and _initials_follow(text, mention):
+        # "Kessington Metropolitan Transport (KMT)": a body gives its initials; a person doesn't
+        return _Entity(mention.text, "org")
     if known is None and not mention.title and _product_name(words, before, document):
         return None  # "The glasses, called Vellum Sight, ...": a product, nobody who speaks
     if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
@@ -759,6 +806,12 @@ _DOCUMENT_TITLE_ENDINGS: Final = _wordset("report update outlook rate index")
 
 def _titled_document(words: list[str]) -> bool:
     return len(words) > 1 and words[-1].lower() in _DOCUMENT_TITLE_ENDINGS
+
+
+def _initials_follow(text: str, mention: _Mention) -> bool:
+    after = text[mention.end : mention.end + 12]
+    bracket = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
+    return bracket is not None and bracket.group(1).upper() == _initials(mention.text).upper()
 
 
 def _opened_by_known_org(words: list[str], document: _Document) -> bool:

@@ -23,6 +23,7 @@ from forecasts.extraction.names import (
     _ORG_NOUN_BEFORE,
     _ORG_WORDS,
     _PRONOUNS,
+    _PUBLIC_NOUNS,
     _ROLE_AT,
     _ROLE_OF_DEFINITE,
     _ROLE_OF_NAMED,
@@ -696,6 +697,18 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
             known = document.known(mention.text)
             if known is not None and known.kind == "org":
                 return known.root()
+        subject = document.known(document.last_organisation or "")
+        if (
+            subject is not None
+            and subject.kind == "org"
+            and not subject.nouns
+            and len(nouns) == 1
+            and len(subject.parts) > 1
+            and nouns[0] not in _PUBLIC_NOUNS
+        ):
+            # "Brassfield & Co kept its forecast. The bank expects ...": the firm last spoken
+            # of, whose kind the article has not said, before an older bank
+            return subject.root()
     for noun in nouns:
         found = document.org_for(noun)
         if found is not None:

@@ -1652,3 +1652,29 @@ def test_analysts_led_by_a_named_person_speak_as_that_person() -> None:
         "Tomas Ferreira wrote in a note to clients."
     )
     assert candidate.speaker == "Tomas Ferreira"
+
+
+def test_the_operator_agency_or_manufacturer_is_the_body_of_that_kind_named_last() -> None:
+    text = (
+        "Harbin Valley Light Rail (HVLR) has published its timetable. The operator expects to "
+        "run half of normal services on Friday.\n\n"
+        "The Nordic Centre for Tick Surveillance and Control now counts ticks in 12 regions. "
+        "The agency expects cases to rise next year.\n\n"
+        "Researchers at the University of Tromsdal's Institute of Arctic Health project that the "
+        "tick season will lengthen by two weeks by 2035.\n\n"
+        "A vaccine, made by Kesteven Biologics, is approved for adults. The manufacturer said it "
+        "expected regulators to approve it for children next year.\n\n"
+        "Goldfield Bank raised its copper forecast to $9,500 on Monday. Other banks were less "
+        "moved. Marrow & Co kept its 2025 copper average at $9,000. The bank expects stocks to "
+        "rise next year."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == [
+        "Harbin Valley Light Rail",
+        "Nordic Centre for Tick Surveillance and Control",
+        "University of Tromsdal's Institute of Arctic Health",
+        "Kesteven Biologics",
+        "Goldfield Bank",
+        "Marrow & Co",
+        "Marrow & Co",
+    ]
