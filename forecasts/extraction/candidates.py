@@ -295,9 +295,20 @@ _PERFECT_VERB: Final = re.compile(r"^(?:has|have)\b", re.IGNORECASE)
 _CLAUSE_MARK: Final = re.compile(r"[,;:\"“”]")
 
 
+# "X last month forecast that": a forecast made before the article, reported as a fact
+# (LABELLING.md, fact); "said last month" may still report a view the source holds.
+_FORECAST_MADE_BEFORE: Final = re.compile(
+    r"\blast\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)\s+"
+    r"(?:forecast|forecasted|predicted|projected|estimated)\s+(?:that\b|\w+\s+(?:would|to)\b)",
+    re.IGNORECASE,
+)
+
+
 def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
     """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
     year before publication is a past belief, whatever it was about."""
+    if "last " in text and _FORECAST_MADE_BEFORE.search(text):
+        return True  # "The agency last month forecast that ...": a past forecast, reported
     if published_at is None or not _YEAR.search(text):
         return False
     verb_start, verb_end = attribution.verb_start, attribution.verb_end

@@ -148,7 +148,7 @@ _SPEECH_VERBS: Final = (
     r"argued|argues|argue|believes|believe|believed|thinks?|thought|concluded|concludes|noted|"
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
-    r"admit(?:ted|s)?|declared|"
+    r"admit(?:ted|s)?|declared|conceding|admitting|acknowledging|"
     r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
@@ -270,7 +270,9 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"shoppers|businesses|contacts|agents|pundits|bookmakers|bookies|punters|parents|tenants|"
     r"nurses|owners|buyers"
     # a profession in the plural: "marine biologists", "pediatricians", "local doctors"
-    r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))$",
+    r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))"
+    # "in the area", "at the count": where they are, not whom they work for
+    r"(?:\s+(?:in|at|across|around|on|near)\s+(?-i:(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}))?$",
     re.IGNORECASE,
 )
 

@@ -361,7 +361,8 @@ _SPEECH_ADVERBS: Final = _wordset("long privately publicly openly quietly repeat
 
 
 _AUXILIARY_END: Final = re.compile(
-    r"\s(?:(?:has|have|had)\s+)?(?:long|privately|publicly|openly|quietly|repeatedly|"
+    r"\s(?:(?:has|have|had|are|is|were|was)\s+)?(?:already\s+)?(?:long|privately|publicly|"
+    r"openly|quietly|repeatedly|"
     r"consistently)\s+$",
     re.IGNORECASE,
 )

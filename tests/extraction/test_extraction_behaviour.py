@@ -1678,3 +1678,13 @@ def test_the_operator_agency_or_manufacturer_is_the_body_of_that_kind_named_last
         "Marrow & Co",
         "Marrow & Co",
     ]
+
+
+def test_a_forecast_made_last_month_and_unnamed_groups_where_they_are_are_no_claims() -> None:
+    text = (
+        "The Northern Grain Board last month forecast that wheat would average $240 a tonne in "
+        "2025. Some pharmacists in the region say the outbreak is likely to spread. Tory "
+        "sources at the count are already privately conceding that the party is likely to "
+        "finish third. Feed prices will rise by 5% next year."
+    )
+    assert only(text).sentence == "Feed prices will rise by 5% next year."
