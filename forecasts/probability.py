@@ -696,7 +696,17 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
     return bool(
         _CONTEXT_AFTER.search(text[match.end() : match.end() + 40])
         or (_CONTEXT_BEFORE.search(before) and not _ARTICLE_BEFORE.search(before))
+        or ("put" in text and _PUT_CHANCE_AT.search(text, 0, match.start()))
     )
+
+
+# "put the chance that the five-year mean exceeds 1.5C ... at 70%": the event may take many
+# words to state before the figure.
+_PUT_CHANCE_AT: Final = re.compile(
+    r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:chances?|odds|probability|likelihood|risk)\b"
+    r"(?:[^.;]|\.\d){0,300}?\bat\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "the risk of a 3% fall": a figure after an article is the size of something, not the odds.

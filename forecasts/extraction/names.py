@@ -595,7 +595,12 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         return  # the "Inc." of "Apogee Enterprises, Inc."; a lone letter
     if words and words[-1].lower() in _JOB_WORDS | _TRAILING_JOB_TITLES:
         return  # "Met Office Chief Meteorologist", "Bank of England Governor": a post
-    inner = [i for i, word in enumerate(words[:-2]) if word.lower() in _INNER_JOB_TITLES]
+    # "Deputy Secretary-General Ingrid Solvang": a hyphenated post is a post too
+    inner = [
+        i
+        for i, word in enumerate(words[:-2])
+        if word.lower() in _INNER_JOB_TITLES or word.lower().split("-")[0] in _INNER_JOB_TITLES
+    ]
     if inner and len(words) - inner[-1] - 1 >= 2:
         # "Manchester City Manager Roberto Mancini": the name follows the post
         cut = inner[-1] + 1

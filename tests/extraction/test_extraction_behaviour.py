@@ -1688,3 +1688,23 @@ def test_a_forecast_made_last_month_and_unnamed_groups_where_they_are_are_no_cla
         "finish third. Feed prices will rise by 5% next year."
     )
     assert only(text).sentence == "Feed prices will rise by 5% next year."
+
+
+def test_the_chance_put_at_a_figure_many_words_later_is_the_probability() -> None:
+    text = (
+        "The Nordic Weather Agency said on Monday that summers would get hotter. The agency put "
+        "the chance that the average temperature over the five years from 2025 to 2029 exceeds "
+        "1.5C above pre-industrial levels at 70%, up from 47% in last year's update."
+    )
+    candidate = extract_candidates(text, published_at=PUBLISHED)[-1]
+    assert candidate.speaker == "Nordic Weather Agency"
+    assert candidate.probability == 0.7
+
+
+def test_a_hyphenated_post_before_a_name_is_left_out_of_the_speaker() -> None:
+    text = (
+        "NWA Deputy Director-General Ingrid Solheim said the record could fall next year. "
+        "Solheim said 2026 could overtake 2024 as the hottest year."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Ingrid Solheim", "Ingrid Solheim"]
