@@ -170,6 +170,9 @@ def extract_candidates(
             if sentence.heading and sentence.paragraph == 0:
                 for entity in document.entities[known:]:
                     entity.headline = True
+        if sentence.text.rstrip().endswith("?") and _FUTURE_QUESTION.search(sentence.text):
+            document.question_paragraph = sentence.paragraph
+        document.previous_paragraph = sentence.paragraph
         # above the byline: the headline and standfirst, which repeat the body's claims
         if candidate is not None and sentence.paragraph >= byline:
             found.append((index, candidate))
@@ -264,6 +267,8 @@ def _candidate(
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     found = _cues(sentence, regions, attribution)
+    if not found and attribution.answer and _short_answer(sentence, document):
+        found = [_SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
         _NEVER_SAY.search(sentence.text) if "never" in sentence.text else None
     )
@@ -287,6 +292,40 @@ def _candidate(
 
 
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+# "I think so.", "I don't think so.", "Not this year.": an answer whose claim is the
+# question's (LABELLING.md, seventh and eighth splits).
+_SHORT_ANSWER: Final = re.compile(
+    # the turn's tag ("A:", "SOLBERG:") may stand before it
+    r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?"
+    r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
+    r"(?:I\s+)?doubt\s+it|Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|"
+    r"summer|spring|autumn|time)|Not\s+(?:yet|soon|any\s+time\s+soon))\s*[.!]?\s*$"
+)
+
+
+# "Will rates fall?", "Does that continue?": a question about what is to come; not "Has the
+# season peaked?" or "Is the outbreak under control?", which ask about the present.
+_FUTURE_QUESTION: Final = re.compile(
+    r"\b(?:will|would|won['’]t|shall|going\s+to|next|before|by\s+the\s+end|continue|"
+    r"expect|ever|again|coming|future|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+_SHORT_ANSWER_CUE: Final = _Cue(
+    "opinion", 0, 0, None, None, None, 0.75, "a short answer to a question about the future"
+)
+
+
+def _short_answer(sentence: Sentence, document: _Document) -> bool:
+    """The first words of an answer to the question in the paragraph just above."""
+    return (
+        sentence.paragraph == document.question_paragraph + 1
+        and document.previous_paragraph != sentence.paragraph
+        and _SHORT_ANSWER.match(sentence.text) is not None
+    )
 
 
 _PERFECT_VERB: Final = re.compile(r"^(?:has|have)\b", re.IGNORECASE)

@@ -356,6 +356,10 @@ class _Document:
     person_paragraph: int = -1
     # The byline, whose writer is not the one interviewed.
     byline: str = ""
+    # The paragraph of the last question not about the past, and the paragraph of the
+    # sentence before this one: a short answer replies to the question just above it.
+    question_paragraph: int = -2
+    previous_paragraph: int = -1
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 

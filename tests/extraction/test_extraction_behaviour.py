@@ -1708,3 +1708,18 @@ def test_a_hyphenated_post_before_a_name_is_left_out_of_the_speaker() -> None:
     )
     speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert speakers == ["Ingrid Solheim", "Ingrid Solheim"]
+
+
+def test_a_short_answer_to_a_question_about_the_future_is_the_interviewee_s_claim() -> None:
+    text = (
+        "Interview: Halden Air's Marit Vold on fuel and fares\n\n"
+        "Marit Vold has run Halden Air since 2019.\n\n"
+        "Q: Will fares come down before the summer?\n\n"
+        "A: Not this year. Fuel is still too dear.\n\n"
+        "Q: Has the strike hurt bookings?\n\n"
+        "A: I think so. Bookings fell 4% in May.\n\n"
+        "Q: Will the new airport open on time?\n\n"
+        "A: I don't think so."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Marit Vold", "A: Not this year."), ("Marit Vold", "A: I don't think so.")]
