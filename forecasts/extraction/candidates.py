@@ -403,6 +403,21 @@ def _sentence_attribution(
         return _Attribution(None)
     _learn_names_before_attribution(sentence, regions, document)
     attribution = _attribution(sentence, regions, document)
+    if (
+        attribution.speaker is not None
+        and attribution.verb_start >= 0
+        and sentence.text.rstrip().endswith(":")
+        and _INTRODUCES_WRITING.search(sentence.text, attribution.verb_start)
+    ):
+        # "Our polling analyst, Sam Whitcombe, writes:": the next paragraph is theirs
+        document.introduced_paragraph = sentence.paragraph + 1
+        document.introduced_by = attribution.speaker
+    if (
+        attribution.speaker is None
+        and not attribution.generic
+        and document.introduced_paragraph == sentence.paragraph
+    ):
+        return _Attribution(document.introduced_by)
     if attribution.verb_start >= 0:
         document.last_speaker = attribution.speaker
         document.last_speaker_paragraph = sentence.paragraph
@@ -410,6 +425,9 @@ def _sentence_attribution(
         if known is not None and known.kind == "org":
             document.last_organisation = known.root().name
     return attribution
+
+
+_INTRODUCES_WRITING: Final = re.compile(r"\b(?:writes|wrote|explains|reports|adds)\s*:\s*$")
 
 
 def _learn_names_before_attribution(

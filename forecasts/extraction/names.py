@@ -359,6 +359,9 @@ class _Document:
     # The paragraph of the last question not about the past, and the paragraph of the
     # sentence before this one: a short answer replies to the question just above it.
     question_paragraph: int = -2
+    # "Our polling analyst, X, writes:" introduces a paragraph that is X's own writing.
+    introduced_paragraph: int = -1
+    introduced_by: str | None = None
     previous_paragraph: int = -1
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)

@@ -1723,3 +1723,16 @@ def test_a_short_answer_to_a_question_about_the_future_is_the_interviewee_s_clai
     )
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("Marit Vold", "A: Not this year."), ("Marit Vold", "A: I don't think so.")]
+
+
+def test_a_passage_a_live_blog_introduces_as_another_writer_s_is_theirs() -> None:
+    text = (
+        "21:40 GMT\n\n"
+        "Our data editor, Priya Lund, writes:\n\n"
+        "On our model, the Greens have around a 60% chance of holding the seat. Turnout will "
+        "probably fall below 30%.\n\n"
+        "21:55 GMT\n\n"
+        "The count will probably run past 4am."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Priya Lund", "Priya Lund", None]
