@@ -340,7 +340,8 @@ _TIMED_AFTER: Final = re.compile(
 _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"^\s*(?:(?:not|also|still|then|now|only)\s+)*(?:(?:raise|lower|cut|increase|reduce|freeze|"
     r"hold)\s+(?:them\b|it\b|(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:prices?|fares?|fees?|charges|rents?|wages|pay|salaries|dividends?|premiums)\b"
+    r"(?:prices?|fares?|fees?|charges|rents?|wages|pay|salaries|dividends?|premiums|"
+    r"(?:capital\s+)?spending|capex|investment)\b"
     r"(?:\s+of\s+(?:its|our|their)\b)?)"
     r"|(?:add|open|close|cut|launch|hire|recruit|shed)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?"
     r"(?:\d[\d,]*|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+"
@@ -368,7 +369,10 @@ _SELF_SUBJECT: Final = re.compile(
     r"\s+(?:on\s+\w+\s+|last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"
     r"|\bthe\s+(?:government|state|ministry|administration|authority|council|city|department|"
     r"county|province|municipality|cabinet|district|company|firm|store|airline|operator|"
-    r"platform|chain|studio|school|university|hospital|trust|utility)\s*$",
+    r"platform|chain|studio|school|university|hospital|trust|utility|"
+    # "said the party would stand candidates", "the committee would look through": what a
+    # body does is its members' decision; what befalls it ("would finish third") is not
+    r"party|committee|board|club|union|campaign)\s*$",
     re.IGNORECASE,
 )
 

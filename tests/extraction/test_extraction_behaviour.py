@@ -1736,3 +1736,14 @@ def test_a_passage_a_live_blog_introduces_as_another_writer_s_is_theirs() -> Non
     )
     speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert speakers == ["Priya Lund", "Priya Lund", None]
+
+
+def test_what_a_speaker_s_party_committee_or_company_would_do_is_a_pledge() -> None:
+    text = (
+        "Ada Lorne said the party would field candidates in every ward at the next election. "
+        "She said the committee would look past a brief rise in fuel costs. Finance chief Tom "
+        "Ekker said Brivant would raise capital spending to about $2 billion next year. Lorne "
+        "said the party would finish second in the city."
+    )
+    found = [c.sentence[:10] for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["Lorne said"]
