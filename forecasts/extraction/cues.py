@@ -411,6 +411,8 @@ def _phrase_cue(
             return None
         if match.text.startswith("Should") and not before.strip(" \"“‘'"):
             return None  # "Should the krone weaken, ...": a condition, inverted
+        if phrase in {"could", "might", "may"} and _VAGUE_OUTCOME.match(after):
+            return None  # "could come under pressure": nothing a reader could check
         if phrase == "may" and _PERMITTED_ACT.match(after):
             return None  # "Visitors may return at once": a permission (LABELLING.md, (b))
         kind = "weak"
@@ -587,6 +589,17 @@ _COMPARED_WITH_BELIEF: Final = re.compile(
 )
 
 
+# Possibilities with nothing to check (LABELLING.md, round two (b)): "could come under
+# pressure", "might find some support", "may gain momentum".
+_VAGUE_OUTCOME: Final = re.compile(
+    r"\s+(?:also\s+|well\s+|still\s+)?(?:come\s+under\s+(?:\w+\s+)?(?:pressure|scrutiny|fire)|"
+    r"find\s+(?:some\s+|more\s+|fresh\s+)?support|"
+    r"(?:gain|lose|find)\s+(?:some\s+|more\s+|fresh\s+)?(?:momentum|traction|steam|favour|favor)|"
+    r"face\s+(?:more\s+|fresh\s+|growing\s+|tough\s+)?(?:pressure|questions|scrutiny|criticism))\b",
+    re.IGNORECASE,
+)
+
+
 # What people may do when allowed to: "may return", "may apply", "may park".
 _PERMITTED_ACT: Final = re.compile(
     r"\s+(?:also\s+|still\s+|now\s+)?(?:return|attend|apply|enter|leave|resume|park|bring|"
@@ -651,7 +664,9 @@ _IF_THEN_PRESENT: Final = re.compile(
 _NOT_A_CONSEQUENT_VERB: Final = _wordset(
     "will would could can may might should must shall is are was were has have had do does did "
     "need needs want wants think know mean means then also just only still probably likely "
-    "won't can't don't doesn't isn't aren't"
+    "won't can't don't doesn't isn't aren't "
+    # "If the list finishes second, she said, ...": the attribution, not the consequent
+    "said says added adds told tells warned warns argued argues noted notes explained"
 )
 
 

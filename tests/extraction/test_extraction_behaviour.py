@@ -1747,3 +1747,12 @@ def test_what_a_speaker_s_party_committee_or_company_would_do_is_a_pledge() -> N
     )
     found = [c.sentence[:10] for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["Lorne said"]
+
+
+def test_a_speaker_s_condition_with_only_a_vague_possibility_after_it_is_no_forecast() -> None:
+    text = (
+        "If the Greens finish third, she said, the mayor could come under pressure to resign. "
+        "Should the bank wait until June, he added, the krona could find some support. If the "
+        "Greens finish third, she said, the mayor could lose the run-off in June."
+    )
+    assert only(text).sentence.endswith("lose the run-off in June.")
