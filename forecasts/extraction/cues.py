@@ -411,6 +411,8 @@ def _phrase_cue(
             return None
         if match.text.startswith("Should") and not before.strip(" \"“‘'"):
             return None  # "Should the krone weaken, ...": a condition, inverted
+        if phrase == "could" and _NOT_AFTER.match(after) and _PAST_AND_BEFORE.search(before):
+            return None  # "looked at the polls and could not resist": past ability
         if phrase in {"could", "might", "may"} and _VAGUE_OUTCOME.match(after):
             return None  # "could come under pressure": nothing a reader could check
         if phrase == "may" and _PERMITTED_ACT.match(after):
@@ -586,6 +588,16 @@ _COMPARED_WITH_BELIEF: Final = re.compile(
     r"\b(?:than|as)\s+(?:the\s+|its\s+|their\s+|many\s+|most\s+|some\s+)?"
     r"(?:[\w'’&.-]+\s+){0,3}(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$",
     re.IGNORECASE,
+)
+
+
+_NOT_AFTER: Final = re.compile(r"\s*(?:not|n['’]t)\b", re.IGNORECASE)
+
+
+# A past-tense verb, then "and", in the same clause: "she looked at the polls and".
+_PAST_AND_BEFORE: Final = re.compile(
+    r"\b(?:[a-z]+ed|saw|took|went|made|came|got|had|was|were|thought|knew|felt|found|gave|"
+    r"left|ran|heard|met|lost|won|sat|stood|told|tried)\b[^,;.]{0,60}\band\s+$"
 )
 
 

@@ -1756,3 +1756,11 @@ def test_a_speaker_s_condition_with_only_a_vague_possibility_after_it_is_no_fore
         "Greens finish third, she said, the mayor could lose the run-off in June."
     )
     assert only(text).sentence.endswith("lose the run-off in June.")
+
+
+def test_could_not_after_a_past_verb_is_past_ability() -> None:
+    text = (
+        "The truth, I suspect, is that he saw the early polls in March and could not wait. "
+        "Without a deal, the port could close by June."
+    )
+    assert only(text).sentence.startswith("Without a deal")
