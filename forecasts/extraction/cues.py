@@ -434,9 +434,13 @@ def _phrase_cue(
         kind = "reported"
     elif phrase in _EXPECT_PHRASES or phrase == "would expect":
         bare_verb = phrase not in {"would expect", "expected to"}
-        if bare_verb and (
-            _noun_use(text, match.start)
-            or not (_EXPECT_COMPLEMENT.match(after) or _EXPECT_OBJECT.match(after))
+        if (
+            bare_verb
+            and (
+                _noun_use(text, match.start)
+                or not (_EXPECT_COMPLEMENT.match(after) or _EXPECT_OBJECT.match(after))
+            )
+            and not (phrase == "expected" and _sourced_figure_expected(before, after, attribution))
         ):
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
@@ -706,11 +710,32 @@ def _conditional_present(text: str) -> Iterator[_Cue]:
 def _sourced_passive(text: str, match: re.Match[str]) -> bool:
     """ "Growth is projected to moderate", said or quoted from a named source (LABELLING (d))."""
     before = text[max(0, match.start() - 40) : match.start()]
+    after = text[match.end() :]
     return bool(
         re.search(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)
-        and re.match(r"\s+to\s+[a-z]", text[match.end() :])
-        and not re.match(r"\s+to\s+have\b", text[match.end() :])
+        and (
+            (re.match(r"\s+to\s+[a-z]", after) and not re.match(r"\s+to\s+have\b", after))
+            # "Demand growth is projected at 770,000 bpd next year": a figure
+            or _AT_FIGURE.match(after) is not None
+        )
     )
+
+
+def _sourced_figure_expected(before: str, after: str, attribution: _Attribution) -> bool:
+    """ "A crowd of about 82,000 is expected, the association said": a figure expected, with
+    its source named (LABELLING.md, round two (d))."""
+    return (
+        attribution.speaker is not None
+        and _FIGURE_IS_BEFORE.search(before) is not None
+        and re.match(r"\s*[,;]", after) is not None
+    )
+
+
+# "A crowd of about 82,000 is": a figure in the subject, then the passive's "is".
+_FIGURE_IS_BEFORE: Final = re.compile(r"\d[^,;]{0,40}\b(?:is|are)\s+(?:now\s+|also\s+)?$")
+
+
+_AT_FIGURE: Final = re.compile(r"\s+at\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?\d")
 
 
 def _inside_question_word(text: str, start: int) -> bool:

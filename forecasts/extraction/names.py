@@ -64,6 +64,16 @@ _ORG_WORDS: Final = _wordset(
 )
 
 
+# Words of a firm's name that name an industry on their own: "Retail", "Energy", "Mining".
+_INDUSTRY_WORDS: Final = _wordset(
+    "retail energy mining insurance healthcare media food foods water shipping logistics "
+    "software telecom telecoms pharma pharmaceuticals markets investments resources minerals "
+    "chemicals estates properties realty automotive robotics entertainment services solutions "
+    "systems devices technologies electronics semiconductors semiconductor aerospace "
+    "communications utilities petroleum"
+)
+
+
 # Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
 # "Helix Devices" (LABELLING.md, speakers).
 _LEGAL_SUFFIXES: Final = _wordset("inc ltd llc plc corp co gmbh ag sa nv bv lp llp pty")
@@ -719,6 +729,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     if len(words) == 1 and mention.possessive and _ACRONYM_NAME.fullmatch(words[0]):
         # "OPEC's output", "the IMF's forecast": initials in the possessive name a body
         return document.known(words[0]) or _Entity(words[0], "org")
+    if len(words) == 1 and not mention.title and words[0].lower() in _INDUSTRY_WORDS:
+        return None  # "Retail sales fell", "Energy prices": an industry, nobody's name
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
         # "the Institute" after the Caledon Institute of Public Health is that institute
         found = document.org_for(words[0])

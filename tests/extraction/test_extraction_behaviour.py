@@ -1764,3 +1764,15 @@ def test_could_not_after_a_past_verb_is_past_ability() -> None:
         "Without a deal, the port could close by June."
     )
     assert only(text).sentence.startswith("Without a deal")
+
+
+def test_sourced_passives_with_a_figure_and_the_report_speak_for_their_body() -> None:
+    text = (
+        "The Halden Institute for Economic Research published its winter forecast on Monday. "
+        "Retail sales fell 1% in December. Inflation, which stood at 3.1% in May, should fall "
+        "back to 2.4% by the end of the year, the report said. Demand growth is projected at "
+        "500,000 bpd next year, the institute said. A crowd of about 60,000 is expected, the "
+        "Rugby Union said on Friday."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Halden Institute for Economic Research"] * 2 + ["Rugby Union"]
