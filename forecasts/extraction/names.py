@@ -655,10 +655,12 @@ def _unit_of_institution(owner: str, owned: str) -> bool:
     board or committee speaks for its owner instead ("Norges Bank's Monetary Committee").
     """
     owned_words = {word.lower() for word in owned.split()}
-    return (
-        bool({word.lower().strip("’'s") for word in owner.split()} & _ORG_WORDS)
-        and bool(owned_words & _ORG_WORDS)
-        and not owned_words & _BODY_NOUNS
+    if owned_words & _BODY_NOUNS:
+        return False
+    if len(owned_words) == 1 and owned_words <= _ORG_WORDS:
+        return True  # "the Swiss People's Party", "Children's Hospital": one name
+    return bool({word.lower().strip("’'s") for word in owner.split()} & _ORG_WORDS) and bool(
+        owned_words & _ORG_WORDS
     )
 
 

@@ -1776,3 +1776,8 @@ def test_sourced_passives_with_a_figure_and_the_report_speak_for_their_body() ->
     )
     speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert speakers == ["Halden Institute for Economic Research"] * 2 + ["Rugby Union"]
+
+
+def test_a_name_with_a_possessive_before_its_one_organisation_word_is_whole() -> None:
+    candidate = only("The Free People's Party predicts the levy will fail by 2027.")
+    assert candidate.speaker == "Free People's Party"
