@@ -300,7 +300,10 @@ def _cues(
         if (cue := _phrase_cue(text, match, regions, attribution)) is not None
     ]
     explicit = find_explicit_probability(text)
-    if explicit is not None and _MARKET_IMPLIED.search(text, 0, explicit.end):
+    if explicit is not None and (
+        _MARKET_IMPLIED.search(text, 0, explicit.end)
+        or ("pric" in text and _MARKET_PRICED.search(text, 0, explicit.start))
+    ):
         explicit = None  # what prices imply is a fact about the market, no one's forecast
     if explicit is not None and attribution.speaker is None and _unnamed_odds(explicit.text):
         explicit = None  # "is out at 10/1": odds with no bookmaker named (LABELLING.md)
@@ -341,6 +344,15 @@ def _unnamed_odds(figure: str) -> bool:
     return odds is not None and (
         odds.group("a") is None or int(odds.group("a")) + int(odds.group("b")) != 100
     )
+
+
+# "Traders are pricing in an 85% chance", "futures markets priced roughly a 60% chance":
+# market pricing, a fact (LABELLING.md, seventh split).
+_MARKET_PRICED: Final = re.compile(
+    r"\b(?:traders|markets?|futures|investors|swaps?|options|money\s+markets)\b[^.;]{0,40}?"
+    r"\bpric(?:ed|es|ing|e)\b(?:\s+in)?[^.;]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 _MARKET_IMPLIED: Final = re.compile(

@@ -653,7 +653,14 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
     named = _ROLE_OF_NAMED.match(chunk)
     if (
         named
-        and (named.group("det") or named.group("own") or re.search(r"['’]s$", named.group("org")))
+        and (
+            named.group("det")
+            or named.group("own")
+            or re.search(r"['’]s$", named.group("org"))
+            # "Goldman Sachs economists expect": a firm's name of two words or more, or one
+            # already met, before the role
+            or _firm_before_role(named.group("org"), chunk, document)
+        )
         and named.group("org").lower() not in _NOT_NAMES
     ):
         written = named.group("org")
@@ -673,6 +680,18 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
             return found.name
         return _resolve_name(place, text, offset + at.start("org"), document)
     return None
+
+
+def _firm_before_role(org: str, chunk: str, document: _Document) -> bool:
+    if not chunk.lstrip().startswith(org):
+        return False  # "Senior Goldman economists": a modifier first
+    words = org.split()
+    if len(words) > 1:
+        return all(word[:1].isupper() for word in words) and words[0].lower() not in _NOT_NAMES
+    # "Nomura economists" once Nomura is known as a firm; not "Climate scientists" because
+    # of a "Climate Outlook Centre"
+    known = document.known(org)
+    return known is not None and known.kind == "org" and (known.name == org or org.isupper())
 
 
 _DEFINITE_NP: Final = re.compile(

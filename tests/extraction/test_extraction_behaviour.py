@@ -1781,3 +1781,13 @@ def test_sourced_passives_with_a_figure_and_the_report_speak_for_their_body() ->
 def test_a_name_with_a_possessive_before_its_one_organisation_word_is_whole() -> None:
     candidate = only("The Free People's Party predicts the levy will fail by 2027.")
     assert candidate.speaker == "Free People's Party"
+
+
+def test_a_firm_named_before_its_economists_speaks_and_market_pricing_is_no_forecast() -> None:
+    text = (
+        "Harrow Capital economists now expect the central bank to cut rates twice this year, "
+        "they wrote in a note. Traders are pricing in an 80% chance of a cut in June, "
+        "according to futures data. Climate scientists expect hotter summers by 2040."
+    )
+    candidate = only(text)
+    assert candidate.speaker == "Harrow Capital"
