@@ -142,7 +142,8 @@ _OPINION: Final = re.compile(
 _OUTCOME_PRESENT: Final = (
     r"wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
     r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
-    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)"
+    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)|"
+    r"bottoms\s+out|slows|eases|rebounds"
 )
 
 
@@ -162,8 +163,9 @@ _POLICY_MOVE_PRESENT: Final = (
 
 
 _THINK_PRESENT: Final = re.compile(
-    r"\b(?-i:I)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|believe)\s+"
-    r"(?:that\s+)?(?:[\w'’-]+\s+){1,4}?"
+    r"\b(?-i:I|We|we)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|"
+    r"believe)\s+"
+    r"(?:that\s+)?(?:[\w'’-]+\s+){1,6}?"
     rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
     rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT})\b",
     re.IGNORECASE,
@@ -543,7 +545,7 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             _CONFIDENCE["opinion"],
             "the consequent of a condition, in the present",
         )
-    for match in _THINK_PRESENT.finditer(text) if "I " in text else ():
+    for match in _THINK_PRESENT.finditer(text) if "I " in text or "we " in text.lower() else ():
         yield _Cue(
             "opinion",
             match.start(),

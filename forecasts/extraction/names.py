@@ -195,6 +195,16 @@ _ANY_ORG_NOUNS: Final = _wordset(
 )
 
 
+def _any_org_noun(noun: str) -> bool:
+    """ "the company", "the carmaker", "the miner": a noun any firm can be called by."""
+    lowered = noun.lower()
+    return (
+        lowered in _ANY_ORG_NOUNS
+        or lowered in _FIRM_KINDS
+        or (lowered.endswith("maker") and len(lowered) > 5)
+    )
+
+
 # Bodies within an institution: "the committee" of a bank named before speaks for the bank
 # (LABELLING.md, round two (c)).
 _BODY_NOUNS: Final = _wordset("committee board panel council commission")
@@ -497,7 +507,7 @@ class _Document:
             # "the Bank" is the Central Bank of Arland, not an entity of its own
             if entity.kind == "org" and noun in entity.nouns and entity.name.lower() != noun:
                 return entity.root()
-        if noun in _ANY_ORG_NOUNS | _BODY_NOUNS:
+        if _any_org_noun(noun) or noun in _BODY_NOUNS:
             # "the group" is an organisation, not one of its boards or panels
             whole = [
                 entity
@@ -682,8 +692,9 @@ def _describes_a_firm(word: str) -> bool:
 def _person_after_organisation(words: list[str]) -> int:
     """How many words at the end of a run name a person after an organisation's name."""
     marks = [i for i, word in enumerate(words) if word.lower().strip("’'") in _ORG_WORDS]
-    if not marks or len(words) - marks[-1] - 1 not in (2, 3):
-        return 0
+    first = 1 if words[0].lower() == "the" else 0
+    if not marks or marks[-1] == first or len(words) - marks[-1] - 1 not in (2, 3):
+        return 0  # "United Auto Workers": an organisation word first opens the name
     if any(word in {"of", "for", "the", "&"} for word in words):
         return 0  # "Organisation of the Petroleum Exporting Countries" is one long name
     tail = words[marks[-1] + 1 :]

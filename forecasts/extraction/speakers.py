@@ -10,7 +10,6 @@ from typing import Final
 
 from forecasts.extraction.names import (
     _ACCORDING_TO,
-    _ANY_ORG_NOUNS,
     _DEFINITE_ORG,
     _DEFINITE_PERSON,
     _DISCOURSE_WORDS,
@@ -29,6 +28,7 @@ from forecasts.extraction.names import (
     _ROLE_OF_NAMED,
     _SPEECH,
     _TRAILING_JOB_TITLES,
+    _any_org_noun,
     _classify,
     _Document,
     _Entity,
@@ -711,7 +711,7 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
         return None
     np = _DEFINITE_NP.match(chunk)
     nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
-    if nouns[0].lower() in _ANY_ORG_NOUNS and nouns[0].islower():
+    if _any_org_noun(nouns[0]) and nouns[0].islower():
         # "the company" (not "The Bank of Norland", a name)
         for mention in reversed(list(_name_runs(earlier))):
             known = document.known(mention.text)

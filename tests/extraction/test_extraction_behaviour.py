@@ -1791,3 +1791,14 @@ def test_a_firm_named_before_its_economists_speaks_and_market_pricing_is_no_fore
     )
     candidate = only(text)
     assert candidate.speaker == "Harrow Capital"
+
+
+def test_the_carmaker_a_union_opening_with_united_and_we_think_in_the_present() -> None:
+    text = (
+        "Halbrook Motors cut its profit forecast on Thursday. The carmaker now expects operating "
+        "profit of $2 billion next year. \"We think the market in Europe bottoms out in the "
+        "spring,\" Chief Executive Lena Marsh said. The United Dock Workers union said it "
+        "expected talks to end before the May 15 deadline."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Halbrook Motors", "Lena Marsh", "United Dock Workers"]
