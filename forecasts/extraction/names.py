@@ -216,7 +216,9 @@ _ROLE_NOUNS: Final = (
     r"economists?|analysts?|strategists?|researchers?|scientists?|officials?|spokes(?:man|woman|"
     r"person|people|men|women)|directors?|heads?|chiefs?|executives?|officers?|advisers?|"
     r"advisors?|forecasters?|experts?|modell?ers?|team|unit|desk|staff|model|models|"
-    r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership"
+    r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership|"
+    # "Opta's supercomputer gives Arsenal a 58% chance": a firm's model speaks for the firm
+    r"supercomputer|algorithm|simulations?|nowcast"
 )
 
 

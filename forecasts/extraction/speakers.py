@@ -664,7 +664,7 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
         and named.group("org").lower() not in _NOT_NAMES
     ):
         written = named.group("org")
-        bare = re.sub(r"['’]s$", "", written)
+        bare = re.sub(r"['’]s?$", "", written)  # "Moody's", "Statline Analytics'"
         known = document.known(bare)
         if known is not None:
             return known.root().name

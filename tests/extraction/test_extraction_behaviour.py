@@ -1796,9 +1796,19 @@ def test_a_firm_named_before_its_economists_speaks_and_market_pricing_is_no_fore
 def test_the_carmaker_a_union_opening_with_united_and_we_think_in_the_present() -> None:
     text = (
         "Halbrook Motors cut its profit forecast on Thursday. The carmaker now expects operating "
-        "profit of $2 billion next year. \"We think the market in Europe bottoms out in the "
-        "spring,\" Chief Executive Lena Marsh said. The United Dock Workers union said it "
+        'profit of $2 billion next year. "We think the market in Europe bottoms out in the '
+        'spring," Chief Executive Lena Marsh said. The United Dock Workers union said it '
         "expected talks to end before the May 15 deadline."
     )
     speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert speakers == ["Halbrook Motors", "Lena Marsh", "United Dock Workers"]
+
+
+def test_a_firm_s_supercomputer_or_simulations_speak_for_the_firm() -> None:
+    text = (
+        "Statline Analytics updated its title odds on Monday. Statline Analytics' supercomputer "
+        "gives Kingsmere a 58% chance of winning the league."
+    )
+    candidate = only(text)
+    assert candidate.speaker == "Statline Analytics"
+    assert candidate.probability == 0.58
