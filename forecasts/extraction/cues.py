@@ -261,7 +261,9 @@ _REVISED_FORECAST: Final = re.compile(
 
 # "The Committee's forecast implies a policy rate of around 3.5 percent": a forecast's path.
 _PROJECTION_IMPLIES: Final = re.compile(
-    r"\b(?:forecasts?|projections?|rate\s+path)\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?)\b",
+    r"\b(?:forecasts?|projections?|rate\s+path)\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
+    # "The bank's updated forecasts show inflation returning to 2.5%": what the body projects
+    r"shows?|see|sees|points?\s+to)\b",
     re.IGNORECASE,
 )
 
@@ -498,7 +500,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             _CONFIDENCE["forecast_verb"],
             f"forecast verb '{match.group().lower()}'",
         )
-    for match in _PROJECTION_IMPLIES.finditer(text) if "impl" in text or "envisag" in text else ():
+    projects = any(word in text for word in ("impl", "envisag", "show", "see", "point"))
+    for match in _PROJECTION_IMPLIES.finditer(text) if projects else ():
         yield _Cue(
             "forecast_verb",
             match.start(),

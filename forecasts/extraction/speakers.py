@@ -204,7 +204,7 @@ def _voiced_by_person(
     return None
 
 
-_SHOWS: Final = re.compile(r"\b(?:shows|showed|indicates|indicated|is\s+indicating)\b")
+_SHOWS: Final = re.compile(r"\b(?:shows?|showed|indicates?|indicated|is\s+indicating)\b")
 
 
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
@@ -622,7 +622,7 @@ _BUILT_BY: Final = re.compile(
 # document forecasts for whoever publishes it.
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
-    r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecast|projections?|estimates?|survey|review|"
+    r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
     r"bulletin|statement|assessment|minutes)"
     # "the agency's outlook for June to August": the period it covers
     r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*$"

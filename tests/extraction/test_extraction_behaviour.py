@@ -1812,3 +1812,11 @@ def test_a_firm_s_supercomputer_or_simulations_speak_for_the_firm() -> None:
     candidate = only(text)
     assert candidate.speaker == "Statline Analytics"
     assert candidate.probability == 0.58
+
+
+def test_a_body_s_forecasts_that_show_an_outcome_are_the_body_s_forecast() -> None:
+    text = (
+        "The Central Bank of Orvia held its key rate at 3% on Tuesday.\n\n"
+        "The central bank's updated forecasts show inflation returning to 2% by mid-2025."
+    )
+    assert only(text).speaker == "Central Bank of Orvia"
