@@ -313,7 +313,8 @@ _NOUN_USE_REACH: Final = 48
 # "its latest forecasts", "its long-range forecasts": a modifier, then the noun.
 _NOUN_MODIFIER: Final = (
     r"(?:\s+(?:previous|latest|new|own|last|earlier|current|initial|original|revised|"
-    r"monthly|quarterly|annual|official|central|updated|[a-z]+-[a-z]+))?$"
+    r"monthly|quarterly|annual|official|central|updated|next|first|final|full|weekly|"
+    r"[a-z]+-[a-z]+))?$"
 )
 
 

@@ -1820,3 +1820,11 @@ def test_a_body_s_forecasts_that_show_an_outcome_are_the_body_s_forecast() -> No
         "The central bank's updated forecasts show inflation returning to 2% by mid-2025."
     )
     assert only(text).speaker == "Central Bank of Orvia"
+
+
+def test_a_body_s_next_forecast_is_a_noun_and_its_publication_a_schedule() -> None:
+    text = (
+        "The Fiscal Council will publish its next forecast alongside the budget on Nov. 26. "
+        "Zoopla expects prices to fall 2% next year."
+    )
+    assert only(text).speaker == "Zoopla"
