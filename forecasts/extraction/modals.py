@@ -78,7 +78,8 @@ _PLEDGE_SUBJECT: Final = re.compile(
 _SCHEDULE_AFTER: Final = re.compile(
     r"^\s*(?:(?:also|then|again|now|still|first|not)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
     r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
-    r"hold|open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
+    r"hold(?!\s+(?:on\b|(?:the|his|her|their|its|our)\s+(?:seat|title|majority|lead)))|"
+    r"open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
     r"be\s+released|be\s+announced|be\s+debated|resume|attend|present|take\s+effect|"
     r"come\s+into\s+(?:force|effect)|be\s+marked|be\s+taken\s+over|go\s+on\s+sale|"
     # "will pay an interim dividend of 4p on May 3": a payment the board has declared
@@ -381,13 +382,17 @@ _SELF_SUBJECT: Final = re.compile(
 # ("we will win", "said it would return to profit", "the government would fall").
 _OUTCOME_AFTER: Final = re.compile(
     r"^[\s\"“‘']*(?:(?:not|also|still|then|now|never|probably|likely|certainly|easily|only|"
-    r"soon|eventually|ultimately|all|both|again|finally|comfortably|narrowly)\s+)*"
+    # 'would "comfortably" reach': an adverb quoted on its own
+    r"soon|eventually|ultimately|all|both|again|finally|comfortably|narrowly)[\"”’']?\s+)*"
     r"(?:win|lose|beat|fail|succeed|fall|rise|grow|shrink|decline|drop|slow|slip|ease|climb|"
     r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
     r"decrease|contract|expand|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
     r"hit|reach|touch|finish|end|remain|stay|be|become|get|have|need|face|see|struggle|survive|"
     r"suffer|return|come|go|make|break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
     r"take|cost|mean|happen|occur|last|lead|trail|hold\s+on|turn|prove|emerge|benefit|"
+    # "he would hold the seat": kept at the voters' or the rivals' pleasure
+    r"(?:hold|keep|retain)\s+(?:on\s+to\s+)?(?:the|his|her|their|its|our)\s+(?:seat|title|"
+    r"majority|lead|crown)|retain|"
     r"manage|achieve|secure|clinch|lift|avoid|escape|experience|record|post|report|reap|"
     r"feel|find|know|learn|depend|require|bear|weigh|double|triple|halve|stabilise|"
     r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing)|"

@@ -1828,3 +1828,13 @@ def test_a_body_s_next_forecast_is_a_noun_and_its_publication_a_schedule() -> No
         "Zoopla expects prices to fall 2% next year."
     )
     assert only(text).speaker == "Zoopla"
+
+
+def test_holding_a_seat_or_reaching_a_figure_comfortably_is_a_forecast_not_a_plan() -> None:
+    text = (
+        "Brann, a former nurse, told a hustings in Kell on Tuesday night that he would hold the "
+        'seat "comfortably". Ada Voss told staff in a memo that the company would '
+        '"comfortably" reach $1 billion in revenue in 2025.'
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Brann", "Ada Voss"]
