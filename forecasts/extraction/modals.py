@@ -143,6 +143,16 @@ _ANNOUNCED: Final = re.compile(
 )
 
 
+def _announced(text: str) -> bool:
+    """ "as previously announced"; not "rather than late this year as previously planned",
+    which names the plan that was dropped."""
+    found = _ANNOUNCED.search(text)
+    return found is not None and _RATHER_THAN.search(text, 0, found.start()) is None
+
+
+_RATHER_THAN: Final = re.compile(r"\brather\s+than\b[^,;]*$", re.IGNORECASE)
+
+
 _ORGANISED_EVENT: Final = re.compile(
     r"^\s*(?:hold|host|deliver|publish|issue|release|present|convene)\s+(?:[\w-]+\s+){0,3}"
     r"(?:meeting|statement|report|outlook|budget|conference|summit|results|figures|review|"
@@ -312,7 +322,7 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
     noun = _NOUN_WILL.search(before) if phrase.startswith("will") else None
     if noun and not (noun.group().lstrip()[:1] in "'’" and _VERB_AFTER_WILL.match(after)):
         return False
-    if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after) or _ANNOUNCED.search(text):
+    if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after) or _announced(text):
         return False
     if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
         return False
@@ -478,6 +488,6 @@ def _valid_would(
         return False
     if _pledge(before, after):
         return False
-    if _ORGANISED_EVENT.match(after) or _ANNOUNCED.search(text):
+    if _ORGANISED_EVENT.match(after) or _announced(text):
         return False
     return not _scheduled(after, text)

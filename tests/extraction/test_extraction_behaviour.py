@@ -1838,3 +1838,12 @@ def test_holding_a_seat_or_reaching_a_figure_comfortably_is_a_forecast_not_a_pla
     )
     speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert speakers == ["Brann", "Ada Voss"]
+
+
+def test_a_plan_dropped_rather_than_kept_leaves_the_new_date_a_forecast() -> None:
+    text = (
+        "Mara Quist said the new scanner would begin shipping in the first quarter of 2025, "
+        "rather than late this year as previously planned. The plant will open in March, as "
+        "previously announced."
+    )
+    assert only(text).speaker == "Mara Quist"
