@@ -732,6 +732,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
     if _titled_document(words):
         return None  # "its Oil Market Report", "Bank Rate": a publication or a rate says nothing
+    if len(words) == 1 and _LOCATED.search(words[0]):
+        return None  # "The Munich-based institute": where a body is, not its name
     if len(words) > 1 and words[0].lower() in _TIME_MODIFIERS and words[1].lower() in _TIMES:
         return None  # "Last August", "Early Monday": a time, nobody who speaks
     # "Ashdown Reservoir", "Harbour Street": a place speaks for no one; "Marsh & Lane" is a
@@ -793,6 +795,13 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     ):
         # "president of distribution at Halberd": where someone works is an organisation
         known.kind = "org"
+    after_noun = _ORG_NOUN_AFTER.match(text, mention.end) if not mention.title else None
+    if after_noun is not None and (known is None or known.kind == "org"):
+        # "the Ifo institute said": the noun after the name is what "the institute" means later
+        noun = after_noun.group("noun").lower()
+        if known is None:
+            return _Entity(mention.text, "org", nouns=frozenset({noun}))
+        known.nouns = known.nouns | {noun}
     if known is not None:
         return known
     if _PLACE_CUES_BEFORE.search(before) and not mention.title:
@@ -843,6 +852,17 @@ _TIMES: Final = _wordset(
 # Last words of the title of a publication or of a rate: "Oil Market Report", "World
 # Economic Outlook", "Bank Rate".
 _DOCUMENT_TITLE_ENDINGS: Final = _wordset("report update outlook rate index")
+
+
+_LOCATED: Final = re.compile(r"-(?:based|born|headquartered|listed|owned|run|backed|made|led)$")
+
+
+# "the Ifo institute", "the Kestrel group": a name with a common noun for its kind after it.
+_ORG_NOUN_AFTER: Final = re.compile(
+    r"\s+(?P<noun>institute|agency|group|bank|union|party|company|firm|consultancy|lender|"
+    r"insurer|regulator|think\s+tank|foundation|charity|broker|brokerage|airline|carrier|"
+    r"[a-z]+maker)\b(?!['’]s)(?!\s+[A-Z])"
+)
 
 
 def _titled_document(words: list[str]) -> bool:

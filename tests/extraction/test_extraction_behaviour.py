@@ -1847,3 +1847,12 @@ def test_a_plan_dropped_rather_than_kept_leaves_the_new_date_a_forecast() -> Non
         "previously announced."
     )
     assert only(text).speaker == "Mara Quist"
+
+
+def test_the_noun_after_a_name_is_what_the_body_is_later_called() -> None:
+    text = (
+        "The economy will shrink again in 2025, the Kessel institute said on Thursday. The "
+        "Munich-based institute now expects output to fall 0.2% this year."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Kessel", "Kessel"]
