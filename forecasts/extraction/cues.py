@@ -467,6 +467,8 @@ def _phrase_cue(
             return None  # "traders who had expected", "had said it expected": a past belief
         if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
             return None  # "stronger than we expected in June": measured against a past belief
+        if phrase in {"expected to", "expects", "expect"} and _PUBLISHES_AFTER.match(after):
+            return None  # "it expected to publish official results on Monday": a timetable
         if phrase == "expected to" and _THAN_BEFORE.search(before):
             return None  # "more resilient than expected to tariffs": measured, not expected
         kind = "forecast_verb"
@@ -637,6 +639,14 @@ _VAGUE_OUTCOME: Final = re.compile(
 _PERMITTED_ACT: Final = re.compile(
     r"\s+(?:also\s+|still\s+|now\s+)?(?:return|attend|apply|enter|leave|resume|park|bring|"
     r"register|collect|request|claim|opt|choose|visit|call|contact|book|use)\b",
+    re.IGNORECASE,
+)
+
+
+# "expects to publish its results on Monday": an organised event, the body's own timetable.
+_PUBLISHES_AFTER: Final = re.compile(
+    r"^\s*(?:to\s+)?(?:publish|release|announce|declare|issue|present)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:results|figures|data|report|statement|outlook|budget|findings|decision)\b",
     re.IGNORECASE,
 )
 

@@ -383,7 +383,7 @@ _SELF_SUBJECT: Final = re.compile(
     r"platform|chain|studio|school|university|hospital|trust|utility|"
     # "said the party would stand candidates", "the committee would look through": what a
     # body does is its members' decision; what befalls it ("would finish third") is not
-    r"party|committee|board|club|union|campaign)\s*$",
+    r"party|committee|board|club|union|campaign|candidate)\s*$",
     re.IGNORECASE,
 )
 

@@ -514,7 +514,10 @@ class _Document:
             whole = [
                 entity
                 for entity in reversed(self.entities)
-                if entity.kind == "org" and (noun in _BODY_NOUNS or not entity.nouns & _BODY_NOUNS)
+                if entity.kind == "org"
+                and (noun in _BODY_NOUNS or not entity.nouns & _BODY_NOUNS)
+                # "the electoral commission" is no committee of the university quoted before
+                and not (noun in _BODY_NOUNS and entity.nouns and entity.nouns <= _NO_BOARDS)
             ]
             fitting = [entity for entity in whole if _fits(noun, entity)]
             for entity in fitting:
@@ -544,6 +547,10 @@ _PUBLIC_NOUNS: Final = _wordset(
     "commission board authority office bureau service party union court government parliament "
     "police observatory foundation trust society association federation league"
 )
+
+
+# Bodies whose boards and committees are not what news quotes as "the commission".
+_NO_BOARDS: Final = _wordset("university college school hospital institute observatory club")
 
 
 def _fits(noun: str, entity: _Entity) -> bool:

@@ -1856,3 +1856,15 @@ def test_the_noun_after_a_name_is_what_the_body_is_later_called() -> None:
     )
     speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert speakers == ["Kessel", "Kessel"]
+
+
+def test_rallies_a_results_timetable_and_a_commission_that_is_no_university_s() -> None:
+    text = (
+        "Anna Kowal, a political scientist at Orvia University, said turnout would top 60% on "
+        "Sunday. His campaign chief, Piotr Lis, said the candidate would hold rallies in six "
+        "cities before the vote. The electoral commission said it expected to publish official "
+        "results on Monday evening. The electoral commission said it expected turnout to top "
+        "70% on Sunday."
+    )
+    found = [(c.speaker, c.sentence[:12]) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Anna Kowal", "Anna Kowal, "), (None, "The electora")]
