@@ -238,6 +238,18 @@ _SEES: Final = re.compile(
 )
 
 
+# "estimates this year's crop at 22 million tonnes", "put the 2025-26 harvest at 1.1 million
+# tonnes": a figure for a season or year not yet over.
+_ESTIMATE_AT: Final = re.compile(
+    r"\b(?:estimates|estimated|estimate|puts|put)\s+(?:the\s+|its\s+)?"
+    r"(?:(?:this|next|the\s+coming)\s+(?:year|season|crop\s+year)['’]s\s+|"
+    r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?\s+)"
+    r"(?:[\w-]+\s+){0,2}?(?:crop|harvest|output|production|deficit|surplus|growth|demand|"
+    r"supply|yield|exports|imports|shortfall)\s+at\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?\d",
+    re.IGNORECASE,
+)
+
+
 # What a forecaster revises: "its forecast", "its 2026 Brent average", "their price target on
 # the stock" (an analyst's forecast of the share price).
 _FORECAST_NOUNS: Final = (
@@ -513,6 +525,17 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             None,
             _CONFIDENCE["forecast_verb"],
             "a forecast's implication",
+        )
+    for match in _ESTIMATE_AT.finditer(text) if "estimat" in text or "put" in text else ():
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "an estimate of a quantity still to come",
         )
     for match in _REVISED_FORECAST.finditer(text):
         yield _Cue(

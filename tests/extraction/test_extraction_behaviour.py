@@ -1868,3 +1868,12 @@ def test_rallies_a_results_timetable_and_a_commission_that_is_no_university_s() 
     )
     found = [(c.speaker, c.sentence[:12]) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("Anna Kowal", "Anna Kowal, "), (None, "The electora")]
+
+
+def test_an_estimate_of_a_season_still_to_come_is_a_forecast() -> None:
+    text = (
+        "The Millers' Federation estimates this year's crop at 4 million tonnes. Asvoll, which "
+        "represents large farms, estimated the 2024-25 harvest at 1.1 million tonnes."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Millers' Federation", "Asvoll"]
