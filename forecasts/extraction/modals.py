@@ -202,7 +202,10 @@ _DEONTIC_AFTER: Final = re.compile(
     r"^\s*(?:(?:not|also|still|now|only|then|no\s+longer|all|each)\s+)*(?:have\s+to|"
     r"need\s+(?:to|a|an)\b|be\s+(?:(?:allowed|permitted|required|obliged|able|eligible|"
     r"entitled|exempt|barred|banned|prohibited|capped|limited|subject|offered|charged|"
-    r"fined)\b)|receive\b)",
+    r"fined)\b)|receive\b|"
+    # "residents will get a 90% discount": an entitlement the scheme grants
+    r"get\s+(?:a\s+|an\s+|the\s+)?(?:\d+%\s+|full\s+|partial\s+)?(?:discount|refund|rebate|"
+    r"exemption|reduction|allowance)\b)",
     re.IGNORECASE,
 )
 

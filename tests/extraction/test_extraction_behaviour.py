@@ -1877,3 +1877,11 @@ def test_an_estimate_of_a_season_still_to_come_is_a_forecast() -> None:
     )
     speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert speakers == ["Millers' Federation", "Asvoll"]
+
+
+def test_a_discount_a_scheme_grants_is_no_forecast() -> None:
+    text = (
+        "The toll will apply between 7am and 7pm, and residents will get a 90% discount. "
+        "Traffic will fall by a fifth by 2026."
+    )
+    assert only(text).sentence == "Traffic will fall by a fifth by 2026."
