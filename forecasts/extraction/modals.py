@@ -424,6 +424,8 @@ _BELIEF_ADVERB_AFTER: Final = re.compile(
 # speaker's own side will reach is decided by others too, so it is a forecast.
 _THRESHOLD_OUTCOME: Final = re.compile(
     r"^(?:(?!\b(?:who|whose|which|that|if|when|where|unless)\b)[^.;,:])*?"
+    # not "a package worth more than 17 trillion yen": the size of what is done
+    r"(?<!worth\s)(?<!costing\s)(?<!valued\sat\s)"
     r"\b(?:more\s+than|fewer\s+than|at\s+least|in\s+the\s+top\s+(?:two|three|"
     r"four|five|six|ten|\d+))\b",
     re.IGNORECASE,

@@ -1885,3 +1885,11 @@ def test_a_discount_a_scheme_grants_is_no_forecast() -> None:
         "Traffic will fall by a fifth by 2026."
     )
     assert only(text).sentence == "Traffic will fall by a fifth by 2026."
+
+
+def test_the_size_of_what_a_government_will_do_is_no_threshold_outcome() -> None:
+    text = (
+        "Mara Ito said the government would compile a stimulus package worth more than 10 "
+        "billion euros. Ito said the airline would carry more than 9 million passengers in 2025."
+    )
+    assert only(text).sentence.startswith("Ito said the airline")
