@@ -255,7 +255,12 @@ def _candidate(
     answerer = None
     if label is not None and label != _QUESTION_TURN:
         answerer = _label_speaker(label, document)
-    if answerer is not None and attribution.speaker is None and not attribution.generic:
+    if answerer is not None and (
+        (attribution.speaker is None and not attribution.generic)
+        or _TOLD_THE_ANSWERER.match(sentence.text, max(attribution.verb_start, 0))
+    ):
+        # "the Treasury has told us as much": what the interviewee was told backs their own
+        # claim, which stays theirs
         attribution = _Attribution(answerer, answer=True)
     elif (
         document.issuer is not None
@@ -289,6 +294,9 @@ def _candidate(
     if not cues:
         return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
+
+
+_TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|me)\b")
 
 
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")

@@ -1893,3 +1893,14 @@ def test_the_size_of_what_a_government_will_do_is_no_threshold_outcome() -> None
         "billion euros. Ito said the airline would carry more than 9 million passengers in 2025."
     )
     assert only(text).sentence.startswith("Ito said the airline")
+
+
+def test_what_an_interviewee_was_told_backs_their_own_claim() -> None:
+    text = (
+        "Interview: Halden Air's Marit Vold on fuel duty\n\n"
+        "Marit Vold has run Halden Air since 2019.\n\n"
+        "Q: Will fuel duty rise again?\n\n"
+        "A: It's almost certain the duty goes up again in the spring budget; the Finance "
+        "Ministry has told us as much in every meeting."
+    )
+    assert only(text).speaker == "Marit Vold"
