@@ -750,7 +750,9 @@ _ON_AT_END: Final = (" on.", " on,", " on;", " on:", ' on"', " on”", " on’",
 _BOOKMAKER_FRACTION: Final = re.compile(
     r"(?:\bat\s+)?\b(?P<a>\d{1,3})/(?P<b>\d{1,3})(?=\s+(?:favourites?|favorites?|shot|"
     r"outsiders?|chance)\b)"
-    r"|\bat\s+(?P<a2>\d{1,3})/(?P<b2>\d{1,3})(?=\s+(?:to|for|and|with|or)\b|\s*[,.;)])",
+    r"|\bat\s+(?P<a2>\d{1,3})/(?P<b2>\d{1,3})(?=\s+(?:to|for|and|with|or)\b|\s*[,.;)])"
+    # "Hatton Bet offers 2/1 on Eastmere winning"
+    r"|\b(?:offers?|offering|quotes?|quoting)\s+(?P<a3>\d{1,3})/(?P<b3>\d{1,3})(?=\s+(?:on|for)\b)",
     re.IGNORECASE,
 )
 _EVENS: Final = re.compile(
@@ -786,8 +788,8 @@ def _odds(text: str) -> ExplicitProbability | None:
         break
     fraction = _BOOKMAKER_FRACTION.search(text) if "/" in text else None
     if fraction is not None:
-        against = int(fraction.group("a") or fraction.group("a2"))
-        on = int(fraction.group("b") or fraction.group("b2"))
+        against = int(fraction.group("a") or fraction.group("a2") or fraction.group("a3"))
+        on = int(fraction.group("b") or fraction.group("b2") or fraction.group("b3"))
         if against + on:
             value = round(on / (against + on), 6)
             found.append(

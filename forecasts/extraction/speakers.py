@@ -138,11 +138,12 @@ def _attribution(
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
     odds = _NAMED_ODDS.match(text) if "/" in text or "evens" in text else None
-    if odds is not None and not _GENERIC_SUBJECT.match(odds.group("maker")):
+    who, quotes = ("maker", "verb") if odds and odds.group("maker") else ("offerer", "offers")
+    if odds is not None and not _GENERIC_SUBJECT.match(odds.group(who)):
         # "Bookmakers make Rovers 4/6 favourites": no bookmaker named (LABELLING.md)
-        name = _resolve_name(odds.group("maker"), text, odds.start("maker"), document)
+        name = _resolve_name(odds.group(who), text, odds.start(who), document)
         if name is not None:
-            return _Attribution(name, verb_start=odds.start("verb"), verb_end=odds.end("verb"))
+            return _Attribution(name, verb_start=odds.start(quotes), verb_end=odds.end(quotes))
     subordinate = _SUBORDINATE_WORD.search(text) is not None
     source = _SOURCE_OF_QUOTE.match(text)
     if source:
@@ -215,6 +216,9 @@ _NAMED_ODDS: Final = re.compile(
     # "makes her the 6/4 favourite": the runner may be a pronoun
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
     r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
+    # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
+    r"|\s*(?P<offerer>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?P<offers>offers?|quotes?)\s+"
+    r"\d{1,3}/\d{1,3}\s+(?:on|for)\b"
 )
 
 

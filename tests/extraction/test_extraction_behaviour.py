@@ -1904,3 +1904,9 @@ def test_what_an_interviewee_was_told_backs_their_own_claim() -> None:
         "Ministry has told us as much in every meeting."
     )
     assert only(text).speaker == "Marit Vold"
+
+
+def test_a_bookmaker_offering_odds_on_an_outcome_quotes_its_probability() -> None:
+    candidate = only("Quickstep Bet offers 2/1 on Lind winning in straight sets.")
+    assert candidate.speaker == "Quickstep Bet"
+    assert candidate.probability is not None and abs(candidate.probability - 1 / 3) < 0.001
