@@ -329,9 +329,17 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
         return False
     if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
         return False
-    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after):
+    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after) or _AGE_AFTER.match(after):
         return False
     return not _scheduled(after, text)
+
+
+# "teenagers who will not be old enough to vote until 2028", "she will turn 40 in May": an
+# age, which the calendar settles.
+_AGE_AFTER: Final = re.compile(
+    r"^\s*(?:not\s+)?(?:be\s+old\s+enough|turn\s+\d+|be\s+\d+\s+(?:years\s+old|next))\b",
+    re.IGNORECASE,
+)
 
 
 # "a route that would take the decision out of the Senate's hands": what an option would

@@ -1910,3 +1910,11 @@ def test_a_bookmaker_offering_odds_on_an_outcome_quotes_its_probability() -> Non
     candidate = only("Quickstep Bet offers 2/1 on Lind winning in straight sets.")
     assert candidate.speaker == "Quickstep Bet"
     assert candidate.probability is not None and abs(candidate.probability - 1 / 3) < 0.001
+
+
+def test_an_age_the_calendar_settles_is_no_forecast() -> None:
+    text = (
+        "She poses for a photo with two pupils who will not be old enough to vote until 2027. "
+        "Turnout will fall below 40% in 2025."
+    )
+    assert only(text).sentence.startswith("Turnout")
