@@ -696,7 +696,17 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
     return bool(
         _CONTEXT_AFTER.search(text[match.end() : match.end() + 40])
         or (_CONTEXT_BEFORE.search(before) and not _ARTICLE_BEFORE.search(before))
+        or ("put" in text and _PUT_CHANCE_AT.search(text, 0, match.start()))
     )
+
+
+# "put the chance that the five-year mean exceeds 1.5C ... at 70%": the event may take many
+# words to state before the figure.
+_PUT_CHANCE_AT: Final = re.compile(
+    r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:chances?|odds|probability|likelihood|risk)\b"
+    r"(?:[^.;]|\.\d){0,300}?\bat\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "the risk of a 3% fall": a figure after an article is the size of something, not the odds.
@@ -740,7 +750,9 @@ _ON_AT_END: Final = (" on.", " on,", " on;", " on:", ' on"', " on”", " on’",
 _BOOKMAKER_FRACTION: Final = re.compile(
     r"(?:\bat\s+)?\b(?P<a>\d{1,3})/(?P<b>\d{1,3})(?=\s+(?:favourites?|favorites?|shot|"
     r"outsiders?|chance)\b)"
-    r"|\bat\s+(?P<a2>\d{1,3})/(?P<b2>\d{1,3})(?=\s+(?:to|for|and|with|or)\b|\s*[,.;)])",
+    r"|\bat\s+(?P<a2>\d{1,3})/(?P<b2>\d{1,3})(?=\s+(?:to|for|and|with|or)\b|\s*[,.;)])"
+    # "Hatton Bet offers 2/1 on Eastmere winning"
+    r"|\b(?:offers?|offering|quotes?|quoting)\s+(?P<a3>\d{1,3})/(?P<b3>\d{1,3})(?=\s+(?:on|for)\b)",
     re.IGNORECASE,
 )
 _EVENS: Final = re.compile(
@@ -776,8 +788,8 @@ def _odds(text: str) -> ExplicitProbability | None:
         break
     fraction = _BOOKMAKER_FRACTION.search(text) if "/" in text else None
     if fraction is not None:
-        against = int(fraction.group("a") or fraction.group("a2"))
-        on = int(fraction.group("b") or fraction.group("b2"))
+        against = int(fraction.group("a") or fraction.group("a2") or fraction.group("a3"))
+        on = int(fraction.group("b") or fraction.group("b2") or fraction.group("b3"))
         if against + on:
             value = round(on / (against + on), 6)
             found.append(

@@ -170,6 +170,9 @@ def extract_candidates(
             if sentence.heading and sentence.paragraph == 0:
                 for entity in document.entities[known:]:
                     entity.headline = True
+        if sentence.text.rstrip().endswith("?") and _FUTURE_QUESTION.search(sentence.text):
+            document.question_paragraph = sentence.paragraph
+        document.previous_paragraph = sentence.paragraph
         # above the byline: the headline and standfirst, which repeat the body's claims
         if candidate is not None and sentence.paragraph >= byline:
             found.append((index, candidate))
@@ -252,7 +255,12 @@ def _candidate(
     answerer = None
     if label is not None and label != _QUESTION_TURN:
         answerer = _label_speaker(label, document)
-    if answerer is not None and attribution.speaker is None and not attribution.generic:
+    if answerer is not None and (
+        (attribution.speaker is None and not attribution.generic)
+        or _TOLD_THE_ANSWERER.match(sentence.text, max(attribution.verb_start, 0))
+    ):
+        # "the Treasury has told us as much": what the interviewee was told backs their own
+        # claim, which stays theirs
         attribution = _Attribution(answerer, answer=True)
     elif (
         document.issuer is not None
@@ -264,6 +272,8 @@ def _candidate(
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     found = _cues(sentence, regions, attribution)
+    if not found and attribution.answer and _short_answer(sentence, document):
+        found = [_SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
         _NEVER_SAY.search(sentence.text) if "never" in sentence.text else None
     )
@@ -286,7 +296,44 @@ def _candidate(
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
 
 
+_TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|me)\b")
+
+
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+# "I think so.", "I don't think so.", "Not this year.": an answer whose claim is the
+# question's (LABELLING.md, seventh and eighth splits).
+_SHORT_ANSWER: Final = re.compile(
+    # the turn's tag ("A:", "SOLBERG:") may stand before it
+    r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?"
+    r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
+    r"(?:I\s+)?doubt\s+it|Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|"
+    r"summer|spring|autumn|time)|Not\s+(?:yet|soon|any\s+time\s+soon))\s*[.!]?\s*$"
+)
+
+
+# "Will rates fall?", "Does that continue?": a question about what is to come; not "Has the
+# season peaked?" or "Is the outbreak under control?", which ask about the present.
+_FUTURE_QUESTION: Final = re.compile(
+    r"\b(?:will|would|won['’]t|shall|going\s+to|next|before|by\s+the\s+end|continue|"
+    r"expect|ever|again|coming|future|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+_SHORT_ANSWER_CUE: Final = _Cue(
+    "opinion", 0, 0, None, None, None, 0.75, "a short answer to a question about the future"
+)
+
+
+def _short_answer(sentence: Sentence, document: _Document) -> bool:
+    """The first words of an answer to the question in the paragraph just above."""
+    return (
+        sentence.paragraph == document.question_paragraph + 1
+        and document.previous_paragraph != sentence.paragraph
+        and _SHORT_ANSWER.match(sentence.text) is not None
+    )
 
 
 _PERFECT_VERB: Final = re.compile(r"^(?:has|have)\b", re.IGNORECASE)
@@ -295,9 +342,20 @@ _PERFECT_VERB: Final = re.compile(r"^(?:has|have)\b", re.IGNORECASE)
 _CLAUSE_MARK: Final = re.compile(r"[,;:\"“”]")
 
 
+# "X last month forecast that": a forecast made before the article, reported as a fact
+# (LABELLING.md, fact); "said last month" may still report a view the source holds.
+_FORECAST_MADE_BEFORE: Final = re.compile(
+    r"\blast\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)\s+"
+    r"(?:forecast|forecasted|predicted|projected|estimated)\s+(?:that\b|\w+\s+(?:would|to)\b)",
+    re.IGNORECASE,
+)
+
+
 def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
     """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
     year before publication is a past belief, whatever it was about."""
+    if "last " in text and _FORECAST_MADE_BEFORE.search(text):
+        return True  # "The agency last month forecast that ...": a past forecast, reported
     if published_at is None or not _YEAR.search(text):
         return False
     verb_start, verb_end = attribution.verb_start, attribution.verb_end
@@ -353,6 +411,21 @@ def _sentence_attribution(
         return _Attribution(None)
     _learn_names_before_attribution(sentence, regions, document)
     attribution = _attribution(sentence, regions, document)
+    if (
+        attribution.speaker is not None
+        and attribution.verb_start >= 0
+        and sentence.text.rstrip().endswith(":")
+        and _INTRODUCES_WRITING.search(sentence.text, attribution.verb_start)
+    ):
+        # "Our polling analyst, Sam Whitcombe, writes:": the next paragraph is theirs
+        document.introduced_paragraph = sentence.paragraph + 1
+        document.introduced_by = attribution.speaker
+    if (
+        attribution.speaker is None
+        and not attribution.generic
+        and document.introduced_paragraph == sentence.paragraph
+    ):
+        return _Attribution(document.introduced_by)
     if attribution.verb_start >= 0:
         document.last_speaker = attribution.speaker
         document.last_speaker_paragraph = sentence.paragraph
@@ -360,6 +433,9 @@ def _sentence_attribution(
         if known is not None and known.kind == "org":
             document.last_organisation = known.root().name
     return attribution
+
+
+_INTRODUCES_WRITING: Final = re.compile(r"\b(?:writes|wrote|explains|reports|adds)\s*:\s*$")
 
 
 def _learn_names_before_attribution(

@@ -142,7 +142,8 @@ _OPINION: Final = re.compile(
 _OUTCOME_PRESENT: Final = (
     r"wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
     r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
-    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)"
+    r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)|"
+    r"bottoms\s+out|slows|eases|rebounds"
 )
 
 
@@ -162,8 +163,9 @@ _POLICY_MOVE_PRESENT: Final = (
 
 
 _THINK_PRESENT: Final = re.compile(
-    r"\b(?-i:I)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|believe)\s+"
-    r"(?:that\s+)?(?:[\w'’-]+\s+){1,4}?"
+    r"\b(?-i:I|We|we)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|"
+    r"believe)\s+"
+    r"(?:that\s+)?(?:[\w'’-]+\s+){1,6}?"
     rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
     rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT})\b",
     re.IGNORECASE,
@@ -236,19 +238,44 @@ _SEES: Final = re.compile(
 )
 
 
+# "estimates this year's crop at 22 million tonnes", "put the 2025-26 harvest at 1.1 million
+# tonnes": a figure for a season or year not yet over.
+_ESTIMATE_AT: Final = re.compile(
+    r"\b(?:estimates|estimated|estimate|puts|put)\s+(?:the\s+|its\s+)?"
+    r"(?:(?:this|next|the\s+coming)\s+(?:year|season|crop\s+year)['’]s\s+|"
+    r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?\s+)"
+    r"(?:[\w-]+\s+){0,2}?(?:crop|harvest|output|production|deficit|surplus|growth|demand|"
+    r"supply|yield|exports|imports|shortfall)\s+at\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?\d",
+    re.IGNORECASE,
+)
+
+
+# What a forecaster revises: "its forecast", "its 2026 Brent average", "their price target on
+# the stock" (an analyst's forecast of the share price).
+_FORECAST_NOUNS: Final = (
+    r"(?:(?:forecast|estimate|projection|outlook|guidance|average)s?\b|price\s+target\b|"
+    r"target\s+price\b|target(?=\s+(?:on|for)\s+(?:the\s+|its\s+)?(?:stock|shares)\b))"
+)
+
+
 # "raised its Brent forecast for the second half of the year to an average of $86 a barrel":
 # the new figure is the forecast.
 _REVISED_FORECAST: Final = re.compile(
     r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded)\s+"
-    r"(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:forecast|estimate|projection|outlook|"
-    r"guidance)s?\b(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]",
+    rf"(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}{_FORECAST_NOUNS}"
+    r"(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]"
+    # "kept its 2026 Brent average at $65": a forecast restated
+    r"|\b(?:kept|held|left|maintained|reaffirmed)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    rf"{_FORECAST_NOUNS}(?:[^.;]|\.\d){{0,40}}?\b(?:at|of)\s+(?:about\s+|around\s+)?[$€£\d]",
     re.IGNORECASE,
 )
 
 
 # "The Committee's forecast implies a policy rate of around 3.5 percent": a forecast's path.
 _PROJECTION_IMPLIES: Final = re.compile(
-    r"\b(?:forecasts?|projections?|rate\s+path)\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?)\b",
+    r"\b(?:forecasts?|projections?|rate\s+path)\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
+    # "The bank's updated forecasts show inflation returning to 2.5%": what the body projects
+    r"shows?|see|sees|points?\s+to)\b",
     re.IGNORECASE,
 )
 
@@ -289,8 +316,13 @@ def _cues(
         if (cue := _phrase_cue(text, match, regions, attribution)) is not None
     ]
     explicit = find_explicit_probability(text)
-    if explicit is not None and _MARKET_IMPLIED.search(text, 0, explicit.end):
+    if explicit is not None and (
+        _MARKET_IMPLIED.search(text, 0, explicit.end)
+        or ("pric" in text and _MARKET_PRICED.search(text, 0, explicit.start))
+    ):
         explicit = None  # what prices imply is a fact about the market, no one's forecast
+    if explicit is not None and attribution.speaker is None and _unnamed_odds(explicit.text):
+        explicit = None  # "is out at 10/1": odds with no bookmaker named (LABELLING.md)
     if explicit is not None:
         cues.append(
             _Cue(
@@ -319,6 +351,26 @@ def _cues(
 
 
 # "Market pricing implied a roughly 80% chance", "futures price in a 60% probability".
+_FRACTIONAL_ODDS: Final = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})|evens", re.IGNORECASE)
+
+
+def _unnamed_odds(figure: str) -> bool:
+    """A bookmaker's odds ("at 10/1", "evens"), not a split of a hundred ("50/50")."""
+    odds = _FRACTIONAL_ODDS.search(figure)
+    return odds is not None and (
+        odds.group("a") is None or int(odds.group("a")) + int(odds.group("b")) != 100
+    )
+
+
+# "Traders are pricing in an 85% chance", "futures markets priced roughly a 60% chance":
+# market pricing, a fact (LABELLING.md, seventh split).
+_MARKET_PRICED: Final = re.compile(
+    r"\b(?:traders|markets?|futures|investors|swaps?|options|money\s+markets)\b[^.;]{0,40}?"
+    r"\bpric(?:ed|es|ing|e)\b(?:\s+in)?[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
 _MARKET_IMPLIED: Final = re.compile(
     r"\b(?:market|markets|futures|swaps?|options|pricing|prices)\b[^.;]{0,60}?\b(?:implied|imply|"
     r"implies|priced\s+in|price\s+in|prices\s+in|pricing\s+in|point(?:s|ed)?\s+to)\b[^.;]*$",
@@ -387,6 +439,12 @@ def _phrase_cue(
             return None
         if match.text.startswith("Should") and not before.strip(" \"“‘'"):
             return None  # "Should the krone weaken, ...": a condition, inverted
+        if phrase == "could" and _NOT_AFTER.match(after) and _PAST_AND_BEFORE.search(before):
+            return None  # "looked at the polls and could not resist": past ability
+        if phrase in {"could", "might", "may"} and _VAGUE_OUTCOME.match(after):
+            return None  # "could come under pressure": nothing a reader could check
+        if phrase == "may" and _PERMITTED_ACT.match(after):
+            return None  # "Visitors may return at once": a permission (LABELLING.md, (b))
         kind = "weak"
     elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
         kind = "denial"
@@ -404,9 +462,13 @@ def _phrase_cue(
         kind = "reported"
     elif phrase in _EXPECT_PHRASES or phrase == "would expect":
         bare_verb = phrase not in {"would expect", "expected to"}
-        if bare_verb and (
-            _noun_use(text, match.start)
-            or not (_EXPECT_COMPLEMENT.match(after) or _EXPECT_OBJECT.match(after))
+        if (
+            bare_verb
+            and (
+                _noun_use(text, match.start)
+                or not (_EXPECT_COMPLEMENT.match(after) or _EXPECT_OBJECT.match(after))
+            )
+            and not (phrase == "expected" and _sourced_figure_expected(before, after, attribution))
         ):
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
@@ -417,6 +479,10 @@ def _phrase_cue(
             return None  # "traders who had expected", "had said it expected": a past belief
         if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
             return None  # "stronger than we expected in June": measured against a past belief
+        if phrase in {"expected to", "expects", "expect"} and _PUBLISHES_AFTER.match(after):
+            return None  # "it expected to publish official results on Monday": a timetable
+        if phrase == "expected to" and _THAN_BEFORE.search(before):
+            return None  # "more resilient than expected to tariffs": measured, not expected
         kind = "forecast_verb"
     else:
         kind = "hedge"
@@ -448,7 +514,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             _CONFIDENCE["forecast_verb"],
             f"forecast verb '{match.group().lower()}'",
         )
-    for match in _PROJECTION_IMPLIES.finditer(text) if "impl" in text or "envisag" in text else ():
+    projects = any(word in text for word in ("impl", "envisag", "show", "see", "point"))
+    for match in _PROJECTION_IMPLIES.finditer(text) if projects else ():
         yield _Cue(
             "forecast_verb",
             match.start(),
@@ -458,6 +525,17 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             None,
             _CONFIDENCE["forecast_verb"],
             "a forecast's implication",
+        )
+    for match in _ESTIMATE_AT.finditer(text) if "estimat" in text or "put" in text else ():
+        yield _Cue(
+            "forecast_verb",
+            match.start(),
+            match.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["forecast_verb"],
+            "an estimate of a quantity still to come",
         )
     for match in _REVISED_FORECAST.finditer(text):
         yield _Cue(
@@ -495,7 +573,7 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             _CONFIDENCE["opinion"],
             "the consequent of a condition, in the present",
         )
-    for match in _THINK_PRESENT.finditer(text) if "I " in text else ():
+    for match in _THINK_PRESENT.finditer(text) if "I " in text or "we " in text.lower() else ():
         yield _Cue(
             "opinion",
             match.start(),
@@ -559,6 +637,46 @@ _COMPARED_WITH_BELIEF: Final = re.compile(
 )
 
 
+_NOT_AFTER: Final = re.compile(r"\s*(?:not|n['’]t)\b", re.IGNORECASE)
+
+
+# A past-tense verb, then "and", in the same clause: "she looked at the polls and".
+_PAST_AND_BEFORE: Final = re.compile(
+    r"\b(?:[a-z]+ed|saw|took|went|made|came|got|had|was|were|thought|knew|felt|found|gave|"
+    r"left|ran|heard|met|lost|won|sat|stood|told|tried)\b[^,;.]{0,60}\band\s+$"
+)
+
+
+# Possibilities with nothing to check (LABELLING.md, round two (b)): "could come under
+# pressure", "might find some support", "may gain momentum".
+_VAGUE_OUTCOME: Final = re.compile(
+    r"\s+(?:also\s+|well\s+|still\s+)?(?:come\s+under\s+(?:\w+\s+)?(?:pressure|scrutiny|fire)|"
+    r"find\s+(?:some\s+|more\s+|fresh\s+)?support|"
+    r"(?:gain|lose|find)\s+(?:some\s+|more\s+|fresh\s+)?(?:momentum|traction|steam|favour|favor)|"
+    r"face\s+(?:more\s+|fresh\s+|growing\s+|tough\s+)?(?:pressure|questions|scrutiny|criticism))\b",
+    re.IGNORECASE,
+)
+
+
+# What people may do when allowed to: "may return", "may apply", "may park".
+_PERMITTED_ACT: Final = re.compile(
+    r"\s+(?:also\s+|still\s+|now\s+)?(?:return|attend|apply|enter|leave|resume|park|bring|"
+    r"register|collect|request|claim|opt|choose|visit|call|contact|book|use)\b",
+    re.IGNORECASE,
+)
+
+
+# "expects to publish its results on Monday": an organised event, the body's own timetable.
+_PUBLISHES_AFTER: Final = re.compile(
+    r"^\s*(?:to\s+)?(?:publish|release|announce|declare|issue|present)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:results|figures|data|report|statement|outlook|budget|findings|decision)\b",
+    re.IGNORECASE,
+)
+
+
+_THAN_BEFORE: Final = re.compile(r"\bthan\s+$", re.IGNORECASE)
+
+
 _NOUN_AFTER: Final = re.compile(
     r"^\s*(?:on|for|of|after|in|at|by|is|was|are|were|and|during|until|through|,|\.|$)", re.I
 )
@@ -612,7 +730,9 @@ _IF_THEN_PRESENT: Final = re.compile(
 _NOT_A_CONSEQUENT_VERB: Final = _wordset(
     "will would could can may might should must shall is are was were has have had do does did "
     "need needs want wants think know mean means then also just only still probably likely "
-    "won't can't don't doesn't isn't aren't"
+    "won't can't don't doesn't isn't aren't "
+    # "If the list finishes second, she said, ...": the attribution, not the consequent
+    "said says added adds told tells warned warns argued argues noted notes explained"
 )
 
 
@@ -640,11 +760,32 @@ def _conditional_present(text: str) -> Iterator[_Cue]:
 def _sourced_passive(text: str, match: re.Match[str]) -> bool:
     """ "Growth is projected to moderate", said or quoted from a named source (LABELLING (d))."""
     before = text[max(0, match.start() - 40) : match.start()]
+    after = text[match.end() :]
     return bool(
         re.search(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)
-        and re.match(r"\s+to\s+[a-z]", text[match.end() :])
-        and not re.match(r"\s+to\s+have\b", text[match.end() :])
+        and (
+            (re.match(r"\s+to\s+[a-z]", after) and not re.match(r"\s+to\s+have\b", after))
+            # "Demand growth is projected at 770,000 bpd next year": a figure
+            or _AT_FIGURE.match(after) is not None
+        )
     )
+
+
+def _sourced_figure_expected(before: str, after: str, attribution: _Attribution) -> bool:
+    """ "A crowd of about 82,000 is expected, the association said": a figure expected, with
+    its source named (LABELLING.md, round two (d))."""
+    return (
+        attribution.speaker is not None
+        and _FIGURE_IS_BEFORE.search(before) is not None
+        and re.match(r"\s*[,;]", after) is not None
+    )
+
+
+# "A crowd of about 82,000 is": a figure in the subject, then the passive's "is".
+_FIGURE_IS_BEFORE: Final = re.compile(r"\d[^,;]{0,40}\b(?:is|are)\s+(?:now\s+|also\s+)?$")
+
+
+_AT_FIGURE: Final = re.compile(r"\s+at\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?\d")
 
 
 def _inside_question_word(text: str, start: int) -> bool:

@@ -86,7 +86,8 @@ def _quotes_running_on(
 _RELEASE_LINE: Final = re.compile(
     # "Kell Water Authority - Media release - 3 May": the issuer may stand before the marker
     r"^\s*(?:(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?=(?:press|media|news)\s+release))?"
-    r"(?:(?:press|media|news)\s+release|statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
+    r"(?:(?:for\s+immediate\s+)?(?:press|media|news)\s+release|for\s+immediate\s+release|"
+    r"statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
     r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued)\b"
     r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",
     re.IGNORECASE,
@@ -94,6 +95,14 @@ _RELEASE_LINE: Final = re.compile(
 
 
 _RELEASE_REACH: Final = 4
+
+
+# The contact line of a release: "Media Relations", "Press Office", "Communications".
+_PRESS_OFFICE: Final = re.compile(
+    r"(?:media|press|public)\s+(?:relations|office|enquiries|inquiries|contacts?)$|"
+    r"communications(?:\s+department)?$",
+    re.IGNORECASE,
+)
 
 
 def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | None:
@@ -111,8 +120,8 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
             *paragraphs[index + 1 : index + 3],
             *beside,
         ]:
-            if not _is_heading(written):
-                continue
+            if not _is_heading(written) or _PRESS_OFFICE.match(written.strip()):
+                continue  # "Media Relations" under the marker is whom to call, not who issues
             organisation = _issuing_organisation(written.strip(), document)
             if organisation is not None:
                 return organisation
@@ -131,6 +140,8 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
     end = 0
     for mention in _name_runs(line):
         words = mention.text.split()
+        if len(words) > 1 and mention.text.isupper():
+            continue  # "EASTMOOR COUNTY - The ...": the dateline's place
         if not any(word.lower().strip("’'") in _ORG_WORDS for word in words):
             if found is not None:
                 break

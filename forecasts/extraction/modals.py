@@ -76,11 +76,14 @@ _PLEDGE_SUBJECT: Final = re.compile(
 
 
 _SCHEDULE_AFTER: Final = re.compile(
-    r"^\s*(?:(?:also|then|again|now|still|first)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
+    r"^\s*(?:(?:also|then|again|now|still|first|not)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
     r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
-    r"hold|open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
+    r"hold(?!\s+(?:on\b|(?:the|his|her|their|its|our)\s+(?:seat|title|majority|lead)))|"
+    r"open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
     r"be\s+released|be\s+announced|be\s+debated|resume|attend|present|take\s+effect|"
-    r"come\s+into\s+(?:force|effect)|be\s+marked|be\s+taken\s+over|go\s+on\s+sale)\b",
+    r"come\s+into\s+(?:force|effect)|be\s+marked|be\s+taken\s+over|go\s+on\s+sale|"
+    # "will pay an interim dividend of 4p on May 3": a payment the board has declared
+    r"pay\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}dividends?)\b",
     re.IGNORECASE,
 )
 
@@ -92,8 +95,12 @@ _SCHEDULE_DATE: Final = re.compile(
     r"|\bat\s+(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}meeting\b"
     r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)(?!\w)"
     r"|\bat\s+\d{1,2}:\d{2}\b|\bon\s+the\s+same\s+day\b|\blater\s+(?:that|the\s+same)\s+day\b"
-    r"|\bon\s+(?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)\b",
+    r"|\b(?:on|until|till)\s+(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b"
+    # "through the afternoon of June 14", "until 3 May": a day of the calendar
+    r"|\b(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}\b(?!,?\s*\d{4})|\b\d{1,2}\s+(?-i:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
 )
 
@@ -136,6 +143,16 @@ _ANNOUNCED: Final = re.compile(
 )
 
 
+def _announced(text: str) -> bool:
+    """ "as previously announced"; not "rather than late this year as previously planned",
+    which names the plan that was dropped."""
+    found = _ANNOUNCED.search(text)
+    return found is not None and _RATHER_THAN.search(text, 0, found.start()) is None
+
+
+_RATHER_THAN: Final = re.compile(r"\brather\s+than\b[^,;]*$", re.IGNORECASE)
+
+
 _ORGANISED_EVENT: Final = re.compile(
     r"^\s*(?:hold|host|deliver|publish|issue|release|present|convene)\s+(?:[\w-]+\s+){0,3}"
     r"(?:meeting|statement|report|outlook|budget|conference|summit|results|figures|review|"
@@ -163,12 +180,32 @@ _RULES_MEAN: Final = re.compile(
 )
 
 
+# What a rule, law or regulation will oblige, allow or forbid.
+_RULE_OBLIGES_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|now|then|only|still|not)\s+)*(?:require|oblige|force|compel|ban|bar|"
+    r"prohibit|allow|permit|cap|limit|mandate|exempt|entitle|apply\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+# The rule as the subject, a few words back: "The battery regulation", "export rules, which
+# take effect on Oct. 1,".
+_RULE_SUBJECT: Final = re.compile(
+    r"\b(?:rules?|regulations?|laws?|act|directive|bill|decree|ordinance|standards?|"
+    r"requirements?|guidelines|code|legislation|treaty|mandate)\b[^;]{0,80}$",
+    re.IGNORECASE,
+)
+
+
 # what a rule obliges, allows or entitles people to do
 _DEONTIC_AFTER: Final = re.compile(
     r"^\s*(?:(?:not|also|still|now|only|then|no\s+longer|all|each)\s+)*(?:have\s+to|"
     r"need\s+(?:to|a|an)\b|be\s+(?:(?:allowed|permitted|required|obliged|able|eligible|"
     r"entitled|exempt|barred|banned|prohibited|capped|limited|subject|offered|charged|"
-    r"fined)\b)|receive\b)",
+    r"fined)\b)|receive\b|"
+    # "residents will get a 90% discount": an entitlement the scheme grants
+    r"get\s+(?:a\s+|an\s+|the\s+)?(?:\d+%\s+|full\s+|partial\s+)?(?:discount|refund|rebate|"
+    r"exemption|reduction|allowance)\b)",
     re.IGNORECASE,
 )
 
@@ -261,6 +298,8 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         return True
     if "rules" in text and _RULES_MEAN.search(text, 0, start):
         return True
+    if _RULE_OBLIGES_AFTER.match(after) and _RULE_SUBJECT.search(text, 0, start):
+        return True  # "New rules, which take effect in May, will require ...": a duty described
     if attribution.speaker is not None and not attribution.issued:
         return False
     subject = text[max(0, start - _LOOK_AROUND) : start]
@@ -286,13 +325,21 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
     noun = _NOUN_WILL.search(before) if phrase.startswith("will") else None
     if noun and not (noun.group().lstrip()[:1] in "'’" and _VERB_AFTER_WILL.match(after)):
         return False
-    if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after) or _ANNOUNCED.search(text):
+    if _ORGANISED_EVENT.match(after) or _HABITUAL_AFTER.match(after) or _announced(text):
         return False
     if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
         return False
-    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after):
+    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after) or _AGE_AFTER.match(after):
         return False
     return not _scheduled(after, text)
+
+
+# "teenagers who will not be old enough to vote until 2028", "she will turn 40 in May": an
+# age, which the calendar settles.
+_AGE_AFTER: Final = re.compile(
+    r"^\s*(?:not\s+)?(?:be\s+old\s+enough|turn\s+\d+|be\s+\d+\s+(?:years\s+old|next))\b",
+    re.IGNORECASE,
+)
 
 
 # "a route that would take the decision out of the Senate's hands": what an option would
@@ -315,7 +362,8 @@ _TIMED_AFTER: Final = re.compile(
 _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"^\s*(?:(?:not|also|still|then|now|only)\s+)*(?:(?:raise|lower|cut|increase|reduce|freeze|"
     r"hold)\s+(?:them\b|it\b|(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:prices?|fares?|fees?|charges|rents?|wages|pay|salaries|dividends?|premiums)\b"
+    r"(?:prices?|fares?|fees?|charges|rents?|wages|pay|salaries|dividends?|premiums|"
+    r"(?:capital\s+)?spending|capex|investment)\b"
     r"(?:\s+of\s+(?:its|our|their)\b)?)"
     r"|(?:add|open|close|cut|launch|hire|recruit|shed)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?"
     r"(?:\d[\d,]*|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+"
@@ -343,7 +391,10 @@ _SELF_SUBJECT: Final = re.compile(
     r"\s+(?:on\s+\w+\s+|last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"
     r"|\bthe\s+(?:government|state|ministry|administration|authority|council|city|department|"
     r"county|province|municipality|cabinet|district|company|firm|store|airline|operator|"
-    r"platform|chain|studio|school|university|hospital|trust|utility)\s*$",
+    r"platform|chain|studio|school|university|hospital|trust|utility|"
+    # "said the party would stand candidates", "the committee would look through": what a
+    # body does is its members' decision; what befalls it ("would finish third") is not
+    r"party|committee|board|club|union|campaign|candidate)\s*$",
     re.IGNORECASE,
 )
 
@@ -352,13 +403,17 @@ _SELF_SUBJECT: Final = re.compile(
 # ("we will win", "said it would return to profit", "the government would fall").
 _OUTCOME_AFTER: Final = re.compile(
     r"^[\s\"“‘']*(?:(?:not|also|still|then|now|never|probably|likely|certainly|easily|only|"
-    r"soon|eventually|ultimately|all|both|again|finally|comfortably|narrowly)\s+)*"
+    # 'would "comfortably" reach': an adverb quoted on its own
+    r"soon|eventually|ultimately|all|both|again|finally|comfortably|narrowly)[\"”’']?\s+)*"
     r"(?:win|lose|beat|fail|succeed|fall|rise|grow|shrink|decline|drop|slow|slip|ease|climb|"
     r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
     r"decrease|contract|expand|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
     r"hit|reach|touch|finish|end|remain|stay|be|become|get|have|need|face|see|struggle|survive|"
     r"suffer|return|come|go|make|break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
     r"take|cost|mean|happen|occur|last|lead|trail|hold\s+on|turn|prove|emerge|benefit|"
+    # "he would hold the seat": kept at the voters' or the rivals' pleasure
+    r"(?:hold|keep|retain)\s+(?:on\s+to\s+)?(?:the|his|her|their|its|our)\s+(?:seat|title|"
+    r"majority|lead|crown)|retain|"
     r"manage|achieve|secure|clinch|lift|avoid|escape|experience|record|post|report|reap|"
     r"feel|find|know|learn|depend|require|bear|weigh|double|triple|halve|stabilise|"
     r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing)|"
@@ -377,6 +432,8 @@ _BELIEF_ADVERB_AFTER: Final = re.compile(
 # speaker's own side will reach is decided by others too, so it is a forecast.
 _THRESHOLD_OUTCOME: Final = re.compile(
     r"^(?:(?!\b(?:who|whose|which|that|if|when|where|unless)\b)[^.;,:])*?"
+    # not "a package worth more than 17 trillion yen": the size of what is done
+    r"(?<!worth\s)(?<!costing\s)(?<!valued\sat\s)"
     r"\b(?:more\s+than|fewer\s+than|at\s+least|in\s+the\s+top\s+(?:two|three|"
     r"four|five|six|ten|\d+))\b",
     re.IGNORECASE,
@@ -444,6 +501,6 @@ def _valid_would(
         return False
     if _pledge(before, after):
         return False
-    if _ORGANISED_EVENT.match(after) or _ANNOUNCED.search(text):
+    if _ORGANISED_EVENT.match(after) or _announced(text):
         return False
     return not _scheduled(after, text)

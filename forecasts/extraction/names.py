@@ -57,9 +57,20 @@ _ORG_WORDS: Final = _wordset(
     "insights polling wire markets associates brands stores retail mobility logistics "
     "healthcare investments insurance resources mining minerals chemicals ventures estates "
     "enterprises properties realty shipping railways automotive semiconductors robotics "
+    "semiconductor biologics biosciences aerospace "
     "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
     "town city county council institute observatory economics pictures films studios "
     "productions entertainment alliance coalition federation league caucus bureau"
+)
+
+
+# Words of a firm's name that name an industry on their own: "Retail", "Energy", "Mining".
+_INDUSTRY_WORDS: Final = _wordset(
+    "retail energy mining insurance healthcare media food foods water shipping logistics "
+    "software telecom telecoms pharma pharmaceuticals markets investments resources minerals "
+    "chemicals estates properties realty automotive robotics entertainment services solutions "
+    "systems devices technologies electronics semiconductors semiconductor aerospace "
+    "communications utilities petroleum"
 )
 
 
@@ -147,7 +158,7 @@ _SPEECH_VERBS: Final = (
     r"argued|argues|argue|believes|believe|believed|thinks?|thought|concluded|concludes|noted|"
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
-    r"admit(?:ted|s)?|declared|"
+    r"admit(?:ted|s)?|declared|conceding|admitting|acknowledging|"
     r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
@@ -155,9 +166,10 @@ _SPEECH_VERBS: Final = (
     r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
-    r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed)\s+"
-    r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:estimate|forecast|projection|outlook|"
-    r"prediction|guidance)s?"
+    r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed|kept|held|"
+    r"maintained|reaffirmed)\s+"
+    r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:(?:estimate|forecast|projection|outlook|"
+    r"prediction|guidance|average)s?|price\s+target|target(?=\s+on\s+the\s+stock))"
 )
 
 
@@ -183,6 +195,16 @@ _ANY_ORG_NOUNS: Final = _wordset(
 )
 
 
+def _any_org_noun(noun: str) -> bool:
+    """ "the company", "the carmaker", "the miner": a noun any firm can be called by."""
+    lowered = noun.lower()
+    return (
+        lowered in _ANY_ORG_NOUNS
+        or lowered in _FIRM_KINDS
+        or (lowered.endswith("maker") and len(lowered) > 5)
+    )
+
+
 # Bodies within an institution: "the committee" of a bank named before speaks for the bank
 # (LABELLING.md, round two (c)).
 _BODY_NOUNS: Final = _wordset("committee board panel council commission")
@@ -194,7 +216,9 @@ _ROLE_NOUNS: Final = (
     r"economists?|analysts?|strategists?|researchers?|scientists?|officials?|spokes(?:man|woman|"
     r"person|people|men|women)|directors?|heads?|chiefs?|executives?|officers?|advisers?|"
     r"advisors?|forecasters?|experts?|modell?ers?|team|unit|desk|staff|model|models|"
-    r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership"
+    r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership|"
+    # "Opta's supercomputer gives Arsenal a 58% chance": a firm's model speaks for the firm
+    r"supercomputer|algorithm|simulations?|nowcast"
 )
 
 
@@ -229,7 +253,7 @@ _NOT_NAMES: Final = _wordset(
     "there here it its they their we our i you he she his her a an the what which who why how "
     "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november december today tomorrow "
-    "tonight yesterday christmas easter having being neither either"
+    "tonight yesterday christmas easter having being neither either fewer more less"
 )
 
 
@@ -268,7 +292,9 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"shoppers|businesses|contacts|agents|pundits|bookmakers|bookies|punters|parents|tenants|"
     r"nurses|owners|buyers"
     # a profession in the plural: "marine biologists", "pediatricians", "local doctors"
-    r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))$",
+    r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))"
+    # "in the area", "at the count": where they are, not whom they work for
+    r"(?:\s+(?:in|at|across|around|on|near)\s+(?-i:(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}))?$",
     re.IGNORECASE,
 )
 
@@ -352,6 +378,13 @@ class _Document:
     person_paragraph: int = -1
     # The byline, whose writer is not the one interviewed.
     byline: str = ""
+    # The paragraph of the last question not about the past, and the paragraph of the
+    # sentence before this one: a short answer replies to the question just above it.
+    question_paragraph: int = -2
+    # "Our polling analyst, X, writes:" introduces a paragraph that is X's own writing.
+    introduced_paragraph: int = -1
+    introduced_by: str | None = None
+    previous_paragraph: int = -1
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 
@@ -384,7 +417,65 @@ class _Document:
         self.entities.append(entity)
         for word in {entity.parts[0], entity.parts[-1]}:
             self._by_edge_word.setdefault(word, []).append(entity)
+        if entity.kind == "org":
+            self._join_short_forms(entity)
+            self._join_issuer(entity)
         return entity
+
+    def _join_issuer(self, entity: _Entity) -> None:
+        """ "Governing Council expects" in a bank's own release: a board, committee or council
+        with no institution in its name is the issuer's, and speaks for it (LABELLING.md,
+        round two (c) and (e)).
+        """
+        if (
+            self.issuer is None
+            or entity.parent is not None
+            or entity.parts[-1].lower() not in _BODY_NOUNS
+            or {"of", "for"} & set(entity.parts)
+        ):
+            return
+        issuer = self.known(self.issuer)
+        if issuer is not None and issuer is not entity and issuer.root() is not entity:
+            entity.parent = issuer
+
+    def _join_short_forms(self, entity: _Entity) -> None:
+        """ "IEA" or "Corvale" and "International Energy Agency" or "Corvale Semiconductor"
+        are one body, which speaks by its fullest name (LABELLING.md, speakers), whichever
+        form the article gives first.
+        """
+        if len(entity.parts) == 1 and _ACRONYM_NAME.fullmatch(entity.name):
+            full = next(
+                (
+                    other
+                    for other in reversed(self.entities)
+                    if other.kind == "org"
+                    and len(other.parts) > 1
+                    and _initials(other.name) == entity.name
+                ),
+                None,
+            )
+            if full is not None and full.root() is not entity:
+                entity.parent = full
+            return
+        initials = _initials(entity.name)
+        # "Bank of Arland Monetary Committee" is a body of the bank, not the bank
+        body = entity.parts[-1].lower() in _BODY_NOUNS
+        shorter = [
+            other
+            for other in self._by_edge_word.get(entity.parts[0], [])
+            + self._by_edge_word.get(initials, [])
+            if other is not entity
+            and other.kind == "org"
+            and other.parent is None
+            and len(other.parts) < len(entity.parts)
+            and (
+                other.name == initials
+                or (not body and entity.parts[: len(other.parts)] == other.parts)
+            )
+        ]
+        for other in shorter:
+            if entity.root() is not other:
+                other.parent = entity
 
     def body(self) -> str | None:
         """The institution of the latest committee or board named: whose members speak."""
@@ -418,17 +509,21 @@ class _Document:
             # "the Bank" is the Central Bank of Arland, not an entity of its own
             if entity.kind == "org" and noun in entity.nouns and entity.name.lower() != noun:
                 return entity.root()
-        if noun in _ANY_ORG_NOUNS | _BODY_NOUNS:
+        if _any_org_noun(noun) or noun in _BODY_NOUNS:
             # "the group" is an organisation, not one of its boards or panels
             whole = [
                 entity
                 for entity in reversed(self.entities)
-                if entity.kind == "org" and (noun in _BODY_NOUNS or not entity.nouns & _BODY_NOUNS)
+                if entity.kind == "org"
+                and (noun in _BODY_NOUNS or not entity.nouns & _BODY_NOUNS)
+                # "the electoral commission" is no committee of the university quoted before
+                and not (noun in _BODY_NOUNS and entity.nouns and entity.nouns <= _NO_BOARDS)
             ]
-            for entity in whole:
+            fitting = [entity for entity in whole if _fits(noun, entity)]
+            for entity in fitting:
                 if entity.name == self.last_organisation:
                     return entity.root()
-            for entity in whole:
+            for entity in fitting:
                 return entity.root()
         return None
 
@@ -437,6 +532,29 @@ class _Document:
             self.last_person.remove(entity)
         self.last_person.append(entity)
         self.person_paragraph = self.paragraph
+
+
+# Kinds of firm, and the public bodies and institutes that are none of them: "the
+# manufacturer" is not the institute last named.
+_FIRM_KINDS_OF_NOUN: Final = _wordset(
+    "firm company business maker producer manufacturer retailer lender insurer operator "
+    "carrier chain"
+)
+
+
+_PUBLIC_NOUNS: Final = _wordset(
+    "institute university college centre center agency ministry department council committee "
+    "commission board authority office bureau service party union court government parliament "
+    "police observatory foundation trust society association federation league"
+)
+
+
+# Bodies whose boards and committees are not what news quotes as "the commission".
+_NO_BOARDS: Final = _wordset("university college school hospital institute observatory club")
+
+
+def _fits(noun: str, entity: _Entity) -> bool:
+    return not (noun in _FIRM_KINDS_OF_NOUN and entity.nouns and entity.nouns <= _PUBLIC_NOUNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,12 +571,23 @@ class _Mention:
 # Each sentence is read for names twice, before and after its attribution: kept, not redone.
 @lru_cache(maxsize=256)
 def _name_runs(text: str) -> tuple[_Mention, ...]:
-    return tuple(
-        mention
-        for run in _NAME_RUN.finditer(text)
-        for start, end in _split_at_of(run.group(), run.start())
-        for mention in _mention(text, start, end)
-    )
+    mentions: list[_Mention] = []
+    covered = 0
+    for run in _NAME_RUN.finditer(text):
+        if run.start() < covered:
+            continue  # the "Control" of "... Prevention and Control", already taken
+        end = run.end()
+        if " for " in run.group() and (tail := _AND_LAST_WORD.match(text, end)) is not None:
+            # "European Centre for Disease Prevention and Control": one body's name
+            end = tail.end()
+        covered = end
+        for start, stop in _split_at_of(text[run.start() : end], run.start()):
+            mentions.extend(_mention(text, start, stop))
+    return tuple(mentions)
+
+
+# " and Control" closing a name whose "for" says what the body is for; not " and Jones Ltd"
+_AND_LAST_WORD: Final = re.compile(r"\s+and\s+[A-Z][a-z]+\b(?!\s+[A-Z])(?!['’])")
 
 
 def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
@@ -479,7 +608,7 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     # "Lumora's Teodora Vance": the organisation's possessive is not part of the name.
     owner = re.match(r"(?:[\w.&-]+\s+){0,3}[\w.&-]+['’]s\s+(?=[A-Z])", run)
     owner_name = ""
-    if owner:
+    if owner and not _unit_of_institution(owner.group(), run[owner.end() :]):
         owner_name = re.sub(r"['’]s\s+$", "", owner.group())
         start += owner.end()
         run = text[start:end]
@@ -492,13 +621,22 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         start += run.find(words[1], len(words[0]))
         run = text[start:end]
         words.pop(0)
-    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}:
-        words.pop()
+    while (
+        len(words) > 1
+        and words[-1].lower().strip(".,") in _LEGAL_SUFFIXES | {"&", "and"}
+        and not (len(words) > 2 and words[-2] == "&")
+    ):
+        words.pop()  # "Apogee Enterprises, Inc." speaks as Apogee; "Marsh & Co" keeps its "& Co"
     if len(words) == 1 and (words[0].lower().strip(".,") in _LEGAL_SUFFIXES or len(words[0]) < 2):
         return  # the "Inc." of "Apogee Enterprises, Inc."; a lone letter
     if words and words[-1].lower() in _JOB_WORDS | _TRAILING_JOB_TITLES:
         return  # "Met Office Chief Meteorologist", "Bank of England Governor": a post
-    inner = [i for i, word in enumerate(words[:-2]) if word.lower() in _INNER_JOB_TITLES]
+    # "Deputy Secretary-General Ingrid Solvang": a hyphenated post is a post too
+    inner = [
+        i
+        for i, word in enumerate(words[:-2])
+        if word.lower() in _INNER_JOB_TITLES or word.lower().split("-")[0] in _INNER_JOB_TITLES
+    ]
     if inner and len(words) - inner[-1] - 1 >= 2:
         # "Manchester City Manager Roberto Mancini": the name follows the post
         cut = inner[-1] + 1
@@ -530,6 +668,21 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         yield _Mention(" ".join(words), start, end, " ".join(titles), possessive, owner_name)
 
 
+def _unit_of_institution(owner: str, owned: str) -> bool:
+    """ "the University of Heidelberg's Institute of Global Health": a unit of an institution,
+    named in full, since the unit's own name could be anyone's (LABELLING.md, speakers); a
+    board or committee speaks for its owner instead ("Norges Bank's Monetary Committee").
+    """
+    owned_words = {word.lower() for word in owned.split()}
+    if owned_words & _BODY_NOUNS:
+        return False
+    if len(owned_words) == 1 and owned_words <= _ORG_WORDS:
+        return True  # "the Swiss People's Party", "Children's Hospital": one name
+    return bool({word.lower().strip("’'s") for word in owner.split()} & _ORG_WORDS) and bool(
+        owned_words & _ORG_WORDS
+    )
+
+
 # Common nouns for a kind of firm, written before its name.
 _FIRM_KINDS: Final = _wordset(
     "retailer insurer lender miner brewer pollster broker carrier airline conglomerate "
@@ -548,8 +701,9 @@ def _describes_a_firm(word: str) -> bool:
 def _person_after_organisation(words: list[str]) -> int:
     """How many words at the end of a run name a person after an organisation's name."""
     marks = [i for i, word in enumerate(words) if word.lower().strip("’'") in _ORG_WORDS]
-    if not marks or len(words) - marks[-1] - 1 not in (2, 3):
-        return 0
+    first = 1 if words[0].lower() == "the" else 0
+    if not marks or marks[-1] == first or len(words) - marks[-1] - 1 not in (2, 3):
+        return 0  # "United Auto Workers": an organisation word first opens the name
     if any(word in {"of", "for", "the", "&"} for word in words):
         return 0  # "Organisation of the Petroleum Exporting Countries" is one long name
     tail = words[marks[-1] + 1 :]
@@ -583,6 +737,12 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "Tuesday", "Neither": a capital that names nobody
     if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
+    if _titled_document(words):
+        return None  # "its Oil Market Report", "Bank Rate": a publication or a rate says nothing
+    if len(words) == 1 and _LOCATED.search(words[0]):
+        return None  # "The Munich-based institute": where a body is, not its name
+    if len(words) > 1 and words[0].lower() in _TIME_MODIFIERS and words[1].lower() in _TIMES:
+        return None  # "Last August", "Early Monday": a time, nobody who speaks
     # "Ashdown Reservoir", "Harbour Street": a place speaks for no one; "Marsh & Lane" is a
     # firm of partners, not a street
     place = words[-1].lower() in _PLACE_WORDS and "&" not in words
@@ -593,6 +753,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     if len(words) == 1 and mention.possessive and _ACRONYM_NAME.fullmatch(words[0]):
         # "OPEC's output", "the IMF's forecast": initials in the possessive name a body
         return document.known(words[0]) or _Entity(words[0], "org")
+    if len(words) == 1 and not mention.title and words[0].lower() in _INDUSTRY_WORDS:
+        return None  # "Retail sales fell", "Energy prices": an industry, nobody's name
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
         # "the Institute" after the Caledon Institute of Public Health is that institute
         found = document.org_for(words[0])
@@ -615,6 +777,9 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         nouns.add(noun_before.group("noun").lower())
     if (nouns or legal) and known is None:
         return _Entity(mention.text, "org", nouns=frozenset(nouns))
+    if known is None and len(words) > 1 and _initials_follow(text, mention):
+        # "Kessington Metropolitan Transport (KMT)": a body gives its initials; a person doesn't
+        return _Entity(mention.text, "org")
     if known is None and not mention.title and _product_name(words, before, document):
         return None  # "The glasses, called Vellum Sight, ...": a product, nobody who speaks
     if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
@@ -637,6 +802,13 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     ):
         # "president of distribution at Halberd": where someone works is an organisation
         known.kind = "org"
+    after_noun = _ORG_NOUN_AFTER.match(text, mention.end) if not mention.title else None
+    if after_noun is not None and (known is None or known.kind == "org"):
+        # "the Ifo institute said": the noun after the name is what "the institute" means later
+        noun = after_noun.group("noun").lower()
+        if known is None:
+            return _Entity(mention.text, "org", nouns=frozenset({noun}))
+        known.nouns = known.nouns | {noun}
     if known is not None:
         return known
     if _PLACE_CUES_BEFORE.search(before) and not mention.title:
@@ -651,6 +823,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         # "Jefferies analyst Kevin Grundy", "U.N. Syria envoy Staffan de Mistura": the words
         # before the post name where the person works
         return _Entity(mention.text, "org") if len(words) > 1 or known is None else known
+    if len(words) >= 2 and not mention.title and _opened_by_known_org(words, document):
+        return _Entity(mention.text, "org")  # "Corvale Semiconductor" after "Corvale"
     if len(words) >= 2 or mention.title:
         if not mention.title and (
             words[0].lower() in _COMPASS_WORDS or any(w.lower() in _WATER_WORDS for w in words)
@@ -669,6 +843,49 @@ _COMPASS_WORDS: Final = _wordset(
 
 
 _WATER_WORDS: Final = _wordset("ocean sea gulf strait peninsula")
+
+
+# "Last August", "Next Spring", "Early Monday": words that make a time of the word after.
+_TIME_MODIFIERS: Final = _wordset("last next this early late mid since until by every")
+
+
+_TIMES: Final = _wordset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter "
+    "christmas easter"
+)
+
+
+# Last words of the title of a publication or of a rate: "Oil Market Report", "World
+# Economic Outlook", "Bank Rate".
+_DOCUMENT_TITLE_ENDINGS: Final = _wordset("report update outlook rate index")
+
+
+_LOCATED: Final = re.compile(r"-(?:based|born|headquartered|listed|owned|run|backed|made|led)$")
+
+
+# "the Ifo institute", "the Kestrel group": a name with a common noun for its kind after it.
+_ORG_NOUN_AFTER: Final = re.compile(
+    r"\s+(?P<noun>institute|agency|group|bank|union|party|company|firm|consultancy|lender|"
+    r"insurer|regulator|think\s+tank|foundation|charity|broker|brokerage|airline|carrier|"
+    r"[a-z]+maker)\b(?!['’]s)(?!\s+[A-Z])"
+)
+
+
+def _titled_document(words: list[str]) -> bool:
+    return len(words) > 1 and words[-1].lower() in _DOCUMENT_TITLE_ENDINGS
+
+
+def _initials_follow(text: str, mention: _Mention) -> bool:
+    after = text[mention.end : mention.end + 12]
+    bracket = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
+    return bracket is not None and bracket.group(1).upper() == _initials(mention.text).upper()
+
+
+def _opened_by_known_org(words: list[str], document: _Document) -> bool:
+    """A name whose first word is an organisation already met: "Corvale Semiconductor"."""
+    first = document.known(words[0])
+    return first is not None and first.kind == "org" and first.parts[0] == words[0]
 
 
 _WORKS_AT_BEFORE: Final = re.compile(r"\b(?:at|(?:works|worked|working)\s+for)\s+$")
@@ -822,6 +1039,8 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
         mention.text, start + mention.start, start + mention.end, mention.title, False
     )
     entity = _classify(shifted, text, document)
+    if entity is None and _titled_document(mention.text.split()):
+        return None
     if entity is None:
         if (
             " " not in mention.text

@@ -10,7 +10,6 @@ from typing import Final
 
 from forecasts.extraction.names import (
     _ACCORDING_TO,
-    _ANY_ORG_NOUNS,
     _DEFINITE_ORG,
     _DEFINITE_PERSON,
     _DISCOURSE_WORDS,
@@ -23,11 +22,13 @@ from forecasts.extraction.names import (
     _ORG_NOUN_BEFORE,
     _ORG_WORDS,
     _PRONOUNS,
+    _PUBLIC_NOUNS,
     _ROLE_AT,
     _ROLE_OF_DEFINITE,
     _ROLE_OF_NAMED,
     _SPEECH,
     _TRAILING_JOB_TITLES,
+    _any_org_noun,
     _classify,
     _Document,
     _Entity,
@@ -137,10 +138,12 @@ def _attribution(
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
     odds = _NAMED_ODDS.match(text) if "/" in text or "evens" in text else None
-    if odds is not None:
-        name = _resolve_name(odds.group("maker"), text, odds.start("maker"), document)
+    who, quotes = ("maker", "verb") if odds and odds.group("maker") else ("offerer", "offers")
+    if odds is not None and not _GENERIC_SUBJECT.match(odds.group(who)):
+        # "Bookmakers make Rovers 4/6 favourites": no bookmaker named (LABELLING.md)
+        name = _resolve_name(odds.group(who), text, odds.start(who), document)
         if name is not None:
-            return _Attribution(name, verb_start=odds.start("verb"), verb_end=odds.end("verb"))
+            return _Attribution(name, verb_start=odds.start(quotes), verb_end=odds.end(quotes))
     subordinate = _SUBORDINATE_WORD.search(text) is not None
     source = _SOURCE_OF_QUOTE.match(text)
     if source:
@@ -160,7 +163,7 @@ def _attribution(
             continue  # "unless the region sees rain": a condition's verb, no one speaking
         found = _speaker_for_verb(text, verb, regions, document)
         if found is not None:
-            return found
+            return _voiced_by_person(text, found, regions, document) or found
     shows = _SHOWS.search(text) if "show" in text or "indicat" in text else None
     if (
         shows is not None
@@ -177,7 +180,32 @@ def _attribution(
     return _Attribution(None)
 
 
-_SHOWS: Final = re.compile(r"\b(?:shows|showed|indicates|indicated|is\s+indicating)\b")
+# A verb of saying that closes a sentence: "..., Chief Executive Dana Holt said".
+_SAID_AT_END: Final = re.compile(r"\b(?:said|says|told|added)\b")
+
+
+def _voiced_by_person(
+    text: str, found: _Attribution, regions: list[tuple[int, int]], document: _Document
+) -> _Attribution | None:
+    """ "Aeralis expects ..., Chief Executive Declan Moriarty said": a company's expectation
+    voiced by a named person is that person's (LABELLING.md, seventh split).
+    """
+    if found.speaker is None or found.verb_end < 0 or found.speakers:
+        return None
+    organisation = document.known(found.speaker)
+    if organisation is None or organisation.kind != "org":
+        return None
+    for verb in _SAID_AT_END.finditer(text, found.verb_end):
+        if _inside(verb.start(), regions):
+            continue
+        later = _speaker_for_verb(text, verb, regions, document)
+        person = document.known(later.speaker) if later and later.speaker else None
+        if person is not None and person.kind == "person":
+            return later
+    return None
+
+
+_SHOWS: Final = re.compile(r"\b(?:shows?|showed|indicates?|indicated|is\s+indicating)\b")
 
 
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
@@ -185,7 +213,12 @@ _SHOWS: Final = re.compile(r"\b(?:shows|showed|indicates|indicated|is\s+indicati
 _NAMED_ODDS: Final = re.compile(
     r"\s*(?P<maker>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+"
     r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
-    r"(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:at\s+|as\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
+    # "makes her the 6/4 favourite": the runner may be a pronoun
+    r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
+    r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
+    # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
+    r"|\s*(?P<offerer>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?P<offers>offers?|quotes?)\s+"
+    r"\d{1,3}/\d{1,3}\s+(?:on|for)\b"
 )
 
 
@@ -284,7 +317,8 @@ _NOUN_USE_REACH: Final = 48
 # "its latest forecasts", "its long-range forecasts": a modifier, then the noun.
 _NOUN_MODIFIER: Final = (
     r"(?:\s+(?:previous|latest|new|own|last|earlier|current|initial|original|revised|"
-    r"monthly|quarterly|annual|official|central|updated|[a-z]+-[a-z]+))?$"
+    r"monthly|quarterly|annual|official|central|updated|next|first|final|full|weekly|"
+    r"[a-z]+-[a-z]+))?$"
 )
 
 
@@ -332,7 +366,8 @@ _SPEECH_ADVERBS: Final = _wordset("long privately publicly openly quietly repeat
 
 
 _AUXILIARY_END: Final = re.compile(
-    r"\s(?:(?:has|have|had)\s+)?(?:long|privately|publicly|openly|quietly|repeatedly|"
+    r"\s(?:(?:has|have|had|are|is|were|was)\s+)?(?:already\s+)?(?:long|privately|publicly|"
+    r"openly|quietly|repeatedly|"
     r"consistently)\s+$",
     re.IGNORECASE,
 )
@@ -459,6 +494,13 @@ def _subject_speaker(
         if words[0].lower() == "its" and len(words) <= 4 and document.last_organisation:
             # "Its modelling puts the chance ...": the organisation's own unit speaks for it
             return _Attribution(document.last_organisation, False, *verb)
+        led = _LED_BY.search(chunk) if " by " in chunk else None
+        if led is not None:
+            # "analysts led by Priya Raman wrote": the named lead author (LABELLING.md)
+            at = offset + chunk_start + led.start("name")
+            name = _resolve_name(led.group("name"), text, at, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         role = _role_organisation(chunk.strip(), text, offset + chunk_start, document)
         if role is not None:
             if organisation is None:
@@ -508,6 +550,12 @@ def _subject_speaker(
     return _Attribution(organisation, False, *verb, post=post_word)
 
 
+_LED_BY: Final = re.compile(
+    r"\b(?:led|headed)\s+by\s+(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)+)\s*$"
+)
+
+
 _BARE_NAME: Final = re.compile(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*")
 
 
@@ -534,7 +582,7 @@ _MEMBERS: Final = re.compile(
 # A document the body issued, as the subject: "the minutes", "the statement".
 _THE_DOCUMENT: Final = re.compile(
     r"^\s*(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?i:minutes|statement|release|communiqu[eé]|"
-    r"bulletin|outlook|forecast)\s*$"
+    r"bulletin|outlook|forecast|report|update|review|study|assessment|survey)\s*$"
 )
 
 
@@ -579,7 +627,7 @@ _BUILT_BY: Final = re.compile(
 # document forecasts for whoever publishes it.
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
-    r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecast|projections?|estimates?|survey|review|"
+    r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
     r"bulletin|statement|assessment|minutes)"
     # "the agency's outlook for June to August": the period it covers
     r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*$"
@@ -610,11 +658,18 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
     named = _ROLE_OF_NAMED.match(chunk)
     if (
         named
-        and (named.group("det") or named.group("own") or re.search(r"['’]s$", named.group("org")))
+        and (
+            named.group("det")
+            or named.group("own")
+            or re.search(r"['’]s$", named.group("org"))
+            # "Goldman Sachs economists expect": a firm's name of two words or more, or one
+            # already met, before the role
+            or _firm_before_role(named.group("org"), chunk, document)
+        )
         and named.group("org").lower() not in _NOT_NAMES
     ):
         written = named.group("org")
-        bare = re.sub(r"['’]s$", "", written)
+        bare = re.sub(r"['’]s?$", "", written)  # "Moody's", "Statline Analytics'"
         known = document.known(bare)
         if known is not None:
             return known.root().name
@@ -630,6 +685,18 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
             return found.name
         return _resolve_name(place, text, offset + at.start("org"), document)
     return None
+
+
+def _firm_before_role(org: str, chunk: str, document: _Document) -> bool:
+    if not chunk.lstrip().startswith(org):
+        return False  # "Senior Goldman economists": a modifier first
+    words = org.split()
+    if len(words) > 1:
+        return all(word[:1].isupper() for word in words) and words[0].lower() not in _NOT_NAMES
+    # "Nomura economists" once Nomura is known as a firm; not "Climate scientists" because
+    # of a "Climate Outlook Centre"
+    known = document.known(org)
+    return known is not None and known.kind == "org" and (known.name == org or org.isupper())
 
 
 _DEFINITE_NP: Final = re.compile(
@@ -649,12 +716,24 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
         return None
     np = _DEFINITE_NP.match(chunk)
     nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
-    if nouns[0].lower() in _ANY_ORG_NOUNS and nouns[0].islower():
+    if _any_org_noun(nouns[0]) and nouns[0].islower():
         # "the company" (not "The Bank of Norland", a name)
         for mention in reversed(list(_name_runs(earlier))):
             known = document.known(mention.text)
             if known is not None and known.kind == "org":
                 return known.root()
+        subject = document.known(document.last_organisation or "")
+        if (
+            subject is not None
+            and subject.kind == "org"
+            and not subject.nouns
+            and len(nouns) == 1
+            and len(subject.parts) > 1
+            and nouns[0] not in _PUBLIC_NOUNS
+        ):
+            # "Brassfield & Co kept its forecast. The bank expects ...": the firm last spoken
+            # of, whose kind the article has not said, before an older bank
+            return subject.root()
     for noun in nouns:
         found = document.org_for(noun)
         if found is not None:

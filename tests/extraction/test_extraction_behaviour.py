@@ -1556,3 +1556,365 @@ def test_a_firm_of_partners_joined_by_an_ampersand_is_no_street() -> None:
         "Its analysts expect sales to fall 10% next year."
     )
     assert speakers_of(text) == ["Harrow & Lane"]
+
+
+def test_a_short_form_or_initials_speak_by_the_fullest_name_and_a_report_title_by_no_one() -> None:
+    text = (
+        "Halvane forecasts revenue above estimates, flags delay to new vessel\n\n"
+        "OSLO, March 11 (Northgate Wire) - Halvane Marine beat estimates on Tuesday, and the "
+        "Nordic Shipping Agency warned of a glut of vessels.\n\n"
+        "The company expects revenue of about $2 billion next year.\n\n"
+        "In its quarterly Freight Market Report, the Oslo-based agency said it expects rates "
+        "to fall by a fifth next year.\n\n"
+        "Rates will keep falling into the spring, the NSA said."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Halvane Marine", "Nordic Shipping Agency", "Nordic Shipping Agency"]
+
+
+def test_a_release_for_immediate_release_speaks_through_its_own_council_and_passives() -> None:
+    text = (
+        "Central Bank of Veltria keeps key rate at 3%\n\n"
+        "FOR IMMEDIATE RELEASE\n\n"
+        "Media Relations\nValdra\nMarch 12, 2024\n\n"
+        "The Central Bank of Veltria today held its policy rate at 3%.\n\n"
+        "Exports have been more resilient than expected to the new tariffs. Inflation was "
+        "2.8% in February. Policy Council expects inflation to ease to 2.4% by the end of the "
+        "year. Annual GDP growth is projected to average 1.4% in 2025. Households that missed "
+        "the deadline may apply again in May."
+    )
+    found = [(c.speaker, c.sentence[:20]) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        ("Central Bank of Veltria", "Policy Council expec"),
+        ("Central Bank of Veltria", "Annual GDP growth is"),
+    ]
+
+
+def test_a_time_phrase_or_a_quantifier_opening_a_sentence_is_no_speaker() -> None:
+    text = (
+        "Dr. Hanne Solberg has counted ticks in the Vestfold forests since 2004. Last August a "
+        "single trap near a campsite held more than 300.\n\n"
+        '"Within a decade they will be common in Tromso," she said.\n\n'
+        "Fewer than half of the wind farms announced for the coast since 2022 will be running "
+        "by 2030."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Hanne Solberg", None]
+
+
+def test_odds_are_a_claim_only_when_a_named_bookmaker_quotes_them() -> None:
+    text = (
+        "Quickstep Bet makes him the 5/4 favourite, ahead of Oskar Lind at 3/1. The holder, "
+        "Jonas Berg, is out at 12/1 and has not raced since March. Bookmakers make Lind 3/1 "
+        "favourite for the sprint."
+    )
+    candidate = only(text)
+    assert candidate.speaker == "Quickstep Bet"
+    assert candidate.probability is not None and abs(candidate.probability - 4 / 9) < 0.001
+
+
+def test_a_rule_s_duties_a_declared_dividend_or_a_results_date_are_no_forecasts() -> None:
+    text = (
+        "New federal labelling rules, which take effect on Jan. 1, will require bakers to list "
+        "every allergen. Ostrel Foods will pay a final dividend of 6 cents a share on May 3. "
+        "Results will be announced ward by ward through the evening of June 14. Counting will "
+        "not start until Friday morning, and the first results are due at noon. Bread prices "
+        "will rise by 4% next year."
+    )
+    assert only(text).sentence == "Bread prices will rise by 4% next year."
+
+
+def test_a_price_target_raised_or_an_average_kept_is_the_firm_s_forecast() -> None:
+    text = (
+        "Analysts at Tarrow Securities raised their price target on the stock to 520 pence from "
+        "480 pence. Fenwick & Co kept its 2025 copper average at $9,800 a tonne. The central "
+        "bank kept its policy rate at 4%."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Tarrow Securities", "Fenwick & Co"]
+
+
+def test_a_company_s_expectation_voiced_by_a_named_person_is_that_person_s() -> None:
+    text = (
+        "Corvina Foods reported higher sales on Monday. Corvina expects to open 40 stores next "
+        "year, up from 25, Chief Executive Mira Sandoval said in an interview. Tellmark, whose "
+        "ovens went on sale in May, expects to sell a million units by the end of next year, "
+        "its chief executive, Aron Pike, told investors last month. Corvina also expects "
+        "margins to narrow next year, the company said."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Mira Sandoval", "Aron Pike", "Corvina Foods"]
+
+
+def test_analysts_led_by_a_named_person_speak_as_that_person() -> None:
+    candidate = only(
+        "Copper is unlikely to climb back above $10,000 by the end of June, analysts led by "
+        "Tomas Ferreira wrote in a note to clients."
+    )
+    assert candidate.speaker == "Tomas Ferreira"
+
+
+def test_the_operator_agency_or_manufacturer_is_the_body_of_that_kind_named_last() -> None:
+    text = (
+        "Harbin Valley Light Rail (HVLR) has published its timetable. The operator expects to "
+        "run half of normal services on Friday.\n\n"
+        "The Nordic Centre for Tick Surveillance and Control now counts ticks in 12 regions. "
+        "The agency expects cases to rise next year.\n\n"
+        "Researchers at the University of Tromsdal's Institute of Arctic Health project that the "
+        "tick season will lengthen by two weeks by 2035.\n\n"
+        "A vaccine, made by Kesteven Biologics, is approved for adults. The manufacturer said it "
+        "expected regulators to approve it for children next year.\n\n"
+        "Goldfield Bank raised its copper forecast to $9,500 on Monday. Other banks were less "
+        "moved. Marrow & Co kept its 2025 copper average at $9,000. The bank expects stocks to "
+        "rise next year."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == [
+        "Harbin Valley Light Rail",
+        "Nordic Centre for Tick Surveillance and Control",
+        "University of Tromsdal's Institute of Arctic Health",
+        "Kesteven Biologics",
+        "Goldfield Bank",
+        "Marrow & Co",
+        "Marrow & Co",
+    ]
+
+
+def test_a_forecast_made_last_month_and_unnamed_groups_where_they_are_are_no_claims() -> None:
+    text = (
+        "The Northern Grain Board last month forecast that wheat would average $240 a tonne in "
+        "2025. Some pharmacists in the region say the outbreak is likely to spread. Tory "
+        "sources at the count are already privately conceding that the party is likely to "
+        "finish third. Feed prices will rise by 5% next year."
+    )
+    assert only(text).sentence == "Feed prices will rise by 5% next year."
+
+
+def test_the_chance_put_at_a_figure_many_words_later_is_the_probability() -> None:
+    text = (
+        "The Nordic Weather Agency said on Monday that summers would get hotter. The agency put "
+        "the chance that the average temperature over the five years from 2025 to 2029 exceeds "
+        "1.5C above pre-industrial levels at 70%, up from 47% in last year's update."
+    )
+    candidate = extract_candidates(text, published_at=PUBLISHED)[-1]
+    assert candidate.speaker == "Nordic Weather Agency"
+    assert candidate.probability == 0.7
+
+
+def test_a_hyphenated_post_before_a_name_is_left_out_of_the_speaker() -> None:
+    text = (
+        "NWA Deputy Director-General Ingrid Solheim said the record could fall next year. "
+        "Solheim said 2026 could overtake 2024 as the hottest year."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Ingrid Solheim", "Ingrid Solheim"]
+
+
+def test_a_short_answer_to_a_question_about_the_future_is_the_interviewee_s_claim() -> None:
+    text = (
+        "Interview: Halden Air's Marit Vold on fuel and fares\n\n"
+        "Marit Vold has run Halden Air since 2019.\n\n"
+        "Q: Will fares come down before the summer?\n\n"
+        "A: Not this year. Fuel is still too dear.\n\n"
+        "Q: Has the strike hurt bookings?\n\n"
+        "A: I think so. Bookings fell 4% in May.\n\n"
+        "Q: Will the new airport open on time?\n\n"
+        "A: I don't think so."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Marit Vold", "A: Not this year."), ("Marit Vold", "A: I don't think so.")]
+
+
+def test_a_passage_a_live_blog_introduces_as_another_writer_s_is_theirs() -> None:
+    text = (
+        "21:40 GMT\n\n"
+        "Our data editor, Priya Lund, writes:\n\n"
+        "On our model, the Greens have around a 60% chance of holding the seat. Turnout will "
+        "probably fall below 30%.\n\n"
+        "21:55 GMT\n\n"
+        "The count will probably run past 4am."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Priya Lund", "Priya Lund", None]
+
+
+def test_what_a_speaker_s_party_committee_or_company_would_do_is_a_pledge() -> None:
+    text = (
+        "Ada Lorne said the party would field candidates in every ward at the next election. "
+        "She said the committee would look past a brief rise in fuel costs. Finance chief Tom "
+        "Ekker said Brivant would raise capital spending to about $2 billion next year. Lorne "
+        "said the party would finish second in the city."
+    )
+    found = [c.sentence[:10] for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["Lorne said"]
+
+
+def test_a_speaker_s_condition_with_only_a_vague_possibility_after_it_is_no_forecast() -> None:
+    text = (
+        "If the Greens finish third, she said, the mayor could come under pressure to resign. "
+        "Should the bank wait until June, he added, the krona could find some support. If the "
+        "Greens finish third, she said, the mayor could lose the run-off in June."
+    )
+    assert only(text).sentence.endswith("lose the run-off in June.")
+
+
+def test_could_not_after_a_past_verb_is_past_ability() -> None:
+    text = (
+        "The truth, I suspect, is that he saw the early polls in March and could not wait. "
+        "Without a deal, the port could close by June."
+    )
+    assert only(text).sentence.startswith("Without a deal")
+
+
+def test_sourced_passives_with_a_figure_and_the_report_speak_for_their_body() -> None:
+    text = (
+        "The Halden Institute for Economic Research published its winter forecast on Monday. "
+        "Retail sales fell 1% in December. Inflation, which stood at 3.1% in May, should fall "
+        "back to 2.4% by the end of the year, the report said. Demand growth is projected at "
+        "500,000 bpd next year, the institute said. A crowd of about 60,000 is expected, the "
+        "Rugby Union said on Friday."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Halden Institute for Economic Research"] * 2 + ["Rugby Union"]
+
+
+def test_a_name_with_a_possessive_before_its_one_organisation_word_is_whole() -> None:
+    candidate = only("The Free People's Party predicts the levy will fail by 2027.")
+    assert candidate.speaker == "Free People's Party"
+
+
+def test_a_firm_named_before_its_economists_speaks_and_market_pricing_is_no_forecast() -> None:
+    text = (
+        "Harrow Capital economists now expect the central bank to cut rates twice this year, "
+        "they wrote in a note. Traders are pricing in an 80% chance of a cut in June, "
+        "according to futures data. Climate scientists expect hotter summers by 2040."
+    )
+    candidate = only(text)
+    assert candidate.speaker == "Harrow Capital"
+
+
+def test_the_carmaker_a_union_opening_with_united_and_we_think_in_the_present() -> None:
+    text = (
+        "Halbrook Motors cut its profit forecast on Thursday. The carmaker now expects operating "
+        'profit of $2 billion next year. "We think the market in Europe bottoms out in the '
+        'spring," Chief Executive Lena Marsh said. The United Dock Workers union said it '
+        "expected talks to end before the May 15 deadline."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Halbrook Motors", "Lena Marsh", "United Dock Workers"]
+
+
+def test_a_firm_s_supercomputer_or_simulations_speak_for_the_firm() -> None:
+    text = (
+        "Statline Analytics updated its title odds on Monday. Statline Analytics' supercomputer "
+        "gives Kingsmere a 58% chance of winning the league."
+    )
+    candidate = only(text)
+    assert candidate.speaker == "Statline Analytics"
+    assert candidate.probability == 0.58
+
+
+def test_a_body_s_forecasts_that_show_an_outcome_are_the_body_s_forecast() -> None:
+    text = (
+        "The Central Bank of Orvia held its key rate at 3% on Tuesday.\n\n"
+        "The central bank's updated forecasts show inflation returning to 2% by mid-2025."
+    )
+    assert only(text).speaker == "Central Bank of Orvia"
+
+
+def test_a_body_s_next_forecast_is_a_noun_and_its_publication_a_schedule() -> None:
+    text = (
+        "The Fiscal Council will publish its next forecast alongside the budget on Nov. 26. "
+        "Zoopla expects prices to fall 2% next year."
+    )
+    assert only(text).speaker == "Zoopla"
+
+
+def test_holding_a_seat_or_reaching_a_figure_comfortably_is_a_forecast_not_a_plan() -> None:
+    text = (
+        "Brann, a former nurse, told a hustings in Kell on Tuesday night that he would hold the "
+        'seat "comfortably". Ada Voss told staff in a memo that the company would '
+        '"comfortably" reach $1 billion in revenue in 2025.'
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Brann", "Ada Voss"]
+
+
+def test_a_plan_dropped_rather_than_kept_leaves_the_new_date_a_forecast() -> None:
+    text = (
+        "Mara Quist said the new scanner would begin shipping in the first quarter of 2025, "
+        "rather than late this year as previously planned. The plant will open in March, as "
+        "previously announced."
+    )
+    assert only(text).speaker == "Mara Quist"
+
+
+def test_the_noun_after_a_name_is_what_the_body_is_later_called() -> None:
+    text = (
+        "The economy will shrink again in 2025, the Kessel institute said on Thursday. The "
+        "Munich-based institute now expects output to fall 0.2% this year."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Kessel", "Kessel"]
+
+
+def test_rallies_a_results_timetable_and_a_commission_that_is_no_university_s() -> None:
+    text = (
+        "Anna Kowal, a political scientist at Orvia University, said turnout would top 60% on "
+        "Sunday. His campaign chief, Piotr Lis, said the candidate would hold rallies in six "
+        "cities before the vote. The electoral commission said it expected to publish official "
+        "results on Monday evening. The electoral commission said it expected turnout to top "
+        "70% on Sunday."
+    )
+    found = [(c.speaker, c.sentence[:12]) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Anna Kowal", "Anna Kowal, "), (None, "The electora")]
+
+
+def test_an_estimate_of_a_season_still_to_come_is_a_forecast() -> None:
+    text = (
+        "The Millers' Federation estimates this year's crop at 4 million tonnes. Asvoll, which "
+        "represents large farms, estimated the 2024-25 harvest at 1.1 million tonnes."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Millers' Federation", "Asvoll"]
+
+
+def test_a_discount_a_scheme_grants_is_no_forecast() -> None:
+    text = (
+        "The toll will apply between 7am and 7pm, and residents will get a 90% discount. "
+        "Traffic will fall by a fifth by 2026."
+    )
+    assert only(text).sentence == "Traffic will fall by a fifth by 2026."
+
+
+def test_the_size_of_what_a_government_will_do_is_no_threshold_outcome() -> None:
+    text = (
+        "Mara Ito said the government would compile a stimulus package worth more than 10 "
+        "billion euros. Ito said the airline would carry more than 9 million passengers in 2025."
+    )
+    assert only(text).sentence.startswith("Ito said the airline")
+
+
+def test_what_an_interviewee_was_told_backs_their_own_claim() -> None:
+    text = (
+        "Interview: Halden Air's Marit Vold on fuel duty\n\n"
+        "Marit Vold has run Halden Air since 2019.\n\n"
+        "Q: Will fuel duty rise again?\n\n"
+        "A: It's almost certain the duty goes up again in the spring budget; the Finance "
+        "Ministry has told us as much in every meeting."
+    )
+    assert only(text).speaker == "Marit Vold"
+
+
+def test_a_bookmaker_offering_odds_on_an_outcome_quotes_its_probability() -> None:
+    candidate = only("Quickstep Bet offers 2/1 on Lind winning in straight sets.")
+    assert candidate.speaker == "Quickstep Bet"
+    assert candidate.probability is not None and abs(candidate.probability - 1 / 3) < 0.001
+
+
+def test_an_age_the_calendar_settles_is_no_forecast() -> None:
+    text = (
+        "She poses for a photo with two pupils who will not be old enough to vote until 2027. "
+        "Turnout will fall below 40% in 2025."
+    )
+    assert only(text).sentence.startswith("Turnout")
