@@ -81,12 +81,13 @@ def _quotes_running_on(
     return frozenset(running)
 
 
-# "Press release - Met Office", "News release", "Statement by the Monetary Policy Board":
+# "Press release - Met Office", "News release", "Statement by the Monetary Policy Board",
+# "Statistics Kell | Statistical release" (a statistics office issues its projections):
 # the line that marks a release, near the top, with the issuer on it or on the next line.
 _RELEASE_LINE: Final = re.compile(
     # "Kell Water Authority - Media release - 3 May": the issuer may stand before the marker
-    r"^\s*(?:(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?=(?:press|media|news)\s+release))?"
-    r"(?:(?:for\s+immediate\s+)?(?:press|media|news)\s+release|for\s+immediate\s+release|"
+    r"^\s*(?:(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?=(?:press|media|news|statistical)\s+release))?"
+    r"(?:(?:for\s+immediate\s+)?(?:press|media|news|statistical)\s+release|for\s+immediate\s+release|"
     r"statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
     r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued)\b"
     r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",

@@ -60,7 +60,7 @@ _ORG_WORDS: Final = _wordset(
     "semiconductor biologics biosciences aerospace "
     "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
     "town city county council institute observatory economics pictures films studios "
-    "productions entertainment alliance coalition federation league caucus bureau"
+    "productions entertainment alliance coalition federation league caucus bureau statistics"
 )
 
 

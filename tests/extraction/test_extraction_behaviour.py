@@ -1918,3 +1918,13 @@ def test_an_age_the_calendar_settles_is_no_forecast() -> None:
         "Turnout will fall below 40% in 2025."
     )
     assert only(text).sentence.startswith("Turnout")
+
+
+def test_a_statistics_office_s_statistical_release_speaks_through_its_projections() -> None:
+    text = (
+        "Household projections 2027-2060\n\n"
+        "Statistics Orvania | Statistical release | 4 March 2027\n\n"
+        "The number of households is projected to reach 2.9 million in 2045. "
+        "By 2060 it is projected to be 3.1 million."
+    )
+    assert speakers_of(text) == ["Statistics Orvania"] * 2
