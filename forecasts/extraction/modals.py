@@ -76,7 +76,7 @@ _PLEDGE_SUBJECT: Final = re.compile(
 
 
 _SCHEDULE_AFTER: Final = re.compile(
-    r"^\s*(?:(?:also|then|again|now|still|first|not)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
+    r"^\s*(?:(?:also|then|again|now|still|first|next|not)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
     r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold(?!\s+(?:on\b|(?:the|his|her|their|its|our)\s+(?:seat|title|majority|lead)))|"
     r"open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
@@ -109,6 +109,8 @@ _SCHEDULE_DATE: Final = re.compile(
 # the act; one elsewhere in the sentence may date something else.
 _SCHEDULE_MONTH: Final = re.compile(
     r"^[^.;]*?\bin\s+(?:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+)?"
+    # "in early August", "in mid-March": still a month of the calendar
+    r"(?:(?:early|mid|late)[\s-]+)?"
     r"(?:(?-i:January|February|March|April|June|July|August|September|October|November|December)"
     r"|the\s+(?:spring|summer|autumn|fall|winter|new\s+year))\b",
     re.IGNORECASE,

@@ -1928,3 +1928,12 @@ def test_a_statistics_office_s_statistical_release_speaks_through_its_projection
         "By 2060 it is projected to be 3.1 million."
     )
     assert speakers_of(text) == ["Statistics Orvania"] * 2
+
+
+def test_a_meeting_or_update_dated_early_in_a_month_or_next_is_a_schedule() -> None:
+    assert (
+        extract_candidates("Ana Bell said the agency would update its outlook in early August.")
+        == []
+    )
+    assert extract_candidates("The council's members will next meet on June 12.") == []
+    assert len(extract_candidates("Ana Bell said prices would rise in early August.")) == 1
