@@ -734,7 +734,10 @@ _ODDS_NUMBER: Final = rf"(?:\d{{1,3}}|{_WORDNUM}|eleven|twelve|fifty|a\s+hundred
 _SPLIT: Final = re.compile(
     r"(?:\b(?:make|makes|made|put|puts|call|calls|called|rate|rates|rated)\s+(?:it|that|this|"
     r"them|the\s+(?:odds|chances?))\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+)?"
-    r"|\b(?:odds|chances?)\s+(?:are|were|of|at)\s+(?:about\s+|around\s+|roughly\s+)?)"
+    r"|\b(?:odds|chances?)\s+(?:are|were|of|at)\s+(?:about\s+|around\s+|roughly\s+)?"
+    # "I'd put the odds of a landfall on the U.S. coast at 70-30": the event, then the split
+    r"|\bput(?:s|ting)?\s+(?:the|its|their|my|our)\s+(?:odds|chances?)\s+(?:of|that)\b"
+    r"(?:[^.;]|\.(?=\s?[a-z\d])){0,200}?\bat\s+(?:about\s+|around\s+|roughly\s+)?)"
     r"[\"“‘']?(?P<a>\d{1,2})\s?[-–/]\s?(?P<b>\d{1,2})\b(?P<against>\s+against\b)?",
     re.IGNORECASE,
 )

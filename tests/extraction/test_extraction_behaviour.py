@@ -1937,3 +1937,11 @@ def test_a_meeting_or_update_dated_early_in_a_month_or_next_is_a_schedule() -> N
     )
     assert extract_candidates("The council's members will next meet on June 12.") == []
     assert len(extract_candidates("Ana Bell said prices would rise in early August.")) == 1
+
+
+def test_odds_put_on_an_event_as_a_split_are_its_probability() -> None:
+    text = (
+        "Dana Fell is an economist at Kell Bank. \"I'd put the odds of a strike at the "
+        'U.S. plant this year at 70-30," she said.'
+    )
+    assert only(text).probability == 0.7
