@@ -491,9 +491,13 @@ def _valid_would(
     attribution: _Attribution,
 ) -> bool:
     # "X said (that) ... would", or "... would ..., X said" with the attribution after; in an
-    # interview answer, a "would" with a time of its own ("would retaliate within a month")
+    # interview answer, a "would" with a time of its own ("would retaliate within a month");
+    # in a release, its issuer's conditional projection ("If births recover, the population
+    # would pass 7 million by 2040")
     reported = (
-        attribution.verb_start >= 0 or (attribution.answer and bool(_TIMED_AFTER.search(after)))
+        attribution.verb_start >= 0
+        or (attribution.answer and bool(_TIMED_AFTER.search(after)))
+        or (attribution.issued and _conditional_projection(before, after))
     ) and not _inside(start, regions)
     if not reported:
         return False
@@ -506,3 +510,14 @@ def _valid_would(
     if _ORGANISED_EVENT.match(after) or _announced(text):
         return False
     return not _scheduled(after, text)
+
+
+# "If births recover, ...", "In the high-migration variant, ...": the condition a release's
+# alternative projection rests on.
+_PROJECTION_CONDITION: Final = re.compile(
+    r"^\s*(?:if|unless|should)\b|\b(?:variant|scenario)\b", re.IGNORECASE
+)
+
+
+def _conditional_projection(before: str, after: str) -> bool:
+    return bool(_PROJECTION_CONDITION.search(before) and _TIMED_AFTER.search(after))

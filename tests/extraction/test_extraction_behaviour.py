@@ -1945,3 +1945,13 @@ def test_odds_put_on_an_event_as_a_split_are_its_probability() -> None:
         'U.S. plant this year at 70-30," she said.'
     )
     assert only(text).probability == 0.7
+
+
+def test_a_release_s_conditional_projection_with_a_would_is_its_issuer_s() -> None:
+    text = (
+        "Household projections 2027-2060\n\n"
+        "Statistics Orvania | Statistical release | 4 March 2027\n\n"
+        "If births recover, the number of households would pass 3 million by 2040. "
+        "In the high-migration variant, households would grow faster in 2050."
+    )
+    assert speakers_of(text) == ["Statistics Orvania"] * 2
