@@ -59,7 +59,10 @@ _DECLINED: Final = re.compile(
     r"(?:(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|"
     r"timescale|probability|percentage|odds)\s+on\b"
     # "I won't go into them", "I'd never say that three weeks out": the speaker declines
-    r"|(?:go|get)\s+into\b|say\s+that\b|discuss\b|disclose\b|reveal\b)",
+    r"|(?:go|get)\s+into\b|say\s+that\b|discuss\b|disclose\b|reveal\b)"
+    # "we will see in May", "we'll see what happens": the answer left to events
+    r"|\bwe(?:['’]ll|\s+will|\s+shall)\s+(?:just\s+)?see\b(?=\s*(?:[.,;:!\"”’]|$)|\s+(?:in|on|"
+    r"after|when|what|how|whether|if)\b)",
     re.IGNORECASE,
 )
 
@@ -83,6 +86,27 @@ _SURVEY_SHARE: Final = re.compile(
 )
 
 
+# Sentences whose belief is nobody's to track (LABELLING.md, unattributable, present, fact):
+# anonymous sources ("according to people familiar with the matter"), what market prices
+# imply, what a survey found, and what a kind of outlook does not do ("Seasonal outlooks do
+# not predict landfalls").
+_NOBODY_S_BELIEF: Final = re.compile(
+    r"\b(?:people|persons?|sources?|officials?)\s+(?:familiar\s+with|with\s+(?:direct\s+)?"
+    r"knowledge\s+of|briefed\s+on)\b"
+    r"|\b(?:market\s+pricing|futures\s+(?:markets?|pricing)|money\s+markets?|markets?)\s+"
+    r"(?:now\s+)?(?:impl(?:y|ies|ied)|(?:are|is|were|was)\s+pricing)\s+(?:that|in|an?|\d)\b"
+    r"|\bsurvey\b[^.;]{0,80}\bfound\b"
+    r"|\b(?:outlooks?|forecasts?|models?|projections?)\s+(?:do|does)\s+not\s+(?:predict|forecast)\b",
+    re.IGNORECASE,
+)
+# Cheap words one of those patterns needs.
+_NOBODY_S_WORDS: Final = ("familiar", "knowledge", "briefed", "impl", "pricing", "survey", "not ")
+
+
+def _nobody_s_belief(text: str) -> bool:
+    return any(word in text for word in _NOBODY_S_WORDS) and bool(_NOBODY_S_BELIEF.search(text))
+
+
 def _excluded(sentence: Sentence) -> bool:
     text = sentence.text
     return bool(
@@ -90,5 +114,6 @@ def _excluded(sentence: Sentence) -> bool:
         or "?" in text
         or _BOILERPLATE.search(text)
         or _HOPE.search(text)
+        or _nobody_s_belief(text)
         or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)
     )

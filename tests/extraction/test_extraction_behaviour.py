@@ -1955,3 +1955,22 @@ def test_a_release_s_conditional_projection_with_a_would_is_its_issuer_s() -> No
         "In the high-migration variant, households would grow faster in 2050."
     )
     assert speakers_of(text) == ["Statistics Orvania"] * 2
+
+
+def test_we_will_see_with_no_object_leaves_the_answer_to_events() -> None:
+    assert extract_candidates('"Whether it lasts, we will see in June," said Ola Brenn.') == []
+    assert extract_candidates('"We\'ll see what happens," said Ola Brenn.') == []
+    assert len(extract_candidates('"We will see prices fall in June," said Ola Brenn.')) == 1
+
+
+def test_beliefs_of_anonymous_sources_markets_and_surveys_are_nobody_s() -> None:
+    for text in (
+        "Board members expect the club to sell two players, according to people familiar "
+        "with the talks.",
+        "Market pricing implies that the policy rate will fall to 3% by the end of 2027.",
+        "A monthly survey of 20 economists found they expected inflation to average 3% in 2027.",
+        '"Long-range outlooks do not predict individual floods," said Ola Brenn.',
+    ):
+        assert extract_candidates(text) == [], text
+    kept = "Ola Brenn expects a cut in June, sooner than the market is pricing."
+    assert len(extract_candidates(kept)) == 1
