@@ -99,6 +99,15 @@ _NOBODY_S_BELIEF: Final = re.compile(
     r"|\b(?:outlooks?|forecasts?|models?|projections?)\s+(?:do|does)\s+not\s+(?:predict|forecast)\b",
     re.IGNORECASE,
 )
+# "The winners will qualify for the cup": what the rules give whoever wins, not who will.
+_PRIZE_RULE: Final = re.compile(
+    r"^\W*the\s+(?:winners?|champions?|losers?|runners?-up)\s+(?:will|would)\s+(?:also\s+)?"
+    r"(?:qualify|receive|take|earn|face|play|meet|advance|progress|collect|pocket|get|"
+    r"go\s+(?:through|on)|be\s+(?:promoted|relegated|awarded|crowned|paid))\b",
+    re.IGNORECASE,
+)
+
+
 # Cheap words one of those patterns needs.
 _NOBODY_S_WORDS: Final = ("familiar", "knowledge", "briefed", "impl", "pricing", "survey", "not ")
 
@@ -115,5 +124,6 @@ def _excluded(sentence: Sentence) -> bool:
         or _BOILERPLATE.search(text)
         or _HOPE.search(text)
         or _nobody_s_belief(text)
+        or ((" will " in text or " would " in text) and _PRIZE_RULE.match(text) is not None)
         or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)
     )

@@ -314,11 +314,11 @@ def _noun_use(text: str, start: int) -> bool:
 _NOUN_USE_REACH: Final = 48
 
 
-# "its latest forecasts", "its long-range forecasts": a modifier, then the noun.
+# "its latest forecasts", "its own updated forecasts": one or two modifiers, then the noun.
 _NOUN_MODIFIER: Final = (
     r"(?:\s+(?:previous|latest|new|own|last|earlier|current|initial|original|revised|"
     r"monthly|quarterly|annual|official|central|updated|next|first|final|full|weekly|"
-    r"[a-z]+-[a-z]+))?$"
+    r"[a-z]+-[a-z]+)){0,2}$"
 )
 
 

@@ -1974,3 +1974,14 @@ def test_beliefs_of_anonymous_sources_markets_and_surveys_are_nobody_s() -> None
         assert extract_candidates(text) == [], text
     kept = "Ola Brenn expects a cut in June, sooner than the market is pricing."
     assert len(extract_candidates(kept)) == 1
+
+
+def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
+    text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
+    assert extract_candidates(text) == []
+
+
+def test_what_the_rules_give_the_winners_is_no_forecast() -> None:
+    text = "The winners will qualify for next season's Kell Cup and take home 3 million pounds."
+    assert extract_candidates(text) == []
+    assert len(extract_candidates("Ola Brenn said the winners would be Kell Rovers.")) == 1
