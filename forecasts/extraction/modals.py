@@ -370,7 +370,12 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"|(?:add|open|close|cut|launch|hire|recruit|shed)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?"
     r"(?:\d[\d,]*|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+"
     r"(?:new\s+|more\s+)?(?:routes|stores|shops|branches|flights|jobs|staff|workers|employees|"
-    r"sites|plants|lines|outlets|locations|restaurants|services|aircraft|planes))",
+    r"sites|plants|lines|outlets|locations|restaurants|services|aircraft|planes)"
+    # "would buy back $3 billion of its shares", "will sell the phone through its stores",
+    # "will run a free advice service": its own operations, whoever reports them
+    r"|buy\s+back\b|repurchase\b|sell\s+(?:[\w-]+\s+){1,3}?(?:through|via|online)\b"
+    r"|run\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:service|scheme|programme|program|helpline|"
+    r"campaign|pilot|trial)\b)",
     re.IGNORECASE,
 )
 

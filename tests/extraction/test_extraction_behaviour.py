@@ -1985,3 +1985,14 @@ def test_what_the_rules_give_the_winners_is_no_forecast() -> None:
     text = "The winners will qualify for next season's Kell Cup and take home 3 million pounds."
     assert extract_candidates(text) == []
     assert len(extract_candidates("Ola Brenn said the winners would be Kell Rovers.")) == 1
+
+
+def test_a_buyback_sales_channels_and_a_service_run_are_a_body_s_own_operations() -> None:
+    for text in (
+        "Ola Brenn said Kellco would buy back $2 billion of its shares over the next two years.",
+        "Kellco will sell the Orbit glasses through its own website and stores, with a monthly "
+        "plan starting at $35.",
+        "Small firms have a year longer to comply, and the authority says it will run a free "
+        "advice service for firms with fewer than 250 staff.",
+    ):
+        assert extract_candidates(text) == [], text
