@@ -132,7 +132,9 @@ _OPINION: Final = re.compile(
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
     r"shocked|stunned)\s+(?:to\s+see|if)\b"
-    r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b",
+    r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b"
+    # "Our prediction: City to retain the title": a preview's own call, after a colon
+    r"|\b(?:my|our)\s+(?:[a-z]+\s+)?(?:prediction|forecast|tip)\s*:",
     re.IGNORECASE,
 )
 

@@ -1996,3 +1996,9 @@ def test_a_buyback_sales_channels_and_a_service_run_are_a_body_s_own_operations(
         "advice service for firms with fewer than 250 staff.",
     ):
         assert extract_candidates(text) == [], text
+
+
+def test_a_preview_s_own_prediction_after_a_colon_is_the_writer_s() -> None:
+    text = "Our prediction: Kell Rovers to win the title, with Dunmore second."
+    assert speakers_of(text) == [None]
+    assert extract_candidates("Our verdict: a fine film.") == []
