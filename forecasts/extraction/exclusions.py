@@ -108,6 +108,14 @@ _PRIZE_RULE: Final = re.compile(
 )
 
 
+# "Voters will also decide a $185 million bond": what is on the ballot, a schedule.
+_ON_THE_BALLOT: Final = re.compile(
+    r"^\W*voters\s+(?:in\s+[\w\s]{1,30}?\s+)?(?:will|would)\s+(?:also\s+)?"
+    r"(?:decide\s+(?:on\s+)?(?:a|an|whether)\b|vote\s+on\b|choose\s+between\b)",
+    re.IGNORECASE,
+)
+
+
 # Cheap words one of those patterns needs.
 _NOBODY_S_WORDS: Final = ("familiar", "knowledge", "briefed", "impl", "pricing", "survey", "not ")
 
@@ -125,5 +133,6 @@ def _excluded(sentence: Sentence) -> bool:
         or _HOPE.search(text)
         or _nobody_s_belief(text)
         or ((" will " in text or " would " in text) and _PRIZE_RULE.match(text) is not None)
+        or (text.lstrip(' "“').startswith("Voters") and _ON_THE_BALLOT.match(text) is not None)
         or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)
     )

@@ -2002,3 +2002,9 @@ def test_a_preview_s_own_prediction_after_a_colon_is_the_writer_s() -> None:
     text = "Our prediction: Kell Rovers to win the title, with Dunmore second."
     assert speakers_of(text) == [None]
     assert extract_candidates("Our verdict: a fine film.") == []
+
+
+def test_what_voters_will_decide_on_the_ballot_is_a_schedule() -> None:
+    assert extract_candidates("Voters will also decide a $185 million bond for roads.") == []
+    kept = "Voters will punish the governor in November, Ola Brenn said."
+    assert speakers_of(kept) == ["Ola Brenn"]
