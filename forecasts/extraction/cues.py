@@ -121,7 +121,10 @@ _ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
 
 _FORECAST_VERB: Final = re.compile(
     r"\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
-    r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b",
+    r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b"
+    # "Orbis, another research firm, was less gloomy, forecasting a 2% decline": a clause
+    # hung on its subject
+    r"|(?<=,\s)(?:forecasting|predicting|projecting)\b(?=\s+(?:an?|that|\d))",
     re.IGNORECASE,
 )
 

@@ -159,7 +159,7 @@ _SPEECH_VERBS: Final = (
     r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
     r"admit(?:ted|s)?|declared|conceding|admitting|acknowledging|"
-    r"announced|replied|explained|predicting|insist|reported|reports|sees|see|"
+    r"announced|replied|explained|predicting|forecasting|insist|reported|reports|sees|see|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"

@@ -2008,3 +2008,11 @@ def test_what_voters_will_decide_on_the_ballot_is_a_schedule() -> None:
     assert extract_candidates("Voters will also decide a $185 million bond for roads.") == []
     kept = "Voters will punish the governor in November, Ola Brenn said."
     assert speakers_of(kept) == ["Ola Brenn"]
+
+
+def test_a_forecast_in_a_clause_hung_on_its_subject_is_the_subject_s() -> None:
+    text = (
+        "Orbis Insight, another research firm, was less gloomy, forecasting a 2% decline in "
+        "2027 to about 266 million units."
+    )
+    assert speakers_of(text) == ["Orbis Insight"]
