@@ -148,7 +148,10 @@ _OUTCOME_PRESENT: Final = (
     r"wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
     r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
     r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)|"
-    r"bottoms\s+out|slows|eases|rebounds"
+    r"bottoms\s+out|slows|eases|rebounds|resumes|"
+    # "We think this goes to extra time": a match's course
+    r"goes\s+(?:the\s+distance|to\s+(?:extra\s+time|penalties|a\s+(?:replay|runoff|run-off|"
+    r"decider|shoot-?out|tie-?break|second\s+round|deciding\s+\w+)))"
 )
 
 

@@ -2016,3 +2016,9 @@ def test_a_forecast_in_a_clause_hung_on_its_subject_is_the_subject_s() -> None:
         "2027 to about 266 million units."
     )
     assert speakers_of(text) == ["Orbis Insight"]
+
+
+def test_an_opinion_on_a_match_going_to_extra_time_or_a_resumption_is_a_forecast() -> None:
+    assert len(extract_candidates("We think this goes to penalties, and Kell should edge it.")) == 1
+    assert len(extract_candidates("We think the cartel resumes increases in June.")) == 1
+    assert extract_candidates("I think this goes to show how hard it is.") == []
