@@ -610,6 +610,9 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     owner_name = ""
     if owner and not _unit_of_institution(owner.group(), run[owner.end() :]):
         owner_name = re.sub(r"['’]s\s+$", "", owner.group())
+        if owner_name.split()[0].lower().strip(".") in _PERSON_TITLES:
+            # "Prime Minister Erik Tolander's Social Democrats": the leader is named too
+            yield from _mention(text, start, start + len(owner_name))
         start += owner.end()
         run = text[start:end]
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()

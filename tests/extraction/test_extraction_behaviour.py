@@ -2022,3 +2022,11 @@ def test_an_opinion_on_a_match_going_to_extra_time_or_a_resumption_is_a_forecast
     assert len(extract_candidates("We think this goes to penalties, and Kell should edge it.")) == 1
     assert len(extract_candidates("We think the cartel resumes increases in June.")) == 1
     assert extract_candidates("I think this goes to show how hard it is.") == []
+
+
+def test_a_titled_leader_named_in_the_possessive_is_remembered_by_full_name() -> None:
+    text = (
+        "Prime Minister Ola Brennvik's Labour Alliance has lost its lead.\n\n"
+        '"We are going to win this election," Brennvik told supporters on Saturday.'
+    )
+    assert speakers_of(text) == ["Ola Brennvik"]
