@@ -83,7 +83,9 @@ _SCHEDULE_AFTER: Final = re.compile(
     r"be\s+released|be\s+announced|be\s+debated|resume|attend|present|take\s+effect|"
     r"come\s+into\s+(?:force|effect)|be\s+marked|be\s+taken\s+over|go\s+on\s+sale|"
     # "will pay an interim dividend of 4p on May 3": a payment the board has declared
-    r"pay\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}dividends?)\b",
+    r"pay\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}dividends?|"
+    # "The league will expand to 14 teams from the 2026-27 season": a format decided
+    r"expand\s+to\s+\d+\s+(?:teams|clubs|sides|members))\b",
     re.IGNORECASE,
 )
 
@@ -100,7 +102,9 @@ _SCHEDULE_DATE: Final = re.compile(
     # "through the afternoon of June 14", "until 3 May": a day of the calendar
     r"|\b(?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{1,2}\b(?!,?\s*\d{4})|\b\d{1,2}\s+(?-i:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b",
+    r"June|July|August|September|October|November|December)\b"
+    # "from the 2026-27 season": a competition's calendar
+    r"|\bfrom\s+the\s+(?:19|20)\d\d(?:[-/]\d{2,4})?\s+season\b",
     re.IGNORECASE,
 )
 

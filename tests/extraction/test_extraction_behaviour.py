@@ -2030,3 +2030,9 @@ def test_a_titled_leader_named_in_the_possessive_is_remembered_by_full_name() ->
         '"We are going to win this election," Brennvik told supporters on Saturday.'
     )
     assert speakers_of(text) == ["Ola Brennvik"]
+
+
+def test_a_league_expanding_from_a_named_season_is_a_schedule() -> None:
+    text = "The Kell League will expand to 16 teams from the 2027-28 season, with no play-off."
+    assert extract_candidates(text) == []
+    assert len(extract_candidates("Ola Brenn said sales would rise from the 2027 season.")) == 1
