@@ -742,8 +742,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
     if _titled_document(words):
         return None  # "its Oil Market Report", "Bank Rate": a publication or a rate says nothing
-    if len(words) == 1 and _LOCATED.search(words[0]):
-        return None  # "The Munich-based institute": where a body is, not its name
+    if _LOCATED.search(words[-1]):
+        return None  # "The New York-based institute": where a body is, not its name
     if len(words) > 1 and words[0].lower() in _TIME_MODIFIERS and words[1].lower() in _TIMES:
         return None  # "Last August", "Early Monday": a time, nobody who speaks
     # "Ashdown Reservoir", "Harbour Street": a place speaks for no one; "Marsh & Lane" is a

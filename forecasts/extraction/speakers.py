@@ -111,6 +111,8 @@ def _attribution(
         for verb in _SPEECH.finditer(text, 0, according.start()):
             if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
                 continue
+            if _AGENTLESS_PASSIVE.search(text[max(0, verb.start() - 40) : verb.start()]):
+                continue  # "Output is expected to ..., according to X": X is the source
             found = _speaker_for_verb(text, verb, regions, document)
             if found is not None and found.speaker is not None and not found.generic:
                 return found
@@ -430,11 +432,18 @@ _CONJUNCTIONS: Final = _wordset("and but or so yet although though whereas while
 _INITIALS_IN_BRACKETS: Final = re.compile(r"\s*\((?:[A-Z][A-Za-z&.]{1,7})\)(?=\s*$)")
 
 
+_COMMA_IN_LOCATION: Final = re.compile(
+    r"(?<=[A-Za-z.]),(?=\s+(?:[A-Z][\w.]*\s+)*[A-Z][\w.-]*-(?:based|headquartered)\s)"
+)
+
+
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
     # "a spokesman for the World Health Organisation (WHO)": the initials add nothing
     subject = _INITIALS_IN_BRACKETS.sub(lambda m: " " * len(m.group()), subject)
+    # "The San Jose, California-based company": that comma is inside where the firm is based
+    subject = _COMMA_IN_LOCATION.sub(" ", subject)
     together = _joint_speakers(subject, offset, text, document)
     if len(together) > 1:
         return _Attribution(together[0], False, *verb, speakers=tuple(together))
@@ -700,7 +709,9 @@ def _firm_before_role(org: str, chunk: str, document: _Document) -> bool:
 
 
 _DEFINITE_NP: Final = re.compile(
-    r"^\s*(?i:the)\s+(?:[A-Z][\w.-]*-(?:based|headquartered|listed|owned|run|backed)\s+)?"
+    # "the New York-listed miner": where it is, then what it is
+    r"^\s*(?i:the)\s+"
+    r"(?:(?:[A-Z][\w.]*\s+)*[A-Z][\w.-]*-(?:based|headquartered|listed|owned|run|backed)\s+)?"
     r"((?:[a-z-]+\s+){0,3}[a-z-]+)(?:['’]s)?\s*$"
 )
 

@@ -2036,3 +2036,24 @@ def test_a_league_expanding_from_a_named_season_is_a_schedule() -> None:
     text = "The Kell League will expand to 16 teams from the 2027-28 season, with no play-off."
     assert extract_candidates(text) == []
     assert len(extract_candidates("Ola Brenn said sales would rise from the 2027 season.")) == 1
+
+
+def test_a_passive_expectation_according_to_a_body_is_the_bodys() -> None:
+    text = (
+        "Refinery runs rose in May.\n\n"
+        "Crude output is expected to average 13.1 million barrels a day in 2027, according to "
+        "the U.S. Energy Information Administration."
+    )
+    assert speakers_of(text) == ["U.S. Energy Information Administration"]
+    opening = text.replace("Crude output", "U.S. crude output")
+    assert speakers_of(opening) == ["U.S. Energy Information Administration"]
+
+
+def test_a_company_described_by_its_city_and_state_is_the_company_named_before() -> None:
+    text = (
+        "Halvern Devices reported higher sales on Tuesday.\n\n"
+        "The Austin, Texas-based company expects revenue of $2 billion in the three months to "
+        "the end of June."
+    )
+    assert speakers_of(text) == ["Halvern Devices"]
+    assert speakers_of(text.replace("Austin, Texas-based", "New York-based")) == ["Halvern Devices"]
