@@ -591,7 +591,8 @@ _MEMBERS: Final = re.compile(
 # A document the body issued, as the subject: "the minutes", "the statement".
 _THE_DOCUMENT: Final = re.compile(
     r"^\s*(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?i:minutes|statement|release|communiqu[eé]|"
-    r"bulletin|outlook|forecast|report|update|review|study|assessment|survey)\s*$"
+    r"bulletin|outlook|forecast|report|update|review|study|assessment|survey|note|analysis|"
+    r"paper)\s*$"
 )
 
 

@@ -2057,3 +2057,11 @@ def test_a_company_described_by_its_city_and_state_is_the_company_named_before()
     )
     assert speakers_of(text) == ["Halvern Devices"]
     assert speakers_of(text.replace("Austin, Texas-based", "New York-based")) == ["Halvern Devices"]
+
+
+def test_a_research_note_speaks_for_the_firm_that_wrote_it() -> None:
+    text = (
+        "Brenner Capital analysts wrote in a note that supply was tight.\n\n"
+        '"We expect Brent to average $70 next year," the note said.'
+    )
+    assert speakers_of(text) == ["Brenner Capital"]
