@@ -704,7 +704,8 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
 # words to state before the figure.
 _PUT_CHANCE_AT: Final = re.compile(
     r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:chances?|odds|probability|likelihood|risk)\b"
-    r"(?:[^.;]|\.\d){0,300}?\bat\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$",
+    # a point inside the event: a decimal, or initials ("of a U.S. recession")
+    r"(?:[^.;]|\.(?=\s?[a-z\d])){0,300}?\bat\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$",
     re.IGNORECASE,
 )
 

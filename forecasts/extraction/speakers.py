@@ -377,7 +377,9 @@ _AUXILIARY_END: Final = re.compile(
 
 # A clause of several words, then a comma: what was said, before an inverted "said X".
 _CLAUSE_THEN_COMMA: Final = re.compile(
-    r"(?:^|[.;:“”\"]\s*)(?:(?:if|unless|once|when)\b[^,;:]*,\s*)?"
+    # an opening condition or phrase of its own ("If ..., ", "In a runoff against X, ")
+    r"(?:^|[.;:“”\"]\s*)(?:(?:if|unless|once|when|in|on|at|by|after|before|with|without|"
+    r"against|under|for)\b[^,;:]*,\s*)?"
     r"[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
     r"is|are|was|were|has|have|had)\b[^,;:]*,\s*$",
     re.IGNORECASE,

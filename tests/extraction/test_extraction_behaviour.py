@@ -2065,3 +2065,17 @@ def test_a_research_note_speaks_for_the_firm_that_wrote_it() -> None:
         '"We expect Brent to average $70 next year," the note said.'
     )
     assert speakers_of(text) == ["Brenner Capital"]
+
+
+def test_a_forecast_opening_with_a_phrase_then_said_x_is_xs() -> None:
+    text = (
+        "Mayor Dana Ruiz faces a runoff.\n\n"
+        "In a runoff against Ruiz, Bell would probably win, said Omar Tate, a consultant who "
+        "ran two campaigns."
+    )
+    assert speakers_of(text) == ["Omar Tate"]
+
+
+def test_odds_put_on_an_event_named_with_initials_are_read() -> None:
+    text = "I put the odds of a U.S. recession in the next twelve months at 25-30%."
+    assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.275]
