@@ -15,6 +15,7 @@ from forecasts.extraction.modals import (
     _valid_modal,
     _valid_would,
 )
+from forecasts.extraction.quantities import EXPECT_PHRASES, POSSIBILITY_MODALS
 from forecasts.extraction.sentences import _LOOK_AROUND, Sentence, _quote_only, _wordset
 from forecasts.extraction.speakers import _AGENTLESS_PASSIVE, _Attribution, _noun_use
 from forecasts.probability import ICD_203, PhraseMatch, find_explicit_probability
@@ -61,30 +62,7 @@ _MODAL_PHRASES: Final = frozenset(
 _WOULD_PHRASES: Final = frozenset({"would", "would not"})
 
 
-_WEAK_PHRASES: Final = frozenset(
-    {
-        "may",
-        "might",
-        "could",
-        "can",
-        "possible",
-        "possibly",
-        "perhaps",
-        "maybe",
-        "may not",
-        "might not",
-        "cannot be ruled out",
-        "cannot rule out",
-        "should",
-        "should not",
-        "ought to",
-    }
-)
-
-
-_EXPECT_PHRASES: Final = frozenset(
-    {"expect", "expects", "expected", "expected to", "not expected to"}
-)
+_WEAK_PHRASES: Final = POSSIBILITY_MODALS | {"cannot be ruled out", "cannot rule out"}
 
 
 _DENIAL_NOTE_PREFIX: Final = "Sooth rule 6"
@@ -468,7 +446,7 @@ def _phrase_cue(
         if _arrangement(text, match.start, after, attribution):
             return None
         kind = "reported"
-    elif phrase in _EXPECT_PHRASES or phrase == "would expect":
+    elif phrase in EXPECT_PHRASES:
         bare_verb = phrase not in {"would expect", "expected to"}
         if (
             bare_verb

@@ -18,11 +18,8 @@ class Quantity:
     unit: str
 
 
-# Words that mark the future or a belief without a likelihood: "will", "would", their
-# negations and denials, "expects", and the possibility modals. ICD 203 lists none of them,
-# and neither do the UK yardstick or Kent's scale, so the extractor leaves the figure to the
-# editor (Sooth's verbal scale still has one for recording a claim by its phrase).
-_NO_STATED_LIKELIHOOD: Final = frozenset(
+# The modals of possibility and of "should": they say an event may come, not how likely.
+POSSIBILITY_MODALS: Final = frozenset(
     {
         "may",
         "might",
@@ -37,14 +34,16 @@ _NO_STATED_LIKELIHOOD: Final = frozenset(
         "should",
         "should not",
         "ought to",
-        "expect",
-        "expects",
-        "expected",
-        "expected to",
-        "not expected to",
-        "would expect",
     }
 )
+EXPECT_PHRASES: Final = frozenset(
+    {"expect", "expects", "expected", "expected to", "not expected to", "would expect"}
+)
+# Words that mark the future or a belief without a likelihood: "will", "would", their
+# negations and denials, "expects", and the possibility modals. ICD 203 lists none of them,
+# and neither do the UK yardstick or Kent's scale, so the extractor leaves the figure to the
+# editor (Sooth's verbal scale still has one for recording a claim by its phrase).
+_NO_STATED_LIKELIHOOD: Final = POSSIBILITY_MODALS | EXPECT_PHRASES
 
 
 _BARE_MODALS: Final = frozenset(
