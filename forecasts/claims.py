@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, and_, bindparam, exists, insert
@@ -345,12 +345,7 @@ def _queue_behind_same_claim(
     threads could each find no repeat and both record it.
     """
     fields = _same_claim(data, source_id, stated) | question
-    # One instant written with two offsets is one value in the database.
-    described = sorted(
-        (name, value.astimezone(UTC).isoformat() if isinstance(value, datetime) else value)
-        for name, value in fields.items()
-    )
-    lock = same_record_lock(cursor.dialect, "claim " + repr(described))
+    lock = same_record_lock(cursor.dialect, "claim", fields)
     if lock is not None:
         cursor.execute(lock)
 

@@ -20,6 +20,8 @@ difference is listed once, with why:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from hashlib import blake2b
 from typing import Any
 
@@ -51,10 +53,10 @@ def appends_take_a_lock(dialect: Dialect) -> bool:
 SAME_RECORD_LOCKS = 1
 
 
-def same_record_lock(dialect: Dialect, record: str) -> str | None:
-    """The statement that makes a writer of `record` (a description of its identifying
-    fields) wait, until the end of the transaction, for any other writer of the same; None
-    where the database's write lock makes every writer wait already.
+def same_record_lock(dialect: Dialect, kind: str, fields: Mapping[str, Any]) -> str | None:
+    """The statement that makes a writer of the `kind` record identified by `fields` wait,
+    until the end of the transaction, for any other writer of the same; None where the
+    database's write lock makes every writer wait already.
 
     Under READ COMMITTED, two transactions that look for the same record and find none
     would both insert it; queued, the second looks after the first has committed. Records
@@ -62,7 +64,13 @@ def same_record_lock(dialect: Dialect, record: str) -> str | None:
     """
     if dialect.name != POSTGRESQL:
         return None
-    key = int.from_bytes(blake2b(record.encode(), digest_size=4).digest(), "big", signed=True)
+    # One instant written with two offsets is one value in the database.
+    described = sorted(
+        (name, value.astimezone(UTC).isoformat() if isinstance(value, datetime) else value)
+        for name, value in fields.items()
+    )
+    record = f"{kind} {described!r}".encode()
+    key = int.from_bytes(blake2b(record, digest_size=4).digest(), "big", signed=True)
     return f"SELECT pg_advisory_xact_lock({SAME_RECORD_LOCKS}, {key})"
 
 
