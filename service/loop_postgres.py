@@ -8,7 +8,8 @@ statement, each statement's rows as an array of anonymous records
 (`SELECT ARRAY(SELECT row(...) ...), ARRAY(...)`), which asyncpg decodes into tuples of
 the columns' own types. Reads run on asyncpg's pool on the event loop, with its statement
 cache, so the server plans each statement once per connection; asking for a second
-statement in one read is an error, as it would see another state.
+statement in one read is an error, as it would see another state. Reads of one statement
+asked while one of them is under way go together in the next round trip (ReadFlights).
 
 Writes send the chain's lock, the ledger entry and the COMMIT in one flight
 (forecasts/chain.py), in psycopg's pipeline mode, so the lock is held for the server's
@@ -224,11 +225,9 @@ class OneStatementCursor(Cursor):
     `version` is the snapshot it read.
     """
 
-    def __init__(
-        self, connection: asyncpg.Connection, dialect: Dialect, *, kept_at: str | None = None
-    ) -> None:
+    def __init__(self, reads: ReadFlights, dialect: Dialect, *, kept_at: str | None = None) -> None:
         super().__init__(None, dialect)
-        self._connection = connection
+        self._reads = reads
         self._kept_at = kept_at
         self._sent = False
         self.version: str | None = None
@@ -242,9 +241,7 @@ class OneStatementCursor(Cursor):
             return self.rows_together((prepared, params))[0]
         self._only_once()
         records = await_(
-            self._connection.fetch(
-                prepared.compiled(self.dialect).sql, *self.arguments(prepared, params)
-            )
+            self._reads.fetch(prepared.compiled(self.dialect).sql, self.arguments(prepared, params))
         )
         return self._processed(prepared, records)
 
@@ -261,8 +258,8 @@ class OneStatementCursor(Cursor):
         for _, given in queries:
             params.update(given)
         record = await_(
-            self._connection.fetchrow(
-                together.compiled(self.dialect).sql, *self.arguments(together, params)
+            self._reads.fetchrow(
+                together.compiled(self.dialect).sql, self.arguments(together, params)
             )
         )
         if versioned:
@@ -287,10 +284,107 @@ class OneStatementCursor(Cursor):
         compiled = prepared.compiled(self.dialect)
         if compiled.processors is None:
             # Some processing depends on the column types the server reports (numerics).
-            statement = await_(self._connection.prepare(compiled.sql))
-            description = [(a.name, a.type.oid) for a in statement.get_attributes()]
+            description = await_(self._reads.describe(compiled.sql))
             compiled.processors = prepared.processors(self.dialect, description)
         return processed(rows, compiled.processors)
+
+
+class ReadFlights:
+    """Reads on asyncpg's pool; those of one statement that ask while one is under way go
+    together, in one round trip.
+
+    A read of one row (every read model that is one statement of several, or versioned:
+    service/read_cache.py) whose statement already has FLIGHTS flights under way waits for
+    the next, and all that waited leave in it: asyncpg's fetchmany sends each its own Bind
+    and Execute and one Sync for all, in one write, and their rows come back together.
+    Each read is still a statement of its own, seeing the database as it was when that
+    statement began, after the read was asked for. The sends and wake-ups a read costs the
+    process and the server are shared by everything in its flight, which under load is
+    most of what a cached read costs.
+    """
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+        self._waiting: dict[str, list[tuple[Sequence[Any], asyncio.Future[Any]]]] = {}
+        self._flying: dict[str, int] = {}
+        self._flights: set[asyncio.Task[None]] = set()
+
+    async def close(self) -> None:
+        """Close the pool, once the flights under way have landed."""
+        if self._flights:
+            await asyncio.wait(self._flights)
+        await self._pool.close()
+
+    async def fetch(self, sql: str, args: Sequence[Any]) -> list[Any]:
+        """Every row of a statement, read alone."""
+        async with self._pool.acquire() as connection:
+            rows: list[Any] = await connection.fetch(sql, *args)
+            return rows
+
+    async def describe(self, sql: str) -> list[tuple[str, int]]:
+        """The name and type of each column of a statement's result."""
+        async with self._pool.acquire() as connection:
+            statement = await connection.prepare(sql)
+            return [(a.name, a.type.oid) for a in statement.get_attributes()]
+
+    async def fetchrow(self, sql: str, args: Sequence[Any]) -> Any:
+        """The one row of a statement, read in the statement's next flight."""
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[Any] = loop.create_future()
+        self._waiting.setdefault(sql, []).append((args, done))
+        if self._flying.get(sql, 0) < FLIGHTS:
+            self._flying[sql] = self._flying.get(sql, 0) + 1
+            flight = loop.create_task(self._fly(sql))
+            self._flights.add(flight)
+            flight.add_done_callback(self._flights.discard)
+        return await done
+
+    async def _fly(self, sql: str) -> None:
+        waiting: list[tuple[Sequence[Any], asyncio.Future[Any]]] = []
+        try:
+            while waiting := self._waiting.pop(sql, []):
+                async with self._pool.acquire() as connection:
+                    await self._read_together(connection, sql, waiting)
+        except Exception as error:
+            # A lost connection or a closed pool: the reads are told, and nobody waits for
+            # the flight itself.
+            for _, done in waiting + self._waiting.pop(sql, []):
+                _settle(done, error=error)
+        except BaseException:
+            for _, done in waiting + self._waiting.pop(sql, []):
+                _settle(done, error=RuntimeError("shutting down"))
+            raise
+        finally:
+            self._flying[sql] -= 1
+
+    @staticmethod
+    async def _read_together(
+        connection: asyncpg.Connection,
+        sql: str,
+        waiting: list[tuple[Sequence[Any], asyncio.Future[Any]]],
+    ) -> None:
+        if len(waiting) > 1:
+            try:
+                rows = await connection.fetchmany(sql, [args for args, _ in waiting])
+            except asyncpg.PostgresError:
+                pass  # one Sync for all: each goes again alone, to fail on its own
+            else:
+                for (_, done), row in zip(waiting, rows, strict=True):
+                    _settle(done, result=row)
+                return
+        for args, done in waiting:
+            try:
+                row = await connection.fetchrow(sql, *args)
+            except Exception as error:
+                _settle(done, error=error)
+            else:
+                _settle(done, result=row)
+
+
+# Flights under way at once for one statement, per process. One keeps a server process
+# busy with a read while the event loop answers the others, and lets the reads that arrive
+# meanwhile gather for the next.
+FLIGHTS = 1
 
 
 class LoopPostgres:
@@ -302,14 +396,14 @@ class LoopPostgres:
         self._dialect = dialect
         self._read_dialect: Dialect = PGDialect_asyncpg()  # type: ignore[no-untyped-call]
         self._pool_size = pool_size
-        self._opening: asyncio.Task[tuple[Any, asyncpg.Pool]] | None = None
+        self._opening: asyncio.Task[tuple[Any, ReadFlights]] | None = None
         self._pool_loop: asyncio.AbstractEventLoop | None = None
         self._cache = ReadCache()
         self._queued: list[tuple[Callable[[Cursor], Any], asyncio.Future[Any]]] = []
         self._queue_loop: asyncio.AbstractEventLoop | None = None
         self._writers: set[asyncio.Task[None]] = set()
 
-    async def _opened(self) -> tuple[AsyncConnectionPool[AsyncConnection[Any]], asyncpg.Pool]:
+    async def _opened(self) -> tuple[AsyncConnectionPool[AsyncConnection[Any]], ReadFlights]:
         """The pools of the running loop: a pool's connections belong to the loop it opened on.
         Callers that arrive while they open wait for the same pools.
         """
@@ -320,7 +414,7 @@ class LoopPostgres:
             self._pool_loop = loop
         return await asyncio.shield(opening)
 
-    async def _open(self) -> tuple[AsyncConnectionPool[AsyncConnection[Any]], asyncpg.Pool]:
+    async def _open(self) -> tuple[AsyncConnectionPool[AsyncConnection[Any]], ReadFlights]:
         writes = AsyncConnectionPool(
             self._conninfo,
             min_size=1,
@@ -340,13 +434,12 @@ class LoopPostgres:
         except BaseException:
             await writes.close()
             raise
-        return writes, reads
+        return writes, ReadFlights(reads)
 
     async def read(self, read: Callable[[Cursor], T]) -> T:
         """A read model, as one statement, which sees one committed state by itself."""
         _, reads = await self._opened()
-        async with reads.acquire() as connection:
-            return await greenlet_spawn(read, OneStatementCursor(connection, self._read_dialect))
+        return await greenlet_spawn(read, OneStatementCursor(reads, self._read_dialect))
 
     async def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
         """The JSON of a read model; the body kept from an earlier read when the database
@@ -354,16 +447,12 @@ class LoopPostgres:
         """
         _, reads = await self._opened()
         held = self._cache.held(key)
-        cursor: OneStatementCursor
-        async with reads.acquire() as connection:
-            cursor = OneStatementCursor(
-                connection, self._read_dialect, kept_at=str(held[0]) if held else ""
-            )
-            try:
-                result = await greenlet_spawn(read, cursor)
-            except _UnchangedError:
-                assert held is not None
-                return held[1]
+        cursor = OneStatementCursor(reads, self._read_dialect, kept_at=str(held[0]) if held else "")
+        try:
+            result = await greenlet_spawn(read, cursor)
+        except _UnchangedError:
+            assert held is not None
+            return held[1]
         body = to_json(result)
         self._cache.put(key, cursor.version, body)
         return body

@@ -1,0 +1,123 @@
+"""Reads of one statement sharing a round trip on PostgreSQL (service/loop_postgres.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
+
+from service.database import Database
+from service.loop_postgres import ReadFlights
+from tests.factories import claim_on_a_new_question
+from tests.own_loop import run_on_own_loop
+
+pytestmark = pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+
+HELD, FREE = 71_001, 71_002
+# The questions as the statement found them, after waiting for advisory lock $1 (the
+# statement's snapshot is taken before it waits), and $2 to tell the reads apart.
+COUNTED = (
+    "SELECT count(*), $2::int FROM question, "
+    "(SELECT pg_advisory_xact_lock_shared($1::bigint)) AS waited"
+)
+DIVIDED = "SELECT 10 / $1::int"
+
+
+def _dsn(database: Database) -> str:
+    return make_url(database.url).set(drivername="postgresql").render_as_string(False)
+
+
+def _add_question(database: Database) -> None:
+    with database.writing() as session:
+        claim_on_a_new_question(session)
+
+
+class Flights:
+    """A ReadFlights on a pool of its own, with every statement its connections send."""
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+        self.sent: list[tuple[str, Any]] = []
+        self.pool: asyncpg.Pool
+        self.reads: ReadFlights
+
+    async def __aenter__(self) -> Flights:
+        async def logged(connection: asyncpg.Connection) -> None:
+            connection.add_query_logger(
+                lambda record: self.sent.append((record.query, record.args))
+            )
+
+        self.pool = await asyncpg.create_pool(self.dsn, min_size=1, max_size=4, init=logged)
+        self.reads = ReadFlights(self.pool)
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.reads.close()
+
+    def flights_of(self, sql: str) -> list[Any]:
+        return [args for query, args in self.sent if query == sql]
+
+
+async def _until_a_read_waits_for(holder: asyncpg.Connection, key: int) -> None:
+    deadline = time.monotonic() + 10
+    waiting = (
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1"
+    )
+    while not await holder.fetchval(waiting, key):
+        if time.monotonic() > deadline:
+            pytest.fail("the first read never reached the lock it was to wait for")
+        await asyncio.sleep(0.01)  # polling another session's state, not a schedule
+
+
+def test_reads_asked_while_a_flight_is_under_way_go_together_and_see_what_was_committed_before(
+    database: Database,
+) -> None:
+    _add_question(database)
+
+    async def scenario() -> tuple[list[Any], list[Any]]:
+        holder = await asyncpg.connect(_dsn(database))
+        try:
+            await holder.execute(f"SELECT pg_advisory_lock({HELD})")
+            async with Flights(_dsn(database)) as flights:
+                first = asyncio.ensure_future(flights.reads.fetchrow(COUNTED, (HELD, 0)))
+                await _until_a_read_waits_for(holder, HELD)
+                # Committed after the first read began, before the others were asked.
+                await asyncio.to_thread(_add_question, database)
+                later = []
+                for n in range(1, 6):  # asked one by one, each in a turn of the loop
+                    later.append(asyncio.ensure_future(flights.reads.fetchrow(COUNTED, (FREE, n))))
+                    await asyncio.sleep(0)
+                await holder.execute(f"SELECT pg_advisory_unlock({HELD})")
+                rows = await asyncio.gather(first, *later)
+                return [tuple(row) for row in rows], flights.flights_of(COUNTED)
+        finally:
+            await holder.close()
+
+    rows, flights = run_on_own_loop(scenario())
+
+    assert rows[0] == (1, 0)
+    assert rows[1:] == [(2, n) for n in range(1, 6)]  # each its own, all after the commit
+    # Two round trips: the first read alone, then the five that waited for it, together.
+    assert flights == [(HELD, 0), [(FREE, n) for n in range(1, 6)]]
+
+
+def test_a_read_the_server_refuses_fails_alone_and_the_others_of_its_flight_are_answered(
+    database: Database,
+) -> None:
+    async def scenario() -> tuple[list[Any], list[Any]]:
+        async with Flights(_dsn(database)) as flights:
+            # Asked in one turn of the loop: all three wait for the statement's first flight.
+            divisions = [flights.reads.fetchrow(DIVIDED, (n,)) for n in (5, 0, 2)]
+            answers = await asyncio.gather(*divisions, return_exceptions=True)
+            return answers, flights.flights_of(DIVIDED)
+
+    (five, zero, two), flights = run_on_own_loop(scenario())
+
+    assert tuple(five) == (2,) and tuple(two) == (5,)
+    assert isinstance(zero, asyncpg.DivisionByZeroError)
+    # Refused together (one Sync for the flight), then each asked again alone.
+    assert flights == [[(5,), (0,), (2,)], (5,), (0,), (2,)]
