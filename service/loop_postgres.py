@@ -4,7 +4,8 @@ Reads. Every read model of a route is one statement on PostgreSQL. A single stat
 sees one committed state by itself, so a read needs no transaction: no BEGIN, no ROLLBACK,
 one round trip. A read model that asks for several statements at once
 (Cursor.rows_together: a question, its tags, claims and verdicts) gets them as one
-statement, each statement's rows as an array of anonymous records
+statement, and one that asks for one gets it the same way: each statement's rows as an
+array of anonymous records in the one row the statement returns
 (`SELECT ARRAY(SELECT row(...) ...), ARRAY(...)`), which asyncpg decodes into tuples of
 the columns' own types. Reads run on asyncpg's pool on the event loop, with its statement
 cache, so the server plans each statement once per connection; asking for a second
@@ -217,8 +218,9 @@ class _UnchangedError(Exception):
 
 
 class OneStatementCursor(Cursor):
-    """A Cursor on an asyncpg connection, used from inside a greenlet, for a read that is
-    one statement: rows, or rows_together. A second statement would see another state.
+    """A Cursor on asyncpg's pool (ReadFlights), used from inside a greenlet, for a read
+    that is one statement: rows, or rows_together, each read as arrays of records in one
+    row. A second statement would see another state.
 
     Given `kept_at`, the snapshot a kept body was read at, the statement reads nothing
     when its own snapshot is the same, and the read ends with _UnchangedError; otherwise
@@ -237,21 +239,15 @@ class OneStatementCursor(Cursor):
 
     def rows(self, prepared: Prepared, params: Mapping[str, Any]) -> list[Sequence[Any]]:
         """Every row of the statement, processed."""
-        if self._kept_at is not None:
-            return self.rows_together((prepared, params))[0]
-        self._only_once()
-        records = await_(
-            self._reads.fetch(prepared.compiled(self.dialect).sql, self.arguments(prepared, params))
-        )
-        return self._processed(prepared, records)
+        # As an array in one row, like several statements: a read of one row can share a
+        # round trip with others (ReadFlights).
+        return self.rows_together((prepared, params))[0]
 
     def rows_together(
         self, *queries: tuple[Prepared, Mapping[str, Any]]
     ) -> list[list[Sequence[Any]]]:
         """The rows of each statement, in order, all read by one statement."""
         versioned = self._kept_at is not None
-        if len(queries) == 1 and not versioned:
-            return [self.rows(*queries[0])]
         self._only_once()
         together = combined(tuple(prepared for prepared, _ in queries), versioned=versioned)
         params: dict[str, Any] = {"kept_at": self._kept_at} if versioned else {}
@@ -293,10 +289,10 @@ class ReadFlights:
     """Reads on asyncpg's pool; those of one statement that ask while one is under way go
     together, in one round trip.
 
-    A read of one row (every read model that is one statement of several, or versioned:
-    service/read_cache.py) whose statement already has FLIGHTS flights under way waits for
-    the next, and all that waited leave in it: asyncpg's fetchmany sends each its own Bind
-    and Execute and one Sync for all, in one write, and their rows come back together.
+    Every read is one statement that returns one row (OneStatementCursor). A read whose
+    statement already has FLIGHTS flights under way waits for the next, and all that
+    waited leave in it: asyncpg's fetchmany sends each its own Bind and Execute and one
+    Sync for all, in one write, and their rows come back together.
     Each read is still a statement of its own, seeing the database as it was when that
     statement began, after the read was asked for. The sends and wake-ups a read costs the
     process and the server are shared by everything in its flight, which under load is
@@ -314,12 +310,6 @@ class ReadFlights:
         if self._flights:
             await asyncio.wait(self._flights)
         await self._pool.close()
-
-    async def fetch(self, sql: str, args: Sequence[Any]) -> list[Any]:
-        """Every row of a statement, read alone."""
-        async with self._pool.acquire() as connection:
-            rows: list[Any] = await connection.fetch(sql, *args)
-            return rows
 
     async def describe(self, sql: str) -> list[tuple[str, int]]:
         """The name and type of each column of a statement's result."""
