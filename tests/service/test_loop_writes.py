@@ -112,6 +112,14 @@ def test_refused_writes_leave_nothing_and_the_ledger_verifies(
     on_question = _on_question(stored.json()["question_id"]) | {"source": "nobody"}
     thrice = client.post("/api/v1/claims", json=on_question, headers=editor)
     assert thrice.status_code == 422 and "nobody" in thrice.text
+    # With neither, the source is named first; with the source alone, the question.
+    nowhere = on_question | {"question_id": 999_999}
+    both = client.post("/api/v1/claims", json=nowhere, headers=editor)
+    assert both.status_code == 422 and both.json()["detail"][0]["loc"] == ["body", "source"]
+    no_question = client.post(
+        "/api/v1/claims", json=nowhere | {"source": "jane-doe"}, headers=editor
+    )
+    assert no_question.status_code == 422 and "no question with id 999999" in no_question.text
     assert _claims(database) == 1
     # An admin's request runs a verification now; others read the last stored one.
     assert client.get("/api/v1/ledger/verify", headers=admin).json()["ok"] is True
