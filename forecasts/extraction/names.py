@@ -812,12 +812,20 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         if known is None:
             return _Entity(mention.text, "org", nouns=frozenset({noun}))
         known.nouns = known.nouns | {noun}
+    context = (
+        _ORG_CONTEXT_AFTER.match(text, mention.end, mention.end + _LOOK_AROUND)
+        if not mention.title
+        else None
+    )
+    if known is not None and known.kind == "person" and not known.gender and context:
+        # "Corran Grid's outlook" read as a person, then "Corran Grid, which runs ...": only
+        # an organisation is followed by "which" or called "the operator"
+        known.kind = "org"
     if known is not None:
         return known
     if _PLACE_CUES_BEFORE.search(before) and not mention.title:
         return None
-    context = _ORG_CONTEXT_AFTER.match(text, mention.end, mention.end + _LOOK_AROUND)
-    if context and not mention.title:
+    if context:
         noun = context.group("noun")
         return _Entity(mention.text, "org", nouns=frozenset({noun.lower()} if noun else ()))
     if mention.start == 0 and len(words) == 1 and not mention.title:
@@ -918,6 +926,8 @@ _ORG_CONTEXT_AFTER: Final = re.compile(
     r"chain|carrier|airline|operator|agency|body|association|organisation|organization|"
     r"pollster|platform|provider|utility|exporter|miner|developer|supplier|publisher|"
     r"broadcaster|consultancy|club|union|charity|regulator|cartel|institute|university)\b"
+    # "Ilse Brandt, the institute's head of forecasting": a post at the body, held by a person
+    r"(?!['’]s\b)"
     # "Lena Varga, a pollster at Civica Insight": someone who works somewhere
     r"(?!\s+(?:at|with|for|from)\s+(?-i:[A-Z]))"
     r"|\s+(?:(?:has|have|had|also|now|then|last\s+\w+|on\s+\w+day)\s+)*[a-z]+\s+its\b"

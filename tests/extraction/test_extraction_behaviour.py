@@ -2079,3 +2079,22 @@ def test_a_forecast_opening_with_a_phrase_then_said_x_is_xs() -> None:
 def test_odds_put_on_an_event_named_with_initials_are_read() -> None:
     text = "I put the odds of a U.S. recession in the next twelve months at 25-30%."
     assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.275]
+
+
+def test_a_person_whose_post_is_at_the_body_stays_a_person() -> None:
+    text = (
+        "The Halden Institute cut its outlook on Monday.\n\n"
+        '"Demand has stalled," said Mira Sandvold, the institute\'s head of forecasting.\n\n'
+        "She added that unemployment would rise to 5.8% by the autumn.\n\n"
+        "The institute expects inflation to average 2.4% next year."
+    )
+    assert speakers_of(text) == ["Mira Sandvold", "Halden Institute"]
+
+
+def test_a_name_first_read_as_a_person_is_a_body_once_which_follows_it() -> None:
+    text = (
+        "Tarsel Grid's annual review shows reservoirs at a high.\n\n"
+        "Tarsel Grid, which supplies the northern counties, published the review on Friday.\n\n"
+        "Demand this summer is forecast to reach 2.1 billion litres a day, the review said."
+    )
+    assert speakers_of(text) == ["Tarsel Grid"]
