@@ -618,6 +618,11 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
     while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
         words.pop(0)
+    if len(words) > 1 and _LOCATED.search(words[0]):
+        # "the Frankfurt-based Duval Research": where the firm is, no part of its name
+        start += run.find(words[1], len(words[0]))
+        run = text[start:end]
+        words.pop(0)
     if len(words) > 1 and _describes_a_firm(words[0]):
         # "Chipmaker Orrin Semiconductor", "Retailer Grovemart": the kind of firm, at the
         # head of a sentence, is no part of its name

@@ -62,6 +62,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             document.last_organisation = entity.root().name  # the subject "it" refers to
         previous = (mention, entity)
     _learn_roles(sentence.text, document)
+    _learn_definite_subject(sentence.text, document)
     group = _GROUP_OPENING.match(sentence.text)
     if group is not None:
         organisation = _role_organisation(group.group().strip(), sentence.text, 0, document)
@@ -71,6 +72,30 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+# "The institute's report also examined ...", "The company said ...": a body met before,
+# opening the sentence by the noun for its kind.
+_DEFINITE_SUBJECT: Final = re.compile(r"\s*(?i:the)\s+(?P<noun>[a-z]+)(?:['’]s\b|\s+[a-z]+)")
+
+
+# Nouns for a public body or institute; not "city", "water" or "press", which name other things.
+_INSTITUTION_NOUNS: Final = _wordset(
+    "institute ministry agency bureau office department centre center service authority "
+    "university federation association commission committee board council fund foundation"
+)
+
+
+def _learn_definite_subject(text: str, document: _Document) -> None:
+    """A body the sentence opens with is the one a later "it" refers to, as when named."""
+    opening = _DEFINITE_SUBJECT.match(text)
+    if opening is None or not (
+        _any_org_noun(opening.group("noun")) or opening.group("noun") in _INSTITUTION_NOUNS
+    ):
+        return
+    found = document.org_for(opening.group("noun"))
+    if found is not None:
+        document.last_organisation = found.name
 
 
 @dataclass(frozen=True, slots=True)

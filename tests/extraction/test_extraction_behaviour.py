@@ -2098,3 +2098,18 @@ def test_a_name_first_read_as_a_person_is_a_body_once_which_follows_it() -> None
         "Demand this summer is forecast to reach 2.1 billion litres a day, the review said."
     )
     assert speakers_of(text) == ["Tarsel Grid"]
+
+
+def test_a_body_opening_a_sentence_by_its_kind_is_the_it_that_follows() -> None:
+    text = (
+        "The Varnholt Institute cut its growth forecast on Monday.\n\n"
+        "Brook Capital, a lender, said on Tuesday that it disagreed with the cut.\n\n"
+        "The institute's report also looked at public finances. It estimated that the deficit "
+        "would widen to 3.5% of output next year."
+    )
+    assert speakers_of(text) == ["Varnholt Institute"]
+
+
+def test_where_a_firm_is_based_is_no_part_of_its_name() -> None:
+    text = "Analysts at the Leipzig-based Orvan Research expect growth of 1.2% next year."
+    assert speakers_of(text) == ["Orvan Research"]
