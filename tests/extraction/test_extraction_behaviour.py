@@ -2113,3 +2113,8 @@ def test_a_body_opening_a_sentence_by_its_kind_is_the_it_that_follows() -> None:
 def test_where_a_firm_is_based_is_no_part_of_its_name() -> None:
     text = "Analysts at the Leipzig-based Orvan Research expect growth of 1.2% next year."
     assert speakers_of(text) == ["Orvan Research"]
+
+
+def test_a_source_who_would_not_forecast_or_make_a_call_declines() -> None:
+    assert speakers_of("Omar Prell said he would not forecast rainfall totals for May.") == []
+    assert speakers_of("Ines Roca said she would not make a call on the runoff until June.") == []
