@@ -656,7 +656,10 @@ _BUILT_BY: Final = re.compile(
     r"released|conducted|made)\s+by\s+(?P<maker>.+?)\s*$"
     # "Modelling by the Centre suggests", "New analysis by Kell Research shows"
     r"|^\s*(?:(?i:new|recent|fresh|latest)\s+)?(?i:modell?ing|analysis|research|projections?|"
-    r"estimates?)\s+by\s+(?P<author>.+?)\s*$"
+    r"estimates?)\s+"
+    # "Modelling published by the agency's unit": the body that published it wrote it
+    r"(?:(?i:published|produced|released|compiled|carried\s+out|conducted|done)\s+)?"
+    r"by\s+(?P<author>.+?)\s*$"
 )
 
 

@@ -2118,3 +2118,12 @@ def test_where_a_firm_is_based_is_no_part_of_its_name() -> None:
 def test_a_source_who_would_not_forecast_or_make_a_call_declines() -> None:
     assert speakers_of("Omar Prell said he would not forecast rainfall totals for May.") == []
     assert speakers_of("Ines Roca said she would not make a call on the runoff until June.") == []
+
+
+def test_modelling_published_by_a_body_s_unit_is_the_body_s() -> None:
+    text = (
+        "The Norland Health Agency reported 210 cases of mumps last week.\n\n"
+        "Analysis published by the agency's surveillance team projects between 400 and 600 "
+        "cases by the end of June."
+    )
+    assert speakers_of(text) == ["Norland Health Agency"]
