@@ -450,7 +450,9 @@ _FINITE_CLAUSE: Final = re.compile(
 _TIME_PREPOSITIONS: Final = _wordset("for by in over after before until through beyond")
 
 
-_TIME_PHRASE_WORDS: Final = 5
+# "For next year they see", "In its latest monthly report it forecast": an opening phrase of
+# a few words, then the pronoun that is the subject.
+_TIME_PHRASE_WORDS: Final = 7
 
 
 _CONJUNCTIONS: Final = _wordset("and but or so yet although though whereas while")

@@ -2127,3 +2127,12 @@ def test_modelling_published_by_a_body_s_unit_is_the_body_s() -> None:
         "cases by the end of June."
     )
     assert speakers_of(text) == ["Norland Health Agency"]
+
+
+def test_a_pronoun_after_an_opening_phrase_of_several_words_is_the_subject() -> None:
+    text = (
+        "The Kestrel Energy Forum met in Oslo.\n\n"
+        "In its latest quarterly market review it forecast that gas demand would fall 2% "
+        "next year."
+    )
+    assert speakers_of(text) == ["Kestrel Energy Forum"]
