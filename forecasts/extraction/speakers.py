@@ -762,27 +762,53 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
     nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
     if _any_org_noun(nouns[0]) and nouns[0].islower():
         # "the company" (not "The Bank of Norland", a name)
-        for mention in reversed(list(_name_runs(earlier))):
-            known = document.known(mention.text)
-            if known is not None and known.kind == "org":
-                return known.root()
-        subject = document.known(document.last_organisation or "")
-        if (
-            subject is not None
-            and subject.kind == "org"
-            and not subject.nouns
-            and len(nouns) == 1
-            and len(subject.parts) > 1
-            and nouns[0] not in _PUBLIC_NOUNS
-        ):
-            # "Brassfield & Co kept its forecast. The bank expects ...": the firm last spoken
-            # of, whose kind the article has not said, before an older bank
-            return subject.root()
+        found = _generic_noun_org(nouns, document, earlier)
+        if found is not None:
+            # "The Denver-based company ..." then, after other firms, "The company now
+            # expects": the article goes on calling the same firm by the same noun
+            found.nouns = found.nouns | {nouns[0]}
+            return found
     for noun in nouns:
         found = document.org_for(noun)
         if found is not None:
             return found
     return None
+
+
+def _generic_noun_org(nouns: list[str], document: _Document, earlier: str) -> _Entity | None:
+    """The firm "the company" means: one named earlier in the sentence, the one the article
+    has called so already, or the one last spoken of whose kind is unsaid."""
+    for mention in reversed(list(_name_runs(earlier))):
+        known = document.known(mention.text)
+        if known is not None and known.kind == "org":
+            return known.root()
+    called = next(
+        (
+            entity.root()
+            for entity in reversed(document.entities)
+            if entity.kind == "org"
+            and not entity.headline
+            and nouns[0] in entity.nouns
+            # called so by the article, not "Goldbridge Bank" named with the noun
+            and nouns[0] not in {part.lower() for part in entity.parts}
+        ),
+        None,
+    )
+    if called is not None:
+        return called
+    subject = document.known(document.last_organisation or "")
+    if (
+        subject is not None
+        and subject.kind == "org"
+        and not subject.nouns
+        and len(nouns) == 1
+        and len(subject.parts) > 1
+        and nouns[0] not in _PUBLIC_NOUNS
+    ):
+        # "Brassfield & Co kept its forecast. The bank expects ...": the firm last spoken
+        # of, whose kind the article has not said, before an older bank
+        return subject.root()
+    return document.org_for(nouns[0])
 
 
 # "the agency's director, Dr. Lena Forsyth", "Miles Corrigan, Ardent's director of research":

@@ -2136,3 +2136,14 @@ def test_a_pronoun_after_an_opening_phrase_of_several_words_is_the_subject() -> 
         "next year."
     )
     assert speakers_of(text) == ["Kestrel Energy Forum"]
+
+
+def test_the_firm_an_article_calls_the_company_stays_the_company() -> None:
+    text = (
+        "Marlow Kitchenware raised its outlook on Tuesday.\n\n"
+        "The Leeds-based company said it expects sales of $900 million this year.\n\n"
+        "Analysts at Fenwright & Hale wrote in a note that margins could fall below 30% this "
+        "year.\n\n"
+        "The company now expects first-quarter sales to grow 4%."
+    )
+    assert speakers_of(text) == ["Marlow Kitchenware", "Fenwright & Hale", "Marlow Kitchenware"]
