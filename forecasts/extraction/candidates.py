@@ -410,6 +410,7 @@ def _sentence_attribution(
             return _Attribution(document.last_speaker, carried=True)
         return _Attribution(None)
     _learn_names_before_attribution(sentence, regions, document)
+    subject = document.last_organisation
     attribution = _attribution(sentence, regions, document)
     if (
         attribution.speaker is not None
@@ -430,9 +431,20 @@ def _sentence_attribution(
         document.last_speaker = attribution.speaker
         document.last_speaker_paragraph = sentence.paragraph
         known = document.known(attribution.speaker) if attribution.speaker else None
-        if known is not None and known.kind == "org":
+        if _DATA_SOURCE.match(sentence.text, attribution.verb_start):
+            document.last_organisation = subject
+        elif known is not None and known.kind == "org":
             document.last_organisation = known.root().name
     return attribution
+
+
+# "..., according to data compiled by LSEG": where figures were read, not the body the
+# article goes on to call "it".
+_DATA_SOURCE: Final = re.compile(
+    r"according\s+to\s+(?:(?:the|its|latest|new|official|preliminary)\s+)*(?:data|figures|"
+    r"statistics|numbers|estimates\s+compiled)\b",
+    re.IGNORECASE,
+)
 
 
 _INTRODUCES_WRITING: Final = re.compile(r"\b(?:writes|wrote|explains|reports|adds)\s*:\s*$")

@@ -2147,3 +2147,12 @@ def test_the_firm_an_article_calls_the_company_stays_the_company() -> None:
         "The company now expects first-quarter sales to grow 4%."
     )
     assert speakers_of(text) == ["Marlow Kitchenware", "Fenwright & Hale", "Marlow Kitchenware"]
+
+
+def test_a_source_of_data_is_not_the_it_that_follows() -> None:
+    text = (
+        "Orrin Foods said on Monday it expects sales of $2 billion this year. Analysts had "
+        "expected $1.9 billion, according to data compiled by Vantor.\n\n"
+        "It also forecast earnings per share of $1.20 for the year."
+    )
+    assert speakers_of(text) == ["Orrin Foods", "Orrin Foods"]
