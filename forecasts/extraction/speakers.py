@@ -16,6 +16,7 @@ from forecasts.extraction.names import (
     _GENERIC_SUBJECT,
     _GENERIC_TAIL,
     _GROUP_OPENING,
+    _INNER_JOB_TITLES,
     _LEADING_FUNCTION_WORDS,
     _NAME_PARTICLES,
     _NOT_NAMES,
@@ -574,6 +575,13 @@ def _subject_speaker(
             written = possessive_name.group(1)
             known = document.known(re.sub(r"['’]s$", "", written))
             return _Attribution(known.root().name if known else written, False, *verb)
+        titled = _TITLED_NAME.fullmatch(chunk)
+        if titled is not None:
+            # "..., chief executive Graham Fenwick told analysts": the post, then its holder
+            at = offset + chunk_start + titled.start("name")
+            name = _resolve_name(titled.group("name"), text, at, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         if _is_descriptor(chunk):
             described = described or words[0].lower() not in _CONJUNCTIONS
             continue
@@ -586,6 +594,14 @@ def _subject_speaker(
     if organisation is None:
         return None
     return _Attribution(organisation, False, *verb, post=post_word)
+
+
+# A post in lower case, then the name of whoever holds it: "chief executive Dana Holt".
+_TITLED_NAME: Final = re.compile(
+    r"\s*(?:(?:the|its|their)\s+)?(?:[a-z-]+\s+){0,2}"
+    rf"(?:{'|'.join(sorted(_INNER_JOB_TITLES))})\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*"
+)
 
 
 _LED_BY: Final = re.compile(

@@ -2156,3 +2156,11 @@ def test_a_source_of_data_is_not_the_it_that_follows() -> None:
         "It also forecast earnings per share of $1.20 for the year."
     )
     assert speakers_of(text) == ["Orrin Foods", "Orrin Foods"]
+
+
+def test_a_post_in_lower_case_before_a_name_speaks_for_its_holder() -> None:
+    text = (
+        '"Buyers are back," chief executive Lorna Vedder told analysts on a call. "We think '
+        'sales will pass $2 billion next year."'
+    )
+    assert speakers_of(text) == ["Lorna Vedder"]
