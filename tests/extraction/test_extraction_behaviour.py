@@ -2164,3 +2164,11 @@ def test_a_post_in_lower_case_before_a_name_speaks_for_its_holder() -> None:
         'sales will pass $2 billion next year."'
     )
     assert speakers_of(text) == ["Lorna Vedder"]
+
+
+def test_a_company_betting_that_its_market_will_grow_forecasts_it() -> None:
+    text = (
+        "Ostrel Robotics on Monday launched a warehouse robot, betting that demand for "
+        "automation will double within three years."
+    )
+    assert speakers_of(text) == ["Ostrel Robotics"]
