@@ -182,7 +182,8 @@ _ADVISED_SUBJECT: Final = re.compile(
     r"leaders|investors|companies|firms|regulators|the\s+government|the\s+bank|"
     r"the\s+council|voters|households|everyone|anyone|parents|fans|adults|residents|drivers|"
     r"motorists|travell?ers|passengers|commuters|patients|customers|consumers|homeowners|"
-    r"buyers|visitors|tenants|employers|schools|those)\s+$",
+    r"buyers|visitors|tenants|employers|schools|those|ministries|departments|authorities|"
+    r"lawmakers|legislators|businesses|central\s+banks|the\s+ministry)\s+$",
     re.IGNORECASE,
 )
 

@@ -2172,3 +2172,11 @@ def test_a_company_betting_that_its_market_will_grow_forecasts_it() -> None:
         "automation will double within three years."
     )
     assert speakers_of(text) == ["Ostrel Robotics"]
+
+
+def test_what_ministries_or_lawmakers_should_do_is_advice() -> None:
+    text = (
+        "Lena Hoss said the plan was sound but that ministries should hurry the tenders.\n\n"
+        "Piet Ammer said lawmakers should pass the budget before the summer."
+    )
+    assert speakers_of(text) == []
