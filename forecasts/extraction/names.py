@@ -281,7 +281,9 @@ _DEFINITE_PERSON: Final = re.compile(
 
 _GENERIC_SUBJECT: Final = re.compile(
     r"^(?:some|many|most|several|other|few|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"\d+|a|an)?\s*(?:[\w+&.'’-]+\s+){0,2}"
+    r"\d+|a|an)?\s*"
+    # "pollsters and political analysts": unnamed people of two kinds
+    r"(?:(?-i:[a-z]+(?:ers|ists|ians|ors|ants))\s+(?:and|or)\s+)?(?:[\w+&.'’-]+\s+){0,2}"
     r"(?:analysts|economists|scientists|experts|officials|observers|critics|sources|"
     r"forecasters|investors|traders|commentators|researchers|insiders|people|official|"
     r"delegates|diplomats|aides|lawmakers|legislators|strategists|bankers|executives|"

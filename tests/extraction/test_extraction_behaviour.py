@@ -2180,3 +2180,11 @@ def test_what_ministries_or_lawmakers_should_do_is_advice() -> None:
         "Piet Ammer said lawmakers should pass the budget before the summer."
     )
     assert speakers_of(text) == []
+
+
+def test_unnamed_people_of_two_kinds_are_unattributable() -> None:
+    text = (
+        "Mayor Tomas Reile leads the race, but pollsters and local commentators say he is "
+        "likely to face a runoff in May."
+    )
+    assert speakers_of(text) == []
