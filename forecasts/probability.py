@@ -697,7 +697,21 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
         _CONTEXT_AFTER.search(text[match.end() : match.end() + 40])
         or (_CONTEXT_BEFORE.search(before) and not _ARTICLE_BEFORE.search(before))
         or ("put" in text and _PUT_CHANCE_AT.search(text, 0, match.start()))
+        or (
+            match.group("ratio") is not None
+            and "put it" in text
+            and _PUT_IT_AT.search(text, 0, match.start()) is not None
+        )
     )
+
+
+# "A yes is not impossible, but I would put it at one in three": "it" is the event, and a
+# ratio of people to people is no quantity here ("put it at 3%" may be a rate, so not that).
+_PUT_IT_AT: Final = re.compile(
+    r"\bput\s+it\s+at\s+(?:(?:no\s+(?:more|better)\s+than|less\s+than|about|around|roughly|"
+    r"just|at\s+(?:most|best|least))\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "put the chance that the five-year mean exceeds 1.5C ... at 70%": the event may take many

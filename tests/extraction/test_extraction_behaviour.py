@@ -2188,3 +2188,10 @@ def test_unnamed_people_of_two_kinds_are_unattributable() -> None:
         "likely to face a runoff in May."
     )
     assert speakers_of(text) == []
+
+
+def test_odds_put_on_it_as_one_in_n_are_its_probability() -> None:
+    text = '"A second term is possible, but I would put it at one in four," Ida Marsh said.'
+    assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.25]
+    rate = '"I would put it at 3% by June," Ida Marsh said of inflation.'
+    assert all(c.probability is None for c in extract_candidates(rate, published_at=PUBLISHED))
