@@ -524,6 +524,18 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             _CONFIDENCE["forecast_verb"],
             "an estimate of a quantity still to come",
         )
+    track = _ON_TRACK.search(text) if sourced and " on " in text else None
+    if track is not None:
+        yield _Cue(
+            "reported",
+            track.start(),
+            track.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["reported"],
+            "a course said to lead to an outcome",
+        )
     for match in _REVISED_FORECAST.finditer(text):
         yield _Cue(
             "forecast_verb",
@@ -582,6 +594,16 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             _CONFIDENCE["opinion"],
             "stated opinion about what will happen",
         )
+
+
+# "output was on track to reach a record", "is on course for a narrow defeat": where a source
+# says things are heading is its forecast (LABELLING.md, eleventh split).
+_ON_TRACK: Final = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained|seems?|looks?|appears?)\s+"
+    r"(?:still\s+|now\s+|firmly\s+|well\s+)?on\s+(?:track|course)\s+"
+    r"(?:to\s+(?!be\s+(?:announced|published|released|held)\b)[a-z]+|for\s+(?:a|an|the)\b)",
+    re.IGNORECASE,
+)
 
 
 # "dare to forecast", "had projected", "than projected", "its sales forecast on Tuesday",

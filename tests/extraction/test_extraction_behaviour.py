@@ -2195,3 +2195,12 @@ def test_odds_put_on_it_as_one_in_n_are_its_probability() -> None:
     assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.25]
     rate = '"I would put it at 3% by June," Ida Marsh said of inflation.'
     assert all(c.probability is None for c in extract_candidates(rate, published_at=PUBLISHED))
+
+
+def test_a_source_saying_things_are_on_track_for_an_outcome_forecasts_it() -> None:
+    text = (
+        "The Karsten Mining Board said on Monday that copper output was on track to reach "
+        "a record 900,000 tonnes by December."
+    )
+    assert speakers_of(text) == ["Karsten Mining Board"]
+    assert speakers_of("Copper output was on track to reach a record last year.") == []
