@@ -44,7 +44,12 @@ from forecasts.extraction.sentences import (
     split_sentences,
 )
 from forecasts.extraction.spans import _span
-from forecasts.extraction.speakers import _Attribution, _attribution, _learn_names
+from forecasts.extraction.speakers import (
+    _Attribution,
+    _attribution,
+    _learn_names,
+    _learn_unnamed_bodies,
+)
 
 CandidateKind = Literal["probability", "quantity"]
 
@@ -456,6 +461,7 @@ def _learn_names_before_attribution(
     """Full names introduced in this very sentence ("Oleksiy Danilov, ..., said")."""
     if _title_case_heading(sentence):
         return
+    _learn_unnamed_bodies(sentence.text, document)
     previous: tuple[_Mention, _Entity] | None = None
     for mention in _name_runs(sentence.text):
         if _inside(mention.start, regions):

@@ -75,6 +75,50 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
         document.mention_person(holder)
 
 
+# "the economy ministry", "Japan's finance ministry", "Brazil's oil regulator": a body the
+# article never names, written by its kind and field (Reuters style keeps them lower case).
+_UNNAMED_BODY: Final = re.compile(
+    r"(?:\b(?i:the)\s+|\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s)\s+)"
+    r"(?P<body>(?-i:[a-z]+)\s+(?P<noun>ministry|regulator|department|agency|bureau|office|"
+    r"commission|authority))\b(?!['’]s\s+[A-Z])"
+)
+
+
+def _learn_unnamed_bodies(text: str, document: _Document) -> None:
+    """Remember a body written only by its kind, as its speaker's name, when no body of that
+    kind has been named ("the economy ministry" -> "economy ministry")."""
+    if not any(noun in text for noun in _UNNAMED_BODY_NOUNS):
+        return
+    for match in _UNNAMED_BODY.finditer(text):
+        if match.group("body").split()[0] in _NOT_A_FIELD:
+            continue  # "the same ministry", "the new regulator": no field named
+        noun = match.group("noun")
+        if any(entity.kind == "org" and noun in entity.nouns for entity in document.entities):
+            continue  # "the Finance Ministry" named before: "the finance ministry" is it
+        place = match.group("place")
+        name = f"{place} {match.group('body')}" if place else match.group("body")
+        document.remember(_Entity(name, "org", nouns=frozenset({noun})))
+
+
+_UNNAMED_BODY_NOUNS: Final = (
+    "ministry",
+    "regulator",
+    "department",
+    "agency",
+    "bureau",
+    "office",
+    "commission",
+    "authority",
+)
+
+
+# Words before a body's kind that name no field of work.
+_NOT_A_FIELD: Final = _wordset(
+    "same new old other former previous local national federal state regional country's "
+    "government main top"
+)
+
+
 # "The institute's report also examined ...", "The company said ...": a body met before,
 # opening the sentence by the noun for its kind.
 _DEFINITE_SUBJECT: Final = re.compile(r"\s*(?i:the)\s+(?P<noun>[a-z]+)(?:['’]s\b|\s+[a-z]+)")
@@ -567,6 +611,12 @@ def _subject_speaker(
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb)
+        unnamed = _UNNAMED_BODY.fullmatch(chunk.strip())
+        if unnamed is not None and unnamed.group("place"):
+            # "Brazil's oil regulator said": the body as the article writes it
+            known = document.known(f"{unnamed.group('place')} {unnamed.group('body')}")
+            if known is not None:
+                return _Attribution(known.root().name, False, *verb)
         possessive_name = re.fullmatch(
             r"\s*((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s)\s*", chunk
         )
@@ -735,6 +785,12 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
         name = _resolve_name(bare, text, offset + named.start("org"), document)
         if name is not None:
             return written if written != bare and name == bare else name
+    kind = _SPOKESMAN_OF_KIND.match(chunk)
+    if kind is not None:
+        # "A ministry spokesman", "a central bank official": the body of that kind last named
+        found = _definite_org("the " + kind.group("kind"), document, "")
+        if found is not None:
+            return found.name
     at = _ROLE_AT.match(chunk)
     if at:
         place = at.group("org").strip()
@@ -743,6 +799,15 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
             return found.name
         return _resolve_name(place, text, offset + at.start("org"), document)
     return None
+
+
+# "A ministry spokesman", "a company spokeswoman", "a senior central bank official": one who
+# speaks for a body, which the article calls by its kind.
+_SPOKESMAN_OF_KIND: Final = re.compile(
+    r"^(?i:a|an|the|one|two|several)\s+(?:(?:senior|top|junior|second)\s+)?"
+    r"(?P<kind>(?:[a-z-]+\s+)?[a-z-]+)\s+"
+    r"(?:spokes(?:man|woman|person)|officials?|representatives?)$"
+)
 
 
 def _firm_before_role(org: str, chunk: str, document: _Document) -> bool:

@@ -1867,7 +1867,8 @@ def test_rallies_a_results_timetable_and_a_commission_that_is_no_university_s() 
         "70% on Sunday."
     )
     found = [(c.speaker, c.sentence[:12]) for c in extract_candidates(text, published_at=PUBLISHED)]
-    assert found == [("Anna Kowal", "Anna Kowal, "), (None, "The electora")]
+    # the commission is never named: it speaks by its kind and field, not as the university's
+    assert found == [("Anna Kowal", "Anna Kowal, "), ("electoral commission", "The electora")]
 
 
 def test_an_estimate_of_a_season_still_to_come_is_a_forecast() -> None:
@@ -2204,3 +2205,26 @@ def test_a_source_saying_things_are_on_track_for_an_outcome_forecasts_it() -> No
     )
     assert speakers_of(text) == ["Karsten Mining Board"]
     assert speakers_of("Copper output was on track to reach a record last year.") == []
+
+
+def test_a_spokesman_of_a_kind_of_body_speaks_for_the_body_named_before() -> None:
+    text = (
+        "The Trade Ministry kept its outlook on Monday.\n\n"
+        "A ministry spokesman said exports would grow 2% next year."
+    )
+    assert speakers_of(text) == ["Trade Ministry"]
+    firm = (
+        "Velko Appliances cut its outlook on Monday.\n\n"
+        "A company spokeswoman said sales would fall 3% next year."
+    )
+    assert speakers_of(firm) == ["Velko Appliances"]
+
+
+def test_a_body_never_named_speaks_by_its_kind_and_field() -> None:
+    text = (
+        "The transport ministry kept its outlook on Monday.\n\n"
+        "A ministry spokesman said rail traffic would grow 2% next year."
+    )
+    assert speakers_of(text) == ["transport ministry"]
+    placed = "Chile's mining regulator said copper output would reach a record next year."
+    assert speakers_of(placed) == ["Chile's mining regulator"]
