@@ -393,6 +393,14 @@ _PROMISED_BEFORE: Final = re.compile(
 )
 
 
+# "The company plans to open a second plant, Bright said, and will fund it from cash": a
+# "will" that goes on from a stated plan, with no subject of its own, is part of the plan.
+_PLAN_THEN_AND: Final = re.compile(
+    r"\b(?:plans?|planned|planning|intends?|intended|intending)\s+to\b[^.;:“”\"]*[\s,]and\s*$",
+    re.IGNORECASE,
+)
+
+
 # Who is the speaker's own side: "I", "we", the pronoun right after the verb of saying ("said
 # he would", "says it will"), or a public body acting ("the state would cover").
 _SELF_SUBJECT: Final = re.compile(
@@ -459,6 +467,8 @@ def _pledge(before: str, after: str) -> bool:
     """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
         return True
+    if "and" in before[-12:] and _PLAN_THEN_AND.search(before):
+        return True  # "plans to open a centre ... and will hire 400 engineers": the same plan
     before = before.rstrip(" \"“‘'") + " "  # 'the platform "will take this ...'
     if _THRESHOLD_OUTCOME.match(after):
         return False

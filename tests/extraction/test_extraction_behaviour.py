@@ -2228,3 +2228,15 @@ def test_a_body_never_named_speaks_by_its_kind_and_field() -> None:
     assert speakers_of(text) == ["transport ministry"]
     placed = "Chile's mining regulator said copper output would reach a record next year."
     assert speakers_of(placed) == ["Chile's mining regulator"]
+
+
+def test_a_will_that_goes_on_from_a_stated_plan_is_part_of_the_plan() -> None:
+    text = (
+        "The firm plans to open a plant in Ohio next year and will hire about 300 engineers "
+        "there, Mara Quist said."
+    )
+    assert speakers_of(text) == []
+    outcome = (
+        "The firm plans to open a plant in Ohio, and demand will double by 2028, Mara Quist said."
+    )
+    assert speakers_of(outcome) == ["Mara Quist"]
