@@ -672,6 +672,8 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         titles.append(words.pop(0).lower().strip("."))
     if words and words[0].lower() == "the":
         words.pop(0)
+    if len(words) > 1 and words[0] in {"A", "An"}:
+        words.pop(0)  # "A Treasury spokesperson": the article, no part of the name
     if "the" in titles:
         titles.remove("the")
     if words:

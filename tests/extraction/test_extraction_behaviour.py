@@ -2240,3 +2240,8 @@ def test_a_will_that_goes_on_from_a_stated_plan_is_part_of_the_plan() -> None:
         "The firm plans to open a plant in Ohio, and demand will double by 2028, Mara Quist said."
     )
     assert speakers_of(outcome) == ["Mara Quist"]
+
+
+def test_the_article_before_a_body_s_name_is_no_part_of_it() -> None:
+    text = "A Treasury spokesperson said borrowing would fall to 3% of output next year."
+    assert speakers_of(text) == ["Treasury"]
