@@ -216,6 +216,12 @@ def _attribution(
         name = _resolve_name(odds.group(who), text, odds.start(who), document)
         if name is not None:
             return _Attribution(name, verb_start=odds.start(quotes), verb_end=odds.end(quotes))
+    priced = _PRICED_WITH.search(text) if "/" in text and "with" in text else None
+    if priced is not None:
+        # "The champions are 9/2 to lift the trophy with bookmaker Carraway Sports"
+        name = _resolve_name(priced.group("maker"), text, priced.start("maker"), document)
+        if name is not None:
+            return _Attribution(name, verb_start=priced.start(), verb_end=priced.end())
     subordinate = _SUBORDINATE_WORD.search(text) is not None
     source = _SOURCE_OF_QUOTE.match(text)
     if source:
@@ -283,7 +289,8 @@ _SHOWS: Final = re.compile(r"\b(?:shows?|showed|indicates?|indicated|is\s+indica
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
 # bookmaker named first quotes the odds (LABELLING.md, round two).
 _NAMED_ODDS: Final = re.compile(
-    r"\s*(?P<maker>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+"
+    # "Hollins & Vane make City 8/13 favourites": a firm of partners joined by "&"
+    r"\s*(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})\s+"
     r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
     # "makes her the 6/4 favourite": the runner may be a pronoun
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
@@ -291,6 +298,13 @@ _NAMED_ODDS: Final = re.compile(
     # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
     r"|\s*(?P<offerer>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?P<offers>offers?|quotes?)\s+"
     r"\d{1,3}/\d{1,3}\s+(?:on|for)\b"
+)
+
+
+# "9/2 to lift the trophy with bookmaker Carraway Sports": the bookmaker whose price it is.
+_PRICED_WITH: Final = re.compile(
+    r"\d/\d{1,3}\b[^.;]{0,80}?\bwith\s+(?:the\s+)?(?i:bookmakers?|bookies?)\s+"
+    r"(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
 )
 
 

@@ -2245,3 +2245,21 @@ def test_a_will_that_goes_on_from_a_stated_plan_is_part_of_the_plan() -> None:
 def test_the_article_before_a_body_s_name_is_no_part_of_it() -> None:
     text = "A Treasury spokesperson said borrowing would fall to 3% of output next year."
     assert speakers_of(text) == ["Treasury"]
+
+
+def test_a_bookmaker_s_price_on_a_named_runner_is_its_probability() -> None:
+    def found(text: str) -> list[tuple[str | None, float | None]]:
+        return [
+            (c.speaker, c.probability) for c in extract_candidates(text, published_at=PUBLISHED)
+        ]
+
+    assert found("Bookmaker Marsh & Lyle make Rovers 4/6 favourites to win the cup.") == [
+        ("Marsh & Lyle", 0.6)
+    ]
+    assert found("Carrow Bet has Linfield at evens. Carrow make Glenavon 9/1.") == [
+        ("Carrow Bet", 0.5),
+        ("Carrow Bet", 0.1),
+    ]
+    assert found("The holders are 3/1 to retain the title with bookmaker Odds Direct.") == [
+        ("Odds Direct", 0.25)
+    ]
