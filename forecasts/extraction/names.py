@@ -156,7 +156,7 @@ _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
     r"predicted|predicts|predict|forecast|forecasts|projected|projects|(?-i:project)|expects|expect|"
     r"argued|argues|argue|believes|believe|believed|thinks?|thought|concluded|concludes|noted|"
-    r"notes|estimated|estimates|claimed|claims|insisted|insists|stated|states|cautioned|"
+    r"notes|estimated|estimates|estimate|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
     r"admit(?:ted|s)?|declared|conceding|admitting|acknowledging|"
     r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
