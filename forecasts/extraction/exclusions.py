@@ -22,7 +22,11 @@ _BOILERPLATE: Final = re.compile(
 
 
 _HOPE: Final = re.compile(
-    r"\b(?=\w)(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b", re.I
+    # "short of the 1 million units some investors had hoped for": a past hope measures the
+    # forecast, it is not the speaker hoping
+    r"\b(?=\w)(?<!had\s)(?<!had\sbeen\s)"
+    r"(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b",
+    re.I,
 )
 
 

@@ -2263,3 +2263,17 @@ def test_a_bookmaker_s_price_on_a_named_runner_is_its_probability() -> None:
     assert found("The holders are 3/1 to retain the title with bookmaker Odds Direct.") == [
         ("Odds Direct", 0.25)
     ]
+
+
+def test_analysts_at_a_firm_who_estimate_an_outcome_forecast_it() -> None:
+    text = "Analysts at Corby Research estimate Talvane will sell 2 million units in 2026."
+    assert speakers_of(text) == ["Corby Research"]
+
+
+def test_a_past_hope_of_others_does_not_make_a_forecast_a_hope() -> None:
+    text = (
+        "Nora Vell said sales would reach 40,000 units next year, short of the 60,000 that "
+        "some investors had hoped for."
+    )
+    assert speakers_of(text) == ["Nora Vell"]
+    assert speakers_of("Nora Vell said she hoped sales would reach 40,000 next year.") == []
