@@ -193,6 +193,10 @@ _PERFECT_INFINITIVE: Final = re.compile(
 )
 
 
+# "We should see the count peak by June": what the speaker expects to observe, not advice.
+_WE_SHOULD_SEE: Final = re.compile(r"\b(?i:we)\s+should\s+see\b")
+
+
 # "should stand ready to tighten", "should remain cautious": what someone ought to do.
 _ADVICE_AFTER: Final = re.compile(
     r"^\s+(?:(?:also|nonetheless|nevertheless|therefore|still|now)\s+)*(?:not\s+)?"
@@ -420,8 +424,10 @@ def _phrase_cue(
     if phrase in _WEAK_PHRASES:
         if _HARDLY_AFTER.match(after):
             return None  # "a calendar that could hardly be kinder": a judgement of the present
-        if phrase.startswith(("should", "ought")) and (
-            _ADVISED_SUBJECT.search(before) or _ADVICE_AFTER.match(after)
+        if (
+            phrase.startswith(("should", "ought"))
+            and (_ADVISED_SUBJECT.search(before) or _ADVICE_AFTER.match(after))
+            and not _WE_SHOULD_SEE.search(before + match.text + after[:8])
         ):
             return None
         if match.text.startswith("Should") and not before.strip(" \"“‘'"):

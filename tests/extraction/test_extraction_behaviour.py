@@ -2277,3 +2277,9 @@ def test_a_past_hope_of_others_does_not_make_a_forecast_a_hope() -> None:
     )
     assert speakers_of(text) == ["Nora Vell"]
     assert speakers_of("Nora Vell said she hoped sales would reach 40,000 next year.") == []
+
+
+def test_we_should_see_an_outcome_is_a_forecast_not_advice() -> None:
+    text = '"We should see hospital admissions fall by the end of May," Ruth Amsel said.'
+    assert speakers_of(text) == ["Ruth Amsel"]
+    assert speakers_of('"You should see a pharmacist by May," Ruth Amsel said.') == []
