@@ -287,7 +287,10 @@ _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
 
 
 _EXPECT_COMPLEMENT: Final = re.compile(
-    r"^(?:\s+[\w’'%.,\"“”-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
+    # "expects AI PCs, machines with dedicated chips for ..., to account for": an object
+    # described in an aside between commas
+    r"^(?:\s+[\w’'%.,\"“”-]+){0,8}?(?:,[^,.;:]{1,100},)?\s+to\s+[a-z]|^\s+that\b",
+    re.IGNORECASE,
 )
 
 

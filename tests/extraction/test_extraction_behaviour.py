@@ -2283,3 +2283,11 @@ def test_we_should_see_an_outcome_is_a_forecast_not_advice() -> None:
     text = '"We should see hospital admissions fall by the end of May," Ruth Amsel said.'
     assert speakers_of(text) == ["Ruth Amsel"]
     assert speakers_of('"You should see a pharmacist by May," Ruth Amsel said.') == []
+
+
+def test_an_expectation_whose_object_is_described_in_an_aside_is_read() -> None:
+    text = (
+        "Tarvo Insight expects heat pumps, machines that draw warmth from the outside air and "
+        "move it indoors, to make up most boiler sales in 2027."
+    )
+    assert speakers_of(text) == ["Tarvo Insight"]
