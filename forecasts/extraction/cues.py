@@ -254,10 +254,13 @@ _FORECAST_NOUNS: Final = (
 _REVISED_FORECAST: Final = re.compile(
     r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded)\s+"
     rf"(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}{_FORECAST_NOUNS}"
-    r"(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]"
+    # "cut its forecast ... to a 1.1% decline"
+    r"(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+|an?\s+)?[$€£\d]"
     # "kept its 2026 Brent average at $65": a forecast restated
     r"|\b(?:kept|held|left|maintained|reaffirmed)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
-    rf"{_FORECAST_NOUNS}(?:[^.;]|\.\d){{0,40}}?\b(?:at|of)\s+(?:about\s+|around\s+)?[$€£\d]",
+    # "kept its forecast for Brent to average $61": the figure after the verb it forecasts
+    rf"{_FORECAST_NOUNS}(?:[^.;]|\.\d){{0,40}}?\b(?:at|of|to\s+(?:average|reach|hit|be))\s+"
+    r"(?:about\s+|around\s+)?[$€£\d]",
     re.IGNORECASE,
 )
 

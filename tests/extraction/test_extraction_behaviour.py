@@ -2291,3 +2291,10 @@ def test_an_expectation_whose_object_is_described_in_an_aside_is_read() -> None:
         "move it indoors, to make up most boiler sales in 2027."
     )
     assert speakers_of(text) == ["Tarvo Insight"]
+
+
+def test_a_forecast_cut_to_a_decline_or_kept_for_a_level_is_a_forecast() -> None:
+    cut = "Orla Metrics cut its 2026 forecast for tablet shipments to a 2.4% decline."
+    assert speakers_of(cut) == ["Orla Metrics"]
+    kept = "Dunmore Capital Group kept its forecast for copper to average $9,800 next year."
+    assert speakers_of(kept) == ["Dunmore Capital Group"]
