@@ -895,7 +895,8 @@ def _generic_noun_org(nouns: list[str], document: _Document, earlier: str) -> _E
     if (
         subject is not None
         and subject.kind == "org"
-        and not subject.nouns
+        # "Kingsmere Securities": a firm's name that says no more of its kind than "bank" does
+        and not subject.nouns - _FINANCE_NAME_WORDS
         and len(nouns) == 1
         and len(subject.parts) > 1
         and nouns[0] not in _PUBLIC_NOUNS
@@ -904,6 +905,10 @@ def _generic_noun_org(nouns: list[str], document: _Document, earlier: str) -> _E
         # of, whose kind the article has not said, before an older bank
         return subject.root()
     return document.org_for(nouns[0])
+
+
+# Words of a financial firm's name that a report may call "the bank" or "the firm".
+_FINANCE_NAME_WORDS: Final = _wordset("securities capital markets partners investments")
 
 
 # "the agency's director, Dr. Lena Forsyth", "Miles Corrigan, Ardent's director of research":

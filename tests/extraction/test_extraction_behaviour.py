@@ -2298,3 +2298,12 @@ def test_a_forecast_cut_to_a_decline_or_kept_for_a_level_is_a_forecast() -> None
     assert speakers_of(cut) == ["Orla Metrics"]
     kept = "Dunmore Capital Group kept its forecast for copper to average $9,800 next year."
     assert speakers_of(kept) == ["Dunmore Capital Group"]
+
+
+def test_the_bank_after_analysts_at_a_securities_firm_is_that_firm() -> None:
+    text = (
+        "Tove Lind, head of research at Ostby Bank, was bearish.\n\n"
+        "Analysts at Marlow Securities were less gloomy. The bank expects Brent to average "
+        "$64 next year."
+    )
+    assert speakers_of(text) == ["Marlow Securities"]
