@@ -224,7 +224,14 @@ _SEES: Final = re.compile(
     r"(?:[\w$%.,-]+\s+){1,5}?(?:(?!(?:during|morning|evening|nothing|something|anything|"
     r"everything|spring|thing|king|ring|bring|string|ceiling|building|funding|pricing|"
     r"housing|shipping|lending|spending|earning|meaning|warning)\b)\w+ing|at|below|above|under|over|near|"
-    r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b",
+    r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b"
+    # "now sees nine hurricanes", "sees two more rate cuts", "sees 1.2% growth": a count or a
+    # figure of what is to come; not "sees three reasons", which is an argument
+    r"|\b(?:sees|see)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?"
+    r"(?:[$€£]?\d[\d.,]*\s?%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:more\s+|further\s+|fewer\s+|additional\s+)?(?!(?:reasons|ways|problems|options|"
+    r"issues|things|signs|areas|factors|scenarios|risks|questions|lessons|possibilities)\b)"
+    r"[a-z][\w-]*",
     re.IGNORECASE,
 )
 

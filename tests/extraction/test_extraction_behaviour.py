@@ -2307,3 +2307,9 @@ def test_the_bank_after_analysts_at_a_securities_firm_is_that_firm() -> None:
         "$64 next year."
     )
     assert speakers_of(text) == ["Marlow Securities"]
+
+
+def test_a_source_that_sees_a_count_or_a_figure_forecasts_it() -> None:
+    assert speakers_of("Tamsin Bank sees two more rate cuts this year.") == ["Tamsin Bank"]
+    assert speakers_of("Tamsin Bank now sees 1.4% growth in 2026.") == ["Tamsin Bank"]
+    assert speakers_of("Omar Vell said he sees three reasons for concern this year.") == []
