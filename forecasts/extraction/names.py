@@ -168,9 +168,11 @@ _SPEECH_VERBS: Final = (
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed|kept|held|"
-    r"maintained|reaffirmed)\s+"
+    r"maintained|reaffirmed|stuck\s+to|sticks\s+to|stood\s+by|stands\s+by)\s+"
     r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:(?:estimate|forecast|projection|outlook|"
-    r"prediction|guidance|average)s?|price\s+target|target(?=\s+on\s+the\s+stock))"
+    r"prediction|guidance|average)s?|price\s+target|target(?=\s+on\s+the\s+stock)"
+    # "stuck to its view that demand would grow": a view restated
+    r"|view(?=\s+that\b))"
 )
 
 
@@ -599,7 +601,9 @@ def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
         head = run[: connector.start()].split()
         # "Organisation of the Petroleum Exporting Countries" is one name; "the Monetary
         # Policy Board of the Central Bank" is a body of an institution, two names
-        joined = connector.group().split()[-1] != "the" or len(head) == 1
+        # ("The Organization of the ..." opening a sentence: its "The" is no part of the name)
+        core = head[1:] if head and head[0].lower() == "the" else head
+        joined = connector.group().split()[-1] != "the" or len(core) == 1
         if head and (head[-1].lower() not in _ORG_WORDS or not joined):
             rest = _split_at_of(run[connector.end() :], offset + connector.end())
             return [(offset, offset + connector.start()), *rest]

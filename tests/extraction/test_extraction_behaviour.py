@@ -2313,3 +2313,16 @@ def test_a_source_that_sees_a_count_or_a_figure_forecasts_it() -> None:
     assert speakers_of("Tamsin Bank sees two more rate cuts this year.") == ["Tamsin Bank"]
     assert speakers_of("Tamsin Bank now sees 1.4% growth in 2026.") == ["Tamsin Bank"]
     assert speakers_of("Omar Vell said he sees three reasons for concern this year.") == []
+
+
+def test_a_body_that_sticks_to_its_view_that_an_outcome_comes_forecasts_it() -> None:
+    text = "Halden Bank stuck to its view that rates would fall twice next year."
+    assert speakers_of(text) == ["Halden Bank"]
+
+
+def test_a_body_named_of_the_something_at_a_sentence_start_keeps_its_full_name() -> None:
+    text = (
+        "The Federation of the Nordic Timber Producers said on Monday that exports would "
+        "fall 4% next year."
+    )
+    assert speakers_of(text) == ["Federation of the Nordic Timber Producers"]
