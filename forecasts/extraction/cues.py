@@ -193,6 +193,9 @@ _PERFECT_INFINITIVE: Final = re.compile(
 )
 
 
+_AS_IT_SHOULD_BEFORE: Final = re.compile(r"\b(?:how|as)\s+(?:it|things|they)\s+$", re.I)
+
+
 # "We should see the count peak by June": what the speaker expects to observe, not advice.
 _WE_SHOULD_SEE: Final = re.compile(r"\b(?i:we)\s+should\s+see\b")
 
@@ -443,6 +446,8 @@ def _phrase_cue(
             and not _WE_SHOULD_SEE.search(before + match.text + after[:8])
         ):
             return None
+        if phrase == "should" and _AS_IT_SHOULD_BEFORE.search(before):
+            return None  # "that is how it should be": a judgement of what is right
         if match.text.startswith("Should") and not before.strip(" \"“‘'"):
             return None  # "Should the krone weaken, ...": a condition, inverted
         if phrase == "could" and _NOT_AFTER.match(after) and _PAST_AND_BEFORE.search(before):
@@ -681,7 +686,9 @@ _VAGUE_OUTCOME: Final = re.compile(
     r"\s+(?:also\s+|well\s+|still\s+)?(?:come\s+under\s+(?:\w+\s+)?(?:pressure|scrutiny|fire)|"
     r"find\s+(?:some\s+|more\s+|fresh\s+)?support|"
     r"(?:gain|lose|find)\s+(?:some\s+|more\s+|fresh\s+)?(?:momentum|traction|steam|favour|favor)|"
-    r"face\s+(?:more\s+|fresh\s+|growing\s+|tough\s+)?(?:pressure|questions|scrutiny|criticism))\b",
+    r"face\s+(?:more\s+|fresh\s+|growing\s+|tough\s+)?(?:pressure|questions|scrutiny|criticism)|"
+    # "Gold could go anywhere", "the vote could go either way": no direction to check
+    r"go\s+(?:anywhere|either\s+way|any\s+way|both\s+ways))\b",
     re.IGNORECASE,
 )
 

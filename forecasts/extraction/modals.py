@@ -404,7 +404,7 @@ _PLAN_THEN_AND: Final = re.compile(
 # Who is the speaker's own side: "I", "we", the pronoun right after the verb of saying ("said
 # he would", "says it will"), or a public body acting ("the state would cover").
 _SELF_SUBJECT: Final = re.compile(
-    r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$|\bi['’]m\s*$|\bwe['’]re\s*$"
+    r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$|\bi['’]m\s*$|\bwe['’]re\s*$|\bi\s+am\s*$|\bwe\s+are\s*$"
     r"|\b(?:said|says|say|told\s+(?:[\w'’-]+\s+){1,3}?|added|adds|insisted|insists|confirmed|"
     r"confirms|announced|announces|stated|states|argued|argues|maintained|maintains)"
     r"\s+(?:on\s+\w+\s+|last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"

@@ -2326,3 +2326,21 @@ def test_a_body_named_of_the_something_at_a_sentence_start_keeps_its_full_name()
         "fall 4% next year."
     )
     assert speakers_of(text) == ["Federation of the Nordic Timber Producers"]
+
+
+def test_what_i_am_not_going_to_do_is_the_speaker_s_own_act() -> None:
+    text = '"I am not going to prejudge the board\'s vote next month," Lina Roos said.'
+    assert speakers_of(text) == []
+
+
+def test_a_direction_nobody_can_check_is_no_forecast() -> None:
+    text = '"Sterling could go either way this month," Tom Arden said on Tuesday.'
+    assert speakers_of(text) == []
+
+
+def test_how_things_should_be_is_a_judgement_not_a_forecast() -> None:
+    text = (
+        '"Rivals want to beat us, and that is how it should be," Rovers manager Tom Arden said '
+        "at the season launch on Tuesday."
+    )
+    assert speakers_of(text) == []
