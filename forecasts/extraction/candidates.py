@@ -139,7 +139,7 @@ def extract_candidates(
     published_at (timezone-aware) resolves deadline phrases; without it deadlines are None.
     min_confidence drops weaker candidates; lower it to see bare "may"/"could" sentences.
     """
-    document = _Document()
+    document = _Document(article=text)
     sentences = split_sentences(text)
     paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]
     quotes = [_quote_regions(line.group()) for line in paragraphs]

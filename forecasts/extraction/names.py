@@ -390,6 +390,8 @@ class _Document:
     introduced_paragraph: int = -1
     introduced_by: str | None = None
     previous_paragraph: int = -1
+    # The whole article: "federal forecasters said" in a lede speaks for an agency named later.
+    article: str = ""
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
 

@@ -616,6 +616,11 @@ def _subject_speaker(
             issued_by = document.body() or document.last_organisation
             if issued_by is not None:
                 return _Attribution(issued_by, False, *verb)
+        if organisation is None and _PUBLIC_FORECASTERS.match(chunk):
+            # "federal forecasters said": the public agency the article is about
+            agency = _public_agency(document)
+            if agency is not None:
+                return _Attribution(agency, False, *verb)
         if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
             return _Attribution(organisation, organisation is None, *verb)
         if position > 0 and _DEFINITE_ORG.match(chunk) and _bare_name(chunks[position - 1][1]):
@@ -665,6 +670,40 @@ _TITLED_NAME: Final = re.compile(
     r"\s*(?:(?:the|its|their)\s+)?(?:[a-z-]+\s+){0,2}"
     rf"(?:{'|'.join(sorted(_INNER_JOB_TITLES))})\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*"
+)
+
+
+# A public agency's staff, unnamed: "federal forecasters", "government meteorologists".
+_PUBLIC_FORECASTERS: Final = re.compile(
+    r"^\s*(?i:the\s+)?(?i:federal|government|state|national)\s+(?:weather\s+|climate\s+)?"
+    r"(?i:forecasters|meteorologists|climatologists|statisticians)\s*$"
+)
+
+
+# Kinds of public body whose forecasters speak for it.
+_AGENCY_NOUNS: Final = _wordset("agency administration service office bureau center centre")
+
+
+def _public_agency(document: _Document) -> str | None:
+    """The public body an article's unnamed official forecasters work for: the latest one
+    named as an agency or service, else the body its headline names by initials."""
+    for entity in reversed(document.entities):
+        if entity.kind == "org" and (
+            entity.nouns & _AGENCY_NOUNS or {p.lower() for p in entity.parts} & _AGENCY_NOUNS
+        ):
+            return entity.root().name
+    named = _AGENCY_NAME.search(document.article)
+    if named is not None:
+        # a lede's "federal forecasters said", the agency named further down
+        return document.remember(_Entity(named.group(), "org")).root().name
+    return None
+
+
+# "National Oceanic and Atmospheric Administration", "Bureau of Meteorology", "Met Office".
+_AGENCY_NAME: Final = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)*){1,6}(?:Administration|Agency|Service|"
+    r"Office|Bureau)\b"
+    r"|\b(?:Bureau|Office|Agency|Service)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
 )
 
 

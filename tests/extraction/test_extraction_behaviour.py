@@ -2344,3 +2344,14 @@ def test_how_things_should_be_is_a_judgement_not_a_forecast() -> None:
         "at the season launch on Tuesday."
     )
     assert speakers_of(text) == []
+
+
+def test_federal_forecasters_speak_for_the_agency_the_article_names() -> None:
+    text = (
+        "Winter will be milder than normal across the north, federal forecasters said on "
+        "Thursday.\n\n"
+        "The outlook from the Norland Weather Service covers December through February."
+    )
+    assert speakers_of(text) == ["Norland Weather Service"]
+    anonymous = "Winter will be milder than normal across the north, forecasters said."
+    assert speakers_of(anonymous) == []
