@@ -98,7 +98,9 @@ _ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
 
 
 _FORECAST_VERB: Final = re.compile(
-    r"\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
+    r"\b(?:tipped|tips)(?=\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:win|reach|finish|go|lift|make|take|"
+    r"claim|beat|top|retain|qualify)\b)"
+    r"|\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
     r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b"
     # "Orbis, another research firm, was less gloomy, forecasting a 2% decline": a clause
     # hung on its subject
@@ -262,7 +264,8 @@ _FORECAST_NOUNS: Final = (
 # "raised its Brent forecast for the second half of the year to an average of $86 a barrel":
 # the new figure is the forecast.
 _REVISED_FORECAST: Final = re.compile(
-    r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded)\s+"
+    r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded|"
+    r"(?<=,\s)(?:raising|lowering|cutting|lifting|trimming|revising))\s+"
     rf"(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}{_FORECAST_NOUNS}"
     # "cut its forecast ... to a 1.1% decline"
     r"(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+|an?\s+)?[$€£\d]"

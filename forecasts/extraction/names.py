@@ -160,6 +160,9 @@ _SPEECH_VERBS: Final = (
     r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
     r"admit(?:ted|s)?|declared|conceding|admitting|acknowledging|"
     r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
+    # "Verhaegen tipped them to reach the last four": a pundit's pick
+    r"(?:tipped|tips)(?=\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:win|reach|finish|go|lift|make|take|"
+    r"claim|beat|top|retain|qualify)\b)|"
     r"reports|sees|see|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
@@ -168,7 +171,9 @@ _SPEECH_VERBS: Final = (
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed|kept|held|"
-    r"maintained|reaffirmed|stuck\s+to|sticks\s+to|stood\s+by|stands\s+by)\s+"
+    r"maintained|reaffirmed|stuck\s+to|sticks\s+to|stood\s+by|stands\s+by|"
+    # "were more upbeat, raising their price target": a clause hung on its subject
+    r"(?<=,\s)(?:raising|lowering|cutting|lifting|trimming|revising))\s+"
     r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:(?:estimate|forecast|projection|outlook|"
     r"prediction|guidance|average)s?|price\s+target|target(?=\s+on\s+the\s+stock)"
     # "stuck to its view that demand would grow": a view restated

@@ -2355,3 +2355,17 @@ def test_federal_forecasters_speak_for_the_agency_the_article_names() -> None:
     assert speakers_of(text) == ["Norland Weather Service"]
     anonymous = "Winter will be milder than normal across the north, forecasters said."
     assert speakers_of(anonymous) == []
+
+
+def test_a_pundit_who_tipped_a_side_to_win_forecasts_it() -> None:
+    text = "Former striker Ola Brenn tipped Eastmere to reach the final again this season."
+    assert speakers_of(text) == ["Ola Brenn"]
+    assert speakers_of("Eastmere are tipped to reach the final this season.") == []
+
+
+def test_a_target_raised_in_a_clause_hung_on_its_subject_is_the_subject_s() -> None:
+    text = (
+        "Analysts at Harrow Securities were more upbeat, raising their price target on "
+        "Velta's stock to $140 from $120."
+    )
+    assert speakers_of(text) == ["Harrow Securities"]
