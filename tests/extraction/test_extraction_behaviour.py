@@ -2369,3 +2369,8 @@ def test_a_target_raised_in_a_clause_hung_on_its_subject_is_the_subject_s() -> N
         "Velta's stock to $140 from $120."
     )
     assert speakers_of(text) == ["Harrow Securities"]
+
+
+def test_my_pick_or_my_tip_is_a_stated_opinion_about_the_outcome() -> None:
+    text = '"My tip is Norland. They have the deepest squad," Ivo Marr said.'
+    assert speakers_of(text) == ["Ivo Marr"]
