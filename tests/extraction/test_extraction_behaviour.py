@@ -2374,3 +2374,10 @@ def test_a_target_raised_in_a_clause_hung_on_its_subject_is_the_subject_s() -> N
 def test_my_pick_or_my_tip_is_a_stated_opinion_about_the_outcome() -> None:
     text = '"My tip is Norland. They have the deepest squad," Ivo Marr said.'
     assert speakers_of(text) == ["Ivo Marr"]
+
+
+def test_a_pundit_or_a_specialist_named_after_the_word_for_them_is_the_speaker() -> None:
+    text = '"Norland will win the group," pundit Ivo Marr said on Monday.'
+    assert speakers_of(text) == ["Ivo Marr"]
+    other = '"Cases will peak in May," epidemiologist Sara Lunde told reporters.'
+    assert speakers_of(other) == ["Sara Lunde"]
