@@ -2381,3 +2381,8 @@ def test_a_pundit_or_a_specialist_named_after_the_word_for_them_is_the_speaker()
     assert speakers_of(text) == ["Ivo Marr"]
     other = '"Cases will peak in May," epidemiologist Sara Lunde told reporters.'
     assert speakers_of(other) == ["Sara Lunde"]
+
+
+def test_a_firm_then_a_post_in_lower_case_then_a_name_is_the_named_person() -> None:
+    text = "Kerrow's Analytics chief economist Lise Tamm said growth would slow to 1% next year."
+    assert speakers_of(text) == ["Lise Tamm"]
