@@ -295,6 +295,7 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"forecasters|investors|traders|commentators|researchers|insiders|people|official|"
     r"delegates|diplomats|aides|lawmakers|legislators|strategists|bankers|executives|"
     r"residents|voters|members|participants|advisers|advisors|spokesmen|spokespeople|"
+    r"policymakers|policy-makers|rate-setters|"
     r"analyst|economist|scientist|expert|observer|critic|source|forecaster|investor|trader|"
     r"commentator|researcher|insider|delegate|diplomat|aide|lawmaker|strategist|banker|"
     r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans|studios|"

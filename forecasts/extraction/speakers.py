@@ -240,6 +240,9 @@ def _attribution(
         ):
             continue  # "unless the region sees rain": a condition's verb, no one speaking
         found = _speaker_for_verb(text, verb, regions, document)
+        if found is not None and found.generic and _SAID_AT_THE_END.search(text, verb.end()):
+            # "Policymakers expect ..., the bank said": the body that reports them speaks
+            continue
         if found is not None:
             return _voiced_by_person(text, found, regions, document) or found
     shows = _SHOWS.search(text) if "show" in text or "indicat" in text else None
@@ -256,6 +259,14 @@ def _attribution(
         if found is not None:
             return found
     return _Attribution(None)
+
+
+# An attribution closing the sentence after a comma: "..., the ECB said on Thursday."
+_SAID_AT_THE_END: Final = re.compile(
+    # a body, not a person: "the bank", "the ECB", "the Bank of Norland"
+    r",\s+(?:(?i:the)\s+(?:[\w&'’.-]+\s+){1,5}?|[A-Z]{2,6}\s+)(?:said|says|added)\b"
+    r"[^,;\"“”]{0,40}$"
+)
 
 
 # A verb of saying that closes a sentence: "..., Chief Executive Dana Holt said".

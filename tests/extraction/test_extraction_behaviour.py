@@ -2386,3 +2386,13 @@ def test_a_pundit_or_a_specialist_named_after_the_word_for_them_is_the_speaker()
 def test_a_firm_then_a_post_in_lower_case_then_a_name_is_the_named_person() -> None:
     text = "Kerrow's Analytics chief economist Lise Tamm said growth would slow to 1% next year."
     assert speakers_of(text) == ["Lise Tamm"]
+
+
+def test_policymakers_reported_by_their_body_are_the_body_s() -> None:
+    text = (
+        "The Norland Reserve Bank held rates on Thursday.\n\n"
+        "Policymakers expect inflation to return to 2% next year, the bank said."
+    )
+    assert speakers_of(text) == ["Norland Reserve Bank"]
+    alone = "Policymakers expect inflation to return to 2% next year."
+    assert speakers_of(alone) == []
