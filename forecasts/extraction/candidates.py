@@ -351,7 +351,10 @@ _CLAUSE_MARK: Final = re.compile(r"[,;:\"“”]")
 # (LABELLING.md, fact); "said last month" may still report a view the source holds.
 _FORECAST_MADE_BEFORE: Final = re.compile(
     r"\blast\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)\s+"
-    r"(?:forecast|forecasted|predicted|projected|estimated)\s+(?:that\b|\w+\s+(?:would|to)\b)",
+    r"(?:forecast|forecasted|predicted|projected|estimated)\s+(?:that\b|\w+\s+(?:would|to)\b)"
+    # "Last year the agency forecast growth of 2%": the time opens the sentence
+    r"|^\W*last\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter),?\s+"
+    r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated)\b",
     re.IGNORECASE,
 )
 
@@ -359,7 +362,7 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
 def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
     """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
     year before publication is a past belief, whatever it was about."""
-    if "last " in text and _FORECAST_MADE_BEFORE.search(text):
+    if ("last " in text or "Last " in text) and _FORECAST_MADE_BEFORE.search(text):
         return True  # "The agency last month forecast that ...": a past forecast, reported
     if published_at is None or not _YEAR.search(text):
         return False

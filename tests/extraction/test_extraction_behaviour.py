@@ -2396,3 +2396,8 @@ def test_policymakers_reported_by_their_body_are_the_body_s() -> None:
     assert speakers_of(text) == ["Norland Reserve Bank"]
     alone = "Policymakers expect inflation to return to 2% next year."
     assert speakers_of(alone) == []
+
+
+def test_a_forecast_dated_by_an_opening_last_year_is_a_past_belief() -> None:
+    assert speakers_of("Last month, Orvia Bank predicted that rates would fall twice.") == []
+    assert speakers_of("Last year the agency forecast growth of 2% for 2025.") == []
