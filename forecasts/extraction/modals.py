@@ -97,6 +97,8 @@ _SCHEDULE_DATE: Final = re.compile(
     r"|\bat\s+(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}meeting\b"
     r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)(?!\w)"
     r"|\bat\s+\d{1,2}:\d{2}\b|\bon\s+the\s+same\s+day\b|\blater\s+(?:that|the\s+same)\s+day\b"
+    # "will be debated in parliament next week": a sitting the calendar already holds
+    r"|\b(?:next|later\s+this)\s+week\b|\btomorrow\b"
     r"|\b(?:on|until|till)\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b"
     # "through the afternoon of June 14", "until 3 May": a day of the calendar

@@ -2401,3 +2401,9 @@ def test_policymakers_reported_by_their_body_are_the_body_s() -> None:
 def test_a_forecast_dated_by_an_opening_last_year_is_a_past_belief() -> None:
     assert speakers_of("Last month, Orvia Bank predicted that rates would fall twice.") == []
     assert speakers_of("Last year the agency forecast growth of 2% for 2025.") == []
+
+
+def test_an_organised_act_set_for_next_week_or_tomorrow_is_a_schedule() -> None:
+    assert speakers_of("The bill will be debated in parliament next week.") == []
+    assert speakers_of("The council will begin its spraying programme tomorrow.") == []
+    assert speakers_of("The storm will be at its worst tomorrow.") == [None]
