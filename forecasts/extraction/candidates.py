@@ -560,7 +560,15 @@ def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | No
             f"'{cue.phrase}' states no likelihood, and none of ICD 203, the UK yardstick or "
             "Kent's scale gives it one; the editor chooses the figure"
         )
+    if cue.phrase in _AT_LEAST_EVEN:
+        return 0.5, None
     return cue.probability, None
+
+
+# "I would put the odds at better than even": the stated floor is even odds, the figure a
+# reader can check against (LABELLING.md, eleventh split); the scale's row would add a margin
+# the speaker never gave.
+_AT_LEAST_EVEN: Final = frozenset({"better than even"})
 
 
 def _deadline_in(deadlines: list[Deadline], start: int, end: int) -> Deadline | None:

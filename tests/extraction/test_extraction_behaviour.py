@@ -2407,3 +2407,8 @@ def test_an_organised_act_set_for_next_week_or_tomorrow_is_a_schedule() -> None:
     assert speakers_of("The bill will be debated in parliament next week.") == []
     assert speakers_of("The council will begin its spraying programme tomorrow.") == []
     assert speakers_of("The storm will be at its worst tomorrow.") == [None]
+
+
+def test_better_than_even_gives_the_even_odds_it_states_as_a_floor() -> None:
+    text = '"I would put the odds of a cold snap at better than even," Rena Odell said.'
+    assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.5]
