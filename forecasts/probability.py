@@ -697,7 +697,21 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
         _CONTEXT_AFTER.search(text[match.end() : match.end() + 40])
         or (_CONTEXT_BEFORE.search(before) and not _ARTICLE_BEFORE.search(before))
         or ("put" in text and _PUT_CHANCE_AT.search(text, 0, match.start()))
+        or (
+            match.group("ratio") is not None
+            and "put it" in text
+            and _PUT_IT_AT.search(text, 0, match.start()) is not None
+        )
     )
+
+
+# "A yes is not impossible, but I would put it at one in three": "it" is the event, and a
+# ratio of people to people is no quantity here ("put it at 3%" may be a rate, so not that).
+_PUT_IT_AT: Final = re.compile(
+    r"\bput\s+it\s+at\s+(?:(?:no\s+(?:more|better)\s+than|less\s+than|about|around|roughly|"
+    r"just|at\s+(?:most|best|least))\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "put the chance that the five-year mean exceeds 1.5C ... at 70%": the event may take many
@@ -756,7 +770,12 @@ _BOOKMAKER_FRACTION: Final = re.compile(
     r"outsiders?|chance)\b)"
     r"|\bat\s+(?P<a2>\d{1,3})/(?P<b2>\d{1,3})(?=\s+(?:to|for|and|with|or)\b|\s*[,.;)])"
     # "Hatton Bet offers 2/1 on Eastmere winning"
-    r"|\b(?:offers?|offering|quotes?|quoting)\s+(?P<a3>\d{1,3})/(?P<b3>\d{1,3})(?=\s+(?:on|for)\b)",
+    r"|\b(?:offers?|offering|quotes?|quoting)\s+(?P<a3>\d{1,3})/(?P<b3>\d{1,3})(?=\s+(?:on|for)\b)"
+    # "The champions are 9/2 to lift the trophy": the runner's odds of what follows
+    r"|\b(?:are|is)\s+(?P<a4>\d{1,3})/(?P<b4>\d{1,3})(?=\s+to\s+[a-z])"
+    # "Carraway make Morocco 20/1.": a bookmaker's price on a runner it names
+    r"|\b(?:make|makes|made|have|has)\s+(?-i:[A-Z][\w'’.-]*\s+){1,3}"
+    r"(?P<a5>\d{1,3})/(?P<b5>\d{1,3})(?=\s*[,.;)]|\s+(?:to|for|and|with)\b)",
     re.IGNORECASE,
 )
 _EVENS: Final = re.compile(
@@ -792,8 +811,8 @@ def _odds(text: str) -> ExplicitProbability | None:
         break
     fraction = _BOOKMAKER_FRACTION.search(text) if "/" in text else None
     if fraction is not None:
-        against = int(fraction.group("a") or fraction.group("a2") or fraction.group("a3"))
-        on = int(fraction.group("b") or fraction.group("b2") or fraction.group("b3"))
+        sides = [group for group in fraction.groups() if group is not None]
+        against, on = int(sides[0]), int(sides[1])
         if against + on:
             value = round(on / (against + on), 6)
             found.append(

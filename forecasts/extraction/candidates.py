@@ -44,7 +44,12 @@ from forecasts.extraction.sentences import (
     split_sentences,
 )
 from forecasts.extraction.spans import _span
-from forecasts.extraction.speakers import _Attribution, _attribution, _learn_names
+from forecasts.extraction.speakers import (
+    _Attribution,
+    _attribution,
+    _learn_names,
+    _learn_unnamed_bodies,
+)
 
 CandidateKind = Literal["probability", "quantity"]
 
@@ -134,7 +139,7 @@ def extract_candidates(
     published_at (timezone-aware) resolves deadline phrases; without it deadlines are None.
     min_confidence drops weaker candidates; lower it to see bare "may"/"could" sentences.
     """
-    document = _Document()
+    document = _Document(article=text)
     sentences = split_sentences(text)
     paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]
     quotes = [_quote_regions(line.group()) for line in paragraphs]
@@ -346,7 +351,10 @@ _CLAUSE_MARK: Final = re.compile(r"[,;:\"“”]")
 # (LABELLING.md, fact); "said last month" may still report a view the source holds.
 _FORECAST_MADE_BEFORE: Final = re.compile(
     r"\blast\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)\s+"
-    r"(?:forecast|forecasted|predicted|projected|estimated)\s+(?:that\b|\w+\s+(?:would|to)\b)",
+    r"(?:forecast|forecasted|predicted|projected|estimated)\s+(?:that\b|\w+\s+(?:would|to)\b)"
+    # "Last year the agency forecast growth of 2%": the time opens the sentence
+    r"|^\W*last\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter),?\s+"
+    r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated)\b",
     re.IGNORECASE,
 )
 
@@ -354,7 +362,7 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
 def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
     """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
     year before publication is a past belief, whatever it was about."""
-    if "last " in text and _FORECAST_MADE_BEFORE.search(text):
+    if ("last " in text or "Last " in text) and _FORECAST_MADE_BEFORE.search(text):
         return True  # "The agency last month forecast that ...": a past forecast, reported
     if published_at is None or not _YEAR.search(text):
         return False
@@ -410,6 +418,7 @@ def _sentence_attribution(
             return _Attribution(document.last_speaker, carried=True)
         return _Attribution(None)
     _learn_names_before_attribution(sentence, regions, document)
+    subject = document.last_organisation
     attribution = _attribution(sentence, regions, document)
     if (
         attribution.speaker is not None
@@ -430,9 +439,20 @@ def _sentence_attribution(
         document.last_speaker = attribution.speaker
         document.last_speaker_paragraph = sentence.paragraph
         known = document.known(attribution.speaker) if attribution.speaker else None
-        if known is not None and known.kind == "org":
+        if _DATA_SOURCE.match(sentence.text, attribution.verb_start):
+            document.last_organisation = subject
+        elif known is not None and known.kind == "org":
             document.last_organisation = known.root().name
     return attribution
+
+
+# "..., according to data compiled by LSEG": where figures were read, not the body the
+# article goes on to call "it".
+_DATA_SOURCE: Final = re.compile(
+    r"according\s+to\s+(?:(?:the|its|latest|new|official|preliminary)\s+)*(?:data|figures|"
+    r"statistics|numbers|estimates\s+compiled)\b",
+    re.IGNORECASE,
+)
 
 
 _INTRODUCES_WRITING: Final = re.compile(r"\b(?:writes|wrote|explains|reports|adds)\s*:\s*$")
@@ -444,6 +464,7 @@ def _learn_names_before_attribution(
     """Full names introduced in this very sentence ("Oleksiy Danilov, ..., said")."""
     if _title_case_heading(sentence):
         return
+    _learn_unnamed_bodies(sentence.text, document)
     previous: tuple[_Mention, _Entity] | None = None
     for mention in _name_runs(sentence.text):
         if _inside(mention.start, regions):
@@ -539,7 +560,15 @@ def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | No
             f"'{cue.phrase}' states no likelihood, and none of ICD 203, the UK yardstick or "
             "Kent's scale gives it one; the editor chooses the figure"
         )
+    if cue.phrase in _AT_LEAST_EVEN:
+        return 0.5, None
     return cue.probability, None
+
+
+# "I would put the odds at better than even": the stated floor is even odds, the figure a
+# reader can check against (LABELLING.md, eleventh split); the scale's row would add a margin
+# the speaker never gave.
+_AT_LEAST_EVEN: Final = frozenset({"better than even"})
 
 
 def _deadline_in(deadlines: list[Deadline], start: int, end: int) -> Deadline | None:

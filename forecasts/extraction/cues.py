@@ -98,7 +98,9 @@ _ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
 
 
 _FORECAST_VERB: Final = re.compile(
-    r"\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
+    r"\b(?:tipped|tips)(?=\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:win|reach|finish|go|lift|make|take|"
+    r"claim|beat|top|retain|qualify)\b)"
+    r"|\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
     r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b"
     # "Orbis, another research firm, was less gloomy, forecasting a 2% decline": a clause
     # hung on its subject
@@ -108,7 +110,8 @@ _FORECAST_VERB: Final = re.compile(
 
 
 _OPINION: Final = re.compile(
-    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|"
+    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|pick|"
+    r"tip|"
     r"money|(?<=base\s)case|(?<=central\s)case|scenario)\s+is\b"
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
@@ -182,7 +185,8 @@ _ADVISED_SUBJECT: Final = re.compile(
     r"leaders|investors|companies|firms|regulators|the\s+government|the\s+bank|"
     r"the\s+council|voters|households|everyone|anyone|parents|fans|adults|residents|drivers|"
     r"motorists|travell?ers|passengers|commuters|patients|customers|consumers|homeowners|"
-    r"buyers|visitors|tenants|employers|schools|those)\s+$",
+    r"buyers|visitors|tenants|employers|schools|those|ministries|departments|authorities|"
+    r"lawmakers|legislators|businesses|central\s+banks|the\s+ministry)\s+$",
     re.IGNORECASE,
 )
 
@@ -190,6 +194,13 @@ _ADVISED_SUBJECT: Final = re.compile(
 _PERFECT_INFINITIVE: Final = re.compile(
     r"^\s*(?:to\s+)?have\s+(?:been|[a-z]+(?:ed|en|wn|ne|t|ung|ought))\b", re.IGNORECASE
 )
+
+
+_AS_IT_SHOULD_BEFORE: Final = re.compile(r"\b(?:how|as)\s+(?:it|things|they)\s+$", re.I)
+
+
+# "We should see the count peak by June": what the speaker expects to observe, not advice.
+_WE_SHOULD_SEE: Final = re.compile(r"\b(?i:we)\s+should\s+see\b")
 
 
 # "should stand ready to tighten", "should remain cautious": what someone ought to do.
@@ -219,7 +230,14 @@ _SEES: Final = re.compile(
     r"(?:[\w$%.,-]+\s+){1,5}?(?:(?!(?:during|morning|evening|nothing|something|anything|"
     r"everything|spring|thing|king|ring|bring|string|ceiling|building|funding|pricing|"
     r"housing|shipping|lending|spending|earning|meaning|warning)\b)\w+ing|at|below|above|under|over|near|"
-    r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b",
+    r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b"
+    # "now sees nine hurricanes", "sees two more rate cuts", "sees 1.2% growth": a count or a
+    # figure of what is to come; not "sees three reasons", which is an argument
+    r"|\b(?:sees|see)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?"
+    r"(?:[$€£]?\d[\d.,]*\s?%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:more\s+|further\s+|fewer\s+|additional\s+)?(?!(?:reasons|ways|problems|options|"
+    r"issues|things|signs|areas|factors|scenarios|risks|questions|lessons|possibilities)\b)"
+    r"[a-z][\w-]*",
     re.IGNORECASE,
 )
 
@@ -247,12 +265,16 @@ _FORECAST_NOUNS: Final = (
 # "raised its Brent forecast for the second half of the year to an average of $86 a barrel":
 # the new figure is the forecast.
 _REVISED_FORECAST: Final = re.compile(
-    r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded)\s+"
+    r"\b(?:raised|lowered|cut|revised|lifted|trimmed|increased|reduced|upgraded|downgraded|"
+    r"(?<=,\s)(?:raising|lowering|cutting|lifting|trimming|revising))\s+"
     rf"(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}{_FORECAST_NOUNS}"
-    r"(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+)?[$€£\d]"
+    # "cut its forecast ... to a 1.1% decline"
+    r"(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+|an?\s+)?[$€£\d]"
     # "kept its 2026 Brent average at $65": a forecast restated
     r"|\b(?:kept|held|left|maintained|reaffirmed)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
-    rf"{_FORECAST_NOUNS}(?:[^.;]|\.\d){{0,40}}?\b(?:at|of)\s+(?:about\s+|around\s+)?[$€£\d]",
+    # "kept its forecast for Brent to average $61": the figure after the verb it forecasts
+    rf"{_FORECAST_NOUNS}(?:[^.;]|\.\d){{0,40}}?\b(?:at|of|to\s+(?:average|reach|hit|be))\s+"
+    r"(?:about\s+|around\s+)?[$€£\d]",
     re.IGNORECASE,
 )
 
@@ -282,7 +304,10 @@ _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
 
 
 _EXPECT_COMPLEMENT: Final = re.compile(
-    r"^(?:\s+[\w’'%.,\"“”-]+){0,8}?\s+to\s+[a-z]|^\s+that\b", re.IGNORECASE
+    # "expects AI PCs, machines with dedicated chips for ..., to account for": an object
+    # described in an aside between commas
+    r"^(?:\s+[\w’'%.,\"“”-]+){0,8}?(?:,[^,.;:]{1,100},)?\s+to\s+[a-z]|^\s+that\b",
+    re.IGNORECASE,
 )
 
 
@@ -419,10 +444,14 @@ def _phrase_cue(
     if phrase in _WEAK_PHRASES:
         if _HARDLY_AFTER.match(after):
             return None  # "a calendar that could hardly be kinder": a judgement of the present
-        if phrase.startswith(("should", "ought")) and (
-            _ADVISED_SUBJECT.search(before) or _ADVICE_AFTER.match(after)
+        if (
+            phrase.startswith(("should", "ought"))
+            and (_ADVISED_SUBJECT.search(before) or _ADVICE_AFTER.match(after))
+            and not _WE_SHOULD_SEE.search(before + match.text + after[:8])
         ):
             return None
+        if phrase == "should" and _AS_IT_SHOULD_BEFORE.search(before):
+            return None  # "that is how it should be": a judgement of what is right
         if match.text.startswith("Should") and not before.strip(" \"“‘'"):
             return None  # "Should the krone weaken, ...": a condition, inverted
         if phrase == "could" and _NOT_AFTER.match(after) and _PAST_AND_BEFORE.search(before):
@@ -523,6 +552,18 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             _CONFIDENCE["forecast_verb"],
             "an estimate of a quantity still to come",
         )
+    track = _ON_TRACK.search(text) if sourced and " on " in text else None
+    if track is not None:
+        yield _Cue(
+            "reported",
+            track.start(),
+            track.end(),
+            None,
+            None,
+            None,
+            _CONFIDENCE["reported"],
+            "a course said to lead to an outcome",
+        )
     for match in _REVISED_FORECAST.finditer(text):
         yield _Cue(
             "forecast_verb",
@@ -583,6 +624,16 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         )
 
 
+# "output was on track to reach a record", "is on course for a narrow defeat": where a source
+# says things are heading is its forecast (LABELLING.md, eleventh split).
+_ON_TRACK: Final = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained|seems?|looks?|appears?)\s+"
+    r"(?:still\s+|now\s+|firmly\s+|well\s+)?on\s+(?:track|course)\s+"
+    r"(?:to\s+(?!be\s+(?:announced|published|released|held)\b)[a-z]+|for\s+(?:a|an|the)\b)",
+    re.IGNORECASE,
+)
+
+
 # "dare to forecast", "had projected", "than projected", "its sales forecast on Tuesday",
 # "eleven projects": the word is there, a forecast is not.
 _INFINITIVE_OR_PAST_BEFORE: Final = re.compile(
@@ -639,7 +690,9 @@ _VAGUE_OUTCOME: Final = re.compile(
     r"\s+(?:also\s+|well\s+|still\s+)?(?:come\s+under\s+(?:\w+\s+)?(?:pressure|scrutiny|fire)|"
     r"find\s+(?:some\s+|more\s+|fresh\s+)?support|"
     r"(?:gain|lose|find)\s+(?:some\s+|more\s+|fresh\s+)?(?:momentum|traction|steam|favour|favor)|"
-    r"face\s+(?:more\s+|fresh\s+|growing\s+|tough\s+)?(?:pressure|questions|scrutiny|criticism))\b",
+    r"face\s+(?:more\s+|fresh\s+|growing\s+|tough\s+)?(?:pressure|questions|scrutiny|criticism)|"
+    # "Gold could go anywhere", "the vote could go either way": no direction to check
+    r"go\s+(?:anywhere|either\s+way|any\s+way|both\s+ways))\b",
     re.IGNORECASE,
 )
 

@@ -97,6 +97,8 @@ _SCHEDULE_DATE: Final = re.compile(
     r"|\bat\s+(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}meeting\b"
     r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)(?!\w)"
     r"|\bat\s+\d{1,2}:\d{2}\b|\bon\s+the\s+same\s+day\b|\blater\s+(?:that|the\s+same)\s+day\b"
+    # "will be debated in parliament next week": a sitting the calendar already holds
+    r"|\b(?:next|later\s+this)\s+week\b|\btomorrow\b"
     r"|\b(?:on|until|till)\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b"
     # "through the afternoon of June 14", "until 3 May": a day of the calendar
@@ -393,10 +395,18 @@ _PROMISED_BEFORE: Final = re.compile(
 )
 
 
+# "The company plans to open a second plant, Bright said, and will fund it from cash": a
+# "will" that goes on from a stated plan, with no subject of its own, is part of the plan.
+_PLAN_THEN_AND: Final = re.compile(
+    r"\b(?:plans?|planned|planning|intends?|intended|intending)\s+to\b[^.;:“”\"]*[\s,]and\s*$",
+    re.IGNORECASE,
+)
+
+
 # Who is the speaker's own side: "I", "we", the pronoun right after the verb of saying ("said
 # he would", "says it will"), or a public body acting ("the state would cover").
 _SELF_SUBJECT: Final = re.compile(
-    r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$|\bi['’]m\s*$|\bwe['’]re\s*$"
+    r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$|\bi['’]m\s*$|\bwe['’]re\s*$|\bi\s+am\s*$|\bwe\s+are\s*$"
     r"|\b(?:said|says|say|told\s+(?:[\w'’-]+\s+){1,3}?|added|adds|insisted|insists|confirmed|"
     r"confirms|announced|announces|stated|states|argued|argues|maintained|maintains)"
     r"\s+(?:on\s+\w+\s+|last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"
@@ -459,6 +469,8 @@ def _pledge(before: str, after: str) -> bool:
     """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
         return True
+    if "and" in before[-12:] and _PLAN_THEN_AND.search(before):
+        return True  # "plans to open a centre ... and will hire 400 engineers": the same plan
     before = before.rstrip(" \"“‘'") + " "  # 'the platform "will take this ...'
     if _THRESHOLD_OUTCOME.match(after):
         return False

@@ -16,6 +16,7 @@ from forecasts.extraction.names import (
     _GENERIC_SUBJECT,
     _GENERIC_TAIL,
     _GROUP_OPENING,
+    _INNER_JOB_TITLES,
     _LEADING_FUNCTION_WORDS,
     _NAME_PARTICLES,
     _NOT_NAMES,
@@ -62,6 +63,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             document.last_organisation = entity.root().name  # the subject "it" refers to
         previous = (mention, entity)
     _learn_roles(sentence.text, document)
+    _learn_definite_subject(sentence.text, document)
     group = _GROUP_OPENING.match(sentence.text)
     if group is not None:
         organisation = _role_organisation(group.group().strip(), sentence.text, 0, document)
@@ -71,6 +73,74 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+# "the economy ministry", "Japan's finance ministry", "Brazil's oil regulator": a body the
+# article never names, written by its kind and field (Reuters style keeps them lower case).
+_UNNAMED_BODY: Final = re.compile(
+    r"(?:\b(?i:the)\s+|\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s)\s+)"
+    r"(?P<body>(?-i:[a-z]+)\s+(?P<noun>ministry|regulator|department|agency|bureau|office|"
+    r"commission|authority))\b(?!['’]s\s+[A-Z])"
+)
+
+
+def _learn_unnamed_bodies(text: str, document: _Document) -> None:
+    """Remember a body written only by its kind, as its speaker's name, when no body of that
+    kind has been named ("the economy ministry" -> "economy ministry")."""
+    if not any(noun in text for noun in _UNNAMED_BODY_NOUNS):
+        return
+    for match in _UNNAMED_BODY.finditer(text):
+        if match.group("body").split()[0] in _NOT_A_FIELD:
+            continue  # "the same ministry", "the new regulator": no field named
+        noun = match.group("noun")
+        if any(entity.kind == "org" and noun in entity.nouns for entity in document.entities):
+            continue  # "the Finance Ministry" named before: "the finance ministry" is it
+        place = match.group("place")
+        name = f"{place} {match.group('body')}" if place else match.group("body")
+        document.remember(_Entity(name, "org", nouns=frozenset({noun})))
+
+
+_UNNAMED_BODY_NOUNS: Final = (
+    "ministry",
+    "regulator",
+    "department",
+    "agency",
+    "bureau",
+    "office",
+    "commission",
+    "authority",
+)
+
+
+# Words before a body's kind that name no field of work.
+_NOT_A_FIELD: Final = _wordset(
+    "same new old other former previous local national federal state regional country's "
+    "government main top"
+)
+
+
+# "The institute's report also examined ...", "The company said ...": a body met before,
+# opening the sentence by the noun for its kind.
+_DEFINITE_SUBJECT: Final = re.compile(r"\s*(?i:the)\s+(?P<noun>[a-z]+)(?:['’]s\b|\s+[a-z]+)")
+
+
+# Nouns for a public body or institute; not "city", "water" or "press", which name other things.
+_INSTITUTION_NOUNS: Final = _wordset(
+    "institute ministry agency bureau office department centre center service authority "
+    "university federation association commission committee board council fund foundation"
+)
+
+
+def _learn_definite_subject(text: str, document: _Document) -> None:
+    """A body the sentence opens with is the one a later "it" refers to, as when named."""
+    opening = _DEFINITE_SUBJECT.match(text)
+    if opening is None or not (
+        _any_org_noun(opening.group("noun")) or opening.group("noun") in _INSTITUTION_NOUNS
+    ):
+        return
+    found = document.org_for(opening.group("noun"))
+    if found is not None:
+        document.last_organisation = found.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +216,12 @@ def _attribution(
         name = _resolve_name(odds.group(who), text, odds.start(who), document)
         if name is not None:
             return _Attribution(name, verb_start=odds.start(quotes), verb_end=odds.end(quotes))
+    priced = _PRICED_WITH.search(text) if "/" in text and "with" in text else None
+    if priced is not None:
+        # "The champions are 9/2 to lift the trophy with bookmaker Carraway Sports"
+        name = _resolve_name(priced.group("maker"), text, priced.start("maker"), document)
+        if name is not None:
+            return _Attribution(name, verb_start=priced.start(), verb_end=priced.end())
     subordinate = _SUBORDINATE_WORD.search(text) is not None
     source = _SOURCE_OF_QUOTE.match(text)
     if source:
@@ -164,6 +240,9 @@ def _attribution(
         ):
             continue  # "unless the region sees rain": a condition's verb, no one speaking
         found = _speaker_for_verb(text, verb, regions, document)
+        if found is not None and found.generic and _SAID_AT_THE_END.search(text, verb.end()):
+            # "Policymakers expect ..., the bank said": the body that reports them speaks
+            continue
         if found is not None:
             return _voiced_by_person(text, found, regions, document) or found
     shows = _SHOWS.search(text) if "show" in text or "indicat" in text else None
@@ -180,6 +259,14 @@ def _attribution(
         if found is not None:
             return found
     return _Attribution(None)
+
+
+# An attribution closing the sentence after a comma: "..., the ECB said on Thursday."
+_SAID_AT_THE_END: Final = re.compile(
+    # a body, not a person: "the bank", "the ECB", "the Bank of Norland"
+    r",\s+(?:(?i:the)\s+(?:[\w&'’.-]+\s+){1,5}?|[A-Z]{2,6}\s+)(?:said|says|added)\b"
+    r"[^,;\"“”]{0,40}$"
+)
 
 
 # A verb of saying that closes a sentence: "..., Chief Executive Dana Holt said".
@@ -213,7 +300,8 @@ _SHOWS: Final = re.compile(r"\b(?:shows?|showed|indicates?|indicated|is\s+indica
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
 # bookmaker named first quotes the odds (LABELLING.md, round two).
 _NAMED_ODDS: Final = re.compile(
-    r"\s*(?P<maker>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+"
+    # "Hollins & Vane make City 8/13 favourites": a firm of partners joined by "&"
+    r"\s*(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})\s+"
     r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
     # "makes her the 6/4 favourite": the runner may be a pronoun
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
@@ -221,6 +309,13 @@ _NAMED_ODDS: Final = re.compile(
     # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
     r"|\s*(?P<offerer>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?P<offers>offers?|quotes?)\s+"
     r"\d{1,3}/\d{1,3}\s+(?:on|for)\b"
+)
+
+
+# "9/2 to lift the trophy with bookmaker Carraway Sports": the bookmaker whose price it is.
+_PRICED_WITH: Final = re.compile(
+    r"\d/\d{1,3}\b[^.;]{0,80}?\bwith\s+(?:the\s+)?(?i:bookmakers?|bookies?)\s+"
+    r"(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
 )
 
 
@@ -425,7 +520,9 @@ _FINITE_CLAUSE: Final = re.compile(
 _TIME_PREPOSITIONS: Final = _wordset("for by in over after before until through beyond")
 
 
-_TIME_PHRASE_WORDS: Final = 5
+# "For next year they see", "In its latest monthly report it forecast": an opening phrase of
+# a few words, then the pronoun that is the subject.
+_TIME_PHRASE_WORDS: Final = 7
 
 
 _CONJUNCTIONS: Final = _wordset("and but or so yet although though whereas while")
@@ -530,6 +627,11 @@ def _subject_speaker(
             issued_by = document.body() or document.last_organisation
             if issued_by is not None:
                 return _Attribution(issued_by, False, *verb)
+        if organisation is None and _PUBLIC_FORECASTERS.match(chunk):
+            # "federal forecasters said": the public agency the article is about
+            agency = _public_agency(document)
+            if agency is not None:
+                return _Attribution(agency, False, *verb)
         if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
             return _Attribution(organisation, organisation is None, *verb)
         if position > 0 and _DEFINITE_ORG.match(chunk) and _bare_name(chunks[position - 1][1]):
@@ -539,6 +641,12 @@ def _subject_speaker(
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb)
+        unnamed = _UNNAMED_BODY.fullmatch(chunk.strip())
+        if unnamed is not None and unnamed.group("place"):
+            # "Brazil's oil regulator said": the body as the article writes it
+            known = document.known(f"{unnamed.group('place')} {unnamed.group('body')}")
+            if known is not None:
+                return _Attribution(known.root().name, False, *verb)
         possessive_name = re.fullmatch(
             r"\s*((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s)\s*", chunk
         )
@@ -547,6 +655,13 @@ def _subject_speaker(
             written = possessive_name.group(1)
             known = document.known(re.sub(r"['’]s$", "", written))
             return _Attribution(known.root().name if known else written, False, *verb)
+        titled = _TITLED_NAME.fullmatch(chunk)
+        if titled is not None:
+            # "..., chief executive Graham Fenwick told analysts": the post, then its holder
+            at = offset + chunk_start + titled.start("name")
+            name = _resolve_name(titled.group("name"), text, at, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         if _is_descriptor(chunk):
             described = described or words[0].lower() not in _CONJUNCTIONS
             continue
@@ -559,6 +674,50 @@ def _subject_speaker(
     if organisation is None:
         return None
     return _Attribution(organisation, False, *verb, post=post_word)
+
+
+# A post in lower case, then the name of whoever holds it: "chief executive Dana Holt".
+_TITLED_NAME: Final = re.compile(
+    # "Moody's Analytics chief economist Mark Zandi": where the holder works may come first
+    r"\s*(?:(?:the|its|their)\s+|(?:[A-Z][\w&.-]*['’]?s?\s+){1,4}(?=[a-z]))?(?:[a-z-]+\s+){0,2}"
+    rf"(?:{'|'.join(sorted(_INNER_JOB_TITLES))}|pundit|expert|forecaster|pollster|commentator|"
+    r"researcher|adviser|advisor|striker|midfielder|defender|goalkeeper|winger|[a-z]{3,}ist)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*"
+)
+
+
+# A public agency's staff, unnamed: "federal forecasters", "government meteorologists".
+_PUBLIC_FORECASTERS: Final = re.compile(
+    r"^\s*(?i:the\s+)?(?i:federal|government|state|national)\s+(?:weather\s+|climate\s+)?"
+    r"(?i:forecasters|meteorologists|climatologists|statisticians)\s*$"
+)
+
+
+# Kinds of public body whose forecasters speak for it.
+_AGENCY_NOUNS: Final = _wordset("agency administration service office bureau center centre")
+
+
+def _public_agency(document: _Document) -> str | None:
+    """The public body an article's unnamed official forecasters work for: the latest one
+    named as an agency or service, else the body its headline names by initials."""
+    for entity in reversed(document.entities):
+        if entity.kind == "org" and (
+            entity.nouns & _AGENCY_NOUNS or {p.lower() for p in entity.parts} & _AGENCY_NOUNS
+        ):
+            return entity.root().name
+    named = _AGENCY_NAME.search(document.article)
+    if named is not None:
+        # a lede's "federal forecasters said", the agency named further down
+        return document.remember(_Entity(named.group(), "org")).root().name
+    return None
+
+
+# "National Oceanic and Atmospheric Administration", "Bureau of Meteorology", "Met Office".
+_AGENCY_NAME: Final = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)*){1,6}(?:Administration|Agency|Service|"
+    r"Office|Bureau)\b"
+    r"|\b(?:Bureau|Office|Agency|Service)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+)
 
 
 _LED_BY: Final = re.compile(
@@ -631,7 +790,10 @@ _BUILT_BY: Final = re.compile(
     r"released|conducted|made)\s+by\s+(?P<maker>.+?)\s*$"
     # "Modelling by the Centre suggests", "New analysis by Kell Research shows"
     r"|^\s*(?:(?i:new|recent|fresh|latest)\s+)?(?i:modell?ing|analysis|research|projections?|"
-    r"estimates?)\s+by\s+(?P<author>.+?)\s*$"
+    r"estimates?)\s+"
+    # "Modelling published by the agency's unit": the body that published it wrote it
+    r"(?:(?i:published|produced|released|compiled|carried\s+out|conducted|done)\s+)?"
+    r"by\s+(?P<author>.+?)\s*$"
 )
 
 
@@ -689,6 +851,12 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
         name = _resolve_name(bare, text, offset + named.start("org"), document)
         if name is not None:
             return written if written != bare and name == bare else name
+    kind = _SPOKESMAN_OF_KIND.match(chunk)
+    if kind is not None:
+        # "A ministry spokesman", "a central bank official": the body of that kind last named
+        found = _definite_org("the " + kind.group("kind"), document, "")
+        if found is not None:
+            return found.name
     at = _ROLE_AT.match(chunk)
     if at:
         place = at.group("org").strip()
@@ -697,6 +865,15 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
             return found.name
         return _resolve_name(place, text, offset + at.start("org"), document)
     return None
+
+
+# "A ministry spokesman", "a company spokeswoman", "a senior central bank official": one who
+# speaks for a body, which the article calls by its kind.
+_SPOKESMAN_OF_KIND: Final = re.compile(
+    r"^(?i:a|an|the|one|two|several)\s+(?:(?:senior|top|junior|second)\s+)?"
+    r"(?P<kind>(?:[a-z-]+\s+)?[a-z-]+)\s+"
+    r"(?:spokes(?:man|woman|person)|officials?|representatives?)$"
+)
 
 
 def _firm_before_role(org: str, chunk: str, document: _Document) -> bool:
@@ -732,27 +909,58 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
     nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
     if _any_org_noun(nouns[0]) and nouns[0].islower():
         # "the company" (not "The Bank of Norland", a name)
-        for mention in reversed(list(_name_runs(earlier))):
-            known = document.known(mention.text)
-            if known is not None and known.kind == "org":
-                return known.root()
-        subject = document.known(document.last_organisation or "")
-        if (
-            subject is not None
-            and subject.kind == "org"
-            and not subject.nouns
-            and len(nouns) == 1
-            and len(subject.parts) > 1
-            and nouns[0] not in _PUBLIC_NOUNS
-        ):
-            # "Brassfield & Co kept its forecast. The bank expects ...": the firm last spoken
-            # of, whose kind the article has not said, before an older bank
-            return subject.root()
+        found = _generic_noun_org(nouns, document, earlier)
+        if found is not None:
+            # "The Denver-based company ..." then, after other firms, "The company now
+            # expects": the article goes on calling the same firm by the same noun
+            found.nouns = found.nouns | {nouns[0]}
+            return found
     for noun in nouns:
         found = document.org_for(noun)
         if found is not None:
             return found
     return None
+
+
+def _generic_noun_org(nouns: list[str], document: _Document, earlier: str) -> _Entity | None:
+    """The firm "the company" means: one named earlier in the sentence, the one the article
+    has called so already, or the one last spoken of whose kind is unsaid."""
+    for mention in reversed(list(_name_runs(earlier))):
+        known = document.known(mention.text)
+        if known is not None and known.kind == "org":
+            return known.root()
+    called = next(
+        (
+            entity.root()
+            for entity in reversed(document.entities)
+            if entity.kind == "org"
+            and not entity.headline
+            and nouns[0] in entity.nouns
+            # called so by the article, not "Goldbridge Bank" named with the noun
+            and nouns[0] not in {part.lower() for part in entity.parts}
+        ),
+        None,
+    )
+    if called is not None:
+        return called
+    subject = document.known(document.last_organisation or "")
+    if (
+        subject is not None
+        and subject.kind == "org"
+        # "Kingsmere Securities": a firm's name that says no more of its kind than "bank" does
+        and not subject.nouns - _FINANCE_NAME_WORDS
+        and len(nouns) == 1
+        and len(subject.parts) > 1
+        and nouns[0] not in _PUBLIC_NOUNS
+    ):
+        # "Brassfield & Co kept its forecast. The bank expects ...": the firm last spoken
+        # of, whose kind the article has not said, before an older bank
+        return subject.root()
+    return document.org_for(nouns[0])
+
+
+# Words of a financial firm's name that a report may call "the bank" or "the firm".
+_FINANCE_NAME_WORDS: Final = _wordset("securities capital markets partners investments")
 
 
 # "the agency's director, Dr. Lena Forsyth", "Miles Corrigan, Ardent's director of research":
