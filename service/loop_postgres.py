@@ -450,7 +450,7 @@ class LoopPostgres:
     async def write(self, write: Callable[[Cursor], T]) -> T:
         """Run a unit of work and commit it; on any error, roll all of it back.
 
-        Units of work that arrive while WRITERS batches are being written wait, then go
+        Units of work that arrive while a batch is being written wait, then go
         together: one transaction, the chain's appends under one lock, one COMMIT. A
         unit that fails before it writes is left out; one that fails after it, or a
         statement the server refuses, rolls the batch back and the others are written
@@ -464,7 +464,6 @@ class LoopPostgres:
         if len(self._writers) < WRITERS:
             writer = loop.create_task(self._write_queued())
             self._writers.add(writer)
-            writer.add_done_callback(self._writers.discard)
         result: T = await done
         return result
 
@@ -487,6 +486,11 @@ class LoopPostgres:
                 _settle(done, error=stopped)
             self._queued.clear()
             raise
+        finally:
+            # At once, not in a done callback: a unit queued between this writer's last
+            # look at the queue and such a callback would find it still counted, start no
+            # writer of its own, and wait for ever.
+            self._writers.discard(asyncio.current_task())
 
     async def _write_alone(
         self,

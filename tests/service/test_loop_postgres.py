@@ -91,6 +91,22 @@ def test_a_write_failing_after_its_ledger_entry_leaves_nothing_and_the_pool_goes
     assert verify(database).ok
 
 
+def test_writes_one_after_another_each_find_a_writer(database: Database) -> None:
+    record = _numbered(_claim(database))
+
+    async def one_after_another() -> list[int]:
+        try:
+            # Each asked as soon as the one before is answered: while the writer that
+            # answered it is still finishing. (Not wait_for: its task would let it finish.)
+            async with asyncio.timeout(10):
+                return [await database.write(record(n)) for n in range(5)]
+        finally:
+            await database.close_loop_pool()
+
+    assert len(set(run_on_own_loop(one_after_another()))) == 5
+    assert _claims(database) == 5
+
+
 def _numbered(claim: ClaimCreate) -> Callable[[int], Callable[[Cursor], int]]:
     def record(number: int) -> Callable[[Cursor], int]:
         said = claim.model_copy(update={"quote": f"{claim.quote} ({number})"})
