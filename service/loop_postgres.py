@@ -623,12 +623,13 @@ def _settle(done: asyncio.Future[Any], *, result: Any = None, error: Any = None)
 # At most this many units of work share a transaction: enough to take what arrives while
 # one batch is written, few enough that a batch written again unit by unit stays short.
 MAX_BATCH = 32
-# Batches written at once by each process. A unit's reads cost round trips, not the lock,
-# which only the appends and the COMMIT hold: while one batch reads, the other can hold
-# the lock. Every batch waits for the lock and for its COMMIT's flush to disk, one batch
-# at a time across all processes, so more writers only make smaller batches: with four,
-# a claim cost a fifth more CPU in the server and the database than with two.
-WRITERS = 2
+# Batches written at once by each process. Every batch waits for the chain's lock and
+# for its COMMIT's flush to disk, one batch at a time across all processes, so more
+# writers only make smaller batches, and each claim pays a larger share of a batch's
+# connection, pipeline, lock and COMMIT: under load (bench_load, POST), one writer served
+# as many claims as two with one process, and a fifth more with two processes, each
+# claim costing the process a fifth less CPU.
+WRITERS = 1
 
 
 async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
