@@ -513,114 +513,50 @@ def _phrase_cue(
     )
 
 
+def _plain_cue(kind: CueKind, start: int, end: int, reason: str) -> _Cue:
+    """A cue of `kind` at its usual confidence that states no phrase or likelihood itself."""
+    return _Cue(kind, start, end, None, None, None, _CONFIDENCE[kind], reason)
+
+
 def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     for match in _FORECAST_VERB.finditer(text):
         if _noun_use(text, match.start()):
             continue
         if _not_a_forecast_verb(text, match) and not (sourced and _sourced_passive(text, match)):
             continue
-        yield _Cue(
-            "forecast_verb",
-            match.start(),
-            match.end(),
-            None,
-            None,
-            None,
-            _CONFIDENCE["forecast_verb"],
-            f"forecast verb '{match.group().lower()}'",
+        yield _plain_cue(
+            "forecast_verb", match.start(), match.end(), f"forecast verb '{match.group().lower()}'"
         )
     projects = any(word in text for word in ("impl", "envisag", "show", "see", "point"))
     for match in _PROJECTION_IMPLIES.finditer(text) if projects else ():
-        yield _Cue(
-            "forecast_verb",
-            match.start(),
-            match.end(),
-            None,
-            None,
-            None,
-            _CONFIDENCE["forecast_verb"],
-            "a forecast's implication",
-        )
+        yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's implication")
     for match in _ESTIMATE_AT.finditer(text) if "estimat" in text or "put" in text else ():
-        yield _Cue(
-            "forecast_verb",
-            match.start(),
-            match.end(),
-            None,
-            None,
-            None,
-            _CONFIDENCE["forecast_verb"],
-            "an estimate of a quantity still to come",
+        yield _plain_cue(
+            "forecast_verb", match.start(), match.end(), "an estimate of a quantity still to come"
         )
     track = _ON_TRACK.search(text) if sourced and " on " in text else None
     if track is not None:
-        yield _Cue(
-            "reported",
-            track.start(),
-            track.end(),
-            None,
-            None,
-            None,
-            _CONFIDENCE["reported"],
-            "a course said to lead to an outcome",
+        yield _plain_cue(
+            "reported", track.start(), track.end(), "a course said to lead to an outcome"
         )
     for match in _REVISED_FORECAST.finditer(text):
-        yield _Cue(
-            "forecast_verb",
-            match.start(),
-            match.end(),
-            None,
-            None,
-            None,
-            _CONFIDENCE["forecast_verb"],
-            "revised forecast",
-        )
+        yield _plain_cue("forecast_verb", match.start(), match.end(), "revised forecast")
     for match in _SEES.finditer(text):
         if _noun_use(text, match.start()) or _inside_question_word(text, match.start()):
             continue
-        yield _Cue(
-            "forecast_verb",
-            match.start(),
-            match.end(),
-            None,
-            None,
-            None,
-            _CONFIDENCE["forecast_verb"],
-            "forecast verb 'sees'",
-        )
+        yield _plain_cue("forecast_verb", match.start(), match.end(), "forecast verb 'sees'")
     then = _THEN_PRESENT.match(text) if sourced and ("Then" in text or "In that" in text) else None
     if then is not None:
-        yield _Cue(
-            "opinion",
-            then.start(),
-            then.end(),
-            None,
-            None,
-            None,
-            _CONFIDENCE["opinion"],
-            "the consequent of a condition, in the present",
+        yield _plain_cue(
+            "opinion", then.start(), then.end(), "the consequent of a condition, in the present"
         )
     for match in _THINK_PRESENT.finditer(text) if "I " in text or "we " in text.lower() else ():
-        yield _Cue(
-            "opinion",
-            match.start(),
-            match.end(),
-            None,
-            None,
-            None,
-            _CONFIDENCE["opinion"],
-            "stated opinion about what will happen",
+        yield _plain_cue(
+            "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )
     for match in _OPINION.finditer(text):
-        yield _Cue(
-            "opinion",
-            match.start(),
-            match.end(),
-            None,
-            None,
-            None,
-            _CONFIDENCE["opinion"],
-            "stated opinion about what will happen",
+        yield _plain_cue(
+            "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )
 
 
@@ -784,15 +720,8 @@ def _conditional_present(text: str) -> Iterator[_Cue]:
             or re.search(r"\b(?:were|had)\b", match.group("condition"))
         ):
             continue
-        yield _Cue(
-            "modal",
-            match.start("verb"),
-            match.end("verb"),
-            None,
-            None,
-            None,
-            _CONFIDENCE["modal"],
-            "conditional forecast in the present",
+        yield _plain_cue(
+            "modal", match.start("verb"), match.end("verb"), "conditional forecast in the present"
         )
 
 
