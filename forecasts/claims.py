@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, exists, insert
+from sqlalchemy import ColumnElement, Table, and_, bindparam, exists, insert
 from sqlalchemy import select as core_select
 from sqlmodel import Session
 
@@ -200,18 +200,25 @@ _QUESTION_AND_SOURCE = Prepared(
     .where(_QUESTION.c.id == bindparam("question_id"))
 )
 _QUANTITY_FIELDS = tuple(Quantity.model_fields)
-# What makes a claim the same claim: NULL matches NULL, since a quantity claim has no
-# probability and a probability claim no quantity.
-_SAME_CLAIM = and_(
-    _CLAIM.c.source_id == bindparam("source_id"),
-    _CLAIM.c.quote == bindparam("quote"),
-    _CLAIM.c.made_at == bindparam("made_at", type_=_CLAIM.c.made_at.type),
-    _CLAIM.c.retracted_at.is_(None),
-    *(
-        _CLAIM.c[name].is_not_distinct_from(bindparam(name, type_=_CLAIM.c[name].type))
-        for name in ("probability", *_QUANTITY_FIELDS)
-    ),
-)
+
+
+def _same_claim_by(source_id: Any) -> ColumnElement[bool]:
+    """What makes a claim of the source `source_id` the same claim: NULL matches NULL,
+    since a quantity claim has no probability and a probability claim no quantity.
+    """
+    return and_(
+        _CLAIM.c.source_id == source_id,
+        _CLAIM.c.quote == bindparam("quote"),
+        _CLAIM.c.made_at == bindparam("made_at", type_=_CLAIM.c.made_at.type),
+        _CLAIM.c.retracted_at.is_(None),
+        *(
+            _CLAIM.c[name].is_not_distinct_from(bindparam(name, type_=_CLAIM.c[name].type))
+            for name in ("probability", *_QUANTITY_FIELDS)
+        ),
+    )
+
+
+_SAME_CLAIM = _same_claim_by(bindparam("source_id"))
 _REPEAT_ON_QUESTION = Prepared(
     core_select(_CLAIM.c.id)
     .where(_SAME_CLAIM & (_CLAIM.c.question_id == bindparam("question_id")))
@@ -231,6 +238,11 @@ _REPEAT_WITH_QUESTION = Prepared(
     .limit(1)
 )
 _CLAIM_FIELDS = tuple(column.name for column in _CLAIM.c if column.name != "id")
+# The columns a ClaimRecord holds as they are: it names the source by its slug, and
+# gathers the quantity's columns into one.
+_RECORD_FIELDS = tuple(
+    name for name in ClaimRecord.model_fields if name not in ("id", "source", "quantity")
+)
 _INSERT_CLAIM = Prepared(
     insert(_CLAIM)
     .values({name: bindparam(name, type_=_CLAIM.c[name].type) for name in _CLAIM_FIELDS})
@@ -243,6 +255,32 @@ _INSERT_UNLESS_REPEAT = Prepared(
         _CLAIM_FIELDS,
         core_select(*(bindparam(name, type_=_CLAIM.c[name].type) for name in _CLAIM_FIELDS)).where(
             ~exists().where(_SAME_CLAIM & (_CLAIM.c.question_id == bindparam("question_id")))
+        ),
+    )
+    .returning(_CLAIM.c.id)
+)
+# A claim on an existing question, checked and inserted by one statement: the source
+# exists, the question exists with the kind the claim is stated in and closes after the
+# claim was made, and no same claim is on it. No row comes back when any of that fails,
+# and record_claim_on_question then finds out which.
+_INSERT_IF_VALID = Prepared(
+    insert(_CLAIM)
+    .from_select(
+        _CLAIM_FIELDS,
+        core_select(
+            *(
+                _SOURCE.c.id if name == "source_id" else bindparam(name, type_=_CLAIM.c[name].type)
+                for name in _CLAIM_FIELDS
+            )
+        )
+        .select_from(_QUESTION.join(_SOURCE, _SOURCE.c.slug == bindparam("slug")))
+        .where(
+            _QUESTION.c.id == bindparam("question_id"),
+            _QUESTION.c.kind == bindparam("kind", type_=_QUESTION.c.kind.type),
+            _QUESTION.c.deadline >= bindparam("made_at", type_=_CLAIM.c.made_at.type),
+            ~exists().where(
+                _same_claim_by(_SOURCE.c.id) & (_CLAIM.c.question_id == _QUESTION.c.id)
+            ),
         ),
     )
     .returning(_CLAIM.c.id)
@@ -262,7 +300,7 @@ def record_claim(*, session: Session, data: ClaimCreate, actor: str, now: dateti
         "resolution_criteria": data.question.resolution_criteria,
         "deadline": data.question.deadline,
     }
-    _queue_behind_same_claim(cursor, data, source_id, stated, question_fields)
+    _queue_behind_same_claim(cursor, data, stated, question_fields)
     _refuse_repeat(cursor, _REPEAT_WITH_QUESTION, data, source_id, stated, question_fields)
     # create_question flushes what it adds, so the cursor sees the question below.
     question = create_question(
@@ -280,10 +318,16 @@ def record_claim_on_question(
 
     Recording a claim is the most frequent write: this runs on prepared statements
     (forecasts/prepared.py) alone, since ORM objects cost several times the SQL they issue.
+    A valid claim takes one statement, and its question's dates a second sent with it, so
+    on a pipelining cursor one round trip; an invalid one is then looked at again, to say
+    what is wrong with it.
     """
     _check_made(data, now)
     if data.question_id is None:
         raise DomainError("question", "a claim with a question of its own goes to record_claim")
+    recorded = _recorded_if_valid(cursor, data, data.question_id, actor, now)
+    if recorded is not None:
+        return recorded
     found = cursor.rows(
         _QUESTION_AND_SOURCE, {"slug": data.source, "question_id": data.question_id}
     )
@@ -295,10 +339,38 @@ def record_claim_on_question(
         raise _no_source(data)
     stated = _checked(data, deadline, QuestionKind(kind))
     when = (deadline, first_resolved_at)
-    _queue_behind_same_claim(cursor, data, source_id, stated, {"question_id": data.question_id})
+    _queue_behind_same_claim(cursor, data, stated, {"question_id": data.question_id})
     return _insert(
         cursor, data, data.question_id, when, source_id, stated, actor, now, _INSERT_UNLESS_REPEAT
     )
+
+
+def _recorded_if_valid(
+    cursor: Cursor, data: ClaimCreate, question_id: int, actor: str, now: datetime
+) -> ClaimPublic | None:
+    """The claim as recorded by _INSERT_IF_VALID, or None when that statement refused it."""
+    # The kind of question the claim is stated for: a claim stated for the other kind is
+    # refused by the statement, and by _stated once the question's kind is known.
+    kind = (
+        QuestionKind.quantity
+        if data.quantity is not None and data.probability is None
+        else QuestionKind.binary
+    )
+    try:
+        stated = _stated(data, kind)
+    except DomainError:
+        return None
+    _queue_behind_same_claim(cursor, data, stated, {"question_id": question_id})
+    fields = _claim_fields(data, question_id, stated, actor, now)
+    inserted, found = cursor.rows_together(
+        (_INSERT_IF_VALID, fields | {"slug": data.source, "kind": kind}),
+        (_QUESTION_AND_SOURCE, {"slug": data.source, "question_id": question_id}),
+    )
+    if not inserted:
+        return None
+    ((claim_id,),) = inserted
+    ((deadline, first_resolved_at, _, _),) = found
+    return _recorded(cursor, data, claim_id, fields, stated, (deadline, first_resolved_at))
 
 
 def _check_made(data: ClaimCreate, now: datetime) -> None:
@@ -335,7 +407,7 @@ def _checked(data: ClaimCreate, deadline: datetime, kind: QuestionKind) -> State
     return _stated(data, kind)
 
 
-def _same_claim(data: ClaimCreate, source_id: int, stated: Stated) -> dict[str, Any]:
+def _same_claim(data: ClaimCreate, source_id: int | None, stated: Stated) -> dict[str, Any]:
     """The fields that make two claims on one question the same claim."""
     probability, _, quantity = stated
     numbers = quantity.model_dump() if quantity else dict.fromkeys(_QUANTITY_FIELDS)
@@ -349,16 +421,17 @@ def _same_claim(data: ClaimCreate, source_id: int, stated: Stated) -> dict[str, 
 
 
 def _queue_behind_same_claim(
-    cursor: Cursor, data: ClaimCreate, source_id: int, stated: Stated, question: dict[str, Any]
+    cursor: Cursor, data: ClaimCreate, stated: Stated, question: dict[str, Any]
 ) -> None:
     """Wait for any other transaction recording the same claim to end, so that the repeat
     check sees what it recorded: without this, two writers in different processes or
-    threads could each find no repeat and both record it.
+    threads could each find no repeat and both record it. The source is known by its
+    slug, so that the lock can be asked for before its id is looked up.
     """
-    fields = _same_claim(data, source_id, stated) | question
+    fields = _same_claim(data, None, stated) | {"source_id": data.source} | question
     lock = same_record_lock(cursor.dialect, "claim", fields)
     if lock is not None:
-        cursor.execute(lock)
+        cursor.wait_for(lock)
 
 
 def _refuse_repeat(
@@ -398,10 +471,25 @@ def _insert(
     now: datetime,
     statement: Prepared = _INSERT_CLAIM,
 ) -> ClaimPublic:
+    fields = _claim_fields(data, question_id, stated, actor, now) | {"source_id": source_id}
+    inserted = cursor.rows(statement, fields)
+    if not inserted:
+        question_fields = {"question_id": question_id}
+        _refuse_repeat(cursor, _REPEAT_ON_QUESTION, data, source_id, stated, question_fields)
+        raise ConflictError(
+            "quote", "the same claim was retracted as this one was recorded; send it again"
+        )
+    ((claim_id,),) = inserted
+    return _recorded(cursor, data, claim_id, fields, stated, when)
+
+
+def _claim_fields(
+    data: ClaimCreate, question_id: int, stated: Stated, actor: str, now: datetime
+) -> dict[str, Any]:
+    """The claim's columns but its id and its source's."""
     probability, basis, quantity = stated
     fields: dict[str, Any] = {
         "question_id": question_id,
-        "source_id": source_id,
         "probability": probability,
         "probability_basis": basis,
         "verbal_phrase": data.verbal_phrase or None,
@@ -416,18 +504,22 @@ def _insert(
         "retracted_at": None,
         "retraction_reason": None,
     }
-    numbers = quantity.model_dump() if quantity else dict.fromkeys(_QUANTITY_FIELDS)
-    inserted = cursor.rows(statement, fields | numbers)
-    if not inserted:
-        question_fields = {"question_id": question_id}
-        _refuse_repeat(cursor, _REPEAT_ON_QUESTION, data, source_id, stated, question_fields)
-        raise ConflictError(
-            "quote", "the same claim was retracted as this one was recorded; send it again"
-        )
-    ((claim_id,),) = inserted
-    del fields["source_id"]
-    claim = ClaimRecord(id=claim_id, source=data.source, quantity=quantity, **fields)
-    _log(cursor, Action.claim_recorded, claim, actor, now)
+    return fields | (quantity.model_dump() if quantity else dict.fromkeys(_QUANTITY_FIELDS))
+
+
+def _recorded(
+    cursor: Cursor,
+    data: ClaimCreate,
+    claim_id: int,
+    fields: dict[str, Any],
+    stated: Stated,
+    when: tuple[datetime, datetime | None],
+) -> ClaimPublic:
+    """The inserted claim, entered in the chain, as the API shows it."""
+    quantity = stated[2]
+    columns = {name: fields[name] for name in _RECORD_FIELDS}
+    claim = ClaimRecord(id=claim_id, source=data.source, quantity=quantity, **columns)
+    _log(cursor, Action.claim_recorded, claim, claim.recorded_by, claim.recorded_at)
     return public_of(claim, deadline=when[0], first_resolved_at=when[1])
 
 

@@ -104,6 +104,12 @@ class Cursor:
         """Run a statement that takes no parameters and returns nothing."""
         self.cursor.execute(sql)
 
+    def wait_for(self, lock: str) -> None:
+        """Run a statement that takes a lock held to the end of the transaction: it makes
+        other writers wait, and writes nothing itself.
+        """
+        self.execute(lock)
+
     def rows(self, prepared: Prepared, params: Mapping[str, Any]) -> list[Sequence[Any]]:
         """Every row the statement returns, with its columns' result processing applied."""
         self.send(prepared, params)

@@ -129,7 +129,8 @@ class PipelinedCursor(Cursor):
 class BatchCursor(PipelinedCursor):
     """A PipelinedCursor for several units of work in one transaction: the chain's appends
     wait, and go out together, under the lock once, just before the COMMIT. It counts the
-    statements that may write, so that a unit that fails is known to have changed nothing.
+    statements that may have written, so that a unit that fails is known to have changed
+    nothing.
     """
 
     def __init__(self, new_cursor: Callable[[], Any], dialect: Dialect) -> None:
@@ -147,6 +148,17 @@ class BatchCursor(PipelinedCursor):
         if not isinstance(prepared.statement, Select):
             self.writes += 1
         super().send(prepared, params, cursor)
+
+    def fetched(self, prepared: Prepared, cursor: Any) -> list[Sequence[Any]]:
+        """The rows, uncounting an INSERT ... RETURNING that returned none: it wrote none."""
+        rows = super().fetched(prepared, cursor)
+        if not rows and not isinstance(prepared.statement, Select):
+            self.writes -= 1
+        return rows
+
+    def wait_for(self, lock: str) -> None:
+        """Take the lock, uncounted: it writes nothing."""
+        super().execute(lock)
 
     def send_locked(self, lock: str, prepared: Prepared, params: Mapping[str, Any]) -> None:
         """Keep the append until send_appends."""

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from forecasts.claims import record_claim_on_question
-from forecasts.domain import DomainError
+from forecasts.domain import DomainError, RepeatError
 from forecasts.models import Claim
 from forecasts.prepared import Cursor
 from forecasts.schemas import ClaimCreate
@@ -202,10 +202,12 @@ def test_a_unit_refused_before_it_writes_leaves_the_others_written_once_and_toge
 
     units: list[Callable[[Cursor], Any]] = [counted(n) for n in range(20)]
     units[3] = on_no_question
+    units[12] = record(0)  # a repeat, of a claim recorded before it or in its own batch
     outcomes = _written_together(database, units)
 
     assert isinstance(outcomes[3], DomainError) and "no question" in str(outcomes[3])
-    assert runs == Counter({n: 1 for n in range(20) if n != 3})  # none written again
-    assert _claims(database) == 19
-    assert _claim_transactions(database) < 19
+    assert isinstance(outcomes[12], RepeatError)
+    assert runs == Counter({n: 1 for n in range(20) if n not in (3, 12)})  # none written again
+    assert _claims(database) == 18
+    assert _claim_transactions(database) < 18
     assert verify(database).ok

@@ -20,6 +20,7 @@ from forecasts.models import Claim
 from forecasts.prepared import Cursor
 from forecasts.schemas import ClaimCreate
 from service.database import Database
+from tests.conftest import MutableClock
 from tests.factories import JANE_DOE_CLAIM as CLAIM
 from tests.factories import make_question, make_source
 from tests.own_loop import run_on_own_loop
@@ -98,6 +99,7 @@ def test_refused_writes_leave_nothing_and_the_ledger_verifies(
     admin: dict[str, str],
     database: Database,
     source: None,
+    clock: MutableClock,
 ) -> None:
     refused = client.post(
         "/api/v1/claims",
@@ -120,7 +122,20 @@ def test_refused_writes_leave_nothing_and_the_ledger_verifies(
         "/api/v1/claims", json=nowhere | {"source": "jane-doe"}, headers=editor
     )
     assert no_question.status_code == 422 and "no question with id 999999" in no_question.text
-    assert _claims(database) == 1
+    on_time = _on_question(stored.json()["question_id"])
+    clock.set(datetime(2026, 7, 1, tzinfo=UTC))  # after the question's deadline
+    too_late = client.post(
+        "/api/v1/claims", json=on_time | {"made_at": "2026-06-01T00:00:01Z"}, headers=editor
+    )
+    assert too_late.status_code == 422 and too_late.json()["detail"][0]["loc"] == [
+        "body",
+        "made_at",
+    ]
+    assert "after the question's deadline" in too_late.text
+    # The deadline itself, written with another offset, is still on time.
+    at_deadline = on_time | {"made_at": "2026-06-01T02:00:00+02:00"}
+    assert client.post("/api/v1/claims", json=at_deadline, headers=editor).status_code == 201
+    assert _claims(database) == 2
     # An admin's request runs a verification now; others read the last stored one.
     assert client.get("/api/v1/ledger/verify", headers=admin).json()["ok"] is True
 
