@@ -262,7 +262,8 @@ _INSERT_UNLESS_REPEAT = Prepared(
 # A claim on an existing question, checked and inserted by one statement: the source
 # exists, the question exists with the kind the claim is stated in and closes after the
 # claim was made, and no same claim is on it. No row comes back when any of that fails,
-# and record_claim_on_question then finds out which.
+# and record_claim_on_question then finds out which. The row that comes back holds the
+# question's deadline and first resolution too, which the API's answer needs.
 _INSERT_IF_VALID = Prepared(
     insert(_CLAIM)
     .from_select(
@@ -283,7 +284,15 @@ _INSERT_IF_VALID = Prepared(
             ),
         ),
     )
-    .returning(_CLAIM.c.id)
+    .returning(
+        _CLAIM.c.id,
+        core_select(_QUESTION.c.deadline)
+        .where(_QUESTION.c.id == bindparam("question_id"))
+        .scalar_subquery(),
+        core_select(_RESOLUTION.c.resolved_at)
+        .where(_RESOLUTION.c.question_id == bindparam("question_id"), _RESOLUTION.c.sequence == 1)
+        .scalar_subquery(),
+    )
 )
 
 
@@ -318,9 +327,8 @@ def record_claim_on_question(
 
     Recording a claim is the most frequent write: this runs on prepared statements
     (forecasts/prepared.py) alone, since ORM objects cost several times the SQL they issue.
-    A valid claim takes one statement, and its question's dates a second sent with it, so
-    on a pipelining cursor one round trip; an invalid one is then looked at again, to say
-    what is wrong with it.
+    A valid claim takes one statement; an invalid one is then looked at again, to say what
+    is wrong with it.
     """
     _check_made(data, now)
     if data.question_id is None:
@@ -362,14 +370,10 @@ def _recorded_if_valid(
         return None
     _queue_behind_same_claim(cursor, data, stated, {"question_id": question_id})
     fields = _claim_fields(data, question_id, stated, actor, now)
-    inserted, found = cursor.rows_together(
-        (_INSERT_IF_VALID, fields | {"slug": data.source, "kind": kind}),
-        (_QUESTION_AND_SOURCE, {"slug": data.source, "question_id": question_id}),
-    )
+    inserted = cursor.rows(_INSERT_IF_VALID, fields | {"slug": data.source, "kind": kind})
     if not inserted:
         return None
-    ((claim_id,),) = inserted
-    ((deadline, first_resolved_at, _, _),) = found
+    ((claim_id, deadline, first_resolved_at),) = inserted
     return _recorded(cursor, data, claim_id, fields, stated, (deadline, first_resolved_at))
 
 
