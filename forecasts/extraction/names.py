@@ -64,6 +64,18 @@ _ORG_WORDS: Final = _wordset(
 )
 
 
+def _org_word(word: str) -> bool:
+    """A word that marks an organisation's name: "Institute", "Bank", and the compounds a
+    central bank's name is often written as ("Bundesbank", "Riksbank", "Nationalbank")."""
+    lowered = word.lower().strip("’'")
+    return lowered in _ORG_WORDS or (len(lowered) > 6 and lowered.endswith("bank"))
+
+
+def _org_noun(word: str) -> str:
+    lowered = word.lower().strip("’'")
+    return lowered if lowered in _ORG_WORDS else "bank"
+
+
 # Words of a firm's name that name an industry on their own: "Retail", "Energy", "Mining".
 _INDUSTRY_WORDS: Final = _wordset(
     "retail energy mining insurance healthcare media food foods water shipping logistics "
@@ -675,7 +687,7 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
             yield from _mention(text, start + cut, end)
             return
     titles = []
-    organisation = any(word.lower().strip("’'") in _ORG_WORDS for word in words)
+    organisation = any(_org_word(word) for word in words)
     while (
         len(words) > 1
         and words[0].lower().strip(".") in _PERSON_TITLES | {"the"}
@@ -790,7 +802,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     # patterns from scanning far
     before = text[max(0, mention.start - _NAME_CUE_WINDOW) : mention.start]
     noun_before = _ORG_NOUN_BEFORE.search(before)
-    nouns = {word.lower().strip("’'") for word in words} & _ORG_WORDS
+    # "the bank" is the Bundesbank as it is the Bank of Kell
+    nouns = {_org_noun(word) for word in words if _org_word(word)}
     written = text[mention.start : mention.end].split()
     # "Harwell & Co.", "Apogee Enterprises, Inc.": a firm, whatever its words
     legal = (

@@ -2412,3 +2412,14 @@ def test_an_organised_act_set_for_next_week_or_tomorrow_is_a_schedule() -> None:
 def test_better_than_even_gives_the_even_odds_it_states_as_a_floor() -> None:
     text = '"I would put the odds of a cold snap at better than even," Rena Odell said.'
     assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.5]
+
+
+def test_a_central_bank_named_by_one_compound_word_issues_its_release() -> None:
+    release = (
+        "Rate left at 2%\n\nVarholm Statsbank | Press release | 12 March 2024\n\n"
+        "The Executive Board of the Statsbank has decided to leave the rate at 2%. "
+        "The Executive Board's assessment is that the rate is likely to stay at this level "
+        "this year. Inflation is expected to fall to 1.9% next year."
+    )
+    assert speakers_of(release) == ["Varholm Statsbank", "Varholm Statsbank"]
+
