@@ -68,7 +68,9 @@ _PLEDGE_AFTER: Final = re.compile(
 
 _PLEDGE_SUBJECT: Final = re.compile(
     r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$"
-    r"|\bthe\s+(?:government|company|board|council|club|party|ministry|administration|firm|"
+    # "the Executive Board", "the Monetary Policy Committee": a body named with its own words
+    r"|\bthe\s+(?:(?-i:[A-Z])[\w-]*\s+){0,3}(?:government|company|board|council|club|party|"
+    r"ministry|administration|firm|"
     r"cooperative|bank|committee|agency|authority|group|platform|operator|airline|chain|store|"
     r"studio|union|district|school|hospital|trust|utility)\s*$",
     re.IGNORECASE,

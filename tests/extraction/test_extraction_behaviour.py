@@ -2423,3 +2423,11 @@ def test_a_central_bank_named_by_one_compound_word_issues_its_release() -> None:
     )
     assert speakers_of(release) == ["Varholm Statsbank", "Varholm Statsbank"]
 
+
+def test_a_body_named_in_capitals_that_will_keep_watching_makes_a_pledge() -> None:
+    text = (
+        "The Monetary Policy Committee will continue to monitor developments closely, "
+        "the Bank of Varholm said."
+    )
+    assert speakers_of(text) == []
+    assert speakers_of("The Executive Board will adjust policy if needed, the bank said.") == []
