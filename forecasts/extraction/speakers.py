@@ -401,7 +401,7 @@ _PARTICIPLE_BEFORE: Final = re.compile(
 def _noun_use(text: str, start: int) -> bool:
     # a determiner and one modifier are all that is looked for: the last few words will do
     before = text[max(0, start - _NOUN_USE_REACH) : start].rstrip().lower()
-    if _DETERMINER_BEFORE.search(before):
+    if _DETERMINER_BEFORE.search(before) or _HANDLED_BEFORE.search(before):
         return True
     # "the company's forecasts" is a noun; "Farrow's expects" is a firm named in the possessive
     word = re.match(r"[a-z]+", text[start:].lower())
@@ -421,6 +421,14 @@ _NOUN_MODIFIER: Final = (
 
 _DETERMINER_BEFORE: Final = re.compile(
     r"\b(?:the|a|an|its|his|her|their|our|my|this|that)" + _NOUN_MODIFIER
+)
+
+
+# "an update that combines forecasts from 12 centres", "the survey compiles estimates": the
+# object of a verb that gathers or issues them is a noun
+_HANDLED_BEFORE: Final = re.compile(
+    r"\b(?:combin|blend|averag|compil|aggregat|publish|issu|produc|releas|collect|gather|"
+    r"pool|us|compar|track|updat|revis)(?:es|s|ed|ing)(?:\s+[a-z]+)?$"
 )
 
 

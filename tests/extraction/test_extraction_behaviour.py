@@ -2431,3 +2431,12 @@ def test_a_body_named_in_capitals_that_will_keep_watching_makes_a_pledge() -> No
     )
     assert speakers_of(text) == []
     assert speakers_of("The Executive Board will adjust policy if needed, the bank said.") == []
+
+
+def test_forecasts_gathered_or_issued_by_a_body_are_a_noun() -> None:
+    for text in [
+        "The survey, which compiles forecasts from 30 banks, is read closely by traders.",
+        "The agency, which has issued quarterly forecasts since 1990, raised its estimate.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert speakers_of("Orvia Bank forecasts growth of 2% next year.") == ["Orvia Bank"]
