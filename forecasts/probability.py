@@ -278,7 +278,8 @@ def _rule_entries() -> list[_Entry]:
         note=_MODAL_NOTE,
     )
     would = _Entry(
-        phrases=("would",),
+        # "said the year was set to end as the second-warmest": the back-shifted "is set to"
+        phrases=("would", "was set to", "were set to"),
         probability=0.80,
         lower=0.80,
         upper=0.95,

@@ -59,7 +59,7 @@ _MODAL_PHRASES: Final = frozenset(
 )
 
 
-_WOULD_PHRASES: Final = frozenset({"would", "would not"})
+_WOULD_PHRASES: Final = frozenset({"would", "would not", "was set to", "were set to"})
 
 
 _WEAK_PHRASES: Final = POSSIBILITY_MODALS | {"cannot be ruled out", "cannot rule out"}

@@ -2440,3 +2440,13 @@ def test_forecasts_gathered_or_issued_by_a_body_are_a_noun() -> None:
     ]:
         assert extract_candidates(text, published_at=PUBLISHED) == [], text
     assert speakers_of("Orvia Bank forecasts growth of 2% next year.") == ["Orvia Bank"]
+
+
+def test_was_set_to_in_reported_speech_is_a_back_shifted_forecast() -> None:
+    (candidate,) = extract_candidates(
+        "Rena Odell said the year was set to end as the warmest on record.",
+        published_at=PUBLISHED,
+    )
+    assert candidate.speaker == "Rena Odell" and candidate.probability is None
+    assert extract_candidates("The meeting was set to end at noon.", published_at=PUBLISHED) == []
+
