@@ -778,6 +778,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "its Oil Market Report", "Bank Rate": a publication or a rate says nothing
     if _LOCATED.search(words[-1]):
         return None  # "The New York-based institute": where a body is, not its name
+    if _NATIONAL_MODIFIER.fullmatch(mention.text) and _LOWER_NOUN_AFTER.match(text, mention.end):
+        return None  # "the U.N. agency", "the EU executive": whose body it is, not its name
     if len(words) > 1 and words[0].lower() in _TIME_MODIFIERS and words[1].lower() in _TIMES:
         return None  # "Last August", "Early Monday": a time, nobody who speaks
     # "Ashdown Reservoir", "Harbour Street": a place speaks for no one; "Marsh & Lane" is a
@@ -905,6 +907,13 @@ _TIMES: Final = _wordset(
 # Last words of the title of a publication or of a rate: "Oil Market Report", "World
 # Economic Outlook", "Bank Rate".
 _DOCUMENT_TITLE_ENDINGS: Final = _wordset("report update outlook rate index")
+
+
+# Initials of a country or a union of them, written before the noun for one of its bodies.
+_NATIONAL_MODIFIER: Final = re.compile(r"U\.?N|U\.?S|U\.?K|E\.?U")
+
+
+_LOWER_NOUN_AFTER: Final = re.compile(r"\.?\s+[a-z]")
 
 
 _LOCATED: Final = re.compile(r"-(?:based|born|headquartered|listed|owned|run|backed|made|led)$")

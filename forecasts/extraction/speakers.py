@@ -900,6 +900,8 @@ _DEFINITE_NP: Final = re.compile(
     # "the New York-listed miner": where it is, then what it is
     r"^\s*(?i:the)\s+"
     r"(?:(?:[A-Z][\w.]*\s+)*[A-Z][\w.-]*-(?:based|headquartered|listed|owned|run|backed)\s+)?"
+    # "the U.N. agency", "the EU executive": a country's or union's initials, then the noun
+    r"(?:(?:U\.N\.|U\.S\.|U\.K\.|E\.U\.|UN|US|UK|EU)\s+)?"
     r"((?:[a-z-]+\s+){0,3}[a-z-]+)(?:['’]s)?\s*$"
 )
 

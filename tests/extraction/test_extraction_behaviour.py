@@ -2450,3 +2450,15 @@ def test_was_set_to_in_reported_speech_is_a_back_shifted_forecast() -> None:
     assert candidate.speaker == "Rena Odell" and candidate.probability is None
     assert extract_candidates("The meeting was set to end at noon.", published_at=PUBLISHED) == []
 
+
+def test_a_body_called_by_its_country_s_or_union_s_initials_is_the_one_named_before() -> None:
+    text = (
+        "The Valmora Climate Organization published its annual update on Friday.\n\n"
+        "The U.N. agency put the chance of a wet winter at 60%."
+    )
+    assert speakers_of(text) == ["Valmora Climate Organization"]
+    fed = (
+        "The Orvia Reserve held rates on Tuesday.\n\n"
+        "The U.S. central bank expects inflation to fall to 2% next year."
+    )
+    assert speakers_of(fed) == ["Orvia Reserve"]
