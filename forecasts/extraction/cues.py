@@ -151,12 +151,32 @@ _POLICY_MOVE_PRESENT: Final = (
 )
 
 
+# "by four or five points", "by two goals": a winning margin, which only a result settles.
+_MARGIN: Final = (
+    r"(?:(?:it|this|that|the\s+[\w-]+|[A-Z][\w'’-]+)\s+)?by\s+(?:about\s+|around\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few|couple\s+of))"
+    r"(?:\s+(?:or|to)\s+(?:\d+|[a-z]+))?\s+(?:percentage\s+)?(?:points?|goals?|seats?|votes?|"
+    r"runs?|wickets?|lengths?)\b"
+)
+
+
+# "She wins the runoff by four or five points.": a source's call of the result, in the
+# present, told by the margin a count will settle.
+_MARGIN_PRESENT: Final = re.compile(
+    # not "would lose by ten points", whose modal is a cue of its own, or "to win by"
+    r"(?<!\bwould\s)(?<!\bwill\s)(?<!\bto\s)(?<!\bdid\s)(?<!\bcould\s)(?<!\bmight\s)"
+    rf"\b(?:wins|loses|beats|carries|takes|win|lose|beat|carry|take)\s+{_MARGIN}"
+)
+
+
 _THINK_PRESENT: Final = re.compile(
     r"\b(?-i:I|We|we)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|"
     r"believe)\s+"
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,6}?"
     rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
-    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT})\b",
+    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT}"
+    # "I think Kelmarsh win it by five points": a side is plural in British English
+    rf"|(?:{_OUTCOME_PRESENT_PLURAL})(?=\s+{_MARGIN}))\b",
     re.IGNORECASE,
 )
 
@@ -558,6 +578,9 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )
+    margin = _MARGIN_PRESENT.search(text) if sourced and " by " in text else None
+    if margin is not None:
+        yield _plain_cue("opinion", margin.start(), margin.end(), "a result called by its margin")
 
 
 # "output was on track to reach a record", "is on course for a narrow defeat": where a source

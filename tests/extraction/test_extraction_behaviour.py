@@ -2462,3 +2462,16 @@ def test_a_body_called_by_its_country_s_or_union_s_initials_is_the_one_named_bef
         "The U.S. central bank expects inflation to fall to 2% next year."
     )
     assert speakers_of(fed) == ["Orvia Reserve"]
+
+
+def test_a_result_called_by_its_margin_in_the_present_is_a_forecast() -> None:
+    quoted = "“She wins the runoff by four or five points,” pollster Dara Quist said."
+    assert speakers_of(quoted) == ["Dara Quist"]
+    british = 'Dara Quist, a pundit, was sure. "I think Norland win it by two goals," she said.'
+    assert speakers_of(british) == ["Dara Quist"]
+    for past in [
+        '"In 2019 the polls said we would lose by ten points, and we lost by three," '
+        "Dara Quist said.",
+        "Norland won by two goals on Saturday, Dara Quist said.",
+    ]:
+        assert speakers_of(past) == [], past
