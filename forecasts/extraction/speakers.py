@@ -46,6 +46,7 @@ from forecasts.extraction.sentences import _SUBJECT_WINDOW, Sentence, _inside, _
 def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _Document) -> None:
     """Record the people and organisations a sentence names, quotations excluded for people."""
     previous: tuple[_Mention, _Entity] | None = None
+    subject: _Entity | None = None
     for mention in _name_runs(sentence.text):
         if _remembered_as_alias(sentence.text, previous, mention, document):
             continue
@@ -57,11 +58,19 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
         _link_to_owner(mention, entity, document)
         if entity.kind == "person" and not _inside(mention.start, regions):
             document.mention_person(entity)
+            if _APPOSITIVE_SUBJECT.match(sentence.text, mention.end) and not sentence.text[
+                : mention.start
+            ].strip(" \"“‘'"):
+                subject = entity
         if previous is not None and _part_of(sentence.text, previous, (mention, entity)):
             previous[1].parent = entity
         if entity.kind == "org" and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[: mention.start]):
             document.last_organisation = entity.root().name  # the subject "it" refers to
         previous = (mention, entity)
+    if subject is not None:
+        # "Ray Gilchrist, a consultant who worked on Delgado's campaign, was blunter.": the
+        # people of the aside are not whom the next "he" means
+        document.mention_person(subject)
     _learn_roles(sentence.text, document)
     _learn_definite_subject(sentence.text, document)
     group = _GROUP_OPENING.match(sentence.text)
@@ -73,6 +82,10 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+# A name opening a sentence with an aside about who they are after it.
+_APPOSITIVE_SUBJECT: Final = re.compile(r",\s+(?:a|an|the|who|whose|one|now|then|once)\b")
 
 
 # "the economy ministry", "Japan's finance ministry", "Brazil's oil regulator": a body the

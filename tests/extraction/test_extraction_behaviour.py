@@ -2475,3 +2475,11 @@ def test_a_result_called_by_its_margin_in_the_present_is_a_forecast() -> None:
         "Norland won by two goals on Saturday, Dara Quist said.",
     ]:
         assert speakers_of(past) == [], past
+
+
+def test_people_named_in_an_aside_about_the_subject_are_not_whom_he_means() -> None:
+    text = (
+        "Tomas Ekberg, a consultant who ran Anton Varga's first campaign, was blunter. "
+        '"My guess is she wins by three points," he said.'
+    )
+    assert speakers_of(text) == ["Tomas Ekberg"]
