@@ -176,6 +176,10 @@ _SPEECH_VERBS: Final = (
     r"(?:tipped|tips)(?=\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:win|reach|finish|go|lift|make|take|"
     r"claim|beat|top|retain|qualify)\b)|"
     r"reports|sees|see|"
+    # "Statline rates Norland the most likely to win", "Its model has Kell as the likeliest
+    # champions": a runner called the likeliest
+    r"(?:rates|rated|rate|has|have|had)(?=\s+(?:[\w'’.-]+\s+){1,4}?(?:as\s+)?the\s+"
+    r"(?:likeliest|most\s+likely|(?:clear\s+|strong\s+)?favou?rites?)\b)|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"

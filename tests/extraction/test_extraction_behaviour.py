@@ -2483,3 +2483,12 @@ def test_people_named_in_an_aside_about_the_subject_are_not_whom_he_means() -> N
         '"My guess is she wins by three points," he said.'
     )
     assert speakers_of(text) == ["Tomas Ekberg"]
+
+
+def test_a_runner_rated_the_likeliest_at_a_figure_has_that_probability() -> None:
+    text = "Of the three, Norvale Analytics rates Kell the most likely to go through, at 41%."
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.speaker, candidate.probability) == ("Norvale Analytics", 0.41)
+    has = "Norvale Analytics has Kell as the likeliest champions, at 38%."
+    assert [c.probability for c in extract_candidates(has, published_at=PUBLISHED)] == [0.38]
+
