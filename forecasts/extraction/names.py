@@ -95,7 +95,9 @@ _LEGAL_SUFFIXES: Final = _wordset("inc ltd llc plc corp co gmbh ag sa nv bv lp l
 # a byline, "In London".
 _LEADING_FUNCTION_WORDS: Final = _wordset(
     "by in at on from with to for of after before as and but or my our his her their its "
-    "this that when while if since until during under over about against between among"
+    "this that when while if since until during under over about against between among "
+    # "Former England captain Ola Brenn": what someone was, no part of a name
+    "former"
 )
 
 

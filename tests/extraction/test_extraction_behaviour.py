@@ -2492,3 +2492,10 @@ def test_a_runner_rated_the_likeliest_at_a_figure_has_that_probability() -> None
     has = "Norvale Analytics has Kell as the likeliest champions, at 38%."
     assert [c.probability for c in extract_candidates(has, published_at=PUBLISHED)] == [0.38]
 
+
+def test_former_before_a_post_is_no_part_of_the_name_of_a_body() -> None:
+    text = (
+        "Former Kell Rovers captain Ola Brenn now works as a pundit.\n\n"
+        "The club said it expects to finish in the top three this season."
+    )
+    assert speakers_of(text) == ["Kell Rovers"]
