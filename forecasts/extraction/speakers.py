@@ -411,6 +411,23 @@ _PARTICIPLE_BEFORE: Final = re.compile(
 )
 
 
+def _its_owner(document: _Document) -> str | None:
+    """Whom "Its model" means: the organisation last spoken of, unless the source just
+    quoted is a name the article gave no sex or title, which "its" shows to be a body
+    ("Optima Stats gives Rovers a 22% chance. Its model ...")."""
+    last = document.known(document.last_speaker) if document.last_speaker else None
+    if (
+        last is not None
+        and last.kind == "person"
+        and not last.gender
+        and len(last.parts) > 1
+        and document.last_speaker_paragraph == document.paragraph
+    ):
+        last.kind = "org"
+        return last.name
+    return document.last_organisation
+
+
 def _noun_use(text: str, start: int) -> bool:
     # a determiner and one modifier are all that is looked for: the last few words will do
     before = text[max(0, start - _NOUN_USE_REACH) : start].rstrip().lower()
@@ -620,9 +637,10 @@ def _subject_speaker(
         ):
             # "Luca Benedetti ... '...,' the Ashford manager said": the person just named
             return _Attribution(document.last_person[-1].name, False, *verb)
-        if words[0].lower() == "its" and len(words) <= 4 and document.last_organisation:
+        owner = _its_owner(document) if words[0].lower() == "its" and len(words) <= 4 else None
+        if owner is not None:
             # "Its modelling puts the chance ...": the organisation's own unit speaks for it
-            return _Attribution(document.last_organisation, False, *verb)
+            return _Attribution(owner, False, *verb)
         led = _LED_BY.search(chunk) if " by " in chunk else None
         if led is not None:
             # "analysts led by Priya Raman wrote": the named lead author (LABELLING.md)

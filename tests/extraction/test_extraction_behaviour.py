@@ -2499,3 +2499,12 @@ def test_former_before_a_post_is_no_part_of_the_name_of_a_body() -> None:
         "The club said it expects to finish in the top three this season."
     )
     assert speakers_of(text) == ["Kell Rovers"]
+
+
+def test_its_after_a_source_with_no_sex_or_title_shows_that_source_is_a_body() -> None:
+    text = (
+        "Kell Rovers lost again on Saturday.\n\n"
+        "The league's data partner, Norvale Stats, gives Rovers a 22% chance of promotion. "
+        "Its model has Kell as the likeliest champions, at 38%."
+    )
+    assert speakers_of(text) == ["Norvale Stats", "Norvale Stats"]
