@@ -232,7 +232,12 @@ _ADVICE_AFTER: Final = re.compile(
     r"check|ask|book|contact|consult|make\s+sure|register|apply|secure|wear|carry|"
     r"get\s+(?:to|vaccinated|tested|checked)|arrive|allow\s+(?:extra|more|plenty)|"
     r"stay\s+(?:indoors|inside|home|away|off)|"
-    r"(?:remain|be|stay)\s+(?:cautious|careful|prepared|ready|vigilant|prudent|alert|patient))\b",
+    r"(?:remain|be|stay)\s+(?:cautious|careful|prepared|ready|vigilant|prudent|alert|patient)|"
+    # "it should fix the planning rules", "should stop promising a boom": a policy urged; not
+    # "should stop rising", where a trend is called
+    r"fix|scrap|abandon|overhaul|simplify|streamline|(?:stop|start)\s+(?!(?:rising|falling|"
+    r"growing|increasing|declining|climbing|dropping|easing|slowing|picking|recovering)\b)"
+    r"[a-z]+ing)\b",
     re.IGNORECASE,
 )
 

@@ -2508,3 +2508,13 @@ def test_its_after_a_source_with_no_sex_or_title_shows_that_source_is_a_body() -
         "Its model has Kell as the likeliest champions, at 38%."
     )
     assert speakers_of(text) == ["Norvale Stats", "Norvale Stats"]
+
+
+def test_should_urging_a_body_to_stop_or_fix_something_is_advice() -> None:
+    for text in [
+        "First, it should stop pretending that the new levy alone will pay for the line.",
+        "The ministry should fix the rules that keep new homes from being built.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    trend = "Rents should stop rising by the end of next year, Orvia Bank said."
+    assert speakers_of(trend) == ["Orvia Bank"]
