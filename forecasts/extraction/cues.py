@@ -685,9 +685,11 @@ _NOUN_AFTER: Final = re.compile(
 )
 
 
-# "the arguments over forecasts", "doubts about projections": after a preposition, a noun.
+# "the arguments over forecasts", "doubts about projections", "an office for projects that
+# cross borders": after a preposition, a noun.
 _PREPOSITION_BEFORE: Final = re.compile(
-    r"\b(?:over|about|of|with|from|against|between|among|behind|despite|beyond|like)\s+$",
+    r"\b(?:over|about|of|with|from|against|between|among|behind|despite|beyond|like|for|on|in|"
+    r"into|under|by|across|within|without|through|towards?)\s+$",
     re.IGNORECASE,
 )
 

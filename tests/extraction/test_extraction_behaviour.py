@@ -2518,3 +2518,11 @@ def test_should_urging_a_body_to_stop_or_fix_something_is_advice() -> None:
         assert extract_candidates(text, published_at=PUBLISHED) == [], text
     trend = "Rents should stop rising by the end of next year, Orvia Bank said."
     assert speakers_of(trend) == ["Orvia Bank"]
+
+
+def test_projects_or_forecasts_after_for_or_on_are_nouns() -> None:
+    for text in [
+        "The office approves permits for projects that cross county lines.",
+        "The plan relies on forecasts that are two years old.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
