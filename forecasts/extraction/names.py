@@ -321,7 +321,9 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"shoppers|businesses|contacts|agents|pundits|bookmakers|bookies|punters|parents|tenants|"
     r"nurses|owners|buyers"
     # a profession in the plural: "marine biologists", "pediatricians", "local doctors"
-    r"|(?-i:[a-z]+(?:ists|ians|ers|ors)))"
+    r"|(?-i:[a-z]+(?:ists|ians|ers|ors))"
+    # "Pharmacists say", "Physicians expect": one opening the sentence takes its capital
+    r"|(?-i:[A-Z][a-z]+(?:ists|ians)))"
     # "in the area", "at the count": where they are, not whom they work for
     r"(?:\s+(?:in|at|across|around|on|near)\s+(?-i:(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}))?$",
     re.IGNORECASE,

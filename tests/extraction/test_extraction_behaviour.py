@@ -2526,3 +2526,11 @@ def test_projects_or_forecasts_after_for_or_on_are_nouns() -> None:
         "The plan relies on forecasts that are two years old.",
     ]:
         assert extract_candidates(text, published_at=PUBLISHED) == [], text
+
+
+def test_a_profession_in_the_plural_opening_a_sentence_is_unattributable() -> None:
+    for text in [
+        "Pharmacists say they expect demand for flu drugs to jump next month.",
+        "Physicians expect the wave to peak in January.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
