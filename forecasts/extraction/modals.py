@@ -126,10 +126,16 @@ _SCHEDULE_MONTH: Final = re.compile(
 
 
 def _scheduled(after: str, text: str) -> bool:
-    return bool(
-        _SCHEDULE_AFTER.match(after)
-        and (_SCHEDULE_DATE.search(text) or _SCHEDULE_MONTH.match(after))
-    )
+    if not _SCHEDULE_AFTER.match(after):
+        return False
+    if _ON_SALE.match(after):
+        # "tickets will go on sale on Monday" is a date set; "the glasses would go on sale in
+        # September 2027" a launch months ahead, which turns on more than a calendar
+        return bool(_SCHEDULE_DATE.search(after))
+    return bool(_SCHEDULE_DATE.search(text) or _SCHEDULE_MONTH.match(after))
+
+
+_ON_SALE: Final = re.compile(r"^\s*(?:\w+\s+)?go\s+on\s+sale\b", re.IGNORECASE)
 
 
 # "the most expensive mistake this city will make": an evaluation, not a forecast.

@@ -2534,3 +2534,10 @@ def test_a_profession_in_the_plural_opening_a_sentence_is_unattributable() -> No
         "Physicians expect the wave to peak in January.",
     ]:
         assert extract_candidates(text, published_at=PUBLISHED) == [], text
+
+
+def test_a_product_that_would_go_on_sale_months_ahead_is_a_forecast() -> None:
+    launch = "Orvia Devices said on Monday its first headset would go on sale in Europe in May."
+    assert speakers_of(launch) == ["Orvia Devices"]
+    tickets = "The club said tickets would go on sale on Friday at 9am."
+    assert speakers_of(tickets) == []
