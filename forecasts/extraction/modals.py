@@ -389,7 +389,12 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     # "will run a free advice service": its own operations, whoever reports them
     r"|buy\s+back\b|repurchase\b|sell\s+(?:[\w-]+\s+){1,3}?(?:through|via|online)\b"
     r"|run\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:service|scheme|programme|program|helpline|"
-    r"campaign|pilot|trial)\b)",
+    r"campaign|pilot|trial)\b"
+    # "will assemble them with a contract manufacturer", "would build the car at its plant in
+    # Ohio": where and with whom it makes its goods, not how many (a forecast of output)
+    r"|(?:assemble|manufacture|make|build|produce|source)\s+(?:them|it|(?:the|its|their|our)"
+    r"\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:with|at|in|through|from|using)\s+(?!(?:19|20)\d\d\b)"
+    r"(?!(?:the\s+)?(?:first|second|third|fourth|next|coming)\b))",
     re.IGNORECASE,
 )
 

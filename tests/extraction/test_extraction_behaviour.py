@@ -2541,3 +2541,11 @@ def test_a_product_that_would_go_on_sale_months_ahead_is_a_forecast() -> None:
     assert speakers_of(launch) == ["Orvia Devices"]
     tickets = "The club said tickets would go on sale on Friday at 9am."
     assert speakers_of(tickets) == []
+
+
+def test_where_and_with_whom_a_company_makes_its_goods_is_its_own_operation() -> None:
+    for text in [
+        "Orvia will assemble them with a contract manufacturer in Malaysia, the company said.",
+        "Kell Motors said it would build the car at its plant in Ohio.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
