@@ -694,6 +694,9 @@ _PREPOSITION_BEFORE: Final = re.compile(
 )
 
 
+_PROJECTED_ONTO: Final = re.compile(r"[^.;]{0,80}?\b(?:onto|on\s+to)\b", re.IGNORECASE)
+
+
 _COUNT_BEFORE: Final = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|new|"
     r"other|such|these|those|some|few|more|major|big|large|small)\s+$",
@@ -716,6 +719,8 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
         return True
     if word in {"forecast", "forecasts", "projects"} and _PREPOSITION_BEFORE.search(before):
         return True
+    if word in {"project", "projects"} and _PROJECTED_ONTO.match(text, match.end()):
+        return True  # "glasses which project subtitles onto the lenses": light, not numbers
     if word in {"forecast", "forecasts", "projects", "project"} and _NOUN_AFTER.match(
         text[match.end() :]
     ):

@@ -2549,3 +2549,9 @@ def test_where_and_with_whom_a_company_makes_its_goods_is_its_own_operation() ->
         "Kell Motors said it would build the car at its plant in Ohio.",
     ]:
         assert extract_candidates(text, published_at=PUBLISHED) == [], text
+
+
+def test_a_device_that_projects_images_onto_a_surface_forecasts_nothing() -> None:
+    text = "The headset, which projects maps and messages onto the visor, weighs 80 grams."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+    assert speakers_of("Orvia Bank projects growth of 2% next year.") == ["Orvia Bank"]
