@@ -2545,8 +2545,8 @@ def test_a_product_that_would_go_on_sale_months_ahead_is_a_forecast() -> None:
 
 def test_where_and_with_whom_a_company_makes_its_goods_is_its_own_operation() -> None:
     for text in [
-        "Orvia will assemble them with a contract manufacturer in Malaysia, the company said.",
-        "Kell Motors said it would build the car at its plant in Ohio.",
+        "Orvia Devices will manufacture the headset at a plant in Malaysia, Lena Ross said.",
+        "Lena Ross said Orvia would build the headsets with a partner in Malaysia.",
     ]:
         assert extract_candidates(text, published_at=PUBLISHED) == [], text
 
