@@ -267,6 +267,18 @@ _SEES: Final = re.compile(
 )
 
 
+# "the committee wants to see clearer evidence", "would like to see rates at 3%": a wish.
+_WISH_TO_SEE: Final = re.compile(
+    r"\b(?:wants?|wanted|wanting|like|hopes?|hoped|hoping|needs?|needed|wish(?:es)?|waiting)\s+"
+    r"to\s+$",
+    re.IGNORECASE,
+)
+
+
+# "we saw it coming": hindsight about the present, no forecast.
+_SAW_IT_COMING: Final = re.compile(r"(?:saw|see|seen)\s+(?:it|this|that|them)\s+coming\b", re.I)
+
+
 # "estimates this year's crop at 22 million tonnes", "put the 2025-26 harvest at 1.1 million
 # tonnes": a figure for a season or year not yet over.
 _ESTIMATE_AT: Final = re.compile(
@@ -568,6 +580,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue("forecast_verb", match.start(), match.end(), "revised forecast")
     for match in _SEES.finditer(text):
         if _noun_use(text, match.start()) or _inside_question_word(text, match.start()):
+            continue
+        if _WISH_TO_SEE.search(text, 0, match.start()) or _SAW_IT_COMING.match(text, match.start()):
             continue
         yield _plain_cue("forecast_verb", match.start(), match.end(), "forecast verb 'sees'")
     then = _THEN_PRESENT.match(text) if sourced and ("Then" in text or "In that" in text) else None

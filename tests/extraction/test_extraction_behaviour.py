@@ -2555,3 +2555,11 @@ def test_a_device_that_projects_images_onto_a_surface_forecasts_nothing() -> Non
     text = "The headset, which projects maps and messages onto the visor, weighs 80 grams."
     assert extract_candidates(text, published_at=PUBLISHED) == []
     assert speakers_of("Orvia Bank projects growth of 2% next year.") == ["Orvia Bank"]
+
+
+def test_a_wish_to_see_something_or_hindsight_that_it_was_coming_forecasts_nothing() -> None:
+    for text in [
+        '"The board wants to see clearer evidence that prices are coming down," Lena Ross said.',
+        '"This time we saw it coming and we were ready," Lena Ross said.',
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
