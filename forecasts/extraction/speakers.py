@@ -956,11 +956,28 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
             # expects": the article goes on calling the same firm by the same noun
             found.nouns = found.nouns | {nouns[0]}
             return found
+    if nouns[0] == "Bank":
+        central = _central_bank(document)
+        if central is not None:
+            return central
     for noun in nouns:
         found = document.org_for(noun)
         if found is not None:
             return found
     return None
+
+
+def _central_bank(document: _Document) -> _Entity | None:
+    """ "the Bank", capitalised, is the central bank ("Bank of England", "Reserve Bank of
+    Australia") in the style of the press that covers it, whatever firm called "... Bank"
+    was named last."""
+    for entity in reversed(document.entities):
+        if entity.kind == "org" and _CENTRAL_BANK_NAME.search(entity.name):
+            return entity.root()
+    return None
+
+
+_CENTRAL_BANK_NAME: Final = re.compile(r"^Bank\s+of\b|\b(?:Reserve|Central|National)\s+Bank\b")
 
 
 def _generic_noun_org(nouns: list[str], document: _Document, earlier: str) -> _Entity | None:

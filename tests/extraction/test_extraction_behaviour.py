@@ -2563,3 +2563,12 @@ def test_a_wish_to_see_something_or_hindsight_that_it_was_coming_forecasts_nothi
         '"This time we saw it coming and we were ready," Lena Ross said.',
     ]:
         assert extract_candidates(text, published_at=PUBLISHED) == [], text
+
+
+def test_the_bank_capitalised_is_the_central_bank_not_the_last_firm_called_bank() -> None:
+    text = (
+        "The Bank of Valmora held rates on Thursday.\n\n"
+        'Lena Ross, an economist at Kellway Bank, said: "It was the right call."\n\n'
+        "In its latest report, the Bank projected that inflation would fall to 2% next year."
+    )
+    assert speakers_of(text) == ["Bank of Valmora"]
