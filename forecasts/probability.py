@@ -167,6 +167,7 @@ _ROW_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "50-50",
         "toss-up",
         "coin flip",
+        "coin toss",
         "as likely as not",
     ),
     "likely": (

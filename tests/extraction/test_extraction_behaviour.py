@@ -2572,3 +2572,8 @@ def test_the_bank_capitalised_is_the_central_bank_not_the_last_firm_called_bank(
         "In its latest report, the Bank projected that inflation would fall to 2% next year."
     )
     assert speakers_of(text) == ["Bank of Valmora"]
+
+
+def test_a_coin_toss_is_an_even_chance() -> None:
+    text = '"A cut in June is a coin toss," Lena Ross said.'
+    assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.5]
