@@ -543,7 +543,16 @@ def _valid_would(
         return False
     if _ORGANISED_EVENT.match(after) or _announced(text):
         return False
+    if 0 <= attribution.verb_end <= start:
+        # "At a rally on Saturday she told supporters that the vote would be settled in the
+        # first round", "said on Saturday that ...": the day dates the telling, not the event
+        told = text[attribution.verb_end : start]
+        that = _THAT.search(told)
+        return not _scheduled(after, text[attribution.verb_end + (that.start() if that else 0) :])
     return not _scheduled(after, text)
+
+
+_THAT: Final = re.compile(r"\bthat\b")
 
 
 # "If births recover, ...", "In the high-migration variant, ...": the condition a release's

@@ -2577,3 +2577,9 @@ def test_the_bank_capitalised_is_the_central_bank_not_the_last_firm_called_bank(
 def test_a_coin_toss_is_an_even_chance() -> None:
     text = '"A cut in June is a coin toss," Lena Ross said.'
     assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.5]
+
+
+def test_the_day_a_forecast_was_told_does_not_make_it_a_schedule() -> None:
+    text = "Dana Ruiz said on Saturday that the election would be settled in the first round."
+    assert speakers_of(text) == ["Dana Ruiz"]
+    assert speakers_of("Dana Ruiz said the vote would be held on Saturday.") == []
