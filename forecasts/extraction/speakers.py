@@ -494,7 +494,20 @@ def _speaker_for_verb(
         name = _inverted_speaker(after, text, verb.end(), document)
         if name is not None:
             return _Attribution(name, verb_start=verb.start(), verb_end=verb.end())
+    opening = _OPENING_PHRASE_THEN_PRONOUN.match(subject)
+    if opening is not None:
+        # "At a rally in Alajuela on Saturday she told": the place and the day open the
+        # sentence; the pronoun before the verb is who spoke
+        before_start += opening.start("pronoun")
+        subject = subject[opening.start("pronoun") :]
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+_OPENING_PHRASE_THEN_PRONOUN: Final = re.compile(
+    r"^\s*(?:at|in|on|after|before|during|later|earlier|speaking|asked)\b[^,;:\"“”]*?\s"
+    r"(?P<pronoun>he|she|they)\s+(?:(?:has|had|also|then|later|again)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 _SPEECH_ADVERBS: Final = _wordset("long privately publicly openly quietly repeatedly consistently")

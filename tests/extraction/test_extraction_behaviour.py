@@ -2583,3 +2583,11 @@ def test_the_day_a_forecast_was_told_does_not_make_it_a_schedule() -> None:
     text = "Dana Ruiz said on Saturday that the election would be settled in the first round."
     assert speakers_of(text) == ["Dana Ruiz"]
     assert speakers_of("Dana Ruiz said the vote would be held on Saturday.") == []
+
+
+def test_a_pronoun_after_an_opening_place_and_day_is_who_spoke() -> None:
+    text = (
+        "Dana Ruiz is running for mayor.\n\n"
+        "At a rally in Port Aird she told supporters that turnout would top 60%."
+    )
+    assert speakers_of(text) == ["Dana Ruiz"]
