@@ -97,7 +97,9 @@ _LEADING_FUNCTION_WORDS: Final = _wordset(
     "by in at on from with to for of after before as and but or my our his her their its "
     "this that when while if since until during under over about against between among "
     # "Former England captain Ola Brenn": what someone was, no part of a name
-    "former"
+    "former "
+    # "On Sunday Dana Ruiz told the crowd": the day, not a first name
+    "monday tuesday wednesday thursday friday saturday sunday"
 )
 
 

@@ -2591,3 +2591,8 @@ def test_a_pronoun_after_an_opening_place_and_day_is_who_spoke() -> None:
         "At a rally in Port Aird she told supporters that turnout would top 60%."
     )
     assert speakers_of(text) == ["Dana Ruiz"]
+
+
+def test_a_weekday_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    text = "On Sunday Dana Ruiz told the crowd that turnout would top 60%."
+    assert speakers_of(text) == ["Dana Ruiz"]
