@@ -204,7 +204,9 @@ _SPEECH_VERBS: Final = (
 # "\b(?=\w)" is the start of a word: "\b" alone holds at the end of one too, where the
 # pattern's every alternative would be tried in vain.
 _SPEECH: Final = re.compile(
-    rf"\b(?=\w)(?:(?:has|have|had|also|now|then|later|previously|recently|already|once)\s+)*"
+    # "She did say she expected ...": an emphatic "did" is no part of the subject
+    rf"\b(?=\w)(?:(?:has|have|had|also|now|then|later|previously|recently|already|once|did|"
+    rf"does)\s+)*"
     rf"(?P<verb>{_SPEECH_VERBS})\b",
     re.IGNORECASE,
 )

@@ -2596,3 +2596,11 @@ def test_a_pronoun_after_an_opening_place_and_day_is_who_spoke() -> None:
 def test_a_weekday_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
     text = "On Sunday Dana Ruiz told the crowd that turnout would top 60%."
     assert speakers_of(text) == ["Dana Ruiz"]
+
+
+def test_an_emphatic_did_before_the_verb_of_saying_keeps_the_speaker() -> None:
+    text = (
+        "Lena Ross would not discuss the title race. "
+        "She did say she expected Norland to sign a new striker by the end of January."
+    )
+    assert speakers_of(text) == ["Lena Ross"]
