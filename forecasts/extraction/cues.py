@@ -117,6 +117,9 @@ _OPINION: Final = re.compile(
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
     r"shocked|stunned)\s+(?:to\s+see|if)\b"
     r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b"
+    # "I would put good money on 2029 being the warmest", "we'd bet our house on a cut"
+    r"|\b(?:I|we)(?:['’]d|\s+would)\s+(?:put|bet|stake)\s+(?:good\s+|serious\s+|real\s+|"
+    r"(?:my|our)\s+(?:own\s+)?)?(?:money|house|shirt|mortgage|life)\s+on\b"
     # "Our prediction: City to retain the title": a preview's own call, after a colon
     r"|\b(?:my|our)\s+(?:[a-z]+\s+)?(?:prediction|forecast|tip)\s*:",
     re.IGNORECASE,

@@ -2604,3 +2604,9 @@ def test_an_emphatic_did_before_the_verb_of_saying_keeps_the_speaker() -> None:
         "She did say she expected Norland to sign a new striker by the end of January."
     )
     assert speakers_of(text) == ["Lena Ross"]
+
+
+def test_putting_good_money_on_an_outcome_is_a_forecast_with_no_probability() -> None:
+    text = '"I would put good money on 2027 being the wettest year yet," Lena Ross said.'
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.speaker, candidate.probability) == ("Lena Ross", None)
