@@ -333,6 +333,11 @@ _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
     r"(?:\w+\s+)?(?:year|month|quarter|week|season|winter|summer|spring|autumn)s?\b|\bwhen\b|"
     r"\bby\s+\w|"
+    # "a winter wave as large as last year's", "a season worse than 2024": measured against
+    # one that a reader can look up
+    r"\bas\s+(?:large|big|severe|bad|strong|high|low|long|early|late|deep|wet|dry|hot|cold)\s+as\b|"
+    r"\b(?:larger|bigger|worse|better|stronger|weaker|higher|lower|longer|shorter|deeper|"
+    r"wetter|drier|hotter|colder|earlier|later)\s+than\b|"
     r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b)",

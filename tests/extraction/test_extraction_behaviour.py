@@ -2610,3 +2610,10 @@ def test_putting_good_money_on_an_outcome_is_a_forecast_with_no_probability() ->
     text = '"I would put good money on 2027 being the wettest year yet," Lena Ross said.'
     (candidate,) = extract_candidates(text, published_at=PUBLISHED)
     assert (candidate.speaker, candidate.probability) == ("Lena Ross", None)
+
+
+def test_expecting_an_event_measured_against_a_past_one_is_a_forecast() -> None:
+    text = "Lena Ross said she did not expect a flu season as severe as last year's."
+    assert speakers_of(text) == ["Lena Ross"]
+    other = "Lena Ross said she expects a harvest bigger than the record of 2023."
+    assert speakers_of(other) == ["Lena Ross"]
