@@ -277,7 +277,8 @@ def _candidate(
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     found = _cues(sentence, regions, attribution)
-    if not found and attribution.answer and _short_answer(sentence, document):
+    short = attribution.answer and _short_answer(sentence, document)
+    if not found and short:
         found = [_SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
         _NEVER_SAY.search(sentence.text) if "never" in sentence.text else None
@@ -296,6 +297,9 @@ def _candidate(
         if not _POSSESSIVE_AFTER.match(sentence.text, deadline.end)
     ]
     cues = _oriented(found, sentence.text, regions, attribution, bool(deadlines))
+    if not cues and short:
+        # "Probably.": the hedge has no event of its own to look ahead to; the question has
+        cues = [cue for cue in found if cue.kind == "hedge"] or [_SHORT_ANSWER_CUE]
     if not cues:
         return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
@@ -314,7 +318,14 @@ _SHORT_ANSWER: Final = re.compile(
     r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?"
     r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
     r"(?:I\s+)?doubt\s+it|Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|"
-    r"summer|spring|autumn|time)|Not\s+(?:yet|soon|any\s+time\s+soon))\s*[.!]?\s*$"
+    r"summer|spring|autumn|time)|Not\s+(?:yet|soon|any\s+time\s+soon)|"
+    # "Probably.", "Almost certainly not.": a hedge that answers the question whole
+    r"(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
+    r"(?:\s+not)?|"
+    # "Slightly lower, around 60%.": a figure for what the question asked about
+    r"(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|less|fewer)"
+    r",?\s+)?(?:(?i:about|around|roughly|close\s+to|maybe|perhaps)\s+)\d[\d.,]*\s*(?:%|per\s+cent|"
+    r"percent|seats)?)\s*[.!]?\s*$"
 )
 
 

@@ -2617,3 +2617,21 @@ def test_expecting_an_event_measured_against_a_past_one_is_a_forecast() -> None:
     assert speakers_of(text) == ["Lena Ross"]
     other = "Lena Ross said she expects a harvest bigger than the record of 2023."
     assert speakers_of(other) == ["Lena Ross"]
+
+
+def test_a_hedge_or_a_figure_alone_answers_a_question_about_the_future() -> None:
+    text = (
+        "Interview: Norpoll's Marit Vold on the March vote\n\n"
+        "Marit Vold has run Norpoll since 2019.\n\n"
+        "Q: Will the Greens do better than last time?\n\n"
+        "A: Probably. They are polling above it.\n\n"
+        "Q: What turnout do you expect this time?\n\n"
+        "A: Slightly lower, around 60%. People are tired.\n\n"
+        "Q: Has the campaign been dull?\n\n"
+        "A: Probably."
+    )
+    probably, figure = extract_candidates(text, published_at=PUBLISHED)
+    assert probably.sentence == "A: Probably."
+    assert figure.sentence == "A: Slightly lower, around 60%."
+    assert probably.probability is not None and abs(probably.probability - 0.675) <= 0.05
+    assert (probably.speaker, figure.speaker) == ("Marit Vold", "Marit Vold")
