@@ -541,6 +541,7 @@ def _build(
             dated=dated,
             open_ended=open_ended
             and not (quantity or condition or _FIGURE_IN.search(sentence.text)),
+            figure=quantity is not None,
             anchored=bool(
                 deadlines
                 or quantity

@@ -2635,3 +2635,14 @@ def test_a_hedge_or_a_figure_alone_answers_a_question_about_the_future() -> None
     assert figure.sentence == "A: Slightly lower, around 60%."
     assert probably.probability is not None and abs(probably.probability - 0.675) <= 0.05
     assert (probably.speaker, figure.speaker) == ("Marit Vold", "Marit Vold")
+
+
+def test_the_writer_s_should_with_a_figure_and_a_date_is_a_forecast() -> None:
+    text = "Wage growth should slow to around 3% by next June."
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.speaker, candidate.kind) == (None, "quantity")
+    for advice in [
+        "Households should lock in a fixed rate by next June.",
+        "Wage growth should slow.",
+    ]:
+        assert extract_candidates(advice, published_at=PUBLISHED) == [], advice
