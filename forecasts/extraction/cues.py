@@ -321,7 +321,10 @@ _REVISED_FORECAST: Final = re.compile(
 
 # "The Committee's forecast implies a policy rate of around 3.5 percent": a forecast's path.
 _PROJECTION_IMPLIES: Final = re.compile(
-    r"\b(?:forecasts?|projections?|rate\s+path)\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
+    # "The center's drought outlook, released alongside the maps, shows drought developing":
+    # an outlook, with an aside on when it came out
+    r"\b(?:forecasts?|projections?|rate\s+path|outlooks?)(?:,\s+(?:released|published|issued)"
+    r"\b[^,;.]{1,80},)?\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
     # "The bank's updated forecasts show inflation returning to 2.5%": what the body projects
     r"shows?|see|sees|points?\s+to)\b",
     re.IGNORECASE,

@@ -856,7 +856,9 @@ _OWNED_DOCUMENT: Final = re.compile(
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
     r"bulletin|statement|assessment|minutes)"
     # "the agency's outlook for June to August": the period it covers
-    r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*$"
+    r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?"
+    # "The center's drought outlook, released alongside the maps,": when it came out
+    r"(?:,\s+(?i:released|published|issued)\b[^,;.]{1,80},)?\s*$"
 )
 
 

@@ -2646,3 +2646,12 @@ def test_the_writer_s_should_with_a_figure_and_a_date_is_a_forecast() -> None:
         "Wage growth should slow.",
     ]:
         assert extract_candidates(advice, published_at=PUBLISHED) == [], advice
+
+
+def test_an_outlook_with_an_aside_on_its_release_that_shows_an_event_is_a_forecast() -> None:
+    text = (
+        "The Valmora Weather Agency issued its seasonal maps on Thursday.\n\n"
+        "The agency's drought outlook, released alongside the maps, shows drought developing "
+        "in the south by the end of January."
+    )
+    assert speakers_of(text) == ["Valmora Weather Agency"]
