@@ -645,7 +645,7 @@ def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
 def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     run = text[start:end]
     # "Lumora's Teodora Vance": the organisation's possessive is not part of the name.
-    owner = re.match(r"(?:[\w.&-]+\s+){0,3}[\w.&-]+['’]s\s+(?=[A-Z])", run)
+    owner = re.match(r"(?:[\w.&-]+\s+){0,5}[\w.&-]+['’]s\s+(?=[A-Z])", run)
     owner_name = ""
     if owner and not _unit_of_institution(owner.group(), run[owner.end() :]):
         owner_name = re.sub(r"['’]s\s+$", "", owner.group())
@@ -725,11 +725,24 @@ def _unit_of_institution(owner: str, owned: str) -> bool:
     owned_words = {word.lower() for word in owned.split()}
     if owned_words & _BODY_NOUNS:
         return False
+    owner_words = {word.lower().strip("’'s") for word in owner.split()}
+    if owner_words & _PUBLIC_AGENCY_WORDS and owned_words & _AGENCY_UNIT_WORDS:
+        # "NOAA's Climate Prediction Center", "the Met Office's Hadley Centre": a public
+        # agency's unit speaks for the agency (LABELLING.md, ninth and tenth splits)
+        return False
     if len(owned_words) == 1 and owned_words <= _ORG_WORDS:
         return True  # "the Swiss People's Party", "Children's Hospital": one name
     return bool({word.lower().strip("’'s") for word in owner.split()} & _ORG_WORDS) and bool(
         owned_words & _ORG_WORDS
     )
+
+
+_PUBLIC_AGENCY_WORDS: Final = _wordset(
+    "administration agency service organization organisation ministry department office"
+)
+
+
+_AGENCY_UNIT_WORDS: Final = _wordset("center centre unit division bureau")
 
 
 # Common nouns for a kind of firm, written before its name.
@@ -1021,7 +1034,11 @@ def _link_to_owner(mention: _Mention, entity: _Entity, document: _Document) -> N
     """ "Norges Bank's Monetary Policy Committee": the committee speaks for the bank."""
     if not mention.owner or entity.kind != "org" or entity.parent is not None:
         return
-    if not {part.lower() for part in entity.parts} & _BODY_NOUNS:
+    parts = {part.lower() for part in entity.parts}
+    owner_words = {word.lower() for word in mention.owner.split()}
+    if not parts & _BODY_NOUNS and not (
+        parts & _AGENCY_UNIT_WORDS and owner_words & _PUBLIC_AGENCY_WORDS
+    ):
         return
     owner = document.known(mention.owner) or document.remember(_Entity(mention.owner, "org"))
     if owner.kind == "org" and owner.root() is not entity:

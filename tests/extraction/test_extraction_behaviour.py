@@ -2655,3 +2655,12 @@ def test_an_outlook_with_an_aside_on_its_release_that_shows_an_event_is_a_foreca
         "in the south by the end of January."
     )
     assert speakers_of(text) == ["Valmora Weather Agency"]
+
+
+def test_a_public_agency_s_center_speaks_for_the_agency() -> None:
+    text = (
+        "The outlook from the Valmora Ocean and Atmosphere Administration's Climate Outlook "
+        "Center covers December to February.\n\n"
+        "The center put the chance of a wet winter at 55%."
+    )
+    assert speakers_of(text) == ["Valmora Ocean and Atmosphere Administration"]
