@@ -163,7 +163,7 @@ def extract_candidates(
         label = labels.get(sentence.paragraph)
         known = len(document.entities)
         attribution, candidate = _candidate(
-            sentence, regions[index], document, published_at, url, label
+            sentence, regions[index], document, published_at, url, label, sentences, index
         )
         attributed.append(attribution)
         if not _title_case_heading(sentence):
@@ -243,6 +243,47 @@ def _attributed_later(
     return candidate
 
 
+# "..., according to the last poll published before the vote." then "The survey by Institut
+# Lémanique, ...": a lede's source, named in the sentence after.
+_UNNAMED_SOURCE: Final = re.compile(
+    r"\baccording\s+to\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<noun>poll|survey|forecast|"
+    r"projection|study|report|model|analysis)\b",
+    re.IGNORECASE,
+)
+
+
+_SOURCE_NAMED: Final = (
+    r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?{noun},?\s+"
+    r"(?:(?:conducted|carried\s+out|published|run|compiled)\s+)?by\s+"
+)
+
+
+def _source_named_next(index: int, sentences: list[Sentence]) -> _Attribution | None:
+    """A writer's sentence "according to the latest poll" takes the pollster the next
+    sentence names ("The survey by Kell Research, ..."), as the reader does."""
+    text = sentences[index].text
+    unnamed = _UNNAMED_SOURCE.search(text) if "ccording" in text else None
+    if unnamed is None:
+        return None
+    noun = unnamed.group("noun").lower()
+    named = re.compile(_SOURCE_NAMED.format(noun="(?:poll|survey)" if noun in _POLLS else noun))
+    for later in sentences[index + 1 : index + 1 + _SOURCE_REACH]:
+        match = named.search(later.text)
+        if match is None:
+            continue
+        runs = _name_runs(later.text[match.end() :])
+        if not runs or runs[0].start > 0:
+            return None  # "The survey by the broadcaster ...": no name to give it
+        return _Attribution(runs[0].text, verb_start=unnamed.start(), verb_end=unnamed.end())
+    return None
+
+
+_POLLS: Final = frozenset({"poll", "survey"})
+
+
+_SOURCE_REACH: Final = 2
+
+
 def _boosted(confidence: float) -> float:
     return round(min(confidence + 0.05, 0.99), 2)
 
@@ -254,8 +295,12 @@ def _candidate(
     published_at: datetime | None,
     url: str | None,
     label: str | None,
+    sentences: list[Sentence],
+    index: int,
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
+    if attribution.speaker is None and not attribution.generic:
+        attribution = _source_named_next(index, sentences) or attribution
     # the interviewer's turn speaks as the writer would; its questions are left out below
     answerer = None
     if label is not None and label != _QUESTION_TURN:

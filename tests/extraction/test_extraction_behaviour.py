@@ -2664,3 +2664,12 @@ def test_a_public_agency_s_center_speaks_for_the_agency() -> None:
         "The center put the chance of a wet winter at 55%."
     )
     assert speakers_of(text) == ["Valmora Ocean and Atmosphere Administration"]
+
+
+def test_a_poll_in_a_lede_takes_the_pollster_the_next_sentence_names() -> None:
+    text = (
+        "The levy is on course for a narrow defeat next week, according to the last poll "
+        "published before the vote.\n\n"
+        "The survey by Norpoll Research, carried out for Radio Kell, found 46% in favour."
+    )
+    assert speakers_of(text) == ["Norpoll Research"]
