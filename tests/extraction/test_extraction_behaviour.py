@@ -2673,3 +2673,8 @@ def test_a_poll_in_a_lede_takes_the_pollster_the_next_sentence_names() -> None:
         "The survey by Norpoll Research, carried out for Radio Kell, found 46% in favour."
     )
     assert speakers_of(text) == ["Norpoll Research"]
+
+
+def test_an_elided_de_joins_the_name_of_a_body() -> None:
+    text = "Institut Valmorais d'Opinion expects the levy to fail next week."
+    assert speakers_of(text) == ["Institut Valmorais d'Opinion"]
