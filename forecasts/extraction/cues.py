@@ -858,6 +858,15 @@ _HEADED_AFTER: Final = re.compile(
 )
 
 
+# Odds stated as even, then the event they are the odds of.
+_EVEN_ODDS: Final = frozenset(
+    {"50-50", "fifty-fifty", "toss-up", "coin flip", "coin toss", "even chance", "even odds"}
+)
+
+
+_ODDS_OF_AFTER: Final = re.compile(r"^\s*(?:whether|that|on|if)\b", re.IGNORECASE)
+
+
 def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool:
     phrase = (cue.phrase or "").lower()
     if re.search(r"\b(?:will|would|going|set)\b|['’]ll\b", phrase):
@@ -868,6 +877,8 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
         return True  # "is unlikely to start"
     if _FUTURE_NOUN_BEFORE.search(text[max(0, cue.start - _LOOK_AROUND) : cue.start]):
         return True
+    if phrase in _EVEN_ODDS and _ODDS_OF_AFTER.match(text[cue.end :]):
+        return True  # "it's about 50-50 whether I start": the odds of what is yet to happen
     before = text[max(0, cue.start - _LOOK_AROUND) : cue.start]
     if _PREDICATIVE_BEFORE.search(before) and _PREDICATIVE_AFTER.match(text[cue.end :]):
         return True  # "Power cuts are likely in the warning area": an event, ahead

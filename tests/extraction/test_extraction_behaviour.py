@@ -2678,3 +2678,8 @@ def test_a_poll_in_a_lede_takes_the_pollster_the_next_sentence_names() -> None:
 def test_an_elided_de_joins_the_name_of_a_body() -> None:
     text = "Institut Valmorais d'Opinion expects the levy to fail next week."
     assert speakers_of(text) == ["Institut Valmorais d'Opinion"]
+
+
+def test_even_odds_whether_something_happens_are_a_forecast_of_it() -> None:
+    text = '"Honestly, it\'s about 50-50 whether I play," Lena Ross said.'
+    assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.5]
