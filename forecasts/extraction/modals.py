@@ -56,7 +56,9 @@ _PLEDGE_AFTER: Final = re.compile(
     r"pay|fund|refund|compensate|pause|reverse|adjust|hesitate|monitor|assess|watch|"
     r"congratulate|thank|accept|respect|welcome|listen|talk|speak|discuss|introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
-    r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
+    r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|complete|revisit|back|say|"
+    # "we will stay in government" is theirs to decide; "we will stay up" is the league's
+    r"stay(?!\s+(?:up|in\s+the\s+(?:league|division|top\s+flight|premiership|championship)))|"
     r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
     r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:in|at|there|back|here)\b|"
     r"be\s+(?:intimidated|divided|silenced|bullied|deterred|cowed|moved)\b|"

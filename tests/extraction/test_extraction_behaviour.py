@@ -2683,3 +2683,10 @@ def test_an_elided_de_joins_the_name_of_a_body() -> None:
 def test_even_odds_whether_something_happens_are_a_forecast_of_it() -> None:
     text = '"Honestly, it\'s about 50-50 whether I play," Lena Ross said.'
     assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.5]
+
+
+def test_a_side_that_will_stay_up_forecasts_its_survival() -> None:
+    text = '"They have written us off, but we will stay up," Norland manager Ivo Marr said.'
+    assert speakers_of(text) == ["Ivo Marr"]
+    pledge = '"We will stay in the coalition," party leader Ivo Marr said.'
+    assert speakers_of(pledge) == []
