@@ -841,7 +841,11 @@ def _oriented(
 # "Disruption to travel is likely.", "Gusts of 90 km/h are likely across the area": a hedge as
 # the predicate of an event noun, with a place, a time or nothing after it, looks ahead; "is
 # likely the cause", "is likely circulating" speak of the present.
-_PREDICATIVE_BEFORE: Final = re.compile(r"\b(?:is|are)\s+(?:also\s+|now\s+|still\s+)?$", re.I)
+_PREDICATIVE_BEFORE: Final = re.compile(
+    # "a Reform win now looks almost certain": how an event looks is a forecast of it
+    r"\b(?:is|are|looks|seems|appears|look|seem|appear)\s+(?:also\s+|now\s+|still\s+)?$",
+    re.I,
+)
 
 
 _PREDICATIVE_AFTER: Final = re.compile(

@@ -2690,3 +2690,10 @@ def test_a_side_that_will_stay_up_forecasts_its_survival() -> None:
     assert speakers_of(text) == ["Ivo Marr"]
     pledge = '"We will stay in the coalition," party leader Ivo Marr said.'
     assert speakers_of(pledge) == []
+
+
+def test_an_outcome_that_looks_almost_certain_is_the_writer_s_forecast() -> None:
+    text = "With the Greens squeezed in the suburbs, a Labour win now looks almost certain."
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker is None
+    assert candidate.probability is not None and candidate.probability >= 0.95
