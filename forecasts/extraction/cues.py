@@ -163,6 +163,23 @@ _MARGIN: Final = (
 )
 
 
+# A time still to come: "next year", "in 2027", "for most of next year".
+_FUTURE_TIME: Final = (
+    r"(?=[^.;]*\b(?:next\s+(?:year|month|quarter|week|season|winter|summer|spring|autumn|fall)"
+    r"|in\s+20[2-9]\d))"
+)
+
+
+# "Prices are going up next year", "even half that surplus keeps Brent under $65 for most of
+# next year": a source's present tense with a time to come is a forecast.
+_PRESENT_TREND: Final = re.compile(
+    r"(?:(?:\b(?:is|are)|['’](?:s|re))\s+(?:going\s+(?:up|down)|rising|falling|climbing|"
+    r"dropping|coming\s+down|heading\s+(?:up|down|higher|lower))\b"
+    r"|\bkeeps?\s+(?:[\w$-]+\s+){1,3}(?:under|below|above|over)\s+[$€£]?\d)" + _FUTURE_TIME,
+    re.IGNORECASE,
+)
+
+
 # "She wins the runoff by four or five points.": a source's call of the result, in the
 # present, told by the margin a count will settle.
 _MARGIN_PRESENT: Final = re.compile(
@@ -608,7 +625,12 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )
-    margin = _MARGIN_PRESENT.search(text) if sourced and " by " in text else None
+    # a quotation is someone's words, whoever the sentences after it say they are
+    voiced = sourced or text.lstrip()[:1] in '"“'
+    trend = _PRESENT_TREND.search(text) if voiced and ("next" in text or " 20" in text) else None
+    if trend is not None:
+        yield _plain_cue("opinion", trend.start(), trend.end(), "a trend told in the present")
+    margin = _MARGIN_PRESENT.search(text) if voiced and " by " in text else None
     if margin is not None:
         yield _plain_cue("opinion", margin.start(), margin.end(), "a result called by its margin")
 

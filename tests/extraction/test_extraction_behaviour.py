@@ -2697,3 +2697,12 @@ def test_an_outcome_that_looks_almost_certain_is_the_writer_s_forecast() -> None
     (candidate,) = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.speaker is None
     assert candidate.probability is not None and candidate.probability >= 0.95
+
+
+def test_a_trend_told_in_the_present_with_a_time_to_come_is_a_forecast() -> None:
+    for text in [
+        '"Prices for cheap phones are going up next year," Lena Ross said.',
+        '"Even half that surplus keeps Brent under $65 for most of next year," said Lena Ross.',
+    ]:
+        assert speakers_of(text) == ["Lena Ross"], text
+    assert speakers_of('"Prices are going up," Lena Ross said.') == []
