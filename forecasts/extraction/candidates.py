@@ -220,6 +220,9 @@ def _attributed_later(
     for later in range(index + 1, min(len(sentences), index + 1 + _QUOTE_ATTRIBUTION_REACH)):
         if sentences[later].paragraph > paragraph + 1:
             break
+        holder = _view_holder(sentences[later].text)
+        if holder is not None:
+            return replace(candidate, speaker=holder, confidence=_boosted(candidate.confidence))
         attribution = attributed[later]
         if (
             candidate.speaker is not None
@@ -282,6 +285,22 @@ _POLLS: Final = frozenset({"poll", "survey"})
 
 
 _SOURCE_REACH: Final = 2
+
+
+# "That is the view of Dorian Haque, who ...": a feature's way to name whose quotation opened
+# it.
+_VIEW_OF: Final = re.compile(
+    r"^\s*(?:That|This|Such)\s+is\s+the\s+(?:view|verdict|assessment|prediction|forecast|"
+    r"opinion|message|warning|reading|call)\s+of\s+"
+)
+
+
+def _view_holder(text: str) -> str | None:
+    opening = _VIEW_OF.match(text)
+    if opening is None:
+        return None
+    runs = _name_runs(text[opening.end() :])
+    return runs[0].text if runs and runs[0].start == 0 else None
 
 
 def _boosted(confidence: float) -> float:

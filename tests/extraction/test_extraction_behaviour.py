@@ -2706,3 +2706,13 @@ def test_a_trend_told_in_the_present_with_a_time_to_come_is_a_forecast() -> None
     ]:
         assert speakers_of(text) == ["Lena Ross"], text
     assert speakers_of('"Prices are going up," Lena Ross said.') == []
+
+
+def test_that_is_the_view_of_x_gives_the_quotation_before_it_its_speaker() -> None:
+    text = (
+        "Norland Telecom cut its outlook on Monday.\n\n"
+        '"Prices for the phones people buy are going up next year."\n\n'
+        "That is the view of Lena Ross, a senior analyst at Kellway Research, who says makers "
+        "must pass on costs."
+    )
+    assert speakers_of(text) == ["Lena Ross"]
