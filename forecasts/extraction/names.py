@@ -331,7 +331,10 @@ _GENERIC_SUBJECT: Final = re.compile(
     # "Pharmacists say", "Physicians expect": one opening the sentence takes its capital
     r"|(?-i:[A-Z][a-z]+(?:ists|ians)))"
     # "in the area", "at the count": where they are, not whom they work for
-    r"(?:\s+(?:in|at|across|around|on|near)\s+(?-i:(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}))?$",
+    r"(?:\s+(?:in|at|across|around|on|near)\s+(?-i:(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+    # "Memory makers in South Korea and the United States": places named, still no one
+    r"|(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+    r"))?$",
     re.IGNORECASE,
 )
 

@@ -2716,3 +2716,11 @@ def test_that_is_the_view_of_x_gives_the_quotation_before_it_its_speaker() -> No
         "must pass on costs."
     )
     assert speakers_of(text) == ["Lena Ross"]
+
+
+def test_unnamed_people_in_named_places_stay_unattributable() -> None:
+    for text in [
+        "Chip makers in South Korea and the United States have said output will rise next year.",
+        "Farmers in Norland expect the harvest to fall 10% this year.",
+    ]:
+        assert speakers_of(text) == [], text
