@@ -429,7 +429,10 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
     r"(?:forecast|forecasted|predicted|projected|estimated)\s+(?:that\b|\w+\s+(?:would|to)\b)"
     # "Last year the agency forecast growth of 2%": the time opens the sentence
     r"|^\W*last\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter),?\s+"
-    r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated)\b",
+    r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated)\b"
+    # "A year ago, I predicted in these pages that ...": a time ago opens the sentence
+    r"|^\W*(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+ago,?\s+"
+    r"(?:[\w&'’.-]+\s+){1,5}?(?:forecast|forecasted|predicted|projected|estimated)\b",
     re.IGNORECASE,
 )
 
@@ -437,7 +440,9 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
 def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
     """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
     year before publication is a past belief, whatever it was about."""
-    if ("last " in text or "Last " in text) and _FORECAST_MADE_BEFORE.search(text):
+    if ("last " in text or "Last " in text or " ago" in text) and _FORECAST_MADE_BEFORE.search(
+        text
+    ):
         return True  # "The agency last month forecast that ...": a past forecast, reported
     if published_at is None or not _YEAR.search(text):
         return False

@@ -2724,3 +2724,11 @@ def test_unnamed_people_in_named_places_stay_unattributable() -> None:
         "Farmers in Norland expect the harvest to fall 10% this year.",
     ]:
         assert speakers_of(text) == [], text
+
+
+def test_a_forecast_made_a_year_ago_is_a_past_belief() -> None:
+    for text in [
+        "A year ago, I predicted that inflation would fall below 3% by the summer.",
+        "Two months ago, Orvia Bank forecast that rates would fall twice this year.",
+    ]:
+        assert speakers_of(text) == [], text
