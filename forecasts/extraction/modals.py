@@ -20,6 +20,9 @@ _NOUN_WILL: Final = re.compile(
 # "This winter will test all three", "people will love it": a judgement or a taste.
 _EVALUATIVE_AFTER: Final = re.compile(
     r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b"
+    # "We will know much more once the question is settled": what will be learnt, not an event
+    r"|^\s+(?:know|learn|understand)\s+(?:(?:much|a\s+lot|far|a\s+bit|a\s+little)\s+)?"
+    r"(?:more|better)\b|^\s+have\s+a\s+(?:much\s+)?(?:better|clearer)\s+(?:idea|picture|sense)\b"
     # "it will be the best title race in years": a judgement, not a measured outcome
     r"|^\s+be\s+(?:the|a|an|one\s+of\s+the)\s+(?:best|worst|greatest|finest|most\s+(?:exciting|"
     r"important|memorable|dramatic|interesting|remarkable|entertaining|competitive))(?![\w-])"

@@ -2732,3 +2732,11 @@ def test_a_forecast_made_a_year_ago_is_a_past_belief() -> None:
         "Two months ago, Orvia Bank forecast that rates would fall twice this year.",
     ]:
         assert speakers_of(text) == [], text
+
+
+def test_what_a_source_will_know_or_learn_later_is_no_forecast() -> None:
+    for text in [
+        '"We will know much more once the tariff talks end," Lena Ross said.',
+        '"We will have a clearer picture in March," Lena Ross said.',
+    ]:
+        assert speakers_of(text) == [], text
