@@ -703,7 +703,10 @@ _VAGUE_OUTCOME: Final = re.compile(
     r"(?:gain|lose|find)\s+(?:some\s+|more\s+|fresh\s+)?(?:momentum|traction|steam|favour|favor)|"
     r"face\s+(?:more\s+|fresh\s+|growing\s+|tough\s+)?(?:pressure|questions|scrutiny|criticism)|"
     # "Gold could go anywhere", "the vote could go either way": no direction to check
-    r"go\s+(?:anywhere|either\s+way|any\s+way|both\s+ways))\b",
+    r"go\s+(?:anywhere|either\s+way|any\s+way|both\s+ways)|"
+    # "could still shift the debate", "might change the picture": a mood, nothing to count
+    r"(?:shift|change|sway|alter|reshape|colou?r|complicate|muddy|cloud)\s+(?:the|that|this)\s+"
+    r"(?:debate|picture|calculus|conversation|mood|narrative|discussion|argument))\b",
     re.IGNORECASE,
 )
 

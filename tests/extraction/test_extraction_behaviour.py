@@ -2740,3 +2740,11 @@ def test_what_a_source_will_know_or_learn_later_is_no_forecast() -> None:
         '"We will have a clearer picture in March," Lena Ross said.',
     ]:
         assert speakers_of(text) == [], text
+
+
+def test_could_shift_the_debate_has_nothing_to_check() -> None:
+    for text in [
+        "Lena Ross said the jobs figures due next week could still shift the debate.",
+        "Lena Ross said a weak harvest might change the picture in March.",
+    ]:
+        assert speakers_of(text) == [], text
