@@ -553,6 +553,8 @@ def _phrase_cue(
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
+        if _WH_EXPECT_BEFORE.search(before):
+            return None  # "how political scientists expect the vote to go": a topic announced
         if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) or (
             "had " in before and _PAST_BELIEF.search(before)
         ):
@@ -576,6 +578,14 @@ def _phrase_cue(
         _CONFIDENCE[kind],
         f"{kind.replace('_', ' ')} '{phrase}'",
     )
+
+
+# "Here is ... how political scientists expect the vote to go", "what traders expect": an
+# expectation named as a topic, not held.
+_WH_EXPECT_BEFORE: Final = re.compile(
+    r"\b(?:how|what|whether|when)\s+(?:(?:the\s+|most\s+|many\s+)?[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _plain_cue(kind: CueKind, start: int, end: int, reason: str) -> _Cue:

@@ -2748,3 +2748,12 @@ def test_could_shift_the_debate_has_nothing_to_check() -> None:
         "Lena Ross said a weak harvest might change the picture in March.",
     ]:
         assert speakers_of(text) == [], text
+
+
+def test_how_or_what_people_expect_announced_as_a_topic_is_no_forecast() -> None:
+    for text in [
+        "Here is what the law would do and how Orvia Bank expects the vote to go next month.",
+        "Lena Ross explained what Kellway Research expects inflation to do next year.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert speakers_of("Orvia Bank expects the vote to pass next month.") == ["Orvia Bank"]
