@@ -383,6 +383,10 @@ _SHORT_ANSWER: Final = re.compile(
     r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
     r"(?:I\s+)?doubt\s+it|Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|"
     r"summer|spring|autumn|time)|Not\s+(?:yet|soon|any\s+time\s+soon)|"
+    # "Not before the autumn.", "Not until 2027.": the question's event, later than asked
+    r"Not\s+(?:before|until)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)|(?:19|20)\d\d)|"
     # "Probably.", "Almost certainly not.": a hedge that answers the question whole
     r"(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
     r"(?:\s+not)?|"

@@ -2757,3 +2757,16 @@ def test_how_or_what_people_expect_announced_as_a_topic_is_no_forecast() -> None
     ]:
         assert extract_candidates(text, published_at=PUBLISHED) == [], text
     assert speakers_of("Orvia Bank expects the vote to pass next month.") == ["Orvia Bank"]
+
+
+def test_not_before_or_until_a_time_answers_a_question_about_the_future() -> None:
+    text = (
+        "Interview: Kellway Bank's Marit Vold on rates\n\n"
+        "Marit Vold has been chief economist at Kellway Bank since 2019.\n\n"
+        "Q: Will the bank cut again?\n\n"
+        "A: Not before the autumn. Inflation is at target.\n\n"
+        "Q: Will it hike?\n\n"
+        "A: Not until 2027."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["A: Not before the autumn.", "A: Not until 2027."]
