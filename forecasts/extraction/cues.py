@@ -204,8 +204,11 @@ _THINK_PRESENT: Final = re.compile(
 # "Then the euro goes back below $1.10": an answer's consequent, its condition in the question
 # (LABELLING.md, round two (f)).
 _THEN_PRESENT: Final = re.compile(
-    r"^(?:[A-Z][A-Z'’.-]+:\s+)?[\"“‘']?(?:Then|In\s+that\s+case),?\s+(?:[\w'’$.-]+\s+){1,5}?"
+    r"^(?:[A-Z][A-Z'’.-]*:\s+)?[\"“‘']?(?:Then|In\s+that\s+case),?\s+(?:[\w'’$.-]+\s+){1,5}?"
     rf"(?:{_OUTCOME_PRESENT}|goes\s+(?:back|up|down|above|below)|stays|comes\s+back"
+    # "Then the ten-year yield drifts back toward 2.4%": a market's move
+    r"|(?:drifts|edges|slides|heads|moves|settles|climbs|sinks)\s+(?:back|up|down|higher|lower|"
+    r"toward|towards|to|above|below)"
     # "Then the big lenders fall ...": a plural subject, the verb's bare form
     rf"|(?<=s\s)(?:{_OUTCOME_PRESENT_PLURAL}))\b"
     # a figure or a time to check it by: "then the meeting ends" is no forecast

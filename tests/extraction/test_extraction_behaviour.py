@@ -2770,3 +2770,16 @@ def test_not_before_or_until_a_time_answers_a_question_about_the_future() -> Non
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["A: Not before the autumn.", "A: Not until 2027."]
+
+
+def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
+    text = (
+        "Interview: Kellway Bank's Marit Vold on bonds\n\n"
+        "Marit Vold has been chief economist at Kellway Bank since 2019.\n\n"
+        "Q: What happens to yields if the budget is delayed?\n\n"
+        "A: Then the ten-year yield drifts back toward 2.4%, perhaps lower.\n\n"
+        "Q: And the currency?\n\n"
+        "A: It holds."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["A: Then the ten-year yield drifts back toward 2.4%, perhaps lower."]
