@@ -145,7 +145,8 @@ _ON_SALE: Final = re.compile(r"^\s*(?:\w+\s+)?go\s+on\s+sale\b", re.IGNORECASE)
 
 # "the most expensive mistake this city will make": an evaluation, not a forecast.
 _SUPERLATIVE_RELATIVE: Final = re.compile(
-    r"\bthe\s+(?:most|least|best|worst|biggest|greatest|largest|\w+est)\s+(?:\w+\s+){1,2}"
+    # not "the worst of the wind will have cleared": a part of something, the sentence's subject
+    r"\bthe\s+(?:most|least|best|worst|biggest|greatest|largest|\w+est)\s+(?!of\b)(?:\w+\s+){1,2}"
     r"(?:that\s+|which\s+)?(?:this|the|our|we|i|you|they|he|she|it)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )

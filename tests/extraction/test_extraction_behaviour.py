@@ -2783,3 +2783,10 @@ def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question(
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["A: Then the ten-year yield drifts back toward 2.4%, perhaps lower."]
+
+
+def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
+    text = '"The worst of the rain will have passed by Friday," said forecaster Lena Ross.'
+    assert speakers_of(text) == ["Lena Ross"]
+    judgement = "It is the worst decision this council will make."
+    assert extract_candidates(judgement, published_at=PUBLISHED) == []
