@@ -258,7 +258,11 @@ def _attribution(
             continue
         if found is not None:
             return _voiced_by_person(text, found, regions, document) or found
-    shows = _SHOWS.search(text) if "show" in text or "indicat" in text else None
+    shows = (
+        _SHOWS.search(text)
+        if "show" in text or "indicat" in text or " found " in text or " finds " in text
+        else None
+    )
     if (
         shows is not None
         and not _inside(shows.start(), regions)
@@ -307,7 +311,11 @@ def _voiced_by_person(
     return None
 
 
-_SHOWS: Final = re.compile(r"\b(?:shows?|showed|indicates?|indicated|is\s+indicating)\b")
+# "the council's impact assessment found that footfall would fall": a body's own document
+_SHOWS: Final = re.compile(
+    r"\b(?:shows?|showed|indicates?|indicated|is\s+indicating|found|finds)\b(?=\s+that\b)"
+    r"|\b(?:shows?|showed|indicates?|indicated|is\s+indicating)\b"
+)
 
 
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the

@@ -2790,3 +2790,11 @@ def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> 
     assert speakers_of(text) == ["Lena Ross"]
     judgement = "It is the worst decision this council will make."
     assert extract_candidates(judgement, published_at=PUBLISHED) == []
+
+
+def test_a_body_s_own_assessment_that_found_an_outcome_coming_is_the_body_s() -> None:
+    text = (
+        "Kell Town Council's own impact assessment, published in March, found that footfall "
+        "would fall by 5% next year."
+    )
+    assert speakers_of(text) == ["Kell Town Council"]
