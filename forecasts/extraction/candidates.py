@@ -49,6 +49,7 @@ from forecasts.extraction.speakers import (
     _attribution,
     _learn_names,
     _learn_unnamed_bodies,
+    _named_in_full,
 )
 
 CandidateKind = Literal["probability", "quantity"]
@@ -187,6 +188,9 @@ def extract_candidates(
         holder = document.post_holders.get((post, candidate.speaker or ""))
         if post and holder is not None and not candidate.speakers:
             candidate = replace(candidate, speaker=holder)
+        full = _named_in_full(candidate.speaker, document) if candidate.speaker else None
+        if full is not None:
+            candidate = replace(candidate, speaker=full)
         if (candidate.speaker is None or attributed[index].carried) and _quote_only(
             sentences[index].text, regions[index]
         ):

@@ -374,6 +374,8 @@ class _Entity:
     # Named only in the headline, whose capitals mark words as well as names ("Bank of
     # Arland raises Bank Rate"): the body's names come first, then the headline's in order.
     headline: bool = False
+    # Written only by its kind and field ("the state health department"), its name unknown.
+    unnamed: bool = False
     # "the Monetary Policy Board of the Central Bank": a body speaks for its institution.
     parent: _Entity | None = None
 

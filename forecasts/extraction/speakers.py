@@ -92,7 +92,9 @@ _APPOSITIVE_SUBJECT: Final = re.compile(r",\s+(?:a|an|the|who|whose|one|now|then
 # article never names, written by its kind and field (Reuters style keeps them lower case).
 _UNNAMED_BODY: Final = re.compile(
     r"(?:\b(?i:the)\s+|\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s)\s+)"
-    r"(?P<body>(?-i:[a-z]+)\s+(?P<noun>ministry|regulator|department|agency|bureau|office|"
+    # "the state health department": a level of government may come first
+    r"(?P<body>(?-i:(?:state|federal|national|regional|provincial|city|county)\s+)?"
+    r"(?-i:[a-z]+)\s+(?P<noun>ministry|regulator|department|agency|bureau|office|"
     r"commission|authority))\b(?!['’]s\s+[A-Z])"
 )
 
@@ -103,14 +105,34 @@ def _learn_unnamed_bodies(text: str, document: _Document) -> None:
     if not any(noun in text for noun in _UNNAMED_BODY_NOUNS):
         return
     for match in _UNNAMED_BODY.finditer(text):
-        if match.group("body").split()[0] in _NOT_A_FIELD:
+        if match.group("body").split()[-2] in _NOT_A_FIELD:
             continue  # "the same ministry", "the new regulator": no field named
         noun = match.group("noun")
         if any(entity.kind == "org" and noun in entity.nouns for entity in document.entities):
             continue  # "the Finance Ministry" named before: "the finance ministry" is it
         place = match.group("place")
         name = f"{place} {match.group('body')}" if place else match.group("body")
-        document.remember(_Entity(name, "org", nouns=frozenset({noun})))
+        document.remember(_Entity(name, "org", nouns=frozenset({noun}), unnamed=True))
+
+
+def _named_in_full(speaker: str, document: _Document) -> str | None:
+    """The full name an article gives later to a body its lede wrote by kind: "the state
+    health department said" then "the Montana Department of Public Health and Human
+    Services"."""
+    body = document.known(speaker)
+    if body is None or not body.unnamed:
+        return None
+    field = body.parts[-2].lower() if len(body.parts) > 1 else ""
+    for entity in document.entities:
+        if (
+            entity.kind == "org"
+            and not entity.unnamed
+            and entity.order > body.order
+            and body.nouns <= {part.lower() for part in entity.parts}
+            and field in {part.lower() for part in entity.parts}
+        ):
+            return entity.root().name
+    return None
 
 
 _UNNAMED_BODY_NOUNS: Final = (

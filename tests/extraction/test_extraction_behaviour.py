@@ -2798,3 +2798,13 @@ def test_a_body_s_own_assessment_that_found_an_outcome_coming_is_the_body_s() ->
         "would fall by 5% next year."
     )
     assert speakers_of(text) == ["Kell Town Council"]
+
+
+def test_a_body_a_lede_writes_by_kind_takes_the_full_name_given_later() -> None:
+    text = (
+        "KELL, Feb 19 (Tallis Wire) - A flu outbreak is likely to keep spreading for at least "
+        "three more months, the state health department said on Thursday.\n\n"
+        "Lena Ross, a spokeswoman for the Valmora Department of Public Health, said clinics "
+        "were busy."
+    )
+    assert speakers_of(text) == ["Valmora Department of Public Health"]
