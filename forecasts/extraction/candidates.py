@@ -269,7 +269,12 @@ def _source_named_next(index: int, sentences: list[Sentence]) -> _Attribution | 
     """A writer's sentence "according to the latest poll" takes the pollster the next
     sentence names ("The survey by Kell Research, ..."), as the reader does."""
     text = sentences[index].text
-    unnamed = _UNNAMED_SOURCE.search(text) if "ccording" in text else None
+    if "ccording" not in text:
+        return None
+    counted = _COUNTED_SOURCES.search(text)
+    if counted is not None:
+        return _sources_named_after(counted, index, sentences)
+    unnamed = _UNNAMED_SOURCE.search(text)
     if unnamed is None:
         return None
     noun = unnamed.group("noun").lower()
@@ -286,6 +291,55 @@ def _source_named_next(index: int, sentences: list[Sentence]) -> _Attribution | 
 
 
 _POLLS: Final = frozenset({"poll", "survey"})
+
+
+# "..., according to forecasts published this week by two research firms.", then each firm
+# opening a sentence of its own ("Calloway Data Group said ...").
+_COUNTED_SOURCES: Final = re.compile(
+    r"\baccording\s+to\s+(?:[\w-]+\s+){0,3}?(?:forecasts|estimates|projections|surveys|"
+    r"reports|analyses)\b[^.;]{0,40}?\bby\s+(?P<count>two|three|four)\s+(?:[\w-]+\s+)?"
+    r"(?:firms|groups|companies|banks|consultancies|agencies|institutes|organisations|"
+    r"organizations)\b",
+    re.IGNORECASE,
+)
+
+
+_COUNTS: Final = {"two": 2, "three": 3, "four": 4}
+
+
+def _sources_named_after(
+    counted: re.Match[str], index: int, sentences: list[Sentence]
+) -> _Attribution | None:
+    """The firms a lede counts, named one by one at the head of the sentences after it."""
+    wanted = _COUNTS[counted.group("count").lower()]
+    names: list[str] = []
+    for later in sentences[index + 1 : index + 1 + _COUNTED_REACH]:
+        runs = _name_runs(later.text)
+        if (
+            runs
+            and runs[0].start == 0
+            and runs[0].text not in names
+            and _FIRM_SPEAKS.match(later.text, runs[0].end)
+        ):
+            names.append(runs[0].text)
+        if len(names) == wanted:
+            return _Attribution(
+                names[0],
+                verb_start=counted.start(),
+                verb_end=counted.end(),
+                speakers=tuple(names),
+            )
+    return None
+
+
+_COUNTED_REACH: Final = 8
+
+
+# "Calloway Data Group said on Tuesday that it now expects", "Penrose Analytics forecasts"
+_FIRM_SPEAKS: Final = re.compile(
+    r",?\s+(?:\w+\s+){0,2}?(?:said|says|expects|expected|forecast|forecasts|predicts|predicted|"
+    r"sees|saw|estimates|estimated|projects|projected)\b"
+)
 
 
 _SOURCE_REACH: Final = 2

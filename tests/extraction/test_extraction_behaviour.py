@@ -2808,3 +2808,15 @@ def test_a_body_a_lede_writes_by_kind_takes_the_full_name_given_later() -> None:
         "were busy."
     )
     assert speakers_of(text) == ["Valmora Department of Public Health"]
+
+
+def test_firms_a_lede_counts_are_the_ones_the_next_sentences_name() -> None:
+    text = (
+        "Phone shipments are set to fall next year, according to forecasts published this "
+        "week by two research firms.\n\n"
+        "Norvale Data said on Tuesday that it now expects shipments to drop 2% in 2025. "
+        "Prices of memory chips have jumped since September.\n\n"
+        "Kellway Analytics forecasts a steeper fall of 3%."
+    )
+    (lede, *_) = extract_candidates(text, published_at=PUBLISHED)
+    assert lede.speakers == ("Norvale Data", "Kellway Analytics")
