@@ -617,6 +617,12 @@ _COMMA_IN_LOCATION: Final = re.compile(
 )
 
 
+_SAME_DOCUMENT: Final = re.compile(
+    r"^\s*(?i:the|this|that)\s+(?i:same|latest)\s+(?:[\w-]+\s+)?(?i:model|poll|survey|forecast|"
+    r"projection|report|analysis|study|outlook)\s*$"
+)
+
+
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
@@ -627,6 +633,14 @@ def _subject_speaker(
     together = _joint_speakers(subject, offset, text, document)
     if len(together) > 1:
         return _Attribution(together[0], False, *verb, speakers=tuple(together))
+    if (
+        _SAME_DOCUMENT.match(subject)
+        and document.last_speaker is not None
+        and document.last_speaker_paragraph == document.paragraph
+    ):
+        # "Harwick's seat model ... projects 44 seats. The same model gives the party a 78%
+        # chance": the document just quoted, and whose it was
+        return _Attribution(document.last_speaker, False, *verb)
     # An organisation a role belongs to speaks only when no person is named beside the role.
     organisation: str | None = None
     post_word = ""

@@ -2820,3 +2820,11 @@ def test_firms_a_lede_counts_are_the_ones_the_next_sentences_name() -> None:
     )
     (lede, *_) = extract_candidates(text, published_at=PUBLISHED)
     assert lede.speakers == ("Norvale Data", "Kellway Analytics")
+
+
+def test_the_same_model_is_the_one_just_quoted_and_speaks_for_its_maker() -> None:
+    text = (
+        "Norvale Research's seat model projects the Greens to win 44 seats. The same model "
+        "gives the party a 78% chance of finishing first."
+    )
+    assert speakers_of(text) == ["Norvale Research", "Norvale Research"]
