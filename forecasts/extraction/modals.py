@@ -20,6 +20,10 @@ _NOUN_WILL: Final = re.compile(
 # "This winter will test all three", "people will love it": a judgement or a taste.
 _EVALUATIVE_AFTER: Final = re.compile(
     r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b"
+    # "it is going to be a long quarter for the producers": how hard a time feels
+    r"|^\s+be\s+(?:a|an)\s+(?:very\s+|really\s+)?(?:long|tough|hard|difficult|rough|busy|"
+    r"challenging|bumpy|painful|testing|grim|bleak)\s+(?:year|quarter|season|winter|summer|"
+    r"spring|autumn|month|week|few\s+(?:months|weeks|years)|ride|road)\b"
     # "We will know much more once the question is settled": what will be learnt, not an event
     r"|^\s+(?:know|learn|understand)\s+(?:(?:much|a\s+lot|far|a\s+bit|a\s+little)\s+)?"
     r"(?:more|better)\b|^\s+have\s+a\s+(?:much\s+)?(?:better|clearer)\s+(?:idea|picture|sense)\b"

@@ -2828,3 +2828,11 @@ def test_the_same_model_is_the_one_just_quoted_and_speaks_for_its_maker() -> Non
         "gives the party a 78% chance of finishing first."
     )
     assert speakers_of(text) == ["Norvale Research", "Norvale Research"]
+
+
+def test_a_long_or_tough_time_ahead_is_a_judgement_not_a_forecast() -> None:
+    for text in [
+        '"It is going to be a long quarter for the producers," Lena Ross said.',
+        '"This will be a tough winter for farmers," Lena Ross said.',
+    ]:
+        assert speakers_of(text) == [], text
