@@ -2836,3 +2836,12 @@ def test_a_long_or_tough_time_ahead_is_a_judgement_not_a_forecast() -> None:
         '"This will be a tough winter for farmers," Lena Ross said.',
     ]:
         assert speakers_of(text) == [], text
+
+
+def test_a_source_saying_something_is_heading_for_an_outcome_forecasts_it() -> None:
+    for text in [
+        "The north is heading for a wetter winter than usual, the Norland Weather Service said.",
+        "The levy is headed for defeat next week, according to Norpoll Research.",
+    ]:
+        assert len(speakers_of(text)) == 1, text
+    assert speakers_of("The ship is heading for the port, Lena Ross said.") == []
