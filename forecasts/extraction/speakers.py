@@ -238,7 +238,8 @@ def _attribution(
                 _inverted_speaker(text[according.end() :], text, according.end(), document)
                 or _role_organisation(tail.strip(), text, according.end(), document)
                 # "according to the service's latest outlook": whoever issued it
-                or _report_owner(tail.rstrip(), text, according.end(), document)
+                # (its closing full stop aside: "... own impact assessment.")
+                or _report_owner(written, text, according.end(), document)
             )
         if name is not None:
             comma = re.search(r"[,;:]", text[according.end() :])

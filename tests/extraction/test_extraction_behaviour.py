@@ -2845,3 +2845,12 @@ def test_a_source_saying_something_is_heading_for_an_outcome_forecasts_it() -> N
     ]:
         assert len(speakers_of(text)) == 1, text
     assert speakers_of("The ship is heading for the port, Lena Ross said.") == []
+
+
+def test_according_to_a_body_s_own_assessment_ending_the_sentence_gives_the_body() -> None:
+    text = (
+        "The Valmora Standards Authority published the rules on Monday. The rules are "
+        "expected to cost firms about £400 million a year, according to the authority's own "
+        "impact assessment."
+    )
+    assert speakers_of(text) == ["Valmora Standards Authority"]
