@@ -50,6 +50,7 @@ from forecasts.extraction.speakers import (
     _learn_names,
     _learn_unnamed_bodies,
     _named_in_full,
+    _report_owner,
 )
 
 CandidateKind = Literal["probability", "quantity"]
@@ -562,6 +563,7 @@ def _sentence_attribution(
     _learn_names_before_attribution(sentence, regions, document)
     subject = document.last_organisation
     attribution = _attribution(sentence, regions, document)
+    attribution = _document_reported(sentence.text, attribution, document) or attribution
     if (
         attribution.speaker is not None
         and attribution.verb_start >= 0
@@ -586,6 +588,29 @@ def _sentence_attribution(
         elif known is not None and known.kind == "org":
             document.last_organisation = known.root().name
     return attribution
+
+
+# "Castell noted that the bank's latest forecasts, published in August, see growth picking
+# up": an official reporting her body's published forecasts speaks for the body.
+_REPORTED_DOCUMENT: Final = re.compile(
+    r"\s+(?:that\s+)?(?P<document>(?i:the|its|their)\s+(?:[\w&.-]+\s+){0,3}?[\w&.-]+['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2}(?i:forecasts|projections|outlook|forecast|projection))"
+    r"(?:,[^,;]{1,60},)?\s+(?:see|sees|show|shows|project|projects|imply|implies|point\s+to)\b"
+)
+
+
+def _document_reported(
+    text: str, attribution: _Attribution, document: _Document
+) -> _Attribution | None:
+    if attribution.speaker is None or attribution.verb_end < 0:
+        return None
+    reported = _REPORTED_DOCUMENT.match(text, attribution.verb_end)
+    if reported is None:
+        return None
+    owner = _report_owner(reported.group("document"), text, reported.start("document"), document)
+    if owner is None or owner == attribution.speaker:
+        return None
+    return replace(attribution, speaker=owner, speakers=())
 
 
 # "..., according to data compiled by LSEG": where figures were read, not the body the

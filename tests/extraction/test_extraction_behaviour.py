@@ -2854,3 +2854,14 @@ def test_according_to_a_body_s_own_assessment_ending_the_sentence_gives_the_body
         "impact assessment."
     )
     assert speakers_of(text) == ["Valmora Standards Authority"]
+
+
+def test_an_official_reporting_her_body_s_published_forecasts_speaks_for_the_body() -> None:
+    text = (
+        "The Reserve Bank of Valmora held rates on Tuesday.\n\n"
+        "Deputy Governor Lena Ross noted that the bank's latest forecasts, published in "
+        "August, see growth picking up to around 2.1% by the end of next year."
+    )
+    assert speakers_of(text) == ["Reserve Bank of Valmora"]
+    own = "Deputy Governor Lena Ross said she expected growth to pick up to 2.1% next year."
+    assert speakers_of(own) == ["Lena Ross"]
