@@ -400,7 +400,11 @@ def _candidate(
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     found = _cues(sentence, regions, attribution)
-    short = attribution.answer and _short_answer(sentence, document)
+    short = (
+        attribution.answer
+        # an explainer's "Probably." under its question heading is the writer's answer
+        or (attribution.speaker is None and _HEDGE_ANSWER.match(sentence.text) is not None)
+    ) and _short_answer(sentence, document)
     if not found and short:
         found = [_SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
@@ -453,6 +457,12 @@ _SHORT_ANSWER: Final = re.compile(
     r"(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|less|fewer)"
     r",?\s+)?(?:(?i:about|around|roughly|close\s+to|maybe|perhaps)\s+)\d[\d.,]*\s*(?:%|per\s+cent|"
     r"percent|seats)?)\s*[.!]?\s*$"
+)
+
+
+_HEDGE_ANSWER: Final = re.compile(
+    r"^\s*(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
+    r"(?:\s+not)?\s*[.!]\s*$"
 )
 
 

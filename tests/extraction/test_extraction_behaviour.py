@@ -2865,3 +2865,15 @@ def test_an_official_reporting_her_body_s_published_forecasts_speaks_for_the_bod
     assert speakers_of(text) == ["Reserve Bank of Valmora"]
     own = "Deputy Governor Lena Ross said she expected growth to pick up to 2.1% next year."
     assert speakers_of(own) == ["Lena Ross"]
+
+
+def test_an_explainer_s_probably_under_a_question_heading_is_the_writer_s_forecast() -> None:
+    text = (
+        "Flu in Norland: what happens next\n\n"
+        "Will the clinics stay open over Christmas?\n\n"
+        "Probably. The ministry has paid for extra staff until January.\n\n"
+        "Has the wave peaked?\n\n"
+        "Probably."
+    )
+    found = [(c.sentence, c.speaker) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Probably.", None)]
