@@ -167,6 +167,7 @@ _ROW_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "50-50",
         "toss-up",
         "coin flip",
+        "coin toss",
         "as likely as not",
     ),
     "likely": (
@@ -278,7 +279,8 @@ def _rule_entries() -> list[_Entry]:
         note=_MODAL_NOTE,
     )
     would = _Entry(
-        phrases=("would",),
+        # "said the year was set to end as the second-warmest": the back-shifted "is set to"
+        phrases=("would", "was set to", "were set to"),
         probability=0.80,
         lower=0.80,
         upper=0.95,
@@ -698,6 +700,11 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
         or (_CONTEXT_BEFORE.search(before) and not _ARTICLE_BEFORE.search(before))
         or ("put" in text and _PUT_CHANCE_AT.search(text, 0, match.start()))
         or (
+            ("likel" in text or "favo" in text)
+            and match.group().endswith("%")
+            and _LIKELIEST_AT.search(text, 0, match.start()) is not None
+        )
+        or (
             match.group("ratio") is not None
             and "put it" in text
             and _PUT_IT_AT.search(text, 0, match.start()) is not None
@@ -720,6 +727,15 @@ _PUT_CHANCE_AT: Final = re.compile(
     r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:chances?|odds|probability|likelihood|risk)\b"
     # a point inside the event: a decimal, or initials ("of a U.S. recession")
     r"(?:[^.;]|\.(?=\s?[a-z\d])){0,300}?\bat\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "rates Norland the most likely to reach the final, at 41%", "has Kell as the likeliest
+# champions, at 38%": the odds of the runner called most likely, given after it.
+_LIKELIEST_AT: Final = re.compile(
+    r"\b(?:(?:most|least)\s+likely|likeliest|favou?rites?)\b[^.;%]{0,120}?,\s*at\s+"
+    r"(?:about\s+|around\s+|roughly\s+|just\s+)?$",
     re.IGNORECASE,
 )
 

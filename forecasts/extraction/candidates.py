@@ -49,6 +49,8 @@ from forecasts.extraction.speakers import (
     _attribution,
     _learn_names,
     _learn_unnamed_bodies,
+    _named_in_full,
+    _report_owner,
 )
 
 CandidateKind = Literal["probability", "quantity"]
@@ -163,7 +165,7 @@ def extract_candidates(
         label = labels.get(sentence.paragraph)
         known = len(document.entities)
         attribution, candidate = _candidate(
-            sentence, regions[index], document, published_at, url, label
+            sentence, regions[index], document, published_at, url, label, sentences, index
         )
         attributed.append(attribution)
         if not _title_case_heading(sentence):
@@ -187,6 +189,9 @@ def extract_candidates(
         holder = document.post_holders.get((post, candidate.speaker or ""))
         if post and holder is not None and not candidate.speakers:
             candidate = replace(candidate, speaker=holder)
+        full = _named_in_full(candidate.speaker, document) if candidate.speaker else None
+        if full is not None:
+            candidate = replace(candidate, speaker=full)
         if (candidate.speaker is None or attributed[index].carried) and _quote_only(
             sentences[index].text, regions[index]
         ):
@@ -220,6 +225,9 @@ def _attributed_later(
     for later in range(index + 1, min(len(sentences), index + 1 + _QUOTE_ATTRIBUTION_REACH)):
         if sentences[later].paragraph > paragraph + 1:
             break
+        holder = _view_holder(sentences[later].text)
+        if holder is not None:
+            return replace(candidate, speaker=holder, confidence=_boosted(candidate.confidence))
         attribution = attributed[later]
         if (
             candidate.speaker is not None
@@ -243,6 +251,117 @@ def _attributed_later(
     return candidate
 
 
+# "..., according to the last poll published before the vote." then "The survey by Institut
+# Lémanique, ...": a lede's source, named in the sentence after.
+_UNNAMED_SOURCE: Final = re.compile(
+    r"\baccording\s+to\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<noun>poll|survey|forecast|"
+    r"projection|study|report|model|analysis)\b",
+    re.IGNORECASE,
+)
+
+
+_SOURCE_NAMED: Final = (
+    r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?{noun},?\s+"
+    r"(?:(?:conducted|carried\s+out|published|run|compiled)\s+)?by\s+"
+)
+
+
+def _source_named_next(index: int, sentences: list[Sentence]) -> _Attribution | None:
+    """A writer's sentence "according to the latest poll" takes the pollster the next
+    sentence names ("The survey by Kell Research, ..."), as the reader does."""
+    text = sentences[index].text
+    if "ccording" not in text:
+        return None
+    counted = _COUNTED_SOURCES.search(text)
+    if counted is not None:
+        return _sources_named_after(counted, index, sentences)
+    unnamed = _UNNAMED_SOURCE.search(text)
+    if unnamed is None:
+        return None
+    noun = unnamed.group("noun").lower()
+    named = re.compile(_SOURCE_NAMED.format(noun="(?:poll|survey)" if noun in _POLLS else noun))
+    for later in sentences[index + 1 : index + 1 + _SOURCE_REACH]:
+        match = named.search(later.text)
+        if match is None:
+            continue
+        runs = _name_runs(later.text[match.end() :])
+        if not runs or runs[0].start > 0:
+            return None  # "The survey by the broadcaster ...": no name to give it
+        return _Attribution(runs[0].text, verb_start=unnamed.start(), verb_end=unnamed.end())
+    return None
+
+
+_POLLS: Final = frozenset({"poll", "survey"})
+
+
+# "..., according to forecasts published this week by two research firms.", then each firm
+# opening a sentence of its own ("Calloway Data Group said ...").
+_COUNTED_SOURCES: Final = re.compile(
+    r"\baccording\s+to\s+(?:[\w-]+\s+){0,3}?(?:forecasts|estimates|projections|surveys|"
+    r"reports|analyses)\b[^.;]{0,40}?\bby\s+(?P<count>two|three|four)\s+(?:[\w-]+\s+)?"
+    r"(?:firms|groups|companies|banks|consultancies|agencies|institutes|organisations|"
+    r"organizations)\b",
+    re.IGNORECASE,
+)
+
+
+_COUNTS: Final = {"two": 2, "three": 3, "four": 4}
+
+
+def _sources_named_after(
+    counted: re.Match[str], index: int, sentences: list[Sentence]
+) -> _Attribution | None:
+    """The firms a lede counts, named one by one at the head of the sentences after it."""
+    wanted = _COUNTS[counted.group("count").lower()]
+    names: list[str] = []
+    for later in sentences[index + 1 : index + 1 + _COUNTED_REACH]:
+        runs = _name_runs(later.text)
+        if (
+            runs
+            and runs[0].start == 0
+            and runs[0].text not in names
+            and _FIRM_SPEAKS.match(later.text, runs[0].end)
+        ):
+            names.append(runs[0].text)
+        if len(names) == wanted:
+            return _Attribution(
+                names[0],
+                verb_start=counted.start(),
+                verb_end=counted.end(),
+                speakers=tuple(names),
+            )
+    return None
+
+
+_COUNTED_REACH: Final = 8
+
+
+# "Calloway Data Group said on Tuesday that it now expects", "Penrose Analytics forecasts"
+_FIRM_SPEAKS: Final = re.compile(
+    r",?\s+(?:\w+\s+){0,2}?(?:said|says|expects|expected|forecast|forecasts|predicts|predicted|"
+    r"sees|saw|estimates|estimated|projects|projected)\b"
+)
+
+
+_SOURCE_REACH: Final = 2
+
+
+# "That is the view of Dorian Haque, who ...": a feature's way to name whose quotation opened
+# it.
+_VIEW_OF: Final = re.compile(
+    r"^\s*(?:That|This|Such)\s+is\s+the\s+(?:view|verdict|assessment|prediction|forecast|"
+    r"opinion|message|warning|reading|call)\s+of\s+"
+)
+
+
+def _view_holder(text: str) -> str | None:
+    opening = _VIEW_OF.match(text)
+    if opening is None:
+        return None
+    runs = _name_runs(text[opening.end() :])
+    return runs[0].text if runs and runs[0].start == 0 else None
+
+
 def _boosted(confidence: float) -> float:
     return round(min(confidence + 0.05, 0.99), 2)
 
@@ -254,8 +373,12 @@ def _candidate(
     published_at: datetime | None,
     url: str | None,
     label: str | None,
+    sentences: list[Sentence],
+    index: int,
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
+    if attribution.speaker is None and not attribution.generic:
+        attribution = _source_named_next(index, sentences) or attribution
     # the interviewer's turn speaks as the writer would; its questions are left out below
     answerer = None
     if label is not None and label != _QUESTION_TURN:
@@ -277,7 +400,12 @@ def _candidate(
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     found = _cues(sentence, regions, attribution)
-    if not found and attribution.answer and _short_answer(sentence, document):
+    short = (
+        attribution.answer
+        # an explainer's "Probably." under its question heading is the writer's answer
+        or (attribution.speaker is None and _HEDGE_ANSWER.match(sentence.text) is not None)
+    ) and _short_answer(sentence, document)
+    if not found and short:
         found = [_SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
         _NEVER_SAY.search(sentence.text) if "never" in sentence.text else None
@@ -296,6 +424,9 @@ def _candidate(
         if not _POSSESSIVE_AFTER.match(sentence.text, deadline.end)
     ]
     cues = _oriented(found, sentence.text, regions, attribution, bool(deadlines))
+    if not cues and short:
+        # "Probably.": the hedge has no event of its own to look ahead to; the question has
+        cues = [cue for cue in found if cue.kind == "hedge"] or [_SHORT_ANSWER_CUE]
     if not cues:
         return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
@@ -314,7 +445,24 @@ _SHORT_ANSWER: Final = re.compile(
     r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?"
     r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
     r"(?:I\s+)?doubt\s+it|Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|"
-    r"summer|spring|autumn|time)|Not\s+(?:yet|soon|any\s+time\s+soon))\s*[.!]?\s*$"
+    r"summer|spring|autumn|time)|Not\s+(?:yet|soon|any\s+time\s+soon)|"
+    # "Not before the autumn.", "Not until 2027.": the question's event, later than asked
+    r"Not\s+(?:before|until)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)|(?:19|20)\d\d)|"
+    # "Probably.", "Almost certainly not.": a hedge that answers the question whole
+    r"(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
+    r"(?:\s+not)?|"
+    # "Slightly lower, around 60%.": a figure for what the question asked about
+    r"(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|less|fewer)"
+    r",?\s+)?(?:(?i:about|around|roughly|close\s+to|maybe|perhaps)\s+)\d[\d.,]*\s*(?:%|per\s+cent|"
+    r"percent|seats)?)\s*[.!]?\s*$"
+)
+
+
+_HEDGE_ANSWER: Final = re.compile(
+    r"^\s*(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
+    r"(?:\s+not)?\s*[.!]\s*$"
 )
 
 
@@ -354,7 +502,10 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
     r"(?:forecast|forecasted|predicted|projected|estimated)\s+(?:that\b|\w+\s+(?:would|to)\b)"
     # "Last year the agency forecast growth of 2%": the time opens the sentence
     r"|^\W*last\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter),?\s+"
-    r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated)\b",
+    r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated)\b"
+    # "A year ago, I predicted in these pages that ...": a time ago opens the sentence
+    r"|^\W*(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+ago,?\s+"
+    r"(?:[\w&'’.-]+\s+){1,5}?(?:forecast|forecasted|predicted|projected|estimated)\b",
     re.IGNORECASE,
 )
 
@@ -362,7 +513,9 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
 def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
     """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
     year before publication is a past belief, whatever it was about."""
-    if ("last " in text or "Last " in text) and _FORECAST_MADE_BEFORE.search(text):
+    if ("last " in text or "Last " in text or " ago" in text) and _FORECAST_MADE_BEFORE.search(
+        text
+    ):
         return True  # "The agency last month forecast that ...": a past forecast, reported
     if published_at is None or not _YEAR.search(text):
         return False
@@ -420,6 +573,7 @@ def _sentence_attribution(
     _learn_names_before_attribution(sentence, regions, document)
     subject = document.last_organisation
     attribution = _attribution(sentence, regions, document)
+    attribution = _document_reported(sentence.text, attribution, document) or attribution
     if (
         attribution.speaker is not None
         and attribution.verb_start >= 0
@@ -444,6 +598,29 @@ def _sentence_attribution(
         elif known is not None and known.kind == "org":
             document.last_organisation = known.root().name
     return attribution
+
+
+# "Castell noted that the bank's latest forecasts, published in August, see growth picking
+# up": an official reporting her body's published forecasts speaks for the body.
+_REPORTED_DOCUMENT: Final = re.compile(
+    r"\s+(?:that\s+)?(?P<document>(?i:the|its|their)\s+(?:[\w&.-]+\s+){0,3}?[\w&.-]+['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2}(?i:forecasts|projections|outlook|forecast|projection))"
+    r"(?:,[^,;]{1,60},)?\s+(?:see|sees|show|shows|project|projects|imply|implies|point\s+to)\b"
+)
+
+
+def _document_reported(
+    text: str, attribution: _Attribution, document: _Document
+) -> _Attribution | None:
+    if attribution.speaker is None or attribution.verb_end < 0:
+        return None
+    reported = _REPORTED_DOCUMENT.match(text, attribution.verb_end)
+    if reported is None:
+        return None
+    owner = _report_owner(reported.group("document"), text, reported.start("document"), document)
+    if owner is None or owner == attribution.speaker:
+        return None
+    return replace(attribution, speaker=owner, speakers=())
 
 
 # "..., according to data compiled by LSEG": where figures were read, not the body the
@@ -530,6 +707,7 @@ def _build(
             dated=dated,
             open_ended=open_ended
             and not (quantity or condition or _FIGURE_IN.search(sentence.text)),
+            figure=quantity is not None,
             anchored=bool(
                 deadlines
                 or quantity

@@ -55,18 +55,21 @@ def _confidence(
     anchored: bool,
     dated: bool = False,
     open_ended: bool = False,
+    figure: bool = False,
 ) -> float:
     """How sure the extractor is; anchored: the sentence names a time, a number or a condition.
 
-    dated: the sentence names a time that bounds the event ("next winter", "on Saturday").
+    dated: the sentence names a time that bounds the event ("next winter", "on Saturday");
+    figure: it forecasts a number ("should slow to around 3%").
     """
     score = max(cue.confidence for cue in cues)
+    hedges = _WRITER_HEDGES | _WRITER_FIGURE_HEDGES if figure else _WRITER_HEDGES
     if (
         speaker is None
         and not attribution.generic
         and dated
         and score < _WRITER_HEDGED
-        and any(cue.phrase in _WRITER_HEDGES for cue in cues)
+        and any(cue.phrase in hedges for cue in cues)
     ):
         # the writer's own "might not open at all next winter": a dated, hedged forecast
         score = _WRITER_HEDGED
@@ -104,6 +107,11 @@ _UNATTRIBUTABLE: Final = 0.3
 
 
 _WRITER_HEDGED: Final = 0.5
+
+
+# The writer's "Wage growth should slow to around 3% by next June": a figure and a date make
+# "should" a forecast, where alone it is as often advice.
+_WRITER_FIGURE_HEDGES: Final = frozenset({"should"})
 
 
 # Not "may": the writer's "residents may collect sandbags" gives leave, it does not forecast.

@@ -59,7 +59,7 @@ _MODAL_PHRASES: Final = frozenset(
 )
 
 
-_WOULD_PHRASES: Final = frozenset({"would", "would not"})
+_WOULD_PHRASES: Final = frozenset({"would", "would not", "was set to", "were set to"})
 
 
 _WEAK_PHRASES: Final = POSSIBILITY_MODALS | {"cannot be ruled out", "cannot rule out"}
@@ -117,6 +117,9 @@ _OPINION: Final = re.compile(
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
     r"shocked|stunned)\s+(?:to\s+see|if)\b"
     r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b"
+    # "I would put good money on 2029 being the warmest", "we'd bet our house on a cut"
+    r"|\b(?:I|we)(?:['’]d|\s+would)\s+(?:put|bet|stake)\s+(?:good\s+|serious\s+|real\s+|"
+    r"(?:my|our)\s+(?:own\s+)?)?(?:money|house|shirt|mortgage|life)\s+on\b"
     # "Our prediction: City to retain the title": a preview's own call, after a colon
     r"|\b(?:my|our)\s+(?:[a-z]+\s+)?(?:prediction|forecast|tip)\s*:",
     re.IGNORECASE,
@@ -151,12 +154,49 @@ _POLICY_MOVE_PRESENT: Final = (
 )
 
 
+# "by four or five points", "by two goals": a winning margin, which only a result settles.
+_MARGIN: Final = (
+    r"(?:(?:it|this|that|the\s+[\w-]+|[A-Z][\w'’-]+)\s+)?by\s+(?:about\s+|around\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few|couple\s+of))"
+    r"(?:\s+(?:or|to)\s+(?:\d+|[a-z]+))?\s+(?:percentage\s+)?(?:points?|goals?|seats?|votes?|"
+    r"runs?|wickets?|lengths?)\b"
+)
+
+
+# A time still to come: "next year", "in 2027", "for most of next year".
+_FUTURE_TIME: Final = (
+    r"(?=[^.;]*\b(?:next\s+(?:year|month|quarter|week|season|winter|summer|spring|autumn|fall)"
+    r"|in\s+20[2-9]\d))"
+)
+
+
+# "Prices are going up next year", "even half that surplus keeps Brent under $65 for most of
+# next year": a source's present tense with a time to come is a forecast.
+_PRESENT_TREND: Final = re.compile(
+    r"(?:(?:\b(?:is|are)|['’](?:s|re))\s+(?:going\s+(?:up|down)|rising|falling|climbing|"
+    r"dropping|coming\s+down|heading\s+(?:up|down|higher|lower))\b"
+    r"|\bkeeps?\s+(?:[\w$-]+\s+){1,3}(?:under|below|above|over)\s+[$€£]?\d)" + _FUTURE_TIME,
+    re.IGNORECASE,
+)
+
+
+# "She wins the runoff by four or five points.": a source's call of the result, in the
+# present, told by the margin a count will settle.
+_MARGIN_PRESENT: Final = re.compile(
+    # not "would lose by ten points", whose modal is a cue of its own, or "to win by"
+    r"(?<!\bwould\s)(?<!\bwill\s)(?<!\bto\s)(?<!\bdid\s)(?<!\bcould\s)(?<!\bmight\s)"
+    rf"\b(?:wins|loses|beats|carries|takes|win|lose|beat|carry|take)\s+{_MARGIN}"
+)
+
+
 _THINK_PRESENT: Final = re.compile(
     r"\b(?-i:I|We|we)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|"
     r"believe)\s+"
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,6}?"
     rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
-    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT})\b",
+    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT}"
+    # "I think Kelmarsh win it by five points": a side is plural in British English
+    rf"|(?:{_OUTCOME_PRESENT_PLURAL})(?=\s+{_MARGIN}))\b",
     re.IGNORECASE,
 )
 
@@ -164,8 +204,11 @@ _THINK_PRESENT: Final = re.compile(
 # "Then the euro goes back below $1.10": an answer's consequent, its condition in the question
 # (LABELLING.md, round two (f)).
 _THEN_PRESENT: Final = re.compile(
-    r"^(?:[A-Z][A-Z'’.-]+:\s+)?[\"“‘']?(?:Then|In\s+that\s+case),?\s+(?:[\w'’$.-]+\s+){1,5}?"
+    r"^(?:[A-Z][A-Z'’.-]*:\s+)?[\"“‘']?(?:Then|In\s+that\s+case),?\s+(?:[\w'’$.-]+\s+){1,5}?"
     rf"(?:{_OUTCOME_PRESENT}|goes\s+(?:back|up|down|above|below)|stays|comes\s+back"
+    # "Then the ten-year yield drifts back toward 2.4%": a market's move
+    r"|(?:drifts|edges|slides|heads|moves|settles|climbs|sinks)\s+(?:back|up|down|higher|lower|"
+    r"toward|towards|to|above|below)"
     # "Then the big lenders fall ...": a plural subject, the verb's bare form
     rf"|(?<=s\s)(?:{_OUTCOME_PRESENT_PLURAL}))\b"
     # a figure or a time to check it by: "then the meeting ends" is no forecast
@@ -212,7 +255,12 @@ _ADVICE_AFTER: Final = re.compile(
     r"check|ask|book|contact|consult|make\s+sure|register|apply|secure|wear|carry|"
     r"get\s+(?:to|vaccinated|tested|checked)|arrive|allow\s+(?:extra|more|plenty)|"
     r"stay\s+(?:indoors|inside|home|away|off)|"
-    r"(?:remain|be|stay)\s+(?:cautious|careful|prepared|ready|vigilant|prudent|alert|patient))\b",
+    r"(?:remain|be|stay)\s+(?:cautious|careful|prepared|ready|vigilant|prudent|alert|patient)|"
+    # "it should fix the planning rules", "should stop promising a boom": a policy urged; not
+    # "should stop rising", where a trend is called
+    r"fix|scrap|abandon|overhaul|simplify|streamline|(?:stop|start)\s+(?!(?:rising|falling|"
+    r"growing|increasing|declining|climbing|dropping|easing|slowing|picking|recovering)\b)"
+    r"[a-z]+ing)\b",
     re.IGNORECASE,
 )
 
@@ -240,6 +288,18 @@ _SEES: Final = re.compile(
     r"[a-z][\w-]*",
     re.IGNORECASE,
 )
+
+
+# "the committee wants to see clearer evidence", "would like to see rates at 3%": a wish.
+_WISH_TO_SEE: Final = re.compile(
+    r"\b(?:wants?|wanted|wanting|like|hopes?|hoped|hoping|needs?|needed|wish(?:es)?|waiting)\s+"
+    r"to\s+$",
+    re.IGNORECASE,
+)
+
+
+# "we saw it coming": hindsight about the present, no forecast.
+_SAW_IT_COMING: Final = re.compile(r"(?:saw|see|seen)\s+(?:it|this|that|them)\s+coming\b", re.I)
 
 
 # "estimates this year's crop at 22 million tonnes", "put the 2025-26 harvest at 1.1 million
@@ -281,7 +341,10 @@ _REVISED_FORECAST: Final = re.compile(
 
 # "The Committee's forecast implies a policy rate of around 3.5 percent": a forecast's path.
 _PROJECTION_IMPLIES: Final = re.compile(
-    r"\b(?:forecasts?|projections?|rate\s+path)\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
+    # "The center's drought outlook, released alongside the maps, shows drought developing":
+    # an outlook, with an aside on when it came out
+    r"\b(?:forecasts?|projections?|rate\s+path|outlooks?)(?:,\s+(?:released|published|issued)"
+    r"\b[^,;.]{1,80},)?\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
     # "The bank's updated forecasts show inflation returning to 2.5%": what the body projects
     r"shows?|see|sees|points?\s+to)\b",
     re.IGNORECASE,
@@ -293,6 +356,11 @@ _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
     r"(?:\w+\s+)?(?:year|month|quarter|week|season|winter|summer|spring|autumn)s?\b|\bwhen\b|"
     r"\bby\s+\w|"
+    # "a winter wave as large as last year's", "a season worse than 2024": measured against
+    # one that a reader can look up
+    r"\bas\s+(?:large|big|severe|bad|strong|high|low|long|early|late|deep|wet|dry|hot|cold)\s+as\b|"
+    r"\b(?:larger|bigger|worse|better|stronger|weaker|higher|lower|longer|shorter|deeper|"
+    r"wetter|drier|hotter|colder|earlier|later)\s+than\b|"
     r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b)",
@@ -488,6 +556,8 @@ def _phrase_cue(
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
+        if _WH_EXPECT_BEFORE.search(before):
+            return None  # "how political scientists expect the vote to go": a topic announced
         if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) or (
             "had " in before and _PAST_BELIEF.search(before)
         ):
@@ -513,6 +583,14 @@ def _phrase_cue(
     )
 
 
+# "Here is ... how political scientists expect the vote to go", "what traders expect": an
+# expectation named as a topic, not held.
+_WH_EXPECT_BEFORE: Final = re.compile(
+    r"\b(?:how|what|whether|when)\s+(?:(?:the\s+|most\s+|many\s+)?[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _plain_cue(kind: CueKind, start: int, end: int, reason: str) -> _Cue:
     """A cue of `kind` at its usual confidence that states no phrase or likelihood itself."""
     return _Cue(kind, start, end, None, None, None, _CONFIDENCE[kind], reason)
@@ -534,7 +612,7 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "forecast_verb", match.start(), match.end(), "an estimate of a quantity still to come"
         )
-    track = _ON_TRACK.search(text) if sourced and " on " in text else None
+    track = _ON_TRACK.search(text) if sourced and (" on " in text or "head" in text) else None
     if track is not None:
         yield _plain_cue(
             "reported", track.start(), track.end(), "a course said to lead to an outcome"
@@ -543,6 +621,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue("forecast_verb", match.start(), match.end(), "revised forecast")
     for match in _SEES.finditer(text):
         if _noun_use(text, match.start()) or _inside_question_word(text, match.start()):
+            continue
+        if _WISH_TO_SEE.search(text, 0, match.start()) or _SAW_IT_COMING.match(text, match.start()):
             continue
         yield _plain_cue("forecast_verb", match.start(), match.end(), "forecast verb 'sees'")
     then = _THEN_PRESENT.match(text) if sourced and ("Then" in text or "In that" in text) else None
@@ -558,6 +638,14 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )
+    # a quotation is someone's words, whoever the sentences after it say they are
+    voiced = sourced or text.lstrip()[:1] in '"“'
+    trend = _PRESENT_TREND.search(text) if voiced and ("next" in text or " 20" in text) else None
+    if trend is not None:
+        yield _plain_cue("opinion", trend.start(), trend.end(), "a trend told in the present")
+    margin = _MARGIN_PRESENT.search(text) if voiced and " by " in text else None
+    if margin is not None:
+        yield _plain_cue("opinion", margin.start(), margin.end(), "a result called by its margin")
 
 
 # "output was on track to reach a record", "is on course for a narrow defeat": where a source
@@ -565,7 +653,11 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
 _ON_TRACK: Final = re.compile(
     r"\b(?:is|are|was|were|remains?|remained|seems?|looks?|appears?)\s+"
     r"(?:still\s+|now\s+|firmly\s+|well\s+)?on\s+(?:track|course)\s+"
-    r"(?:to\s+(?!be\s+(?:announced|published|released|held)\b)[a-z]+|for\s+(?:a|an|the)\b)",
+    r"(?:to\s+(?!be\s+(?:announced|published|released|held)\b)[a-z]+|for\s+(?:a|an|the)\b)"
+    # "Southern Australia is heading for a warmer and drier spring than usual"
+    r"|\b(?:is|are|was|were|seems?|looks?)\s+(?:still\s+|now\s+)?(?:heading|headed)\s+(?:for|towards?)\s+"
+    r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,5}?(?:than|spring|summer|autumn|winter|season|year|"
+    r"defeat|win|victory|loss|recession|surplus|deficit|record|runoff|majority)\b",
     re.IGNORECASE,
 )
 
@@ -628,7 +720,10 @@ _VAGUE_OUTCOME: Final = re.compile(
     r"(?:gain|lose|find)\s+(?:some\s+|more\s+|fresh\s+)?(?:momentum|traction|steam|favour|favor)|"
     r"face\s+(?:more\s+|fresh\s+|growing\s+|tough\s+)?(?:pressure|questions|scrutiny|criticism)|"
     # "Gold could go anywhere", "the vote could go either way": no direction to check
-    r"go\s+(?:anywhere|either\s+way|any\s+way|both\s+ways))\b",
+    r"go\s+(?:anywhere|either\s+way|any\s+way|both\s+ways)|"
+    # "could still shift the debate", "might change the picture": a mood, nothing to count
+    r"(?:shift|change|sway|alter|reshape|colou?r|complicate|muddy|cloud)\s+(?:the|that|this)\s+"
+    r"(?:debate|picture|calculus|conversation|mood|narrative|discussion|argument))\b",
     re.IGNORECASE,
 )
 
@@ -657,11 +752,16 @@ _NOUN_AFTER: Final = re.compile(
 )
 
 
-# "the arguments over forecasts", "doubts about projections": after a preposition, a noun.
+# "the arguments over forecasts", "doubts about projections", "an office for projects that
+# cross borders": after a preposition, a noun.
 _PREPOSITION_BEFORE: Final = re.compile(
-    r"\b(?:over|about|of|with|from|against|between|among|behind|despite|beyond|like)\s+$",
+    r"\b(?:over|about|of|with|from|against|between|among|behind|despite|beyond|like|for|on|in|"
+    r"into|under|by|across|within|without|through|towards?)\s+$",
     re.IGNORECASE,
 )
+
+
+_PROJECTED_ONTO: Final = re.compile(r"[^.;]{0,80}?\b(?:onto|on\s+to)\b", re.IGNORECASE)
 
 
 _COUNT_BEFORE: Final = re.compile(
@@ -686,6 +786,8 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
         return True
     if word in {"forecast", "forecasts", "projects"} and _PREPOSITION_BEFORE.search(before):
         return True
+    if word in {"project", "projects"} and _PROJECTED_ONTO.match(text, match.end()):
+        return True  # "glasses which project subtitles onto the lenses": light, not numbers
     if word in {"forecast", "forecasts", "projects", "project"} and _NOUN_AFTER.match(
         text[match.end() :]
     ):
@@ -781,7 +883,11 @@ def _oriented(
 # "Disruption to travel is likely.", "Gusts of 90 km/h are likely across the area": a hedge as
 # the predicate of an event noun, with a place, a time or nothing after it, looks ahead; "is
 # likely the cause", "is likely circulating" speak of the present.
-_PREDICATIVE_BEFORE: Final = re.compile(r"\b(?:is|are)\s+(?:also\s+|now\s+|still\s+)?$", re.I)
+_PREDICATIVE_BEFORE: Final = re.compile(
+    # "a Reform win now looks almost certain": how an event looks is a forecast of it
+    r"\b(?:is|are|looks|seems|appears|look|seem|appear)\s+(?:also\s+|now\s+|still\s+)?$",
+    re.I,
+)
 
 
 _PREDICATIVE_AFTER: Final = re.compile(
@@ -798,6 +904,15 @@ _HEADED_AFTER: Final = re.compile(
 )
 
 
+# Odds stated as even, then the event they are the odds of.
+_EVEN_ODDS: Final = frozenset(
+    {"50-50", "fifty-fifty", "toss-up", "coin flip", "coin toss", "even chance", "even odds"}
+)
+
+
+_ODDS_OF_AFTER: Final = re.compile(r"^\s*(?:whether|that|on|if)\b", re.IGNORECASE)
+
+
 def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool:
     phrase = (cue.phrase or "").lower()
     if re.search(r"\b(?:will|would|going|set)\b|['’]ll\b", phrase):
@@ -808,6 +923,8 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
         return True  # "is unlikely to start"
     if _FUTURE_NOUN_BEFORE.search(text[max(0, cue.start - _LOOK_AROUND) : cue.start]):
         return True
+    if phrase in _EVEN_ODDS and _ODDS_OF_AFTER.match(text[cue.end :]):
+        return True  # "it's about 50-50 whether I start": the odds of what is yet to happen
     before = text[max(0, cue.start - _LOOK_AROUND) : cue.start]
     if _PREDICATIVE_BEFORE.search(before) and _PREDICATIVE_AFTER.match(text[cue.end :]):
         return True  # "Power cuts are likely in the warning area": an event, ahead

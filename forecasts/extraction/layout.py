@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from forecasts.extraction.names import _ORG_WORDS, _Document, _Entity, _link_to_owner, _name_runs
+from forecasts.extraction.names import (
+    _Document,
+    _Entity,
+    _link_to_owner,
+    _name_runs,
+    _org_noun,
+    _org_word,
+)
 from forecasts.extraction.sentences import _LINE, _QUOTE_MARK, Sentence, _is_heading, _wordset
 from forecasts.extraction.spans import _CLOSERS
 
@@ -143,7 +150,7 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
         words = mention.text.split()
         if len(words) > 1 and mention.text.isupper():
             continue  # "EASTMOOR COUNTY - The ...": the dateline's place
-        if not any(word.lower().strip("’'") in _ORG_WORDS for word in words):
+        if not any(_org_word(word) for word in words):
             if found is not None:
                 break
             continue
@@ -155,7 +162,7 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
             _Entity(
                 mention.text,
                 "org",
-                nouns=frozenset(word.lower() for word in words if word.lower() in _ORG_WORDS),
+                nouns=frozenset(_org_noun(word) for word in words if _org_word(word)),
             )
         )
         _link_to_owner(mention, entity, document)

@@ -20,6 +20,13 @@ _NOUN_WILL: Final = re.compile(
 # "This winter will test all three", "people will love it": a judgement or a taste.
 _EVALUATIVE_AFTER: Final = re.compile(
     r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b"
+    # "it is going to be a long quarter for the producers": how hard a time feels
+    r"|^\s+be\s+(?:a|an)\s+(?:very\s+|really\s+)?(?:long|tough|hard|difficult|rough|busy|"
+    r"challenging|bumpy|painful|testing|grim|bleak)\s+(?:year|quarter|season|winter|summer|"
+    r"spring|autumn|month|week|few\s+(?:months|weeks|years)|ride|road)\b"
+    # "We will know much more once the question is settled": what will be learnt, not an event
+    r"|^\s+(?:know|learn|understand)\s+(?:(?:much|a\s+lot|far|a\s+bit|a\s+little)\s+)?"
+    r"(?:more|better)\b|^\s+have\s+a\s+(?:much\s+)?(?:better|clearer)\s+(?:idea|picture|sense)\b"
     # "it will be the best title race in years": a judgement, not a measured outcome
     r"|^\s+be\s+(?:the|a|an|one\s+of\s+the)\s+(?:best|worst|greatest|finest|most\s+(?:exciting|"
     r"important|memorable|dramatic|interesting|remarkable|entertaining|competitive))(?![\w-])"
@@ -56,7 +63,9 @@ _PLEDGE_AFTER: Final = re.compile(
     r"pay|fund|refund|compensate|pause|reverse|adjust|hesitate|monitor|assess|watch|"
     r"congratulate|thank|accept|respect|welcome|listen|talk|speak|discuss|introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
-    r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|stay|complete|revisit|back|say|"
+    r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|complete|revisit|back|say|"
+    # "we will stay in government" is theirs to decide; "we will stay up" is the league's
+    r"stay(?!\s+(?:up|in\s+the\s+(?:league|division|top\s+flight|premiership|championship)))|"
     r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
     r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:in|at|there|back|here)\b|"
     r"be\s+(?:intimidated|divided|silenced|bullied|deterred|cowed|moved)\b|"
@@ -68,7 +77,9 @@ _PLEDGE_AFTER: Final = re.compile(
 
 _PLEDGE_SUBJECT: Final = re.compile(
     r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$"
-    r"|\bthe\s+(?:government|company|board|council|club|party|ministry|administration|firm|"
+    # "the Executive Board", "the Monetary Policy Committee": a body named with its own words
+    r"|\bthe\s+(?:(?-i:[A-Z])[\w-]*\s+){0,3}(?:government|company|board|council|club|party|"
+    r"ministry|administration|firm|"
     r"cooperative|bank|committee|agency|authority|group|platform|operator|airline|chain|store|"
     r"studio|union|district|school|hospital|trust|utility)\s*$",
     re.IGNORECASE,
@@ -124,15 +135,22 @@ _SCHEDULE_MONTH: Final = re.compile(
 
 
 def _scheduled(after: str, text: str) -> bool:
-    return bool(
-        _SCHEDULE_AFTER.match(after)
-        and (_SCHEDULE_DATE.search(text) or _SCHEDULE_MONTH.match(after))
-    )
+    if not _SCHEDULE_AFTER.match(after):
+        return False
+    if _ON_SALE.match(after):
+        # "tickets will go on sale on Monday" is a date set; "the glasses would go on sale in
+        # September 2027" a launch months ahead, which turns on more than a calendar
+        return bool(_SCHEDULE_DATE.search(after))
+    return bool(_SCHEDULE_DATE.search(text) or _SCHEDULE_MONTH.match(after))
+
+
+_ON_SALE: Final = re.compile(r"^\s*(?:\w+\s+)?go\s+on\s+sale\b", re.IGNORECASE)
 
 
 # "the most expensive mistake this city will make": an evaluation, not a forecast.
 _SUPERLATIVE_RELATIVE: Final = re.compile(
-    r"\bthe\s+(?:most|least|best|worst|biggest|greatest|largest|\w+est)\s+(?:\w+\s+){1,2}"
+    # not "the worst of the wind will have cleared": a part of something, the sentence's subject
+    r"\bthe\s+(?:most|least|best|worst|biggest|greatest|largest|\w+est)\s+(?!of\b)(?:\w+\s+){1,2}"
     r"(?:that\s+|which\s+)?(?:this|the|our|we|i|you|they|he|she|it)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -381,7 +399,12 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     # "will run a free advice service": its own operations, whoever reports them
     r"|buy\s+back\b|repurchase\b|sell\s+(?:[\w-]+\s+){1,3}?(?:through|via|online)\b"
     r"|run\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:service|scheme|programme|program|helpline|"
-    r"campaign|pilot|trial)\b)",
+    r"campaign|pilot|trial)\b"
+    # "will assemble them with a contract manufacturer", "would build the car at its plant in
+    # Ohio": where and with whom it makes its goods, not how many (a forecast of output)
+    r"|(?:assemble|manufacture|make|build|produce|source)\s+(?:them|it|(?:the|its|their|our)"
+    r"\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:with|at|in|through|from|using)\s+(?!(?:19|20)\d\d\b)"
+    r"(?!(?:the\s+)?(?:first|second|third|fourth|next|coming)\b))",
     re.IGNORECASE,
 )
 
@@ -530,7 +553,16 @@ def _valid_would(
         return False
     if _ORGANISED_EVENT.match(after) or _announced(text):
         return False
+    if 0 <= attribution.verb_end <= start:
+        # "At a rally on Saturday she told supporters that the vote would be settled in the
+        # first round", "said on Saturday that ...": the day dates the telling, not the event
+        told = text[attribution.verb_end : start]
+        that = _THAT.search(told)
+        return not _scheduled(after, text[attribution.verb_end + (that.start() if that else 0) :])
     return not _scheduled(after, text)
+
+
+_THAT: Final = re.compile(r"\bthat\b")
 
 
 # "If births recover, ...", "In the high-migration variant, ...": the condition a release's

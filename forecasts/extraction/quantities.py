@@ -56,6 +56,8 @@ _BARE_MODALS: Final = frozenset(
         "is set to",
         "are set to",
         "would",
+        "was set to",
+        "were set to",
         "will not",
         "shall not",
         "would not",

@@ -46,6 +46,7 @@ from forecasts.extraction.sentences import _SUBJECT_WINDOW, Sentence, _inside, _
 def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _Document) -> None:
     """Record the people and organisations a sentence names, quotations excluded for people."""
     previous: tuple[_Mention, _Entity] | None = None
+    subject: _Entity | None = None
     for mention in _name_runs(sentence.text):
         if _remembered_as_alias(sentence.text, previous, mention, document):
             continue
@@ -57,11 +58,19 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
         _link_to_owner(mention, entity, document)
         if entity.kind == "person" and not _inside(mention.start, regions):
             document.mention_person(entity)
+            if _APPOSITIVE_SUBJECT.match(sentence.text, mention.end) and not sentence.text[
+                : mention.start
+            ].strip(" \"“‘'"):
+                subject = entity
         if previous is not None and _part_of(sentence.text, previous, (mention, entity)):
             previous[1].parent = entity
         if entity.kind == "org" and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[: mention.start]):
             document.last_organisation = entity.root().name  # the subject "it" refers to
         previous = (mention, entity)
+    if subject is not None:
+        # "Ray Gilchrist, a consultant who worked on Delgado's campaign, was blunter.": the
+        # people of the aside are not whom the next "he" means
+        document.mention_person(subject)
     _learn_roles(sentence.text, document)
     _learn_definite_subject(sentence.text, document)
     group = _GROUP_OPENING.match(sentence.text)
@@ -75,11 +84,17 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
         document.mention_person(holder)
 
 
+# A name opening a sentence with an aside about who they are after it.
+_APPOSITIVE_SUBJECT: Final = re.compile(r",\s+(?:a|an|the|who|whose|one|now|then|once)\b")
+
+
 # "the economy ministry", "Japan's finance ministry", "Brazil's oil regulator": a body the
 # article never names, written by its kind and field (Reuters style keeps them lower case).
 _UNNAMED_BODY: Final = re.compile(
     r"(?:\b(?i:the)\s+|\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s)\s+)"
-    r"(?P<body>(?-i:[a-z]+)\s+(?P<noun>ministry|regulator|department|agency|bureau|office|"
+    # "the state health department": a level of government may come first
+    r"(?P<body>(?-i:(?:state|federal|national|regional|provincial|city|county)\s+)?"
+    r"(?-i:[a-z]+)\s+(?P<noun>ministry|regulator|department|agency|bureau|office|"
     r"commission|authority))\b(?!['’]s\s+[A-Z])"
 )
 
@@ -90,14 +105,34 @@ def _learn_unnamed_bodies(text: str, document: _Document) -> None:
     if not any(noun in text for noun in _UNNAMED_BODY_NOUNS):
         return
     for match in _UNNAMED_BODY.finditer(text):
-        if match.group("body").split()[0] in _NOT_A_FIELD:
+        if match.group("body").split()[-2] in _NOT_A_FIELD:
             continue  # "the same ministry", "the new regulator": no field named
         noun = match.group("noun")
         if any(entity.kind == "org" and noun in entity.nouns for entity in document.entities):
             continue  # "the Finance Ministry" named before: "the finance ministry" is it
         place = match.group("place")
         name = f"{place} {match.group('body')}" if place else match.group("body")
-        document.remember(_Entity(name, "org", nouns=frozenset({noun})))
+        document.remember(_Entity(name, "org", nouns=frozenset({noun}), unnamed=True))
+
+
+def _named_in_full(speaker: str, document: _Document) -> str | None:
+    """The full name an article gives later to a body its lede wrote by kind: "the state
+    health department said" then "the Montana Department of Public Health and Human
+    Services"."""
+    body = document.known(speaker)
+    if body is None or not body.unnamed:
+        return None
+    field = body.parts[-2].lower() if len(body.parts) > 1 else ""
+    for entity in document.entities:
+        if (
+            entity.kind == "org"
+            and not entity.unnamed
+            and entity.order > body.order
+            and body.nouns <= {part.lower() for part in entity.parts}
+            and field in {part.lower() for part in entity.parts}
+        ):
+            return entity.root().name
+    return None
 
 
 _UNNAMED_BODY_NOUNS: Final = (
@@ -203,7 +238,8 @@ def _attribution(
                 _inverted_speaker(text[according.end() :], text, according.end(), document)
                 or _role_organisation(tail.strip(), text, according.end(), document)
                 # "according to the service's latest outlook": whoever issued it
-                or _report_owner(tail.rstrip(), text, according.end(), document)
+                # (its closing full stop aside: "... own impact assessment.")
+                or _report_owner(written, text, according.end(), document)
             )
         if name is not None:
             comma = re.search(r"[,;:]", text[according.end() :])
@@ -245,7 +281,11 @@ def _attribution(
             continue
         if found is not None:
             return _voiced_by_person(text, found, regions, document) or found
-    shows = _SHOWS.search(text) if "show" in text or "indicat" in text else None
+    shows = (
+        _SHOWS.search(text)
+        if "show" in text or "indicat" in text or " found " in text or " finds " in text
+        else None
+    )
     if (
         shows is not None
         and not _inside(shows.start(), regions)
@@ -294,7 +334,11 @@ def _voiced_by_person(
     return None
 
 
-_SHOWS: Final = re.compile(r"\b(?:shows?|showed|indicates?|indicated|is\s+indicating)\b")
+# "the council's impact assessment found that footfall would fall": a body's own document
+_SHOWS: Final = re.compile(
+    r"\b(?:shows?|showed|indicates?|indicated|is\s+indicating|found|finds)\b(?=\s+that\b)"
+    r"|\b(?:shows?|showed|indicates?|indicated|is\s+indicating)\b"
+)
 
 
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
@@ -398,10 +442,27 @@ _PARTICIPLE_BEFORE: Final = re.compile(
 )
 
 
+def _its_owner(document: _Document) -> str | None:
+    """Whom "Its model" means: the organisation last spoken of, unless the source just
+    quoted is a name the article gave no sex or title, which "its" shows to be a body
+    ("Optima Stats gives Rovers a 22% chance. Its model ...")."""
+    last = document.known(document.last_speaker) if document.last_speaker else None
+    if (
+        last is not None
+        and last.kind == "person"
+        and not last.gender
+        and len(last.parts) > 1
+        and document.last_speaker_paragraph == document.paragraph
+    ):
+        last.kind = "org"
+        return last.name
+    return document.last_organisation
+
+
 def _noun_use(text: str, start: int) -> bool:
     # a determiner and one modifier are all that is looked for: the last few words will do
     before = text[max(0, start - _NOUN_USE_REACH) : start].rstrip().lower()
-    if _DETERMINER_BEFORE.search(before):
+    if _DETERMINER_BEFORE.search(before) or _HANDLED_BEFORE.search(before):
         return True
     # "the company's forecasts" is a noun; "Farrow's expects" is a firm named in the possessive
     word = re.match(r"[a-z]+", text[start:].lower())
@@ -421,6 +482,14 @@ _NOUN_MODIFIER: Final = (
 
 _DETERMINER_BEFORE: Final = re.compile(
     r"\b(?:the|a|an|its|his|her|their|our|my|this|that)" + _NOUN_MODIFIER
+)
+
+
+# "an update that combines forecasts from 12 centres", "the survey compiles estimates": the
+# object of a verb that gathers or issues them is a noun
+_HANDLED_BEFORE: Final = re.compile(
+    r"\b(?:combin|blend|averag|compil|aggregat|publish|issu|produc|releas|collect|gather|"
+    r"pool|us|compar|track|updat|revis)(?:es|s|ed|ing)(?:\s+[a-z]+)?$"
 )
 
 
@@ -456,7 +525,20 @@ def _speaker_for_verb(
         name = _inverted_speaker(after, text, verb.end(), document)
         if name is not None:
             return _Attribution(name, verb_start=verb.start(), verb_end=verb.end())
+    opening = _OPENING_PHRASE_THEN_PRONOUN.match(subject)
+    if opening is not None:
+        # "At a rally in Alajuela on Saturday she told": the place and the day open the
+        # sentence; the pronoun before the verb is who spoke
+        before_start += opening.start("pronoun")
+        subject = subject[opening.start("pronoun") :]
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+_OPENING_PHRASE_THEN_PRONOUN: Final = re.compile(
+    r"^\s*(?:at|in|on|after|before|during|later|earlier|speaking|asked)\b[^,;:\"“”]*?\s"
+    r"(?P<pronoun>he|she|they)\s+(?:(?:has|had|also|then|later|again)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 _SPEECH_ADVERBS: Final = _wordset("long privately publicly openly quietly repeatedly consistently")
@@ -536,6 +618,12 @@ _COMMA_IN_LOCATION: Final = re.compile(
 )
 
 
+_SAME_DOCUMENT: Final = re.compile(
+    r"^\s*(?i:the|this|that)\s+(?i:same|latest)\s+(?:[\w-]+\s+)?(?i:model|poll|survey|forecast|"
+    r"projection|report|analysis|study|outlook)\s*$"
+)
+
+
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
@@ -546,6 +634,14 @@ def _subject_speaker(
     together = _joint_speakers(subject, offset, text, document)
     if len(together) > 1:
         return _Attribution(together[0], False, *verb, speakers=tuple(together))
+    if (
+        _SAME_DOCUMENT.match(subject)
+        and document.last_speaker is not None
+        and document.last_speaker_paragraph == document.paragraph
+    ):
+        # "Harwick's seat model ... projects 44 seats. The same model gives the party a 78%
+        # chance": the document just quoted, and whose it was
+        return _Attribution(document.last_speaker, False, *verb)
     # An organisation a role belongs to speaks only when no person is named beside the role.
     organisation: str | None = None
     post_word = ""
@@ -599,9 +695,10 @@ def _subject_speaker(
         ):
             # "Luca Benedetti ... '...,' the Ashford manager said": the person just named
             return _Attribution(document.last_person[-1].name, False, *verb)
-        if words[0].lower() == "its" and len(words) <= 4 and document.last_organisation:
+        owner = _its_owner(document) if words[0].lower() == "its" and len(words) <= 4 else None
+        if owner is not None:
             # "Its modelling puts the chance ...": the organisation's own unit speaks for it
-            return _Attribution(document.last_organisation, False, *verb)
+            return _Attribution(owner, False, *verb)
         led = _LED_BY.search(chunk) if " by " in chunk else None
         if led is not None:
             # "analysts led by Priya Raman wrote": the named lead author (LABELLING.md)
@@ -804,7 +901,9 @@ _OWNED_DOCUMENT: Final = re.compile(
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
     r"bulletin|statement|assessment|minutes)"
     # "the agency's outlook for June to August": the period it covers
-    r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*$"
+    r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?"
+    # "The center's drought outlook, released alongside the maps,": when it came out
+    r"(?:,\s+(?i:released|published|issued)\b[^,;.]{1,80},)?\s*$"
 )
 
 
@@ -892,6 +991,8 @@ _DEFINITE_NP: Final = re.compile(
     # "the New York-listed miner": where it is, then what it is
     r"^\s*(?i:the)\s+"
     r"(?:(?:[A-Z][\w.]*\s+)*[A-Z][\w.-]*-(?:based|headquartered|listed|owned|run|backed)\s+)?"
+    # "the U.N. agency", "the EU executive": a country's or union's initials, then the noun
+    r"(?:(?:U\.N\.|U\.S\.|U\.K\.|E\.U\.|UN|US|UK|EU)\s+)?"
     r"((?:[a-z-]+\s+){0,3}[a-z-]+)(?:['’]s)?\s*$"
 )
 
@@ -915,11 +1016,28 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
             # expects": the article goes on calling the same firm by the same noun
             found.nouns = found.nouns | {nouns[0]}
             return found
+    if nouns[0] == "Bank":
+        central = _central_bank(document)
+        if central is not None:
+            return central
     for noun in nouns:
         found = document.org_for(noun)
         if found is not None:
             return found
     return None
+
+
+def _central_bank(document: _Document) -> _Entity | None:
+    """ "the Bank", capitalised, is the central bank ("Bank of England", "Reserve Bank of
+    Australia") in the style of the press that covers it, whatever firm called "... Bank"
+    was named last."""
+    for entity in reversed(document.entities):
+        if entity.kind == "org" and _CENTRAL_BANK_NAME.search(entity.name):
+            return entity.root()
+    return None
+
+
+_CENTRAL_BANK_NAME: Final = re.compile(r"^Bank\s+of\b|\b(?:Reserve|Central|National)\s+Bank\b")
 
 
 def _generic_noun_org(nouns: list[str], document: _Document, earlier: str) -> _Entity | None:

@@ -2412,3 +2412,468 @@ def test_an_organised_act_set_for_next_week_or_tomorrow_is_a_schedule() -> None:
 def test_better_than_even_gives_the_even_odds_it_states_as_a_floor() -> None:
     text = '"I would put the odds of a cold snap at better than even," Rena Odell said.'
     assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.5]
+
+
+def test_a_central_bank_named_by_one_compound_word_issues_its_release() -> None:
+    release = (
+        "Rate left at 2%\n\nVarholm Statsbank | Press release | 12 March 2024\n\n"
+        "The Executive Board of the Statsbank has decided to leave the rate at 2%. "
+        "The Executive Board's assessment is that the rate is likely to stay at this level "
+        "this year. Inflation is expected to fall to 1.9% next year."
+    )
+    assert speakers_of(release) == ["Varholm Statsbank", "Varholm Statsbank"]
+
+
+def test_a_body_named_in_capitals_that_will_keep_watching_makes_a_pledge() -> None:
+    text = (
+        "The Monetary Policy Committee will continue to monitor developments closely, "
+        "the Bank of Varholm said."
+    )
+    assert speakers_of(text) == []
+    assert speakers_of("The Executive Board will adjust policy if needed, the bank said.") == []
+
+
+def test_forecasts_gathered_or_issued_by_a_body_are_a_noun() -> None:
+    for text in [
+        "The survey, which compiles forecasts from 30 banks, is read closely by traders.",
+        "The agency, which has issued quarterly forecasts since 1990, raised its estimate.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert speakers_of("Orvia Bank forecasts growth of 2% next year.") == ["Orvia Bank"]
+
+
+def test_was_set_to_in_reported_speech_is_a_back_shifted_forecast() -> None:
+    (candidate,) = extract_candidates(
+        "Rena Odell said the year was set to end as the warmest on record.",
+        published_at=PUBLISHED,
+    )
+    assert candidate.speaker == "Rena Odell" and candidate.probability is None
+    assert extract_candidates("The meeting was set to end at noon.", published_at=PUBLISHED) == []
+
+
+def test_a_body_called_by_its_country_s_or_union_s_initials_is_the_one_named_before() -> None:
+    text = (
+        "The Valmora Climate Organization published its annual update on Friday.\n\n"
+        "The U.N. agency put the chance of a wet winter at 60%."
+    )
+    assert speakers_of(text) == ["Valmora Climate Organization"]
+    fed = (
+        "The Orvia Reserve held rates on Tuesday.\n\n"
+        "The U.S. central bank expects inflation to fall to 2% next year."
+    )
+    assert speakers_of(fed) == ["Orvia Reserve"]
+
+
+def test_a_result_called_by_its_margin_in_the_present_is_a_forecast() -> None:
+    quoted = "“She wins the runoff by four or five points,” pollster Dara Quist said."
+    assert speakers_of(quoted) == ["Dara Quist"]
+    british = 'Dara Quist, a pundit, was sure. "I think Norland win it by two goals," she said.'
+    assert speakers_of(british) == ["Dara Quist"]
+    for past in [
+        '"In 2019 the polls said we would lose by ten points, and we lost by three," '
+        "Dara Quist said.",
+        "Norland won by two goals on Saturday, Dara Quist said.",
+    ]:
+        assert speakers_of(past) == [], past
+
+
+def test_people_named_in_an_aside_about_the_subject_are_not_whom_he_means() -> None:
+    text = (
+        "Tomas Ekberg, a consultant who ran Anton Varga's first campaign, was blunter. "
+        '"My guess is she wins by three points," he said.'
+    )
+    assert speakers_of(text) == ["Tomas Ekberg"]
+
+
+def test_a_runner_rated_the_likeliest_at_a_figure_has_that_probability() -> None:
+    text = "Of the three, Norvale Analytics rates Kell the most likely to go through, at 41%."
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.speaker, candidate.probability) == ("Norvale Analytics", 0.41)
+    has = "Norvale Analytics has Kell as the likeliest champions, at 38%."
+    assert [c.probability for c in extract_candidates(has, published_at=PUBLISHED)] == [0.38]
+
+
+def test_former_before_a_post_is_no_part_of_the_name_of_a_body() -> None:
+    text = (
+        "Former Kell Rovers captain Ola Brenn now works as a pundit.\n\n"
+        "The club said it expects to finish in the top three this season."
+    )
+    assert speakers_of(text) == ["Kell Rovers"]
+
+
+def test_its_after_a_source_with_no_sex_or_title_shows_that_source_is_a_body() -> None:
+    text = (
+        "Kell Rovers lost again on Saturday.\n\n"
+        "The league's data partner, Norvale Stats, gives Rovers a 22% chance of promotion. "
+        "Its model has Kell as the likeliest champions, at 38%."
+    )
+    assert speakers_of(text) == ["Norvale Stats", "Norvale Stats"]
+
+
+def test_should_urging_a_body_to_stop_or_fix_something_is_advice() -> None:
+    for text in [
+        "First, it should stop pretending that the new levy alone will pay for the line.",
+        "The ministry should fix the rules that keep new homes from being built.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    trend = "Rents should stop rising by the end of next year, Orvia Bank said."
+    assert speakers_of(trend) == ["Orvia Bank"]
+
+
+def test_projects_or_forecasts_after_for_or_on_are_nouns() -> None:
+    for text in [
+        "The office approves permits for projects that cross county lines.",
+        "The plan relies on forecasts that are two years old.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+
+
+def test_a_profession_in_the_plural_opening_a_sentence_is_unattributable() -> None:
+    for text in [
+        "Pharmacists say they expect demand for flu drugs to jump next month.",
+        "Physicians expect the wave to peak in January.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+
+
+def test_a_product_that_would_go_on_sale_months_ahead_is_a_forecast() -> None:
+    launch = "Orvia Devices said on Monday its first headset would go on sale in Europe in May."
+    assert speakers_of(launch) == ["Orvia Devices"]
+    tickets = "The club said tickets would go on sale on Friday at 9am."
+    assert speakers_of(tickets) == []
+
+
+def test_where_and_with_whom_a_company_makes_its_goods_is_its_own_operation() -> None:
+    for text in [
+        "Orvia Devices will manufacture the headset at a plant in Malaysia, Lena Ross said.",
+        "Lena Ross said Orvia would build the headsets with a partner in Malaysia.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+
+
+def test_a_device_that_projects_images_onto_a_surface_forecasts_nothing() -> None:
+    text = "The headset, which projects maps and messages onto the visor, weighs 80 grams."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+    assert speakers_of("Orvia Bank projects growth of 2% next year.") == ["Orvia Bank"]
+
+
+def test_a_wish_to_see_something_or_hindsight_that_it_was_coming_forecasts_nothing() -> None:
+    for text in [
+        '"The board wants to see clearer evidence that prices are coming down," Lena Ross said.',
+        '"This time we saw it coming and we were ready," Lena Ross said.',
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+
+
+def test_the_bank_capitalised_is_the_central_bank_not_the_last_firm_called_bank() -> None:
+    text = (
+        "The Bank of Valmora held rates on Thursday.\n\n"
+        'Lena Ross, an economist at Kellway Bank, said: "It was the right call."\n\n'
+        "In its latest report, the Bank projected that inflation would fall to 2% next year."
+    )
+    assert speakers_of(text) == ["Bank of Valmora"]
+
+
+def test_a_coin_toss_is_an_even_chance() -> None:
+    text = '"A cut in June is a coin toss," Lena Ross said.'
+    assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.5]
+
+
+def test_the_day_a_forecast_was_told_does_not_make_it_a_schedule() -> None:
+    text = "Dana Ruiz said on Saturday that the election would be settled in the first round."
+    assert speakers_of(text) == ["Dana Ruiz"]
+    assert speakers_of("Dana Ruiz said the vote would be held on Saturday.") == []
+
+
+def test_a_pronoun_after_an_opening_place_and_day_is_who_spoke() -> None:
+    text = (
+        "Dana Ruiz is running for mayor.\n\n"
+        "At a rally in Port Aird she told supporters that turnout would top 60%."
+    )
+    assert speakers_of(text) == ["Dana Ruiz"]
+
+
+def test_a_weekday_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    text = "On Sunday Dana Ruiz told the crowd that turnout would top 60%."
+    assert speakers_of(text) == ["Dana Ruiz"]
+
+
+def test_an_emphatic_did_before_the_verb_of_saying_keeps_the_speaker() -> None:
+    text = (
+        "Lena Ross would not discuss the title race. "
+        "She did say she expected Norland to sign a new striker by the end of January."
+    )
+    assert speakers_of(text) == ["Lena Ross"]
+
+
+def test_putting_good_money_on_an_outcome_is_a_forecast_with_no_probability() -> None:
+    text = '"I would put good money on 2027 being the wettest year yet," Lena Ross said.'
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.speaker, candidate.probability) == ("Lena Ross", None)
+
+
+def test_expecting_an_event_measured_against_a_past_one_is_a_forecast() -> None:
+    text = "Lena Ross said she did not expect a flu season as severe as last year's."
+    assert speakers_of(text) == ["Lena Ross"]
+    other = "Lena Ross said she expects a harvest bigger than the record of 2023."
+    assert speakers_of(other) == ["Lena Ross"]
+
+
+def test_a_hedge_or_a_figure_alone_answers_a_question_about_the_future() -> None:
+    text = (
+        "Interview: Norpoll's Marit Vold on the March vote\n\n"
+        "Marit Vold has run Norpoll since 2019.\n\n"
+        "Q: Will the Greens do better than last time?\n\n"
+        "A: Probably. They are polling above it.\n\n"
+        "Q: What turnout do you expect this time?\n\n"
+        "A: Slightly lower, around 60%. People are tired.\n\n"
+        "Q: Has the campaign been dull?\n\n"
+        "A: Probably."
+    )
+    probably, figure = extract_candidates(text, published_at=PUBLISHED)
+    assert probably.sentence == "A: Probably."
+    assert figure.sentence == "A: Slightly lower, around 60%."
+    assert probably.probability is not None and abs(probably.probability - 0.675) <= 0.05
+    assert (probably.speaker, figure.speaker) == ("Marit Vold", "Marit Vold")
+
+
+def test_the_writer_s_should_with_a_figure_and_a_date_is_a_forecast() -> None:
+    text = "Wage growth should slow to around 3% by next June."
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.speaker, candidate.kind) == (None, "quantity")
+    for advice in [
+        "Households should lock in a fixed rate by next June.",
+        "Wage growth should slow.",
+    ]:
+        assert extract_candidates(advice, published_at=PUBLISHED) == [], advice
+
+
+def test_an_outlook_with_an_aside_on_its_release_that_shows_an_event_is_a_forecast() -> None:
+    text = (
+        "The Valmora Weather Agency issued its seasonal maps on Thursday.\n\n"
+        "The agency's drought outlook, released alongside the maps, shows drought developing "
+        "in the south by the end of January."
+    )
+    assert speakers_of(text) == ["Valmora Weather Agency"]
+
+
+def test_a_public_agency_s_center_speaks_for_the_agency() -> None:
+    text = (
+        "The outlook from the Valmora Ocean and Atmosphere Administration's Climate Outlook "
+        "Center covers December to February.\n\n"
+        "The center put the chance of a wet winter at 55%."
+    )
+    assert speakers_of(text) == ["Valmora Ocean and Atmosphere Administration"]
+
+
+def test_a_poll_in_a_lede_takes_the_pollster_the_next_sentence_names() -> None:
+    text = (
+        "The levy is on course for a narrow defeat next week, according to the last poll "
+        "published before the vote.\n\n"
+        "The survey by Norpoll Research, carried out for Radio Kell, found 46% in favour."
+    )
+    assert speakers_of(text) == ["Norpoll Research"]
+
+
+def test_an_elided_de_joins_the_name_of_a_body() -> None:
+    text = "Institut Valmorais d'Opinion expects the levy to fail next week."
+    assert speakers_of(text) == ["Institut Valmorais d'Opinion"]
+
+
+def test_even_odds_whether_something_happens_are_a_forecast_of_it() -> None:
+    text = '"Honestly, it\'s about 50-50 whether I play," Lena Ross said.'
+    assert [c.probability for c in extract_candidates(text, published_at=PUBLISHED)] == [0.5]
+
+
+def test_a_side_that_will_stay_up_forecasts_its_survival() -> None:
+    text = '"They have written us off, but we will stay up," Norland manager Ivo Marr said.'
+    assert speakers_of(text) == ["Ivo Marr"]
+    pledge = '"We will stay in the coalition," party leader Ivo Marr said.'
+    assert speakers_of(pledge) == []
+
+
+def test_an_outcome_that_looks_almost_certain_is_the_writer_s_forecast() -> None:
+    text = "With the Greens squeezed in the suburbs, a Labour win now looks almost certain."
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker is None
+    assert candidate.probability is not None and candidate.probability >= 0.95
+
+
+def test_a_trend_told_in_the_present_with_a_time_to_come_is_a_forecast() -> None:
+    for text in [
+        '"Prices for cheap phones are going up next year," Lena Ross said.',
+        '"Even half that surplus keeps Brent under $65 for most of next year," said Lena Ross.',
+    ]:
+        assert speakers_of(text) == ["Lena Ross"], text
+    assert speakers_of('"Prices are going up," Lena Ross said.') == []
+
+
+def test_that_is_the_view_of_x_gives_the_quotation_before_it_its_speaker() -> None:
+    text = (
+        "Norland Telecom cut its outlook on Monday.\n\n"
+        '"Prices for the phones people buy are going up next year."\n\n'
+        "That is the view of Lena Ross, a senior analyst at Kellway Research, who says makers "
+        "must pass on costs."
+    )
+    assert speakers_of(text) == ["Lena Ross"]
+
+
+def test_unnamed_people_in_named_places_stay_unattributable() -> None:
+    for text in [
+        "Chip makers in South Korea and the United States have said output will rise next year.",
+        "Farmers in Norland expect the harvest to fall 10% this year.",
+    ]:
+        assert speakers_of(text) == [], text
+
+
+def test_a_forecast_made_a_year_ago_is_a_past_belief() -> None:
+    for text in [
+        "A year ago, I predicted that inflation would fall below 3% by the summer.",
+        "Two months ago, Orvia Bank forecast that rates would fall twice this year.",
+    ]:
+        assert speakers_of(text) == [], text
+
+
+def test_what_a_source_will_know_or_learn_later_is_no_forecast() -> None:
+    for text in [
+        '"We will know much more once the tariff talks end," Lena Ross said.',
+        '"We will have a clearer picture in March," Lena Ross said.',
+    ]:
+        assert speakers_of(text) == [], text
+
+
+def test_could_shift_the_debate_has_nothing_to_check() -> None:
+    for text in [
+        "Lena Ross said the jobs figures due next week could still shift the debate.",
+        "Lena Ross said a weak harvest might change the picture in March.",
+    ]:
+        assert speakers_of(text) == [], text
+
+
+def test_how_or_what_people_expect_announced_as_a_topic_is_no_forecast() -> None:
+    for text in [
+        "Here is what the law would do and how Orvia Bank expects the vote to go next month.",
+        "Lena Ross explained what Kellway Research expects inflation to do next year.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert speakers_of("Orvia Bank expects the vote to pass next month.") == ["Orvia Bank"]
+
+
+def test_not_before_or_until_a_time_answers_a_question_about_the_future() -> None:
+    text = (
+        "Interview: Kellway Bank's Marit Vold on rates\n\n"
+        "Marit Vold has been chief economist at Kellway Bank since 2019.\n\n"
+        "Q: Will the bank cut again?\n\n"
+        "A: Not before the autumn. Inflation is at target.\n\n"
+        "Q: Will it hike?\n\n"
+        "A: Not until 2027."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["A: Not before the autumn.", "A: Not until 2027."]
+
+
+def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
+    text = (
+        "Interview: Kellway Bank's Marit Vold on bonds\n\n"
+        "Marit Vold has been chief economist at Kellway Bank since 2019.\n\n"
+        "Q: What happens to yields if the budget is delayed?\n\n"
+        "A: Then the ten-year yield drifts back toward 2.4%, perhaps lower.\n\n"
+        "Q: And the currency?\n\n"
+        "A: It holds."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["A: Then the ten-year yield drifts back toward 2.4%, perhaps lower."]
+
+
+def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
+    text = '"The worst of the rain will have passed by Friday," said forecaster Lena Ross.'
+    assert speakers_of(text) == ["Lena Ross"]
+    judgement = "It is the worst decision this council will make."
+    assert extract_candidates(judgement, published_at=PUBLISHED) == []
+
+
+def test_a_body_s_own_assessment_that_found_an_outcome_coming_is_the_body_s() -> None:
+    text = (
+        "Kell Town Council's own impact assessment, published in March, found that footfall "
+        "would fall by 5% next year."
+    )
+    assert speakers_of(text) == ["Kell Town Council"]
+
+
+def test_a_body_a_lede_writes_by_kind_takes_the_full_name_given_later() -> None:
+    text = (
+        "KELL, Feb 19 (Tallis Wire) - A flu outbreak is likely to keep spreading for at least "
+        "three more months, the state health department said on Thursday.\n\n"
+        "Lena Ross, a spokeswoman for the Valmora Department of Public Health, said clinics "
+        "were busy."
+    )
+    assert speakers_of(text) == ["Valmora Department of Public Health"]
+
+
+def test_firms_a_lede_counts_are_the_ones_the_next_sentences_name() -> None:
+    text = (
+        "Phone shipments are set to fall next year, according to forecasts published this "
+        "week by two research firms.\n\n"
+        "Norvale Data said on Tuesday that it now expects shipments to drop 2% in 2025. "
+        "Prices of memory chips have jumped since September.\n\n"
+        "Kellway Analytics forecasts a steeper fall of 3%."
+    )
+    (lede, *_) = extract_candidates(text, published_at=PUBLISHED)
+    assert lede.speakers == ("Norvale Data", "Kellway Analytics")
+
+
+def test_the_same_model_is_the_one_just_quoted_and_speaks_for_its_maker() -> None:
+    text = (
+        "Norvale Research's seat model projects the Greens to win 44 seats. The same model "
+        "gives the party a 78% chance of finishing first."
+    )
+    assert speakers_of(text) == ["Norvale Research", "Norvale Research"]
+
+
+def test_a_long_or_tough_time_ahead_is_a_judgement_not_a_forecast() -> None:
+    for text in [
+        '"It is going to be a long quarter for the producers," Lena Ross said.',
+        '"This will be a tough winter for farmers," Lena Ross said.',
+    ]:
+        assert speakers_of(text) == [], text
+
+
+def test_a_source_saying_something_is_heading_for_an_outcome_forecasts_it() -> None:
+    for text in [
+        "The north is heading for a wetter winter than usual, the Norland Weather Service said.",
+        "The levy is headed for defeat next week, according to Norpoll Research.",
+    ]:
+        assert len(speakers_of(text)) == 1, text
+    assert speakers_of("The ship is heading for the port, Lena Ross said.") == []
+
+
+def test_according_to_a_body_s_own_assessment_ending_the_sentence_gives_the_body() -> None:
+    text = (
+        "The Valmora Standards Authority published the rules on Monday. The rules are "
+        "expected to cost firms about £400 million a year, according to the authority's own "
+        "impact assessment."
+    )
+    assert speakers_of(text) == ["Valmora Standards Authority"]
+
+
+def test_an_official_reporting_her_body_s_published_forecasts_speaks_for_the_body() -> None:
+    text = (
+        "The Reserve Bank of Valmora held rates on Tuesday.\n\n"
+        "Deputy Governor Lena Ross noted that the bank's latest forecasts, published in "
+        "August, see growth picking up to around 2.1% by the end of next year."
+    )
+    assert speakers_of(text) == ["Reserve Bank of Valmora"]
+    own = "Deputy Governor Lena Ross said she expected growth to pick up to 2.1% next year."
+    assert speakers_of(own) == ["Lena Ross"]
+
+
+def test_an_explainer_s_probably_under_a_question_heading_is_the_writer_s_forecast() -> None:
+    text = (
+        "Flu in Norland: what happens next\n\n"
+        "Will the clinics stay open over Christmas?\n\n"
+        "Probably. The ministry has paid for extra staff until January.\n\n"
+        "Has the wave peaked?\n\n"
+        "Probably."
+    )
+    found = [(c.sentence, c.speaker) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Probably.", None)]
