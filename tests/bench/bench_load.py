@@ -7,9 +7,9 @@ and p50/p99 latency of
 - GET /api/v1/claims?source=...    (a random source's newest claims, a page of 50)
 - POST /api/v1/claims              (a new claim on a random question, with an editor's key)
 
-and, just before them, of GET /constant on tests/bench/bare_app.py served by uvicorn
-exactly as `sooth serve` serves Sooth. Each figure is also given as a ratio to that bare
-endpoint. Targets, all with no errors: with one worker, reads reach 53% and writes 28% of
+and, just before each of them, of GET /constant on tests/bench/bare_app.py served by
+uvicorn exactly as `sooth serve` serves Sooth. Each figure is also given as a ratio to that
+bare endpoint's. Targets, all with no errors: with one worker, reads reach 53% and writes 28% of
 the bare endpoint on SQLite, 40% and 20% on PostgreSQL; with two, 50% and 25% on SQLite,
 and on PostgreSQL 1.6 times one worker's reads and 1.3 times its writes.
 
@@ -340,23 +340,22 @@ def bench_backend(backend: str, url: str, seconds: int) -> list[Row]:
     }
     rows: list[Row] = []
     for workers in (1, 2):
-        port = free_port()
-        with served(
-            uvicorn_command("tests.bench.bare_app:create_app", port, workers),
-            env,
-            port,
-            "/constant",
-        ) as base_url:
-            bare = run_wrk(base_url, scripts["bare"], seconds)
-        print(
-            f"  {backend}, {workers} worker(s): bare {bare.requests_per_second:,.0f} req/s",
-            flush=True,
-        )
-        port = free_port()
-        with served(sooth_command(port, workers), env, port, "/api/v1/health") as base_url:
+        bare_port, port = free_port(), free_port()
+        with (
+            served(
+                uvicorn_command("tests.bench.bare_app:create_app", bare_port, workers),
+                env,
+                bare_port,
+                "/constant",
+            ) as bare_url,
+            served(sooth_command(port, workers), env, port, "/api/v1/health") as base_url,
+        ):
             for endpoint, script in scripts.items():
                 if endpoint == "bare":
                     continue
+                # The bare endpoint just before each endpoint: a machine whose speed drifts
+                # over the run moves both figures of a ratio alike.
+                bare = run_wrk(bare_url, scripts["bare"], seconds)
                 figure = run_wrk(base_url, script, seconds)
                 target, passed = judged(backend, workers, endpoint, figure, bare, rows)
                 rows.append(
@@ -371,8 +370,9 @@ def bench_backend(backend: str, url: str, seconds: int) -> list[Row]:
                     )
                 )
                 print(
-                    f"    {endpoint}: {figure.requests_per_second:,.0f} req/s, "
-                    f"{figure.errors} errors",
+                    f"  {backend}, {workers} worker(s), {endpoint}: "
+                    f"{figure.requests_per_second:,.0f} req/s, {figure.errors} errors; "
+                    f"bare {bare.requests_per_second:,.0f} req/s",
                     flush=True,
                 )
     return rows
