@@ -177,8 +177,10 @@ def extract_candidates(
             if sentence.heading and sentence.paragraph == 0:
                 for entity in document.entities[known:]:
                     entity.headline = True
-        if sentence.text.rstrip().endswith("?") and _FUTURE_QUESTION.search(sentence.text):
-            document.question_paragraph = sentence.paragraph
+        if sentence.text.rstrip().endswith("?"):
+            document.asked_paragraph = sentence.paragraph
+            if _FUTURE_QUESTION.search(sentence.text):
+                document.question_paragraph = sentence.paragraph
         document.previous_paragraph = sentence.paragraph
         # above the byline: the headline and standfirst, which repeat the body's claims
         if candidate is not None and sentence.paragraph >= byline:
@@ -438,26 +440,50 @@ _TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# "Not next year.", "Not before the autumn.", "Not until 2027.": the question's event, later
+# than asked; the answer names its own time, so any question above it gives the event.
+_TIMED_DENIAL: Final = (
+    r"Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time)|"
+    r"Not\s+(?:soon|any\s+time\s+soon)|"
+    r"Not\s+(?:before|until)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)|(?:19|20)\d\d)"
+)
+
+
+# The end of a short answer: "Not next year, no.", "I think so, yes."
+_ANSWER_END: Final = r"(?:,\s*(?:no|yes))?\s*[.!]?\s*$"
+
+
+# The turn's tag ("A:", "SOLBERG:") may stand before an answer.
+_ANSWER_TAG: Final = r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?"
+
+
 # "I think so.", "I don't think so.", "Not this year.": an answer whose claim is the
 # question's (LABELLING.md, seventh and eighth splits).
 _SHORT_ANSWER: Final = re.compile(
-    # the turn's tag ("A:", "SOLBERG:") may stand before it
-    r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?"
-    r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
-    r"(?:I\s+)?doubt\s+it|Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|"
-    r"summer|spring|autumn|time)|Not\s+(?:yet|soon|any\s+time\s+soon)|"
-    # "Not before the autumn.", "Not until 2027.": the question's event, later than asked
-    r"Not\s+(?:before|until)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)|(?:19|20)\d\d)|"
+    _ANSWER_TAG + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
+    r"(?:I\s+)?doubt\s+it|" + _TIMED_DENIAL + "|"
+    # "Not yet." answers a question about the future; under "Is it under control?" it is
+    # about today
+    r"Not\s+yet|"
     # "Probably.", "Almost certainly not.": a hedge that answers the question whole
     r"(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
     r"(?:\s+not)?|"
+    # "Drift higher, but slowly.", "Lower.": the way the asked-about figure goes
+    r"(?:(?:Drift|Edge|Inch|Move|Trend|Grind|Go)\s+)?(?:[Hh]igher|[Ll]ower|Up|Down)"
+    r"(?:,?\s+(?:but\s+)?(?:only\s+)?(?:slowly|gradually|modestly|slightly|steadily|sharply|"
+    r"quickly|a\s+little|a\s+bit))?|"
     # "Slightly lower, around 60%.": a figure for what the question asked about
     r"(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|less|fewer)"
-    r",?\s+)?(?:(?i:about|around|roughly|close\s+to|maybe|perhaps)\s+)\d[\d.,]*\s*(?:%|per\s+cent|"
-    r"percent|seats)?)\s*[.!]?\s*$"
+    r",?\s+)?(?:(?i:somewhere\s+)?(?i:about|around|roughly|close\s+to|near|maybe|perhaps)\s+)"
+    r"\d[\d.,]*\s*(?:%|per\s+cent|percent|seats)?"
+    # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
+    r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe)\s|\s*$)[^\n]*?)" + _ANSWER_END
 )
+
+
+_TIMED_ANSWER: Final = re.compile(_ANSWER_TAG + "(?:" + _TIMED_DENIAL + ")" + _ANSWER_END)
 
 
 _HEDGE_ANSWER: Final = re.compile(
@@ -470,7 +496,9 @@ _HEDGE_ANSWER: Final = re.compile(
 # season peaked?" or "Is the outbreak under control?", which ask about the present.
 _FUTURE_QUESTION: Final = re.compile(
     r"\b(?:will|would|won['’]t|shall|going\s+to|next|before|by\s+the\s+end|continue|"
-    r"expect|ever|again|coming|future|(?:19|20)\d\d)\b",
+    r"expect|ever|again|coming|future|(?:19|20)\d\d|"
+    # "Where does it settle?", "Where do rates end up?": where a figure comes to rest
+    r"settles?|end\s+up|ends\s+up|land|lands|peak|peaks|heading)\b",
     re.IGNORECASE,
 )
 
@@ -482,10 +510,14 @@ _SHORT_ANSWER_CUE: Final = _Cue(
 
 def _short_answer(sentence: Sentence, document: _Document) -> bool:
     """The first words of an answer to the question in the paragraph just above."""
+    if document.previous_paragraph == sentence.paragraph:
+        return False
+    if sentence.paragraph == document.question_paragraph + 1:
+        return _SHORT_ANSWER.match(sentence.text) is not None
+    # "So no recession?" - "Not next year, no.": the answer's time makes the event a future one
     return (
-        sentence.paragraph == document.question_paragraph + 1
-        and document.previous_paragraph != sentence.paragraph
-        and _SHORT_ANSWER.match(sentence.text) is not None
+        sentence.paragraph == document.asked_paragraph + 1
+        and _TIMED_ANSWER.match(sentence.text) is not None
     )
 
 

@@ -423,6 +423,8 @@ class _Document:
     # The paragraph of the last question not about the past, and the paragraph of the
     # sentence before this one: a short answer replies to the question just above it.
     question_paragraph: int = -2
+    # The paragraph of the last question of any kind ("So no recession?").
+    asked_paragraph: int = -2
     # "Our polling analyst, X, writes:" introduces a paragraph that is X's own writing.
     introduced_paragraph: int = -1
     introduced_by: str | None = None

@@ -40,6 +40,15 @@ def test_an_initialism_can_end_a_sentence() -> None:
     ]
 
 
+def test_no_ends_a_sentence_unless_a_number_follows() -> None:
+    assert texts("He lives at No. 4 Mill Lane. Will it pass? Not this time, no. It fails.") == [
+        "He lives at No. 4 Mill Lane.",
+        "Will it pass?",
+        "Not this time, no.",
+        "It fails.",
+    ]
+
+
 def test_quotations_stay_with_their_attribution() -> None:
     text = '“It will fail,” she said. “Will it?” he asked. "Yes. Soon," she said.'
     assert texts(text) == [
@@ -2770,6 +2779,28 @@ def test_not_before_or_until_a_time_answers_a_question_about_the_future() -> Non
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["A: Not before the autumn.", "A: Not until 2027."]
+
+
+def test_a_direction_or_a_rough_figure_answers_a_question_about_the_future() -> None:
+    text = (
+        "Interview: Kellway Bank's Marit Vold on prices\n\n"
+        "Marit Vold has been chief economist at Kellway Bank since 2019.\n\n"
+        "Q: What do you expect for rents next year?\n\n"
+        "A: Edge lower, but slowly. Supply is catching up.\n\n"
+        "Q: Where does inflation settle?\n\n"
+        "A: Somewhere near 2.5%, and we get there by the end of next year. Energy helps.\n\n"
+        "Q: So no recession?\n\n"
+        "A: Not this year, no. Hiring is steady.\n\n"
+        "Q: Is the housing market under control?\n\n"
+        "A: Not yet. Prices are still high."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.sentence for c in found] == [
+        "A: Edge lower, but slowly.",
+        "A: Somewhere near 2.5%, and we get there by the end of next year.",
+        "A: Not this year, no.",
+    ]
+    assert {c.speaker for c in found} == {"Marit Vold"}
 
 
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
