@@ -314,6 +314,16 @@ _ESTIMATE_AT: Final = re.compile(
 )
 
 
+# "I have the unemployment rate at 4.8% by the end of next year", "we have Brent at $60 in
+# the fourth quarter": a forecaster "has" a figure for a time still to come in their model.
+_HAVE_AT: Final = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:(?:still|now)\s+)?(?:have|['’]ve\s+got|pencil(?:led)?\s+in)\s+"
+    r"(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,4}?at\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"[$€£]?\d[\d.,]*\s*%?"
+    r"(?=[^.;]*?\b(?:by|in|through|next|until|at\s+the\s+end)\b)"
+)
+
+
 # What a forecaster revises: "its forecast", "its 2026 Brent average", "their price target on
 # the stock" (an analyst's forecast of the share price).
 _FORECAST_NOUNS: Final = (
@@ -611,6 +621,10 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     for match in _ESTIMATE_AT.finditer(text) if "estimat" in text or "put" in text else ():
         yield _plain_cue(
             "forecast_verb", match.start(), match.end(), "an estimate of a quantity still to come"
+        )
+    for match in _HAVE_AT.finditer(text) if "I " in text or "e " in text else ():
+        yield _plain_cue(
+            "opinion", match.start(), match.end(), "a forecaster's figure for a time to come"
         )
     track = _ON_TRACK.search(text) if sourced and (" on " in text or "head" in text) else None
     if track is not None:

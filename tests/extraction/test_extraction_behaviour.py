@@ -2803,6 +2803,20 @@ def test_a_direction_or_a_rough_figure_answers_a_question_about_the_future() -> 
     assert {c.speaker for c in found} == {"Marit Vold"}
 
 
+def test_a_forecaster_who_has_a_figure_at_a_time_to_come_forecasts_it() -> None:
+    for text in [
+        '"I have the jobless rate at 5.1% by the end of next year," said Ines Marr.',
+        '"We have Brent at about $64 in the fourth quarter," said Ines Marr.',
+    ]:
+        candidate = only(text)
+        assert (candidate.speaker, candidate.kind) == ("Ines Marr", "quantity"), text
+    for text in [
+        '"I have my doubts at 5.1% growth," said Ines Marr.',
+        '"We have the rate at 4% today," said Ines Marr.',
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
