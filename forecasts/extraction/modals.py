@@ -67,7 +67,11 @@ _PLEDGE_AFTER: Final = re.compile(
     # "we will stay in government" is theirs to decide; "we will stay up" is the league's
     r"stay(?!\s+(?:up|in\s+the\s+(?:league|division|top\s+flight|premiership|championship)))|"
     r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
-    r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:in|at|there|back|here)\b|"
+    r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:at|there|back|here)\b|"
+    # "we will be in Brussels" is where the speaker goes; "we will not be in recession", "we'll
+    # be in surplus by 2028" is where events leave them
+    r"be\s+in\b(?!\s+(?:an?\s+)?(?:one\b|recession|deficit|surplus|trouble|profit|default|"
+    r"administration|contention|decline|the\s+(?:black|red|lead|top|final|play-?offs?)\b))|"
     r"be\s+(?:intimidated|divided|silenced|bullied|deterred|cowed|moved)\b|"
     r"have\s+(?:a|an|one|another|two)\s+(?:[\w-]+\s+)?(?:practice|meeting|session|talks?|"
     r"look|vote|conversation|discussion|review))\b",

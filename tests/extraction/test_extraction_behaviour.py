@@ -2817,6 +2817,15 @@ def test_a_forecaster_who_has_a_figure_at_a_time_to_come_forecasts_it() -> None:
         assert extract_candidates(text, published_at=PUBLISHED) == [], text
 
 
+def test_a_speaker_s_own_side_in_recession_or_surplus_is_a_forecast_not_a_pledge() -> None:
+    for text in [
+        '"We are not in a recession and we will not be in one next year," Ines Marr said.',
+        '"We will be in surplus by 2027," Ines Marr said.',
+    ]:
+        assert only(text).speaker == "Ines Marr", text
+    assert extract_candidates('"We will be in Brussels on Monday," Ines Marr said.') == []
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
