@@ -507,10 +507,7 @@ _NOUN_FORMS: Final = _wordset(
 def _speaker_for_verb(
     text: str, verb: re.Match[str], regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution | None:
-    before_start = max(
-        (end for _, end in regions if end <= verb.start()),
-        default=max(0, verb.start() - _SUBJECT_WINDOW),
-    )
+    before_start = _subject_start(text, verb.start(), regions)
     # "Climate scientists have long warned", "insiders privately concede": the adverb and its
     # auxiliary are no part of the subject
     subject = text[before_start : verb.start()]
@@ -532,6 +529,30 @@ def _speaker_for_verb(
         before_start += opening.start("pronoun")
         subject = subject[opening.start("pronoun") :]
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+def _subject_start(text: str, verb: int, regions: list[tuple[int, int]]) -> int:
+    """Where the subject of the verb at `verb` may begin: after the last quotation before it,
+    unless that quotation is a word of the clause itself ('called the plan "brave" and said'),
+    whose subject stands before it."""
+    window = max(0, verb - _SUBJECT_WINDOW)
+    before = [(start, end) for start, end in regions if end <= verb]
+    if not before:
+        return window
+    start, end = before[-1]
+    if _QUOTED_WORD_THEN_AND.fullmatch(text, end, verb) and not _QUOTE_CLOSED_BY_COMMA.search(
+        text, start, end
+    ):
+        return max((end for _, end in before[:-1]), default=window)
+    return end
+
+
+# 'called the guidance "stretching" and said': only a conjunction between quote and verb
+_QUOTED_WORD_THEN_AND: Final = re.compile(r"\s+(?:and|but)\s+(?:(?:also|then)\s+)?")
+
+
+# '"Growth will slow," and ...': a quotation that ends on its own punctuation is what was said
+_QUOTE_CLOSED_BY_COMMA: Final = re.compile(r"[,.!?][\"”’']?$")
 
 
 _OPENING_PHRASE_THEN_PRONOUN: Final = re.compile(

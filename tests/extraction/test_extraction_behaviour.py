@@ -2826,6 +2826,21 @@ def test_a_speaker_s_own_side_in_recession_or_surplus_is_a_forecast_not_a_pledge
     assert extract_candidates('"We will be in Brussels on Monday," Ines Marr said.') == []
 
 
+def test_a_quoted_word_inside_the_clause_leaves_the_subject_before_it_speaking() -> None:
+    for text, speaker in [
+        (
+            'Analysts at Orrin Partners called the plan "brave" and said they expected profit '
+            "to fall next year.",
+            "Orrin Partners",
+        ),
+        (
+            'Ines Marr described the target as "a stretch" but said sales would rise next year.',
+            "Ines Marr",
+        ),
+    ]:
+        assert only(text).speaker == speaker, text
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
