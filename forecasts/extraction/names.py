@@ -189,9 +189,10 @@ _SPEECH_VERBS: Final = (
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
-    r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
+    # "put the chance at", "puts Arce's chances at", "put her odds of winning at"
+    r"puts?\s+(?:the|his|her|their|its|(?-i:[A-Z])[\w'’.-]*['’]s?)\s+(?:[\w-]+\s+)?"
+    r"(?:chance|chances|odds|probability|likelihood|risk)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
-    r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed|kept|held|"
     r"maintained|reaffirmed|stuck\s+to|sticks\s+to|stood\s+by|stands\s+by|"
     # "were more upbeat, raising their price target": a clause hung on its subject

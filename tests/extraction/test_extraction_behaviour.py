@@ -2841,6 +2841,15 @@ def test_a_quoted_word_inside_the_clause_leaves_the_subject_before_it_speaking()
         assert only(text).speaker == speaker, text
 
 
+def test_a_firm_that_puts_a_candidate_s_chances_at_a_figure_is_the_speaker() -> None:
+    for text in [
+        "Kell Partners, a consultancy in Oslo, put Ruiz's chances of winning at 60% on Monday.",
+        "Kell Partners put her odds of winning at 60%.",
+    ]:
+        candidate = only(text)
+        assert (candidate.speaker, candidate.probability) == ("Kell Partners", 0.6), text
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
