@@ -126,6 +126,19 @@ _ON_THE_BALLOT: Final = re.compile(
 _NOBODY_S_WORDS: Final = ("familiar", "knowledge", "briefed", "impl", "pricing", "survey", "not ")
 
 
+# A consensus of forecasters as the sentence's subject is a fact about them, not a belief
+# anyone holds (LABELLING.md, twelfth split): "Economists polled by X expected", "All 14
+# economists in a poll ... expected", "Analysts had on average expected". As a yardstick
+# after a company's guidance ("above the $7.9 billion analysts had expected") it is not.
+_CONSENSUS: Final = re.compile(
+    r"^\W*(?:(?:all|most|many|the)\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"of\s+the)\s+)*(?:economists|analysts|strategists|forecasters)\s+"
+    r"(?:(?:\w+\s+)?(?:polled|surveyed|questioned|canvassed)\s+by\b|in\s+(?:a|an|the)\s+"
+    r"(?:[\w&'’.-]+\s+){0,3}(?:poll|survey)\b|(?:had\s+)?on\s+average\b)",
+    re.IGNORECASE,
+)
+
+
 def _nobody_s_belief(text: str) -> bool:
     return any(word in text for word in _NOBODY_S_WORDS) and bool(_NOBODY_S_BELIEF.search(text))
 
@@ -138,6 +151,7 @@ def _excluded(sentence: Sentence) -> bool:
         or _BOILERPLATE.search(text)
         or _HOPE.search(text)
         or _nobody_s_belief(text)
+        or _CONSENSUS.match(text) is not None
         or ((" will " in text or " would " in text) and _PRIZE_RULE.match(text) is not None)
         or (text.lstrip(' "“').startswith("Voters") and _ON_THE_BALLOT.match(text) is not None)
         or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)

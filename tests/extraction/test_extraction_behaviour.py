@@ -2850,6 +2850,20 @@ def test_a_firm_that_puts_a_candidate_s_chances_at_a_figure_is_the_speaker() -> 
         assert (candidate.speaker, candidate.probability) == ("Kell Partners", 0.6), text
 
 
+def test_a_consensus_of_forecasters_as_the_subject_is_a_fact() -> None:
+    for text in [
+        "Economists polled by Kell Wire expected the bank to hold its rate at 3% next week.",
+        "All nine economists in a Kell Wire survey expected the rate to stay at 3% in June.",
+        "Analysts had on average expected profit of 40 million euros next year.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    guidance = (
+        "Orrin Systems said it expects revenue of $90 million next quarter, above the $85 "
+        "million analysts had on average expected."
+    )
+    assert only(guidance).speaker == "Orrin Systems"
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
