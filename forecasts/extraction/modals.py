@@ -66,7 +66,13 @@ _PLEDGE_AFTER: Final = re.compile(
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|complete|revisit|back|say|"
     # "we will stay in government" is theirs to decide; "we will stay up" is the league's
     r"stay(?!\s+(?:up|in\s+the\s+(?:league|division|top\s+flight|premiership|championship)))|"
-    r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
+    r"keep|close|launch|hire|invest|spend|continue|be\s+held\s+to|deliver|visit|host|"
+    # "we will take action" is the speaker's act; "it will take 84 points to win the league",
+    # "it will take two years to recover" is what events will require
+    r"take(?!\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+|more\s+than\s+|only\s+)?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many)\s+"
+    r"(?:[\w-]+\s+)?(?:points|goals|wins|votes|seats|years|months|weeks|days|hours|"
+    r"rounds|games|matches)\s+(?:to|for|before)\b)|"
     r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:at|there|back|here)\b|"
     # "we will be in Brussels" is where the speaker goes; "we will not be in recession", "we'll
     # be in surplus by 2028" is where events leave them

@@ -249,7 +249,11 @@ def _attribution(
     who, quotes = ("maker", "verb") if odds and odds.group("maker") else ("offerer", "offers")
     if odds is not None and not _GENERIC_SUBJECT.match(odds.group(who)):
         # "Bookmakers make Rovers 4/6 favourites": no bookmaker named (LABELLING.md)
-        name = _resolve_name(odds.group(who), text, odds.start(who), document)
+        name = (
+            document.last_speaker
+            if odds.group("same")
+            else _resolve_name(odds.group(who), text, odds.start(who), document)
+        )
         if name is not None:
             return _Attribution(name, verb_start=odds.start(quotes), verb_end=odds.end(quotes))
     priced = _PRICED_WITH.search(text) if "/" in text and "with" in text else None
@@ -351,8 +355,10 @@ _NAMED_ODDS: Final = re.compile(
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
     r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
     # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
-    r"|\s*(?P<offerer>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?P<offers>offers?|quotes?)\s+"
-    r"\d{1,3}/\d{1,3}\s+(?:on|for)\b"
+    r"|\s*(?P<offerer>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}|"
+    # "The same firm offers 6/4 on ...": the bookmaker of the odds just quoted
+    r"(?P<same>(?i:the\s+same\s+(?:firm|bookmaker|bookie|company|betting\s+firm))))\s+"
+    r"(?P<offers>offers?|quotes?)\s+\d{1,3}/\d{1,3}\s+(?:on|for)\b"
 )
 
 

@@ -2864,6 +2864,22 @@ def test_a_consensus_of_forecasters_as_the_subject_is_a_fact() -> None:
     assert only(guidance).speaker == "Orrin Systems"
 
 
+def test_the_same_firm_s_odds_are_the_bookmaker_s_named_before() -> None:
+    text = (
+        "Carrow & Finch make Eastmere 4/6 favourites to win on Saturday. The same firm offers "
+        "6/4 on Eastmere finishing the season as champions."
+    )
+    favourites, champions = extract_candidates(text, published_at=PUBLISHED)
+    assert (champions.speaker, champions.probability) == ("Carrow & Finch", 0.4)
+    assert favourites.speaker == "Carrow & Finch"
+
+
+def test_what_it_will_take_to_win_is_a_forecast_not_a_pledge() -> None:
+    text = "Dean Fry played for Eastmere. Fry reckons it will take 80 points to win the title."
+    assert [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)] == ["Dean Fry"]
+    assert extract_candidates('"We will take action," Dean Fry said.') == []
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
