@@ -407,6 +407,7 @@ def _candidate(
         # an explainer's "Probably." under its question heading is the writer's answer
         or (attribution.speaker is None and _HEDGE_ANSWER.match(sentence.text) is not None)
     ) and _short_answer(sentence, document)
+    short = short or _answers_question_before(sentence, sentences, index)
     if not found and short:
         found = [_SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
@@ -519,6 +520,34 @@ def _short_answer(sentence: Sentence, document: _Document) -> bool:
         sentence.paragraph == document.asked_paragraph + 1
         and _TIMED_ANSWER.match(sentence.text) is not None
     )
+
+
+# "Will the bank cut in March? Kell Partners thinks so.": a news story's question answered
+# by a named source, whose claim is the question's (LABELLING.md, thirteenth split).
+_BELIEVES_SO: Final = re.compile(
+    r"^\s*(?:[\w&'’.,-]+\s+){1,8}?(?:(?:still|also)\s+)?(?:believes?|thinks?|expects?|"
+    r"reckons?|suspects?)\s+so\s*[.!]\s*$"
+)
+
+
+def _answers_question_before(sentence: Sentence, sentences: list[Sentence], index: int) -> bool:
+    if index == 0 or not _BELIEVES_SO.match(sentence.text):
+        return False
+    asked = sentences[index - 1].text
+    # not "Is the labour market cracking?", which asks about the present
+    return (
+        asked.rstrip().endswith("?")
+        and sentences[index - 1].paragraph >= sentence.paragraph - 1
+        and (_FUTURE_QUESTION.search(asked) is not None or _CAN_THEY_WIN.match(asked) is not None)
+    )
+
+
+# "Can they end that run?", "Can Labour hold the seat?": whether an outcome is to come; not
+# "Can the defence cope?", which asks what a side is able to do
+_CAN_THEY_WIN: Final = re.compile(
+    r"^\W*(?:Can|Could)\s+(?:[\w&'’.-]+\s+){1,4}?(?:win|beat|end|stop|avoid|survive|hold|reach|"
+    r"catch|overtake|retain|keep|clinch|escape|break|snap|extend)\b"
+)
 
 
 _PERFECT_VERB: Final = re.compile(r"^(?:has|have)\b", re.IGNORECASE)

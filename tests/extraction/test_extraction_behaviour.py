@@ -2880,6 +2880,16 @@ def test_what_it_will_take_to_win_is_a_forecast_not_a_pledge() -> None:
     assert extract_candidates('"We will take action," Dean Fry said.') == []
 
 
+def test_a_source_who_believes_so_answers_the_question_before_in_a_news_story() -> None:
+    text = "Will the bank cut again in March? Economists at Kell Partners think so."
+    assert [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)] == [
+        "Kell Partners"
+    ]
+    text = "Can Eastmere win at the Vale? Their manager, Dora Brant, believes so."
+    assert [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)] == ["Dora Brant"]
+    assert extract_candidates("Sales rose in May. Dora Brant believes so.") == []
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
