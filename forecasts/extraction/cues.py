@@ -671,7 +671,11 @@ _ON_TRACK: Final = re.compile(
     # "Southern Australia is heading for a warmer and drier spring than usual"
     r"|\b(?:is|are|was|were|seems?|looks?)\s+(?:still\s+|now\s+)?(?:heading|headed)\s+(?:for|towards?)\s+"
     r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,5}?(?:than|spring|summer|autumn|winter|season|year|"
-    r"defeat|win|victory|loss|recession|surplus|deficit|record|runoff|majority)\b",
+    r"defeat|win|victory|loss|recession|surplus|deficit|record|runoff|majority)\b"
+    # "is heading for about 31% of the vote": a share a count will settle
+    r"|\b(?:is|are|was|were|seems?|looks?)\s+(?:still\s+|now\s+)?(?:heading|headed|on\s+course)\s+"
+    r"(?:for|towards?)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
+    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\s+of\s+the\s+(?:vote|seats)\b",
     re.IGNORECASE,
 )
 

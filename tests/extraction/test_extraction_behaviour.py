@@ -2890,6 +2890,15 @@ def test_a_source_who_believes_so_answers_the_question_before_in_a_news_story() 
     assert extract_candidates("Sales rose in May. Dora Brant believes so.") == []
 
 
+def test_a_party_heading_for_a_share_of_the_vote_in_a_poll_is_the_pollster_s_forecast() -> None:
+    text = (
+        "The Green Left is heading for about 24% of the vote in March's election, according "
+        "to a survey by the pollster Norpoll published on Sunday."
+    )
+    assert only(text).speaker == "Norpoll"
+    assert extract_candidates("Turnout is heading for the exit.", published_at=PUBLISHED) == []
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
