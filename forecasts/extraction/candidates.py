@@ -12,7 +12,13 @@ from typing import Final, Literal
 from forecasts.deadlines import Deadline, find_deadlines
 from forecasts.extraction.confidence import _confidence, _main_cue, _probability_cue
 from forecasts.extraction.cues import _FIGURE_IN, _VAGUE_TIME, Basis, _Cue, _cues, _oriented
-from forecasts.extraction.exclusions import _DECLINED, _NEVER_SAY, _condition, _excluded
+from forecasts.extraction.exclusions import (
+    _DECLINED,
+    _NEVER_SAY,
+    _condition,
+    _excluded,
+    _hope_start,
+)
 from forecasts.extraction.layout import (
     _BYLINE,
     _BYLINE_REACH,
@@ -417,6 +423,10 @@ def _candidate(
         # "The ministry, which forecasts growth of 1.1%, declined to comment": what comes
         # before the refusal still stands; what it refuses to say does not
         found = [cue for cue in found if cue.end <= declined.start()]
+    if "hop" in sentence.text or "wish" in sentence.text:
+        # "..., a wave of robots that start-ups hope will reach homes": what is hoped is no claim
+        hoped = _hope_start(sentence.text)
+        found = [cue for cue in found if cue.end <= hoped]
     # Deadlines are the costliest search: look for them only where a cue is.
     if not found:
         return attribution, None

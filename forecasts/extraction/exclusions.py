@@ -143,13 +143,30 @@ def _nobody_s_belief(text: str) -> bool:
     return any(word in text for word in _NOBODY_S_WORDS) and bool(_NOBODY_S_BELIEF.search(text))
 
 
+# "..., the first of a wave of robots that start-ups hope will reach consumers next year":
+# a hope in a trailing clause after a comma leaves what the sentence said before it standing.
+_HOPE_AFTER_A_CLAUSE: Final = re.compile(r"[,;–—]\s")
+
+
+def _hoped_for(text: str) -> bool:
+    """A hope that governs the sentence; one set off at its end leaves the rest a claim."""
+    hope = _HOPE.search(text)
+    return hope is not None and _HOPE_AFTER_A_CLAUSE.search(text, 0, hope.start()) is None
+
+
+def _hope_start(text: str) -> int:
+    """Where a trailing hope begins, or the sentence's length if it has none."""
+    hope = _HOPE.search(text)
+    return hope.start() if hope is not None else len(text)
+
+
 def _excluded(sentence: Sentence) -> bool:
     text = sentence.text
     return bool(
         sentence.heading
         or "?" in text
         or _BOILERPLATE.search(text)
-        or _HOPE.search(text)
+        or _hoped_for(text)
         or _nobody_s_belief(text)
         or _CONSENSUS.match(text) is not None
         or ((" will " in text or " would " in text) and _PRIZE_RULE.match(text) is not None)

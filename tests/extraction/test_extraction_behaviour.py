@@ -2899,6 +2899,19 @@ def test_a_party_heading_for_a_share_of_the_vote_in_a_poll_is_the_pollster_s_for
     assert extract_candidates("Turnout is heading for the exit.", published_at=PUBLISHED) == []
 
 
+def test_a_hope_set_off_at_the_end_leaves_the_claim_before_it() -> None:
+    text = (
+        "Orrin Devices said its phone would reach stores by June, the first of several that "
+        "rivals hope will follow next year."
+    )
+    assert [c.span for c in extract_candidates(text, published_at=PUBLISHED)] != []
+    for hope in [
+        "Officials hope prices will fall next year.",
+        "Orrin Devices hopes its phone will reach stores by June.",
+    ]:
+        assert extract_candidates(hope, published_at=PUBLISHED) == [], hope
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
