@@ -698,6 +698,15 @@ def _subject_speaker(
             or (words[0].lower() in _TIME_PREPOSITIONS and len(words) <= _TIME_PHRASE_WORDS)
         ):
             # "he said", and "what we forecast": the pronoun right before the verb speaks
+            named = (
+                _organisation_named_before(text, offset + chunk_start + len(chunk), document)
+                if pronoun == "it"
+                else None
+            )
+            if named is not None:
+                # "Orrin Robotics unveiled a robot that it said would ship in May": the firm the
+                # sentence has just named, not one the article named before
+                return _Attribution(named, False, *verb)
             return _pronoun_speaker(pronoun, document, verb)
         owner = _report_owner(chunk, text, offset + chunk_start, document)
         if owner is None and (built := _BUILT_BY.match(chunk)) is not None:
@@ -1286,6 +1295,21 @@ def _is_descriptor(chunk: str) -> bool:
     if re.search(r"[’']s$", first):
         return True
     return first.lower() in {"the", "a", "an"} and len(words) > 1 and words[1][:1].islower()
+
+
+def _organisation_named_before(text: str, end: int, document: _Document) -> str | None:
+    """The organisation that opens the sentence as its subject, before `end`."""
+    dateline = _DATELINE.match(text)
+    start = dateline.end() if dateline else 0
+    runs = _name_runs(text[start:end])
+    if not runs or text[start : start + runs[0].start].strip(' "“'):
+        return None  # the sentence does not open on a name
+    known = document.known(runs[0].text)
+    return known.root().name if known is not None and known.kind == "org" else None
+
+
+# "OAKLAND, California, Dec 2 (Halden Press) - ": a dateline before the sentence's subject
+_DATELINE: Final = re.compile(r"^[A-Z][A-Z .'’/-]+,[^-–—]{0,80}?\s[-–—]\s+")
 
 
 def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -> _Attribution:

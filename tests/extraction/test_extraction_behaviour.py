@@ -2912,6 +2912,14 @@ def test_a_hope_set_off_at_the_end_leaves_the_claim_before_it() -> None:
         assert extract_candidates(hope, published_at=PUBLISHED) == [], hope
 
 
+def test_it_in_a_clause_means_the_organisation_the_sentence_opens_with() -> None:
+    text = (
+        "LYON, March 3 (Kell Wire) - Orrin Devices unveiled a phone on Tuesday that it said "
+        "would reach stores in the European Union by the end of June."
+    )
+    assert only(text).speaker == "Orrin Devices"
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
