@@ -107,9 +107,14 @@ _NOBODY_S_BELIEF: Final = re.compile(
 )
 # "The winners will qualify for the cup": what the rules give whoever wins, not who will.
 _PRIZE_RULE: Final = re.compile(
-    r"^\W*the\s+(?:winners?|champions?|losers?|runners?-up)\s+(?:will|would)\s+(?:also\s+)?"
-    r"(?:qualify|receive|take|earn|face|play|meet|advance|progress|collect|pocket|get|"
-    r"go\s+(?:through|on)|be\s+(?:promoted|relegated|awarded|crowned|paid))\b",
+    # at the head of the sentence or of a clause joined on: "Polls close at 5 p.m., and the
+    # winner will be sworn in on Feb. 1", "noted that whoever wins will face a split Congress"
+    r"(?:^\W*|,\s+(?:and|but)\s+|\b(?:that|said|noted|added)\s+)"
+    r"(?:the\s+(?:winners?|champions?|losers?|runners?-up)|whoever\s+wins|whichever\s+"
+    r"(?:[\w-]+\s+){1,2}wins)\s+(?:will|would)\s+(?:also\s+)?"
+    r"(?:qualify|receive|take|earn|face|play|meet|advance|progress|collect|pocket|get|inherit|"
+    r"serve|go\s+(?:through|on)|be\s+(?:promoted|relegated|awarded|crowned|paid|sworn\s+in|"
+    r"inaugurated))\b",
     re.IGNORECASE,
 )
 
@@ -169,7 +174,7 @@ def _excluded(sentence: Sentence) -> bool:
         or _hoped_for(text)
         or _nobody_s_belief(text)
         or _CONSENSUS.match(text) is not None
-        or ((" will " in text or " would " in text) and _PRIZE_RULE.match(text) is not None)
+        or ((" will " in text or " would " in text) and _PRIZE_RULE.search(text) is not None)
         or (text.lstrip(' "“').startswith("Voters") and _ON_THE_BALLOT.match(text) is not None)
         or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)
     )

@@ -2920,6 +2920,16 @@ def test_it_in_a_clause_means_the_organisation_the_sentence_opens_with() -> None
     assert only(text).speaker == "Orrin Devices"
 
 
+def test_what_awaits_whoever_wins_is_the_schedule_not_a_forecast() -> None:
+    for text in [
+        "Polls close at 8 p.m. on Sunday, and the winner will be sworn in on March 1.",
+        "Ines Marr noted that whoever wins will face a parliament with no majority next year.",
+        "Whichever party wins will inherit a deficit of 4% next year, Ines Marr said.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert only("Ines Marr said the winner would be Dora Brant on Sunday.").speaker == "Ines Marr"
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
