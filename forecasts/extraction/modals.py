@@ -463,7 +463,10 @@ _OUTCOME_AFTER: Final = re.compile(
     r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
     r"decrease|contract|expand|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
     r"hit|reach|touch|finish|end|remain|stay|be|become|get|have|need|face|see|struggle|survive|"
-    r"suffer|return|come|go|make|break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
+    r"suffer|return|come|go|"
+    # "would make a loss" befalls it; "would make up for the excess with extra cuts" it does
+    r"make(?!\s+up\s+for\b|\s+(?:[\w-]+\s+)?(?:cuts|changes|payments|compensation)\b)|"
+    r"break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
     r"take|cost|mean|happen|occur|last|lead|trail|hold\s+on|turn|prove|emerge|benefit|"
     # "he would hold the seat": kept at the voters' or the rivals' pleasure
     r"(?:hold|keep|retain)\s+(?:on\s+to\s+)?(?:the|his|her|their|its|our)\s+(?:seat|title|"

@@ -2930,6 +2930,15 @@ def test_what_awaits_whoever_wins_is_the_schedule_not_a_forecast() -> None:
     assert only("Ines Marr said the winner would be Dora Brant on Sunday.").speaker == "Ines Marr"
 
 
+def test_a_body_that_says_it_will_make_up_for_an_excess_pledges() -> None:
+    for text in [
+        "Norland said this week it would make up for the excess with extra cuts by June.",
+        "The ministry said it would make further payments to farmers by March.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert only("Orrin Devices said it would make a loss next year.").speaker == "Orrin Devices"
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
