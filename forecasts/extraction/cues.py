@@ -354,7 +354,8 @@ _PROJECTION_IMPLIES: Final = re.compile(
     # "The center's drought outlook, released alongside the maps, shows drought developing":
     # an outlook, with an aside on when it came out
     r"\b(?:forecasts?|projections?|rate\s+path|outlooks?)(?:,\s+(?:released|published|issued)"
-    r"\b[^,;.]{1,80},)?\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
+    # "pointed to the bank's projected rate path, which shows the rate flat": a relative clause
+    r"\b[^,;.]{1,80},|,\s+which)?\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
     # "The bank's updated forecasts show inflation returning to 2.5%": what the body projects
     r"shows?|see|sees|points?\s+to)\b",
     re.IGNORECASE,

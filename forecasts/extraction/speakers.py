@@ -935,11 +935,19 @@ _BUILT_BY: Final = re.compile(
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
-    r"bulletin|statement|assessment|minutes)"
+    r"bulletin|statement|assessment|minutes|"
+    # "the bank's projected rate path, which shows": the path of its policy rate it publishes
+    r"(?:rate|policy)\s+path)"
     # "the agency's outlook for June to August": the period it covers
     r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?"
     # "The center's drought outlook, released alongside the maps,": when it came out
-    r"(?:,\s+(?i:released|published|issued)\b[^,;.]{1,80},)?\s*$"
+    r"(?:,\s+(?i:released|published|issued)\b[^,;.]{1,80},|,\s+which)?\s*$"
+)
+
+
+# "he pointed to ", "she cited ": the clause that leads up to a document's owner.
+_VERB_PHRASE_BEFORE_OWNER: Final = re.compile(
+    r"^(?:[a-z]|(?:He|She|They|We|I)\s)[\w\s]*?\s(?=(?i:the|its|their)\s)"
 )
 
 
@@ -948,6 +956,10 @@ def _report_owner(chunk: str, text: str, offset: int, document: _Document) -> st
     if owned is None:
         return None
     owner = owned.group("owner")
+    lead = _VERB_PHRASE_BEFORE_OWNER.match(owner)
+    if lead is not None:
+        # "he pointed to the bank's rate path": the owner is the noun phrase, not the clause
+        owner = owner[lead.end() :]
     if owner.lower() in {"its", "their"}:
         return document.last_organisation
     if owner.split()[0].lower() == "the":

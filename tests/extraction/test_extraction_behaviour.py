@@ -2939,6 +2939,15 @@ def test_a_body_that_says_it_will_make_up_for_an_excess_pledges() -> None:
     assert only("Orrin Devices said it would make a loss next year.").speaker == "Orrin Devices"
 
 
+def test_an_official_pointing_to_the_bank_s_rate_path_speaks_for_the_bank() -> None:
+    text = (
+        "The Bank of Kellmark held its rate on Thursday, Governor Ada Brun said. She pointed to "
+        "the bank's projected rate path, which shows the rate flat until the end of next year."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker == "Bank of Kellmark"
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
