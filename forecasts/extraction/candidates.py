@@ -660,6 +660,8 @@ def _sentence_attribution(
         and document.introduced_paragraph == sentence.paragraph
     ):
         return _Attribution(document.introduced_by)
+    if attribution.speaker is None and not attribution.generic:
+        attribution = _continued_projection(sentence, document) or attribution
     if attribution.verb_start >= 0:
         document.last_speaker = attribution.speaker
         document.last_speaker_paragraph = sentence.paragraph
@@ -669,6 +671,29 @@ def _sentence_attribution(
         elif known is not None and known.kind == "org":
             document.last_organisation = known.root().name
     return attribution
+
+
+# "Spending on devices is forecast to fall in the first half": an agentless projection.
+_AGENTLESS_PROJECTION: Final = re.compile(
+    r"^\W*(?:[\w&'’.,%$-]+\s+){1,8}?(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|projected|"
+    r"expected|seen|predicted)\s+to\s+[a-z]"
+)
+
+
+def _continued_projection(sentence: Sentence, document: _Document) -> _Attribution | None:
+    """ "X will rise 9.4%, Tallis said. Spending on devices is forecast to fall ...": an
+    agentless projection that carries on, in the same paragraph, what an organisation just
+    said is that organisation's (LABELLING.md, seventh split), as a reader takes it."""
+    if (
+        document.last_speaker is None
+        or document.last_speaker_paragraph != sentence.paragraph
+        or _AGENTLESS_PROJECTION.match(sentence.text) is None
+    ):
+        return None
+    known = document.known(document.last_speaker)
+    if known is None or known.kind != "org":
+        return None
+    return _Attribution(known.root().name)
 
 
 # "Castell noted that the bank's latest forecasts, published in August, see growth picking

@@ -2948,6 +2948,24 @@ def test_an_official_pointing_to_the_bank_s_rate_path_speaks_for_the_bank() -> N
     assert candidate.speaker == "Bank of Kellmark"
 
 
+def test_an_agentless_projection_carrying_on_a_firm_s_forecast_is_the_firm_s() -> None:
+    text = (
+        "Cloud spending will rise 12% next year, research firm Orrin Analytics said on Monday. "
+        "Spending on phones is forecast to fall 3% in the first half of next year."
+    )
+    assert [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)] == [
+        "Orrin Analytics",
+        "Orrin Analytics",
+    ]
+    apart = (
+        "Cloud spending will rise 12% next year, research firm Orrin Analytics said.\n\n"
+        "Spending on phones is forecast to fall 3% in the first half of next year."
+    )
+    assert [c.speaker for c in extract_candidates(apart, published_at=PUBLISHED)] == [
+        "Orrin Analytics"
+    ]
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
