@@ -624,13 +624,20 @@ def _name_runs(text: str) -> tuple[_Mention, ...]:
         if run.start() < covered:
             continue  # the "Control" of "... Prevention and Control", already taken
         end = run.end()
-        if " for " in run.group() and (tail := _AND_LAST_WORD.match(text, end)) is not None:
-            # "European Centre for Disease Prevention and Control": one body's name
+        joins_and = " for " in run.group() or _MINISTRY_OF.match(run.group()) is not None
+        if joins_and and (tail := _AND_LAST_WORD.match(text, end)) is not None:
+            # "European Centre for Disease Prevention and Control", "Ministry of Finance and
+            # Economy": one body's name
             end = tail.end()
         covered = end
         for start, stop in _split_at_of(text[run.start() : end], run.start()):
             mentions.extend(_mention(text, start, stop))
     return tuple(mentions)
+
+
+# "Ministry of Economy and Finance", "Department of Agriculture and Forestry": a ministry's
+# name lists its portfolios.
+_MINISTRY_OF: Final = re.compile(r"(?:The\s+)?(?:Ministry|Department|Secretariat)\s+of\s+[A-Z]")
 
 
 # " and Control" closing a name whose "for" says what the body is for; not " and Jones Ltd"

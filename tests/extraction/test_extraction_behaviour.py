@@ -2966,6 +2966,15 @@ def test_an_agentless_projection_carrying_on_a_firm_s_forecast_is_the_firm_s() -
     ]
 
 
+def test_a_ministry_named_by_its_portfolios_keeps_its_whole_name() -> None:
+    text = (
+        "Kellmark's agriculture ministry cut its forecast for the wheat harvest next year to 4 "
+        "million tonnes.\n\n"
+        "The Ministry of Agriculture and Forestry had forecast 5 million tonnes in April."
+    )
+    assert only(text).speaker == "Ministry of Agriculture and Forestry"
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
