@@ -712,11 +712,22 @@ def _document_reported(
         return None
     reported = _REPORTED_DOCUMENT.match(text, attribution.verb_end)
     if reported is None:
-        return None
+        # "The institute's models give a one-in-three chance of ..., Marås said": the same,
+        # with the official named after what the body's models show
+        reported = _DOCUMENT_OPENS.match(text)
+        if reported is None or reported.end() > attribution.verb_start:
+            return None
     owner = _report_owner(reported.group("document"), text, reported.start("document"), document)
     if owner is None or owner == attribution.speaker:
         return None
     return replace(attribution, speaker=owner, speakers=())
+
+
+_DOCUMENT_OPENS: Final = re.compile(
+    r"^\W*(?P<document>(?i:the|its|their)\s+(?:[\w&.-]+\s+){0,3}?[\w&.-]+['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2}(?i:forecasts|projections|outlook|forecast|projection|models?))"
+    r"\s+(?:see|sees|show|shows|give|gives|project|projects|imply|implies|point\s+to)\b"
+)
 
 
 # "..., according to data compiled by LSEG": where figures were read, not the body the

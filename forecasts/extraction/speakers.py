@@ -935,7 +935,7 @@ _BUILT_BY: Final = re.compile(
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
-    r"bulletin|statement|assessment|minutes|"
+    r"bulletin|statement|assessment|minutes|models?|"
     # "the bank's projected rate path, which shows": the path of its policy rate it publishes
     r"(?:rate|policy)\s+path)"
     # "the agency's outlook for June to August": the period it covers

@@ -2975,6 +2975,17 @@ def test_a_ministry_named_by_its_portfolios_keeps_its_whole_name() -> None:
     assert only(text).speaker == "Ministry of Agriculture and Forestry"
 
 
+def test_the_body_s_models_quoted_by_its_official_are_the_body_s() -> None:
+    text = (
+        "The Kellmark Weather Service issued its winter outlook on Monday. Its director, Ada "
+        "Brun, presented it.\n\n"
+        "The service's models give a one-in-four chance of a cold snap before the end of "
+        "January, Brun said. Brun said snow would come early next year."
+    )
+    models, snow = extract_candidates(text, published_at=PUBLISHED)
+    assert (models.speaker, snow.speaker) == ("Kellmark Weather Service", "Ada Brun")
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
