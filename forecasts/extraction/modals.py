@@ -448,7 +448,11 @@ _SELF_SUBJECT: Final = re.compile(
     r"platform|chain|studio|school|university|hospital|trust|utility|"
     # "said the party would stand candidates", "the committee would look through": what a
     # body does is its members' decision; what befalls it ("would finish third") is not
-    r"party|committee|board|club|union|campaign|candidate)\s*$",
+    r"party|committee|board|club|union|campaign|candidate)\s*$"
+    # "said her party would cut income tax", "his government would raise the wage": the
+    # speaker's own side, whose acts are theirs to decide
+    r"|\b(?:his|her|their|its|our|my)\s+(?:party|government|administration|campaign|coalition|"
+    r"company|firm|ministry|department|council)\s*$",
     re.IGNORECASE,
 )
 
@@ -474,7 +478,10 @@ _OUTCOME_AFTER: Final = re.compile(
     r"manage|achieve|secure|clinch|lift|avoid|escape|experience|record|post|report|reap|"
     r"feel|find|know|learn|depend|require|bear|weigh|double|triple|halve|stabilise|"
     r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing)|"
-    r"rain|snow|freeze|thaw|flood|pour|blow)\b",
+    r"rain|snow|thaw|flood|pour|blow|"
+    # "it will freeze overnight" is weather; "she would freeze property tax rates" a policy
+    r"freeze(?!\s+(?:[\w-]+\s+){0,3}?(?:rates?|prices?|tax(?:es)?|fees|spending|hiring|wages|"
+    r"pay|rents?|fares|budgets?|payments|benefits|salaries|recruitment|bills)\b))\b",
     re.IGNORECASE,
 )
 
@@ -533,7 +540,7 @@ def _pledge(before: str, after: str) -> bool:
 
 
 _CLAUSE_SUBJECT: Final = re.compile(
-    r"(?P<subject>\b(?:the\s+\w+|i|we|he|she|they|it))\s+(?:\w+\s+)?"
+    r"(?P<subject>\b(?:(?:the|his|her|their|its|our|my)\s+\w+|i|we|he|she|they|it))\s+(?:\w+\s+)?"
     r"(?:would|will|had|has|have|was|is)\b",
     re.IGNORECASE,
 )

@@ -2986,6 +2986,21 @@ def test_the_body_s_models_quoted_by_its_official_are_the_body_s() -> None:
     assert (models.speaker, snow.speaker) == ("Kellmark Weather Service", "Ada Brun")
 
 
+def test_a_leader_s_plan_for_her_own_party_or_a_tax_freeze_is_a_pledge() -> None:
+    for text in [
+        "Dora Brant said her party would cut fuel duty in its first budget and would not "
+        "govern with the Greens.",
+        "Dora Brant has said she would freeze council tax rates for two years if elected.",
+        "Dora Brant said his government would raise the minimum wage next year.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    for text in [
+        "Dora Brant said her party would win the election in May.",
+        "Dora Brant said it would freeze overnight on Friday.",
+    ]:
+        assert only(text).speaker == "Dora Brant", text
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
