@@ -209,8 +209,9 @@ _THEN_PRESENT: Final = re.compile(
     # "Then the ten-year yield drifts back toward 2.4%": a market's move
     r"|(?:drifts|edges|slides|heads|moves|settles|climbs|sinks)\s+(?:back|up|down|higher|lower|"
     r"toward|towards|to|above|below)"
-    # "Then the big lenders fall ...": a plural subject, the verb's bare form
-    rf"|(?<=s\s)(?:{_OUTCOME_PRESENT_PLURAL}))\b"
+    # "Then the big lenders fall ...": a plural subject, the verb's bare form; "Then you lose
+    # the main engine of investment": spoken English's general "you"
+    rf"|(?<=s\s)(?:{_OUTCOME_PRESENT_PLURAL})|(?<=\byou\s)(?:{_OUTCOME_PRESENT_PLURAL}|get|see))\b"
     # a figure or a time to check it by: "then the meeting ends" is no forecast
     r"(?=[^.;]*?(?:\d|\bby\b|\bbefore\b|\bnext\b))"
 )

@@ -3014,6 +3014,19 @@ def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question(
     assert found == ["A: Then the ten-year yield drifts back toward 2.4%, perhaps lower."]
 
 
+def test_then_you_and_an_outcome_answers_a_conditional_question() -> None:
+    text = (
+        "Interview: Kellway Bank's Marit Vold on trade\n\n"
+        "Marit Vold has been chief economist at Kellway Bank since 2019.\n\n"
+        "Q: What happens if the tariffs stay?\n\n"
+        "A: Then you lose a point of growth by the end of next year.\n\n"
+        "Q: And if they go?\n\n"
+        "A: Then you see what the factories can do."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["A: Then you lose a point of growth by the end of next year."]
+
+
 def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
     text = '"The worst of the rain will have passed by Friday," said forecaster Lena Ross.'
     assert speakers_of(text) == ["Lena Ross"]
