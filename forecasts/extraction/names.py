@@ -209,7 +209,8 @@ _SPEECH_VERBS: Final = (
 _SPEECH: Final = re.compile(
     # "She did say she expected ...": an emphatic "did" is no part of the subject
     rf"\b(?=\w)(?:(?:has|have|had|also|now|then|later|previously|recently|already|once|did|"
-    rf"does)\s+)*"
+    # "He did not expect the group to cut": the negation is no part of the subject either
+    rf"does|(?:did|does|do)\s+not|(?:didn|doesn|don)['’]t)\s+)*"
     rf"(?P<verb>{_SPEECH_VERBS})\b",
     re.IGNORECASE,
 )

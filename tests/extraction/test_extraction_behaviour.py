@@ -3027,6 +3027,16 @@ def test_then_you_and_an_outcome_answers_a_conditional_question() -> None:
     assert found == ["A: Then you lose a point of growth by the end of next year."]
 
 
+def test_a_pronoun_that_did_not_expect_an_outcome_is_the_person_just_named() -> None:
+    text = (
+        "Ines Marr, head of research at Orrin Securities, said she expected Brent to average "
+        "$70 next year. She did not expect the group to cut output on Sunday. She doesn't "
+        "expect a deal in March either."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Ines Marr", "Ines Marr", "Ines Marr"]
+
+
 def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
     text = '"The worst of the rain will have passed by Friday," said forecaster Lena Ross.'
     assert speakers_of(text) == ["Lena Ross"]
