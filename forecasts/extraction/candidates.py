@@ -357,17 +357,32 @@ _SOURCE_REACH: Final = 2
 # "That is the view of Dorian Haque, who ...": a feature's way to name whose quotation opened
 # it.
 _VIEW_OF: Final = re.compile(
-    r"^\s*(?:That|This|Such)\s+is\s+the\s+(?:view|verdict|assessment|prediction|forecast|"
-    r"opinion|message|warning|reading|call)\s+of\s+"
+    r"^\s*(?:That|This|Such)\s+(?:is|was)\s+the\s+(?:view|verdict|assessment|prediction|"
+    r"forecast|opinion|message|warning|reading|call)\s+of\s+"
+)
+
+
+# "Karoline Dahl, chief economist at X, made that call in a phone interview": the same, with
+# the holder first.
+_MADE_THAT_CALL: Final = re.compile(
+    r"(?:,[^,;]{1,120},)?\s+(?:made|gave|offered|delivered)\s+(?:that|this|the)\s+"
+    r"(?:call|prediction|forecast|assessment|verdict|view)\b"
 )
 
 
 def _view_holder(text: str) -> str | None:
     opening = _VIEW_OF.match(text)
     if opening is None:
+        runs = _name_runs(text[:_VIEW_HOLDER_REACH])
+        if runs and runs[0].start == 0 and _MADE_THAT_CALL.match(text, runs[0].end):
+            return runs[0].text
         return None
     runs = _name_runs(text[opening.end() :])
     return runs[0].text if runs and runs[0].start == 0 else None
+
+
+# How far into a sentence its holder's name may run.
+_VIEW_HOLDER_REACH: Final = 80
 
 
 def _boosted(confidence: float) -> float:

@@ -3037,6 +3037,15 @@ def test_a_pronoun_that_did_not_expect_an_outcome_is_the_person_just_named() -> 
     assert speakers == ["Ines Marr", "Ines Marr", "Ines Marr"]
 
 
+def test_a_quotation_paragraph_is_the_one_the_next_paragraph_says_made_that_call() -> None:
+    text = (
+        "The Bank of Kellmark cut its rate on Thursday.\n\n"
+        '"They have left the door open. I think they cut once more, in the spring."\n\n'
+        "Ines Marr, chief economist at Orrin Partners, made that call in an interview on Friday."
+    )
+    assert only(text).speaker == "Ines Marr"
+
+
 def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
     text = '"The worst of the rain will have passed by Friday," said forecaster Lena Ross.'
     assert speakers_of(text) == ["Lena Ross"]
