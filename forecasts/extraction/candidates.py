@@ -279,7 +279,8 @@ def _source_named_next(index: int, sentences: list[Sentence]) -> _Attribution | 
     sentence names ("The survey by Kell Research, ..."), as the reader does."""
     text = sentences[index].text
     if "ccording" not in text:
-        return None
+        revised = _COUNTED_REVISERS.search(text) if "saying" in text else None
+        return _sources_named_after(revised, index, sentences) if revised else None
     counted = _COUNTED_SOURCES.search(text)
     if counted is not None:
         return _sources_named_after(counted, index, sentences)
@@ -309,6 +310,17 @@ _COUNTED_SOURCES: Final = re.compile(
     r"reports|analyses)\b[^.;]{0,40}?\bby\s+(?P<count>two|three|four)\s+(?:[\w-]+\s+)?"
     r"(?:firms|groups|companies|banks|consultancies|agencies|institutes|organisations|"
     r"organizations)\b",
+    re.IGNORECASE,
+)
+
+
+# "..., and two banks cut their price forecasts for next year, saying a glut would build":
+# a lede's count of forecasters, each named at the head of a sentence after it.
+_COUNTED_REVISERS: Final = re.compile(
+    r"\b(?P<count>two|three|four)\s+(?:[\w-]+\s+)?(?:banks|firms|brokerages|consultancies|"
+    r"agencies|forecasters|institutes)\s+(?:cut|raised|lowered|trimmed|lifted|revised|"
+    r"downgraded|upgraded)\s+(?:their|its)\s+[^.;]{0,80}?,\s+(?:saying|predicting|"
+    r"forecasting|warning)\b",
     re.IGNORECASE,
 )
 
@@ -347,7 +359,9 @@ _COUNTED_REACH: Final = 8
 # "Calloway Data Group said on Tuesday that it now expects", "Penrose Analytics forecasts"
 _FIRM_SPEAKS: Final = re.compile(
     r",?\s+(?:\w+\s+){0,2}?(?:said|says|expects|expected|forecast|forecasts|predicts|predicted|"
-    r"sees|saw|estimates|estimated|projects|projected)\b"
+    r"sees|saw|estimates|estimated|projects|projected|"
+    # "Harbourline Capital lowered its 2027 Brent forecast": a revision names the forecaster
+    r"(?:cut|raised|lowered|trimmed|lifted|revised)\s+its)\b"
 )
 
 
@@ -400,8 +414,11 @@ def _candidate(
     index: int,
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
-    if attribution.speaker is None and not attribution.generic:
-        attribution = _source_named_next(index, sentences) or attribution
+    if attribution.speaker is None:
+        named = _source_named_next(index, sentences)
+        # "two banks cut their forecasts": a count of unnamed banks, each named after
+        if named is not None and (not attribution.generic or named.speakers):
+            attribution = named
     # the interviewer's turn speaks as the writer would; its questions are left out below
     answerer = None
     if label is not None and label != _QUESTION_TURN:

@@ -3046,6 +3046,18 @@ def test_a_quotation_paragraph_is_the_one_the_next_paragraph_says_made_that_call
     assert only(text).speaker == "Ines Marr"
 
 
+def test_a_lede_s_two_banks_that_cut_their_forecasts_are_the_banks_named_after() -> None:
+    text = (
+        "LONDON, March 3 (Kell Wire) - Copper fell on Tuesday, and two banks cut their price "
+        "forecasts for next year, saying a surplus would build through 2025.\n\n"
+        "Copper was down 1%.\n\n"
+        "Orrin Capital lowered its 2025 copper forecast to $8,000 a tonne from $9,000.\n\n"
+        "Kell Bank cut its forecast to $8,200, saying demand would slow next year."
+    )
+    lede = extract_candidates(text, published_at=PUBLISHED)[0]
+    assert lede.speakers == ("Orrin Capital", "Kell Bank")
+
+
 def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
     text = '"The worst of the rain will have passed by Friday," said forecaster Lena Ross.'
     assert speakers_of(text) == ["Lena Ross"]
