@@ -126,7 +126,11 @@ _OPEN_ENDED: Final = re.compile(
 _NAMED_TIME: Final = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:next|this|in|by|"
     r"until|before|from)\s+(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b",
+    r"october|november|december)\b"
+    # "December should be close to normal": the month as the subject is the time the claim is
+    # about
+    r"|^\W*(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+(?=(?:should|will|would|could|might|may|is|looks)\b)",
     re.IGNORECASE,
 )
 

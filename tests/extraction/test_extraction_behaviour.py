@@ -3058,6 +3058,19 @@ def test_a_lede_s_two_banks_that_cut_their_forecasts_are_the_banks_named_after()
     assert lede.speakers == ("Orrin Capital", "Kell Bank")
 
 
+def test_a_month_as_the_subject_dates_a_source_s_should() -> None:
+    text = (
+        "The Kellmark Weather Service issued its winter outlook on Monday. February should be "
+        "close to normal, with mild spells in the south, according to the outlook."
+    )
+    assert only(text).speaker == "Kellmark Weather Service"
+    vague = (
+        "The Kellmark Weather Service issued its winter outlook on Monday. Things should be "
+        "close to normal, according to the outlook."
+    )
+    assert extract_candidates(vague, published_at=PUBLISHED) == []
+
+
 def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
     text = '"The worst of the rain will have passed by Friday," said forecaster Lena Ross.'
     assert speakers_of(text) == ["Lena Ross"]
