@@ -30,7 +30,12 @@ _EVALUATIVE_AFTER: Final = re.compile(
     # "it will be the best title race in years": a judgement, not a measured outcome
     r"|^\s+be\s+(?:the|a|an|one\s+of\s+the)\s+(?:best|worst|greatest|finest|most\s+(?:exciting|"
     r"important|memorable|dramatic|interesting|remarkable|entertaining|competitive))(?![\w-])"
-    r"|^\s+(?:have\s+to\s+|just\s+have\s+to\s+)?(?:see|wait\s+and\s+see)\s*(?:[.,;!”\"]|$|what\b|how\b)",
+    r"|^\s+(?:have\s+to\s+|just\s+have\s+to\s+)?(?:see|wait\s+and\s+see)\s*(?:[.,;!”\"]|$|what\b|how\b)"
+    # "would not change the long-term warming trend", "won't alter the direction of the
+    # market": a trend no single outcome can settle
+    r"|^\s+(?:change|alter|reverse|shift)\s+the\s+(?:(?:long|longer|short)-term\s+|underlying\s+|"
+    r"overall\s+|broader\s+|bigger\s+|basic\s+)?(?:[\w-]+\s+)?(?:trend|picture|direction|story|"
+    r"fundamentals)\b",
     re.IGNORECASE,
 )
 
@@ -569,7 +574,7 @@ def _valid_would(
         return False
     if _HYPOTHETICAL_RELATIVE.search(before):
         return False
-    if _pledge(before, after):
+    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after):
         return False
     if _ORGANISED_EVENT.match(after) or _announced(text):
         return False
