@@ -376,7 +376,7 @@ _SOURCE_REACH: Final = 2
 # it.
 _VIEW_OF: Final = re.compile(
     r"^\s*(?:That|This|Such)\s+(?:is|was)\s+the\s+(?:view|verdict|assessment|prediction|"
-    r"forecast|opinion|message|warning|reading|call)\s+of\s+"
+    r"forecast|opinion|message|warning|reading|call)\s+(?:of|from)\s+"
 )
 
 

@@ -3080,6 +3080,17 @@ def test_what_would_not_change_a_trend_is_too_vague_to_check() -> None:
     assert only("Ada Brun said the vote would change the result in May.").speaker == "Ada Brun"
 
 
+def test_that_was_the_warning_from_a_person_names_the_quotation_above() -> None:
+    text = (
+        "Cases rose 20% last week, the health minister, Ada Brun, said on Monday. Brun said "
+        "cases would peak in January, she said.\n\n"
+        '"We will run out of beds by Christmas."\n\n'
+        "That was the warning from Dr. Oren Falk, medical director of Kell General Hospital."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert found[-1].speaker == "Oren Falk"
+
+
 def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
     text = '"The worst of the rain will have passed by Friday," said forecaster Lena Ross.'
     assert speakers_of(text) == ["Lena Ross"]
