@@ -287,7 +287,9 @@ _NOT_NAMES: Final = _wordset(
     "there here it its they their we our i you he she his her a an the what which who why how "
     "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november december today tomorrow "
-    "tonight yesterday christmas easter having being neither either fewer more less"
+    "tonight yesterday christmas easter having being neither either fewer more less "
+    # "Not this time, says the council": a negation or an answer word opens no name
+    "not nor never yes perhaps maybe probably"
 )
 
 

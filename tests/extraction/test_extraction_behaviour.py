@@ -3091,6 +3091,15 @@ def test_that_was_the_warning_from_a_person_names_the_quotation_above() -> None:
     assert found[-1].speaker == "Oren Falk"
 
 
+def test_a_negation_or_answer_word_opening_a_sentence_is_never_a_speaker() -> None:
+    for text, word in [
+        ("Not next year, though, predicts the bank.", "Not"),
+        ("Never, said the minister, would the rate rise above 5% next year.", "Never"),
+        ("Yes, predicted the bank, growth will rise 2% next year.", "Yes"),
+    ]:
+        assert only(text).speaker != word, text
+
+
 def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
     text = '"The worst of the rain will have passed by Friday," said forecaster Lena Ross.'
     assert speakers_of(text) == ["Lena Ross"]
