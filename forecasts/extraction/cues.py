@@ -576,7 +576,11 @@ def _phrase_cue(
             return None  # "traders who had expected", "had said it expected": a past belief
         if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
             return None  # "stronger than we expected in June": measured against a past belief
-        if phrase in {"expected to", "expects", "expect"} and _PUBLISHES_AFTER.match(after):
+        if (
+            phrase in {"expected to", "expects", "expect"}
+            and _PUBLISHES_AFTER.match(after)
+            and not _SHARE_COUNTED_AFTER.match(after)
+        ):
             return None  # "it expected to publish official results on Monday": a timetable
         if phrase == "expected to" and _THAN_BEFORE.search(before):
             return None  # "more resilient than expected to tariffs": measured, not expected
@@ -760,6 +764,17 @@ _PERMITTED_ACT: Final = re.compile(
 _PUBLISHES_AFTER: Final = re.compile(
     r"^\s*(?:to\s+)?(?:publish|release|announce|declare|issue|present)\s+(?:[\w-]+\s+){0,3}"
     r"(?:results|figures|data|report|statement|outlook|budget|findings|decision)\b",
+    re.IGNORECASE,
+)
+
+
+# "expects to publish preliminary results from about 90% of polling stations by midnight":
+# how far the count will have got turns on the stations too (LABELLING.md, eleventh split).
+_SHARE_COUNTED_AFTER: Final = re.compile(
+    r"^\s*(?:to\s+)?(?:publish|release|announce|declare)\s+(?:[\w-]+\s+){0,2}results\s+"
+    r"(?:from|covering|for|of)\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+|more\s+than\s+)?"
+    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+)?(?:polling\s+stations|"
+    r"precincts|votes|ballots|constituencies|districts)\b",
     re.IGNORECASE,
 )
 

@@ -95,7 +95,7 @@ _UNNAMED_BODY: Final = re.compile(
     # "the state health department": a level of government may come first
     r"(?P<body>(?-i:(?:state|federal|national|regional|provincial|city|county)\s+)?"
     r"(?-i:[a-z]+)\s+(?P<noun>ministry|regulator|department|agency|bureau|office|"
-    r"commission|authority))\b(?!['’]s\s+[A-Z])"
+    r"commission|authority|tribunal))\b(?!['’]s\s+[A-Z])"
 )
 
 
@@ -144,6 +144,8 @@ _UNNAMED_BODY_NOUNS: Final = (
     "office",
     "commission",
     "authority",
+    # "the electoral tribunal", which runs an election in several countries
+    "tribunal",
 )
 
 

@@ -3100,6 +3100,16 @@ def test_a_negation_or_answer_word_opening_a_sentence_is_never_a_speaker() -> No
         assert only(text).speaker != word, text
 
 
+def test_an_electoral_body_expecting_results_from_a_share_of_stations_forecasts() -> None:
+    text = (
+        "The electoral tribunal said it expects to publish preliminary results from about 80% "
+        "of polling stations by midnight on Sunday."
+    )
+    assert only(text).speaker == "electoral tribunal"
+    timetable = "The electoral tribunal said it expects to publish official results on Monday."
+    assert extract_candidates(timetable, published_at=PUBLISHED) == []
+
+
 def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
     text = '"The worst of the rain will have passed by Friday," said forecaster Lena Ross.'
     assert speakers_of(text) == ["Lena Ross"]
