@@ -12,7 +12,13 @@ from typing import Final, Literal
 from forecasts.deadlines import Deadline, find_deadlines
 from forecasts.extraction.confidence import _confidence, _main_cue, _probability_cue
 from forecasts.extraction.cues import _FIGURE_IN, _VAGUE_TIME, Basis, _Cue, _cues, _oriented
-from forecasts.extraction.exclusions import _DECLINED, _NEVER_SAY, _condition, _excluded
+from forecasts.extraction.exclusions import (
+    _DECLINED,
+    _NEVER_SAY,
+    _condition,
+    _excluded,
+    _hope_start,
+)
 from forecasts.extraction.layout import (
     _BYLINE,
     _BYLINE_REACH,
@@ -120,7 +126,11 @@ _OPEN_ENDED: Final = re.compile(
 _NAMED_TIME: Final = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:next|this|in|by|"
     r"until|before|from)\s+(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b",
+    r"october|november|december)\b"
+    # "December should be close to normal": the month as the subject is the time the claim is
+    # about
+    r"|^\W*(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+(?=(?:should|will|would|could|might|may|is|looks)\b)",
     re.IGNORECASE,
 )
 
@@ -177,8 +187,10 @@ def extract_candidates(
             if sentence.heading and sentence.paragraph == 0:
                 for entity in document.entities[known:]:
                     entity.headline = True
-        if sentence.text.rstrip().endswith("?") and _FUTURE_QUESTION.search(sentence.text):
-            document.question_paragraph = sentence.paragraph
+        if sentence.text.rstrip().endswith("?"):
+            document.asked_paragraph = sentence.paragraph
+            if _FUTURE_QUESTION.search(sentence.text):
+                document.question_paragraph = sentence.paragraph
         document.previous_paragraph = sentence.paragraph
         # above the byline: the headline and standfirst, which repeat the body's claims
         if candidate is not None and sentence.paragraph >= byline:
@@ -271,7 +283,8 @@ def _source_named_next(index: int, sentences: list[Sentence]) -> _Attribution | 
     sentence names ("The survey by Kell Research, ..."), as the reader does."""
     text = sentences[index].text
     if "ccording" not in text:
-        return None
+        revised = _COUNTED_REVISERS.search(text) if "saying" in text else None
+        return _sources_named_after(revised, index, sentences) if revised else None
     counted = _COUNTED_SOURCES.search(text)
     if counted is not None:
         return _sources_named_after(counted, index, sentences)
@@ -301,6 +314,17 @@ _COUNTED_SOURCES: Final = re.compile(
     r"reports|analyses)\b[^.;]{0,40}?\bby\s+(?P<count>two|three|four)\s+(?:[\w-]+\s+)?"
     r"(?:firms|groups|companies|banks|consultancies|agencies|institutes|organisations|"
     r"organizations)\b",
+    re.IGNORECASE,
+)
+
+
+# "..., and two banks cut their price forecasts for next year, saying a glut would build":
+# a lede's count of forecasters, each named at the head of a sentence after it.
+_COUNTED_REVISERS: Final = re.compile(
+    r"\b(?P<count>two|three|four)\s+(?:[\w-]+\s+)?(?:banks|firms|brokerages|consultancies|"
+    r"agencies|forecasters|institutes)\s+(?:cut|raised|lowered|trimmed|lifted|revised|"
+    r"downgraded|upgraded)\s+(?:their|its)\s+[^.;]{0,80}?,\s+(?:saying|predicting|"
+    r"forecasting|warning)\b",
     re.IGNORECASE,
 )
 
@@ -339,7 +363,9 @@ _COUNTED_REACH: Final = 8
 # "Calloway Data Group said on Tuesday that it now expects", "Penrose Analytics forecasts"
 _FIRM_SPEAKS: Final = re.compile(
     r",?\s+(?:\w+\s+){0,2}?(?:said|says|expects|expected|forecast|forecasts|predicts|predicted|"
-    r"sees|saw|estimates|estimated|projects|projected)\b"
+    r"sees|saw|estimates|estimated|projects|projected|"
+    # "Harbourline Capital lowered its 2027 Brent forecast": a revision names the forecaster
+    r"(?:cut|raised|lowered|trimmed|lifted|revised)\s+its)\b"
 )
 
 
@@ -349,17 +375,32 @@ _SOURCE_REACH: Final = 2
 # "That is the view of Dorian Haque, who ...": a feature's way to name whose quotation opened
 # it.
 _VIEW_OF: Final = re.compile(
-    r"^\s*(?:That|This|Such)\s+is\s+the\s+(?:view|verdict|assessment|prediction|forecast|"
-    r"opinion|message|warning|reading|call)\s+of\s+"
+    r"^\s*(?:That|This|Such)\s+(?:is|was)\s+the\s+(?:view|verdict|assessment|prediction|"
+    r"forecast|opinion|message|warning|reading|call)\s+(?:of|from)\s+"
+)
+
+
+# "Karoline Dahl, chief economist at X, made that call in a phone interview": the same, with
+# the holder first.
+_MADE_THAT_CALL: Final = re.compile(
+    r"(?:,[^,;]{1,120},)?\s+(?:made|gave|offered|delivered)\s+(?:that|this|the)\s+"
+    r"(?:call|prediction|forecast|assessment|verdict|view)\b"
 )
 
 
 def _view_holder(text: str) -> str | None:
     opening = _VIEW_OF.match(text)
     if opening is None:
+        runs = _name_runs(text[:_VIEW_HOLDER_REACH])
+        if runs and runs[0].start == 0 and _MADE_THAT_CALL.match(text, runs[0].end):
+            return runs[0].text
         return None
     runs = _name_runs(text[opening.end() :])
     return runs[0].text if runs and runs[0].start == 0 else None
+
+
+# How far into a sentence its holder's name may run.
+_VIEW_HOLDER_REACH: Final = 80
 
 
 def _boosted(confidence: float) -> float:
@@ -377,8 +418,11 @@ def _candidate(
     index: int,
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
-    if attribution.speaker is None and not attribution.generic:
-        attribution = _source_named_next(index, sentences) or attribution
+    if attribution.speaker is None:
+        named = _source_named_next(index, sentences)
+        # "two banks cut their forecasts": a count of unnamed banks, each named after
+        if named is not None and (not attribution.generic or named.speakers):
+            attribution = named
     # the interviewer's turn speaks as the writer would; its questions are left out below
     answerer = None
     if label is not None and label != _QUESTION_TURN:
@@ -405,6 +449,7 @@ def _candidate(
         # an explainer's "Probably." under its question heading is the writer's answer
         or (attribution.speaker is None and _HEDGE_ANSWER.match(sentence.text) is not None)
     ) and _short_answer(sentence, document)
+    short = short or _answers_question_before(sentence, sentences, index)
     if not found and short:
         found = [_SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
@@ -414,6 +459,10 @@ def _candidate(
         # "The ministry, which forecasts growth of 1.1%, declined to comment": what comes
         # before the refusal still stands; what it refuses to say does not
         found = [cue for cue in found if cue.end <= declined.start()]
+    if "hop" in sentence.text or "wish" in sentence.text:
+        # "..., a wave of robots that start-ups hope will reach homes": what is hoped is no claim
+        hoped = _hope_start(sentence.text)
+        found = [cue for cue in found if cue.end <= hoped]
     # Deadlines are the costliest search: look for them only where a cue is.
     if not found:
         return attribution, None
@@ -438,26 +487,50 @@ _TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# "Not next year.", "Not before the autumn.", "Not until 2027.": the question's event, later
+# than asked; the answer names its own time, so any question above it gives the event.
+_TIMED_DENIAL: Final = (
+    r"Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time)|"
+    r"Not\s+(?:soon|any\s+time\s+soon)|"
+    r"Not\s+(?:before|until)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)|(?:19|20)\d\d)"
+)
+
+
+# The end of a short answer: "Not next year, no.", "I think so, yes."
+_ANSWER_END: Final = r"(?:,\s*(?:no|yes))?\s*[.!]?\s*$"
+
+
+# The turn's tag ("A:", "SOLBERG:") may stand before an answer.
+_ANSWER_TAG: Final = r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?"
+
+
 # "I think so.", "I don't think so.", "Not this year.": an answer whose claim is the
 # question's (LABELLING.md, seventh and eighth splits).
 _SHORT_ANSWER: Final = re.compile(
-    # the turn's tag ("A:", "SOLBERG:") may stand before it
-    r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?"
-    r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
-    r"(?:I\s+)?doubt\s+it|Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|"
-    r"summer|spring|autumn|time)|Not\s+(?:yet|soon|any\s+time\s+soon)|"
-    # "Not before the autumn.", "Not until 2027.": the question's event, later than asked
-    r"Not\s+(?:before|until)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)|(?:19|20)\d\d)|"
+    _ANSWER_TAG + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
+    r"(?:I\s+)?doubt\s+it|" + _TIMED_DENIAL + "|"
+    # "Not yet." answers a question about the future; under "Is it under control?" it is
+    # about today
+    r"Not\s+yet|"
     # "Probably.", "Almost certainly not.": a hedge that answers the question whole
     r"(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
     r"(?:\s+not)?|"
+    # "Drift higher, but slowly.", "Lower.": the way the asked-about figure goes
+    r"(?:(?:Drift|Edge|Inch|Move|Trend|Grind|Go)\s+)?(?:[Hh]igher|[Ll]ower|Up|Down)"
+    r"(?:,?\s+(?:but\s+)?(?:only\s+)?(?:slowly|gradually|modestly|slightly|steadily|sharply|"
+    r"quickly|a\s+little|a\s+bit))?|"
     # "Slightly lower, around 60%.": a figure for what the question asked about
     r"(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|less|fewer)"
-    r",?\s+)?(?:(?i:about|around|roughly|close\s+to|maybe|perhaps)\s+)\d[\d.,]*\s*(?:%|per\s+cent|"
-    r"percent|seats)?)\s*[.!]?\s*$"
+    r",?\s+)?(?:(?i:somewhere\s+)?(?i:about|around|roughly|close\s+to|near|maybe|perhaps)\s+)"
+    r"\d[\d.,]*\s*(?:%|per\s+cent|percent|seats)?"
+    # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
+    r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe)\s|\s*$)[^\n]*?)" + _ANSWER_END
 )
+
+
+_TIMED_ANSWER: Final = re.compile(_ANSWER_TAG + "(?:" + _TIMED_DENIAL + ")" + _ANSWER_END)
 
 
 _HEDGE_ANSWER: Final = re.compile(
@@ -470,7 +543,9 @@ _HEDGE_ANSWER: Final = re.compile(
 # season peaked?" or "Is the outbreak under control?", which ask about the present.
 _FUTURE_QUESTION: Final = re.compile(
     r"\b(?:will|would|won['’]t|shall|going\s+to|next|before|by\s+the\s+end|continue|"
-    r"expect|ever|again|coming|future|(?:19|20)\d\d)\b",
+    r"expect|ever|again|coming|future|(?:19|20)\d\d|"
+    # "Where does it settle?", "Where do rates end up?": where a figure comes to rest
+    r"settles?|end\s+up|ends\s+up|land|lands|peak|peaks|heading)\b",
     re.IGNORECASE,
 )
 
@@ -482,11 +557,43 @@ _SHORT_ANSWER_CUE: Final = _Cue(
 
 def _short_answer(sentence: Sentence, document: _Document) -> bool:
     """The first words of an answer to the question in the paragraph just above."""
+    if document.previous_paragraph == sentence.paragraph:
+        return False
+    if sentence.paragraph == document.question_paragraph + 1:
+        return _SHORT_ANSWER.match(sentence.text) is not None
+    # "So no recession?" - "Not next year, no.": the answer's time makes the event a future one
     return (
-        sentence.paragraph == document.question_paragraph + 1
-        and document.previous_paragraph != sentence.paragraph
-        and _SHORT_ANSWER.match(sentence.text) is not None
+        sentence.paragraph == document.asked_paragraph + 1
+        and _TIMED_ANSWER.match(sentence.text) is not None
     )
+
+
+# "Will the bank cut in March? Kell Partners thinks so.": a news story's question answered
+# by a named source, whose claim is the question's (LABELLING.md, thirteenth split).
+_BELIEVES_SO: Final = re.compile(
+    r"^\s*(?:[\w&'’.,-]+\s+){1,8}?(?:(?:still|also)\s+)?(?:believes?|thinks?|expects?|"
+    r"reckons?|suspects?)\s+so\s*[.!]\s*$"
+)
+
+
+def _answers_question_before(sentence: Sentence, sentences: list[Sentence], index: int) -> bool:
+    if index == 0 or not _BELIEVES_SO.match(sentence.text):
+        return False
+    asked = sentences[index - 1].text
+    # not "Is the labour market cracking?", which asks about the present
+    return (
+        asked.rstrip().endswith("?")
+        and sentences[index - 1].paragraph >= sentence.paragraph - 1
+        and (_FUTURE_QUESTION.search(asked) is not None or _CAN_THEY_WIN.match(asked) is not None)
+    )
+
+
+# "Can they end that run?", "Can Labour hold the seat?": whether an outcome is to come; not
+# "Can the defence cope?", which asks what a side is able to do
+_CAN_THEY_WIN: Final = re.compile(
+    r"^\W*(?:Can|Could)\s+(?:[\w&'’.-]+\s+){1,4}?(?:win|beat|end|stop|avoid|survive|hold|reach|"
+    r"catch|overtake|retain|keep|clinch|escape|break|snap|extend)\b"
+)
 
 
 _PERFECT_VERB: Final = re.compile(r"^(?:has|have)\b", re.IGNORECASE)
@@ -589,6 +696,8 @@ def _sentence_attribution(
         and document.introduced_paragraph == sentence.paragraph
     ):
         return _Attribution(document.introduced_by)
+    if attribution.speaker is None and not attribution.generic:
+        attribution = _continued_projection(sentence, document) or attribution
     if attribution.verb_start >= 0:
         document.last_speaker = attribution.speaker
         document.last_speaker_paragraph = sentence.paragraph
@@ -598,6 +707,29 @@ def _sentence_attribution(
         elif known is not None and known.kind == "org":
             document.last_organisation = known.root().name
     return attribution
+
+
+# "Spending on devices is forecast to fall in the first half": an agentless projection.
+_AGENTLESS_PROJECTION: Final = re.compile(
+    r"^\W*(?:[\w&'’.,%$-]+\s+){1,8}?(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|projected|"
+    r"expected|seen|predicted)\s+to\s+[a-z]"
+)
+
+
+def _continued_projection(sentence: Sentence, document: _Document) -> _Attribution | None:
+    """ "X will rise 9.4%, Tallis said. Spending on devices is forecast to fall ...": an
+    agentless projection that carries on, in the same paragraph, what an organisation just
+    said is that organisation's (LABELLING.md, seventh split), as a reader takes it."""
+    if (
+        document.last_speaker is None
+        or document.last_speaker_paragraph != sentence.paragraph
+        or _AGENTLESS_PROJECTION.match(sentence.text) is None
+    ):
+        return None
+    known = document.known(document.last_speaker)
+    if known is None or known.kind != "org":
+        return None
+    return _Attribution(known.root().name)
 
 
 # "Castell noted that the bank's latest forecasts, published in August, see growth picking
@@ -616,11 +748,22 @@ def _document_reported(
         return None
     reported = _REPORTED_DOCUMENT.match(text, attribution.verb_end)
     if reported is None:
-        return None
+        # "The institute's models give a one-in-three chance of ..., Marås said": the same,
+        # with the official named after what the body's models show
+        reported = _DOCUMENT_OPENS.match(text)
+        if reported is None or reported.end() > attribution.verb_start:
+            return None
     owner = _report_owner(reported.group("document"), text, reported.start("document"), document)
     if owner is None or owner == attribution.speaker:
         return None
     return replace(attribution, speaker=owner, speakers=())
+
+
+_DOCUMENT_OPENS: Final = re.compile(
+    r"^\W*(?P<document>(?i:the|its|their)\s+(?:[\w&.-]+\s+){0,3}?[\w&.-]+['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2}(?i:forecasts|projections|outlook|forecast|projection|models?))"
+    r"\s+(?:see|sees|show|shows|give|gives|project|projects|imply|implies|point\s+to)\b"
+)
 
 
 # "..., according to data compiled by LSEG": where figures were read, not the body the

@@ -209,8 +209,9 @@ _THEN_PRESENT: Final = re.compile(
     # "Then the ten-year yield drifts back toward 2.4%": a market's move
     r"|(?:drifts|edges|slides|heads|moves|settles|climbs|sinks)\s+(?:back|up|down|higher|lower|"
     r"toward|towards|to|above|below)"
-    # "Then the big lenders fall ...": a plural subject, the verb's bare form
-    rf"|(?<=s\s)(?:{_OUTCOME_PRESENT_PLURAL}))\b"
+    # "Then the big lenders fall ...": a plural subject, the verb's bare form; "Then you lose
+    # the main engine of investment": spoken English's general "you"
+    rf"|(?<=s\s)(?:{_OUTCOME_PRESENT_PLURAL})|(?<=\byou\s)(?:{_OUTCOME_PRESENT_PLURAL}|get|see))\b"
     # a figure or a time to check it by: "then the meeting ends" is no forecast
     r"(?=[^.;]*?(?:\d|\bby\b|\bbefore\b|\bnext\b))"
 )
@@ -314,6 +315,16 @@ _ESTIMATE_AT: Final = re.compile(
 )
 
 
+# "I have the unemployment rate at 4.8% by the end of next year", "we have Brent at $60 in
+# the fourth quarter": a forecaster "has" a figure for a time still to come in their model.
+_HAVE_AT: Final = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:(?:still|now)\s+)?(?:have|['’]ve\s+got|pencil(?:led)?\s+in)\s+"
+    r"(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,4}?at\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"[$€£]?\d[\d.,]*\s*%?"
+    r"(?=[^.;]*?\b(?:by|in|through|next|until|at\s+the\s+end)\b)"
+)
+
+
 # What a forecaster revises: "its forecast", "its 2026 Brent average", "their price target on
 # the stock" (an analyst's forecast of the share price).
 _FORECAST_NOUNS: Final = (
@@ -344,7 +355,8 @@ _PROJECTION_IMPLIES: Final = re.compile(
     # "The center's drought outlook, released alongside the maps, shows drought developing":
     # an outlook, with an aside on when it came out
     r"\b(?:forecasts?|projections?|rate\s+path|outlooks?)(?:,\s+(?:released|published|issued)"
-    r"\b[^,;.]{1,80},)?\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
+    # "pointed to the bank's projected rate path, which shows the rate flat": a relative clause
+    r"\b[^,;.]{1,80},|,\s+which)?\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
     # "The bank's updated forecasts show inflation returning to 2.5%": what the body projects
     r"shows?|see|sees|points?\s+to)\b",
     re.IGNORECASE,
@@ -564,7 +576,11 @@ def _phrase_cue(
             return None  # "traders who had expected", "had said it expected": a past belief
         if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
             return None  # "stronger than we expected in June": measured against a past belief
-        if phrase in {"expected to", "expects", "expect"} and _PUBLISHES_AFTER.match(after):
+        if (
+            phrase in {"expected to", "expects", "expect"}
+            and _PUBLISHES_AFTER.match(after)
+            and not _SHARE_COUNTED_AFTER.match(after)
+        ):
             return None  # "it expected to publish official results on Monday": a timetable
         if phrase == "expected to" and _THAN_BEFORE.search(before):
             return None  # "more resilient than expected to tariffs": measured, not expected
@@ -612,6 +628,10 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "forecast_verb", match.start(), match.end(), "an estimate of a quantity still to come"
         )
+    for match in _HAVE_AT.finditer(text) if "I " in text or "e " in text else ():
+        yield _plain_cue(
+            "opinion", match.start(), match.end(), "a forecaster's figure for a time to come"
+        )
     track = _ON_TRACK.search(text) if sourced and (" on " in text or "head" in text) else None
     if track is not None:
         yield _plain_cue(
@@ -657,7 +677,11 @@ _ON_TRACK: Final = re.compile(
     # "Southern Australia is heading for a warmer and drier spring than usual"
     r"|\b(?:is|are|was|were|seems?|looks?)\s+(?:still\s+|now\s+)?(?:heading|headed)\s+(?:for|towards?)\s+"
     r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,5}?(?:than|spring|summer|autumn|winter|season|year|"
-    r"defeat|win|victory|loss|recession|surplus|deficit|record|runoff|majority)\b",
+    r"defeat|win|victory|loss|recession|surplus|deficit|record|runoff|majority)\b"
+    # "is heading for about 31% of the vote": a share a count will settle
+    r"|\b(?:is|are|was|were|seems?|looks?)\s+(?:still\s+|now\s+)?(?:heading|headed|on\s+course)\s+"
+    r"(?:for|towards?)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
+    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\s+of\s+the\s+(?:vote|seats)\b",
     re.IGNORECASE,
 )
 
@@ -740,6 +764,17 @@ _PERMITTED_ACT: Final = re.compile(
 _PUBLISHES_AFTER: Final = re.compile(
     r"^\s*(?:to\s+)?(?:publish|release|announce|declare|issue|present)\s+(?:[\w-]+\s+){0,3}"
     r"(?:results|figures|data|report|statement|outlook|budget|findings|decision)\b",
+    re.IGNORECASE,
+)
+
+
+# "expects to publish preliminary results from about 90% of polling stations by midnight":
+# how far the count will have got turns on the stations too (LABELLING.md, eleventh split).
+_SHARE_COUNTED_AFTER: Final = re.compile(
+    r"^\s*(?:to\s+)?(?:publish|release|announce|declare)\s+(?:[\w-]+\s+){0,2}results\s+"
+    r"(?:from|covering|for|of)\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+|more\s+than\s+)?"
+    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+)?(?:polling\s+stations|"
+    r"precincts|votes|ballots|constituencies|districts)\b",
     re.IGNORECASE,
 )
 

@@ -30,7 +30,12 @@ _EVALUATIVE_AFTER: Final = re.compile(
     # "it will be the best title race in years": a judgement, not a measured outcome
     r"|^\s+be\s+(?:the|a|an|one\s+of\s+the)\s+(?:best|worst|greatest|finest|most\s+(?:exciting|"
     r"important|memorable|dramatic|interesting|remarkable|entertaining|competitive))(?![\w-])"
-    r"|^\s+(?:have\s+to\s+|just\s+have\s+to\s+)?(?:see|wait\s+and\s+see)\s*(?:[.,;!”\"]|$|what\b|how\b)",
+    r"|^\s+(?:have\s+to\s+|just\s+have\s+to\s+)?(?:see|wait\s+and\s+see)\s*(?:[.,;!”\"]|$|what\b|how\b)"
+    # "would not change the long-term warming trend", "won't alter the direction of the
+    # market": a trend no single outcome can settle
+    r"|^\s+(?:change|alter|reverse|shift)\s+the\s+(?:(?:long|longer|short)-term\s+|underlying\s+|"
+    r"overall\s+|broader\s+|bigger\s+|basic\s+)?(?:[\w-]+\s+)?(?:trend|picture|direction|story|"
+    r"fundamentals)\b",
     re.IGNORECASE,
 )
 
@@ -66,8 +71,18 @@ _PLEDGE_AFTER: Final = re.compile(
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|complete|revisit|back|say|"
     # "we will stay in government" is theirs to decide; "we will stay up" is the league's
     r"stay(?!\s+(?:up|in\s+the\s+(?:league|division|top\s+flight|premiership|championship)))|"
-    r"keep|close|launch|hire|invest|spend|take|continue|be\s+held\s+to|deliver|visit|host|"
-    r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:in|at|there|back|here)\b|"
+    r"keep|close|launch|hire|invest|spend|continue|be\s+held\s+to|deliver|visit|host|"
+    # "we will take action" is the speaker's act; "it will take 84 points to win the league",
+    # "it will take two years to recover" is what events will require
+    r"take(?!\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+|more\s+than\s+|only\s+)?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many)\s+"
+    r"(?:[\w-]+\s+)?(?:points|goals|wins|votes|seats|years|months|weeks|days|hours|"
+    r"rounds|games|matches)\s+(?:to|for|before)\b)|"
+    r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:at|there|back|here)\b|"
+    # "we will be in Brussels" is where the speaker goes; "we will not be in recession", "we'll
+    # be in surplus by 2028" is where events leave them
+    r"be\s+in\b(?!\s+(?:an?\s+)?(?:one\b|recession|deficit|surplus|trouble|profit|default|"
+    r"administration|contention|decline|the\s+(?:black|red|lead|top|final|play-?offs?)\b))|"
     r"be\s+(?:intimidated|divided|silenced|bullied|deterred|cowed|moved)\b|"
     r"have\s+(?:a|an|one|another|two)\s+(?:[\w-]+\s+)?(?:practice|meeting|session|talks?|"
     r"look|vote|conversation|discussion|review))\b",
@@ -438,7 +453,11 @@ _SELF_SUBJECT: Final = re.compile(
     r"platform|chain|studio|school|university|hospital|trust|utility|"
     # "said the party would stand candidates", "the committee would look through": what a
     # body does is its members' decision; what befalls it ("would finish third") is not
-    r"party|committee|board|club|union|campaign|candidate)\s*$",
+    r"party|committee|board|club|union|campaign|candidate)\s*$"
+    # "said her party would cut income tax", "his government would raise the wage": the
+    # speaker's own side, whose acts are theirs to decide
+    r"|\b(?:his|her|their|its|our|my)\s+(?:party|government|administration|campaign|coalition|"
+    r"company|firm|ministry|department|council)\s*$",
     re.IGNORECASE,
 )
 
@@ -453,7 +472,10 @@ _OUTCOME_AFTER: Final = re.compile(
     r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
     r"decrease|contract|expand|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
     r"hit|reach|touch|finish|end|remain|stay|be|become|get|have|need|face|see|struggle|survive|"
-    r"suffer|return|come|go|make|break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
+    r"suffer|return|come|go|"
+    # "would make a loss" befalls it; "would make up for the excess with extra cuts" it does
+    r"make(?!\s+up\s+for\b|\s+(?:[\w-]+\s+)?(?:cuts|changes|payments|compensation)\b)|"
+    r"break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
     r"take|cost|mean|happen|occur|last|lead|trail|hold\s+on|turn|prove|emerge|benefit|"
     # "he would hold the seat": kept at the voters' or the rivals' pleasure
     r"(?:hold|keep|retain)\s+(?:on\s+to\s+)?(?:the|his|her|their|its|our)\s+(?:seat|title|"
@@ -461,7 +483,10 @@ _OUTCOME_AFTER: Final = re.compile(
     r"manage|achieve|secure|clinch|lift|avoid|escape|experience|record|post|report|reap|"
     r"feel|find|know|learn|depend|require|bear|weigh|double|triple|halve|stabilise|"
     r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing)|"
-    r"rain|snow|freeze|thaw|flood|pour|blow)\b",
+    r"rain|snow|thaw|flood|pour|blow|"
+    # "it will freeze overnight" is weather; "she would freeze property tax rates" a policy
+    r"freeze(?!\s+(?:[\w-]+\s+){0,3}?(?:rates?|prices?|tax(?:es)?|fees|spending|hiring|wages|"
+    r"pay|rents?|fares|budgets?|payments|benefits|salaries|recruitment|bills)\b))\b",
     re.IGNORECASE,
 )
 
@@ -520,7 +545,7 @@ def _pledge(before: str, after: str) -> bool:
 
 
 _CLAUSE_SUBJECT: Final = re.compile(
-    r"(?P<subject>\b(?:the\s+\w+|i|we|he|she|they|it))\s+(?:\w+\s+)?"
+    r"(?P<subject>\b(?:(?:the|his|her|their|its|our|my)\s+\w+|i|we|he|she|they|it))\s+(?:\w+\s+)?"
     r"(?:would|will|had|has|have|was|is)\b",
     re.IGNORECASE,
 )
@@ -549,7 +574,7 @@ def _valid_would(
         return False
     if _HYPOTHETICAL_RELATIVE.search(before):
         return False
-    if _pledge(before, after):
+    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after):
         return False
     if _ORGANISED_EVENT.match(after) or _announced(text):
         return False

@@ -189,9 +189,10 @@ _SPEECH_VERBS: Final = (
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     r"recognises|recognizes|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
-    r"put\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
+    # "put the chance at", "puts Arce's chances at", "put her odds of winning at"
+    r"puts?\s+(?:the|his|her|their|its|(?-i:[A-Z])[\w'’.-]*['’]s?)\s+(?:[\w-]+\s+)?"
+    r"(?:chance|chances|odds|probability|likelihood|risk)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
-    r"puts\s+the\s+(?:chance|chances|odds|probability|likelihood|risk)|"
     r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed|kept|held|"
     r"maintained|reaffirmed|stuck\s+to|sticks\s+to|stood\s+by|stands\s+by|"
     # "were more upbeat, raising their price target": a clause hung on its subject
@@ -208,7 +209,8 @@ _SPEECH_VERBS: Final = (
 _SPEECH: Final = re.compile(
     # "She did say she expected ...": an emphatic "did" is no part of the subject
     rf"\b(?=\w)(?:(?:has|have|had|also|now|then|later|previously|recently|already|once|did|"
-    rf"does)\s+)*"
+    # "He did not expect the group to cut": the negation is no part of the subject either
+    rf"does|(?:did|does|do)\s+not|(?:didn|doesn|don)['’]t)\s+)*"
     rf"(?P<verb>{_SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
@@ -285,7 +287,9 @@ _NOT_NAMES: Final = _wordset(
     "there here it its they their we our i you he she his her a an the what which who why how "
     "q interview analysis monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november december today tomorrow "
-    "tonight yesterday christmas easter having being neither either fewer more less"
+    "tonight yesterday christmas easter having being neither either fewer more less "
+    # "Not this time, says the council": a negation or an answer word opens no name
+    "not nor never yes perhaps maybe probably"
 )
 
 
@@ -423,6 +427,8 @@ class _Document:
     # The paragraph of the last question not about the past, and the paragraph of the
     # sentence before this one: a short answer replies to the question just above it.
     question_paragraph: int = -2
+    # The paragraph of the last question of any kind ("So no recession?").
+    asked_paragraph: int = -2
     # "Our polling analyst, X, writes:" introduces a paragraph that is X's own writing.
     introduced_paragraph: int = -1
     introduced_by: str | None = None
@@ -621,13 +627,20 @@ def _name_runs(text: str) -> tuple[_Mention, ...]:
         if run.start() < covered:
             continue  # the "Control" of "... Prevention and Control", already taken
         end = run.end()
-        if " for " in run.group() and (tail := _AND_LAST_WORD.match(text, end)) is not None:
-            # "European Centre for Disease Prevention and Control": one body's name
+        joins_and = " for " in run.group() or _MINISTRY_OF.match(run.group()) is not None
+        if joins_and and (tail := _AND_LAST_WORD.match(text, end)) is not None:
+            # "European Centre for Disease Prevention and Control", "Ministry of Finance and
+            # Economy": one body's name
             end = tail.end()
         covered = end
         for start, stop in _split_at_of(text[run.start() : end], run.start()):
             mentions.extend(_mention(text, start, stop))
     return tuple(mentions)
+
+
+# "Ministry of Economy and Finance", "Department of Agriculture and Forestry": a ministry's
+# name lists its portfolios.
+_MINISTRY_OF: Final = re.compile(r"(?:The\s+)?(?:Ministry|Department|Secretariat)\s+of\s+[A-Z]")
 
 
 # " and Control" closing a name whose "for" says what the body is for; not " and Jones Ltd"

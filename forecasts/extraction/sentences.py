@@ -27,8 +27,13 @@ def _wordset(words: str) -> frozenset[str]:
 
 _TITLES: Final = _wordset(
     "mr mrs ms mx dr prof gen lt col maj capt cpt sgt cmdr adm brig rev fr hon pres gov sen "
-    "rep st mt jr sr supt insp no nos vs messrs mme mlle sec det ft"
+    "rep st mt jr sr supt insp vs messrs mme mlle sec det ft"
 )
+
+
+# "No. 10", "Nos. 3 and 4": abbreviations only before a number; "Not next year, no. I ..."
+# ends a sentence.
+_NUMBER_ABBREVIATIONS: Final = _wordset("no nos")
 
 
 _MONTH_ABBREVIATIONS: Final = _wordset("jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -139,7 +144,7 @@ def _is_abbreviation(text: str, dot: int, following: str) -> bool:
         return True
     if len(bare) == 1 and word[:1].isupper():
         return True  # an initial: "John F. Kennedy"
-    if bare in _MONTH_ABBREVIATIONS:
+    if bare in _MONTH_ABBREVIATIONS or bare in _NUMBER_ABBREVIATIONS:
         return following[:1].isdigit()
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) or bare in _COMPANY_ABBREVIATIONS:
         return next_lower not in _SENTENCE_STARTERS

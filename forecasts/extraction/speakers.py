@@ -95,7 +95,7 @@ _UNNAMED_BODY: Final = re.compile(
     # "the state health department": a level of government may come first
     r"(?P<body>(?-i:(?:state|federal|national|regional|provincial|city|county)\s+)?"
     r"(?-i:[a-z]+)\s+(?P<noun>ministry|regulator|department|agency|bureau|office|"
-    r"commission|authority))\b(?!['’]s\s+[A-Z])"
+    r"commission|authority|tribunal))\b(?!['’]s\s+[A-Z])"
 )
 
 
@@ -144,6 +144,8 @@ _UNNAMED_BODY_NOUNS: Final = (
     "office",
     "commission",
     "authority",
+    # "the electoral tribunal", which runs an election in several countries
+    "tribunal",
 )
 
 
@@ -249,7 +251,11 @@ def _attribution(
     who, quotes = ("maker", "verb") if odds and odds.group("maker") else ("offerer", "offers")
     if odds is not None and not _GENERIC_SUBJECT.match(odds.group(who)):
         # "Bookmakers make Rovers 4/6 favourites": no bookmaker named (LABELLING.md)
-        name = _resolve_name(odds.group(who), text, odds.start(who), document)
+        name = (
+            document.last_speaker
+            if odds.group("same")
+            else _resolve_name(odds.group(who), text, odds.start(who), document)
+        )
         if name is not None:
             return _Attribution(name, verb_start=odds.start(quotes), verb_end=odds.end(quotes))
     priced = _PRICED_WITH.search(text) if "/" in text and "with" in text else None
@@ -351,8 +357,10 @@ _NAMED_ODDS: Final = re.compile(
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
     r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
     # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
-    r"|\s*(?P<offerer>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?P<offers>offers?|quotes?)\s+"
-    r"\d{1,3}/\d{1,3}\s+(?:on|for)\b"
+    r"|\s*(?P<offerer>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}|"
+    # "The same firm offers 6/4 on ...": the bookmaker of the odds just quoted
+    r"(?P<same>(?i:the\s+same\s+(?:firm|bookmaker|bookie|company|betting\s+firm))))\s+"
+    r"(?P<offers>offers?|quotes?)\s+\d{1,3}/\d{1,3}\s+(?:on|for)\b"
 )
 
 
@@ -507,10 +515,7 @@ _NOUN_FORMS: Final = _wordset(
 def _speaker_for_verb(
     text: str, verb: re.Match[str], regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution | None:
-    before_start = max(
-        (end for _, end in regions if end <= verb.start()),
-        default=max(0, verb.start() - _SUBJECT_WINDOW),
-    )
+    before_start = _subject_start(text, verb.start(), regions)
     # "Climate scientists have long warned", "insiders privately concede": the adverb and its
     # auxiliary are no part of the subject
     subject = text[before_start : verb.start()]
@@ -532,6 +537,30 @@ def _speaker_for_verb(
         before_start += opening.start("pronoun")
         subject = subject[opening.start("pronoun") :]
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+def _subject_start(text: str, verb: int, regions: list[tuple[int, int]]) -> int:
+    """Where the subject of the verb at `verb` may begin: after the last quotation before it,
+    unless that quotation is a word of the clause itself ('called the plan "brave" and said'),
+    whose subject stands before it."""
+    window = max(0, verb - _SUBJECT_WINDOW)
+    before = [(start, end) for start, end in regions if end <= verb]
+    if not before:
+        return window
+    start, end = before[-1]
+    if _QUOTED_WORD_THEN_AND.fullmatch(text, end, verb) and not _QUOTE_CLOSED_BY_COMMA.search(
+        text, start, end
+    ):
+        return max((end for _, end in before[:-1]), default=window)
+    return end
+
+
+# 'called the guidance "stretching" and said': only a conjunction between quote and verb
+_QUOTED_WORD_THEN_AND: Final = re.compile(r"\s+(?:and|but)\s+(?:(?:also|then)\s+)?")
+
+
+# '"Growth will slow," and ...': a quotation that ends on its own punctuation is what was said
+_QUOTE_CLOSED_BY_COMMA: Final = re.compile(r"[,.!?][\"”’']?$")
 
 
 _OPENING_PHRASE_THEN_PRONOUN: Final = re.compile(
@@ -671,6 +700,15 @@ def _subject_speaker(
             or (words[0].lower() in _TIME_PREPOSITIONS and len(words) <= _TIME_PHRASE_WORDS)
         ):
             # "he said", and "what we forecast": the pronoun right before the verb speaks
+            named = (
+                _organisation_named_before(text, offset + chunk_start + len(chunk), document)
+                if pronoun == "it"
+                else None
+            )
+            if named is not None:
+                # "Orrin Robotics unveiled a robot that it said would ship in May": the firm the
+                # sentence has just named, not one the article named before
+                return _Attribution(named, False, *verb)
             return _pronoun_speaker(pronoun, document, verb)
         owner = _report_owner(chunk, text, offset + chunk_start, document)
         if owner is None and (built := _BUILT_BY.match(chunk)) is not None:
@@ -899,11 +937,19 @@ _BUILT_BY: Final = re.compile(
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
-    r"bulletin|statement|assessment|minutes)"
+    r"bulletin|statement|assessment|minutes|models?|"
+    # "the bank's projected rate path, which shows": the path of its policy rate it publishes
+    r"(?:rate|policy)\s+path)"
     # "the agency's outlook for June to August": the period it covers
     r"(?:\s+(?i:for|on)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?"
     # "The center's drought outlook, released alongside the maps,": when it came out
-    r"(?:,\s+(?i:released|published|issued)\b[^,;.]{1,80},)?\s*$"
+    r"(?:,\s+(?i:released|published|issued)\b[^,;.]{1,80},|,\s+which)?\s*$"
+)
+
+
+# "he pointed to ", "she cited ": the clause that leads up to a document's owner.
+_VERB_PHRASE_BEFORE_OWNER: Final = re.compile(
+    r"^(?:[a-z]|(?:He|She|They|We|I)\s)[\w\s]*?\s(?=(?i:the|its|their)\s)"
 )
 
 
@@ -912,6 +958,10 @@ def _report_owner(chunk: str, text: str, offset: int, document: _Document) -> st
     if owned is None:
         return None
     owner = owned.group("owner")
+    lead = _VERB_PHRASE_BEFORE_OWNER.match(owner)
+    if lead is not None:
+        # "he pointed to the bank's rate path": the owner is the noun phrase, not the clause
+        owner = owner[lead.end() :]
     if owner.lower() in {"its", "their"}:
         return document.last_organisation
     if owner.split()[0].lower() == "the":
@@ -1259,6 +1309,21 @@ def _is_descriptor(chunk: str) -> bool:
     if re.search(r"[’']s$", first):
         return True
     return first.lower() in {"the", "a", "an"} and len(words) > 1 and words[1][:1].islower()
+
+
+def _organisation_named_before(text: str, end: int, document: _Document) -> str | None:
+    """The organisation that opens the sentence as its subject, before `end`."""
+    dateline = _DATELINE.match(text)
+    start = dateline.end() if dateline else 0
+    runs = _name_runs(text[start:end])
+    if not runs or text[start : start + runs[0].start].strip(' "“'):
+        return None  # the sentence does not open on a name
+    known = document.known(runs[0].text)
+    return known.root().name if known is not None and known.kind == "org" else None
+
+
+# "OAKLAND, California, Dec 2 (Halden Press) - ": a dateline before the sentence's subject
+_DATELINE: Final = re.compile(r"^[A-Z][A-Z .'’/-]+,[^-–—]{0,80}?\s[-–—]\s+")
 
 
 def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -> _Attribution:

@@ -40,6 +40,15 @@ def test_an_initialism_can_end_a_sentence() -> None:
     ]
 
 
+def test_no_ends_a_sentence_unless_a_number_follows() -> None:
+    assert texts("He lives at No. 4 Mill Lane. Will it pass? Not this time, no. It fails.") == [
+        "He lives at No. 4 Mill Lane.",
+        "Will it pass?",
+        "Not this time, no.",
+        "It fails.",
+    ]
+
+
 def test_quotations_stay_with_their_attribution() -> None:
     text = '“It will fail,” she said. “Will it?” he asked. "Yes. Soon," she said.'
     assert texts(text) == [
@@ -2772,6 +2781,226 @@ def test_not_before_or_until_a_time_answers_a_question_about_the_future() -> Non
     assert found == ["A: Not before the autumn.", "A: Not until 2027."]
 
 
+def test_a_direction_or_a_rough_figure_answers_a_question_about_the_future() -> None:
+    text = (
+        "Interview: Kellway Bank's Marit Vold on prices\n\n"
+        "Marit Vold has been chief economist at Kellway Bank since 2019.\n\n"
+        "Q: What do you expect for rents next year?\n\n"
+        "A: Edge lower, but slowly. Supply is catching up.\n\n"
+        "Q: Where does inflation settle?\n\n"
+        "A: Somewhere near 2.5%, and we get there by the end of next year. Energy helps.\n\n"
+        "Q: So no recession?\n\n"
+        "A: Not this year, no. Hiring is steady.\n\n"
+        "Q: Is the housing market under control?\n\n"
+        "A: Not yet. Prices are still high."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.sentence for c in found] == [
+        "A: Edge lower, but slowly.",
+        "A: Somewhere near 2.5%, and we get there by the end of next year.",
+        "A: Not this year, no.",
+    ]
+    assert {c.speaker for c in found} == {"Marit Vold"}
+
+
+def test_a_forecaster_who_has_a_figure_at_a_time_to_come_forecasts_it() -> None:
+    for text in [
+        '"I have the jobless rate at 5.1% by the end of next year," said Ines Marr.',
+        '"We have Brent at about $64 in the fourth quarter," said Ines Marr.',
+    ]:
+        candidate = only(text)
+        assert (candidate.speaker, candidate.kind) == ("Ines Marr", "quantity"), text
+    for text in [
+        '"I have my doubts at 5.1% growth," said Ines Marr.',
+        '"We have the rate at 4% today," said Ines Marr.',
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+
+
+def test_a_speaker_s_own_side_in_recession_or_surplus_is_a_forecast_not_a_pledge() -> None:
+    for text in [
+        '"We are not in a recession and we will not be in one next year," Ines Marr said.',
+        '"We will be in surplus by 2027," Ines Marr said.',
+    ]:
+        assert only(text).speaker == "Ines Marr", text
+    assert extract_candidates('"We will be in Brussels on Monday," Ines Marr said.') == []
+
+
+def test_a_quoted_word_inside_the_clause_leaves_the_subject_before_it_speaking() -> None:
+    for text, speaker in [
+        (
+            'Analysts at Orrin Partners called the plan "brave" and said they expected profit '
+            "to fall next year.",
+            "Orrin Partners",
+        ),
+        (
+            'Ines Marr described the target as "a stretch" but said sales would rise next year.',
+            "Ines Marr",
+        ),
+    ]:
+        assert only(text).speaker == speaker, text
+
+
+def test_a_firm_that_puts_a_candidate_s_chances_at_a_figure_is_the_speaker() -> None:
+    for text in [
+        "Kell Partners, a consultancy in Oslo, put Ruiz's chances of winning at 60% on Monday.",
+        "Kell Partners put her odds of winning at 60%.",
+    ]:
+        candidate = only(text)
+        assert (candidate.speaker, candidate.probability) == ("Kell Partners", 0.6), text
+
+
+def test_a_consensus_of_forecasters_as_the_subject_is_a_fact() -> None:
+    for text in [
+        "Economists polled by Kell Wire expected the bank to hold its rate at 3% next week.",
+        "All nine economists in a Kell Wire survey expected the rate to stay at 3% in June.",
+        "Analysts had on average expected profit of 40 million euros next year.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    guidance = (
+        "Orrin Systems said it expects revenue of $90 million next quarter, above the $85 "
+        "million analysts had on average expected."
+    )
+    assert only(guidance).speaker == "Orrin Systems"
+
+
+def test_the_same_firm_s_odds_are_the_bookmaker_s_named_before() -> None:
+    text = (
+        "Carrow & Finch make Eastmere 4/6 favourites to win on Saturday. The same firm offers "
+        "6/4 on Eastmere finishing the season as champions."
+    )
+    favourites, champions = extract_candidates(text, published_at=PUBLISHED)
+    assert (champions.speaker, champions.probability) == ("Carrow & Finch", 0.4)
+    assert favourites.speaker == "Carrow & Finch"
+
+
+def test_what_it_will_take_to_win_is_a_forecast_not_a_pledge() -> None:
+    text = "Dean Fry played for Eastmere. Fry reckons it will take 80 points to win the title."
+    assert [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)] == ["Dean Fry"]
+    assert extract_candidates('"We will take action," Dean Fry said.') == []
+
+
+def test_a_source_who_believes_so_answers_the_question_before_in_a_news_story() -> None:
+    text = "Will the bank cut again in March? Economists at Kell Partners think so."
+    assert [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)] == [
+        "Kell Partners"
+    ]
+    text = "Can Eastmere win at the Vale? Their manager, Dora Brant, believes so."
+    assert [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)] == ["Dora Brant"]
+    assert extract_candidates("Sales rose in May. Dora Brant believes so.") == []
+
+
+def test_a_party_heading_for_a_share_of_the_vote_in_a_poll_is_the_pollster_s_forecast() -> None:
+    text = (
+        "The Green Left is heading for about 24% of the vote in March's election, according "
+        "to a survey by the pollster Norpoll published on Sunday."
+    )
+    assert only(text).speaker == "Norpoll"
+    assert extract_candidates("Turnout is heading for the exit.", published_at=PUBLISHED) == []
+
+
+def test_a_hope_set_off_at_the_end_leaves_the_claim_before_it() -> None:
+    text = (
+        "Orrin Devices said its phone would reach stores by June, the first of several that "
+        "rivals hope will follow next year."
+    )
+    assert [c.span for c in extract_candidates(text, published_at=PUBLISHED)] != []
+    for hope in [
+        "Officials hope prices will fall next year.",
+        "Orrin Devices hopes its phone will reach stores by June.",
+    ]:
+        assert extract_candidates(hope, published_at=PUBLISHED) == [], hope
+
+
+def test_it_in_a_clause_means_the_organisation_the_sentence_opens_with() -> None:
+    text = (
+        "LYON, March 3 (Kell Wire) - Orrin Devices unveiled a phone on Tuesday that it said "
+        "would reach stores in the European Union by the end of June."
+    )
+    assert only(text).speaker == "Orrin Devices"
+
+
+def test_what_awaits_whoever_wins_is_the_schedule_not_a_forecast() -> None:
+    for text in [
+        "Polls close at 8 p.m. on Sunday, and the winner will be sworn in on March 1.",
+        "Ines Marr noted that whoever wins will face a parliament with no majority next year.",
+        "Whichever party wins will inherit a deficit of 4% next year, Ines Marr said.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert only("Ines Marr said the winner would be Dora Brant on Sunday.").speaker == "Ines Marr"
+
+
+def test_a_body_that_says_it_will_make_up_for_an_excess_pledges() -> None:
+    for text in [
+        "Norland said this week it would make up for the excess with extra cuts by June.",
+        "The ministry said it would make further payments to farmers by March.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert only("Orrin Devices said it would make a loss next year.").speaker == "Orrin Devices"
+
+
+def test_an_official_pointing_to_the_bank_s_rate_path_speaks_for_the_bank() -> None:
+    text = (
+        "The Bank of Kellmark held its rate on Thursday, Governor Ada Brun said. She pointed to "
+        "the bank's projected rate path, which shows the rate flat until the end of next year."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker == "Bank of Kellmark"
+
+
+def test_an_agentless_projection_carrying_on_a_firm_s_forecast_is_the_firm_s() -> None:
+    text = (
+        "Cloud spending will rise 12% next year, research firm Orrin Analytics said on Monday. "
+        "Spending on phones is forecast to fall 3% in the first half of next year."
+    )
+    assert [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)] == [
+        "Orrin Analytics",
+        "Orrin Analytics",
+    ]
+    apart = (
+        "Cloud spending will rise 12% next year, research firm Orrin Analytics said.\n\n"
+        "Spending on phones is forecast to fall 3% in the first half of next year."
+    )
+    assert [c.speaker for c in extract_candidates(apart, published_at=PUBLISHED)] == [
+        "Orrin Analytics"
+    ]
+
+
+def test_a_ministry_named_by_its_portfolios_keeps_its_whole_name() -> None:
+    text = (
+        "Kellmark's agriculture ministry cut its forecast for the wheat harvest next year to 4 "
+        "million tonnes.\n\n"
+        "The Ministry of Agriculture and Forestry had forecast 5 million tonnes in April."
+    )
+    assert only(text).speaker == "Ministry of Agriculture and Forestry"
+
+
+def test_the_body_s_models_quoted_by_its_official_are_the_body_s() -> None:
+    text = (
+        "The Kellmark Weather Service issued its winter outlook on Monday. Its director, Ada "
+        "Brun, presented it.\n\n"
+        "The service's models give a one-in-four chance of a cold snap before the end of "
+        "January, Brun said. Brun said snow would come early next year."
+    )
+    models, snow = extract_candidates(text, published_at=PUBLISHED)
+    assert (models.speaker, snow.speaker) == ("Kellmark Weather Service", "Ada Brun")
+
+
+def test_a_leader_s_plan_for_her_own_party_or_a_tax_freeze_is_a_pledge() -> None:
+    for text in [
+        "Dora Brant said her party would cut fuel duty in its first budget and would not "
+        "govern with the Greens.",
+        "Dora Brant has said she would freeze council tax rates for two years if elected.",
+        "Dora Brant said his government would raise the minimum wage next year.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    for text in [
+        "Dora Brant said her party would win the election in May.",
+        "Dora Brant said it would freeze overnight on Friday.",
+    ]:
+        assert only(text).speaker == "Dora Brant", text
+
+
 def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question() -> None:
     text = (
         "Interview: Kellway Bank's Marit Vold on bonds\n\n"
@@ -2783,6 +3012,102 @@ def test_then_and_a_market_s_move_in_the_present_answers_a_conditional_question(
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["A: Then the ten-year yield drifts back toward 2.4%, perhaps lower."]
+
+
+def test_then_you_and_an_outcome_answers_a_conditional_question() -> None:
+    text = (
+        "Interview: Kellway Bank's Marit Vold on trade\n\n"
+        "Marit Vold has been chief economist at Kellway Bank since 2019.\n\n"
+        "Q: What happens if the tariffs stay?\n\n"
+        "A: Then you lose a point of growth by the end of next year.\n\n"
+        "Q: And if they go?\n\n"
+        "A: Then you see what the factories can do."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["A: Then you lose a point of growth by the end of next year."]
+
+
+def test_a_pronoun_that_did_not_expect_an_outcome_is_the_person_just_named() -> None:
+    text = (
+        "Ines Marr, head of research at Orrin Securities, said she expected Brent to average "
+        "$70 next year. She did not expect the group to cut output on Sunday. She doesn't "
+        "expect a deal in March either."
+    )
+    speakers = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert speakers == ["Ines Marr", "Ines Marr", "Ines Marr"]
+
+
+def test_a_quotation_paragraph_is_the_one_the_next_paragraph_says_made_that_call() -> None:
+    text = (
+        "The Bank of Kellmark cut its rate on Thursday.\n\n"
+        '"They have left the door open. I think they cut once more, in the spring."\n\n'
+        "Ines Marr, chief economist at Orrin Partners, made that call in an interview on Friday."
+    )
+    assert only(text).speaker == "Ines Marr"
+
+
+def test_a_lede_s_two_banks_that_cut_their_forecasts_are_the_banks_named_after() -> None:
+    text = (
+        "LONDON, March 3 (Kell Wire) - Copper fell on Tuesday, and two banks cut their price "
+        "forecasts for next year, saying a surplus would build through 2025.\n\n"
+        "Copper was down 1%.\n\n"
+        "Orrin Capital lowered its 2025 copper forecast to $8,000 a tonne from $9,000.\n\n"
+        "Kell Bank cut its forecast to $8,200, saying demand would slow next year."
+    )
+    lede = extract_candidates(text, published_at=PUBLISHED)[0]
+    assert lede.speakers == ("Orrin Capital", "Kell Bank")
+
+
+def test_a_month_as_the_subject_dates_a_source_s_should() -> None:
+    text = (
+        "The Kellmark Weather Service issued its winter outlook on Monday. February should be "
+        "close to normal, with mild spells in the south, according to the outlook."
+    )
+    assert only(text).speaker == "Kellmark Weather Service"
+    vague = (
+        "The Kellmark Weather Service issued its winter outlook on Monday. Things should be "
+        "close to normal, according to the outlook."
+    )
+    assert extract_candidates(vague, published_at=PUBLISHED) == []
+
+
+def test_what_would_not_change_a_trend_is_too_vague_to_check() -> None:
+    for text in [
+        "Even a wet spring would not change the long-term drying trend, Ada Brun said.",
+        "Ada Brun said the strike would not alter the direction of the market.",
+    ]:
+        assert extract_candidates(text, published_at=PUBLISHED) == [], text
+    assert only("Ada Brun said the vote would change the result in May.").speaker == "Ada Brun"
+
+
+def test_that_was_the_warning_from_a_person_names_the_quotation_above() -> None:
+    text = (
+        "Cases rose 20% last week, the health minister, Ada Brun, said on Monday. Brun said "
+        "cases would peak in January, she said.\n\n"
+        '"We will run out of beds by Christmas."\n\n'
+        "That was the warning from Dr. Oren Falk, medical director of Kell General Hospital."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert found[-1].speaker == "Oren Falk"
+
+
+def test_a_negation_or_answer_word_opening_a_sentence_is_never_a_speaker() -> None:
+    for text, word in [
+        ("Not next year, though, predicts the bank.", "Not"),
+        ("Never, said the minister, would the rate rise above 5% next year.", "Never"),
+        ("Yes, predicted the bank, growth will rise 2% next year.", "Yes"),
+    ]:
+        assert only(text).speaker != word, text
+
+
+def test_an_electoral_body_expecting_results_from_a_share_of_stations_forecasts() -> None:
+    text = (
+        "The electoral tribunal said it expects to publish preliminary results from about 80% "
+        "of polling stations by midnight on Sunday."
+    )
+    assert only(text).speaker == "electoral tribunal"
+    timetable = "The electoral tribunal said it expects to publish official results on Monday."
+    assert extract_candidates(timetable, published_at=PUBLISHED) == []
 
 
 def test_the_worst_of_something_as_the_subject_is_no_superlative_judgement() -> None:
