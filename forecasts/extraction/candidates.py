@@ -32,6 +32,7 @@ from forecasts.extraction.layout import (
 )
 from forecasts.extraction.names import (
     _SPEECH,
+    _agency_credit,
     _classify,
     _Document,
     _Entity,
@@ -786,9 +787,12 @@ def _learn_names_before_attribution(
         return
     _learn_unnamed_bodies(sentence.text, document)
     previous: tuple[_Mention, _Entity] | None = None
+    credit = _agency_credit(sentence.text)
     for mention in _name_runs(sentence.text):
         if _inside(mention.start, regions):
             continue
+        if credit is not None and credit[0] <= mention.start < credit[1]:
+            continue  # the outlet that filed the story reports it, and never says its claims
         if _remembered_as_alias(sentence.text, previous, mention, document):
             # "The Ostrova Meteorological Organization (OMO) expects": the initials speak for
             # the full name in this sentence already

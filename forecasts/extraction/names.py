@@ -618,6 +618,18 @@ class _Mention:
     owner: str = ""
 
 
+# "FRANKFURT, Dec 2 (Reuters) - " or "(AP) - ": the agency credited in a dateline.
+_AGENCY_CREDIT: Final = re.compile(
+    r"^(?:[A-Z][A-Z .'’/-]+,[^()]{0,60}?\s)?\((?P<agency>[^()]{2,60})\)\s*[-–—]\s"
+)
+
+
+def _agency_credit(text: str) -> tuple[int, int] | None:
+    """Where the dateline's credited agency stands in a lede, if it has one."""
+    credit = _AGENCY_CREDIT.match(text)
+    return credit.span("agency") if credit else None
+
+
 # Each sentence is read for names twice, before and after its attribution: kept, not redone.
 @lru_cache(maxsize=256)
 def _name_runs(text: str) -> tuple[_Mention, ...]:
@@ -860,6 +872,11 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     )
     if noun_before:
         nouns.add(noun_before.group("noun").lower())
+        if known is not None and known.kind == "person" and known.headline and not mention.title:
+            # "Brenner Velo sees return to growth" read as a person in the headline; "e-bike
+            # maker Brenner Velo" in the body shows it is a firm
+            known.kind = "org"
+            known.nouns = frozenset(nouns)
     if (nouns or legal) and known is None:
         return _Entity(mention.text, "org", nouns=frozenset(nouns))
     if known is None and len(words) > 1 and _initials_follow(text, mention):

@@ -29,6 +29,7 @@ from forecasts.extraction.names import (
     _ROLE_OF_NAMED,
     _SPEECH,
     _TRAILING_JOB_TITLES,
+    _agency_credit,
     _any_org_noun,
     _classify,
     _Document,
@@ -47,7 +48,10 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     """Record the people and organisations a sentence names, quotations excluded for people."""
     previous: tuple[_Mention, _Entity] | None = None
     subject: _Entity | None = None
+    credit = _agency_credit(sentence.text)
     for mention in _name_runs(sentence.text):
+        if credit is not None and credit[0] <= mention.start < credit[1]:
+            continue  # the outlet that filed the story reports it, and never says its claims
         if _remembered_as_alias(sentence.text, previous, mention, document):
             continue
         entity = _classify(mention, sentence.text, document)

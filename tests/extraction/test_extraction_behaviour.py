@@ -3202,3 +3202,16 @@ def test_an_explainer_s_probably_under_a_question_heading_is_the_writer_s_foreca
     )
     found = [(c.sentence, c.speaker) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("Probably.", None)]
+
+
+def test_the_agency_credited_in_a_dateline_never_speaks_for_the_lede_s_firm() -> None:
+    text = (
+        "Tollrun Cycles sees sales rise after glut clears\n\n"
+        "By Mara Lind\n\n"
+        "ARLEN, Dec 2 (Northgate Wire) - Bicycle maker Tollrun Cycles reported results on "
+        "Wednesday.\n\n"
+        "Shares in the company rose 5% in early trading.\n\n"
+        "Tollrun, whose year ends in September, now expects revenue of 900 million euros in "
+        "2027. It sees its operating margin improving in the new financial year."
+    )
+    assert speakers_of(text) == ["Tollrun Cycles", "Tollrun Cycles"]
