@@ -620,7 +620,9 @@ class _Mention:
 
 # "FRANKFURT, Dec 2 (Reuters) - " or "(AP) - ": the agency credited in a dateline.
 _AGENCY_CREDIT: Final = re.compile(
-    r"^(?:[A-Z][A-Z .'’/-]+,[^()]{0,60}?\s)?\((?P<agency>[^()]{2,60})\)\s*[-–—]\s"
+    # the place may be left out: "Nov 25 (TechLedger) - "
+    r"^(?:[A-Z][A-Z .'’/-]+,[^()]{0,60}?\s|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?"
+    r"\((?P<agency>[^()]{2,60})\)\s*[-–—]\s"
 )
 
 

@@ -3215,3 +3215,11 @@ def test_the_agency_credited_in_a_dateline_never_speaks_for_the_lede_s_firm() ->
         "2027. It sees its operating margin improving in the new financial year."
     )
     assert speakers_of(text) == ["Tollrun Cycles", "Tollrun Cycles"]
+
+
+def test_the_agency_credited_in_a_placeless_dateline_never_speaks() -> None:
+    text = (
+        "Nov 25 (Northgate Wire) - Ring shipments rose 4% in the quarter.\n\n"
+        "It expects prices to rise next year."
+    )
+    assert speakers_of(text) == [None]
