@@ -282,11 +282,17 @@ _SEES: Final = re.compile(
     r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b"
     # "now sees nine hurricanes", "sees two more rate cuts", "sees 1.2% growth": a count or a
     # figure of what is to come; not "sees three reasons", which is an argument
-    r"|\b(?:sees|see)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?"
+    r"|\b(?:sees|see)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+|at\s+least\s+|"
+    r"at\s+most\s+|up\s+to\s+|as\s+many\s+as\s+|more\s+than\s+|fewer\s+than\s+)?"
     r"(?:[$€£]?\d[\d.,]*\s?%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:more\s+|further\s+|fewer\s+|additional\s+)?(?!(?:reasons|ways|problems|options|"
     r"issues|things|signs|areas|factors|scenarios|risks|questions|lessons|possibilities)\b)"
-    r"[a-z][\w-]*",
+    r"[a-z][\w-]*"
+    # "sees a supply surplus of more than 3 million bpd": an amount of what is to come
+    r"|\b(?:sees|see)\s+an?\s+(?:[a-z][\w-]*\s+){0,2}(?:surplus|deficit|shortfall|glut|"
+    r"rise|fall|increase|decrease|decline|drop|gain|loss|growth|contraction|cut|hike|"
+    r"profit|return|slowdown|rebound|recovery)\s+of\s+(?:about\s+|around\s+|roughly\s+|"
+    r"almost\s+|nearly\s+|at\s+least\s+|up\s+to\s+|more\s+than\s+)?[$€£]?\d",
     re.IGNORECASE,
 )
 

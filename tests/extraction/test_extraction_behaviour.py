@@ -3223,3 +3223,15 @@ def test_the_agency_credited_in_a_placeless_dateline_never_speaks() -> None:
         "It expects prices to rise next year."
     )
     assert speakers_of(text) == [None]
+
+
+def test_sees_at_least_a_count_or_an_amount_of_something_to_come_forecasts_it() -> None:
+    assert speakers_of(
+        "Lena Ross, an economist at Dalby Bank, spoke on Monday. "
+        "She sees at least three quarter-point cuts by the end of next year."
+    ) == ["Lena Ross"]
+    assert speakers_of(
+        "The Norland Energy Agency, by contrast, sees a supply surplus of more than "
+        "2 million barrels a day next year."
+    ) == ["Norland Energy Agency"]
+    assert speakers_of("She sees a collection of 40 paintings in the museum.") == []
