@@ -424,7 +424,11 @@ def _candidate(
         # "two banks cut their forecasts": a count of unnamed banks, each named after
         if named is not None and (not attribution.generic or named.speakers):
             attribution = named
-    # the interviewer's turn speaks as the writer would; its questions are left out below
+    if label == _QUESTION_TURN and attribution.speaker is None:
+        # "Q: Your rival says calls will be available in 2028. Will they?": what the
+        # interviewer puts to the interviewee frames a question, unless it reports a named
+        # source's published view
+        return attribution, None
     answerer = None
     if label is not None and label != _QUESTION_TURN:
         answerer = _label_speaker(label, document)
@@ -512,6 +516,8 @@ _ANSWER_TAG: Final = r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?
 _SHORT_ANSWER: Final = re.compile(
     _ANSWER_TAG + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
     r"(?:I\s+)?doubt\s+it|" + _TIMED_DENIAL + "|"
+    # "Not in 2028.": later than the year the question asks about, whose event it is
+    r"Not\s+in\s+(?:19|20)\d\d|"
     # "Not yet." answers a question about the future; under "Is it under control?" it is
     # about today
     r"Not\s+yet|"

@@ -827,10 +827,16 @@ _EMPLOYER_BEFORE_ROLE: Final = re.compile(
 )
 
 
+# "Your American rival", "My party": whose someone is, said by the one speaking, begins no name.
+_SPEAKER_OWNERS: Final = frozenset({"Your", "My"})
+
+
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
     if len(words) == 1 and not mention.title and words[0].lower() in _NOT_NAMES:
         return None  # "Tuesday", "Neither": a capital that names nobody
+    if len(words) > 1 and words[0] in _SPEAKER_OWNERS:
+        return None  # "Your American rival says": an interviewer's "your", not a name
     if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
     if _titled_document(words):
@@ -1147,6 +1153,7 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
         for m in _name_runs(raw)
         if not _is_descriptor_word(m.text)
         and not m.possessive
+        and m.text.split()[0] not in _SPEAKER_OWNERS
         and (_ACRONYM.fullmatch(m.text) or m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS)
         and _CONTRACTED.sub("", m.text.lower()) not in _PRONOUNS  # "I'd", "We'll"
     ]

@@ -3235,3 +3235,14 @@ def test_sees_at_least_a_count_or_an_amount_of_something_to_come_forecasts_it() 
         "2 million barrels a day next year."
     ) == ["Norland Energy Agency"]
     assert speakers_of("She sees a collection of 40 paintings in the museum.") == []
+
+
+def test_an_interviewer_s_question_framed_by_an_unnamed_rival_is_no_claim() -> None:
+    text = (
+        "We spoke to Dalby Orbital's chief executive, Mara Lind.\n\n"
+        "Q: Your American rival says satellite calls will be available to the public in "
+        "2028. Will they?\n\n"
+        "LIND: Not in 2028. Maybe later."
+    )
+    found = [(c.sentence, c.speaker) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("LIND: Not in 2028.", "Mara Lind")]
