@@ -54,6 +54,7 @@ from forecasts.extraction.spans import _span
 from forecasts.extraction.speakers import (
     _Attribution,
     _attribution,
+    _central_bank_named_later,
     _learn_names,
     _learn_unnamed_bodies,
     _named_in_full,
@@ -202,6 +203,11 @@ def extract_candidates(
         holder = document.post_holders.get((post, candidate.speaker or ""))
         if post and holder is not None and not candidate.speakers:
             candidate = replace(candidate, speaker=holder)
+        if candidate.speaker is None and not attributed[index].generic:
+            candidate = replace(
+                candidate,
+                speaker=_central_bank_named_later(sentences[index].text, document),
+            )
         full = _named_in_full(candidate.speaker, document) if candidate.speaker else None
         if full is not None:
             candidate = replace(candidate, speaker=full)

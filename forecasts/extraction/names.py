@@ -182,6 +182,9 @@ _SPEECH_VERBS: Final = (
     r"(?:tipped|tips)(?=\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:win|reach|finish|go|lift|make|take|"
     r"claim|beat|top|retain|qualify)\b)|"
     r"reports|sees|see|"
+    # "It saw inflation returning to target in 2028": a view of a course, reported
+    r"saw(?=\s+(?:[\w$%.,-]+\s+){1,4}?(?:returning|rising|falling|reaching|peaking|growing|"
+    r"easing|staying|remaining|hitting|slowing|picking)\b)|"
     # "Statline rates Norland the most likely to win", "Its model has Kell as the likeliest
     # champions": a runner called the likeliest
     r"(?:rates|rated|rate|has|have|had)(?=\s+(?:[\w'’.-]+\s+){1,4}?(?:as\s+)?the\s+"
@@ -1148,10 +1151,13 @@ def _part_of(
 
 def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str | None:
     """The canonical speaker for a piece of text that should name one."""
+    credit = _agency_credit(text) or (0, 0)
     mentions = [
         m
         for m in _name_runs(raw)
-        if not _is_descriptor_word(m.text)
+        # the outlet credited in the dateline files the story and says none of it
+        if not credit[0] <= start + m.start < credit[1]
+        and not _is_descriptor_word(m.text)
         and not m.possessive
         and m.text.split()[0] not in _SPEAKER_OWNERS
         and (_ACRONYM.fullmatch(m.text) or m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS)

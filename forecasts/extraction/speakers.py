@@ -1081,6 +1081,35 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
     return None
 
 
+# "VELGRAD, Dec 3 (Wire) - Ruvania's central bank kept ...": a lede that calls the bank by
+# its kind and country, as wire copy does, before the body names it.
+_CENTRAL_BANK_BY_KIND: Final = re.compile(
+    r"(?:(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+|(?i:the)\s+)"
+    r"central\s+bank\b(?!['’]s)"
+)
+
+
+def _central_bank_named_later(text: str, document: _Document) -> str | None:
+    """The central bank a lede opening on "<country>'s central bank" means, named anywhere
+    in the article: the one whose name holds the country, or the only one."""
+    dateline = _DATELINE.match(text)
+    opening = _CENTRAL_BANK_BY_KIND.match(text, dateline.end() if dateline else 0)
+    if opening is None:
+        return None
+    banks = [
+        entity.root()
+        for entity in document.entities
+        if entity.kind == "org" and _CENTRAL_BANK_NAME.search(entity.name)
+    ]
+    place = opening.group("place")
+    if place is not None:
+        named = [bank for bank in banks if place.split()[-1] in bank.name]
+        if named:
+            return named[0].name
+    names = {bank.name for bank in banks}
+    return names.pop() if len(names) == 1 else None
+
+
 def _central_bank(document: _Document) -> _Entity | None:
     """ "the Bank", capitalised, is the central bank ("Bank of England", "Reserve Bank of
     Australia") in the style of the press that covers it, whatever firm called "... Bank"

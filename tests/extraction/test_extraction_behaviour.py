@@ -3246,3 +3246,20 @@ def test_an_interviewer_s_question_framed_by_an_unnamed_rival_is_no_claim() -> N
     )
     found = [(c.sentence, c.speaker) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("LIND: Not in 2028.", "Mara Lind")]
+
+
+def test_a_lede_s_country_s_central_bank_is_the_bank_the_story_names_not_the_wire() -> None:
+    text = (
+        "ARLEN, Dec 3 (Northgate Wire) - Norland's central bank held its main rate at 4% on "
+        "Thursday and said inflation was likely to stay above its target next year.\n\n"
+        "The National Bank of Norland's board voted 5-2 to hold."
+    )
+    assert speakers_of(text) == ["National Bank of Norland"]
+
+
+def test_it_saw_a_figure_returning_to_target_is_the_body_s_view() -> None:
+    text = (
+        "The National Bank of Norland held rates on Thursday.\n\n"
+        "It saw inflation returning to the 2% target only in the second half of 2028."
+    )
+    assert speakers_of(text) == ["National Bank of Norland"]
