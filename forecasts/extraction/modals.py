@@ -412,6 +412,18 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"sites|plants|lines|outlets|locations|restaurants|services|aircraft|planes)"
     # "would buy back $3 billion of its shares", "will sell the phone through its stores",
     # "will run a free advice service": its own operations, whoever reports them
+    # "will close its assembly plant in Kortrijk": a site of its own shut
+    r"|close\s+(?:its|our|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:plants?|factory|"
+    r"factories|mills?|mines?|sites?|stores?|shops?|offices?|branch(?:es)?|depots?|"
+    r"warehouses?|refinery|refineries|clinics?|wards?)\b"
+    # "would postpone some planned operations", "will offer walk-in appointments", "would
+    # announce pricing closer to launch": a service it runs, managed or priced as it decides
+    r"|(?:postpone|delay|cancel|defer)\s+(?:some|all|its|the|non-urgent|routine|planned|"
+    r"elective|[\w-]+\s+)*?(?:operations|procedures|surgery|surgeries|appointments|"
+    r"treatments|clinics)\b"
+    r"|(?:offer|be\s+offered)\s+(?:[\w-]+\s+){0,2}?(?:appointments|vaccinations|jabs|doses|"
+    r"places|positions|jobs|roles|refunds|discounts|sessions|clinics)\b"
+    r"|announce\s+(?:its\s+|the\s+)?(?:pricing|prices|price|details|dates?)\b"
     r"|buy\s+back\b|repurchase\b|sell\s+(?:[\w-]+\s+){1,3}?(?:through|via|online)\b"
     r"|run\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:service|scheme|programme|program|helpline|"
     r"campaign|pilot|trial)\b"

@@ -3263,3 +3263,17 @@ def test_it_saw_a_figure_returning_to_target_is_the_body_s_view() -> None:
         "It saw inflation returning to the 2% target only in the second half of 2028."
     )
     assert speakers_of(text) == ["National Bank of Norland"]
+
+
+def test_a_body_closing_its_sites_or_running_its_services_makes_no_forecast() -> None:
+    for text in [
+        "Tollrun cut 600 jobs and will close its assembly plant in Arlen by June.",
+        "The Norland Hospitals Trust said it would postpone some planned operations in "
+        "January to free up beds.",
+        "Pharmacies will offer walk-in appointments on Saturdays until Dec. 19.",
+        "Superintendent Mara Lind said all teachers would be offered positions at other "
+        "schools in the district.",
+        "Dalby Mobile said it would announce pricing closer to launch.",
+    ]:
+        assert speakers_of(text) == [], text
+    assert len(speakers_of("Lena Ross said Tollrun would close the gap on its rival by 2027.")) == 1
