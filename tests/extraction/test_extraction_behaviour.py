@@ -3277,3 +3277,13 @@ def test_a_body_closing_its_sites_or_running_its_services_makes_no_forecast() ->
     ]:
         assert speakers_of(text) == [], text
     assert len(speakers_of("Lena Ross said Tollrun would close the gap on its rival by 2027.")) == 1
+
+
+def test_a_poll_read_as_seats_if_an_election_were_held_today_is_present() -> None:
+    for text in [
+        "If an election were held today, those shares would give the Greens 58 of the 169 "
+        "seats in parliament, Norpoll said.",
+        "Were a general election held now, Labour would win 300 seats, Norpoll said.",
+    ]:
+        assert speakers_of(text) == [], text
+    assert speakers_of("Norpoll said the Greens would win 58 seats at the election.") == ["Norpoll"]
