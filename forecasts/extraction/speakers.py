@@ -675,6 +675,9 @@ def _subject_speaker(
         # "Harwick's seat model ... projects 44 seats. The same model gives the party a 78%
         # chance": the document just quoted, and whose it was
         return _Attribution(document.last_speaker, False, *verb)
+    runner = _model_runner(subject, offset, text, document)
+    if runner is not None:
+        return _Attribution(runner, False, *verb)
     # An organisation a role belongs to speaks only when no person is named beside the role.
     organisation: str | None = None
     post_word = ""
@@ -923,10 +926,21 @@ _POST_HOLDER: Final = re.compile(
 )
 
 
+def _model_runner(subject: str, offset: int, text: str, document: _Document) -> str | None:
+    """ "The league's statistical model, run by its data partner X, projects": X, who runs
+    the model, speaks for it, not the body whose model it is called."""
+    built = _BUILT_BY.match(subject) if "," in subject else None
+    if built is None or not built.group("maker"):
+        return None
+    return _resolve_name(built.group("maker"), text, offset + built.start("maker"), document)
+
+
 _BUILT_BY: Final = re.compile(
-    r"^\s*(?i:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?i:model|forecast|projection|poll|survey|"
-    r"analysis|simulation|nowcast)\s+(?:[\w-]+\s+)?(?i:built|run|published|produced|compiled|"
-    r"released|conducted|made)\s+by\s+(?P<maker>.+?)\s*$"
+    # "The league's statistical model, run by its data partner X, projects": the one who runs
+    # the model speaks for it, not the body it is run for
+    r"^\s*(?i:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}(?i:model|forecast|projection|poll|"
+    r"survey|analysis|simulation|nowcast),?\s+(?:[\w-]+\s+)?(?i:built|run|published|produced|"
+    r"compiled|released|conducted|made)\s+by\s+(?P<maker>.+?)[\s,]*$"
     # "Modelling by the Centre suggests", "New analysis by Kell Research shows"
     r"|^\s*(?:(?i:new|recent|fresh|latest)\s+)?(?i:modell?ing|analysis|research|projections?|"
     r"estimates?)\s+"

@@ -3287,3 +3287,12 @@ def test_a_poll_read_as_seats_if_an_election_were_held_today_is_present() -> Non
     ]:
         assert speakers_of(text) == [], text
     assert speakers_of("Norpoll said the Greens would win 58 seats at the election.") == ["Norpoll"]
+
+
+def test_a_model_run_for_a_body_by_another_speaks_as_the_one_that_runs_it() -> None:
+    text = (
+        "The Norland Hockey League opened its season in October.\n\n"
+        "The league's statistical model, run by its data partner Dalby Sports Data, "
+        "projects the Comets to finish the regular season with 29 wins."
+    )
+    assert speakers_of(text) == ["Dalby Sports Data"]
