@@ -176,6 +176,7 @@ def extract_candidates(
     for index, sentence in enumerate(sentences):
         label = labels.get(sentence.paragraph)
         known = len(document.entities)
+        document.known_before_sentence = known
         attribution, candidate = _candidate(
             sentence, regions[index], document, published_at, url, label, sentences, index
         )

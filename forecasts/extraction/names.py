@@ -408,6 +408,9 @@ class _Document:
     last_speaker: str | None = None
     last_speaker_paragraph: int = -1
     last_organisation: str | None = None
+    # How many entities were known before the sentence being read: those it names itself
+    # come after, and "the company" opening it cannot mean one named later in it.
+    known_before_sentence: int = 0
     roles: dict[str, _Entity] = field(default_factory=dict)
     # ("spokesman", "World Health Organisation") -> who holds that post, named anywhere in
     # the article (LABELLING.md, round two (c)).
@@ -553,11 +556,19 @@ class _Document:
                 return person
         return None
 
-    def org_for(self, noun: str) -> _Entity | None:
-        """The latest organisation that "the <noun>" can refer to ("the group" -> AutoClub)."""
+    def org_for(self, noun: str, *, earlier_only: bool = False) -> _Entity | None:
+        """The latest organisation that "the <noun>" can refer to ("the group" -> AutoClub);
+        with `earlier_only`, one named before this sentence, as a sentence's subject means."""
         noun = noun.lower()
-        body = [entity for entity in reversed(self.entities) if not entity.headline]
-        headline = [entity for entity in self.entities if entity.headline]
+        entities = self.entities
+        if earlier_only:
+            entities = [
+                entity
+                for entity in entities
+                if entity.unnamed or entity.order < self.known_before_sentence
+            ]
+        body = [entity for entity in reversed(entities) if not entity.headline]
+        headline = [entity for entity in entities if entity.headline]
         for entity in body + headline:
             # "the Bank" is the Central Bank of Arland, not an entity of its own
             if entity.kind == "org" and noun in entity.nouns and entity.name.lower() != noun:
@@ -566,7 +577,7 @@ class _Document:
             # "the group" is an organisation, not one of its boards or panels
             whole = [
                 entity
-                for entity in reversed(self.entities)
+                for entity in reversed(entities)
                 if entity.kind == "org"
                 and (noun in _BODY_NOUNS or not entity.nouns & _BODY_NOUNS)
                 # "the electoral commission" is no committee of the university quoted before

@@ -1089,7 +1089,7 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
         if central is not None:
             return central
     for noun in nouns:
-        found = document.org_for(noun)
+        found = document.org_for(noun, earlier_only=noun.islower())
         if found is not None:
             return found
     return None
@@ -1150,6 +1150,7 @@ def _generic_noun_org(nouns: list[str], document: _Document, earlier: str) -> _E
             for entity in reversed(document.entities)
             if entity.kind == "org"
             and not entity.headline
+            and entity.order < document.known_before_sentence
             and nouns[0] in entity.nouns
             # called so by the article, not "Goldbridge Bank" named with the noun
             and nouns[0] not in {part.lower() for part in entity.parts}
@@ -1171,7 +1172,9 @@ def _generic_noun_org(nouns: list[str], document: _Document, earlier: str) -> _E
         # "Brassfield & Co kept its forecast. The bank expects ...": the firm last spoken
         # of, whose kind the article has not said, before an older bank
         return subject.root()
-    return document.org_for(nouns[0])
+    # "The company expects ... its partner, the Dutch operator Kade Mobiel": a firm the
+    # sentence names after its subject is not whom "the company" opening it means
+    return document.org_for(nouns[0], earlier_only=True)
 
 
 # Words of a financial firm's name that a report may call "the bank" or "the firm".

@@ -3296,3 +3296,14 @@ def test_a_model_run_for_a_body_by_another_speaks_as_the_one_that_runs_it() -> N
         "projects the Comets to finish the regular season with 29 wins."
     )
     assert speakers_of(text) == ["Dalby Sports Data"]
+
+
+def test_the_company_opening_a_sentence_is_not_a_firm_named_later_in_it() -> None:
+    text = (
+        "Dalby Orbital, a satellite start-up, has 14 satellites in orbit.\n\n"
+        "The company expects its service to reach customers of its first partner, the "
+        "Dutch operator Kade Mobile, in the second half of 2027."
+    )
+    assert "Kade Mobile" not in speakers_of(text)
+    named = text.replace("satellite start-up", "satellite company")
+    assert speakers_of(named) == ["Dalby Orbital"]
