@@ -1106,8 +1106,7 @@ _CENTRAL_BANK_BY_KIND: Final = re.compile(
 def _central_bank_named_later(text: str, document: _Document) -> str | None:
     """The central bank a lede opening on "<country>'s central bank" means, named anywhere
     in the article: the one whose name holds the country, or the only one."""
-    dateline = _DATELINE.match(text)
-    opening = _CENTRAL_BANK_BY_KIND.match(text, dateline.end() if dateline else 0)
+    opening = _CENTRAL_BANK_BY_KIND.match(text, _after_dateline(text))
     if opening is None:
         return None
     banks = [
@@ -1363,8 +1362,7 @@ def _is_descriptor(chunk: str) -> bool:
 
 def _organisation_named_before(text: str, end: int, document: _Document) -> str | None:
     """The organisation that opens the sentence as its subject, before `end`."""
-    dateline = _DATELINE.match(text)
-    start = dateline.end() if dateline else 0
+    start = _after_dateline(text)
     runs = _name_runs(text[start:end])
     if not runs or text[start : start + runs[0].start].strip(' "“'):
         return None  # the sentence does not open on a name
@@ -1374,6 +1372,12 @@ def _organisation_named_before(text: str, end: int, document: _Document) -> str 
 
 # "OAKLAND, California, Dec 2 (Halden Press) - ": a dateline before the sentence's subject
 _DATELINE: Final = re.compile(r"^[A-Z][A-Z .'’/-]+,[^-–—]{0,80}?\s[-–—]\s+")
+
+
+def _after_dateline(text: str) -> int:
+    """Where the sentence proper starts: after its dateline, if it opens with one."""
+    dateline = _DATELINE.match(text)
+    return dateline.end() if dateline else 0
 
 
 def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -> _Attribution:
