@@ -263,7 +263,8 @@ _ROLE_OF_NAMED: Final = re.compile(
     rf"^(?:(?P<det>a|an|the|one|another|two|three|several|some)\s+)?"
     rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}"
     rf"(?P<org>(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z&][\w&.'’-]*)){{0,4}}?)(?P<own>['’]s?)?\s+"
-    rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}(?:{_ROLE_NOUNS})$",
+    # "the Caradon Health Board": a role written in capitals is the last word of a name
+    rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}(?-i:(?=[a-z]))(?:{_ROLE_NOUNS})$",
     re.IGNORECASE,
 )
 
@@ -1191,6 +1192,8 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     if entity is None and _titled_document(mention.text.split()):
         return None
     if entity is None:
+        if " " not in mention.text and _sentence_adverb(mention.text, text, shifted.start):
+            return None  # "Nationally, the agency said": the adverb names nobody
         if (
             " " not in mention.text
             and not text[: shifted.start].strip(" \"“‘'")

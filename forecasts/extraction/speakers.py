@@ -776,7 +776,12 @@ def _subject_speaker(
                 return _Attribution(agency, False, *verb)
         if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
             return _Attribution(organisation, organisation is None, *verb)
-        if position > 0 and _DEFINITE_ORG.match(chunk) and _bare_name(chunks[position - 1][1]):
+        if (
+            position > 0
+            and _DEFINITE_ORG.match(chunk)
+            and not _proper_name_only(chunk)
+            and _bare_name(chunks[position - 1][1])
+        ):
             # "Statline, the sports data company, gives": the name before the description speaks
             described = True
             continue
@@ -869,6 +874,15 @@ _LED_BY: Final = re.compile(
 
 
 _BARE_NAME: Final = re.compile(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*")
+
+
+def _proper_name_only(chunk: str) -> bool:
+    """ "the UK Health Security Agency": a name with its article, no description of one."""
+    words = chunk.split()[1:]
+    return bool(words) and all(word[:1].isupper() or word in _NAME_JOINERS for word in words)
+
+
+_NAME_JOINERS: Final = frozenset({"of", "for", "and", "&", "the", "on"})
 
 
 def _bare_name(chunk: str) -> bool:
