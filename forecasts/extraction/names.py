@@ -774,6 +774,10 @@ def _unit_of_institution(owner: str, owned: str) -> bool:
     owned_words = {word.lower() for word in owned.split()}
     if owned_words & _BODY_NOUNS:
         return False
+    if _UNION_OF_STATES.search(owner):
+        # "the European Union's Copernicus Climate Change Service": a union of states owns
+        # its agencies as a government does, and the agency speaks by its own name
+        return False
     owner_words = {word.lower().strip("’'s") for word in owner.split()}
     if owner_words & _PUBLIC_AGENCY_WORDS and owned_words & _AGENCY_UNIT_WORDS:
         # "NOAA's Climate Prediction Center", "the Met Office's Hadley Centre": a public
@@ -784,6 +788,11 @@ def _unit_of_institution(owner: str, owned: str) -> bool:
     return bool({word.lower().strip("’'s") for word in owner.split()} & _ORG_WORDS) and bool(
         owned_words & _ORG_WORDS
     )
+
+
+# "European Union", "African Union": a union named for a continent or a people, not a trade
+# union or a party.
+_UNION_OF_STATES: Final = re.compile(r"\b[A-Z][a-z]+an\s+Union['’]s\s*$")
 
 
 _PUBLIC_AGENCY_WORDS: Final = _wordset(

@@ -1370,7 +1370,8 @@ def _is_descriptor(chunk: str) -> bool:
     if first[:1].islower():
         return True
     if re.search(r"[’']s$", first):
-        return True
+        # "the bank's chief economist" describes; "Britain's Met Office" names a body
+        return not _proper_name_only(chunk)
     return first.lower() in {"the", "a", "an"} and len(words) > 1 and words[1][:1].islower()
 
 
