@@ -162,7 +162,8 @@ _PUBLIC_BODY_ENDINGS: Final = (
 
 
 _NAME_RUN: Final = re.compile(
-    r"[A-Z][\w’'.&/-]*(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
+    # "OPEC+", "Canal+": a closing plus is part of the name, a body other than the one without
+    r"[A-Z][\w’'.&/-]*\+?(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
     r"bin|&|and(?=\s+(?:[A-Z][\w’'.&/-]*\s+){0,3}" + _PUBLIC_BODY_ENDINGS + r"\b))\s+)?"
     r"[A-Z][\w’'.&/-]*"
     # "Banca d'Italia", "Institut Lémanique d'Opinion": an elided "de" joins the name
