@@ -165,7 +165,7 @@ _NAME_RUN: Final = re.compile(
     # "OPEC+", "Canal+": a closing plus is part of the name, a body other than the one without
     r"[A-Z][\w’'.&/-]*\+?(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
     r"bin|&|and(?=\s+(?:[A-Z][\w’'.&/-]*\s+){0,3}" + _PUBLIC_BODY_ENDINGS + r"\b))\s+)?"
-    r"[A-Z][\w’'.&/-]*"
+    r"[A-Z][\w’'.&/-]*\+?"
     # "Banca d'Italia", "Institut Lémanique d'Opinion": an elided "de" joins the name
     r"|\s+d['’][A-Z][\w’'.&/-]*)*"
 )
@@ -194,7 +194,9 @@ _SPEECH_VERBS: Final = (
     r"recognises|recognizes|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
     # "put the chance at", "puts Arce's chances at", "put her odds of winning at"
-    r"puts?\s+(?:the|his|her|their|its|(?-i:[A-Z])[\w'’.-]*['’]s?)\s+(?:[\w-]+\s+)?"
+    # "put Mr. Aas's chances", "put Real Madrid's odds": a name of two words in the possessive
+    r"puts?\s+(?:the|his|her|their|its|(?:(?-i:[A-Z])[\w.-]*\s+)?(?-i:[A-Z])[\w'’.-]*['’]s?)\s+"
+    r"(?:[\w-]+\s+)?"
     r"(?:chance|chances|odds|probability|likelihood|risk)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed|kept|held|"
