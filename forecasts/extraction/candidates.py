@@ -52,9 +52,11 @@ from forecasts.extraction.sentences import (
 )
 from forecasts.extraction.spans import _span
 from forecasts.extraction.speakers import (
+    _FIRM_NAMING_REACH,
     _Attribution,
     _attribution,
     _central_bank_named_later,
+    _firm_named_later,
     _learn_names,
     _learn_unnamed_bodies,
     _named_in_full,
@@ -207,7 +209,12 @@ def extract_candidates(
         if candidate.speaker is None and not attributed[index].generic:
             candidate = replace(
                 candidate,
-                speaker=_central_bank_named_later(sentences[index].text, document),
+                speaker=_central_bank_named_later(sentences[index].text, document)
+                or _firm_named_later(
+                    sentences[index].text,
+                    [later.text for later in sentences[index + 1 : index + 1 + _FIRM_NAMING_REACH]],
+                    document,
+                ),
             )
         full = _named_in_full(candidate.speaker, document) if candidate.speaker else None
         if full is not None:

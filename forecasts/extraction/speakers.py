@@ -1137,6 +1137,34 @@ def _central_bank_named_later(text: str, document: _Document) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+# "..., the company behind the service said", "The firm said on Tuesday": a lede's speaker
+# called by its kind alone, before the article names any firm.
+_FIRM_BY_KIND: Final = re.compile(
+    r"(?:^|,\s+)(?i:the)\s+(?P<noun>[a-z-]+)(?:\s+(?:behind|that|which|running|developing|"
+    r"building|operating)\b[^,;:\"“”]{0,60}?)?\s+(?:said|says|announced|expects|told)\b"
+)
+
+
+# How many sentences after the lede the firm it means may be named in.
+_FIRM_NAMING_REACH: Final = 2
+
+
+def _firm_named_later(text: str, later: list[str], document: _Document) -> str | None:
+    """The firm a lede calls "the company" before naming it: the organisation that opens one
+    of the next sentences ("Orrin Mobility, a London start-up, ...")."""
+    kind = _FIRM_BY_KIND.search(text, _after_dateline(text))
+    if kind is None or not _any_org_noun(kind.group("noun")):
+        return None
+    for sentence in later:
+        runs = _name_runs(sentence)
+        if not runs or runs[0].start > 0:
+            continue
+        known = document.known(runs[0].text)
+        if known is not None and known.kind == "org":
+            return known.root().name
+    return None
+
+
 def _central_bank(document: _Document) -> _Entity | None:
     """ "the Bank", capitalised, is the central bank ("Bank of England", "Reserve Bank of
     Australia") in the style of the press that covers it, whatever firm called "... Bank"
