@@ -636,18 +636,25 @@ class _Mention:
     owner: str = ""
 
 
-# "FRANKFURT, Dec 2 (Reuters) - " or "(AP) - ": the agency credited in a dateline.
-_AGENCY_CREDIT: Final = re.compile(
-    # the place may be left out: "Nov 25 (TechLedger) - "
-    r"^(?:[A-Z][A-Z .'’/-]+,[^()]{0,60}?\s|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?"
-    r"\((?P<agency>[^()]{2,60})\)\s*[-–—]\s"
+# A wire dateline: "FRANKFURT, Dec 2 (Reuters) - ", "OAKLAND, California, Dec 2 - ",
+# "DELFT - ", "(AP) - " and "Nov 25 (TechLedger) - ", the place left out.
+_DATELINE: Final = re.compile(
+    r"^(?:[A-Z][A-Z.'’/-]{2,}(?:\s+[A-Z][A-Z.'’/-]*)*(?:,[^()–—]{0,80}?)?\s+"
+    r"|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?(?=\())"
+    r"(?:\((?P<agency>[^()]{2,60})\)\s*)?[-–—]\s+"
 )
 
 
 def _agency_credit(text: str) -> tuple[int, int] | None:
     """Where the dateline's credited agency stands in a lede, if it has one."""
-    credit = _AGENCY_CREDIT.match(text)
-    return credit.span("agency") if credit else None
+    dateline = _DATELINE.match(text)
+    return dateline.span("agency") if dateline and dateline.group("agency") else None
+
+
+def _after_dateline(text: str) -> int:
+    """Where the sentence proper starts: after its dateline, if it opens with one."""
+    dateline = _DATELINE.match(text)
+    return dateline.end() if dateline else 0
 
 
 # Each sentence is read for names twice, before and after its attribution: kept, not redone.

@@ -29,6 +29,7 @@ from forecasts.extraction.names import (
     _ROLE_OF_NAMED,
     _SPEECH,
     _TRAILING_JOB_TITLES,
+    _after_dateline,
     _agency_credit,
     _any_org_noun,
     _classify,
@@ -1411,16 +1412,6 @@ def _organisation_named_before(text: str, end: int, document: _Document) -> str 
         return None  # the sentence does not open on a name
     known = document.known(runs[0].text)
     return known.root().name if known is not None and known.kind == "org" else None
-
-
-# "OAKLAND, California, Dec 2 (Halden Press) - ": a dateline before the sentence's subject
-_DATELINE: Final = re.compile(r"^[A-Z][A-Z .'’/-]+,[^-–—]{0,80}?\s[-–—]\s+")
-
-
-def _after_dateline(text: str) -> int:
-    """Where the sentence proper starts: after its dateline, if it opens with one."""
-    dateline = _DATELINE.match(text)
-    return dateline.end() if dateline else 0
 
 
 def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -> _Attribution:
