@@ -443,6 +443,8 @@ class _Document:
     introduced_paragraph: int = -1
     introduced_by: str | None = None
     previous_paragraph: int = -1
+    # The name that opened the sentence before this one, as its subject.
+    opening: _Entity | None = None
     # The whole article: "federal forecasters said" in a lede speaks for an agency named later.
     article: str = ""
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.

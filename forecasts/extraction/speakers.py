@@ -50,6 +50,9 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     previous: tuple[_Mention, _Entity] | None = None
     subject: _Entity | None = None
     credit = _agency_credit(sentence.text)
+    before_sentence = document.opening
+    document.opening = None
+    start = _after_dateline(sentence.text)
     for mention in _name_runs(sentence.text):
         if credit is not None and credit[0] <= mention.start < credit[1]:
             continue  # the outlet that filed the story reports it, and never says its claims
@@ -61,6 +64,8 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             continue
         entity = document.remember(entity)
         _link_to_owner(mention, entity, document)
+        if mention.start == start and not mention.owner:
+            document.opening = entity
         if entity.kind == "person" and not _inside(mention.start, regions):
             document.mention_person(entity)
             if _APPOSITIVE_SUBJECT.match(sentence.text, mention.end) and not sentence.text[
@@ -77,7 +82,8 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
         # people of the aside are not whom the next "he" means
         document.mention_person(subject)
     _learn_roles(sentence.text, document)
-    _learn_definite_subject(sentence.text, document)
+    if not _firm_was_lede_subject(sentence.text, before_sentence, document):
+        _learn_definite_subject(sentence.text, document)
     group = _GROUP_OPENING.match(sentence.text)
     if group is not None:
         organisation = _role_organisation(group.group().strip(), sentence.text, 0, document)
@@ -171,6 +177,29 @@ _INSTITUTION_NOUNS: Final = _wordset(
     "institute ministry agency bureau office department centre center service authority "
     "university federation association commission committee board council fund foundation"
 )
+
+
+# "The company, founded in 2019, ...": a sentence opening on the noun for a kind of firm.
+_FIRM_NOUN_OPENING: Final = re.compile(r"\s*(?i:the)\s+(?P<noun>[a-z-]+)\b(?!['’])")
+
+
+def _firm_was_lede_subject(text: str, before: _Entity | None, document: _Document) -> bool:
+    """ "DELFT - Lumenfield Orbital has 14 satellites ... The company, founded in 2019, ...":
+    a lede's subject, met with no organisation before it, is the firm the next sentence
+    calls "the company", though its name alone could be a person's."""
+    opening = _FIRM_NOUN_OPENING.match(text)
+    if (
+        before is None
+        or opening is None
+        or not _any_org_noun(opening.group("noun"))
+        or before.gender
+        or any(entity.kind == "org" for entity in document.entities[: before.order])
+    ):
+        return False
+    before.kind = "org"
+    before.nouns = before.nouns | {opening.group("noun")}
+    document.last_organisation = before.root().name
+    return True
 
 
 def _learn_definite_subject(text: str, document: _Document) -> None:
