@@ -129,6 +129,7 @@ _INNER_JOB_TITLES: Final = _wordset(
 
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?=\w)(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
+    r"bookmaker|bookie|site|"
     r"insurer|consultancy|brokerage|chain|club|union|center|centre|regulator|network|carrier|platform|"
     r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
     r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
@@ -164,7 +165,9 @@ _PUBLIC_BODY_ENDINGS: Final = (
 _NAME_RUN: Final = re.compile(
     # "OPEC+", "Canal+": a closing plus is part of the name, a body other than the one without
     r"[A-Z][\w’'.&/-]*\+?(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
-    r"bin|&|and(?=\s+(?:[A-Z][\w’'.&/-]*\s+){0,3}" + _PUBLIC_BODY_ENDINGS + r"\b))\s+)?"
+    r"bin|&|and(?=\s+(?:[A-Z][\w’'.&/-]*\s+){0,3}" + _PUBLIC_BODY_ENDINGS + r"\b))\s+"
+    # "Ruud van der Kolk", "Ana de la Cruz": two particles before a family name
+    r"(?:(?:der|den|de|la|los|las)\s+(?=[A-Z]))?)?"
     r"[A-Z][\w’'.&/-]*\+?"
     # "Banca d'Italia", "Institut Lémanique d'Opinion": an elided "de" joins the name
     r"|\s+d['’][A-Z][\w’'.&/-]*)*"
@@ -551,6 +554,13 @@ class _Document:
         for entity in self.entities:
             if entity.kind == "person" and entity.name not in self.byline:
                 return entity.name
+        return None
+
+    def first_person_in_body(self) -> _Entity | None:
+        """The person the story is about: the first its body names, its writer aside."""
+        for entity in self.entities:
+            if entity.kind == "person" and not entity.headline and entity.name not in self.byline:
+                return entity
         return None
 
     def person_for(self, pronoun: str) -> _Entity | None:

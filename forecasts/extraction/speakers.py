@@ -787,6 +787,9 @@ def _subject_speaker(
                 post = _SINGLE_POST.search(chunk)
                 organisation, post_word = role, post.group("post").lower() if post else ""
             continue
+        by_age = _described_person(chunk, document)
+        if by_age is not None:
+            return _Attribution(by_age.name, False, *verb)
         if _DEFINITE_PERSON.match(chunk) and document.last_person:
             # "the top diplomat said": the person the article is about, not anyone at all
             person = document.last_person[-1]
@@ -861,6 +864,20 @@ _TITLED_NAME: Final = re.compile(
     r"researcher|adviser|advisor|striker|midfielder|defender|goalkeeper|winger|[a-z]{3,}ist)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*"
 )
+
+
+# "the 31-year-old Dutchman", "the 54-year-old": a person written by age, for one named before.
+_BY_AGE: Final = re.compile(r"^\s*(?i:the)\s+\d{1,3}-year-old(?:\s+[A-Za-z-]+)?\s*$")
+
+
+def _described_person(chunk: str, document: _Document) -> _Entity | None:
+    """Whom "the 31-year-old Dutchman said" means: the person just named in the paragraph,
+    else the one the story is about."""
+    if _BY_AGE.match(chunk) is None:
+        return None
+    if document.last_person and document.person_paragraph == document.paragraph:
+        return document.last_person[-1]
+    return document.first_person_in_body()
 
 
 # A public agency's staff, unnamed: "federal forecasters", "government meteorologists".
