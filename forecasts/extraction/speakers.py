@@ -842,6 +842,13 @@ def _subject_speaker(
             name = _resolve_name(titled.group("name"), text, at, document)
             if name is not None:
                 return _Attribution(name, False, *verb)
+        related = _RELATION_THEN_NAME.fullmatch(chunk)
+        if related is not None:
+            # "Eklund's colleague Sofia Brandt wrote": the one named, not the one related to
+            at = offset + chunk_start + related.start("name")
+            name = _resolve_name(related.group("name"), text, at, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         if _is_descriptor(chunk):
             described = described or words[0].lower() not in _CONJUNCTIONS
             continue
@@ -878,6 +885,14 @@ def _described_person(chunk: str, document: _Document) -> _Entity | None:
     if document.last_person and document.person_paragraph == document.paragraph:
         return document.last_person[-1]
     return document.first_person_in_body()
+
+
+# "Eklund's colleague Sofia Brandt", "Smith's deputy Ana Ruiz": someone's relation, then the
+# relation's own full name.
+_RELATION_THEN_NAME: Final = re.compile(
+    r"\s*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s?\s+(?:[a-z-]+\s+){1,3}"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*"
+)
 
 
 # A public agency's staff, unnamed: "federal forecasters", "government meteorologists".
