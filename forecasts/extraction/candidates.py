@@ -38,6 +38,7 @@ from forecasts.extraction.names import (
     _Entity,
     _link_to_owner,
     _Mention,
+    _mentions_in,
     _name_runs,
     _remembered_as_alias,
 )
@@ -808,7 +809,7 @@ def _learn_names_before_attribution(
     _learn_unnamed_bodies(sentence.text, document)
     previous: tuple[_Mention, _Entity] | None = None
     credit = _agency_credit(sentence.text)
-    for mention in _name_runs(sentence.text):
+    for mention in _mentions_in(sentence.text, document):
         if _inside(mention.start, regions):
             continue
         if credit is not None and credit[0] <= mention.start < credit[1]:

@@ -408,6 +408,9 @@ class _Entity:
         return entity
 
 
+_COURTESY_THEN_SURNAME: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
+
+
 @dataclass(slots=True)
 class _Document:
     """What earlier sentences tell later ones: names met, the last person, the last speaker."""
@@ -454,6 +457,15 @@ class _Document:
     article: str = ""
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
+    _titled_surnames: frozenset[str] | None = None
+
+    def called_by_title(self, surname: str) -> bool:
+        """Whether the article calls someone "Ms. <surname>", read once for the article."""
+        if self._titled_surnames is None:
+            self._titled_surnames = frozenset(
+                match.group(1) for match in _COURTESY_THEN_SURNAME.finditer(self.article)
+            )
+        return surname in self._titled_surnames
 
     def known(self, mention: str) -> _Entity | None:
         """The fullest known entity a mention refers to ("Danilov" -> Oleksiy Danilov)."""
@@ -689,6 +701,28 @@ def _name_runs(text: str) -> tuple[_Mention, ...]:
         for start, stop in _split_at_of(text[run.start() : end], run.start()):
             mentions.extend(_mention(text, start, stop))
     return tuple(mentions)
+
+
+def _led_by(mention: _Mention, document: _Document) -> list[_Mention]:
+    """ "the Moderate Union of Kristina Falk": a party and its leader, when the article calls
+    her "Ms. Falk"; "the Bank of New Zealand" stays one name."""
+    head, of, tail = mention.text.rpartition(" of ")
+    words = tail.split()
+    if not of or len(words) not in (2, 3) or not all(word[:1].isupper() for word in words):
+        return [mention]
+    if not document.called_by_title(words[-1]):
+        return [mention]
+    tail_start = mention.end - len(tail) - (2 if mention.possessive else 0)  # "Falk's"
+    head_end = tail_start - len(of)
+    return [
+        _Mention(head, mention.start, head_end, mention.title, False, mention.owner),
+        _Mention(tail, tail_start, mention.end, "", mention.possessive),
+    ]
+
+
+def _mentions_in(text: str, document: _Document) -> list[_Mention]:
+    """The names a sentence gives, a party's leader apart from the party."""
+    return [part for run in _name_runs(text) for part in _led_by(run, document)]
 
 
 # "Ministry of Economy and Finance", "Department of Agriculture and Forestry": a ministry's

@@ -37,6 +37,7 @@ from forecasts.extraction.names import (
     _Entity,
     _link_to_owner,
     _Mention,
+    _mentions_in,
     _name_runs,
     _part_of,
     _remembered_as_alias,
@@ -53,7 +54,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     before_sentence = document.opening
     document.opening = None
     start = _after_dateline(sentence.text)
-    for mention in _name_runs(sentence.text):
+    for mention in _mentions_in(sentence.text, document):
         if credit is not None and credit[0] <= mention.start < credit[1]:
             continue  # the outlet that filed the story reports it, and never says its claims
         if _remembered_as_alias(sentence.text, previous, mention, document):
