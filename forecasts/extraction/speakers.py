@@ -748,6 +748,13 @@ def _subject_speaker(
                 # sentence has just named, not one the article named before
                 return _Attribution(named, False, *verb)
             return _pronoun_speaker(pronoun, document, verb)
+        coordinated = _COORDINATED_VERB.match(chunk) if chunk.endswith(("and ", "but ")) else None
+        if coordinated is not None and _names_someone(coordinated.group("subject"), document):
+            # "Benitez endorsed Ortega late on Sunday and said": the subject of both verbs
+            at = offset + chunk_start + coordinated.start("subject")
+            name = _resolve_name(coordinated.group("subject"), text, at, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         owner = _report_owner(chunk, text, offset + chunk_start, document)
         if owner is None and (built := _BUILT_BY.match(chunk)) is not None:
             # "The model built by the election analysis site Ballotline gives ...": its maker
@@ -894,6 +901,19 @@ _RELATION_THEN_NAME: Final = re.compile(
     r"\s*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s?\s+(?:[a-z-]+\s+){1,3}"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*"
 )
+
+
+# A name, its verb in the past or present, more of that clause, then "and" before the verb
+# of saying the name is also the subject of.
+_COORDINATED_VERB: Final = re.compile(
+    r"\s*(?P<subject>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+"
+    r"(?:also\s+)?[a-z]+(?:ed|es|s)\b[^,;:]*\s(?:and|but)\s+$"
+)
+
+
+def _names_someone(written: str, document: _Document) -> bool:
+    """ "Raul Benitez", or "Benitez" once he is known; not "Prices" opening a sentence."""
+    return len(written.split()) > 1 or document.known(written) is not None
 
 
 # A public agency's staff, unnamed: "federal forecasters", "government meteorologists".
