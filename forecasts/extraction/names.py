@@ -1017,6 +1017,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     if context:
         noun = context.group("noun")
         return _Entity(mention.text, "org", nouns=frozenset({noun.lower()} if noun else ()))
+    if len(words) == 1 and _acronym_of_a_body(words[0], text, mention.end):
+        return _Entity(words[0], "org")
     if mention.start == 0 and len(words) == 1 and not mention.title:
         return None
     if not mention.title and _EMPLOYER_BEFORE_ROLE.match(text, mention.end):
@@ -1282,6 +1284,30 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
 
 
 _ACRONYM_NAME: Final = re.compile(r"[A-Z]{2,6}")
+
+
+def _acronym_of_a_body(word: str, text: str, end: int) -> bool:
+    """ "OPEC itself remains upbeat", "NATO says": initials that act as a subject name a
+    body, as "GDP grew" names a measure that does not."""
+    return (
+        _ACRONYM.fullmatch(word.rstrip("+")) is not None
+        and word.lower() not in _MEASURE_INITIALS
+        and _ACTS_AS_SUBJECT.match(text, end) is not None
+    )
+
+
+# Initials of measures, markets and things, never of a body that speaks.
+_MEASURE_INITIALS: Final = _wordset(
+    "gdp gnp cpi ppi pmi hicp pce lng lpg ev evs ai ipo ipos etf etfs ceo cfo coo cto "
+    "usd eur gbp jpy cny chf yen api gpu gpus cpu cpus ram dram nand hbm sme smes vat mps"
+)
+
+
+# A verb or "itself" right after the initials: "OPEC said", "OPEC itself", "NATO has".
+_ACTS_AS_SUBJECT: Final = re.compile(
+    r"\s+(?:itself\b|(?:has|have|had|is|was|will|would|said|says|expects|expected|"
+    r"remains|sees|forecast|forecasts|projects|predicts|warned|warns|estimates)\b)"
+)
 
 
 _CONTRACTED: Final = re.compile(r"['’](?:d|ll|ve|m|re)$")
