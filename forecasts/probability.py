@@ -697,7 +697,11 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 120) : match.start()]
     return bool(
         _CONTEXT_AFTER.search(text[match.end() : match.end() + 40])
-        or (_CONTEXT_BEFORE.search(before) and not _ARTICLE_BEFORE.search(before))
+        or (
+            _CONTEXT_BEFORE.search(before)
+            and not _ARTICLE_BEFORE.search(before)
+            and not _EVENT_THRESHOLD.search(before)
+        )
         or ("put" in text and _PUT_CHANCE_AT.search(text, 0, match.start()))
         or (
             ("likel" in text or "favo" in text)
@@ -710,6 +714,15 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
             and _PUT_IT_AT.search(text, 0, match.start()) is not None
         )
     )
+
+
+# "the chance of it rising above 6%", "the odds of inflation hitting 3%": the figure is the
+# level the event reaches, not its odds ("the chance of winning at 60%" is the odds).
+_EVENT_THRESHOLD: Final = re.compile(
+    r"\bof\s+(?:[\w'’-]+\s+){0,6}?[a-z]{2,}ing\s+(?:(?:above|below|over|under|past|beyond|"
+    r"through|to)\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "A yes is not impossible, but I would put it at one in three": "it" is the event, and a
