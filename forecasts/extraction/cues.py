@@ -926,7 +926,9 @@ def _oriented(
 # likely the cause", "is likely circulating" speak of the present.
 _PREDICATIVE_BEFORE: Final = re.compile(
     # "a Reform win now looks almost certain": how an event looks is a forecast of it
-    r"\b(?:is|are|looks|seems|appears|look|seem|appear)\s+(?:also\s+|now\s+|still\s+)?$",
+    # "a February move is a coin toss": the odds as a noun take their article
+    r"\b(?:is|are|looks|seems|appears|look|seem|appear)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:an?\s+)?$",
     re.I,
 )
 

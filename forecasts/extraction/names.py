@@ -219,7 +219,7 @@ _SPEECH_VERBS: Final = (
 # pattern's every alternative would be tried in vain.
 _SPEECH: Final = re.compile(
     # "She did say she expected ...": an emphatic "did" is no part of the subject
-    rf"\b(?=\w)(?:(?:has|have|had|also|now|then|later|previously|recently|already|once|did|"
+    rf"\b(?=\w)(?:(?:has|have|had|also|now|then|later|previously|recently|already|once|still|did|"
     # "He did not expect the group to cut": the negation is no part of the subject either
     rf"does|(?:did|does|do)\s+not|(?:didn|doesn|don)['’]t)\s+)*"
     rf"(?P<verb>{_SPEECH_VERBS})\b",
