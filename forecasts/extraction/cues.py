@@ -98,7 +98,9 @@ _ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
 
 
 _FORECAST_VERB: Final = re.compile(
-    r"\b(?:tipped|tips)(?=\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:win|reach|finish|go|lift|make|take|"
+    r"\b(?:tipped|tips)(?=\s+(?:(?:[\w'’-]+\s+){1,4}?"
+    # "tipped Dylan Marsh, who won the youth title, to reach": an aside about the pick
+    r"|(?:[\w'’-]+\s+){0,3}[\w'’-]+,[^,;]{1,80},\s+)to\s+(?:win|reach|finish|go|lift|make|take|"
     r"claim|beat|top|retain|qualify)\b)"
     r"|\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
     r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b"

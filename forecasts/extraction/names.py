@@ -183,7 +183,9 @@ _SPEECH_VERBS: Final = (
     r"admit(?:ted|s)?|declared|conceding|admitting|acknowledging|"
     r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
     # "Verhaegen tipped them to reach the last four": a pundit's pick
-    r"(?:tipped|tips)(?=\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:win|reach|finish|go|lift|make|take|"
+    r"(?:tipped|tips)(?=\s+(?:(?:[\w'’-]+\s+){1,4}?"
+    # "tipped Dylan Marsh, who won the youth title, to reach": an aside about the pick
+    r"|(?:[\w'’-]+\s+){0,3}[\w'’-]+,[^,;]{1,80},\s+)to\s+(?:win|reach|finish|go|lift|make|take|"
     r"claim|beat|top|retain|qualify)\b)|"
     r"reports|sees|see|"
     # "It saw inflation returning to target in 2028": a view of a course, reported
