@@ -3307,3 +3307,47 @@ def test_the_company_opening_a_sentence_is_not_a_firm_named_later_in_it() -> Non
     assert "Kade Mobile" not in speakers_of(text)
     named = text.replace("satellite start-up", "satellite company")
     assert speakers_of(named) == ["Dalby Orbital"]
+
+
+def test_a_sentence_adverb_before_a_body_names_no_speaker() -> None:
+    assert speakers_of(
+        "Nationally, the Tarn Health Security Agency said on Thursday that it expected cases "
+        "to keep rising for at least the next fortnight."
+    ) == ["Tarn Health Security Agency"]
+
+
+def test_a_plus_closing_a_name_makes_another_body() -> None:
+    assert speakers_of(
+        "Oil fell after the meeting.\n\nOPEC+ said it expected demand to grow more slowly in 2027."
+    ) == ["OPEC+"]
+
+
+def test_a_party_of_its_leader_is_two_names_when_she_is_called_by_title() -> None:
+    text = (
+        "The poll put the centre-right Moderate Union of Kristina Lund on 22.8%.\n\n"
+        "Ms. Lund, whose party has never led a government, said she expected the Moderate "
+        'Union to finish first "for the first time".'
+    )
+    assert speakers_of(text) == ["Kristina Lund"]
+
+
+def test_a_lede_s_company_called_by_its_kind_is_the_firm_named_next() -> None:
+    text = (
+        "Driverless taxis to start trials\n\n"
+        "By Tom Ash\n\n"
+        "Self-driving taxis could be carrying paying passengers by next autumn, the company "
+        "behind the service said yesterday.\n\n"
+        "Arrow Mobility, a London start-up, will begin trials in March."
+    )
+    assert speakers_of(text) == ["Arrow Mobility"]
+
+
+def test_a_person_described_by_age_is_the_one_the_story_is_about() -> None:
+    text = (
+        "Kolk eyes third title\n\n"
+        "By Neil Farr\n\n"
+        "Defending champion Ruud van der Berg is the favourite to win a third title.\n\n"
+        "The tournament runs until Jan. 3.\n\n"
+        '"I will be holding that trophy again on Jan. 3," the 31-year-old Dutchman said.'
+    )
+    assert speakers_of(text)[-1] == "Ruud van der Berg"
