@@ -24,12 +24,20 @@ _EVALUATIVE_AFTER: Final = re.compile(
     r"|^\s+be\s+(?:a|an)\s+(?:very\s+|really\s+)?(?:long|tough|hard|difficult|rough|busy|"
     r"challenging|bumpy|painful|testing|grim|bleak)\s+(?:year|quarter|season|winter|summer|"
     r"spring|autumn|month|week|few\s+(?:months|weeks|years)|ride|road)\b"
+    # "the next three weeks will be difficult": how hard a time will feel, with nothing to check
+    r"|^\s+be\s+(?:very\s+|really\s+|extremely\s+|incredibly\s+)?(?:tough|hard|difficult|rough|"
+    r"challenging|bumpy|painful|testing|grim|bleak)\s*(?:[.,;!”\"]|$|for\s+(?:us|everyone|"
+    r"people|families)\b)"
+    # "The voters will decide.", "Patience will pay off.": a verb with no object, time or measure
+    r"|^\s+(?:decide|judge|pay\s+off|tell)\s*(?:[.,;!”\"]|$)"
     # "We will know much more once the question is settled": what will be learnt, not an event
     r"|^\s+(?:know|learn|understand)\s+(?:(?:much|a\s+lot|far|a\s+bit|a\s+little)\s+)?"
     r"(?:more|better)\b|^\s+have\s+a\s+(?:much\s+)?(?:better|clearer)\s+(?:idea|picture|sense)\b"
     # "it will be the best title race in years": a judgement, not a measured outcome
     r"|^\s+be\s+(?:the|a|an|one\s+of\s+the)\s+(?:best|worst|greatest|finest|most\s+(?:exciting|"
-    r"important|memorable|dramatic|interesting|remarkable|entertaining|competitive))(?![\w-])"
+    r"important|memorable|dramatic|interesting|remarkable|entertaining|competitive|"
+    r"consequential|significant|pivotal|decisive|historic|crucial|critical|momentous|divisive|"
+    r"bitter|unpredictable|open|closely[\s-]+(?:watched|fought)))(?![\w-])"
     r"|^\s+(?:have\s+to\s+|just\s+have\s+to\s+)?(?:see|wait\s+and\s+see)\s*(?:[.,;!”\"]|$|what\b|how\b)"
     # "would not change the long-term warming trend", "won't alter the direction of the
     # market": a trend no single outcome can settle
@@ -78,7 +86,11 @@ _PLEDGE_AFTER: Final = re.compile(
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many)\s+"
     r"(?:[\w-]+\s+)?(?:points|goals|wins|votes|seats|years|months|weeks|days|hours|"
     r"rounds|games|matches)\s+(?:to|for|before)\b)|"
-    r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:at|there|back|here)\b|"
+    r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:at|there|here)\b|"
+    # "we will be back next week" is where the speaker goes; "we will be back to growth by the
+    # summer" is where trading leaves them
+    r"be\s+back\b(?!\s+(?:to|in)\s+(?:growth|profit|profitability|surplus|the\s+black|"
+    r"the\s+(?:top|final|play-?offs?)\b))|"
     # "we will be in Brussels" is where the speaker goes; "we will not be in recession", "we'll
     # be in surplus by 2028" is where events leave them
     r"be\s+in\b(?!\s+(?:an?\s+)?(?:one\b|recession|deficit|surplus|trouble|profit|default|"
@@ -425,6 +437,13 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"places|positions|jobs|roles|refunds|discounts|sessions|clinics)\b"
     r"|announce\s+(?:its\s+|the\s+)?(?:pricing|prices|price|details|dates?)\b"
     r"|buy\s+back\b|repurchase\b|sell\s+(?:[\w-]+\s+){1,3}?(?:through|via|online)\b"
+    # "will pause work on two of its five sites": its own work, stopped or started at will
+    r"|(?:pause|halt|suspend|stop|resume|restart|mothball)\s+(?:work|construction|building|"
+    r"production|operations|drilling|sales|output)\s+(?:on|at)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:its|our|their)\b"
+    # "would not change her approach": how the speaker goes about things is theirs to choose
+    r"|(?:change|alter|rethink)\s+(?:his|her|my|our|their|its)\s+(?:approach|plans?|strategy|"
+    r"tactics|thinking|mind|selection|preparations?|game\s+plan|stance|policy)\b"
     r"|run\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:service|scheme|programme|program|helpline|"
     r"campaign|pilot|trial)\b"
     # "will assemble them with a contract manufacturer", "would build the car at its plant in
@@ -465,7 +484,8 @@ _SELF_SUBJECT: Final = re.compile(
     r"platform|chain|studio|school|university|hospital|trust|utility|"
     # "said the party would stand candidates", "the committee would look through": what a
     # body does is its members' decision; what befalls it ("would finish third") is not
-    r"party|committee|board|club|union|campaign|candidate)\s*$"
+    r"party|committee|board|club|union|campaign|candidate|association|federation|alliance|"
+    r"coalition|organisation|organization|society|league)\s*$"
     # "said her party would cut income tax", "his government would raise the wage": the
     # speaker's own side, whose acts are theirs to decide
     r"|\b(?:his|her|their|its|our|my)\s+(?:party|government|administration|campaign|coalition|"

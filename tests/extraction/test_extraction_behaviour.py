@@ -3351,3 +3351,34 @@ def test_a_person_described_by_age_is_the_one_the_story_is_about() -> None:
         '"I will be holding that trophy again on Jan. 3," the 31-year-old Dutchman said.'
     )
     assert speakers_of(text)[-1] == "Ruud van der Berg"
+
+
+def test_how_hard_a_time_will_feel_is_no_forecast() -> None:
+    assert sentences_of('"The next two months will be difficult," Ana Roth said.') == []
+    assert sentences_of('"January will be tough, but we will be back to growth by June," she said.')
+
+
+def test_a_verb_with_nothing_to_check_is_no_forecast() -> None:
+    assert sentences_of('"The members will decide," Ana Roth said.') == []
+    assert sentences_of('"Discipline will pay off," Ana Roth said.') == []
+
+
+def test_a_superlative_judgement_of_an_event_is_no_forecast() -> None:
+    assert sentences_of("This will be the most consequential vote since 1990.") == []
+
+
+def test_a_firm_pausing_its_own_work_is_a_plan() -> None:
+    assert (
+        sentences_of("Norvik will pause work on three of its sites in the spring, he said.") == []
+    )
+
+
+def test_a_speaker_s_own_approach_is_hers_to_choose() -> None:
+    assert sentences_of("Coach Ana Roth said the injury would not change her approach.") == []
+
+
+def test_an_association_s_acts_are_its_own() -> None:
+    assert sentences_of("Its chair, Ana Roth, said the association would appeal the ruling.") == []
+    assert (
+        sentences_of("Its chair, Ana Roth, said the association would challenge the ruling.") == []
+    )
