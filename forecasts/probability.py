@@ -701,6 +701,7 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
             _CONTEXT_BEFORE.search(before)
             and not _ARTICLE_BEFORE.search(before)
             and not _EVENT_THRESHOLD.search(before)
+            and not _PRESENT_LEVEL_BEFORE.search(before)
         )
         or ("put" in text and _PUT_CHANCE_AT.search(text, 0, match.start()))
         or (
@@ -714,6 +715,15 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
             and _PUT_IT_AT.search(text, 0, match.start()) is not None
         )
     )
+
+
+# "a risk that wage growth, currently 3.4 per cent, proves slower": an aside giving today's
+# level of what the event is about, not its odds.
+_PRESENT_LEVEL_BEFORE: Final = re.compile(
+    r",\s*(?:currently|presently|now|at\s+present|already)\s+(?:at\s+|running\s+at\s+|about\s+|"
+    r"around\s+|roughly\s+|just\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "the chance of it rising above 6%", "the odds of inflation hitting 3%": the figure is the

@@ -207,3 +207,9 @@ def test_a_bookmaker_s_fractional_odds_are_probabilities() -> None:
     # round-the-clock care and a date are no odds
     assert find_explicit_probability("nurses at 24/7 clinics") is None
     assert find_explicit_probability("The count ends on 10/12.") is None
+
+
+def test_today_s_level_in_an_aside_is_no_probability() -> None:
+    text = "There is a risk that inflation, currently 4.1 per cent, falls more slowly."
+    assert find_explicit_probability(text) is None
+    assert parse_explicit_probability("the risk is now 20%") == 0.2
