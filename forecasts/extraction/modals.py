@@ -384,7 +384,19 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
         return False
     if _pledge(before, after) or _EVALUATIVE_AFTER.match(after) or _AGE_AFTER.match(after):
         return False
+    if _STATE_AFTER_TODAY.match(after):
+        return False
     return not _scheduled(after, text)
+
+
+# "policy would remain somewhat restrictive even after today's decision": the state things
+# are left in by an act done today, which holds now.
+_STATE_AFTER_TODAY: Final = re.compile(
+    r"^\s*(?:still\s+)?(?:remain|stay|be)\s+(?:[\w-]+\s+){1,4}?(?:even\s+)?after\s+"
+    r"(?:today|this\s+(?:week|month))['’]s\s+(?:[\w-]+\s+)?(?:decision|cut|move|reduction|"
+    r"increase|hike|rise|change|vote)\b",
+    re.IGNORECASE,
+)
 
 
 # "teenagers who will not be old enough to vote until 2028", "she will turn 40 in May": an
@@ -606,7 +618,7 @@ def _valid_would(
         return False
     if _HYPOTHETICAL_RELATIVE.search(before):
         return False
-    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after):
+    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after) or _STATE_AFTER_TODAY.match(after):
         return False
     if _ORGANISED_EVENT.match(after) or _announced(text):
         return False

@@ -3382,3 +3382,9 @@ def test_an_association_s_acts_are_its_own() -> None:
     assert (
         sentences_of("Its chair, Ana Roth, said the association would challenge the ruling.") == []
     )
+
+
+def test_the_state_an_act_of_today_leaves_holds_now() -> None:
+    text = "Ana Roth said rates would remain above neutral even after today's cut."
+    assert sentences_of(text) == []
+    assert sentences_of("Ana Roth said rates would remain above neutral through 2027.")
