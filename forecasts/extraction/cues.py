@@ -512,6 +512,8 @@ def _phrase_cue(
     after = text[match.end : match.end + _LOOK_AROUND]
     if match.text.startswith("May") and before.strip():
         return None  # the month, not the modal
+    if "poll" in before and _TOLD_POLLSTERS_BEFORE.search(before):
+        return None  # "a quarter of voters tell pollsters they would never": a survey's finding
     if phrase == "never" and _PERFECT_BEFORE.search(before):
         return None  # "something that has never happened": the past, not a forecast
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
@@ -605,6 +607,15 @@ def _phrase_cue(
         _CONFIDENCE[kind],
         f"{kind.replace('_', ' ')} '{phrase}'",
     )
+
+
+# "Roughly a quarter of voters tell pollsters they would never vote for her": what those
+# surveyed say of themselves today, a share measured, not anyone's forecast.
+_TOLD_POLLSTERS_BEFORE: Final = re.compile(
+    r"\b(?:tell|tells|told|telling)\s+(?:the\s+)?(?:pollsters|polls?|surveys?)\s+(?:that\s+)?"
+    r"(?:they|he|she|it)\s+(?:still\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "Here is ... how political scientists expect the vote to go", "what traders expect": an

@@ -3388,3 +3388,9 @@ def test_the_state_an_act_of_today_leaves_holds_now() -> None:
     text = "Ana Roth said rates would remain above neutral even after today's cut."
     assert sentences_of(text) == []
     assert sentences_of("Ana Roth said rates would remain above neutral through 2027.")
+
+
+def test_what_voters_tell_pollsters_of_themselves_is_a_finding() -> None:
+    text = "About a third of voters tell pollsters they would never vote for him."
+    assert sentences_of(text) == []
+    assert sentences_of("About a third of voters would never vote for him, Ana Roth said.")
