@@ -552,6 +552,14 @@ _SHORT_ANSWER: Final = re.compile(
 )
 
 
+# "In 2028, yes.", "By next spring, yes.": the question's event, granted for a time it names.
+_TIMED_YES: Final = re.compile(
+    _ANSWER_TAG + r"(?:(?:In|By)\s+(?:(?:19|20)\d\d|(?:the\s+)?(?:next|following)\s+(?:year|season|"
+    r"quarter|spring|summer|autumn|winter))|Next\s+(?:year|season|quarter|spring|summer|"
+    r"autumn|winter)),\s+yes\s*[.!]?\s*$"
+)
+
+
 _TIMED_ANSWER: Final = re.compile(_ANSWER_TAG + "(?:" + _TIMED_DENIAL + ")" + _ANSWER_END)
 
 
@@ -579,6 +587,8 @@ _SHORT_ANSWER_CUE: Final = _Cue(
 
 def _short_answer(sentence: Sentence, document: _Document) -> bool:
     """The first words of an answer to the question in the paragraph just above."""
+    if sentence.paragraph == document.question_paragraph + 1 and _TIMED_YES.match(sentence.text):
+        return True  # "Probably not next year. In 2028, yes.": a later time, granted
     if document.previous_paragraph == sentence.paragraph:
         return False
     if sentence.paragraph == document.question_paragraph + 1:

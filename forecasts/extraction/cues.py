@@ -106,7 +106,10 @@ _FORECAST_VERB: Final = re.compile(
     r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b"
     # "Orbis, another research firm, was less gloomy, forecasting a 2% decline": a clause
     # hung on its subject
-    r"|(?<=,\s)(?:forecasting|predicting|projecting)\b(?=\s+(?:an?|that|\d))",
+    r"|(?<=,\s)(?:forecasting|predicting|projecting)\b(?=\s+(?:an?|that|\d))"
+    # "We're forecasting global shipments of about 1.21 billion": the forecast being made
+    r"|(?:(?<=['’]re\s)|(?<=\bare\s)|(?<=\bam\s)|(?<=['’]m\s)|(?<=\bis\s))"
+    r"(?:forecasting|predicting|projecting)\b(?=\s+(?:an?\s|that\b|\d|[a-z]+\s+(?:[a-z-]+\s+)?of\b))",
     re.IGNORECASE,
 )
 
@@ -213,9 +216,12 @@ _THEN_PRESENT: Final = re.compile(
     r"toward|towards|to|above|below)"
     # "Then the big lenders fall ...": a plural subject, the verb's bare form; "Then you lose
     # the main engine of investment": spoken English's general "you"
-    rf"|(?<=s\s)(?:{_OUTCOME_PRESENT_PLURAL})|(?<=\byou\s)(?:{_OUTCOME_PRESENT_PLURAL}|get|see))\b"
-    # a figure or a time to check it by: "then the meeting ends" is no forecast
-    r"(?=[^.;]*?(?:\d|\bby\b|\bbefore\b|\bnext\b))"
+    rf"|(?<=s\s)(?:{_OUTCOME_PRESENT_PLURAL})|(?<=\byou\s)(?:{_OUTCOME_PRESENT_PLURAL}|get|see)"
+    # "Then you'd see shipments fall by double digits": the same, with the modal
+    r"|(?:(?<=\byou['’]d\s)|(?<=\byou\swould\s))(?:get|see))\b"
+    # a figure or a time to check it by: "then the meeting ends" is no forecast; a point in
+    # "the U.S. fall" ends no sentence
+    r"(?=(?:[^.;]|\.(?=\s?\w))*?(?:\d|\bby\b|\bbefore\b|\bnext\b))"
 )
 
 

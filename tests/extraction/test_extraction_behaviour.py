@@ -3394,3 +3394,27 @@ def test_what_voters_tell_pollsters_of_themselves_is_a_finding() -> None:
     text = "About a third of voters tell pollsters they would never vote for him."
     assert sentences_of(text) == []
     assert sentences_of("About a third of voters would never vote for him, Ana Roth said.")
+
+
+_INTERVIEW = "We spoke to Lumora's chief executive, Teodora Vance.\n\n"
+
+
+def test_a_forecast_being_made_is_a_forecast() -> None:
+    text = _INTERVIEW + "Q: And next year?\n\nVANCE: We're forecasting sales of about 4 million."
+    assert speakers_of(text) == ["Teodora Vance"]
+
+
+def test_a_later_time_granted_after_a_denial_answers_the_question() -> None:
+    text = (
+        _INTERVIEW + "Q: Will the chip ship next year?\n\nVANCE: Probably not next year. In "
+        "2028, yes. The design is late."
+    )
+    assert sentences_of(text) == ["VANCE: Probably not next year.", "In 2028, yes."]
+
+
+def test_then_you_would_see_answers_a_question_s_condition() -> None:
+    text = (
+        _INTERVIEW + "Q: What happens if tariffs rise?\n\n"
+        "VANCE: Then you'd see imports into the U.S. fall by a fifth."
+    )
+    assert speakers_of(text) == ["Teodora Vance"]
