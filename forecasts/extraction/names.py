@@ -303,7 +303,9 @@ _NOT_NAMES: Final = _wordset(
     "february march april june july august september october november december today tomorrow "
     "tonight yesterday christmas easter having being neither either fewer more less "
     # "Not this time, says the council": a negation or an answer word opens no name
-    "not nor never yes perhaps maybe probably"
+    "not nor never yes perhaps maybe probably "
+    # "Let me say plainly what I think": an imperative, the writer speaking
+    "let"
 )
 
 

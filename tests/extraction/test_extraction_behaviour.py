@@ -3418,3 +3418,7 @@ def test_then_you_would_see_answers_a_question_s_condition() -> None:
         "VANCE: Then you'd see imports into the U.S. fall by a fifth."
     )
     assert speakers_of(text) == ["Teodora Vance"]
+
+
+def test_an_imperative_opening_a_writer_s_sentence_names_no_one() -> None:
+    assert speakers_of("Let me say what I think will happen: the mayor will lose in May.") == [None]
