@@ -37,7 +37,29 @@ def _probability_cue(cues: list[_Cue], text: str = "") -> _Cue | None:
     with_probability = [cue for cue in cues if cue.probability is not None]
     main = [cue for cue in with_probability if not _in_absolute(text, cue.start)]
     chosen = main or with_probability
-    return _main_cue(chosen) if chosen else None
+    if not chosen:
+        return None
+    best = _main_cue(chosen)
+    earlier = [cue for cue in chosen if cue.end <= best.start]
+    if earlier and _odds_of_another_event(text, earlier[0].end, best.start):
+        return earlier[0]
+    return best
+
+
+def _odds_of_another_event(text: str, start: int, end: int) -> bool:
+    """ "X is very likely to finish first, but I would put the odds of an outright majority at
+    one in three": a figure after the turn gives the odds of an event it names, not of the
+    first claim."""
+    turn = _CONTRAST.search(text, start, end)
+    return turn is not None and _ODDS_OF.search(text, turn.end(), end) is not None
+
+
+_CONTRAST: Final = re.compile(r"(?:,|;)\s+(?:but|though|although|while|whereas)\b|;\s")
+
+
+_ODDS_OF: Final = re.compile(
+    r"\b(?:odds|chances?|probability|likelihood|risk)\s+(?:of|that)\b", re.IGNORECASE
+)
 
 
 def _in_absolute(text: str, start: int) -> bool:

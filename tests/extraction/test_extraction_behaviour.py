@@ -3422,3 +3422,15 @@ def test_then_you_would_see_answers_a_question_s_condition() -> None:
 
 def test_an_imperative_opening_a_writer_s_sentence_names_no_one() -> None:
     assert speakers_of("Let me say what I think will happen: the mayor will lose in May.") == [None]
+
+
+def test_odds_given_after_a_turn_belong_to_the_event_they_name() -> None:
+    candidate = only(
+        "Ana Roth said the Greens were likely to finish first, but put the odds of a majority "
+        "at one in four."
+    )
+    assert candidate.probability == 0.7
+    assert (
+        only("Ana Roth said a recession was unlikely, putting the odds at one in five.").probability
+        == 0.2
+    )
