@@ -641,7 +641,9 @@ _FIGURE: Final = re.compile(
     rf"(?P<range>(?P<lo>{_NUM}){_PERCENT}?{_DASH}(?P<hi>{_NUM}){_PERCENT})"
     rf"|(?P<single>(?P<pct>{_NUM}){_PERCENT})"
     # "\b(?=\w)": a ratio is tried where a word starts, not also where one ends
-    rf"|(?P<ratio>\b(?=\w)(?P<num>\d{{1,4}}|{_WORDNUM})[\s-](?:in|out\sof)[\s-](?P<den>{_DENOM})\b)",
+    # "one chance in ten": the ratio with its noun inside
+    rf"|(?P<ratio>\b(?=\w)(?P<num>\d{{1,4}}|{_WORDNUM})(?P<noun>\s+chances?)?[\s-](?:in|out\sof)"
+    rf"[\s-](?P<den>{_DENOM})\b)",
     re.IGNORECASE,
 )
 # Words that make a figure a probability rather than a quantity ("a 3% rise").
@@ -696,7 +698,8 @@ def _word_or_number(token: str) -> int:
 def _in_probability_context(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 120) : match.start()]
     return bool(
-        _CONTEXT_AFTER.search(text[match.end() : match.end() + 40])
+        match.group("noun")
+        or _CONTEXT_AFTER.search(text[match.end() : match.end() + 40])
         or (
             _CONTEXT_BEFORE.search(before)
             and not _ARTICLE_BEFORE.search(before)

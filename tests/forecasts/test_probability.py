@@ -213,3 +213,8 @@ def test_today_s_level_in_an_aside_is_no_probability() -> None:
     text = "There is a risk that inflation, currently 4.1 per cent, falls more slowly."
     assert find_explicit_probability(text) is None
     assert parse_explicit_probability("the risk is now 20%") == 0.2
+
+
+def test_a_ratio_with_its_noun_inside_is_a_probability() -> None:
+    assert parse_explicit_probability("I give it about one chance in five.") == 0.2
+    assert parse_explicit_probability("We rate it 3 chances in 10.") == 0.3
