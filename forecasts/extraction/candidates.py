@@ -130,7 +130,8 @@ _OPEN_ENDED: Final = re.compile(
 
 _NAMED_TIME: Final = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:next|this|in|by|"
-    r"until|before|from)\s+(?:january|february|march|april|may|june|july|august|september|"
+    # "should fall steadily through January": the month the course runs to
+    r"until|before|from|through|into)\s+(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\b"
     # "December should be close to normal": the month as the subject is the time the claim is
     # about

@@ -3434,3 +3434,8 @@ def test_odds_given_after_a_turn_belong_to_the_event_they_name() -> None:
         only("Ana Roth said a recession was unlikely, putting the odds at one in five.").probability
         == 0.2
     )
+
+
+def test_a_course_that_runs_through_a_month_is_dated() -> None:
+    text = "Cases have passed their peak, Dr Ana Roth said, and should fall steadily through May."
+    assert speakers_of(text) == ["Ana Roth"]
