@@ -323,6 +323,15 @@ _RECURRING: Final = re.compile(
 )
 
 
+# "First-round matches will be played over the best of five sets", "the final will be the best
+# of 13": a competition's format, which its organisers set.
+_MATCH_FORMAT_AFTER: Final = re.compile(
+    r"^\s*be\s+(?:(?:played|contested|decided|fought\s+out)\s+(?:over|as|in)\s+)?(?:the\s+|a\s+)?"
+    r"best[\s-]+of[\s-]+(?:\d+|three|five|seven|nine|eleven|thirteen)\b",
+    re.IGNORECASE,
+)
+
+
 # "The glasses will cost $1,299": a seller's list price, stated by the writer
 _LIST_PRICE_AFTER: Final = re.compile(
     r"^\s*(?:cost|retail\s+(?:at|for)|sell\s+for|start\s+at|be\s+set\s+at)\s+[$€£¥]\s?\d"
@@ -350,6 +359,8 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
     if _INSTRUMENT_FRAME.search(text, 0, start) or _RECURRING.search(clause):
         return True
     if "rules" in text and _RULES_MEAN.search(text, 0, start):
+        return True
+    if "best" in after and _MATCH_FORMAT_AFTER.match(after):
         return True
     if _RULE_OBLIGES_AFTER.match(after) and _RULE_SUBJECT.search(text, 0, start):
         return True  # "New rules, which take effect in May, will require ...": a duty described

@@ -3439,3 +3439,8 @@ def test_odds_given_after_a_turn_belong_to_the_event_they_name() -> None:
 def test_a_course_that_runs_through_a_month_is_dated() -> None:
     text = "Cases have passed their peak, Dr Ana Roth said, and should fall steadily through May."
     assert speakers_of(text) == ["Ana Roth"]
+
+
+def test_a_competition_s_format_is_no_forecast() -> None:
+    assert sentences_of("Group games will be played over the best of 11 legs.") == []
+    assert sentences_of("Okafor will win the best-of-seven series in 2027.")
