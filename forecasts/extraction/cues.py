@@ -426,6 +426,8 @@ def _cues(
         or ("pric" in text and _MARKET_PRICED.search(text, 0, explicit.start))
     ):
         explicit = None  # what prices imply is a fact about the market, no one's forecast
+    if explicit is not None and "had " in text and _HAD_PUT.search(text, 0, explicit.start):
+        explicit = None  # "the agency had put the chance ... at 80%": a belief since revised
     if explicit is not None and attribution.speaker is None and _unnamed_odds(explicit.text):
         explicit = None  # "is out at 10/1": odds with no bookmaker named (LABELLING.md)
     if explicit is not None:
@@ -453,6 +455,14 @@ def _cues(
     if (attribution.speaker is not None or quoted) and not attribution.generic:
         cues.extend(_conditional_present(text))
     return cues
+
+
+# "In May, the agency's decadal update had put the chance ... at 80%": the pluperfect sets the
+# figure before a later view, as "had expected" does.
+_HAD_PUT: Final = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:put|given|rated|estimated|seen|priced|assessed|set)\b[^;]*$",
+    re.IGNORECASE,
+)
 
 
 # "Market pricing implied a roughly 80% chance", "futures price in a 60% probability".

@@ -28,6 +28,9 @@ _EVALUATIVE_AFTER: Final = re.compile(
     r"|^\s+be\s+(?:very\s+|really\s+|extremely\s+|incredibly\s+)?(?:tough|hard|difficult|rough|"
     r"challenging|bumpy|painful|testing|grim|bleak)\s*(?:[.,;!”\"]|$|for\s+(?:us|everyone|"
     r"people|families)\b)"
+    # "are going to be waiting a long time": a wait no one could time
+    r"|^\s+be\s+(?:waiting|in\s+for)\s+(?:a\s+(?:very\s+)?long\s+time|a\s+(?:long\s+)?while)\s*"
+    r"(?:[.,;!”\"]|$)"
     # "The voters will decide.", "Patience will pay off.": a verb with no object, time or measure
     r"|^\s+(?:decide|judge|pay\s+off|tell)\s*(?:[.,;!”\"]|$)"
     # "We will know much more once the question is settled": what will be learnt, not an event

@@ -3444,3 +3444,14 @@ def test_a_course_that_runs_through_a_month_is_dated() -> None:
 def test_a_competition_s_format_is_no_forecast() -> None:
     assert sentences_of("Group games will be played over the best of 11 legs.") == []
     assert sentences_of("Okafor will win the best-of-seven series in 2027.")
+
+
+def test_odds_a_source_had_put_before_are_a_past_belief() -> None:
+    text = "In March, the agency had put the chance of a record year at 70%, Ana Roth said."
+    assert sentences_of(text) == []
+    assert sentences_of("The agency puts the chance of a record year at 70%, Ana Roth said.")
+
+
+def test_a_wait_no_one_could_time_is_no_forecast() -> None:
+    text = '"Sellers are going to be waiting a long time," Ana Roth said.'
+    assert sentences_of(text) == []
