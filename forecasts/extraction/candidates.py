@@ -435,6 +435,8 @@ def _candidate(
     index: int,
 ) -> tuple[_Attribution, Candidate | None]:
     attribution = _sentence_attribution(sentence, regions, document)
+    if attribution.speaker is None and "/" in sentence.text:
+        attribution = _bookmaker_before(index, sentences) or attribution
     if attribution.speaker is None:
         named = _source_named_next(index, sentences)
         # "two banks cut their forecasts": a count of unnamed banks, each named after
@@ -500,6 +502,31 @@ def _candidate(
     if not cues:
         return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
+
+
+# "Fairline Bet make Redbridge 8/11 favourites to reach the final. Calloway are 5/2 to go on
+# and win the league": the bookmaker who priced the one race prices the next.
+_BOOKMAKER_PRICES: Final = re.compile(
+    r"\s+(?:make|makes|made|have|has|offer|offers|offered|quote|quotes|quoted|price|prices|"
+    r"priced)\s+[^.;]{0,60}?\b\d{1,3}/\d{1,3}\b"
+)
+
+
+_RUNNER_PRICED: Final = re.compile(r"\b(?:are|is)\s+\d{1,3}/\d{1,3}\s+to\s+[a-z]")
+
+
+def _bookmaker_before(index: int, sentences: list[Sentence]) -> _Attribution | None:
+    """The bookmaker that opens the sentence before, in the same paragraph, for a runner's
+    odds given without one."""
+    if index == 0 or sentences[index - 1].paragraph != sentences[index].paragraph:
+        return None
+    if _RUNNER_PRICED.search(sentences[index].text) is None:
+        return None
+    before = sentences[index - 1].text
+    runs = _name_runs(before)
+    if not runs or runs[0].start != 0 or not _BOOKMAKER_PRICES.match(before, runs[0].end):
+        return None
+    return _Attribution(runs[0].text)
 
 
 _TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|me)\b")

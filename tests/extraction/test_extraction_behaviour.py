@@ -3455,3 +3455,11 @@ def test_odds_a_source_had_put_before_are_a_past_belief() -> None:
 def test_a_wait_no_one_could_time_is_no_forecast() -> None:
     text = '"Sellers are going to be waiting a long time," Ana Roth said.'
     assert sentences_of(text) == []
+
+
+def test_a_bookmaker_s_price_carries_to_the_next_runner_it_prices() -> None:
+    text = (
+        "Harbour Bet make Norland 4/6 favourites to reach the final. Kell are 3/1 to win the cup."
+    )
+    assert speakers_of(text) == ["Harbour Bet", "Harbour Bet"]
+    assert speakers_of("Norland won on Saturday. Kell are 3/1 to win the cup.") == []
