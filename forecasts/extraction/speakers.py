@@ -75,7 +75,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
                 subject = entity
         if previous is not None and _part_of(sentence.text, previous, (mention, entity)):
             previous[1].parent = entity
-        if entity.kind == "org" and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[: mention.start]):
+        if entity.kind == "org" and _opens_as_subject(sentence.text[: mention.start]):
             document.last_organisation = entity.root().name  # the subject "it" refers to
         previous = (mention, entity)
     if subject is not None:
@@ -182,6 +182,20 @@ _INSTITUTION_NOUNS: Final = _wordset(
 
 # "The company, founded in 2019, ...": a sentence opening on the noun for a kind of firm.
 _FIRM_NOUN_OPENING: Final = re.compile(r"\s*(?i:the)\s+(?P<noun>[a-z-]+)\b(?!['’])")
+
+
+def _opens_as_subject(before: str) -> bool:
+    """Nothing, "the", or the kind of body it is ("The data firm StatPitch is less convinced")
+    stands before a name that is the sentence's subject."""
+    opening = _KIND_BEFORE_NAME.fullmatch(before)
+    return opening is not None and (
+        opening.group("kind") is None or _any_org_noun(opening.group("kind"))
+    )
+
+
+_KIND_BEFORE_NAME: Final = re.compile(
+    r"\s*(?:[Tt]he\s+)?(?:(?:[a-z-]+\s+){0,2}?(?P<kind>[a-z-]+)\s+)?"
+)
 
 
 def _firm_was_lede_subject(text: str, before: _Entity | None, document: _Document) -> bool:

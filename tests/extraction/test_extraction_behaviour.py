@@ -3463,3 +3463,12 @@ def test_a_bookmaker_s_price_carries_to_the_next_runner_it_prices() -> None:
     )
     assert speakers_of(text) == ["Harbour Bet", "Harbour Bet"]
     assert speakers_of("Norland won on Saturday. Kell are 3/1 to win the cup.") == []
+
+
+def test_its_means_the_body_a_sentence_opens_with_after_its_kind() -> None:
+    text = (
+        "Calloway United host Redbridge Athletic on Saturday.\n\n"
+        "The data firm Dalby Metrics is less convinced. Its model gives Calloway a 52% chance "
+        "of reaching the final."
+    )
+    assert speakers_of(text) == ["Dalby Metrics"]
