@@ -65,7 +65,10 @@ _DECLINED: Final = re.compile(
     r"(?:(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|"
     r"timescale|probability|percentage|odds)\s+on\b"
     # "I won't go into them", "I'd never say that three weeks out": the speaker declines
-    r"|(?:go|get)\s+into\b|say\s+that\b|discuss\b|disclose\b|reveal\b)"
+    r"|(?:go|get)\s+into\b|(?:sit\s+here\s+and\s+)?say\b|discuss\b|disclose\b|reveal\b)"
+    # "I'm not going to make predictions about May", "I don't make forecasts that far ahead"
+    r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|never|won['’]t|will\s+not|not\s+going\s+to)"
+    r"\s+(?:make|do|give|offer)\s+(?:any\s+)?(?:predictions?|forecasts?)\b"
     # "we will see in May", "we'll see what happens": the answer left to events
     r"|\bwe(?:['’]ll|\s+will|\s+shall)\s+(?:just\s+)?see\b(?=\s*(?:[.,;:!\"”’]|$)|\s+(?:in|on|"
     r"after|when|what|how|whether|if)\b)",

@@ -3472,3 +3472,13 @@ def test_its_means_the_body_a_sentence_opens_with_after_its_kind() -> None:
         "of reaching the final."
     )
     assert speakers_of(text) == ["Dalby Metrics"]
+
+
+def test_a_speaker_who_does_not_make_predictions_declines() -> None:
+    text = '"I don\'t make forecasts that far ahead," Ana Roth said.'
+    assert sentences_of(text) == []
+    text = '"I\'m not going to make predictions about the title in March," Ana Roth said.'
+    assert sentences_of(text) == []
+    text = '"I\'m not going to sit here and say we will win the title," Ana Roth said.'
+    assert sentences_of(text) == []
+    assert sentences_of('"We will win the title," Ana Roth said.')
