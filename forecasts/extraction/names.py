@@ -933,6 +933,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "the U.N. agency", "the EU executive": whose body it is, not its name
     if len(words) > 1 and words[0].lower() in _TIME_MODIFIERS and words[1].lower() in _TIMES:
         return None  # "Last August", "Early Monday": a time, nobody who speaks
+    if _named_day(words, text, mention.start):
+        return None  # "early on Christmas Day", "until Election Day": a date, nobody who speaks
     # "Ashdown Reservoir", "Harbour Street": a place speaks for no one; "Marsh & Lane" is a
     # firm of partners, not a street
     place = words[-1].lower() in _PLACE_WORDS and "&" not in words
@@ -1060,6 +1062,19 @@ _TIMES: Final = _wordset(
     "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter "
     "christmas easter"
 )
+
+
+_DAY_WORDS: Final = frozenset({"Day", "Eve", "Night"})
+_TIME_PREPOSITION_BEFORE: Final = re.compile(
+    r"\b(?:on|until|till|before|after|by|since|through|over|from)\s+$", re.IGNORECASE
+)
+
+
+def _named_day(words: list[str], text: str, start: int) -> bool:
+    """A holiday's name after a preposition of time: "on Christmas Day", "before New Year's Eve"."""
+    if len(words) < 2 or words[-1] not in _DAY_WORDS:
+        return False
+    return bool(_TIME_PREPOSITION_BEFORE.search(text, max(0, start - 12), start))
 
 
 # Last words of the title of a publication or of a rate: "Oil Market Report", "World

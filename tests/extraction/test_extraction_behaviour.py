@@ -3482,3 +3482,11 @@ def test_a_speaker_who_does_not_make_predictions_declines() -> None:
     text = '"I\'m not going to sit here and say we will win the title," Ana Roth said.'
     assert sentences_of(text) == []
     assert sentences_of('"We will win the title," Ana Roth said.')
+
+
+def test_a_holiday_after_a_preposition_of_time_is_a_date_not_a_speaker() -> None:
+    text = (
+        "Traffic analysts at Roadpulse predict that Friday will be the worst day to travel. "
+        "The roads are likely to be quietest early on Boxing Day, the firm said."
+    )
+    assert speakers_of(text) == ["Roadpulse", "Roadpulse"]
