@@ -896,15 +896,21 @@ _TITLED_NAME: Final = re.compile(
 
 
 # "the 31-year-old Dutchman", "the 54-year-old": a person written by age, for one named before.
-_BY_AGE: Final = re.compile(r"^\s*(?i:the)\s+\d{1,3}-year-old(?:\s+[A-Za-z-]+)?\s*$")
+_BY_AGE: Final = re.compile(r"^\s*(?i:the)\s+\d{1,3}-year-old(?P<noun>(?:\s+[A-Za-z-]+){0,2})\s*$")
 
 
 def _described_person(chunk: str, document: _Document) -> _Entity | None:
-    """Whom "the 31-year-old Dutchman said" means: the person just named in the paragraph,
-    else the one the story is about."""
-    if _BY_AGE.match(chunk) is None:
+    """Whom "the 31-year-old Dutchman said" means: the holder of the post it names ("the
+    54-year-old chief executive"), else the person last named in this paragraph or the one
+    before (which introduces the quotation), else the one the story is about."""
+    match = _BY_AGE.match(chunk)
+    if match is None:
         return None
-    if document.last_person and document.person_paragraph == document.paragraph:
+    post = match.group("noun").split()
+    holder = document.roles.get(post[-1].lower()) if post else None
+    if holder is not None:
+        return holder
+    if document.last_person and document.person_paragraph >= document.paragraph - 1:
         return document.last_person[-1]
     return document.first_person_in_body()
 
@@ -1367,7 +1373,7 @@ _HEAD_ROLES: Final = ("director", "head", "chief", "leader")
 # later calls "the governor"; a deputy's or a former holder's title is not.
 _TITLE_BEFORE_NAME: Final = re.compile(
     r"\b(?P<role>Governor|Chancellor|Chairman|Chairwoman|Chair|President|Mayor|Coach|Manager|"
-    r"Commissioner|Director|Minister|Secretary|Captain|Superintendent)\s+"
+    r"Commissioner|Director|Minister|Secretary|Captain|Superintendent|(?<=Chief\s)Executive)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
 )
 
@@ -1375,7 +1381,7 @@ _TITLE_BEFORE_NAME: Final = re.compile(
 # The titles alone, with no word boundary to test: a cheap look before the pattern above.
 _TITLE_WORD: Final = re.compile(
     r"Governor|Chancellor|Chair|President|Mayor|Coach|Manager|Commissioner|Director|Minister|"
-    r"Secretary|Captain|Superintendent"
+    r"Secretary|Captain|Superintendent|Chief\sExecutive"
 )
 
 

@@ -3490,3 +3490,23 @@ def test_a_holiday_after_a_preposition_of_time_is_a_date_not_a_speaker() -> None
         "The roads are likely to be quietest early on Boxing Day, the firm said."
     )
     assert speakers_of(text) == ["Roadpulse", "Roadpulse"]
+
+
+def test_a_person_described_by_age_is_the_one_the_paragraph_before_introduced() -> None:
+    text = (
+        "Norland manager Ana Roth spoke on Monday about the cup.\n\n"
+        "Kell have won only once in seven games. Their captain, Liv Berg, was in a bullish "
+        "mood.\n\n"
+        '"We will finish in the top four," the 31-year-old Swede said.'
+    )
+    assert speakers_of(text) == ["Liv Berg"]
+
+
+def test_a_person_described_by_age_and_post_is_the_post_s_holder() -> None:
+    text = (
+        '"The headset will ship in March," Chief Executive Joel Marsh said on the call.\n\n'
+        "Dana Holt, an analyst at Greyfield, said sales were slow.\n\n"
+        "The 54-year-old chief executive, who returned in 2024, also said he expected the "
+        "unit to turn a profit next year."
+    )
+    assert speakers_of(text) == ["Joel Marsh", "Joel Marsh"]
