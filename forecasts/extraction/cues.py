@@ -232,13 +232,18 @@ _HARDLY_AFTER: Final = re.compile(
 
 
 # "ministers should use ...": advice to people, not a forecast about the world.
+_THAN_SUBJECT_BEFORE: Final = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
+
+
 _ADVISED_SUBJECT: Final = re.compile(
     r"\b(?:we|you|they|i|ministers|governments?|policymakers|politicians|people|officials|"
     r"leaders|investors|companies|firms|regulators|the\s+government|the\s+bank|"
     r"the\s+council|voters|households|everyone|anyone|parents|fans|adults|residents|drivers|"
     r"motorists|travell?ers|passengers|commuters|patients|customers|consumers|homeowners|"
     r"buyers|visitors|tenants|employers|schools|those|ministries|departments|authorities|"
-    r"lawmakers|legislators|businesses|central\s+banks|the\s+ministry)\s+$",
+    r"lawmakers|legislators|businesses|central\s+banks|the\s+ministry)"
+    # "People with heart and lung conditions should keep warm": the group, then who in it
+    r"(?:\s+(?:with|over|under|aged|who\s+(?:have|are))\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?\s+$",
     re.IGNORECASE,
 )
 
@@ -560,6 +565,8 @@ def _phrase_cue(
             return None  # "that is how it should be": a judgement of what is right
         if match.text.startswith("Should") and not before.strip(" \"“‘'"):
             return None  # "Should the krone weaken, ...": a condition, inverted
+        if phrase in {"could", "might"} and _THAN_SUBJECT_BEFORE.search(before):
+            return None  # "faster than the world could burn them": a comparison's measure
         if phrase == "could" and _NOT_AFTER.match(after) and _PAST_AND_BEFORE.search(before):
             return None  # "looked at the polls and could not resist": past ability
         if phrase in {"could", "might", "may"} and _VAGUE_OUTCOME.match(after):

@@ -3510,3 +3510,19 @@ def test_a_person_described_by_age_and_post_is_the_post_s_holder() -> None:
         "unit to turn a profit next year."
     )
     assert speakers_of(text) == ["Joel Marsh", "Joel Marsh"]
+
+
+def test_could_measuring_a_comparison_is_no_forecast() -> None:
+    text = (
+        "Prices fell on Monday after producers added barrels faster than the world could use them."
+    )
+    assert sentences_of(text) == []
+    assert sentences_of("Prices could fall below $50 next year, Ana Roth said.")
+
+
+def test_should_for_a_group_described_by_who_is_in_it_is_advice() -> None:
+    text = (
+        "The Health Agency said on Monday that flu cases would rise. People with heart "
+        "conditions should keep their homes heated to at least 18C, the agency said."
+    )
+    assert speakers_of(text) == ["Health Agency"]
