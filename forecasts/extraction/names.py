@@ -196,6 +196,8 @@ _SPEECH_VERBS: Final = (
     r"(?:rates|rated|rate|has|have|had)(?=\s+(?:[\w'’.-]+\s+){1,4}?(?:as\s+)?the\s+"
     r"(?:likeliest|most\s+likely|(?:clear\s+|strong\s+)?favou?rites?)\b)|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
+    # "Some industry executives fear the shortage could last": a belief, held by whom it says
+    r"fears|fear|feared|"
     r"recognises|recognizes|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
     # "put the chance at", "puts Arce's chances at", "put her odds of winning at"

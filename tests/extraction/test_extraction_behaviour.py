@@ -3526,3 +3526,10 @@ def test_should_for_a_group_described_by_who_is_in_it_is_advice() -> None:
         "conditions should keep their homes heated to at least 18C, the agency said."
     )
     assert speakers_of(text) == ["Health Agency"]
+
+
+def test_a_fear_is_held_by_its_subject() -> None:
+    assert sentences_of("Some industry executives fear the shortage could last into 2029.") == []
+    assert speakers_of("Kestrel Semiconductor fears the shortage could last into 2029.") == [
+        "Kestrel Semiconductor"
+    ]
