@@ -970,9 +970,15 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
     )
     if noun_before:
         nouns.add(noun_before.group("noun").lower())
-        if known is not None and known.kind == "person" and known.headline and not mention.title:
-            # "Brenner Velo sees return to growth" read as a person in the headline; "e-bike
-            # maker Brenner Velo" in the body shows it is a firm
+        if (
+            known is not None
+            and known.kind == "person"
+            and (known.headline or not known.gender)
+            and not mention.title
+        ):
+            # "Brenner Velo sees return to growth" read as a person in the headline, or
+            # "Corvid Insight and Tallis Data agree" in the standfirst; "e-bike maker Brenner
+            # Velo" in the body shows it is a firm
             known.kind = "org"
             known.nouns = frozenset(nouns)
     if (nouns or legal) and known is None:

@@ -449,7 +449,11 @@ _DOCUMENT: Final = re.compile(
 
 
 _AUTHOR: Final = re.compile(
-    r"\b(?:by|from|of)\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?"
+    r"\b(?:by|from|of)\s+(?:the\s+)?"
+    # "published by the research firm Corvid Insight": the author's kind, then its name
+    r"(?:(?:[a-z-]+\s+)?(?:firm|company|consultancy|agency|group|pollster|provider|institute|"
+    r"bank|broker|house|researcher)\s+)?"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?"
     r"[A-Z][\w&'’.-]*)*)"
 )
 

@@ -3533,3 +3533,21 @@ def test_a_fear_is_held_by_its_subject() -> None:
     assert speakers_of("Kestrel Semiconductor fears the shortage could last into 2029.") == [
         "Kestrel Semiconductor"
     ]
+
+
+def test_a_forecast_published_by_a_firm_of_a_kind_is_the_firm_s() -> None:
+    text = (
+        "Server sales will rise 31% next year, according to a forecast published on Monday by "
+        "the research firm Dalby Metrics."
+    )
+    assert speakers_of(text) == ["Dalby Metrics"]
+
+
+def test_a_name_the_standfirst_gave_is_a_firm_once_the_body_calls_it_one() -> None:
+    text = (
+        "IT spending to rise\nDalby Metrics and Orrin Data agree on servers\n\n"
+        "Server sales will rise 31% next year, according to a forecast published on Monday by "
+        "the research firm Dalby Metrics.\n\n"
+        "Software sales will reach $6.3 trillion in 2027, the firm said."
+    )
+    assert speakers_of(text) == ["Dalby Metrics", "Dalby Metrics"]
