@@ -336,6 +336,10 @@ def _attribution(
             continue
         if found is not None:
             return _voiced_by_person(text, found, regions, document) or found
+        if _KIND_BEFORE_VERB.search(text, 0, verb.start()) and _body_kind(text, verb.start()):
+            # "..., the national weather service said": a body the next sentences name, not
+            # whoever a later verb in the sentence belongs to
+            return _Attribution(None)
     shows = (
         _SHOWS.search(text)
         if "show" in text or "indicat" in text or " found " in text or " finds " in text
@@ -578,6 +582,14 @@ def _speaker_for_verb(
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
         name = _inverted_speaker(after, text, verb.end(), document)
         return _Attribution(name, verb_start=verb.start(), verb_end=verb.end()) if name else None
+    if (
+        verb.group().lower() in _INVERTED_VERBS
+        and subject.rstrip().endswith(",")
+        and _unnamed_after(after)
+    ):
+        # "Mild winter likely, say forecasters": unnamed people hold the view, not the
+        # capitalised word that opens the clause
+        return _Attribution(None, True, verb.start(), verb.end())
     if _CLAUSE_THEN_COMMA.search(subject) and _NAMED_AFTER.match(after):
         # "Rents will keep rising ..., said Hamza Qureshi": the clause is what was said
         name = _inverted_speaker(after, text, verb.end(), document)
@@ -646,6 +658,17 @@ _CLAUSE_THEN_COMMA: Final = re.compile(
 
 
 # "said Hamza Qureshi, ...", "said the agency's director, Dr. Lena Forsyth".
+# Verbs of saying that put their subject after them ("..., say forecasters"); "told" has an
+# object there instead ("..., told reporters").
+_INVERTED_VERBS: Final = _wordset("say says said added wrote warned")
+
+
+def _unnamed_after(after: str) -> bool:
+    """Whether an inverted verb is followed by unnamed people: "..., say forecasters"."""
+    head = re.split(r"[,;:.(]", after, maxsplit=1)[0].strip()
+    return bool(head) and _GENERIC_SUBJECT.match(head) is not None
+
+
 _NAMED_AFTER: Final = re.compile(
     r"\s+(?:(?:the|a|an|its|their)\s+[^,.;]{1,80}?,\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+)?(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
@@ -1105,7 +1128,14 @@ def _report_owner(chunk: str, text: str, offset: int, document: _Document) -> st
         return document.last_organisation
     if owner.split()[0].lower() == "the":
         found = _definite_org(owner, document, text[:offset])
-        return found.name if found is not None else None
+        if found is not None:
+            return found.name
+        # "The Strathmere Meteorological Service's outlook": a name that takes "the"
+        name = owner.split(maxsplit=1)[1] if " " in owner else ""
+        if not name.istitle():
+            return None
+        at = offset + owned.start("owner") + len(owner) - len(name)
+        return _resolve_name(name, text, at, document)
     if not owner[:1].isupper() or owner.lower() in _NOT_NAMES:
         return None
     return _resolve_name(owner, text, offset + owned.start("owner"), document)
@@ -1247,9 +1277,27 @@ def _central_bank_named_later(text: str, document: _Document) -> str | None:
 # "..., the company behind the service said", "The firm said on Tuesday": a lede's speaker
 # called by its kind alone, before the article names any firm.
 _FIRM_BY_KIND: Final = re.compile(
-    r"(?:^|,\s+)(?i:the)\s+(?P<noun>[a-z-]+)(?:\s+(?:behind|that|which|running|developing|"
+    r"(?:^|,\s+)(?i:the)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+)(?:\s+(?:behind|that|which|running|developing|"
     r"building|operating)\b[^,;:\"“”]{0,60}?)?\s+(?:said|says|announced|expects|told)\b"
 )
+
+
+# "The Strathmere Meteorological Service's outlook ...": a name that opens its sentence.
+_OPENING_THE: Final = re.compile(r"\W*(?:(?i:the)\s+)?$")
+
+
+# "..., the national weather service said": a body called by its kind closes the clause.
+_KIND_BEFORE_VERB: Final = re.compile(r",\s+(?i:the)\s+(?:[a-z-]+\s+){0,2}(?P<noun>[a-z-]+)\s+$")
+
+
+def _body_kind(text: str, verb: int) -> bool:
+    kind = _KIND_BEFORE_VERB.search(text, 0, verb)
+    return kind is not None and _kind_of_body(kind.group("noun"))
+
+
+def _kind_of_body(noun: str) -> bool:
+    """ "the company", "the weather service": a noun a firm or a public body is called by."""
+    return _any_org_noun(noun) or noun.lower() in _AGENCY_NOUNS
 
 
 # How many sentences after the lede the firm it means may be named in.
@@ -1260,11 +1308,11 @@ def _firm_named_later(text: str, later: list[str], document: _Document) -> str |
     """The firm a lede calls "the company" before naming it: the organisation that opens one
     of the next sentences ("Orrin Mobility, a London start-up, ...")."""
     kind = _FIRM_BY_KIND.search(text, _after_dateline(text))
-    if kind is None or not _any_org_noun(kind.group("noun")):
+    if kind is None or not _kind_of_body(kind.group("noun")):
         return None
     for sentence in later:
         runs = _name_runs(sentence)
-        if not runs or runs[0].start > 0:
+        if not runs or _OPENING_THE.match(sentence, 0, runs[0].start) is None:
             continue
         known = document.known(runs[0].text)
         if known is not None and known.kind == "org":

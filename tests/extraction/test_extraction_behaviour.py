@@ -3551,3 +3551,27 @@ def test_a_name_the_standfirst_gave_is_a_firm_once_the_body_calls_it_one() -> No
         "Software sales will reach $6.3 trillion in 2027, the firm said."
     )
     assert speakers_of(text) == ["Dalby Metrics", "Dalby Metrics"]
+
+
+def test_a_lede_s_body_called_by_its_kind_is_the_one_the_next_sentence_names() -> None:
+    text = (
+        "Mild winter likely, say forecasters\n\n"
+        "Winter in Norland is likely to be milder than average, the national weather service "
+        "said on Tuesday, although its forecasters warned of a cold snap.\n\n"
+        "The Norland Meteorological Service's seasonal outlook gives a 60 per cent chance that "
+        "temperatures will be above average."
+    )
+    assert speakers_of(text) == ["Norland Meteorological Service"] * 2
+
+
+def test_unnamed_people_after_an_inverted_verb_hold_the_view() -> None:
+    text = "Mild winter likely, say forecasters, but a cold snap could come in January."
+    assert speakers_of(text) == []
+
+
+def test_those_told_after_the_verb_are_its_object_not_its_subject() -> None:
+    text = (
+        '"We will see between 150 and 200 cases," the authority\'s director, Dr. Ana Roth, '
+        "told reporters."
+    )
+    assert speakers_of(text) == ["Ana Roth"]
