@@ -443,6 +443,10 @@ class _Document:
     # and the paragraph that named it.
     last_group: str | None = None
     last_group_paragraph: int = -1
+    # "Two members, Ana Roth and Liv Berg, preferred ...": people named together, whom the
+    # next "they" in the paragraph means, and that paragraph.
+    last_pair: tuple[str, ...] = ()
+    last_pair_paragraph: int = -1
     paragraph: int = -1
     # The paragraph that last named a person.
     person_paragraph: int = -1

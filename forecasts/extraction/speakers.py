@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final
 
 from forecasts.extraction.names import (
@@ -50,6 +51,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     """Record the people and organisations a sentence names, quotations excluded for people."""
     previous: tuple[_Mention, _Entity] | None = None
     subject: _Entity | None = None
+    people: list[tuple[_Mention, _Entity]] = []
     credit = _agency_credit(sentence.text)
     before_sentence = document.opening
     document.opening = None
@@ -69,6 +71,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             document.opening = entity
         if entity.kind == "person" and not _inside(mention.start, regions):
             document.mention_person(entity)
+            people.append((mention, entity))
             if _APPOSITIVE_SUBJECT.match(sentence.text, mention.end) and not sentence.text[
                 : mention.start
             ].strip(" \"“‘'"):
@@ -82,6 +85,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
         # "Ray Gilchrist, a consultant who worked on Delgado's campaign, was blunter.": the
         # people of the aside are not whom the next "he" means
         document.mention_person(subject)
+    _learn_named_together(sentence, people, document)
     _learn_roles(sentence.text, document)
     if not _firm_was_lede_subject(sentence.text, before_sentence, document):
         _learn_definite_subject(sentence.text, document)
@@ -94,6 +98,20 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+# Between two people named together: "Anneliese Varga and external member Rohan Castellanos".
+_AND_BETWEEN: Final = re.compile(r",?\s+(?:and|&)\s+(?:[a-z-]+\s+){0,3}")
+
+
+def _learn_named_together(
+    sentence: Sentence, people: list[tuple[_Mention, _Entity]], document: _Document
+) -> None:
+    for (first, one), (second, other) in pairwise(people):
+        if _AND_BETWEEN.fullmatch(sentence.text, first.end, second.start):
+            document.last_pair = (one.name, other.name)
+            document.last_pair_paragraph = sentence.paragraph
+            return
 
 
 # A name opening a sentence with an aside about who they are after it.
@@ -1572,6 +1590,9 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
     if pronoun in {"i", "we"}:
         return _Attribution(None, False, *verb)
     if pronoun == "they":
+        if document.last_pair and document.last_pair_paragraph == document.paragraph:
+            pair = document.last_pair
+            return _Attribution(pair[0], False, *verb, speakers=pair)
         if (
             document.last_group is not None
             and document.paragraph - document.last_group_paragraph <= 1

@@ -3575,3 +3575,14 @@ def test_those_told_after_the_verb_are_its_object_not_its_subject() -> None:
         "told reporters."
     )
     assert speakers_of(text) == ["Ana Roth"]
+
+
+def test_they_after_people_named_together_are_those_people() -> None:
+    text = (
+        "The Bank of Norland cut its rate to 3%. Two members, Deputy Governor Ana Roth and "
+        "external member Liv Berg, preferred to hold. They judged that inflation would remain "
+        "above 4 per cent next year."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker == "Ana Roth"
+    assert candidate.speakers == ("Ana Roth", "Liv Berg")
