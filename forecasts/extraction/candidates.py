@@ -394,6 +394,9 @@ _SOURCE_REACH: Final = 2
 _VIEW_OF: Final = re.compile(
     r"^\s*(?:That|This|Such)\s+(?:is|was)\s+the\s+(?:view|verdict|assessment|prediction|"
     r"forecast|opinion|message|warning|reading|call)\s+(?:of|from)\s+"
+    # "The speaker, Dmitri Lund, has traded crude for three decades": the quotation's owner,
+    # introduced after it
+    r"|^\s*The\s+speaker(?:,\s+|\s+(?:is|was)\s+)"
 )
 
 
@@ -717,7 +720,8 @@ def _sentence_attribution(
     document.paragraph = sentence.paragraph
     if _quote_only(sentence.text, regions):
         if document.last_speaker_paragraph == sentence.paragraph:
-            return _Attribution(document.last_speaker)
+            carried = document.carried_paragraph == sentence.paragraph
+            return _Attribution(document.last_speaker, carried=carried)
         if (
             document.last_speaker_paragraph == sentence.paragraph - 1
             and sentence.paragraph - 1 in document.quote_runs_on
@@ -735,6 +739,7 @@ def _sentence_attribution(
             # "“Nothing is won yet,” he said." then a paragraph that is only a quotation:
             # reporting goes on with the same voice
             document.last_speaker_paragraph = sentence.paragraph
+            document.carried_paragraph = sentence.paragraph
             return _Attribution(document.last_speaker, carried=True)
         return _Attribution(None)
     _learn_names_before_attribution(sentence, regions, document)

@@ -447,6 +447,9 @@ class _Document:
     # next "they" in the paragraph means, and that paragraph.
     last_pair: tuple[str, ...] = ()
     last_pair_paragraph: int = -1
+    # A paragraph that is only a quotation, given the voice of the paragraph before until a
+    # later sentence names whose it is.
+    carried_paragraph: int = -1
     paragraph: int = -1
     # The paragraph that last named a person.
     person_paragraph: int = -1

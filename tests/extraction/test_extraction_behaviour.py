@@ -3586,3 +3586,13 @@ def test_they_after_people_named_together_are_those_people() -> None:
     (candidate,) = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.speaker == "Ana Roth"
     assert candidate.speakers == ("Ana Roth", "Liv Berg")
+
+
+def test_a_quotation_paragraph_is_the_speaker_the_next_paragraph_introduces() -> None:
+    text = (
+        "Analysts at Sundberg Bank, led by Clara Holt, wrote that stocks would swell.\n\n"
+        "\"People keep waiting for a cut. I don't think it will come before the summer. "
+        'Brent will stay below $55 next year."\n\n'
+        "The speaker, Dmitri Lund, has traded crude for three decades."
+    )
+    assert speakers_of(text) == ["Clara Holt", "Dmitri Lund", "Dmitri Lund"]
