@@ -212,7 +212,11 @@ _RATHER_THAN: Final = re.compile(r"\brather\s+than\b[^,;]*$", re.IGNORECASE)
 _ORGANISED_EVENT: Final = re.compile(
     r"^\s*(?:hold|host|deliver|publish|issue|release|present|convene)\s+(?:[\w-]+\s+){0,3}"
     r"(?:meeting|statement|report|outlook|budget|conference|summit|results|figures|review|"
-    r"hearing|session|assembly|address|speech)\b",
+    r"hearing|session|assembly|address|speech)\b"
+    # "Calverans will choose a president": an election held, whoever wins it
+    r"|^\s*(?:choose|elect|pick)\s+(?:a|an|their|its|the)\s+(?:new\s+|next\s+)?(?:president|"
+    r"parliament|government|mayor|prime\s+minister|leader|governor|assembly|congress|senate|"
+    r"council|successor)\b",
     re.IGNORECASE,
 )
 

@@ -3596,3 +3596,9 @@ def test_a_quotation_paragraph_is_the_speaker_the_next_paragraph_introduces() ->
         "The speaker, Dmitri Lund, has traded crude for three decades."
     )
     assert speakers_of(text) == ["Clara Holt", "Dmitri Lund", "Dmitri Lund"]
+
+
+def test_an_electorate_choosing_a_president_is_a_schedule() -> None:
+    text = "Three months from now, Norlanders will choose a president."
+    assert sentences_of(text) == []
+    assert sentences_of("Three months from now, Norlanders will choose Ana Roth as president.")
