@@ -902,20 +902,15 @@ def _subject_speaker(
             written = possessive_name.group(1)
             known = document.known(re.sub(r"['’]s$", "", written))
             return _Attribution(known.root().name if known else written, False, *verb)
-        titled = _TITLED_NAME.fullmatch(chunk)
-        if titled is not None:
-            # "..., chief executive Graham Fenwick told analysts": the post, then its holder
-            at = offset + chunk_start + titled.start("name")
-            name = _resolve_name(titled.group("name"), text, at, document)
-            if name is not None:
-                return _Attribution(name, False, *verb)
-        related = _RELATION_THEN_NAME.fullmatch(chunk)
-        if related is not None:
-            # "Eklund's colleague Sofia Brandt wrote": the one named, not the one related to
-            at = offset + chunk_start + related.start("name")
-            name = _resolve_name(related.group("name"), text, at, document)
-            if name is not None:
-                return _Attribution(name, False, *verb)
+        # "..., chief executive Graham Fenwick told analysts": the post, then its holder;
+        # "Eklund's colleague Sofia Brandt wrote": the one named, not the one related to
+        for before_name in (_TITLED_NAME, _RELATION_THEN_NAME):
+            post_or_kin = before_name.fullmatch(chunk)
+            if post_or_kin is not None:
+                at = offset + chunk_start + post_or_kin.start("name")
+                name = _resolve_name(post_or_kin.group("name"), text, at, document)
+                if name is not None:
+                    return _Attribution(name, False, *verb)
         if _is_descriptor(chunk):
             described = described or words[0].lower() not in _CONJUNCTIONS
             continue
