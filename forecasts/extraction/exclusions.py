@@ -141,6 +141,15 @@ _HELD_TODAY: Final = re.compile(
 )
 
 
+# "Had the election been held last week, X would have finished first", "If the vote had been
+# held in June, X would have won": what would have happened in a past that did not happen.
+_PAST_COUNTERFACTUAL: Final = re.compile(
+    r"^\W*(?:had\s+(?!to\b)[^,;]{1,80}|if\s+[^,;]{0,80}\bhad\s+[^,;]{1,60}),\s+"
+    r"[^.;]*?\bwould(?:n['’]t|\s+not)?\s+have\s+(?!to\b)",
+    re.IGNORECASE,
+)
+
+
 # Cheap words one of those patterns needs.
 _NOBODY_S_WORDS: Final = ("familiar", "knowledge", "briefed", "impl", "pricing", "survey", "not ")
 
@@ -190,6 +199,7 @@ def _excluded(sentence: Sentence) -> bool:
         or _CONSENSUS.match(text) is not None
         # "were" or "Were": the counterfactual's verb, a cheap test before the pattern
         or (("ere " in text or "was " in text) and _HELD_TODAY.search(text) is not None)
+        or (" have " in text and _PAST_COUNTERFACTUAL.search(text) is not None)
         or ((" will " in text or " would " in text) and _PRIZE_RULE.search(text) is not None)
         or (text.lstrip(' "“').startswith("Voters") and _ON_THE_BALLOT.match(text) is not None)
         or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)

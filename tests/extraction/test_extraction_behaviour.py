@@ -3602,3 +3602,13 @@ def test_an_electorate_choosing_a_president_is_a_schedule() -> None:
     text = "Three months from now, Norlanders will choose a president."
     assert sentences_of(text) == []
     assert sentences_of("Three months from now, Norlanders will choose Ana Roth as president.")
+
+
+def test_what_would_have_happened_in_a_past_that_did_not_is_no_forecast() -> None:
+    for text in [
+        "Had the vote been held last week, the Greens would have finished first in nine "
+        "regions, Norpoll said.",
+        "If the referendum had been held in June, the proposal would have passed, Norpoll said.",
+    ]:
+        assert speakers_of(text) == [], text
+    assert speakers_of("Norpoll said the Greens would finish first in nine regions.") == ["Norpoll"]
