@@ -141,6 +141,16 @@ _NAMED_TIME: Final = re.compile(
 )
 
 
+# "Second, Strom will top the first round.": a numbered point in a list of calls, the event
+# it names the thing to be checked. "First, it should stop promising ...": a numbered piece of
+# advice is no call.
+_NUMBERED_POINT: Final = re.compile(
+    r"^\W*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?,\s"
+    r"(?:(?!\b(?:should|must|ought|needs?)\b)[^.;])*?\b(?:will|won['’]t)\b",
+    re.IGNORECASE,
+)
+
+
 # "It won't." answers the sentence before it, which names what is meant.
 _ELLIPTICAL_WORDS: Final = 4
 
@@ -926,6 +936,7 @@ def _build(
                 or _FIGURE_IN.search(sentence.text)
                 or _VAGUE_TIME.search(sentence.text)
                 or len(sentence.text.split()) <= _ELLIPTICAL_WORDS
+                or _NUMBERED_POINT.match(sentence.text) is not None
             ),
         ),
         reason=main.reason,

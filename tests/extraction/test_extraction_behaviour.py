@@ -3612,3 +3612,16 @@ def test_what_would_have_happened_in_a_past_that_did_not_is_no_forecast() -> Non
     ]:
         assert speakers_of(text) == [], text
     assert speakers_of("Norpoll said the Greens would finish first in nine regions.") == ["Norpoll"]
+
+
+def test_the_writer_s_numbered_calls_are_forecasts_and_numbered_advice_is_not() -> None:
+    text = (
+        "By Ada Quill\n\n"
+        "Second, Varga will top the first round. The opposition has split.\n\n"
+        "Fourth, and here I am on thinner ice, Lund will win the runoff.\n\n"
+        "First, the council should stop promising that the fund will deliver a boom."
+    )
+    assert [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)] == [
+        "Second, Varga will top the first round.",
+        "Fourth, and here I am on thinner ice, Lund will win the runoff.",
+    ]
