@@ -577,9 +577,11 @@ _SHORT_ANSWER: Final = re.compile(
     # "Not yet." answers a question about the future; under "Is it under control?" it is
     # about today
     r"Not\s+yet|"
-    # "Probably.", "Almost certainly not.": a hedge that answers the question whole
+    # "Probably.", "Almost certainly not.": a hedge that answers the question whole;
+    # "Probably not this season.": and the time it grants or denies
     r"(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
-    r"(?:\s+not)?|"
+    r"(?:\s+not)?(?:\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|"
+    r"autumn|time))?|"
     # "Drift higher, but slowly.", "Lower.": the way the asked-about figure goes
     r"(?:(?:Drift|Edge|Inch|Move|Trend|Grind|Go)\s+)?(?:[Hh]igher|[Ll]ower|Up|Down)"
     r"(?:,?\s+(?:but\s+)?(?:only\s+)?(?:slowly|gradually|modestly|slightly|steadily|sharply|"

@@ -3625,3 +3625,9 @@ def test_the_writer_s_numbered_calls_are_forecasts_and_numbered_advice_is_not() 
         "Second, Varga will top the first round.",
         "Fourth, and here I am on thinner ice, Lund will win the runoff.",
     ]
+
+
+def test_a_hedged_answer_with_the_time_it_denies_answers_the_question() -> None:
+    text = _INTERVIEW + "Q: Will you reach the target?\n\nVANCE: Probably not this season."
+    assert speakers_of(text) == ["Teodora Vance"]
+    assert only(text).probability is not None
