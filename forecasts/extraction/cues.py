@@ -138,6 +138,12 @@ _OUTCOME_PRESENT: Final = (
     r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
     r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)|"
     r"bottoms\s+out|slows|eases|rebounds|resumes|"
+    # "we think it goes above $45", "I think it settles at around 3.3%": where a figure goes
+    r"(?:goes|stays|settles)\s+(?:above|below|over|under|past|at|around|near)\s+"
+    r"(?:(?:about|around|roughly)\s+)?[$€£]?\d+|"
+    # "I think we are about two to three weeks from the peak": how far off an event is
+    r"(?:is|are)\s+(?:only\s+|just\s+)?(?:about\s+|around\s+|roughly\s+)?(?:[\w-]+\s+){1,3}?"
+    r"(?:days|weeks|months)\s+(?:away\s+)?from\s+(?:the|a|an|its|their)\b|"
     # "We think this goes to extra time": a match's course
     r"goes\s+(?:the\s+distance|to\s+(?:extra\s+time|penalties|a\s+(?:replay|runoff|run-off|"
     r"decider|shoot-?out|tie-?break|second\s+round|deciding\s+\w+)))"

@@ -3631,3 +3631,13 @@ def test_a_hedged_answer_with_the_time_it_denies_answers_the_question() -> None:
     text = _INTERVIEW + "Q: Will you reach the target?\n\nVANCE: Probably not this season."
     assert speakers_of(text) == ["Teodora Vance"]
     assert only(text).probability is not None
+
+
+def test_an_opinion_of_where_a_figure_goes_or_how_far_off_an_event_is_is_a_forecast() -> None:
+    for text in [
+        '"We think it goes above $45 by the middle of 2027," said Ana Roth, an analyst.',
+        '"We think it settles at around 3.3% by the end of 2027," said Ana Roth, an economist.',
+        '"I think we are about two to three weeks from the peak," said Ana Roth, a doctor.',
+    ]:
+        assert speakers_of(text) == ["Ana Roth"], text
+    assert speakers_of('"I think we are two weeks from home," said Ana Roth, a sailor.') == []
