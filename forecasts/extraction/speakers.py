@@ -93,11 +93,27 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     if group is not None:
         organisation = _role_organisation(group.group().strip(), sentence.text, 0, document)
         if organisation is not None:
-            document.last_group, document.last_group_paragraph = organisation, sentence.paragraph
+            speaker = _group_lead(sentence.text, group.end(), document) or organisation
+            document.last_group, document.last_group_paragraph = speaker, sentence.paragraph
     opening = re.match(r"[^,;:]*?(?=\s+[a-z]+(?:ed|s)\b)", sentence.text)
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+def _group_lead(text: str, end: int, document: _Document) -> str | None:
+    """ "Analysts at Stanhope Bank led by Rafael Quintero-Moss ... they wrote": the named lead
+    author speaks for the group (LABELLING.md), in the sentences after as in this one."""
+    led = _LED_BY_AFTER.match(text, end)
+    if led is None:
+        return None
+    return _resolve_name(led.group("name"), text, led.start("name"), document)
+
+
+_LED_BY_AFTER: Final = re.compile(
+    r",?\s+(?:led|headed)\s+by\s+(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)+)"
+)
 
 
 # Between two people named together: "Anneliese Varga and external member Rohan Castellanos".

@@ -3641,3 +3641,12 @@ def test_an_opinion_of_where_a_figure_goes_or_how_far_off_an_event_is_is_a_forec
     ]:
         assert speakers_of(text) == ["Ana Roth"], text
     assert speakers_of('"I think we are two weeks from home," said Ana Roth, a sailor.') == []
+
+
+def test_they_after_a_group_led_by_a_named_analyst_is_that_analyst() -> None:
+    text = (
+        "Analysts at Corvel Bank led by Ana Roth said they expected Brent to average $58 "
+        "next year.\n\n"
+        '"The market will be in surplus in every quarter of 2027," they wrote in a note.'
+    )
+    assert speakers_of(text) == ["Ana Roth", "Ana Roth"]
