@@ -198,6 +198,8 @@ _SPEECH_VERBS: Final = (
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     # "Some industry executives fear the shortage could last": a belief, held by whom it says
     r"fears|fear|feared|"
+    # "Some investors worry that capacity will outrun demand": a fear by another name
+    r"(?:worries|worry|worried)(?=\s+that\b)|"
     r"recognises|recognizes|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
     # "put the chance at", "puts Arce's chances at", "put her odds of winning at"

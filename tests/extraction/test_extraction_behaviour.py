@@ -3650,3 +3650,12 @@ def test_they_after_a_group_led_by_a_named_analyst_is_that_analyst() -> None:
         '"The market will be in surplus in every quarter of 2027," they wrote in a note.'
     )
     assert speakers_of(text) == ["Ana Roth", "Ana Roth"]
+
+
+def test_unnamed_people_who_worry_hold_no_trackable_forecast() -> None:
+    assert (
+        sentences_of("Some investors worry that the new plants will produce a glut in 2028.") == []
+    )
+    assert speakers_of(
+        "Tarnell Capital worries that the new plants will produce a glut in 2028."
+    ) == ["Tarnell Capital"]
