@@ -222,13 +222,17 @@ def _opens_as_subject(before: str) -> bool:
     """Nothing, "the", or the kind of body it is ("The data firm StatPitch is less convinced")
     stands before a name that is the sentence's subject."""
     opening = _KIND_BEFORE_NAME.fullmatch(before)
-    return opening is not None and (
-        opening.group("kind") is None or _any_org_noun(opening.group("kind"))
-    )
+    if opening is None:
+        return False
+    kind = opening.group("kind") or opening.group("aside")
+    return kind is None or _any_org_noun(kind)
 
 
 _KIND_BEFORE_NAME: Final = re.compile(
-    r"\s*(?:[Tt]he\s+)?(?:(?:[a-z-]+\s+){0,2}?(?P<kind>[a-z-]+)\s+)?"
+    # "A second firm, Northgate Research, is gloomier": the kind set before the name as an
+    # aside names the subject too
+    r"\s*(?:(?:[Tt]he\s+)?(?:(?:[a-z-]+\s+){0,2}?(?P<kind>[a-z-]+)\s+)?"
+    r"|(?:[Tt]he|An?)\s+(?:[a-z-]+\s+){0,2}?(?P<aside>[a-z-]+),\s+)"
 )
 
 

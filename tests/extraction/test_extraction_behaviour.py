@@ -3659,3 +3659,12 @@ def test_unnamed_people_who_worry_hold_no_trackable_forecast() -> None:
     assert speakers_of(
         "Tarnell Capital worries that the new plants will produce a glut in 2028."
     ) == ["Tarnell Capital"]
+
+
+def test_its_after_a_firm_introduced_as_an_aside_is_that_firm() -> None:
+    text = (
+        "Tablet shipments will fall 2% next year, the research firm Kessel Data said. "
+        "A rival firm, Orrin Analytics, is gloomier. "
+        "Its analysts expect shipments to drop 4% in 2027."
+    )
+    assert speakers_of(text) == ["Kessel Data", "Orrin Analytics"]
