@@ -811,8 +811,8 @@ _BOOKMAKER_FRACTION: Final = re.compile(
     r"(?:\bat\s+)?\b(?P<a>\d{1,3})/(?P<b>\d{1,3})(?=\s+(?:favourites?|favorites?|shot|"
     r"outsiders?|chance)\b)"
     r"|\bat\s+(?P<a2>\d{1,3})/(?P<b2>\d{1,3})(?=\s+(?:to|for|and|with|or)\b|\s*[,.;)])"
-    # "Hatton Bet offers 2/1 on Eastmere winning"
-    r"|\b(?:offers?|offering|quotes?|quoting)\s+(?P<a3>\d{1,3})/(?P<b3>\d{1,3})(?=\s+(?:on|for)\b)"
+    # "Hatton Bet offers 2/1 on Eastmere winning", "offers odds of 4/6 on"
+    r"|\b(?:offers?|offering|quotes?|quoting)\s+(?:(?:odds|a\s+price)\s+of\s+)?(?P<a3>\d{1,3})/(?P<b3>\d{1,3})(?=\s+(?:on|for)\b)"
     # "The champions are 9/2 to lift the trophy": the runner's odds of what follows
     r"|\b(?:are|is)\s+(?P<a4>\d{1,3})/(?P<b4>\d{1,3})(?=\s+to\s+[a-z])"
     # "Carraway make Morocco 20/1.": a bookmaker's price on a runner it names

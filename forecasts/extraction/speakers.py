@@ -451,7 +451,8 @@ _NAMED_ODDS: Final = re.compile(
     r"|\s*(?P<offerer>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}|"
     # "The same firm offers 6/4 on ...": the bookmaker of the odds just quoted
     r"(?P<same>(?i:the\s+same\s+(?:firm|bookmaker|bookie|company|betting\s+firm))))\s+"
-    r"(?P<offers>offers?|quotes?)\s+\d{1,3}/\d{1,3}\s+(?:on|for)\b"
+    # "offers odds of 4/6 on": the price named as such
+    r"(?P<offers>offers?|quotes?)\s+(?:(?:odds|a\s+price)\s+of\s+)?\d{1,3}/\d{1,3}\s+(?:on|for)\b"
 )
 
 

@@ -3668,3 +3668,9 @@ def test_its_after_a_firm_introduced_as_an_aside_is_that_firm() -> None:
         "Its analysts expect shipments to drop 4% in 2027."
     )
     assert speakers_of(text) == ["Kessel Data", "Orrin Analytics"]
+
+
+def test_a_bookmaker_offering_odds_of_a_price_on_a_runner_gives_its_chance() -> None:
+    text = "Bookmaker Fenwick Bet offers odds of 4/6 on the Greens finishing as the largest party."
+    candidates = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.probability) for c in candidates] == [("Fenwick Bet", 0.6)]
