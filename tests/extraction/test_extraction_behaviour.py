@@ -3674,3 +3674,10 @@ def test_a_bookmaker_offering_odds_of_a_price_on_a_runner_gives_its_chance() -> 
     text = "Bookmaker Fenwick Bet offers odds of 4/6 on the Greens finishing as the largest party."
     candidates = extract_candidates(text, published_at=PUBLISHED)
     assert [(c.speaker, c.probability) for c in candidates] == [("Fenwick Bet", 0.6)]
+
+
+def test_a_strain_to_come_with_nothing_to_measure_it_by_is_no_forecast() -> None:
+    text = "HERALD: Will the clinics cope?\n\nMARKS-ODUYA: They will be stretched."
+    assert sentences_of(text) == []
+    assert sentences_of("It will be tight.") == []
+    assert sentences_of("They will be relegated in May.") == ["They will be relegated in May."]
