@@ -761,7 +761,9 @@ _PUT_CHANCE_AT: Final = re.compile(
 # champions, at 38%": the odds of the runner called most likely, given after it.
 _LIKELIEST_AT: Final = re.compile(
     r"\b(?:(?:most|least)\s+likely|likeliest|favou?rites?)\b[^.;%]{0,120}?,\s*at\s+"
-    r"(?:about\s+|around\s+|roughly\s+|just\s+)?$",
+    r"(?:about\s+|around\s+|roughly\s+|just\s+)?$"
+    # "makes City narrow favourites: 41% for a home win": the favourites' odds, set out
+    r"|\bfavou?rites?\s*:\s*$",
     re.IGNORECASE,
 )
 

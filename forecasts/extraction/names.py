@@ -195,6 +195,9 @@ _SPEECH_VERBS: Final = (
     # champions": a runner called the likeliest
     r"(?:rates|rated|rate|has|have|had)(?=\s+(?:[\w'’.-]+\s+){1,4}?(?:as\s+)?the\s+"
     r"(?:likeliest|most\s+likely|(?:clear\s+|strong\s+)?favou?rites?)\b)|"
+    # "its match model makes City narrow favourites: 41% for a home win": a pick, priced
+    r"(?:makes|make|made)(?=\s+(?:[\w'’.-]+\s+){1,4}?(?:(?:narrow|clear|strong|heavy|slight)\s+)?"
+    r"favou?rites\s*:)|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     # "Some industry executives fear the shortage could last": a belief, held by whom it says
     r"fears|fear|feared|"

@@ -3681,3 +3681,12 @@ def test_a_strain_to_come_with_nothing_to_measure_it_by_is_no_forecast() -> None
     assert sentences_of(text) == []
     assert sentences_of("It will be tight.") == []
     assert sentences_of("They will be relegated in May.") == ["They will be relegated in May."]
+
+
+def test_a_model_making_a_side_favourites_gives_the_odds_it_sets_out() -> None:
+    text = (
+        "The data firm Pitchline expects Rovers to finish fourth. For Sunday, its match model "
+        "makes Rovers narrow favourites: 44% for a home win, 26% for a draw and 30% for Kell."
+    )
+    candidates = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.probability) for c in candidates][1:] == [("Pitchline", 0.44)]
