@@ -484,6 +484,7 @@ def _candidate(
         attribution.answer
         # an explainer's "Probably." under its question heading is the writer's answer
         or (attribution.speaker is None and _HEDGE_ANSWER.match(sentence.text) is not None)
+        or _QUOTED_ANSWER.match(sentence.text) is not None
     ) and _short_answer(sentence, document)
     short = short or _answers_question_before(sentence, sentences, index)
     if not found and short:
@@ -606,6 +607,15 @@ _TIMED_YES: Final = re.compile(
 _TIMED_ANSWER: Final = re.compile(_ANSWER_TAG + "(?:" + _TIMED_DENIAL + ")" + _ANSWER_END)
 
 
+# '"Yes, but not dramatically," said X': a source's answer to a question heading, quoted
+# before its speaker; the claim is the question's. A bare "Yes" or "No" is left alone, as the
+# answer tags' own turns are.
+_QUOTED_ANSWER: Final = re.compile(
+    r"^\s*[\"“](?:Yes|No),\s+but\s+(?:not\s+)?[\w\s-]{1,40}?[,.]?[\"”],?\s+"
+    r"(?:said|says|according\s+to)\s"
+)
+
+
 _HEDGE_ANSWER: Final = re.compile(
     r"^\s*(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
     r"(?:\s+not)?\s*[.!]\s*$"
@@ -635,7 +645,10 @@ def _short_answer(sentence: Sentence, document: _Document) -> bool:
     if document.previous_paragraph == sentence.paragraph:
         return False
     if sentence.paragraph == document.question_paragraph + 1:
-        return _SHORT_ANSWER.match(sentence.text) is not None
+        return (
+            _SHORT_ANSWER.match(sentence.text) is not None
+            or _QUOTED_ANSWER.match(sentence.text) is not None
+        )
     # "So no recession?" - "Not next year, no.": the answer's time makes the event a future one
     return (
         sentence.paragraph == document.asked_paragraph + 1

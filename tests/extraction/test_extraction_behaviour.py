@@ -3690,3 +3690,11 @@ def test_a_model_making_a_side_favourites_gives_the_odds_it_sets_out() -> None:
     )
     candidates = extract_candidates(text, published_at=PUBLISHED)
     assert [(c.speaker, c.probability) for c in candidates][1:] == [("Pitchline", 0.44)]
+
+
+def test_an_answer_quoted_before_its_speaker_under_a_question_takes_the_question() -> None:
+    text = (
+        "Hiring slowed in the autumn.\n\nWill prices keep rising in 2027?\n\n"
+        '"Yes, but not by much," said Ilse Varga-Moreau, chief economist at Tolland Bank.'
+    )
+    assert speakers_of(text) == ["Ilse Varga-Moreau"]
