@@ -15,6 +15,7 @@ from forecasts.extraction.modals import (
     _valid_modal,
     _valid_would,
 )
+from forecasts.extraction.names import TIPPED_TO
 from forecasts.extraction.quantities import EXPECT_PHRASES, POSSIBILITY_MODALS
 from forecasts.extraction.sentences import _LOOK_AROUND, Sentence, _quote_only, _wordset
 from forecasts.extraction.speakers import _AGENTLESS_PASSIVE, _Attribution, _noun_use
@@ -98,11 +99,9 @@ _ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
 
 
 _FORECAST_VERB: Final = re.compile(
-    r"\b(?:tipped|tips)(?=\s+(?:(?:[\w'’-]+\s+){1,4}?"
-    # "tipped Dylan Marsh, who won the youth title, to reach": an aside about the pick
-    r"|(?:[\w'’-]+\s+){0,3}[\w'’-]+,[^,;]{1,80},\s+)to\s+(?:win|reach|finish|go|lift|make|take|"
-    r"claim|beat|top|retain|qualify)\b)"
-    r"|\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
+    r"\b"
+    + TIPPED_TO
+    + r"|\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
     r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b"
     # "Orbis, another research firm, was less gloomy, forecasting a 2% decline": a clause
     # hung on its subject

@@ -174,6 +174,16 @@ _NAME_RUN: Final = re.compile(
 )
 
 
+# "Verhaegen tipped them to reach the last four": a pundit's pick, which reports who is
+# picked and is itself a forecast. "tipped Dylan Marsh, who won the youth title, to reach":
+# an aside about the pick may stand between.
+TIPPED_TO: Final = (
+    r"(?:tipped|tips)(?=\s+(?:(?:[\w'’-]+\s+){1,4}?"
+    r"|(?:[\w'’-]+\s+){0,3}[\w'’-]+,[^,;]{1,80},\s+)to\s+(?:win|reach|finish|go|lift|make|take|"
+    r"claim|beat|top|retain|qualify)\b)"
+)
+
+
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
     r"predicted|predicts|predict|forecast|forecasts|projected|projects|(?-i:project)|expects|expect|"
@@ -182,11 +192,8 @@ _SPEECH_VERBS: Final = (
     r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
     r"admit(?:ted|s)?|declared|conceding|admitting|acknowledging|"
     r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
-    # "Verhaegen tipped them to reach the last four": a pundit's pick
-    r"(?:tipped|tips)(?=\s+(?:(?:[\w'’-]+\s+){1,4}?"
-    # "tipped Dylan Marsh, who won the youth title, to reach": an aside about the pick
-    r"|(?:[\w'’-]+\s+){0,3}[\w'’-]+,[^,;]{1,80},\s+)to\s+(?:win|reach|finish|go|lift|make|take|"
-    r"claim|beat|top|retain|qualify)\b)|"
+    + TIPPED_TO
+    + r"|"
     r"reports|sees|see|"
     # "It saw inflation returning to target in 2028": a view of a course, reported
     r"saw(?=\s+(?:[\w$%.,-]+\s+){1,4}?(?:returning|rising|falling|reaching|peaking|growing|"
