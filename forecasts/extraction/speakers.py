@@ -101,6 +101,13 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
         document.mention_person(holder)
 
 
+# "led by Rafael Quintero-Moss", "headed by Dr. Ana Ruiz": a group's named lead author.
+_LED_BY_NAME: Final = (
+    r"(?:led|headed)\s+by\s+(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
 def _group_lead(text: str, end: int, document: _Document) -> str | None:
     """ "Analysts at Stanhope Bank led by Rafael Quintero-Moss ... they wrote": the named lead
     author speaks for the group (LABELLING.md), in the sentences after as in this one."""
@@ -110,10 +117,7 @@ def _group_lead(text: str, end: int, document: _Document) -> str | None:
     return _resolve_name(led.group("name"), text, led.start("name"), document)
 
 
-_LED_BY_AFTER: Final = re.compile(
-    r",?\s+(?:led|headed)\s+by\s+(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+)+)"
-)
+_LED_BY_AFTER: Final = re.compile(r",?\s+" + _LED_BY_NAME)
 
 
 # Between two people named together: "Anneliese Varga and external member Rohan Castellanos".
@@ -374,7 +378,7 @@ def _attribution(
             continue
         if found is not None:
             return _voiced_by_person(text, found, regions, document) or found
-        if _KIND_BEFORE_VERB.search(text, 0, verb.start()) and _body_kind(text, verb.start()):
+        if _body_kind(text, verb.start()):
             # "..., the national weather service said": a body the next sentences name, not
             # whoever a later verb in the sentence belongs to
             return _Attribution(None)
@@ -1031,10 +1035,7 @@ _AGENCY_NAME: Final = re.compile(
 )
 
 
-_LED_BY: Final = re.compile(
-    r"\b(?:led|headed)\s+by\s+(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+)+)\s*$"
-)
+_LED_BY: Final = re.compile(r"\b" + _LED_BY_NAME + r"\s*$")
 
 
 _BARE_NAME: Final = re.compile(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*")
@@ -1325,6 +1326,7 @@ _KIND_BEFORE_VERB: Final = re.compile(r",\s+(?i:the)\s+(?:[a-z-]+\s+){0,2}(?P<no
 
 
 def _body_kind(text: str, verb: int) -> bool:
+    """Whether the clause before `verb` ends on a body called by its kind."""
     kind = _KIND_BEFORE_VERB.search(text, 0, verb)
     return kind is not None and _kind_of_body(kind.group("noun"))
 
