@@ -128,15 +128,18 @@ _OPEN_ENDED: Final = re.compile(
 )
 
 
+_MONTH_NAMES: Final = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+
+
 _NAMED_TIME: Final = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:next|this|in|by|"
     # "should fall steadily through January": the month the course runs to
-    r"until|before|from|through|into)\s+(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b"
+    rf"until|before|from|through|into)\s+(?:{_MONTH_NAMES})\b"
     # "December should be close to normal": the month as the subject is the time the claim is
     # about
-    r"|^\W*(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+(?=(?:should|will|would|could|might|may|is|looks)\b)",
+    rf"|^\W*(?:{_MONTH_NAMES})\s+(?=(?:should|will|would|could|might|may|is|looks)\b)",
     re.IGNORECASE,
 )
 

@@ -236,10 +236,11 @@ _HARDLY_AFTER: Final = re.compile(
 )
 
 
-# "ministers should use ...": advice to people, not a forecast about the world.
+# "faster than the world could burn them": the subject of a comparison's clause.
 _THAN_SUBJECT_BEFORE: Final = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
 
 
+# "ministers should use ...": advice to people, not a forecast about the world.
 _ADVISED_SUBJECT: Final = re.compile(
     r"\b(?:we|you|they|i|ministers|governments?|policymakers|politicians|people|officials|"
     r"leaders|investors|companies|firms|regulators|the\s+government|the\s+bank|"
