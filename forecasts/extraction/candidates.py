@@ -703,7 +703,12 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
     r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated)\b"
     # "A year ago, I predicted in these pages that ...": a time ago opens the sentence
     r"|^\W*(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+ago,?\s+"
-    r"(?:[\w&'’.-]+\s+){1,5}?(?:forecast|forecasted|predicted|projected|estimated)\b",
+    r"(?:[\w&'’.-]+\s+){1,5}?(?:forecast|forecasted|predicted|projected|estimated)\b"
+    # "Last time, in 2021, I said X would win", "HOST: Last season you said Rovers would win":
+    # a call recalled from an earlier contest, a past belief whatever came of it
+    r"|^\W*(?:\w+:\s*)?last\s+(?:time|season|year|election|campaign|cycle|spring|summer|"
+    r"autumn|fall|winter)\b[^.;:]{0,30}?\b(?:i|you|he|she|we|they)\s+"
+    r"(?:said|predicted|forecast|tipped|called\s+it\s+for)\b",
     re.IGNORECASE,
 )
 

@@ -58,7 +58,8 @@ _DECLINED: Final = re.compile(
     r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)"
     r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess|be\s+drawn|forecast"
     # "he would not make a call on second place": no prediction given
-    r"|make\s+(?:a|any)\s+(?:call|prediction|forecast)|give\s+(?:a|any)\s+(?:figure|forecast))\b"
+    r"|[\"“]?make\s+(?:(?:a|any)\s+(?:call|prediction|forecast)\b|(?:any\s+)?(?:calls|predictions|"
+    r"forecasts)\s+(?:about|on|for)\b)|give\s+(?:a|any)\s+(?:figure|forecast))\b"
     r"|\b(?:neither|none|nobody|no\s+one)\b[^.;]{0,40}\bwould\s+(?:say|predict|guess|speculate)\b"
     r"|\b(?:too\s+(?:early|soon)|premature)\s+to\s+(?:say|tell|call|predict|judge|know|speculate)\b"
     r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|can['’]t|cannot|not\s+going\s+to)\s+"

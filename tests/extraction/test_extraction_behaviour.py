@@ -3698,3 +3698,14 @@ def test_an_answer_quoted_before_its_speaker_under_a_question_takes_the_question
         '"Yes, but not by much," said Ilse Varga-Moreau, chief economist at Tolland Bank.'
     )
     assert speakers_of(text) == ["Ilse Varga-Moreau"]
+
+
+def test_a_call_recalled_from_the_last_contest_is_a_past_belief() -> None:
+    assert sentences_of("Last time, in 2019, I said Marta Ilves would win the mayoralty.") == []
+    assert sentences_of("HOST: Last season you said Dunmore would win the cup.") == []
+    assert sentences_of("I said Marta Ilves would win the mayoralty next month.") != []
+
+
+def test_a_speaker_who_will_not_make_calls_about_a_year_gives_none() -> None:
+    text = 'Asked about the risk, Olsen said she would not "make calls about 2029 this early."'
+    assert sentences_of(text) == []
