@@ -542,6 +542,9 @@ _OUTCOME_AFTER: Final = re.compile(
     # "he would hold the seat": kept at the voters' or the rivals' pleasure
     r"(?:hold|keep|retain)\s+(?:on\s+to\s+)?(?:the|his|her|their|its|our)\s+(?:seat|title|"
     r"majority|lead|crown)|retain|"
+    # "we will form the next government" waits on the seats the voters give; "form a
+    # government with any party that ..." is a choice of partners, theirs to make
+    r"form\s+(?:the\s+next|a|an)\s+(?:[\w-]+\s+){0,2}?(?:government|majority)\b(?!\s+with\b)|"
     r"manage|achieve|secure|clinch|lift|avoid|escape|experience|record|post|report|reap|"
     r"feel|find|know|learn|depend|require|bear|weigh|double|triple|halve|stabilise|"
     r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing)|"

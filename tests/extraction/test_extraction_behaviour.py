@@ -3709,3 +3709,13 @@ def test_a_call_recalled_from_the_last_contest_is_a_past_belief() -> None:
 def test_a_speaker_who_will_not_make_calls_about_a_year_gives_none() -> None:
     text = 'Asked about the risk, Olsen said she would not "make calls about 2029 this early."'
     assert sentences_of(text) == []
+
+
+def test_a_party_forming_the_next_government_waits_on_the_voters() -> None:
+    text = (
+        "Nora Vance leads the Civic Party. "
+        '"We will form the next government before Easter," she told a crowd at the docks.'
+    )
+    assert speakers_of(text) == ["Nora Vance"]
+    assert sentences_of('"We will form a working group on rents," she said.') == []
+    assert sentences_of("Vance has said she will form a government with any party.") == []
