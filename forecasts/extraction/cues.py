@@ -388,6 +388,16 @@ _PROJECTION_IMPLIES: Final = re.compile(
 )
 
 
+# "Its seat projection for May 3 gives the Greens between 40 and 46 seats", "the club's
+# season simulations have Rovers finishing on 71 points": the figures a projection assigns.
+_PROJECTION_GIVES: Final = re.compile(
+    r"\b(?:projections?|simulations?)\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:between\s+|about\s+|around\s+|roughly\s+)?"
+    r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|seats\b|points\b|of\s+(?:the\s+)?\d|and\s+\d)",
+    re.IGNORECASE,
+)
+
+
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
 _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
@@ -672,6 +682,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     projects = any(word in text for word in ("impl", "envisag", "show", "see", "point"))
     for match in _PROJECTION_IMPLIES.finditer(text) if projects else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's implication")
+    for match in _PROJECTION_GIVES.finditer(text) if "ation" in text or "ion" in text else ():
+        yield _plain_cue("forecast_verb", match.start(), match.end(), "a projection's figures")
     for match in _ESTIMATE_AT.finditer(text) if "estimat" in text or "put" in text else ():
         yield _plain_cue(
             "forecast_verb", match.start(), match.end(), "an estimate of a quantity still to come"

@@ -399,7 +399,30 @@ def _attribution(
         found = _speaker_for_verb(text, shows, regions, document)
         if found is not None:
             return found
+    gives = _PROJECTION_GIVES.search(text) if "ion" in text else None
+    if gives is not None and not _inside(gives.start(), regions):
+        # "Varden's projection ... gives the Greens 40 seats", "A projection by Varden gave"
+        by = _PROJECTION_BY.match(text, gives.end("noun"))
+        if by is not None:
+            name = _resolve_name(by.group("maker"), text, by.start("maker"), document)
+        elif _ITS_BEFORE.match(text, 0, gives.start()):
+            name = document.last_organisation  # "Its season simulations have ..."
+        else:
+            name = _report_owner(text[: gives.end("noun")], text, 0, document)
+        if name is not None:
+            return _Attribution(name)
     return _Attribution(None)
+
+
+# A projection's figures, and who made it: its owner before it or "by" after it.
+_PROJECTION_GIVES: Final = re.compile(
+    r"\b(?P<noun>(?i:projections?|simulations?))\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s"
+)
+_ITS_BEFORE: Final = re.compile(r"\W*(?i:its|their)\s+(?:[\w-]+\s+){0,2}$")
+_PROJECTION_BY: Final = re.compile(
+    r",?\s+(?:(?:published|released|issued)\s+)?by\s+"
+    r"(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
+)
 
 
 # An attribution closing the sentence after a comma: "..., the ECB said on Thursday."
@@ -1134,7 +1157,7 @@ _BUILT_BY: Final = re.compile(
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
-    r"bulletin|statement|assessment|minutes|models?|"
+    r"bulletin|statement|assessment|minutes|models?|simulations?|"
     # "the bank's projected rate path, which shows": the path of its policy rate it publishes
     r"(?:rate|policy)\s+path)"
     # "the agency's outlook for June to August": the period it covers
@@ -1167,7 +1190,10 @@ def _report_owner(chunk: str, text: str, offset: int, document: _Document) -> st
             return found.name
         # "The Strathmere Meteorological Service's outlook": a name that takes "the"
         name = owner.split(maxsplit=1)[1] if " " in owner else ""
-        if not name.istitle():
+        # "The Federal Ministry for Economic Affairs' projection": small joining words allowed
+        if not name[:1].isupper() or not all(
+            word.istitle() or word in _NAME_JOINERS for word in name.split()
+        ):
             return None
         at = offset + owned.start("owner") + len(owner) - len(name)
         return _resolve_name(name, text, at, document)

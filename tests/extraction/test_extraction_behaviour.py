@@ -3719,3 +3719,24 @@ def test_a_party_forming_the_next_government_waits_on_the_voters() -> None:
     assert speakers_of(text) == ["Nora Vance"]
     assert sentences_of('"We will form a working group on rents," she said.') == []
     assert sentences_of("Vance has said she will form a government with any party.") == []
+
+
+def test_the_seats_a_projection_gives_are_its_owners_forecast() -> None:
+    text = (
+        "Varden Analytics published its final model on Sunday. But Varden's projection for "
+        "Oct. 9 itself, which allows for late swings, gives the Greens between 40 and 46 "
+        "seats, short of a majority."
+    )
+    assert speakers_of(text) == ["Varden Analytics"]
+    text = "A seat projection published by Ostra Research on Friday gave the Labour Union 61 seats."
+    assert speakers_of(text) == ["Ostra Research"]
+    text = (
+        "The Federal Office for Energy Statistics' projection, published last month, has "
+        "demand growing 1.2% in 2027."
+    )
+    assert speakers_of(text) == ["Federal Office for Energy Statistics"]
+    text = (
+        "The data firm Pitchline expects Rovers to finish fourth. Its season simulations have "
+        "Dunmore finishing on 71 points, three behind the leaders."
+    )
+    assert speakers_of(text) == ["Pitchline", "Pitchline"]
