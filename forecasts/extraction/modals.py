@@ -519,7 +519,12 @@ _SELF_SUBJECT: Final = re.compile(
     # "said her party would cut income tax", "his government would raise the wage": the
     # speaker's own side, whose acts are theirs to decide
     r"|\b(?:his|her|their|its|our|my)\s+(?:party|government|administration|campaign|coalition|"
-    r"company|firm|ministry|department|council)\s*$",
+    r"company|firm|ministry|department|council)\s*$"
+    # "has said an Alliance government would introduce a rent cap": a party's standing pledge
+    # ("said a Labour government would struggle" stays a forecast, by the verb after it)
+    r"|\b(?:has\s+said|has\s+pledged|has\s+promised|pledged|promised|vowed)\s+(?:that\s+)?"
+    r"(?:a|an)\s+"
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?:government|administration|coalition)\s*$",
     re.IGNORECASE,
 )
 

@@ -3740,3 +3740,10 @@ def test_the_seats_a_projection_gives_are_its_owners_forecast() -> None:
         "Dunmore finishing on 71 points, three behind the leaders."
     )
     assert speakers_of(text) == ["Pitchline", "Pitchline"]
+
+
+def test_a_pledge_for_a_partys_government_is_no_forecast() -> None:
+    text = "Ms. Marren has said a Labour Union government would scrap the levy within a year."
+    assert sentences_of(text) == []
+    text = "Ms. Marren has said a Labour Union government would struggle to pass a budget in 2025."
+    assert speakers_of(text) == ["Marren"]
