@@ -3747,3 +3747,10 @@ def test_a_pledge_for_a_partys_government_is_no_forecast() -> None:
     assert sentences_of(text) == []
     text = "Ms. Marren has said a Labour Union government would struggle to pass a budget in 2025."
     assert speakers_of(text) == ["Marren"]
+
+
+def test_some_of_a_group_warning_is_no_one_to_track() -> None:
+    assert sentences_of("Some MPs have warned that waiting lists will lengthen in January.") == []
+    assert sentences_of("Some NHS managers fear that waiting lists will lengthen by May.") == []
+    text = "Some ferry sailings will almost certainly be cancelled on Friday, the service said."
+    assert sentences_of(text) != []
