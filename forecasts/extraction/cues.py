@@ -408,6 +408,8 @@ _EXPECT_OBJECT: Final = re.compile(
     r"\bas\s+(?:large|big|severe|bad|strong|high|low|long|early|late|deep|wet|dry|hot|cold)\s+as\b|"
     r"\b(?:larger|bigger|worse|better|stronger|weaker|higher|lower|longer|shorter|deeper|"
     r"wetter|drier|hotter|colder|earlier|later)\s+than\b|"
+    # "expects a draw", "expects a narrow home win": a match's result, settled when it is played
+    r"\b(?:draw|win|victory|defeat)\b|"
     r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b)",

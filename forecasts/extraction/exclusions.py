@@ -25,7 +25,9 @@ _HOPE: Final = re.compile(
     # "short of the 1 million units some investors had hoped for": a past hope measures the
     # forecast, it is not the speaker hoping
     r"\b(?=\w)(?<!had\s)(?<!had\sbeen\s)"
-    r"(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b",
+    r"(?:hope|hopes|hoped|hoping|hopeful|wish|wishes|wished|wishing)\b"
+    # "I hope I am wrong about turnout, which I expect to fall": the forecast stands
+    r"(?!\s+(?:that\s+)?(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:proved\s+|proven\s+)?wrong\b)",
     re.I,
 )
 

@@ -3754,3 +3754,15 @@ def test_some_of_a_group_warning_is_no_one_to_track() -> None:
     assert sentences_of("Some NHS managers fear that waiting lists will lengthen by May.") == []
     text = "Some ferry sailings will almost certainly be cancelled on Friday, the service said."
     assert sentences_of(text) != []
+
+
+def test_a_pundit_who_expects_a_draw_forecasts_the_result() -> None:
+    text = "Former Rovers captain Ian Moss, now a radio pundit, expects a draw."
+    assert speakers_of(text) == ["Ian Moss"]
+    assert sentences_of("Ian Moss expects a quiet week.") == []
+
+
+def test_hoping_to_be_wrong_leaves_the_forecast_standing() -> None:
+    text = "I hope I am wrong about the count, which I expect to fall below 40% in the runoff."
+    assert sentences_of(text) == [text]
+    assert sentences_of("I hope turnout will rise above 40% in the second round.") == []
