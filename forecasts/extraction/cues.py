@@ -398,6 +398,15 @@ _PROJECTION_GIVES: Final = re.compile(
 )
 
 
+# "Tolland's own forecast for growth is 0.7%": a body's forecast stated as its figure.
+_OWN_FORECAST_IS: Final = re.compile(
+    r"['’]s?\s+(?:(?:own|latest|new|current|central)\s+)?(?:[\w-]+\s+)?"
+    r"(?P<noun>forecasts?|projections?|estimates?)\s+(?:for|of)\s+[^.;,]{1,60}?\s+"
+    r"(?:is|are|stands\s+at)\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?-?\d",
+    re.IGNORECASE,
+)
+
+
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
 _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
@@ -686,6 +695,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's implication")
     for match in _PROJECTION_GIVES.finditer(text) if "ation" in text or "ion" in text else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a projection's figures")
+    for match in _OWN_FORECAST_IS.finditer(text) if "'" in text or "’" in text else ():
+        yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's figure")
     for match in _ESTIMATE_AT.finditer(text) if "estimat" in text or "put" in text else ():
         yield _plain_cue(
             "forecast_verb", match.start(), match.end(), "an estimate of a quantity still to come"

@@ -400,6 +400,8 @@ def _attribution(
         if found is not None:
             return found
     gives = _PROJECTION_GIVES.search(text) if "ion" in text else None
+    if gives is None and ("'" in text or "’" in text):
+        gives = _FORECAST_IS.search(text)  # "Tolland's own forecast for growth is 0.7%"
     if gives is not None and not _inside(gives.start(), regions):
         # "Varden's projection ... gives the Greens 40 seats", "A projection by Varden gave"
         by = _PROJECTION_BY.match(text, gives.end("noun"))
@@ -417,6 +419,10 @@ def _attribution(
 # A projection's figures, and who made it: its owner before it or "by" after it.
 _PROJECTION_GIVES: Final = re.compile(
     r"\b(?P<noun>(?i:projections?|simulations?))\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s"
+)
+_FORECAST_IS: Final = re.compile(
+    r"\b(?P<noun>(?i:forecasts?|projections?|estimates?))\s+(?:for|of)\s+[^.;,]{1,60}?\s+"
+    r"(?:is|are|stands\s+at)\s"
 )
 _ITS_BEFORE: Final = re.compile(r"\W*(?i:its|their)\s+(?:[\w-]+\s+){0,2}$")
 _PROJECTION_BY: Final = re.compile(

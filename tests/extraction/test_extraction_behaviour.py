@@ -3766,3 +3766,9 @@ def test_hoping_to_be_wrong_leaves_the_forecast_standing() -> None:
     text = "I hope I am wrong about the count, which I expect to fall below 40% in the runoff."
     assert sentences_of(text) == [text]
     assert sentences_of("I hope turnout will rise above 40% in the second round.") == []
+
+
+def test_a_banks_own_forecast_stated_as_its_figure_is_the_banks() -> None:
+    text = "Tolland Bank expects a slowdown. Tolland's own forecast for overall growth is 0.7%."
+    assert speakers_of(text)[-1:] == ["Tolland Bank"]
+    assert sentences_of("The bank's forecast for 2023 was 2.4%.") == []
