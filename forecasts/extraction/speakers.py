@@ -413,7 +413,23 @@ def _attribution(
             name = _report_owner(text[: gives.end("noun")], text, 0, document)
         if name is not None:
             return _Attribution(name)
+    relative = _RELATIVE_SAID.search(text) if "which " in text or "that " in text else None
+    if relative is not None and not _inside(relative.start(), regions):
+        # "a weak La Nina, which the World Weather Council said last week had a 70% chance of
+        # persisting": the body named in the relative clause gives the chance
+        name = _resolve_name(relative.group("who"), text, relative.start("who"), document)
+        if name is not None:
+            return _Attribution(
+                name, verb_start=relative.start("verb"), verb_end=relative.end("verb")
+            )
     return _Attribution(None)
+
+
+_RELATIVE_SAID: Final = re.compile(
+    r",\s+(?:which|that)\s+(?:the\s+)?(?P<who>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
+    r"[A-Z][\w&'’.-]*){0,5})\s+(?P<verb>said|says|estimated|estimates|put|puts|gave|gives)\b"
+    r"[^,;]{0,30}?\b(?:had|has|have|was|is|were|are|at)\b[^.;]{0,20}?\d{1,3}(?:\.\d)?\s?%"
+)
 
 
 # A projection's figures, and who made it: its owner before it or "by" after it.

@@ -3772,3 +3772,13 @@ def test_a_banks_own_forecast_stated_as_its_figure_is_the_banks() -> None:
     text = "Tolland Bank expects a slowdown. Tolland's own forecast for overall growth is 0.7%."
     assert speakers_of(text)[-1:] == ["Tolland Bank"]
     assert sentences_of("The bank's forecast for 2023 was 2.4%.") == []
+
+
+def test_a_body_named_in_a_relative_clause_gives_the_chance() -> None:
+    text = (
+        "The warming reflects a weak El Nino, which the World Weather Council said last week "
+        "had a 70% chance of persisting through March."
+    )
+    assert [
+        (c.speaker, c.probability) for c in extract_candidates(text, published_at=PUBLISHED)
+    ] == [("World Weather Council", 0.7)]
