@@ -72,6 +72,9 @@ _DECLINED: Final = re.compile(
     # "I'm not going to make predictions about May", "I don't make forecasts that far ahead"
     r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|never|won['’]t|will\s+not|not\s+going\s+to)"
     r"\s+(?:make|do|give|offer)\s+(?:any\s+)?(?:predictions?|forecasts?)\b"
+    # "The voters will decide that": the question handed back to the electorate
+    r"|\b(?:the\s+)?(?:voters|electorate|people)\s+(?:will|shall|get\s+to)\s+decide\s+"
+    r"(?:that|this|it)\b"
     # "we will see in May", "we'll see what happens": the answer left to events
     r"|\bwe(?:['’]ll|\s+will|\s+shall)\s+(?:just\s+)?see\b(?=\s*(?:[.,;:!\"”’]|$)|\s+(?:in|on|"
     r"after|when|what|how|whether|if)\b)",

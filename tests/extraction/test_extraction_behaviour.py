@@ -3782,3 +3782,8 @@ def test_a_body_named_in_a_relative_clause_gives_the_chance() -> None:
     assert [
         (c.speaker, c.probability) for c in extract_candidates(text, published_at=PUBLISHED)
     ] == [("World Weather Council", 0.7)]
+
+
+def test_handing_the_question_to_the_voters_declines_it() -> None:
+    text = 'Asked if he would keep his seat, Holm said: "The voters will decide that, not me."'
+    assert sentences_of(text) == []
