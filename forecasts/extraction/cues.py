@@ -407,6 +407,16 @@ _OWN_FORECAST_IS: Final = re.compile(
 )
 
 
+# "Marrow is slightly more cautious, at 1.6% growth": a forecaster set beside another by
+# how far its figure goes.
+_MORE_CAUTIOUS_AT: Final = re.compile(
+    r"\b(?:is|are)\s+(?:(?:slightly|a\s+little|somewhat|a\s+bit|much|far|even)\s+)?"
+    r"(?:more|less)\s+(?:cautious|optimistic|pessimistic|bullish|bearish|upbeat|gloomy)"
+    r"(?:\s+(?:on|about)\s+[^.;,]{1,30}?)?,?\s+at\s+(?:about\s+|around\s+)?[$€£]?-?\d",
+    re.IGNORECASE,
+)
+
+
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
 _EXPECT_OBJECT: Final = re.compile(
     r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
@@ -697,6 +707,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a projection's figures")
     for match in _OWN_FORECAST_IS.finditer(text) if "'" in text or "’" in text else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's figure")
+    for match in _MORE_CAUTIOUS_AT.finditer(text) if "ore " in text or "ess " in text else ():
+        yield _plain_cue("forecast_verb", match.start(), match.end(), "a figure set beside another")
     for match in _ESTIMATE_AT.finditer(text) if "estimat" in text or "put" in text else ():
         yield _plain_cue(
             "forecast_verb", match.start(), match.end(), "an estimate of a quantity still to come"

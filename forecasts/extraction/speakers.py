@@ -413,6 +413,12 @@ def _attribution(
             name = _report_owner(text[: gives.end("noun")], text, 0, document)
         if name is not None:
             return _Attribution(name)
+    compared = _COMPARED_FORECASTER.match(text) if "ore " in text or "ess " in text else None
+    if compared is not None:
+        # "Marrow is slightly more cautious, at 1.6% growth": the firm set beside another
+        name = _resolve_name(compared.group("who"), text, compared.start("who"), document)
+        if name is not None:
+            return _Attribution(name)
     relative = _RELATIVE_SAID.search(text) if "which " in text or "that " in text else None
     if relative is not None and not _inside(relative.start(), regions):
         # "a weak La Nina, which the World Weather Council said last week had a 70% chance of
@@ -425,6 +431,11 @@ def _attribution(
     return _Attribution(None)
 
 
+_COMPARED_FORECASTER: Final = re.compile(
+    r"\W*(?P<who>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})\s+(?:is|are)\s+"
+    r"(?:(?:slightly|a\s+little|somewhat|a\s+bit|much|far|even)\s+)?(?:more|less)\s+"
+    r"(?:cautious|optimistic|pessimistic|bullish|bearish|upbeat|gloomy)\b"
+)
 _RELATIVE_SAID: Final = re.compile(
     r",\s+(?:which|that)\s+(?:the\s+)?(?P<who>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
     r"[A-Z][\w&'’.-]*){0,5})\s+(?P<verb>said|says|estimated|estimates|put|puts|gave|gives)\b"

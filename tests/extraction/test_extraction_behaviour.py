@@ -3787,3 +3787,11 @@ def test_a_body_named_in_a_relative_clause_gives_the_chance() -> None:
 def test_handing_the_question_to_the_voters_declines_it() -> None:
     text = 'Asked if he would keep his seat, Holm said: "The voters will decide that, not me."'
     assert sentences_of(text) == []
+
+
+def test_a_firm_more_cautious_than_another_at_a_figure_forecasts_it() -> None:
+    text = (
+        "Tessaly Insights expects shipments to grow 2% next year. "
+        "Varnum Data is slightly more cautious, at 1.4% growth."
+    )
+    assert speakers_of(text) == ["Tessaly Insights", "Varnum Data"]
