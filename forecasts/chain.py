@@ -137,10 +137,10 @@ def append_entry(
 ) -> None:
     """Append one entry after the current head, inside the cursor's transaction.
 
-    On PostgreSQL the lock and the insert are only sent: on a pipelining cursor they go
-    out with the COMMIT, so the chain's lock is held for no round trip of the network; a
-    cursor writing several units of work at once sends all their appends, under one lock,
-    with its one COMMIT (service/loop_postgres.py).
+    On PostgreSQL the lock and the insert go to the cursor's send_locked: a cursor writing
+    units of work on the event loop keeps the appends of all of them to the end of its
+    transaction and sends them under one lock, just before its one COMMIT, so the chain's
+    lock is held for no unit's own work (service/loop_postgres.py).
     """
     fields: dict[str, Any] = {
         "action": action.value,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, exists, insert
+from sqlalchemy import ColumnElement, Dialect, Table, and_, bindparam, exists, insert
 from sqlalchemy import select as core_select
 from sqlmodel import Session
 
@@ -357,13 +357,7 @@ def _recorded_if_valid(
     cursor: Cursor, data: ClaimCreate, question_id: int, actor: str, now: datetime
 ) -> ClaimPublic | None:
     """The claim as recorded by _INSERT_IF_VALID, or None when that statement refused it."""
-    # The kind of question the claim is stated for: a claim stated for the other kind is
-    # refused by the statement, and by _stated once the question's kind is known.
-    kind = (
-        QuestionKind.quantity
-        if data.quantity is not None and data.probability is None
-        else QuestionKind.binary
-    )
+    kind = _kind_stated(data)
     try:
         stated = _stated(data, kind)
     except DomainError:
@@ -375,6 +369,29 @@ def _recorded_if_valid(
         return None
     ((claim_id, deadline, first_resolved_at),) = inserted
     return _recorded(cursor, data, claim_id, fields, stated, (deadline, first_resolved_at))
+
+
+def _kind_stated(data: ClaimCreate) -> QuestionKind:
+    """The kind of question the claim is stated for: a claim stated for the other kind is
+    refused by _INSERT_IF_VALID, and by _stated once the question's kind is known.
+    """
+    if data.quantity is not None and data.probability is None:
+        return QuestionKind.quantity
+    return QuestionKind.binary
+
+
+def claim_on_question_locks(dialect: Dialect, data: ClaimCreate) -> list[str]:
+    """The locks record_claim_on_question waits for before it inserts a valid claim, for a
+    writer that takes those of several claims at once, ahead of their inserts.
+    """
+    if data.question_id is None:
+        return []
+    try:
+        stated = _stated(data, _kind_stated(data))
+    except DomainError:
+        return []
+    lock = _same_claim_lock(dialect, data, stated, {"question_id": data.question_id})
+    return [] if lock is None else [lock]
 
 
 def _check_made(data: ClaimCreate, now: datetime) -> None:
@@ -432,10 +449,16 @@ def _queue_behind_same_claim(
     threads could each find no repeat and both record it. The source is known by its
     slug, so that the lock can be asked for before its id is looked up.
     """
-    fields = _same_claim(data, None, stated) | {"source_id": data.source} | question
-    lock = same_record_lock(cursor.dialect, "claim", fields)
+    lock = _same_claim_lock(cursor.dialect, data, stated, question)
     if lock is not None:
         cursor.wait_for(lock)
+
+
+def _same_claim_lock(
+    dialect: Dialect, data: ClaimCreate, stated: Stated, question: dict[str, Any]
+) -> str | None:
+    fields = _same_claim(data, None, stated) | {"source_id": data.source} | question
+    return same_record_lock(dialect, "claim", fields)
 
 
 def _refuse_repeat(

@@ -184,9 +184,9 @@ def committed(connection: Any, cursor: Cursor, write: Callable[[Cursor], T]) -> 
         try:
             connection.rollback()
         except Exception:
-            # A pipeline the error aborted refuses the ROLLBACK too ("pipeline aborted"),
-            # and the connection is rolled back as it goes back to its pool. The error
-            # that says what went wrong is the first.
+            # A connection the error broke refuses the ROLLBACK too, and is rolled back
+            # or closed as it goes back to its pool. The error that says what went wrong
+            # is the first.
             raise error from None
         raise
     return result

@@ -6,7 +6,7 @@ import logging
 import math
 import sqlite3
 import threading
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from anyio import to_thread
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Dialect, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import SingletonThreadPool
 from sqlmodel import Session
@@ -122,10 +122,10 @@ class Database:
                 checkpoints=make_engine(url, lock_wait_seconds=CHECKPOINT_LOCK_WAIT_SECONDS),
             )
         # On PostgreSQL, on the event loop (service/loop_postgres.py), on pools of
-        # `pool_size` connections per process: reads through asyncpg, writes pipelined.
+        # `pool_size` connections per process, through asyncpg.
         self._postgres: LoopPostgres | None = None
         if self.dialect == "postgresql":
-            self._postgres = LoopPostgres(url=url, dialect=self.engine.dialect, pool_size=pool_size)
+            self._postgres = LoopPostgres(url=url, pool_size=pool_size)
 
     @property
     def dialect(self) -> str:
@@ -152,13 +152,21 @@ class Database:
                 session.rollback()
                 raise
 
-    async def write(self, write: Callable[[Cursor], T]) -> T:
+    async def write(
+        self, write: Callable[[Cursor], T], locks: Callable[[Dialect], Iterable[str]] | None = None
+    ) -> T:
         """Run a unit of work on prepared statements from a route, on the event loop
         (service/loop_sqlite.py, service/loop_postgres.py), and commit it once.
+
+        `locks` names, for the database's dialect, the locks the unit will wait for
+        (Cursor.wait_for): on PostgreSQL they are taken ahead, with its transaction's BEGIN,
+        and the unit's own waits cost nothing. SQLite's write lock makes every writer wait
+        already.
         """
         if self._loop is not None:
             return await self._loop.write(write)
-        return await self._on_postgres().write(write)
+        ahead = () if locks is None else locks(self.engine.dialect)
+        return await self._on_postgres().write(write, ahead)
 
     async def write_with_session(self, write: Callable[[Session], T]) -> T:
         """Run a unit of work that needs the ORM from a route, in a thread."""

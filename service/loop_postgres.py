@@ -1,4 +1,4 @@
-"""PostgreSQL on the event loop: reads through asyncpg, one statement each; writes pipelined.
+"""PostgreSQL on the event loop, through asyncpg: reads one statement each, writes in batches.
 
 Reads. Every read model of a route is one statement on PostgreSQL. A single statement
 sees one committed state by itself, so a read needs no transaction: no BEGIN, no ROLLBACK,
@@ -12,12 +12,15 @@ cache, so the server plans each statement once per connection; asking for a seco
 statement in one read is an error, as it would see another state. Reads of one statement
 asked while one of them is under way go together in the next round trip (ReadFlights).
 
-Writes send the chain's lock, the ledger entry and the COMMIT in one flight
-(forecasts/chain.py), in psycopg's pipeline mode, so the lock is held for the server's
-work alone, never for a round trip or for a turn of the event loop. They run in a
-greenlet (SQLAlchemy's greenlet_spawn, as its own asyncio extension runs sync code on async
-drivers), on a psycopg_pool.AsyncConnectionPool. asyncpg has no pipeline mode: each of a
-write's statements would cost it a round trip with the lock held.
+Writes. A unit of work runs in a greenlet (SQLAlchemy's greenlet_spawn, as its own asyncio
+extension runs sync code on async drivers) on asyncpg's write pool, each statement one
+round trip. Units that arrive while a batch is being written go together in the next: one
+transaction, one COMMIT. The chain's appends (forecasts/chain.py) wait to the end of the
+batch and go out under the lock once, as one flight, followed by the COMMIT, so the lock
+is held for two round trips, not for the units' own work. psycopg's pipeline mode would
+save round trips, but each of its statements costs the process about twice the CPU of
+asyncpg's (it registers the socket with the event loop for every wait): under load the
+process's CPU, not the round trips, bounds how many claims it records.
 
 Both pools hold SOOTH_DATABASE_POOL_SIZE connections per process and belong to the event
 loop they opened on.
@@ -26,16 +29,12 @@ loop they opened on.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Hashable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from functools import partial
-from typing import Any, TypeVar
+from itertools import groupby
+from typing import Any, NamedTuple, TypeVar
 
 import asyncpg
-import psycopg
-from psycopg import AsyncConnection, AsyncCursor
-from psycopg.conninfo import make_conninfo
-from psycopg_pool import AsyncConnectionPool
 from pydantic_core import to_json
 from sqlalchemy import Dialect, Select, Text, bindparam, case, cast, func, null, select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
@@ -52,113 +51,90 @@ from service.read_cache import ReadCache
 T = TypeVar("T")
 
 
-def conninfo(url: str) -> str:
-    """The libpq connection string of a SQLAlchemy URL."""
-    parsed = make_url(url)
-    # The query may name the host as well: "?host=/var/run/postgresql" is how a URL gives
-    # a Unix socket's directory, and it wins over the (then empty) host part.
-    return make_conninfo(
-        "",
-        **{
-            "host": parsed.host,
-            "port": parsed.port,
-            "user": parsed.username,
-            "password": parsed.password,
-            "dbname": parsed.database,
-            **{key: str(value) for key, value in parsed.query.items()},
-        },
-    )
+def dsn(url: str) -> str:
+    """asyncpg's connection string of a SQLAlchemy URL: the same, without the driver's name.
+    The query may name the host as well: "?host=/var/run/postgresql" is how a URL gives a
+    Unix socket's directory, and asyncpg reads it as libpq does.
+    """
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-class AwaitedCursor:
-    """The DBAPI cursor calls Cursor makes, on an async cursor, from inside a greenlet."""
+class WriteCursor(Cursor):
+    """A Cursor on one asyncpg connection, used from inside a greenlet, in a transaction
+    that it begins with its first statement and ends with commit() or rollback().
 
-    def __init__(self, cursor: AsyncCursor[Any]) -> None:
-        self._cursor = cursor
-
-    def execute(self, sql: str, params: Any = None) -> None:
-        """Send the statement; in pipeline mode, without waiting for its result."""
-        await_(self._cursor.execute(sql, params))
-
-    def fetchall(self) -> list[Sequence[Any]]:
-        """The statement's rows, once they arrive."""
-        rows: list[Sequence[Any]] = await_(self._cursor.fetchall())
-        return rows
-
-    @property
-    def description(self) -> Any:
-        """The columns of the statement's result."""
-        return self._cursor.description
-
-
-class _AwaitedConnection:
-    """The commit and rollback of an async connection, from inside a greenlet."""
-
-    def __init__(self, connection: AsyncConnection[Any]) -> None:
-        self._connection = connection
-
-    def commit(self) -> None:
-        """Commit; in pipeline mode, sent with whatever is queued before it."""
-        await_(self._connection.commit())
-
-    def rollback(self) -> None:
-        """Roll back the transaction."""
-        await_(self._connection.rollback())
-
-
-class PipelinedCursor(Cursor):
-    """A Cursor on a connection in pipeline mode: statements given together share a flight."""
-
-    def __init__(self, new_cursor: Callable[[], Any], dialect: Dialect) -> None:
-        super().__init__(new_cursor(), dialect)
-        self._new_cursor = new_cursor
-
-    def rows_together(
-        self, *queries: tuple[Prepared, Mapping[str, Any]]
-    ) -> list[list[Sequence[Any]]]:
-        """The rows of each statement, in order, all sent before the first is read."""
-        cursors = [self._new_cursor() for _ in queries]
-        for (prepared, params), cursor in zip(queries, cursors, strict=True):
-            self.send(prepared, params, cursor)
-        return [
-            self.fetched(prepared, cursor)
-            for (prepared, _), cursor in zip(queries, cursors, strict=True)
-        ]
-
-
-class BatchCursor(PipelinedCursor):
-    """A PipelinedCursor for several units of work in one transaction: the chain's appends
-    wait, and go out together, under the lock once, just before the COMMIT. It counts the
-    statements that may have written, so that a unit that fails is known to have changed
-    nothing.
+    Each statement is one round trip, without the chain's lock: the appends of every unit
+    of work in the transaction wait, and go out together just before the COMMIT, under the
+    lock once, as one flight (asyncpg's executemany sends each its Bind and Execute and
+    one Sync for all). It counts the statements that may have written, so that a unit that
+    fails is known to have changed nothing.
     """
 
-    def __init__(self, new_cursor: Callable[[], Any], dialect: Dialect) -> None:
-        super().__init__(new_cursor, dialect)
+    def __init__(
+        self, connection: asyncpg.Connection, dialect: Dialect, ahead: Iterable[str] = ()
+    ) -> None:
+        super().__init__(None, dialect)
+        self._connection = connection
         self._appends: list[tuple[str, Prepared, Mapping[str, Any]]] = []
+        # Locks the units of work will wait for, taken with the BEGIN, in one order for
+        # every transaction, so that two never wait for each other.
+        self._ahead = sorted(set(ahead))
+        self._held = set(self._ahead)
+        self._begun = False
         self.writes = 0
 
     def execute(self, sql: str) -> None:
         """Run a statement given as text, counted as a write: nothing says it only reads."""
         self.writes += 1
-        super().execute(sql)
-
-    def send(self, prepared: Prepared, params: Mapping[str, Any], cursor: Any = None) -> None:
-        """Send the statement, counting it when it is not a SELECT."""
-        if not isinstance(prepared.statement, Select):
-            self.writes += 1
-        super().send(prepared, params, cursor)
-
-    def fetched(self, prepared: Prepared, cursor: Any) -> list[Sequence[Any]]:
-        """The rows, uncounting an INSERT ... RETURNING that returned none: it wrote none."""
-        rows = super().fetched(prepared, cursor)
-        if not rows and not isinstance(prepared.statement, Select):
-            self.writes -= 1
-        return rows
+        self._text(sql)
 
     def wait_for(self, lock: str) -> None:
-        """Take the lock, uncounted: it writes nothing."""
-        super().execute(lock)
+        """Take the lock, uncounted: it writes nothing; a lock taken ahead is held already."""
+        if lock not in self._held:
+            self._held.add(lock)
+            self._text(lock)
+
+    def _text(self, sql: str) -> None:
+        # A statement given as text goes by the simple protocol, which takes several in one
+        # message: the transaction's BEGIN and the locks taken ahead ride with the first.
+        if not self._begun:
+            self._begun = True
+            sql = "; ".join(["BEGIN", *self._ahead, sql])
+        await_(self._connection.execute(sql))
+
+    def _begin(self) -> None:
+        if not self._begun:
+            self._begun = True
+            await_(self._connection.execute("; ".join(["BEGIN", *self._ahead])))
+
+    def commit(self) -> None:
+        """Commit the transaction, if a statement began it."""
+        if self._begun:
+            await_(self._connection.execute("COMMIT"))
+
+    def rollback(self) -> None:
+        """Roll back the transaction, if a statement began it."""
+        if self._begun:
+            await_(self._connection.execute("ROLLBACK"))
+
+    def rows(self, prepared: Prepared, params: Mapping[str, Any]) -> list[Sequence[Any]]:
+        """Every row the statement returns, processed; an INSERT ... RETURNING that returns
+        none wrote none.
+        """
+        self._begin()
+        compiled = prepared.compiled(self.dialect)
+        rows = await_(self._connection.fetch(compiled.sql, *self.arguments(prepared, params)))
+        if rows and not isinstance(prepared.statement, Select):
+            self.writes += 1
+        if compiled.processors is None:
+            # Some processing depends on the column types the server reports (numerics).
+            described = await_(_described(self._connection, compiled.sql))
+            compiled.processors = prepared.processors(self.dialect, described)
+        return processed(rows, compiled.processors)
+
+    def send(self, prepared: Prepared, params: Mapping[str, Any], cursor: Any = None) -> None:
+        """Run the statement, its rows unread."""
+        self.rows(prepared, params)
 
     def send_locked(self, lock: str, prepared: Prepared, params: Mapping[str, Any]) -> None:
         """Keep the append until send_appends."""
@@ -173,13 +149,21 @@ class BatchCursor(PipelinedCursor):
         del self._appends[mark:]
 
     def send_appends(self) -> None:
-        """Take the lock once and send every waiting append, in the order they were made."""
-        locks = {lock for lock, _, _ in self._appends}
-        for lock in sorted(locks):
-            super().execute(lock)
-        for _, prepared, params in self._appends:
-            super().send(prepared, params)
+        """Take the lock once, then send every waiting append, in the order they were made,
+        in one flight for each run of the same statement.
+        """
+        for lock in sorted({lock for lock, _, _ in self._appends}):
+            self._text(lock)
+        for prepared, run in groupby(self._appends, key=lambda append: append[1]):
+            arguments = [self.arguments(prepared, params) for _, _, params in run]
+            await_(self._connection.executemany(prepared.compiled(self.dialect).sql, arguments))
         self._appends.clear()
+
+
+async def _described(connection: asyncpg.Connection, sql: str) -> list[tuple[str, int]]:
+    """The name and type of each column of a statement's result."""
+    statement = await connection.prepare(sql)
+    return [(a.name, a.type.oid) for a in statement.get_attributes()]
 
 
 class _RowsOf(ColumnElement[Any]):
@@ -326,8 +310,7 @@ class ReadFlights:
     async def describe(self, sql: str) -> list[tuple[str, int]]:
         """The name and type of each column of a statement's result."""
         async with self._pool.acquire() as connection:
-            statement = await connection.prepare(sql)
-            return [(a.name, a.type.oid) for a in statement.get_attributes()]
+            return await _described(connection, sql)
 
     async def fetchrow(self, sql: str, args: Sequence[Any]) -> Any:
         """The one row of a statement, read in the statement's next flight."""
@@ -390,22 +373,20 @@ FLIGHTS = 1
 
 
 class LoopPostgres:
-    """Reads on asyncpg's pool, writes on psycopg's async pool, both on the event loop."""
+    """Reads and writes on asyncpg's pools, on the event loop."""
 
-    def __init__(self, *, url: str, dialect: Dialect, pool_size: int) -> None:
-        self._conninfo = conninfo(url)
-        self._dsn = make_url(url).set(drivername="postgresql").render_as_string(False)
-        self._dialect = dialect
-        self._read_dialect: Dialect = PGDialect_asyncpg()  # type: ignore[no-untyped-call]
+    def __init__(self, *, url: str, pool_size: int) -> None:
+        self._dsn = dsn(url)
+        self._dialect: Dialect = PGDialect_asyncpg()  # type: ignore[no-untyped-call]
         self._pool_size = pool_size
-        self._opening: asyncio.Task[tuple[Any, ReadFlights]] | None = None
+        self._opening: asyncio.Task[tuple[asyncpg.Pool, ReadFlights]] | None = None
         self._pool_loop: asyncio.AbstractEventLoop | None = None
         self._cache = ReadCache()
-        self._queued: list[tuple[Callable[[Cursor], Any], asyncio.Future[Any]]] = []
+        self._queued: list[_Unit] = []
         self._queue_loop: asyncio.AbstractEventLoop | None = None
         self._writers: set[asyncio.Task[None]] = set()
 
-    async def _opened(self) -> tuple[AsyncConnectionPool[AsyncConnection[Any]], ReadFlights]:
+    async def _opened(self) -> tuple[asyncpg.Pool, ReadFlights]:
         """The pools of the running loop: a pool's connections belong to the loop it opened on.
         Callers that arrive while they open wait for the same pools.
         """
@@ -416,15 +397,14 @@ class LoopPostgres:
             self._pool_loop = loop
         return await asyncio.shield(opening)
 
-    async def _open(self) -> tuple[AsyncConnectionPool[AsyncConnection[Any]], ReadFlights]:
-        writes = AsyncConnectionPool(
-            self._conninfo,
+    async def _open(self) -> tuple[asyncpg.Pool, ReadFlights]:
+        writes = await asyncpg.create_pool(
+            self._dsn,
             min_size=1,
             max_size=self._pool_size,
-            open=False,
-            configure=_plan_once,
+            server_settings=_WRITES,
+            reset=_rolled_back,
         )
-        await writes.open()
         try:
             reads = await asyncpg.create_pool(
                 self._dsn,
@@ -441,7 +421,7 @@ class LoopPostgres:
     async def read(self, read: Callable[[Cursor], T]) -> T:
         """A read model, as one statement, which sees one committed state by itself."""
         _, reads = await self._opened()
-        return await greenlet_spawn(read, OneStatementCursor(reads, self._read_dialect))
+        return await greenlet_spawn(read, OneStatementCursor(reads, self._dialect))
 
     async def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
         """The JSON of a read model; the body kept from an earlier read when the database
@@ -449,7 +429,7 @@ class LoopPostgres:
         """
         _, reads = await self._opened()
         held = self._cache.held(key)
-        cursor = OneStatementCursor(reads, self._read_dialect, kept_at=str(held[0]) if held else "")
+        cursor = OneStatementCursor(reads, self._dialect, kept_at=str(held[0]) if held else "")
         try:
             result = await greenlet_spawn(read, cursor)
         except _UnchangedError:
@@ -459,8 +439,9 @@ class LoopPostgres:
         self._cache.put(key, cursor.version, body)
         return body
 
-    async def write(self, write: Callable[[Cursor], T]) -> T:
-        """Run a unit of work and commit it; on any error, roll all of it back.
+    async def write(self, write: Callable[[Cursor], T], locks: Iterable[str] = ()) -> T:
+        """Run a unit of work and commit it; on any error, roll all of it back. `locks` are
+        those the unit will wait for (Cursor.wait_for), taken ahead with its batch's BEGIN.
 
         Units of work that arrive while a batch is being written wait, then go
         together: one transaction, the chain's appends under one lock, one COMMIT. A
@@ -472,7 +453,7 @@ class LoopPostgres:
         done: asyncio.Future[Any] = loop.create_future()
         if self._queue_loop is not loop:
             self._queued, self._queue_loop, self._writers = [], loop, set()
-        self._queued.append((write, done))
+        self._queued.append(_Unit(write, tuple(locks), done))
         if len(self._writers) < WRITERS:
             writer = loop.create_task(self._write_queued())
             self._writers.add(writer)
@@ -485,17 +466,17 @@ class LoopPostgres:
             while self._queued:
                 # A share of what waits, so that the other writers have batches too.
                 share = min(MAX_BATCH, -(-len(self._queued) // WRITERS))
-                batch = [unit for unit in self._queued[:share] if not unit[1].done()]
+                batch = [unit for unit in self._queued[:share] if not unit.done.done()]
                 del self._queued[:share]
                 if len(batch) == 1:
-                    await self._write_alone(pool, *batch[0])
+                    await self._write_alone(pool, batch[0])
                 elif batch:
                     await self._write_batch(pool, batch)
         except BaseException as error:
             # Nothing may be left waiting for a writer that has stopped.
             stopped = error if isinstance(error, Exception) else RuntimeError("shutting down")
-            for _, done in self._queued:
-                _settle(done, error=stopped)
+            for unit in self._queued:
+                _settle(unit.done, error=stopped)
             self._queued.clear()
             raise
         finally:
@@ -504,53 +485,43 @@ class LoopPostgres:
             # writer of its own, and wait for ever.
             self._writers.discard(asyncio.current_task())
 
-    async def _write_alone(
-        self,
-        pool: AsyncConnectionPool[AsyncConnection[Any]],
-        write: Callable[[Cursor], Any],
-        done: asyncio.Future[Any],
-    ) -> None:
+    async def _write_alone(self, pool: asyncpg.Pool, unit: _Unit) -> None:
         try:
-            async with _pipelined(pool) as connection:
-                result = await greenlet_spawn(
-                    committed,
-                    _AwaitedConnection(connection),
-                    PipelinedCursor(lambda: AwaitedCursor(connection.cursor()), self._dialect),
-                    write,
-                )
+            result = await self._committed(pool, partial(_alone, unit.write), unit.locks)
         except Exception as error:
-            _settle(done, error=error)
+            _settle(unit.done, error=error)
         else:
-            _settle(done, result=result)
+            _settle(unit.done, result=result)
 
-    async def _write_batch(
-        self,
-        pool: AsyncConnectionPool[AsyncConnection[Any]],
-        batch: list[tuple[Callable[[Cursor], Any], asyncio.Future[Any]]],
-    ) -> None:
+    async def _write_batch(self, pool: asyncpg.Pool, batch: list[_Unit]) -> None:
         while batch:
-            writes = [write for write, _ in batch]
+            writes = [unit.write for unit in batch]
+            locks = [lock for unit in batch for lock in unit.locks]
             try:
-                async with _pipelined(pool) as connection:
-                    cursor = BatchCursor(lambda: AwaitedCursor(connection.cursor()), self._dialect)
-                    outcomes = await greenlet_spawn(
-                        committed,
-                        _AwaitedConnection(connection),
-                        cursor,
-                        partial(_one_by_one, writes),
-                    )
+                outcomes = await self._committed(pool, partial(_one_by_one, writes), locks)
             except _FailedAfterWritingError as failed:
                 # Rolled back with the rest: the others go again without it.
-                _, done = batch.pop(failed.index)
-                _settle(done, error=failed.error)
+                unit = batch.pop(failed.index)
+                _settle(unit.done, error=failed.error)
                 continue
-            except psycopg.Error:
-                for write, done in batch:
-                    await self._write_alone(pool, write, done)
+            except DRIVER_ERRORS:
+                for unit in batch:
+                    await self._write_alone(pool, unit)
                 return
-            for (_, done), (result, error) in zip(batch, outcomes, strict=True):
-                _settle(done, result=result, error=error)
+            for unit, (result, error) in zip(batch, outcomes, strict=True):
+                _settle(unit.done, result=result, error=error)
             return
+
+    async def _committed(
+        self, pool: asyncpg.Pool, write: Callable[[WriteCursor], T], locks: Iterable[str]
+    ) -> T:
+        """What `write` returns once its statements are committed, in a transaction of its
+        own on a pooled connection, with `locks` taken at its start; on any error, all of
+        them are rolled back.
+        """
+        async with pool.acquire() as connection:
+            cursor = WriteCursor(connection, self._dialect, locks)
+            return await greenlet_spawn(committed, cursor, cursor, write)
 
     async def close(self) -> None:
         """Close the pools of the running loop, if it has them."""
@@ -568,19 +539,21 @@ class LoopPostgres:
         self._opening = None
 
 
+# What ends a batch: the server refused a statement, which aborts the transaction, or the
+# connection failed.
+DRIVER_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError)
+
+
 def _succeeded(task: asyncio.Task[Any]) -> bool:
     return task.done() and not task.cancelled() and task.exception() is None
 
 
-@asynccontextmanager
-async def _pipelined(
-    pool: AsyncConnectionPool[AsyncConnection[Any]],
-) -> AsyncIterator[AsyncConnection[Any]]:
-    """A pooled connection in a transaction of its own, in pipeline mode."""
-    async with pool.connection() as connection:
-        await connection.set_autocommit(False)
-        async with connection.pipeline():
-            yield connection
+class _Unit(NamedTuple):
+    """A unit of work waiting to be written, the locks it will wait for, and its outcome."""
+
+    write: Callable[[Cursor], Any]
+    locks: tuple[str, ...]
+    done: asyncio.Future[Any]
 
 
 class _FailedAfterWritingError(Exception):
@@ -603,13 +576,13 @@ def _one_by_one(
     again without it; a driver error ends the batch too, and the caller writes each unit
     again alone.
     """
-    assert isinstance(cursor, BatchCursor)
+    assert isinstance(cursor, WriteCursor)
     outcomes: list[tuple[Any, Exception | None]] = []
     for index, write in enumerate(writes):
         mark, written = cursor.appended(), cursor.writes
         try:
             result = write(cursor)
-        except psycopg.Error:
+        except DRIVER_ERRORS:
             raise
         except Exception as error:
             if cursor.writes != written:
@@ -620,6 +593,13 @@ def _one_by_one(
         outcomes.append((result, None))
     cursor.send_appends()
     return outcomes
+
+
+def _alone(write: Callable[[Cursor], T], cursor: WriteCursor) -> T:
+    """What one unit of work returns, after its chain appends are sent."""
+    result = write(cursor)
+    cursor.send_appends()
+    return result
 
 
 def _settle(done: asyncio.Future[Any], *, result: Any = None, error: Any = None) -> None:
@@ -635,12 +615,12 @@ def _settle(done: asyncio.Future[Any], *, result: Any = None, error: Any = None)
 # At most this many units of work share a transaction: enough to take what arrives while
 # one batch is written, few enough that a batch written again unit by unit stays short.
 MAX_BATCH = 32
-# Batches written at once by each process. Every batch waits for the chain's lock and
-# for its COMMIT's flush to disk, one batch at a time across all processes, so more
-# writers only make smaller batches, and each claim pays a larger share of a batch's
-# connection, pipeline, lock and COMMIT: under load (bench_load, POST), one writer served
-# as many claims as two with one process, and a fifth more with two processes, each
-# claim costing the process a fifth less CPU.
+# Batches written at once by each process. A batch's statements are round trips, in which
+# a second writer could run another batch, but every batch also pays for its BEGIN, the
+# chain's lock and its COMMIT, and two writers make batches of half the size. Under load
+# (bench_load, POST) two writers recorded a few more claims than one with one process, and
+# 15-20% fewer with two processes, where the machine's CPU, the server's included, is the
+# limit and each claim cost the process and the server a sixth more with two writers.
 WRITERS = 1
 
 
@@ -658,9 +638,12 @@ async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
 GENERIC_PLANS = "force_generic_plan"
 # Reads never write; the server refuses any that would.
 _READS = {"default_transaction_read_only": "on", "plan_cache_mode": GENERIC_PLANS}
+_WRITES = {"plan_cache_mode": GENERIC_PLANS}
 
 
-async def _plan_once(connection: AsyncConnection[Any]) -> None:
-    """A new write connection plans each of its prepared statements once."""
-    await connection.set_autocommit(True)
-    await connection.execute(f"SET plan_cache_mode = {GENERIC_PLANS}")
+async def _rolled_back(connection: asyncpg.Connection) -> None:
+    """A write leaves nothing on its connection to reset but, when its COMMIT or ROLLBACK
+    failed, its transaction. asyncpg's default reset costs a round trip per write.
+    """
+    if connection.is_in_transaction():
+        await connection.execute("ROLLBACK")

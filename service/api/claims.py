@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request, Response, status
 
 from forecasts.claims import (
     ClaimFilters,
+    claim_on_question_locks,
     claim_public,
     get_claim,
     record_claim,
@@ -47,7 +48,8 @@ async def post_claim(data: ClaimCreate, caller: Editor, request: Request) -> Res
     # written as it is. A new question as well goes through the ORM, in a thread.
     if data.question is None:
         claim = await database.write(
-            lambda cursor: record_claim_on_question(cursor, data=data, actor=caller.actor, now=now)
+            lambda cursor: record_claim_on_question(cursor, data=data, actor=caller.actor, now=now),
+            lambda dialect: claim_on_question_locks(dialect, data),
         )
     else:
         claim = await database.write_with_session(

@@ -1,29 +1,24 @@
-"""How a PostgreSQL URL becomes what each driver connects with."""
+"""The URL a deployment gives, as asyncpg connects with it on the event loop."""
 
 from __future__ import annotations
 
-from psycopg.conninfo import conninfo_to_dict
+from urllib.parse import parse_qs, urlsplit
 
-from service.loop_postgres import conninfo
+from service.loop_postgres import dsn
 
 
 def test_a_host_in_the_query_names_a_unix_socket_directory() -> None:
-    # SQLAlchemy's way to a server on the same machine without TCP.
-    given = conninfo("postgresql+psycopg://sooth@/ledger?host=/var/run/postgresql")
-    assert conninfo_to_dict(given) == {
-        "host": "/var/run/postgresql",
-        "user": "sooth",
-        "dbname": "ledger",
-    }
+    # How a SQLAlchemy URL names a socket's directory; asyncpg reads the query as libpq does.
+    given = urlsplit(dsn("postgresql+psycopg://sooth@/ledger?host=/var/run/postgresql"))
+    assert (given.scheme, given.username, given.hostname, given.path) == (
+        "postgresql",
+        "sooth",
+        None,
+        "/ledger",
+    )
+    assert parse_qs(given.query) == {"host": ["/var/run/postgresql"]}
 
 
-def test_a_tcp_url_keeps_every_part() -> None:
-    given = conninfo("postgresql+psycopg://sooth:secret@db.example:6543/ledger?sslmode=require")
-    assert conninfo_to_dict(given) == {
-        "host": "db.example",
-        "port": "6543",
-        "user": "sooth",
-        "password": "secret",
-        "dbname": "ledger",
-        "sslmode": "require",
-    }
+def test_a_tcp_url_keeps_every_part_the_password_too() -> None:
+    given = dsn("postgresql+psycopg://sooth:secret@db.example:6543/ledger?sslmode=require")
+    assert given == "postgresql://sooth:secret@db.example:6543/ledger?sslmode=require"
