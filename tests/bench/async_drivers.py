@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,21 +32,18 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from fastapi import FastAPI, Response  # noqa: E402
+from psycopg import AsyncCursor  # noqa: E402
+from psycopg.conninfo import make_conninfo  # noqa: E402
 from psycopg_pool import AsyncConnectionPool  # noqa: E402
 from pydantic_core import to_json  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import Dialect, create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.engine.interfaces import IsolationLevel  # noqa: E402
 from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
-from sqlalchemy.util import greenlet_spawn  # noqa: E402
+from sqlalchemy.util import await_, greenlet_spawn  # noqa: E402
 
-from forecasts.prepared import Cursor  # noqa: E402
-from service.loop_postgres import (  # noqa: E402
-    AwaitedCursor,
-    LoopPostgres,
-    PipelinedCursor,
-    conninfo,
-)
+from forecasts.prepared import Cursor, Prepared  # noqa: E402
+from service.loop_postgres import LoopPostgres  # noqa: E402
 from service.views import QUESTION_ROW, question_detail_data  # noqa: E402
 
 T = TypeVar("T")
@@ -88,7 +85,7 @@ class _Sooth:
     """Sooth's own reads (service/loop_postgres.py): every read is one statement."""
 
     def __init__(self, url: str) -> None:
-        self.loop = LoopPostgres(url=url, dialect=create_engine(url).dialect, pool_size=POOL_SIZE)
+        self.loop = LoopPostgres(url=url, pool_size=POOL_SIZE)
 
     async def read(self, read: Callable[[Cursor], T]) -> T:
         return await self.loop.read(read)
@@ -96,8 +93,67 @@ class _Sooth:
     read_statement = read
 
 
+def conninfo(url: str) -> str:
+    """The libpq connection string of a SQLAlchemy URL."""
+    parsed = make_url(url)
+    # The query may name the host as well: "?host=/var/run/postgresql" is how a URL gives
+    # a Unix socket's directory, and it wins over the (then empty) host part.
+    return make_conninfo(
+        "",
+        **{
+            "host": parsed.host,
+            "port": parsed.port,
+            "user": parsed.username,
+            "password": parsed.password,
+            "dbname": parsed.database,
+            **{key: str(value) for key, value in parsed.query.items()},
+        },
+    )
+
+
+class AwaitedCursor:
+    """The DBAPI cursor calls Cursor makes, on an async cursor, from inside a greenlet."""
+
+    def __init__(self, cursor: AsyncCursor[Any]) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, params: Any = None) -> None:
+        """Send the statement; in pipeline mode, without waiting for its result."""
+        await_(self._cursor.execute(sql, params))
+
+    def fetchall(self) -> list[Sequence[Any]]:
+        """The statement's rows, once they arrive."""
+        rows: list[Sequence[Any]] = await_(self._cursor.fetchall())
+        return rows
+
+    @property
+    def description(self) -> Any:
+        """The columns of the statement's result."""
+        return self._cursor.description
+
+
+class PipelinedCursor(Cursor):
+    """A Cursor on a connection in pipeline mode: statements given together share a flight."""
+
+    def __init__(self, new_cursor: Callable[[], Any], dialect: Dialect) -> None:
+        super().__init__(new_cursor(), dialect)
+        self._new_cursor = new_cursor
+
+    def rows_together(
+        self, *queries: tuple[Prepared, Mapping[str, Any]]
+    ) -> list[list[Sequence[Any]]]:
+        """The rows of each statement, in order, all sent before the first is read."""
+        cursors = [self._new_cursor() for _ in queries]
+        for (prepared, params), cursor in zip(queries, cursors, strict=True):
+            self.send(prepared, params, cursor)
+        return [
+            self.fetched(prepared, cursor)
+            for (prepared, _), cursor in zip(queries, cursors, strict=True)
+        ]
+
+
 class _PsycopgAsync:
-    """Reads on psycopg's async connections in pipeline mode, in a greenlet, as writes run."""
+    """Reads on psycopg's async connections in pipeline mode, in a greenlet."""
 
     def __init__(self, url: str) -> None:
         self.dialect = create_engine(url).dialect
