@@ -3795,3 +3795,8 @@ def test_a_firm_more_cautious_than_another_at_a_figure_forecasts_it() -> None:
         "Varnum Data is slightly more cautious, at 1.4% growth."
     )
     assert speakers_of(text) == ["Tessaly Insights", "Varnum Data"]
+
+
+def test_we_will_see_who_leaves_the_choice_to_the_day() -> None:
+    assert sentences_of('"We will see who is ready on Friday," said coach Ilse Varga.') == []
+    assert sentences_of('"We will see which of them starts," Varga said.') == []
