@@ -400,6 +400,8 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
         return False
     if _WH_BEFORE.search(before) or _SUPERLATIVE_RELATIVE.search(before):
         return False
+    if _GROUP_RELATIVE.search(before):
+        return False
     if _pledge(before, after) or _EVALUATIVE_AFTER.match(after) or _AGE_AFTER.match(after):
         return False
     if _STATE_AFTER_TODAY.match(after):
@@ -414,6 +416,13 @@ _STATE_AFTER_TODAY: Final = re.compile(
     r"(?:today|this\s+(?:week|month))['’]s\s+(?:[\w-]+\s+)?(?:decision|cut|move|reduction|"
     r"increase|hike|rise|change|vote)\b",
     re.IGNORECASE,
+)
+
+
+# "a group of voters who simply will not show up", "the families who will need help": a
+# group picked out by what its members will do, described, not a claim about the future.
+_GROUP_RELATIVE: Final = re.compile(
+    r"\b(?:[a-z]+s|people|children|anyone|everyone|those)\s+who\s+(?:[a-z]+ly\s+)?$"
 )
 
 

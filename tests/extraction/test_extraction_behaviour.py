@@ -3800,3 +3800,9 @@ def test_a_firm_more_cautious_than_another_at_a_figure_forecasts_it() -> None:
 def test_we_will_see_who_leaves_the_choice_to_the_day() -> None:
     assert sentences_of('"We will see who is ready on Friday," said coach Ilse Varga.') == []
     assert sentences_of('"We will see which of them starts," Varga said.') == []
+
+
+def test_a_group_picked_out_by_what_it_will_do_is_a_description() -> None:
+    text = '"There are plenty of renters who simply will not move this year," said Ana Ruiz.'
+    assert sentences_of(text) == []
+    assert len(sentences_of('"Renters will not move this year," said Ana Ruiz.')) == 1
