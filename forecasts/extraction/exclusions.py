@@ -195,6 +195,16 @@ _SOME_OF_A_GROUP: Final = re.compile(
 )
 
 
+# "We will go there to win.", "We're going out to win it": the side's aim, a hope, not a
+# claim that it will win (LABELLING.md).
+_AIM_TO_WIN: Final = re.compile(
+    r"\b(?:we|i)(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|['’]m\s+going\s+to)"
+    r"\s+go\s+(?:there|out|in|into\s+(?:the|this|that)\s+[\w-]+)\s+"
+    r"(?:to\s+win|looking\s+(?:to\s+win|for\s+(?:a|the)\s+win))\b",
+    re.IGNORECASE,
+)
+
+
 def _nobody_s_belief(text: str) -> bool:
     return any(word in text for word in _NOBODY_S_WORDS) and bool(_NOBODY_S_BELIEF.search(text))
 
@@ -233,4 +243,5 @@ def _excluded(sentence: Sentence) -> bool:
         or (text.lstrip(' "“').startswith("Voters") and _ON_THE_BALLOT.match(text) is not None)
         or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)
         or (len(text) < 80 and _VAGUE_STATE.fullmatch(text) is not None)
+        or (" go " in text and _AIM_TO_WIN.search(text) is not None)
     )

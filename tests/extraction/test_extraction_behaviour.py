@@ -3806,3 +3806,8 @@ def test_a_group_picked_out_by_what_it_will_do_is_a_description() -> None:
     text = '"There are plenty of renters who simply will not move this year," said Ana Ruiz.'
     assert sentences_of(text) == []
     assert len(sentences_of('"Renters will not move this year," said Ana Ruiz.')) == 1
+
+
+def test_going_there_to_win_is_an_aim_not_a_forecast() -> None:
+    assert sentences_of('"We will go out to win on Sunday," said coach Ilse Varga.') == []
+    assert len(sentences_of('"We will win on Sunday," said coach Ilse Varga.')) == 1
