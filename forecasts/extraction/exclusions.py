@@ -112,6 +112,9 @@ _NOBODY_S_BELIEF: Final = re.compile(
     r"|\b(?:market\s+pricing|futures\s+(?:markets?|pricing)|money\s+markets?|markets?)\s+"
     r"(?:now\s+)?(?:impl(?:y|ies|ied)|(?:are|is|were|was)\s+pricing)\s+(?:that|in|an?|\d)\b"
     r"|\bsurvey\b[^.;]{0,80}\bfound\b"
+    # "A delegate from one Gulf producer said": an unnamed person of an unnamed body
+    r"|\b(?:an?|one|another|two|three)\s+(?:delegates?|sources?|officials?|diplomats?|traders?|"
+    r"bankers?|insiders?|executives?)\s+(?:from|at|with|in)\s+(?:one|a|an|another|two|three)\s"
     r"|\b(?:outlooks?|forecasts?|models?|projections?)\s+(?:do|does)\s+not\s+(?:predict|forecast)\b",
     re.IGNORECASE,
 )
@@ -158,7 +161,24 @@ _PAST_COUNTERFACTUAL: Final = re.compile(
 
 
 # Cheap words one of those patterns needs.
-_NOBODY_S_WORDS: Final = ("familiar", "knowledge", "briefed", "impl", "pricing", "survey", "not ")
+_NOBODY_S_WORDS: Final = (
+    "familiar",
+    "knowledge",
+    "briefed",
+    "impl",
+    "pricing",
+    "survey",
+    "not ",
+    # an unnamed person's noun, its first letter off for either case
+    "elegate",
+    "ource",
+    "fficial",
+    "iplomat",
+    "rader",
+    "anker",
+    "nsider",
+    "xecutive",
+)
 
 
 # A consensus of forecasters as the sentence's subject is a fact about them, not a belief

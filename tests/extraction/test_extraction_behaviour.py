@@ -3811,3 +3811,9 @@ def test_a_group_picked_out_by_what_it_will_do_is_a_description() -> None:
 def test_going_there_to_win_is_an_aim_not_a_forecast() -> None:
     assert sentences_of('"We will go out to win on Sunday," said coach Ilse Varga.') == []
     assert len(sentences_of('"We will win on Sunday," said coach Ilse Varga.')) == 1
+
+
+def test_an_unnamed_delegate_of_an_unnamed_member_is_nobody_to_track() -> None:
+    text = "A trader at one Asian refiner said Brent would probably fall below $60 by June."
+    assert sentences_of(text) == []
+    assert len(sentences_of("Ana Ruiz said Brent would probably fall below $60 by June.")) == 1
