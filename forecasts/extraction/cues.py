@@ -608,6 +608,8 @@ def _phrase_cue(
             return None  # "looked at the polls and could not resist": past ability
         if phrase in {"could", "might", "may"} and _VAGUE_OUTCOME.match(after):
             return None  # "could come under pressure": nothing a reader could check
+        if phrase in {"may", "might"} and _HAVE_TO_AFTER.match(after):
+            return None  # "Some clinics may have to close": a bare may of need, a possibility
         if phrase == "may" and _PERMITTED_ACT.match(after):
             return None  # "Visitors may return at once": a permission (LABELLING.md, (b))
         kind = "weak"
@@ -835,6 +837,10 @@ _VAGUE_OUTCOME: Final = re.compile(
     r"(?:debate|picture|calculus|conversation|mood|narrative|discussion|argument))\b",
     re.IGNORECASE,
 )
+
+
+# "may have to postpone", "might well have to": what could become needed, not a claim it will.
+_HAVE_TO_AFTER: Final = re.compile(r"\s+(?:well\s+|yet\s+|also\s+|still\s+)?have\s+to\b", re.I)
 
 
 # What people may do when allowed to: "may return", "may apply", "may park".

@@ -3817,3 +3817,9 @@ def test_an_unnamed_delegate_of_an_unnamed_member_is_nobody_to_track() -> None:
     text = "A trader at one Asian refiner said Brent would probably fall below $60 by June."
     assert sentences_of(text) == []
     assert len(sentences_of("Ana Ruiz said Brent would probably fall below $60 by June.")) == 1
+
+
+def test_a_bare_may_have_to_is_a_possibility() -> None:
+    text = "Ana Ruiz said several schools may have to close their pools in March."
+    assert sentences_of(text) == []
+    assert len(sentences_of("Ana Ruiz said several schools would have to shut in March.")) == 1
