@@ -296,7 +296,10 @@ _FUTURE_NOUN_BEFORE: Final = re.compile(
 _SEES: Final = re.compile(
     r"\b(?:sees|see|saw)\s+(?!(?:how|what|whether|if|why|where|when|who|which)\b)"
     r"(?:[\w$%.,-]+\s+){1,5}?(?:(?!(?:during|morning|evening|nothing|something|anything|"
-    r"everything|spring|thing|king|ring|bring|string|ceiling|building|funding|pricing|"
+    r"everything|spring|thing|king|ring|bring|string|ceiling|funding|pricing|"
+    # "a new building in town" is a noun; "stocks building through May" is stocks growing
+    r"building(?!\s+(?:up|through|again|steadily|further|in\s+(?:every|each)))|"
+    r"(?<=\ba\s)building|(?<=\bthe\s)building|"
     r"housing|shipping|lending|spending|earning|meaning|warning)\b)\w+ing|at|below|above|under|over|near|"
     r"around|as|between|in\s+(?:the\s+|a\s+)?range)\b"
     # "now sees nine hurricanes", "sees two more rate cuts", "sees 1.2% growth": a count or a

@@ -3823,3 +3823,13 @@ def test_a_bare_may_have_to_is_a_possibility() -> None:
     text = "Ana Ruiz said several schools may have to close their pools in March."
     assert sentences_of(text) == []
     assert len(sentences_of("Ana Ruiz said several schools would have to shut in March.")) == 1
+
+
+def test_stocks_seen_building_through_a_season_are_a_forecast() -> None:
+    text = (
+        "Tollard Bank expects a glut. "
+        '"We see stocks building in every month through June," wrote Tollard Bank\'s head of '
+        "energy research, Ana Ruiz."
+    )
+    assert speakers_of(text) == ["Ana Ruiz"]
+    assert sentences_of('"We see a building in every town," said Ana Ruiz.') == []
