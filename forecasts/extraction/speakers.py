@@ -918,7 +918,14 @@ def _subject_speaker(
         ):
             # "Luca Benedetti ... '...,' the Ashford manager said": the person just named
             return _Attribution(document.last_person[-1].name, False, *verb)
-        owner = _its_owner(document) if words[0].lower() == "its" and len(words) <= 4 else None
+        owner = (
+            _its_owner(document)
+            # "Its analyst Mei-Ling Draper said": the person named, not the firm
+            if words[0].lower() == "its"
+            and len(words) <= 4
+            and not any(word[:1].isupper() for word in words[1:])
+            else None
+        )
         if owner is not None:
             # "Its modelling puts the chance ...": the organisation's own unit speaks for it
             return _Attribution(owner, False, *verb)

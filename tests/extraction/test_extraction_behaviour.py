@@ -3833,3 +3833,11 @@ def test_stocks_seen_building_through_a_season_are_a_forecast() -> None:
     )
     assert speakers_of(text) == ["Ana Ruiz"]
     assert sentences_of('"We see a building in every town," said Ana Ruiz.') == []
+
+
+def test_its_analyst_named_is_the_speaker_not_the_firm() -> None:
+    text = (
+        "Varnum Data cut its forecast for tablet shipments to a 4% fall this year. "
+        "Its analyst Tomas Ekberg said prices were likely to rise by 6% in the first half."
+    )
+    assert speakers_of(text) == ["Varnum Data", "Tomas Ekberg"]
