@@ -382,7 +382,9 @@ _REVISED_FORECAST: Final = re.compile(
 _PROJECTION_IMPLIES: Final = re.compile(
     # "The center's drought outlook, released alongside the maps, shows drought developing":
     # an outlook, with an aside on when it came out
-    r"\b(?:forecasts?|projections?|rate\s+path|outlooks?)(?:,\s+(?:released|published|issued)"
+    # "The projected path for the policy rate implies a level of about 3%": the same path
+    r"\b(?:forecasts?|projections?|rate\s+path|outlooks?|projected\s+path(?:\s+(?:for|of)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?)(?:,\s+(?:released|published|issued)"
     # "pointed to the bank's projected rate path, which shows the rate flat": a relative clause
     r"\b[^,;.]{1,80},|,\s+which)?\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
     # "The bank's updated forecasts show inflation returning to 2.5%": what the body projects

@@ -3841,3 +3841,13 @@ def test_its_analyst_named_is_the_speaker_not_the_firm() -> None:
         "Its analyst Tomas Ekberg said prices were likely to rise by 6% in the first half."
     )
     assert speakers_of(text) == ["Varnum Data", "Tomas Ekberg"]
+
+
+def test_a_projected_path_that_implies_a_level_is_a_forecast() -> None:
+    text = (
+        "The Tarn Reserve Bank held its policy rate at 3.5% on Thursday. "
+        "The projected path for the policy rate implies a level of about 2.9% by mid-2028."
+    )
+    assert sentences_of(text) == [
+        "The projected path for the policy rate implies a level of about 2.9% by mid-2028."
+    ]
