@@ -338,7 +338,11 @@ _ESTIMATE_AT: Final = re.compile(
     r"(?:(?:this|next|the\s+coming)\s+(?:year|season|crop\s+year)['’]s\s+|"
     r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?\s+)"
     r"(?:[\w-]+\s+){0,2}?(?:crop|harvest|output|production|deficit|surplus|growth|demand|"
-    r"supply|yield|exports|imports|shortfall)\s+at\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?\d",
+    r"supply|yield|exports|imports|shortfall)\s+at\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?\d"
+    # "Our models put the peak at between 5,000 and 6,000 a week": a model's figure to come
+    r"|\b(?:models?|projections?|simulations?|forecasts?)\s+(?:now\s+|also\s+)?(?:puts?)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:peak|trough|high|low|top|bottom|total|count)\s+at\s+"
+    r"(?:somewhere\s+)?(?:between\s+|about\s+|around\s+|roughly\s+)?[$€£]?\d",
     re.IGNORECASE,
 )
 

@@ -3851,3 +3851,8 @@ def test_a_projected_path_that_implies_a_level_is_a_forecast() -> None:
     assert sentences_of(text) == [
         "The projected path for the policy rate implies a level of about 2.9% by mid-2028."
     ]
+
+
+def test_a_model_that_puts_the_peak_at_a_figure_is_a_forecast() -> None:
+    text = '"Our simulations put the peak at about 900 cases a day," said Ana Ruiz.'
+    assert speakers_of(text) == ["Ana Ruiz"]
