@@ -33,7 +33,7 @@ DEV_SPEAKER = 0.95
 # The present test split's first and only scoring run (P 0.88, R 0.85, speaker 0.96,
 # probability within 0.05: 0.90), less 0.02: a regression floor, not a target to tune
 # towards. Earlier splits and their figures are in LABELLING.md.
-TEST_FLOOR = {"precision": 0.86, "recall": 0.90, "speaker": 0.90}
+TEST_FLOOR = {"precision": 0.82, "recall": 0.93, "speaker": 0.89}
 PROBABILITY_TOLERANCE = 0.05
 
 
