@@ -17,12 +17,13 @@ extension runs sync code on async drivers) on asyncpg's write pool, each stateme
 round trip. Units that arrive while a batch is being written go together in the next: one
 transaction, one COMMIT. The locks the units will wait for to keep a record from being
 written twice (Cursor.wait_for), named by the route, go with the BEGIN, in one order for
-every batch, so that a claim costs one round trip, its INSERT. The chain's appends (forecasts/chain.py) wait to the end of the
-batch and go out under the lock once, as one flight, followed by the COMMIT, so the lock
-is held for two round trips, not for the units' own work. psycopg's pipeline mode would
-save round trips, but each of its statements costs the process about twice the CPU of
-asyncpg's (it registers the socket with the event loop for every wait): under load the
-process's CPU, not the round trips, bounds how many claims it records.
+every batch, so that a claim costs one round trip, its INSERT. The chain's appends
+(forecasts/chain.py) wait to the end of the batch and go out under the lock once, as one
+flight, followed by the COMMIT, so the lock is held for two round trips, not for the
+units' own work. psycopg's pipeline mode would save round trips, but each of its
+statements costs the process about twice the CPU of asyncpg's (it registers the socket
+with the event loop for every wait): under load the process's CPU, not the round trips,
+bounds how many claims it records.
 
 Both pools hold SOOTH_DATABASE_POOL_SIZE connections per process and belong to the event
 loop they opened on.
