@@ -431,8 +431,13 @@ def _attribution(
     return _Attribution(None)
 
 
+# A firm's name as written: up to four capitalised words, partners joined by "&"
+# ("Hollins & Vane").
+_FIRM_NAME: Final = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}"
+
+
 _COMPARED_FORECASTER: Final = re.compile(
-    r"\W*(?P<who>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})\s+(?:is|are)\s+"
+    r"\W*(?P<who>" + _FIRM_NAME + r")\s+(?:is|are)\s+"
     r"(?:(?:slightly|a\s+little|somewhat|a\s+bit|much|far|even)\s+)?(?:more|less)\s+"
     r"(?:cautious|optimistic|pessimistic|bullish|bearish|upbeat|gloomy)\b"
 )
@@ -454,7 +459,7 @@ _FORECAST_IS: Final = re.compile(
 _ITS_BEFORE: Final = re.compile(r"\W*(?i:its|their)\s+(?:[\w-]+\s+){0,2}$")
 _PROJECTION_BY: Final = re.compile(
     r",?\s+(?:(?:published|released|issued)\s+)?by\s+"
-    r"(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
+    r"(?P<maker>" + _FIRM_NAME + r")"
 )
 
 
@@ -502,13 +507,13 @@ _SHOWS: Final = re.compile(
 # bookmaker named first quotes the odds (LABELLING.md, round two).
 _NAMED_ODDS: Final = re.compile(
     # "Hollins & Vane make City 8/13 favourites": a firm of partners joined by "&"
-    r"\s*(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})\s+"
+    r"\s*(?P<maker>" + _FIRM_NAME + r")\s+"
     r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
     # "makes her the 6/4 favourite": the runner may be a pronoun
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
     r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
     # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
-    r"|\s*(?P<offerer>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}|"
+    r"|\s*(?P<offerer>" + _FIRM_NAME + r"|"
     # "The same firm offers 6/4 on ...": the bookmaker of the odds just quoted
     r"(?P<same>(?i:the\s+same\s+(?:firm|bookmaker|bookie|company|betting\s+firm))))\s+"
     # "offers odds of 4/6 on": the price named as such
@@ -519,7 +524,7 @@ _NAMED_ODDS: Final = re.compile(
 # "9/2 to lift the trophy with bookmaker Carraway Sports": the bookmaker whose price it is.
 _PRICED_WITH: Final = re.compile(
     r"\d/\d{1,3}\b[^.;]{0,80}?\bwith\s+(?:the\s+)?(?i:bookmakers?|bookies?)\s+"
-    r"(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
+    r"(?P<maker>" + _FIRM_NAME + r")"
 )
 
 
