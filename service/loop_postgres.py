@@ -100,15 +100,18 @@ class WriteCursor(Cursor):
     def _text(self, sql: str) -> None:
         # A statement given as text goes by the simple protocol, which takes several in one
         # message: the transaction's BEGIN and the locks taken ahead ride with the first.
-        if not self._begun:
-            self._begun = True
-            sql = "; ".join(["BEGIN", *self._ahead, sql])
-        await_(self._connection.execute(sql))
+        await_(self._connection.execute("; ".join([*self._opening(), sql])))
 
     def _begin(self) -> None:
-        if not self._begun:
-            self._begun = True
-            await_(self._connection.execute("; ".join(["BEGIN", *self._ahead])))
+        if opening := self._opening():
+            await_(self._connection.execute("; ".join(opening)))
+
+    def _opening(self) -> list[str]:
+        """The statements that open the transaction, the first time one is sent; then none."""
+        if self._begun:
+            return []
+        self._begun = True
+        return ["BEGIN", *self._ahead]
 
     def commit(self) -> None:
         """Commit the transaction, if a statement began it."""
@@ -639,9 +642,9 @@ async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
 # least, and for ever for some), and planning the combined reads costs the server more
 # than running them: 0.65 ms of a page of claims that it serves from the cache in 0.01.
 GENERIC_PLANS = "force_generic_plan"
-# Reads never write; the server refuses any that would.
-_READS = {"default_transaction_read_only": "on", "plan_cache_mode": GENERIC_PLANS}
 _WRITES = {"plan_cache_mode": GENERIC_PLANS}
+# Reads never write; the server refuses any that would.
+_READS = _WRITES | {"default_transaction_read_only": "on"}
 
 
 async def _rolled_back(connection: asyncpg.Connection) -> None:
