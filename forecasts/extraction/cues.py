@@ -15,7 +15,7 @@ from forecasts.extraction.modals import (
     _valid_modal,
     _valid_would,
 )
-from forecasts.extraction.names import TIPPED_TO
+from forecasts.extraction.names import MORE_OR_LESS_CAUTIOUS, TIPPED_TO
 from forecasts.extraction.quantities import EXPECT_PHRASES, POSSIBILITY_MODALS
 from forecasts.extraction.sentences import _LOOK_AROUND, Sentence, _quote_only, _wordset
 from forecasts.extraction.speakers import _AGENTLESS_PASSIVE, _Attribution, _noun_use
@@ -419,9 +419,9 @@ _OWN_FORECAST_IS: Final = re.compile(
 # "Marrow is slightly more cautious, at 1.6% growth": a forecaster set beside another by
 # how far its figure goes.
 _MORE_CAUTIOUS_AT: Final = re.compile(
-    r"\b(?:is|are)\s+(?:(?:slightly|a\s+little|somewhat|a\s+bit|much|far|even)\s+)?"
-    r"(?:more|less)\s+(?:cautious|optimistic|pessimistic|bullish|bearish|upbeat|gloomy)"
-    r"(?:\s+(?:on|about)\s+[^.;,]{1,30}?)?,?\s+at\s+(?:about\s+|around\s+)?[$€£]?-?\d",
+    r"\b(?:is|are)\s+"
+    + MORE_OR_LESS_CAUTIOUS
+    + r"(?:\s+(?:on|about)\s+[^.;,]{1,30}?)?,?\s+at\s+(?:about\s+|around\s+)?[$€£]?-?\d",
     re.IGNORECASE,
 )
 

@@ -184,6 +184,14 @@ TIPPED_TO: Final = (
 )
 
 
+# "Marrow is slightly more cautious", "Quillon is less bullish": a forecaster set beside
+# another by how far its view goes.
+MORE_OR_LESS_CAUTIOUS: Final = (
+    r"(?:(?:slightly|a\s+little|somewhat|a\s+bit|much|far|even)\s+)?(?:more|less)\s+"
+    r"(?:cautious|optimistic|pessimistic|bullish|bearish|upbeat|gloomy)"
+)
+
+
 _SPEECH_VERBS: Final = (
     r"said|says|say|told|tells|tell|wrote|writes|write|added|adds|warned|warns|warn|"
     r"predicted|predicts|predict|forecast|forecasts|projected|projects|(?-i:project)|expects|expect|"

@@ -30,6 +30,7 @@ from forecasts.extraction.names import (
     _ROLE_OF_NAMED,
     _SPEECH,
     _TRAILING_JOB_TITLES,
+    MORE_OR_LESS_CAUTIOUS,
     _after_dateline,
     _agency_credit,
     _any_org_noun,
@@ -437,9 +438,7 @@ _FIRM_NAME: Final = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}"
 
 
 _COMPARED_FORECASTER: Final = re.compile(
-    r"\W*(?P<who>" + _FIRM_NAME + r")\s+(?:is|are)\s+"
-    r"(?:(?:slightly|a\s+little|somewhat|a\s+bit|much|far|even)\s+)?(?:more|less)\s+"
-    r"(?:cautious|optimistic|pessimistic|bullish|bearish|upbeat|gloomy)\b"
+    r"\W*(?P<who>" + _FIRM_NAME + r")\s+(?:is|are)\s+" + MORE_OR_LESS_CAUTIOUS + r"\b"
 )
 _RELATIVE_SAID: Final = re.compile(
     r",\s+(?:which|that)\s+(?:the\s+)?(?P<who>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
