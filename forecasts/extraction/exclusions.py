@@ -216,10 +216,12 @@ _SOME_OF_A_GROUP: Final = re.compile(
 
 
 # "We will go there to win.", "We're going out to win it": the side's aim, a hope, not a
-# claim that it will win (LABELLING.md).
+# claim that it will win (LABELLING.md). "We will go there on Sunday to win": the day of the
+# match may stand between.
 _AIM_TO_WIN: Final = re.compile(
     r"\b(?:we|i)(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|['’]m\s+going\s+to)"
     r"\s+go\s+(?:there|out|in|into\s+(?:the|this|that)\s+[\w-]+)\s+"
+    r"(?:(?:on|in|next|this)\s+(?:the\s+)?[\w-]+\s+)?"
     r"(?:to\s+win|looking\s+(?:to\s+win|for\s+(?:a|the)\s+win))\b",
     re.IGNORECASE,
 )

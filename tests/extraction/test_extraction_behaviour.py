@@ -3856,3 +3856,11 @@ def test_a_projected_path_that_implies_a_level_is_a_forecast() -> None:
 def test_a_model_that_puts_the_peak_at_a_figure_is_a_forecast() -> None:
     text = '"Our simulations put the peak at about 900 cases a day," said Ana Ruiz.'
     assert speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_an_aim_to_win_with_the_day_of_the_match_is_a_hope() -> None:
+    for text in [
+        '"We will go there on Saturday to win," Lena Ross said.',
+        '"We\'ll go out next week to win it," Lena Ross said.',
+    ]:
+        assert sentences_of(text) == [], text
