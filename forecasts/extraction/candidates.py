@@ -704,6 +704,9 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
     # "A year ago, I predicted in these pages that ...": a time ago opens the sentence
     r"|^\W*(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+ago,?\s+"
     r"(?:[\w&'’.-]+\s+){1,5}?(?:forecast|forecasted|predicted|projected|estimated)\b"
+    # "A year ago, in this column, I wrote that ...": the writer's own call, recalled
+    r"|^\W*(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+ago,?\s+"
+    r"(?:[\w&'’.-]+,?\s+){0,4}?(?:i|we)\s+(?:wrote|said|argued|predicted|forecast|warned)\b"
     # "Last time, in 2021, I said X would win", "HOST: Last season you said Rovers would win":
     # a call recalled from an earlier contest, a past belief whatever came of it
     r"|^\W*(?:\w+:\s*)?last\s+(?:time|season|year|election|campaign|cycle|spring|summer|"

@@ -3864,3 +3864,11 @@ def test_an_aim_to_win_with_the_day_of_the_match_is_a_hope() -> None:
         '"We\'ll go out next week to win it," Lena Ross said.',
     ]:
         assert sentences_of(text) == [], text
+
+
+def test_a_writers_call_recalled_from_a_year_ago_is_a_past_belief() -> None:
+    for text in [
+        "Two years ago, on this page, I wrote that rents in Orvia would fall by the spring.",
+        "Six months ago we argued that the bank would cut rates twice this year.",
+    ]:
+        assert sentences_of(text) == [], text
