@@ -248,8 +248,9 @@ _ADVISED_SUBJECT: Final = re.compile(
     r"motorists|travell?ers|passengers|commuters|patients|customers|consumers|homeowners|"
     r"buyers|visitors|tenants|employers|schools|those|ministries|departments|authorities|"
     r"lawmakers|legislators|businesses|central\s+banks|the\s+ministry)"
-    # "People with heart and lung conditions should keep warm": the group, then who in it
-    r"(?:\s+(?:with|over|under|aged|who\s+(?:have|are))\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?\s+$",
+    # "People with heart and lung conditions should keep warm": the group, then who in it;
+    # "People over 65 who have not had the jab should get it": the who may narrow it again
+    r"(?:\s+(?:with|over|under|aged|who\s+(?:have|are))\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?\s+$",
     re.IGNORECASE,
 )
 

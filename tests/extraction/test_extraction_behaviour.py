@@ -3872,3 +3872,11 @@ def test_a_writers_call_recalled_from_a_year_ago_is_a_past_belief() -> None:
         "Six months ago we argued that the bank would cut rates twice this year.",
     ]:
         assert sentences_of(text) == [], text
+
+
+def test_advice_to_a_group_narrowed_twice_is_no_forecast() -> None:
+    text = (
+        "Lena Ross, of the Orvia Health Board, said residents over 70 who missed the autumn "
+        "round should get the shot soon."
+    )
+    assert sentences_of(text) == []
