@@ -630,8 +630,9 @@ _HEDGE_ANSWER: Final = re.compile(
 _FUTURE_QUESTION: Final = re.compile(
     r"\b(?:will|would|won['’]t|shall|going\s+to|next|before|by\s+the\s+end|continue|"
     r"expect|ever|again|coming|future|(?:19|20)\d\d|"
-    # "Where does it settle?", "Where do rates end up?": where a figure comes to rest
-    r"settles?|end\s+up|ends\s+up|land|lands|peak|peaks|heading)\b",
+    # "Where does it settle?", "Where do rates end up?": where a figure comes to rest; not
+    # "Have we reached the peak?", whose peak is a noun and whose question is about today
+    r"settles?|end\s+up|ends\s+up|land|lands|(?<!\bthe\s)(?<!\bits\s)peaks?|heading)\b",
     re.IGNORECASE,
 )
 

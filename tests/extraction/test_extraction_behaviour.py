@@ -3880,3 +3880,12 @@ def test_advice_to_a_group_narrowed_twice_is_no_forecast() -> None:
         "round should get the shot soon."
     )
     assert sentences_of(text) == []
+
+
+def test_not_yet_under_a_question_whether_a_peak_is_reached_is_about_today() -> None:
+    text = (
+        "Mara Lund is chief epidemiologist at the Orvia Health Board.\n\n"
+        "HOST: Has the measles wave passed its peak?\n\n"
+        "LUND: Not yet. Cases are still rising."
+    )
+    assert sentences_of(text) == []
