@@ -196,13 +196,16 @@ _CONSENSUS: Final = re.compile(
 
 # "They will be stretched.", "It will be tight.": a strain or closeness to come, with no
 # measure, time or event to check it by (LABELLING.md, too vague to check). A name tag may
-# open an interview's answer.
+# open an interview's answer; "Clinics will be under real pressure": a plural noun may be
+# what is strained.
 _VAGUE_STATE: Final = re.compile(
     r"\W*(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*:\s*)?"
-    r"(?i:they|it|we|things|everyone|everybody)\s+(?i:will|would)\s+be\s+"
+    r"(?:(?i:they|it|we|things|everyone|everybody)|(?:(?i:the|our)\s+)?[A-Za-z][a-z]+s)"
+    r"\s+(?i:will|would)\s+be\s+"
     r"(?i:(?:very|really|quite|pretty|badly|a\s+bit)\s+)?"
     r"(?i:stretched|strained|busy|tough|difficult|hard|tight|close|challenging|"
-    r"under\s+pressure)[.!]?[\"”’]?"
+    r"under\s+(?:(?:real|serious|severe|intense|heavy|huge|enormous|a\s+lot\s+of)\s+)?"
+    r"pressure)[.!]?[\"”’]?"
 )
 
 

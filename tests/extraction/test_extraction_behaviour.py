@@ -3889,3 +3889,12 @@ def test_not_yet_under_a_question_whether_a_peak_is_reached_is_about_today() -> 
         "LUND: Not yet. Cases are still rising."
     )
     assert sentences_of(text) == []
+
+
+def test_a_strain_to_come_on_a_plural_noun_is_too_vague_to_check() -> None:
+    text = (
+        "Mara Lund is chief epidemiologist at the Orvia Health Board.\n\n"
+        "HOST: How bad will the winter be?\n\n"
+        "LUND: Clinics will be under serious pressure. Staff are tired."
+    )
+    assert sentences_of(text) == []
