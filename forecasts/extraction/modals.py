@@ -164,9 +164,20 @@ _SCHEDULE_MONTH: Final = re.compile(
 )
 
 
+# "will be streamed on the bank's website", "will be shown live on Channel 4": where an event
+# can be watched, arrangements made for it, with or without a date.
+_WHERE_TO_WATCH: Final = re.compile(
+    r"^\s*(?:also\s+)?be\s+(?:streamed|broadcast|televised|aired|shown)\s+(?:live\s+)?"
+    r"(?:on|via|at)\b",
+    re.IGNORECASE,
+)
+
+
 def _scheduled(after: str, text: str) -> bool:
     if not _SCHEDULE_AFTER.match(after):
         return False
+    if _WHERE_TO_WATCH.match(after):
+        return True
     if _ON_SALE.match(after):
         # "tickets will go on sale on Monday" is a date set; "the glasses would go on sale in
         # September 2027" a launch months ahead, which turns on more than a calendar

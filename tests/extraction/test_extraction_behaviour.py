@@ -3898,3 +3898,14 @@ def test_a_strain_to_come_on_a_plural_noun_is_too_vague_to_check() -> None:
         "LUND: Clinics will be under serious pressure. Staff are tired."
     )
     assert sentences_of(text) == []
+
+
+def test_where_an_event_can_be_watched_is_an_arrangement_not_a_forecast() -> None:
+    release = (
+        "Orvia Bank holds rate at 3%\n\nPRESS RELEASE\n\n"
+        "The Board of the Orvia Bank decided today to keep the policy rate at 3%.\n\n"
+        "The governor's briefing will be broadcast live on the Bank's website."
+    )
+    assert sentences_of(release) == []
+    text = "The governor's speech will be streamed on its website, Orvia Bank said."
+    assert sentences_of(text) == []
