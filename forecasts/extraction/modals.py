@@ -415,9 +415,18 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
         return False
     if _pledge(before, after) or _EVALUATIVE_AFTER.match(after) or _AGE_AFTER.match(after):
         return False
-    if _STATE_AFTER_TODAY.match(after):
+    if _STATE_AFTER_TODAY.match(after) or _TEAM_NEWS_AFTER.match(after):
         return False
     return not _scheduled(after, text)
+
+
+# "The visitors will be without their captain": team news, who is injured or banned already,
+# not a claim about the match.
+_TEAM_NEWS_AFTER: Final = re.compile(
+    r"^\s*(?:(?:again|also|still)\s+)?be\s+without\s+(?:their|its|his|her|our|the\s+"
+    r"(?:injured|suspended|banned))\b",
+    re.IGNORECASE,
+)
 
 
 # "policy would remain somewhat restrictive even after today's decision": the state things

@@ -3909,3 +3909,12 @@ def test_where_an_event_can_be_watched_is_an_arrangement_not_a_forecast() -> Non
     assert sentences_of(release) == []
     text = "The governor's speech will be streamed on its website, Orvia Bank said."
     assert sentences_of(text) == []
+
+
+def test_team_news_of_a_missing_player_is_no_forecast() -> None:
+    text = (
+        "The visitors will be without their captain, Lena Ross, who hurt a knee in last "
+        "weekend's 2-0 win over Dunmore. Kell will also be without the suspended Ana Ruiz on "
+        "Saturday."
+    )
+    assert sentences_of(text) == []
