@@ -90,6 +90,8 @@ _PLEDGE_AFTER: Final = re.compile(
     r"(?:[\w-]+\s+)?(?:points|goals|wins|votes|seats|years|months|weeks|days|hours|"
     r"rounds|games|matches)\s+(?:to|for|before)\b)|"
     r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:at|there|here)\b|"
+    # "would bring forward repairs": its own timetable, reset
+    r"bring\s+forward|"
     # "we will be back next week" is where the speaker goes; "we will be back to growth by the
     # summer" is where trading leaves them
     r"be\s+back\b(?!\s+(?:to|in)\s+(?:growth|profit|profitability|surplus|the\s+black|"

@@ -3918,3 +3918,12 @@ def test_team_news_of_a_missing_player_is_no_forecast() -> None:
         "Saturday."
     )
     assert sentences_of(text) == []
+
+
+def test_a_utility_resetting_its_own_timetable_is_a_pledge() -> None:
+    for text in [
+        "Orvia Water said it would ask households to save water and would bring forward work "
+        "on its pipes from April.",
+        "Kell Power said it would bring forward the upgrade of its northern grid to 2027.",
+    ]:
+        assert sentences_of(text) == [], text
