@@ -92,6 +92,8 @@ _PLEDGE_AFTER: Final = re.compile(
     r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:at|there|here)\b|"
     # "would bring forward repairs": its own timetable, reset
     r"bring\s+forward|"
+    # "his side will not sit back": how a team means to play, the manager's choice
+    r"sit\s+back|park\s+the\s+bus|defend\s+deep|play\s+for\s+(?:a|the)\s+draw|"
     # "we will be back next week" is where the speaker goes; "we will be back to growth by the
     # summer" is where trading leaves them
     r"be\s+back\b(?!\s+(?:to|in)\s+(?:growth|profit|profitability|surplus|the\s+black|"

@@ -3927,3 +3927,11 @@ def test_a_utility_resetting_its_own_timetable_is_a_pledge() -> None:
         "Kell Power said it would bring forward the upgrade of its northern grid to 2027.",
     ]:
         assert sentences_of(text) == [], text
+
+
+def test_how_a_manager_means_his_side_to_play_is_a_pledge() -> None:
+    for text in [
+        "Kell manager Lena Ross insists her side will not sit back in the return leg.",
+        "Kell manager Lena Ross insists her side will not play for a draw in the return leg.",
+    ]:
+        assert sentences_of(text) == [], text
