@@ -374,8 +374,10 @@ _REVISED_FORECAST: Final = re.compile(
     rf"(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}{_FORECAST_NOUNS}"
     # "cut its forecast ... to a 1.1% decline"
     r"(?:[^.;]|\.\d){0,80}?\bto\s+(?:an\s+average\s+of\s+|about\s+|around\s+|an?\s+)?[$€£\d]"
-    # "kept its 2026 Brent average at $65": a forecast restated
-    r"|\b(?:kept|held|left|maintained|reaffirmed)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    # "kept its 2026 Brent average at $65", "was keeping its forecast of 1.1% growth": a
+    # forecast restated
+    r"|\b(?:kept|held|left|maintained|reaffirmed|keeping|holding|maintaining|reaffirming)\s+"
+    r"(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
     # "kept its forecast for Brent to average $61": the figure after the verb it forecasts
     rf"{_FORECAST_NOUNS}(?:[^.;]|\.\d){{0,40}}?\b(?:at|of|to\s+(?:average|reach|hit|be))\s+"
     r"(?:about\s+|around\s+)?[$€£\d]",

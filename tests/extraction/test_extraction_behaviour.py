@@ -3935,3 +3935,10 @@ def test_how_a_manager_means_his_side_to_play_is_a_pledge() -> None:
         "Kell manager Lena Ross insists her side will not play for a draw in the return leg.",
     ]:
         assert sentences_of(text) == [], text
+
+
+def test_a_forecast_a_body_is_keeping_is_restated() -> None:
+    text = (
+        "Trade Minister Lena Ross said the ministry was keeping its forecast of 2.4% export growth."
+    )
+    assert speakers_of(text) == ["Lena Ross"]
