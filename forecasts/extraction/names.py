@@ -135,7 +135,9 @@ _ORG_NOUN_BEFORE: Final = re.compile(
     r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
     r"insurer|team|side|cartel|think\s+tank|tank|charity|studio|automaker|carmaker|"
     r"giant|conglomerate|fund|(?:asset|fund|investment|money|wealth|portfolio)\s+manager|"
-    r"(?:research|brokerage|trading|investment|fashion|auction|publishing)\s+house)\s+$",
+    r"(?:research|brokerage|trading|investment|fashion|auction|publishing)\s+house|"
+    # "the opposition Kell Party", "the governing coalition Kell Alliance": a political body
+    r"opposition|party|coalition)\s+$",
     re.IGNORECASE,
 )
 

@@ -3942,3 +3942,8 @@ def test_a_forecast_a_body_is_keeping_is_restated() -> None:
         "Trade Minister Lena Ross said the ministry was keeping its forecast of 2.4% export growth."
     )
     assert speakers_of(text) == ["Lena Ross"]
+
+
+def test_a_party_described_before_its_name_speaks_for_itself() -> None:
+    text = "The opposition Kell Alliance said on Friday that the levy would cost 4,000 jobs."
+    assert speakers_of(text) == ["Kell Alliance"]
