@@ -46,7 +46,10 @@ _EVALUATIVE_AFTER: Final = re.compile(
     # market": a trend no single outcome can settle
     r"|^\s+(?:change|alter|reverse|shift)\s+the\s+(?:(?:long|longer|short)-term\s+|underlying\s+|"
     r"overall\s+|broader\s+|bigger\s+|basic\s+)?(?:[\w-]+\s+)?(?:trend|picture|direction|story|"
-    r"fundamentals)\b",
+    r"fundamentals)\b"
+    # "Nobody will be able to ignore us": a boast of standing, with nothing to check
+    r"|^\s+be\s+able\s+to\s+(?:(?:ignore|dismiss|overlook)\s+(?:us|them|him|her|me)\b|"
+    r"write\s+(?:us|them|him|her|me)\s+off\b)",
     re.IGNORECASE,
 )
 

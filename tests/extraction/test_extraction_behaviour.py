@@ -3947,3 +3947,11 @@ def test_a_forecast_a_body_is_keeping_is_restated() -> None:
 def test_a_party_described_before_its_name_speaks_for_itself() -> None:
     text = "The opposition Kell Alliance said on Friday that the levy would cost 4,000 jobs."
     assert speakers_of(text) == ["Kell Alliance"]
+
+
+def test_a_boast_that_nobody_can_ignore_the_speaker_is_no_forecast() -> None:
+    for text in [
+        '"After the spring vote no one will be able to write us off," Lena Ross said.',
+        '"No one will be able to ignore them after May," Lena Ross said.',
+    ]:
+        assert sentences_of(text) == [], text
