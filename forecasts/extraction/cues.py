@@ -320,6 +320,15 @@ _SEES: Final = re.compile(
 )
 
 
+# "see the squeeze as temporary", "sees the risks as skewed to the upside": a judgement of
+# what a thing is, with no event or time to check it by.
+_SEEN_AS_A_JUDGEMENT: Final = re.compile(
+    r"\s+(?:(?:largely|mostly|only|probably|likely)\s+)?(?:temporary|transitory|short-lived|"
+    r"passing|manageable|overdone|overblown|exaggerated|limited|skewed)\b(?!\s+(?:until|to\s+\d))",
+    re.IGNORECASE,
+)
+
+
 # "the committee wants to see clearer evidence", "would like to see rates at 3%": a wish.
 _WISH_TO_SEE: Final = re.compile(
     r"\b(?:wants?|wanted|wanting|like|hopes?|hoped|hoping|needs?|needed|wish(?:es)?|waiting)\s+"
@@ -742,6 +751,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         if _noun_use(text, match.start()) or _inside_question_word(text, match.start()):
             continue
         if _WISH_TO_SEE.search(text, 0, match.start()) or _SAW_IT_COMING.match(text, match.start()):
+            continue
+        if match.group().endswith(("as", "As")) and _SEEN_AS_A_JUDGEMENT.match(text, match.end()):
             continue
         yield _plain_cue("forecast_verb", match.start(), match.end(), "forecast verb 'sees'")
     then = _THEN_PRESENT.match(text) if sourced and ("Then" in text or "In that" in text) else None

@@ -3955,3 +3955,11 @@ def test_a_boast_that_nobody_can_ignore_the_speaker_is_no_forecast() -> None:
         '"No one will be able to ignore them after May," Lena Ross said.',
     ]:
         assert sentences_of(text) == [], text
+
+
+def test_seeing_a_thing_as_passing_is_a_judgement_not_a_forecast() -> None:
+    for text in [
+        "Kell Research's analysts see the price spike as transitory.",
+        "Kell Research sees the slump in orders as largely temporary.",
+    ]:
+        assert sentences_of(text) == [], text
