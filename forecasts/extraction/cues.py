@@ -205,6 +205,9 @@ _THINK_PRESENT: Final = re.compile(
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,6}?"
     rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
     rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT}"
+    # "I think we are two to three weeks away from it": how long until the event comes
+    r"|(?:is|are)\s+(?:(?:only|just|still|about|around|perhaps|maybe)\s+)?(?:[\w-]+\s+){1,3}?"
+    r"(?:days|weeks|months|years)\s+away"
     # "I think Kelmarsh win it by five points": a side is plural in British English
     rf"|(?:{_OUTCOME_PRESENT_PLURAL})(?=\s+{_MARGIN}))\b",
     re.IGNORECASE,

@@ -3963,3 +3963,15 @@ def test_seeing_a_thing_as_passing_is_a_judgement_not_a_forecast() -> None:
         "Kell Research sees the slump in orders as largely temporary.",
     ]:
         assert sentences_of(text) == [], text
+
+
+def test_how_long_a_speaker_thinks_until_an_event_is_a_forecast() -> None:
+    text = (
+        "Mara Lund is chief epidemiologist at the Orvia Health Board.\n\n"
+        "HOST: Has the wave crested?\n\n"
+        "LUND: No. I think we are one to two weeks away from it."
+    )
+    assert speakers_of(text) == ["Mara Lund"]
+    assert speakers_of('"I think we are a few weeks away from it," said Lena Ross.') == [
+        "Lena Ross"
+    ]
