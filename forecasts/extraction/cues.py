@@ -860,7 +860,10 @@ _VAGUE_OUTCOME: Final = re.compile(
     r"go\s+(?:anywhere|either\s+way|any\s+way|both\s+ways)|"
     # "could still shift the debate", "might change the picture": a mood, nothing to count
     r"(?:shift|change|sway|alter|reshape|colou?r|complicate|muddy|cloud)\s+(?:the|that|this)\s+"
-    r"(?:debate|picture|calculus|conversation|mood|narrative|discussion|argument))\b",
+    r"(?:debate|picture|calculus|conversation|mood|narrative|discussion|argument)|"
+    # "which could make for a scrappy game": what a match may be like to watch
+    r"make\s+for\s+(?:a|an)\s+(?:[\w,-]+\s+){0,3}?(?:game|match|contest|race|tie|derby|"
+    r"afternoon|evening|night|spectacle|watch))\b",
     re.IGNORECASE,
 )
 

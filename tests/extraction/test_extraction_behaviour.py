@@ -3975,3 +3975,11 @@ def test_how_long_a_speaker_thinks_until_an_event_is_a_forecast() -> None:
     assert speakers_of('"I think we are a few weeks away from it," said Lena Ross.') == [
         "Lena Ross"
     ]
+
+
+def test_what_a_match_may_be_like_to_watch_is_no_forecast() -> None:
+    text = (
+        "Strong wind is expected at the ground on Sunday, which could make for a messy, "
+        "stop-start derby."
+    )
+    assert sentences_of(text) == []
