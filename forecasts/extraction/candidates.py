@@ -314,6 +314,8 @@ def _source_named_next(index: int, sentences: list[Sentence]) -> _Attribution | 
     text = sentences[index].text
     if "ccording" not in text:
         revised = _COUNTED_REVISERS.search(text) if "saying" in text else None
+        if revised is None and " said" in text:
+            revised = _COUNTED_SAYERS.search(text)
         return _sources_named_after(revised, index, sentences) if revised else None
     counted = _COUNTED_SOURCES.search(text)
     if counted is not None:
@@ -355,6 +357,14 @@ _COUNTED_REVISERS: Final = re.compile(
     r"agencies|forecasters|institutes)\s+(?:cut|raised|lowered|trimmed|lifted|revised|"
     r"downgraded|upgraded)\s+(?:their|its)\s+[^.;]{0,80}?,\s+(?:saying|predicting|"
     r"forecasting|warning)\b",
+    re.IGNORECASE,
+)
+
+
+# "..., and two banks said Brent would likely slip below $70": the same count, saying it.
+_COUNTED_SAYERS: Final = re.compile(
+    r"\b(?P<count>two|three|four)\s+(?:[\w-]+\s+)?(?:banks|firms|brokerages|consultancies|"
+    r"agencies|forecasters|institutes)\s+said\b",
     re.IGNORECASE,
 )
 

@@ -3983,3 +3983,15 @@ def test_what_a_match_may_be_like_to_watch_is_no_forecast() -> None:
         "stop-start derby."
     )
     assert sentences_of(text) == []
+
+
+def test_a_lede_crediting_two_banks_takes_the_banks_named_after_it() -> None:
+    text = (
+        "Copper prices fell on Monday, and two banks said copper was likely to drop below "
+        "$9,000 a tonne by June.\n\n"
+        "Three-month copper was down 1.2% at $9,410.\n\n"
+        "Kell Bank cut its copper forecast to $8,900 from $9,500.\n\n"
+        "Orvia Capital said it expected a surplus of 200,000 tonnes this year."
+    )
+    lede = extract_candidates(text, published_at=PUBLISHED)[0]
+    assert (lede.speaker, lede.speakers) == ("Kell Bank", ("Kell Bank", "Orvia Capital"))
