@@ -405,7 +405,10 @@ _PROJECTION_IMPLIES: Final = re.compile(
     r"\b(?:forecasts?|projections?|rate\s+path|outlooks?|projected\s+path(?:\s+(?:for|of)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?)(?:,\s+(?:released|published|issued)"
     # "pointed to the bank's projected rate path, which shows the rate flat": a relative clause
-    r"\b[^,;.]{1,80},|,\s+which)?\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
+    r"\b[^,;.]{1,80},|,\s+which"
+    # "projections published last month show": the same aside without commas
+    r"|\s+(?:released|published|issued)\s+(?:last|this|on|in)\s+[\w-]+)?"
+    r"\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
     # "The bank's updated forecasts show inflation returning to 2.5%": what the body projects
     r"shows?|see|sees|points?\s+to)\b",
     re.IGNORECASE,
@@ -414,10 +417,14 @@ _PROJECTION_IMPLIES: Final = re.compile(
 
 # "Its seat projection for May 3 gives the Greens between 40 and 46 seats", "the club's
 # season simulations have Rovers finishing on 71 points": the figures a projection assigns.
+# "gives the Greens 40 of the assembly's 90 seats": a share of a whole named by its owner.
+# "The central projection has the jobless rate rising to 6%": a path to a figure.
 _PROJECTION_GIVES: Final = re.compile(
     r"\b(?:projections?|simulations?)\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:between\s+|about\s+|around\s+|roughly\s+)?"
-    r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|seats\b|points\b|of\s+(?:the\s+)?\d|and\s+\d)",
+    r"(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:(?:between\s+|about\s+|around\s+|roughly\s+)?"
+    r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|seats\b|points\b|of\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
+    r"\d|and\s+\d)|(?:falling|rising|shrinking|growing|climbing|dropping|declining|increasing|"
+    r"easing|peaking)\s+(?:to|by|at)\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?\d)",
     re.IGNORECASE,
 )
 

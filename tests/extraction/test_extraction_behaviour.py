@@ -3995,3 +3995,15 @@ def test_a_lede_crediting_two_banks_takes_the_banks_named_after_it() -> None:
     )
     lede = extract_candidates(text, published_at=PUBLISHED)[0]
     assert (lede.speaker, lede.speakers) == ("Kell Bank", ("Kell Bank", "Orvia Capital"))
+
+
+def test_a_projection_s_share_of_a_whole_or_path_to_a_figure_is_a_forecast() -> None:
+    text = "The latest projection gives the Farmers' League 31 of the assembly's 120 seats."
+    assert len(sentences_of(text)) == 1
+    text = "The bureau's central projection has the jobless rate climbing to 6.2% next year."
+    assert len(sentences_of(text)) == 1
+    text = (
+        "Regional Planning Agency projections released last week show rents in the city "
+        "rising by 9% by 2030."
+    )
+    assert len(sentences_of(text)) == 1
