@@ -71,7 +71,7 @@ _DECLINED: Final = re.compile(
     r"|(?:go|get)\s+into\b|(?:sit\s+here\s+and\s+)?say\b|discuss\b|disclose\b|reveal\b)"
     # "I'm not going to make predictions about May", "I don't make forecasts that far ahead"
     r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|never|won['’]t|will\s+not|not\s+going\s+to)"
-    r"\s+(?:make|do|give|offer)\s+(?:any\s+)?(?:predictions?|forecasts?)\b"
+    r"\s+(?:make|do|give|offer)\s+(?:any\s+|a\s+)?(?:predictions?|forecasts?)\b"
     # "The voters will decide that": the question handed back to the electorate
     r"|\b(?:the\s+)?(?:voters|electorate|people)\s+(?:will|shall|get\s+to)\s+decide\s+"
     r"(?:that|this|it)\b"

@@ -4007,3 +4007,8 @@ def test_a_projection_s_share_of_a_whole_or_path_to_a_figure_is_a_forecast() -> 
         "rising by 9% by 2030."
     )
     assert len(sentences_of(text)) == 1
+
+
+def test_declining_to_make_a_single_prediction_is_no_forecast() -> None:
+    text = "LUND: I'm not going to make a prediction about which team will win the title in May."
+    assert sentences_of(text) == []
