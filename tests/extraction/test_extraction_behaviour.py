@@ -4012,3 +4012,12 @@ def test_a_projection_s_share_of_a_whole_or_path_to_a_figure_is_a_forecast() -> 
 def test_declining_to_make_a_single_prediction_is_no_forecast() -> None:
     text = "LUND: I'm not going to make a prediction about which team will win the title in May."
     assert sentences_of(text) == []
+
+
+def test_an_interviewer_reporting_what_some_of_a_group_are_saying_is_no_forecast() -> None:
+    text = (
+        "Tomas Vell is director of the Orvia Transport Board.\n\n"
+        "KEANE: Some economists are saying there will be a recession by the autumn."
+    )
+    assert sentences_of(text) == []
+    assert sentences_of("Some economists are saying prices will fall by 5% next year.") == []
