@@ -483,6 +483,11 @@ def _candidate(
         # "the Treasury has told us as much": what the interviewee was told backs their own
         # claim, which stays theirs
         attribution = _Attribution(answerer, answer=True)
+        if _OUR_MODELS.match(sentence.text) is not None:
+            # "Our models put the peak at ...": the interviewee speaks for the institution
+            # whose models they are
+            institution = document.first_organisation()
+            attribution = _Attribution(institution or answerer, answer=True)
     elif (
         document.issuer is not None
         and attribution.speaker is None
@@ -557,6 +562,14 @@ def _bookmaker_before(index: int, sentences: list[Sentence]) -> _Attribution | N
 
 
 _TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|me)\b")
+
+
+# An answer opening on its institution's forecasting work: "Our models put ...", "Our central
+# projection has ...". A name tag may open the answer.
+_OUR_MODELS: Final = re.compile(
+    r"\W*(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*:\s*)?Our\s+(?:[\w-]+\s+)?"
+    r"(?:models?|modelling|modeling|projections?|forecasts?|estimates?|scenarios?|simulations?)\b"
+)
 
 
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")

@@ -605,6 +605,14 @@ class _Document:
                 return entity.name
         return None
 
+    def first_organisation(self) -> str | None:
+        """The institution an interview names first, in its body or else its headline (which
+        keeps the names its body repeats): the interviewee's."""
+        organisations = [entity for entity in self.entities if entity.kind == "org"]
+        body = [entity for entity in organisations if not entity.headline]
+        first = body or organisations
+        return first[0].root().name if first else None
+
     def first_person_in_body(self) -> _Entity | None:
         """The person the story is about: the first its body names, its writer aside."""
         for entity in self.entities:

@@ -4021,3 +4021,16 @@ def test_an_interviewer_reporting_what_some_of_a_group_are_saying_is_no_forecast
     )
     assert sentences_of(text) == []
     assert sentences_of("Some economists are saying prices will fall by 5% next year.") == []
+
+
+def test_an_interviewee_s_our_models_speaks_for_their_institution() -> None:
+    text = (
+        "Ravi Stenholm is head of forecasting at the Orvia Water Authority. He spoke to "
+        "Jo Bell about the drought.\n\n"
+        "BELL: How low will the reservoirs go?\n\n"
+        "STENHOLM: It has been a dry winter. Our models put the peak at about 400 call-outs "
+        "a day in late August.\n\n"
+        "BELL: Will there be a hosepipe ban?\n\n"
+        "STENHOLM: I think there will be one by July."
+    )
+    assert speakers_of(text) == ["Orvia Water Authority", "Ravi Stenholm"]
