@@ -388,13 +388,14 @@ def _sources_named_after(
         ):
             names.append(runs[0].text)
         if len(names) == wanted:
-            return _Attribution(
-                names[0],
-                verb_start=counted.start(),
-                verb_end=counted.end(),
-                speakers=tuple(names),
-            )
-    return None
+            break
+    if not names:
+        return None
+    # "two banks said", then one bank heading its paragraph and the other's analyst quoted
+    # ("..., wrote X, head of commodities at Y"): the bank named first is still one of them
+    return _Attribution(
+        names[0], verb_start=counted.start(), verb_end=counted.end(), speakers=tuple(names)
+    )
 
 
 _COUNTED_REACH: Final = 8

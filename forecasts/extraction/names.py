@@ -86,6 +86,13 @@ _INDUSTRY_WORDS: Final = _wordset(
 )
 
 
+# Traded goods that open market reports: "Oil prices slipped", "Copper rose".
+_COMMODITY_WORDS: Final = _wordset(
+    "oil crude gas gold silver copper aluminium aluminum nickel zinc lithium platinum "
+    "palladium wheat corn soybeans cocoa coffee sugar cotton"
+)
+
+
 # Words a company's name ends with that are no part of it: "Helix Devices Inc." speaks as
 # "Helix Devices" (LABELLING.md, speakers).
 _LEGAL_SUFFIXES: Final = _wordset("inc ltd llc plc corp co gmbh ag sa nv bv lp llp pty")
@@ -986,6 +993,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return document.known(words[0]) or _Entity(words[0], "org")
     if len(words) == 1 and not mention.title and words[0].lower() in _INDUSTRY_WORDS:
         return None  # "Retail sales fell", "Energy prices": an industry, nobody's name
+    if len(words) == 1 and not mention.title and words[0].lower() in _COMMODITY_WORDS:
+        return None  # "Oil prices slipped": a market, nobody's name
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
         # "the Institute" after the Caledon Institute of Public Health is that institute
         found = document.org_for(words[0])
@@ -1307,6 +1316,7 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
         and m.text.split()[0] not in _SPEAKER_OWNERS
         and (_ACRONYM.fullmatch(m.text) or m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS)
         and _CONTRACTED.sub("", m.text.lower()) not in _PRONOUNS  # "I'd", "We'll"
+        and m.text.lower() not in _COMMODITY_WORDS  # "Oil prices slipped after ... said"
     ]
     if not mentions:
         return None

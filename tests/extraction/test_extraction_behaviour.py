@@ -4034,3 +4034,15 @@ def test_an_interviewee_s_our_models_speaks_for_their_institution() -> None:
         "STENHOLM: I think there will be one by July."
     )
     assert speakers_of(text) == ["Orvia Water Authority", "Ravi Stenholm"]
+
+
+def test_a_lede_s_counted_banks_take_the_one_named_after_it_never_the_commodity() -> None:
+    text = (
+        "Copper prices fell on Monday after two banks said a surplus would drag copper below "
+        "$9,000 a tonne by June.\n\n"
+        "Three-month copper was down 1.2% at $9,410.\n\n"
+        "Kell Bank cut its copper forecast to $8,900 from $9,500.\n\n"
+        "Copper could test $8,700 in the summer, wrote Ana Brook, an analyst at Orvia Capital."
+    )
+    lede = extract_candidates(text, published_at=PUBLISHED)[0]
+    assert lede.speaker == "Kell Bank"
