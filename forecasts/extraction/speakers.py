@@ -641,10 +641,12 @@ _NOUN_USE_REACH: Final = 48
 
 
 # "its latest forecasts", "its own updated forecasts": one or two modifiers, then the noun.
+# "its September forecast", "the spring forecast": when it was made names one too.
 _NOUN_MODIFIER: Final = (
     r"(?:\s+(?:previous|latest|new|own|last|earlier|current|initial|original|revised|"
     r"monthly|quarterly|annual|official|central|updated|next|first|final|full|weekly|"
-    r"[a-z]+-[a-z]+)){0,2}$"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"spring|summer|autumn|winter|[a-z]+-[a-z]+)){0,2}$"
 )
 
 

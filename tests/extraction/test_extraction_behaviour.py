@@ -4046,3 +4046,8 @@ def test_a_lede_s_counted_banks_take_the_one_named_after_it_never_the_commodity(
     )
     lede = extract_candidates(text, published_at=PUBLISHED)[0]
     assert lede.speaker == "Kell Bank"
+
+
+def test_a_forecast_named_by_its_month_is_a_noun_and_a_past_expectation_history() -> None:
+    text = "In its June forecast the agency had expected exports to grow 2.4% this year."
+    assert sentences_of(text) == []
