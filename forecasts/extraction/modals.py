@@ -81,7 +81,7 @@ _PLEDGE_AFTER: Final = re.compile(
     r"work\s+(?:hard\s+)?(?:to|with|on)\b|"
     r"pay|fund|refund|compensate|pause|reverse|adjust|hesitate|monitor|assess|watch|"
     r"congratulate|thank|accept|respect|welcome|listen|talk|speak|discuss|introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
-    r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|"
+    r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|consult|"
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|complete|revisit|back|say|"
     # "we will stay in government" is theirs to decide; "we will stay up" is the league's
     r"stay(?!\s+(?:up|in\s+the\s+(?:league|division|top\s+flight|premiership|championship)))|"
@@ -512,6 +512,9 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"tactics|thinking|mind|selection|preparations?|game\s+plan|stance|policy)\b"
     r"|run\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:service|scheme|programme|program|helpline|"
     r"campaign|pilot|trial)\b"
+    # "will run free trial trips for residents": journeys it lays on
+    r"|run\s+(?:[\w-]+\s+){0,3}?(?:trips|journeys|trials|tours|excursions|shuttles|"
+    r"pilots|sessions|workshops|courses|classes|sailings|flights|buses|trains|services)\b"
     # "will assemble them with a contract manufacturer", "would build the car at its plant in
     # Ohio": where and with whom it makes its goods, not how many (a forecast of output)
     r"|(?:assemble|manufacture|make|build|produce|source)\s+(?:them|it|(?:the|its|their|our)"
@@ -575,7 +578,8 @@ _OUTCOME_AFTER: Final = re.compile(
     r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
     r"decrease|contract|expand|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
     r"hit|reach|touch|finish|end|remain|stay|be|become|get|have|need|face|see|struggle|survive|"
-    r"suffer|return|come|go|"
+    # "would go ahead with a planned programme": its own plan carried out, not what befalls it
+    r"suffer|return|come|go(?!\s+ahead\b)|"
     # "would make a loss" befalls it; "would make up for the excess with extra cuts" it does
     r"make(?!\s+up\s+for\b|\s+(?:[\w-]+\s+)?(?:cuts|changes|payments|compensation)\b)|"
     r"break|qualify|earn|gain|overtake|collapse|default|run\s+out|"

@@ -4051,3 +4051,12 @@ def test_a_lede_s_counted_banks_take_the_one_named_after_it_never_the_commodity(
 def test_a_forecast_named_by_its_month_is_a_noun_and_a_past_expectation_history() -> None:
     text = "In its June forecast the agency had expected exports to grow 2.4% this year."
     assert sentences_of(text) == []
+
+
+def test_an_actor_s_own_plans_carried_out_are_pledges() -> None:
+    text = "He said the council would go ahead with the planned bridge repairs in the spring."
+    assert sentences_of(text) == []
+    text = "Orvia Rail said it was reviewing the timetable and would consult passengers."
+    assert sentences_of(text) == []
+    text = "Kelso Ferries will run extra evening sailings for islanders in the autumn, it said."
+    assert sentences_of(text) == []
