@@ -243,13 +243,17 @@ _ORGANISED_EVENT: Final = re.compile(
 # timetable, price list or entitlement is decided by whoever runs it ("Under the levy,
 # employers will pay", "Trams will run every eight minutes", "Platforms will have to display
 # the number"). A hedge word in the same sentence is a cue of its own and still counts.
-_INSTRUMENT_FRAME: Final = re.compile(
+_UNDER_AN_INSTRUMENT: Final = (
     r"\bunder\s+(?:(?:the|a|an|its|their|this|these|those|new)\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:policy|rules?|law|act|bill|levy|order|agreement|scheme|plan|deal|package|contract|"
     r"ruling|regulations?|terms|settlement|proposals?|timetable|schedule|licen[cs]e|"
-    r"framework|code|directive|decree|programme|program|arrangements?|system|reforms?)\b",
-    re.IGNORECASE,
+    r"framework|code|directive|decree|programme|program|arrangements?|system|reforms?|"
+    r"decisions?)\b"
 )
+_INSTRUMENT_FRAME: Final = re.compile(_UNDER_AN_INSTRUMENT, re.IGNORECASE)
+# "Fares will rise by 4% on May 1, under a decision the board took in March": the instrument
+# named after the clause frames it just as well.
+_INSTRUMENT_AFTER: Final = re.compile(r",\s+" + _UNDER_AN_INSTRUMENT, re.IGNORECASE)
 
 
 # "The league's rules mean that ...": what follows is the rule, described.
@@ -382,6 +386,8 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
     clause_end = _clause_end(text, start, [])
     clause = text[start:clause_end]
     if _INSTRUMENT_FRAME.search(text, 0, start) or _RECURRING.search(clause):
+        return True
+    if "under" in after and _INSTRUMENT_AFTER.search(text, start):
         return True
     if "rules" in text and _RULES_MEAN.search(text, 0, start):
         return True

@@ -4060,3 +4060,11 @@ def test_an_actor_s_own_plans_carried_out_are_pledges() -> None:
     assert sentences_of(text) == []
     text = "Kelso Ferries will run extra evening sailings for islanders in the autumn, it said."
     assert sentences_of(text) == []
+
+
+def test_a_change_framed_by_a_decision_named_after_it_is_an_arrangement() -> None:
+    text = (
+        "Parking charges in the centre will rise by 10% on June 1, under a decision taken by "
+        "the board."
+    )
+    assert sentences_of(text) == []
