@@ -361,9 +361,12 @@ _MATCH_FORMAT_AFTER: Final = re.compile(
 )
 
 
-# "The glasses will cost $1,299": a seller's list price, stated by the writer
+# "The glasses will cost $1,299": a seller's list price, stated by the writer; "A ticket will
+# cost 3.20 euros": the currency may follow the figure
 _LIST_PRICE_AFTER: Final = re.compile(
-    r"^\s*(?:cost|retail\s+(?:at|for)|sell\s+for|start\s+at|be\s+set\s+at)\s+[$€£¥]\s?\d"
+    r"^\s*(?:cost|retail\s+(?:at|for)|sell\s+for|start\s+at|be\s+set\s+at)\s+"
+    r"(?:[$€£¥]\s?\d|\d[\d.,]*\s+(?:pounds|euros|dollars|crowns|kronor|kroner|francs|yen|"
+    r"pence|cents)\b)"
 )
 
 

@@ -4068,3 +4068,8 @@ def test_a_change_framed_by_a_decision_named_after_it_is_an_arrangement() -> Non
         "the board."
     )
     assert sentences_of(text) == []
+
+
+def test_a_list_price_with_its_currency_after_the_figure_is_no_forecast() -> None:
+    assert sentences_of("A day pass on the ferry will cost 12 euros.") == []
+    assert len(sentences_of("The new bridge will cost 3 billion euros.")) == 1
