@@ -133,7 +133,11 @@ _SCHEDULE_AFTER: Final = re.compile(
     # "will pay an interim dividend of 4p on May 3": a payment the board has declared
     r"pay\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}dividends?|"
     # "The league will expand to 14 teams from the 2026-27 season": a format decided
-    r"expand\s+to\s+\d+\s+(?:teams|clubs|sides|members))\b",
+    r"expand\s+to\s+\d+\s+(?:teams|clubs|sides|members)|"
+    # "The governor will speak at 11 a.m.": an appearance in the diary
+    r"speak|testify|appear\s+before|address\s+(?:the\s+)?(?:parliament|congress|conference|"
+    r"committee|reporters|journalists|the\s+press)|give\s+(?:a|her|his|their|its)\s+"
+    r"(?:speech|press\s+conference|statement|evidence|testimony))\b",
     re.IGNORECASE,
 )
 

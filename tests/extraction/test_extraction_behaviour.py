@@ -4073,3 +4073,8 @@ def test_a_change_framed_by_a_decision_named_after_it_is_an_arrangement() -> Non
 def test_a_list_price_with_its_currency_after_the_figure_is_no_forecast() -> None:
     assert sentences_of("A day pass on the ferry will cost 12 euros.") == []
     assert len(sentences_of("The new bridge will cost 3 billion euros.")) == 1
+
+
+def test_an_appearance_in_the_diary_is_a_schedule() -> None:
+    assert sentences_of("The central bank's chief will speak at 10 a.m. in Frankfurt.") == []
+    assert sentences_of("The finance minister will testify before the committee on Friday.") == []
