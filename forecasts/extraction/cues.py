@@ -918,7 +918,9 @@ _NOUN_AFTER: Final = re.compile(
 # cross borders": after a preposition, a noun.
 _PREPOSITION_BEFORE: Final = re.compile(
     r"\b(?:over|about|of|with|from|against|between|among|behind|despite|beyond|like|for|on|in|"
-    r"into|under|by|across|within|without|through|towards?)\s+$",
+    r"into|under|by|across|within|without|through|towards?)\s+"
+    # "spend $6 billion on capital projects": a lower-case modifier between
+    r"(?-i:[a-z][a-z-]*\s+)?$",
     re.IGNORECASE,
 )
 

@@ -4078,3 +4078,8 @@ def test_a_list_price_with_its_currency_after_the_figure_is_no_forecast() -> Non
 def test_an_appearance_in_the_diary_is_a_schedule() -> None:
     assert sentences_of("The central bank's chief will speak at 10 a.m. in Frankfurt.") == []
     assert sentences_of("The finance minister will testify before the committee on Friday.") == []
+
+
+def test_projects_after_a_preposition_and_a_modifier_are_a_noun() -> None:
+    text = "Orvia Power plans to spend about $2 billion on grid projects next year, its chief said."
+    assert sentences_of(text) == []
