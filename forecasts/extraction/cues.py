@@ -977,11 +977,16 @@ _NOT_A_CONSEQUENT_VERB: Final = _wordset(
 )
 
 
+_MODAL_CONTRACTION: Final = re.compile(r"['’](?:ll|d)$")
+
+
 def _conditional_present(text: str) -> Iterator[_Cue]:
     for match in _IF_THEN_PRESENT.finditer(text):
         verb = match.group("verb")
         if (
             verb in _NOT_A_CONSEQUENT_VERB
+            # "If he's not fit, I'll name the same side": a "will" of its own, judged as one
+            or _MODAL_CONTRACTION.search(match.group("subject"))
             or verb.endswith(("ed", "ing", "ly"))
             or re.search(r"\b(?:were|had)\b", match.group("condition"))
         ):

@@ -4083,3 +4083,9 @@ def test_an_appearance_in_the_diary_is_a_schedule() -> None:
 def test_projects_after_a_preposition_and_a_modifier_are_a_noun() -> None:
     text = "Orvia Power plans to spend about $2 billion on grid projects next year, its chief said."
     assert sentences_of(text) == []
+
+
+def test_a_conditional_selection_in_the_first_person_is_a_pledge() -> None:
+    text = 'Tom Bell said Kerr had trained. "If Kerr is fit, I\'ll name the same eleven."'
+    assert sentences_of(text) == []
+    assert len(sentences_of('"If it snows, we\'ll lose the tie," he said.')) == 1
