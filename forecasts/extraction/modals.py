@@ -100,11 +100,11 @@ _PLEDGE_AFTER: Final = re.compile(
     # "we will be back next week" is where the speaker goes; "we will be back to growth by the
     # summer" is where trading leaves them
     r"be\s+back\b(?!\s+(?:to|in)\s+(?:growth|profit|profitability|surplus|the\s+black|"
-    r"the\s+(?:top|final|play-?offs?)\b))|"
+    r"the\s+(?:top|(?:semi-?|quarter-?)?finals?|play-?offs?)\b))|"
     # "we will be in Brussels" is where the speaker goes; "we will not be in recession", "we'll
     # be in surplus by 2028" is where events leave them
     r"be\s+in\b(?!\s+(?:an?\s+)?(?:one\b|recession|deficit|surplus|trouble|profit|default|"
-    r"administration|contention|decline|the\s+(?:black|red|lead|top|final|play-?offs?)\b))|"
+    r"administration|contention|decline|the\s+(?:black|red|lead|top|(?:semi-?|quarter-?)?finals?|play-?offs?)\b))|"
     r"be\s+(?:intimidated|divided|silenced|bullied|deterred|cowed|moved)\b|"
     r"have\s+(?:a|an|one|another|two)\s+(?:[\w-]+\s+)?(?:practice|meeting|session|talks?|"
     r"look|vote|conversation|discussion|review))\b",

@@ -4089,3 +4089,8 @@ def test_a_conditional_selection_in_the_first_person_is_a_pledge() -> None:
     text = 'Tom Bell said Kerr had trained. "If Kerr is fit, I\'ll name the same eleven."'
     assert sentences_of(text) == []
     assert len(sentences_of('"If it snows, we\'ll lose the tie," he said.')) == 1
+
+
+def test_reaching_a_later_round_is_an_outcome_not_a_place_to_go() -> None:
+    text = '"We\'ll be in the quarter-finals, no doubt," said City manager Ana Ruiz on Friday.'
+    assert speakers_of(text) == ["Ana Ruiz"]
