@@ -400,6 +400,17 @@ def _attribution(
         found = _speaker_for_verb(text, shows, regions, document)
         if found is not None:
             return found
+    if shows is not None and not _inside(shows.start(), regions):
+        named = _NAMED_DOCUMENT.search(text, max(0, shows.start() - _SUBJECT_WINDOW), shows.start())
+        # "Statistics Office projections published last month show": the body named before
+        # its document, without a possessive
+        name = (
+            _resolve_name(named.group("owner"), text, named.start("owner"), document)
+            if named is not None
+            else None
+        )
+        if name is not None:
+            return _Attribution(name, verb_start=shows.start(), verb_end=shows.end())
     gives = _PROJECTION_GIVES.search(text) if "ion" in text else None
     if gives is None and ("'" in text or "’" in text):
         gives = _FORECAST_IS.search(text)  # "Tolland's own forecast for growth is 0.7%"
@@ -1200,6 +1211,13 @@ _BUILT_BY: Final = re.compile(
 
 # "Harland Institute's latest market report", "the group's monthly outlook, which": a
 # document forecasts for whoever publishes it.
+_NAMED_DOCUMENT: Final = re.compile(
+    r"(?P<owner>(?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){1,5})\s+"
+    r"(?i:projections|forecasts|outlook|estimates)"
+    r"(?:\s+(?i:published|released|issued)\s+(?i:last|this|on|in)\s+[\w-]+)?\s+$"
+)
+
+
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"

@@ -4094,3 +4094,11 @@ def test_a_conditional_selection_in_the_first_person_is_a_pledge() -> None:
 def test_reaching_a_later_round_is_an_outcome_not_a_place_to_go() -> None:
     text = '"We\'ll be in the quarter-finals, no doubt," said City manager Ana Ruiz on Friday.'
     assert speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_a_body_named_before_its_projections_without_a_possessive_speaks() -> None:
+    text = (
+        "Regional Planning Agency projections released last week show rents in the city "
+        "rising by 9% by 2030."
+    )
+    assert speakers_of(text) == ["Regional Planning Agency"]
