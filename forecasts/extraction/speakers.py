@@ -423,6 +423,10 @@ def _attribution(
             name = document.last_organisation  # "Its season simulations have ..."
         else:
             name = _report_owner(text[: gives.end("noun")], text, 0, document)
+            if name is None and _THE_BEFORE.match(text, 0, gives.start()):
+                # "... according to a projection by Varden. The projection gives ...": the
+                # one just credited, by the body that spoke last
+                name = _last_speaking_body(document)
         if name is not None:
             return _Attribution(name)
     compared = _COMPARED_FORECASTER.match(text) if "ore " in text or "ess " in text else None
@@ -467,6 +471,17 @@ _FORECAST_IS: Final = re.compile(
     r"(?:is|are|stands\s+at)\s"
 )
 _ITS_BEFORE: Final = re.compile(r"\W*(?i:its|their)\s+(?:[\w-]+\s+){0,2}$")
+_THE_BEFORE: Final = re.compile(r"\W*(?i:the|that|this)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$")
+
+
+def _last_speaking_body(document: _Document) -> str | None:
+    """The organisation that spoke last, if it spoke in this paragraph or the one before."""
+    if document.last_speaker is None or document.paragraph - document.last_speaker_paragraph > 1:
+        return None
+    known = document.known(document.last_speaker)
+    return known.root().name if known is not None and known.kind == "org" else None
+
+
 _PROJECTION_BY: Final = re.compile(
     r",?\s+(?:(?:published|released|issued)\s+)?by\s+"
     r"(?P<maker>" + _FIRM_NAME + r")"

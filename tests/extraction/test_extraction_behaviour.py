@@ -4102,3 +4102,12 @@ def test_a_body_named_before_its_projections_without_a_possessive_speaks() -> No
         "rising by 9% by 2030."
     )
     assert speakers_of(text) == ["Regional Planning Agency"]
+
+
+def test_the_projection_just_credited_speaks_for_its_maker() -> None:
+    text = (
+        "The Greens will win the most seats, according to a projection published on Monday "
+        "by the polling firm Ostra Research.\n\n"
+        "The projection gives the Greens 44 of the assembly's 120 seats."
+    )
+    assert speakers_of(text) == ["Ostra Research", "Ostra Research"]
