@@ -568,8 +568,10 @@ _SELF_SUBJECT: Final = re.compile(
     # body does is its members' decision; what befalls it ("would finish third") is not
     r"party|committee|board|club|union|campaign|candidate|association|federation|alliance|"
     r"coalition|organisation|organization|society|league)\s*$"
-    # "said her party would cut income tax", "his government would raise the wage": the
-    # speaker's own side, whose acts are theirs to decide
+    # "said her party would cut income tax", "his government would raise the wage", "said her
+    # observers would begin patrols": the speaker's own side, whose acts are theirs to decide
+    r"|\b(?:said|says|told\s+(?:[\w'’-]+\s+){1,3}?|added|insisted|confirmed|announced)\s+"
+    r"(?:that\s+)?(?:his|her|their|its|our|my)\s+[\w-]+\s*$"
     r"|\b(?:his|her|their|its|our|my)\s+(?:party|government|administration|campaign|coalition|"
     r"company|firm|ministry|department|council)\s*$"
     # "has said an Alliance government would introduce a rent cap": a party's standing pledge
@@ -590,9 +592,12 @@ _OUTCOME_AFTER: Final = re.compile(
     r"(?:win|lose|beat|fail|succeed|fall|rise|grow|shrink|decline|drop|slow|slip|ease|climb|"
     r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
     r"decrease|contract|expand|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
-    r"hit|reach|touch|finish|end|remain|stay|be|become|get|have|need|face|see|struggle|survive|"
+    # "would not be using his absence as an excuse": an act of its own, in progress
+    r"hit|reach|touch|finish|end|remain|stay|be(?!\s+(?:using|treating|relying|making\s+excuses)\b)|become|get|have|need|face|see|struggle|survive|"
     # "would go ahead with a planned programme": its own plan carried out, not what befalls it
-    r"suffer|return|come|go(?!\s+ahead\b)|"
+    # "would come in good faith", "will come prepared": the manner of its own coming, chosen
+    r"suffer|return|come(?!\s+(?:in\s+good\s+faith|prepared|ready|to\s+the\s+table)\b)|"
+    r"go(?!\s+ahead\b)|"
     # "would make a loss" befalls it; "would make up for the excess with extra cuts" it does
     r"make(?!\s+up\s+for\b|\s+(?:[\w-]+\s+)?(?:cuts|changes|payments|compensation)\b)|"
     r"break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
@@ -626,8 +631,11 @@ _THRESHOLD_OUTCOME: Final = re.compile(
     r"^(?:(?!\b(?:who|whose|which|that|if|when|where|unless)\b)[^.;,:])*?"
     # not "a package worth more than 17 trillion yen": the size of what is done
     r"(?<!worth\s)(?<!costing\s)(?<!valued\sat\s)"
-    r"\b(?:more\s+than|fewer\s+than|at\s+least|in\s+the\s+top\s+(?:two|three|"
-    r"four|five|six|ten|\d+))\b",
+    # not "until at least May": how long an act of its own lasts, not a level reached
+    r"(?:\b(?:more\s+than|fewer\s+than|at\s+least|in\s+the\s+top\s+(?:two|three|"
+    r"four|five|six|ten|\d+))\b(?<!until\sat\sleast)"
+    # "said they would pass 2 million": a level crossed, which others decide too
+    r"|^\s*(?:not\s+)?(?:pass|cross|break)\s+(?:the\s+)?[$€£]?\d)",
     re.IGNORECASE,
 )
 
@@ -648,8 +656,9 @@ def _pledge(before: str, after: str) -> bool:
     subject = before
     if re.search(r"\band\s*$", before, re.IGNORECASE):
         # "said the government would not restrict exports and would release credit"
+        # (kept with the words before it, so "said her side" still shows whose side it is)
         subjects = list(_CLAUSE_SUBJECT.finditer(before))
-        subject = subjects[-1].group("subject") + " " if subjects else before
+        subject = before[: subjects[-1].end("subject")] + " " if subjects else before
     if (
         _SELF_SUBJECT.search(subject)
         and not _OUTCOME_AFTER.match(after)
@@ -669,7 +678,8 @@ def _pledge(before: str, after: str) -> bool:
 
 _CLAUSE_SUBJECT: Final = re.compile(
     r"(?P<subject>\b(?:(?:the|his|her|their|its|our|my)\s+\w+|i|we|he|she|they|it))\s+(?:\w+\s+)?"
-    r"(?:would|will|had|has|have|was|is)\b",
+    # 'the government "remains committed to ..." and would': a quoted verb of its own state
+    r"[\"“‘']?(?:would|will|had|has|have|was|is|remains|remained)\b",
     re.IGNORECASE,
 )
 

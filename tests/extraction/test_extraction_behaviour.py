@@ -4111,3 +4111,20 @@ def test_the_projection_just_credited_speaks_for_its_maker() -> None:
         "The projection gives the Greens 44 of the assembly's 120 seats."
     )
     assert speakers_of(text) == ["Ostra Research", "Ostra Research"]
+
+
+def test_a_speakers_own_side_doing_what_it_chooses_is_a_pledge() -> None:
+    pledges = [
+        "The envoy, Mara Lind, said her team would begin inspections at the port next week.",
+        'Coach Ben Ortiz said his squad would "press high" and would not be using the heat '
+        "as an excuse.",
+        'The ministry said that the cabinet "remains committed to reform" and would not raise '
+        "fuel duty.",
+        "Tessel Air said on Monday it would ground nine jets on its northern routes until at "
+        "least June.",
+        'The premier, Joan Aske, said his envoys would "come in good faith" to the summit.',
+    ]
+    for text in pledges:
+        assert sentences_of(text) == [], text
+    forecast = "Festival director Lena Moss said they would pass 300,000 visitors this summer."
+    assert len(sentences_of(forecast)) == 1
