@@ -382,6 +382,12 @@ _TAKING_EFFECT: Final = re.compile(
 )
 
 
+def _judged_effect(text: str, start: int, attribution: _Attribution) -> bool:
+    """'X said the rules would force owners to scrap ships': a speaker's view of what a rule
+    will bring about, reported with "would", is a forecast, not the rule's text."""
+    return attribution.verb_start >= 0 and text.startswith("would", start)
+
+
 def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -> bool:
     if re.search(r",?\s+and\s+$", text[:start]):
         # "Fines will start at €5,000 ... and will double": the same subject, the same rule
@@ -400,7 +406,11 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         return True
     if "best" in after and _MATCH_FORMAT_AFTER.match(after):
         return True
-    if _RULE_OBLIGES_AFTER.match(after) and _RULE_SUBJECT.search(text, 0, start):
+    if (
+        _RULE_OBLIGES_AFTER.match(after)
+        and _RULE_SUBJECT.search(text, 0, start)
+        and not _judged_effect(text, start, attribution)
+    ):
         return True  # "New rules, which take effect in May, will require ...": a duty described
     if attribution.speaker is not None and not attribution.issued:
         return False

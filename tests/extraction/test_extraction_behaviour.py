@@ -4128,3 +4128,12 @@ def test_a_speakers_own_side_doing_what_it_chooses_is_a_pledge() -> None:
         assert sentences_of(text) == [], text
     forecast = "Festival director Lena Moss said they would pass 300,000 visitors this summer."
     assert len(sentences_of(forecast)) == 1
+
+
+def test_a_speakers_view_of_what_a_rule_will_bring_about_is_a_forecast() -> None:
+    text = (
+        "Farm economist Ida Brandt said the new rules would force growers to cull a fifth "
+        "of their herds by 2030."
+    )
+    assert speakers_of(text) == ["Ida Brandt"]
+    assert sentences_of("New rules, which take effect in May, will force growers to cull.") == []
