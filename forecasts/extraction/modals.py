@@ -130,6 +130,9 @@ _SCHEDULE_AFTER: Final = re.compile(
     r"open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
     r"be\s+released|be\s+announced|be\s+debated|resume|attend|present|take\s+effect|"
     r"come\s+into\s+(?:force|effect)|be\s+marked|be\s+taken\s+over|go\s+on\s+sale|"
+    # "will discuss the report in late April", "will return to the table on Feb. 25": a
+    # meeting in the diary, with its business
+    r"discuss|consider|return\s+to\s+the\s+(?:negotiating\s+)?table|"
     # "will pay an interim dividend of 4p on May 3": a payment the board has declared
     r"pay\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}dividends?|"
     # "The league will expand to 14 teams from the 2026-27 season": a format decided

@@ -4137,3 +4137,12 @@ def test_a_speakers_view_of_what_a_rule_will_bring_about_is_a_forecast() -> None
     )
     assert speakers_of(text) == ["Ida Brandt"]
     assert sentences_of("New rules, which take effect in May, will force growers to cull.") == []
+
+
+def test_a_meeting_in_the_diary_with_its_business_is_no_forecast() -> None:
+    schedules = [
+        "Union and employer delegates will return to the table in Varno on March 3.",
+        "The council's audit panel will discuss the inspectors' findings in early June.",
+    ]
+    for text in schedules:
+        assert sentences_of(text) == [], text
