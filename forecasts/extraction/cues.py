@@ -523,11 +523,39 @@ def _cues(
         for cue in cues
         if not _INDIRECT_QUESTION.search(text, max(0, cue.start - _LOOK_AROUND), cue.start)
     ]
+    if "had " in text:
+        # 'the institute had said the truce would "probably not survive"': a belief recalled
+        cues = [cue for cue in cues if not _recalled_belief(text, cue.start)]
+    if "ago" in text or "In " in text:
+        # "Three years ago, an importer could expect a bill of $7,000": what held then
+        cues = [cue for cue in cues if not _PAST_FRAME_COULD.search(text, 0, cue.start)]
     # a quotation has a speaker even when the sentence naming it comes later
     quoted = _quote_only(text, regions)
     if (attribution.speaker is not None or quoted) and not attribution.generic:
         cues.extend(_conditional_present(text))
     return cues
+
+
+def _recalled_belief(text: str, start: int) -> bool:
+    """A cue inside what someone "had said" or "had expected", with no later view ("but now
+    says") turning the sentence to the present."""
+    window = max(0, start - _LOOK_AROUND)
+    belief = _PAST_BELIEF.search(text, window, start)
+    return belief is not None and _LATER_VIEW.search(text, belief.start(), start) is None
+
+
+_LATER_VIEW: Final = re.compile(
+    r"\b(?:but|now|however|while|whereas|yet|since)\b|\b(?:says|expects|thinks)\b", re.IGNORECASE
+)
+
+
+# "Three years ago, ... could expect", "In 2019, a buyer could expect": past ability, framed
+# by a time gone by at the head of the sentence.
+_PAST_FRAME_COULD: Final = re.compile(
+    r"^\W*(?:(?:\w+\s+){1,2}(?:years?|months?|decades?)\s+ago|in\s+(?:19|20)\d\d),[^.;]*"
+    r"\bcould\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "In May, the agency's decadal update had put the chance ... at 80%": the pluperfect sets the

@@ -4146,3 +4146,14 @@ def test_a_meeting_in_the_diary_with_its_business_is_no_forecast() -> None:
     ]
     for text in schedules:
         assert sentences_of(text) == [], text
+
+
+def test_a_belief_recalled_or_a_past_expectation_is_no_forecast() -> None:
+    past = [
+        'Last spring the bureau had said the drought would "probably ease by July".',
+        "Five years ago, a commuter on the coastal line could expect a fare of about $4.",
+    ]
+    for text in past:
+        assert sentences_of(text) == [], text
+    revised = 'The bureau had said the drought would ease, but now says it will "probably" last.'
+    assert len(sentences_of(revised)) == 1
