@@ -919,10 +919,17 @@ _FIRM_KINDS: Final = _wordset(
 )
 
 
+# Firms of advisers, named the same way ("Consultancy Larchmont Energy") but not used on
+# their own for any firm last named, as "the consultancy Carrow" must still find Carrow.
+_ADVISER_KINDS: Final = _wordset("consultancy brokerage shipbroker forecaster")
+
+
 def _describes_a_firm(word: str) -> bool:
     lowered = word.lower()
     return word[:1].isupper() and (
-        (lowered.endswith("maker") and len(lowered) > 5) or lowered in _FIRM_KINDS
+        (lowered.endswith("maker") and len(lowered) > 5)
+        or lowered in _FIRM_KINDS
+        or lowered in _ADVISER_KINDS
     )
 
 

@@ -4157,3 +4157,8 @@ def test_a_belief_recalled_or_a_past_expectation_is_no_forecast() -> None:
         assert sentences_of(text) == [], text
     revised = 'The bureau had said the drought would ease, but now says it will "probably" last.'
     assert len(sentences_of(revised)) == 1
+
+
+def test_the_kind_of_adviser_before_a_firms_name_is_no_part_of_it() -> None:
+    text = "Consultancy Brannock Partners now expects the toll to rise to $9 by 2028."
+    assert speakers_of(text) == ["Brannock Partners"]
