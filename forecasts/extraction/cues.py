@@ -250,10 +250,10 @@ _ADVISED_SUBJECT: Final = re.compile(
     r"the\s+council|voters|households|everyone|anyone|parents|fans|adults|residents|drivers|"
     r"motorists|travell?ers|passengers|commuters|patients|customers|consumers|homeowners|"
     r"buyers|visitors|tenants|employers|schools|those|ministries|departments|authorities|"
-    r"lawmakers|legislators|businesses|central\s+banks|the\s+ministry)"
+    r"lawmakers|legislators|businesses|central\s+banks|the\s+ministry|farmers|growers)"
     # "People with heart and lung conditions should keep warm": the group, then who in it;
     # "People over 65 who have not had the jab should get it": the who may narrow it again
-    r"(?:\s+(?:with|over|under|aged|who\s+(?:have|are))\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?\s+$",
+    r"(?:\s+(?:with|over|under|aged|in|who\s+(?:have|are))\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?\s+$",
     re.IGNORECASE,
 )
 
@@ -277,6 +277,8 @@ _ADVICE_AFTER: Final = re.compile(
     r"stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
     r"plan|prepare|take\s+steps|act|prioriti[sz]e|refrain|resist|keep\s+(?:an\s+eye|watch)|"
     r"check|ask|book|contact|consult|make\s+sure|register|apply|secure|wear|carry|"
+    # "should report crop damage to their district offices": a duty asked of them
+    r"report\s+(?:any\s+|the\s+)?(?:[\w-]+\s+)?(?:damage|losses|cases|symptoms|incidents)\s+to\b|"
     r"get\s+(?:to|vaccinated|tested|checked)|arrive|allow\s+(?:extra|more|plenty)|"
     r"stay\s+(?:indoors|inside|home|away|off)|"
     r"(?:remain|be|stay)\s+(?:cautious|careful|prepared|ready|vigilant|prudent|alert|patient)|"

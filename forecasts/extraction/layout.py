@@ -96,7 +96,10 @@ _RELEASE_LINE: Final = re.compile(
     r"^\s*(?:(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?=(?:press|media|news|statistical)\s+release))?"
     r"(?:(?:for\s+immediate\s+)?(?:press|media|news|statistical)\s+release|for\s+immediate\s+release|"
     r"statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
-    r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued)\b"
+    r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued"
+    # "Released 23 February 2027, 10:00 | Next release: 27 April": a statistical release's
+    # dated line, its issuer on the line above
+    r"|released\s+(?:on\s+)?\d{1,2}\s+(?-i:[A-Z])[a-z]+\s+\d{4}\b.*?)\b"
     r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",
     re.IGNORECASE,
 )

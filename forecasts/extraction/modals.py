@@ -20,6 +20,8 @@ _NOUN_WILL: Final = re.compile(
 # "This winter will test all three", "people will love it": a judgement or a taste.
 _EVALUATIVE_AFTER: Final = re.compile(
     r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b"
+    # "the smaller crop will matter beyond the farm gate": a verdict with nothing to check
+    r"|^\s+matter\b"
     # "it is going to be a long quarter for the producers": how hard a time feels
     r"|^\s+be\s+(?:a|an)\s+(?:very\s+|really\s+)?(?:long|tough|hard|difficult|rough|busy|"
     r"challenging|bumpy|painful|testing|grim|bleak)\s+(?:year|quarter|season|winter|summer|"
@@ -309,6 +311,14 @@ _WORKINGS_AFTER: Final = re.compile(
 )
 
 
+# "Estimates will be revised as the harvest progresses": how a release's figures are kept,
+# the issuer's own procedure, not a claim about the world.
+_OWN_PROCEDURE_AFTER: Final = re.compile(
+    r"^\s*(?:also\s+)?be\s+(?:revised|updated|reviewed|replaced|rebased)\s+(?:as|when|once|if)\b",
+    re.IGNORECASE,
+)
+
+
 # Where a line or service runs and how long its journey takes: a route described, not an
 # outcome ("The line will run through Millbrook", "The journey will take 26 minutes").
 _ROUTE_SUBJECT: Final = re.compile(
@@ -423,6 +433,7 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         or _LIST_PRICE_AFTER.match(after)
         or _TAKING_EFFECT.match(text[:start])
         or _WORKINGS_AFTER.match(after)
+        or _OWN_PROCEDURE_AFTER.match(after)
         or (_ROUTE_AFTER.match(after) and _ROUTE_SUBJECT.search(subject))
         or _STARTS_FROM.search(clause)
         or subject.rstrip().rsplit(" ", 1)[-1].lower() in _CHARGE_NOUNS

@@ -4162,3 +4162,17 @@ def test_a_belief_recalled_or_a_past_expectation_is_no_forecast() -> None:
 def test_the_kind_of_adviser_before_a_firms_name_is_no_part_of_it() -> None:
     text = "Consultancy Brannock Partners now expects the toll to rise to $9 by 2028."
     assert speakers_of(text) == ["Brannock Partners"]
+
+
+def test_a_dated_statistical_release_speaks_for_the_body_above_its_date_line() -> None:
+    text = (
+        "Wheat Harvest Estimate: first estimate\n\n"
+        "Northern Grain Statistics Agency\n\n"
+        "Released 4 March 2027, 09:30 | Next release: 6 May 2027\n\n"
+        "Wheat production is forecast at 3.1 million tonnes, 4% below last season.\n\n"
+        "Figures will be revised as more returns arrive.\n\n"
+        "The poorer wheat harvest will matter well beyond the mills.\n\n"
+        "Growers in the northern valleys should report frost damage to their district "
+        "offices by 1 May."
+    )
+    assert speakers_of(text) == ["Northern Grain Statistics Agency"]
