@@ -207,6 +207,8 @@ def extract_candidates(
             if sentence.heading and sentence.paragraph == 0:
                 for entity in document.entities[known:]:
                     entity.headline = True
+        if sentence.heading and document.issuer is not None and sentence.paragraph > byline:
+            document.signed_by = _commentary_signer(sentence.text)
         if sentence.text.rstrip().endswith("?"):
             document.asked_paragraph = sentence.paragraph
             if _FUTURE_QUESTION.search(sentence.text):
@@ -495,7 +497,8 @@ def _candidate(
         and not attribution.generic
         and not _quote_only(sentence.text, regions)
     ):
-        attribution = _Attribution(document.issuer, issued=True)
+        # a commentary signed inside the release is its signer's; the rest is the issuer's
+        attribution = _Attribution(document.signed_by or document.issuer, issued=True)
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     found = _cues(sentence, regions, attribution)
@@ -772,6 +775,19 @@ def _dated_before(text: str, attribution: _Attribution, published_at: datetime |
         and max(years) < published_at.year
         and not re.search(r"\b(?:since|from|between|if|unless)\b", subject, re.IGNORECASE)
     )
+
+
+# "By Dr. Amara Ruiz, Head of Agricultural Statistics": a commentary signed inside a release,
+# down to the next heading.
+_SIGNED_COMMENTARY: Final = re.compile(
+    r"^\s*By\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),"
+    r"\s+[A-Z]"
+)
+
+
+def _commentary_signer(heading: str) -> str | None:
+    signed = _SIGNED_COMMENTARY.match(heading)
+    return signed.group("name") if signed else None
 
 
 def _sentence_attribution(

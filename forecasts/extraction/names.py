@@ -492,6 +492,8 @@ class _Document:
     # "Our polling analyst, X, writes:" introduces a paragraph that is X's own writing.
     introduced_paragraph: int = -1
     introduced_by: str | None = None
+    # The signer of a commentary inside a release ("By Dr. X, Head of ..."), until a heading.
+    signed_by: str | None = None
     previous_paragraph: int = -1
     # The name that opened the sentence before this one, as its subject.
     opening: _Entity | None = None

@@ -4176,3 +4176,16 @@ def test_a_dated_statistical_release_speaks_for_the_body_above_its_date_line() -
         "offices by 1 May."
     )
     assert speakers_of(text) == ["Northern Grain Statistics Agency"]
+
+
+def test_a_commentary_signed_inside_a_release_is_its_signers() -> None:
+    text = (
+        "Wool Clip Estimate: first estimate\n\n"
+        "Southern Fibre Statistics Agency\n\n"
+        "Released 4 March 2027, 09:30 | Next release: 6 May 2027\n\n"
+        "Wool production is forecast at 310,000 tonnes.\n\n"
+        "Commentary\n\n"
+        "By Dr. Tomas Ferreira-Lund, Head of Fibre Statistics\n\n"
+        "Exports will probably fall to about 200,000 tonnes next season."
+    )
+    assert speakers_of(text) == ["Southern Fibre Statistics Agency", "Tomas Ferreira-Lund"]
