@@ -467,9 +467,10 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
 # "The visitors will be without their captain": team news, who is injured or banned already,
 # not a claim about the match.
 _TEAM_NEWS_AFTER: Final = re.compile(
-    r"^\s*(?:(?:again|also|still)\s+)?be\s+without\s+(?:their|its|his|her|our|the\s+"
-    r"(?:injured|suspended|banned))\b",
-    re.IGNORECASE,
+    r"^\s*(?:(?:again|also|still)\s+)?be\s+without\s+(?:(?i:their|its|his|her|our|the\s+"
+    r"(?:injured|suspended|banned))\b"
+    # "We will be without Tane Rewi for six weeks": a player named, out already
+    r"|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)",
 )
 
 
