@@ -786,6 +786,10 @@ _MINISTRY_OF: Final = re.compile(r"(?:The\s+)?(?:Ministry|Department|Secretariat
 _AND_LAST_WORD: Final = re.compile(r"\s+and\s+[A-Z][a-z]+\b(?!\s+[A-Z])(?!['’])")
 
 
+# "Coordination", "Study", "Advancement": an abstract noun, what a body is for.
+_PURPOSE_NOUN: Final = re.compile(r"[A-Z][a-z]+(?:tion|sion|ment|ance|ence|ship|ing|y)\b")
+
+
 def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
     """ "Ben Adeyemi of Fenland University" is two names; "Bank of England" is one."""
     for connector in re.finditer(r"\s+(?:of|for)\s+the\s+|\s+of\s+", run):
@@ -795,6 +799,16 @@ def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
         # ("The Organization of the ..." opening a sentence: its "The" is no part of the name)
         core = head[1:] if head and head[0].lower() == "the" else head
         joined = connector.group().split()[-1] != "the" or len(core) == 1
+        if (
+            head
+            and head[-1].lower() in _ORG_WORDS
+            and connector.group().split()[0] == "for"
+            and _PURPOSE_NOUN.match(run, connector.end())
+        ):
+            # "United Nations Office for the Coordination of Humanitarian Affairs": what the
+            # body is for is part of its name, down to the end ("Meridex Research for the
+            # Brennick Courier" names a client, two names)
+            return [(offset, offset + len(run))]
         if head and (head[-1].lower() not in _ORG_WORDS or not joined):
             rest = _split_at_of(run[connector.end() :], offset + connector.end())
             return [(offset, offset + connector.start()), *rest]

@@ -4194,3 +4194,13 @@ def test_a_commentary_signed_inside_a_release_is_its_signers() -> None:
 def test_a_named_player_missing_is_team_news() -> None:
     text = '"We will be without Tane Rewi for the opening month," coach Mere Paku said.'
     assert sentences_of(text) == []
+
+
+def test_what_a_body_is_for_stays_in_its_name() -> None:
+    text = (
+        "The Regional Centre for the Protection of Coastal Wetlands expects the marsh to "
+        "shrink by 8% by 2035."
+    )
+    assert speakers_of(text) == ["Regional Centre for the Protection of Coastal Wetlands"]
+    client = "Tallow Research for the Harbour Gazette expects turnout to fall to 55%."
+    assert speakers_of(client) == ["Tallow Research"]
