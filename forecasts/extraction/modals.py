@@ -585,7 +585,10 @@ _SELF_SUBJECT: Final = re.compile(
     r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$|\bi['’]m\s*$|\bwe['’]re\s*$|\bi\s+am\s*$|\bwe\s+are\s*$"
     r"|\b(?:said|says|say|told\s+(?:[\w'’-]+\s+){1,3}?|added|adds|insisted|insists|confirmed|"
     r"confirms|announced|announces|stated|states|argued|argues|maintained|maintains)"
-    r"\s+(?:on\s+\w+\s+|last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"
+    # "said in a statement that it would", "said at a briefing on Monday that she would": a
+    # short phrase of when or how it was said, before the pronoun
+    r"\s+(?:(?:on|in|at|last|this|during)\s+(?:[\w'’-]+\s+){1,5}?(?=that\b)|on\s+\w+\s+|"
+    r"last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"
     r"|\bthe\s+(?:government|state|ministry|administration|authority|council|city|department|"
     r"county|province|municipality|cabinet|district|company|firm|store|airline|operator|"
     r"platform|chain|studio|school|university|hospital|trust|utility|"

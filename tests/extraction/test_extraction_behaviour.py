@@ -4204,3 +4204,10 @@ def test_what_a_body_is_for_stays_in_its_name() -> None:
     assert speakers_of(text) == ["Regional Centre for the Protection of Coastal Wetlands"]
     client = "Tallow Research for the Harbour Gazette expects turnout to fall to 55%."
     assert speakers_of(client) == ["Tallow Research"]
+
+
+def test_a_plan_said_in_a_statement_is_a_pledge() -> None:
+    text = "Vantor Ports said in a statement that it would add six new berths by the autumn."
+    assert sentences_of(text) == []
+    outcome = "Kelvar Steel said in a note that it would return to profit by June."
+    assert len(sentences_of(outcome)) == 1
