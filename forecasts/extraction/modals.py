@@ -659,9 +659,10 @@ _THRESHOLD_OUTCOME: Final = re.compile(
     r"^(?:(?!\b(?:who|whose|which|that|if|when|where|unless)\b)[^.;,:])*?"
     # not "a package worth more than 17 trillion yen": the size of what is done
     r"(?<!worth\s)(?<!costing\s)(?<!valued\sat\s)"
-    # not "until at least May": how long an act of its own lasts, not a level reached
-    r"(?:\b(?:more\s+than|fewer\s+than|at\s+least|in\s+the\s+top\s+(?:two|three|"
-    r"four|five|six|ten|\d+))\b(?<!until\sat\sleast)"
+    # not "until at least May" or "at least until May": how long an act of its own lasts, not
+    # a level reached
+    r"(?:\b(?:more\s+than|fewer\s+than|at\s+least(?!\s+until\b)|in\s+the\s+top\s+(?:two|"
+    r"three|four|five|six|ten|\d+))\b(?<!until\sat\sleast)"
     # "said they would pass 2 million": a level crossed, which others decide too
     r"|^\s*(?:not\s+)?(?:pass|cross|break)\s+(?:the\s+)?[$€£]?\d)",
     re.IGNORECASE,

@@ -4211,3 +4211,8 @@ def test_a_plan_said_in_a_statement_is_a_pledge() -> None:
     assert sentences_of(text) == []
     outcome = "Kelvar Steel said in a note that it would return to profit by June."
     assert len(sentences_of(outcome)) == 1
+
+
+def test_keeping_a_service_going_at_least_until_a_date_is_a_pledge() -> None:
+    text = '"We will keep the night buses running at least until the end of June," Ola Brenn said.'
+    assert sentences_of(text) == []
