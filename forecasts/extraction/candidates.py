@@ -577,6 +577,8 @@ _OUR_MODELS: Final = re.compile(
 
 
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+# "the 2026-27 season", "fiscal 2026/27": a span of two years, dated by the year it ends in.
+_YEAR_OR_SPAN: Final = re.compile(r"\b(?P<century>19|20)(?P<year>\d\d)(?:[-–/](?P<end>\d\d)\b)?")
 
 
 # "Not next year.", "Not before the autumn.", "Not until 2027.": the question's event, later
@@ -767,7 +769,7 @@ def _dated_before(text: str, attribution: _Attribution, published_at: datetime |
     clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, verb_start)), default=0)
     subject = text[clause:verb_start]
     opening = re.match(r"\s*(?:In|Back\s+in)\s+((?:19|20)\d\d)\b", text)
-    years = [int(year.group()) for year in _YEAR.finditer(subject)]
+    years = [_last_year_of(span) for span in _YEAR_OR_SPAN.finditer(subject)]
     if opening:
         years.append(int(opening.group(1)))
     return (
@@ -775,6 +777,11 @@ def _dated_before(text: str, attribution: _Attribution, published_at: datetime |
         and max(years) < published_at.year
         and not re.search(r"\b(?:since|from|between|if|unless)\b", subject, re.IGNORECASE)
     )
+
+
+def _last_year_of(span: re.Match[str]) -> int:
+    """The year a year or a span of two years ("2026-27") ends in."""
+    return int(span["century"] + (span["end"] or span["year"]))
 
 
 # "By Dr. Amara Ruiz, Head of Agricultural Statistics": a commentary signed inside a release,

@@ -4178,6 +4178,20 @@ def test_a_dated_statistical_release_speaks_for_the_body_above_its_date_line() -
     assert speakers_of(text) == ["Northern Grain Statistics Agency"]
 
 
+def test_a_season_spanning_two_years_is_dated_by_the_year_it_ends_in() -> None:
+    # "2026-27" names the season still to be harvested, not a year gone by.
+    text = (
+        "Barley Harvest Estimate, 2026-27 season: first estimate\n\n"
+        "Office of Farm Statistics\n\n"
+        "Released 12 February 2027, 09:30 | Next release: 16 April 2027\n\n"
+        "Barley production for the 2026-27 season is forecast at 3.4 million tonnes, 8% "
+        "below the 2025-26 crop."
+    )
+    released = datetime(2027, 2, 12, 9, 30, tzinfo=UTC)
+    found = extract_candidates(text, published_at=released)
+    assert [candidate.speaker for candidate in found] == ["Office of Farm Statistics"]
+
+
 def test_a_commentary_signed_inside_a_release_is_its_signers() -> None:
     text = (
         "Wool Clip Estimate: first estimate\n\n"
