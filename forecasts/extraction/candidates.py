@@ -45,6 +45,7 @@ from forecasts.extraction.names import (
 from forecasts.extraction.quantities import _BARE_MODALS, _NO_STATED_LIKELIHOOD, Quantity, _quantity
 from forecasts.extraction.sentences import (
     _LINE,
+    _NAME_TAG_OPENING,
     Sentence,
     _inside,
     _quote_only,
@@ -571,7 +572,7 @@ _TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|
 # An answer opening on its institution's forecasting work: "Our models put ...", "Our central
 # projection has ...". A name tag may open the answer.
 _OUR_MODELS: Final = re.compile(
-    r"\W*(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*:\s*)?Our\s+(?:[\w-]+\s+)?"
+    _NAME_TAG_OPENING + r"Our\s+(?:[\w-]+\s+)?"
     r"(?:models?|modelling|modeling|projections?|forecasts?|estimates?|scenarios?|simulations?)\b"
 )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from forecasts.extraction.sentences import Sentence
+from forecasts.extraction.sentences import _NAME_TAG_OPENING, Sentence
 
 # Every alternative opens a word or a bracket, so they are tried only there.
 _BOILERPLATE: Final = re.compile(
@@ -199,8 +199,8 @@ _CONSENSUS: Final = re.compile(
 # open an interview's answer; "Clinics will be under real pressure": a plural noun may be
 # what is strained.
 _VAGUE_STATE: Final = re.compile(
-    r"\W*(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*:\s*)?"
-    r"(?:(?i:they|it|we|things|everyone|everybody)|(?:(?i:the|our)\s+)?[A-Za-z][a-z]+s)"
+    _NAME_TAG_OPENING
+    + r"(?:(?i:they|it|we|things|everyone|everybody)|(?:(?i:the|our)\s+)?[A-Za-z][a-z]+s)"
     r"\s+(?i:will|would)\s+be\s+"
     r"(?i:(?:very|really|quite|pretty|badly|a\s+bit)\s+)?"
     r"(?i:stretched|strained|busy|tough|difficult|hard|tight|close|challenging|"
@@ -213,8 +213,8 @@ _VAGUE_STATE: Final = re.compile(
 # holds the belief, no one to track (LABELLING.md, unattributable). "HOST: Some doctors are
 # saying ...": an interviewer's name tag may open it.
 _SOME_OF_A_GROUP: Final = re.compile(
-    r"\W*(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*:\s*)?"
-    r"Some\s+(?:[\w&'’-]+\s+){1,4}?(?:(?:also|still|privately|now|have|had|already|are|were)\s+)*"
+    _NAME_TAG_OPENING
+    + r"Some\s+(?:[\w&'’-]+\s+){1,4}?(?:(?:also|still|privately|now|have|had|already|are|were)\s+)*"
     r"(?i:warn|warned|warning|fear|feared|fearing|worry|worried|believe|believed|think|thought|"
     r"thinking|say|said|saying|predict|predicted|predicting|expect|expected|expecting|argue|"
     r"argued|arguing|suspect|suspected)\b"

@@ -69,6 +69,10 @@ _SUBJECT_WINDOW: Final = 300
 _NAME_CUE_WINDOW: Final = 40
 
 
+# An interview's name tag that may open an answer: "OKAFOR: ", "DR. LEE: ".
+_NAME_TAG_OPENING: Final = r"\W*(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*:\s*)?"
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a text with their offsets; a line break always ends a sentence.
 
