@@ -353,11 +353,17 @@ _COUNTED_SOURCES: Final = re.compile(
 )
 
 
+# "two banks", "three forecasting firms": a count of bodies, to be named one by one.
+_COUNTED_BODIES: Final = (
+    r"\b(?P<count>two|three|four)\s+(?:[\w-]+\s+)?(?:banks|firms|brokerages|consultancies|"
+    r"agencies|forecasters|institutes)"
+)
+
+
 # "..., and two banks cut their price forecasts for next year, saying a glut would build":
 # a lede's count of forecasters, each named at the head of a sentence after it.
 _COUNTED_REVISERS: Final = re.compile(
-    r"\b(?P<count>two|three|four)\s+(?:[\w-]+\s+)?(?:banks|firms|brokerages|consultancies|"
-    r"agencies|forecasters|institutes)\s+(?:cut|raised|lowered|trimmed|lifted|revised|"
+    _COUNTED_BODIES + r"\s+(?:cut|raised|lowered|trimmed|lifted|revised|"
     r"downgraded|upgraded)\s+(?:their|its)\s+[^.;]{0,80}?,\s+(?:saying|predicting|"
     r"forecasting|warning)\b",
     re.IGNORECASE,
@@ -366,8 +372,7 @@ _COUNTED_REVISERS: Final = re.compile(
 
 # "..., and two banks said Brent would likely slip below $70": the same count, saying it.
 _COUNTED_SAYERS: Final = re.compile(
-    r"\b(?P<count>two|three|four)\s+(?:[\w-]+\s+)?(?:banks|firms|brokerages|consultancies|"
-    r"agencies|forecasters|institutes)\s+said\b",
+    _COUNTED_BODIES + r"\s+said\b",
     re.IGNORECASE,
 )
 
@@ -724,6 +729,12 @@ _PERFECT_VERB: Final = re.compile(r"^(?:has|have)\b", re.IGNORECASE)
 _CLAUSE_MARK: Final = re.compile(r"[,;:\"“”]")
 
 
+# "A year ago, ", "Two months ago ": a time gone by, opening the sentence.
+_TIME_AGO_OPENING: Final = (
+    r"^\W*(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+ago,?\s+"
+)
+
+
 # "X last month forecast that": a forecast made before the article, reported as a fact
 # (LABELLING.md, fact); "said last month" may still report a view the source holds.
 _FORECAST_MADE_BEFORE: Final = re.compile(
@@ -733,11 +744,13 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
     r"|^\W*last\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter),?\s+"
     r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated)\b"
     # "A year ago, I predicted in these pages that ...": a time ago opens the sentence
-    r"|^\W*(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+ago,?\s+"
-    r"(?:[\w&'’.-]+\s+){1,5}?(?:forecast|forecasted|predicted|projected|estimated)\b"
+    + r"|"
+    + _TIME_AGO_OPENING
+    + r"(?:[\w&'’.-]+\s+){1,5}?(?:forecast|forecasted|predicted|projected|estimated)\b"
     # "A year ago, in this column, I wrote that ...": the writer's own call, recalled
-    r"|^\W*(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+ago,?\s+"
-    r"(?:[\w&'’.-]+,?\s+){0,4}?(?:i|we)\s+(?:wrote|said|argued|predicted|forecast|warned)\b"
+    r"|"
+    + _TIME_AGO_OPENING
+    + r"(?:[\w&'’.-]+,?\s+){0,4}?(?:i|we)\s+(?:wrote|said|argued|predicted|forecast|warned)\b"
     # "Last time, in 2021, I said X would win", "HOST: Last season you said Rovers would win":
     # a call recalled from an earlier contest, a past belief whatever came of it
     r"|^\W*(?:\w+:\s*)?last\s+(?:time|season|year|election|campaign|cycle|spring|summer|"

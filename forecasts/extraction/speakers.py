@@ -1224,8 +1224,8 @@ _BUILT_BY: Final = re.compile(
 )
 
 
-# "Harland Institute's latest market report", "the group's monthly outlook, which": a
-# document forecasts for whoever publishes it.
+# "Statistics Office projections published last month": the body named just before its
+# document, without a possessive.
 _NAMED_DOCUMENT: Final = re.compile(
     r"(?P<owner>(?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){1,5})\s+"
     r"(?i:projections|forecasts|outlook|estimates)"
@@ -1233,6 +1233,8 @@ _NAMED_DOCUMENT: Final = re.compile(
 )
 
 
+# "Harland Institute's latest market report", "the group's monthly outlook, which": a
+# document forecasts for whoever publishes it.
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
