@@ -13,17 +13,21 @@ statement in one read is an error, as it would see another state. Reads of one s
 asked while one of them is under way go together in the next round trip (ReadFlights).
 
 Writes. A unit of work runs in a greenlet (SQLAlchemy's greenlet_spawn, as its own asyncio
-extension runs sync code on async drivers) on asyncpg's write pool, each statement one
-round trip. Units that arrive while a batch is being written go together in the next: one
-transaction, one COMMIT. The locks the units will wait for to keep a record from being
-written twice (Cursor.wait_for), named by the route, go with the BEGIN, in one order for
-every batch, so that a claim costs one round trip, its INSERT. The chain's appends
+extension runs sync code on async drivers) on asyncpg's write pool. Units that arrive
+while a batch is being written go together in the next: one transaction, one COMMIT. The
+units of a batch run side by side, each in a greenlet of its own, and the statements they
+wait for at the same point go together: the INSERTs of a batch of claims are one flight,
+one round trip, each still a statement of its own in the order the units came. The locks
+the units will wait for to keep a record from being written twice (Cursor.wait_for),
+named by the route, go with the BEGIN, in one order for every batch. The chain's appends
 (forecasts/chain.py) wait to the end of the batch and go out under the lock once, as one
 flight, followed by the COMMIT, so the lock is held for two round trips, not for the
-units' own work. psycopg's pipeline mode would save round trips, but each of its
-statements costs the process about twice the CPU of asyncpg's (it registers the socket
-with the event loop for every wait): under load the process's CPU, not the round trips,
-bounds how many claims it records.
+units' own work. A batch of claims costs five round trips (BEGIN, the INSERTs, the lock,
+the appends, COMMIT), however many claims it holds. psycopg's pipeline mode would save
+round trips too, but each of its statements costs the process about twice the CPU of
+asyncpg's (it registers the socket with the event loop for every wait): under load the
+process's CPU bounds how many claims it records, and every round trip costs it a send
+and a wake-up.
 
 Both pools hold SOOTH_DATABASE_POOL_SIZE connections per process and belong to the event
 loop they opened on.
@@ -38,6 +42,7 @@ from itertools import groupby
 from typing import Any, NamedTuple, TypeVar
 
 import asyncpg
+from greenlet import getcurrent, greenlet
 from pydantic_core import to_json
 from sqlalchemy import Dialect, Select, Text, bindparam, case, cast, func, null, select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
@@ -66,11 +71,12 @@ class WriteCursor(Cursor):
     """A Cursor on one asyncpg connection, used from inside a greenlet, in a transaction
     that it begins with its first statement and ends with commit() or rollback().
 
-    Each statement is one round trip, without the chain's lock: the appends of every unit
-    of work in the transaction wait, and go out together just before the COMMIT, under the
-    lock once, as one flight (asyncpg's executemany sends each its Bind and Execute and
-    one Sync for all). It counts the statements that may have written, so that a unit that
-    fails is known to have changed nothing.
+    Units of work run on it one at a time, each statement a round trip, or side by side
+    (run_side_by_side), their statements sent together. The chain's appends of every unit
+    wait, and go out together just before the COMMIT, under the lock once, as one flight
+    (asyncpg's executemany sends each its Bind and Execute and one Sync for all). It
+    counts the statements that may have written, so that a unit that fails is known to
+    have changed nothing.
     """
 
     def __init__(
@@ -78,26 +84,41 @@ class WriteCursor(Cursor):
     ) -> None:
         super().__init__(None, dialect)
         self._connection = connection
-        self._appends: list[tuple[str, Prepared, Mapping[str, Any]]] = []
+        self._appends: list[tuple[_UnitRun | None, str, Prepared, Mapping[str, Any]]] = []
         # Locks the units of work will wait for, taken with the BEGIN, in one order for
         # every transaction, so that two never wait for each other.
         self._ahead = sorted(set(ahead))
         self._held = set(self._ahead)
         self._begun = False
         self.writes = 0
+        # The units of work running side by side (_together), by their greenlets.
+        self._units: dict[greenlet, _UnitRun] = {}
 
     def execute(self, sql: str) -> None:
         """Run a statement given as text, counted as a write: nothing says it only reads."""
         self.writes += 1
-        self._text(sql)
+        self._text(sql, write=True)
 
     def wait_for(self, lock: str) -> None:
-        """Take the lock, uncounted: it writes nothing; a lock taken ahead is held already."""
+        """Take the lock, uncounted: it writes nothing; a lock taken ahead is held already.
+
+        A unit running side by side with others waits for the next statements to be sent
+        even when the lock is held, perhaps by a unit whose lock goes in those statements:
+        its statements after the lock must follow that unit's, as if taken in turn.
+        """
         if lock not in self._held:
             self._held.add(lock)
             self._text(lock)
+        elif self._units.get(getcurrent()) is not None:
+            getcurrent().parent.switch(_Ask(None, {}))  # answered by _serve, with nothing
 
-    def _text(self, sql: str) -> None:
+    def _text(self, sql: str, *, write: bool = False) -> None:
+        if self._units.get(getcurrent()) is not None:
+            getcurrent().parent.switch(_Ask(None, {}, sql, write))  # answered by _serve
+            return
+        self._sent_text(sql)
+
+    def _sent_text(self, sql: str) -> None:
         # A statement given as text goes by the simple protocol, which takes several in one
         # message: the transaction's BEGIN and the locks taken ahead ride with the first.
         await_(self._connection.execute("; ".join([*self._opening(), sql])))
@@ -127,16 +148,85 @@ class WriteCursor(Cursor):
         """Every row the statement returns, processed; an INSERT ... RETURNING that returns
         none wrote none.
         """
+        if self._units.get(getcurrent()) is not None:
+            answer: list[Sequence[Any]] = getcurrent().parent.switch(_Ask(prepared, params))
+            return answer  # answered by _serve
         self._begin()
         compiled = prepared.compiled(self.dialect)
         rows = await_(self._connection.fetch(compiled.sql, *self.arguments(prepared, params)))
         if rows and not isinstance(prepared.statement, Select):
             self.writes += 1
+        return self._processed(prepared, rows)
+
+    def _processed(self, prepared: Prepared, rows: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
+        compiled = prepared.compiled(self.dialect)
         if compiled.processors is None:
             # Some processing depends on the column types the server reports (numerics).
             described = await_(_described(self._connection, compiled.sql))
             compiled.processors = prepared.processors(self.dialect, described)
         return processed(rows, compiled.processors)
+
+    def run_side_by_side(self, writes: Sequence[Callable[[Cursor], Any]]) -> list[_UnitRun]:
+        """Run the units of work side by side, each in a greenlet of its own, until every
+        one has ended; their outcomes, in order.
+
+        Whenever every unit still running waits for a statement, the statements go to the
+        server: the locks first, then the INSERTs that several units wait for, as one
+        flight for each statement (asyncpg's fetchmany: each its Bind and Execute, one Sync
+        for all), then the rest one by one. Each INSERT is still a statement of its own,
+        run in the order the units were given, and sees those before it. An error of the
+        server or the connection ends them all: the transaction is lost.
+        """
+        runs = [_UnitRun(write, self) for write in writes]
+        self._units = {run.greenlet: run for run in runs}
+        try:
+            waiting = [run for run in runs if run.go()]
+            while waiting:
+                self._serve([run.ask for run in waiting if run.ask is not None], waiting)
+                waiting = [run for run in waiting if run.go()]
+        finally:
+            for run in runs:
+                if not run.greenlet.dead:
+                    run.greenlet.throw()  # GreenletExit: ends it where it waits
+            self._units = {}
+        return runs
+
+    def _serve(self, asks: list[_Ask], runs: list[_UnitRun]) -> None:
+        self._begin()
+        for ask, run in zip(asks, runs, strict=True):
+            if ask.sql is not None:
+                self._sent_text(ask.sql)
+                run.writes += ask.write
+        statements: dict[Prepared, list[tuple[_Ask, _UnitRun]]] = {}
+        for ask, run in zip(asks, runs, strict=True):
+            if ask.prepared is not None:
+                statements.setdefault(ask.prepared, []).append((ask, run))
+        for prepared, asked in statements.items():
+            write = not isinstance(prepared.statement, Select)
+            if write and len(asked) > 1:
+                each = await_(
+                    self._connection.fetchmany(
+                        _one_row_each(prepared.compiled(self.dialect).sql),
+                        [self.arguments(prepared, ask.params) for ask, _ in asked],
+                    )
+                )
+                answers = [self._processed(prepared, rows) for (rows,) in each]
+            else:
+                answers = [
+                    self._processed(
+                        prepared,
+                        await_(
+                            self._connection.fetch(
+                                prepared.compiled(self.dialect).sql,
+                                *self.arguments(prepared, ask.params),
+                            )
+                        ),
+                    )
+                    for ask, _ in asked
+                ]
+            for (_, run), rows in zip(asked, answers, strict=True):
+                run.writes += bool(write and rows)
+                run.answer = rows
 
     def send(self, prepared: Prepared, params: Mapping[str, Any], cursor: Any = None) -> None:
         """Run the statement, its rows unread."""
@@ -144,24 +234,20 @@ class WriteCursor(Cursor):
 
     def send_locked(self, lock: str, prepared: Prepared, params: Mapping[str, Any]) -> None:
         """Keep the append until send_appends."""
-        self._appends.append((lock, prepared, params))
+        self._appends.append((self._units.get(getcurrent()), lock, prepared, params))
 
-    def appended(self) -> int:
-        """How many appends are waiting: a mark to drop back to."""
-        return len(self._appends)
-
-    def drop_appends(self, mark: int) -> None:
-        """Forget the appends kept since `mark`: their unit of work was rolled back."""
-        del self._appends[mark:]
+    def drop_appends(self, run: _UnitRun) -> None:
+        """Forget the appends of a unit of work that failed."""
+        self._appends = [append for append in self._appends if append[0] is not run]
 
     def send_appends(self) -> None:
         """Take the lock once, then send every waiting append, in the order they were made,
         in one flight for each run of the same statement.
         """
-        for lock in sorted({lock for lock, _, _ in self._appends}):
-            self._text(lock)
-        for prepared, run in groupby(self._appends, key=lambda append: append[1]):
-            arguments = [self.arguments(prepared, params) for _, _, params in run]
+        for lock in sorted({lock for _, lock, _, _ in self._appends}):
+            self._sent_text(lock)
+        for prepared, run in groupby(self._appends, key=lambda append: append[2]):
+            arguments = [self.arguments(prepared, params) for _, _, _, params in run]
             await_(self._connection.executemany(prepared.compiled(self.dialect).sql, arguments))
         self._appends.clear()
 
@@ -170,6 +256,60 @@ async def _described(connection: asyncpg.Connection, sql: str) -> list[tuple[str
     """The name and type of each column of a statement's result."""
     statement = await connection.prepare(sql)
     return [(a.name, a.type.oid) for a in statement.get_attributes()]
+
+
+class _Ask(NamedTuple):
+    """A statement a unit of work waits for: prepared, or text (a lock)."""
+
+    prepared: Prepared | None
+    params: Mapping[str, Any]
+    sql: str | None = None
+    write: bool = False  # a text statement that may write; a lock does not
+
+
+class _UnitRun:
+    """A unit of work run side by side with others (WriteCursor.run_side_by_side): its
+    greenlet, the statement it waits for, and its outcome.
+    """
+
+    def __init__(self, write: Callable[[Cursor], Any], cursor: WriteCursor) -> None:
+        self.greenlet = greenlet(partial(self._run, write, cursor))
+        self.ask: _Ask | None = None
+        self.answer: Any = None
+        self.result: Any = None
+        self.error: Exception | None = None
+        self.writes = 0  # statements of its that may have written
+
+    def _run(self, write: Callable[[Cursor], Any], cursor: WriteCursor) -> None:
+        try:
+            self.result = write(cursor)
+        except Exception as error:
+            self.error = error
+
+    def go(self) -> bool:
+        """Run the unit, with the answer to what it asked, until it asks for another
+        statement (True) or ends (False).
+        """
+        answer, self.answer = self.answer, None
+        started = bool(self.greenlet)  # a greenlet is true once started, until it ends
+        self.ask = self.greenlet.switch(answer) if started else self.greenlet.switch()
+        return not self.greenlet.dead
+
+
+_ONE_ROW_EACH: dict[str, str] = {}
+
+
+def _one_row_each(sql: str) -> str:
+    """The statement with its rows as an array of records in the one row it returns, so
+    that each run of a flight (whose rows asyncpg hands back as one list) is told apart.
+    """
+    found = _ONE_ROW_EACH.get(sql)
+    if found is None:
+        # `sql` is a Prepared statement's own compiled text, never input.
+        found = _ONE_ROW_EACH[sql] = (
+            f"WITH written AS ({sql}) SELECT ARRAY(SELECT row(written.*) FROM written)"  # noqa: S608
+        )
+    return found
 
 
 class _RowsOf(ColumnElement[Any]):
@@ -576,27 +716,23 @@ def _one_by_one(
 ) -> list[tuple[Any, Exception | None]]:
     """Each unit's result or error, then the chain's appends of those that stood.
 
-    Most units that fail do so before they write (a missing question, a repeat), and leave
-    nothing to undo: the batch goes on without them, with no savepoint around each unit.
-    A unit that fails after it has written ends the batch, and the caller writes the others
-    again without it; a driver error ends the batch too, and the caller writes each unit
-    again alone.
+    The units run side by side, so that the statements they wait for at the same point go
+    to the server together (WriteCursor.run_side_by_side). Most units that fail do so
+    before they write (a missing question, a repeat), and leave nothing to undo: the batch
+    goes on without them, with no savepoint around each unit. A unit that fails after it
+    has written ends the batch, and the caller writes the others again without it; a
+    driver error ends the batch too, and the caller writes each unit again alone.
     """
     assert isinstance(cursor, WriteCursor)
     outcomes: list[tuple[Any, Exception | None]] = []
-    for index, write in enumerate(writes):
-        mark, written = cursor.appended(), cursor.writes
-        try:
-            result = write(cursor)
-        except DRIVER_ERRORS:
-            raise
-        except Exception as error:
-            if cursor.writes != written:
-                raise _FailedAfterWritingError(index, error) from error
-            cursor.drop_appends(mark)
-            outcomes.append((None, error))
-            continue
-        outcomes.append((result, None))
+    for index, run in enumerate(cursor.run_side_by_side(writes)):
+        if isinstance(run.error, DRIVER_ERRORS):
+            raise run.error
+        if run.error is not None:
+            if run.writes:
+                raise _FailedAfterWritingError(index, run.error) from run.error
+            cursor.drop_appends(run)
+        outcomes.append((run.result, run.error))
     cursor.send_appends()
     return outcomes
 

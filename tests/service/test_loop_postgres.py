@@ -6,17 +6,22 @@ import asyncio
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
+import asyncpg
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
+from sqlalchemy.util import greenlet_spawn
 
 from forecasts.claims import record_claim_on_question
 from forecasts.domain import DomainError, RepeatError
 from forecasts.models import Claim
-from forecasts.prepared import Cursor
+from forecasts.prepared import Cursor, committed
 from forecasts.schemas import ClaimCreate
 from service.database import Database
+from service.loop_postgres import WriteCursor, _one_by_one, dsn
 from service.verification import verify
 from service.views import question_detail_data
 from tests.factories import claim_on_a_new_question
@@ -210,4 +215,54 @@ def test_a_unit_refused_before_it_writes_leaves_the_others_written_once_and_toge
     assert runs == Counter({n: 1 for n in range(20) if n not in (3, 12)})  # none written again
     assert _claims(database) == 18
     assert _claim_transactions(database) < 18
+    assert verify(database).ok
+
+
+class _Recording:
+    """A real asyncpg connection that notes which of its calls each statement went by."""
+
+    def __init__(self, connection: Any) -> None:
+        self._connection = connection
+        self.calls: list[tuple[str, int]] = []  # (method, statements sent)
+
+    async def fetch(self, sql: str, *args: Any) -> Any:
+        self.calls.append(("fetch", 1))
+        return await self._connection.fetch(sql, *args)
+
+    async def fetchmany(self, sql: str, args: list[Any]) -> Any:
+        self.calls.append(("fetchmany", len(args)))
+        return await self._connection.fetchmany(sql, args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connection, name)
+
+
+def test_the_inserts_of_a_batch_go_to_the_server_in_one_flight_in_the_order_given(
+    database: Database,
+) -> None:
+    claim = _claim(database)
+    record = _numbered(claim)
+    units: list[Callable[[Cursor], Any]] = [record(n) for n in range(6)]
+    units.append(record(2))  # a repeat of one in the same flight: the later one is refused
+
+    async def batch() -> tuple[list[tuple[Any, Exception | None]], list[tuple[str, int]]]:
+        connection = await asyncpg.connect(dsn(database.url))
+        try:
+            recording = _Recording(connection)
+            cursor = WriteCursor(recording, PGDialect_asyncpg())  # type: ignore[no-untyped-call]
+            outcomes = await greenlet_spawn(committed, cursor, cursor, partial(_one_by_one, units))
+            return outcomes, recording.calls
+        finally:
+            await connection.close()
+
+    outcomes, calls = run_on_own_loop(batch())
+
+    ids = [result for result, error in outcomes[:6]]
+    assert all(error is None for _, error in outcomes[:6]) and ids == sorted(set(ids))
+    assert isinstance(outcomes[6][1], RepeatError)
+    # Six claims and the repeat in one flight; the repeat then looks (fetch) at what it
+    # found, to say why it was refused.
+    assert calls[0] == ("fetchmany", 7)
+    assert ("fetchmany", 7) not in calls[1:]
+    assert _claims(database) == 6
     assert verify(database).ok
