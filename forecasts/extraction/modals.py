@@ -522,6 +522,9 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"(?:prices?|fares?|fees?|charges|rents?|wages|pay|salaries|dividends?|premiums|"
     r"(?:capital\s+)?spending|capex|investment)\b"
     r"(?:\s+of\s+(?:its|our|their)\b)?)"
+    # "would keep capital spending at around 3.5 billion crowns": its own budget, held
+    r"|(?:keep|maintain)\s+(?:its\s+|our\s+|their\s+)?(?:annual\s+)?(?:capital\s+spending|"
+    r"capex|investment|spending|dividends?)\b"
     r"|(?:add|open|close|cut|launch|hire|recruit|shed)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?"
     r"(?:\d[\d,]*|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+"
     r"(?:new\s+|more\s+)?(?:routes|stores|shops|branches|flights|jobs|staff|workers|employees|"
@@ -590,12 +593,17 @@ _SELF_SUBJECT: Final = re.compile(
     r"\s+(?:(?:on|in|at|last|this|during)\s+(?:[\w'’-]+\s+){1,5}?(?=that\b)|on\s+\w+\s+|"
     r"last\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:he|she|it|we|they)\s*$"
     r"|\bthe\s+(?:government|state|ministry|administration|authority|council|city|department|"
-    r"county|province|municipality|cabinet|district|company|firm|store|airline|operator|"
+    # "said the town would put sandbags into storage": a local council's own works
+    r"county|province|municipality|cabinet|district|town|village|borough|"
+    r"company|firm|store|airline|operator|"
     r"platform|chain|studio|school|university|hospital|trust|utility|"
     # "said the party would stand candidates", "the committee would look through": what a
     # body does is its members' decision; what befalls it ("would finish third") is not
     r"party|committee|board|club|union|campaign|candidate|association|federation|alliance|"
-    r"coalition|organisation|organization|society|league)\s*$"
+    r"coalition|organisation|organization|society|league|"
+    # "said the team would try to make the race hard": how a side means to play; "would win"
+    # stays an outcome
+    r"team|squad|side)\s*$"
     # "said her party would cut income tax", "his government would raise the wage", "said her
     # observers would begin patrols": the speaker's own side, whose acts are theirs to decide
     r"|\b(?:said|says|told\s+(?:[\w'’-]+\s+){1,3}?|added|insisted|confirmed|announced)\s+"

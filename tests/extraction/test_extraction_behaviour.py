@@ -4230,3 +4230,15 @@ def test_a_plan_said_in_a_statement_is_a_pledge() -> None:
 def test_keeping_a_service_going_at_least_until_a_date_is_a_pledge() -> None:
     text = '"We will keep the night buses running at least until the end of June," Ola Brenn said.'
     assert sentences_of(text) == []
+
+
+def test_a_town_or_team_doing_what_its_head_says_and_a_budget_kept_are_pledges() -> None:
+    pledges = [
+        "The mayor of Orlby, Ada Fenn, said the town would hire four extra snowplough crews.",
+        "Coach Ivo Brandt said the team would attack from the first climb.",
+        "Its finance chief said Velmor would keep capital spending at about 2 billion euros.",
+    ]
+    for text in pledges:
+        assert sentences_of(text) == [], text
+    outcome = "Coach Ivo Brandt said the team would win the stage by a minute."
+    assert len(sentences_of(outcome)) == 1
