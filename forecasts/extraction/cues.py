@@ -9,6 +9,7 @@ from typing import Final, Literal
 
 from forecasts.extraction.modals import (
     _PAST_BELIEF,
+    _PROMISED_BEFORE,
     _WH_BEFORE,
     _arrangement,
     _subject_in,
@@ -794,6 +795,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
             continue
         if match.group().endswith(("as", "As")) and _SEEN_AS_A_JUDGEMENT.match(text, match.end()):
             continue
+        if _PROMISED_BEFORE.search(text, 0, match.start()):
+            continue  # "has promised that the government will see 40,000 homes completed"
         yield _plain_cue("forecast_verb", match.start(), match.end(), "forecast verb 'sees'")
     then = _THEN_PRESENT.match(text) if sourced and ("Then" in text or "In that" in text) else None
     if then is not None:

@@ -4242,3 +4242,10 @@ def test_a_town_or_team_doing_what_its_head_says_and_a_budget_kept_are_pledges()
         assert sentences_of(text) == [], text
     outcome = "Coach Ivo Brandt said the team would win the stage by a minute."
     assert len(sentences_of(outcome)) == 1
+
+
+def test_a_promise_to_see_something_done_is_a_pledge() -> None:
+    text = "The minister, Ola Vik, has pledged that the state will see 300 buses replaced."
+    assert sentences_of(text) == []
+    forecast = "The transport minister, Ola Vik, sees 300 buses replaced by 2028."
+    assert len(sentences_of(forecast)) == 1
