@@ -282,7 +282,9 @@ _RULE_OBLIGES_AFTER: Final = re.compile(
 # The rule as the subject, a few words back: "The battery regulation", "export rules, which
 # take effect on Oct. 1,".
 _RULE_SUBJECT: Final = re.compile(
-    r"\b(?:rules?|regulations?|laws?|act|directive|bill|decree|ordinance|standards?|"
+    # "The tariffs will apply to about 2.1 million tonnes": a measure's scope, as set
+    r"\b(?:rules?|regulations?|laws?|act|directive|bill|decree|ordinance|standards?|tariffs?|"
+    r"duties|quotas?|sanctions|levy|levies|"
     r"requirements?|guidelines|code|legislation|treaty|mandate)\b[^;]{0,80}$",
     re.IGNORECASE,
 )
@@ -313,9 +315,22 @@ _WORKINGS_AFTER: Final = re.compile(
 
 # "Estimates will be revised as the harvest progresses": how a release's figures are kept,
 # the issuer's own procedure, not a claim about the world.
+# "figures for the latest month will be revised.", "will be reviewed after twelve months": a
+# review the issuer keeps to, with no outcome named.
 _OWN_PROCEDURE_AFTER: Final = re.compile(
-    r"^\s*(?:also\s+)?be\s+(?:revised|updated|reviewed|replaced|rebased)\s+(?:as|when|once|if)\b",
+    r"^\s*(?:also\s+)?be\s+(?:revised|updated|reviewed|replaced|rebased)"
+    r"(?:\s+(?:as|when|once|if|after|every|annually|periodically)\b|\s*[.;]|\s*$)",
     re.IGNORECASE,
+)
+
+
+# "a transcript will be available the following morning": the record of an issuer's own
+# event, put out as it decides.
+_RECORD_SUBJECT: Final = re.compile(
+    r"\b(?:transcripts?|minutes|recordings?|slides|webcast|video|replay)\s+$", re.IGNORECASE
+)
+_AVAILABLE_AFTER: Final = re.compile(
+    r"^\s*(?:also\s+)?be\s+(?:made\s+)?(?:available|posted|published|online)\b", re.IGNORECASE
 )
 
 
@@ -434,6 +449,7 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         or _TAKING_EFFECT.match(text[:start])
         or _WORKINGS_AFTER.match(after)
         or _OWN_PROCEDURE_AFTER.match(after)
+        or (_AVAILABLE_AFTER.match(after) and _RECORD_SUBJECT.search(subject))
         or (_ROUTE_AFTER.match(after) and _ROUTE_SUBJECT.search(subject))
         or _STARTS_FROM.search(clause)
         or subject.rstrip().rsplit(" ", 1)[-1].lower() in _CHARGE_NOUNS

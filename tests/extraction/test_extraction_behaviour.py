@@ -4249,3 +4249,15 @@ def test_a_promise_to_see_something_done_is_a_pledge() -> None:
     assert sentences_of(text) == []
     forecast = "The transport minister, Ola Vik, sees 300 buses replaced by 2028."
     assert len(sentences_of(forecast)) == 1
+
+
+def test_a_release_s_own_revisions_records_and_a_measure_s_scope_are_no_forecasts() -> None:
+    arrangements = [
+        "Sales are adjusted for working days; figures for the latest quarter will be revised.",
+        "The briefing will be held in Orlby, and a transcript will be posted the same evening.",
+        "The duties will apply to about 40,000 tonnes of cheese a year and will be reviewed "
+        "after two years.",
+    ]
+    for text in arrangements:
+        assert sentences_of(text) == [], text
+    assert len(sentences_of("The vaccine will be available in pharmacies by October.")) == 1
