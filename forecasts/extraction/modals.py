@@ -560,6 +560,10 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"places|positions|jobs|roles|refunds|discounts|sessions|clinics)\b"
     r"|announce\s+(?:its\s+|the\s+)?(?:pricing|prices|price|details|dates?)\b"
     r"|buy\s+back\b|repurchase\b|sell\s+(?:[\w-]+\s+){1,3}?(?:through|via|online)\b"
+    # "will expand its retraining programme", "expand free testing to 40 more pharmacies": a
+    # service it runs, grown as it decides; not "expand its lead", which rivals settle
+    r"|expand\s+(?:its\s+|our\s+|their\s+|the\s+|free\s+)?(?:[\w-]+\s+){0,2}?(?:programmes?|"
+    r"programs?|schemes?|services?|network|testing|screening|clinics|fleet|hours)\b"
     # "will pause work on two of its five sites": its own work, stopped or started at will
     r"|(?:pause|halt|suspend|stop|resume|restart|mothball)\s+(?:work|construction|building|"
     r"production|operations|drilling|sales|output)\s+(?:on|at)\s+(?:[\w-]+\s+){0,3}?"

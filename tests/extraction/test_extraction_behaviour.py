@@ -4261,3 +4261,14 @@ def test_a_release_s_own_revisions_records_and_a_measure_s_scope_are_no_forecast
     for text in arrangements:
         assert sentences_of(text) == [], text
     assert len(sentences_of("The vaccine will be available in pharmacies by October.")) == 1
+
+
+def test_a_service_an_actor_runs_expanded_is_a_pledge() -> None:
+    pledges = [
+        "The Board will expand its apprenticeship scheme by 4,000 places this year.",
+        '"We are going to expand free screening to 30 more clinics in May," Ana Roe said.',
+    ]
+    for text in pledges:
+        assert sentences_of(text) == [], text
+    outcome = '"Orvia will expand its lead at the top this spring," Ana Roe said.'
+    assert len(sentences_of(outcome)) == 1
