@@ -135,6 +135,9 @@ _SCHEDULE_AFTER: Final = re.compile(
     # "will discuss the report in late April", "will return to the table on Feb. 25": a
     # meeting in the diary, with its business
     r"discuss|consider|return\s+to\s+the\s+(?:negotiating\s+)?table|"
+    # "will reset the cap on July 1", "will impose a 25% tariff from April 1": a measure
+    # decided, dated by whoever takes it
+    r"reset|impose|"
     # "will pay an interim dividend of 4p on May 3": a payment the board has declared
     r"pay\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}dividends?|"
     # "The league will expand to 14 teams from the 2026-27 season": a format decided

@@ -4272,3 +4272,14 @@ def test_a_service_an_actor_runs_expanded_is_a_pledge() -> None:
         assert sentences_of(text) == [], text
     outcome = '"Orvia will expand its lead at the top this spring," Ana Roe said.'
     assert len(sentences_of(outcome)) == 1
+
+
+def test_a_measure_dated_by_whoever_takes_it_is_a_schedule() -> None:
+    schedules = [
+        "The watchdog, Ofpow, will reset the price cap on October 1.",
+        "Kessia will impose a 15% duty on imported cars from May 1, the trade ministry said.",
+    ]
+    for text in schedules:
+        assert sentences_of(text) == [], text
+    forecast = "Trade lawyer Ida Sund expects Kessia to impose a duty on imported cars by May."
+    assert len(sentences_of(forecast)) == 1
