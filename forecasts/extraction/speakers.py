@@ -528,19 +528,30 @@ _SHOWS: Final = re.compile(
 )
 
 
+# "The bookmaker", "Betting firm": the trade named before a bookmaker's name.
+_BOOKMAKER_TRADE: Final = (
+    r"(?:(?i:(?:the\s+)?(?:online\s+)?(?:bookmakers?|bookies?|betting\s+(?:firm|company|site))"
+    r")\s+)?"
+)
+
+
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
 # bookmaker named first quotes the odds (LABELLING.md, round two).
 _NAMED_ODDS: Final = re.compile(
-    # "Hollins & Vane make City 8/13 favourites": a firm of partners joined by "&"
-    r"\s*(?P<maker>" + _FIRM_NAME + r")\s+"
+    # "Hollins & Vane make City 8/13 favourites": a firm of partners joined by "&"; "The
+    # bookmaker Kesterbet makes ...": its trade may come first
+    r"\s*" + _BOOKMAKER_TRADE + r"(?P<maker>" + _FIRM_NAME + r")\s+"
     r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
     # "makes her the 6/4 favourite": the runner may be a pronoun
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
     r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
     # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
-    r"|\s*(?P<offerer>" + _FIRM_NAME + r"|"
-    # "The same firm offers 6/4 on ...": the bookmaker of the odds just quoted
-    r"(?P<same>(?i:the\s+same\s+(?:firm|bookmaker|bookie|company|betting\s+firm))))\s+"
+    # "The same firm offers 6/4 on ...", "It offers 3/1 on ...": the bookmaker of the odds
+    # just quoted
+    r"|\s*" + _BOOKMAKER_TRADE + r"(?P<offerer>"
+    r"(?P<same>(?i:the\s+same\s+(?:firm|bookmaker|bookie|company|betting\s+firm))|It)|"
+    + _FIRM_NAME
+    + r")\s+"
     # "offers odds of 4/6 on": the price named as such
     r"(?P<offers>offers?|quotes?)\s+(?:(?:odds|a\s+price)\s+of\s+)?\d{1,3}/\d{1,3}\s+(?:on|for)\b"
 )

@@ -4283,3 +4283,17 @@ def test_a_measure_dated_by_whoever_takes_it_is_a_schedule() -> None:
         assert sentences_of(text) == [], text
     forecast = "Trade lawyer Ida Sund expects Kessia to impose a duty on imported cars by May."
     assert len(sentences_of(forecast)) == 1
+
+
+def test_a_bookmaker_named_after_its_trade_and_then_as_it_quotes_odds() -> None:
+    text = (
+        "The bookmaker Marlbet makes Ostrova the 7/4 favourite to win the stage. It offers "
+        "4/1 on the Czech rider Pavel Kuna, who won the prologue on Sunday."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.probability) for c in found] == [
+        ("Marlbet", 0.363636),
+        ("Marlbet", 0.2),
+    ]
+    offer = "Betting firm Holt & Carr offers odds of 1/2 on the Greens topping the poll."
+    assert speakers_of(offer) == ["Holt & Carr"]
