@@ -742,7 +742,9 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
     r"(?:forecast|forecasted|predicted|projected|estimated)\s+(?:that\b|\w+\s+(?:would|to)\b)"
     # "Last year the agency forecast growth of 2%": the time opens the sentence
     r"|^\W*last\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter),?\s+"
-    r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated)\b"
+    r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated"
+    # "Last year it put the same chance at 25%": a figure given then, recalled
+    r"|put|gave|rated|priced|assessed)\b"
     # "A year ago, I predicted in these pages that ...": a time ago opens the sentence
     + r"|"
     + _TIME_AGO_OPENING

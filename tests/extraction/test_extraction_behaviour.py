@@ -4297,3 +4297,11 @@ def test_a_bookmaker_named_after_its_trade_and_then_as_it_quotes_odds() -> None:
     ]
     offer = "Betting firm Holt & Carr offers odds of 1/2 on the Greens topping the poll."
     assert speakers_of(offer) == ["Holt & Carr"]
+
+
+def test_a_chance_given_last_year_and_recalled_is_a_past_belief() -> None:
+    text = (
+        "The Orlby Flood Office puts the chance of a major flood this spring at 30%. "
+        "Last year it put the same chance at 20%, and the river stayed within its banks."
+    )
+    assert speakers_of(text) == ["Orlby Flood Office"]
