@@ -278,6 +278,8 @@ _ADVICE_AFTER: Final = re.compile(
     r"stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
     r"plan|prepare|take\s+steps|act|prioriti[sz]e|refrain|resist|keep\s+(?:an\s+eye|watch)|"
     r"check|ask|book|contact|consult|make\s+sure|register|apply|secure|wear|carry|"
+    # "should not rush to renew", "Nobody should pretend otherwise": haste or candour urged
+    r"rush|hurry|panic|pretend|"
     # "should report crop damage to their district offices": a duty asked of them
     r"report\s+(?:any\s+|the\s+)?(?:[\w-]+\s+)?(?:damage|losses|cases|symptoms|incidents)\s+to\b|"
     r"get\s+(?:to|vaccinated|tested|checked)|arrive|allow\s+(?:extra|more|plenty)|"

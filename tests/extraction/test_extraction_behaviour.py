@@ -4305,3 +4305,12 @@ def test_a_chance_given_last_year_and_recalled_is_a_past_belief() -> None:
         "Last year it put the same chance at 20%, and the river stayed within its banks."
     )
     assert speakers_of(text) == ["Orlby Flood Office"]
+
+
+def test_haste_or_candour_urged_is_advice() -> None:
+    advice = [
+        '"Savers with bonds maturing in June should not rush to reinvest," said Ada Kell.',
+        '"No one should pretend this is easy," said Ada Kell.',
+    ]
+    for text in advice:
+        assert sentences_of(text) == [], text
