@@ -489,7 +489,9 @@ _TEAM_NEWS_AFTER: Final = re.compile(
     r"^\s*(?:(?:again|also|still)\s+)?be\s+without\s+(?:(?i:their|its|his|her|our|the\s+"
     r"(?:injured|suspended|banned))\b"
     # "We will be without Tane Rewi for six weeks": a player named, out already
-    r"|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)",
+    r"|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+"
+    # "will be without the Belgian champion, Wout Serneels,": a player named after his role
+    r"|(?i:the)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)",
 )
 
 

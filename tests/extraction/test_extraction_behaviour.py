@@ -4314,3 +4314,8 @@ def test_haste_or_candour_urged_is_advice() -> None:
     ]
     for text in advice:
         assert sentences_of(text) == [], text
+
+
+def test_a_player_named_after_his_role_and_missing_is_team_news() -> None:
+    text = "Kessel will be without the Dutch sprinter, Arno Valk, who crashed on May 2."
+    assert sentences_of(text) == []
