@@ -509,6 +509,10 @@ _STATE_AFTER_TODAY: Final = re.compile(
 # group picked out by what its members will do, described, not a claim about the future.
 _GROUP_RELATIVE: Final = re.compile(
     r"\b(?:[a-z]+s|people|children|anyone|everyone|those)\s+who\s+(?:[a-z]+ly\s+)?$"
+    # "Sellers who can wait will wait, and those who cannot will cut their prices": what a
+    # group will do, by what its members are able to do, a rule of thumb with no one to check
+    r"|\b(?:[A-Za-z][a-z]+s|(?i:people|anyone|everyone|those))\s+who\s+(?:can|cannot|can['’]t|could|"
+    r"couldn['’]t)(?:\s+[a-z]+){0,2}\s+$"
 )
 
 

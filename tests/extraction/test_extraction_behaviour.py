@@ -4319,3 +4319,9 @@ def test_haste_or_candour_urged_is_advice() -> None:
 def test_a_player_named_after_his_role_and_missing_is_team_news() -> None:
     text = "Kessel will be without the Dutch sprinter, Arno Valk, who crashed on May 2."
     assert sentences_of(text) == []
+
+
+def test_what_a_group_will_do_by_what_its_members_can_do_is_no_forecast() -> None:
+    text = "Owners who can hold on will hold on, and those who cannot will sell by May."
+    assert sentences_of(text) == []
+    assert len(sentences_of("Owners who hold on will sell by May at a loss of 10%.")) == 1
