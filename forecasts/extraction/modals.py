@@ -547,6 +547,9 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"(?:prices?|fares?|fees?|charges|rents?|wages|pay|salaries|dividends?|premiums|"
     r"(?:capital\s+)?spending|capex|investment)\b"
     r"(?:\s+of\s+(?:its|our|their)\b)?)"
+    # "will raise exports from its northern terminal": the throughput of a site of its own
+    r"|(?:raise|increase|lift|cut|reduce|lower)\s+(?:[\w-]+\s+)?(?:exports|output|production|"
+    r"shipments|loadings)\s+(?:from|at)\s+(?:its|our|their)\b"
     # "would keep capital spending at around 3.5 billion crowns": its own budget, held
     r"|(?:keep|maintain)\s+(?:its\s+|our\s+|their\s+)?(?:annual\s+)?(?:capital\s+spending|"
     r"capex|investment|spending|dividends?)\b"

@@ -4325,3 +4325,10 @@ def test_what_a_group_will_do_by_what_its_members_can_do_is_no_forecast() -> Non
     text = "Owners who can hold on will hold on, and those who cannot will sell by May."
     assert sentences_of(text) == []
     assert len(sentences_of("Owners who hold on will sell by May at a loss of 10%.")) == 1
+
+
+def test_the_throughput_of_an_actor_s_own_site_is_a_pledge() -> None:
+    text = "Orvia will raise output at its southern field to 300,000 bpd in May, the minister said."
+    assert sentences_of(text) == []
+    outcome = "Orvia's output will rise to 300,000 bpd in May, the analyst Ada Kell said."
+    assert len(sentences_of(outcome)) == 1
