@@ -609,7 +609,9 @@ _PROMISED_BEFORE: Final = re.compile(
 # "The company plans to open a second plant, Bright said, and will fund it from cash": a
 # "will" that goes on from a stated plan, with no subject of its own, is part of the plan.
 _PLAN_THEN_AND: Final = re.compile(
-    r"\b(?:plans?|planned|planning|intends?|intended|intending)\s+to\b[^.;:“”\"]*[\s,]and\s*$",
+    r"\b(?:plans?|planned|planning|intends?|intended|intending)\s+to\b[^.;:“”\"]*[\s,]and"
+    # "plans to spend $7 billion ..., and it will begin volume production": the planner again
+    r"(?:\s+(?:it|they|we|he|she))?\s*$",
     re.IGNORECASE,
 )
 
@@ -717,7 +719,7 @@ def _pledge(before: str, after: str) -> bool:
     """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
         return True
-    if "and" in before[-12:] and _PLAN_THEN_AND.search(before):
+    if "and" in before[-16:] and _PLAN_THEN_AND.search(before):
         return True  # "plans to open a centre ... and will hire 400 engineers": the same plan
     before = before.rstrip(" \"“‘'") + " "  # 'the platform "will take this ...'
     if _THRESHOLD_OUTCOME.match(after):

@@ -4332,3 +4332,11 @@ def test_the_throughput_of_an_actor_s_own_site_is_a_pledge() -> None:
     assert sentences_of(text) == []
     outcome = "Orvia's output will rise to 300,000 bpd in May, the analyst Ada Kell said."
     assert len(sentences_of(outcome)) == 1
+
+
+def test_a_plan_going_on_with_its_planner_named_again_is_a_pledge() -> None:
+    text = (
+        "Kelvar plans to spend about $2 billion on new lines this year, and it will start "
+        "production at a third plant in Dorn by the end of next year."
+    )
+    assert sentences_of(text) == []
