@@ -711,6 +711,19 @@ _THRESHOLD_OUTCOME: Final = re.compile(
 )
 
 
+# "said goalkeeper Ben Saez would start", "Jonas Prytz had trained fully and would start": a
+# player named, picked to start, is the manager's selection; "construction would start in
+# May" names no one, and "would start to fall" is a trend.
+_STARTS_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|still|again)\s+)?start(?:\s*[,.;]|\s*$|\s+(?:on|against|alongside|"
+    r"despite|up\s+front|in\s+(?:goal|his|her|their)\b))",
+    re.IGNORECASE,
+)
+_PLAYER_NAMED_BEFORE: Final = re.compile(
+    r"(?:^|[a-z\d]\s+)[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+(?:had\s+[^,;.]*?\s+and\s+)?$"
+)
+
+
 def _pledge(before: str, after: str) -> bool:
     """A speaker's commitment about their own acts ("the company would invest").
 
@@ -718,6 +731,8 @@ def _pledge(before: str, after: str) -> bool:
     of what befalls them ("we will win") keeps the sentence a forecast.
     """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
+        return True
+    if _STARTS_AFTER.match(after) and _PLAYER_NAMED_BEFORE.search(before):
         return True
     if "and" in before[-16:] and _PLAN_THEN_AND.search(before):
         return True  # "plans to open a centre ... and will hire 400 engineers": the same plan

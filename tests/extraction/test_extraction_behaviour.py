@@ -4340,3 +4340,14 @@ def test_a_plan_going_on_with_its_planner_named_again_is_a_pledge() -> None:
         "production at a third plant in Dorn by the end of next year."
     )
     assert sentences_of(text) == []
+
+
+def test_a_named_player_picked_to_start_is_the_manager_s_selection() -> None:
+    picks = [
+        "Coach Ada Kell said striker Tomas Brev would start, despite a sore ankle.",
+        "Ada Kell said winger Tomas Brev had recovered from a knock and would start.",
+    ]
+    for text in picks:
+        assert sentences_of(text) == [], text
+    trend = "Analyst Ada Kell said house prices would start to fall by the summer."
+    assert len(sentences_of(trend)) == 1
