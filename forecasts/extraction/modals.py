@@ -49,6 +49,9 @@ _EVALUATIVE_AFTER: Final = re.compile(
     r"|^\s+(?:change|alter|reverse|shift)\s+the\s+(?:(?:long|longer|short)-term\s+|underlying\s+|"
     r"overall\s+|broader\s+|bigger\s+|basic\s+)?(?:[\w-]+\s+)?(?:trend|picture|direction|story|"
     r"fundamentals)\b"
+    # "Nobody will have an easy day": how hard a day will feel, not who wins it
+    r"|^\s+have\s+(?:an?\s+)?(?:easy|easier|hard|harder|tough|tougher|comfortable|difficult)\s+"
+    r"(?:day|time|ride|race|afternoon|evening|night|game|match|season|week|run)\b"
     # "Nobody will be able to ignore us": a boast of standing, with nothing to check
     r"|^\s+be\s+able\s+to\s+(?:(?:ignore|dismiss|overlook)\s+(?:us|them|him|her|me)\b|"
     r"write\s+(?:us|them|him|her|me)\s+off\b)",

@@ -4351,3 +4351,8 @@ def test_a_named_player_picked_to_start_is_the_manager_s_selection() -> None:
         assert sentences_of(text) == [], text
     trend = "Analyst Ada Kell said house prices would start to fall by the summer."
     assert len(sentences_of(trend)) == 1
+
+
+def test_how_hard_a_day_will_feel_is_an_evaluation() -> None:
+    assert sentences_of('"No team will have a comfortable afternoon," Ada Kell said.') == []
+    assert len(sentences_of('"No team will have a lead at half-time," Ada Kell said.')) == 1
