@@ -945,7 +945,10 @@ _THAN_BEFORE: Final = re.compile(r"\bthan\s+$", re.IGNORECASE)
 
 
 _NOUN_AFTER: Final = re.compile(
-    r"^\s*(?:on|for|of|after|in|at|by|is|was|are|were|and|during|until|through|,|\.|$)", re.I
+    # not "forecast on Monday that it would deliver": the day it was made, then the verb's clause
+    r"^\s*(?:on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+that\b)|"
+    r"for|of|after|in|at|by|is|was|are|were|and|during|until|through|,|\.|$)",
+    re.I,
 )
 
 

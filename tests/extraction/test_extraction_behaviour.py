@@ -4356,3 +4356,8 @@ def test_a_named_player_picked_to_start_is_the_manager_s_selection() -> None:
 def test_how_hard_a_day_will_feel_is_an_evaluation() -> None:
     assert sentences_of('"No team will have a comfortable afternoon," Ada Kell said.') == []
     assert len(sentences_of('"No team will have a lead at half-time," Ada Kell said.')) == 1
+
+
+def test_a_forecast_made_on_a_day_named_before_its_clause_is_a_verb() -> None:
+    text = "Kelvar Trucks forecast on Tuesday that it would deliver 80,000 to 90,000 trucks."
+    assert speakers_of(text) == ["Kelvar Trucks"]
