@@ -804,7 +804,8 @@ def _last_year_of(span: re.Match[str]) -> int:
 # down to the next heading.
 _SIGNED_COMMENTARY: Final = re.compile(
     r"^\s*By\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),"
-    r"\s+[A-Z]"
+    # "By Dr. Henrike Saalfeld-Amadi, chief economist of the Agency": the post in lower case
+    r"\s+[A-Za-z]"
 )
 
 

@@ -924,7 +924,9 @@ _PERMITTED_ACT: Final = re.compile(
 
 # "expects to publish its results on Monday": an organised event, the body's own timetable.
 _PUBLISHES_AFTER: Final = re.compile(
-    r"^\s*(?:to\s+)?(?:publish|release|announce|declare|issue|present)\s+(?:[\w-]+\s+){0,3}"
+    # "The Executive Board is expected to discuss the staff report in June": a meeting's business
+    r"^\s*(?:to\s+)?(?:publish|release|announce|declare|issue|present|discuss|consider)\s+"
+    r"(?:[\w-]+\s+){0,3}"
     r"(?:results|figures|data|report|statement|outlook|budget|findings|decision)\b",
     re.IGNORECASE,
 )

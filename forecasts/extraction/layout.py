@@ -100,6 +100,8 @@ _RELEASE_LINE: Final = re.compile(
     # "Released 23 February 2027, 10:00 | Next release: 27 April": a statistical release's
     # dated line, its issuer on the line above
     r"|released\s+(?:on\s+)?\d{1,2}\s+(?-i:[A-Z])[a-z]+\s+\d{4}\b.*?)\b"
+    # "press release no. 14/2027": the release's number
+    r"(?:\s+no\.?\s*\d[\w/.-]*)?"
     r"(?:\s*(?:[-–—:|,]|\bby\b|\bfrom\b)\s*(?P<issuer>.+))?$",
     re.IGNORECASE,
 )

@@ -4361,3 +4361,18 @@ def test_how_hard_a_day_will_feel_is_an_evaluation() -> None:
 def test_a_forecast_made_on_a_day_named_before_its_clause_is_a_verb() -> None:
     text = "Kelvar Trucks forecast on Tuesday that it would deliver 80,000 to 90,000 trucks."
     assert speakers_of(text) == ["Kelvar Trucks"]
+
+
+def test_a_numbered_release_speaks_for_its_issuer_and_its_signer() -> None:
+    text = (
+        "Jobs report, May 2027\n\n"
+        "Orvia Labour Office - press release no. 9/2027\n\n"
+        "Unemployment rose by 4,000 in May, the Orvia Labour Office said on Friday.\n\n"
+        "Vacancies fell to 210,000, the lowest since 2021.\n\n"
+        "Short-time work was notified for 12,000 employees.\n\n"
+        "Commentary\n\n"
+        "By Dr. Ada Kell, chief economist of the Orvia Labour Office\n\n"
+        "Hiring is likely to stay weak through the autumn.\n\n"
+        "The Board is expected to discuss the report in July."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
