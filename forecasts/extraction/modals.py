@@ -535,7 +535,8 @@ _HYPOTHETICAL_RELATIVE: Final = re.compile(
 
 
 _TIMED_AFTER: Final = re.compile(
-    r"^[^.;]*?\b(?:within\s+(?:a|an|\w+|the\s+next)\s+\w+|by\s+the\s+end\s+of|next\s+(?:year|month|"
+    # "would exceed 6.5% by the end of the year": a decimal point ends no clause
+    r"^(?:[^.;]|\.\d)*?\b(?:within\s+(?:a|an|\w+|the\s+next)\s+\w+|by\s+the\s+end\s+of|next\s+(?:year|month|"
     r"week|quarter|season)|in\s+(?:19|20)\d\d|by\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )

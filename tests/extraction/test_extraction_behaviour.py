@@ -4376,3 +4376,15 @@ def test_a_numbered_release_speaks_for_its_issuer_and_its_signer() -> None:
         "The Board is expected to discuss the report in July."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_a_decimal_does_not_hide_the_time_of_a_release_s_conditional_projection() -> None:
+    text = (
+        "Jobs report, May 2027\n\n"
+        "Orvia Labour Office - press release no. 9/2027\n\n"
+        "Unemployment rose by 4,000 in May, the Orvia Labour Office said on Friday.\n\n"
+        "Vacancies fell to 210,000, the lowest since 2021.\n\n"
+        "Short-time work was notified for 12,000 employees.\n\n"
+        "Should exports weaken further, the jobless rate would pass 7.5% by the end of the year."
+    )
+    assert speakers_of(text) == ["Orvia Labour Office"]
