@@ -812,7 +812,8 @@ def _unnamed_after(after: str) -> bool:
 
 
 _NAMED_AFTER: Final = re.compile(
-    r"\s+(?:(?:the|a|an|its|their)\s+[^,.;]{1,80}?,\s+)?"
+    # "said Brannock's head of power markets, Dr. Greta Falkenrath": a firm's post, then its holder
+    r"\s+(?:(?:the|a|an|its|their|(?-i:[A-Z])[\w&-]*['’]s)\s+[^,.;]{1,80}?,\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+)?(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
 )
 

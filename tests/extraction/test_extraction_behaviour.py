@@ -4388,3 +4388,11 @@ def test_a_decimal_does_not_hide_the_time_of_a_release_s_conditional_projection(
         "Should exports weaken further, the jobless rate would pass 7.5% by the end of the year."
     )
     assert speakers_of(text) == ["Orvia Labour Office"]
+
+
+def test_a_firm_s_post_then_its_holder_after_an_inverted_verb_speaks() -> None:
+    text = (
+        "If the new pipeline opens by May, gas prices would ease to 30 euros next winter, "
+        "said Orvia's head of gas research, Dr. Ada Kell."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
