@@ -4396,3 +4396,13 @@ def test_a_firm_s_post_then_its_holder_after_an_inverted_verb_speaks() -> None:
         "said Orvia's head of gas research, Dr. Ada Kell."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_a_model_s_number_for_a_time_to_come_is_a_forecast() -> None:
+    text = (
+        "Ada Kell leads the modelling unit at the Orvia Health Institute. She spoke to Jo "
+        "Bell.\n\n"
+        "BELL: What are you expecting?\n\n"
+        "KELL: Our models put the number of mumps cases next year at between 80 and 120."
+    )
+    assert speakers_of(text) == ["Orvia Health Institute"]
