@@ -598,6 +598,15 @@ _TIMED_DENIAL: Final = (
 )
 
 
+# "Probably the Civic Alliance, led by the former mayor.": a hedge and the name it picks,
+# answering "Who will come first?", whose event it is.
+_HEDGED_PICK: Final = (
+    r"(?:Probably|Almost\s+certainly|Very\s+likely|Most\s+likely)\s+(?:the\s+)?"
+    r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}"
+    r"(?:,\s+(?:led|run|headed|chaired|founded|backed)\s+by\s+[^.;!?]{1,80}?)?(?=\s*[.!]\s*$)"
+)
+
+
 # The end of a short answer: "Not next year, no.", "I think so, yes."
 _ANSWER_END: Final = r"(?:,\s*(?:no|yes))?\s*[.!]?\s*$"
 
@@ -620,7 +629,7 @@ _SHORT_ANSWER: Final = re.compile(
     # "Probably not this season.": and the time it grants or denies
     r"(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
     r"(?:\s+not)?(?:\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|"
-    r"autumn|time))?|"
+    r"autumn|time))?|" + _HEDGED_PICK + r"|"
     # "Drift higher, but slowly.", "Lower.": the way the asked-about figure goes
     r"(?:(?:Drift|Edge|Inch|Move|Trend|Grind|Go)\s+)?(?:[Hh]igher|[Ll]ower|Up|Down)"
     r"(?:,?\s+(?:but\s+)?(?:only\s+)?(?:slowly|gradually|modestly|slightly|steadily|sharply|"
@@ -655,8 +664,8 @@ _QUOTED_ANSWER: Final = re.compile(
 
 
 _HEDGE_ANSWER: Final = re.compile(
-    r"^\s*(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
-    r"(?:\s+not)?\s*[.!]\s*$"
+    r"^\s*(?:(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
+    r"(?:\s+not)?|" + _HEDGED_PICK + r")\s*[.!]\s*$"
 )
 
 

@@ -4406,3 +4406,16 @@ def test_a_model_s_number_for_a_time_to_come_is_a_forecast() -> None:
         "KELL: Our models put the number of mumps cases next year at between 80 and 120."
     )
     assert speakers_of(text) == ["Orvia Health Institute"]
+
+
+def test_a_hedged_pick_under_a_question_heading_is_the_writer_s_answer() -> None:
+    text = (
+        "What happens on Sunday?\n\n"
+        "Voters in Orvia choose a new council.\n\n"
+        "Who will come first?\n\n"
+        "Probably the Green List, led by the former deputy mayor, Ada Kell. Its rivals are "
+        "split."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.probability) for c in found] == [(None, 0.7)]
+    assert sentences_of("Probably the Green List, led by Ada Kell.") == []
