@@ -515,6 +515,7 @@ def _candidate(
         or _QUOTED_ANSWER.match(sentence.text) is not None
     ) and _short_answer(sentence, document)
     short = short or _answers_question_before(sentence, sentences, index)
+    short = short or (attribution.speaker is None and _TIP.match(sentence.text) is not None)
     if not found and short:
         found = [_SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
@@ -595,6 +596,16 @@ _TIMED_DENIAL: Final = (
     r"Not\s+(?:before|until)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)|(?:19|20)\d\d)"
+)
+
+
+# "City to win 2-0.", "Dekeyser to win from a group of three, with X second.": a tip with no
+# verb of its own, the writer's pick for a contest still to be decided; a headline, which has
+# no full stop, is left alone.
+_TIP: Final = re.compile(
+    r"^\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+to\s+(?:win|beat|finish|lift|"
+    r"take|top|qualify|go\s+through)\b"
+    r"(?![^.;!?]*\b(?:is|are|was|were|will|would|has|have|had|said|says)\b)[^.;!?]*\.\s*$"
 )
 
 

@@ -4419,3 +4419,12 @@ def test_a_hedged_pick_under_a_question_heading_is_the_writer_s_answer() -> None
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [(c.speaker, c.probability) for c in found] == [(None, 0.7)]
     assert sentences_of("Probably the Green List, led by Ada Kell.") == []
+
+
+def test_a_verbless_tip_is_the_writer_s_pick() -> None:
+    text = "The derby is on Sunday.\n\nOur tip\n\nRovers to win 3-1, with Kell scoring twice."
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.sentence, c.speaker) for c in found] == [
+        ("Rovers to win 3-1, with Kell scoring twice.", None)
+    ]
+    assert sentences_of("Rovers to win, the club's owner has said.") == []
