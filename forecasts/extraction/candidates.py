@@ -62,6 +62,7 @@ from forecasts.extraction.speakers import (
     _learn_names,
     _learn_unnamed_bodies,
     _named_in_full,
+    _own_organisations,
     _report_owner,
 )
 
@@ -507,6 +508,11 @@ def _candidate(
         attribution = _Attribution(document.signed_by or document.issuer, issued=True)
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
+    if attribution.speaker is not None:
+        speaker = attribution.speaker
+        if speaker not in document.own_organisations:
+            document.own_organisations[speaker] = _own_organisations(speaker, document.article)
+        attribution = replace(attribution, own=document.own_organisations[speaker])
     found = _cues(sentence, regions, attribution)
     short = (
         attribution.answer

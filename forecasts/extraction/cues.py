@@ -682,7 +682,7 @@ def _phrase_cue(
     elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
         kind = "denial"
     elif phrase in _MODAL_PHRASES:
-        if not _valid_modal(phrase, before + _subject_in(match.text), after, text):
+        if not _valid_modal(phrase, before + _subject_in(match.text), after, text, attribution.own):
             return None
         if _arrangement(text, match.start, after, attribution):
             return None

@@ -469,7 +469,9 @@ def _subject_in(written: str) -> str:
     return contraction.group(1) + " " if contraction else ""
 
 
-def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
+def _valid_modal(
+    phrase: str, before: str, after: str, text: str, own: tuple[str, ...] = ()
+) -> bool:
     noun = _NOUN_WILL.search(before) if phrase.startswith("will") else None
     if noun and not (noun.group().lstrip()[:1] in "'’" and _VERB_AFTER_WILL.match(after)):
         return False
@@ -479,7 +481,7 @@ def _valid_modal(phrase: str, before: str, after: str, text: str) -> bool:
         return False
     if _GROUP_RELATIVE.search(before):
         return False
-    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after) or _AGE_AFTER.match(after):
+    if _pledge(before, after, own) or _EVALUATIVE_AFTER.match(after) or _AGE_AFTER.match(after):
         return False
     if _STATE_AFTER_TODAY.match(after) or _TEAM_NEWS_AFTER.match(after):
         return False
@@ -728,11 +730,37 @@ _PLAYER_NAMED_BEFORE: Final = re.compile(
 )
 
 
-def _pledge(before: str, after: str) -> bool:
+# The name right before the modal, opening the sentence or after a verb of saying: "He said
+# Orsund would not order", "Orsund will not order".
+_NAMED_SUBJECT: Final = re.compile(
+    r"(?:^\W*|\b(?:said|says|told\s+(?:[\w'’-]+\s+){1,3}?|added|insisted|confirmed|announced)"
+    r"\s+(?:that\s+)?)(?P<name>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})\s+$",
+    re.IGNORECASE,
+)
+
+
+def _own_organisation(before: str, own: tuple[str, ...]) -> bool:
+    """ "He said Orsund would not order ...", said by Orsund's chief executive: the subject is
+    the speaker's own organisation, by its name or the first words of it."""
+    if not own:
+        return False
+    if re.search(r"\band\s*$", before, re.IGNORECASE):
+        # "He said Orsund would not order ships and would use its cash": the same subject
+        earlier = list(re.finditer(r"\b(?:would|will)\b", before))
+        before = before[: earlier[-1].start()] if earlier else before
+    named = _NAMED_SUBJECT.search(before)
+    if named is None:
+        return False
+    name = named.group("name")
+    return any(name == org or org.startswith(name + " ") for org in own)
+
+
+def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
     """A speaker's commitment about their own acts ("the company would invest").
 
-    With the speaker's own side as the subject, any act is theirs to decide, so only a verb
-    of what befalls them ("we will win") keeps the sentence a forecast.
+    With the speaker's own side as the subject (the organisation they work for among it),
+    any act is theirs to decide, so only a verb of what befalls them ("we will win") keeps
+    the sentence a forecast.
     """
     if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
         return True
@@ -750,7 +778,7 @@ def _pledge(before: str, after: str) -> bool:
         subjects = list(_CLAUSE_SUBJECT.finditer(before))
         subject = before[: subjects[-1].end("subject")] + " " if subjects else before
     if (
-        _SELF_SUBJECT.search(subject)
+        (_SELF_SUBJECT.search(subject) or _own_organisation(subject, own))
         and not _OUTCOME_AFTER.match(after)
         and not _BELIEF_ADVERB_AFTER.match(after)
     ):
@@ -797,7 +825,11 @@ def _valid_would(
         return False
     if _HYPOTHETICAL_RELATIVE.search(before):
         return False
-    if _pledge(before, after) or _EVALUATIVE_AFTER.match(after) or _STATE_AFTER_TODAY.match(after):
+    if (
+        _pledge(before, after, attribution.own)
+        or _EVALUATIVE_AFTER.match(after)
+        or _STATE_AFTER_TODAY.match(after)
+    ):
         return False
     if _ORGANISED_EVENT.match(after) or _announced(text):
         return False

@@ -494,6 +494,8 @@ class _Document:
     introduced_by: str | None = None
     # The signer of a commentary inside a release ("By Dr. X, Head of ..."), until a heading.
     signed_by: str | None = None
+    # The organisations each speaking person works for, found in the article once.
+    own_organisations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     previous_paragraph: int = -1
     # The name that opened the sentence before this one, as its subject.
     opening: _Entity | None = None

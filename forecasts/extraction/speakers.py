@@ -288,6 +288,9 @@ class _Attribution:
     carried: bool = False
     # "a spokesman for X said": the post, whose holder the article may name elsewhere.
     post: str = ""
+    # The organisations the article says a speaking person works for ("Orsund's chief
+    # executive, Henrik Saarinen-Bloom"), whose acts are that person's to announce.
+    own: tuple[str, ...] = ()
 
 
 def _attribution(
@@ -1749,3 +1752,35 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
 _AGENTLESS_PASSIVE: Final = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)?$", re.IGNORECASE
 )
+
+
+# "Orsund's chief executive, Henrik Saarinen-Bloom": an organisation, its post in lower case,
+# then (at the end) the holder's name; "..., chief executive of Orsund Line": the post, then
+# the organisation, after the holder's name.
+_ORGANISATION_RUN: Final = r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+_POST_WORDS: Final = r"(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*"
+_POST_BEFORE_NAME: Final = re.compile(
+    _ORGANISATION_RUN + r"['’]s\s+" + _POST_WORDS + r",?\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$"
+)
+_POST_AFTER_NAME: Final = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+|its\s+)?"
+    + _POST_WORDS
+    + r"\s+(?:of|at|for)\s+(?:the\s+)?"
+    + _ORGANISATION_RUN
+)
+_POST_REACH: Final = 80
+
+
+def _own_organisations(speaker: str, article: str) -> tuple[str, ...]:
+    """The organisations the article says `speaker` works for, where it names them."""
+    found: list[str] = []
+    start = article.find(speaker)
+    while start >= 0:
+        end = start + len(speaker)
+        before = _POST_BEFORE_NAME.search(article, max(0, start - _POST_REACH), start)
+        after = _POST_AFTER_NAME.match(article, end, end + _POST_REACH)
+        for match in (before, after):
+            if match is not None and match.group("org") not in found:
+                found.append(match.group("org"))
+        start = article.find(speaker, end)
+    return tuple(found)

@@ -4428,3 +4428,22 @@ def test_a_verbless_tip_is_the_writer_s_pick() -> None:
         ("Rovers to win 3-1, with Kell scoring twice.", None)
     ]
     assert sentences_of("Rovers to win, the club's owner has said.") == []
+
+
+def test_the_speaker_s_own_organisation_by_name_acting_is_a_pledge() -> None:
+    text = (
+        "Kelvar's chief executive, Mina Osei, spoke in Dorn on Monday.\n\n"
+        "She said Kelvar would not order any new trucks this year and would use its cash "
+        "to pay down debt."
+    )
+    assert sentences_of(text) == []
+    outcome = (
+        "Kelvar's chief executive, Mina Osei, spoke in Dorn on Monday.\n\n"
+        "She said Kelvar would return to profit this year."
+    )
+    assert speakers_of(outcome) == ["Mina Osei"]
+    other = (
+        "Mina Osei, an analyst at Dorn Research, spoke on Monday.\n\n"
+        "She said Kelvar would not order any new trucks this year."
+    )
+    assert speakers_of(other) == ["Mina Osei"]
