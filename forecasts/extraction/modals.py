@@ -141,6 +141,8 @@ _SCHEDULE_AFTER: Final = re.compile(
     # "will reset the cap on July 1", "will impose a 25% tariff from April 1": a measure
     # decided, dated by whoever takes it
     r"reset|impose|"
+    # "The new rules will apply for the first time on April 18": a rule taking effect
+    r"apply(?!\s+(?:to\s+join|for\s+(?:a|an|membership|funding|asylum|help))\b)|"
     # "will pay an interim dividend of 4p on May 3": a payment the board has declared
     r"pay\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}dividends?|"
     # "The league will expand to 14 teams from the 2026-27 season": a format decided
@@ -160,6 +162,8 @@ _SCHEDULE_DATE: Final = re.compile(
     r"|\bat\s+(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}meeting\b"
     r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)(?!\w)"
     r"|\bat\s+\d{1,2}:\d{2}\b|\bon\s+the\s+same\s+day\b|\blater\s+(?:that|the\s+same)\s+day\b"
+    # "will be counted the following morning": the day after one the calendar holds
+    r"|\bthe\s+(?:following|next)\s+(?:morning|afternoon|evening|day)\b"
     # "will be debated in parliament next week": a sitting the calendar already holds
     r"|\b(?:next|later\s+this)\s+week\b|\btomorrow\b"
     r"|\b(?:on|until|till)\s+(?:monday|tuesday|wednesday|"
@@ -243,7 +247,9 @@ _RATHER_THAN: Final = re.compile(r"\brather\s+than\b[^,;]*$", re.IGNORECASE)
 
 
 _ORGANISED_EVENT: Final = re.compile(
-    r"^\s*(?:hold|host|deliver|publish|issue|release|present|convene)\s+(?:[\w-]+\s+){0,3}"
+    # "will certify the first-round results within ten days": a count's own timetable
+    r"^\s*(?:hold|host|deliver|publish|issue|release|present|convene|certify)\s+"
+    r"(?:[\w-]+\s+){0,3}"
     r"(?:meeting|statement|report|outlook|budget|conference|summit|results|figures|review|"
     r"hearing|session|assembly|address|speech)\b"
     # "Calverans will choose a president": an election held, whoever wins it

@@ -4447,3 +4447,14 @@ def test_the_speaker_s_own_organisation_by_name_acting_is_a_pledge() -> None:
         "She said Kelvar would not order any new trucks this year."
     )
     assert speakers_of(other) == ["Mina Osei"]
+
+
+def test_a_count_s_timetable_and_a_rule_taking_effect_are_schedules() -> None:
+    schedules = [
+        "The election board will certify the final results within a week of the vote.",
+        "Overseas ballots, which made up 9% of the total in 2023, will be counted the following "
+        "morning.",
+        "The new parking rules will apply for the first time on June 3.",
+    ]
+    for text in schedules:
+        assert sentences_of(text) == [], text
