@@ -123,7 +123,10 @@ _PLEDGE_SUBJECT: Final = re.compile(
     r"|\bthe\s+(?:(?-i:[A-Z])[\w-]*\s+){0,3}(?:government|company|board|council|club|party|"
     r"ministry|administration|firm|"
     r"cooperative|bank|committee|agency|authority|group|platform|operator|airline|chain|store|"
-    r"studio|union|district|school|hospital|trust|utility)\s*$",
+    r"studio|union|district|school|hospital|trust|utility)"
+    # "The Ministry of Health will fund 40 extra clinics": the body and what it is of
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]*){0,3})?"
+    r"\s*$",
     re.IGNORECASE,
 )
 
@@ -307,7 +310,8 @@ _DEONTIC_AFTER: Final = re.compile(
     r"^\s*(?:(?:not|also|still|now|only|then|no\s+longer|all|each)\s+)*(?:have\s+to|"
     r"need\s+(?:to|a|an)\b|be\s+(?:(?:allowed|permitted|required|obliged|able|eligible|"
     r"entitled|exempt|barred|banned|prohibited|capped|limited|subject|offered|charged|"
-    r"fined)\b)|receive\b|"
+    # "GP practices will be paid an additional £15 for each dose": what the scheme pays
+    r"fined|paid\s+(?:an?\s+|the\s+)?(?:extra|additional|[$€£]\d))\b)|receive\b|"
     # "residents will get a 90% discount": an entitlement the scheme grants
     r"get\s+(?:a\s+|an\s+|the\s+)?(?:\d+%\s+|full\s+|partial\s+)?(?:discount|refund|rebate|"
     r"exemption|reduction|allowance)\b)",

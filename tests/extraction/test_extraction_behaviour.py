@@ -4458,3 +4458,11 @@ def test_a_count_s_timetable_and_a_rule_taking_effect_are_schedules() -> None:
     ]
     for text in schedules:
         assert sentences_of(text) == [], text
+
+
+def test_a_ministry_named_with_its_field_funding_a_scheme_pledges() -> None:
+    text = (
+        "The Ministry of Transport will fund 12 extra night buses in the city, and drivers "
+        "will be paid an extra £20 for each late shift."
+    )
+    assert sentences_of(text) == []
