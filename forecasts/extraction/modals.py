@@ -19,7 +19,13 @@ _NOUN_WILL: Final = re.compile(
 
 # "This winter will test all three", "people will love it": a judgement or a taste.
 _EVALUATIVE_AFTER: Final = re.compile(
-    r"^\s+(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell)\b"
+    r"^\s+(?:(?:ever|ever\s+again)\s+)?(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell|"
+    # "Nobody here will ever trust these companies again": a feeling, not an event
+    r"trust|forgive)\b"
+    # "a lot of people will be caught out by this": unreadiness no one could count
+    r"|^\s+(?:not\s+)?be\s+caught\s+(?:out|off\s+guard|napping)\b"
+    # "are going to wait a long time": a wait no one could time
+    r"|^\s+wait\s+(?:a\s+(?:very\s+)?long\s+time|a\s+(?:long\s+)?while)\s*(?:[.,;!”\"]|$)"
     # "the smaller crop will matter beyond the farm gate": a verdict with nothing to check
     r"|^\s+matter\b"
     # "it is going to be a long quarter for the producers": how hard a time feels
@@ -34,7 +40,7 @@ _EVALUATIVE_AFTER: Final = re.compile(
     r"|^\s+be\s+(?:waiting|in\s+for)\s+(?:a\s+(?:very\s+)?long\s+time|a\s+(?:long\s+)?while)\s*"
     r"(?:[.,;!”\"]|$)"
     # "The voters will decide.", "Patience will pay off.": a verb with no object, time or measure
-    r"|^\s+(?:decide|judge|pay\s+off|tell)\s*(?:[.,;!”\"]|$)"
+    r"|^\s+(?:decide|judge|pay\s+off|tell|blow\s+over)\s*(?:[.,;!”\"]|$)"
     # "We will know much more once the question is settled": what will be learnt, not an event
     r"|^\s+(?:know|learn|understand)\s+(?:(?:much|a\s+lot|far|a\s+bit|a\s+little)\s+)?"
     r"(?:more|better)\b|^\s+have\s+a\s+(?:much\s+)?(?:better|clearer)\s+(?:idea|picture|sense)\b"

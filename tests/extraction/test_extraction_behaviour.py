@@ -4466,3 +4466,14 @@ def test_a_ministry_named_with_its_field_funding_a_scheme_pledges() -> None:
         "will be paid an extra £20 for each late shift."
     )
     assert sentences_of(text) == []
+
+
+def test_feelings_unreadiness_and_long_waits_are_evaluations() -> None:
+    evaluations = [
+        '"After a warm autumn, many drivers will be caught out by the ice," Ada Kell said.',
+        '"No tenant in this block will ever trust the landlord again," Ada Kell said.',
+        '"Buyers who hold out for a crash are going to wait a long time," Ada Kell said.',
+    ]
+    for text in evaluations:
+        assert sentences_of(text) == [], text
+    assert len(sentences_of('"The bill will not pass," Ada Kell said.')) == 1
