@@ -774,7 +774,8 @@ _QUOTE_CLOSED_BY_COMMA: Final = re.compile(r"[,.!?][\"”’']?$")
 
 
 _OPENING_PHRASE_THEN_PRONOUN: Final = re.compile(
-    r"^\s*(?:at|in|on|after|before|during|later|earlier|speaking|asked)\b[^,;:\"“”]*?\s"
+    r"^\s*(?:at|in|on|after|before|during|later|earlier|afterwards?|speaking|asked)\b"
+    r"[^,;:\"“”]*?\s"
     r"(?P<pronoun>he|she|they)\s+(?:(?:has|had|also|then|later|again)\s+)*$",
     re.IGNORECASE,
 )

@@ -4477,3 +4477,11 @@ def test_feelings_unreadiness_and_long_waits_are_evaluations() -> None:
     for text in evaluations:
         assert sentences_of(text) == [], text
     assert len(sentences_of('"The bill will not pass," Ada Kell said.')) == 1
+
+
+def test_a_pronoun_after_afterwards_is_who_spoke() -> None:
+    text = (
+        "Mira Holt, leader of the Green List, spoke in Dorn on Friday. Afterwards she said "
+        "her party would win at least 30 seats in May."
+    )
+    assert speakers_of(text) == ["Mira Holt"]
