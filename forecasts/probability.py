@@ -817,8 +817,9 @@ _BOOKMAKER_FRACTION: Final = re.compile(
     r"|\b(?:offers?|offering|quotes?|quoting)\s+(?:(?:odds|a\s+price)\s+of\s+)?(?P<a3>\d{1,3})/(?P<b3>\d{1,3})(?=\s+(?:on|for)\b)"
     # "The champions are 9/2 to lift the trophy": the runner's odds of what follows
     r"|\b(?:are|is)\s+(?P<a4>\d{1,3})/(?P<b4>\d{1,3})(?=\s+to\s+[a-z])"
-    # "Carraway make Morocco 20/1.": a bookmaker's price on a runner it names
-    r"|\b(?:make|makes|made|have|has)\s+(?-i:[A-Z][\w'’.-]*\s+){1,3}"
+    # "Carraway make Morocco 20/1.", "makes the DC 1/5 to win": a bookmaker's price on a
+    # runner it names
+    r"|\b(?:make|makes|made|have|has)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*\s+){1,3}"
     r"(?P<a5>\d{1,3})/(?P<b5>\d{1,3})(?=\s*[,.;)]|\s+(?:to|for|and|with)\b)",
     re.IGNORECASE,
 )

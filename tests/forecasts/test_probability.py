@@ -209,6 +209,11 @@ def test_a_bookmaker_s_fractional_odds_are_probabilities() -> None:
     assert find_explicit_probability("The count ends on 10/12.") is None
 
 
+def test_a_runner_named_with_its_article_takes_the_first_price() -> None:
+    text = "Holt Bet makes the Greens 1/4 to top the poll, with Labour at 5/2."
+    assert parse_explicit_probability(text) == 0.8
+
+
 def test_today_s_level_in_an_aside_is_no_probability() -> None:
     text = "There is a risk that inflation, currently 4.1 per cent, falls more slowly."
     assert find_explicit_probability(text) is None
