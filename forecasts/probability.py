@@ -733,7 +733,11 @@ _PRESENT_LEVEL_BEFORE: Final = re.compile(
 # level the event reaches, not its odds ("the chance of winning at 60%" is the odds).
 _EVENT_THRESHOLD: Final = re.compile(
     r"\bof\s+(?:[\w'’-]+\s+){0,6}?[a-z]{2,}ing\s+(?:(?:above|below|over|under|past|beyond|"
-    r"through|to)\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$",
+    r"through|to)\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$"
+    # "an even chance that the two-year fixed rate would fall below 4%": the event in a clause
+    r"|\bthat\s+(?:[\w'’-]+\s+){0,8}?(?:would|will|could|might|may|can)\s+(?:[a-z]+\s+)?"
+    r"(?:above|below|over|under|past|beyond|through|to)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$",
     re.IGNORECASE,
 )
 

@@ -214,6 +214,12 @@ def test_a_runner_named_with_its_article_takes_the_first_price() -> None:
     assert parse_explicit_probability(text) == 0.8
 
 
+def test_a_level_the_event_in_a_that_clause_reaches_is_no_probability() -> None:
+    text = "There is a good chance that the jobless rate would climb above 6% by June."
+    assert find_explicit_probability(text) is None
+    assert parse_explicit_probability("There is a 30% chance that the rate would climb.") == 0.3
+
+
 def test_today_s_level_in_an_aside_is_no_probability() -> None:
     text = "There is a risk that inflation, currently 4.1 per cent, falls more slowly."
     assert find_explicit_probability(text) is None
