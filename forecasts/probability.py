@@ -824,7 +824,9 @@ _BOOKMAKER_FRACTION: Final = re.compile(
     # "Carraway make Morocco 20/1.", "makes the DC 1/5 to win": a bookmaker's price on a
     # runner it names
     r"|\b(?:make|makes|made|have|has)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*\s+){1,3}"
-    r"(?P<a5>\d{1,3})/(?P<b5>\d{1,3})(?=\s*[,.;)]|\s+(?:to|for|and|with)\b)",
+    r"(?P<a5>\d{1,3})/(?P<b5>\d{1,3})(?=\s*[,.;)]|\s+(?:to|for|and|with)\b)"
+    # "has shortened its odds on Salo-Mbeki becoming prime minister to 1/5, from 4/6": the new price
+    r"|\bodds\s+on\b[^.;]{1,100}?\bto\s+(?P<a6>\d{1,3})/(?P<b6>\d{1,3})\b",
     re.IGNORECASE,
 )
 _EVENS: Final = re.compile(

@@ -343,7 +343,11 @@ def _attribution(
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
     odds = _NAMED_ODDS.match(text) if "/" in text or "evens" in text else None
-    who, quotes = ("maker", "verb") if odds and odds.group("maker") else ("offerer", "offers")
+    who, quotes = ("offerer", "offers")
+    if odds is not None and odds.group("maker"):
+        who, quotes = ("maker", "verb")
+    elif odds is not None and odds.group("mover"):
+        who, quotes = ("mover", "moved")
     if odds is not None and not _GENERIC_SUBJECT.match(odds.group(who)):
         # "Bookmakers make Rovers 4/6 favourites": no bookmaker named (LABELLING.md)
         name = (
@@ -557,6 +561,10 @@ _NAMED_ODDS: Final = re.compile(
     + r")\s+"
     # "offers odds of 4/6 on": the price named as such
     r"(?P<offers>offers?|quotes?)\s+(?:(?:odds|a\s+price)\s+of\s+)?\d{1,3}/\d{1,3}\s+(?:on|for)\b"
+    # "Bookmaker Lindqvist & Hart has shortened its odds on X becoming prime minister to 1/5"
+    r"|\s*" + _BOOKMAKER_TRADE + r"(?P<mover>" + _FIRM_NAME + r")\s+"
+    r"(?P<moved>(?:has\s+|have\s+)?(?:shortened|cut|lengthened|eased|trimmed)\s+(?:its|their)\s+"
+    r"(?:odds|price)\s+on)\b[^.;]{1,100}?\bto\s+\d{1,3}/\d{1,3}\b"
 )
 
 

@@ -4485,3 +4485,9 @@ def test_a_pronoun_after_afterwards_is_who_spoke() -> None:
         "her party would win at least 30 seats in May."
     )
     assert speakers_of(text) == ["Mira Holt"]
+
+
+def test_a_bookmaker_that_shortens_its_odds_quotes_the_new_price() -> None:
+    text = "Bookmaker Holt & Carr has shortened its odds on Mira Holt winning to 1/4, from 1/2."
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.probability) for c in found] == [("Holt & Carr", 0.8)]

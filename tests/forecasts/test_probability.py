@@ -220,6 +220,11 @@ def test_a_level_the_event_in_a_that_clause_reaches_is_no_probability() -> None:
     assert parse_explicit_probability("There is a 30% chance that the rate would climb.") == 0.3
 
 
+def test_odds_shortened_to_a_price_take_the_new_price() -> None:
+    text = "Holt Bet has cut its odds on Kell winning the seat to 1/3, from 2/1 on Monday."
+    assert parse_explicit_probability(text) == 0.75
+
+
 def test_today_s_level_in_an_aside_is_no_probability() -> None:
     text = "There is a risk that inflation, currently 4.1 per cent, falls more slowly."
     assert find_explicit_probability(text) is None
