@@ -55,6 +55,7 @@ from forecasts.extraction.sentences import (
 from forecasts.extraction.spans import _span
 from forecasts.extraction.speakers import (
     _FIRM_NAMING_REACH,
+    _PRICED_WITH,
     _Attribution,
     _attribution,
     _central_bank_named_later,
@@ -561,7 +562,9 @@ _BOOKMAKER_PRICES: Final = re.compile(
 )
 
 
-_RUNNER_PRICED: Final = re.compile(r"\b(?:are|is)\s+\d{1,3}/\d{1,3}\s+to\s+[a-z]")
+# "Calloway are 5/2 to go on and win the league", "Owain Pryce, the world No. 2, is 3/1.": a
+# runner's price, with what it is for or standing alone at the end.
+_RUNNER_PRICED: Final = re.compile(r"\b(?:are|is)\s+\d{1,3}/\d{1,3}(?:\s+to\s+[a-z]|\s*[.;]?\s*$)")
 
 
 def _bookmaker_before(index: int, sentences: list[Sentence]) -> _Attribution | None:
@@ -572,6 +575,10 @@ def _bookmaker_before(index: int, sentences: list[Sentence]) -> _Attribution | N
     if _RUNNER_PRICED.search(sentences[index].text) is None:
         return None
     before = sentences[index - 1].text
+    priced = _PRICED_WITH.search(before) if "with" in before else None
+    if priced is not None:
+        # "X is the 7/4 favourite with bookmaker Carrow Bet to win. Y is 3/1."
+        return _Attribution(priced.group("maker"))
     runs = _name_runs(before)
     if not runs or runs[0].start != 0 or not _BOOKMAKER_PRICES.match(before, runs[0].end):
         return None

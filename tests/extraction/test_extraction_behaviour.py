@@ -4491,3 +4491,15 @@ def test_a_bookmaker_that_shortens_its_odds_quotes_the_new_price() -> None:
     text = "Bookmaker Holt & Carr has shortened its odds on Mira Holt winning to 1/4, from 1/2."
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [(c.speaker, c.probability) for c in found] == [("Holt & Carr", 0.8)]
+
+
+def test_a_runner_s_bare_price_after_a_bookmaker_s_favourite_is_its_odds() -> None:
+    text = (
+        "Mira Holt is the 5/4 favourite with bookmaker Holt & Carr to win the title. "
+        "Ana Roe, the world No. 3, is 4/1."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.probability) for c in found] == [
+        ("Holt & Carr", 0.444444),
+        ("Holt & Carr", 0.2),
+    ]
