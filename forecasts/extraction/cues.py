@@ -323,7 +323,10 @@ _SEES: Final = re.compile(
     r"|\b(?:sees|see)\s+an?\s+(?:[a-z][\w-]*\s+){0,2}(?:surplus|deficit|shortfall|glut|"
     r"rise|fall|increase|decrease|decline|drop|gain|loss|growth|contraction|cut|hike|"
     r"profit|return|slowdown|rebound|recovery)\s+of\s+(?:about\s+|around\s+|roughly\s+|"
-    r"almost\s+|nearly\s+|at\s+least\s+|up\s+to\s+|more\s+than\s+)?[$€£]?\d",
+    r"almost\s+|nearly\s+|at\s+least\s+|up\s+to\s+|more\s+than\s+)?[$€£]?\d"
+    # "sees volumes roughly flat", "sees demand unchanged": a level held, as a forecast
+    r"|\bsees\s+(?:[a-z][\w-]*\s+){1,3}?(?:roughly\s+|broadly\s+|more\s+or\s+less\s+)?"
+    r"(?:flat|unchanged|steady|stable)\b",
     re.IGNORECASE,
 )
 

@@ -4503,3 +4503,8 @@ def test_a_runner_s_bare_price_after_a_bookmaker_s_favourite_is_its_odds() -> No
         ("Holt & Carr", 0.444444),
         ("Holt & Carr", 0.2),
     ]
+
+
+def test_a_firm_that_sees_a_level_held_forecasts_it() -> None:
+    text = "Orvia Research is more upbeat on tablets and sees shipments broadly flat next year."
+    assert speakers_of(text) == ["Orvia Research"]
