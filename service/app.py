@@ -10,7 +10,6 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from fastapi_offline import FastAPIOffline
 
 from forecasts.domain import utc_now
 from service.api import (
@@ -28,7 +27,7 @@ from service.api import (
     snapshots,
     sources,
 )
-from service.api.docs import DOCS_ASSETS, complete_openapi_of
+from service.api.docs import complete_openapi_of, install_docs
 from service.api.errors import install_error_handlers, keep_validation_errors_json_safe
 from service.database import Database
 from service.deps import Clock
@@ -92,14 +91,13 @@ def create_app(
             await database.close_loop_pool()
             database.dispose()
 
-    # FastAPIOffline serves Swagger UI at /docs from assets it ships, not from a CDN.
-    app = FastAPIOffline(
+    app = FastAPI(
         title="Sooth",
         version="1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # install_docs: Swagger UI from assets Sooth ships, not from a CDN
         redoc_url=None,
-        static_url=DOCS_ASSETS,
         openapi_url="/api/v1/openapi.json",
     )
     app.state.settings = settings
@@ -147,6 +145,7 @@ def create_app(
     app.include_router(finder.router)
     app.include_router(verdicts.router)
     app.include_router(access.router)
+    install_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     complete_openapi_of(app)
     return app

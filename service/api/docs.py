@@ -1,23 +1,65 @@
-"""The OpenAPI document's parts FastAPI cannot infer: the bearer scheme, each operation's
-security, and the errors each operation can answer with.
+"""The API's documentation: Swagger UI at /docs, and the OpenAPI document's parts FastAPI
+cannot infer (the bearer scheme, each operation's security, the errors each operation can
+answer with).
 
-Swagger UI itself is served at /docs from the assets fastapi-offline ships (app.py), so
-that it renders on a host without internet.
+Swagger UI is served from the assets fastapi-offline ships, under /docs-assets, so that
+it renders on a host without internet. Its routes are this module's own functions, which
+read the app from the request: FastAPI keeps the endpoints it has looked at in caches of
+its own for the life of the process, and an endpoint made for each app (as
+fastapi-offline's FastAPIOffline makes them) would keep every app alive with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+import fastapi_offline
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.dependencies.models import Dependant
+from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
 from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
+from fastapi.staticfiles import StaticFiles
 
 from service.api.deps import may_read, require
 
 DOCS_ASSETS = "/docs-assets"
+_ASSETS_DIRECTORY = Path(fastapi_offline.__file__).parent / "static"
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/docs")
+async def swagger_ui(request: Request) -> HTMLResponse:
+    """Swagger UI on the app's OpenAPI document, with its scripts from /docs-assets."""
+    app: FastAPI = request.app
+    assets = f"{request.scope.get('root_path', '')}{DOCS_ASSETS}"
+    return get_swagger_ui_html(
+        openapi_url=f"{request.scope.get('root_path', '')}{app.openapi_url}",
+        title=f"{app.title} - Swagger UI",
+        oauth2_redirect_url=app.swagger_ui_oauth2_redirect_url,
+        swagger_js_url=f"{assets}/swagger-ui-bundle.js",
+        swagger_css_url=f"{assets}/swagger-ui.css",
+        swagger_favicon_url=f"{assets}/favicon.png",
+        swagger_ui_parameters=app.swagger_ui_parameters,
+    )
+
+
+@router.get("/docs/oauth2-redirect")
+async def swagger_ui_redirect() -> HTMLResponse:
+    """Where Swagger UI's OAuth2 sign-in comes back to."""
+    return get_swagger_ui_oauth2_redirect_html()
+
+
+def install_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs and its assets under /docs-assets."""
+    app.include_router(router)
+    app.mount(DOCS_ASSETS, StaticFiles(directory=_ASSETS_DIRECTORY), name="docs-assets")
+
+
 BEARER = "bearer"
 # The qualified name of the dependencies require() builds, one per role.
 _ROLE_DEPENDENCY = require.__qualname__ + ".<locals>.dependency"
