@@ -148,6 +148,12 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
     return None
 
 
+# "The Monetary Policy Committee (MPC) of the National Bank": a body's initials, given beside
+# its name, stand between it and the "of" that names whose it is.
+_INITIALS_OPEN: Final = re.compile(r"\s*\(\s*")
+_OF_OWNER: Final = re.compile(r"(?:\s*\(\s*[A-Z][A-Z&]+\s*\))?\s+of\s+(?:the\s+)?")
+
+
 def _issuing_organisation(line: str, document: _Document) -> str | None:
     found: _Entity | None = None
     end = 0
@@ -155,13 +161,17 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
         words = mention.text.split()
         if len(words) > 1 and mention.text.isupper():
             continue  # "EASTMOOR COUNTY - The ...": the dateline's place
+        if (
+            found is not None
+            and mention.text.isupper()
+            and _INITIALS_OPEN.fullmatch(line, end, mention.start)
+        ):
+            continue  # "The Monetary Policy Committee (MPC) of the Bank": the initials it goes by
         if not any(_org_word(word) for word in words):
             if found is not None:
                 break
             continue
-        if found is not None and not re.fullmatch(
-            r"\s+of\s+(?:the\s+)?", line[end : mention.start]
-        ):
+        if found is not None and not _OF_OWNER.fullmatch(line, end, mention.start):
             break
         entity = document.remember(
             _Entity(

@@ -566,6 +566,16 @@ def test_a_press_release_speaks_in_its_issuers_name() -> None:
     assert speakers_of(wire) == []  # no issuer: an expectation nobody holds
 
 
+def test_a_committee_given_with_its_initials_speaks_for_its_bank_in_the_release() -> None:
+    release = (
+        "Rates held\n\nPress release | 3 May 2027\n\n"
+        "The Rate Setting Board (RSB) of the Reserve Bank of Ostmark decided on Tuesday to keep "
+        "the policy rate at 4%.\n\n"
+        "Inflation is projected to fall to 2.5% by the end of this year."
+    )
+    assert speakers_of(release) == ["Reserve Bank of Ostmark"]
+
+
 def test_a_hedge_as_the_predicate_of_an_event_looks_ahead() -> None:
     assert speakers_of("Power cuts are likely in the north, Ines Varga said.") == ["Ines Varga"]
     assert speakers_of("The virus is likely circulating already, Ines Varga said.") == []
