@@ -300,12 +300,21 @@ _ROLE_NOUNS: Final = (
 )
 
 
+# Units of a body, in lower case after its possessive: "the WHO's regional office for Europe",
+# "Halden Bank's research arm". The place a unit serves is no speaker; the body is
+# (LABELLING.md, round two (c)).
+_UNIT_NOUNS: Final = (
+    r"(?-i:offices?|branch|branches|division|arm|wing)"
+    r"(?:\s+(?-i:for|in)\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2})?"
+)
+
+
 _ROLE_OF_NAMED: Final = re.compile(
     rf"^(?:(?P<det>a|an|the|one|another|two|three|several|some)\s+)?"
     rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}"
     rf"(?P<org>(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z&][\w&.'’-]*)){{0,4}}?)(?P<own>['’]s?)?\s+"
     # "the Caradon Health Board": a role written in capitals is the last word of a name
-    rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}(?-i:(?=[a-z]))(?:{_ROLE_NOUNS})$",
+    rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}(?-i:(?=[a-z]))(?:{_ROLE_NOUNS}|{_UNIT_NOUNS})$",
     re.IGNORECASE,
 )
 

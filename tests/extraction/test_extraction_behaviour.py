@@ -576,6 +576,16 @@ def test_a_committee_given_with_its_initials_speaks_for_its_bank_in_the_release(
     assert speakers_of(release) == ["Reserve Bank of Ostmark"]
 
 
+def test_a_regional_office_of_a_body_speaks_for_the_body_not_its_region() -> None:
+    text = (
+        "The International Labour Organization's regional office for Asia expects "
+        "unemployment in the region to rise to 5% next year."
+    )
+    assert speakers_of(text) == ["International Labour Organization"]
+    arm = "Halden Bank's research arm expects the rate to fall to 3% by June."
+    assert speakers_of(arm) == ["Halden Bank"]
+
+
 def test_a_hedge_as_the_predicate_of_an_event_looks_ahead() -> None:
     assert speakers_of("Power cuts are likely in the north, Ines Varga said.") == ["Ines Varga"]
     assert speakers_of("The virus is likely circulating already, Ines Varga said.") == []
