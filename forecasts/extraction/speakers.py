@@ -1448,8 +1448,13 @@ _FIRM_BY_KIND: Final = re.compile(
 )
 
 
-# "The Strathmere Meteorological Service's outlook ...": a name that opens its sentence.
-_OPENING_THE: Final = re.compile(r"\W*(?:(?i:the)\s+)?$")
+# "The Strathmere Meteorological Service's outlook ...": a name that opens its sentence;
+# "In its seasonal outlook, the Skarland Meteorological Institute put ...": after a short
+# phrase set off by a comma, whose "its" looks back to the body the lede meant.
+_OPENING_THE: Final = re.compile(
+    r"\W*(?:(?i:in|under|according\s+to)\s+(?i:its|their)\s+[^,;:\"“”]{1,40},\s+)?"
+    r"(?:(?i:the)\s+)?$"
+)
 
 
 # "..., the national weather service said": a body called by its kind closes the clause.
@@ -1478,13 +1483,17 @@ def _firm_named_later(text: str, later: list[str], document: _Document) -> str |
     if kind is None or not _kind_of_body(kind.group("noun")):
         return None
     for sentence in later:
-        runs = _name_runs(sentence)
-        if not runs or _OPENING_THE.match(sentence, 0, runs[0].start) is None:
+        # "In its outlook, the X ...": the capital of the opening word is no name
+        opening = [run for run in _name_runs(sentence)[:2] if run.text not in _OPENING_WORDS]
+        if not opening or _OPENING_THE.match(sentence, 0, opening[0].start) is None:
             continue
-        known = document.known(runs[0].text)
+        known = document.known(opening[0].text)
         if known is not None and known.kind == "org":
             return known.root().name
     return None
+
+
+_OPENING_WORDS: Final = frozenset({"In", "Under", "According"})
 
 
 def _central_bank(document: _Document) -> _Entity | None:

@@ -3584,6 +3584,17 @@ def test_a_lede_s_body_called_by_its_kind_is_the_one_the_next_sentence_names() -
     assert speakers_of(text) == ["Norland Meteorological Service"] * 2
 
 
+def test_a_lede_s_body_may_be_named_after_an_opening_phrase_of_the_next_sentence() -> None:
+    text = (
+        "Wet spring ahead\n\n"
+        "Spring in Ostvik will probably be wetter than usual, the national weather service said "
+        "on Monday.\n\n"
+        "In its quarterly outlook, the Ostvik Hydrological Office put the chance of a wet spring "
+        "at 60%."
+    )
+    assert speakers_of(text) == ["Ostvik Hydrological Office"] * 2
+
+
 def test_unnamed_people_after_an_inverted_verb_hold_the_view() -> None:
     text = "Mild winter likely, say forecasters, but a cold snap could come in January."
     assert speakers_of(text) == []
