@@ -526,7 +526,8 @@ def _cues(
                 "explicit probability",
             )
         )
-    cues.extend(_verb_cues(text, attribution.speaker is not None))
+    # "..., the national weather service said": a body the next sentences name is a source
+    cues.extend(_verb_cues(text, attribution.speaker is not None or attribution.verb_start >= 0))
     # "Asked whether the harvest could fall ...": an indirect question claims nothing
     cues = [
         cue

@@ -388,8 +388,8 @@ def _attribution(
             return _voiced_by_person(text, found, regions, document) or found
         if _body_kind(text, verb.start()):
             # "..., the national weather service said": a body the next sentences name, not
-            # whoever a later verb in the sentence belongs to
-            return _Attribution(None)
+            # whoever a later verb in the sentence belongs to; still a source, that speaks
+            return _Attribution(None, verb_start=verb.start(), verb_end=verb.end())
     shows = (
         _SHOWS.search(text)
         if "show" in text or "indicat" in text or " found " in text or " finds " in text

@@ -3595,6 +3595,16 @@ def test_a_lede_s_body_may_be_named_after_an_opening_phrase_of_the_next_sentence
     assert speakers_of(text) == ["Ostvik Hydrological Office"] * 2
 
 
+def test_a_lede_s_course_said_by_a_body_called_by_its_kind_is_its_forecast() -> None:
+    text = (
+        "Cold winter ahead\n\n"
+        "Ostvik is heading for a colder winter than usual, the national weather service said "
+        "on Monday.\n\n"
+        "The Ostvik Hydrological Office said frost would come early."
+    )
+    assert speakers_of(text) == ["Ostvik Hydrological Office"] * 2
+
+
 def test_unnamed_people_after_an_inverted_verb_hold_the_view() -> None:
     text = "Mild winter likely, say forecasters, but a cold snap could come in January."
     assert speakers_of(text) == []
