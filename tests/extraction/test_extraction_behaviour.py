@@ -1052,6 +1052,19 @@ def test_a_q_and_a_gives_answers_to_the_person_interviewed() -> None:
     assert speakers_of(text) == ["Noor Haddad", "Noor Haddad"]
 
 
+def test_a_view_about_the_interviewee_reported_in_a_question_is_a_question() -> None:
+    text = (
+        "Interview: the harbour master on the new season\n\n"
+        "Captain Noor Haddad has run the port of Velm for nine years.\n\n"
+        "Q: Brokers at Kessel Partners say your port will lose its biggest line next year. "
+        "Will it?\n\n"
+        "A: No.\n\n"
+        "Q: The Ports Agency said in May that traffic would fall 5% next year. Do you agree?\n\n"
+        "A: I do."
+    )
+    assert speakers_of(text) == ["Ports Agency"]
+
+
 def test_a_surname_tag_names_the_person_not_a_firm_with_that_name() -> None:
     text = (
         "Dr. Ines Corbel runs the consultancy Corbel Varga Advisory.\n\n"
