@@ -497,6 +497,8 @@ def _valid_modal(
         return False
     if _GROUP_RELATIVE.search(before):
         return False
+    if _SUBJECT_RELATIVE.match(before) and _PRESENT_PREDICATE.match(after):
+        return False
     if _pledge(before, after, own) or _EVALUATIVE_AFTER.match(after) or _AGE_AFTER.match(after):
         return False
     if _STATE_AFTER_TODAY.match(after) or _TEAM_NEWS_AFTER.match(after):
@@ -534,6 +536,21 @@ _GROUP_RELATIVE: Final = re.compile(
     # group will do, by what its members are able to do, a rule of thumb with no one to check
     r"|\b(?:[A-Za-z][a-z]+s|(?i:people|anyone|everyone|those))\s+who\s+(?:can|cannot|can['’]t|could|"
     r"couldn['’]t)(?:\s+[a-z]+){0,2}\s+$"
+)
+
+
+# "The homes that will be completed this year are already in the ground": a future relative
+# clause inside the sentence's subject, whose main verb says how things stand now.
+_SUBJECT_RELATIVE: Final = re.compile(
+    r"^\W*(?i:the|these|those|any|all|most)\s+(?:[\w'’-]+\s+){1,3}?(?i:that|which|who)\s+$"
+)
+
+
+# The subject's main verb in the present, after the relative clause: not a forward-looking
+# predicate ("are likely to", "is expected to") nor a name ("is Labour"), which forecast.
+_PRESENT_PREDICATE: Final = re.compile(
+    r"^[^,;:.]*?\s(?:are|is|have|has)\b(?!\s+(?:\w+\s+)?(?:likely|unlikely|expected|set|going|"
+    r"due|forecast|projected|bound|certain|sure|on\s+(?:course|track))\b)(?!\s+[A-Z])"
 )
 
 

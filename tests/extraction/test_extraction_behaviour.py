@@ -3862,6 +3862,15 @@ def test_a_group_picked_out_by_what_it_will_do_is_a_description() -> None:
     assert len(sentences_of('"Renters will not move this year," said Ana Ruiz.')) == 1
 
 
+def test_a_subject_with_a_future_relative_clause_and_a_present_verb_is_present() -> None:
+    text = "The flats that will open this spring are mostly sold already, Ana Ruiz said."
+    assert sentences_of(text) == []
+    likely = "The flats that will open this spring are likely to sell out by June, Ana Ruiz said."
+    assert len(sentences_of(likely)) == 1
+    named = "The side that will win the title is Rovers, Ana Ruiz said."
+    assert len(sentences_of(named)) == 1
+
+
 def test_going_there_to_win_is_an_aim_not_a_forecast() -> None:
     assert sentences_of('"We will go out to win on Sunday," said coach Ilse Varga.') == []
     assert len(sentences_of('"We will win on Sunday," said coach Ilse Varga.')) == 1
