@@ -310,7 +310,8 @@ _UNIT_NOUNS: Final = (
 
 
 _ROLE_OF_NAMED: Final = re.compile(
-    rf"^(?:(?P<det>a|an|the|one|another|two|three|several|some)\s+)?"
+    # "Even the Housing Ministry's own modellers": a focusing word before the subject
+    rf"^(?:(?:even|only|also|now)\s+)?(?:(?P<det>a|an|the|one|another|two|three|several|some)\s+)?"
     rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}"
     rf"(?P<org>(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z&][\w&.'’-]*)){{0,4}}?)(?P<own>['’]s?)?\s+"
     # "the Caradon Health Board": a role written in capitals is the last word of a name

@@ -586,6 +586,11 @@ def test_a_regional_office_of_a_body_speaks_for_the_body_not_its_region() -> Non
     assert speakers_of(arm) == ["Halden Bank"]
 
 
+def test_a_body_s_own_modellers_after_a_focusing_word_speak_for_the_body() -> None:
+    text = "Even the Transport Ministry's own forecasters expect traffic to fall 4% next year."
+    assert speakers_of(text) == ["Transport Ministry"]
+
+
 def test_a_hedge_as_the_predicate_of_an_event_looks_ahead() -> None:
     assert speakers_of("Power cuts are likely in the north, Ines Varga said.") == ["Ines Varga"]
     assert speakers_of("The virus is likely circulating already, Ines Varga said.") == []
