@@ -535,11 +535,17 @@ _SHOWS: Final = re.compile(
 )
 
 
-# "The bookmaker", "Betting firm": the trade named before a bookmaker's name.
+# "The bookmaker", "Betting firm": the trade named before a bookmaker's name; "Its rival":
+# the bookmaker just quoted, set against the one named now.
 _BOOKMAKER_TRADE: Final = (
     r"(?:(?i:(?:the\s+)?(?:online\s+)?(?:bookmakers?|bookies?|betting\s+(?:firm|company|site))"
-    r")\s+)?"
+    r"|(?:its|their)\s+(?:nearest\s+|main\s+|biggest\s+)?(?:rival|competitor))\s+)?"
 )
+
+
+# "Betfield, the country's largest bookmaker, makes ...": a description set off by commas
+# between the bookmaker and its price.
+_BOOKMAKER_APPOSITIVE: Final = r"(?:,\s+(?i:the|a|an)\s+[^,;]{1,60}?,)?\s+"
 
 
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
@@ -547,8 +553,13 @@ _BOOKMAKER_TRADE: Final = (
 _NAMED_ODDS: Final = re.compile(
     # "Hollins & Vane make City 8/13 favourites": a firm of partners joined by "&"; "The
     # bookmaker Kesterbet makes ...": its trade may come first
-    r"\s*" + _BOOKMAKER_TRADE + r"(?P<maker>" + _FIRM_NAME + r")\s+"
-    r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
+    r"\s*"
+    + _BOOKMAKER_TRADE
+    + r"(?P<maker>"
+    + _FIRM_NAME
+    + r")"
+    + _BOOKMAKER_APPOSITIVE
+    + r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
     # "makes her the 6/4 favourite": the runner may be a pronoun
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
     r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
@@ -558,9 +569,10 @@ _NAMED_ODDS: Final = re.compile(
     r"|\s*" + _BOOKMAKER_TRADE + r"(?P<offerer>"
     r"(?P<same>(?i:the\s+same\s+(?:firm|bookmaker|bookie|company|betting\s+firm))|It)|"
     + _FIRM_NAME
-    + r")\s+"
+    + r")"
+    + _BOOKMAKER_APPOSITIVE
     # "offers odds of 4/6 on": the price named as such
-    r"(?P<offers>offers?|quotes?)\s+(?:(?:odds|a\s+price)\s+of\s+)?\d{1,3}/\d{1,3}\s+(?:on|for)\b"
+    + r"(?P<offers>offers?|quotes?)\s+(?:(?:odds|a\s+price)\s+of\s+)?\d{1,3}/\d{1,3}\s+(?:on|for)\b"
     # "Bookmaker Lindqvist & Hart has shortened its odds on X becoming prime minister to 1/5"
     r"|\s*" + _BOOKMAKER_TRADE + r"(?P<mover>" + _FIRM_NAME + r")\s+"
     r"(?P<moved>(?:has\s+|have\s+)?(?:shortened|cut|lengthened|eased|trimmed)\s+(?:its|their)\s+"

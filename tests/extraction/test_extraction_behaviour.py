@@ -4555,6 +4555,18 @@ def test_a_pronoun_after_afterwards_is_who_spoke() -> None:
     assert speakers_of(text) == ["Mira Holt"]
 
 
+def test_a_bookmaker_described_between_commas_or_as_its_rival_quotes_odds() -> None:
+    text = (
+        "Marlbet, the region's oldest betting shop, makes Ostrova the 7/4 favourite to win the "
+        "stage. Its rival Kell Odds offers odds of 4/1 on Pavel Kuna taking the yellow jersey."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.probability) for c in found] == [
+        ("Marlbet", 0.363636),
+        ("Kell Odds", 0.2),
+    ]
+
+
 def test_a_bookmaker_that_shortens_its_odds_quotes_the_new_price() -> None:
     text = "Bookmaker Holt & Carr has shortened its odds on Mira Holt winning to 1/4, from 1/2."
     found = extract_candidates(text, published_at=PUBLISHED)
