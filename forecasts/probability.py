@@ -822,8 +822,9 @@ _BOOKMAKER_FRACTION: Final = re.compile(
     # "The champions are 9/2 to lift the trophy": the runner's odds of what follows
     r"|\b(?:are|is)\s+(?P<a4>\d{1,3})/(?P<b4>\d{1,3})(?=\s+to\s+[a-z]|\s*[.;]?\s*$)"
     # "Carraway make Morocco 20/1.", "makes the DC 1/5 to win": a bookmaker's price on a
-    # runner it names
-    r"|\b(?:make|makes|made|have|has)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*\s+){1,3}"
+    # runner it names; "makes them 4/5 to lift the cup": or one the sentence before named
+    r"|\b(?:make|makes|made|have|has)\s+(?:(?:the\s+)?(?-i:[A-Z][\w'’.-]*\s+){1,3}|"
+    r"(?:him|her|them|it)\s+)"
     r"(?P<a5>\d{1,3})/(?P<b5>\d{1,3})(?=\s*[,.;)]|\s+(?:to|for|and|with)\b)"
     # "has shortened its odds on Salo-Mbeki becoming prime minister to 1/5, from 4/6": the new price
     r"|\bodds\s+on\b[^.;]{1,100}?\bto\s+(?P<a6>\d{1,3})/(?P<b6>\d{1,3})\b",

@@ -214,6 +214,11 @@ def test_a_runner_named_with_its_article_takes_the_first_price() -> None:
     assert parse_explicit_probability(text) == 0.8
 
 
+def test_a_runner_named_by_a_pronoun_takes_the_first_price() -> None:
+    text = "Holt Bet makes them 1/4 to top the poll, with Labour at 5/2."
+    assert parse_explicit_probability(text) == 0.8
+
+
 def test_a_level_the_event_in_a_that_clause_reaches_is_no_probability() -> None:
     text = "There is a good chance that the jobless rate would climb above 6% by June."
     assert find_explicit_probability(text) is None
