@@ -223,9 +223,11 @@ _SOME_OF_A_GROUP: Final = re.compile(
 
 # "We will go there to win.", "We're going out to win it": the side's aim, a hope, not a
 # claim that it will win (LABELLING.md). "We will go there on Sunday to win": the day of the
-# match may stand between.
+# match may stand between. "His side would go there to win": the same aim, reported.
 _AIM_TO_WIN: Final = re.compile(
-    r"\b(?:we|i)(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|['’]m\s+going\s+to)"
+    r"\b(?:we|i|he|she|they|(?:his|her|their|our)\s+(?:side|team|squad|players|club|men|women))"
+    r"(?:['’]ll|['’]d|\s+will|\s+would|\s+(?:are|is|was|were)\s+going\s+to|['’]re\s+going\s+to|"
+    r"['’]m\s+going\s+to)"
     r"\s+go\s+(?:there|out|in|into\s+(?:the|this|that)\s+[\w-]+)\s+"
     r"(?:(?:on|in|next|this)\s+(?:the\s+)?[\w-]+\s+)?"
     r"(?:to\s+win|looking\s+(?:to\s+win|for\s+(?:a|the)\s+win))\b",

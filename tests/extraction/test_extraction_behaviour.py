@@ -3881,6 +3881,11 @@ def test_going_there_to_win_is_an_aim_not_a_forecast() -> None:
     assert len(sentences_of('"We will win on Sunday," said coach Ilse Varga.')) == 1
 
 
+def test_a_reported_aim_to_win_is_an_aim_not_a_forecast() -> None:
+    assert sentences_of("Coach Ilse Varga said her team would go out to win on Sunday.") == []
+    assert len(sentences_of("Coach Ilse Varga said her team would win on Sunday.")) == 1
+
+
 def test_an_unnamed_delegate_of_an_unnamed_member_is_nobody_to_track() -> None:
     text = "A trader at one Asian refiner said Brent would probably fall below $60 by June."
     assert sentences_of(text) == []
