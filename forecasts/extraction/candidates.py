@@ -14,6 +14,7 @@ from forecasts.extraction.confidence import _confidence, _main_cue, _probability
 from forecasts.extraction.cues import _FIGURE_IN, _VAGUE_TIME, Basis, _Cue, _cues, _oriented
 from forecasts.extraction.exclusions import (
     _DECLINED,
+    _DISCLAIMED,
     _NEVER_SAY,
     _condition,
     _excluded,
@@ -536,6 +537,10 @@ def _candidate(
         # "The ministry, which forecasts growth of 1.1%, declined to comment": what comes
         # before the refusal still stands; what it refuses to say does not
         found = [cue for cue in found if cue.end <= declined.start()]
+    disclaimed = _DISCLAIMED.search(sentence.text) if " not " in sentence.text else None
+    if disclaimed is not None:
+        # "We are not saying every week will be hot, but ...": what is disowned is no claim
+        found = [cue for cue in found if not disclaimed.start() <= cue.start < disclaimed.end()]
     if "hop" in sentence.text or "wish" in sentence.text:
         # "..., a wave of robots that start-ups hope will reach homes": what is hoped is no claim
         hoped = _hope_start(sentence.text)

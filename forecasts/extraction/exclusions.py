@@ -83,6 +83,15 @@ _DECLINED: Final = re.compile(
 )
 
 
+# "We are not saying every week will be hot": the speaker disowns the claim that follows, down
+# to a "but" that makes the one they do ("..., but the odds are tilted").
+_DISCLAIMED: Final = re.compile(
+    r"\b(?:am|is|are|was|were|['’]m|['’]re|['’]s)\s+not\s+(?:saying|predicting|claiming|"
+    r"forecasting)\b(?P<claim>[^;]*?)(?=,?\s+but\b|;|$)",
+    re.IGNORECASE,
+)
+
+
 _NEVER_SAY: Final = re.compile(
     r"\b(?:(?:i|we|you|he|she|they)['’]d|would)\s+never\s+(?:go\s+into|say\s+that|discuss|"
     r"disclose|reveal)\b",

@@ -3512,6 +3512,12 @@ def test_its_means_the_body_a_sentence_opens_with_after_its_kind() -> None:
     assert speakers_of(text) == ["Dalby Metrics"]
 
 
+def test_a_claim_the_speaker_says_they_are_not_making_is_no_claim() -> None:
+    assert sentences_of('"I am not saying the river will flood," said Ana Ruiz.') == []
+    text = '"We are not saying it will snow, but the roads will freeze by Friday," said Ana Ruiz.'
+    assert sentences_of(text) == [text]
+
+
 def test_a_speaker_who_does_not_make_predictions_declines() -> None:
     text = '"I don\'t make forecasts that far ahead," Ana Roth said.'
     assert sentences_of(text) == []
