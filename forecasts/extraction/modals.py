@@ -58,6 +58,17 @@ _EVALUATIVE_AFTER: Final = re.compile(
     # "Nobody will have an easy day": how hard a day will feel, not who wins it
     r"|^\s+have\s+(?:an?\s+)?(?:easy|easier|hard|harder|tough|tougher|comfortable|difficult)\s+"
     r"(?:day|time|ride|race|afternoon|evening|night|game|match|season|week|run)\b"
+    # "We will get there": arrival at a goal the words do not name
+    r"|^\s+(?:(?:all|eventually|finally|still)\s+)?get\s+there\s*(?:[.,;!”\"]|$|"
+    r"(?:in\s+the\s+end|eventually)\b)"
+    # "It will change how the east side works": a change no measure is given for
+    r"|^\s+(?:change|transform|reshape)\s+(?:how|the\s+way)\b"
+    # "Summers like this will stop feeling unusual": how things will seem, not what happens
+    r"|^\s+(?:stop|start|begin)\s+(?:feeling|to\s+feel|seeming|to\s+seem|looking)\b"
+    # "Saturday will be a day the town never forgets": a day's place in memory
+    r"|^\s+be\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:day|night|moment|season|year|game|match|final)\s+"
+    r"(?:that\s+)?(?:[\w'’-]+\s+){0,3}?(?:never\s+forgets?|will\s+(?:never\s+forget|remember)|"
+    r"(?:to\s+)?remember)\b"
     # "Nobody will be able to ignore us": a boast of standing, with nothing to check
     r"|^\s+be\s+able\s+to\s+(?:(?:ignore|dismiss|overlook)\s+(?:us|them|him|her|me)\b|"
     r"write\s+(?:us|them|him|her|me)\s+off\b)",

@@ -4558,6 +4558,23 @@ def test_feelings_unreadiness_and_long_waits_are_evaluations() -> None:
     assert len(sentences_of('"The bill will not pass," Ada Kell said.')) == 1
 
 
+def test_unnamed_goals_vague_changes_feelings_and_memories_are_evaluations() -> None:
+    evaluations = [
+        '"The reforms are slow, but we will get there," Ada Kell said.',
+        '"The new bridge will change the way this town shops," Ada Kell said.',
+        '"Floods like this will start to feel normal," Ada Kell said.',
+        "Win or lose, Sunday will be a night the village will remember.",
+    ]
+    for text in evaluations:
+        assert sentences_of(text) == [], text
+    kept = [
+        '"We will get there by June," Ada Kell said.',
+        '"The new bridge will change the bus routes in May," Ada Kell said.',
+    ]
+    for text in kept:
+        assert sentences_of(text) == [text], text
+
+
 def test_a_pronoun_after_afterwards_is_who_spoke() -> None:
     text = (
         "Mira Holt, leader of the Green List, spoke in Dorn on Friday. Afterwards she said "
