@@ -432,6 +432,9 @@ _LIST_PRICE_AFTER: Final = re.compile(
     r"^\s*(?:cost|retail\s+(?:at|for)|sell\s+for|start\s+at|be\s+set\s+at)\s+"
     r"(?:[$€£¥]\s?\d|\d[\d.,]*\s+(?:pounds|euros|dollars|crowns|kronor|kroner|francs|yen|"
     r"pence|cents)\b)"
+    # "Rides on Line 4 will be free all day on Sunday": a price of nothing, set; not "free of
+    # debt", a state to be reached
+    r"|^\s*(?:also\s+)?be\s+free(?:\s+of\s+charge)?\b(?!\s+(?:of|from)\b)"
 )
 
 

@@ -4154,6 +4154,11 @@ def test_a_list_price_with_its_currency_after_the_figure_is_no_forecast() -> Non
     assert len(sentences_of("The new bridge will cost 3 billion euros.")) == 1
 
 
+def test_a_fare_set_at_nothing_is_a_price_not_a_forecast() -> None:
+    assert sentences_of("Museum entry will be free next week.") == []
+    assert len(sentences_of("The port will be free of debt by 2030.")) == 1
+
+
 def test_an_appearance_in_the_diary_is_a_schedule() -> None:
     assert sentences_of("The central bank's chief will speak at 10 a.m. in Frankfurt.") == []
     assert sentences_of("The finance minister will testify before the committee on Friday.") == []
