@@ -31,6 +31,7 @@ from forecasts.extraction.layout import (
     _title_case_heading,
     _transcript_labels,
 )
+from forecasts.extraction.modals import _checkable_predicate
 from forecasts.extraction.names import (
     _SPEECH,
     _agency_credit,
@@ -46,6 +47,7 @@ from forecasts.extraction.names import (
 from forecasts.extraction.quantities import _BARE_MODALS, _NO_STATED_LIKELIHOOD, Quantity, _quantity
 from forecasts.extraction.sentences import (
     _LINE,
+    _LOOK_AROUND,
     _NAME_TAG_OPENING,
     Sentence,
     _inside,
@@ -560,7 +562,66 @@ def _candidate(
         cues = [cue for cue in found if cue.kind == "hedge"] or [_SHORT_ANSWER_CUE]
     if not cues:
         return attribution, None
+    if _nothing_to_check(sentence.text, cues, regions, attribution, bool(deadlines)):
+        return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
+
+
+# "until Christmas", "through the end of the year", "on the night", "by the time it is ready":
+# a time a record can be read at, though no calendar date is given.
+_TIME_PHRASE: Final = re.compile(
+    r"\b(?:until|till|before|by|through|throughout|into|over|during|from|after|at|on|in|for)\s+"
+    r"(?:at\s+least\s+)?(?:the\s+)?(?:(?:early|late|mid|end\s+of\s+the|start\s+of\s+the|"
+    r"rest\s+of\s+the|this|next|coming|first|second|third|fourth|final|last)[\s-]+){0,2}"
+    r"(?:christmas|easter|new\s+year|spring|summer|autumn|fall|winter|weekend|night|day|"
+    r"season|election|vote|playoffs|holidays|year|month|week|quarter|half|session|leg|round|"
+    rf"{_MONTH_NAMES})\b"
+    r"|\bby\s+the\s+time\b|\b(?:tonight|tomorrow)\b|\b(?:this|next|coming)\s+(?:year|month|week|quarter|season|"
+    r"session|spring|summer|autumn|winter)\b",
+    re.IGNORECASE,
+)
+
+
+# "a million barrels a day", "three lists", "a few months after": a count or a measure in
+# words; "the chance", "the odds": a likelihood the sentence gives.
+_MEASURE_WORDS: Final = re.compile(
+    r"\bone\s+in\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|(?:a\s+)?few\s+"
+    r"(?:days|weeks|months|years)|several\s+(?:days|weeks|months|years)|chance|chances|"
+    r"odds|probability|likelihood)\b",
+    re.IGNORECASE,
+)
+
+
+def _nothing_to_check(
+    text: str,
+    cues: list[_Cue],
+    regions: list[tuple[int, int]],
+    attribution: _Attribution,
+    dated: bool,
+) -> bool:
+    """A source's bare future with nothing a record could settle ("We will get through
+    this", "Summers like this will become normal"): no figure, time or condition in the
+    sentence, and no outcome a record shows in the predicate the modal heads, is an evaluation
+    or a reassurance (LABELLING.md, evaluation)."""
+    if not all(cue.kind in _BARE_KINDS and cue.phrase in _BARE_MODALS for cue in cues):
+        return False
+    if attribution.speaker is None and not any(_inside(cue.start, regions) for cue in cues):
+        return False  # the writer's own bare future, which _confidence weighs
+    if (
+        dated
+        or _FIGURE_IN.search(text)
+        or _NAMED_TIME.search(text)
+        or _VAGUE_TIME.search(text)
+        or _TIME_PHRASE.search(text)
+        or _MEASURE_WORDS.search(text)
+        or _condition(text)
+    ):
+        return False
+    return not any(_checkable_predicate(text[cue.end : cue.end + _LOOK_AROUND]) for cue in cues)
+
+
+_BARE_KINDS: Final = frozenset({"modal", "reported"})
 
 
 # "Fairline Bet make Redbridge 8/11 favourites to reach the final. Calloway are 5/2 to go on

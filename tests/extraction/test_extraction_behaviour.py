@@ -4621,3 +4621,26 @@ def test_a_runner_s_bare_price_after_a_bookmaker_s_favourite_is_its_odds() -> No
 def test_a_firm_that_sees_a_level_held_forecasts_it() -> None:
     text = "Orvia Research is more upbeat on tablets and sees shipments broadly flat next year."
     assert speakers_of(text) == ["Orvia Research"]
+
+
+def test_a_source_s_bare_future_with_nothing_to_check_is_an_evaluation() -> None:
+    evaluations = [
+        '"We will come through this stronger," Ada Kell said.',
+        '"Heatwaves like this one will become ordinary," Ada Kell said.',
+        '"The board will not be hurried," Ada Kell said.',
+        '"Talks with the unions will be slow and painful," Ada Kell said.',
+        "Ada Kell said the new depot would help the town.",
+    ]
+    for text in evaluations:
+        assert sentences_of(text) == [], text
+    checkable = [
+        '"Heatwaves like this one will become ordinary by 2040," Ada Kell said.',
+        '"Talks with the unions will be slow until the spring," Ada Kell said.',
+        '"Rents will keep rising," Ada Kell said.',
+        '"We will be in the final," Ada Kell said.',
+        '"The sale will be delayed," Ada Kell said.',
+        "Ada Kell said the levy would fail.",
+        '"Three clubs will go down," Ada Kell said.',
+    ]
+    for text in checkable:
+        assert sentences_of(text) == [text], text
