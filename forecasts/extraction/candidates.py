@@ -482,14 +482,10 @@ def _candidate(
         # "two banks cut their forecasts": a count of unnamed banks, each named after
         if named is not None and (not attribution.generic or named.speakers):
             attribution = named
-    if label == _QUESTION_TURN and (
-        attribution.speaker is None
-        or _PUT_TO_YOU.search(sentence.text, max(attribution.verb_end, 0)) is not None
-    ):
-        # "Q: Your rival says calls will be available in 2028. Will they?": what the
-        # interviewer puts to the interviewee frames a question, unless it reports a named
-        # source's published view; "Analysts at X say you will miss your targets" is a view
-        # about the interviewee, put to them to answer
+    if label == _QUESTION_TURN:
+        # "Q: Your rival says calls will be available in 2028. Will they?", "Q: The ministry
+        # expects growth of 1.4%.": whatever the interviewer puts to the interviewee, a named
+        # source's view among it, frames a question (LABELLING.md, thirteenth split)
         return attribution, None
     answerer = None
     if label is not None and label != _QUESTION_TURN:
@@ -653,10 +649,6 @@ def _bookmaker_before(index: int, sentences: list[Sentence]) -> _Attribution | N
     if not runs or runs[0].start != 0 or not _BOOKMAKER_PRICES.match(before, runs[0].end):
         return None
     return _Attribution(runs[0].text)
-
-
-# "you", "your": the one being interviewed, whom a view reported in a question is about.
-_PUT_TO_YOU: Final = re.compile(r"\b(?i:you|your|yours)\b")
 
 
 _TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|me)\b")
