@@ -57,7 +57,10 @@ def _condition(text: str) -> str | None:
 
 
 _DECLINED: Final = re.compile(
-    r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment)"
+    r"\b(?:declin|refus|reluctan)\w*\s+to\s+(?:predict|forecast|speculate|say|guess|comment"
+    # "declined to give a forecast for 2028": the same refusal, with its noun
+    r"|(?:give|make|offer|provide|put\s+out)\s+(?:a|an|any)\s+(?:[\w-]+\s+)?(?:forecast|"
+    r"prediction|estimate|outlook|figure|number|guidance))"
     r"|\b(?:would|will|could)\s+not\s+(?:say|comment|speculate|predict|guess|be\s+drawn|forecast"
     # "he would not make a call on second place": no prediction given
     r"|[\"“]?make\s+(?:(?:a|any)\s+(?:call|prediction|forecast)\b|(?:any\s+)?(?:calls|predictions|"

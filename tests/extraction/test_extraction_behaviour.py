@@ -4646,3 +4646,11 @@ def test_a_source_s_bare_future_with_nothing_to_check_is_an_evaluation() -> None
     ]
     for text in checkable:
         assert sentences_of(text) == [text], text
+
+
+def test_declining_to_give_a_forecast_with_a_reason_is_no_forecast() -> None:
+    text = (
+        "Asked about next year, Ada Kell declined to give a forecast, saying the tariff talks "
+        "made it almost impossible to call."
+    )
+    assert sentences_of(text) == []
