@@ -718,6 +718,8 @@ def _phrase_cue(
             return None  # "traders who had expected", "had said it expected": a past belief
         if phrase == "expected" and _COMPARED_WITH_BELIEF.search(before):
             return None  # "stronger than we expected in June": measured against a past belief
+        if phrase == "expected" and _SETTLED_SINCE.match(after):
+            return None  # "We expected it to hold at 30, and it went to 45": settled since
         if (
             phrase in {"expected to", "expects", "expect"}
             and _PUBLISHES_AFTER.match(after)
@@ -875,6 +877,16 @@ _EARLIER_REACH: Final = 80
 
 _PAST_FORECAST_FORMS: Final = _wordset(
     "predicted forecast forecasted projected anticipated foresaw"
+)
+
+
+# "We expected fares to hold and they rose 8%", "I expected a draw, but it went the other
+# way": the outcome reported in the past in the same sentence makes the expectation a past one.
+_SETTLED_SINCE: Final = re.compile(
+    r"^[^.;]*?,?\s+(?:and|but)\s+(?:then\s+)?(?:it|they|that|this|he|she|we)\s+"
+    r"(?:went|rose|fell|came|climbed|dropped|ended|turned\s+out|was|were|did|didn['’]t|hit|"
+    r"reached|stayed|doubled|halved|jumped|slumped|soared|collapsed|won|lost|finished)\b",
+    re.IGNORECASE,
 )
 
 

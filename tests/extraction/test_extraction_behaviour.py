@@ -4654,3 +4654,12 @@ def test_declining_to_give_a_forecast_with_a_reason_is_no_forecast() -> None:
         "made it almost impossible to call."
     )
     assert sentences_of(text) == []
+
+
+def test_an_expectation_whose_outcome_the_sentence_reports_is_a_past_one() -> None:
+    assert (
+        sentences_of('"We expected fares to hold at 2 euros and they rose to 2.40," Ada Kell said.')
+        == []
+    )
+    text = '"We expected fares to hold at 2 euros this year," Ada Kell said.'
+    assert sentences_of(text) == [text]
