@@ -215,10 +215,13 @@ def extract_candidates(
                     entity.headline = True
         if sentence.heading and document.issuer is not None and sentence.paragraph > byline:
             document.signed_by = _commentary_signer(sentence.text)
+        ahead = _FUTURE_QUESTION.search(sentence.text) is not None
         if sentence.text.rstrip().endswith("?"):
             document.asked_paragraph = sentence.paragraph
-            if _FUTURE_QUESTION.search(sentence.text):
+            if ahead or document.ahead_paragraph == sentence.paragraph:
                 document.question_paragraph = sentence.paragraph
+        if ahead:
+            document.ahead_paragraph = sentence.paragraph
         document.previous_paragraph = sentence.paragraph
         # above the byline: the headline and standfirst, which repeat the body's claims
         if candidate is not None and sentence.paragraph >= byline:

@@ -499,6 +499,9 @@ class _Document:
     question_paragraph: int = -2
     # The paragraph of the last question of any kind ("So no recession?").
     asked_paragraph: int = -2
+    # The paragraph of the last sentence that looks ahead: "Your staff see inflation at 2%
+    # next year. Do you believe them?" asks about the future the sentence before it names.
+    ahead_paragraph: int = -2
     # "Our polling analyst, X, writes:" introduces a paragraph that is X's own writing.
     introduced_paragraph: int = -1
     introduced_by: str | None = None

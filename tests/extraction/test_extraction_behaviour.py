@@ -4663,3 +4663,16 @@ def test_an_expectation_whose_outcome_the_sentence_reports_is_a_past_one() -> No
     )
     text = '"We expected fares to hold at 2 euros this year," Ada Kell said.'
     assert sentences_of(text) == [text]
+
+
+def test_a_question_turn_that_names_a_future_before_asking_gets_a_short_answer() -> None:
+    text = (
+        "Interview: Halden Air's Marit Vold on fuel and fares\n\n"
+        "Marit Vold has run Halden Air since 2019.\n\n"
+        "Q: Your planners see fares back at 2019 levels next year. Do you trust them?\n\n"
+        "VOLD: Probably, yes. Fuel is the risk.\n\n"
+        "Q: Fares fell last winter. Did that help?\n\n"
+        "VOLD: Probably, yes."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Marit Vold", "VOLD: Probably, yes.")]
