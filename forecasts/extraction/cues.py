@@ -122,6 +122,9 @@ _OPINION: Final = re.compile(
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
     r"shocked|stunned)\s+(?:to\s+see|if)\b"
     r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b"
+    # "I would not bet on a move in June", "I wouldn't bet against a cut": a wager declined
+    # is a call that the event will not come, or will
+    r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)\s+bet\s+(?:on|against)\b"
     # "I would put good money on 2029 being the warmest", "we'd bet our house on a cut"
     r"|\b(?:I|we)(?:['’]d|\s+would)\s+(?:put|bet|stake)\s+(?:good\s+|serious\s+|real\s+|"
     r"(?:my|our)\s+(?:own\s+)?)?(?:money|house|shirt|mortgage|life)\s+on\b"

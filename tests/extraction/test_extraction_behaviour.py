@@ -4676,3 +4676,11 @@ def test_a_question_turn_that_names_a_future_before_asking_gets_a_short_answer()
     )
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("Marit Vold", "VOLD: Probably, yes.")]
+
+
+def test_a_wager_declined_is_a_call() -> None:
+    for text in (
+        '"I would not bet on a rate rise before the summer," Ada Kell said.',
+        '"We wouldn\'t bet against a third term for the mayor," Ada Kell said.',
+    ):
+        assert sentences_of(text) == [text], text
