@@ -205,7 +205,8 @@ _MARGIN_PRESENT: Final = re.compile(
 
 _THINK_PRESENT: Final = re.compile(
     r"\b(?-i:I|We|we)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|"
-    r"believe)\s+"
+    # "I doubt we cut before December": the doubt is a call that the outcome will not come
+    r"believe|doubt)\s+"
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,6}?"
     rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
     rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT}"

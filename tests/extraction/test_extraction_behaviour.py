@@ -4684,3 +4684,9 @@ def test_a_wager_declined_is_a_call() -> None:
         '"We wouldn\'t bet against a third term for the mayor," Ada Kell said.',
     ):
         assert sentences_of(text) == [text], text
+
+
+def test_a_doubt_about_an_outcome_in_the_present_is_a_call() -> None:
+    text = '"I doubt they finish in the top four this season," Ada Kell said.'
+    assert sentences_of(text) == [text]
+    assert sentences_of('"I doubt the figures," Ada Kell said.') == []
