@@ -728,11 +728,14 @@ _SHORT_ANSWER: Final = re.compile(
     r"(?:,?\s+(?:but\s+)?(?:only\s+)?(?:slowly|gradually|modestly|slightly|steadily|sharply|"
     r"quickly|a\s+little|a\s+bit))?|"
     # "Slightly lower, around 60%.": a figure for what the question asked about
-    r"(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|less|fewer)"
-    r",?\s+)?(?:(?i:somewhere\s+)?(?i:about|around|roughly|close\s+to|near|maybe|perhaps)\s+)"
-    r"\d[\d.,]*\s*(?:%|per\s+cent|percent|seats)?"
+    r"(?:(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|less|fewer)"
+    r",?\s+)?(?:(?i:somewhere\s+)?(?i:about|around|roughly|close\s+to|near|maybe|perhaps)\s+)|"
+    # "I'd say 2.75%, give or take a quarter point.": the figure is the hedge's own
+    r"(?:I['’]d|I\s+would)\s+say\s+(?:(?i:about|around|roughly|somewhere\s+around)\s+)?)"
+    r"[$€£]?\d[\d.,]*\s*(?:%|per\s+cent|percent|seats|points|euros|dollars|pounds)?"
     # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
-    r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe)\s|\s*$)[^\n]*?)" + _ANSWER_END
+    r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe|give\s+or\s+take)\s|\s*$)"
+    r"[^\n]*?)" + _ANSWER_END
 )
 
 

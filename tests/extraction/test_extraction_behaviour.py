@@ -4690,3 +4690,15 @@ def test_a_doubt_about_an_outcome_in_the_present_is_a_call() -> None:
     text = '"I doubt they finish in the top four this season," Ada Kell said.'
     assert sentences_of(text) == [text]
     assert sentences_of('"I doubt the figures," Ada Kell said.') == []
+
+
+def test_a_figure_the_interviewee_would_say_answers_the_question_above() -> None:
+    text = (
+        "Ada Kell runs the port of Velm.\n\n"
+        "Q: Where will the harbour fee be at the end of the year?\n\n"
+        "KELL: I'd say 40 euros, give or take five.\n\n"
+        "Q: What was it last year?\n\n"
+        "KELL: I'd say 30 euros."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Ada Kell", "KELL: I'd say 40 euros, give or take five.")]
