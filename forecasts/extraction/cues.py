@@ -134,6 +134,16 @@ _OPINION: Final = re.compile(
 )
 
 
+# "Plan on rates staying where they are for the summer", "Don't count on a cut", "Expect
+# fares to rise again in May": advice to act on an outcome is a call that it comes. The
+# imperative opens the sentence, after an interview turn's tag.
+_PLAN_ON: Final = re.compile(
+    r"^\W*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?(?:(?:Do\s+not|Don['’]t)\s+)?"
+    r"(?:(?i:plan|count|bank)\s+on\s+(?:(?:an?|the|any)\s+[\w-]+\b|(?:[\w'’-]+\s+){1,3}?[a-z]+ing\b)"
+    r"|(?i:expect)\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+\b)"
+)
+
+
 # "I think she wins", "I don't think Orion ships before October": spoken English puts a
 # forecast of an outcome in the present after a verb of opinion.
 _OUTCOME_PRESENT: Final = (
@@ -825,6 +835,9 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )
+    plan = _PLAN_ON.match(text) if "on " in text or "xpect" in text else None
+    if plan is not None:
+        yield _plain_cue("opinion", plan.start(), plan.end(), "advice to act on an outcome")
     # a quotation is someone's words, whoever the sentences after it say they are
     voiced = sourced or text.lstrip()[:1] in '"“'
     trend = _PRESENT_TREND.search(text) if voiced and ("next" in text or " 20" in text) else None

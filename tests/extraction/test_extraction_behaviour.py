@@ -4702,3 +4702,14 @@ def test_a_figure_the_interviewee_would_say_answers_the_question_above() -> None
     )
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("Ada Kell", "KELL: I'd say 40 euros, give or take five.")]
+
+
+def test_advice_to_act_on_an_outcome_is_a_call_that_it_comes() -> None:
+    for text in (
+        "Plan on fees staying where they are until the autumn.",
+        "Don't count on a cut before Christmas.",
+        "Expect fares to rise again in May.",
+    ):
+        assert sentences_of(text) == [text], text
+    for text in ("Plan on arriving early.", "Count on us to help."):
+        assert sentences_of(text) == [], text
