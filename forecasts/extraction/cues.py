@@ -127,9 +127,7 @@ _OPINION: Final = re.compile(
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)\s+bet\s+(?:on|against)\b"
     # "I would put good money on 2029 being the warmest", "we'd bet our house on a cut"
     r"|\b(?:I|we)(?:['’]d|\s+would)\s+(?:put|bet|stake)\s+(?:good\s+|serious\s+|real\s+|"
-    r"(?:my|our)\s+(?:own\s+)?)?(?:money|house|shirt|mortgage|life)\s+on\b"
-    # "Our prediction: City to retain the title": a preview's own call, after a colon
-    r"|\b(?:my|our)\s+(?:[a-z]+\s+)?(?:prediction|forecast|tip)\s*:",
+    r"(?:my|our)\s+(?:own\s+)?)?(?:money|house|shirt|mortgage|life)\s+on\b",
     re.IGNORECASE,
 )
 
@@ -184,6 +182,18 @@ _MARGIN: Final = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few|couple\s+of))"
     r"(?:\s+(?:or|to)\s+(?:\d+|[a-z]+))?\s+(?:percentage\s+)?(?:points?|goals?|seats?|votes?|"
     r"runs?|wickets?|lengths?)\b"
+)
+
+
+# "Our prediction: City to retain the title", "Our call: Dravec, by two to four points",
+# "Our view: whoever leads, the Liberal Centre will be in it": a preview's own call, after a
+# colon. A call, verdict, view or pick names an outcome (a side to win, a margin, a future);
+# "Our view: the levy is unfair" is an opinion of today.
+_OUR_CALL: Final = re.compile(
+    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:(?:prediction|forecast|tip)\s*:|"
+    r"(?:call|verdict|view|pick)\s*:(?=[^.;!?]*?(?:\bto\s+(?:win|take|beat|finish|lift|top|"
+    rf"retain|hold|keep|go\s+through|stay)\b|{_MARGIN}|\b(?:will|won['’]t|(?:un)?likely)\b)))",
+    re.IGNORECASE,
 )
 
 
@@ -835,6 +845,9 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )
+    call = _OUR_CALL.search(text) if ":" in text else None
+    if call is not None:
+        yield _plain_cue("opinion", call.start(), call.end(), "a preview's own call")
     plan = _PLAN_ON.match(text) if "on " in text or "xpect" in text else None
     if plan is not None:
         yield _plain_cue("opinion", plan.start(), plan.end(), "advice to act on an outcome")

@@ -4713,3 +4713,15 @@ def test_advice_to_act_on_an_outcome_is_a_call_that_it_comes() -> None:
         assert sentences_of(text) == [text], text
     for text in ("Plan on arriving early.", "Count on us to help."):
         assert sentences_of(text) == [], text
+
+
+def test_a_preview_s_call_verdict_or_view_that_names_an_outcome_is_the_writer_s() -> None:
+    calls = [
+        "Our call: Okafor, by three to five points.",
+        "Our verdict: Harlow to win the league on goal difference.",
+        "Our view: whatever the polls say, the Greens will hold the seat.",
+    ]
+    for text in calls:
+        found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+        assert found == [(None, text)], text
+    assert sentences_of("Our view: the levy is unfair to renters.") == []
