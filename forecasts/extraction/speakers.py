@@ -1070,6 +1070,10 @@ def _subject_speaker(
         if _is_descriptor(chunk):
             described = described or words[0].lower() not in _CONJUNCTIONS
             continue
+        if position > 0 and _PLACE_NOUN_END.search(chunks[position - 1][1]) and _bare_name(chunk):
+            # "a strategist at Halvard Securities in Tessmark's capital, Orlen,": the place
+            # the description ends on, named; the speaker comes before it
+            continue
         name = _resolve_name(chunk, text, offset + chunk_start, document)
         if name is not None:
             return _Attribution(name, False, *verb)
@@ -1079,6 +1083,14 @@ def _subject_speaker(
     if organisation is None:
         return None
     return _Attribution(organisation, False, *verb, post=post_word)
+
+
+# A description that ends on a kind of place, whose name follows in apposition: "in
+# Tessmark's capital", "in the port city", "from her home town".
+_PLACE_NOUN_END: Final = re.compile(
+    r"\b(?:in|at|from|of|near|outside)\s+(?:[\w'’-]+\s+){0,3}(?:capital|city|town|port|village|"
+    r"region|province|state|county|district|suburb|home\s+town|hometown|island)\s*$"
+)
 
 
 # A post in lower case, then the name of whoever holds it: "chief executive Dana Holt".

@@ -4725,3 +4725,11 @@ def test_a_preview_s_call_verdict_or_view_that_names_an_outcome_is_the_writer_s(
         found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
         assert found == [(None, text)], text
     assert sentences_of("Our view: the levy is unfair to renters.") == []
+
+
+def test_a_place_named_in_apposition_after_a_description_is_not_the_speaker() -> None:
+    text = (
+        "Ines Marlow, a trader at Kessel Partners in the port city, Velm, said fees would rise "
+        "5% by June."
+    )
+    assert speakers_of(text) == ["Ines Marlow"]
