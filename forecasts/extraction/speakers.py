@@ -1070,6 +1070,15 @@ def _subject_speaker(
         if _is_descriptor(chunk):
             described = described or words[0].lower() not in _CONJUNCTIONS
             continue
+        if (
+            position > 0
+            and _JOINED_NAME.fullmatch(chunk)
+            and _DEFINITE_ORG.match(chunks[position - 1][1])
+            and chunks[position - 1][1].split()[-1].lower() in _ORG_WORDS
+        ):
+            # "The regional tourism board, Coast and Moor Tourism,": the body's name in
+            # apposition, "and" and all
+            return _Attribution(chunk.strip(), False, *verb)
         if position > 0 and _PLACE_NOUN_END.search(chunks[position - 1][1]) and _bare_name(chunk):
             # "a strategist at Halvard Securities in Tessmark's capital, Orlen,": the place
             # the description ends on, named; the speaker comes before it
@@ -1083,6 +1092,12 @@ def _subject_speaker(
     if organisation is None:
         return None
     return _Attribution(organisation, False, *verb, post=post_word)
+
+
+# A name with "and" inside it: "Coast and Moor Tourism", "Harlow & Finch".
+_JOINED_NAME: Final = re.compile(
+    r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:and|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*"
+)
 
 
 # A description that ends on a kind of place, whose name follows in apposition: "in

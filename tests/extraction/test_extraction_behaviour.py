@@ -4733,3 +4733,10 @@ def test_a_place_named_in_apposition_after_a_description_is_not_the_speaker() ->
         "5% by June."
     )
     assert speakers_of(text) == ["Ines Marlow"]
+
+
+def test_a_body_s_name_with_and_in_apposition_to_its_description_is_whole() -> None:
+    text = (
+        "The county's farming council, Field and Fold Growers, expects yields to fall 8% this year."
+    )
+    assert speakers_of(text) == ["Field and Fold Growers"]
