@@ -905,10 +905,10 @@ def _last_year_of(span: re.Match[str]) -> int:
     return int(span["century"] + (span["end"] or span["year"]))
 
 
-# "By Dr. Amara Ruiz, Head of Agricultural Statistics": a commentary signed inside a release,
-# down to the next heading.
+# "By Dr. Amara Ruiz, Head of Agricultural Statistics", "Commentary by Dr. Lena Voss, Chief
+# Labour Economist": a commentary signed inside a release, down to the next heading.
 _SIGNED_COMMENTARY: Final = re.compile(
-    r"^\s*By\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),"
+    r"^\s*(?:(?:Commentary|Comment|Analysis|Viewpoint|A\s+note)\s+by|By)\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),"
     # "By Dr. Henrike Saalfeld-Amadi, chief economist of the Agency": the post in lower case
     r"\s+[A-Za-z]"
 )

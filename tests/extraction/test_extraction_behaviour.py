@@ -4289,6 +4289,8 @@ def test_a_commentary_signed_inside_a_release_is_its_signers() -> None:
         "Exports will probably fall to about 200,000 tonnes next season."
     )
     assert speakers_of(text) == ["Southern Fibre Statistics Agency", "Tomas Ferreira-Lund"]
+    titled = text.replace("Commentary\n\nBy Dr. Tomas", "Commentary by Dr. Tomas")
+    assert speakers_of(titled) == ["Southern Fibre Statistics Agency", "Tomas Ferreira-Lund"]
 
 
 def test_a_named_player_missing_is_team_news() -> None:
