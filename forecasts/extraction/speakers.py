@@ -1239,7 +1239,9 @@ _THE_DOCUMENT: Final = re.compile(
 # A person's post written for the person named just before: "the Ashford manager", "the
 # 54-year-old", "the former minister".
 _ROLE_REFERENCE: Final = re.compile(
-    r"^\s*(?i:the)\s+(?:[A-Z][\w&'’.-]*\s+){0,2}(?:(?-i:[a-z])[\w-]*\s+){0,2}"
+    # "the former Kingsport striker": a word for when, then the club
+    r"^\s*(?i:the)\s+(?:(?:former|ex|new|old|veteran|retired|current)\s+)?"
+    r"(?:[A-Z][\w&'’.-]*\s+){0,2}(?:(?-i:[a-z])[\w-]*\s+){0,2}"
     r"(?i:manager|coach|captain|skipper|boss|chief\s+executive|chairman|chairwoman|president|"
     r"governor|mayor|minister|striker|midfielder|goalkeeper|defender|forward|founder|veteran|"
     r"\d+-year-old)\s*$"

@@ -4742,3 +4742,13 @@ def test_a_body_s_name_with_and_in_apposition_to_its_description_is_whole() -> N
         "The county's farming council, Field and Fold Growers, expects yields to fall 8% this year."
     )
     assert speakers_of(text) == ["Field and Fold Growers"]
+
+
+def test_a_former_player_described_after_his_name_is_the_one_just_named() -> None:
+    text = (
+        "Can Harlow win without Mensah?\n\n"
+        "Tom Ekker is sure of it. The former Harlow goalkeeper, now a columnist for the "
+        "Evening Post, predicted a 3-1 win for the visitors."
+    )
+    found = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found[-1] == "Tom Ekker"
