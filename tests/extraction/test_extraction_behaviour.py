@@ -4289,7 +4289,10 @@ def test_a_commentary_signed_inside_a_release_is_its_signers() -> None:
         "Exports will probably fall to about 200,000 tonnes next season."
     )
     assert speakers_of(text) == ["Southern Fibre Statistics Agency", "Tomas Ferreira-Lund"]
-    titled = text.replace("Commentary\n\nBy Dr. Tomas", "Commentary by Dr. Tomas")
+    titled = text.replace(
+        "Commentary\n\nBy Dr. Tomas",
+        "Shearing ended early after a dry spring.\n\nCommentary by Dr. Tomas",
+    )
     assert speakers_of(titled) == ["Southern Fibre Statistics Agency", "Tomas Ferreira-Lund"]
 
 
@@ -4752,3 +4755,4 @@ def test_a_former_player_described_after_his_name_is_the_one_just_named() -> Non
     )
     found = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found[-1] == "Tom Ekker"
+
