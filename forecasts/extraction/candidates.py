@@ -196,9 +196,11 @@ def extract_candidates(
         document.byline = paragraphs[byline].group()
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
+    known_before: list[int] = []
     for index, sentence in enumerate(sentences):
         label = labels.get(sentence.paragraph)
         known = len(document.entities)
+        known_before.append(known)
         document.known_before_sentence = known
         attribution, candidate = _candidate(
             sentence, regions[index], document, published_at, url, label, sentences, index
@@ -229,7 +231,9 @@ def extract_candidates(
     candidates = []
     for index, candidate in found:
         post = attributed[index].post
-        holder = document.post_holders.get((post, candidate.speaker or ""))
+        holder = document.post_holders.get((post, candidate.speaker or "")) or _named_later(
+            post, known_before[index], document
+        )
         if post and holder is not None and not candidate.speakers:
             candidate = replace(candidate, speaker=holder)
         if candidate.speaker is None and not attributed[index].generic:
@@ -903,6 +907,20 @@ def _dated_before(text: str, attribution: _Attribution, published_at: datetime |
 def _last_year_of(span: re.Match[str]) -> int:
     """The year a year or a span of two years ("2026-27") ends in."""
     return int(span["century"] + (span["end"] or span["year"]))
+
+
+def _named_later(post: str, known: int, document: _Document) -> str | None:
+    """ "the United Nations envoy said ... the envoy, Dr. Amara Osei-Lindholm, said": a lede
+    names a source by the post, and a later paragraph names whoever holds it."""
+    holder = document.roles.get(post) if post in _PERSONAL_POSTS else None
+    if holder is None or holder not in document.entities[known:]:
+        return None
+    return holder.name
+
+
+# Posts one person holds in a process, so that "the envoy, Dr. X" later is the same person;
+# a director or a spokesman named later may be another body's.
+_PERSONAL_POSTS: Final = frozenset({"envoy", "mediator", "negotiator"})
 
 
 # "By Dr. Amara Ruiz, Head of Agricultural Statistics", "Commentary by Dr. Lena Voss, Chief

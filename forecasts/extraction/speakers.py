@@ -1043,7 +1043,7 @@ def _subject_speaker(
             continue
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
-            return _Attribution(found.name, False, *verb)
+            return _Attribution(found.name, False, *verb, post=_post_in(chunk))
         unnamed = _UNNAMED_BODY.fullmatch(chunk.strip())
         if unnamed is not None and unnamed.group("place"):
             # "Brazil's oil regulator said": the body as the article writes it
@@ -1085,7 +1085,9 @@ def _subject_speaker(
             continue
         name = _resolve_name(chunk, text, offset + chunk_start, document)
         if name is not None:
-            return _Attribution(name, False, *verb)
+            entity = document.known(name)
+            organised = entity is not None and entity.kind == "org"
+            return _Attribution(name, False, *verb, post=_post_in(chunk) if organised else "")
         if words[-1].lower() in _TRAILING_JOB_TITLES:
             continue  # "Paul Davies, Met Office Chief Meteorologist, said": the post, then the name
         break
@@ -1248,10 +1250,17 @@ _ROLE_REFERENCE: Final = re.compile(
 )
 
 
+def _post_in(chunk: str) -> str:
+    """ "the United Nations envoy overseeing the process": the post a body's speaker holds,
+    whose holder a later paragraph may name."""
+    post = _SINGLE_POST.search(chunk)
+    return post["post"].lower() if post else ""
+
+
 # "a spokesman for the agency": one holder of a post, who may be named elsewhere.
 _SINGLE_POST: Final = re.compile(
     r"\b(?:a|an|the|one)\s+(?:[\w&.'’-]+\s+){0,5}?(?P<post>spokes(?:man|woman|person)|"
-    r"director|official|head|chief|economist|analyst|forecaster)\b",
+    r"director|official|head|chief|economist|analyst|forecaster|envoy|mediator|negotiator)\b",
     re.IGNORECASE,
 )
 

@@ -4756,3 +4756,12 @@ def test_a_former_player_described_after_his_name_is_the_one_just_named() -> Non
     found = [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found[-1] == "Tom Ekker"
 
+
+def test_a_lede_s_envoy_named_by_post_is_the_holder_a_later_paragraph_names() -> None:
+    text = (
+        "VIENNA, June 2 (Harbour Wire) - Talks on the river border will resume next week, and "
+        "the European Union mediator leading them said a deal was likely by the end of August."
+        "\n\nAfter meeting both delegations, the mediator, Dr. Hanne Vossberg, said the gap "
+        "had narrowed."
+    )
+    assert speakers_of(text) == ["Hanne Vossberg"]
