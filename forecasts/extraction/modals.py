@@ -304,6 +304,15 @@ _RULE_OBLIGES_AFTER: Final = re.compile(
 )
 
 
+# "will come into force on 1 October", "would take effect in January": when a rule, law or
+# ban starts to bind, set by whoever made it.
+_IN_FORCE_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|only|now|then)\s+)?(?:(?:come|enter)\s+into\s+(?:force|effect|"
+    r"operation)|take\s+effect|become\s+(?:law|binding|mandatory))\b",
+    re.IGNORECASE,
+)
+
+
 # The rule as the subject, a few words back: "The battery regulation", "export rules, which
 # take effect on Oct. 1,".
 _RULE_SUBJECT: Final = re.compile(
@@ -463,6 +472,8 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         return True
     if "best" in after and _MATCH_FORMAT_AFTER.match(after):
         return True
+    if _IN_FORCE_AFTER.match(after):
+        return True  # "It will come into force on 1 October": an instrument's own timetable
     if (
         _RULE_OBLIGES_AFTER.match(after)
         and _RULE_SUBJECT.search(text, 0, start)

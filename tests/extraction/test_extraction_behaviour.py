@@ -4765,3 +4765,12 @@ def test_a_lede_s_envoy_named_by_post_is_the_holder_a_later_paragraph_names() ->
         "had narrowed."
     )
     assert speakers_of(text) == ["Hanne Vossberg"]
+
+
+def test_a_rule_coming_into_force_is_its_timetable_not_a_forecast() -> None:
+    for text in (
+        "The tenancy act passed last week. It will come into force on 1 March and will oblige "
+        "landlords to register every flat within six months.",
+        "The levy will take effect in January.",
+    ):
+        assert sentences_of(text) == [], text
