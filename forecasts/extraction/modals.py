@@ -374,7 +374,8 @@ _AVAILABLE_AFTER: Final = re.compile(
 _ROUTE_SUBJECT: Final = re.compile(
     r"\b(?:line|route|trams?|trains?|bus(?:es)?|services?|railway|pipeline|cable|tunnel|"
     r"motorway|road|bridge|extension|ferr(?:y|ies)|flights?|journey|trip|ride|crossing)\s+"
-    r"(?:[a-z]+\s+){0,8}$",
+    # "The railway between Harlow Cross and St. Brennock": the places it runs between
+    r"(?:[\w.'’-]+\s+){0,8}$",
     re.IGNORECASE,
 )
 
@@ -382,7 +383,9 @@ _ROUTE_SUBJECT: Final = re.compile(
 _ROUTE_AFTER: Final = re.compile(
     r"^\s*(?:(?:also|then|now)\s+)?(?:(?:run|pass|travel)\s+(?:through|along|via|past|between)\b"
     r"|(?:leave|connect|link|serve|stop\s+at|end\s+at|terminate\s+at|call\s+at)\b"
-    r"|take\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+)?\d+\s+(?:minutes|hours)\b)",
+    r"|take\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+)?\d+\s+(?:minutes|hours)\b"
+    # "will close for 12 weeks this summer while the track is replaced": works, as planned
+    r"|(?:close|shut)\s+(?:for|from|between|until|on)\s)",
     re.IGNORECASE,
 )
 

@@ -4774,3 +4774,11 @@ def test_a_rule_coming_into_force_is_its_timetable_not_a_forecast() -> None:
         "The levy will take effect in January.",
     ):
         assert sentences_of(text) == [], text
+
+
+def test_works_that_close_a_line_are_its_timetable() -> None:
+    text = (
+        "The railway between Kell Quay and Upper Marsh will close for six weeks this summer "
+        "while Norline Rail relays 8 kilometres of track."
+    )
+    assert sentences_of(text) == []
