@@ -313,6 +313,16 @@ _IN_FORCE_AFTER: Final = re.compile(
 )
 
 
+# "Heat alerts will be issued when temperatures are forecast to reach 30 degrees": a standing
+# rule, done whenever its condition holds, with no outcome forecast.
+_ACTED_ON_RULE_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|only|automatically)\s+)?be\s+(?:issued|sent|triggered|declared|raised|"
+    r"activated|imposed|sounded|upgraded|lifted)\s+(?:automatically\s+)?(?:when|whenever|once|"
+    r"if|each\s+time|as\s+soon\s+as)\b",
+    re.IGNORECASE,
+)
+
+
 # The rule as the subject, a few words back: "The battery regulation", "export rules, which
 # take effect on Oct. 1,".
 _RULE_SUBJECT: Final = re.compile(
@@ -475,8 +485,10 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         return True
     if "best" in after and _MATCH_FORMAT_AFTER.match(after):
         return True
-    if _IN_FORCE_AFTER.match(after):
-        return True  # "It will come into force on 1 October": an instrument's own timetable
+    if _IN_FORCE_AFTER.match(after) or _ACTED_ON_RULE_AFTER.match(after):
+        # "It will come into force on 1 October": an instrument's own timetable; "Alerts will
+        # be issued when ...": what is done whenever a condition holds
+        return True
     if (
         _RULE_OBLIGES_AFTER.match(after)
         and _RULE_SUBJECT.search(text, 0, start)

@@ -4782,3 +4782,10 @@ def test_works_that_close_a_line_are_its_timetable() -> None:
         "while Norline Rail relays 8 kilometres of track."
     )
     assert sentences_of(text) == []
+
+
+def test_what_is_done_whenever_a_condition_holds_is_a_standing_rule() -> None:
+    text = "Flood warnings will be sent when the river is forecast to pass 4 metres at Kell Bridge."
+    assert sentences_of(text) == []
+    forecast = "Flood warnings will be sent to 2,000 homes by Friday as the river rises."
+    assert sentences_of(forecast) == [forecast]
