@@ -523,7 +523,11 @@ def _candidate(
         speaker = attribution.speaker
         if speaker not in document.own_organisations:
             document.own_organisations[speaker] = _own_organisations(speaker, document.article)
-        attribution = replace(attribution, own=document.own_organisations[speaker])
+        own = document.own_organisations[speaker]
+        if attribution.issued and speaker == document.issuer:
+            # "The Ministry will expand the programme": the issuer's own acts are its to decide
+            own = (speaker, *own)
+        attribution = replace(attribution, own=own)
     found = _cues(sentence, regions, attribution)
     short = (
         attribution.answer

@@ -733,7 +733,8 @@ _OUTCOME_AFTER: Final = re.compile(
     r"soon|eventually|ultimately|all|both|again|finally|comfortably|narrowly)[\"”’']?\s+)*"
     r"(?:win|lose|beat|fail|succeed|fall|rise|grow|shrink|decline|drop|slow|slip|ease|climb|"
     r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
-    r"decrease|contract|expand|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
+    # "the economy would expand" befalls it; "will expand the retraining programme" it does
+    r"decrease|contract|expand(?!\s+(?:the|its|our|their)\s)|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
     # "would not be using his absence as an excuse": an act of its own, in progress
     r"hit|reach|touch|finish|end|remain|stay|be(?!\s+(?:using|treating|relying|making\s+excuses)\b)|become|get|have|need|face|see|struggle|survive|"
     # "would go ahead with a planned programme": its own plan carried out, not what befalls it
@@ -817,7 +818,8 @@ def _own_organisation(before: str, own: tuple[str, ...]) -> bool:
     named = _NAMED_SUBJECT.search(before)
     if named is None:
         return False
-    name = named.group("name")
+    # "The Ministry will expand ...": the body by the first word of its name
+    name = re.sub(r"^(?i:the)\s+", "", named.group("name"))
     return any(name == org or org.startswith(name + " ") for org in own)
 
 

@@ -4789,3 +4789,17 @@ def test_what_is_done_whenever_a_condition_holds_is_a_standing_rule() -> None:
     assert sentences_of(text) == []
     forecast = "Flood warnings will be sent to 2,000 homes by Friday as the river rises."
     assert sentences_of(forecast) == [forecast]
+
+
+def test_a_release_issuer_s_own_programme_is_its_plan_not_a_forecast() -> None:
+    text = (
+        "Farm Outlook: spring\n\n"
+        "MINISTRY OF FARMING AND FOOD\nPress release\n4 March 2027\n\n"
+        "The Ministry of Farming and Food today publishes its spring outlook.\n\n"
+        "Farm incomes are projected to fall 4% this year.\n\n"
+        "Measures\n\n"
+        "The Ministry will expand the Hedgerow Fund grant scheme to 5,000 farms from September "
+        "and will fund 300 additional farm apprenticeships in the coming two years."
+    )
+    assert sentences_of(text) == ["Farm incomes are projected to fall 4% this year."]
+    assert sentences_of("The economy will expand 2% next year.") != []
