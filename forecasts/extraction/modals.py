@@ -77,7 +77,13 @@ _VERB_AFTER_WILL: Final = re.compile(
 )
 
 
-_WH_BEFORE: Final = re.compile(r"\b(?:how|whether|why|where|what|which|if)\b[^,;:“”\"]*$", re.I)
+# "what the board will do", "whether rates will fall": the modal inside a wh-clause; not
+# "What I can tell you is that the committee will not cut", whose clause has closed.
+_WH_BEFORE: Final = re.compile(
+    r"\b(?:how|whether|why|where|what|which|if)\b(?![^,;:“”\"]*\b(?:is|was)\s+that\b)"
+    r"[^,;:“”\"]*$",
+    re.I,
+)
 
 
 _PAST_BELIEF: Final = re.compile(

@@ -743,6 +743,8 @@ def _speaker_for_verb(
     subject = text[before_start : verb.start()]
     if subject[-16:].rstrip().rsplit(" ", 1)[-1].lower() in _SPEECH_ADVERBS:
         subject = _AUXILIARY_END.sub("", subject)
+    # "What I will tell you is that ...": the speaker's modal is no part of the subject either
+    subject = _MODAL_END.sub(" ", subject)
     after = text[verb.end() :]
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
         name = _inverted_speaker(after, text, verb.end(), document)
@@ -802,6 +804,11 @@ _OPENING_PHRASE_THEN_PRONOUN: Final = re.compile(
 
 
 _SPEECH_ADVERBS: Final = _wordset("long privately publicly openly quietly repeatedly consistently")
+
+
+_MODAL_END: Final = re.compile(
+    r"(?:(?<=\bI\s)|(?<=\b[Ww]e\s))(?:will|can|could|would|shall|must)\s+$"
+)
 
 
 _AUXILIARY_END: Final = re.compile(

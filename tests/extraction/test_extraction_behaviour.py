@@ -4803,3 +4803,16 @@ def test_a_release_issuer_s_own_programme_is_its_plan_not_a_forecast() -> None:
     )
     assert sentences_of(text) == ["Farm incomes are projected to fall 4% this year."]
     assert sentences_of("The economy will expand 2% next year.") != []
+
+
+def test_a_pseudo_cleft_frames_the_interviewee_s_own_claim() -> None:
+    text = (
+        "Ada Kell runs the port of Velm.\n\n"
+        "Q: Will the harbour fee rise?\n\n"
+        "KELL: What I will tell you is that the fee will rise to 40 euros by June."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        ("Ada Kell", "KELL: What I will tell you is that the fee will rise to 40 euros by June.")
+    ]
+    assert sentences_of("Nobody knows what the board will do about fees.") == []
