@@ -133,6 +133,11 @@ _PLEDGE_AFTER: Final = re.compile(
 )
 
 
+# "It will be in shops by May": a thing, where it will be, which nobody decides by going.
+_THING_SUBJECT: Final = re.compile(r"(?:^|[\s\"“‘'])(?i:it)\s*$")
+_WHERE_AFTER: Final = re.compile(r"^[\s\"“‘']*be\s+(?:in|at|there|here|back)\b", re.IGNORECASE)
+
+
 _PLEDGE_SUBJECT: Final = re.compile(
     r"(?:\b(?:i|we|he|she|they|it)|\b(?:his|her|their|its|our|my)\s+\w+)\s*$|['’]ll\s*$"
     # "the Executive Board", "the Monetary Policy Committee": a body named with its own words
@@ -858,6 +863,9 @@ def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
     ):
         return True
     if not _PLEDGE_AFTER.match(after):
+        return False
+    if _THING_SUBJECT.search(before) and _WHERE_AFTER.match(after):
+        # "it will be in pharmacies by October": where a thing will be is no one's act
         return False
     if _PLEDGE_SUBJECT.search(before):
         return True

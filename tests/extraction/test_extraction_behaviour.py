@@ -4816,3 +4816,9 @@ def test_a_pseudo_cleft_frames_the_interviewee_s_own_claim() -> None:
         ("Ada Kell", "KELL: What I will tell you is that the fee will rise to 40 euros by June.")
     ]
     assert sentences_of("Nobody knows what the board will do about fees.") == []
+
+
+def test_where_a_thing_will_be_is_no_one_s_act() -> None:
+    text = '"It will be in every chemist by March," Ada Kell said of the new nasal vaccine.'
+    assert sentences_of(text) == [text]
+    assert sentences_of('"We will be in Brussels on Monday," Ada Kell said.') == []
