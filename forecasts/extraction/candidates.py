@@ -723,6 +723,8 @@ _SHORT_ANSWER: Final = re.compile(
     r"(?:I\s+)?doubt\s+it|" + _TIMED_DENIAL + "|"
     # "Not in 2028.": later than the year the question asks about, whose event it is
     r"Not\s+in\s+(?:19|20)\d\d|"
+    # "Not for flu, no.": the question's event denied for the part of it the answer names
+    r"Not\s+for\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?=,\s*no\b)|"
     # "Not yet." answers a question about the future; under "Is it under control?" it is
     # about today
     r"Not\s+yet|"

@@ -4822,3 +4822,15 @@ def test_where_a_thing_will_be_is_no_one_s_act() -> None:
     text = '"It will be in every chemist by March," Ada Kell said of the new nasal vaccine.'
     assert sentences_of(text) == [text]
     assert sentences_of('"We will be in Brussels on Monday," Ada Kell said.') == []
+
+
+def test_a_denial_for_one_part_of_the_question_is_a_short_answer() -> None:
+    text = (
+        "Ada Kell runs the port of Velm.\n\n"
+        "Q: Will any ferries be cancelled this winter?\n\n"
+        "KELL: Not for the islands, no. The mainland routes are another matter.\n\n"
+        "Q: Did the storm close the port last year?\n\n"
+        "KELL: Not for long, no."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Ada Kell", "KELL: Not for the islands, no.")]
