@@ -779,6 +779,9 @@ _HEDGE_ANSWER: Final = re.compile(
 # season peaked?" or "Is the outbreak under control?", which ask about the present.
 _FUTURE_QUESTION: Final = re.compile(
     r"\b(?:will|would|won['’]t|shall|going\s+to|next|before|by\s+the\s+end|continue|"
+    # "Markets are pricing three cuts by December. Are they right?": a deadline to come
+    r"by\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)|"
     r"expect|ever|again|coming|future|(?:19|20)\d\d|"
     # "Where does it settle?", "Where do rates end up?": where a figure comes to rest; not
     # "Have we reached the peak?", whose peak is a noun and whose question is about today

@@ -4834,3 +4834,13 @@ def test_a_denial_for_one_part_of_the_question_is_a_short_answer() -> None:
     )
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("Ada Kell", "KELL: Not for the islands, no.")]
+
+
+def test_a_question_about_a_month_s_deadline_gets_a_short_answer() -> None:
+    text = (
+        "Ada Kell runs the port of Velm.\n\n"
+        "Q: Shippers are pricing a fee rise by October. Are they right?\n\n"
+        "KELL: I don't think so. Costs are flat."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Ada Kell", "KELL: I don't think so.")]
