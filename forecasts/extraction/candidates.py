@@ -625,7 +625,30 @@ def _nothing_to_check(
         or _condition(text)
     ):
         return False
-    return not any(_checkable_predicate(text[cue.end : cue.end + _LOOK_AROUND]) for cue in cues)
+    return not any(
+        not _VAGUE_SUBJECT.search(text[: cue.start])
+        or _checkable_predicate(text[cue.end : cue.end + _LOOK_AROUND], text[: cue.start])
+        for cue in cues
+    )
+
+
+# Whose future it is, when the words do not name a thing a record follows: the speaker's
+# own side ("We will", "his side would"), a pronoun or a demonstrative ("This will", "it
+# will", "nobody will"), people in general ("People who wait will"), a relative clause
+# ("jobs that will not come back"), a kind of thing ("Summers like this will"). A named
+# body, market or event as the subject ("The central bank will cut rates") is left to the
+# other rules: what it will do is checkable in nearly every wording.
+_VAGUE_SUBJECT: Final = re.compile(
+    r"(?:^|[\s\"“‘'(,;:—-])(?:we|i|you|they|it|this|that|these|those|things|nobody|"
+    r"no\s+one|everyone|everybody|anyone|anybody|someone|neither(?:\s+side)?|none|either|"
+    r"who|which|people(?:\s+who\s+[^,.;]+?)?|"
+    r"(?:his|her|their|our|my|your)\s+(?:side|team|club|lads|players|people)|"
+    r"[\w-]+\s+like\s+(?:this|these|that|those)(?:\s+one)?|(?:this|these|that|those)\s+[\w-]+)"
+    # "His side, he said, would play": the saying set between the subject and its verb
+    r"(?:,\s*(?:he|she|they)\s+(?:said|says|added|insisted),)?"
+    r"\s*(?:(?:really|just|also|all|still|simply|certainly|definitely|never|not)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _BARE_KINDS: Final = frozenset({"modal", "reported"})

@@ -316,10 +316,11 @@ _RULE_OBLIGES_AFTER: Final = re.compile(
 
 
 # "will come into force on 1 October", "would take effect in January": when a rule, law or
-# ban starts to bind, set by whoever made it.
+# ban starts to bind, set by whoever made it. "The bill will become law" is not among them:
+# a bill has still to pass.
 _IN_FORCE_AFTER: Final = re.compile(
     r"^\s*(?:(?:also|only|now|then)\s+)?(?:(?:come|enter)\s+into\s+(?:force|effect|"
-    r"operation)|take\s+effect|become\s+(?:law|binding|mandatory))\b",
+    r"operation)|take\s+effect|become\s+(?:binding|mandatory))\b",
     re.IGNORECASE,
 )
 
@@ -1001,5 +1002,34 @@ _ELLIPTICAL_MODAL: Final = re.compile(
 )
 
 
-def _checkable_predicate(after: str) -> bool:
-    return bool(_CHECKABLE_PREDICATE.match(after) or _ELLIPTICAL_MODAL.match(after))
+# What a body, a market or an event will do, said of something other than the speaker's own
+# side: a decision taken ("will cut rates", "will call an election", "will go ahead"), a
+# thing done to it ("will be signed", "would be sold"), a course kept ("will hold", "will
+# stay sticky"), a spread, a successor named ("will be the next prime minister").
+_CHECKABLE_ACT: Final = re.compile(
+    r"^[\s\"“‘']*(?:(?:not|n['’]t|also|still|then|now|never|only|again|soon|eventually|"
+    r"ultimately|probably)\s+)*"
+    r"(?:(?:cut|raise|hike|lower|tighten|loosen|hold|pause|resume|extend|call|sign|ratify|"
+    r"merge|spread|strike|become\s+(?:law|the\s+(?:next|first|largest|biggest|only))|go\s+ahead|split|default|sell|buy|close|shut|leave|join|"
+    r"quit|step\s+down|cap|ban|scrap|delay|postpone|settle|agree|return|arrive|land|launch|"
+    r"ship|deliver|open)\b"
+    r"|be\s+(?:the\s+)?(?:next|first|last|new)\b"
+    # "will not be rushed", "will not be pushed around": a stance under pressure, not an event
+    r"|be\s+(?!(?:rushed|hurried|pressured|pressed|pushed|bullied|forced|intimidated|deterred|"
+    r"distracted|swayed|fooled|blackmailed|caught)\b)"
+    r"(?:[a-z]+(?:ed|en)|cut|set|held|built|sold|won|lost|shut|hit|paid|run|kept|met|"
+    r"put|spent|struck|split)\b"
+    r"|(?:stay|remain)\s+(?:[a-z]+ly\s+)?(?:sticky|volatile|weak|strong|firm|soft|stable|"
+    r"steady|robust|sluggish|muted|resilient|closed|open|shut|cheap|expensive|scarce|"
+    r"on\s+hold|in\s+place|in\s+power|in\s+office|out\s+of\s+power)\b)",
+    re.IGNORECASE,
+)
+# The speaker's own side ("We will not be rushed", "I will be stronger"): what they will do
+# or undergo is a pledge or a boast unless something outside them is named.
+_OWN_SIDE_SUBJECT: Final = re.compile(r"\b(?:we|i|you|they)\s+$", re.IGNORECASE)
+
+
+def _checkable_predicate(after: str, before: str = "") -> bool:
+    if _CHECKABLE_PREDICATE.match(after) or _ELLIPTICAL_MODAL.match(after):
+        return True
+    return bool(_CHECKABLE_ACT.match(after)) and not _OWN_SIDE_SUBJECT.search(before[-40:])

@@ -4573,7 +4573,7 @@ def test_feelings_unreadiness_and_long_waits_are_evaluations() -> None:
 def test_unnamed_goals_vague_changes_feelings_and_memories_are_evaluations() -> None:
     evaluations = [
         '"The reforms are slow, but we will get there," Ada Kell said.',
-        '"The new bridge will change the way this town shops," Ada Kell said.',
+        '"It will change the way this town shops," Ada Kell said.',
         '"Floods like this will start to feel normal," Ada Kell said.',
         "Win or lose, Sunday will be a night the village will remember.",
     ]
@@ -4634,15 +4634,15 @@ def test_a_source_s_bare_future_with_nothing_to_check_is_an_evaluation() -> None
     evaluations = [
         '"We will come through this stronger," Ada Kell said.',
         '"Heatwaves like this one will become ordinary," Ada Kell said.',
-        '"The board will not be hurried," Ada Kell said.',
-        '"Talks with the unions will be slow and painful," Ada Kell said.',
-        "Ada Kell said the new depot would help the town.",
+        '"We will not be hurried," Ada Kell said.',
+        '"This will be slow and painful," Ada Kell said.',
+        "Ada Kell said it would help the town.",
     ]
     for text in evaluations:
         assert sentences_of(text) == [], text
     checkable = [
         '"Heatwaves like this one will become ordinary by 2040," Ada Kell said.',
-        '"Talks with the unions will be slow until the spring," Ada Kell said.',
+        '"This will be slow until the spring," Ada Kell said.',
         '"Rents will keep rising," Ada Kell said.',
         '"We will be in the final," Ada Kell said.',
         '"The sale will be delayed," Ada Kell said.',
@@ -4844,3 +4844,20 @@ def test_a_question_about_a_month_s_deadline_gets_a_short_answer() -> None:
     )
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("Ada Kell", "KELL: I don't think so.")]
+
+
+def test_a_source_s_bare_future_of_a_decision_a_deal_or_a_spread_stays_a_forecast() -> None:
+    forecasts = [
+        "The central bank will cut rates again, said Ada Kell, an economist at Vessel Bank.",
+        '"The regulator will ban the drug," said Ada Kell, an analyst at Vessel Bank.',
+        '"The merger will go ahead," said Ada Kell, an analyst at Vessel Bank.',
+        '"The bill will become law," said Ada Kell, a professor at Lune University.',
+        '"The truce will hold," said Ada Kell, a mediator.',
+        '"The licence will be revoked," said Ada Kell, an analyst at Vessel Bank.',
+        '"Tomas Brand will be the next governor," said Ada Kell, an analyst at Vessel Bank.',
+        '"The outbreak will spread," said Ada Kell, an epidemiologist at the Lune Institute.',
+        '"Core inflation will stay sticky," said Ada Kell, an analyst at Vessel Bank.',
+    ]
+    for text in forecasts:
+        assert sentences_of(text) == [text], text
+    assert sentences_of('"We will be pushed around by nobody," Ada Kell said.') == []
