@@ -593,7 +593,7 @@ class LoopPostgres:
         together: one transaction, the chain's appends under one lock, one COMMIT. A
         unit that fails before it writes is left out; one that fails after it, or a
         statement the server refuses, rolls the batch back and the others are written
-        again, so one failure never fails another unit (_one_by_one).
+        again, so one failure never fails another unit (_side_by_side).
         """
         loop = asyncio.get_running_loop()
         done: asyncio.Future[Any] = loop.create_future()
@@ -644,7 +644,7 @@ class LoopPostgres:
             writes = [unit.write for unit in batch]
             locks = [lock for unit in batch for lock in unit.locks]
             try:
-                outcomes = await self._committed(pool, partial(_one_by_one, writes), locks)
+                outcomes = await self._committed(pool, partial(_side_by_side, writes), locks)
             except _FailedAfterWritingError as failed:
                 # Rolled back with the rest: the others go again without it.
                 unit = batch.pop(failed.index)
@@ -711,7 +711,7 @@ class _FailedAfterWritingError(Exception):
         self.error = error
 
 
-def _one_by_one(
+def _side_by_side(
     writes: list[Callable[[Cursor], Any]], cursor: Cursor
 ) -> list[tuple[Any, Exception | None]]:
     """Each unit's result or error, then the chain's appends of those that stood.

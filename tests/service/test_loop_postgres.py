@@ -21,7 +21,7 @@ from forecasts.models import Claim
 from forecasts.prepared import Cursor, committed
 from forecasts.schemas import ClaimCreate
 from service.database import Database
-from service.loop_postgres import WriteCursor, _one_by_one, dsn
+from service.loop_postgres import WriteCursor, _side_by_side, dsn
 from service.verification import verify
 from service.views import question_detail_data
 from tests.factories import claim_on_a_new_question
@@ -250,7 +250,9 @@ def test_the_inserts_of_a_batch_go_to_the_server_in_one_flight_in_the_order_give
         try:
             recording = _Recording(connection)
             cursor = WriteCursor(recording, PGDialect_asyncpg())  # type: ignore[no-untyped-call]
-            outcomes = await greenlet_spawn(committed, cursor, cursor, partial(_one_by_one, units))
+            outcomes = await greenlet_spawn(
+                committed, cursor, cursor, partial(_side_by_side, units)
+            )
             return outcomes, recording.calls
         finally:
             await connection.close()
