@@ -148,10 +148,14 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
     return None
 
 
-# "The Monetary Policy Committee (MPC) of the National Bank": a body's initials, given beside
-# its name, stand between it and the "of" that names whose it is.
-_INITIALS_OPEN: Final = re.compile(r"\s*\(\s*")
-_OF_OWNER: Final = re.compile(r"(?:\s*\(\s*[A-Z][A-Z&]+\s*\))?\s+of\s+(?:the\s+)?")
+# "The Monetary Policy Committee (MPC) of the National Bank", "The Monetary Policy Committee
+# (the Committee) of the Bank of Kestland": the short name a body goes by, given beside its
+# name, stands between it and the "of" that names whose it is.
+_ALIAS_OPEN: Final = re.compile(r"\s*\(\s*(?:the\s+)?")
+_OF_OWNER: Final = re.compile(
+    r"(?:\s*\(\s*(?:[A-Z][A-Z&]+|(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*\))?\s+of\s+"
+    r"(?:the\s+)?"
+)
 
 
 def _issuing_organisation(line: str, document: _Document) -> str | None:
@@ -163,10 +167,10 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
             continue  # "EASTMOOR COUNTY - The ...": the dateline's place
         if (
             found is not None
-            and mention.text.isupper()
-            and _INITIALS_OPEN.fullmatch(line, end, mention.start)
+            and _ALIAS_OPEN.fullmatch(line, end, mention.start)
+            and line[mention.end : mention.end + 2].lstrip().startswith(")")
         ):
-            continue  # "The Monetary Policy Committee (MPC) of the Bank": the initials it goes by
+            continue  # "(MPC)", "(the Committee)": the short name it goes by
         if not any(_org_word(word) for word in words):
             if found is not None:
                 break

@@ -576,6 +576,17 @@ def test_a_committee_given_with_its_initials_speaks_for_its_bank_in_the_release(
     assert speakers_of(release) == ["Reserve Bank of Ostmark"]
 
 
+def test_a_committee_given_with_its_short_name_speaks_for_its_bank_in_the_release() -> None:
+    release = (
+        "Rates held\n\nPress release | 3 May 2027\n\n"
+        "The Rate Setting Board (the Board) of the Reserve Bank of Ostmark decided on Tuesday "
+        "to keep the policy rate at 4%.\n\n"
+        "The Board expects inflation to fall to 2.5% by the end of this year. Unemployment is "
+        "projected to peak at 6% next spring."
+    )
+    assert speakers_of(release) == ["Reserve Bank of Ostmark", "Reserve Bank of Ostmark"]
+
+
 def test_a_regional_office_of_a_body_speaks_for_the_body_not_its_region() -> None:
     text = (
         "The International Labour Organization's regional office for Asia expects "
