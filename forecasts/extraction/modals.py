@@ -542,7 +542,7 @@ def _valid_modal(
         return False
     if _GROUP_RELATIVE.search(before):
         return False
-    if _SUBJECT_RELATIVE.match(before) and _PRESENT_PREDICATE.match(after):
+    if _SUBJECT_RELATIVE.search(before) and _PRESENT_PREDICATE.match(after):
         return False
     if _pledge(before, after, own) or _EVALUATIVE_AFTER.match(after) or _AGE_AFTER.match(after):
         return False
@@ -584,17 +584,21 @@ _GROUP_RELATIVE: Final = re.compile(
 )
 
 
-# "The homes that will be completed this year are already in the ground": a future relative
-# clause inside the sentence's subject, whose main verb says how things stand now.
+# "The homes that will be completed this year are already in the ground", "... but because
+# the homes that will be finished this year are, by and large, already built", "Most of the
+# homes that will be completed in 2027 were started in 2025": a future relative clause
+# inside a clause's subject, whose main verb says how things stand now or stood.
 _SUBJECT_RELATIVE: Final = re.compile(
-    r"^\W*(?i:the|these|those|any|all|most)\s+(?:[\w'’-]+\s+){1,3}?(?i:that|which|who)\s+$"
+    r"(?:^\W*|(?:[,;]|\b(?i:because|since|but|and))\s+)(?i:most\s+of\s+)?"
+    r"(?i:the|these|those|any|all|most)\s+(?:[\w'’-]+\s+){1,3}?(?i:that|which|who)\s+$"
 )
 
 
-# The subject's main verb in the present, after the relative clause: not a forward-looking
-# predicate ("are likely to", "is expected to") nor a name ("is Labour"), which forecast.
+# The subject's main verb in the present or the past, after the relative clause: not a
+# forward-looking predicate ("are likely to", "is expected to") nor a name ("is Labour"),
+# which forecast.
 _PRESENT_PREDICATE: Final = re.compile(
-    r"^[^,;:.]*?\s(?:are|is|have|has)\b(?!\s+(?:\w+\s+)?(?:likely|unlikely|expected|set|going|"
+    r"^[^,;:.]*?\s(?:are|is|have|has|were|was|had)\b(?!\s+(?:\w+\s+)?(?:likely|unlikely|expected|set|going|"
     r"due|forecast|projected|bound|certain|sure|on\s+(?:course|track))\b)(?!\s+[A-Z])"
 )
 

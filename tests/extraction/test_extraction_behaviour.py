@@ -4872,3 +4872,17 @@ def test_a_source_s_bare_future_of_a_decision_a_deal_or_a_spread_stays_a_forecas
     for text in forecasts:
         assert sentences_of(text) == [text], text
     assert sentences_of('"We will be pushed around by nobody," Ada Kell said.') == []
+
+
+def test_a_future_relative_clause_in_a_later_clause_s_subject_is_no_forecast() -> None:
+    stated = [
+        "I say so because the bridges that will open this year were designed in 2019.",
+        "Not from malice, but because the flats that will be let this spring are, in the "
+        "main, already taken.",
+        "Most of the trains that will run in 2028 were ordered in 2024.",
+    ]
+    for text in stated:
+        assert sentences_of(text) == [], text
+    assert sentences_of("Most of the trains that will run in 2028 are likely to be late.") == [
+        "Most of the trains that will run in 2028 are likely to be late."
+    ]
