@@ -387,8 +387,9 @@ _ESTIMATE_AT: Final = re.compile(
     # "Our models put the peak at between 5,000 and 6,000 a week": a model's figure to come
     r"|\b(?:models?|projections?|simulations?|forecasts?)\s+(?:now\s+|also\s+)?(?:puts?)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:peak|trough|high|low|top|bottom|total|count"
-    # "Our models put the number of measles cases this year at between 300 and 450"
-    r"|number(?:\s+[\w-]+){1,5}?)\s+at\s+"
+    # "Our models put the number of measles cases this year at between 300 and 450", "put
+    # the number at 60 to 120"
+    r"|number(?:\s+[\w-]+){0,5}?)\s+at\s+"
     r"(?:somewhere\s+)?(?:between\s+|about\s+|around\s+|roughly\s+)?[$€£]?\d",
     re.IGNORECASE,
 )

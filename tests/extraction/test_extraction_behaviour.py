@@ -4508,6 +4508,8 @@ def test_a_model_s_number_for_a_time_to_come_is_a_forecast() -> None:
         "KELL: Our models put the number of mumps cases next year at between 80 and 120."
     )
     assert speakers_of(text) == ["Orvia Health Institute"]
+    bare = text.replace("the number of mumps cases next year at", "the number at")
+    assert speakers_of(bare) == ["Orvia Health Institute"]
 
 
 def test_a_hedged_pick_under_a_question_heading_is_the_writer_s_answer() -> None:
