@@ -224,7 +224,8 @@ _MARGIN_PRESENT: Final = re.compile(
 
 
 _THINK_PRESENT: Final = re.compile(
-    r"\b(?-i:I|We|we)\s+(?:(?:do\s+not|don['’]t|really|still)\s+)?(?:think|reckon|suspect|bet|"
+    r"\b(?-i:I|We|we)\s+(?:(?:do\s+not|don['’]t|really|still|very\s+much|strongly|seriously)\s+)?"
+    r"(?:think|reckon|suspect|bet|"
     # "I doubt we cut before December": the doubt is a call that the outcome will not come
     r"believe|doubt)\s+"
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,6}?"

@@ -4888,3 +4888,11 @@ def test_a_future_relative_clause_in_a_later_clause_s_subject_is_no_forecast() -
     assert sentences_of("Most of the trains that will run in 2028 are likely to be late.") == [
         "Most of the trains that will run in 2028 are likely to be late."
     ]
+
+
+def test_a_present_call_keeps_its_force_under_an_intensifier() -> None:
+    for text in (
+        "I very much doubt they win the league this season.",
+        "I strongly suspect the bank cuts in June.",
+    ):
+        assert sentences_of(text) == [text], text
