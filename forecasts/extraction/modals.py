@@ -153,7 +153,9 @@ _PLEDGE_SUBJECT: Final = re.compile(
 
 
 _SCHEDULE_AFTER: Final = re.compile(
-    r"^\s*(?:(?:also|then|again|now|still|first|next|not)\s+)?(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
+    # "would formally open on Sept. 1": a manner adverb leaves the timetable a timetable
+    r"^\s*(?:(?:also|then|again|now|still|first|next|not|formally|officially)\s+)?"
+    r"(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
     r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold(?!\s+(?:on\b|(?:the|his|her|their|its|our)\s+(?:seat|title|majority|lead)))|"
     r"open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"

@@ -4896,3 +4896,8 @@ def test_a_present_call_keeps_its_force_under_an_intensifier() -> None:
         "I strongly suspect the bank cuts in June.",
     ):
         assert sentences_of(text) == [text], text
+
+
+def test_a_timetable_stays_a_timetable_when_it_opens_formally() -> None:
+    text = "The election office said voting would formally open on Sept. 4."
+    assert sentences_of(text) == []
