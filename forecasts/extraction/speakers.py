@@ -539,13 +539,14 @@ _SHOWS: Final = re.compile(
 # the bookmaker just quoted, set against the one named now.
 _BOOKMAKER_TRADE: Final = (
     r"(?:(?i:(?:the\s+)?(?:online\s+)?(?:bookmakers?|bookies?|betting\s+(?:firm|company|site))"
-    r"|(?:its|their)\s+(?:nearest\s+|main\s+|biggest\s+)?(?:rival|competitor))\s+)?"
+    # "Its rival, Marlow Sports, offers ...": the rival may be set off by commas
+    r"|(?:its|their)\s+(?:nearest\s+|main\s+|biggest\s+)?(?:rival|competitor))(?:\s*,)?\s+)?"
 )
 
 
 # "Betfield, the country's largest bookmaker, makes ...": a description set off by commas
 # between the bookmaker and its price.
-_BOOKMAKER_APPOSITIVE: Final = r"(?:,\s+(?i:the|a|an)\s+[^,;]{1,60}?,)?\s+"
+_BOOKMAKER_APPOSITIVE: Final = r"(?:,\s+(?i:the|a|an)\s+[^,;]{1,60}?,|(?<=\w),(?=\s+offers?\b))?\s+"
 
 
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
@@ -572,7 +573,8 @@ _NAMED_ODDS: Final = re.compile(
     + r")"
     + _BOOKMAKER_APPOSITIVE
     # "offers odds of 4/6 on": the price named as such
-    + r"(?P<offers>offers?|quotes?)\s+(?:(?:odds|a\s+price)\s+of\s+)?\d{1,3}/\d{1,3}\s+(?:on|for)\b"
+    + r"(?P<offers>offers?|quotes?)\s+(?:(?:odds|a\s+price)\s+of\s+)?\d{1,3}/\d{1,3}\s+"
+    r"(?:on|for|against)\b"
     # "Bookmaker Lindqvist & Hart has shortened its odds on X becoming prime minister to 1/5"
     r"|\s*" + _BOOKMAKER_TRADE + r"(?P<mover>" + _FIRM_NAME + r")\s+"
     r"(?P<moved>(?:has\s+|have\s+)?(?:shortened|cut|lengthened|eased|trimmed)\s+(?:its|their)\s+"

@@ -4901,3 +4901,11 @@ def test_a_present_call_keeps_its_force_under_an_intensifier() -> None:
 def test_a_timetable_stays_a_timetable_when_it_opens_formally() -> None:
     text = "The election office said voting would formally open on Sept. 4."
     assert sentences_of(text) == []
+
+
+def test_a_rival_bookmaker_set_off_by_commas_quotes_its_own_odds() -> None:
+    text = (
+        "Bookmaker Orvabet makes the Kestrels 4/6 favourites to win the cup. Its rival, Lune "
+        "Bet, offers 11/10 against a draw after extra time."
+    )
+    assert speakers_of(text) == ["Orvabet", "Lune Bet"]
