@@ -1152,7 +1152,8 @@ _PREDICATIVE_BEFORE: Final = re.compile(
 
 
 _PREDICATIVE_AFTER: Final = re.compile(
-    r"^\s*(?:[.;]|,\s|$|(?:in|across|during|over|at|from|through|throughout|within|by|on|"
+    # '"A recession is likely," she said': the quotation may close on it
+    r"^\s*(?:[.;]|,[\"”’']?\s|$|(?:in|across|during|over|at|from|through|throughout|within|by|on|"
     r"later|tonight|tomorrow|overnight|again|this|next|before|until)\b)",
     re.IGNORECASE,
 )

@@ -604,6 +604,7 @@ def test_a_body_s_own_modellers_after_a_focusing_word_speak_for_the_body() -> No
 
 def test_a_hedge_as_the_predicate_of_an_event_looks_ahead() -> None:
     assert speakers_of("Power cuts are likely in the north, Ines Varga said.") == ["Ines Varga"]
+    assert speakers_of('"A recession is likely," Ines Varga said.') == ["Ines Varga"]
     assert speakers_of("The virus is likely circulating already, Ines Varga said.") == []
     assert speakers_of("City are chasing an unlikely title, Ines Varga said.") == []
 
