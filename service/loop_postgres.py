@@ -109,14 +109,23 @@ class WriteCursor(Cursor):
         if lock not in self._held:
             self._held.add(lock)
             self._text(lock)
-        elif self._units.get(getcurrent()) is not None:
-            getcurrent().parent.switch(_Ask(None, {}))  # answered by _serve, with nothing
+        elif self._in_unit():
+            self._ask(_Ask(None, {}))  # answered with nothing
 
     def _text(self, sql: str, *, write: bool = False) -> None:
-        if self._units.get(getcurrent()) is not None:
-            getcurrent().parent.switch(_Ask(None, {}, sql, write))  # answered by _serve
+        if self._in_unit():
+            self._ask(_Ask(None, {}, sql, write))
             return
         self._sent_text(sql)
+
+    def _in_unit(self) -> bool:
+        """Whether a unit of work running side by side is asking."""
+        return getcurrent() in self._units
+
+    @staticmethod
+    def _ask(ask: _Ask) -> Any:
+        """Wait, in a unit's greenlet, until _serve has sent the statement; its answer."""
+        return getcurrent().parent.switch(ask)
 
     def _sent_text(self, sql: str) -> None:
         # A statement given as text goes by the simple protocol, which takes several in one
@@ -148,14 +157,19 @@ class WriteCursor(Cursor):
         """Every row the statement returns, processed; an INSERT ... RETURNING that returns
         none wrote none.
         """
-        if self._units.get(getcurrent()) is not None:
-            answer: list[Sequence[Any]] = getcurrent().parent.switch(_Ask(prepared, params))
-            return answer  # answered by _serve
+        if self._in_unit():
+            answer: list[Sequence[Any]] = self._ask(_Ask(prepared, params))
+            return answer
         self._begin()
-        compiled = prepared.compiled(self.dialect)
-        rows = await_(self._connection.fetch(compiled.sql, *self.arguments(prepared, params)))
+        rows = self._fetched(prepared, params)
         if rows and not isinstance(prepared.statement, Select):
             self.writes += 1
+        return rows
+
+    def _fetched(self, prepared: Prepared, params: Mapping[str, Any]) -> list[Sequence[Any]]:
+        """The statement's rows, processed, in a round trip of its own."""
+        compiled = prepared.compiled(self.dialect)
+        rows = await_(self._connection.fetch(compiled.sql, *self.arguments(prepared, params)))
         return self._processed(prepared, rows)
 
     def _processed(self, prepared: Prepared, rows: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
@@ -212,18 +226,7 @@ class WriteCursor(Cursor):
                 )
                 answers = [self._processed(prepared, rows) for (rows,) in each]
             else:
-                answers = [
-                    self._processed(
-                        prepared,
-                        await_(
-                            self._connection.fetch(
-                                prepared.compiled(self.dialect).sql,
-                                *self.arguments(prepared, ask.params),
-                            )
-                        ),
-                    )
-                    for ask, _ in asked
-                ]
+                answers = [self._fetched(prepared, ask.params) for ask, _ in asked]
             for (_, run), rows in zip(asked, answers, strict=True):
                 run.writes += bool(write and rows)
                 run.answer = rows

@@ -36,9 +36,10 @@ router = APIRouter(include_in_schema=False)
 async def swagger_ui(request: Request) -> HTMLResponse:
     """Swagger UI on the app's OpenAPI document, with its scripts from /docs-assets."""
     app: FastAPI = request.app
-    assets = f"{request.scope.get('root_path', '')}{DOCS_ASSETS}"
+    root = request.scope.get("root_path", "")
+    assets = f"{root}{DOCS_ASSETS}"
     return get_swagger_ui_html(
-        openapi_url=f"{request.scope.get('root_path', '')}{app.openapi_url}",
+        openapi_url=f"{root}{app.openapi_url}",
         title=f"{app.title} - Swagger UI",
         oauth2_redirect_url=app.swagger_ui_oauth2_redirect_url,
         swagger_js_url=f"{assets}/swagger-ui-bundle.js",
