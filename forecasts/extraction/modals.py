@@ -155,7 +155,8 @@ _PLEDGE_SUBJECT: Final = re.compile(
 _SCHEDULE_AFTER: Final = re.compile(
     # "would formally open on Sept. 1": a manner adverb leaves the timetable a timetable
     r"^\s*(?:(?:also|then|again|now|still|first|next|not|formally|officially)\s+)?"
-    r"(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|"
+    # "The dividend will be paid on Oct. 8": a payment dated by whoever makes it
+    r"(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|paid|"
     r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold(?!\s+(?:on\b|(?:the|his|her|their|its|our)\s+(?:seat|title|majority|lead)))|"
     r"open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
@@ -450,7 +451,9 @@ _RECURRING: Final = re.compile(
 # of 13": a competition's format, which its organisers set.
 _MATCH_FORMAT_AFTER: Final = re.compile(
     r"^\s*be\s+(?:(?:played|contested|decided|fought\s+out)\s+(?:over|as|in)\s+)?(?:the\s+|a\s+)?"
-    r"best[\s-]+of[\s-]+(?:\d+|three|five|seven|nine|eleven|thirteen)\b",
+    r"best[\s-]+of[\s-]+(?:\d+|three|five|seven|nine|eleven|thirteen)\b"
+    # "the final will be played to a finish": no replay, by the rules
+    r"|^\s*be\s+(?:played|fought)\s+to\s+a\s+finish\b",
     re.IGNORECASE,
 )
 
@@ -464,6 +467,94 @@ _LIST_PRICE_AFTER: Final = re.compile(
     # "Rides on Line 4 will be free all day on Sunday": a price of nothing, set; not "free of
     # debt", a state to be reached
     r"|^\s*(?:also\s+)?be\s+free(?:\s+of\s+charge)?\b(?!\s+(?:of|from)\b)"
+    # "Passengers over 65 will also travel free before 9.30 a.m.": a concession, granted
+    r"|^\s*(?:also\s+)?(?:continue\s+to\s+)?(?:travel|ride|park|sail|fly)\s+free\b(?!\s+(?:of|from)\b)"
+)
+
+
+_CURRENCY_WORDS: Final = r"(?:pounds|euros|dollars|crowns|kronor|kroner|francs|yen|pence|cents)"
+
+
+# "Cars will pay 60 crowns a day", "any property empty for a year will pay a 200% surcharge",
+# "inspectors will fine anyone without a ticket": what a scheme charges whom, set by whoever
+# runs it; not "households will pay more", which is an outcome.
+_CHARGED_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|then|only|now)\s+)?pay\s+(?:(?:a|an|the)\s+)?(?:\d+(?:\.\d+)?%\s+)?"
+    r"(?:[\w-]+\s+)?(?:surcharge|penalty|fine|fee|toll|levy|fare)s?\b"
+    r"|^\s*(?:(?:also|then|only|now)\s+)?pay\s+(?:[$€£¥]\s?)?\d[\d.,]*\s*"
+    + _CURRENCY_WORDS
+    + r"?\s+(?:a|per|each)\s+(?:day|night|week|month|year|trip|journey|visit|hour|crossing|"
+    r"entry)\b(?!\s+(?:more|less|extra)\b)"
+    r"|^\s*(?:(?:also|then|now)\s+)?fine\s+(?:anyone|anybody|those|passengers|drivers|"
+    r"motorists|riders|people)\b",
+    re.IGNORECASE,
+)
+
+
+# "The penalty for not paying will be 500 crowns": a charge the scheme sets, by its noun.
+_CHARGE_FOR_SUBJECT: Final = re.compile(
+    r"\b(?:penalty|penalties|fines?|fees?|charges?|fares?|tolls?|surcharges?|levy)\s+for\s+"
+    r"(?:[\w'’-]+\s+){1,4}$",
+    re.IGNORECASE,
+)
+_AMOUNT_AFTER: Final = re.compile(
+    r"^\s*(?:also\s+)?be\s+(?:[$€£¥]\s?\d|\d[\d.,]*\s+" + _CURRENCY_WORDS + r"\b)",
+    re.IGNORECASE,
+)
+
+
+# A timetable is an arrangement whoever gives it, an official or a guide.
+# "The first sailing will leave Port Ennis at 5.40 a.m.": a departure at an hour of the clock.
+_DEPARTS_AT_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|then|now|only)\s+)?(?:leave|depart|sail|set\s+off|kick\s+off)\b"
+    r"[^,;]{0,40}?\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|at\s+night\b|"
+    r"in\s+the\s+(?:morning|afternoon|evening)\b)",
+    re.IGNORECASE,
+)
+
+
+# "Cars without a booking will be carried only if there is space": a standing condition of
+# service, not an outcome.
+_SERVED_ONLY_IF_AFTER: Final = re.compile(
+    r"^\s*be\s+(?:carried|admitted|accepted|served|seated|boarded|let\s+(?:in|on)|refunded|"
+    r"allowed\s+(?:in|on|to\s+board))\s+only\s+(?:if|when|with|after)\b",
+    re.IGNORECASE,
+)
+
+
+# "A spokeswoman said the talks would last two days": how long an organised event is set to
+# run; not "the downturn will last two years", which is no event anyone runs.
+_EVENT_SUBJECT: Final = re.compile(
+    r"\b(?:talks|negotiations|meeting|summit|conference|visit|session|hearing|strike|"
+    r"walkout|stoppage|festival|tournament|closure|works|trial|tour|inquiry|exercises?|"
+    r"drills?)\s+$",
+    re.IGNORECASE,
+)
+_LASTS_AFTER: Final = re.compile(
+    r"^\s*(?:only\s+)?last\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?(?:\d+|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?:hours|days|weeks)\b",
+    re.IGNORECASE,
+)
+
+
+# "Bag checks would be in place at every turnstile": a measure put in place, by place.
+_IN_PLACE_AT_AFTER: Final = re.compile(
+    r"^\s*(?:also\s+)?be\s+in\s+place\s+(?:at|on|in)\s+(?:every|each|all)\b",
+    re.IGNORECASE,
+)
+
+
+# "If the scores are level after 90 minutes, the final will go to extra time": what a
+# competition's rules do with a draw, not a call on the match.
+_LEVEL_CONDITION: Final = re.compile(
+    r"\bif\s+(?:the\s+)?(?:scores?|teams?|sides?|match|game|tie|final)\s+(?:is|are|remains?|"
+    r"stays?|ends?|finish(?:es)?)\s+(?:still\s+)?(?:level|tied|drawn|all\s+square)\b",
+    re.IGNORECASE,
+)
+_TIE_BREAK_AFTER: Final = re.compile(
+    r"^\s*(?:go|be\s+decided|be\s+settled)\s+(?:to|by|on|in)\s+(?:extra\s+time|penalties|"
+    r"a\s+(?:penalty\s+)?shoot-?out|a\s+replay)\b",
+    re.IGNORECASE,
 )
 
 
@@ -481,12 +572,30 @@ def _judged_effect(text: str, start: int, attribution: _Attribution) -> bool:
     return attribution.verb_start >= 0 and text.startswith("would", start)
 
 
+_FIRST_WORD: Final = re.compile(r"\s+[a-z]+\b")
+
+
 def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -> bool:
-    if re.search(r",?\s+and\s+$", text[:start]):
+    # "... and that VAR will be used": a second clause of the same statement of the rules
+    if re.search(r",?\s+and\s+(?:that\s+(?:[\w'’.-]+\s+){1,4})?$", text[:start]):
         # "Fines will start at €5,000 ... and will double": the same subject, the same rule
         earlier = list(re.finditer(r"\b(?:will|would)\b", text[:start]))
         if earlier and _arrangement(
             text, earlier[-1].start(), text[earlier[-1].end() : start], attribution
+        ):
+            return True
+    if ";" in text[:start]:
+        # "Cars will pay 60 crowns a day; lorries will pay 150 crowns": the same verb again in
+        # the next clause, the same price list
+        earlier = list(re.finditer(r"\b(?:will|would)\b", text[: text.rindex(";", 0, start)]))
+        verb = _FIRST_WORD.match(after)
+        if (
+            earlier
+            and verb is not None
+            and text.startswith(verb.group(), earlier[-1].end())
+            and _arrangement(
+                text, earlier[-1].start(), text[earlier[-1].end() : start], attribution
+            )
         ):
             return True
     clause_end = _clause_end(text, start, [])
@@ -497,7 +606,9 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         return True
     if "rules" in text and _RULES_MEAN.search(text, 0, start):
         return True
-    if "best" in after and _MATCH_FORMAT_AFTER.match(after):
+    if ("best" in after or "finish" in after) and _MATCH_FORMAT_AFTER.match(after):
+        return True
+    if _timetabled(text, start, after):
         return True
     if _IN_FORCE_AFTER.match(after) or _ACTED_ON_RULE_AFTER.match(after):
         # "It will come into force on 1 October": an instrument's own timetable; "Alerts will
@@ -514,6 +625,8 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
     subject = text[max(0, start - _LOOK_AROUND) : start]
     return bool(
         _DEONTIC_AFTER.match(after)
+        or _CHARGED_AFTER.match(after)
+        or (_AMOUNT_AFTER.match(after) and _CHARGE_FOR_SUBJECT.search(subject))
         or _LIST_PRICE_AFTER.match(after)
         or _TAKING_EFFECT.match(text[:start])
         or _WORKINGS_AFTER.match(after)
@@ -523,6 +636,18 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         or _STARTS_FROM.search(clause)
         or subject.rstrip().rsplit(" ", 1)[-1].lower() in _CHARGE_NOUNS
         or (("you" in subject or "You" in subject) and _READER_SUBJECT.search(subject))
+    )
+
+
+def _timetabled(text: str, start: int, after: str) -> bool:
+    """A timetable, a condition of service or a competition's tie-break, whoever gives it."""
+    subject = text[max(0, start - _LOOK_AROUND) : start]
+    return bool(
+        _DEPARTS_AT_AFTER.match(after)
+        or _SERVED_ONLY_IF_AFTER.match(after)
+        or _IN_PLACE_AT_AFTER.match(after)
+        or (_LASTS_AFTER.match(after) and _EVENT_SUBJECT.search(subject))
+        or (_TIE_BREAK_AFTER.match(after) and _LEVEL_CONDITION.search(text, 0, start))
     )
 
 

@@ -4910,3 +4910,49 @@ def test_a_rival_bookmaker_set_off_by_commas_quotes_its_own_odds() -> None:
         "Bet, offers 11/10 against a draw after extra time."
     )
     assert speakers_of(text) == ["Orvabet", "Lune Bet"]
+
+
+def test_a_dividend_paid_on_a_date_is_a_schedule() -> None:
+    text = "Velm Foods' interim dividend will be paid on Nov. 14 to shareholders on the register."
+    assert sentences_of(text) == []
+
+
+def test_a_timetable_or_condition_of_service_is_an_arrangement_whoever_gives_it() -> None:
+    arrangements = [
+        "The first bus will leave Kell Square at 6.15 a.m. and the last at midnight.",
+        "Ada Kell, the operator's director, said the night ferry would depart at 10.30 p.m.",
+        "Bikes brought without a reservation will be carried only if there is room.",
+        "A spokesman for the ministry, Tomas Brand, said the talks would last three days.",
+        "Ada Kell, a steward, said extra checks would be in place at every gate.",
+        "If the teams are level after 90 minutes, the replay will go to extra time.",
+    ]
+    for text in arrangements:
+        assert sentences_of(text) == [], text
+    forecasts = [
+        "The recession will last two years, said Ada Kell, an economist at Vessel Bank.",
+        "If the teams are level after 90 minutes, Lune will win it, said Ada Kell.",
+    ]
+    for text in forecasts:
+        assert sentences_of(text) == [text], text
+
+
+def test_a_competition_s_rules_hold_for_each_clause_of_the_statement() -> None:
+    text = (
+        "The Lune Rugby Union has said that the final will be played to a finish, with extra "
+        "time if needed, and that the video referee will be used for the first time in a final."
+    )
+    assert sentences_of(text) == []
+
+
+def test_a_guide_s_charges_and_concessions_are_arrangements() -> None:
+    arrangements = [
+        "Vans will pay 40 pounds a day; coaches will pay 80 pounds.",
+        "The fine for parking on the verge will be 70 euros.",
+        "Any flat let for under 90 days will pay a 50% surcharge on its rates.",
+        "Conductors will fine anyone without a pass 30 euros.",
+        "Students with a rail card will also travel free after 7 p.m.",
+    ]
+    for text in arrangements:
+        assert sentences_of(text) == [], text
+    text = "Households will pay 300 pounds a year more for heating, said Ada Kell."
+    assert sentences_of(text) == [text]
