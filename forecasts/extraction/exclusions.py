@@ -127,7 +127,12 @@ _NOBODY_S_BELIEF: Final = re.compile(
     # "A delegate from one Gulf producer said": an unnamed person of an unnamed body
     r"|\b(?:an?|one|another|two|three)\s+(?:delegates?|sources?|officials?|diplomats?|traders?|"
     r"bankers?|insiders?|executives?)\s+(?:from|at|with|in)\s+(?:one|a|an|another|two|three)\s"
-    r"|\b(?:outlooks?|forecasts?|models?|projections?)\s+(?:do|does)\s+not\s+(?:predict|forecast)\b",
+    r"|\b(?:outlooks?|forecasts?|models?|projections?)\s+(?:do|does)\s+not\s+(?:predict|forecast)\b"
+    # "Every summer, someone tells young people that ...": an unnamed someone
+    r"|\b(?:someone|somebody)\s+(?:always\s+|usually\s+|still\s+)?(?:tells|says|claims|insists|"
+    r"predicts|argues)\b"
+    # "..., and that is a choice, not a forecast": the writer disowns the forecast
+    r"|\bnot\s+(?:a|my)\s+(?:forecast|prediction)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 # "The winners will qualify for the cup": what the rules give whoever wins, not who will.
@@ -181,6 +186,8 @@ _NOBODY_S_WORDS: Final = (
     "pricing",
     "survey",
     "not ",
+    "omeone",
+    "omebody",
     # an unnamed person's noun, its first letter off for either case
     "elegate",
     "ource",

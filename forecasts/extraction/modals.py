@@ -64,7 +64,20 @@ _EVALUATIVE_AFTER: Final = re.compile(
     r"(?:to\s+)?remember)\b"
     # "Nobody will be able to ignore us": a boast of standing, with nothing to check
     r"|^\s+be\s+able\s+to\s+(?:(?:ignore|dismiss|overlook)\s+(?:us|them|him|her|me)\b|"
-    r"write\s+(?:us|them|him|her|me)\s+off\b)",
+    r"write\s+(?:us|them|him|her|me)\s+off\b)"
+    # "pay growth will be an important indicator of ...": what will be worth watching
+    r"|^\s+be\s+(?:an?\s+)?(?:important|key|crucial|useful|good|early)\s+(?:indicator|"
+    r"signal|gauge|guide|test)\b"
+    # "The Committee may look back on this summer as a turning point": a verdict to come
+    r"|^\s+look\s+back\s+on\s+[^,;.]{1,40}?\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:turning\s+point|"
+    r"watershed|mistake|missed\s+opportunity|moment|golden\s+age|high\s+point|low\s+point)\b"
+    # "the shift would take time to show up": a delay with no measure
+    r"|^\s+take\s+(?:some\s+)?time\b(?!\s+(?:until|before|to\s+\w+\s+(?:until|before)\b))"
+    # "Shoppers will notice.": a change felt, with nothing named to check
+    r"|^\s+notice\s*(?:[.,;!”\"]|$)"
+    # "would continue as long as necessary": an open-ended resolve
+    r"|^\s+(?:continue|go\s+on|stay|remain)\s+[\"“]?(?:for\s+)?as\s+long\s+as\s+"
+    r"(?:necessary|needed|required|it\s+takes)\b",
     re.IGNORECASE,
 )
 
@@ -114,6 +127,8 @@ _PLEDGE_AFTER: Final = re.compile(
     r"(?:[\w-]+\s+)?(?:points|goals|wins|votes|seats|years|months|weeks|days|hours|"
     r"rounds|games|matches)\s+(?:to|for|before)\b)|"
     r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:at|there|here)\b|"
+    # "its navy would escort flagged vessels": a force's orders, its own to give
+    r"defend|escort|patrol|protect|guard|"
     # "would bring forward repairs": its own timetable, reset
     r"bring\s+forward|"
     # "his side will not sit back": how a team means to play, the manager's choice
@@ -165,6 +180,9 @@ _SCHEDULE_AFTER: Final = re.compile(
     # "will discuss the report in late April", "will return to the table on Feb. 25": a
     # meeting in the diary, with its business
     r"discuss|consider|return\s+to\s+the\s+(?:negotiating\s+)?table|"
+    # "will send every household a leaflet in November": a mailing, dated by its sender
+    r"send\s+(?:every|each|all)\s+(?:households?|homes?|voters?|residents?|customers?|"
+    r"patients?|members?)|"
     # "will reset the cap on July 1", "will impose a 25% tariff from April 1": a measure
     # decided, dated by whoever takes it
     r"reset|impose|"

@@ -4956,3 +4956,45 @@ def test_a_guide_s_charges_and_concessions_are_arrangements() -> None:
         assert sentences_of(text) == [], text
     text = "Households will pay 300 pounds a year more for heating, said Ada Kell."
     assert sentences_of(text) == [text]
+
+
+def test_a_verdict_to_come_or_a_delay_with_no_measure_is_no_forecast() -> None:
+    stated = [
+        "Ada Kell, an economist at Vessel Bank, said the change would take time to reach shoppers.",
+        "Ada Kell, an economist at Vessel Bank, said retail sales would be a key indicator of "
+        "demand.",
+        '"Drivers will notice," said Ada Kell, an analyst at Vessel Bank.',
+        "Ada Kell, an economist at Vessel Bank, said investors would look back on this spring "
+        "as a turning point.",
+        'The interior ministry said the checks would continue "as long as necessary."',
+    ]
+    for text in stated:
+        assert sentences_of(text) == [], text
+    text = "The recovery will take until 2029, said Ada Kell, an economist at Vessel Bank."
+    assert sentences_of(text) == [text]
+
+
+def test_a_force_s_orders_are_its_own_to_give() -> None:
+    text = (
+        "The defence minister, Tomas Brand, said his country would defend its waters, and that "
+        "its coastguard would escort fishing boats from Monday."
+    )
+    assert sentences_of(text) == []
+
+
+def test_a_mailing_dated_by_its_sender_is_a_schedule() -> None:
+    text = (
+        "The Lune Electoral Commission will send every household a guide to the new rules in "
+        "October."
+    )
+    assert sentences_of(text) == []
+
+
+def test_an_unnamed_someone_and_a_disowned_forecast_are_no_claims() -> None:
+    stated = [
+        "Each spring, someone tells commuters that the new line will open next year.",
+        "Rents will keep rising faster than pay as long as the council builds too few flats, "
+        "and that is a warning, not a forecast.",
+    ]
+    for text in stated:
+        assert sentences_of(text) == [], text
