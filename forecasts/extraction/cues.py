@@ -142,6 +142,13 @@ _PLAN_ON: Final = re.compile(
 )
 
 
+# "a runoff", "a recession", "relegation": an event whose escape a record shows.
+_AVOIDED_EVENT: Final = (
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:runoff|run-off|second\s+round|recession|default|"
+    r"relegation|shutdown|strike|downgrade|defeat|penalty\s+shoot-?out|replay|lockdown)\b"
+)
+
+
 # "I think she wins", "I don't think Orion ships before October": spoken English puts a
 # forecast of an outcome in the present after a verb of opinion.
 _OUTCOME_PRESENT: Final = (
@@ -149,6 +156,9 @@ _OUTCOME_PRESENT: Final = (
     r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
     r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)|"
     r"bottoms\s+out|slows|eases|rebounds|resumes|"
+    # "I think it's very likely she avoids a runoff": an event a record shows escaped; not
+    # "he avoids questions", a habit
+    r"avoids\s+" + _AVOIDED_EVENT + "|"
     # "we think it goes above $45", "I think it settles at around 3.3%": where a figure goes
     r"(?:goes|stays|settles)\s+(?:above|below|over|under|past|at|around|near)\s+"
     r"(?:(?:about|around|roughly)\s+)?[$€£]?\d+|"
@@ -164,7 +174,9 @@ _OUTCOME_PRESENT: Final = (
 # "I don't think they cut in June": a plural subject takes the verb's bare form.
 _OUTCOME_PRESENT_PLURAL: Final = (
     r"win|lose|beat|finish|ship|launch|fall|rise|drop|climb|reach|survive|recover|qualify|"
-    r"peak|cut|raise|hike|move"
+    r"peak|cut|raise|hike|move|"
+    # "I doubt they hit 95% before November", "I doubt we get there by spring": a mark reached
+    r"hit|top|pass|exceed|make\s+it|get\s+(?:there|through)|avoid\s+" + _AVOIDED_EVENT
 )
 
 

@@ -4998,3 +4998,20 @@ def test_an_unnamed_someone_and_a_disowned_forecast_are_no_claims() -> None:
     ]
     for text in stated:
         assert sentences_of(text) == [], text
+
+
+def test_a_doubt_that_a_mark_is_reached_is_a_call() -> None:
+    for text in (
+        '"I doubt they hit 80% before March," said Ada Kell, a union official.',
+        '"I doubt we get there before the summer," said Ada Kell, a union official.',
+    ):
+        assert sentences_of(text) == [text], text
+
+
+def test_a_present_call_that_an_event_is_escaped_is_a_forecast() -> None:
+    for text in (
+        '"I think it\'s very likely he avoids a second round," said Ada Kell, a pollster.',
+        '"I think they avoid a recession this year," said Ada Kell, an economist.',
+    ):
+        assert sentences_of(text) == [text], text
+    assert sentences_of('"I think he avoids questions," said Ada Kell.') == []
