@@ -746,7 +746,11 @@ _EVENT_THRESHOLD: Final = re.compile(
 # ratio of people to people is no quantity here ("put it at 3%" may be a rate, so not that).
 _PUT_IT_AT: Final = re.compile(
     r"\bput\s+it\s+at\s+(?:(?:no\s+(?:more|better)\s+than|less\s+than|about|around|roughly|"
-    r"just|at\s+(?:most|best|least))\s+)?$",
+    r"just|at\s+(?:most|best|least))\s+)?$"
+    # "I'd put it lower than that, maybe one in ten": the answerer's own odds against the
+    # ones put to them
+    r"|\bput\s+it\s+(?:(?:a\s+(?:bit|little|lot)|much|slightly|far)\s+)?(?:lower|higher)"
+    r"(?:\s+than\s+that)?,?\s+(?:maybe|perhaps|about|around|roughly|closer\s+to|at)\s+$",
     re.IGNORECASE,
 )
 

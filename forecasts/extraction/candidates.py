@@ -731,6 +731,29 @@ _HEDGED_PICK: Final = (
 )
 
 
+# "In the second half of next year.", "Probably in the first two weeks of January.": when the
+# question's event comes, a time of the calendar and no more.
+_TIME_ANSWER: Final = (
+    r"(?:(?:Probably|Most\s+likely|Very\s+likely|Likely|Almost\s+certainly)\s+)?"
+    r"(?i:in|by|before|around|during|sometime\s+in|towards?\s+the\s+end\s+of)\s+(?:the\s+)?"
+    r"(?:(?:first|second|third|fourth|last|final|next)\s+(?:[\w-]+\s+)?(?:half|quarter|weeks?|"
+    r"days|months?)\s+of\s+(?:the\s+)?)?(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:(?:next|this)\s+(?:year|month|spring|summer|autumn|fall|winter|season)|(?:19|20)\d\d|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)|(?:spring|summer|autumn|fall|winter|new\s+year))"
+)
+
+
+# "I'd put it lower than that, maybe one in ten.": a figure of the answerer's own for the
+# chance or level the question gave.
+_PUT_IT_ANSWER: Final = (
+    r"(?:I['’]d|I\s+would|We['’]d|We\s+would)\s+put\s+it\s+(?:(?:(?:a\s+(?:bit|little)|much|"
+    r"slightly|far|a\s+lot)\s+)?(?:lower|higher)(?:\s+than\s+that)?,?\s+(?:maybe|perhaps|"
+    r"about|around|at|closer\s+to)\s+|at\s+(?:about\s+|around\s+)?)"
+    r"(?:[$€£]?\d[\d.,]*\s*(?:%|per\s+cent|percent)?|one\s+in\s+[\w-]+)[^\n]*?"
+)
+
+
 # The end of a short answer: "Not next year, no.", "I think so, yes."
 _ANSWER_END: Final = r"(?:,\s*(?:no|yes))?\s*[.!]?\s*$"
 
@@ -743,7 +766,7 @@ _ANSWER_TAG: Final = r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?
 # question's (LABELLING.md, seventh and eighth splits).
 _SHORT_ANSWER: Final = re.compile(
     _ANSWER_TAG + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
-    r"(?:I\s+)?doubt\s+it|" + _TIMED_DENIAL + "|"
+    r"(?:I\s+)?doubt\s+it|" + _TIMED_DENIAL + "|" + _TIME_ANSWER + "|" + _PUT_IT_ANSWER + "|"
     # "Not in 2028.": later than the year the question asks about, whose event it is
     r"Not\s+in\s+(?:19|20)\d\d|"
     # "Not for flu, no.": the question's event denied for the part of it the answer names
@@ -755,7 +778,8 @@ _SHORT_ANSWER: Final = re.compile(
     # "Probably not this season.": and the time it grants or denies
     r"(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
     r"(?:\s+not)?(?:\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|"
-    r"autumn|time))?|" + _HEDGED_PICK + r"|"
+    # "Probably not this round.": a round of talks, a round of a contest
+    r"autumn|time|round|term))?|" + _HEDGED_PICK + r"|"
     # "Drift higher, but slowly.", "Lower.": the way the asked-about figure goes
     r"(?:(?:Drift|Edge|Inch|Move|Trend|Grind|Go)\s+)?(?:[Hh]igher|[Ll]ower|Up|Down)"
     r"(?:,?\s+(?:but\s+)?(?:only\s+)?(?:slowly|gradually|modestly|slightly|steadily|sharply|"
@@ -794,7 +818,11 @@ _QUOTED_ANSWER: Final = re.compile(
 
 _HEDGE_ANSWER: Final = re.compile(
     r"^\s*(?:(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
-    r"(?:\s+not)?|" + _HEDGED_PICK + r")\s*[.!]\s*$"
+    r"(?:\s+not)?"
+    # "Probably not this round.", "Not before next year.": an explainer's answer under its
+    # question heading, with the time it grants or denies
+    r"(?:\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time|"
+    r"round|term))?|" + _HEDGED_PICK + r"|" + _TIMED_DENIAL + r")\s*[.!]\s*$"
 )
 
 

@@ -5015,3 +5015,34 @@ def test_a_present_call_that_an_event_is_escaped_is_a_forecast() -> None:
     ):
         assert sentences_of(text) == [text], text
     assert sentences_of('"I think he avoids questions," said Ada Kell.') == []
+
+
+def test_a_time_of_the_calendar_answers_a_question_about_when() -> None:
+    for answer in ("In the first half of next year.", "Probably in the last week of March."):
+        text = (
+            "Ada Kell runs the Lune shipyard.\n\nQ: When will the first ship be delivered?\n\n"
+            f"KELL: {answer} The hull is finished."
+        )
+        found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+        assert found == [("Ada Kell", f"KELL: {answer}")], answer
+
+
+def test_an_explainer_s_hedged_or_timed_answer_under_its_question_heading() -> None:
+    for answer, probability in (("Probably not this round.", 0.3), ("Not before next year.", None)):
+        text = (
+            "What the canal talks mean\n\nBy Ada Kell\n\nWill there be a deal on tolls?\n\n"
+            f"{answer} Both sides are far apart."
+        )
+        (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+        assert (candidate.sentence, candidate.speaker) == (answer, None), answer
+        assert candidate.probability == probability, answer
+
+
+def test_an_answer_that_puts_the_odds_lower_gives_its_own_figure() -> None:
+    text = (
+        "Ada Kell is a virologist.\n\nQ: Markets give a one-in-three chance of a peak before "
+        "March. Do you agree?\n\nKELL: I'd put it lower than that, maybe one in eight."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker == "Ada Kell"
+    assert candidate.probability == 0.125
