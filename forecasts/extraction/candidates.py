@@ -33,6 +33,7 @@ from forecasts.extraction.layout import (
 )
 from forecasts.extraction.modals import _checkable_predicate
 from forecasts.extraction.names import (
+    _GENERIC_SUBJECT,
     _SPEECH,
     _agency_credit,
     _classify,
@@ -58,6 +59,7 @@ from forecasts.extraction.sentences import (
 from forecasts.extraction.spans import _span
 from forecasts.extraction.speakers import (
     _FIRM_NAMING_REACH,
+    _NAMED_ODDS,
     _PRICED_WITH,
     _Attribution,
     _attribution,
@@ -680,9 +682,23 @@ def _bookmaker_before(index: int, sentences: list[Sentence]) -> _Attribution | N
         # "X is the 7/4 favourite with bookmaker Carrow Bet to win. Y is 3/1."
         return _Attribution(priced.group("maker"))
     runs = _name_runs(before)
-    if not runs or runs[0].start != 0 or not _BOOKMAKER_PRICES.match(before, runs[0].end):
-        return None
-    return _Attribution(runs[0].text)
+    maker: str | None = None
+    if runs and runs[0].start == 0 and _BOOKMAKER_PRICES.match(before, runs[0].end):
+        maker = runs[0].text
+    else:
+        # "Bookmaker Greyhill Bet makes Ashford the 4/5 favourites.", "Castlebet, the country's
+        # biggest bookmaker, makes ...": the bookmaker after its trade or before a description
+        named = _NAMED_ODDS.match(before)
+        maker = named.group("maker") if named is not None else None
+    if maker is None or _GENERIC_SUBJECT.match(maker) or _TRADE_ONLY.match(maker):
+        return None  # "Bookmakers make Rovers 4/6": no bookmaker named (LABELLING.md)
+    return _Attribution(maker)
+
+
+# "Bookmakers", "The bookies": the trade, with no firm named.
+_TRADE_ONLY: Final = re.compile(
+    r"(?i:the\s+)?(?i:bookmakers?|bookies?|betting\s+(?:firms?|companies|sites?)|punters)$"
+)
 
 
 _TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|me)\b")

@@ -562,7 +562,9 @@ _NAMED_ODDS: Final = re.compile(
     + _BOOKMAKER_APPOSITIVE
     + r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
     # "makes her the 6/4 favourite": the runner may be a pronoun
-    r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+)"
+    r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+"
+    # "makes the Green candidate, Hannah Moss, the 1/3 favourite": the runner named in apposition
+    r"|(?i:the)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+)"
     r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
     # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
     # "The same firm offers 6/4 on ...", "It offers 3/1 on ...": the bookmaker of the odds

@@ -5046,3 +5046,20 @@ def test_an_answer_that_puts_the_odds_lower_gives_its_own_figure() -> None:
     (candidate,) = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.speaker == "Ada Kell"
     assert candidate.probability == 0.125
+
+
+def test_a_bookmaker_named_after_its_trade_or_before_a_description_prices_the_next_runner() -> None:
+    for opening in (
+        "Bookmaker Lune Bet makes Kell Rovers the 4/6 favourites to lift the cup.",
+        "Lune Bet, the region's oldest bookmaker, makes Kell Rovers 4/6 to lift the cup.",
+    ):
+        text = f"{opening} Ashby Town are 11/8."
+        assert speakers_of(text) == ["Lune Bet", "Lune Bet"], opening
+    text = "Bookmakers make Kell Rovers 4/6 to lift the cup. Ashby Town are 11/8."
+    assert speakers_of(text) == []
+
+
+def test_a_favourite_named_in_apposition_is_priced_by_the_bookmaker() -> None:
+    text = "Bookmaker Lune Bet makes the Liberal candidate, Ada Kell, the 2/5 favourite."
+    assert speakers_of(text) == ["Lune Bet"]
+    assert only(text).probability == round(5 / 7, 6)
