@@ -120,7 +120,11 @@ _OPINION: Final = re.compile(
     r"money|(?<=base\s)case|(?<=central\s)case|scenario)\s+is\b"
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
-    r"shocked|stunned)\s+(?:to\s+see|if)\b"
+    # "I'd be very disappointed if we did not have it by December": the expected outcome
+    # denied is what would disappoint
+    r"shocked|stunned|disappointed)\s+(?:to\s+see|if)\b"
+    # "Our best guess: the Social Alliance finishes first": the call after a colon
+    r"|\b(?:my|our)\s+(?:best\s+|own\s+)?guess\s*:\s"
     r"|\bI\s+(?:predict|bet|reckon|forecast)\b|\bI['’]d\s+bet\b"
     # "I would not bet on a move in June", "I wouldn't bet against a cut": a wager declined
     # is a call that the event will not come, or will

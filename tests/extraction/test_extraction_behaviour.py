@@ -5063,3 +5063,13 @@ def test_a_favourite_named_in_apposition_is_priced_by_the_bookmaker() -> None:
     text = "Bookmaker Lune Bet makes the Liberal candidate, Ada Kell, the 2/5 favourite."
     assert speakers_of(text) == ["Lune Bet"]
     assert only(text).probability == round(5 / 7, 6)
+
+
+def test_a_disappointment_if_an_outcome_fails_is_a_call_that_it_comes() -> None:
+    text = '"I\'d be very disappointed if we did not open the plant by June," Ada Kell said.'
+    assert sentences_of(text) == [text]
+
+
+def test_a_best_guess_after_a_colon_is_the_writer_s_call() -> None:
+    text = "Our best guess: the Greens finish second, and Kell is still mayor in May."
+    assert sentences_of(text) == [text]
