@@ -476,7 +476,11 @@ _PROJECTION_GIVES: Final = re.compile(
     r"(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:(?:between\s+|about\s+|around\s+|roughly\s+)?"
     r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|seats\b|points\b|of\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
     r"\d|and\s+\d)|(?:falling|rising|shrinking|growing|climbing|dropping|declining|increasing|"
-    r"easing|peaking)\s+(?:to|by|at)\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?\d)",
+    r"easing|peaking)\s+(?:to|by|at)\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?\d"
+    # "has the region needing 4,000 more workers by 2030", "have Vasquez finishing the year on
+    # about 410 points": what the projection has someone do, measured
+    r"|(?-i:[a-z]{3,}ing)\s+(?:[\w'’-]+\s+){0,4}?(?:about\s+|around\s+|roughly\s+|some\s+)?"
+    r"[$€£]?\d[\d.,]*(?!\d))",
     re.IGNORECASE,
 )
 

@@ -5073,3 +5073,13 @@ def test_a_disappointment_if_an_outcome_fails_is_a_call_that_it_comes() -> None:
 def test_a_best_guess_after_a_colon_is_the_writer_s_call() -> None:
     text = "Our best guess: the Greens finish second, and Kell is still mayor in May."
     assert sentences_of(text) == [text]
+
+
+def test_a_projection_that_has_someone_doing_a_measured_thing_gives_its_figures() -> None:
+    for text in (
+        "Vessel Research's simulations have Kell Rovers winning the league with 84 points.",
+        "The ministry's latest projection has the county needing 3,000 more nurses by 2031.",
+    ):
+        assert sentences_of(text) == [text], text
+    text = "The ministry's projections, first published in 2019, have been revised three times."
+    assert sentences_of(text) == []
