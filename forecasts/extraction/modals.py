@@ -984,6 +984,21 @@ def _own_organisation(before: str, own: tuple[str, ...]) -> bool:
     return any(name == org or org.startswith(name + " ") for org in own)
 
 
+def _another_s_act(before: str, own: tuple[str, ...]) -> bool:
+    """ "Orvia will raise its dividend," said an analyst at Vessel Bank: a named body's act
+    called by a source from another organisation is that source's forecast, not a plan
+    reported."""
+    if not own:
+        return False  # the writer, or a source whose organisation is not known
+    named = _NAMED_SUBJECT.search(before)
+    if named is None or _PRONOUN_NAME.match(named.group("name")):
+        return False
+    return not _own_organisation(before, own)
+
+
+_PRONOUN_NAME: Final = re.compile(r"(?:i|we|he|she|they|it|the|this|that)\b", re.IGNORECASE)
+
+
 def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
     """A speaker's commitment about their own acts ("the company would invest").
 
@@ -991,7 +1006,9 @@ def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
     any act is theirs to decide, so only a verb of what befalls them ("we will win") keeps
     the sentence a forecast.
     """
-    if _OWN_OPERATIONS_AFTER.match(after) or _PROMISED_BEFORE.search(before):
+    if _OWN_OPERATIONS_AFTER.match(after) and not _another_s_act(before, own):
+        return True
+    if _PROMISED_BEFORE.search(before):
         return True
     if _STARTS_AFTER.match(after) and _PLAYER_NAMED_BEFORE.search(before):
         return True

@@ -1859,7 +1859,10 @@ def _own_organisations(speaker: str, article: str) -> tuple[str, ...]:
         before = _POST_BEFORE_NAME.search(article, max(0, start - _POST_REACH), start)
         after = _POST_AFTER_NAME.match(article, end, end + _POST_REACH)
         for match in (before, after):
-            if match is not None and match.group("org") not in found:
-                found.append(match.group("org"))
+            org = match.group("org") if match is not None else None
+            if org is not None and org.endswith(".") and "." not in org[:-1]:
+                org = org[:-1]  # "a spokeswoman for Orvia.": the sentence's full stop
+            if org is not None and org not in found:
+                found.append(org)
         start = article.find(speaker, end)
     return tuple(found)

@@ -5083,3 +5083,13 @@ def test_a_projection_that_has_someone_doing_a_measured_thing_gives_its_figures(
         assert sentences_of(text) == [text], text
     text = "The ministry's projections, first published in 2019, have been revised three times."
     assert sentences_of(text) == []
+
+
+def test_an_outside_source_s_call_on_a_company_s_act_is_a_forecast() -> None:
+    text = '"Velm Foods will raise its dividend," said Ada Kell, an analyst at Vessel Bank.'
+    assert sentences_of(text) == [text]
+    for text in (
+        "Velm Foods will raise its dividend in May, said Ada Kell, a spokeswoman for Velm Foods.",
+        "Tomas Brand, Velm Foods' chief executive, said Velm would raise its dividend in May.",
+    ):
+        assert sentences_of(text) == [], text
