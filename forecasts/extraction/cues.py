@@ -240,10 +240,12 @@ _MARGIN_PRESENT: Final = re.compile(
 
 
 _THINK_PRESENT: Final = re.compile(
-    r"\b(?-i:I|We|we)\s+(?:(?:do\s+not|don['’]t|really|still|very\s+much|strongly|seriously)\s+)?"
+    r"\b(?-i:I|We|we)(?:\s+(?:(?:do\s+not|don['’]t|really|still|very\s+much|strongly|seriously)\s+)?"
     r"(?:think|reckon|suspect|bet|"
     # "I doubt we cut before December": the doubt is a call that the outcome will not come
-    r"believe|doubt)\s+"
+    r"believe|doubt)"
+    # "I'd say it goes to extra time": the speaker's call, in the conditional of modesty
+    r"|(?:['’]d|\s+would)\s+say)\s+"
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,6}?"
     rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
     rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT}"
@@ -859,7 +861,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", then.start(), then.end(), "the consequent of a condition, in the present"
         )
-    for match in _THINK_PRESENT.finditer(text) if "I " in text or "we " in text.lower() else ():
+    thinks = "I " in text or "we " in text.lower() or "I'd" in text or "I’d" in text
+    for match in _THINK_PRESENT.finditer(text) if thinks else ():
         yield _plain_cue(
             "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )

@@ -5093,3 +5093,9 @@ def test_an_outside_source_s_call_on_a_company_s_act_is_a_forecast() -> None:
         "Tomas Brand, Velm Foods' chief executive, said Velm would raise its dividend in May.",
     ):
         assert sentences_of(text) == [], text
+
+
+def test_i_d_say_is_a_verb_of_opinion_before_a_present_call() -> None:
+    text = '"Lune by a goal, and I\'d say it goes to extra time," said Ada Kell, a pundit.'
+    assert sentences_of(text) == [text]
+
