@@ -538,7 +538,11 @@ def _candidate(
         or _QUOTED_ANSWER.match(sentence.text) is not None
     ) and _short_answer(sentence, document)
     short = short or _answers_question_before(sentence, sentences, index)
-    short = short or (attribution.speaker is None and _TIP.match(sentence.text) is not None)
+    short = short or (
+        # "They are fitter. Port Allin by a goal.": a source's tip inside their quotation
+        (attribution.speaker is None or _quote_only(sentence.text, regions))
+        and _TIP.match(sentence.text) is not None
+    )
     if not found and short:
         found = [_SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
@@ -735,6 +739,14 @@ _TIP: Final = re.compile(
     r"^\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+to\s+(?:win|beat|finish|lift|"
     r"take|top|qualify|go\s+through)\b"
     r"(?![^.;!?]*\b(?:is|are|was|were|will|would|has|have|had|said|says)\b)[^.;!?]*\.\s*$"
+    # "Ashford 2-1, after extra time.", "Port Allin by a goal, probably in extra time.": the
+    # winner and the score or margin a pick gives, alone; not "Ashford 2-1 Kelvin Park", a
+    # result line
+    r"|^\s*[\"“]?(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:\d{1,2}-\d{1,2}|by\s+"
+    r"(?:a|one|two|three|\d)\s+(?:goals?|points?|runs?|tries|wickets?))(?=\s*[,.])"
+    r"(?![^.;!?]*\b(?:is|are|was|were|will|would|has|have|had|said|says|won|lost|beat|scored|"
+    r"came|went|took|[a-z]{3,}ed)\b)"
+    r"[^.;!?]*\.[\"”]?\s*$"
 )
 
 

@@ -211,6 +211,8 @@ _SPEECH_VERBS: Final = (
     r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
     + TIPPED_TO
     + r"|"
+    # 'X tipped Port Allin: "They are fitter."': the tip, then the quotation that argues it
+    r"(?:tipped|tips|backed|backs)(?=\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*:\s*[\"“])|"
     r"reports|sees|see|"
     # "It saw inflation returning to target in 2028": a view of a course, reported
     r"saw(?=\s+(?:[\w$%.,-]+\s+){1,4}?(?:returning|rising|falling|reaching|peaking|growing|"

@@ -5099,3 +5099,19 @@ def test_i_d_say_is_a_verb_of_opinion_before_a_present_call() -> None:
     text = '"Lune by a goal, and I\'d say it goes to extra time," said Ada Kell, a pundit.'
     assert sentences_of(text) == [text]
 
+
+def test_a_verbless_pick_of_winner_and_score_is_a_tip() -> None:
+    for text in ("Kell Rovers 2-1, after extra time.", "Kell Rovers by two goals."):
+        assert sentences_of(text) == [text], text
+    for text in ("Kell Rovers 2-1 Ashby Town.", "Kell Rovers 2-1, a result that stunned them."):
+        assert sentences_of(text) == [], text
+
+
+def test_a_pundit_s_tip_inside_the_quotation_after_tipped_is_the_pundit_s() -> None:
+    text = (
+        'Tomas Brand said Ashby would win "with something to spare." Ada Kell, a former '
+        'captain, tipped Kell Rovers: "They are quicker. Kell Rovers by a goal, probably on '
+        'penalties."'
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert ("Ada Kell", 'Kell Rovers by a goal, probably on penalties."') in found
