@@ -978,7 +978,10 @@ _VAGUE_OUTCOME: Final = re.compile(
     r"(?:debate|picture|calculus|conversation|mood|narrative|discussion|argument)|"
     # "which could make for a scrappy game": what a match may be like to watch
     r"make\s+for\s+(?:a|an)\s+(?:[\w,-]+\s+){0,3}?(?:game|match|contest|race|tie|derby|"
-    r"afternoon|evening|night|spectacle|watch))\b",
+    r"afternoon|evening|night|spectacle|watch)|"
+    # "The Committee may look back on this summer as a turning point": a verdict to come
+    r"look\s+back\s+on\s+[^,;.]{1,40}?\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:turning\s+point|"
+    r"watershed|mistake|missed\s+opportunity|moment|high\s+point|low\s+point))\b",
     re.IGNORECASE,
 )
 

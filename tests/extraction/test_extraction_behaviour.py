@@ -5115,3 +5115,9 @@ def test_a_pundit_s_tip_inside_the_quotation_after_tipped_is_the_pundit_s() -> N
     )
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert ("Ada Kell", 'Kell Rovers by a goal, probably on penalties."') in found
+
+
+def test_a_verdict_to_come_under_may_is_no_forecast() -> None:
+    text = "Ada Kell, the governor, said the board may look back on this spring as a turning point."
+    assert sentences_of(text) == []
+
