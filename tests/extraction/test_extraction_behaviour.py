@@ -5121,3 +5121,11 @@ def test_a_verdict_to_come_under_may_is_no_forecast() -> None:
     text = "Ada Kell, the governor, said the board may look back on this spring as a turning point."
     assert sentences_of(text) == []
 
+
+def test_an_unnamed_trade_or_side_opening_the_sentence_is_unattributable() -> None:
+    for text in (
+        "Crews have told the company they expect the new engines to fail by June.",
+        "Supporters say the bridge will cut journey times by 20 minutes.",
+        "Insurers have warned that claims could exceed 2 billion euros this year.",
+    ):
+        assert sentences_of(text) == [], text
