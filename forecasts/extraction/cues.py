@@ -474,7 +474,9 @@ _PROJECTION_IMPLIES: Final = re.compile(
 # "gives the Greens 40 of the assembly's 90 seats": a share of a whole named by its owner.
 # "The central projection has the jobless rate rising to 6%": a path to a figure.
 _PROJECTION_GIVES: Final = re.compile(
-    r"\b(?:projections?|simulations?)\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s+"
+    r"\b(?:projections?|simulations?|(?<=\bits\s)models?|(?<=\btheir\s)models?|"
+    # "Its model has Labour winning 410 seats": a forecaster's model, by its owner
+    r"(?<=\bour\s)models?|(?<=['’]s\s)models?)\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:(?:between\s+|about\s+|around\s+|roughly\s+)?"
     r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|seats\b|points\b|of\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
     r"\d|and\s+\d)|(?:falling|rising|shrinking|growing|climbing|dropping|declining|increasing|"
@@ -825,7 +827,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     projects = any(word in text for word in ("impl", "envisag", "show", "see", "point"))
     for match in _PROJECTION_IMPLIES.finditer(text) if projects else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's implication")
-    for match in _PROJECTION_GIVES.finditer(text) if "ation" in text or "ion" in text else ():
+    gives = "ation" in text or "ion" in text or "model" in text
+    for match in _PROJECTION_GIVES.finditer(text) if gives else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a projection's figures")
     for match in _OWN_FORECAST_IS.finditer(text) if "'" in text or "’" in text else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's figure")

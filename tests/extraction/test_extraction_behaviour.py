@@ -5129,3 +5129,9 @@ def test_an_unnamed_trade_or_side_opening_the_sentence_is_unattributable() -> No
         "Insurers have warned that claims could exceed 2 billion euros this year.",
     ):
         assert sentences_of(text) == [], text
+
+
+def test_a_forecaster_s_model_gives_its_figures_as_a_projection_does() -> None:
+    for text in ("Its model has the Greens winning 41 seats.", "Its model has the Greens on 12%."):
+        assert sentences_of(text) == [text], text
+    assert sentences_of("Lune Motors' new model has a range of 500 km.") == []
