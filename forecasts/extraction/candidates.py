@@ -782,6 +782,13 @@ _PUT_IT_ANSWER: Final = (
 )
 
 
+# "Yes, a little.", "Yes, but only slightly.": the question's event granted, by how much; a
+# bare "Yes" is left alone, as the answer tags' own turns are.
+_DEGREE_YES: Final = (
+    r"Yes,\s+(?:but\s+)?(?:only\s+)?(?:a\s+little|a\s+bit|slightly|modestly|somewhat|marginally)"
+)
+
+
 # The end of a short answer: "Not next year, no.", "I think so, yes."
 _ANSWER_END: Final = r"(?:,\s*(?:no|yes))?\s*[.!]?\s*$"
 
@@ -794,7 +801,15 @@ _ANSWER_TAG: Final = r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?
 # question's (LABELLING.md, seventh and eighth splits).
 _SHORT_ANSWER: Final = re.compile(
     _ANSWER_TAG + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
-    r"(?:I\s+)?doubt\s+it|" + _TIMED_DENIAL + "|" + _TIME_ANSWER + "|" + _PUT_IT_ANSWER + "|"
+    r"(?:I\s+)?doubt\s+it|"
+    + _TIMED_DENIAL
+    + "|"
+    + _TIME_ANSWER
+    + "|"
+    + _PUT_IT_ANSWER
+    + "|"
+    + _DEGREE_YES
+    + "|"
     # "Not in 2028.": later than the year the question asks about, whose event it is
     r"Not\s+in\s+(?:19|20)\d\d|"
     # "Not for flu, no.": the question's event denied for the part of it the answer names
@@ -850,7 +865,7 @@ _HEDGE_ANSWER: Final = re.compile(
     # "Probably not this round.", "Not before next year.": an explainer's answer under its
     # question heading, with the time it grants or denies
     r"(?:\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time|"
-    r"round|term))?|" + _HEDGED_PICK + r"|" + _TIMED_DENIAL + r")\s*[.!]\s*$"
+    r"round|term))?|" + _HEDGED_PICK + r"|" + _TIMED_DENIAL + r"|" + _DEGREE_YES + r")\s*[.!]\s*$"
 )
 
 

@@ -5135,3 +5135,13 @@ def test_a_forecaster_s_model_gives_its_figures_as_a_projection_does() -> None:
     for text in ("Its model has the Greens winning 41 seats.", "Its model has the Greens on 12%."):
         assert sentences_of(text) == [text], text
     assert sentences_of("Lune Motors' new model has a range of 500 km.") == []
+
+
+def test_a_yes_with_a_degree_answers_a_question_about_the_future() -> None:
+    text = (
+        "What the frost means\n\nBy Ada Kell\n\nWill the frost push up apple prices this "
+        "autumn?\n\nYes, a little. Stores hold plenty of fruit."
+    )
+    assert sentences_of(text) == ["Yes, a little."]
+    text = "What the frost means\n\nBy Ada Kell\n\nIs the frost over?\n\nYes, a little."
+    assert sentences_of(text) == []
