@@ -331,9 +331,13 @@ def _attribution(
             organisation = _definite_org(written, document, text[: according.start()])
             name = organisation.name if organisation is not None else None
         if name is None or re.search(r"['’]s\b", tail):
+            # "according to analysts at Harwich Partners": the role's organisation stands
+            # after the "at" that ends a name's tail
+            clause = re.split(r"[,;:(]", text[according.end() :])[0].rstrip(' .!?"”’')
             name = (
                 _inverted_speaker(text[according.end() :], text, according.end(), document)
                 or _role_organisation(tail.strip(), text, according.end(), document)
+                or _role_organisation(clause.strip(), text, according.end(), document)
                 # "according to the service's latest outlook": whoever issued it
                 # (its closing full stop aside: "... own impact assessment.")
                 or _report_owner(written, text, according.end(), document)

@@ -260,6 +260,14 @@ def test_analysts_at_an_organisation_named_before_speak_for_it() -> None:
     assert speakers_of(text) == ["Bank of Arland"]
 
 
+def test_according_to_a_role_at_an_organisation_names_the_organisation() -> None:
+    text = (
+        "A recession is likely within a year if oil stays above $100, according to analysts "
+        "at Harwich Partners."
+    )
+    assert speakers_of(text) == ["Harwich Partners"]
+
+
 def test_an_organisation_and_its_director_speak() -> None:
     text = (
         "The World Meteorological Organization warned that 2025 would likely be among the "
