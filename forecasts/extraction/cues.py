@@ -99,6 +99,14 @@ _ATTRIBUTABLE_POSSIBILITY: Final = frozenset(
 )
 
 
+# What a quantity "is seen" doing next: moving, or holding where it is.
+_SEEN_MOVING: Final = (
+    r"(?:rising|falling|growing|slowing|shrinking|contracting|expanding|averaging|peaking|"
+    r"hitting|reaching|topping|climbing|easing|dropping|declining|increasing|staying|"
+    r"remaining|holding|ending|finishing|returning|recovering|rebounding|narrowing|widening)\b"
+)
+
+
 _FORECAST_VERB: Final = re.compile(
     r"\b"
     + TIPPED_TO
@@ -109,7 +117,11 @@ _FORECAST_VERB: Final = re.compile(
     r"|(?<=,\s)(?:forecasting|predicting|projecting)\b(?=\s+(?:an?|that|\d))"
     # "We're forecasting global shipments of about 1.21 billion": the forecast being made
     r"|(?:(?<=['’]re\s)|(?<=\bare\s)|(?<=\bam\s)|(?<=['’]m\s)|(?<=\bis\s))"
-    r"(?:forecasting|predicting|projecting)\b(?=\s+(?:an?\s|that\b|\d|[a-z]+\s+(?:[a-z-]+\s+)?of\b))",
+    r"(?:forecasting|predicting|projecting)\b(?=\s+(?:an?\s|that\b|\d|[a-z]+\s+(?:[a-z-]+\s+)?of\b))"
+    # "Growth is seen at 1.5% next year", "Inflation is seen rising to 4%": the wires'
+    # passive of a forecast, with a figure or a movement after it
+    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bis\snow\s)|(?<=\bare\snow\s)|(?<=\bwidely\s))seen"
+    rf"(?=\s+(?:(?:at|around|near|between)\s+(?:about\s+|around\s+)?[$€£]?\d|{_SEEN_MOVING}))",
     re.IGNORECASE,
 )
 
@@ -1125,6 +1137,8 @@ def _sourced_passive(text: str, match: re.Match[str]) -> bool:
             (re.match(r"\s+to\s+[a-z]", after) and not re.match(r"\s+to\s+have\b", after))
             # "Demand growth is projected at 770,000 bpd next year": a figure
             or _AT_FIGURE.match(after) is not None
+            # "Inflation is seen rising to 4% by December": a movement
+            or re.match(rf"\s+{_SEEN_MOVING}", after) is not None
         )
     )
 
@@ -1163,9 +1177,36 @@ def _oriented(
     )
     kept = []
     for cue in cues:
+        if cue.kind == "hedge" and _hedged_past(text, cue):
+            continue
         if cue.kind != "hedge" or future or _hedge_points_ahead(text, cue, attribution):
             kept.append(cue)
     return kept
+
+
+# "The economy likely contracted in the third quarter", "had probably shrunk": a hedge on a
+# verb in the past is a belief about what has happened, whatever period the sentence names.
+_PAST_VERB_AFTER: Final = re.compile(
+    r"^\s+(?!(?:headed|destined|poised|slated|scheduled|tipped|set)\b)(?:[a-z]{2,}(?<!e)ed|shrank|shrunk|grew|grown|fell|fallen|rose|risen|sank|sunk|"
+    r"slid|won|lost|hit|saw|took|came|went|began|ended)\b",
+    re.IGNORECASE,
+)
+
+
+_AUXILIARY_BEFORE: Final = re.compile(
+    r"\b(?:will|would|could|should|may|might|can|is|are|was|were|be|been|being|to|get|gets)"
+    r"\s+(?:\w+ly\s+)?$|['’]ll\s+$",
+    re.IGNORECASE,
+)
+
+
+def _hedged_past(text: str, cue: _Cue) -> bool:
+    before = text[max(0, cue.start - _LOOK_AROUND) : cue.start]
+    if re.search(r"\bhad\s+$", before, re.IGNORECASE):
+        return True
+    return _PAST_VERB_AFTER.match(text[cue.end :]) is not None and not _AUXILIARY_BEFORE.search(
+        before
+    )
 
 
 # "Disruption to travel is likely.", "Gusts of 90 km/h are likely across the area": a hedge as

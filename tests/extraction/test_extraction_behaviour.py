@@ -5153,3 +5153,25 @@ def test_a_yes_with_a_degree_answers_a_question_about_the_future() -> None:
     assert sentences_of(text) == ["Yes, a little."]
     text = "What the frost means\n\nBy Ada Kell\n\nIs the frost over?\n\nYes, a little."
     assert sentences_of(text) == []
+
+
+def test_a_quantity_seen_at_a_figure_or_moving_is_a_forecast() -> None:
+    at = only("Growth is seen at 1.4% next year, the Selbury Finance Ministry said.")
+    assert (at.speaker, at.quantity) == (
+        "Selbury Finance Ministry",
+        Quantity(low=1.4, high=1.4, unit="%"),
+    )
+    moving = only("Rents are seen falling in the first half of next year, analysts at Orme said.")
+    assert moving.speaker == "Orme"
+    assert extract_candidates("She is seen as the favourite, analysts at Orme Bank said.") == []
+
+
+def test_a_hedge_on_a_verb_in_the_past_is_no_forecast() -> None:
+    text = (
+        "The economy probably shrank in the third quarter, the Selbury Statistics Office said. "
+        "Economists at Orme Bank said output had probably fallen in the quarter to September. "
+        "They said the central bank will probably cut rates in the first quarter."
+    )
+    assert [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)] == [
+        "They said the central bank will probably cut rates in the first quarter."
+    ]
