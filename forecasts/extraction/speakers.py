@@ -757,6 +757,13 @@ def _speaker_for_verb(
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
         name = _inverted_speaker(after, text, verb.end(), document)
         return _Attribution(name, verb_start=verb.start(), verb_end=verb.end()) if name else None
+    if _CLAUSE_THEN_COMMA.search(subject):
+        # "..., said an economist at Orme Bank": the role speaks for its organisation
+        role = re.split(r"[,;:(]", after, maxsplit=1)[0].strip().rstrip(".!?\"”’'")
+        if _ROLE_AT.match(role):
+            name = _role_organisation(role, text, verb.end(), document)
+            if name is not None:
+                return _Attribution(name, verb_start=verb.start(), verb_end=verb.end())
     if (
         verb.group().lower() in _INVERTED_VERBS
         and subject.rstrip().endswith(",")
@@ -854,7 +861,13 @@ _NAMED_AFTER: Final = re.compile(
     # "said Brannock's head of power markets, Dr. Greta Falkenrath": a firm's post, then its holder
     r"\s+(?:(?:the|a|an|its|their|(?-i:[A-Z])[\w&-]*['’]s)\s+[^,.;]{1,80}?,\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+)?(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
+    # "said coach Ian Boyd", "said central bank governor Janet Orr": the role in lower case
+    r"|\s+(?-i:(?:[a-z][\w'’-]*\s+){1,4}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
 )
+
+
+# The role in lower case between an inverted "said" and the name it describes.
+_LOWERCASE_ROLE: Final = re.compile(r"\s*(?:[a-z][\w'’-]*\s+){1,4}(?=[A-Z][a-z])")
 
 
 def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -> str | None:
@@ -865,6 +878,12 @@ def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -
         name = _resolve_name(head, text, offset + position, document)
         if name is not None:
             return name
+        role = _LOWERCASE_ROLE.match(head)
+        if role is not None and position == 0:
+            # "..., said coach Ian Boyd", "said central bank governor Janet Orr"
+            name = _resolve_name(head[role.end() :], text, offset + role.end(), document)
+            if name is not None:
+                return name
         if not _is_descriptor(head) and not re.search(r"[’']s\b", head):
             return None
         position += len(chunk) + 1

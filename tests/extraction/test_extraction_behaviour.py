@@ -5175,3 +5175,19 @@ def test_a_hedge_on_a_verb_in_the_past_is_no_forecast() -> None:
     assert [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)] == [
         "They said the central bank will probably cut rates in the first quarter."
     ]
+
+
+def test_an_inverted_said_takes_a_name_after_its_role_in_lower_case() -> None:
+    assert speakers_of(
+        "Rates will probably fall in March, said central bank governor Ana Ruiz."
+    ) == ["Ana Ruiz"]
+    assert speakers_of("The side is unlikely to lose before March, said coach Ian Boyd.") == [
+        "Ian Boyd"
+    ]
+
+
+def test_an_inverted_said_of_a_role_at_an_organisation_names_the_organisation() -> None:
+    assert speakers_of("Rates will probably fall in March, said an economist at Orme Bank.") == [
+        "Orme Bank"
+    ]
+    assert speakers_of("Rents will probably rise next year, say analysts at Orme.") == ["Orme"]
