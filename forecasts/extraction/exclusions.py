@@ -254,6 +254,14 @@ _AIM_TO_WIN: Final = re.compile(
 )
 
 
+# "Whichever party controls the House next year will set the agenda", "Whoever wins will
+# inherit a deficit": what holds whatever the outcome forecasts none ("Whoever wins, rates
+# will rise" names a subject of its own after the comma).
+_WHOEVER_WILL: Final = re.compile(
+    r"^\W*(?:Whoever|Whichever|Whatever)\b[^,;:]*?\b(?:will|would|is\s+going\s+to|are\s+going\s+to)\b",
+)
+
+
 def _nobody_s_belief(text: str) -> bool:
     return any(word in text for word in _NOBODY_S_WORDS) and bool(_NOBODY_S_BELIEF.search(text))
 
@@ -293,4 +301,5 @@ def _excluded(sentence: Sentence) -> bool:
         or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)
         or (len(text) < 80 and _VAGUE_STATE.fullmatch(text) is not None)
         or (" go " in text and _AIM_TO_WIN.search(text) is not None)
+        or ("ever " in text and _WHOEVER_WILL.match(text) is not None)
     )

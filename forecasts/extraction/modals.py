@@ -905,6 +905,9 @@ _OUTCOME_AFTER: Final = re.compile(
     # "would make a loss" befalls it; "would make up for the excess with extra cuts" it does
     r"make(?!\s+up\s+for\b|\s+(?:[\w-]+\s+)?(?:cuts|changes|payments|compensation)\b)|"
     r"break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
+    # "we're going to pick up seats", "would flip eight districts": the voters' gift
+    r"pick\s+up\s+(?:[\w-]+\s+){0,3}?(?:seats?|votes?|ground|points|support|districts?|"
+    r"states?|wards?)\b|flip\s+(?:[\w-]+\s+){0,3}?(?:seats?|districts?|states?|wards?)\b|"
     r"take|cost|mean|happen|occur|last|lead|trail|hold\s+on|turn|prove|emerge|benefit|"
     # "he would hold the seat": kept at the voters' or the rivals' pleasure
     r"(?:hold|keep|retain)\s+(?:on\s+to\s+)?(?:the|his|her|their|its|our)\s+(?:seat|title|"
@@ -1135,7 +1138,9 @@ _CHECKABLE_PREDICATE: Final = re.compile(
     r"make\s+(?:it|the)|get\s+(?:out|through|back\s+(?:over|above|into|to))|"
     r"hold\s+(?:on|onto|all|the|both|every|its|their|his|her|our)|"
     r"take\s+(?:it|the\s+(?:title|seat|league|cup|trophy|race|lead))|"
-    r"form\s+(?:the|a|an)\s|go\s+to\s+(?:the\s+)?(?-i:[A-Z])\w*)\b"
+    r"form\s+(?:the|a|an)\s|go\s+to\s+(?:the\s+)?(?-i:[A-Z])\w*"
+    # "we're going to pick up seats": what the voters give
+    r"|(?:pick\s+up|flip|gain|take)\s+(?:[\w-]+\s+){0,3}?(?:seats?|districts?|states?|wards?))\b"
     # a level held: "will stay tight", "would remain well below normal"
     r"|(?:stay|remain)\s+(?:(?:well|far|just|close|firmly)\s+)?(?:above|below|under|over|near|"
     r"at|tight|high|low|elevated|subdued|weak|strong|negative|positive|flat|unchanged|"

@@ -838,7 +838,7 @@ _AUXILIARY_END: Final = re.compile(
 _CLAUSE_THEN_COMMA: Final = re.compile(
     # an opening condition or phrase of its own ("If ..., ", "In a runoff against X, ")
     r"(?:^|[.;:“”\"]\s*)(?:(?:if|unless|once|when|in|on|at|by|after|before|with|without|"
-    r"against|under|for)\b[^,;:]*,\s*)?"
+    r"against|under|for|whoever|whichever|whatever|however)\b[^,;:]*,\s*)?"
     r"[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
     r"is|are|was|were|has|have|had)\b[^,;:]*,\s*$",
     re.IGNORECASE,

@@ -5191,3 +5191,17 @@ def test_an_inverted_said_of_a_role_at_an_organisation_names_the_organisation() 
         "Orme Bank"
     ]
     assert speakers_of("Rents will probably rise next year, say analysts at Orme.") == ["Orme"]
+
+
+def test_seats_picked_up_or_flipped_are_the_voters_to_give() -> None:
+    text = '"I think we are going to pick up seats," the party leader, Rhona Vail, told reporters.'
+    assert speakers_of(text) == ["Rhona Vail"]
+    assert speakers_of("Rhona Vail said her party would flip at least six districts.") == [
+        "Rhona Vail"
+    ]
+
+
+def test_what_holds_whoever_wins_forecasts_nothing() -> None:
+    assert speakers_of("Whoever wins the runoff will inherit a deficit, said Ann Lee.") == []
+    assert speakers_of("Whichever side wins will have earned it, said Ann Lee.") == []
+    assert speakers_of("Whoever wins, rates will rise next year, said Ann Lee.") == ["Ann Lee"]
