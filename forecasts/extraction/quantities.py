@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Final
 
 
@@ -168,7 +169,7 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
             unit = _CURRENCIES[match.group("currency")] + ("/" + per[-1] if per else "")
             if low is None or high is None or (low == 1.0 and match.group("low").isalpha()):
                 continue
-            return Quantity(low * scale, high * high_scale, unit)
+            return Quantity(_scaled(low, scale), _scaled(high, high_scale), unit)
         unit = " ".join(match.group("unit").lower().split())
         unit = "%" if unit in {"%", "percent", "per cent"} else unit
         scale = _SCALE_WORDS.get((match.group("scale_n") or "").lower(), 1.0)
@@ -184,8 +185,14 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
             sign = -1.0 if change.group("down") else 1.0
             low, high = sorted((sign * low, sign * high))
             unit = "% change"
-        return Quantity(low * scale, high * scale, unit)
+        return Quantity(_scaled(low, scale), _scaled(high, scale), unit)
     return None
+
+
+def _scaled(value: float, scale: float) -> float:
+    """`value` times `scale` as the words read: "$8.2 billion" is 8200000000, not the
+    8199999999.999999 of binary floating point."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 _CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}

@@ -5205,3 +5205,8 @@ def test_what_holds_whoever_wins_forecasts_nothing() -> None:
     assert speakers_of("Whoever wins the runoff will inherit a deficit, said Ann Lee.") == []
     assert speakers_of("Whichever side wins will have earned it, said Ann Lee.") == []
     assert speakers_of("Whoever wins, rates will rise next year, said Ann Lee.") == ["Ann Lee"]
+
+
+def test_a_scaled_figure_is_the_number_the_words_give() -> None:
+    revenue = only("Norvale expects revenue of $8.2 billion for the quarter ending in January.")
+    assert revenue.quantity == Quantity(low=8_200_000_000.0, high=8_200_000_000.0, unit="USD")
