@@ -894,8 +894,11 @@ _OUTCOME_AFTER: Final = re.compile(
     r"soon|eventually|ultimately|all|both|again|finally|comfortably|narrowly)[\"”’']?\s+)*"
     r"(?:win|lose|beat|fail|succeed|fall|rise|grow|shrink|decline|drop|slow|slip|ease|climb|"
     r"jump|surge|soar|plunge|tumble|rebound|recover|improve|worsen|deteriorate|increase|"
-    # "the economy would expand" befalls it; "will expand the retraining programme" it does
-    r"decrease|contract|expand(?!\s+(?:the|its|our|their)\s)|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
+    # "the economy would expand (by 2%)" befalls it; "will expand the retraining programme",
+    # "will expand mosquito surveillance to 40 provinces" it does, to an object of its own
+    r"decrease|contract|expand(?=\s*(?:[,.;:”\"']|$)|\s+(?:by|to|from|at|in|over|during|through|"
+    r"within|before|after|next|this|faster|further|again|more|sharply|slightly|strongly|"
+    r"modestly|rapidly|significantly|\d))|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
     # "would not be using his absence as an excuse": an act of its own, in progress
     r"hit|reach|touch|finish|end|remain|stay|be(?!\s+(?:using|treating|relying|making\s+excuses)\b)|become|get|have|need|face|see|struggle|survive|"
     # "would go ahead with a planned programme": its own plan carried out, not what befalls it

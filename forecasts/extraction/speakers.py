@@ -1312,9 +1312,21 @@ def _model_runner(subject: str, offset: int, text: str, document: _Document) -> 
     """ "The league's statistical model, run by its data partner X, projects": X, who runs
     the model, speaks for it, not the body whose model it is called."""
     built = _BUILT_BY.match(subject) if "," in subject else None
-    if built is None or not built.group("maker"):
+    if built is not None and built.group("maker"):
+        return _resolve_name(built.group("maker"), text, offset + built.start("maker"), document)
+    report = _REPORT_BY.match(subject) if " by " in subject or " from " in subject else None
+    if report is None:
         return None
-    return _resolve_name(built.group("maker"), text, offset + built.start("maker"), document)
+    return _resolve_name(report.group("author"), text, offset + report.start("author"), document)
+
+
+# "A report by the consultancy Halden & Roe estimated", "A new study from Lund University
+# finds": who wrote the document speaks through it.
+_REPORT_BY: Final = re.compile(
+    r"^\s*(?i:a|an|the)\s+(?:(?i:new|recent|latest|separate|fresh)\s+)?(?:[\w-]+\s+)?"
+    r"(?i:report|study|paper|note|review|assessment|briefing|analysis)\s+(?i:by|from)\s+"
+    r"(?P<author>[^,]+?)[\s,]*$"
+)
 
 
 _BUILT_BY: Final = re.compile(

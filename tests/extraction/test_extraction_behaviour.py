@@ -5210,3 +5210,19 @@ def test_what_holds_whoever_wins_forecasts_nothing() -> None:
 def test_a_scaled_figure_is_the_number_the_words_give() -> None:
     revenue = only("Norvale expects revenue of $8.2 billion for the quarter ending in January.")
     assert revenue.quantity == Quantity(low=8_200_000_000.0, high=8_200_000_000.0, unit="USD")
+
+
+def test_a_report_speaks_for_whoever_wrote_it() -> None:
+    text = (
+        "A report by the consultancy Halden & Roe estimated that the outbreaks will cost "
+        "health systems 3 billion euros a year by 2035."
+    )
+    assert speakers_of(text) == ["Halden & Roe"]
+
+
+def test_a_body_that_expands_an_object_of_its_own_makes_a_pledge() -> None:
+    text = (
+        "The Selbury health ministry said it would expand mosquito surveillance to 40 more "
+        "provinces next year. Orme Bank said the economy would expand by 2% next year."
+    )
+    assert speakers_of(text) == ["Orme Bank"]
