@@ -824,7 +824,9 @@ _BOOKMAKER_FRACTION: Final = re.compile(
     # "Hatton Bet offers 2/1 on Eastmere winning", "offers odds of 4/6 on"
     r"|\b(?:offers?|offering|quotes?|quoting)\s+(?:(?:odds|a\s+price)\s+of\s+)?(?P<a3>\d{1,3})/(?P<b3>\d{1,3})(?=\s+(?:on|for)\b)"
     # "The champions are 9/2 to lift the trophy": the runner's odds of what follows
-    r"|\b(?:are|is)\s+(?P<a4>\d{1,3})/(?P<b4>\d{1,3})(?=\s+to\s+[a-z]|\s*[.;]?\s*$)"
+    r"|\b(?:are|is)\s+(?P<a4>\d{1,3})/(?P<b4>\d{1,3})(?=\s+to\s+[a-z]|\s*[.;]?\s*$"
+    # "Rovers are 4/6 with bookmaker Paddington to retain the trophy": the price's maker first
+    r"|\s+with\s+(?:the\s+)?(?:bookmakers?\s+|bookies?\s+)?(?-i:[A-Z])[^.;,]{0,40}?\s+to\s+[a-z])"
     # "Carraway make Morocco 20/1.", "makes the DC 1/5 to win": a bookmaker's price on a
     # runner it names; "makes them 4/5 to lift the cup": or one the sentence before named
     r"|\b(?:make|makes|made|have|has)\s+(?:(?:the\s+)?(?-i:[A-Z][\w'’.-]*\s+){1,3}|"

@@ -5226,3 +5226,9 @@ def test_a_body_that_expands_an_object_of_its_own_makes_a_pledge() -> None:
         "provinces next year. Orme Bank said the economy would expand by 2% next year."
     )
     assert speakers_of(text) == ["Orme Bank"]
+
+
+def test_a_runner_priced_with_a_bookmaker_before_what_the_price_is_for() -> None:
+    named = only("Rovers are 4/6 with bookmaker Padwell to retain the trophy.")
+    assert (named.speaker, named.probability) == ("Padwell", 0.6)
+    assert speakers_of("Rovers are 4/6 with Padwell Bet to retain the trophy.") == ["Padwell Bet"]
