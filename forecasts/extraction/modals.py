@@ -908,6 +908,8 @@ _OUTCOME_AFTER: Final = re.compile(
     # "would make a loss" befalls it; "would make up for the excess with extra cuts" it does
     r"make(?!\s+up\s+for\b|\s+(?:[\w-]+\s+)?(?:cuts|changes|payments|compensation)\b)|"
     r"break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
+    # "we will exhaust the budget by 2029": a limit used up, at a pace no one decides alone
+    r"exhaust|use\s+up|burn\s+through|breach|overshoot|"
     # "we're going to pick up seats", "would flip eight districts": the voters' gift
     r"pick\s+up\s+(?:[\w-]+\s+){0,3}?(?:seats?|votes?|ground|points|support|districts?|"
     r"states?|wards?)\b|flip\s+(?:[\w-]+\s+){0,3}?(?:seats?|districts?|states?|wards?)\b|"

@@ -5232,3 +5232,8 @@ def test_a_runner_priced_with_a_bookmaker_before_what_the_price_is_for() -> None
     named = only("Rovers are 4/6 with bookmaker Padwell to retain the trophy.")
     assert (named.speaker, named.probability) == ("Padwell", 0.6)
     assert speakers_of("Rovers are 4/6 with Padwell Bet to retain the trophy.") == ["Padwell Bet"]
+
+
+def test_a_limit_the_speakers_own_side_will_use_up_is_a_forecast() -> None:
+    text = '"At current rates, we will exhaust the budget by early 2029," said Mira Havel.'
+    assert speakers_of(text) == ["Mira Havel"]
