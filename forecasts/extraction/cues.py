@@ -522,8 +522,11 @@ _MORE_CAUTIOUS_AT: Final = re.compile(
 
 # "expects a further cut when ...", "expects revenue of about $200 million this year".
 _EXPECT_OBJECT: Final = re.compile(
-    r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming)\s+"
-    r"(?:\w+\s+)?(?:year|month|quarter|week|season|winter|summer|spring|autumn)s?\b|\bwhen\b|"
+    r"^\s+(?:a|an|the|its|their|his|her|our|\w+)\b[^.;]{0,100}?(?:\d|\b(?:this|next|coming|"
+    r"current)\s+(?:\w+\s+)?(?:year|month|quarter|week|season|winter|summer|spring|autumn)s?\b|"
+    # "a recovery in the second half", "a pick-up over the rest of the year"
+    r"\b(?:first|second|third|fourth)\s+(?:quarter|half)\b|\b(?:rest|remainder)\s+of\s+the\b|"
+    r"\bwhen\b|"
     r"\bby\s+\w|"
     # "a winter wave as large as last year's", "a season worse than 2024": measured against
     # one that a reader can look up

@@ -5237,3 +5237,9 @@ def test_a_runner_priced_with_a_bookmaker_before_what_the_price_is_for() -> None
 def test_a_limit_the_speakers_own_side_will_use_up_is_a_forecast() -> None:
     text = '"At current rates, we will exhaust the budget by early 2029," said Mira Havel.'
     assert speakers_of(text) == ["Mira Havel"]
+
+
+def test_an_expected_event_in_a_period_now_under_way_or_its_later_part_is_a_forecast() -> None:
+    for period in ("in the current quarter", "in the second half", "over the rest of the year"):
+        text = f'"We expect a recovery {period}," Ryo Tamura told reporters.'
+        assert speakers_of(text) == ["Ryo Tamura"], period
