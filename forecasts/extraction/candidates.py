@@ -877,6 +877,8 @@ _FUTURE_QUESTION: Final = re.compile(
     r"by\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)|"
     r"expect|ever|again|coming|future|(?:19|20)\d\d|"
+    # "What about the risk of recession?": a chance is of something still to come
+    r"risks?|chances?|odds|likelihood|probability|prospects?|outlook|"
     # "Where does it settle?", "Where do rates end up?": where a figure comes to rest; not
     # "Have we reached the peak?", whose peak is a noun and whose question is about today
     r"settles?|end\s+up|ends\s+up|land|lands|(?<!\bthe\s)(?<!\bits\s)peaks?|heading)\b",

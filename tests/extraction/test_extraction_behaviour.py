@@ -5243,3 +5243,12 @@ def test_an_expected_event_in_a_period_now_under_way_or_its_later_part_is_a_fore
     for period in ("in the current quarter", "in the second half", "over the rest of the year"):
         text = f'"We expect a recovery {period}," Ryo Tamura told reporters.'
         assert speakers_of(text) == ["Ryo Tamura"], period
+
+
+def test_a_question_about_a_risk_asks_about_the_future() -> None:
+    text = (
+        "Interview with Mara Lenz, chief economist at Orme Bank.\n\n"
+        "Q: What about the risk of a recession?\n\n"
+        "LENZ: I would put it at 20% over the next 12 months.\n"
+    )
+    assert speakers_of(text) == ["Mara Lenz"]
