@@ -1467,7 +1467,40 @@ def _firm_before_role(org: str, chunk: str, document: _Document) -> bool:
     # "Nomura economists" once Nomura is known as a firm; not "Climate scientists" because
     # of a "Climate Outlook Centre"
     known = document.known(org)
-    return known is not None and known.kind == "org" and (known.name == org or org.isupper())
+    if known is not None:
+        return known.kind == "org" and (known.name == org or org.isupper())
+    # "Goldman analysts wrote": a word the article never uses in lower case, before a role
+    # in the plural, is a firm's name; "Climate scientists", "Oil analysts" use a word the
+    # article goes on to use as a word
+    return (
+        _FIRM_STAFF.match(chunk[chunk.index(org) + len(org) :]) is not None
+        and org.lower() not in _NOT_NAMES
+        and org.lower() not in _DESCRIBING_WORDS
+        and not _NATIONALITY.search(org)
+        and re.search(rf"\b{re.escape(org.lower())}\b", document.article) is None
+    )
+
+
+# The staff of a firm, in the plural: "analysts", "economists".
+_FIRM_STAFF: Final = re.compile(
+    r"\s+(?:economists|analysts|strategists|researchers|forecasters)\s*$"
+)
+
+
+# Words that describe analysts rather than name their firm.
+_DESCRIBING_WORDS: Final = _wordset(
+    "independent senior leading top private outside other western eastern foreign local "
+    "regional global international financial political military security city street market "
+    "industry sector equity bond credit currency commodity oil energy health climate bank "
+    "government opposition academic junior veteran former"
+)
+
+
+# "Chinese economists", "Israeli analysts": where they are from, not whom they work for.
+_NATIONALITY: Final = re.compile(
+    r"(?:ian|ean|can|ese|ish|ic)$|^(?:German|French|Dutch|Czech|Greek|Thai|Israeli|Iraqi|"
+    r"Pakistani|Saudi|Kuwaiti|Emirati|Omani|Qatari|Yemeni|Bangladeshi|Swiss)$"
+)
 
 
 _DEFINITE_NP: Final = re.compile(

@@ -5252,3 +5252,11 @@ def test_a_question_about_a_risk_asks_about_the_future() -> None:
         "LENZ: I would put it at 20% over the next 12 months.\n"
     )
     assert speakers_of(text) == ["Mara Lenz"]
+
+
+def test_a_single_name_before_a_firms_staff_is_the_firm() -> None:
+    assert speakers_of("Kessling analysts expect the yen to weaken to 160 by March.") == [
+        "Kessling"
+    ]
+    assert speakers_of("Italian economists expect the lira to weaken by March.") == []
+    assert speakers_of("Market analysts expect the yen to weaken to 160 by March.") == []
