@@ -359,7 +359,8 @@ _FUTURE_NOUN_BEFORE: Final = re.compile(
 
 _SEES: Final = re.compile(
     r"\b(?:sees|see|saw)\s+(?!(?:how|what|whether|if|why|where|when|who|which)\b)"
-    r"(?:[\w$%.,-]+\s+){1,5}?(?:(?!(?:during|morning|evening|nothing|something|anything|"
+    # "see the S&P 500 ending the year at 6,300": an index's name may hold an ampersand
+    r"(?:[\w$%.,&-]+\s+){1,5}?(?:(?!(?:during|morning|evening|nothing|something|anything|"
     r"everything|spring|thing|king|ring|bring|string|ceiling|funding|pricing|"
     # "a new building in town" is a noun; "stocks building through May" is stocks growing
     r"building(?!\s+(?:up|through|again|steadily|further|in\s+(?:every|each)))|"
@@ -665,7 +666,11 @@ _MARKET_PRICED: Final = re.compile(
 
 _MARKET_IMPLIED: Final = re.compile(
     r"\b(?:market|markets|futures|swaps?|options|pricing|prices)\b[^.;]{0,60}?\b(?:implied|imply|"
-    r"implies|priced\s+in|price\s+in|prices\s+in|pricing\s+in|point(?:s|ed)?\s+to)\b[^.;]*$",
+    r"implies|priced\s+in|price\s+in|prices\s+in|pricing\s+in|point(?:s|ed)?\s+to)\b[^.;]*$"
+    # "Futures markets now put the probability of a cut at about 90%": the market's odds
+    r"|\b(?:markets|futures|traders|investors|swaps)\s+(?:now\s+|currently\s+)?(?:put|see|assign|"
+    r"give)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w%.-]+\s+){0,2}?(?:probability|odds|chances?|"
+    r"likelihood)\b|(?:about\s+|around\s+|roughly\s+)?\d)[^.;]*$",
     re.IGNORECASE,
 )
 

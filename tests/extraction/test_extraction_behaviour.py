@@ -5260,3 +5260,21 @@ def test_a_single_name_before_a_firms_staff_is_the_firm() -> None:
     ]
     assert speakers_of("Italian economists expect the lira to weaken by March.") == []
     assert speakers_of("Market analysts expect the yen to weaken to 160 by March.") == []
+
+
+def test_odds_that_markets_or_traders_put_are_the_markets_pricing() -> None:
+    text = (
+        "Futures markets now put the probability of a quarter-point cut at about 90%. "
+        "Traders see a 60% chance of a cut in December, according to Tessel data."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_view_signalled_or_hinted_in_a_speech_is_the_speakers() -> None:
+    text = "Governor Ana Ruiz signalled in a speech last week that a cut in March was likely."
+    assert speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_an_index_with_an_ampersand_is_seen_at_a_level() -> None:
+    text = "Kessling strategists see the S&P 500 ending next year at 6,300."
+    assert speakers_of(text) == ["Kessling"]
