@@ -272,7 +272,7 @@ _PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": 
 # Nouns any organisation can be called by: "the firm's model" is the firm last named.
 _ANY_ORG_NOUNS: Final = _wordset(
     "firm company organisation organization business group institution agency outfit maker "
-    "producer manufacturer retailer lender insurer operator carrier chain club utility bank"
+    "producer manufacturer retailer lender insurer operator carrier chain club utility bank tracker"
 )
 
 

@@ -236,7 +236,8 @@ def _opens_as_subject(before: str) -> bool:
 _KIND_BEFORE_NAME: Final = re.compile(
     # "A second firm, Northgate Research, is gloomier": the kind set before the name as an
     # aside names the subject too
-    r"\s*(?:(?:[Tt]he\s+)?(?:(?:[a-z-]+\s+){0,2}?(?P<kind>[a-z-]+)\s+)?"
+    # "Rival tracker Counterpoint Research was more cautious": a describing word may open it
+    r"\s*(?:(?:[Tt]he\s+|[A-Z][a-z-]+\s+(?=[a-z]))?(?:(?:[a-z-]+\s+){0,2}?(?P<kind>[a-z-]+)\s+)?"
     r"|(?:[Tt]he|An?)\s+(?:[a-z-]+\s+){0,2}?(?P<aside>[a-z-]+),\s+)"
 )
 

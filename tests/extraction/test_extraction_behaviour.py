@@ -5278,3 +5278,11 @@ def test_a_view_signalled_or_hinted_in_a_speech_is_the_speakers() -> None:
 def test_an_index_with_an_ampersand_is_seen_at_a_level() -> None:
     text = "Kessling strategists see the S&P 500 ending next year at 6,300."
     assert speakers_of(text) == ["Kessling"]
+
+
+def test_it_is_the_firm_a_describing_word_opened_the_sentence_before_with() -> None:
+    text = (
+        "KDC said shipments would grow 2% this year.\n\n"
+        "Rival tracker Corbel Research was more cautious. It sees shipments rising 1.5% this year."
+    )
+    assert speakers_of(text) == ["KDC", "Corbel Research"]
