@@ -183,6 +183,7 @@ _ROW_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "expected",
         "expects",
         "expect",
+        "expecting",
         "would expect",
         "likely will",
         "probably will",

@@ -782,7 +782,9 @@ def _phrase_cue(
             return None
         if _WH_EXPECT_BEFORE.search(before):
             return None  # "how political scientists expect the vote to go": a topic announced
-        if re.search(r"\bhad\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) or (
+        if phrase == "expecting" and _EXPECTING_A_CHILD.match(after):
+            return None  # "she is expecting a baby in March": a pregnancy, not a forecast
+        if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", before, re.IGNORECASE) or (
             "had " in before and _PAST_BELIEF.search(before)
         ):
             return None  # "traders who had expected", "had said it expected": a past belief
@@ -791,7 +793,7 @@ def _phrase_cue(
         if phrase == "expected" and _SETTLED_SINCE.match(after):
             return None  # "We expected it to hold at 30, and it went to 45": settled since
         if (
-            phrase in {"expected to", "expects", "expect"}
+            phrase in {"expected to", "expects", "expect", "expecting"}
             and _PUBLISHES_AFTER.match(after)
             and not _SHARE_COUNTED_AFTER.match(after)
         ):
@@ -811,6 +813,13 @@ def _phrase_cue(
         _CONFIDENCE[kind],
         f"{kind.replace('_', ' ')} '{phrase}'",
     )
+
+
+_EXPECTING_A_CHILD: Final = re.compile(
+    r"\s+(?:a\s+(?:baby|child|son|daughter)|twins|(?:her|their|his)\s+(?:first|second|third)\s+"
+    r"(?:child|baby))\b",
+    re.IGNORECASE,
+)
 
 
 # "Roughly a quarter of voters tell pollsters they would never vote for her": what those

@@ -38,7 +38,7 @@ POSSIBILITY_MODALS: Final = frozenset(
     }
 )
 EXPECT_PHRASES: Final = frozenset(
-    {"expect", "expects", "expected", "expected to", "not expected to", "would expect"}
+    {"expect", "expects", "expecting", "expected", "expected to", "not expected to", "would expect"}
 )
 # Words that mark the future or a belief without a likelihood: "will", "would", their
 # negations and denials, "expects", and the possibility modals. ICD 203 lists none of them,

@@ -5286,3 +5286,12 @@ def test_it_is_the_firm_a_describing_word_opened_the_sentence_before_with() -> N
         "Rival tracker Corbel Research was more cautious. It sees shipments rising 1.5% this year."
     )
     assert speakers_of(text) == ["KDC", "Corbel Research"]
+
+
+def test_what_a_source_is_expecting_is_a_forecast() -> None:
+    text = (
+        '"We are expecting cases to keep rising over the next several weeks," said Dr. Ines '
+        "Marlow. Traders had been expecting a cut in March, said Ann Lee. She is expecting a "
+        "baby in March, Ann Lee said."
+    )
+    assert speakers_of(text) == ["Ines Marlow"]
