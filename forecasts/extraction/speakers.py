@@ -592,8 +592,9 @@ _NAMED_ODDS: Final = re.compile(
 # "9/2 to lift the trophy with bookmaker Carraway Sports": the bookmaker whose price it is.
 _PRICED_WITH: Final = re.compile(
     r"\d/\d{1,3}\b(?:[^.;]{0,80}?\bwith\s+(?:the\s+)?(?i:bookmakers?|bookies?)\s+"
-    # "Rovers are 4/6 with Paddington to retain the trophy": the maker right after its price
-    r"|\s+with\s+(?=" + _FIRM_NAME + r"\s+to\s+[a-z]))"
+    # "Rovers are 4/6 with Paddington to retain the trophy", "is the 3/1 favourite with
+    # Betland.": the maker right after its price
+    r"|\s+(?:favou?rites?\s+)?with\s+(?=" + _FIRM_NAME + r"(?:\s+to\s+[a-z]|\s*[.;,]|\s*$)))"
     r"(?P<maker>" + _FIRM_NAME + r")"
 )
 

@@ -5295,3 +5295,8 @@ def test_what_a_source_is_expecting_is_a_forecast() -> None:
         "baby in March, Ann Lee said."
     )
     assert speakers_of(text) == ["Ines Marlow"]
+
+
+def test_a_favourite_priced_with_a_bookmaker_named_last() -> None:
+    favourite = only("Defending champion Ana Sabal is the 3/1 favourite with Betwell.")
+    assert (favourite.speaker, favourite.probability) == ("Betwell", 0.25)
