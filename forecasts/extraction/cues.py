@@ -554,7 +554,10 @@ _EXPECT_COMPLEMENT: Final = re.compile(
 )
 
 
-_BACKSHIFTED_HEDGE: Final = re.compile(r"\b(?:was|were)\s+[\"“‘]?$", re.IGNORECASE)
+# "said a coalition was (increasingly) likely": the hedge of a reported view, backshifted
+_BACKSHIFTED_HEDGE: Final = re.compile(
+    r"\b(?:was|were)\s+(?:increasingly\s+|now\s+|still\s+|also\s+)?[\"“‘]?$", re.IGNORECASE
+)
 
 
 def _cues(
@@ -1232,7 +1235,8 @@ def _hedged_past(text: str, cue: _Cue) -> bool:
 _PREDICATIVE_BEFORE: Final = re.compile(
     # "a Reform win now looks almost certain": how an event looks is a forecast of it
     # "a February move is a coin toss": the odds as a noun take their article
-    r"\b(?:is|are|looks|seems|appears|look|seem|appear)\s+(?:also\s+|now\s+|still\s+)?"
+    r"\b(?:is|are|looks|seems|appears|look|seem|appear)\s+(?:also\s+|now\s+|still\s+|"
+    r"increasingly\s+)?"
     r"(?:an?\s+)?$",
     re.I,
 )

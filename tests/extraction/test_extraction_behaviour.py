@@ -5300,3 +5300,11 @@ def test_what_a_source_is_expecting_is_a_forecast() -> None:
 def test_a_favourite_priced_with_a_bookmaker_named_last() -> None:
     favourite = only("Defending champion Ana Sabal is the 3/1 favourite with Betwell.")
     assert (favourite.speaker, favourite.probability) == ("Betwell", 0.25)
+
+
+def test_an_event_increasingly_likely_is_a_forecast() -> None:
+    text = (
+        "Ursula Brand said a three-party coalition was increasingly likely. A minority "
+        "government is increasingly likely, said Tom Vey."
+    )
+    assert speakers_of(text) == ["Ursula Brand", "Tom Vey"]
