@@ -976,6 +976,19 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
 )
 
 
+# "In January, the firm expected shipments to rise 3.5%": a month opening the sentence and a
+# belief verb in the past tense after its subject date the belief, not the event; a view
+# held then and since changed is a past belief (LABELLING.md, fact). "forecast" alone is left
+# out, as "In March, analysts forecast ..." may be the present.
+_MONTH_BELIEF_BEFORE: Final = re.compile(
+    rf"^\W*(?:in|back\s+in|as\s+recently\s+as)\s+(?:early\s+|late\s+|mid-)?(?:{_MONTH_NAMES})"
+    r"(?:\s+(?:19|20)\d\d)?,?\s+(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?"
+    r"(?:expected|forecasted|predicted|projected|estimated|had\s+(?:expected|forecast|predicted))"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
 def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
     """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
     year before publication is a past belief, whatever it was about."""
@@ -983,6 +996,8 @@ def _dated_before(text: str, attribution: _Attribution, published_at: datetime |
         text
     ):
         return True  # "The agency last month forecast that ...": a past forecast, reported
+    if _MONTH_BELIEF_BEFORE.search(text):
+        return True
     if published_at is None or not _YEAR.search(text):
         return False
     verb_start, verb_end = attribution.verb_start, attribution.verb_end

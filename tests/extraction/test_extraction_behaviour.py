@@ -5308,3 +5308,8 @@ def test_an_event_increasingly_likely_is_a_forecast() -> None:
         "government is increasingly likely, said Tom Vey."
     )
     assert speakers_of(text) == ["Ursula Brand", "Tom Vey"]
+
+
+def test_a_belief_dated_by_an_opening_month_in_the_past_tense_is_a_past_belief() -> None:
+    assert speakers_of("In February, Tallis Data expected sales to grow 4% in 2025.") == []
+    assert speakers_of("Tallis Data expects sales to grow 4% in 2025.") == ["Tallis Data"]
