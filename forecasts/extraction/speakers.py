@@ -545,13 +545,19 @@ _SHOWS: Final = re.compile(
 _BOOKMAKER_TRADE: Final = (
     r"(?:(?i:(?:the\s+)?(?:online\s+)?(?:bookmakers?|bookies?|betting\s+(?:firm|company|site))"
     # "Its rival, Marlow Sports, offers ...": the rival may be set off by commas
-    r"|(?:its|their)\s+(?:nearest\s+|main\s+|biggest\s+)?(?:rival|competitor))(?:\s*,)?\s+)?"
+    # "Fairline's main rival, Stakewell, offers ...": the rival of a bookmaker named by name
+    r"|(?:its|their|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?)\s+(?:nearest\s+|main\s+|biggest\s+)?"
+    r"(?:rival|competitor))(?:\s*,)?\s+)?"
 )
 
 
 # "Betfield, the country's largest bookmaker, makes ...": a description set off by commas
 # between the bookmaker and its price.
-_BOOKMAKER_APPOSITIVE: Final = r"(?:,\s+(?i:the|a|an)\s+[^,;]{1,60}?,|(?<=\w),(?=\s+offers?\b))?\s+"
+# "Its rival, Kingsbet, has Velic at 6/4": the comma that closes a rival's name set off.
+_BOOKMAKER_APPOSITIVE: Final = (
+    r"(?:,\s+(?i:the|a|an)\s+[^,;]{1,60}?,"
+    r"|(?<=\w),(?=\s+(?:offers?|has|have|makes?|puts?|rates?|quotes?)\b))?\s+"
+)
 
 
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
@@ -569,7 +575,9 @@ _NAMED_ODDS: Final = re.compile(
     # "makes her the 6/4 favourite": the runner may be a pronoun
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+"
     # "makes the Green candidate, Hannah Moss, the 1/3 favourite": the runner named in apposition
-    r"|(?i:the)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+)"
+    r"|(?i:the)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+"
+    # "makes the champions 2/1 favourites": a runner named by what it is, in lower case
+    r"|the\s+(?:[a-z][\w'’-]*\s+){1,3}(?=\d{1,3}/\d{1,3}\s+(?:favourites?|favorites?|shots?)\b))"
     r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
     # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
     # "The same firm offers 6/4 on ...", "It offers 3/1 on ...": the bookmaker of the odds

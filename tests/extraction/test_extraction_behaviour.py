@@ -5313,3 +5313,16 @@ def test_an_event_increasingly_likely_is_a_forecast() -> None:
 def test_a_belief_dated_by_an_opening_month_in_the_past_tense_is_a_past_belief() -> None:
     assert speakers_of("In February, Tallis Data expected sales to grow 4% in 2025.") == []
     assert speakers_of("Tallis Data expects sales to grow 4% in 2025.") == ["Tallis Data"]
+
+
+def test_a_bookmaker_set_off_as_a_rival_quotes_its_price() -> None:
+    assert speakers_of("Its rival, Pellbet, has Ostrova at 5/2.") == ["Pellbet"]
+    assert speakers_of("Corran Bet's nearest rival, Pellbet, offers 7/4 against a draw.") == [
+        "Pellbet"
+    ]
+
+
+def test_a_bookmaker_prices_a_runner_named_by_what_it_is() -> None:
+    assert speakers_of("Bookmaker Pellbet makes the holders 3/1 favourites to win the cup.") == [
+        "Pellbet"
+    ]
