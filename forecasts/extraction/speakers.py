@@ -1534,6 +1534,12 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
         return None
     np = _DEFINITE_NP.match(chunk)
     nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
+    if nouns[:2] == ["bank", "central"]:
+        # "Analysts at the central bank see ...": the central bank the article named, not a
+        # lender quoted since ("Jon Berg, an economist at Tellus Bank, said ...")
+        central = _central_bank(document)
+        if central is not None:
+            return central
     if _any_org_noun(nouns[0]) and nouns[0].islower():
         # "the company" (not "The Bank of Norland", a name)
         found = _generic_noun_org(nouns, document, earlier)

@@ -5326,3 +5326,12 @@ def test_a_bookmaker_prices_a_runner_named_by_what_it_is() -> None:
     assert speakers_of("Bookmaker Pellbet makes the holders 3/1 favourites to win the cup.") == [
         "Pellbet"
     ]
+
+
+def test_the_central_bank_is_the_one_named_not_a_lender_quoted_since() -> None:
+    text = (
+        "The Bank of Ostland left its main rate at 3% on Wednesday. "
+        "Mira Holt, an economist at Grange Bank, said the decision was no surprise. "
+        "Analysts at the central bank see inflation easing to 2.1% in 2025."
+    )
+    assert speakers_of(text) == ["Bank of Ostland"]
