@@ -721,7 +721,14 @@ _NO_BOARDS: Final = _wordset("university college school hospital institute obser
 
 
 def _fits(noun: str, entity: _Entity) -> bool:
-    return not (noun in _FIRM_KINDS_OF_NOUN and entity.nouns and entity.nouns <= _PUBLIC_NOUNS)
+    return not (noun in _FIRM_KINDS_OF_NOUN and entity.nouns and _public_body(entity))
+
+
+def _public_body(entity: _Entity) -> bool:
+    """A body whose name's words are all public ones, or whose name ends on one: the "Energy
+    Regulatory Office" is an office, whatever industry it oversees, and no "company"."""
+    last = entity.name.split()[-1].lower() if entity.name.split() else ""
+    return entity.nouns <= _PUBLIC_NOUNS or last in _PUBLIC_NOUNS
 
 
 @dataclass(frozen=True, slots=True)

@@ -5335,3 +5335,11 @@ def test_the_central_bank_is_the_one_named_not_a_lender_quoted_since() -> None:
         "Analysts at the central bank see inflation easing to 2.1% in 2025."
     )
     assert speakers_of(text) == ["Bank of Ostland"]
+
+
+def test_the_company_is_no_public_office_named_after_an_industry() -> None:
+    text = (
+        "Shares in Tamsin Energy rose 3% after the Energy Standards Office approved its prices. "
+        "The company expects full-year revenue of $1.4 billion."
+    )
+    assert speakers_of(text) == ["Tamsin Energy"]
