@@ -942,6 +942,13 @@ _SAME_DOCUMENT: Final = re.compile(
 )
 
 
+# ", including Ian Marsh of Eastgate Polling,", ", among them Orme Bank,": a source named
+# among a group the sentence does not name.
+_NAMED_AMONG: Final = re.compile(
+    r"\s*(?:including|among\s+them|notably)\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
+)
+
+
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
@@ -979,6 +986,14 @@ def _subject_speaker(
             conjunction = words.pop(0)
             chunk_start += chunk.index(conjunction) + len(conjunction)
             chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
+        included = _NAMED_AMONG.match(chunk) if position > 0 else None
+        if included is not None and _GENERIC_SUBJECT.match(chunks[position - 1][1].strip()):
+            # "Most forecasters, including Ian Marsh of Eastgate Polling, think ...": the one
+            # named among the unnamed holds the view and can be tracked
+            at = offset + chunk_start + included.start("name")
+            name = _resolve_name(included.group("name"), text, at, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         if not words or _ANONYMOUS.search(chunk):
             # ", speaking on condition of anonymity,": the source is whoever the rest names,
             # an organisation or nobody that can be tracked

@@ -5343,3 +5343,8 @@ def test_the_company_is_no_public_office_named_after_an_industry() -> None:
         "The company expects full-year revenue of $1.4 billion."
     )
     assert speakers_of(text) == ["Tamsin Energy"]
+
+
+def test_a_source_named_among_unnamed_ones_holds_their_view() -> None:
+    text = "Most pollsters, including Rhea Lund of Carse Research, think the mayor will lose."
+    assert speakers_of(text) == ["Rhea Lund"]
