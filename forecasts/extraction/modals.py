@@ -693,7 +693,20 @@ def _valid_modal(
         return False
     if _STATE_AFTER_TODAY.match(after) or _TEAM_NEWS_AFTER.match(after):
         return False
+    if _CONTINGENCY_RULE.match(after) and _OPENING_CONDITION.match(before):
+        return False
     return not _scheduled(after, text)
+
+
+# "If the scores are level after 90 minutes, extra time will be played", "If no candidate
+# wins a majority, a runoff will be held": what the rules provide for a case, a schedule
+# (LABELLING.md, schedule), not a forecast that the case will arise.
+_CONTINGENCY_RULE: Final = re.compile(
+    r"^\s*(?:then\s+)?be\s+(?:played|replayed|held|staged|contested)\b", re.IGNORECASE
+)
+_OPENING_CONDITION: Final = re.compile(
+    r"^\W*(?:if|should|where|in\s+the\s+event\s+(?:of|that))\b[^;]*,[^,;]*$", re.IGNORECASE
+)
 
 
 # "The visitors will be without their captain": team news, who is injured or banned already,

@@ -5348,3 +5348,9 @@ def test_the_company_is_no_public_office_named_after_an_industry() -> None:
 def test_a_source_named_among_unnamed_ones_holds_their_view() -> None:
     text = "Most pollsters, including Rhea Lund of Carse Research, think the mayor will lose."
     assert speakers_of(text) == ["Rhea Lund"]
+
+
+def test_what_the_rules_provide_for_a_case_is_a_schedule() -> None:
+    text = "If the tie is level after two legs, a play-off will be played at a neutral ground."
+    assert speakers_of(text) == []
+    assert speakers_of("If the strike goes ahead, fares will rise 4%, said Ann Lee.") == ["Ann Lee"]
