@@ -580,6 +580,9 @@ def _cues(
         explicit = None  # what prices imply is a fact about the market, no one's forecast
     if explicit is not None and "had " in text and _HAD_PUT.search(text, 0, explicit.start):
         explicit = None  # "the agency had put the chance ... at 80%": a belief since revised
+    general = _CHANCE_IN_GENERAL.match(text) if explicit is not None else None
+    if explicit is not None and general is not None and explicit.start < general.end():
+        explicit = None  # "A 60% chance is not a promise.": a chance of no event at all
     if explicit is not None and attribution.speaker is None and _unnamed_odds(explicit.text):
         explicit = None  # "is out at 10/1": odds with no bookmaker named (LABELLING.md)
     if explicit is not None:
@@ -614,6 +617,15 @@ def _cues(
     if (attribution.speaker is not None or quoted) and not attribution.generic:
         cues.extend(_conditional_present(text))
     return cues
+
+
+# "A 60% chance is not a promise.", "A one-in-three chance means ...": a figure spoken of as
+# such, opening the sentence with an indefinite article and no "of" or "that" to name an event.
+_CHANCE_IN_GENERAL: Final = re.compile(
+    r"^\W*(?:a|an|any)\s+(?:[\w.%-]+\s+){1,3}?(?:chance|probability|likelihood)\s+"
+    r"(?:is|isn['’]t|was|wasn['’]t|means|does|doesn['’]t|still)\b(?!\s+(?:what|the\s+\w+\s+we)\b)",
+    re.IGNORECASE,
+)
 
 
 def _recalled_belief(text: str, start: int) -> bool:

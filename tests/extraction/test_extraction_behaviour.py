@@ -5354,3 +5354,8 @@ def test_what_the_rules_provide_for_a_case_is_a_schedule() -> None:
     text = "If the tie is level after two legs, a play-off will be played at a neutral ground."
     assert speakers_of(text) == []
     assert speakers_of("If the strike goes ahead, fares will rise 4%, said Ann Lee.") == ["Ann Lee"]
+
+
+def test_a_chance_spoken_of_as_such_is_no_forecast() -> None:
+    assert speakers_of("An 80% chance is no guarantee, Ann Lee said.") == []
+    assert speakers_of("There is an 80% chance of a cut in June, Ann Lee said.") == ["Ann Lee"]
