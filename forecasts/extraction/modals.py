@@ -695,7 +695,19 @@ def _valid_modal(
         return False
     if _CONTINGENCY_RULE.match(after) and _OPENING_CONDITION.match(before):
         return False
+    if _KNOWING_AFTER.match(after):
+        return False
     return not _scheduled(after, text)
+
+
+# "We'll know in March.", "We will find out on Friday whether it worked": when the answer
+# comes, not what it will be; nothing in it can prove the speaker wrong.
+_KNOWING_AFTER: Final = re.compile(
+    r"^\s*(?:only\s+)?(?:know|find\s+out|learn)(?:\s+(?:more|for\s+(?:sure|certain)))?"
+    r"(?=\s*(?:$|[.,;:!?\"”’)]|\s(?:in|by|on|at|after|before|when|once|whether|if|how|what|who|"
+    r"which|soon|next|this|tomorrow|later|then|within)\b))",
+    re.IGNORECASE,
+)
 
 
 # "If the scores are level after 90 minutes, extra time will be played", "If no candidate

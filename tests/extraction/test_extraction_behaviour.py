@@ -5359,3 +5359,9 @@ def test_what_the_rules_provide_for_a_case_is_a_schedule() -> None:
 def test_a_chance_spoken_of_as_such_is_no_forecast() -> None:
     assert speakers_of("An 80% chance is no guarantee, Ann Lee said.") == []
     assert speakers_of("There is an 80% chance of a cut in June, Ann Lee said.") == ["Ann Lee"]
+
+
+def test_when_the_answer_comes_is_no_forecast_of_it() -> None:
+    assert speakers_of("We will find out in June whether the trial worked, Ann Lee said.") == []
+    assert speakers_of("We'll know more by Friday, Ann Lee said.") == []
+    assert speakers_of("Prices will rise 2% next year, Ann Lee said.") == ["Ann Lee"]
