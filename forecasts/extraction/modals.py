@@ -117,6 +117,9 @@ _PLEDGE_AFTER: Final = re.compile(
     r"congratulate|thank|accept|respect|welcome|listen|talk|speak|discuss|introduce|propose|table|count|veto|sign|vote|file|appeal|sue|resign|nominate|"
     r"appoint|campaign|submit|unveil|present|step\s+down|run\s+for|reconsider|consider|consult|"
     r"put\s+it|seek|ask|call\s+for|fight|knock|open|build|complete|revisit|back|say|"
+    # "I will come back to them next year": a writer's promise to revisit, not "return to growth"
+    r"(?:come\s+back|return)\s+to\s+(?:this|these|them|it|that|those|the\s+(?:subject|topic|"
+    r"issue|question|matter|point|theme))\b|"
     # "we will stay in government" is theirs to decide; "we will stay up" is the league's
     r"stay(?!\s+(?:up|in\s+the\s+(?:league|division|top\s+flight|premiership|championship)))|"
     r"keep|close|launch|hire|invest|spend|continue|be\s+held\s+to|deliver|visit|host|"
@@ -729,7 +732,11 @@ _TEAM_NEWS_AFTER: Final = re.compile(
     # "We will be without Tane Rewi for six weeks": a player named, out already
     r"|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+"
     # "will be without the Belgian champion, Wout Serneels,": a player named after his role
-    r"|(?i:the)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)",
+    r"|(?i:the)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
+    # "is fit and will start, the coach confirmed", "will start in goal": the manager's pick
+    r"|^\s*(?:(?:again|also|still)\s+)?start(?=\s*(?:$|[,.;:\"”’])|\s+(?:in\s+goal|in\s+midfield|"
+    r"in\s+defen[cs]e|up\s+front|on\s+the\s+(?:bench|wing|left|right)|at\s+(?:centre|full|"
+    r"left|right|fly|scrum)[\w-]*)\b)",
 )
 
 

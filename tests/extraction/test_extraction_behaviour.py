@@ -5365,3 +5365,13 @@ def test_when_the_answer_comes_is_no_forecast_of_it() -> None:
     assert speakers_of("We will find out in June whether the trial worked, Ann Lee said.") == []
     assert speakers_of("We'll know more by Friday, Ann Lee said.") == []
     assert speakers_of("Prices will rise 2% next year, Ann Lee said.") == ["Ann Lee"]
+
+
+def test_a_writers_promise_to_revisit_is_a_pledge() -> None:
+    assert speakers_of("I will come back to these calls next year.") == []
+    assert speakers_of("Exports will return to growth next year, Kim Doyle said.") == ["Kim Doyle"]
+
+
+def test_a_player_who_will_start_is_team_news() -> None:
+    assert speakers_of("Ria Dunn is fit and will start, Kim Doyle said.") == []
+    assert speakers_of("Ria Dunn is fit and will start in goal, Kim Doyle said.") == []
