@@ -543,6 +543,13 @@ def _candidate(
         (attribution.speaker is None or _quote_only(sentence.text, regions))
         and _TIP.match(sentence.text) is not None
     )
+    short = (
+        short
+        # "Our verdict: Kelsall to edge it, but ...": a pick the writer labels as theirs
+        or _VERDICT_TIP.match(sentence.text) is not None
+        # '"Kelsall 2-1, after extra time," he said.': a source's pick, quoted and attributed
+        or (attribution.speaker is not None and _SAID_TIP.match(sentence.text) is not None)
+    )
     if not found and short:
         found = [_SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
@@ -747,6 +754,32 @@ _TIP: Final = re.compile(
     r"(?![^.;!?]*\b(?:is|are|was|were|will|would|has|have|had|said|says|won|lost|beat|scored|"
     r"came|went|took|[a-z]{3,}ed)\b)"
     r"[^.;!?]*\.[\"”]?\s*$"
+)
+
+
+# The winner and the score or margin a pick gives.
+_PICKED_SCORE: Final = (
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:\d{1,2}-\d{1,2}|by\s+"
+    r"(?:a|one|two|three|\d)\s+(?:goals?|points?|runs?|tries|wickets?))"
+)
+
+
+# '"Kelsall 2-1, after extra time," he said.': a score pick alone in a quotation, with the
+# one who gave it named after it.
+_SAID_TIP: Final = re.compile(
+    r"^\s*[\"“]" + _PICKED_SCORE + r"(?:,\s+[^.;!?\"”]{1,40}?)?[,.]?[\"”],?\s+"
+    r"(?:he|she|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:said|says|predicted|predicts|added|"
+    r"reckons|tipped)\s*\.\s*$"
+)
+
+
+# "Our verdict: Kelsall to edge it", "My prediction: Ashford 2-1.": a pick under the label
+# that says it is one.
+_VERDICT_TIP: Final = re.compile(
+    r"^\s*(?:Our|My|The)\s+(?:verdict|prediction|tip|pick|call|forecast)\s*:\s*(?:"
+    + _PICKED_SCORE
+    + r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+to\s+(?:win|beat|edge|finish|"
+    r"lift|take|top|qualify|go\s+through|sneak|nick|shade)\b)"
 )
 
 

@@ -60,7 +60,9 @@ _ORG_WORDS: Final = _wordset(
     "semiconductor biologics biosciences aerospace "
     "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
     "town city county council institute observatory economics pictures films studios "
-    "productions entertainment alliance coalition federation league caucus bureau statistics"
+    "productions entertainment alliance coalition federation league caucus bureau statistics "
+    # "a pundit for NorthSport TV": a broadcaster, not a person
+    "tv television radio broadcasting"
 )
 
 

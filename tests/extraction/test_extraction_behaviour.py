@@ -5375,3 +5375,21 @@ def test_a_writers_promise_to_revisit_is_a_pledge() -> None:
 def test_a_player_who_will_start_is_team_news() -> None:
     assert speakers_of("Ria Dunn is fit and will start, Kim Doyle said.") == []
     assert speakers_of("Ria Dunn is fit and will start in goal, Kim Doyle said.") == []
+
+
+def test_a_score_pick_quoted_and_attributed_is_the_sources() -> None:
+    text = 'Tom Ruddock is confident. "Harwick 3-1, on penalties," he said.'
+    assert speakers_of(text) == ["Tom Ruddock"]
+
+
+def test_a_pick_under_a_verdict_label_is_the_writers() -> None:
+    text = "Our verdict: Harwick to edge it, but not before Dalby have made a game of it."
+    assert speakers_of(text) == [None]
+
+
+def test_a_broadcaster_is_no_person_a_pronoun_could_mean() -> None:
+    text = (
+        "Former winger Tom Ruddock, now a pundit for Eastvale TV, knows the ground well. "
+        '"Harwick will score first," he said.'
+    )
+    assert speakers_of(text) == ["Tom Ruddock"]
