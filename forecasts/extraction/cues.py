@@ -422,7 +422,13 @@ _ESTIMATE_AT: Final = re.compile(
     # "Our models put the number of measles cases this year at between 300 and 450", "put
     # the number at 60 to 120"
     r"|number(?:\s+[\w-]+){0,5}?)\s+at\s+"
-    r"(?:somewhere\s+)?(?:between\s+|about\s+|around\s+|roughly\s+)?[$€£]?\d",
+    r"(?:somewhere\s+)?(?:between\s+|about\s+|around\s+|roughly\s+)?[$€£]?\d"
+    # "Our models put the peak in the second half of December": the model's timing of a turn
+    r"|\b(?:models?|projections?|simulations?|forecasts?)\s+(?:now\s+|also\s+)?puts?\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:peak|trough|turning\s+point)\s+(?:in|around|by|before)\s+"
+    r"(?:the\s+)?(?:(?:first|second|last|final)\s+(?:half|week|weeks|fortnight)\s+of\s+|"
+    r"(?:early|mid|late)[\s-]+)?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|spring|summer|autumn|fall|winter|next\s+\w+)\b",
     re.IGNORECASE,
 )
 

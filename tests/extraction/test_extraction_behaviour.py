@@ -5393,3 +5393,8 @@ def test_a_broadcaster_is_no_person_a_pronoun_could_mean() -> None:
         '"Harwick will score first," he said.'
     )
     assert speakers_of(text) == ["Tom Ruddock"]
+
+
+def test_a_models_timing_of_a_peak_is_a_forecast() -> None:
+    text = "The Ostmark Institute's models put the peak in early February, Lena Stahl said."
+    assert speakers_of(text) == ["Lena Stahl"]
