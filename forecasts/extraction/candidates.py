@@ -834,7 +834,8 @@ _ANSWER_TAG: Final = r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?
 # question's (LABELLING.md, seventh and eighth splits).
 _SHORT_ANSWER: Final = re.compile(
     _ANSWER_TAG + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
-    r"(?:I\s+)?doubt\s+it|"
+    # "I very much doubt it.", "I seriously doubt it.": the doubt, graded
+    r"(?:I\s+)?(?:(?:very\s+)?much\s+|really\s+|seriously\s+|rather\s+|strongly\s+)?doubt\s+it|"
     + _TIMED_DENIAL
     + "|"
     + _TIME_ANSWER

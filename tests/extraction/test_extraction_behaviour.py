@@ -5398,3 +5398,13 @@ def test_a_broadcaster_is_no_person_a_pronoun_could_mean() -> None:
 def test_a_models_timing_of_a_peak_is_a_forecast() -> None:
     text = "The Ostmark Institute's models put the peak in early February, Lena Stahl said."
     assert speakers_of(text) == ["Lena Stahl"]
+
+
+def test_a_graded_doubt_answers_the_question_before_it() -> None:
+    text = (
+        "Ada Kell runs the port of Velm.\n\n"
+        "Q: Will the dockers strike before Christmas?\n\n"
+        "KELL: I very much doubt it. Talks are going well."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Ada Kell", "KELL: I very much doubt it.")]
