@@ -243,7 +243,32 @@ def _transcript_labels(text: str) -> dict[int, str]:
         index: label for index, label in labels.items() if label.isupper() or counts[label] > 1
     }
     labels.update((index, label) for index, label in below.items() if counts[label] > 1)
+    asker = _named_interviewer(labels, paragraphs)
+    if asker is not None:
+        labels = {
+            index: _QUESTION_TURN if label == asker else label for index, label in labels.items()
+        }
     return labels or _untagged_turns(paragraphs)
+
+
+# "PRICE: ... Is she right?": an interviewer tagged by name, not "Q", is the one of two or
+# more tags whose turns nearly all end on a question.
+_INTERVIEWER_TURNS_MIN: Final = 3
+_INTERVIEWER_QUESTION_SHARE: Final = 0.75
+
+
+def _named_interviewer(labels: dict[int, str], paragraphs: list[str]) -> str | None:
+    if _QUESTION_TURN in labels.values() or len(set(labels.values())) < 2:
+        return None
+    asking = [
+        label
+        for label in set(labels.values())
+        if (turns := [index for index, tag in labels.items() if tag == label])
+        and len(turns) >= _INTERVIEWER_TURNS_MIN
+        and sum(paragraphs[index].rstrip().rstrip("\"”’'").endswith("?") for index in turns)
+        >= _INTERVIEWER_QUESTION_SHARE * len(turns)
+    ]
+    return asking[0] if len(asking) == 1 else None
 
 
 # An interviewer's question printed as a paragraph of its own, with no tag before it.

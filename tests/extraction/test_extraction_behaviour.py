@@ -5408,3 +5408,18 @@ def test_a_graded_doubt_answers_the_question_before_it() -> None:
     )
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("Ada Kell", "KELL: I very much doubt it.")]
+
+
+def test_an_interviewer_tagged_by_name_puts_questions_not_claims() -> None:
+    text = (
+        "Ada Kell runs the port of Velm.\n\n"
+        "MORROW: Will the dockers strike?\n\n"
+        "KELL: Not this year. Talks are going well.\n\n"
+        "MORROW: The minister says volumes will rise 5% next year. Is he right?\n\n"
+        "KELL: Probably. Trade is picking up.\n\n"
+        "MORROW: And fees?\n\n"
+        "KELL: They will rise 2% in January."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert ("MORROW", "MORROW: The minister says volumes will rise 5% next year.") not in found
+    assert [speaker for speaker, _ in found] == ["Ada Kell", "Ada Kell", "Ada Kell"]
