@@ -142,7 +142,10 @@ _PLEDGE_AFTER: Final = re.compile(
     r"the\s+(?:top|(?:semi-?|quarter-?)?finals?|play-?offs?)\b))|"
     # "we will be in Brussels" is where the speaker goes; "we will not be in recession", "we'll
     # be in surplus by 2028" is where events leave them
-    r"be\s+in\b(?!\s+(?:an?\s+)?(?:one\b|recession|deficit|surplus|trouble|profit|default|"
+    # "we will be in the next government", "in power", "in the runoff": where votes put them
+    r"be\s+in\b(?!\s+(?:the\s+next\s+|the\s+|a\s+)?(?:government|coalition|power|office|"
+    r"opposition|runoff|run-off|second\s+round)\b)"
+    r"(?!\s+(?:an?\s+)?(?:one\b|recession|deficit|surplus|trouble|profit|default|"
     r"administration|contention|decline|the\s+(?:black|red|lead|top|(?:semi-?|quarter-?)?finals?|play-?offs?)\b))|"
     r"be\s+(?:intimidated|divided|silenced|bullied|deterred|cowed|moved)\b|"
     r"have\s+(?:a|an|one|another|two)\s+(?:[\w-]+\s+)?(?:practice|meeting|session|talks?|"

@@ -5423,3 +5423,8 @@ def test_an_interviewer_tagged_by_name_puts_questions_not_claims() -> None:
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert ("MORROW", "MORROW: The minister says volumes will rise 5% next year.") not in found
     assert [speaker for speaker, _ in found] == ["Ada Kell", "Ada Kell", "Ada Kell"]
+
+
+def test_a_party_in_the_next_government_is_where_votes_put_it() -> None:
+    assert speakers_of('"We will be in the next government," Ada Kell said.') == ["Ada Kell"]
+    assert speakers_of('"We will be in Velm on Monday," Ada Kell said.') == []
