@@ -892,7 +892,7 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", match.start(), match.end(), "a forecaster's figure for a time to come"
         )
-    track = _ON_TRACK.search(text) if sourced and (" on " in text or "head" in text) else None
+    track = _ON_TRACK.search(text) if sourced and ("on " in text or "head" in text) else None
     if track is not None:
         yield _plain_cue(
             "reported", track.start(), track.end(), "a course said to lead to an outcome"
@@ -943,8 +943,10 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
 # says things are heading is its forecast (LABELLING.md, eleventh split).
 _ON_TRACK: Final = re.compile(
     r"\b(?:is|are|was|were|remains?|remained|seems?|looks?|appears?)\s+"
-    r"(?:still\s+|now\s+|firmly\s+|well\s+)?on\s+(?:track|course)\s+"
-    r"(?:to\s+(?!be\s+(?:announced|published|released|held)\b)[a-z]+|for\s+(?:a|an|the)\b)"
+    # 'were "on course for their worst result"': the phrase may be quoted, the result theirs
+    r"(?:still\s+|now\s+|firmly\s+|well\s+)?[\"“‘']?on\s+(?:track|course)\s+"
+    r"(?:to\s+(?!be\s+(?:announced|published|released|held)\b)[a-z]+|for\s+(?:a|an|the|their|"
+    r"its|his|her)\b)"
     # "Southern Australia is heading for a warmer and drier spring than usual"
     r"|\b(?:is|are|was|were|seems?|looks?)\s+(?:still\s+|now\s+)?(?:heading|headed)\s+(?:for|towards?)\s+"
     r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,5}?(?:than|spring|summer|autumn|winter|season|year|"

@@ -960,7 +960,7 @@ _OUTCOME_AFTER: Final = re.compile(
     r"stabilize|fade|vanish|disappear|keep\s+(?:rising|falling|growing|going|climbing)|"
     r"rain|snow|thaw|flood|pour|blow|"
     # "it will freeze overnight" is weather; "she would freeze property tax rates" a policy
-    r"freeze(?!\s+(?:[\w-]+\s+){0,3}?(?:rates?|prices?|tax(?:es)?|fees|spending|hiring|wages|"
+    r"freeze(?!\s+(?:[\w'’-]+\s+){0,3}?(?:rates?|prices?|tax(?:es)?|fees|spending|hiring|wages|"
     r"pay|rents?|fares|budgets?|payments|benefits|salaries|recruitment|bills)\b))\b",
     re.IGNORECASE,
 )

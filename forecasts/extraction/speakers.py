@@ -1092,6 +1092,8 @@ def _subject_speaker(
             if agency is not None:
                 return _Attribution(agency, False, *verb)
         if _GENERIC_SUBJECT.match(chunk.strip()) or _GENERIC_TAIL.search(chunk):
+            if position > 0 and _bare_name(chunks[position - 1][1]):
+                continue  # "Mary Lee, the chief economist, said": the role describes her
             return _Attribution(organisation, organisation is None, *verb)
         if (
             position > 0

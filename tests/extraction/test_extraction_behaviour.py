@@ -5428,3 +5428,18 @@ def test_an_interviewer_tagged_by_name_puts_questions_not_claims() -> None:
 def test_a_party_in_the_next_government_is_where_votes_put_it() -> None:
     assert speakers_of('"We will be in the next government," Ada Kell said.') == ["Ada Kell"]
     assert speakers_of('"We will be in Velm on Monday," Ada Kell said.') == []
+
+
+def test_a_named_speakers_role_set_off_by_commas_describes_the_speaker() -> None:
+    text = "Mary Lee, the chief economist, said rates would fall next year."
+    assert speakers_of(text) == ["Mary Lee"]
+
+
+def test_a_course_said_to_lead_somewhere_may_be_quoted_and_the_result_theirs() -> None:
+    text = 'Ann Vey told the Courier the Greens were "on course for their worst result in years".'
+    assert speakers_of(text) == ["Ann Vey"]
+
+
+def test_a_candidate_who_will_freeze_the_citys_tax_rate_makes_a_pledge() -> None:
+    text = "Ochoa, 44, says he will freeze the city's property tax rate for two years if elected."
+    assert speakers_of(text) == []
