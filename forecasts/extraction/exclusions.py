@@ -152,7 +152,11 @@ _PRIZE_RULE: Final = re.compile(
 # "Voters will also decide a $185 million bond": what is on the ballot, a schedule.
 _ON_THE_BALLOT: Final = re.compile(
     r"^\W*voters\s+(?:in\s+[\w\s]{1,30}?\s+)?(?:will|would)\s+(?:also\s+)?"
-    r"(?:decide\s+(?:on\s+)?(?:a|an|whether)\b|vote\s+on\b|choose\s+between\b)",
+    r"(?:decide\s+(?:on\s+)?(?:a|an|whether)\b|vote\s+on\b|choose\s+between\b"
+    # "Voters will elect 120 members of parliament": what the vote is for, not how it goes
+    r"|(?:elect|choose)\s+(?:all\s+)?(?:\d[\d,]*|a|an|the|their|its)\s+(?:new\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:members?|seats?|president|mayor|governor|parliament|assembly|"
+    r"council|councillors?|senators?|deputies|representatives|prime\s+minister)\b)",
     re.IGNORECASE,
 )
 

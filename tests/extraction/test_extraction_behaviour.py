@@ -5443,3 +5443,11 @@ def test_a_course_said_to_lead_somewhere_may_be_quoted_and_the_result_theirs() -
 def test_a_candidate_who_will_freeze_the_citys_tax_rate_makes_a_pledge() -> None:
     text = "Ochoa, 44, says he will freeze the city's property tax rate for two years if elected."
     assert speakers_of(text) == []
+
+
+def test_what_voters_will_elect_is_what_the_vote_is_for() -> None:
+    text = (
+        "Voters will elect 120 members of parliament, who will then choose a prime minister. "
+        "Voters will elect Mara Lind as mayor, said pollster Ian Marsh."
+    )
+    assert speakers_of(text) == ["Ian Marsh"]
