@@ -1106,12 +1106,23 @@ _COUNT_BEFORE: Final = re.compile(
 )
 
 
+# "has predicted the last three recessions", "correctly forecast every election since
+# 2010": events that have come, the forecaster's record.
+_PAST_EVENTS_AFTER: Final = re.compile(
+    r"\s+(?:(?:each|every|all|both|none)\s+(?:of\s+)?)?the\s+(?:last|past|previous)\s+"
+    r"(?:(?:\w+|\d+)\s+)?[a-z]+s\b|\s+every\s+[a-z]+\s+since\b",
+    re.IGNORECASE,
+)
+
+
 def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 40) : match.start()]
     if _WHAT_BEFORE.search(before):
         return True  # "based upon what we forecast": a forecast referred to, not made
     if _INFINITIVE_OR_PAST_BEFORE.search(before) or _COUNT_BEFORE.search(before):
         return True
+    if _PAST_EVENTS_AFTER.match(text, match.end()):
+        return True  # "has predicted the last three recessions": a record, not a forecast
     if _COMPARED_WITH_BELIEF.search(before):
         return True
     word = match.group().lower()

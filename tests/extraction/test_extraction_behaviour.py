@@ -5451,3 +5451,11 @@ def test_what_voters_will_elect_is_what_the_vote_is_for() -> None:
         "Voters will elect Mara Lind as mayor, said pollster Ian Marsh."
     )
     assert speakers_of(text) == ["Ian Marsh"]
+
+
+def test_a_forecasters_record_of_events_past_is_no_forecast() -> None:
+    text = (
+        "Ian Marsh has predicted the last three recessions. He correctly forecast every "
+        "election since 2010. Marsh predicts the last two quarters of next year will be weak."
+    )
+    assert speakers_of(text) == ["Ian Marsh"]
