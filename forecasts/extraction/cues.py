@@ -200,7 +200,9 @@ _OUTCOME_PRESENT_PLURAL: Final = (
 # that "I think the cuts hurt" (a noun) is not one.
 _POLICY_MOVE_PRESENT: Final = (
     r"(?:cuts|raises|hikes|lowers|holds)(?=\s+(?:rates?\s+|interest\s+rates\s+)?(?:once|twice|"
-    r"again|(?:two|three|four|five)\s+(?:more\s+)?times|by\s+[\d\w]|in\s+[A-Z]|at\s+the\s+next))"
+    r"again|(?:two|three|four|five)\s+(?:more\s+)?times|by\s+[\d\w]|in\s+[A-Z]|at\s+the\s+next"
+    # "We think the Fed cuts 25 basis points in September": the size of the move
+    r"|(?:\d+|a\s+quarter|half\s+a)[\s-]+(?:basis[\s-]+points?|bps?|(?:percentage[\s-]+)?points?)\b))"
 )
 
 

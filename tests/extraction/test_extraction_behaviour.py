@@ -5459,3 +5459,8 @@ def test_a_forecasters_record_of_events_past_is_no_forecast() -> None:
         "election since 2010. Marsh predicts the last two quarters of next year will be weak."
     )
     assert speakers_of(text) == ["Ian Marsh"]
+
+
+def test_a_rate_setters_move_called_by_its_size_in_the_present() -> None:
+    text = '"We think the bank cuts 25 basis points in September," said Mara Feld.'
+    assert speakers_of(text) == ["Mara Feld"]
