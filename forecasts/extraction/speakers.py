@@ -1258,7 +1258,11 @@ _AGENCY_NAME: Final = re.compile(
 )
 
 
-_LED_BY: Final = re.compile(r"\b" + _LED_BY_NAME + r"\s*$")
+# "analysts led by Hanna Vos at Meridale Bank": the lead author, then the firm the group is at
+_LED_BY: Final = re.compile(
+    r"\b" + _LED_BY_NAME + r"(?:\s+(?:at|of|from)\s+(?:the\s+)?[A-Z][\w&'’.-]*"
+    r"(?:\s+[A-Z&][\w&'’.-]*){0,4})?\s*$"
+)
 
 
 _BARE_NAME: Final = re.compile(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*")

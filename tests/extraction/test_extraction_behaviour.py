@@ -5464,3 +5464,9 @@ def test_a_forecasters_record_of_events_past_is_no_forecast() -> None:
 def test_a_rate_setters_move_called_by_its_size_in_the_present() -> None:
     text = '"We think the bank cuts 25 basis points in September," said Mara Feld.'
     assert speakers_of(text) == ["Mara Feld"]
+
+
+def test_a_lead_author_named_before_the_firm_speaks_for_the_group() -> None:
+    assert speakers_of(
+        "Analysts led by Ola Brenn at Tessel Bank wrote that copper would reach $11,000 by June."
+    ) == ["Ola Brenn"]
