@@ -672,7 +672,30 @@ def _timetabled(text: str, start: int, after: str) -> bool:
         or _IN_PLACE_AT_AFTER.match(after)
         or (_LASTS_AFTER.match(after) and _EVENT_SUBJECT.search(subject))
         or (_TIE_BREAK_AFTER.match(after) and _LEVEL_CONDITION.search(text, 0, start))
+        or (
+            _RUNS_UNTIL_AFTER.match(after)
+            and bool(_STARTED_AND.search(subject) or _OFFER_SUBJECT.search(subject))
+        )
     )
+
+
+# "The programme opened on Oct. 1 and will run until the end of March", "The consultation
+# will run until Dec. 5": how long an arrangement already set up stays open is its organiser's
+# timetable, not a call on events ("the deficit will run to 5%" is a quantity, not this).
+_RUNS_UNTIL_AFTER: Final = re.compile(
+    r"^\s*(?:then\s+)?run\s+(?:until|till|through|to\s+the\s+end\s+of)\b", re.IGNORECASE
+)
+# "opened on Oct. 1 and": begun on a day the calendar holds ("the rally began in March and"
+# is a market's run, not an arrangement's)
+_STARTED_AND: Final = re.compile(
+    r"\b(?:opened|began|started|launched|went\s+live)\s+(?:on|from)\s+(?:\d|[A-Z][a-z]{2})"
+    r"[^;]{0,40}?\band\s+$"
+)
+_OFFER_SUBJECT: Final = re.compile(
+    r"\b(?:programme|program|scheme|campaign|exhibition|consultation|offer|sale|window|"
+    r"pilot|registration|festival|season)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _subject_in(written: str) -> str:

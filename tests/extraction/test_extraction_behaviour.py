@@ -5470,3 +5470,13 @@ def test_a_lead_author_named_before_the_firm_speaks_for_the_group() -> None:
     assert speakers_of(
         "Analysts led by Ola Brenn at Tessel Bank wrote that copper would reach $11,000 by June."
     ) == ["Ola Brenn"]
+
+
+def test_how_long_an_arrangement_already_open_runs_is_its_timetable() -> None:
+    assert (
+        speakers_of("The booster drive opened on Sept. 4 and will run until the end of May.") == []
+    )
+    assert speakers_of("The consultation will run until Dec. 5.") == []
+    assert speakers_of(
+        "The rally began in March and will run until the end of the year, Ada Kell said."
+    ) == ["Ada Kell"]
