@@ -1089,6 +1089,10 @@ def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
         # (kept with the words before it, so "said her side" still shows whose side it is)
         subjects = list(_CLAUSE_SUBJECT.finditer(before))
         subject = before[: subjects[-1].end("subject")] + " " if subjects else before
+    if _SURE_OF_ANOTHER.search(subject) and not _own_organisation(subject, own):
+        # "she was confident the government would approve it": being sure of what a body
+        # will do is a belief about another's act; one's own acts are decided, not doubted
+        return False
     if (
         (_SELF_SUBJECT.search(subject) or _own_organisation(subject, own))
         and not _OUTCOME_AFTER.match(after)
@@ -1107,6 +1111,14 @@ def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
         subjects = list(_CLAUSE_SUBJECT.finditer(before))
         return bool(subjects) and bool(_PLEDGE_SUBJECT.search(subjects[-1].group("subject") + " "))
     return False
+
+
+# "was confident the government", "is sure that the regulator": a belief held about a third
+# party named as the subject after it (not "I", "we", "it", the speaker's own side).
+_SURE_OF_ANOTHER: Final = re.compile(
+    r"\b(?:confident|convinced|sure|certain)\s+(?:that\s+)?the\s+(?:[\w'’-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
 
 
 _CLAUSE_SUBJECT: Final = re.compile(

@@ -982,6 +982,7 @@ def _subject_speaker(
             # bank said": what was said, not who
             break
         words = chunk.split()
+        joined = len(words) > 1 and words[0].lower() in _CONJUNCTIONS
         while len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
             conjunction = words.pop(0)
             chunk_start += chunk.index(conjunction) + len(conjunction)
@@ -1016,6 +1017,18 @@ def _subject_speaker(
                 # "Orrin Robotics unveiled a robot that it said would ship in May": the firm the
                 # sentence has just named, not one the article named before
                 return _Attribution(named, False, *verb)
+            opener = (
+                _PERSON_OPENING.match(text)
+                if joined and len(words) == 1 and pronoun in {"he", "she"}
+                else None
+            )
+            if opener is not None and opener.end() <= offset + chunk_start:
+                # "Mayor Ada Kell has applied for a grant, and she said ...": the person the
+                # sentence opened on, whom the article has not yet learned
+                at = opener.start("subject")
+                name = _resolve_name(opener.group("subject"), text, at, document)
+                if name is not None:
+                    return _Attribution(name, False, *verb)
             return _pronoun_speaker(pronoun, document, verb)
         coordinated = _COORDINATED_VERB.match(chunk) if chunk.endswith(("and ", "but ")) else None
         if coordinated is not None and _names_someone(coordinated.group("subject"), document):
@@ -1213,6 +1226,13 @@ _RELATION_THEN_NAME: Final = re.compile(
 
 # A name, its verb in the past or present, more of that clause, then "and" before the verb
 # of saying the name is also the subject of.
+# "Mayor Ada Kell has applied ...": a sentence opening on a person's full name and a verb.
+_PERSON_OPENING: Final = re.compile(
+    r"\s*(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Mayor|Governor|Senator|President|Minister)\.?\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:has|had|is|was|[a-z]+ed)\b"
+)
+
+
 _COORDINATED_VERB: Final = re.compile(
     r"\s*(?P<subject>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+"
     r"(?:also\s+)?[a-z]+(?:ed|es|s)\b[^,;:]*\s(?:and|but)\s+$"

@@ -5480,3 +5480,21 @@ def test_how_long_an_arrangement_already_open_runs_is_its_timetable() -> None:
     assert speakers_of(
         "The rally began in March and will run until the end of the year, Ada Kell said."
     ) == ["Ada Kell"]
+
+
+def test_being_sure_of_what_a_body_will_do_is_a_belief_not_a_pledge() -> None:
+    text = (
+        "Ada Kell runs the harbour trust at Velm.\n\n"
+        "Kell said she was confident the ministry would approve the new breakwater by June."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
+    assert speakers_of("Kell said the ministry would approve the new breakwater by June.") == []
+
+
+def test_a_pronoun_after_and_means_the_person_the_sentence_opened_on() -> None:
+    text = (
+        "Bea Lund runs a cafe on the front.\n\n"
+        "Mayor Ada Kell has asked the fund for 9 million crowns, and she said she was confident "
+        "the ministry would approve the grant by the spring."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
