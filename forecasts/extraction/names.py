@@ -300,6 +300,8 @@ _ROLE_NOUNS: Final = (
     r"person|people|men|women)|directors?|heads?|chiefs?|executives?|officers?|advisers?|"
     r"advisors?|forecasters?|experts?|modell?ers?|team|unit|desk|staff|model|models|"
     r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership|"
+    # "an underwriter at the insurer": an insurer's own staff, as an analyst is a bank's
+    r"underwriters?|actuar(?:y|ies)|"
     # "Opta's supercomputer gives Arsenal a 58% chance": a firm's model speaks for the firm
     r"supercomputer|algorithm|simulations?|nowcast"
 )

@@ -852,7 +852,9 @@ _CLAUSE_THEN_COMMA: Final = re.compile(
     r"(?:^|[.;:“”\"]\s*)(?:(?:if|unless|once|when|in|on|at|by|after|before|with|without|"
     r"against|under|for|whoever|whichever|whatever|however)\b[^,;:]*,\s*)?"
     r"[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
-    r"is|are|was|were|has|have|had)\b[^,;:]*,\s*$",
+    r"is|are|was|were|has|have|had)\b[^,;:]*,\s*"
+    # "... 2.9 million TEU in 2028, a record, wrote X": a short appositive on the clause
+    r"(?:(?:a|an)\s+[^,;:]{1,30},\s*)?$",
     re.IGNORECASE,
 )
 

@@ -5498,3 +5498,18 @@ def test_a_pronoun_after_and_means_the_person_the_sentence_opened_on() -> None:
         "the ministry would approve the grant by the spring."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_an_appositive_on_the_clause_leaves_the_inverted_verb_its_speaker() -> None:
+    assert speakers_of(
+        "Yards will deliver 140 new ships in 2028, a record, wrote Ola Brenn of Tessel Research."
+    ) == ["Ola Brenn"]
+
+
+def test_an_underwriter_at_an_insurer_speaks_for_it() -> None:
+    text = (
+        "Velm Mutual, which insures most farms in the valley, raised its rates in May. "
+        "An underwriter at the company, who asked not to be named, said claims were likely to "
+        "rise by 10% next year."
+    )
+    assert speakers_of(text) == ["Velm Mutual"]
