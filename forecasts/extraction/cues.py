@@ -299,6 +299,13 @@ _HARDLY_AFTER: Final = re.compile(
 
 # "faster than the world could burn them": the subject of a comparison's clause.
 _THAN_SUBJECT_BEFORE: Final = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
+# "held on to their workers for as long as they could", "as fast as it can": an equal
+# comparison whose measure is what someone was able to do, no outcome to come
+_AS_SUBJECT_BEFORE: Final = re.compile(
+    r"\bas\s+(?:long|much|far|many|fast|quickly|soon|hard|well|best|often|little|few)\s+as\s+"
+    r"(?:[\w'’-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
 
 
 # "ministers should use ...": advice to people, not a forecast about the world.
@@ -767,6 +774,8 @@ def _phrase_cue(
             return None  # "Should the krone weaken, ...": a condition, inverted
         if phrase in {"could", "might"} and _THAN_SUBJECT_BEFORE.search(before):
             return None  # "faster than the world could burn them": a comparison's measure
+        if phrase in {"could", "might", "can"} and _AS_SUBJECT_BEFORE.search(before):
+            return None  # "for as long as they could": the measure of an equal comparison
         if phrase == "could" and _NOT_AFTER.match(after) and _PAST_AND_BEFORE.search(before):
             return None  # "looked at the polls and could not resist": past ability
         if phrase in {"could", "might", "may"} and _VAGUE_OUTCOME.match(after):
@@ -1161,6 +1170,14 @@ _NOT_A_CONSEQUENT_VERB: Final = _wordset(
 )
 
 
+# "If your phone works, keep it.", "If prices dip, buy the shares": the word after the
+# consequent's first word is its object, so that word is an imperative verb, advice, with no
+# subject whose future is told.
+_IMPERATIVE_OBJECT: Final = _wordset(
+    "it them him her me us you this that these those the a an your their our my his its some any"
+)
+
+
 _MODAL_CONTRACTION: Final = re.compile(r"['’](?:ll|d)$")
 
 
@@ -1173,6 +1190,7 @@ def _conditional_present(text: str) -> Iterator[_Cue]:
             or _MODAL_CONTRACTION.search(match.group("subject"))
             or verb.endswith(("ed", "ing", "ly"))
             or re.search(r"\b(?:were|had)\b", match.group("condition"))
+            or verb in _IMPERATIVE_OBJECT
         ):
             continue
         yield _plain_cue(

@@ -5513,3 +5513,16 @@ def test_an_underwriter_at_an_insurer_speaks_for_it() -> None:
         "rise by 10% next year."
     )
     assert speakers_of(text) == ["Velm Mutual"]
+
+
+def test_advice_after_a_condition_is_no_conditional_forecast() -> None:
+    assert speakers_of("If your laptop still runs, repair it, Ada Kell said.") == []
+    assert speakers_of("If prices dip, buy the shares, Ada Kell said.") == []
+    assert speakers_of("If rates rise, demand falls next year, Ada Kell said.") == ["Ada Kell"]
+
+
+def test_could_measuring_an_equal_comparison_is_no_possibility() -> None:
+    assert (
+        speakers_of('"Shops have kept prices down for as long as they could," Ada Kell said.') == []
+    )
+    assert speakers_of("Prices could rise as much as 10% next year, Ada Kell said.") == ["Ada Kell"]
