@@ -176,7 +176,10 @@ _OUTCOME_PRESENT: Final = (
     # "he avoids questions", a habit
     r"avoids\s+" + _AVOIDED_EVENT + "|"
     # "we think it goes above $45", "I think it settles at around 3.3%": where a figure goes
-    r"(?:goes|stays|settles)\s+(?:above|below|over|under|past|at|around|near)\s+"
+    r"(?:goes|stays|settles|remains)\s+(?:above|below|over|under|past|at|around|near)\s+"
+    r"(?:(?:about|around|roughly)\s+)?[$€£]?\d+|"
+    # "I think foldables stay below 3%": a plural subject, the verb's bare form, the same mark
+    r"(?<=s\s)(?:go|stay|settle|remain)\s+(?:above|below|over|under|past|at|around|near)\s+"
     r"(?:(?:about|around|roughly)\s+)?[$€£]?\d+|"
     # "I think we are about two to three weeks from the peak": how far off an event is
     r"(?:is|are)\s+(?:only\s+|just\s+)?(?:about\s+|around\s+|roughly\s+)?(?:[\w-]+\s+){1,3}?"

@@ -5526,3 +5526,12 @@ def test_could_measuring_an_equal_comparison_is_no_possibility() -> None:
         speakers_of('"Shops have kept prices down for as long as they could," Ada Kell said.') == []
     )
     assert speakers_of("Prices could rise as much as 10% next year, Ada Kell said.") == ["Ada Kell"]
+
+
+def test_a_plural_subject_staying_past_a_mark_after_i_think_is_a_forecast() -> None:
+    text = (
+        "Ada Kell is an analyst at Tessel Research.\n\n"
+        "Q: Where do e-bikes go from here?\n\n"
+        "KELL: I think e-bikes stay below 8% of bicycle sales through 2029."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
