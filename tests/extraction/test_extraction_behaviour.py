@@ -5535,3 +5535,7 @@ def test_a_plural_subject_staying_past_a_mark_after_i_think_is_a_forecast() -> N
         "KELL: I think e-bikes stay below 8% of bicycle sales through 2029."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_a_bookmaker_pricing_a_runner_shorter_than_a_rival_quotes_the_odds() -> None:
+    assert speakers_of("Its rival Stakewell has Dunmore slightly longer, at 9/2.") == ["Stakewell"]
