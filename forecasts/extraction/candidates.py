@@ -779,7 +779,10 @@ _VERDICT_TIP: Final = re.compile(
     r"^\s*(?:Our|My|The)\s+(?:verdict|prediction|tip|pick|call|forecast)\s*:\s*(?:"
     + _PICKED_SCORE
     + r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+to\s+(?:win|beat|edge|finish|"
-    r"lift|take|top|qualify|go\s+through|sneak|nick|shade)\b)"
+    r"lift|take|top|qualify|go\s+through|sneak|nick|shade)\b"
+    # "Our verdict: a draw, with Kelsey to score first": the result named by its kind
+    r"|an?\s+(?:(?:score|goalless|scoreless|high-scoring|low-scoring|narrow|comfortable)\s+)?"
+    r"(?:draw|home\s+win|away\s+win|tie)\b)"
 )
 
 

@@ -5539,3 +5539,8 @@ def test_a_plural_subject_staying_past_a_mark_after_i_think_is_a_forecast() -> N
 
 def test_a_bookmaker_pricing_a_runner_shorter_than_a_rival_quotes_the_odds() -> None:
     assert speakers_of("Its rival Stakewell has Dunmore slightly longer, at 9/2.") == ["Stakewell"]
+
+
+def test_a_verdict_naming_the_result_by_its_kind_is_the_writers_pick() -> None:
+    assert speakers_of("Our verdict: a score draw, with Dunmore to equalise late.") == [None]
+    assert speakers_of("Our verdict: a fine end to the season.") == []
