@@ -232,6 +232,10 @@ _SPEECH_VERBS: Final = (
     # "Some investors worry that capacity will outrun demand": a fear by another name
     r"(?:worries|worry|worried)(?=\s+that\b)|"
     r"recognises|recognizes|"
+    # "Kell is confident the government will approve the plan": a belief held, as "believes"
+    r"(?:is|are|remains?)\s+(?:(?:very|fairly|quite|now|still|increasingly)\s+)?"
+    r"(?:confident|convinced)(?=\s+(?:that\s+)?(?!(?:to|in|of|about|on|with|for|and|but|enough)\b)"
+    r"[a-z])|"
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
     # "put the chance at", "puts Arce's chances at", "put her odds of winning at"
     # "put Mr. Aas's chances", "put Real Madrid's odds": a name of two words in the possessive

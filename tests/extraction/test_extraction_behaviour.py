@@ -5544,3 +5544,11 @@ def test_a_bookmaker_pricing_a_runner_shorter_than_a_rival_quotes_the_odds() -> 
 def test_a_verdict_naming_the_result_by_its_kind_is_the_writers_pick() -> None:
     assert speakers_of("Our verdict: a score draw, with Dunmore to equalise late.") == [None]
     assert speakers_of("Our verdict: a fine end to the season.") == []
+
+
+def test_a_source_confident_of_an_outcome_holds_the_view() -> None:
+    text = (
+        "Mayor Ana Kell is confident the government will approve the plan by March. "
+        "The bank is confident in its models, Ana Kell said."
+    )
+    assert speakers_of(text) == ["Ana Kell"]
