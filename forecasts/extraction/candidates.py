@@ -739,6 +739,13 @@ _TIMED_DENIAL: Final = (
 )
 
 
+# The winner and the score or margin a pick gives.
+_PICKED_SCORE: Final = (
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:\d{1,2}-\d{1,2}|by\s+"
+    r"(?:a|one|two|three|\d)\s+(?:goals?|points?|runs?|tries|wickets?))"
+)
+
+
 # "City to win 2-0.", "Dekeyser to win from a group of three, with X second.": a tip with no
 # verb of its own, the writer's pick for a contest still to be decided; a headline, which has
 # no full stop, is left alone.
@@ -749,18 +756,10 @@ _TIP: Final = re.compile(
     # "Ashford 2-1, after extra time.", "Port Allin by a goal, probably in extra time.": the
     # winner and the score or margin a pick gives, alone; not "Ashford 2-1 Kelvin Park", a
     # result line
-    r"|^\s*[\"“]?(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:\d{1,2}-\d{1,2}|by\s+"
-    r"(?:a|one|two|three|\d)\s+(?:goals?|points?|runs?|tries|wickets?))(?=\s*[,.])"
+    r"|^\s*[\"“]?" + _PICKED_SCORE + r"(?=\s*[,.])"
     r"(?![^.;!?]*\b(?:is|are|was|were|will|would|has|have|had|said|says|won|lost|beat|scored|"
     r"came|went|took|[a-z]{3,}ed)\b)"
     r"[^.;!?]*\.[\"”]?\s*$"
-)
-
-
-# The winner and the score or margin a pick gives.
-_PICKED_SCORE: Final = (
-    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:\d{1,2}-\d{1,2}|by\s+"
-    r"(?:a|one|two|three|\d)\s+(?:goals?|points?|runs?|tries|wickets?))"
 )
 
 

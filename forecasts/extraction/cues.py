@@ -1261,7 +1261,8 @@ def _oriented(
 # "The economy likely contracted in the third quarter", "had probably shrunk": a hedge on a
 # verb in the past is a belief about what has happened, whatever period the sentence names.
 _PAST_VERB_AFTER: Final = re.compile(
-    r"^\s+(?!(?:headed|destined|poised|slated|scheduled|tipped|set)\b)(?:[a-z]{2,}(?<!e)ed|shrank|shrunk|grew|grown|fell|fallen|rose|risen|sank|sunk|"
+    r"^\s+(?!(?:headed|destined|poised|slated|scheduled|tipped|set)\b)"
+    r"(?:[a-z]{2,}(?<!e)ed|shrank|shrunk|grew|grown|fell|fallen|rose|risen|sank|sunk|"
     r"slid|won|lost|hit|saw|took|came|went|began|ended)\b",
     re.IGNORECASE,
 )
