@@ -771,7 +771,8 @@ def _speaker_for_verb(
     if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
         name = _inverted_speaker(after, text, verb.end(), document)
         return _Attribution(name, verb_start=verb.start(), verb_end=verb.end()) if name else None
-    if _CLAUSE_THEN_COMMA.search(subject):
+    clause_said = _CLAUSE_THEN_COMMA.search(subject) is not None
+    if clause_said:
         # "..., said an economist at Orme Bank": the role speaks for its organisation
         role = re.split(r"[,;:(]", after, maxsplit=1)[0].strip().rstrip(".!?\"”’'")
         if _ROLE_AT.match(role):
@@ -786,7 +787,7 @@ def _speaker_for_verb(
         # "Mild winter likely, say forecasters": unnamed people hold the view, not the
         # capitalised word that opens the clause
         return _Attribution(None, True, verb.start(), verb.end())
-    if _CLAUSE_THEN_COMMA.search(subject) and _NAMED_AFTER.match(after):
+    if clause_said and _NAMED_AFTER.match(after):
         # "Rents will keep rising ..., said Hamza Qureshi": the clause is what was said
         name = _inverted_speaker(after, text, verb.end(), document)
         if name is not None:
