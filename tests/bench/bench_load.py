@@ -8,10 +8,11 @@ and p50/p99 latency of
 - POST /api/v1/claims              (a new claim on a random question, with an editor's key)
 
 and, just before each of them, of GET /constant on tests/bench/bare_app.py served by
-uvicorn exactly as `sooth serve` serves Sooth. Each figure is also given as a ratio to that
-bare endpoint's. Targets, all with no errors: with one worker, reads reach 53% and writes 28% of
-the bare endpoint on SQLite, 40% and 20% on PostgreSQL; with two, 50% and 25% on SQLite,
-and on PostgreSQL 1.6 times one worker's reads and 1.3 times its writes.
+uvicorn exactly as `sooth serve` serves Sooth. The pair is measured three times over
+(--rounds), and each figure is the median of its rounds, also given as a ratio to the bare
+endpoint's median. Targets, all with no errors: with one worker, reads reach 53% and writes
+28% of the bare endpoint on SQLite, 40% and 20% on PostgreSQL; with two, 50% and 25% on
+SQLite, and on PostgreSQL 1.6 times one worker's reads and 1.3 times its writes.
 
 The ledger is the demo data scaled to 100,000 claims (tests/bench/scaled_ledger.py),
 built once into var/bench/ and copied for each run, since the POSTs add to it; on
@@ -20,7 +21,7 @@ verification of the whole ledger (`sooth verify`) is timed on each as well.
 
 Reads go without a key, as the public does, so the anonymous rate limit is turned off
 (SOOTH_ANON_RATE_LIMIT=off); the scheduler is off so that its jobs do not land in the
-figures. Run: python tests/bench/bench_load.py [--duration 10] [--postgres URL |
+figures. Run: python tests/bench/bench_load.py [--duration 5] [--rounds 3] [--postgres URL |
 --no-postgres] [--rebuild]. Exits non-zero when a target is missed.
 """
 
@@ -199,6 +200,31 @@ def run_wrk(base_url: str, script: Path, seconds: int) -> Figure:
     )
 
 
+def median_figure(figures: list[Figure]) -> Figure:
+    """The figure of median throughput, with the errors of all of them."""
+    middle = sorted(figures, key=lambda f: f.requests_per_second)[len(figures) // 2]
+    return Figure(
+        requests_per_second=middle.requests_per_second,
+        p50_ms=middle.p50_ms,
+        p99_ms=middle.p99_ms,
+        errors=sum(f.errors for f in figures),
+    )
+
+
+def measured(
+    bare: tuple[str, Path], endpoint: tuple[str, Path], seconds: int, rounds: int
+) -> tuple[Figure, Figure, str]:
+    """The bare endpoint's and an endpoint's median figures over `rounds`, and each round's ratio.
+
+    The bare endpoint runs just before the endpoint in every round: a machine whose speed
+    drifts moves both figures of a round alike, and the median leaves out the round a
+    burst of other work on the machine happened to land on.
+    """
+    pairs = [(run_wrk(*bare, seconds), run_wrk(*endpoint, seconds)) for _ in range(rounds)]
+    ratios = ", ".join(f"{f.requests_per_second / b.requests_per_second:.0%}" for b, f in pairs)
+    return median_figure([b for b, _ in pairs]), median_figure([f for _, f in pairs]), ratios
+
+
 @contextmanager
 def served(command: list[str], env: dict[str, str], port: int, probe: str) -> Iterator[str]:
     """A server process on `port`, ready once `probe` answers 200; stopped at the end."""
@@ -319,7 +345,7 @@ def timed_verify(url: str) -> tuple[float, int, bool]:
         database.dispose()
 
 
-def bench_backend(backend: str, url: str, seconds: int) -> list[Row]:
+def bench_backend(backend: str, url: str, seconds: int, rounds: int) -> list[Row]:
     """Every endpoint with one and with two workers, each against the bare endpoint."""
     database = Database(url)
     facts = ledger_facts(database)
@@ -353,10 +379,9 @@ def bench_backend(backend: str, url: str, seconds: int) -> list[Row]:
             for endpoint, script in scripts.items():
                 if endpoint == "bare":
                     continue
-                # The bare endpoint just before each endpoint: a machine whose speed drifts
-                # over the run moves both figures of a ratio alike.
-                bare = run_wrk(bare_url, scripts["bare"], seconds)
-                figure = run_wrk(base_url, script, seconds)
+                bare, figure, spread = measured(
+                    (bare_url, scripts["bare"]), (base_url, script), seconds, rounds
+                )
                 target, passed = judged(backend, workers, endpoint, figure, bare, rows)
                 rows.append(
                     Row(
@@ -372,7 +397,7 @@ def bench_backend(backend: str, url: str, seconds: int) -> list[Row]:
                 print(
                     f"  {backend}, {workers} worker(s), {endpoint}: "
                     f"{figure.requests_per_second:,.0f} req/s, {figure.errors} errors; "
-                    f"bare {bare.requests_per_second:,.0f} req/s",
+                    f"bare {bare.requests_per_second:,.0f} req/s; ratio per round {spread}",
                     flush=True,
                 )
     return rows
@@ -402,13 +427,15 @@ def judged(
     )
 
 
-def bench_verified(backend: str, name: str, url: str, seconds: int, checks: list[str]) -> list[Row]:
+def bench_verified(
+    backend: str, name: str, url: str, timing: tuple[int, int], checks: list[str]
+) -> list[Row]:
     """bench_backend between two runs of `sooth verify`, whose outcomes go into `checks`."""
     took, entries, ok = timed_verify(url)
     checks.append(
         f"sooth verify on {name}: {entries:,} entries in {took:.1f} s, {'ok' if ok else 'FAILED'}"
     )
-    rows = bench_backend(backend, url, seconds)
+    rows = bench_backend(backend, url, *timing)
     _, entries, ok = timed_verify(url)
     checks.append(
         f"after the run, {name} ledger of {entries:,} entries: "
@@ -438,7 +465,10 @@ def print_table(rows: list[Row]) -> None:
 def main() -> int:
     """Run the benchmark and print its table; non-zero when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=10, help="Seconds per measurement.")
+    parser.add_argument("--duration", type=int, default=5, help="Seconds per measurement.")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="Measurements per figure; the median is taken."
+    )
     parser.add_argument("--postgres", default=POSTGRES_SERVER, help="A server to bench on.")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only.")
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only.")
@@ -453,6 +483,7 @@ def main() -> int:
         print("wrk is missing: apt-get install -y wrk", file=sys.stderr)
         return 2
 
+    timing = (args.duration, args.rounds)
     rows: list[Row] = []
     checks: list[str] = []
     if not args.no_sqlite:
@@ -463,14 +494,12 @@ def main() -> int:
         shutil.copyfile(cached, working)
         url = f"sqlite:///{working}"
         migrate(url)  # a cached ledger may predate the latest migration
-        rows += bench_verified("sqlite", "SQLite", url, args.duration, checks)
+        rows += bench_verified("sqlite", "SQLite", url, timing, checks)
     if args.postgres_ledger:
-        rows += bench_verified(
-            "postgresql", "PostgreSQL", args.postgres_ledger, args.duration, checks
-        )
+        rows += bench_verified("postgresql", "PostgreSQL", args.postgres_ledger, timing, checks)
     elif not args.no_postgres:
         with postgres_ledger(args.postgres) as pg_url:
-            rows += bench_verified("postgresql", "PostgreSQL", pg_url, args.duration, checks)
+            rows += bench_verified("postgresql", "PostgreSQL", pg_url, timing, checks)
 
     print_table(rows)
     print()
