@@ -5552,3 +5552,11 @@ def test_a_source_confident_of_an_outcome_holds_the_view() -> None:
         "The bank is confident in its models, Ana Kell said."
     )
     assert speakers_of(text) == ["Ana Kell"]
+
+
+def test_a_surname_that_reads_as_a_plural_after_a_is_still_a_name() -> None:
+    text = (
+        "Governor Piet Alders kept the rate on hold.\n\n"
+        "Alders said the fuel subsidy would shave half a point off inflation next year."
+    )
+    assert speakers_of(text) == ["Piet Alders"]
