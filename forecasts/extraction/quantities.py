@@ -89,7 +89,10 @@ _NUMBER_WORD_VALUES: Final = {
 }
 
 
-_NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|" + "|".join(_NUMBER_WORD_VALUES) + r"|a|an"
+# "half a percentage point" before "a percentage point": the half is the figure
+_NUMBER: Final = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|" + "|".join(_NUMBER_WORD_VALUES) + r"|half\s+an?|a|an"
+)
 
 
 _SCALE_WORDS: Final = {
@@ -148,6 +151,8 @@ def _number_value(token: str) -> float | None:
     lowered = token.lower()
     if lowered in {"a", "an"}:
         return 1.0
+    if lowered.startswith("half"):
+        return 0.5
     if lowered in _NUMBER_WORD_VALUES:
         return _NUMBER_WORD_VALUES[lowered]
     return float(lowered.replace(",", ""))

@@ -5560,3 +5560,12 @@ def test_a_surname_that_reads_as_a_plural_after_a_is_still_a_name() -> None:
         "Alders said the fuel subsidy would shave half a point off inflation next year."
     )
     assert speakers_of(text) == ["Piet Alders"]
+
+
+def test_half_a_percentage_point_is_half_of_one() -> None:
+    text = (
+        "Piet Alders said the subsidy would shave half a percentage point off inflation next year."
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.quantity is not None
+    assert (candidate.quantity.low, candidate.quantity.unit) == (0.5, "percentage point")
