@@ -138,7 +138,7 @@ _INNER_JOB_TITLES: Final = _wordset(
 
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?=\w)(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
-    r"bookmaker|bookie|site|"
+    r"bookmaker|bookie|site|(?:estate|letting|property|travel|shipping)\s+agent|portal|tracker|"
     r"insurer|consultancy|brokerage|chain|club|union|center|centre|regulator|network|carrier|platform|"
     r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
     r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"

@@ -1910,7 +1910,7 @@ def _is_descriptor(chunk: str) -> bool:
         return True  # a relative clause; "WHO spokesman Tarik Jasarevic" is the agency
     if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
         return False  # "the National Bank of Korvia" is a name
-    named = re.search(r"(?:\s[A-Z][\w&'’.-]*)+$", chunk.rstrip())
+    named = re.search(r"(?:\s(?:&\s)?[A-Z][\w&'’.-]*)+$", chunk.rstrip())  # "Harlow & Finch"
     if (
         named
         and _ORG_NOUN_BEFORE.search(chunk[: named.start() + 1])

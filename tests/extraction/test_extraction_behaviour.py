@@ -5569,3 +5569,11 @@ def test_half_a_percentage_point_is_half_of_one() -> None:
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.quantity is not None
     assert (candidate.quantity.low, candidate.quantity.unit) == (0.5, "percentage point")
+
+
+def test_a_firm_described_by_its_trade_before_its_name_holds_the_view() -> None:
+    text = (
+        "Home prices will fall by around 4% next year, estate agent Marlow & Reed predicted. "
+        "Tanker rates will double by March, ship tracker Voyagr said."
+    )
+    assert speakers_of(text) == ["Marlow & Reed", "Voyagr"]
