@@ -1019,8 +1019,8 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
 _MONTH_BELIEF_BEFORE: Final = re.compile(
     rf"^\W*(?:in|back\s+in|as\s+recently\s+as)\s+(?:early\s+|late\s+|mid-)?(?:{_MONTH_NAMES})"
     r"(?:\s+(?:19|20)\d\d)?,?\s+(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?"
-    r"(?:expected|forecasted|predicted|projected|estimated|had\s+(?:expected|forecast|predicted))"
-    r"\b",
+    r"(?:expected|forecasted|predicted|projected|estimated|guided|"
+    r"had\s+(?:expected|forecast|predicted))\b",
     re.IGNORECASE,
 )
 

@@ -112,6 +112,9 @@ _FORECAST_VERB: Final = re.compile(
     + TIPPED_TO
     + r"|\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
     r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b"
+    # "Korvex guided for revenue of $4.1 billion", "guides to a margin of 21%": a company's
+    # guidance is its forecast of its own figures
+    r"|\b(?:guides|guided)\s+(?:for|to|towards)\s+(?:[\w-]+\s+){0,5}?[$€£]?\d"
     # "Orbis, another research firm, was less gloomy, forecasting a 2% decline": a clause
     # hung on its subject
     r"|(?<=,\s)(?:forecasting|predicting|projecting)\b(?=\s+(?:an?|that|\d))"
@@ -392,6 +395,13 @@ _SEES: Final = re.compile(
     r"rise|fall|increase|decrease|decline|drop|gain|loss|growth|contraction|cut|hike|"
     r"profit|return|slowdown|rebound|recovery)\s+of\s+(?:about\s+|around\s+|roughly\s+|"
     r"almost\s+|nearly\s+|at\s+least\s+|up\s+to\s+|more\s+than\s+)?[$€£]?\d"
+    # "now sees full-year revenue of about $16 billion": a measure's figure to come (not "sees
+    # a collection of 40 paintings", which is what there is to be seen)
+    r"|\b(?:sees|see)\s+(?:[a-z][\w-]*\s+){0,2}?(?:revenues?|sales|growth|inflation|earnings|"
+    r"profits?|margins?|demand|output|production|deficits?|surplus|unemployment|shipments|"
+    r"volumes|spending|investment|returns?|losses|income|gdp|exports|imports)\s+of\s+"
+    r"(?:about\s+|around\s+|roughly\s+|almost\s+|nearly\s+|at\s+least\s+|up\s+to\s+|"
+    r"more\s+than\s+|between\s+)?[$€£]?\d"
     # "sees volumes roughly flat", "sees demand unchanged": a level held, as a forecast
     r"|\bsees\s+(?:[a-z][\w-]*\s+){1,3}?(?:roughly\s+|broadly\s+|more\s+or\s+less\s+)?"
     r"(?:flat|unchanged|steady|stable)\b",

@@ -216,6 +216,8 @@ _SPEECH_VERBS: Final = (
     # 'X tipped Port Allin: "They are fitter."': the tip, then the quotation that argues it
     r"(?:tipped|tips|backed|backs)(?=\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*:\s*[\"“])|"
     r"reports|sees|see|"
+    # "Korvex guided for revenue of $4.1 billion": guidance is the company's own forecast
+    r"(?:guides|guided)(?=\s+(?:for|to|towards)\s)|"
     # "It saw inflation returning to target in 2028": a view of a course, reported
     r"saw(?=\s+(?:[\w$%.,-]+\s+){1,4}?(?:returning|rising|falling|reaching|peaking|growing|"
     r"easing|staying|remaining|hitting|slowing|picking)\b)|"

@@ -5577,3 +5577,23 @@ def test_a_firm_described_by_its_trade_before_its_name_holds_the_view() -> None:
         "Tanker rates will double by March, ship tracker Voyagr said."
     )
     assert speakers_of(text) == ["Marlow & Reed", "Voyagr"]
+
+
+def test_a_companys_guidance_is_its_forecast_of_its_own_figures() -> None:
+    text = (
+        "Orvane guided for fourth-quarter revenue of $2.1 billion to $2.3 billion. "
+        "In August, Orvane guided for third-quarter revenue of $1.9 billion, a figure it beat."
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker == "Orvane"
+    assert candidate.quantity == Quantity(2.1e9, 2.3e9, "USD")
+
+
+def test_a_source_that_sees_a_figure_of_a_measure_forecasts_it() -> None:
+    text = (
+        "Orvane now sees full-year revenue of about $9 billion, up from $8.5 billion. "
+        "We see plenty of 5% mortgages in the market today."
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker == "Orvane"
+    assert candidate.quantity == Quantity(9e9, 9e9, "USD")
