@@ -591,7 +591,7 @@ def _candidate(
 # a time a record can be read at, though no calendar date is given.
 _TIME_PHRASE: Final = re.compile(
     r"\b(?:until|till|before|by|through|throughout|into|over|during|from|after|at|on|in|for)\s+"
-    r"(?:at\s+least\s+)?(?:the\s+)?(?:(?:early|late|mid|end\s+of\s+the|start\s+of\s+the|"
+    r"(?:at\s+least\s+)?(?:the\s+|an?\s+)?(?:(?:early|late|mid|end\s+of\s+the|start\s+of\s+the|"
     r"rest\s+of\s+the|this|next|coming|first|second|third|fourth|final|last)[\s-]+){0,2}"
     r"(?:christmas|easter|new\s+year|spring|summer|autumn|fall|winter|weekend|night|day|"
     r"season|election|vote|playoffs|holidays|year|month|week|quarter|half|session|leg|round|"

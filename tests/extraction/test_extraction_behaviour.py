@@ -5597,3 +5597,8 @@ def test_a_source_that_sees_a_figure_of_a_measure_forecasts_it() -> None:
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.speaker == "Orvane"
     assert candidate.quantity == Quantity(9e9, 9e9, "USD")
+
+
+def test_a_sides_bare_future_for_a_stretch_of_time_is_checkable() -> None:
+    text = "Coach Lena Marsh said her side would be without their captain for at least a month."
+    assert speakers_of(text) == ["Lena Marsh"]
