@@ -503,8 +503,11 @@ _PROJECTION_BY: Final = re.compile(
 # An attribution closing the sentence after a comma: "..., the ECB said on Thursday."
 _SAID_AT_THE_END: Final = re.compile(
     # a body, not a person: "the bank", "the ECB", "the Bank of Norland"
-    r",\s+(?:(?i:the)\s+(?:[\w&'’.-]+\s+){1,5}?|[A-Z]{2,6}\s+)(?:said|says|added)\b"
-    r"[^,;\"“”]{0,40}$"
+    r",\s+(?:(?i:the)\s+(?:[\w&'’.-]+\s+){1,5}?|[A-Z]{2,6}\s+"
+    # or a person named in full, perhaps with a post: "..., Dr. Ana Lopes, the agency's
+    # director, told reporters"
+    r"|(?:[A-Z][\w'’-]*\.?\s+){1,2}[A-Z][\w'’-]+(?:,\s+[^,;\"“”]{3,60},)?\s+)"
+    r"(?:said|says|added|told)\b[^,;\"“”]{0,40}$"
 )
 
 

@@ -5602,3 +5602,11 @@ def test_a_source_that_sees_a_figure_of_a_measure_forecasts_it() -> None:
 def test_a_sides_bare_future_for_a_stretch_of_time_is_checkable() -> None:
     text = "Coach Lena Marsh said her side would be without their captain for at least a month."
     assert speakers_of(text) == ["Lena Marsh"]
+
+
+def test_unnamed_officials_view_given_by_a_named_person_at_the_end_is_theirs() -> None:
+    text = (
+        "Health officials expect cases to peak in mid-January, Dr. Rosa Imrie, the agency's "
+        "director, told reporters."
+    )
+    assert speakers_of(text) == ["Rosa Imrie"]
