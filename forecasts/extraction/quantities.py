@@ -141,6 +141,14 @@ _THRESHOLD_BEFORE: Final = re.compile(
 )
 
 
+# "cut its forecast by $5 to $66", "raised its projection by 4 to 31 seats": a revision's
+# size, then the level it comes to (not "rise by 2 to 3%", a range)
+_BY_THEN_TO: Final = re.compile(
+    r"\b(?:forecast|projection|estimate|target|outlook|guidance)s?\b[^.;]{0,40}\bby\s*$",
+    re.IGNORECASE,
+)
+
+
 # "from an expected 1.0% this year", "up from 25%": where the number starts, not the forecast.
 _BASELINE_BEFORE: Final = re.compile(
     r"\b(?:from|since|versus|vs|compared\s+with)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
@@ -170,6 +178,8 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
             low = _number_value(match.group("low"))
             high_token = match.group("high")
             high = _number_value(high_token) if high_token else low
+            if high_token and _BY_THEN_TO.search(before) and " to " in match.group():
+                low, scale = high, high_scale  # "cut its forecast by $5 to $66": the new level
             per = (match.group("per") or "").split()
             unit = _CURRENCIES[match.group("currency")] + ("/" + per[-1] if per else "")
             if low is None or high is None or (low == 1.0 and match.group("low").isalpha()):
@@ -183,6 +193,8 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
         low = _number_value(match.group("low_n"))
         high_token = match.group("high_n")
         high = _number_value(high_token) if high_token else low
+        if high_token and _BY_THEN_TO.search(before) and " to " in match.group():
+            low = high
         if low is None or high is None or low > high:
             continue
         change = _CHANGE_BEFORE.search(before)

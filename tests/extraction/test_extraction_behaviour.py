@@ -5610,3 +5610,12 @@ def test_unnamed_officials_view_given_by_a_named_person_at_the_end_is_theirs() -
         "director, told reporters."
     )
     assert speakers_of(text) == ["Rosa Imrie"]
+
+
+def test_a_forecast_revised_by_an_amount_to_a_level_is_of_the_level() -> None:
+    cut = "Analysts at Orme Bank cut their 2028 Brent forecast by $4 to $67 a barrel."
+    ranged = "Orme Bank expects consumer prices to rise by 2 to 3% next year."
+    [revised] = extract_candidates(cut, published_at=PUBLISHED)
+    [spread] = extract_candidates(ranged, published_at=PUBLISHED)
+    assert revised.quantity == Quantity(67.0, 67.0, "USD/barrel")
+    assert spread.quantity == Quantity(2.0, 3.0, "% change")
