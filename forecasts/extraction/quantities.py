@@ -136,7 +136,9 @@ _QUANTITY: Final = re.compile(
 # "below $60", "above 5%": a threshold, so the forecast is of an event, not of the number.
 _THRESHOLD_BEFORE: Final = re.compile(
     r"\b(?:below|above|under|over|beyond|exceed|exceeds|exceeding|past|more\s+than|"
-    r"less\s+than|at\s+least|at\s+most|fewer\s+than|no\s+more\s+than)\s*$",
+    r"less\s+than|at\s+least|at\s+most|fewer\s+than|no\s+more\s+than|"
+    # "lower than the 81% of 2023": a comparison with a figure already known
+    r"(?:lower|higher|greater|smaller|bigger|larger)\s+than(?:\s+(?:the|its|their))?)\s*$",
     re.IGNORECASE,
 )
 

@@ -574,6 +574,8 @@ _NAMED_ODDS: Final = re.compile(
     + _FIRM_NAME
     + r")"
     + _BOOKMAKER_APPOSITIVE
+    # "Nordstake now has ...": the price as it stands
+    + r"(?:(?:now|still|also)\s+)?"
     + r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
     # "makes her the 6/4 favourite": the runner may be a pronoun
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+"

@@ -5619,3 +5619,14 @@ def test_a_forecast_revised_by_an_amount_to_a_level_is_of_the_level() -> None:
     [spread] = extract_candidates(ranged, published_at=PUBLISHED)
     assert revised.quantity == Quantity(67.0, 67.0, "USD/barrel")
     assert spread.quantity == Quantity(2.0, 3.0, "% change")
+
+
+def test_a_figure_compared_with_is_a_threshold_not_the_forecast() -> None:
+    text = "Turnout is expected to be lower than the 79% of 2023, the Electoral Board said."
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.kind, candidate.quantity) == ("probability", None)
+
+
+def test_a_bookmaker_that_now_has_a_runner_at_a_price_quotes_the_odds() -> None:
+    text = "Betting firm Tollstake now has the Liberals as 6/4 favourites to lead the government."
+    assert speakers_of(text) == ["Tollstake"]
