@@ -531,10 +531,14 @@ _PROJECTION_GIVES: Final = re.compile(
 
 
 # "Tolland's own forecast for growth is 0.7%": a body's forecast stated as its figure.
+# "Its central projection is 61 seats for Unity", "The bank's central forecast is for growth
+# of 1.2%", "Talbot's base case is two cuts next year": the same without what it is of.
 _OWN_FORECAST_IS: Final = re.compile(
-    r"['’]s?\s+(?:(?:own|latest|new|current|central)\s+)?(?:[\w-]+\s+)?"
-    r"(?P<noun>forecasts?|projections?|estimates?)\s+(?:for|of)\s+[^.;,]{1,60}?\s+"
-    r"(?:is|are|stands\s+at)\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?-?\d",
+    r"(?:['’]s?|\b(?:its|their))\s+(?:(?:own|latest|new|current|central|main)\s+)?"
+    r"(?:[\w-]+\s+)?(?P<noun>forecasts?|projections?|estimates?|(?<=base\s)case)\s+"
+    r"(?:(?:for|of)\s+[^.;,]{1,60}?\s+)?(?:is|are|stands\s+at)\s+"
+    r"(?:for\s+(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?)?(?:about\s+|around\s+|roughly\s+)?"
+    r"(?:[$€£]?-?\d|(?:two|three|four|five|six)\s+[a-z])",
     re.IGNORECASE,
 )
 
@@ -904,7 +908,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     gives = "ation" in text or "ion" in text or "model" in text
     for match in _PROJECTION_GIVES.finditer(text) if gives else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a projection's figures")
-    for match in _OWN_FORECAST_IS.finditer(text) if "'" in text or "’" in text else ():
+    owned = "'" in text or "’" in text or "ts " in text or "eir " in text
+    for match in _OWN_FORECAST_IS.finditer(text) if owned else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's figure")
     for match in _MORE_CAUTIOUS_AT.finditer(text) if "ore " in text or "ess " in text else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a figure set beside another")

@@ -424,8 +424,9 @@ def _attribution(
         if name is not None:
             return _Attribution(name, verb_start=shows.start(), verb_end=shows.end())
     gives = _PROJECTION_GIVES.search(text) if "ion" in text else None
-    if gives is None and ("'" in text or "’" in text):
-        gives = _FORECAST_IS.search(text)  # "Tolland's own forecast for growth is 0.7%"
+    if gives is None and ("'" in text or "’" in text or _owned_by_its(text)):
+        # "Tolland's own forecast for growth is 0.7%", "Its central projection is 61 seats"
+        gives = _FORECAST_IS.search(text)
     if gives is not None and not _inside(gives.start(), regions):
         # "Varden's projection ... gives the Greens 40 seats", "A projection by Varden gave"
         by = _PROJECTION_BY.match(text, gives.end("noun"))
@@ -479,10 +480,17 @@ _PROJECTION_GIVES: Final = re.compile(
     r"\b(?P<noun>(?i:projections?|simulations?))\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s"
 )
 _FORECAST_IS: Final = re.compile(
-    r"\b(?P<noun>(?i:forecasts?|projections?|estimates?))\s+(?:for|of)\s+[^.;,]{1,60}?\s+"
-    r"(?:is|are|stands\s+at)\s"
+    r"\b(?P<noun>(?i:forecasts?|projections?|estimates?|(?<=base\s)case))\s+"
+    r"(?:(?:for|of)\s+[^.;,]{1,60}?\s+)?(?:is|are|stands\s+at)\s"
 )
 _ITS_BEFORE: Final = re.compile(r"\W*(?i:its|their)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _owned_by_its(text: str) -> bool:
+    """Whether the sentence opens on "Its" or "Their", an owner named before it."""
+    return text.lstrip(" \"“‘'").startswith(("Its ", "Their "))
+
+
 _THE_BEFORE: Final = re.compile(r"\W*(?i:the|that|this)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$")
 
 
@@ -1421,7 +1429,7 @@ _NAMED_DOCUMENT: Final = re.compile(
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
-    r"bulletin|statement|assessment|minutes|models?|simulations?|"
+    r"bulletin|statement|assessment|minutes|models?|simulations?|(?<=base\s)case|"
     # "the bank's projected rate path, which shows": the path of its policy rate it publishes
     r"(?:rate|policy)\s+path)"
     # "the agency's outlook for June to August": the period it covers

@@ -5630,3 +5630,12 @@ def test_a_figure_compared_with_is_a_threshold_not_the_forecast() -> None:
 def test_a_bookmaker_that_now_has_a_runner_at_a_price_quotes_the_odds() -> None:
     text = "Betting firm Tollstake now has the Liberals as 6/4 favourites to lead the government."
     assert speakers_of(text) == ["Tollstake"]
+
+
+def test_a_forecasters_central_projection_stated_as_its_figure_is_its_forecast() -> None:
+    text = (
+        "The forecasting site Pollwise gives Unity a 58% chance of winning the most seats. "
+        "Its central projection is 61 seats for Unity. "
+        "Orme Bank's base case is two cuts next year."
+    )
+    assert speakers_of(text) == ["Pollwise", "Pollwise", "Orme Bank"]
