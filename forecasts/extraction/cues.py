@@ -432,6 +432,13 @@ _SAW_IT_COMING: Final = re.compile(r"(?:saw|see|seen)\s+(?:it|this|that|them)\s+
 
 # "estimates this year's crop at 22 million tonnes", "put the 2025-26 harvest at 1.1 million
 # tonnes": a figure for a season or year not yet over.
+# Who puts a figure or a turn somewhere: a model, or a forecaster ("I would put", "she puts").
+_PUTS: Final = (
+    r"(?:\b(?:models?|projections?|simulations?|forecasts?)\s+(?:now\s+|also\s+)?puts?"
+    r"|(?<![\w'’])(?:I|[Ww]e)(?:['’]d|\s+would)?\s+put|\bputs)\s+"
+)
+
+
 _ESTIMATE_AT: Final = re.compile(
     r"\b(?:estimates|estimated|estimate|puts|put)\s+(?:the\s+|its\s+)?"
     r"(?:(?:this|next|the\s+coming)\s+(?:year|season|crop\s+year)['’]s\s+|"
@@ -439,15 +446,14 @@ _ESTIMATE_AT: Final = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:crop|harvest|output|production|deficit|surplus|growth|demand|"
     r"supply|yield|exports|imports|shortfall)\s+at\s+(?:about\s+|around\s+|roughly\s+)?[$€£]?\d"
     # "Our models put the peak at between 5,000 and 6,000 a week": a model's figure to come
-    r"|\b(?:models?|projections?|simulations?|forecasts?)\s+(?:now\s+|also\s+)?(?:puts?)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:peak|trough|high|low|top|bottom|total|count"
+    r"|" + _PUTS + r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:peak|trough|high|low|top|bottom|total|count"
     # "Our models put the number of measles cases this year at between 300 and 450", "put
     # the number at 60 to 120"
-    r"|number(?:\s+[\w-]+){0,5}?)\s+at\s+"
+    r"|number(?:\s+[\w-]+){0,5}?)\s+(?:at|nearer(?:\s+to)?|closer\s+to)\s+"
     r"(?:somewhere\s+)?(?:between\s+|about\s+|around\s+|roughly\s+)?[$€£]?\d"
     # "Our models put the peak in the second half of December": the model's timing of a turn
-    r"|\b(?:models?|projections?|simulations?|forecasts?)\s+(?:now\s+|also\s+)?puts?\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:peak|trough|turning\s+point)\s+(?:in|around|by|before)\s+"
+    r"|" + _PUTS + r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:peak|trough|turning\s+point)\s+"
+    r"(?:in|around|by|before|nearer(?:\s+to)?|closer\s+to)\s+"
     r"(?:the\s+)?(?:(?:first|second|last|final)\s+(?:half|week|weeks|fortnight)\s+of\s+|"
     r"(?:early|mid|late)[\s-]+)?(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|spring|summer|autumn|fall|winter|next\s+\w+)\b",

@@ -243,7 +243,7 @@ _SPEECH_VERBS: Final = (
     # "put Mr. Aas's chances", "put Real Madrid's odds": a name of two words in the possessive
     r"puts?\s+(?:the|his|her|their|its|(?:(?-i:[A-Z])[\w.-]*\s+)?(?-i:[A-Z])[\w'’.-]*['’]s?)\s+"
     r"(?:[\w-]+\s+)?"
-    r"(?:chance|chances|odds|probability|likelihood|risk)|"
+    r"(?:chance|chances|odds|probability|likelihood|risk|peak|trough)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     # "signalled on Friday that rates were unlikely to fall", "hinted in a speech last week
     # that": a view given, as "said that"

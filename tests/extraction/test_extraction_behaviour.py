@@ -5639,3 +5639,11 @@ def test_a_forecasters_central_projection_stated_as_its_figure_is_its_forecast()
         "Orme Bank's base case is two cuts next year."
     )
     assert speakers_of(text) == ["Pollwise", "Pollwise", "Orme Bank"]
+
+
+def test_a_forecaster_who_puts_the_peak_somewhere_forecasts_it() -> None:
+    text = (
+        '"I would put the peak closer to April," Dr. Ines Calder said. '
+        "Rafe Osman puts the peak in late March."
+    )
+    assert speakers_of(text) == ["Ines Calder", "Rafe Osman"]
