@@ -572,6 +572,11 @@ _EXPECT_OBJECT: Final = re.compile(
     r"\bas\s+(?:large|big|severe|bad|strong|high|low|long|early|late|deep|wet|dry|hot|cold)\s+as\b|"
     r"\b(?:larger|bigger|worse|better|stronger|weaker|higher|lower|longer|shorter|deeper|"
     r"wetter|drier|hotter|colder|earlier|later)\s+than\b|"
+    # "expects a milder and wetter winter than usual", "a tougher year": a season still to come,
+    # told by how it will differ
+    r"\b(?:milder|wetter|drier|warmer|colder|hotter|stormier|snowier|busier|quieter|tougher|"
+    r"harder|better|worse)\s+(?:and\s+[a-z]+er\s+)?(?:[a-z]+\s+)?(?:winter|summer|spring|"
+    r"autumn|season|year|quarter|harvest|crop)\b|"
     # "expects a draw", "expects a narrow home win": a match's result, settled when it is played
     r"\b(?:draw|win|victory|defeat)\b|"
     r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"

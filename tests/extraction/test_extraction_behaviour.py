@@ -5647,3 +5647,8 @@ def test_a_forecaster_who_puts_the_peak_somewhere_forecasts_it() -> None:
         "Rafe Osman puts the peak in late March."
     )
     assert speakers_of(text) == ["Ines Calder", "Rafe Osman"]
+
+
+def test_expecting_a_season_told_by_how_it_will_differ_is_a_forecast() -> None:
+    text = "The Weather Bureau expects a milder and wetter winter than usual across the south."
+    assert speakers_of(text) == ["Weather Bureau"]
