@@ -232,6 +232,15 @@ _VAGUE_STATE: Final = re.compile(
 )
 
 
+# "None of this is inevitable.", "Nothing is certain.": a denial that anything at all is
+# settled, with no event to check (LABELLING.md, evaluation).
+_NOTHING_SETTLED: Final = re.compile(
+    r"\W*(?i:none\s+of\s+(?:this|that|it|these|those|them)|nothing(?:\s+about\s+\w+)?)\s+"
+    r"(?i:is|was|are|were)\s+(?i:(?:yet|ever|really|truly)\s+)?"
+    r"(?i:inevitable|certain|guaranteed|assured|preordained|set\s+in\s+stone)[.!]?[\"”’]?"
+)
+
+
 # "Some GPs have warned that ...", "Some investors fear ...": an unnamed share of a group
 # holds the belief, no one to track (LABELLING.md, unattributable). "HOST: Some doctors are
 # saying ...": an interviewer's name tag may open it.
@@ -304,6 +313,7 @@ def _excluded(sentence: Sentence) -> bool:
         or (text.lstrip(' "“').startswith("Voters") and _ON_THE_BALLOT.match(text) is not None)
         or (("%" in text or "cent" in text) and _SURVEY_SHARE.search(text) is not None)
         or (len(text) < 80 and _VAGUE_STATE.fullmatch(text) is not None)
+        or (len(text) < 60 and _NOTHING_SETTLED.fullmatch(text) is not None)
         or (" go " in text and _AIM_TO_WIN.search(text) is not None)
         or ("ever " in text and _WHOEVER_WILL.match(text) is not None)
     )

@@ -5652,3 +5652,8 @@ def test_a_forecaster_who_puts_the_peak_somewhere_forecasts_it() -> None:
 def test_expecting_a_season_told_by_how_it_will_differ_is_a_forecast() -> None:
     text = "The Weather Bureau expects a milder and wetter winter than usual across the south."
     assert speakers_of(text) == ["Weather Bureau"]
+
+
+def test_a_denial_that_anything_is_settled_is_no_forecast() -> None:
+    text = "None of this is inevitable. A recession next year is now inevitable."
+    assert speakers_of(text) == [None]
