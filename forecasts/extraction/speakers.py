@@ -1106,6 +1106,8 @@ def _subject_speaker(
         if by_age is not None:
             return _Attribution(by_age.name, False, *verb)
         if _DEFINITE_PERSON.match(chunk) and document.last_person:
+            if position > 0 and _bare_name(chunks[position - 1][1]):
+                continue  # "Ali Okia, the finance minister, said": the post describes him
             # "the top diplomat said": the person the article is about, not anyone at all
             person = document.last_person[-1]
             return _Attribution(person.name, False, *verb)

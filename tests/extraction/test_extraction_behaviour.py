@@ -5657,3 +5657,11 @@ def test_expecting_a_season_told_by_how_it_will_differ_is_a_forecast() -> None:
 def test_a_denial_that_anything_is_settled_is_no_forecast() -> None:
     text = "None of this is inevitable. A recession next year is now inevitable."
     assert speakers_of(text) == [None]
+
+
+def test_a_name_before_its_post_in_commas_speaks_not_the_person_before() -> None:
+    text = (
+        "Anna Berg said growth would slow in the coming two years.\n\n"
+        "Mr. Okia, the finance minister, said the deficit would narrow to 3% of GDP in January."
+    )
+    assert speakers_of(text) == ["Anna Berg", "Okia"]
