@@ -377,6 +377,13 @@ _GENERIC_PLURALS: Final = (
 _GENERIC_NOUNS: Final = _GENERIC_PLURALS + r"|analyst|economist|expert|official|observer|source"
 
 
+# People named by their trade, in the plural, before their names.
+_PEOPLE_OF_A_TRADE: Final = _wordset(
+    "analysts economists scientists experts officials forecasters strategists researchers "
+    "commentators pundits pollsters epidemiologists meteorologists bankers executives"
+)
+
+
 _DEFINITE_PERSON: Final = re.compile(
     r"^\s*(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}(?i:diplomat|envoy|mediator|official|economist|"
     r"analyst|scientist|expert|researcher|strategist|executive|minister|politician|veteran|"
@@ -871,6 +878,11 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         words.pop(0)
     if len(words) > 1 and _LOCATED.search(words[0]):
         # "the Frankfurt-based Duval Research": where the firm is, no part of its name
+        start += run.find(words[1], len(words[0]))
+        run = text[start:end]
+        words.pop(0)
+    if len(words) > 2 and words[0].lower() in _PEOPLE_OF_A_TRADE:
+        # "Economists Anna Berg, Tomas Ruiz and ...": the trade, at the head of a sentence
         start += run.find(words[1], len(words[0]))
         run = text[start:end]
         words.pop(0)

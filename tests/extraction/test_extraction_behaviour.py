@@ -5665,3 +5665,12 @@ def test_a_name_before_its_post_in_commas_speaks_not_the_person_before() -> None
         "Mr. Okia, the finance minister, said the deficit would narrow to 3% of GDP in January."
     )
     assert speakers_of(text) == ["Anna Berg", "Okia"]
+
+
+def test_people_named_after_their_trade_are_the_people() -> None:
+    text = (
+        "Economists Ines Varga, Tom Ruland and Priya Shah all concurred that growth would "
+        "slow in the coming two years."
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speakers == ("Ines Varga", "Tom Ruland", "Priya Shah")
