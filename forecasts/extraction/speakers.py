@@ -1598,9 +1598,8 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
     if nouns[:2] == ["bank", "central"]:
         # "Analysts at the central bank see ...": the central bank the article named, not a
         # lender quoted since ("Jon Berg, an economist at Tellus Bank, said ...")
-        central = _central_bank(document)
-        if central is not None:
-            return central
+        # and not a lender at all when none is named yet: "Sberbank" is no central bank
+        return _central_bank(document)
     if _any_org_noun(nouns[0]) and nouns[0].islower():
         # "the company" (not "The Bank of Norland", a name)
         found = _generic_noun_org(nouns, document, earlier)
@@ -1714,7 +1713,10 @@ def _central_bank(document: _Document) -> _Entity | None:
     return None
 
 
-_CENTRAL_BANK_NAME: Final = re.compile(r"^Bank\s+of\b|\b(?:Reserve|Central|National)\s+Bank\b")
+_CENTRAL_BANK_NAME: Final = re.compile(
+    r"^Bank\s+of\b|\b(?:Reserve|Central|National)\s+Bank\b|\bReserve$"  # "the Federal Reserve"
+    r"|^(?:Banque|Banco|Banca)\s+(?:de|d['’]|del|di)\b|^(?:Riksbank|Bundesbank|Norges\s+Bank)$"
+)
 
 
 def _generic_noun_org(nouns: list[str], document: _Document, earlier: str) -> _Entity | None:

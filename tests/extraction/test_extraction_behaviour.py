@@ -5674,3 +5674,11 @@ def test_people_named_after_their_trade_are_the_people() -> None:
     )
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.speakers == ("Ines Varga", "Tom Ruland", "Priya Shah")
+
+
+def test_the_central_bank_is_never_a_commercial_lender_named_before() -> None:
+    text = (
+        "Inflation should come close to 3% this year, said Ivan Petrov, an economist at "
+        "Sberbank. Price growth could reach its maximum in April, the central bank said."
+    )
+    assert speakers_of(text) == ["Ivan Petrov", None]
