@@ -526,8 +526,12 @@ def _candidate(
         if speaker not in document.own_organisations:
             document.own_organisations[speaker] = _own_organisations(speaker, document.article)
         own = document.own_organisations[speaker]
-        if attribution.issued and speaker == document.issuer:
-            # "The Ministry will expand the programme": the issuer's own acts are its to decide
+        known = document.known(speaker)
+        if (attribution.issued and speaker == document.issuer) or (
+            known is not None and known.kind == "org"
+        ):
+            # "The Ministry will expand the programme" in its release, "Veltrion will begin
+            # shipments in March, the company said": a body's own acts are its to decide
             own = (speaker, *own)
         attribution = replace(attribution, own=own)
     found = _cues(sentence, regions, attribution)

@@ -5682,3 +5682,17 @@ def test_the_central_bank_is_never_a_commercial_lender_named_before() -> None:
         "Sberbank. Price growth could reach its maximum in April, the central bank said."
     )
     assert speakers_of(text) == ["Ivan Petrov", None]
+
+
+def test_a_body_naming_itself_for_an_act_of_its_own_plans_it() -> None:
+    text = (
+        "Tessel Robotics reported a wider loss for the third quarter. "
+        "Tessel will begin volume deliveries of its new forklift in the second quarter of "
+        "2028, the company said."
+    )
+    assert speakers_of(text) == []
+    text = (
+        "Tessel Robotics reported a wider loss for the third quarter. "
+        "Tessel will return to profit in the second quarter of 2028, the company said."
+    )
+    assert speakers_of(text) == ["Tessel Robotics"]
