@@ -17,6 +17,13 @@ _NOUN_WILL: Final = re.compile(
 )
 
 
+# "will not be rushed", "will not be pushed around": how a side means to bear pressure.
+_UNDER_PRESSURE: Final = (
+    r"(?:rushed|hurried|pressured|pressed|pushed|bullied|forced|intimidated|deterred|"
+    r"distracted|swayed|fooled|blackmailed|caught)"
+)
+
+
 # "This winter will test all three", "people will love it": a judgement or a taste.
 _EVALUATIVE_AFTER: Final = re.compile(
     r"^\s+(?:(?:ever|ever\s+again)\s+)?(?:test|love|like|enjoy|adore|hate|feel|appreciate|tell|"
@@ -41,6 +48,12 @@ _EVALUATIVE_AFTER: Final = re.compile(
     r"(?:[.,;!”\"]|$)"
     # "The voters will decide.", "Patience will pay off.": a verb with no object, time or measure
     r"|^\s+(?:decide|judge|pay\s+off|tell|blow\s+over)\s*(?:[.,;!”\"]|$)"
+    # 'policymakers would "look through" a weak quarter': a stance towards the data, which no
+    # record of what happens next can settle
+    r"|^\s+[\"“‘']?look\s+through\b"
+    # "would not be rushed into easing", "will not be in a hurry": a stance under pressure,
+    # not an event
+    r"|^\s+be\s+(?:" + _UNDER_PRESSURE + r"|in\s+(?:a|any)\s+(?:great\s+)?(?:hurry|rush))\b"
     # "We will know much more once the question is settled": what will be learnt, not an event
     r"|^\s+(?:know|learn|understand)\s+(?:(?:much|a\s+lot|far|a\s+bit|a\s+little)\s+)?"
     r"(?:more|better)\b|^\s+have\s+a\s+(?:much\s+)?(?:better|clearer)\s+(?:idea|picture|sense)\b"
@@ -1261,8 +1274,7 @@ _CHECKABLE_ACT: Final = re.compile(
     r"ship|deliver|open)\b"
     r"|be\s+(?:the\s+)?(?:next|first|last|new)\b"
     # "will not be rushed", "will not be pushed around": a stance under pressure, not an event
-    r"|be\s+(?!(?:rushed|hurried|pressured|pressed|pushed|bullied|forced|intimidated|deterred|"
-    r"distracted|swayed|fooled|blackmailed|caught)\b)"
+    r"|be\s+(?!" + _UNDER_PRESSURE + r"\b)"
     r"(?:[a-z]+(?:ed|en)|cut|set|held|built|sold|won|lost|shut|hit|paid|run|kept|met|"
     r"put|spent|struck|split)\b"
     r"|(?:stay|remain)\s+(?:[a-z]+ly\s+)?(?:sticky|volatile|weak|strong|firm|soft|stable|"

@@ -5696,3 +5696,13 @@ def test_a_body_naming_itself_for_an_act_of_its_own_plans_it() -> None:
         "Tessel will return to profit in the second quarter of 2028, the company said."
     )
     assert speakers_of(text) == ["Tessel Robotics"]
+
+
+def test_a_rate_setters_stance_towards_the_data_is_no_forecast() -> None:
+    text = (
+        "The deputy governor, Ada Kell, said on Tuesday that the board would look through "
+        "one month of high food prices and would not be hurried into raising rates."
+    )
+    assert speakers_of(text) == []
+    assert speakers_of('Rate-setters "will not be in any hurry" to cut, Ada Kell said.') == []
+    assert speakers_of("Policymakers would cut rates in March, Ada Kell said.") == ["Ada Kell"]
