@@ -153,6 +153,8 @@ _PRIZE_RULE: Final = re.compile(
 _ON_THE_BALLOT: Final = re.compile(
     r"^\W*voters\s+(?:in\s+[\w\s]{1,30}?\s+)?(?:will|would)\s+(?:also\s+)?"
     r"(?:decide\s+(?:on\s+)?(?:a|an|whether)\b|vote\s+on\b|choose\s+between\b"
+    # "Voters in X will return to the polls on 12 December": the day of the vote
+    r"|(?:go|return|head)\s+(?:back\s+)?to\s+the\s+polls\b"
     # "Voters will elect 120 members of parliament": what the vote is for, not how it goes
     r"|(?:elect|choose)\s+(?:all\s+)?(?:\d[\d,]*|a|an|the|their|its)\s+(?:new\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:members?|seats?|president|mayor|governor|parliament|assembly|"

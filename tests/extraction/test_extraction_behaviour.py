@@ -5706,3 +5706,14 @@ def test_a_rate_setters_stance_towards_the_data_is_no_forecast() -> None:
     assert speakers_of(text) == []
     assert speakers_of('Rate-setters "will not be in any hurry" to cut, Ada Kell said.') == []
     assert speakers_of("Policymakers would cut rates in March, Ada Kell said.") == ["Ada Kell"]
+
+
+def test_voters_going_back_to_the_polls_on_a_date_is_the_day_of_the_vote() -> None:
+    text = (
+        "Voters in Malden will go back to the polls on March 3 to pick a mayor, after no "
+        "candidate won half the vote on Sunday."
+    )
+    assert speakers_of(text) == []
+    assert speakers_of("Voters will return Mara Lind as mayor on March 3, said Ian Marsh.") == [
+        "Ian Marsh"
+    ]
