@@ -212,9 +212,11 @@ _NOBODY_S_WORDS: Final = (
 # after a company's guidance ("above the $7.9 billion analysts had expected") it is not.
 _CONSENSUS: Final = re.compile(
     r"^\W*(?:(?:all|most|many|the)\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
-    r"of\s+the)\s+)*(?:economists|analysts|strategists|forecasters)\s+"
+    r"of\s+the)\s+)*(?:(?:economists|analysts|strategists|forecasters)\s+"
     r"(?:(?:\w+\s+)?(?:polled|surveyed|questioned|canvassed)\s+by\b|in\s+(?:a|an|the)\s+"
-    r"(?:[\w&'’.-]+\s+){0,3}(?:poll|survey)\b|(?:had\s+)?on\s+average\b)",
+    r"(?:[\w&'’.-]+\s+){0,3}(?:poll|survey)\b|(?:had\s+)?on\s+average\b)"
+    # "Respondents to the Bank's Survey of External Forecasters expect": a survey's answer
+    r"|respondents\s+(?:to|in)\s+(?:a|an|the)\s+(?:[\w&'’.-]+\s+){0,3}(?:poll|survey)\b)",
     re.IGNORECASE,
 )
 

@@ -5717,3 +5717,14 @@ def test_voters_going_back_to_the_polls_on_a_date_is_the_day_of_the_vote() -> No
     assert speakers_of("Voters will return Mara Lind as mayor on March 3, said Ian Marsh.") == [
         "Ian Marsh"
     ]
+
+
+def test_respondents_to_a_survey_of_forecasters_are_its_result() -> None:
+    text = (
+        "Respondents to the ministry's quarterly survey of economists expect unemployment of "
+        "5.1% at the end of next year."
+    )
+    assert speakers_of(text) == []
+    assert speakers_of("Tessel Research expects unemployment of 5.1% at the end of next year.") == [
+        "Tessel Research"
+    ]
