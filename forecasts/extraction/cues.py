@@ -842,6 +842,8 @@ def _phrase_cue(
             return None
         if _WH_EXPECT_BEFORE.search(before):
             return None  # "how political scientists expect the vote to go": a topic announced
+        if _NOBODY_BEFORE.search(before):
+            return None  # "Nobody expects us to win": no one holds it, a mood reported
         if phrase == "expecting" and _EXPECTING_A_CHILD.match(after):
             return None  # "she is expecting a baby in March": a pregnancy, not a forecast
         if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", before, re.IGNORECASE) or (
@@ -896,6 +898,11 @@ _TOLD_POLLSTERS_BEFORE: Final = re.compile(
 _WH_EXPECT_BEFORE: Final = re.compile(
     r"\b(?:how|what|whether|when)\s+(?:(?:the\s+|most\s+|many\s+)?[\w-]+\s+){0,3}$",
     re.IGNORECASE,
+)
+
+
+_NOBODY_BEFORE: Final = re.compile(
+    r"\b(?:nobody|no\s+one|no-one)\s+(?:(?:really|seriously|here|else)\s+)?$", re.IGNORECASE
 )
 
 

@@ -5728,3 +5728,12 @@ def test_respondents_to_a_survey_of_forecasters_are_its_result() -> None:
     assert speakers_of("Tessel Research expects unemployment of 5.1% at the end of next year.") == [
         "Tessel Research"
     ]
+
+
+def test_what_nobody_expects_is_no_ones_forecast() -> None:
+    assert (
+        speakers_of('"No one expects us to stay up, and we like it that way," Ian Marsh said.')
+        == []
+    )
+    text = '"No one expects us to stay up, but we will finish above Dunmore," Ian Marsh said.'
+    assert speakers_of(text) == ["Ian Marsh"]
