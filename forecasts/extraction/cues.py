@@ -754,6 +754,15 @@ _GROUP_DESCRIBED_BEFORE: Final = re.compile(
 _ADJECTIVE_HEDGES: Final = frozenset({"likely", "unlikely", "probable", "improbable"})
 
 
+# "is widely seen as", "are considered", "was thought": a judgement in the passive, with its
+# holders left unnamed (LABELLING.md, unattributable).
+_JUDGED_PASSIVE_BEFORE: Final = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+|now\s+|still\s+)?(?:seen|viewed|regarded|"
+    r"considered|thought|deemed|judged)\s+(?:as\s+)?(?:(?:very|highly|increasingly|more|less)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 _ATTRIBUTIVE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 
 
@@ -780,6 +789,12 @@ def _phrase_cue(
         and _GROUP_DESCRIBED_BEFORE.search(before)
     ):
         return None  # "homeowners, who are the people most likely to vote": who they are
+    if (
+        phrase in _ADJECTIVE_HEDGES
+        and attribution.speaker is None
+        and _JUDGED_PASSIVE_BEFORE.search(before)
+    ):
+        return None  # "A return to $80 is seen as unlikely": judged so by no one named
     if (
         phrase in _ADJECTIVE_HEDGES
         and _ATTRIBUTIVE_BEFORE.search(before)

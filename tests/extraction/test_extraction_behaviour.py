@@ -5737,3 +5737,9 @@ def test_what_nobody_expects_is_no_ones_forecast() -> None:
     )
     text = '"No one expects us to stay up, but we will finish above Dunmore," Ian Marsh said.'
     assert speakers_of(text) == ["Ian Marsh"]
+
+
+def test_a_hedge_judged_in_the_passive_by_no_one_named_is_unattributable() -> None:
+    assert speakers_of("A rate cut is widely seen as likely in March.") == []
+    assert speakers_of("A rate cut is considered unlikely before June.") == []
+    assert speakers_of("A rate cut is seen as likely in March, Ada Kell said.") == ["Ada Kell"]
