@@ -779,6 +779,8 @@ def _phrase_cue(
         return None  # the month, not the modal
     if "poll" in before and _TOLD_POLLSTERS_BEFORE.search(before):
         return None  # "a quarter of voters tell pollsters they would never": a survey's finding
+    if " who " in before and _SAY_OF_THEMSELVES_BEFORE.search(before):
+        return None  # "among voters who say they are certain to vote": which voters are counted
     if phrase == "never" and _PERFECT_BEFORE.search(before):
         return None  # "something that has never happened": the past, not a forecast
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
@@ -904,6 +906,15 @@ _EXPECTING_A_CHILD: Final = re.compile(
 _TOLD_POLLSTERS_BEFORE: Final = re.compile(
     r"\b(?:tell|tells|told|telling)\s+(?:the\s+)?(?:pollsters|polls?|surveys?)\s+(?:that\s+)?"
     r"(?:they|he|she|it)\s+(?:still\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "among voters who say they are certain to take part", "those who said they would": a
+# group picked out by what its members say of themselves, not anyone's forecast.
+_SAY_OF_THEMSELVES_BEFORE: Final = re.compile(
+    r"\bwho\s+(?:say|says|said|tell\s+pollsters|told\s+pollsters)\s+(?:that\s+)?they\s+"
+    r"(?:are|were|'re|’re)?\s*(?:(?:absolutely|very|fairly|quite)\s+)?$",
     re.IGNORECASE,
 )
 

@@ -5743,3 +5743,12 @@ def test_a_hedge_judged_in_the_passive_by_no_one_named_is_unattributable() -> No
     assert speakers_of("A rate cut is widely seen as likely in March.") == []
     assert speakers_of("A rate cut is considered unlikely before June.") == []
     assert speakers_of("A rate cut is seen as likely in March, Ada Kell said.") == ["Ada Kell"]
+
+
+def test_voters_picked_out_by_what_they_say_of_themselves_are_counted_not_forecast() -> None:
+    text = (
+        "The latest Tessel Research poll has Lind on 47% among voters who say they are "
+        "almost certain to vote."
+    )
+    assert speakers_of(text) == []
+    assert speakers_of("Lind is almost certain to win on Sunday, said Ian Marsh.") == ["Ian Marsh"]
