@@ -335,7 +335,11 @@ _UNDER_AN_INSTRUMENT: Final = (
     r"framework|code|directive|decree|programme|program|arrangements?|system|reforms?|"
     r"decisions?)\b"
 )
-_INSTRUMENT_FRAME: Final = re.compile(_UNDER_AN_INSTRUMENT, re.IGNORECASE)
+# "Under it, councils will have 16 weeks to decide": the instrument named in the sentence
+# before, taken up by a pronoun.
+_INSTRUMENT_FRAME: Final = re.compile(
+    _UNDER_AN_INSTRUMENT + r"|^\W*under\s+(?:it|them|this|these)\s*,", re.IGNORECASE
+)
 # "Fares will rise by 4% on May 1, under a decision the board took in March": the instrument
 # named after the clause frames it just as well.
 _INSTRUMENT_AFTER: Final = re.compile(r",\s+" + _UNDER_AN_INSTRUMENT, re.IGNORECASE)

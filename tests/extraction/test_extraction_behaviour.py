@@ -5752,3 +5752,12 @@ def test_voters_picked_out_by_what_they_say_of_themselves_are_counted_not_foreca
     )
     assert speakers_of(text) == []
     assert speakers_of("Lind is almost certain to win on Sunday, said Ian Marsh.") == ["Ian Marsh"]
+
+
+def test_under_a_pronoun_for_a_scheme_named_before_the_will_is_the_schemes_working() -> None:
+    text = (
+        "The ministry published its new licensing scheme for taxi drivers on Monday. "
+        "Under it, drivers will have 30 days to renew a licence, or it will lapse."
+    )
+    assert speakers_of(text) == []
+    assert speakers_of("Taxi fares will rise 5% next year, Ada Kell said.") == ["Ada Kell"]
