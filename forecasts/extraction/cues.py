@@ -861,6 +861,12 @@ def _phrase_cue(
             return None  # "how political scientists expect the vote to go": a topic announced
         if _NOBODY_BEFORE.search(before):
             return None  # "Nobody expects us to win": no one holds it, a mood reported
+        if (
+            _DOING_AFTER.match(after)
+            and _FIRST_PERSON_BEFORE.search(before)
+            and not _FIGURE_IN.search(text)
+        ):
+            return None  # "I expect to be writing this column again": what I will be doing
         if phrase == "expecting" and _EXPECTING_A_CHILD.match(after):
             return None  # "she is expecting a baby in March": a pregnancy, not a forecast
         if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", before, re.IGNORECASE) or (
@@ -925,6 +931,13 @@ _WH_EXPECT_BEFORE: Final = re.compile(
     r"\b(?:how|what|whether|when)\s+(?:(?:the\s+|most\s+|many\s+)?[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+# "I expect to be writing", "we expect to be working": the speaker's own activity in the
+# progressive, what they will be busy with, planned; with a figure ("we expect to be selling
+# a million a year") it is a level others decide too.
+_DOING_AFTER: Final = re.compile(r"^\s+to\s+be\s+[a-z]+ing\b")
+_FIRST_PERSON_BEFORE: Final = re.compile(r"\b(?:i|we)\s+(?:(?:still|fully)\s+)?$", re.IGNORECASE)
 
 
 _NOBODY_BEFORE: Final = re.compile(

@@ -5761,3 +5761,9 @@ def test_under_a_pronoun_for_a_scheme_named_before_the_will_is_the_schemes_worki
     )
     assert speakers_of(text) == []
     assert speakers_of("Taxi fares will rise 5% next year, Ada Kell said.") == ["Ada Kell"]
+
+
+def test_what_i_expect_to_be_doing_is_my_own_plan() -> None:
+    assert speakers_of('"Come the spring, we expect to be hiring again," Ada Kell said.') == []
+    text = '"By 2030 we expect to be selling 40,000 heat pumps a year," Ada Kell said.'
+    assert speakers_of(text) == ["Ada Kell"]
