@@ -456,6 +456,24 @@ _ROUTE_AFTER: Final = re.compile(
 )
 
 
+# What a structure will hold once built: its design, not an outcome ("The reservoir will hold
+# 90,000 cubic metres", "The new stand will seat 12,000"). A share ("will hold 40% of the
+# market") is a level others decide.
+_BUILT_SUBJECT: Final = re.compile(
+    r"\b(?:reservoirs?|tanks?|dams?|basins?|silos?|stadium|arena|stand|hall|venue|theatre|"
+    r"auditorium|terminal|warehouse|depot|store|facility|plant|ship|vessel|building|tower|"
+    r"car\s+park|garage|hostel|shelter|ward|unit|school|prison|cavern|battery|batteries)\s+"
+    r"(?:[\w.'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_CAPACITY_AFTER: Final = re.compile(
+    r"^\s*(?:(?:also|then|only)\s+)?(?:hold|seat|house|store|accommodate|sleep|take)\s+"
+    r"(?:up\s+to\s+|about\s+|around\s+|roughly\s+|some\s+|more\s+than\s+|nearly\s+)?"
+    r"\d[\d,.]*(?!\s*(?:%|per\s*cent|percent))\b",
+    re.IGNORECASE,
+)
+
+
 # "The bus will stop at the entrance from Monday": an arrangement that starts on a day.
 _STARTS_FROM: Final = re.compile(
     r"\bfrom\s+(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -674,6 +692,7 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         or _OWN_PROCEDURE_AFTER.match(after)
         or (_AVAILABLE_AFTER.match(after) and _RECORD_SUBJECT.search(subject))
         or (_ROUTE_AFTER.match(after) and _ROUTE_SUBJECT.search(subject))
+        or (_CAPACITY_AFTER.match(after) and _BUILT_SUBJECT.search(subject))
         or _STARTS_FROM.search(clause)
         or subject.rstrip().rsplit(" ", 1)[-1].lower() in _CHARGE_NOUNS
         or (("you" in subject or "You" in subject) and _READER_SUBJECT.search(subject))

@@ -5767,3 +5767,14 @@ def test_what_i_expect_to_be_doing_is_my_own_plan() -> None:
     assert speakers_of('"Come the spring, we expect to be hiring again," Ada Kell said.') == []
     text = '"By 2030 we expect to be selling 40,000 heat pumps a year," Ada Kell said.'
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_what_a_structure_will_hold_once_built_is_its_design() -> None:
+    text = (
+        "The port authority is spending 60 million euros on a grain terminal. "
+        "The new terminal will store up to 120,000 tonnes of wheat."
+    )
+    assert speakers_of(text) == []
+    assert speakers_of(
+        "The new terminal will handle 40% of the country's grain exports by 2029."
+    ) == [None]
