@@ -868,13 +868,17 @@ _SHORT_ANSWER: Final = re.compile(
     r"(?:,?\s+(?:but\s+)?(?:only\s+)?(?:slowly|gradually|modestly|slightly|steadily|sharply|"
     r"quickly|a\s+little|a\s+bit))?|"
     # "Slightly lower, around 60%.": a figure for what the question asked about
-    r"(?:(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|less|fewer)"
-    r",?\s+)?(?:(?i:somewhere\s+)?(?i:about|around|roughly|close\s+to|near|maybe|perhaps)\s+)|"
+    # "Then closer to 2,500.": the figure for the case a follow-up question puts
+    r"(?:(?:Then,?\s+)?(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|"
+    r"less|fewer),?\s+)?(?:(?i:somewhere\s+)?(?i:about|around|roughly|close\s+to|closer\s+to|"
+    r"near|maybe|perhaps)\s+)|"
     # "I'd say 2.75%, give or take a quarter point.": the figure is the hedge's own
     r"(?:I['’]d|I\s+would)\s+say\s+(?:(?i:about|around|roughly|somewhere\s+around)\s+)?)"
     r"[$€£]?\d[\d.,]*\s*(?:%|per\s+cent|percent|seats|points|euros|dollars|pounds)?"
     # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
-    r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe|give\s+or\s+take)\s|\s*$)"
+    # "About 4,000, if the regulators sign off": the figure, on a condition
+    r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe|give\s+or\s+take|if|unless|"
+    r"assuming|provided)\s|\s*$)"
     r"[^\n]*?)" + _ANSWER_END
 )
 
@@ -921,7 +925,9 @@ _FUTURE_QUESTION: Final = re.compile(
     r"risks?|chances?|odds|likelihood|probability|prospects?|outlook|"
     # "Where does it settle?", "Where do rates end up?": where a figure comes to rest; not
     # "Have we reached the peak?", whose peak is a noun and whose question is about today
-    r"settles?|end\s+up|ends\s+up|land|lands|(?<!\bthe\s)(?<!\bits\s)peaks?|heading)\b",
+    r"settles?|end\s+up|ends\s+up|land|lands|(?<!\bthe\s)(?<!\bits\s)peaks?|heading|"
+    # "And if the approvals slip?": what follows in a case still to come
+    r"(?:and|but|what)\s+if)\b",
     re.IGNORECASE,
 )
 

@@ -5778,3 +5778,14 @@ def test_what_a_structure_will_hold_once_built_is_its_design() -> None:
     assert speakers_of(
         "The new terminal will handle 40% of the country's grain exports by 2029."
     ) == [None]
+
+
+def test_a_figure_on_a_condition_and_the_figure_for_the_other_case_answer_the_question() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: You run nine boats today. How many will you run next summer?\n\n"
+        "KELL: Around 14, if the new pier at Velm opens in May.\n\n"
+        "HOST: And if it is late?\n\n"
+        "KELL: Then closer to 11. We have the crews already."
+    )
+    assert speakers_of(text) == ["Ada Kell", "Ada Kell"]
