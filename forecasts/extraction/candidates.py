@@ -801,6 +801,8 @@ _HEDGED_PICK: Final = (
 # "In the second half of next year.", "Probably in the first two weeks of January.": when the
 # question's event comes, a time of the calendar and no more.
 _TIME_ANSWER: Final = (
+    # "On an operating basis, in the second half of 2029.": the measure the time is for
+    r"(?:On\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){1,2}basis,\s+)?"
     r"(?:(?:Probably|Most\s+likely|Very\s+likely|Likely|Almost\s+certainly)\s+)?"
     r"(?i:in|by|before|around|during|sometime\s+in|towards?\s+the\s+end\s+of)\s+(?:the\s+)?"
     r"(?:(?:first|second|third|fourth|last|final|next)\s+(?:[\w-]+\s+)?(?:half|quarter|weeks?|"

@@ -5789,3 +5789,12 @@ def test_a_figure_on_a_condition_and_the_figure_for_the_other_case_answer_the_qu
         "KELL: Then closer to 11. We have the crews already."
     )
     assert speakers_of(text) == ["Ada Kell", "Ada Kell"]
+
+
+def test_a_time_answer_qualified_by_the_measure_it_is_for_answers_the_question() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: When will the ferries turn a profit?\n\n"
+        "KELL: On a cash basis, in the first half of next year."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
