@@ -5798,3 +5798,9 @@ def test_a_time_answer_qualified_by_the_measure_it_is_for_answers_the_question()
         "KELL: On a cash basis, in the first half of next year."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_a_profit_called_in_the_present_after_a_verb_of_opinion_is_a_forecast() -> None:
+    text = '"I don\'t think the airline turns a profit before 2029," said Ada Kell.'
+    assert speakers_of(text) == ["Ada Kell"]
+    assert speakers_of('"I think the airline makes its money on cargo," said Ada Kell.') == []
