@@ -243,7 +243,10 @@ _SPEECH_VERBS: Final = (
     # "put Mr. Aas's chances", "put Real Madrid's odds": a name of two words in the possessive
     r"puts?\s+(?:the|his|her|their|its|(?:(?-i:[A-Z])[\w.-]*\s+)?(?-i:[A-Z])[\w'’.-]*['’]s?)\s+"
     r"(?:[\w-]+\s+)?"
-    r"(?:chance|chances|odds|probability|likelihood|risk|peak|trough)|"
+    r"(?:chance|chances|odds|probability|likelihood|risk|peak|trough"
+    # "Its models put the total at between 90 and 130": a figure for what is to come
+    r"|(?:total|number)(?=\s+(?:[\w-]+\s+){0,5}?at\s+(?:between\s+|about\s+|"
+    r"around\s+|roughly\s+)?[$€£]?\d))|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     # "signalled on Friday that rates were unlikely to fall", "hinted in a speech last week
     # that": a view given, as "said that"

@@ -5804,3 +5804,12 @@ def test_a_profit_called_in_the_present_after_a_verb_of_opinion_is_a_forecast() 
     text = '"I don\'t think the airline turns a profit before 2029," said Ada Kell.'
     assert speakers_of(text) == ["Ada Kell"]
     assert speakers_of('"I think the airline makes its money on cargo," said Ada Kell.') == []
+
+
+def test_its_models_putting_a_peak_at_a_figure_speak_for_the_body_before() -> None:
+    text = (
+        "Measles cases have doubled in a month, the Velm Public Health Agency said on Monday.\n\n"
+        "The agency counted 212 cases in the week to March 3.\n\n"
+        "Its models put the peak at between 400 and 520 cases a week."
+    )
+    assert speakers_of(text) == ["Velm Public Health Agency"]
