@@ -1407,7 +1407,9 @@ _BUILT_BY: Final = re.compile(
     # the model speaks for it, not the body it is run for
     r"^\s*(?i:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}(?i:model|forecast|projection|poll|"
     r"survey|analysis|simulation|nowcast),?\s+(?:[\w-]+\s+)?(?i:built|run|published|produced|"
-    r"compiled|released|conducted|made)\s+by\s+(?P<maker>.+?)[\s,]*$"
+    r"compiled|released|conducted|made)\s+"
+    # "published on Tuesday by the polling firm X": when it came out, then its maker
+    r"(?:(?i:on|in|last|this|earlier\s+this)\s+[\w-]+\s+)?by\s+(?P<maker>.+?)[\s,]*$"
     # "Modelling by the Centre suggests", "New analysis by Kell Research shows"
     r"|^\s*(?:(?i:new|recent|fresh|latest)\s+)?(?i:modell?ing|analysis|research|projections?|"
     r"estimates?)\s+"

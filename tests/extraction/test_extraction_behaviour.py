@@ -5813,3 +5813,11 @@ def test_its_models_putting_a_peak_at_a_figure_speak_for_the_body_before() -> No
         "Its models put the peak at between 400 and 520 cases a week."
     )
     assert speakers_of(text) == ["Velm Public Health Agency"]
+
+
+def test_a_projection_published_on_a_day_by_a_firm_is_the_firms() -> None:
+    text = (
+        "A seat projection released on Monday by the research group Kell Insight gives the "
+        "Greens 22 of the 90 seats in the assembly."
+    )
+    assert speakers_of(text) == ["Kell Insight"]
