@@ -1341,7 +1341,8 @@ _MEMBERS: Final = re.compile(
 _THE_DOCUMENT: Final = re.compile(
     r"^\s*(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?i:minutes|statement|release|communiqu[eé]|"
     r"bulletin|outlook|forecast|report|update|review|study|assessment|survey|note|analysis|"
-    r"paper)\s*$"
+    # "The model also expects a tight game": the model just credited to its owner
+    r"paper|model|simulations?)(?:\s+(?i:also|now|still|then))?\s*$"
 )
 
 

@@ -5821,3 +5821,11 @@ def test_a_projection_published_on_a_day_by_a_firm_is_the_firms() -> None:
         "Greens 22 of the 90 seats in the assembly."
     )
     assert speakers_of(text) == ["Kell Insight"]
+
+
+def test_the_model_after_its_owners_forecast_is_the_owners() -> None:
+    text = (
+        "Tessel Research's election model gives the Greens a 58% chance of finishing first. "
+        "The model also expects turnout below 60% on Sunday."
+    )
+    assert speakers_of(text) == ["Tessel Research", "Tessel Research"]
