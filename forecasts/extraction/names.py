@@ -210,6 +210,8 @@ _SPEECH_VERBS: Final = (
     r"notes|estimated|estimates|estimate|claimed|claims|insisted|insists|stated|states|cautioned|"
     r"cautions|reckons|reckoned|suggested|suggests|acknowledge[sd]?|conced(?:ed|es|e)|"
     r"admit(?:ted|s)?|declared|conceding|admitting|acknowledging|"
+    # "X was more upbeat, arguing that prices would fall": a clause hung on its subject
+    r"(?<=,\s)(?:arguing|saying|warning)(?=\s+that\b)|"
     r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
     + TIPPED_TO
     + r"|"

@@ -5829,3 +5829,11 @@ def test_the_model_after_its_owners_forecast_is_the_owners() -> None:
         "The model also expects turnout below 60% on Sunday."
     )
     assert speakers_of(text) == ["Tessel Research", "Tessel Research"]
+
+
+def test_a_view_hung_on_its_holder_by_arguing_that_is_theirs() -> None:
+    text = (
+        "Ada Kell, a strategist at Tessel Research, was gloomier, arguing that the bank would "
+        "cut rates twice before June."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
