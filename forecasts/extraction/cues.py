@@ -16,7 +16,7 @@ from forecasts.extraction.modals import (
     _valid_modal,
     _valid_would,
 )
-from forecasts.extraction.names import MORE_OR_LESS_CAUTIOUS, TIPPED_TO
+from forecasts.extraction.names import MORE_OR_LESS_CAUTIOUS, PENCILLED_IN, TIPPED_TO
 from forecasts.extraction.quantities import EXPECT_PHRASES, POSSIBILITY_MODALS
 from forecasts.extraction.sentences import _LOOK_AROUND, Sentence, _quote_only, _wordset
 from forecasts.extraction.speakers import _AGENTLESS_PASSIVE, _Attribution, _noun_use
@@ -112,9 +112,11 @@ _FORECAST_VERB: Final = re.compile(
     + TIPPED_TO
     + r"|\b(?:predict|predicts|predicted|forecast|forecasts|forecasted|projects|projected|"
     r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b"
+    + r"|\b"
+    + PENCILLED_IN
     # "Korvex guided for revenue of $4.1 billion", "guides to a margin of 21%": a company's
     # guidance is its forecast of its own figures
-    r"|\b(?:guides|guided)\s+(?:for|to|towards)\s+(?:[\w-]+\s+){0,5}?[$€£]?\d"
+    + r"|\b(?:guides|guided)\s+(?:for|to|towards)\s+(?:[\w-]+\s+){0,5}?[$€£]?\d"
     # "Orbis, another research firm, was less gloomy, forecasting a 2% decline": a clause
     # hung on its subject
     r"|(?<=,\s)(?:forecasting|predicting|projecting)\b(?=\s+(?:an?|that|\d))"

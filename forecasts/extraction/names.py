@@ -195,6 +195,14 @@ TIPPED_TO: Final = (
 )
 
 
+# "he penciled in two cuts for next year": the moves a forecaster has written down, counted
+# (not "the VAT rise it has pencilled in for January", a plan).
+PENCILLED_IN: Final = (
+    r"pencil(?:l?ed|s)?\s+in(?=\s+(?:an?\s+|about\s+|around\s+)?(?:\d|two|three|four|five|six|"
+    r"one|another|a\s+(?:further|second|third)|(?:a\s+)?(?:single|first|rate)\b))"
+)
+
+
 # "Marrow is slightly more cautious", "Quillon is less bullish": a forecaster set beside
 # another by how far its view goes.
 MORE_OR_LESS_CAUTIOUS: Final = (
@@ -217,7 +225,7 @@ _SPEECH_VERBS: Final = (
     + r"|"
     # 'X tipped Port Allin: "They are fitter."': the tip, then the quotation that argues it
     r"(?:tipped|tips|backed|backs)(?=\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*:\s*[\"“])|"
-    r"reports|sees|see|"
+    r"reports|sees|see|" + PENCILLED_IN + r"|"
     # "Korvex guided for revenue of $4.1 billion": guidance is the company's own forecast
     r"(?:guides|guided)(?=\s+(?:for|to|towards)\s)|"
     # "It saw inflation returning to target in 2028": a view of a course, reported

@@ -151,6 +151,13 @@ _BY_THEN_TO: Final = re.compile(
 )
 
 
+# "the 2% goal", "its 3% inflation target": a policy's level, which a forecast is measured by.
+_REFERENCE_AFTER: Final = re.compile(
+    r"\s+(?:(?:inflation|deficit|debt|emissions|growth)\s+)?(?:target|goal|ceiling|cap|limit)\b",
+    re.IGNORECASE,
+)
+
+
 # "from an expected 1.0% this year", "up from 25%": where the number starts, not the forecast.
 _BASELINE_BEFORE: Final = re.compile(
     r"\b(?:from|since|versus|vs|compared\s+with)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
@@ -174,6 +181,8 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
         before = text[max(0, match.start() - 40) : match.start()]
         if _THRESHOLD_BEFORE.search(before) or _BASELINE_BEFORE.search(before):
             continue
+        if _REFERENCE_AFTER.match(text, match.end()):
+            continue  # "toward the central bank's 2% goal": a level named, not forecast
         if match.group("currency"):
             scale = _SCALE_WORDS.get((match.group("scale") or "").lower(), 1.0)
             high_scale = _SCALE_WORDS.get((match.group("scale2") or "").lower(), scale)

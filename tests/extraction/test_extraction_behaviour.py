@@ -5837,3 +5837,21 @@ def test_a_view_hung_on_its_holder_by_arguing_that_is_theirs() -> None:
         "cut rates twice before June."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_a_forecaster_who_pencils_in_a_count_of_moves_forecasts_them() -> None:
+    text = (
+        "Reserve Bank deputy Ola Brandt, speaking after a speech on Monday, said he penciled in "
+        "two cuts for next year. The council pencilled in a meeting for Tuesday. If the "
+        "government goes ahead with the tax rise it has pencilled in for May, prices will jump."
+    )
+    assert speakers_of(text) == ["Ola Brandt", None]
+
+
+def test_a_policy_level_named_beside_a_forecast_is_not_its_figure() -> None:
+    text = (
+        "Governor Lena Cole said she expects inflation to resume its decline toward the "
+        "central bank's 2% goal over the course of next year."
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.kind, candidate.quantity) == ("probability", None)
