@@ -1005,6 +1005,18 @@ def _subject_speaker(
             conjunction = words.pop(0)
             chunk_start += chunk.index(conjunction) + len(conjunction)
             chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
+        antecedent = (
+            _NAME_ENDING.search(chunks[position - 1][1])
+            if position > 0 and position == len(chunks) - 1 and _RELATIVE_ONLY.fullmatch(chunk)
+            else None
+        )
+        if antecedent is not None:
+            # "more optimistic than rival Cellgauge, which forecasts growth of 1.8%": the
+            # name the relative pronoun stands for
+            at = offset + chunks[position - 1][0] + antecedent.start()
+            name = _resolve_name(antecedent.group(), text, at, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         included = _NAMED_AMONG.match(chunk) if position > 0 else None
         if included is not None and _GENERIC_SUBJECT.match(chunks[position - 1][1].strip()):
             # "Most forecasters, including Ian Marsh of Eastgate Polling, think ...": the one
@@ -1190,6 +1202,15 @@ def _subject_speaker(
     if organisation is None:
         return None
     return _Attribution(organisation, False, *verb, post=post_word)
+
+
+# A relative pronoun alone before the verb, and the name a clause ends on.
+_RELATIVE_ONLY: Final = re.compile(r"\s*(?:which|who)\s*")
+_NAME_ENDING: Final = re.compile(
+    r"(?<![\w'’])(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*"
+    # "Priya Nandakumar of Eastgate Securities, who expects": the person, of the firm
+    r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)?\s*$"
+)
 
 
 # A name with "and" inside it: "Coast and Moor Tourism", "Harlow & Finch".

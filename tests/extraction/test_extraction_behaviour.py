@@ -5855,3 +5855,11 @@ def test_a_policy_level_named_beside_a_forecast_is_not_its_figure() -> None:
     )
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert (candidate.kind, candidate.quantity) == ("probability", None)
+
+
+def test_a_forecaster_a_relative_pronoun_stands_for_holds_the_view() -> None:
+    text = (
+        "Tablet sales will grow 3% next year, research firm Vantor said. That is more "
+        "optimistic than rival Tabgauge, which forecasts growth of 1.5%."
+    )
+    assert speakers_of(text) == ["Vantor", "Tabgauge"]
