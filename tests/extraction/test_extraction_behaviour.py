@@ -5863,3 +5863,9 @@ def test_a_forecaster_a_relative_pronoun_stands_for_holds_the_view() -> None:
         "optimistic than rival Tabgauge, which forecasts growth of 1.5%."
     )
     assert speakers_of(text) == ["Vantor", "Tabgauge"]
+
+
+def test_a_further_move_is_a_change_of_its_size() -> None:
+    text = "Chip prices will climb a further 15% in the first half of next year, Orme Bank said."
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.quantity == Quantity(15.0, 15.0, "% change")
