@@ -49,6 +49,7 @@ from forecasts.extraction.quantities import _BARE_MODALS, _NO_STATED_LIKELIHOOD,
 from forecasts.extraction.sentences import (
     _LINE,
     _LOOK_AROUND,
+    _MONTH_NAMES,
     _NAME_TAG_OPENING,
     Sentence,
     _inside,
@@ -133,11 +134,6 @@ _OPEN_ENDED: Final = re.compile(
     r"|\b(?:days|weeks|months|years|decades|quarters)\s+ahead\b|\bahead\s*$"
     r"|\bin\s+time\b|\beventually\b",
     re.IGNORECASE,
-)
-
-
-_MONTH_NAMES: Final = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
 )
 
 

@@ -18,7 +18,13 @@ from forecasts.extraction.modals import (
 )
 from forecasts.extraction.names import MORE_OR_LESS_CAUTIOUS, PENCILLED_IN, TIPPED_TO
 from forecasts.extraction.quantities import EXPECT_PHRASES, POSSIBILITY_MODALS
-from forecasts.extraction.sentences import _LOOK_AROUND, Sentence, _quote_only, _wordset
+from forecasts.extraction.sentences import (
+    _LOOK_AROUND,
+    _MONTH_NAMES,
+    Sentence,
+    _quote_only,
+    _wordset,
+)
 from forecasts.extraction.speakers import _AGENTLESS_PASSIVE, _Attribution, _noun_use
 from forecasts.probability import ICD_203, PhraseMatch, find_explicit_probability
 
@@ -148,7 +154,15 @@ _OPINION: Final = re.compile(
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)\s+bet\s+(?:on|against)\b"
     # "I would put good money on 2029 being the warmest", "we'd bet our house on a cut"
     r"|\b(?:I|we)(?:['’]d|\s+would)\s+(?:put|bet|stake)\s+(?:good\s+|serious\s+|real\s+|"
-    r"(?:my|our)\s+(?:own\s+)?)?(?:money|house|shirt|mortgage|life)\s+on\b",
+    r"(?:my|our)\s+(?:own\s+)?)?(?:money|house|shirt|mortgage|life)\s+on\b"
+    # "I'm going for Kelton by two points", "I'm backing Kelton to win it", "I fancy Rovers
+    # to edge it": a pundit's pick of a named side
+    r"|\b(?:I|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:going|plumping|sticking)\s+(?:for|with)\s+"
+    rf"(?!(?:Christmas|Easter|the\s|{_MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b)(?-i:[A-Z])"
+    r"|\b(?:I|we)(?:(?:['’]m|['’]re|\s+am|\s+are)\s+(?:backing|tipping)|\s+(?:fancy|back|tip))\s+"
+    r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+to\s+(?:win|beat|finish|go|reach|lift|"
+    r"take|edge|claim|retain|top|stay|survive|sneak|nick|come)\b",
     re.IGNORECASE,
 )
 

@@ -21,6 +21,11 @@ class Sentence:
     heading: bool = False
 
 
+_MONTH_NAMES: Final = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+
+
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 

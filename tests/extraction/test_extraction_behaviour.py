@@ -5869,3 +5869,12 @@ def test_a_further_move_is_a_change_of_its_size() -> None:
     text = "Chip prices will climb a further 15% in the first half of next year, Orme Bank said."
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.quantity == Quantity(15.0, 15.0, "% change")
+
+
+def test_a_pundits_pick_of_a_named_side_is_a_forecast() -> None:
+    text = (
+        '"I\'m going for Kelsall by two points," Rob Dane said. '
+        '"I\'m backing Kelsall to win it," Ada Pike said. '
+        '"We\'re going for Christmas in Kelsall," Ada Pike said.'
+    )
+    assert speakers_of(text) == ["Rob Dane", "Ada Pike"]
