@@ -650,7 +650,11 @@ _FIGURE: Final = re.compile(
 # Words that make a figure a probability rather than a quantity ("a 3% rise").
 _CONTEXT_AFTER: Final = re.compile(
     r"^[\s\"”’]*(?:(?!of\b)\w+\s)?(?:chance|chances|probability|likelihood|odds|risk|"
-    r"possibility|shot)\b|^[\s\"”’]*(?:likely|certain|sure)\b",
+    r"possibility|shot)\b|^[\s\"”’]*(?:likely|certain|sure)\b"
+    # "winning the league in 54.2% of simulations", "in 63% of its 10,000 runs": a model's
+    # share of its simulated outcomes is its probability
+    r"|^\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+\s+)?(?:simulations|simulated\s+\w+|"
+    r"model\s+runs|runs|scenarios|iterations)\b",
     re.IGNORECASE,
 )
 # "the odds of a recession around 35-40%": a figure after the word, with no other figure

@@ -423,7 +423,11 @@ def _attribution(
         )
         if name is not None:
             return _Attribution(name, verb_start=shows.start(), verb_end=shows.end())
-    gives = _PROJECTION_GIVES.search(text) if "ion" in text else None
+    gives = (
+        _PROJECTION_GIVES.search(text)
+        if "ion" in text or "model" in text or "computer" in text
+        else None
+    )
     if gives is None and ("'" in text or "’" in text or _owned_by_its(text)):
         # "Tolland's own forecast for growth is 0.7%", "Its central projection is 61 seats"
         gives = _FORECAST_IS.search(text)
@@ -477,7 +481,10 @@ _RELATIVE_SAID: Final = re.compile(
 
 # A projection's figures, and who made it: its owner before it or "by" after it.
 _PROJECTION_GIVES: Final = re.compile(
-    r"\b(?P<noun>(?i:projections?|simulations?))\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s"
+    r"\b(?P<noun>(?i:projections?|simulations?)"
+    # "Statsforge's supercomputer makes City favourites, winning in 54% of simulations"
+    r"|(?<=['’]s\s)(?:(?i:[a-z-]+\s+)?models?|supercomputer))\b[^;]{0,100}?"
+    r"\b(?:gives?|gave|has|have|makes?|made)\s"
 )
 _FORECAST_IS: Final = re.compile(
     r"\b(?P<noun>(?i:forecasts?|projections?|estimates?|(?<=base\s)case))\s+"
@@ -1455,7 +1462,7 @@ _NAMED_DOCUMENT: Final = re.compile(
 _OWNED_DOCUMENT: Final = re.compile(
     r"(?:^|\s)(?P<owner>(?:(?i:the)\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+)['’]s?\s+"
     r"(?:[\w-]+\s+){0,3}(?i:report|outlook|forecasts?|projections?|estimates?|survey|review|"
-    r"bulletin|statement|assessment|minutes|models?|simulations?|(?<=base\s)case|"
+    r"bulletin|statement|assessment|minutes|models?|simulations?|supercomputer|(?<=base\s)case|"
     # "the bank's projected rate path, which shows": the path of its policy rate it publishes
     r"(?:rate|policy)\s+path)"
     # "the agency's outlook for June to August": the period it covers

@@ -5878,3 +5878,12 @@ def test_a_pundits_pick_of_a_named_side_is_a_forecast() -> None:
         '"We\'re going for Christmas in Kelsall," Ada Pike said.'
     )
     assert speakers_of(text) == ["Rob Dane", "Ada Pike"]
+
+
+def test_a_models_share_of_simulated_outcomes_is_its_probability() -> None:
+    text = (
+        "Goalcast's supercomputer makes Rovers favourites, winning the league in 54.2% of "
+        "simulations."
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.speaker, candidate.probability) == ("Goalcast", 0.542)
