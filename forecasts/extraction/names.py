@@ -23,7 +23,15 @@ _PERSON_TITLES: Final = _wordset(
     "operating technology information marketing economist analyst strategist founder managing "
     "envoy mediator manager coach spokesman spokeswoman head senior midfielder striker "
     "defender goalkeeper winger forward substitute captain skipper batsman bowler pitcher "
-    "quarterback superintendent sheriff principal headteacher"
+    "quarterback superintendent sheriff principal headteacher mp mep msp mla"
+)
+
+
+# "Republican Sen. Tom Hadley", "Labour MP Ana Ruiz": the party before a title is no part
+# of the name.
+_PARTY_WORDS: Final = _wordset(
+    "republican democratic democrat gop labour labor conservative tory liberal green "
+    "socialist independent centrist"
 )
 
 
@@ -321,6 +329,8 @@ _ROLE_NOUNS: Final = (
     r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership|"
     # "an underwriter at the insurer": an insurer's own staff, as an analyst is a bank's
     r"underwriters?|actuar(?:y|ies)|"
+    # "Hadley's campaign said the senator would win": a candidate's campaign speaks for them
+    r"campaign|camp|aides?|"
     # "Opta's supercomputer gives Arsenal a 58% chance": a firm's model speaks for the firm
     r"supercomputer|algorithm|simulations?|nowcast"
 )
@@ -935,6 +945,14 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
             yield from _mention(text, start, start + cut)
             yield from _mention(text, start + cut, end)
             return
+    if (
+        len(words) > 2
+        and words[0].lower() in _PARTY_WORDS
+        and words[1].lower().strip(".") in _PERSON_TITLES
+    ):
+        start += run.find(words[1], len(words[0]))
+        run = text[start:end]
+        words.pop(0)
     titles = []
     organisation = any(_org_word(word) for word in words)
     while (

@@ -5887,3 +5887,19 @@ def test_a_models_share_of_simulated_outcomes_is_its_probability() -> None:
     )
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert (candidate.speaker, candidate.probability) == ("Goalcast", 0.542)
+
+
+def test_a_politician_named_with_party_and_title_is_the_person() -> None:
+    text = (
+        "Republican Sen. Tom Hadley said the bill would pass by March. "
+        "Labour MP Ana Ruiz said the vote would fail in April."
+    )
+    assert speakers_of(text) == ["Tom Hadley", "Ana Ruiz"]
+
+
+def test_a_candidates_campaign_speaks_for_the_candidate() -> None:
+    text = (
+        "Sen. Tom Hadley still leads in most polls.\n\n"
+        "Hadley's campaign said in a statement that the senator would win on Nov. 5."
+    )
+    assert speakers_of(text) == ["Tom Hadley"]
