@@ -906,16 +906,29 @@ def _phrase_cue(
         kind = "forecast_verb"
     else:
         kind = "hedge"
+    probability = match.entry.probability
+    if probability is not None and "surprised" in phrase and _NEGATED_IF_AFTER.match(after):
+        # "I'd be surprised if this isn't a severe season": the surprise is at the outcome
+        # not coming, so the outcome is as likely as its absence would be unlikely
+        probability = round(1 - probability, 3)
     return _Cue(
         kind,
         match.start,
         match.end,
         phrase,
-        match.entry.probability,
+        probability,
         "verbal",
         _CONFIDENCE[kind],
         f"{kind.replace('_', ' ')} '{phrase}'",
     )
+
+
+# "surprised if this isn't ...", "surprised if they didn't cut": the outcome, denied
+_NEGATED_IF_AFTER: Final = re.compile(
+    r"\s+if\s+[^,;.]{0,60}?\b(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t|doesn['’]t|don['’]t|"
+    r"didn['’]t|won['’]t|wouldn['’]t|not|never)\b",
+    re.IGNORECASE,
+)
 
 
 _EXPECTING_A_CHILD: Final = re.compile(

@@ -5903,3 +5903,12 @@ def test_a_candidates_campaign_speaks_for_the_candidate() -> None:
         "Hadley's campaign said in a statement that the senator would win on Nov. 5."
     )
     assert speakers_of(text) == ["Tom Hadley"]
+
+
+def test_surprise_at_an_outcome_not_coming_makes_it_likely() -> None:
+    text = (
+        "\"I'd be surprised if this isn't a severe season,\" said Dr. Kai Ames. "
+        '"I\'d be surprised if the bank cuts in March," said Dr. Kai Ames.'
+    )
+    found = [c.probability for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [0.7, 0.3]
