@@ -25,6 +25,14 @@ def _span(
         long_quote = end - start > len(text) * 0.4 or len(text[start:end].split()) >= 6
         if start <= cue.start < end and long_quote:
             return _trim_span(text, start + 1, end - 1 if text[end - 1 : end] in _CLOSERS else end)
+    if (
+        0 <= attribution.verb_start <= cue.start < attribution.verb_end
+        and _CLOSING_ADVERBIAL.fullmatch(text, attribution.verb_end)
+        and (comma := text.rfind(",", 0, attribution.verb_start)) > 0
+    ):
+        # "Prices will fall 3% next year, the institute predicted on Wednesday.": the verb
+        # closes the sentence, and what it predicts is the clause before its subject
+        return _trim_span(text, 0, comma)
     if 0 <= attribution.verb_start <= cue.start:
         start = attribution.verb_end
         end = _clause_end(text, max(cue.end, start), regions)
@@ -35,6 +43,12 @@ def _span(
 
 
 _CLOSERS: Final = frozenset("”\"’'")
+
+
+# What may follow a verb of saying that ends the sentence: when and where it was said.
+_CLOSING_ADVERBIAL: Final = re.compile(
+    r"(?:\s+(?:on|in|at|last|this|late|early|yesterday|today)\b[^,;:\"“”]{0,60})?\s*[.!]?[\"”’]?\s*"
+)
 
 
 def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -5912,3 +5912,13 @@ def test_surprise_at_an_outcome_not_coming_makes_it_likely() -> None:
     )
     found = [c.probability for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [0.7, 0.3]
+
+
+def test_a_verb_that_closes_the_sentence_predicts_the_clause_before_it() -> None:
+    text = (
+        "House prices will fall by around 3% next year, the Surveyors' Institute predicted "
+        "on Wednesday."
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.quantity == Quantity(-3.0, -3.0, "% change")
+    assert candidate.deadline_phrase == "next year"
