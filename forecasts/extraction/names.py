@@ -229,6 +229,8 @@ _SPEECH_VERBS: Final = (
     # "X was more upbeat, arguing that prices would fall": a clause hung on its subject
     r"(?<=,\s)(?:arguing|saying|warning)(?=\s+that\b)|"
     r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
+    # '"I don't buy it," countered Paul Grey': a reply in the argument, said all the same
+    r"countered|counters|retorted|responded|observed|remarked|stressed|emphasi[sz]ed|"
     + TIPPED_TO
     + r"|"
     # 'X tipped Port Allin: "They are fitter."': the tip, then the quotation that argues it

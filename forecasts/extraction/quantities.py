@@ -231,7 +231,8 @@ _CHANGE_BEFORE: Final = re.compile(
     r"\b(?:(?P<down>fall|falls|fell|falling|drop|drops|dropping|decline|declines|declining|"
     r"shrink|shrinks|shrinking|contract|contracts|contracting|slump|sink|lose|cut|down)|"
     r"rise|rises|rising|grow|grows|growing|increase|increases|climb|climbs|gain|gains|up|"
-    r"jump|jumps|expand|expands)\s+(?:by\s+)?(?:(?:a|another)\s+(?:further|more)\s+|another\s+)?"
+    r"jump|jumps|expand|expands)\s+(?:(?:[a-z-]+\s+){0,2}by\s+)?"
+    r"(?:(?:a|another)\s+(?:further|more)\s+|another\s+)?"
     r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|as\s+much\s+as\s+)?$",
     re.IGNORECASE,
 )

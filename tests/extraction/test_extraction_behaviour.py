@@ -5922,3 +5922,18 @@ def test_a_verb_that_closes_the_sentence_predicts_the_clause_before_it() -> None
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.quantity == Quantity(-3.0, -3.0, "% change")
     assert candidate.deadline_phrase == "next year"
+
+
+def test_a_reply_in_an_argument_names_who_goes_on_speaking() -> None:
+    text = (
+        '"Prices will reach $90 by the summer," said Mara Quill of Orme Bank.\n\n'
+        '"I don\'t buy the shortage story," countered Paul Grey of Hexa Research. '
+        '"Demand will disappoint, and prices will be lower a year from now."'
+    )
+    assert speakers_of(text) == ["Mara Quill", "Paul Grey"]
+
+
+def test_a_cut_to_a_measure_by_a_share_is_a_change() -> None:
+    text = "Ada Kell said a strike was likely to cut output by 5% in the first quarter."
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.quantity == Quantity(-5.0, -5.0, "% change")
