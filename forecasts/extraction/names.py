@@ -467,7 +467,8 @@ _GENERIC_TAIL: Final = re.compile(
     rf"(?:\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{_GENERIC_NOUNS}))?"
     rf"|(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?i:{_GENERIC_PLURALS}))"
     r"(?:\s+(?:in|across|around|on|from|polled|surveyed|questioned|asked|interviewed|contacted|"
-    r"canvassed|who\s+spoke)\b[^,;:]{0,60}?)?"
+    # "diplomats involved said", "officials familiar with the talks": still no one named
+    r"canvassed|who\s+spoke|involved|concerned|familiar|close\s+to|briefed)\b[^,;:]{0,60}?)?"
     r"(?:\s+(?:\w+ly|already|still|now|also|too|all|generally|broadly))*\s*$",
 )
 

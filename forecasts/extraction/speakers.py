@@ -1025,7 +1025,9 @@ def _subject_speaker(
             if name is not None:
                 return _Attribution(name, False, *verb)
         included = _NAMED_AMONG.match(chunk) if position > 0 else None
-        if included is not None and _GENERIC_SUBJECT.match(chunks[position - 1][1].strip()):
+        among = chunks[position - 1][1].strip() if included is not None else ""
+        # "Others, including Sara Blum at Meridian Risk, put the chance ...": "Others" too
+        if included is not None and (_GENERIC_SUBJECT.match(among) or _GENERIC_TAIL.search(among)):
             # "Most forecasters, including Ian Marsh of Eastgate Polling, think ...": the one
             # named among the unnamed holds the view and can be tracked
             at = offset + chunk_start + included.start("name")

@@ -5937,3 +5937,12 @@ def test_a_cut_to_a_measure_by_a_share_is_a_change() -> None:
     text = "Ada Kell said a strike was likely to cut output by 5% in the first quarter."
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.quantity == Quantity(-5.0, -5.0, "% change")
+
+
+def test_one_named_among_others_holds_the_view_and_diplomats_involved_are_no_one() -> None:
+    text = (
+        "Talks between Varnia and Kestria stalled on Monday, and diplomats involved said a "
+        "deal was unlikely before the end of the month. Others, including Sara Vell at Orme "
+        "Risk, put the chance of a full ceasefire this year at no more than 30%."
+    )
+    assert speakers_of(text) == ["Sara Vell"]
