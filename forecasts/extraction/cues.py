@@ -126,6 +126,8 @@ _FORECAST_VERB: Final = re.compile(
     # "Orbis, another research firm, was less gloomy, forecasting a 2% decline": a clause
     # hung on its subject
     r"|(?<=,\s)(?:forecasting|predicting|projecting)\b(?=\s+(?:an?|that|\d))"
+    # "AgriSight was more pessimistic, estimating the harvest at 23.8 million tonnes"
+    r"|(?<=,\s)estimating\b(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?[$€£]?\d)"
     # "We're forecasting global shipments of about 1.21 billion": the forecast being made
     r"|(?:(?<=['’]re\s)|(?<=\bare\s)|(?<=\bam\s)|(?<=['’]m\s)|(?<=\bis\s))"
     r"(?:forecasting|predicting|projecting)\b(?=\s+(?:an?\s|that\b|\d|[a-z]+\s+(?:[a-z-]+\s+)?of\b))"

@@ -229,6 +229,7 @@ _SPEECH_VERBS: Final = (
     # "X was more upbeat, arguing that prices would fall": a clause hung on its subject
     r"(?<=,\s)(?:arguing|saying|warning)(?=\s+that\b)|"
     r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
+    r"(?<=,\s)estimating(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?[$€£]?\d)|"
     # '"I don't buy it," countered Paul Grey': a reply in the argument, said all the same
     r"countered|counters|retorted|responded|observed|remarked|stressed|emphasi[sz]ed|"
     + TIPPED_TO

@@ -5946,3 +5946,11 @@ def test_one_named_among_others_holds_the_view_and_diplomats_involved_are_no_one
         "Risk, put the chance of a full ceasefire this year at no more than 30%."
     )
     assert speakers_of(text) == ["Sara Vell"]
+
+
+def test_a_firm_estimating_a_figure_in_a_clause_hung_on_it_forecasts_it() -> None:
+    text = (
+        "Private consultancy Agrisent was even more pessimistic, estimating the harvest at "
+        "23.8 million tonnes."
+    )
+    assert speakers_of(text) == ["Agrisent"]
