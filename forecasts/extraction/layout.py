@@ -92,8 +92,11 @@ def _quotes_running_on(
 # "Statistics Kell | Statistical release" (a statistics office issues its projections):
 # the line that marks a release, near the top, with the issuer on it or on the next line.
 _RELEASE_LINE: Final = re.compile(
-    # "Kell Water Authority - Media release - 3 May": the issuer may stand before the marker
-    r"^\s*(?:(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?=(?:press|media|news|statistical)\s+release))?"
+    # "Kell Water Authority - Media release - 3 May": the issuer may stand before the marker,
+    # with what the release is about between them ("Bank of Kell - Rate decision - Press
+    # release")
+    r"^\s*(?:(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?:[^-–—:|]{3,60}?\s*[-–—:|]\s*)?"
+    r"(?=(?:press|media|news|statistical)\s+release))?"
     r"(?:(?:for\s+immediate\s+)?(?:press|media|news|statistical)\s+release|for\s+immediate\s+release|"
     r"statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
     r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued"

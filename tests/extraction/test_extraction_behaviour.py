@@ -5954,3 +5954,14 @@ def test_a_firm_estimating_a_figure_in_a_clause_hung_on_it_forecasts_it() -> Non
         "23.8 million tonnes."
     )
     assert speakers_of(text) == ["Agrisent"]
+
+
+def test_an_issuer_before_the_subject_of_its_release_speaks_for_the_passive_projections() -> None:
+    text = (
+        "Policy rate held at 4 percent\n\n"
+        "Central Bank of Tessmark - Interest rate decision - Press release, 4 March 2027\n\n"
+        "The Monetary Board has today decided to keep the policy rate at 4 percent.\n\n"
+        "Consumer price growth is projected to ease to 2.4 percent in 2028. "
+        "Exports are expected to rise by about 2 percent next year."
+    )
+    assert speakers_of(text) == ["Central Bank of Tessmark"] * 2
