@@ -556,6 +556,20 @@ _PROJECTION_GIVES: Final = re.compile(
 )
 
 
+# "In the bank's projections, inflation declines to 2.3 percent in 2028", "the ratio rises
+# from 31 today to 38 in 2035 in the main projection": a path told in the present inside a
+# projection named as its setting is the projection's, not a fact.
+_PATH_IN_PROJECTION: Final = re.compile(
+    r"^\s*(?:In|Under)\s+(?:(?:the\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+['’]s?|the|its|their|our)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:projections?|forecasts?|baseline|central\s+case)\b"
+    r"[^.;,]{0,60},\s+[^.;]{1,80}?\b(?-i:[a-z]{2,}s)\s+(?:from\s+(?:[^.;]|\.\d){1,40}?\s+)?to\s+"
+    r"(?:about\s+|around\s+|roughly\s+)?[$€£]?-?\d"
+    r"|\b(?-i:[a-z]{3,}s)\s+(?:from\s+(?:[^.;]|\.\d){1,40}?\s+)?to\s+"
+    r"(?:about\s+|around\s+|roughly\s+)?[$€£]?-?\d(?:[^.;]|\.\d)*?\bin\s+(?:the|its|their)\s+(?:main|central|baseline|latest)\s+"
+    r"(?:projection|forecast)s?(?:,|\.?\s*$)"
+)
+
+
 # "Tolland's own forecast for growth is 0.7%": a body's forecast stated as its figure.
 # "Its central projection is 61 seats for Unity", "The bank's central forecast is for growth
 # of 1.2%", "Talbot's base case is two cuts next year": the same without what it is of.
@@ -998,6 +1012,9 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     gives = "ation" in text or "ion" in text or "model" in text
     for match in _PROJECTION_GIVES.finditer(text) if gives else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a projection's figures")
+    framed = "In " in text or "Under " in text or " projection" in text or " forecast" in text
+    for match in _PATH_IN_PROJECTION.finditer(text) if framed else ():
+        yield _plain_cue("forecast_verb", match.start(), match.end(), "a path in a projection")
     owned = "'" in text or "’" in text or "ts " in text or "eir " in text
     for match in _OWN_FORECAST_IS.finditer(text) if owned else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's figure")

@@ -5965,3 +5965,14 @@ def test_an_issuer_before_the_subject_of_its_release_speaks_for_the_passive_proj
         "Exports are expected to rise by about 2 percent next year."
     )
     assert speakers_of(text) == ["Central Bank of Tessmark"] * 2
+
+
+def test_a_path_told_in_the_present_inside_a_named_projection_is_the_projections() -> None:
+    text = (
+        "In the council's latest projections, public debt climbs to 71% of output in 2029, "
+        "the Tessmark Fiscal Council said on Tuesday. "
+        "Pension spending rises from 9.5% of output today to 12% in 2040 in the central "
+        "projection, the council said."
+    )
+    assert speakers_of(text) == ["Tessmark Fiscal Council"] * 2
+    assert speakers_of("In the council's view, public debt climbed to 71% of output.") == []
