@@ -381,6 +381,8 @@ def _attribution(
             continue  # "is expected", "was predicted": a passive names no speaker here
         if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
             continue  # "Having conceded a goal in each match": a participle, no speaker
+        if _PARTICIPLE_THEN_VERB.match(text, verb.end()):
+            continue
         if subordinate and _SUBORDINATE_BEFORE.search(
             text, max(0, verb.start() - 40), verb.start()
         ):
@@ -709,6 +711,17 @@ _SUBORDINATE_BEFORE: Final = re.compile(
 
 _PARTICIPLE_BEFORE: Final = re.compile(
     r"\b(?:having|after|before|since|when|while)\s+$", re.IGNORECASE
+)
+
+
+# "the ones announced last year will not launch", "plans unveiled in 2026 would cost": a
+# participle naming a thing by when it was made public, the sentence's verb still to come; a
+# time gone by cannot be the subject of a clause the verb reports.
+_PARTICIPLE_THEN_VERB: Final = re.compile(
+    r"\s+(?:last\s+(?:week|month|year|spring|summer|autumn|fall|winter)|earlier\s+this\s+\w+|"
+    r"in\s+(?:19|20)\d\d|(?:a|one|two|three|\d+)\s+(?:weeks?|months?|years?)\s+ago)\s+"
+    r"(?:(?:also|still|now)\s+)?(?:will|would|could|may|might|won['’]t|wouldn['’]t|is|are|has|have)\b",
+    re.IGNORECASE,
 )
 
 

@@ -5976,3 +5976,13 @@ def test_a_path_told_in_the_present_inside_a_named_projection_is_the_projections
     )
     assert speakers_of(text) == ["Tessmark Fiscal Council"] * 2
     assert speakers_of("In the council's view, public debt climbed to 71% of output.") == []
+
+
+def test_a_thing_named_by_when_it_was_announced_is_no_speaker_of_the_answer() -> None:
+    text = (
+        "Ada Kell runs Tessel Wind.\n\n"
+        "HOST: Are the new offshore farms on time?\n\n"
+        "KELL: Permits are slow. Most of the farms announced last year will not produce "
+        "power before 2030."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
