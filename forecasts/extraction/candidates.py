@@ -216,7 +216,15 @@ def extract_candidates(
         if sentence.heading and document.issuer is not None and sentence.paragraph > byline:
             document.signed_by = _commentary_signer(sentence.text)
         ahead = _FUTURE_QUESTION.search(sentence.text) is not None
-        if sentence.text.rstrip().endswith("?"):
+        if sentence.text.rstrip().endswith("?") or (
+            # "Q: Some analysts say your growth will stop in 2029." - "I don't think so.": an
+            # interviewer's turn that ends on a claim, not a question, puts it to be answered
+            label == _QUESTION_TURN
+            and document.asked_paragraph != sentence.paragraph
+            and (
+                index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph
+            )
+        ):
             document.asked_paragraph = sentence.paragraph
             if ahead or document.ahead_paragraph == sentence.paragraph:
                 document.question_paragraph = sentence.paragraph

@@ -5986,3 +5986,17 @@ def test_a_thing_named_by_when_it_was_announced_is_no_speaker_of_the_answer() ->
         "power before 2030."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_an_answer_to_a_claim_the_interviewer_puts_without_a_question_mark_takes_it_up() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "Q: Your rivals say fares will double by 2029.\n\n"
+        "A: I don't think so."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
+    present = (
+        "Ada Kell runs Tessel Ferries.\n\nQ: Your rivals say fares are too high.\n\n"
+        "A: I don't think so."
+    )
+    assert speakers_of(present) == []
