@@ -877,10 +877,13 @@ _SHORT_ANSWER: Final = re.compile(
     # "Then closer to 2,500.": the figure for the case a follow-up question puts
     r"(?:(?:Then,?\s+)?(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|"
     r"less|fewer),?\s+)?(?:(?i:somewhere\s+)?(?i:about|around|roughly|close\s+to|closer\s+to|"
-    r"near|maybe|perhaps)\s+)|"
+    # "Somewhere between 3 million and 3.5 million": a range for it
+    r"near|maybe|perhaps|between)\s+)|"
     # "I'd say 2.75%, give or take a quarter point.": the figure is the hedge's own
     r"(?:I['’]d|I\s+would)\s+say\s+(?:(?i:about|around|roughly|somewhere\s+around)\s+)?)"
-    r"[$€£]?\d[\d.,]*\s*(?:%|per\s+cent|percent|seats|points|euros|dollars|pounds)?"
+    r"[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion))?"
+    r"(?:\s+(?:and|to)\s+[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion))?)?"
+    r"\s*(?:%|per\s+cent|percent|seats|points|euros|dollars|pounds)?"
     # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
     # "About 4,000, if the regulators sign off": the figure, on a condition
     r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe|give\s+or\s+take|if|unless|"

@@ -6000,3 +6000,12 @@ def test_an_answer_to_a_claim_the_interviewer_puts_without_a_question_mark_takes
         "A: I don't think so."
     )
     assert speakers_of(present) == []
+
+
+def test_a_range_in_millions_answers_the_question_about_the_future() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: How many passengers will you carry in 2029?\n\n"
+        "KELL: Somewhere between 4 million and 4.5 million, and then the routes are full."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
