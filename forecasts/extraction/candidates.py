@@ -817,6 +817,15 @@ _TIME_ANSWER: Final = (
 )
 
 
+# "For at least two more years, yes.", "For another year or so.": how long the asked-about
+# state goes on, a time still to run.
+_DURATION_ANSWER: Final = (
+    r"(?:(?:Probably|Most\s+likely|Likely)\s+)?(?i:for)\s+(?:at\s+least\s+|about\s+|another\s+|"
+    r"the\s+next\s+)?(?:(?:a|one|two|three|four|five|a\s+few|several|\d+)\s+(?:more\s+)?)?"
+    r"(?:years?|months?|seasons?|quarters?|winters?|summers?)(?:\s+or\s+(?:so|two|three))?"
+)
+
+
 # "I'd put it lower than that, maybe one in ten.": a figure of the answerer's own for the
 # chance or level the question gave.
 _PUT_IT_ANSWER: Final = (
@@ -851,6 +860,8 @@ _SHORT_ANSWER: Final = re.compile(
     + _TIMED_DENIAL
     + "|"
     + _TIME_ANSWER
+    + "|"
+    + _DURATION_ANSWER
     + "|"
     + _PUT_IT_ANSWER
     + "|"
@@ -935,6 +946,8 @@ _FUTURE_QUESTION: Final = re.compile(
     # "Where does it settle?", "Where do rates end up?": where a figure comes to rest; not
     # "Have we reached the peak?", whose peak is a noun and whose question is about today
     r"settles?|end\s+up|ends\s+up|land|lands|(?<!\bthe\s)(?<!\bits\s)peaks?|heading|"
+    # "Does that last?": whether a state goes on
+    r"(?:does|do|can|could)\s+(?:that|this|it|they|these|those)\s+(?:last|persist)|"
     # "And if the approvals slip?": what follows in a case still to come
     r"(?:and|but|what)\s+if)\b",
     re.IGNORECASE,

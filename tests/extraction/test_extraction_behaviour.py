@@ -6009,3 +6009,12 @@ def test_a_range_in_millions_answers_the_question_about_the_future() -> None:
         "KELL: Somewhere between 4 million and 4.5 million, and then the routes are full."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_how_long_a_state_lasts_answers_whether_it_lasts() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: Freight now pays for half your crossings. Does that last?\n\n"
+        "KELL: For another three years, yes. After that, who knows."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
