@@ -546,6 +546,7 @@ def _candidate(
         or _QUOTED_ANSWER.match(sentence.text) is not None
     ) and _short_answer(sentence, document)
     short = short or _answers_question_before(sentence, sentences, index)
+    short = short or (attribution.answer and _bare_answer_to_will(sentence, sentences, index))
     short = short or (
         # "They are fitter. Port Allin by a goal.": a source's tip inside their quotation
         (attribution.speaker is None or _quote_only(sentence.text, regions))
@@ -995,6 +996,24 @@ def _answers_question_before(sentence: Sentence, sentences: list[Sentence], inde
         and sentences[index - 1].paragraph >= sentence.paragraph - 1
         and (_FUTURE_QUESTION.search(asked) is not None or _CAN_THEY_WIN.match(asked) is not None)
     )
+
+
+# "Q: Will they?" - "A: No.": a bare yes or no, the whole of the answer, to whether others
+# will do something is a call on it; to "Will you ...?" it is the answerer's own pledge.
+_BARE_YES_NO: Final = re.compile(_ANSWER_TAG + r"(?:Yes|No)\s*[.!]?\s*$")
+_WILL_THEY: Final = re.compile(
+    r"^\W*(?:[A-Z][\w'’.-]*:\s*)?(?:(?:Will|Won['’]t)\s+(?!(?:you|we|I)\b)|"
+    r"(?:Is|Are)\s+(?!(?:you|we)\b)[\w\s'’-]{1,40}?\bgoing\s+to\b)[^?]*\?\s*$"
+)
+
+
+def _bare_answer_to_will(sentence: Sentence, sentences: list[Sentence], index: int) -> bool:
+    if index == 0 or not _BARE_YES_NO.match(sentence.text):
+        return False
+    if index + 1 < len(sentences) and sentences[index + 1].paragraph == sentence.paragraph:
+        return False  # "No. I think they stay below 3%": the reasons carry the claim
+    asked = sentences[index - 1]
+    return asked.paragraph == sentence.paragraph - 1 and _WILL_THEY.match(asked.text) is not None
 
 
 # "Can they end that run?", "Can Labour hold the seat?": whether an outcome is to come; not

@@ -1089,7 +1089,9 @@ def test_a_source_s_view_reported_in_an_interviewer_s_question_is_a_question() -
         "Q: The Treasury expects growth of 1.2% next year.\n\n"
         "A: That is too high."
     )
-    assert speakers_of(text) == []
+    # the questions put others' views and claim nothing; the bare "No." to "Will it?" is
+    # the harbour master's own call
+    assert speakers_of(text) == ["Noor Haddad"]
 
 
 def test_a_surname_tag_names_the_person_not_a_firm_with_that_name() -> None:
@@ -6016,5 +6018,16 @@ def test_how_long_a_state_lasts_answers_whether_it_lasts() -> None:
         "Ada Kell runs Tessel Ferries.\n\n"
         "HOST: Freight now pays for half your crossings. Does that last?\n\n"
         "KELL: For another three years, yes. After that, who knows."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_a_bare_no_to_whether_others_will_act_is_a_call_and_to_you_a_pledge() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: Your rival says it will cut fares in half next year. Will it?\n\n"
+        "KELL: No.\n\n"
+        "HOST: Will you match them if they do?\n\n"
+        "KELL: No."
     )
     assert speakers_of(text) == ["Ada Kell"]
