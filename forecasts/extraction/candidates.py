@@ -559,8 +559,10 @@ def _candidate(
         # '"Kelsall 2-1, after extra time," he said.': a source's pick, quoted and attributed
         or (attribution.speaker is not None and _SAID_TIP.match(sentence.text) is not None)
     )
-    if not found and short:
-        found = [_SHORT_ANSWER_CUE]
+    if short and all(cue.kind == "weak" for cue in found):
+        # "Perhaps 11, if the pier opens.": the question makes the hedge a forecast, whose
+        # weight the answer's "perhaps" does not lower
+        found = [*found, _SHORT_ANSWER_CUE]
     declined = _DECLINED.search(sentence.text) or (
         _NEVER_SAY.search(sentence.text) if "never" in sentence.text else None
     )

@@ -6031,3 +6031,12 @@ def test_a_bare_no_to_whether_others_will_act_is_a_call_and_to_you_a_pledge() ->
         "KELL: No."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_a_figure_answered_with_perhaps_is_a_forecast_at_full_weight() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: How many boats will you run next summer?\n\n"
+        "KELL: Perhaps 11, if the pier at Velm opens in May."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
