@@ -546,7 +546,13 @@ def _candidate(
         or _QUOTED_ANSWER.match(sentence.text) is not None
     ) and _short_answer(sentence, document)
     short = short or _answers_question_before(sentence, sentences, index)
-    short = short or (attribution.answer and _bare_answer_to_will(sentence, sentences, index))
+    short = short or (
+        attribution.answer
+        and (
+            _bare_answer_to_will(sentence, sentences, index)
+            or _other_case(sentence, sentences, index)
+        )
+    )
     short = short or (
         # "They are fitter. Port Allin by a goal.": a source's tip inside their quotation
         (attribution.speaker is None or _quote_only(sentence.text, regions))
@@ -998,6 +1004,23 @@ def _answers_question_before(sentence: Sentence, sentences: list[Sentence], inde
         and sentences[index - 1].paragraph >= sentence.paragraph - 1
         and (_FUTURE_QUESTION.search(asked) is not None or _CAN_THEY_WIN.match(asked) is not None)
     )
+
+
+# "About 4,000, if the suppliers move with us. Without them, perhaps half that.": the figure
+# for the case the answer's own condition leaves out, as hedged as the first.
+_OTHER_CASE: Final = re.compile(
+    r"^\W*(?:Without\s+(?:it|them|that|those|this|these)|Otherwise|If\s+not),\s+"
+    r"(?:(?:perhaps|maybe|probably|about|around|roughly|closer\s+to|nearer|only)\s+)+"
+    r"(?:half|a\s+third|a\s+quarter|two-thirds|[$€£]?\d[\d.,]*)\b[^.;!?]{0,40}[.!]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _other_case(sentence: Sentence, sentences: list[Sentence], index: int) -> bool:
+    if index == 0 or not _OTHER_CASE.match(sentence.text):
+        return False
+    before = sentences[index - 1]
+    return before.paragraph == sentence.paragraph and _condition(before.text) is not None
 
 
 # "Q: Will they?" - "A: No.": a bare yes or no, the whole of the answer, to whether others

@@ -6040,3 +6040,12 @@ def test_a_figure_answered_with_perhaps_is_a_forecast_at_full_weight() -> None:
         "KELL: Perhaps 11, if the pier at Velm opens in May."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_the_figure_for_the_case_an_answer_s_condition_leaves_out_is_a_forecast() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: How many crossings will you run in 2029?\n\n"
+        "KELL: About 9,000, if the second pier is built. Otherwise, maybe 6,000."
+    )
+    assert speakers_of(text) == ["Ada Kell", "Ada Kell"]
