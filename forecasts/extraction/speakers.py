@@ -175,12 +175,15 @@ def _named_in_full(speaker: str, document: _Document) -> str | None:
         return None
     field = body.parts[-2].lower() if len(body.parts) > 1 else ""
     for entity in document.entities:
+        parts = {part.lower() for part in entity.parts}
         if (
             entity.kind == "org"
             and not entity.unnamed
             and entity.order > body.order
-            and body.nouns <= {part.lower() for part in entity.parts}
-            and field in {part.lower() for part in entity.parts}
+            # "the national weather agency", then "the Moravia Weather Service": a public
+            # body's kind is written loosely, its field is not
+            and (body.nouns <= parts or (body.nouns & _AGENCY_NOUNS and parts & _AGENCY_NOUNS))
+            and field in parts
         ):
             return entity.root().name
     return None

@@ -6049,3 +6049,12 @@ def test_the_figure_for_the_case_an_answer_s_condition_leaves_out_is_a_forecast(
         "KELL: About 9,000, if the second pier is built. Otherwise, maybe 6,000."
     )
     assert speakers_of(text) == ["Ada Kell", "Ada Kell"]
+
+
+def test_a_lede_s_agency_by_kind_is_the_service_of_that_field_named_below() -> None:
+    text = (
+        "Tessmark will probably have a wetter spring than normal, the national weather "
+        "agency said on Tuesday.\n\n"
+        "The Tessmark Weather Office's outlook gives a 70% chance of above-average rain."
+    )
+    assert speakers_of(text) == ["Tessmark Weather Office"] * 2
