@@ -249,6 +249,9 @@ _SPEECH_VERBS: Final = (
     # "its match model makes City narrow favourites: 41% for a home win": a pick, priced
     r"(?:makes|make|made)(?=\s+(?:[\w'’.-]+\s+){1,4}?(?:(?:narrow|clear|strong|heavy|slight)\s+)?"
     r"favou?rites\s*:)|"
+    # "Scorewise's model makes her a 70% chance to score": a chance the model gives
+    r"(?:makes|make|made)(?=\s+(?:[\w'’.-]+\s+){1,4}?an?\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent\b)"
+    r"\s+(?:chance|shot|probability)\b)|"
     r"concurred|concurs|concur|agreed|agrees|agree|judges|judged|considers|considered|gives|gave|"
     # "Some industry executives fear the shortage could last": a belief, held by whom it says
     r"fears|fear|feared|"

@@ -6058,3 +6058,8 @@ def test_a_lede_s_agency_by_kind_is_the_service_of_that_field_named_below() -> N
         "The Tessmark Weather Office's outlook gives a 70% chance of above-average rain."
     )
     assert speakers_of(text) == ["Tessmark Weather Office"] * 2
+
+
+def test_a_model_that_makes_a_player_a_chance_speaks_for_its_owner() -> None:
+    text = "Kell Analytics' model makes Ruiz a 64% chance to score in Saturday's derby."
+    assert speakers_of(text) == ["Kell Analytics"]
