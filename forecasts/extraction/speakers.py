@@ -1254,8 +1254,9 @@ _PLACE_NOUN_END: Final = re.compile(
 
 # A post in lower case, then the name of whoever holds it: "chief executive Dana Holt".
 _TITLED_NAME: Final = re.compile(
-    # "Moody's Analytics chief economist Mark Zandi": where the holder works may come first
-    r"\s*(?:(?:the|its|their)\s+|(?:[A-Z][\w&.-]*['’]?s?\s+){1,4}(?=[a-z]))?(?:[a-z-]+\s+){0,2}"
+    # "Moody's Analytics chief economist Mark Zandi": where the holder works may come first,
+    # and when ("former Calder goalkeeper Ada Moss") before that
+    r"\s*(?:(?:former|retired|ex-)\s*)?(?:(?:the|its|their)\s+|(?:[A-Z][\w&.-]*['’]?s?\s+){1,4}(?=[a-z]))?(?:[a-z-]+\s+){0,2}"
     rf"(?:{'|'.join(sorted(_INNER_JOB_TITLES))}|pundit|expert|forecaster|pollster|commentator|"
     r"researcher|adviser|advisor|striker|midfielder|defender|goalkeeper|winger|[a-z]{3,}ist)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*"

@@ -6063,3 +6063,11 @@ def test_a_lede_s_agency_by_kind_is_the_service_of_that_field_named_below() -> N
 def test_a_model_that_makes_a_player_a_chance_speaks_for_its_owner() -> None:
     text = "Kell Analytics' model makes Ruiz a 64% chance to score in Saturday's derby."
     assert speakers_of(text) == ["Kell Analytics"]
+
+
+def test_a_former_player_of_a_named_club_after_a_quotation_is_the_speaker() -> None:
+    text = (
+        '"Kelsall will win, probably by two goals," former Tessel Rovers striker Ola Brenn '
+        "told Radio Velm."
+    )
+    assert speakers_of(text) == ["Ola Brenn"]
