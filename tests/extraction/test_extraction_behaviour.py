@@ -6071,3 +6071,14 @@ def test_a_former_player_of_a_named_club_after_a_quotation_is_the_speaker() -> N
         "told Radio Velm."
     )
     assert speakers_of(text) == ["Ola Brenn"]
+
+
+def test_consultancies_counted_in_a_lede_are_the_firms_named_after_it() -> None:
+    text = (
+        "Steel prices fell for a third week, and two consultancies said the slide would run "
+        "into the spring.\n\n"
+        "Harwick Metals Research expects prices to average $610 a tonne in the first "
+        "quarter.\n\n"
+        "Tamsin Steel Consulting sees them falling to $580 by March."
+    )
+    assert speakers_of(text)[0] == "Harwick Metals Research"
