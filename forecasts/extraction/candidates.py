@@ -252,6 +252,14 @@ def extract_candidates(
                     document,
                 ),
             )
+        if candidate.speakers:
+            # "two consultancies said ...", then "Portwise expects ...": a firm named again by
+            # the short form of a name the article gave in full
+            candidate = replace(
+                candidate,
+                speaker=candidate.speaker and _fullest_org(candidate.speaker, document),
+                speakers=tuple(_fullest_org(name, document) for name in candidate.speakers),
+            )
         full = _named_in_full(candidate.speaker, document) if candidate.speaker else None
         if full is not None:
             candidate = replace(candidate, speaker=full)
@@ -262,6 +270,11 @@ def extract_candidates(
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+def _fullest_org(name: str, document: _Document) -> str:
+    known = document.known(name)
+    return known.root().name if known is not None and known.kind == "org" else name
 
 
 def _keep_speaker_salient(speaker: str, document: _Document) -> None:

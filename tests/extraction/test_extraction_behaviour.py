@@ -6082,3 +6082,14 @@ def test_consultancies_counted_in_a_lede_are_the_firms_named_after_it() -> None:
         "Tamsin Steel Consulting sees them falling to $580 by March."
     )
     assert speakers_of(text)[0] == "Harwick Metals Research"
+
+
+def test_a_counted_firm_named_by_the_short_form_of_its_name_is_given_in_full() -> None:
+    text = (
+        "Steel prices fell for a third week, and two consultancies said the slide would run "
+        "into the spring.\n\n"
+        "The Velm Steel Index, compiled by Harwick Analytics, fell 3% last week.\n\n"
+        "Harwick expects the index to average $610 a tonne in the first quarter, while "
+        "Tamsin Steel Consulting sees it falling to $580 by March."
+    )
+    assert speakers_of(text)[0] == "Harwick Analytics"
