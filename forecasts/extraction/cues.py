@@ -16,7 +16,12 @@ from forecasts.extraction.modals import (
     _valid_modal,
     _valid_would,
 )
-from forecasts.extraction.names import MORE_OR_LESS_CAUTIOUS, PENCILLED_IN, TIPPED_TO
+from forecasts.extraction.names import (
+    MORE_OR_LESS_CAUTIOUS,
+    PASSIVE_BY_AGENT,
+    PENCILLED_IN,
+    TIPPED_TO,
+)
 from forecasts.extraction.quantities import EXPECT_PHRASES, POSSIBILITY_MODALS
 from forecasts.extraction.sentences import (
     _LOOK_AROUND,
@@ -120,9 +125,12 @@ _FORECAST_VERB: Final = re.compile(
     r"(?-i:project)|anticipates|anticipated|foresees|foresaw|foresee)\b"
     + r"|\b"
     + PENCILLED_IN
+    # "Inflation is forecast by the Bank to fall": a passive forecast whose agent is named
+    + r"|(?<=\s)(?:forecast|projected|predicted)"
+    r"(?=\s+by\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s+to\s+[a-z])"
     # "Korvex guided for revenue of $4.1 billion", "guides to a margin of 21%": a company's
     # guidance is its forecast of its own figures
-    + r"|\b(?:guides|guided)\s+(?:for|to|towards)\s+(?:[\w-]+\s+){0,5}?[$€£]?\d"
+     + r"|\b(?:guides|guided)\s+(?:for|to|towards)\s+(?:[\w-]+\s+){0,5}?[$€£]?\d"
     # "Orbis, another research firm, was less gloomy, forecasting a 2% decline": a clause
     # hung on its subject
     r"|(?<=,\s)(?:forecasting|predicting|projecting)\b(?=\s+(?:an?|that|\d))"
@@ -1323,6 +1331,12 @@ def _conditional_present(text: str) -> Iterator[_Cue]:
         )
 
 
+def _agent_named_after(text: str, verb: int) -> bool:
+    """Whether the passive verb at `verb` names its agent ("is forecast by the Bank to")."""
+    passive = PASSIVE_BY_AGENT.search(text, max(0, verb - 12))
+    return passive is not None and passive.start("verb") == verb
+
+
 def _sourced_passive(text: str, match: re.Match[str]) -> bool:
     """ "Growth is projected to moderate", said or quoted from a named source (LABELLING (d))."""
     before = text[max(0, match.start() - 40) : match.start()]
@@ -1331,6 +1345,8 @@ def _sourced_passive(text: str, match: re.Match[str]) -> bool:
         re.search(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)
         and (
             (re.match(r"\s+to\s+[a-z]", after) and not re.match(r"\s+to\s+have\b", after))
+            # "Inflation is forecast by the Bank to fall": its agent between
+            or _agent_named_after(text, match.start())
             # "Demand growth is projected at 770,000 bpd next year": a figure
             or _AT_FIGURE.match(after) is not None
             # "Inflation is seen rising to 4% by December": a movement

@@ -203,6 +203,14 @@ TIPPED_TO: Final = (
 )
 
 
+# "Inflation is forecast by the Bank to fall to 2%": a passive whose agent is named.
+PASSIVE_BY_AGENT: Final = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?P<verb>forecast|projected|expected|predicted)"
+    r"\s+by\s+(?P<agent>(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w&'’.-]*)"
+    r"\s+to\s+[a-z]"
+)
+
+
 # "he penciled in two cuts for next year": the moves a forecaster has written down, counted
 # (not "the VAT rise it has pencilled in for January", a plan).
 PENCILLED_IN: Final = (
@@ -885,7 +893,9 @@ def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
             # body is for is part of its name, down to the end ("Meridex Research for the
             # Brennick Courier" names a client, two names)
             return [(offset, offset + len(run))]
-        if head and (head[-1].lower() not in _ORG_WORDS or not joined):
+        # "British Chambers of Commerce": an organisation's word in the plural holds too
+        last = head[-1].lower() if head else ""
+        if head and ((last not in _ORG_WORDS and last[:-1] not in _ORG_WORDS) or not joined):
             rest = _split_at_of(run[connector.end() :], offset + connector.end())
             return [(offset, offset + connector.start()), *rest]
     return [(offset, offset + len(run))]

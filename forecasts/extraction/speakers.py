@@ -31,6 +31,7 @@ from forecasts.extraction.names import (
     _SPEECH,
     _TRAILING_JOB_TITLES,
     MORE_OR_LESS_CAUTIOUS,
+    PASSIVE_BY_AGENT,
     _after_dateline,
     _agency_credit,
     _any_org_noun,
@@ -310,6 +311,15 @@ def _attribution(
         name = _resolve_name(estimate.group("owner"), text, estimate.start("owner"), document)
         if name is not None:
             return _Attribution(name, verb_start=estimate.start(), verb_end=estimate.end())
+    agent = PASSIVE_BY_AGENT.search(text) if " by " in text else None
+    if agent is not None and not _inside(agent.start(), regions):
+        # "Inflation is forecast by the Bank of England to fall to 2%": the agent forecasts
+        written = agent.group("agent")
+        body = _definite_org(written, document, text[: agent.start("agent")])
+        name = body.name if body is not None else None
+        name = name or _resolve_name(written, text, agent.start("agent"), document)
+        if name is not None:
+            return _Attribution(name, verb_start=agent.start(), verb_end=agent.end("agent"))
     according = _ACCORDING_TO.search(text)
     if according and not _inside(according.start(), regions):
         # "Varda forecast revenue of ..., according to data compiled by LSEG": the forecast

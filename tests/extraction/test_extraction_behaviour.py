@@ -6093,3 +6093,19 @@ def test_a_counted_firm_named_by_the_short_form_of_its_name_is_given_in_full() -
         "Tamsin Steel Consulting sees it falling to $580 by March."
     )
     assert speakers_of(text)[0] == "Harwick Analytics"
+
+
+def test_a_passive_forecast_whose_agent_is_named_is_the_agents() -> None:
+    text = (
+        "The Reserve Bank of Orland held rates on Thursday.\n\n"
+        "Inflation is forecast by the Bank to fall to 2% by the middle of next year."
+    )
+    assert speakers_of(text) == ["Reserve Bank of Orland"]
+
+
+def test_an_organisation_named_with_a_plural_before_of_is_one_name() -> None:
+    text = (
+        "Growth will stall next quarter, the Varnian Chambers of Commerce warned.\n\n"
+        "The VCC now expects growth of just 0.1% in the first quarter."
+    )
+    assert speakers_of(text) == ["Varnian Chambers of Commerce"] * 2
