@@ -151,6 +151,10 @@ _BY_THEN_TO: Final = re.compile(
 )
 
 
+# "gives the Alliance 118 of the 300 seats": a share of a whole, the whole counted after it.
+_SHARE_OF_BEFORE: Final = re.compile(r"\b(?P<part>\d{1,3}(?:,\d{3})*)\s+of\s+(?:the\s+|its\s+)?$")
+
+
 # "the 2% goal", "its 3% inflation target": a policy's level, which a forecast is measured by.
 _REFERENCE_AFTER: Final = re.compile(
     r"\s+(?:(?:inflation|deficit|debt|emissions|growth)\s+)?(?:target|goal|ceiling|cap|limit)\b",
@@ -206,6 +210,9 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
         high = _number_value(high_token) if high_token else low
         if high_token and _BY_THEN_TO.search(before) and " to " in match.group():
             low = high
+        share = _SHARE_OF_BEFORE.search(before) if not high_token else None
+        if share is not None:
+            low = high = _number_value(share.group("part"))  # "118 of the 300 seats": the 118
         if low is None or high is None or low > high:
             continue
         change = _CHANGE_BEFORE.search(before)

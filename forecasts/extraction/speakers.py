@@ -526,7 +526,8 @@ def _last_speaking_body(document: _Document) -> str | None:
 
 _PROJECTION_BY: Final = re.compile(
     r",?\s+(?:(?:published|released|issued)\s+)?by\s+"
-    r"(?P<maker>" + _FIRM_NAME + r")"
+    # "by the Centre for Electoral Studies": a body's name may take "the" and small words
+    r"(?:the\s+)?(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:(?:&|of|for|on)\s+)?[A-Z][\w&'’.-]*){0,4})"
 )
 
 

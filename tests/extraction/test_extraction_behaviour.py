@@ -6109,3 +6109,13 @@ def test_an_organisation_named_with_a_plural_before_of_is_one_name() -> None:
         "The VCC now expects growth of just 0.1% in the first quarter."
     )
     assert speakers_of(text) == ["Varnian Chambers of Commerce"] * 2
+
+
+def test_a_projection_by_a_named_body_gives_its_share_of_the_seats() -> None:
+    text = (
+        "A projection by the Centre for Voting Studies gives the Alliance 118 of the 300 seats "
+        "and the National Front 97."
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker == "Centre for Voting Studies"
+    assert candidate.quantity == Quantity(118.0, 118.0, "seats")
