@@ -304,11 +304,13 @@ def _attribution(
     text = sentence.text
     estimate = (
         _BY_ESTIMATE.search(text)
-        if ("'" in text or "’" in text) and any(word in text for word in _ESTIMATE_WORDS)
+        if ("'" in text or "’" in text or " of " in text)
+        and any(word in text for word in _ESTIMATE_WORDS)
         else None
     )
     if estimate is not None and not _inside(estimate.start(), regions):
-        name = _resolve_name(estimate.group("owner"), text, estimate.start("owner"), document)
+        owner = "owner" if estimate.group("owner") else "after"
+        name = _resolve_name(estimate.group(owner), text, estimate.start(owner), document)
         if name is not None:
             return _Attribution(name, verb_start=estimate.start(), verb_end=estimate.end())
     agent = PASSIVE_BY_AGENT.search(text) if " by " in text else None
@@ -658,8 +660,11 @@ _ESTIMATE_WORDS: Final = (
 
 # "There is a 60% chance, by Corvane's estimate, that ...", "in the bank's view".
 _BY_ESTIMATE: Final = re.compile(
-    r"\b(?:by|in|on)\s+(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?\s+(?:own\s+)?"
-    r"(?:estimate|estimates|reckoning|calculations?|count|forecast|model|view)\b"
+    r"\b(?:[Bb]y|[Ii]n|[Oo]n)\s+(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?\s+"
+    r"(?:own\s+)?(?:estimate|estimates|reckoning|calculations?|count|forecast|model|view)\b"
+    # "in the view of Jan Berg": the owner after the noun
+    r"|\b[Ii]n\s+the\s+(?:view|estimate|reckoning)\s+of\s+"
+    r"(?P<after>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"
 )
 
 
@@ -1185,6 +1190,13 @@ def _subject_speaker(
             # "Statline, the sports data company, gives": the name before the description speaks
             described = True
             continue
+        kept = _OWNED_PERSON.fullmatch(chunk)
+        if kept is not None:
+            # "The bank's Jan Berg expects": the person named, not the bank
+            at = offset + chunk_start + kept.start("name")
+            name = _resolve_name(kept.group("name"), text, at, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb, post=_post_in(chunk))
@@ -1238,6 +1250,13 @@ def _subject_speaker(
     if organisation is None:
         return None
     return _Attribution(organisation, False, *verb, post=post_word)
+
+
+# "The bank's Jan Berg", "its Ada Kell": a person named after the body they work for.
+_OWNED_PERSON: Final = re.compile(
+    r"\s*(?:(?i:the)\s+(?-i:[a-z][\w-]*)['’]s|(?i:its|their))\s+"
+    r"(?P<name>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){1,2})\s*"
+)
 
 
 # A relative pronoun alone before the verb, and the name a clause ends on.

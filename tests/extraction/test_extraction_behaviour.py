@@ -6119,3 +6119,12 @@ def test_a_projection_by_a_named_body_gives_its_share_of_the_seats() -> None:
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.speaker == "Centre for Voting Studies"
     assert candidate.quantity == Quantity(118.0, 118.0, "seats")
+
+
+def test_a_view_given_as_someones_holds_it() -> None:
+    text = (
+        "Orme Bank cut its outlook on Monday. The bank's Jan Berg expects prices to rise 4% "
+        "next year. In Ina Vell's view, rents will rise 6% next year. Wages will rise 3% next "
+        "year, in the view of Tom Hale."
+    )
+    assert speakers_of(text) == ["Jan Berg", "Ina Vell", "Tom Hale"]
