@@ -287,10 +287,15 @@ _SPEECH_VERBS: Final = (
     r"maintained|reaffirmed|stuck\s+to|sticks\s+to|stood\s+by|stands\s+by|"
     # "were more upbeat, raising their price target": a clause hung on its subject
     r"(?<=,\s)(?:raising|lowering|cutting|lifting|trimming|revising))\s+"
-    r"(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:(?:estimate|forecast|projection|outlook|"
+    r"(?:its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}(?:(?:estimate|forecast|projection|outlook|"
     r"prediction|guidance|average)s?|price\s+target|target(?=\s+on\s+the\s+stock)"
     # "stuck to its view that demand would grow": a view restated
-    r"|view(?=\s+that\b))"
+    r"|view(?=\s+that\b)"
+    # "lifted its recession probability to 45%", "raised the odds of a recession"
+    r"|odds|probability|chances?|likelihood)"
+    # "assigns a 30% probability to a recession": a chance given
+    r"|(?:assigns|assigned|attaches|attached)(?=\s+(?:an?\s+)?(?:[\w.%-]+\s+){1,3}"
+    r"(?:probability|chance|likelihood|odds)\b)"
 )
 
 

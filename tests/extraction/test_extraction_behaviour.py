@@ -6128,3 +6128,12 @@ def test_a_view_given_as_someones_holds_it() -> None:
         "year, in the view of Tom Hale."
     )
     assert speakers_of(text) == ["Jan Berg", "Ina Vell", "Tom Hale"]
+
+
+def test_a_body_that_assigns_or_revises_a_probability_gives_it() -> None:
+    text = (
+        "Orme Bank assigns a 30% probability to a recession next year. "
+        "Tallis Capital raised the odds of a recession next year to 45% from 30%. "
+        "Vell Securities lifted its recession probability to 40%."
+    )
+    assert speakers_of(text) == ["Orme Bank", "Tallis Capital", "Vell Securities"]
