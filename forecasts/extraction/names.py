@@ -282,7 +282,9 @@ _SPEECH_VERBS: Final = (
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     # "signalled on Friday that rates were unlikely to fall", "hinted in a speech last week
     # that": a view given, as "said that"
-    r"(?:signall?ed|hinted|indicated)(?=\s+(?:[\w,]+\s+){0,6}?that\b)|"
+    r"(?:signall?ed|hinted|indicated)(?=\s+(?:[\w,]+\s+){0,6}?that\b"
+    # "signalled it could start cutting in June": the view, without "that"
+    r"|\s+(?:it|they|he|she|rates|policymakers)\s+(?:could|would|might|was|were|will|may)\b)|"
     r"(?:raised|lowered|cut|increased|revised|upgraded|downgraded|lifted|trimmed|kept|held|"
     r"maintained|reaffirmed|stuck\s+to|sticks\s+to|stood\s+by|stands\s+by|"
     # "were more upbeat, raising their price target": a clause hung on its subject

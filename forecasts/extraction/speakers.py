@@ -1682,6 +1682,10 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
         # lender quoted since ("Jon Berg, an economist at Tellus Bank, said ...")
         # and not a lender at all when none is named yet: "Sberbank" is no central bank
         return _central_bank(document)
+    if nouns[0] == "bank" and (subject := _central_bank_first(document)) is not None:
+        # "The bank's staff projections" in a story that opened on a central bank: the
+        # bank it is about, whatever lender was quoted since
+        return subject
     if _any_org_noun(nouns[0]) and nouns[0].islower():
         # "the company" (not "The Bank of Norland", a name)
         found = _generic_noun_org(nouns, document, earlier)
@@ -1783,6 +1787,14 @@ def _firm_named_later(text: str, later: list[str], document: _Document) -> str |
 
 
 _OPENING_WORDS: Final = frozenset({"In", "Under", "According"})
+
+
+def _central_bank_first(document: _Document) -> _Entity | None:
+    """The central bank the article names first, when it names no organisation before it."""
+    first = next((entity for entity in document.entities if entity.kind == "org"), None)
+    if first is None or not _CENTRAL_BANK_NAME.search(first.root().name):
+        return None
+    return first.root()
 
 
 def _central_bank(document: _Document) -> _Entity | None:

@@ -6137,3 +6137,13 @@ def test_a_body_that_assigns_or_revises_a_probability_gives_it() -> None:
         "Vell Securities lifted its recession probability to 40%."
     )
     assert speakers_of(text) == ["Orme Bank", "Tallis Capital", "Vell Securities"]
+
+
+def test_a_central_bank_story_reads_the_bank_as_the_central_bank() -> None:
+    text = (
+        "FRANKFURT, April 11 (Newswire) - The Varnian Central Bank kept rates on hold on "
+        "Thursday but signalled it could start cutting them in June.\n\n"
+        '"We expect three cuts in total this year," said Carla Brent of Orme Bank.\n\n'
+        "The bank's staff projections, published in March, see inflation at 2.3% this year."
+    )
+    assert speakers_of(text) == ["Varnian Central Bank", "Carla Brent", "Varnian Central Bank"]
