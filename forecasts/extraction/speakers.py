@@ -673,7 +673,8 @@ _BY_ESTIMATE: Final = re.compile(
 _DOCUMENT: Final = re.compile(
     r"(?:a|an|the|its|their|this|that|latest|new|\s)+\s*(?:[\w-]+\s+){0,2}?(?P<noun>report|projection|"
     r"projections|forecast|forecasts|model|estimate|estimates|survey|analysis|study|outlook|"
-    r"review|paper|assessment|note|poll)\b(?P<rest>[^,;:]*)",
+    # not a word inside a body's name ("the Climate Forecast Office")
+    r"review|paper|assessment|note|poll)\b(?!\s+(?-i:[A-Z]))(?P<rest>[^,;:]*)",
     re.IGNORECASE,
 )
 

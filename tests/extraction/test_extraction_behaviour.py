@@ -6147,3 +6147,13 @@ def test_a_central_bank_story_reads_the_bank_as_the_central_bank() -> None:
         "The bank's staff projections, published in March, see inflation at 2.3% this year."
     )
     assert speakers_of(text) == ["Varnian Central Bank", "Carla Brent", "Varnian Central Bank"]
+
+
+def test_a_body_whose_name_holds_a_document_word_is_named_not_a_document() -> None:
+    text = (
+        "Forecasters at the Gulf Weather Center predicted on Thursday that the season would "
+        "be busy.\n\n"
+        "La Nina has a 77% chance of forming by late summer, according to the Climate "
+        "Forecast Office."
+    )
+    assert speakers_of(text) == ["Gulf Weather Center", "Climate Forecast Office"]
