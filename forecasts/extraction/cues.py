@@ -621,6 +621,8 @@ _EXPECT_OBJECT: Final = re.compile(
     r"autumn|season|year|quarter|harvest|crop)\b|"
     # "expects a draw", "expects a narrow home win": a match's result, settled when it is played
     r"\b(?:draw|win|victory|defeat)\b|"
+    # "expects a rebound in the spring": a season named as the one to come
+    r"\b(?:in|by|over)\s+the\s+(?:spring|summer|autumn|fall|winter|new\s+year)\b|"
     r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b)",

@@ -6157,3 +6157,11 @@ def test_a_body_whose_name_holds_a_document_word_is_named_not_a_document() -> No
         "Forecast Office."
     )
     assert speakers_of(text) == ["Gulf Weather Center", "Climate Forecast Office"]
+
+
+def test_expecting_an_outcome_in_a_season_to_come_is_a_forecast() -> None:
+    text = (
+        '"One bad month doesn\'t make a trend," said Ravi Osei of Tellus Economics, who '
+        "expects a rebound in the spring."
+    )
+    assert speakers_of(text) == ["Ravi Osei"]
