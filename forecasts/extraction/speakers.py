@@ -1191,13 +1191,10 @@ def _subject_speaker(
             # "Statline, the sports data company, gives": the name before the description speaks
             described = True
             continue
-        kept = _OWNED_PERSON.fullmatch(chunk)
-        if kept is not None:
-            # "The bank's Jan Berg expects": the person named, not the bank
-            at = offset + chunk_start + kept.start("name")
-            name = _resolve_name(kept.group("name"), text, at, document)
-            if name is not None:
-                return _Attribution(name, False, *verb)
+        # "The bank's Jan Berg expects": the person named, not the bank
+        name = _name_in(_OWNED_PERSON, chunk, offset + chunk_start, text, document)
+        if name is not None:
+            return _Attribution(name, False, *verb)
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb, post=_post_in(chunk))
@@ -1218,12 +1215,9 @@ def _subject_speaker(
         # "..., chief executive Graham Fenwick told analysts": the post, then its holder;
         # "Eklund's colleague Sofia Brandt wrote": the one named, not the one related to
         for before_name in (_TITLED_NAME, _RELATION_THEN_NAME):
-            post_or_kin = before_name.fullmatch(chunk)
-            if post_or_kin is not None:
-                at = offset + chunk_start + post_or_kin.start("name")
-                name = _resolve_name(post_or_kin.group("name"), text, at, document)
-                if name is not None:
-                    return _Attribution(name, False, *verb)
+            name = _name_in(before_name, chunk, offset + chunk_start, text, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         if _is_descriptor(chunk):
             described = described or words[0].lower() not in _CONJUNCTIONS
             continue
@@ -1251,6 +1245,16 @@ def _subject_speaker(
     if organisation is None:
         return None
     return _Attribution(organisation, False, *verb, post=post_word)
+
+
+def _name_in(
+    pattern: re.Pattern[str], chunk: str, at: int, text: str, document: _Document
+) -> str | None:
+    """The speaker the pattern's "name" group gives, when the whole chunk fits it."""
+    fitted = pattern.fullmatch(chunk)
+    if fitted is None:
+        return None
+    return _resolve_name(fitted.group("name"), text, at + fitted.start("name"), document)
 
 
 # "The bank's Jan Berg", "its Ada Kell": a person named after the body they work for.
