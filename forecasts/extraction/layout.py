@@ -94,9 +94,9 @@ def _quotes_running_on(
 _RELEASE_LINE: Final = re.compile(
     # "Kell Water Authority - Media release - 3 May": the issuer may stand before the marker,
     # with what the release is about between them ("Bank of Kell - Rate decision - Press
-    # release")
-    r"^\s*(?:(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?:[^-–—:|]{3,60}?\s*[-–—:|]\s*)?"
-    r"(?=(?:press|media|news|statistical)\s+release))?"
+    # release"), or a date ("6 May 2027 | Regulatory announcement | For immediate release")
+    r"^\s*(?:(?!(?:press|media|news|statistical)\s+release)(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?:[^-–—:|]{3,60}?\s*[-–—:|]\s*)?"
+    r"(?=(?:press|media|news|statistical)\s+release|for\s+immediate\s+release))?"
     r"(?:(?:for\s+immediate\s+)?(?:press|media|news|statistical)\s+release|for\s+immediate\s+release|"
     r"statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
     r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued"

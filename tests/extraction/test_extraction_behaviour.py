@@ -6165,3 +6165,15 @@ def test_expecting_an_outcome_in_a_season_to_come_is_a_forecast() -> None:
         "expects a rebound in the spring."
     )
     assert speakers_of(text) == ["Ravi Osei"]
+
+
+def test_a_dated_line_ending_for_immediate_release_makes_the_text_its_issuer_s() -> None:
+    text = (
+        "Tamsin Brewing plc: half-year trading update\n\n"
+        "14 May 2027 | Stock exchange notice | For immediate release\n\n"
+        "Tamsin Brewing plc, the regional brewer and pub group, today reports on trading for "
+        "the 26 weeks to 10 May 2027.\n\n"
+        "We expect full-year revenue of between £410 million and £420 million. "
+        "Beer volumes are expected to be around 2% lower than last year."
+    )
+    assert speakers_of(text) == ["Tamsin Brewing"] * 2
