@@ -635,8 +635,9 @@ _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
 
 _EXPECT_COMPLEMENT: Final = re.compile(
     # "expects AI PCs, machines with dedicated chips for ..., to account for": an object
-    # described in an aside between commas
-    r"^(?:\s+[\w’'%.,\"“”-]+){0,8}?(?:,[^,.;:]{1,100},)?\s+to\s+[a-z]|^\s+that\b",
+    # described in an aside between commas; "expect sales in the remaining eight weeks of the
+    # year to be flat": an object with the period it is measured over
+    r"^(?:\s+[\w’'%.,\"“”-]+){0,12}?(?:,[^,.;:]{1,100},)?\s+to\s+[a-z]|^\s+that\b",
     re.IGNORECASE,
 )
 

@@ -6177,3 +6177,11 @@ def test_a_dated_line_ending_for_immediate_release_makes_the_text_its_issuer_s()
         "Beer volumes are expected to be around 2% lower than last year."
     )
     assert speakers_of(text) == ["Tamsin Brewing"] * 2
+
+
+def test_a_long_object_with_its_period_before_to_be_is_still_expected() -> None:
+    text = (
+        '"We expect passenger numbers in the remaining four months of the year to be broadly '
+        'flat," said Ada Kell, chief executive of Kell Airports.'
+    )
+    assert speakers_of(text) == ["Ada Kell"]
