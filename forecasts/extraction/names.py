@@ -1331,6 +1331,8 @@ _ORG_CONTEXT_AFTER: Final = re.compile(
     # "Lena Varga, a pollster at Civica Insight": someone who works somewhere
     r"(?!\s+(?:at|with|for|from)\s+(?-i:[A-Z]))"
     r"|\s+(?:(?:has|have|had|also|now|then|last\s+\w+|on\s+\w+day)\s+)*[a-z]+\s+its\b"
+    # "Lumoria, founded in 2019, sold ...": a body is founded; a person is born
+    r"|,\s+(?:founded|established|set\s+up|incorporated)\s+(?:in|by)\b"
     r"|['’]s?\s+shares\b)"
 )
 

@@ -6185,3 +6185,11 @@ def test_a_long_object_with_its_period_before_to_be_is_still_expected() -> None:
         'flat," said Ada Kell, chief executive of Kell Airports.'
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_a_one_word_name_founded_in_a_year_is_the_firm_called_the_company_next() -> None:
+    text = (
+        "Tavrik, founded in Velm in 2016, makes batteries for electric ferries. "
+        "The company expects sales of about 90 million crowns this year."
+    )
+    assert speakers_of(text) == ["Tavrik"]
