@@ -1433,7 +1433,9 @@ _PREDICATIVE_BEFORE: Final = re.compile(
     # "a February move is a coin toss": the odds as a noun take their article
     r"\b(?:is|are|looks|seems|appears|look|seem|appear)\s+(?:also\s+|now\s+|still\s+|"
     r"increasingly\s+)?"
-    r"(?:an?\s+)?$",
+    r"(?:an?\s+)?$"
+    # "I'd call it a coin toss": the odds the speaker gives the event named before
+    r"|\b(?:call|calls|calling)\s+it\s+(?:an?\s+)?$",
     re.I,
 )
 

@@ -6193,3 +6193,13 @@ def test_a_one_word_name_founded_in_a_year_is_the_firm_called_the_company_next()
         "The company expects sales of about 90 million crowns this year."
     )
     assert speakers_of(text) == ["Tavrik"]
+
+
+def test_calling_a_contest_a_coin_toss_gives_it_even_odds() -> None:
+    text = (
+        "Dr. Mira Tessel of Velm University said the mayor would easily win the first round. "
+        '"The second round is another story," she said. '
+        '"Against Brandt, I would call it a coin toss."'
+    )
+    (*_, last) = extract_candidates(text, published_at=PUBLISHED)
+    assert (last.speaker, last.probability) == ("Mira Tessel", 0.5)
