@@ -971,7 +971,11 @@ _FUTURE_QUESTION: Final = re.compile(
     # "Does that last?": whether a state goes on
     r"(?:does|do|can|could)\s+(?:that|this|it|they|these|those)\s+(?:last|persist)|"
     # "And if the approvals slip?": what follows in a case still to come
-    r"(?:and|but|what)\s+if)\b",
+    r"(?:and|but|what)\s+if)\b|"
+    # "You sold 700,000 last year. How many this year?": the count of a period still running,
+    # asked without a verb that would set it in the past or the present
+    r"\bhow\s+(?:many|much)\s+(?:(?!(?:did|do|does|have|has|had|is|are|was|were)\b)[\w-]+\s+)"
+    r"{0,3}?this\s+(?:year|season|quarter|month|winter|summer|spring|autumn)\s*\?",
     re.IGNORECASE,
 )
 

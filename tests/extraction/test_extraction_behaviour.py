@@ -6203,3 +6203,14 @@ def test_calling_a_contest_a_coin_toss_gives_it_even_odds() -> None:
     )
     (*_, last) = extract_candidates(text, published_at=PUBLISHED)
     assert (last.speaker, last.probability) == ("Mira Tessel", 0.5)
+
+
+def test_how_many_this_year_asked_without_a_verb_is_a_question_about_the_future() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: You carried 2.1 million passengers last year. How many this year?\n\n"
+        "KELL: Somewhere around 2.4 million."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
+    asked_of_the_past = text.replace("How many this year?", "How many did you carry this year?")
+    assert speakers_of(asked_of_the_past) == []
