@@ -928,8 +928,10 @@ _SHORT_ANSWER: Final = re.compile(
 # "In 2028, yes.", "By next spring, yes.": the question's event, granted for a time it names.
 _TIMED_YES: Final = re.compile(
     _ANSWER_TAG + r"(?:(?:In|By)\s+(?:(?:19|20)\d\d|(?:the\s+)?(?:next|following)\s+(?:year|season|"
-    r"quarter|spring|summer|autumn|winter))|Next\s+(?:year|season|quarter|spring|summer|"
-    r"autumn|winter)),\s+yes\s*[.!]?\s*$"
+    r"quarter|spring|summer|autumn|winter)"
+    # "In the first half, yes.": the part of the year the question asks about
+    r"|the\s+(?:first|second|third|fourth|last|final)\s+(?:half|quarter|months?|weeks?))"
+    r"|Next\s+(?:year|season|quarter|spring|summer|autumn|winter)),\s+yes\s*[.!]?\s*$"
 )
 
 

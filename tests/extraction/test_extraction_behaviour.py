@@ -6214,3 +6214,12 @@ def test_how_many_this_year_asked_without_a_verb_is_a_question_about_the_future(
     assert speakers_of(text) == ["Ada Kell"]
     asked_of_the_past = text.replace("How many this year?", "How many did you carry this year?")
     assert speakers_of(asked_of_the_past) == []
+
+
+def test_the_part_of_the_year_granted_with_yes_answers_the_question() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: Fuel is dear. Will it hurt your margins this year?\n\n"
+        "KELL: In the second half, yes."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
