@@ -763,7 +763,8 @@ _YEAR_OR_SPAN: Final = re.compile(r"\b(?P<century>19|20)(?P<year>\d\d)(?:[-–/]
 _TIMED_DENIAL: Final = (
     r"Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time)|"
     r"Not\s+(?:soon|any\s+time\s+soon)|"
-    r"Not\s+(?:before|until)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"
+    # "Not by 2030.": the claim put to the answerer, denied for the time it names
+    r"Not\s+(?:before|until|by)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)|(?:19|20)\d\d)"
 )

@@ -6223,3 +6223,13 @@ def test_the_part_of_the_year_granted_with_yes_answers_the_question() -> None:
         "KELL: In the second half, yes."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_a_claim_put_to_the_answerer_denied_by_its_year_is_a_call() -> None:
+    text = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "Q: Your rival says electric ferries will be cheaper to run than diesel ones by "
+        "2029.\n\n"
+        "A: Not by 2029."
+    )
+    assert speakers_of(text) == ["Ada Kell"]
