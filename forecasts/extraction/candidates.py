@@ -874,6 +874,41 @@ _ANSWER_END: Final = r"(?:,\s*(?:no|yes))?\s*[.!]?\s*$"
 _ANSWER_TAG: Final = r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?"
 
 
+# "By the end of next year, about 900": when the figure that follows is reached.
+_BY_WHEN: Final = (
+    r"(?:By|In|Before)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?(?:(?:next|this)\s+"
+    r"(?:year|decade|season|summer|winter|spring|autumn)|(?:19|20)\d\d),\s+"
+)
+
+
+# "Slightly lower, around 60%.": a figure for what the question asked about; "Then closer to
+# 2,500.": the figure for the case a follow-up question puts.
+_FIGURE_ANSWER: Final = (
+    r"(?:(?:Then,?\s+)?(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|"
+    r"less|fewer),?\s+)?(?:(?i:somewhere\s+)?(?i:about|around|roughly|close\s+to|closer\s+to|"
+    # "Somewhere between 3 million and 3.5 million": a range for it
+    r"near|maybe|perhaps|between)\s+)|"
+    # "I'd say 2.75%, give or take a quarter point.": the figure is the hedge's own
+    r"(?:I['’]d|I\s+would)\s+say\s+(?:(?i:about|around|roughly|somewhere\s+around)\s+)?)"
+    r"[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion))?"
+    r"(?:\s+(?:and|to)\s+[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion))?)?"
+    r"\s*(?:%|per\s+cent|percent|seats|points|euros|dollars|pounds)?"
+    # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
+    # "About 4,000, if the regulators sign off": the figure, on a condition
+    r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe|give\s+or\s+take|if|unless|"
+    r"assuming|provided)\s|\s*$)"
+    r"[^\n]*?"
+)
+
+
+# "I'd say it's a coin toss.": even odds for the question's event, which "it" stands for.
+_EVEN_ODDS_ANSWER: Final = (
+    r"(?:I['’]d\s+say\s+|I\s+would\s+say\s+|I\s+think\s+)?(?:it['’]s|it\s+is)\s+"
+    r"(?:about\s+|roughly\s+|pretty\s+much\s+)?(?:a\s+)?(?:coin\s+(?:toss|flip)|toss-up|50-50|"
+    r"fifty-fifty)"
+)
+
+
 # "I think so.", "I don't think so.", "Not this year.": an answer whose claim is the
 # question's (LABELLING.md, seventh and eighth splits).
 _SHORT_ANSWER: Final = re.compile(
@@ -907,22 +942,14 @@ _SHORT_ANSWER: Final = re.compile(
     r"(?:(?:Drift|Edge|Inch|Move|Trend|Grind|Go)\s+)?(?:[Hh]igher|[Ll]ower|Up|Down)"
     r"(?:,?\s+(?:but\s+)?(?:only\s+)?(?:slowly|gradually|modestly|slightly|steadily|sharply|"
     r"quickly|a\s+little|a\s+bit))?|"
-    # "Slightly lower, around 60%.": a figure for what the question asked about
-    # "Then closer to 2,500.": the figure for the case a follow-up question puts
-    r"(?:(?:Then,?\s+)?(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|"
-    r"less|fewer),?\s+)?(?:(?i:somewhere\s+)?(?i:about|around|roughly|close\s+to|closer\s+to|"
-    # "Somewhere between 3 million and 3.5 million": a range for it
-    r"near|maybe|perhaps|between)\s+)|"
-    # "I'd say 2.75%, give or take a quarter point.": the figure is the hedge's own
-    r"(?:I['’]d|I\s+would)\s+say\s+(?:(?i:about|around|roughly|somewhere\s+around)\s+)?)"
-    r"[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion))?"
-    r"(?:\s+(?:and|to)\s+[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion))?)?"
-    r"\s*(?:%|per\s+cent|percent|seats|points|euros|dollars|pounds)?"
-    # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
-    # "About 4,000, if the regulators sign off": the figure, on a condition
-    r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe|give\s+or\s+take|if|unless|"
-    r"assuming|provided)\s|\s*$)"
-    r"[^\n]*?)" + _ANSWER_END
+    + "(?:"
+    + _BY_WHEN
+    + ")?"
+    + _FIGURE_ANSWER
+    + "|"
+    + _EVEN_ODDS_ANSWER
+    + r")"
+    + _ANSWER_END
 )
 
 
@@ -933,6 +960,13 @@ _TIMED_YES: Final = re.compile(
     # "In the first half, yes.": the part of the year the question asks about
     r"|the\s+(?:first|second|third|fourth|last|final)\s+(?:half|quarter|months?|weeks?))"
     r"|Next\s+(?:year|season|quarter|spring|summer|autumn|winter)),\s+yes\s*[.!]?\s*$"
+)
+
+
+# "That depends on the permit. I'd say it's a coin toss.", "We start hiring in May. By the end
+# of next year, about 900.": a call after the reasons or the plans, still the answer's.
+_LATER_ANSWER: Final = re.compile(
+    r"^\s*(?:" + _BY_WHEN + _FIGURE_ANSWER + "|" + _EVEN_ODDS_ANSWER + ")" + _ANSWER_END
 )
 
 
@@ -993,7 +1027,10 @@ def _short_answer(sentence: Sentence, document: _Document) -> bool:
     if sentence.paragraph == document.question_paragraph + 1 and _TIMED_YES.match(sentence.text):
         return True  # "Probably not next year. In 2028, yes.": a later time, granted
     if document.previous_paragraph == sentence.paragraph:
-        return False
+        return (
+            sentence.paragraph == document.question_paragraph + 1
+            and _LATER_ANSWER.match(sentence.text) is not None
+        )
     if sentence.paragraph == document.question_paragraph + 1:
         return (
             _SHORT_ANSWER.match(sentence.text) is not None

@@ -6233,3 +6233,19 @@ def test_a_claim_put_to_the_answerer_denied_by_its_year_is_a_call() -> None:
         "A: Not by 2029."
     )
     assert speakers_of(text) == ["Ada Kell"]
+
+
+def test_a_call_after_the_reasons_in_an_answer_still_answers_the_question() -> None:
+    odds = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: Will the Velm bridge reopen before the summer?\n\n"
+        "KELL: That depends on the inspectors, who report in April. I'd say it's a coin toss."
+    )
+    assert [(c.speaker, c.probability) for c in extract_candidates(odds)] == [("Ada Kell", 0.5)]
+    figure = (
+        "Ada Kell runs Tessel Ferries.\n\n"
+        "HOST: How many people will work at the new yard?\n\n"
+        "KELL: We start hiring in June, and the yard opens in September. By the end of next "
+        "year, about 400, if the order book holds."
+    )
+    assert speakers_of(figure) == ["Ada Kell"]
