@@ -1340,7 +1340,7 @@ _ORG_CONTEXT_AFTER: Final = re.compile(
 # "Separately, the institute ...", "Meanwhile, the bank ...": a sentence adverb, no name.
 _DISCOURSE_WORDS: Final = _wordset(
     "meanwhile separately elsewhere instead however still nevertheless nonetheless moreover "
-    "furthermore besides overall earlier later today yesterday tomorrow now yet indeed "
+    "further furthermore besides overall earlier later today yesterday tomorrow now yet indeed "
     "similarly likewise separately ultimately"
 )
 
@@ -1472,12 +1472,15 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
             " " not in mention.text
             and not text[: shifted.start].strip(" \"“‘'")
             and re.match(
-                r"\s+(?:with|to|the|its|his|her|their|a|an|by|from|on|at|in|of|for|that)\b",
+                r"\s+(?:with|to|the|its|his|her|their|a|an|by|from|on|at|in|of|for|that|"
+                r"ahead|further|forward|back)\b",
                 text[shifted.end :],
             )
             and not _ACRONYM.fullmatch(mention.text)
         ):
-            return None  # "Compared with ...", "Given ...": a capital that opens a sentence
+            # "Compared with ...", "Given ...", "Looking further ahead, ...": a capital that
+            # opens a sentence
+            return None
         entity = _Entity(mention.text, "org")
     entity = document.remember(entity)
     if entity.kind == "person":

@@ -6249,3 +6249,13 @@ def test_a_call_after_the_reasons_in_an_answer_still_answers_the_question() -> N
         "year, about 400, if the order book holds."
     )
     assert speakers_of(figure) == ["Ada Kell"]
+
+
+def test_an_opening_phrase_looking_ahead_names_nobody_before_a_body_s_team() -> None:
+    for opening in ("Looking further ahead", "Further ahead", "Looking ahead"):
+        text = (
+            "The Kell Weather Office measured record snow on Monday. "
+            f"{opening}, the office's seasonal team gives a 60% chance that the spring will "
+            "be wetter than normal."
+        )
+        assert speakers_of(text) == ["Kell Weather Office"]
