@@ -1671,6 +1671,9 @@ _DEFINITE_NP: Final = re.compile(
 )
 
 
+_NAME_AFTER_KIND: Final = re.compile(r"\s+(?-i:[A-Z])[\w&'’-]*(?:\s+(?-i:[A-Z])[\w&'’-]*)*\s*$")
+
+
 def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | None:
     """The organisation "the central bank", "the company" or "The Bank" refers to.
 
@@ -1679,6 +1682,10 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
     """
     definite = _DEFINITE_ORG.match(chunk)
     if definite is None:
+        return None
+    if definite.group("noun").islower() and _NAME_AFTER_KIND.match(chunk, definite.end()):
+        # "the insurer Norhaven Mutual": the kind introduces the name after it, not a body
+        # met before
         return None
     np = _DEFINITE_NP.match(chunk)
     nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]

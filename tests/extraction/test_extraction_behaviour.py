@@ -6259,3 +6259,12 @@ def test_an_opening_phrase_looking_ahead_names_nobody_before_a_body_s_team() -> 
             "be wetter than normal."
         )
         assert speakers_of(text) == ["Kell Weather Office"]
+
+
+def test_a_kind_before_a_name_introduces_that_body_not_one_met_before() -> None:
+    text = (
+        "The Velm burst its banks in 2021. "
+        "Analysts at the insurer Kessel Mutual said on Monday that storm claims would likely "
+        "top 200 million crowns this year."
+    )
+    assert speakers_of(text) == ["Kessel Mutual"]
