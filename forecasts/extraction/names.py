@@ -35,6 +35,10 @@ _PARTY_WORDS: Final = _wordset(
 )
 
 
+# "Social Democrat", "Christian Democrat": the first word of a party member's two.
+_PARTY_PREFIXES: Final = _wordset("social christian free")
+
+
 # Last words of a place's name: "Ashdown Reservoir", "Mill Lane", "Tarrant Bay".
 _PLACE_WORDS: Final = _wordset(
     "reservoir river lake valley mountain mountains hill hills street road avenue lane square "
@@ -969,14 +973,19 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
             yield from _mention(text, start, start + cut)
             yield from _mention(text, start + cut, end)
             return
+    party = 2 if len(words) > 3 and words[0].lower() in _PARTY_PREFIXES else 1
     if (
-        len(words) > 2
-        and words[0].lower() in _PARTY_WORDS
-        and words[1].lower().strip(".") in _PERSON_TITLES
+        len(words) > party + 1
+        and words[party - 1].lower() in _PARTY_WORDS
+        and (
+            words[party].lower().strip(".") in _PERSON_TITLES
+            # "Social Democrat Matthias Odeyemi": a member's party, then the member
+            or not any(_org_word(word) or word.lower() in _PLACE_WORDS for word in words[party:])
+        )
     ):
-        start += run.find(words[1], len(words[0]))
+        start += run.find(words[party], len(" ".join(words[:party])))
         run = text[start:end]
-        words.pop(0)
+        del words[:party]
     titles = []
     organisation = any(_org_word(word) for word in words)
     while (

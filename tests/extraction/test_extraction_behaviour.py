@@ -6268,3 +6268,11 @@ def test_a_kind_before_a_name_introduces_that_body_not_one_met_before() -> None:
         "top 200 million crowns this year."
     )
     assert speakers_of(text) == ["Kessel Mutual"]
+
+
+def test_a_party_member_s_party_before_the_name_is_no_part_of_it() -> None:
+    text = (
+        "Christian Democrat Ilse Brandauer trails the mayor by four points. "
+        '"We will win in May," she told supporters in Velm on Sunday.'
+    )
+    assert speakers_of(text) == ["Ilse Brandauer"]
