@@ -544,8 +544,9 @@ _SAID_AT_THE_END: Final = re.compile(
 )
 
 
-# A verb of saying that closes a sentence: "..., Chief Executive Dana Holt said".
-_SAID_AT_END: Final = re.compile(r"\b(?:said|says|told|added)\b")
+# A verb of saying that closes a sentence: "..., Chief Executive Dana Holt said", "..., analysts
+# led by Ada Kell wrote".
+_SAID_AT_END: Final = re.compile(r"\b(?:said|says|told|added|wrote|writes)\b")
 
 
 def _voiced_by_person(

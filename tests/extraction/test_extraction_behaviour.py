@@ -6276,3 +6276,11 @@ def test_a_party_member_s_party_before_the_name_is_no_part_of_it() -> None:
         '"We will win in May," she told supporters in Velm on Sunday.'
     )
     assert speakers_of(text) == ["Ilse Brandauer"]
+
+
+def test_a_bank_s_forecast_written_up_by_analysts_led_by_someone_is_the_lead_s() -> None:
+    text = (
+        "Tessel Bank now expects copper to average $9,100 a tonne this year, analysts led by "
+        "Jonas Aberle wrote in a note to clients."
+    )
+    assert speakers_of(text) == ["Jonas Aberle"]
