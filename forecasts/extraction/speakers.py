@@ -1187,7 +1187,12 @@ def _subject_speaker(
             position > 0
             and _DEFINITE_ORG.match(chunk)
             and not _proper_name_only(chunk)
-            and _bare_name(chunks[position - 1][1])
+            and (
+                _bare_name(chunks[position - 1][1])
+                # "The chief economist at Kell Savings Bank, the city's largest lender,": the
+                # bank a role is at, described
+                or _role_at_named_body(chunks[position - 1][1])
+            )
         ):
             # "Statline, the sports data company, gives": the name before the description speaks
             described = True
@@ -1398,6 +1403,12 @@ def _proper_name_only(chunk: str) -> bool:
 
 
 _NAME_JOINERS: Final = frozenset({"of", "for", "and", "&", "the", "on"})
+
+
+def _role_at_named_body(chunk: str) -> bool:
+    """ "The chief economist at Kell Savings Bank": a role at a body named in capitals."""
+    at = _ROLE_AT.match(chunk.strip())
+    return at is not None and _bare_name(at.group("org"))
 
 
 def _bare_name(chunk: str) -> bool:

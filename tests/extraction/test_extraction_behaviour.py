@@ -6284,3 +6284,12 @@ def test_a_bank_s_forecast_written_up_by_analysts_led_by_someone_is_the_lead_s()
         "Jonas Aberle wrote in a note to clients."
     )
     assert speakers_of(text) == ["Jonas Aberle"]
+
+
+def test_a_description_of_the_bank_a_role_is_at_does_not_name_another_body() -> None:
+    text = (
+        "Velm City Council approved its budget on Monday. "
+        "The chief economist at Tessel Savings Bank, the city's biggest lender, expects house "
+        "prices to rise by 2% this year."
+    )
+    assert speakers_of(text) == ["Tessel Savings Bank"]
