@@ -72,7 +72,8 @@ _ORG_WORDS: Final = _wordset(
     "semiconductor biologics biosciences aerospace "
     "therapeutics beverages brewing direct club fc united rovers athletic wanderers albion "
     "town city county council institute observatory economics pictures films studios "
-    "productions entertainment alliance coalition federation league caucus bureau statistics "
+    "productions entertainment alliance coalition federation confederation league caucus bureau "
+    "statistics "
     # "a pundit for NorthSport TV": a broadcaster, not a person
     "tv television radio broadcasting"
 )
@@ -779,7 +780,7 @@ _FIRM_KINDS_OF_NOUN: Final = _wordset(
 _PUBLIC_NOUNS: Final = _wordset(
     "institute university college centre center agency ministry department council committee "
     "commission board authority office bureau service party union court government parliament "
-    "police observatory foundation trust society association federation league"
+    "police observatory foundation trust society association federation confederation league"
 )
 
 

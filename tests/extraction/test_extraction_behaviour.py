@@ -6293,3 +6293,8 @@ def test_a_description_of_the_bank_a_role_is_at_does_not_name_another_body() -> 
         "prices to rise by 2% this year."
     )
     assert speakers_of(text) == ["Tessel Savings Bank"]
+
+
+def test_a_confederation_named_in_full_is_a_body_that_speaks() -> None:
+    text = "The Confederation of Velm Industry says the new levy will cost 12,000 jobs."
+    assert speakers_of(text) == ["Confederation of Velm Industry"]
