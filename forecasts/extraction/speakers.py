@@ -1482,10 +1482,9 @@ def _model_runner(subject: str, offset: int, text: str, document: _Document) -> 
     built = _BUILT_BY.match(subject) if "," in subject else None
     if built is not None and built.group("maker"):
         return _resolve_name(built.group("maker"), text, offset + built.start("maker"), document)
-    report = _REPORT_BY.match(subject) if " by " in subject or " from " in subject else None
-    if report is None:
+    if " by " not in subject and " from " not in subject:
         return None
-    return _resolve_name(report.group("author"), text, offset + report.start("author"), document)
+    return _name_in(_REPORT_BY, subject, offset, text, document)
 
 
 # "A report by the consultancy Halden & Roe estimated", "A new study from Lund University
@@ -1493,7 +1492,7 @@ def _model_runner(subject: str, offset: int, text: str, document: _Document) -> 
 _REPORT_BY: Final = re.compile(
     r"^\s*(?i:a|an|the)\s+(?:(?i:new|recent|latest|separate|fresh)\s+)?(?:[\w-]+\s+)?"
     r"(?i:report|study|paper|note|review|assessment|briefing|analysis)\s+(?i:by|from)\s+"
-    r"(?P<author>[^,]+?)[\s,]*$"
+    r"(?P<name>[^,]+?)[\s,]*$"
 )
 
 
