@@ -849,6 +849,21 @@ _EVENS: Final = re.compile(
 )
 
 
+# A bookmaker's decimal price: "at 1.65 to win", "has Strandqvist at 2.60.", "offers 3.50 on
+# Szabolcs", "makes Brelland 1.40 favourites". Two decimals, in a sentence about betting.
+_DECIMAL_ODDS: Final = re.compile(
+    r"(?:\bat\s+|\b(?:offers?|offering|quotes?|quoting)\s+|"
+    r"\b(?:make|makes|made)\s+(?:(?:the\s+)?(?-i:[A-Z][\w'’.-]*\s+){1,3}|(?:him|her|them|it)\s+))"
+    r"(?P<price>\d{1,2}\.\d{2})\b(?!\s*(?:%|per\s*cent|percent|[a-z]*metres|m\b|kg|seconds))"
+    r"(?=\s*[,.;)]|\s+(?:to|for|on|and|with|favourites?|favorites?)\b)"
+)
+_BETTING: Final = re.compile(
+    r"\b(?:[Bb]et\w*|[Bb]ookmakers?|[Bb]ookies?|[Oo]dds|favou?rites?)\b"
+    # "Lunabet prices Valmark at 1.65": the verb with a runner, not "the share price"
+    r"|\bprice[sd]?\s+(?-i:[A-Z])"
+)
+
+
 def _odds(text: str) -> ExplicitProbability | None:
     found: list[ExplicitProbability] = []
     dashed = "-" in text or "–" in text or "/" in text
@@ -881,6 +896,12 @@ def _odds(text: str) -> ExplicitProbability | None:
             found.append(
                 ExplicitProbability(fraction.group(), value, fraction.start(), fraction.end())
             )
+    decimal = _DECIMAL_ODDS.search(text) if "." in text and _BETTING.search(text) else None
+    if decimal is not None and float(decimal.group("price")) > 1:
+        # "prices Valmark at 1.65", "makes Brelland 1.40 favourites": decimal odds return the
+        # price for each unit staked, so the chance they imply is its reciprocal
+        value = round(1 / float(decimal.group("price")), 6)
+        found.append(ExplicitProbability(decimal.group(), value, decimal.start(), decimal.end()))
     evens = _EVENS.search(text) if " even" in text or "Even" in text else None
     if evens is not None:
         found.append(ExplicitProbability(evens.group(), 0.5, evens.start(), evens.end()))

@@ -362,7 +362,8 @@ def _attribution(
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
-    odds = _NAMED_ODDS.match(text) if "/" in text or "evens" in text else None
+    quoted = "/" in text or "evens" in text or re.search(r"\d\.\d\d\b", text) is not None
+    odds = _NAMED_ODDS.match(text) if quoted else None
     who, quotes = ("offerer", "offers")
     if odds is not None and odds.group("maker"):
         who, quotes = ("maker", "verb")
@@ -597,6 +598,10 @@ _BOOKMAKER_APPOSITIVE: Final = (
 )
 
 
+# A bookmaker's price: fractional ("4/6"), even money, or decimal ("1.65").
+_PRICE: Final = r"(?:\d{1,3}/\d{1,3}|evens|\d{1,2}\.\d{2})"
+
+
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the
 # bookmaker named first quotes the odds (LABELLING.md, round two).
 _NAMED_ODDS: Final = re.compile(
@@ -610,7 +615,7 @@ _NAMED_ODDS: Final = re.compile(
     + _BOOKMAKER_APPOSITIVE
     # "Nordstake now has ...": the price as it stands
     + r"(?:(?:now|still|also)\s+)?"
-    + r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers)\s+"
+    + r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers|prices|priced)\s+"
     # "makes her the 6/4 favourite": the runner may be a pronoun
     r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+"
     # "makes the Green candidate, Hannah Moss, the 1/3 favourite": the runner named in apposition
@@ -619,7 +624,7 @@ _NAMED_ODDS: Final = re.compile(
     r"|the\s+(?:[a-z][\w'’-]*\s+){1,3}(?=\d{1,3}/\d{1,3}\s+(?:favourites?|favorites?|shots?)\b))"
     # "has Kelsey a little shorter, at 7/2": the price set against the one just quoted
     r"(?:(?:(?:a\s+(?:little|bit|touch)|slightly|much|even)\s+)?(?:shorter|longer),?\s+)?"
-    r"(?:at\s+|as\s+|the\s+)?(?:\d{1,3}/\d{1,3}|evens)\b"
+    r"(?:at\s+|as\s+|the\s+)?" + _PRICE + r"\b"
     # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
     # "The same firm offers 6/4 on ...", "It offers 3/1 on ...": the bookmaker of the odds
     # just quoted
@@ -629,7 +634,9 @@ _NAMED_ODDS: Final = re.compile(
     + r")"
     + _BOOKMAKER_APPOSITIVE
     # "offers odds of 4/6 on": the price named as such
-    + r"(?P<offers>offers?|quotes?)\s+(?:(?:odds|a\s+price)\s+of\s+)?\d{1,3}/\d{1,3}\s+"
+    + r"(?P<offers>offers?|quotes?)\s+(?:(?:odds|a\s+price)\s+of\s+)?"
+    + _PRICE
+    + r"\s+"
     r"(?:on|for|against)\b"
     # "Bookmaker Lindqvist & Hart has shortened its odds on X becoming prime minister to 1/5"
     r"|\s*" + _BOOKMAKER_TRADE + r"(?P<mover>" + _FIRM_NAME + r")\s+"

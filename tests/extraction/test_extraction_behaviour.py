@@ -6298,3 +6298,13 @@ def test_a_description_of_the_bank_a_role_is_at_does_not_name_another_body() -> 
 def test_a_confederation_named_in_full_is_a_body_that_speaks() -> None:
     text = "The Confederation of Velm Industry says the new levy will cost 12,000 jobs."
     assert speakers_of(text) == ["Confederation of Velm Industry"]
+
+
+def test_a_bookmakers_decimal_price_is_the_reciprocal_of_its_chance() -> None:
+    text = (
+        "Bookmaker Tollbet prices Varga at 1.60 to win the title. "
+        "Its rival Slopeline Bet has Marek at 2.50. "
+        "The share price closed at 12.50 on Friday."
+    )
+    found = [(c.speaker, c.probability) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Tollbet", 0.625), ("Slopeline Bet", 0.4)]
