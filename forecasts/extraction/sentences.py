@@ -209,7 +209,8 @@ def _quote_only(text: str, regions: list[tuple[int, int]]) -> bool:
     return not re.search(r"[A-Za-z]", outside)
 
 
-_CLAUSE_BREAK: Final = re.compile(r"[,;:–—()]|\s-\s")
+# Not the comma of a figure's thousands ("$2,600"), which no clause ends at.
+_CLAUSE_BREAK: Final = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;:–—()]|\s-\s")
 
 
 def _clause_start(text: str, position: int, regions: list[tuple[int, int]]) -> int:

@@ -6308,3 +6308,12 @@ def test_a_bookmakers_decimal_price_is_the_reciprocal_of_its_chance() -> None:
     )
     found = [(c.speaker, c.probability) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("Tollbet", 0.625), ("Slopeline Bet", 0.4)]
+
+
+def test_a_figure_with_a_thousands_comma_is_read_whole() -> None:
+    text = (
+        '"Buying provides a floor," said Ana Kost, a strategist at Ridgeway Capital, who '
+        "expects gold to reach $2,600 by year-end."
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.quantity == Quantity(2600.0, 2600.0, "USD")
