@@ -124,8 +124,11 @@ _NUMBER_SCALE: Final = _SCALE.replace("scale", "scale_n")
 _QUANTITY: Final = re.compile(
     rf"(?P<currency>[$€£¥])\s?(?P<low>{_NUMBER}){_SCALE}"
     rf"(?:\s?(?:-|–|to|and)\s?[$€£¥]?(?P<high>{_NUMBER}))?(?(high){_HIGH_SCALE}|){_PER}"
-    rf"|\b(?P<low_n>{_NUMBER})(?:\s?(?:-|–|to|and)\s?(?P<high_n>{_NUMBER}))?{_NUMBER_SCALE}"
-    r"\s?(?P<unit>%|percent(?:age\s+points?)?\b|per\s+cent\b|basis\s+points?\b|bps?\b|"
+    # "4.25%-4.50%", "3% to 4%": a range whose low end carries the unit too
+    rf"|\b(?P<low_n>{_NUMBER})(?:%?\s?(?:-|–|to|and)\s?(?P<high_n>{_NUMBER}))?{_NUMBER_SCALE}"
+    r"\s?(?P<unit>%|percent(?:age\s+points?)?\b|per\s+cent\b|pc\b|basis\s+points?\b|bps?\b|"
+    # "a record 45C", "1.5C above": degrees written against the figure
+    r"(?<=\d)(?-i:C)\b|"
     r"degrees?(?:\s+(?:celsius|fahrenheit))?\b|°[CF]|barrels?(?:\s+(?:a|per)\s+day)?\b|"
     r"tonnes?\b|tons?\b|seats\b|votes\b|jobs\b|cases\b|deaths\b|units\b|vehicles\b|"
     r"homes\b|points\b|yes\s+votes\b)",
@@ -201,7 +204,8 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
                 continue
             return Quantity(_scaled(low, scale), _scaled(high, high_scale), unit)
         unit = " ".join(match.group("unit").lower().split())
-        unit = "%" if unit in {"%", "percent", "per cent"} else unit
+        unit = "%" if unit in {"%", "percent", "per cent", "pc"} else unit
+        unit = "C" if unit == "c" else unit
         scale = _SCALE_WORDS.get((match.group("scale_n") or "").lower(), 1.0)
         if match.group("low_n").lower() in {"a", "an"} and unit == "%":
             continue

@@ -6317,3 +6317,19 @@ def test_a_figure_with_a_thousands_comma_is_read_whole() -> None:
     )
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.quantity == Quantity(2600.0, 2600.0, "USD")
+
+
+def test_figures_in_other_house_styles_are_read() -> None:
+    def figure(text: str) -> Quantity | None:
+        [candidate] = extract_candidates(text, published_at=PUBLISHED)
+        return candidate.quantity
+
+    assert figure("Inflation will slow to 2.5pc next year, Orme Bank said.") == Quantity(
+        2.5, 2.5, "%"
+    )
+    assert figure("Rates will fall to 4.25%-4.50% by December, Orme Bank said.") == Quantity(
+        4.25, 4.5, "%"
+    )
+    assert figure("Temperatures will reach 45C in July, the Weather Bureau said.") == Quantity(
+        45.0, 45.0, "C"
+    )
