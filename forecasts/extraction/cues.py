@@ -149,7 +149,8 @@ _FORECAST_VERB: Final = re.compile(
 
 _OPINION: Final = re.compile(
     r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|pick|"
-    r"tip|"
+    # "Our planning assumption is that diversions continue for the whole year"
+    r"tip|assumption|"
     r"money|(?<=base\s)case|(?<=central\s)case|scenario)\s+is\b"
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
@@ -430,6 +431,10 @@ _SEES: Final = re.compile(
     r"volumes|spending|investment|returns?|losses|income|gdp|exports|imports)\s+of\s+"
     r"(?:about\s+|around\s+|roughly\s+|almost\s+|nearly\s+|at\s+least\s+|up\s+to\s+|"
     r"more\s+than\s+|between\s+)?[$€£]?\d"
+    # "We don't see a return to the canal before the summer": an event a time bounds
+    r"|\b(?:sees|see)\s+an?\s+(?:[a-z][\w-]*\s+){0,2}?(?:return|recovery|rebound|pick-up|"
+    r"upturn|turnaround|reopening|deal|cut|hike|rise|fall)\b(?=[^.;]{0,60}?\b(?:before|until|by|"
+    r"this|next|in\s+(?:the\s+)?(?:first|second|spring|summer|autumn|winter|(?:19|20)\d\d))\b)"
     # "sees volumes roughly flat", "sees demand unchanged": a level held, as a forecast
     r"|\bsees\s+(?:[a-z][\w-]*\s+){1,3}?(?:roughly\s+|broadly\s+|more\s+or\s+less\s+)?"
     r"(?:flat|unchanged|steady|stable)\b",

@@ -6333,3 +6333,12 @@ def test_figures_in_other_house_styles_are_read() -> None:
     assert figure("Temperatures will reach 45C in July, the Weather Bureau said.") == Quantity(
         45.0, 45.0, "C"
     )
+
+
+def test_an_event_seen_or_assumed_for_a_time_to_come_is_a_forecast() -> None:
+    text = (
+        '"We don\'t see a return to the canal before the summer," Lars Ekberg told reporters. '
+        '"Our planning assumption is that diversions continue for the whole year," he said. '
+        '"We see a lot of interest," he added.'
+    )
+    assert speakers_of(text) == ["Lars Ekberg", "Lars Ekberg"]
