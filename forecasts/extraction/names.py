@@ -888,6 +888,8 @@ _PURPOSE_NOUN: Final = re.compile(r"[A-Z][a-z]+(?:tion|sion|ment|ance|ence|ship|
 
 def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
     """ "Ben Adeyemi of Fenland University" is two names; "Bank of England" is one."""
+    if _OF_POST.match(run):
+        return [(offset, offset + len(run))]  # "Secretary of State Ngozi Nwachukwu": one post
     for connector in re.finditer(r"\s+(?:of|for)\s+the\s+|\s+of\s+", run):
         head = run[: connector.start()].split()
         # "Organisation of the Petroleum Exporting Countries" is one name; "the Monetary
@@ -913,8 +915,20 @@ def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
     return [(offset, offset + len(run))]
 
 
+# "Secretary of State Ngozi Nwachukwu", "Minister of Health Ana Ruiz": a post named with its
+# portfolio, then the holder's name of two words or more.
+_OF_POST: Final = re.compile(
+    r"(?:Secretary|Minister|Chancellor|Secretary-General)\s+of\s+(?:the\s+)?[A-Z][a-z]+\s+"
+    r"(?=[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
+)
+
+
 def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     run = text[start:end]
+    post = _OF_POST.match(run)
+    if post is not None:
+        start += post.end()
+        run = text[start:end]
     # "Lumora's Teodora Vance": the organisation's possessive is not part of the name.
     owner = re.match(r"(?:[\w.&-]+\s+){0,5}[\w.&-]+['’]s\s+(?=[A-Z])", run)
     owner_name = ""

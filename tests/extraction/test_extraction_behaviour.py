@@ -6342,3 +6342,11 @@ def test_an_event_seen_or_assumed_for_a_time_to_come_is_a_forecast() -> None:
         '"We see a lot of interest," he added.'
     )
     assert speakers_of(text) == ["Lars Ekberg", "Lars Ekberg"]
+
+
+def test_a_post_named_with_its_portfolio_is_no_part_of_the_name() -> None:
+    text = (
+        "Secretary of State Ada Okwu said she expected turnout in the primaries to top 35%. "
+        "Minister of Health Lena Brandt said cases would peak in January."
+    )
+    assert speakers_of(text) == ["Ada Okwu", "Lena Brandt"]
