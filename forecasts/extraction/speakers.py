@@ -1598,7 +1598,8 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
         )
         and named.group("org").lower() not in _NOT_NAMES
     ):
-        written = named.group("org")
+        # "The World Health Organization's European office": the body whose unit it is
+        written = re.split(r"['’]s\s+(?=[A-Z])", named.group("org"))[0]
         bare = re.sub(r"['’]s?$", "", written)  # "Moody's", "Statline Analytics'"
         known = document.known(bare)
         if known is not None:

@@ -6350,3 +6350,11 @@ def test_a_post_named_with_its_portfolio_is_no_part_of_the_name() -> None:
         "Minister of Health Lena Brandt said cases would peak in January."
     )
     assert speakers_of(text) == ["Ada Okwu", "Lena Brandt"]
+
+
+def test_a_named_unit_of_a_body_speaks_for_the_body() -> None:
+    text = (
+        "The World Meteorological Council's European office said in a statement that heat "
+        "waves were likely to grow more frequent this year."
+    )
+    assert speakers_of(text) == ["World Meteorological Council"]
