@@ -369,6 +369,9 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _span,
         ),
         (rf"\bwithin\s+(?:the\s+)?{_COUNT_RE}\s+{_UNIT_RE}\b", _span),
+        # "for at least two more years", "for another two years": a stretch still to run
+        (rf"\bfor\s+(?:at\s+least\s+)?another\s+{_COUNT_RE}\s+{_UNIT_RE}\b", _span),
+        (rf"\bfor\s+(?:at\s+least\s+)?{_COUNT_RE}\s+more\s+{_UNIT_RE}\b", _span),
         (rf"\bin\s+{_COUNT_RE}\s+{_UNIT_RE}['’]?\s+time\b", _span),
         (rf"\b{_COUNT_RE}\s+{_UNIT_RE}\s+from\s+now\b", _span),
         (

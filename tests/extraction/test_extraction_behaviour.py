@@ -6358,3 +6358,10 @@ def test_a_named_unit_of_a_body_speaks_for_the_body() -> None:
         "waves were likely to grow more frequent this year."
     )
     assert speakers_of(text) == ["World Meteorological Council"]
+
+
+def test_a_stretch_still_to_run_dates_the_writers_forecast() -> None:
+    text = "Rents will keep rising faster than wages for at least two more years."
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.deadline_phrase == "for at least two more years"
+    assert candidate.deadline == datetime(2026, 3, 12, 14, 30, tzinfo=UTC)
