@@ -1339,8 +1339,6 @@ _RELATION_THEN_NAME: Final = re.compile(
 )
 
 
-# A name, its verb in the past or present, more of that clause, then "and" before the verb
-# of saying the name is also the subject of.
 # "Mayor Ada Kell has applied ...": a sentence opening on a person's full name and a verb.
 _PERSON_OPENING: Final = re.compile(
     r"\s*(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Mayor|Governor|Senator|President|Minister)\.?\s+)?"
@@ -1348,6 +1346,8 @@ _PERSON_OPENING: Final = re.compile(
 )
 
 
+# A name, its verb in the past or present, more of that clause, then "and" before the verb
+# of saying the name is also the subject of.
 _COORDINATED_VERB: Final = re.compile(
     r"\s*(?P<subject>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+"
     r"(?:also\s+)?[a-z]+(?:ed|es|s)\b[^,;:]*\s(?:and|but)\s+$"
