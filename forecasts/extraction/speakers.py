@@ -1606,10 +1606,12 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
             return known.root().name
         # "Moody's", "Sainsbury's": an owner named only in the possessive keeps it
         name = _resolve_name(bare, text, offset + named.start("org"), document)
-        person = name is not None and (entity := document.known(name)) and entity.kind == "person"
         if name is not None:
             # "Hadley's campaign": a person's own name, without the possessive
-            return written if written != bare and name == bare and not person else name
+            entity = document.known(name)
+            if entity is not None and entity.kind == "person":
+                return name
+            return written if written != bare and name == bare else name
     kind = _SPOKESMAN_OF_KIND.match(chunk)
     if kind is not None:
         # "A ministry spokesman", "a central bank official": the body of that kind last named
