@@ -196,7 +196,7 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
             low = _number_value(match.group("low"))
             high_token = match.group("high")
             high = _number_value(high_token) if high_token else low
-            if high_token and _BY_THEN_TO.search(before) and " to " in match.group():
+            if _revised_to(match, before, high_token):
                 low, scale = high, high_scale  # "cut its forecast by $5 to $66": the new level
             per = (match.group("per") or "").split()
             unit = _CURRENCIES[match.group("currency")] + ("/" + per[-1] if per else "")
@@ -212,7 +212,7 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
         low = _number_value(match.group("low_n"))
         high_token = match.group("high_n")
         high = _number_value(high_token) if high_token else low
-        if high_token and _BY_THEN_TO.search(before) and " to " in match.group():
+        if _revised_to(match, before, high_token):
             low = high
         share = _SHARE_OF_BEFORE.search(before) if not high_token else None
         if share is not None:
@@ -226,6 +226,11 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
             unit = "% change"
         return Quantity(_scaled(low, scale), _scaled(high, scale), unit)
     return None
+
+
+def _revised_to(match: re.Match[str], before: str, high_token: str | None) -> bool:
+    """Whether a range "by X to Y" is a revision's size and the level it comes to."""
+    return bool(high_token) and _BY_THEN_TO.search(before) is not None and " to " in match.group()
 
 
 def _scaled(value: float, scale: float) -> float:
