@@ -910,13 +910,18 @@ _AUXILIARY_END: Final = re.compile(
 )
 
 
+# A character of a clause: no break, though a figure's thousands comma ("150,000 jobs") may be.
+_IN_CLAUSE: Final = r"(?:[^,;:]|(?<=\d),(?=\d{3}(?!\d)))"
+
+
 # A clause of several words, then a comma: what was said, before an inverted "said X".
 _CLAUSE_THEN_COMMA: Final = re.compile(
     # an opening condition or phrase of its own ("If ..., ", "In a runoff against X, ")
     r"(?:^|[.;:“”\"]\s*)(?:(?:if|unless|once|when|in|on|at|by|after|before|with|without|"
     r"against|under|for|whoever|whichever|whatever|however)\b[^,;:]*,\s*)?"
-    r"[^,;:]*\b(?:will|would|could|may|might|should|can|won['’]t|"
-    r"is|are|was|were|has|have|had)\b[^,;:]*,\s*"
+    + _IN_CLAUSE
+    + r"*\b(?:will|would|could|may|might|should|can|won['’]t|"
+    r"is|are|was|were|has|have|had)\b" + _IN_CLAUSE + r"*,\s*"
     # "... 2.9 million TEU in 2028, a record, wrote X": a short appositive on the clause
     r"(?:(?:a|an)\s+[^,;:]{1,30},\s*)?$",
     re.IGNORECASE,

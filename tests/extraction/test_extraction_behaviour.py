@@ -6365,3 +6365,11 @@ def test_a_stretch_still_to_run_dates_the_writers_forecast() -> None:
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.deadline_phrase == "for at least two more years"
     assert candidate.deadline == datetime(2026, 3, 12, 14, 30, tzinfo=UTC)
+
+
+def test_a_figure_s_thousands_comma_does_not_end_the_clause_said_by_the_name_after_it() -> None:
+    text = (
+        "The economy will probably add fewer than 120,000 jobs a month this year, said Ines "
+        "Moreau, chief economist at Calder Bank."
+    )
+    assert speakers_of(text) == ["Ines Moreau"]
