@@ -1248,6 +1248,9 @@ def _subject_speaker(
             # "The regional tourism board, Coast and Moor Tourism,": the body's name in
             # apposition, "and" and all
             return _Attribution(chunk.strip(), False, *verb)
+        if _WHERE_OPENING.match(chunk):
+            # "In Britain, pollsters broadly expect": where the view is held, not who holds it
+            continue
         if position > 0 and _PLACE_NOUN_END.search(chunks[position - 1][1]) and _bare_name(chunk):
             # "a strategist at Halvard Securities in Tessmark's capital, Orlen,": the place
             # the description ends on, named; the speaker comes before it
@@ -1299,6 +1302,13 @@ _JOINED_NAME: Final = re.compile(
 
 # A description that ends on a kind of place, whose name follows in apposition: "in
 # Tessmark's capital", "in the port city", "from her home town".
+# A place the sentence opens on: "In Britain,", "Across the euro zone,", "In New York".
+_WHERE_OPENING: Final = re.compile(
+    r"\s*(?i:in|across|throughout|around|outside|inside)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.-]*|(?i:euro\s+zone|eurozone))(?:\s+[A-Z][\w.-]*)*\s*$"
+)
+
+
 _PLACE_NOUN_END: Final = re.compile(
     r"\b(?:in|at|from|of|near|outside)\s+(?:[\w'’-]+\s+){0,3}(?:capital|city|town|port|village|"
     r"region|province|state|county|district|suburb|home\s+town|hometown|island)\s*$"

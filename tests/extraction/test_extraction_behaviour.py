@@ -6373,3 +6373,12 @@ def test_a_figure_s_thousands_comma_does_not_end_the_clause_said_by_the_name_aft
         "Moreau, chief economist at Calder Bank."
     )
     assert speakers_of(text) == ["Ines Moreau"]
+
+
+def test_a_place_the_sentence_opens_on_is_not_who_holds_the_view() -> None:
+    assert speakers_of(
+        "In Norway, economists at Fjordline Bank expect the krone to weaken next year."
+    ) == ["Fjordline Bank"]
+    assert speakers_of("Across Europe, analysts at Pell & Hart expect a wet summer this year.") == [
+        "Pell & Hart"
+    ]
