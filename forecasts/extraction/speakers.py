@@ -894,7 +894,9 @@ _OPENING_PHRASE_THEN_PRONOUN: Final = re.compile(
 )
 
 
-_SPEECH_ADVERBS: Final = _wordset("long privately publicly openly quietly repeatedly consistently")
+_SPEECH_ADVERBS: Final = _wordset(
+    "long privately publicly openly quietly repeatedly consistently broadly widely generally"
+)
 
 
 _MODAL_END: Final = re.compile(
@@ -905,7 +907,7 @@ _MODAL_END: Final = re.compile(
 _AUXILIARY_END: Final = re.compile(
     r"\s(?:(?:has|have|had|are|is|were|was)\s+)?(?:already\s+)?(?:long|privately|publicly|"
     r"openly|quietly|repeatedly|"
-    r"consistently)\s+$",
+    r"consistently|broadly|widely|generally)\s+$",
     re.IGNORECASE,
 )
 

@@ -6382,3 +6382,11 @@ def test_a_place_the_sentence_opens_on_is_not_who_holds_the_view() -> None:
     assert speakers_of("Across Europe, analysts at Pell & Hart expect a wet summer this year.") == [
         "Pell & Hart"
     ]
+
+
+def test_unnamed_people_who_broadly_or_widely_expect_are_still_unnamed() -> None:
+    assert speakers_of("Economists widely expect the central bank to cut rates in June.") == []
+    assert speakers_of("In Sweden, pollsters broadly expect the Greens to win 40 seats.") == []
+    assert speakers_of("Analysts at Orme Bank broadly expect oil to fall next year.") == [
+        "Orme Bank"
+    ]
