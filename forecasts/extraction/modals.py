@@ -1271,6 +1271,12 @@ _CHECKABLE_PREDICATE: Final = re.compile(
     r"able\s+to\s+(?:govern|form|win|pass|finish|reach|hold)\b|"
     # who or what it will be: "the winners would be Kell Rovers"
     r"(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s|[.,;!?\"”’']|$))"
+    # an outcome that will come to pass: "we will see more outbreaks", "a recession"
+    r"|see\s+(?:(?:more|fewer|further|higher|lower|rising|falling|record)\s+[a-z]"
+    r"|(?:an?\s+|another\s+|the\s+first\s+)?(?:[\w-]+\s+){0,2}?(?:recession|rebound|recovery|"
+    r"slowdown|downturn|upturn|(?:second\s+)?wave|outbreaks?|shortages?|cuts?|hikes?|"
+    r"increases?|rises?|falls?|declines?|drops?|surges?|spikes?|peaks?|strikes?|defaults?|"
+    r"deficits?|surplus(?:es)?|layoffs|job\s+losses|bankruptcies|closures)\b)"
     r")",
     re.IGNORECASE,
 )

@@ -6390,3 +6390,12 @@ def test_unnamed_people_who_broadly_or_widely_expect_are_still_unnamed() -> None
     assert speakers_of("Analysts at Orme Bank broadly expect oil to fall next year.") == [
         "Orme Bank"
     ]
+
+
+def test_an_outcome_we_will_see_is_a_forecast_what_happens_is_not() -> None:
+    text = (
+        '"We are going to see more outbreaks," said Ola Brekke, the agency\'s director. '
+        '"We will see a recession," said Ida Lunde, an economist at Orme Bank. '
+        '"We will see what happens," Brekke said.'
+    )
+    assert speakers_of(text) == ["Ola Brekke", "Ida Lunde"]
