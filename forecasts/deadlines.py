@@ -4,8 +4,8 @@ A deadline is the first instant at which the claim is over: "by X" means "before
 over", so the deadline is the first instant after X, in UTC. Phrases are read against the
 article's published_at (converted to UTC first). The conventions:
 
-- "by the end of the year", "this year", "later this year", "by year-end": the first
-  instant of next year (published 2023-08-01 -> 2024-01-01T00:00Z).
+- "by the end of the year", "this year", "later this year", "by year-end", "for the rest
+  of the year": the first instant of next year (published 2023-08-01 -> 2024-01-01T00:00Z).
 - "next year", "by the end of next year": the first instant of the year after next.
 - "by 2030", "in 2030", "by the end of 2030", "by end-2030": 2031-01-01 (the year is
   included); "before 2030": 2030-01-01. "in 2019" from a 2023 article is the past and no
@@ -24,7 +24,9 @@ article's published_at (converted to UTC first). The conventions:
 - Vague spans: "in the coming days" 14 days, "weeks" 8 weeks, "months" 6 months, "years"
   5 years; "the next few weeks" 3 weeks (a few = 3).
 - "next week" / "next month" / "next quarter": the end of that calendar week (ISO,
-  Monday first), month or quarter; "this ..." / "by the end of the ...": of the current one.
+  Monday first), month or quarter; "this ...", "the current ..." / "by the end of the
+  ...": of the current one. "In the second quarter", "for the second quarter",
+  "second-quarter revenue": the end of the next such quarter that has not ended.
 - Events with no date of their own ("before the election", "ahead of the summit", "by
   the 2032 season") are recognised, so a page can show them, but resolve to None: an
   editor has to set the date.
@@ -291,7 +293,8 @@ def _calendar_period(match: re.Match[str], now: datetime) -> datetime:
 def _named_quarter(match: re.Match[str], now: datetime) -> datetime:
     quarter = int(match.group("quarter")) if match.group("quarter") else 0
     if not quarter:
-        quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4}[match.group("ordinal").lower()]
+        ordinal = match.group("ordinal") or match.group("ordinal2")
+        quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4}[ordinal.lower()]
     end_month = quarter * 3 + 1
     if match.group("year"):
         return _month_start(int(match.group("year")), end_month)
@@ -320,7 +323,10 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
     for pattern, resolver in (
         (
             r"\b(?:(?:by|before|until|till)\s+(?:the\s+)?end[\s-]+of\s+(?:the\s+|this\s+)?year"
-            r"|(?:by\s+)?year[\s-]end|(?:later\s+)?this\s+year|before\s+the\s+year\s+is\s+out)\b",
+            r"|(?:by\s+)?year[\s-]end|(?:later\s+)?this\s+year|before\s+the\s+year\s+is\s+out"
+            # "for the rest of the year", "in the current year"
+            r"|(?:for|over|through|throughout|in|during)\s+the\s+(?:rest|remainder)\s+of\s+"
+            r"(?:the|this)\s+year|(?:for|in|during)\s+the\s+current\s+year)\b",
             _this_year,
         ),
         (
@@ -382,12 +388,23 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
         ),
         (
             r"\b(?:(?:by|before)\s+the\s+end\s+of\s+(?:the\s+)?(?P<which>this|next)?\s*"
-            r"|(?:later\s+)?(?P<which2>this|next)\s+)(?P<unit>week|month|quarter)\b",
+            r"|(?:later\s+)?(?P<which2>this|next)\s+"
+            # "revenue for the current quarter": the one under way
+            r"|(?:for|in|during)\s+the\s+(?P<current>current)\s+)(?P<unit>week|month|quarter)\b",
             _calendar_period,
         ),
         (
             rf"\b{_BY}\s+(?:the\s+)?{_END}(?:(?P<ordinal>first|second|third|fourth)\s+quarter"
             rf"|q(?P<quarter>[1-4]))(?:\s+(?:of\s+)?{_YEAR_RE})?\b",
+            _named_quarter,
+        ),
+        (
+            # "revenue for the second quarter", "third-quarter revenue of $4 billion": the
+            # figure of a quarter, known when it ends
+            r"\b(?:for\s+the\s+(?P<ordinal>first|second|third|fourth)\s+quarter"
+            r"|(?P<ordinal2>first|second|third|fourth)-quarter(?=\s+(?:revenue|sales|earnings|"
+            r"profits?|results|output|growth|GDP|deliveries|shipments)\b))"
+            r"(?P<quarter>)(?P<year>)",
             _named_quarter,
         ),
         (r"\b(?:by\s+|before\s+)?tomorrow\b", _tomorrow),

@@ -27,6 +27,11 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("by the end of this year", at(2024, 1, 1)),
         ("later this year", at(2024, 1, 1)),
         ("by year-end", at(2024, 1, 1)),
+        ("for the rest of the year", at(2024, 1, 1)),
+        ("over the remainder of this year", at(2024, 1, 1)),
+        ("in the current year", at(2024, 1, 1)),
+        ("for the current quarter", at(2023, 10, 1)),
+        ("for the second quarter", at(2024, 7, 1)),
         ("next year", at(2025, 1, 1)),
         ("by the end of next year", at(2025, 1, 1)),
         ("by end of 2025", at(2026, 1, 1)),
@@ -114,3 +119,12 @@ def test_march_the_noun_and_may_the_verb_are_not_months() -> None:
 
 def test_no_deadline_in_plain_text() -> None:
     assert find_deadline("The levy is popular.", published_at=PUBLISHED) is None
+
+
+def test_a_quarter_s_figure_is_due_when_the_quarter_ends() -> None:
+    found = find_deadline(
+        "Orme expects third-quarter revenue of $4 billion.", published_at=PUBLISHED
+    )
+    assert found is not None
+    assert (found.phrase, found.deadline) == ("third-quarter", at(2023, 10, 1))
+    assert find_deadline("The third-quarter slump is over.", published_at=PUBLISHED) is None
