@@ -7,8 +7,9 @@ count are dropped (possibility alone, pledges, schedules, indirect questions, pa
 beliefs), and sentences that are hopes, conditionals, questions or boilerplate are left
 out. What is left is a candidate, with the speaker the sentence is attributed to (None when
 the writer speaks), the probability from `forecasts.probability`, and the deadline from
-`forecasts.deadlines`. tests/extraction/LABELLING.md has the rules the output is measured
-against.
+`forecasts.deadlines`, or, for a claim about a contest that names no time of its own, the
+day of the contest the article dates (`events`). tests/extraction/LABELLING.md has the
+rules the output is measured against.
 """
 
 from forecasts.extraction.candidates import Candidate, extract_candidates

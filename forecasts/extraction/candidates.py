@@ -12,6 +12,7 @@ from typing import Final, Literal
 from forecasts.deadlines import Deadline, find_deadlines
 from forecasts.extraction.confidence import _confidence, _main_cue, _probability_cue
 from forecasts.extraction.cues import _FIGURE_IN, _VAGUE_TIME, Basis, _Cue, _cues, _oriented
+from forecasts.extraction.events import DatedEvent, dated_events, event_deadline
 from forecasts.extraction.exclusions import (
     _DECLINED,
     _DISCLAIMED,
@@ -235,6 +236,7 @@ def extract_candidates(
         if candidate is not None and sentence.paragraph >= byline:
             found.append((index, candidate))
     candidates = []
+    events = dated_events(text, published_at=published_at) if published_at is not None else []
     for index, candidate in found:
         post = attributed[index].post
         holder = document.post_holders.get((post, candidate.speaker or "")) or _named_later(
@@ -267,9 +269,21 @@ def extract_candidates(
             sentences[index].text, regions[index]
         ):
             candidate = _attributed_later(candidate, index, sentences, regions, attributed)
+        if candidate.deadline is None:
+            candidate = _dated_by_event(candidate, sentences[index], events)
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+def _dated_by_event(
+    candidate: Candidate, sentence: Sentence, events: list[DatedEvent]
+) -> Candidate:
+    """A claim about a contest the article dates, with no time of its own: the contest's day."""
+    deadline = event_deadline(sentence.text, sentence.start, events)
+    if deadline is None:
+        return candidate
+    return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)
 
 
 def _fullest_org(name: str, document: _Document) -> str:

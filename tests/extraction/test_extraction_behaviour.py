@@ -6399,3 +6399,32 @@ def test_an_outcome_we_will_see_is_a_forecast_what_happens_is_not() -> None:
         '"We will see what happens," Brekke said.'
     )
     assert speakers_of(text) == ["Ola Brekke", "Ida Lunde"]
+
+
+def test_a_claim_about_a_contest_the_article_dates_takes_the_contest_s_day() -> None:
+    text = (
+        "Voters in Marrow go to the polls on Sunday, March 24. The runoff is set for April 7.\n\n"
+        "Ana Pell will probably win, said Tomas Ruiz, director of the pollster Civica.\n\n"
+        "He expects her to win the runoff by five points.\n\n"
+        "Pell beat Ruiz in the primary on Saturday, and analysts at Civica expect her to win "
+        "the seat."
+    )
+    first, runoff, after_past = extract_candidates(text, published_at=PUBLISHED)
+    assert (first.deadline_phrase, first.deadline) == (
+        "to the polls on Sunday, March 24",
+        datetime(2024, 3, 25, tzinfo=UTC),
+    )
+    assert runoff.deadline == datetime(2024, 4, 8, tzinfo=UTC)
+    # the primary told as played names no day to come; the election's is the article's
+    assert after_past.deadline == datetime(2024, 3, 25, tzinfo=UTC)
+
+
+def test_a_match_day_dates_the_match_and_not_the_season() -> None:
+    text = (
+        "Kell Rovers face Orme City in Saturday's cup final at the Marsh Stadium.\n\n"
+        '"Rovers will win it 2-1," said former striker Ivo Lind.\n\n'
+        "Lind also expects Rovers to win the league title."
+    )
+    match, season = extract_candidates(text, published_at=PUBLISHED)
+    assert match.deadline == datetime(2024, 3, 17, tzinfo=UTC)
+    assert season.deadline is None
