@@ -201,6 +201,8 @@ def extract_candidates(
         known = len(document.entities)
         known_before.append(known)
         document.known_before_sentence = known
+        if label == _QUESTION_TURN:
+            document.begin_questions(sentence.paragraph)
         attribution, candidate = _candidate(
             sentence, regions[index], document, published_at, url, label, sentences, index
         )

@@ -527,6 +527,11 @@ class _Entity:
         return entity
 
 
+# How many paragraphs above a Q-and-A's first question may introduce who answers it ("Dr. X
+# spoke to us. The interview has been edited for length.").
+_ANSWERER_INTRODUCED_REACH: Final = 2
+
+
 _COURTESY_THEN_SURNAME: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
 
 
@@ -564,8 +569,9 @@ class _Document:
     # later sentence names whose it is.
     carried_paragraph: int = -1
     paragraph: int = -1
-    # The paragraph that last named a person.
+    # The paragraph that last named a person, and the people it names, in order.
     person_paragraph: int = -1
+    paragraph_people: list[_Entity] = field(default_factory=list)
     # The byline, whose writer is not the one interviewed.
     byline: str = ""
     # The paragraph of the last question not about the past, and the paragraph of the
@@ -579,6 +585,10 @@ class _Document:
     # "Our polling analyst, X, writes:" introduces a paragraph that is X's own writing.
     introduced_paragraph: int = -1
     introduced_by: str | None = None
+    # "Dr. X answered questions by phone." above a Q-and-A: the person the paragraphs just
+    # before its first question name, who answers its "A:" turns. None until that question.
+    answerer: _Entity | None = None
+    questions_begun: bool = False
     # The signer of a commentary inside a release ("By Dr. X, Head of ..."), until a heading.
     signed_by: str | None = None
     # The organisations each speaking person works for, found in the article once.
@@ -697,7 +707,10 @@ class _Document:
         return None
 
     def interviewee(self) -> str | None:
-        """Who answers in a Q-and-A: the first person the article names, its writer aside."""
+        """Who answers in a Q-and-A: the person introduced just above its first question, else
+        the first person the article names, its writer aside."""
+        if self.answerer is not None:
+            return self.answerer.name
         for entity in self.entities:
             if entity.kind == "person" and entity.name not in self.byline:
                 return entity.name
@@ -762,10 +775,29 @@ class _Document:
                 return entity.root()
         return None
 
+    def begin_questions(self, paragraph: int) -> None:
+        """The first interviewer's turn: a story that ends in a Q-and-A ("Dr. X answered
+        questions from us by phone.") introduces whoever answers it in the paragraphs just
+        above, after the people its own reporting quoted."""
+        if self.questions_begun:
+            return
+        self.questions_begun = True
+        if self.person_paragraph < paragraph - _ANSWERER_INTRODUCED_REACH:
+            return
+        # "Prof. X, who ..., spoke to Ravi Menon": the subject the paragraph opens with, not the
+        # writer who asks
+        self.answerer = next(
+            (person for person in self.paragraph_people if person.name not in self.byline), None
+        )
+
     def mention_person(self, entity: _Entity) -> None:
         if entity in self.last_person:
             self.last_person.remove(entity)
         self.last_person.append(entity)
+        if self.person_paragraph != self.paragraph:
+            self.paragraph_people = []
+        if entity not in self.paragraph_people:
+            self.paragraph_people.append(entity)
         self.person_paragraph = self.paragraph
 
 

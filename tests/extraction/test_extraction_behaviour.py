@@ -6428,3 +6428,14 @@ def test_a_match_day_dates_the_match_and_not_the_season() -> None:
     match, season = extract_candidates(text, published_at=PUBLISHED)
     assert match.deadline == datetime(2024, 3, 17, tzinfo=UTC)
     assert season.deadline is None
+
+
+def test_a_closing_q_and_a_is_answered_by_the_person_introduced_above_it() -> None:
+    text = (
+        "HALDEN, March 3 (Wire) - Mara Lindqvist, a hydrologist at the Fenwater Agency, said "
+        "the river would rise above flood level next week.\n\n"
+        "Dr. Tomas Reyes, an engineer at Halden University, answered questions by phone.\n\n"
+        "Q: Will the dam hold through April?\n\n"
+        "A: I think so.\n"
+    )
+    assert speakers_of(text) == ["Mara Lindqvist", "Tomas Reyes"]
