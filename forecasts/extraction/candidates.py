@@ -882,6 +882,22 @@ _DEGREE_YES: Final = (
 )
 
 
+# What a hedged answer may add to the question's event: by how little ("Probably, but only
+# slightly."), or on what it rests ("Probably not, as long as the pumps keep running.").
+_HEDGE_RIDER: Final = (
+    r"(?:,\s+(?:but\s+)?(?:only\s+)?(?:a\s+little|a\s+bit|slightly|modestly|somewhat|"
+    r"marginally|just)|,\s+(?:(?:as|so)\s+long\s+as|if|unless|provided(?:\s+that)?)\s+"
+    r"[^.;!?]{3,100}?)?"
+)
+
+
+# "I think so, probably twice.": the event granted, with a hedged count or time of it.
+_HEDGED_COUNT: Final = (
+    r"(?:,\s+(?:probably|maybe|perhaps|possibly)\s+(?:once|twice|(?:two|three|four)\s+times|"
+    r"(?:this|next)\s+(?:year|month|season|quarter|week|spring|summer|autumn|winter)))?"
+)
+
+
 # The end of a short answer: "Not next year, no.", "I think so, yes."
 _ANSWER_END: Final = r"(?:,\s*(?:no|yes))?\s*[.!]?\s*$"
 
@@ -928,7 +944,10 @@ _EVEN_ODDS_ANSWER: Final = (
 # "I think so.", "I don't think so.", "Not this year.": an answer whose claim is the
 # question's (LABELLING.md, seventh and eighth splits).
 _SHORT_ANSWER: Final = re.compile(
-    _ANSWER_TAG + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so|"
+    _ANSWER_TAG
+    + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so"
+    + _HEDGED_COUNT
+    + r"|"
     # "I very much doubt it.", "I seriously doubt it.": the doubt, graded
     r"(?:I\s+)?(?:(?:very\s+)?much\s+|really\s+|seriously\s+|rather\s+|strongly\s+)?doubt\s+it|"
     + _TIMED_DENIAL
@@ -953,7 +972,7 @@ _SHORT_ANSWER: Final = re.compile(
     r"(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
     r"(?:\s+not)?(?:\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|"
     # "Probably not this round.": a round of talks, a round of a contest
-    r"autumn|time|round|term))?|" + _HEDGED_PICK + r"|"
+    r"autumn|time|round|term))?" + _HEDGE_RIDER + r"|" + _HEDGED_PICK + r"|"
     # "Drift higher, but slowly.", "Lower.": the way the asked-about figure goes
     r"(?:(?:Drift|Edge|Inch|Move|Trend|Grind|Go)\s+)?(?:[Hh]igher|[Ll]ower|Up|Down)"
     r"(?:,?\s+(?:but\s+)?(?:only\s+)?(?:slowly|gradually|modestly|slightly|steadily|sharply|"

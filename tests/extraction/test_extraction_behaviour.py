@@ -6439,3 +6439,21 @@ def test_a_closing_q_and_a_is_answered_by_the_person_introduced_above_it() -> No
         "A: I think so.\n"
     )
     assert speakers_of(text) == ["Mara Lindqvist", "Tomas Reyes"]
+
+
+def test_a_hedged_short_answer_may_add_a_condition_a_degree_or_a_count() -> None:
+    text = (
+        "Ines Tavner runs the Orrin Valley water board.\n\n"
+        "Q: Will the reservoir run dry this summer?\n\n"
+        "A: Probably not, as long as the spring rains arrive.\n\n"
+        "Q: Will water bills rise next year?\n\n"
+        "A: Probably, but only a little.\n\n"
+        "Q: Will the board ban hosepipes before August?\n\n"
+        "A: I think so, maybe twice.\n"
+    )
+    found = [(c.speaker, c.condition) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        ("Ines Tavner", "as long as the spring rains arrive"),
+        ("Ines Tavner", None),
+        ("Ines Tavner", None),
+    ]
