@@ -921,14 +921,17 @@ _FIGURE_ANSWER: Final = (
     # "Somewhere between 3 million and 3.5 million": a range for it
     r"near|maybe|perhaps|between)\s+)|"
     # "I'd say 2.75%, give or take a quarter point.": the figure is the hedge's own
-    r"(?:I['’]d|I\s+would)\s+say\s+(?:(?i:about|around|roughly|somewhere\s+around)\s+)?)"
+    r"(?:I['’]d|I\s+would)\s+say\s+(?:(?i:about|around|roughly|(?:somewhere\s+)?(?:around|between))"
+    r"\s+)?)"
     r"[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion))?"
     r"(?:\s+(?:and|to)\s+[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion))?)?"
     r"\s*(?:%|per\s+cent|percent|seats|points|euros|dollars|pounds)?"
     # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
     # "About 4,000, if the regulators sign off": the figure, on a condition
     r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe|give\s+or\s+take|if|unless|"
-    r"assuming|provided)\s|\s*$)"
+    r"assuming|provided)\s|\s*$"
+    # "Between 250 and 400 before this is over": the figure, then how long it takes to reach
+    r"|\s+(?:before|by|within|over)\s+(?:this|that|it|the|next|then)\b)"
     r"[^\n]*?"
 )
 

@@ -6457,3 +6457,12 @@ def test_a_hedged_short_answer_may_add_a_condition_a_degree_or_a_count() -> None
         ("Ines Tavner", None),
         ("Ines Tavner", None),
     ]
+
+
+def test_a_range_answer_may_say_by_when_it_is_reached() -> None:
+    text = (
+        "Petra Unsworth studies landslides at Carrow University.\n\n"
+        "Q: How many roads will the slips close?\n\n"
+        "A: I'd say between 12 and 20 before the thaw ends, most of them in the hills.\n"
+    )
+    assert speakers_of(text) == ["Petra Unsworth"]
