@@ -921,9 +921,10 @@ _FIGURE_ANSWER: Final = (
     # "Somewhere between 3 million and 3.5 million": a range for it
     r"near|maybe|perhaps|between)\s+)|"
     # "I'd say 2.75%, give or take a quarter point.": the figure is the hedge's own
-    r"(?:I['’]d|I\s+would)\s+say\s+(?:(?i:about|around|roughly|(?:somewhere\s+)?(?:around|between))"
-    r"\s+)?)"
-    r"[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion))?"
+    # "I'd say by 1% to 3%.": the size of the change the question asks about
+    r"(?:I['’]d|I\s+would)\s+say\s+(?:(?i:by|about|around|roughly|(?:somewhere\s+)?(?:around|"
+    r"between))\s+)?)"
+    r"[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion)|\s*%(?=\s+(?:and|to)\s))?"
     r"(?:\s+(?:and|to)\s+[$€£]?\d[\d.,]*(?:\s+(?:thousand|million|billion))?)?"
     r"\s*(?:%|per\s+cent|percent|seats|points|euros|dollars|pounds)?"
     # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
@@ -1004,7 +1005,16 @@ _TIMED_YES: Final = re.compile(
 # "That depends on the permit. I'd say it's a coin toss.", "We start hiring in May. By the end
 # of next year, about 900.": a call after the reasons or the plans, still the answer's.
 _LATER_ANSWER: Final = re.compile(
-    r"^\s*(?:" + _BY_WHEN + _FIGURE_ANSWER + "|" + _EVEN_ODDS_ANSWER + ")" + _ANSWER_END
+    r"^\s*(?:"
+    + _BY_WHEN
+    + _FIGURE_ANSWER
+    # "Probably, but only slightly. I'd say by 1% to 3%.": the hedge, then the figure it means
+    + r"|(?=I['’]d\s+say\s|I\s+would\s+say\s)"
+    + _FIGURE_ANSWER
+    + "|"
+    + _EVEN_ODDS_ANSWER
+    + ")"
+    + _ANSWER_END
 )
 
 

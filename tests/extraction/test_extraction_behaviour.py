@@ -6466,3 +6466,16 @@ def test_a_range_answer_may_say_by_when_it_is_reached() -> None:
         "A: I'd say between 12 and 20 before the thaw ends, most of them in the hills.\n"
     )
     assert speakers_of(text) == ["Petra Unsworth"]
+
+
+def test_a_figure_the_answerer_would_say_after_a_hedge_is_the_answer_too() -> None:
+    text = (
+        "Ines Tavner runs the Orrin Valley water board.\n\n"
+        "Q: Will water bills rise next year?\n\n"
+        "A: Probably, but only a little. I'd say by 2% to 4%.\n"
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        ("Ines Tavner", "A: Probably, but only a little."),
+        ("Ines Tavner", "I'd say by 2% to 4%."),
+    ]
