@@ -284,11 +284,27 @@ _UNTAGGED_QUESTIONS_MIN: Final = 3
 _FIRST_PERSON: Final = re.compile(r"\b(?:I|I'[a-z]+|I’[a-z]+|we|We|my|My|our|Our)\b")
 
 
+# "We asked Ada Roth, head of research at Keystead, five questions.", "Dr. Lund answered our
+# questions": the line that opens a Q-and-A at the end of a story.
+_QUESTIONS_PUT: Final = re.compile(
+    r"\b(?:we|I)\s+(?:asked|put)\b[^.?!]{1,120}?\bquestions?\b|\banswered\s+(?:[\w-]+\s+){0,3}?"
+    r"questions\b",
+    re.IGNORECASE,
+)
+
+
+# Answers in the first person it takes to read a text as an interview, unless a line above
+# the first question says one follows.
+_FIRST_PERSON_ANSWERS_INTRODUCED: Final = 1
+
+
 def _untagged_turns(paragraphs: list[str]) -> dict[int, str]:
     """An interview whose questions stand as paragraphs of their own, with no names before
     the turns: short paragraphs that end in "?" are the interviewer's, and the paragraphs
     after each, up to the next question, are the interviewee's answer. It takes three such
-    questions, each answered, and answers in the first person, to read a text as one."""
+    questions, each answered, and answers in the first person, to read a text as one; a line
+    above them that says questions were put ("We asked X five questions.") makes one such
+    answer enough, as the rest may be a bare "No." or a claim in the third person."""
     if sum(paragraph.count("?") for paragraph in paragraphs) < _UNTAGGED_QUESTIONS_MIN:
         return {}
     questions = [
@@ -309,6 +325,9 @@ def _untagged_turns(paragraphs: list[str]) -> dict[int, str]:
         labels[question] = _QUESTION_TURN
         labels.update((index, "A") for index in answer)
         answered += any(_FIRST_PERSON.search(paragraphs[index]) for index in answer)
+    introduced = bool(questions) and _QUESTIONS_PUT.search(paragraphs[questions[0] - 1])
+    if introduced and answered >= _FIRST_PERSON_ANSWERS_INTRODUCED:
+        return labels
     if answered < _UNTAGGED_QUESTIONS_MIN or 2 * answered < len(questions):
         return {}
     return labels

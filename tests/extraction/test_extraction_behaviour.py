@@ -6479,3 +6479,20 @@ def test_a_figure_the_answerer_would_say_after_a_hedge_is_the_answer_too() -> No
         ("Ines Tavner", "A: Probably, but only a little."),
         ("Ines Tavner", "I'd say by 2% to 4%."),
     ]
+
+
+def test_questions_a_line_says_were_put_to_someone_are_an_interview_without_tags() -> None:
+    text = (
+        "Ferry fares to climb\n\n"
+        "Oskar Brill, who runs a cafe on the quay, said trade was slow.\n\n"
+        "We asked Helga Strand, an analyst at the consultancy Tidewell, four questions.\n\n"
+        "Will fares rise this year?\n\n"
+        "Probably, but only a little.\n\n"
+        "Is the timetable too thin?\n\n"
+        "I think so, for the outer islands.\n\n"
+        "Will the new ferry arrive before the summer?\n\n"
+        "No.\n\n"
+        "And fuel?\n\n"
+        "Diesel will cost more than it does now until at least 2030.\n"
+    )
+    assert speakers_of(text) == ["Helga Strand", "Helga Strand", "Helga Strand"]
