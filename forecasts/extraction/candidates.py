@@ -575,6 +575,7 @@ def _candidate(
         or _QUOTED_ANSWER.match(sentence.text) is not None
     ) and _short_answer(sentence, document)
     short = short or _answers_question_before(sentence, sentences, index)
+    short = short or _answers_asked_whether(sentence.text)
     short = short or (
         attribution.answer
         and (
@@ -1108,6 +1109,28 @@ def _answers_question_before(sentence: Sentence, sentences: list[Sentence], inde
         asked.rstrip().endswith("?")
         and sentences[index - 1].paragraph >= sentence.paragraph - 1
         and (_FUTURE_QUESTION.search(asked) is not None or _CAN_THEY_WIN.match(asked) is not None)
+    )
+
+
+# 'Asked whether rates could go back up, she said: "Not this year."': a reporter's question
+# put as a clause, answered in a short quotation whose claim is the question's.
+_ASKED_WHETHER: Final = re.compile(
+    r"^\W*Asked\s+(?:whether|if)\s+(?P<asked>[^,;:]{5,160}),\s+(?:[\w.'’-]+\s+){1,4}?"
+    r"(?:said|replied|answered)\s*:?\s*[\"“](?P<answer>[^\"”]{2,60})[\"”]\s*$"
+)
+
+
+# What the question clause asks about is still to come: "could go back up", "would cut".
+_ASKED_AHEAD: Final = re.compile(r"\b(?:could|might|can|may)\b")
+
+
+def _answers_asked_whether(text: str) -> bool:
+    asked = _ASKED_WHETHER.match(text)
+    if asked is None or _SHORT_ANSWER.match(asked.group("answer")) is None:
+        return False
+    question = asked.group("asked")
+    return (
+        _FUTURE_QUESTION.search(question) is not None or _ASKED_AHEAD.search(question) is not None
     )
 
 

@@ -6496,3 +6496,13 @@ def test_questions_a_line_says_were_put_to_someone_are_an_interview_without_tags
         "Diesel will cost more than it does now until at least 2030.\n"
     )
     assert speakers_of(text) == ["Helga Strand", "Helga Strand", "Helga Strand"]
+
+
+def test_a_short_quoted_answer_to_a_reported_question_takes_the_question_s_claim() -> None:
+    text = (
+        "Governor Alma Fennick said the board would meet again in June. Asked whether the "
+        'bank could raise rates again, she said: "Not next year." Asked whether the slowdown '
+        'was over, she said: "Not yet."'
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ['Asked whether the bank could raise rates again, she said: "Not next year."']
