@@ -892,10 +892,12 @@ _HEDGE_RIDER: Final = (
 )
 
 
-# "I think so, probably twice.": the event granted, with a hedged count or time of it.
+# "I think so, probably twice.": the event granted, with a hedged count or time of it; "I
+# don't think so, not this year.": or denied, for the time the answer names.
 _HEDGED_COUNT: Final = (
-    r"(?:,\s+(?:probably|maybe|perhaps|possibly)\s+(?:once|twice|(?:two|three|four)\s+times|"
-    r"(?:this|next)\s+(?:year|month|season|quarter|week|spring|summer|autumn|winter)))?"
+    r"(?:,\s+(?:(?:probably|maybe|perhaps|possibly)\s+(?:once|twice|(?:two|three|four)\s+times|"
+    r"(?:this|next)\s+(?:year|month|season|quarter|week|spring|summer|autumn|winter))|"
+    r"not\s+(?:this|next)\s+(?:year|month|season|quarter|week|spring|summer|autumn|winter)))?"
 )
 
 

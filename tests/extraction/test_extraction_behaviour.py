@@ -6506,3 +6506,12 @@ def test_a_short_quoted_answer_to_a_reported_question_takes_the_question_s_claim
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ['Asked whether the bank could raise rates again, she said: "Not next year."']
+
+
+def test_a_denial_may_name_the_time_it_denies_the_question_for() -> None:
+    text = (
+        "Bram Oduya runs the Kessel port authority.\n\n"
+        "Q: Will the new berth open before the autumn?\n\n"
+        "A: I don't think so, not this summer.\n"
+    )
+    assert speakers_of(text) == ["Bram Oduya"]
