@@ -693,6 +693,17 @@ def _cues(
         )
     # "..., the national weather service said": a body the next sentences name is a source
     cues.extend(_verb_cues(text, attribution.speaker is not None or attribution.verb_start >= 0))
+    likeliest = _LIKELIEST_OUTCOME.search(text) if "likel" in text else None
+    if likeliest is not None:
+        # the hedge words name which outcome is called, on no scale of likelihood
+        cues = [
+            cue
+            for cue in cues
+            if not (cue.kind == "hedge" and likeliest.start() <= cue.start < likeliest.end())
+        ]
+        cues.append(
+            _plain_cue("opinion", likeliest.start(), likeliest.end(), "the likeliest outcome named")
+        )
     # "Asked whether the harvest could fall ...": an indirect question claims nothing
     cues = [
         cue
@@ -710,6 +721,18 @@ def _cues(
     if (attribution.speaker is not None or quoted) and not attribution.generic:
         cues.extend(_conditional_present(text))
     return cues
+
+
+# "The most likely outcome of next week's round is a narrow deal", "The likeliest winner, on
+# current polling, is Ortiz": what is called the likeliest of outcomes still to be decided is
+# a call on it, with no figure of likelihood (LABELLING.md, seventeenth and twenty-sixth
+# splits); "the most likely cause was" looks back, and its noun is not one of these.
+_LIKELIEST_OUTCOME: Final = re.compile(
+    r"\b(?:most\s+likely|likeliest)\s+(?:outcome|result|scenario|winner|loser|opponent|"
+    r"replacement|successor|challenger|nominee|coalition|government|next\s+(?:step|move))\b"
+    r"(?:\s+(?:of|in|for|at)\s+[^,;.]{1,60}?)?(?:,\s+[^,;.]{1,60}?,)?\s+(?:is|will\s+be)\s",
+    re.IGNORECASE,
+)
 
 
 # "A 60% chance is not a promise.", "A one-in-three chance means ...": a figure spoken of as

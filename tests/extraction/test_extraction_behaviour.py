@@ -6515,3 +6515,14 @@ def test_a_denial_may_name_the_time_it_denies_the_question_for() -> None:
         "A: I don't think so, not this summer.\n"
     )
     assert speakers_of(text) == ["Bram Oduya"]
+
+
+def test_the_outcome_a_writer_calls_likeliest_is_a_call_with_no_figure() -> None:
+    text = (
+        "The likeliest winner, on the latest count, is Rosa Quint of the Farmers' Party. "
+        "The most likely cause of the delay was a fault in the scanners."
+    )
+    found = [(c.sentence, c.probability) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        ("The likeliest winner, on the latest count, is Rosa Quint of the Farmers' Party.", None)
+    ]
