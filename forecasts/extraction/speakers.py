@@ -1786,8 +1786,15 @@ def _central_bank_named_later(text: str, document: _Document) -> str | None:
 # "..., the company behind the service said", "The firm said on Tuesday": a lede's speaker
 # called by its kind alone, before the article names any firm.
 _FIRM_BY_KIND: Final = re.compile(
-    r"(?:^|,\s+)(?i:the)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+)(?:\s+(?:behind|that|which|running|developing|"
-    r"building|operating)\b[^,;:\"“”]{0,60}?)?\s+(?:said|says|announced|expects|told)\b"
+    r"(?:^|,\s+|\band\s+)(?i:the)\s+(?:(?:country|nation|city|region|state|island)['’]s\s+)?"
+    r"(?:[a-z-]+\s+){0,3}?(?P<noun>[a-z-]+)(?:\s+(?:behind|that|which|running|developing|"
+    r"building|operating)\b[^,;:\"“”]{0,60}?)?\s+"
+    # "..., the national weather service has warned": a warning is said too
+    r"(?:(?:has|have)\s+)?(?:said|says|announced|expects|told|warned|warns)\b"
+    # "..., according to the city's biggest mortgage lender, as ...": the source closes the
+    # clause, described by where it is the biggest or the leading one
+    r"|\b(?i:according\s+to)\s+(?i:the)\s+(?:(?:country|nation|city|region|state|island)['’]s\s+)?"
+    r"(?:[a-z-]+\s+){0,2}?(?P<source>[a-z-]+)(?=\s*(?:[,;.]|$))"
 )
 
 
@@ -1795,7 +1802,12 @@ _FIRM_BY_KIND: Final = re.compile(
 # "In its seasonal outlook, the Skarland Meteorological Institute put ...": after a short
 # phrase set off by a comma, whose "its" looks back to the body the lede meant.
 _OPENING_THE: Final = re.compile(
-    r"\W*(?:(?i:in|under|according\s+to)\s+(?i:its|their)\s+[^,;:\"“”]{1,40},\s+)?"
+    r"\W*(?:(?i:in|under|according\s+to)\s+(?i:its|their)\s+[^,;:\"“”]{1,60},\s+"
+    # "A survey by the Sondra Institute published on Sunday put ...": the lede's pollster
+    r"|(?i:an?|the|its)\s+(?:[a-z-]+\s+)?(?:survey|poll|forecast|report|outlook|study|projection)"
+    r"\s+(?:by|from)\s+"
+    # "On Monday, the State Institute measured", "Figures published by the Agency showed"
+    r"|On\s+[A-Z][a-z]+,\s+|(?:Figures|Data|Numbers|Estimates)\s+(?:published|released)\s+by\s+)?"
     r"(?:(?i:the)\s+)?$"
 )
 
@@ -1811,8 +1823,12 @@ def _body_kind(text: str, verb: int) -> bool:
 
 
 def _kind_of_body(noun: str) -> bool:
-    """ "the company", "the weather service": a noun a firm or a public body is called by."""
-    return _any_org_noun(noun) or noun.lower() in _AGENCY_NOUNS
+    """ "the company", "the weather service", "the public health institute": a noun a firm or a
+    public body is called by."""
+    return _any_org_noun(noun) or noun.lower() in _AGENCY_NOUNS or noun.lower() in _BODY_KINDS
+
+
+_BODY_KINDS: Final = _wordset("institute authority ministry department commission")
 
 
 # How many sentences after the lede the firm it means may be named in.
@@ -1823,17 +1839,22 @@ def _firm_named_later(text: str, later: list[str], document: _Document) -> str |
     """The firm a lede calls "the company" before naming it: the organisation that opens one
     of the next sentences ("Orrin Mobility, a London start-up, ...")."""
     kind = _FIRM_BY_KIND.search(text, _after_dateline(text))
-    if kind is None or not _kind_of_body(kind.group("noun")):
+    if kind is None or not _kind_of_body(kind.group("noun") or kind.group("source")):
         return None
     for sentence in later:
-        # "In its outlook, the X ...": the capital of the opening word is no name
-        opening = [run for run in _name_runs(sentence)[:2] if run.text not in _OPENING_WORDS]
-        if not opening or _OPENING_THE.match(sentence, 0, opening[0].start) is None:
-            continue
-        known = document.known(opening[0].text)
-        if known is not None and known.kind == "org":
-            return known.root().name
+        # "In its outlook, the X ...": the capital of the opening word is no name, nor is a
+        # day in the phrase before the body ("In its outlook published on Wednesday, the X")
+        for run in _name_runs(sentence)[:_OPENING_RUNS]:
+            if run.text in _OPENING_WORDS or not _OPENING_THE.match(sentence, 0, run.start):
+                continue
+            known = document.known(run.text)
+            if known is not None and known.kind == "org":
+                return known.root().name
     return None
+
+
+# How many capitalised runs may open a sentence before the body it names: "In", a day, it.
+_OPENING_RUNS: Final = 3
 
 
 _OPENING_WORDS: Final = frozenset({"In", "Under", "According"})

@@ -6526,3 +6526,34 @@ def test_the_outcome_a_writer_calls_likeliest_is_a_call_with_no_figure() -> None
     assert found == [
         ("The likeliest winner, on the latest count, is Rosa Quint of the Farmers' Party.", None)
     ]
+
+
+def test_a_lede_source_called_by_its_kind_is_the_body_named_just_after() -> None:
+    def lede_speaker(text: str) -> str | None:
+        return extract_candidates(text, published_at=PUBLISHED)[0].speaker
+
+    assert (
+        lede_speaker(
+            "Rail fares in Ostvale will rise by about 6% in May, according to the region's "
+            "biggest operator, as energy costs climb.\n\n"
+            "Northway Transit Group said on Monday that it expected passenger numbers to hold up."
+        )
+        == "Northway Transit Group"
+    )
+    assert (
+        lede_speaker(
+            "Temperatures in Sorvik are very likely to break records in July, the national "
+            "weather service has warned.\n\n"
+            "In its summer outlook published on Tuesday, the Sorvik Meteorological Office "
+            "said the spring had been the driest since 1976."
+        )
+        == "Sorvik Meteorological Office"
+    )
+    assert (
+        lede_speaker(
+            "Measles has spread to four more provinces, and the country's public health "
+            "institute says cases will probably peak in May.\n\n"
+            "Figures published by the Kessel Institute of Health on Monday showed 810 cases."
+        )
+        == "Kessel Institute of Health"
+    )
