@@ -1112,6 +1112,11 @@ def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
         return True
     if _PROMISED_BEFORE.search(before):
         return True
+    if _FORCED_ACT_AFTER.match(after) and _OWN_PRONOUN_BEFORE.search(before.rstrip(" \"“‘'")):
+        # "we will have to cut transits again in May", "said it would have to ration supply
+        # ... if": what the speaker's side says it will be driven to do is its contingency
+        # plan, still its own act (LABELLING.md, pledge)
+        return True
     if _STARTS_AFTER.match(after) and _PLAYER_NAMED_BEFORE.search(before):
         return True
     if "and" in before[-16:] and _PLAN_THEN_AND.search(before):
@@ -1147,6 +1152,21 @@ def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
         subjects = list(_CLAUSE_SUBJECT.finditer(before))
         return bool(subjects) and bool(_PLEDGE_SUBJECT.search(subjects[-1].group("subject") + " "))
     return False
+
+
+# "will have to cut", "would need to ration": an act the speaker's side would be driven to.
+_FORCED_ACT_AFTER: Final = re.compile(
+    r"^[\s\"“‘']*(?:(?:also|then|again|simply)\s+)?(?:have|need)\s+to\s+(?!be\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+# "we", or the "it" a body says of itself ("ArdoGrid has said it would").
+_OWN_PRONOUN_BEFORE: Final = re.compile(
+    r"\b(?:i|we)\s*$|\b(?:said|says|added|insisted|warned|warns|told\s+[\w'’-]+)\s+"
+    r"(?:that\s+)?it\s*$",
+    re.IGNORECASE,
+)
 
 
 # "was confident the government", "is sure that the regulator": a belief held about a third

@@ -6557,3 +6557,14 @@ def test_a_lede_source_called_by_its_kind_is_the_body_named_just_after() -> None
         )
         == "Kessel Institute of Health"
     )
+
+
+def test_what_a_source_says_its_side_will_have_to_do_is_a_contingency_plan() -> None:
+    text = (
+        '"If the river keeps falling, we will have to close the lower locks in June," said '
+        "Maren Holt, the waterway board's director. The ferry firm Tollvik Lines has said it "
+        "would need to cancel sailings if fuel stays above $100. Maren Holt said rival "
+        "carriers would probably have to raise fares by July."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["Maren Holt said rival carriers would probably have to raise fares by July."]
