@@ -6568,3 +6568,12 @@ def test_what_a_source_says_its_side_will_have_to_do_is_a_contingency_plan() -> 
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["Maren Holt said rival carriers would probably have to raise fares by July."]
+
+
+def test_a_decimal_figure_does_not_end_a_recalled_forecast() -> None:
+    text = (
+        "The Treasury of Orlanda cut its outlook on Friday. In its spring outlook, the Treasury "
+        "had projected growth of 2.3% for this year and said unemployment would stay below "
+        "4.5% until the autumn."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
