@@ -502,7 +502,10 @@ _READER_SUBJECT: Final = re.compile(
 # "every eight minutes", "four times a week": a recurring arrangement, not an event
 _RECURRING: Final = re.compile(
     r"\bevery\s+(?:\d+|[a-z]+)\s+(?:minutes|hours)\b|\bevery\s+(?:hour|morning|evening|"
-    r"night|weekday)\b|\b(?:once|twice|\w+\s+times|\w+\s+days)\s+(?:a|per)\s+(?:day|week|month)\b",
+    r"night|weekday)\b|\b(?:once|twice|\w+\s+times|\w+\s+days)\s+(?:a|per)\s+(?:day|week|month)\b"
+    # "will update its outlook every Thursday": a day of the week, kept by a timetable; a trend
+    # ("will rise every month") keeps none
+    r"|\b(?:every|each)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
 

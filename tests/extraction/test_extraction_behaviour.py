@@ -6577,3 +6577,12 @@ def test_a_decimal_figure_does_not_end_a_recalled_forecast() -> None:
         "4.5% until the autumn."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_what_will_be_done_on_a_day_every_week_is_a_timetable() -> None:
+    text = (
+        "The Velden Water Office will publish its drought bulletin every Monday until "
+        "September. The office said reservoirs would fall below 40% by August."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["The office said reservoirs would fall below 40% by August."]
