@@ -30,10 +30,10 @@ SEED = "article-2023-08-01-second-march"
 DEV_PRECISION = 0.95
 DEV_RECALL = 0.95
 DEV_SPEAKER = 0.95
-# The present test split's first and only scoring run (P 0.88, R 0.88, speaker 0.94,
-# probability within 0.05: 0.93), less 0.02: a regression floor, not a target to tune
+# The present test split's first and only scoring run (P 0.86, R 0.82, speaker 0.83,
+# probability within 0.05: 1.00), less 0.02: a regression floor, not a target to tune
 # towards. Earlier splits and their figures are in LABELLING.md.
-TEST_FLOOR = {"precision": 0.86, "recall": 0.86, "speaker": 0.92}
+TEST_FLOOR = {"precision": 0.84, "recall": 0.80, "speaker": 0.81}
 PROBABILITY_TOLERANCE = 0.05
 
 
