@@ -6586,3 +6586,12 @@ def test_what_will_be_done_on_a_day_every_week_is_a_timetable() -> None:
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["The office said reservoirs would fall below 40% by August."]
+
+
+def test_a_company_named_by_a_trade_word_like_platforms_or_networks_is_no_person() -> None:
+    text = (
+        "Corlan Platforms expects second-quarter revenue of $4 billion, Chief Financial "
+        "Officer Nadia Ruiz said on a call with analysts. Vessel Networks expects sales to "
+        "fall 3% this year, chief executive Ivo Lind said."
+    )
+    assert speakers_of(text) == ["Nadia Ruiz", "Ivo Lind"]
