@@ -385,7 +385,7 @@ _ROLE_OF_NAMED: Final = re.compile(
 
 _ROLE_AT: Final = re.compile(
     rf"^(?:(?:a|an|the|one|two|three|several|some|other)\s+)?(?:\w+\s+){{0,2}}"
-    rf"(?:{_ROLE_NOUNS})\s+(?:at|from|with|of|for|in)\s+(?P<org>.+)$",
+    rf"(?:{_ROLE_NOUNS})\s+(?P<prep>at|from|with|of|for|in)\s+(?P<org>.+)$",
     re.IGNORECASE,
 )
 

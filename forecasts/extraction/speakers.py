@@ -42,6 +42,7 @@ from forecasts.extraction.names import (
     _Mention,
     _mentions_in,
     _name_runs,
+    _org_word,
     _part_of,
     _remembered_as_alias,
     _resolve_name,
@@ -1641,6 +1642,8 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
         found = _definite_org(place, document, "")
         if found is not None:
             return found.name
+        if at.group("prep").lower() == "in" and not any(map(_org_word, place.split())):
+            return None  # "Public health officials in Texas": where they work, not for whom
         return _resolve_name(place, text, offset + at.start("org"), document)
     return None
 

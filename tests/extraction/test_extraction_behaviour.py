@@ -6595,3 +6595,11 @@ def test_a_company_named_by_a_trade_word_like_platforms_or_networks_is_no_person
         "fall 3% this year, chief executive Ivo Lind said."
     )
     assert speakers_of(text) == ["Nadia Ruiz", "Ivo Lind"]
+
+
+def test_people_in_a_place_are_not_a_body_of_that_name() -> None:
+    assert speakers_of("Public health officials in Norland said cases would rise next year.") == []
+    assert speakers_of("Analysts in Tessby expect the krone to fall next year.") == []
+    assert speakers_of(
+        "Economists in the Tessby Finance Ministry expect the krone to fall next year."
+    ) == ["Tessby Finance Ministry"]
