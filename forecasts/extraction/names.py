@@ -353,6 +353,9 @@ _ROLE_NOUNS: Final = (
     r"economists?|analysts?|strategists?|researchers?|scientists?|officials?|spokes(?:man|woman|"
     r"person|people|men|women)|directors?|heads?|chiefs?|executives?|officers?|advisers?|"
     r"advisors?|forecasters?|experts?|modell?ers?|team|unit|desk|staff|model|models|"
+    # "The oil markets division of the Energy Office said": a unit speaks for its body; in
+    # capitals it is part of a name ("the Division of Elections", "Office for Statistics")
+    r"(?-i:division|arm|wing|branch|office|secretariat)|"
     r"epidemiologists?|statisticians?|meteorologists?|engineers?|managers?|board|leadership|"
     # "an underwriter at the insurer": an insurer's own staff, as an analyst is a bank's
     r"underwriters?|actuar(?:y|ies)|"

@@ -6603,3 +6603,10 @@ def test_people_in_a_place_are_not_a_body_of_that_name() -> None:
     assert speakers_of(
         "Economists in the Tessby Finance Ministry expect the krone to fall next year."
     ) == ["Tessby Finance Ministry"]
+
+
+def test_a_unit_written_in_lower_case_before_of_speaks_for_its_body() -> None:
+    assert speakers_of(
+        "The oil markets division of the Orme Energy Office said supply would exceed demand "
+        "in the second quarter."
+    ) == ["Orme Energy Office"]
