@@ -244,6 +244,9 @@ _SPEECH_VERBS: Final = (
     r"(?<=,\s)(?:arguing|saying|warning)(?=\s+that\b)|"
     r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
     r"(?<=,\s)estimating(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?[$€£]?\d)|"
+    # "X was less sure, putting the chance of a cut in June at 30%": the chance X gives
+    r"(?<=,\s)(?:putting|giving)(?=\s+(?:the|its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:chances?|odds|probability|likelihood|risk)\b)|"
     # '"I don't buy it," countered Paul Grey': a reply in the argument, said all the same
     r"countered|counters|retorted|responded|observed|remarked|stressed|emphasi[sz]ed|"
     + TIPPED_TO

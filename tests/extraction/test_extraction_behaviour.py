@@ -6610,3 +6610,9 @@ def test_a_unit_written_in_lower_case_before_of_speaks_for_its_body() -> None:
         "The oil markets division of the Orme Energy Office said supply would exceed demand "
         "in the second quarter."
     ) == ["Orme Energy Office"]
+
+
+def test_the_chance_a_named_forecaster_puts_in_a_participle_clause_is_theirs() -> None:
+    text = "Ivo Lind of Orme Markets was less sure, putting the chance of a cut in June at 30%."
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.speaker, candidate.probability) == ("Ivo Lind", 0.3)
