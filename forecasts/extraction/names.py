@@ -854,7 +854,8 @@ class _Mention:
 _DATELINE: Final = re.compile(
     r"^(?:[A-Z][A-Z.'’/-]{2,}(?:\s+[A-Z][A-Z.'’/-]*)*(?:,[^()–—]{0,80}?)?\s+"
     r"|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?(?=\())"
-    r"(?:\((?P<agency>[^()]{2,60})\)\s*)?[-–—]\s+"
+    # "(Halyard News) -- ": a wire's double hyphen for a dash
+    r"(?:\((?P<agency>[^()]{2,60})\)\s*)?(?:--|[-–—])\s+"
 )
 
 

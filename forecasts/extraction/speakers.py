@@ -1083,6 +1083,11 @@ def _subject_speaker(
             name = _resolve_name(included.group("name"), text, at, document)
             if name is not None:
                 return _Attribution(name, False, *verb)
+        national = _NATIONAL_BODY.match(chunk) if position == 0 or joined else None
+        if national is not None and _kind_of_body(national.group("noun")):
+            # "..., and the country's main economic forecaster said": a body the next
+            # sentences name (not "X, the country's largest lender,", which describes X)
+            return _Attribution(None, False, *verb)
         if not words or _ANONYMOUS.search(chunk):
             # ", speaking on condition of anonymity,": the source is whoever the rest names,
             # an organisation or nobody that can be tracked
@@ -1305,6 +1310,14 @@ _JOINED_NAME: Final = re.compile(
 
 # A description that ends on a kind of place, whose name follows in apposition: "in
 # Tessmark's capital", "in the port city", "from her home town".
+# "the country's main economic forecaster", "the nation's weather service": a body called by
+# its kind and where it is the main one.
+_NATIONAL_BODY: Final = re.compile(
+    r"\s*(?i:the)\s+(?:country|nation|city|region|state|island)['’]s\s+"
+    r"(?:[a-z-]+\s+){0,3}(?P<noun>[a-z-]+)\s*$"
+)
+
+
 # A place the sentence opens on: "In Britain,", "Across the euro zone,", "In New York".
 _WHERE_OPENING: Final = re.compile(
     r"\s*(?i:in|across|throughout|around|outside|inside)\s+(?:the\s+)?"
@@ -1831,7 +1844,7 @@ def _kind_of_body(noun: str) -> bool:
     return _any_org_noun(noun) or noun.lower() in _AGENCY_NOUNS or noun.lower() in _BODY_KINDS
 
 
-_BODY_KINDS: Final = _wordset("institute authority ministry department commission")
+_BODY_KINDS: Final = _wordset("institute authority ministry department commission forecaster")
 
 
 # How many sentences after the lede the firm it means may be named in.
@@ -1850,10 +1863,20 @@ def _firm_named_later(text: str, later: list[str], document: _Document) -> str |
         for run in _name_runs(sentence)[:_OPENING_RUNS]:
             if run.text in _OPENING_WORDS or not _OPENING_THE.match(sentence, 0, run.start):
                 continue
+            if _CAPITAL_OF_A_PHRASE.match(sentence, run.end) and " " not in run.text:
+                continue  # "Gross domestic product fell": the capital opens the sentence
             known = document.known(run.text)
             if known is not None and known.kind == "org":
                 return known.root().name
     return None
+
+
+# A lower-case word that goes on the phrase a single capitalised word opened, rather than
+# a verb of which a name is the subject ("Gross domestic product", not "Voltaris expects").
+_CAPITAL_OF_A_PHRASE: Final = re.compile(
+    r"\s+(?![a-z]+(?:s|ed)\b)(?!(?:will|would|is|are|was|were|has|have|had|can|could|may|might|"
+    r"should|now|also|still|cut|put|set|saw|sees|see)\b)[a-z]"
+)
 
 
 # How many capitalised runs may open a sentence before the body it names: "In", a day, it.

@@ -6616,3 +6616,25 @@ def test_the_chance_a_named_forecaster_puts_in_a_participle_clause_is_theirs() -
     text = "Ivo Lind of Orme Markets was less sure, putting the chance of a cut in June at 30%."
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert (candidate.speaker, candidate.probability) == ("Ivo Lind", 0.3)
+
+
+def test_a_wire_s_agency_before_a_double_hyphen_is_no_speaker() -> None:
+    text = (
+        "(Halden News) -- Tessby's economy shrank again, and the country's main economic "
+        "forecaster said the slump would last at least until the summer.\n\n"
+        "The Tessby Institute for Economic Research now sees output shrinking a further 0.2% "
+        "in the second quarter, it said in a report."
+    )
+    assert speakers_of(text) == [
+        "Tessby Institute for Economic Research",
+        "Tessby Institute for Economic Research",
+    ]
+
+
+def test_a_capital_opening_a_phrase_is_not_the_body_a_lede_meant() -> None:
+    text = (
+        "(Halden News) -- Tessby's economy shrank again, and the country's main economic "
+        "forecaster said the slump would last at least until the summer.\n\n"
+        "Gross domestic product fell 0.3% in the first quarter."
+    )
+    assert speakers_of(text) == [None]
