@@ -526,7 +526,14 @@ _REVISED_FORECAST: Final = re.compile(
     r"(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
     # "kept its forecast for Brent to average $61": the figure after the verb it forecasts
     rf"{_FORECAST_NOUNS}(?:[^.;]|\.\d){{0,40}}?\b(?:at|of|to\s+(?:average|reach|hit|be))\s+"
-    r"(?:about\s+|around\s+)?[$€£\d]",
+    r"(?:about\s+|around\s+)?[$€£\d]"
+    # "pushed back their forecast for the first cut to September from June": when it comes
+    r"|\b(?:push(?:ed|es|ing)?\s+back|(?:brought|brings|bring(?:ing)?|mov(?:ed|es|ing)|"
+    r"pull(?:ed|s|ing)?)\s+forward)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:forecasts?|calls?|expectations?|predictions?|estimates?)\s+(?:for|of)\s+[^.;]{1,60}?"
+    r"\bto\s+(?:early\s+|mid-?|late\s+)?(?:(?-i:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Q[1-4])\b|next\s+year|(?:19|20)\d\d|"
+    r"the\s+(?:first|second|third|fourth)\s+quarter)",
     re.IGNORECASE,
 )
 
@@ -749,11 +756,22 @@ def _recalled_belief(text: str, start: int) -> bool:
     says") turning the sentence to the present."""
     window = max(0, start - _LOOK_AROUND)
     belief = _PAST_BELIEF.search(text, window, start)
-    return belief is not None and _LATER_VIEW.search(text, belief.start(), start) is None
+    if belief is None or _LATER_VIEW.search(text, belief.start(), start) is not None:
+        return False
+    revised = _AND_THEN.search(text, belief.start(), start) and _REVISION_VERB.match(text, start)
+    return not revised
 
 
 _LATER_VIEW: Final = re.compile(
-    r"\b(?:but|now|however|while|whereas|yet|since)\b|\b(?:says|expects|thinks)\b", re.IGNORECASE
+    r"\b(?:but|now|however|while|whereas|yet|since)\b|\b(?:says|expects|thinks)\b",
+    re.IGNORECASE,
+)
+# "... than they had expected and pushed back their forecast": the main clause goes on with a
+# revision of its own, after the belief it recalls.
+_AND_THEN: Final = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
+_REVISION_VERB: Final = re.compile(
+    r"(?:pushed|brought|moved|pulled|raised|lowered|cut|revised|lifted|trimmed|upgraded|"
+    r"downgraded)\b"
 )
 
 

@@ -304,6 +304,10 @@ _SPEECH_VERBS: Final = (
     r"|view(?=\s+that\b)"
     # "lifted its recession probability to 45%", "raised the odds of a recession"
     r"|odds|probability|chances?|likelihood)"
+    # "pushed back their forecast for the first cut to September": a forecast's date moved
+    r"|(?:push(?:ed|es)?\s+back|(?:brought|brings|bring|moved|moves|pulled|pulls)\s+forward)"
+    r"(?=\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:forecasts?|calls?|expectations?|"
+    r"predictions?|estimates?)\s+(?:for|of)\b)"
     # "assigns a 30% probability to a recession": a chance given
     r"|(?:assigns|assigned|attaches|attached)(?=\s+(?:an?\s+)?(?:[\w.%-]+\s+){1,3}"
     r"(?:probability|chance|likelihood|odds)\b)"

@@ -6638,3 +6638,13 @@ def test_a_capital_opening_a_phrase_is_not_the_body_a_lede_meant() -> None:
         "Gross domestic product fell 0.3% in the first quarter."
     )
     assert speakers_of(text) == [None]
+
+
+def test_a_forecast_whose_date_is_moved_is_the_forecaster_s_new_call() -> None:
+    text = (
+        "Economists at Orme Bank said the decision was more hawkish than they had expected "
+        "and pushed back their forecast for the first cut to September from June. Tessby "
+        "Capital brought forward its call for the first rate hike to March."
+    )
+    assert speakers_of(text) == ["Orme Bank", "Tessby Capital"]
+    assert speakers_of("Traders pushed back their bets to next year.") == []
