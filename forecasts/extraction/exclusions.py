@@ -289,9 +289,26 @@ _HOPE_AFTER_A_CLAUSE: Final = re.compile(r"[,;–—]\s")
 
 
 def _hoped_for(text: str) -> bool:
-    """A hope that governs the sentence; one set off at its end leaves the rest a claim."""
+    """A hope that governs the sentence; one set off at its end leaves the rest a claim, and
+    so does one the speaker guesses others will have ("My guess is they roll over the
+    quotas and hope demand does the work")."""
     hope = _HOPE.search(text)
-    return hope is not None and _HOPE_AFTER_A_CLAUSE.search(text, 0, hope.start()) is None
+    if hope is None or _HOPE_AFTER_A_CLAUSE.search(text, 0, hope.start()) is not None:
+        return False
+    guess = _GUESS_BEFORE.search(text, 0, hope.start())
+    return guess is None or _THIRD_PERSON_HOPE.search(text, guess.end(), hope.start()) is None
+
+
+# "My guess is", "I suspect": the speaker's view, which may take in others' hopes.
+_GUESS_BEFORE: Final = re.compile(
+    r"\b(?:my|our)\s+(?:guess|bet|hunch|expectation|sense)\s+is\b"
+    r"|\b(?:I|we)\s+(?:think|expect|suspect|reckon|bet)\b",
+    re.IGNORECASE,
+)
+# "they ... and hope", "she hopes": a hope whose subject is someone else.
+_THIRD_PERSON_HOPE: Final = re.compile(
+    r"\b(?:they|he|she|it)\b[^.;]*?(?:\band\s+|\b(?:they|he|she|it)\s+)$", re.IGNORECASE
+)
 
 
 def _hope_start(text: str) -> int:

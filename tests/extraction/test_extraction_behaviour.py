@@ -6648,3 +6648,12 @@ def test_a_forecast_whose_date_is_moved_is_the_forecaster_s_new_call() -> None:
     )
     assert speakers_of(text) == ["Orme Bank", "Tessby Capital"]
     assert speakers_of("Traders pushed back their bets to next year.") == []
+
+
+def test_a_hope_the_speaker_guesses_others_will_have_leaves_the_guess_a_claim() -> None:
+    text = (
+        '"My guess is they keep the quotas and hope the summer season does the work for '
+        'them," said Ivo Lind, an analyst at Orme Bank. "I hope they cut rates in June," '
+        "Lind added."
+    )
+    assert speakers_of(text) == ["Ivo Lind"]
