@@ -203,9 +203,10 @@ _NAME_RUN: Final = re.compile(
 # picked and is itself a forecast. "tipped Dylan Marsh, who won the youth title, to reach":
 # an aside about the pick may stand between.
 TIPPED_TO: Final = (
-    r"(?:tipped|tips)(?=\s+(?:(?:[\w'’-]+\s+){1,4}?"
+    # "picks Port Esk to edge it", "backs the Kings to win": a pundit's pick, as a tip
+    r"(?:tipped|tips|picks|backs)(?=\s+(?:(?:[\w'’-]+\s+){1,4}?"
     r"|(?:[\w'’-]+\s+){0,3}[\w'’-]+,[^,;]{1,80},\s+)to\s+(?:win|reach|finish|go|lift|make|take|"
-    r"claim|beat|top|retain|qualify)\b)"
+    r"claim|beat|top|retain|qualify|edge|nick|sneak|prevail|triumph)\b)"
 )
 
 

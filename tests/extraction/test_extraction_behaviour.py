@@ -6657,3 +6657,11 @@ def test_a_hope_the_speaker_guesses_others_will_have_leaves_the_guess_a_claim() 
         "Lind added."
     )
     assert speakers_of(text) == ["Ivo Lind"]
+
+
+def test_a_pundit_who_picks_or_backs_a_side_to_win_makes_a_forecast() -> None:
+    text = (
+        "Former lock Ivo Lind picks Kell Rovers to edge it. Ana Berg, a television analyst, "
+        "backs Orme City to win the final."
+    )
+    assert speakers_of(text) == ["Ivo Lind", "Ana Berg"]
