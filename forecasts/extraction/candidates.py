@@ -787,10 +787,16 @@ _TIMED_DENIAL: Final = (
 )
 
 
+_MARGIN: Final = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+
+
 # The winner and the score or margin a pick gives.
 _PICKED_SCORE: Final = (
     r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:\d{1,2}-\d{1,2}|by\s+"
-    r"(?:a|one|two|three|\d)\s+(?:goals?|points?|runs?|tries|wickets?))"
+    r"(?:a|one|two|three|\d)\s+(?:goals?|points?|runs?|tries|wickets?)"
+    # "Harrowgate by six or seven": a margin, its unit left to the sport
+    r"|by\s+" + _MARGIN + r"(?:\s+(?:or|to)\s+" + _MARGIN + r")?"
+    r"(?:\s+(?:goals?|points?|runs?|tries|wickets?))?(?=\s*[,.]))"
 )
 
 

@@ -6665,3 +6665,11 @@ def test_a_pundit_who_picks_or_backs_a_side_to_win_makes_a_forecast() -> None:
         "backs Orme City to win the final."
     )
     assert speakers_of(text) == ["Ivo Lind", "Ana Berg"]
+
+
+def test_a_quoted_pick_of_a_margin_with_no_unit_is_a_tip() -> None:
+    text = (
+        'Former lock Ivo Lind is sure of the winner. "Kell Rovers by six or seven, and it '
+        "won't feel that close,\" he said."
+    )
+    assert speakers_of(text) == ["Ivo Lind"]
