@@ -556,6 +556,14 @@ _PROJECTION_IMPLIES: Final = re.compile(
 )
 
 
+# "Modelling by the ministry's surveillance unit shows the outbreak infecting 600,000 people by
+# the end of June": a course the modelling projects; what it "shows" of the past is a finding.
+_MODELLING_SHOWS: Final = re.compile(
+    r"\b(?i:modell?ing)(?:\s+(?:by|from)\s+[^,;.]{1,80}?)?\s+(?:now\s+)?(?:shows?|sees?|"
+    r"points?\s+to|suggests?)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?[a-z]+ing\b"
+)
+
+
 # "Its seat projection for May 3 gives the Greens between 40 and 46 seats", "the club's
 # season simulations have Rovers finishing on 71 points": the figures a projection assigns.
 # "gives the Greens 40 of the assembly's 90 seats": a share of a whole named by its owner.
@@ -1067,6 +1075,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     for match in _PROJECTION_IMPLIES.finditer(text) if projects else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's implication")
     gives = "ation" in text or "ion" in text or "model" in text
+    for match in _MODELLING_SHOWS.finditer(text) if "odel" in text else ():
+        yield _plain_cue("forecast_verb", match.start(), match.end(), "a model's projected course")
     for match in _PROJECTION_GIVES.finditer(text) if gives else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a projection's figures")
     framed = "In " in text or "Under " in text or " projection" in text or " forecast" in text

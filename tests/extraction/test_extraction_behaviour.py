@@ -6673,3 +6673,13 @@ def test_a_quoted_pick_of_a_margin_with_no_unit_is_a_tip() -> None:
         "won't feel that close,\" he said."
     )
     assert speakers_of(text) == ["Ivo Lind"]
+
+
+def test_modelling_that_shows_a_course_to_come_is_a_forecast_a_finding_is_not() -> None:
+    text = (
+        "The Tessby Health Ministry expects cases to rise. Modelling by the ministry's "
+        "surveillance unit shows the outbreak infecting as many as 90,000 people by the end "
+        "of June, the ministry said in a statement. Modelling shows that last year's outbreak "
+        "infected 60,000 people."
+    )
+    assert speakers_of(text) == ["Tessby Health Ministry", "Tessby Health Ministry"]
