@@ -15,6 +15,11 @@ article's published_at (converted to UTC first). The conventions:
 - "by March", "in March", "by the end of March": the end of the next March that has not
   ended (published in August -> next year's); "before March": its first instant.
   "by March 1" / "by 1 March": the end of that day; "before March 1": its start.
+- "through", "over", "into" and "beyond" a month, season or year, and "until at least ...",
+  end with it, as "by" does.
+- "in the first half" ends on 1 July, "in the second half" with the year (the next such half
+  that has not ended); "by Christmas" at the end of 25 December, "before Christmas" at its
+  start; "in the year to February", "the six months to March": at the end of that month.
 - Seasons are meteorological and northern: spring Mar-May, summer Jun-Aug,
   autumn Sep-Nov, winter Dec-Feb. "by the summer" is the end of the next summer that has
   not ended, "before the summer" its start.
@@ -128,7 +133,12 @@ _COUNT_RE: Final = (
     r"twenty|thirty|fifty|an|a)"
 )
 _UNIT_RE: Final = r"(?P<unit>(?:day|week|month|quarter|year|decade)s?)"
-_BY: Final = r"(?P<by>by|before|until|till|in|during|within|ahead of|no later than|on)"
+_BY: Final = (
+    r"(?P<by>by|before|until|till|in|during|within|ahead of|no later than|on|through|throughout|"
+    # "persist into February", "last beyond March", "until at least mid-June"
+    r"over|into|beyond)(?:\s+at\s+least)?"
+)
+_WEEKDAY_RE: Final = r"(?:(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)"
 _PART_RE: Final = r"(?:(?P<part>early|mid|late)[\s-]+)"
 
 
@@ -192,7 +202,10 @@ def _decade_end(match: re.Match[str], now: datetime) -> datetime:
 def _named_year(match: re.Match[str], now: datetime) -> datetime | None:
     year = int(match.group("year"))
     by = (match.group("by") or "").lower()
-    if by in {"", "in", "during", "on"} and year < now.year:
+    if (
+        by in {"", "in", "during", "on", "over", "through", "throughout", "into"}
+        and year < now.year
+    ):
         return None
     part = (match.group("part") or "").lower()
     if _before(match) and not match.group("end"):
@@ -302,6 +315,26 @@ def _named_quarter(match: re.Match[str], now: datetime) -> datetime:
     return end if end > now else _add_months(end, 12)
 
 
+def _half_year(match: re.Match[str], now: datetime) -> datetime:
+    end_month = 7 if match.group("half").lower() == "first" else 13
+    if match.group("year"):
+        return _month_start(int(match.group("year")), end_month)
+    end = _month_start(now.year, end_month)
+    return end if end > now else _add_months(end, 12)
+
+
+def _christmas(match: re.Match[str], now: datetime) -> datetime:
+    day = datetime(now.year, 12, 25, tzinfo=UTC)
+    if day + timedelta(days=1) <= now:
+        day = day.replace(year=now.year + 1)
+    return day if _before(match) else day + timedelta(days=1)
+
+
+def _period_to(match: re.Match[str], now: datetime) -> datetime:
+    year, month = _month_year(match, now)
+    return _month_start(year, month + 1)
+
+
 def _tomorrow(match: re.Match[str], now: datetime) -> datetime:
     return datetime(now.year, now.month, now.day, tzinfo=UTC) + timedelta(days=2)
 
@@ -340,12 +373,14 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _unresolvable,
         ),
         (
-            rf"\b{_BY}\s+(?:the\s+)?{_END}{_PART_RE}?(?:the\s+middle\s+of\s+)?{_MONTH_RE}\s+"
+            rf"\b{_BY}\s+(?:the\s+)?{_END}{_PART_RE}?(?:the\s+middle\s+of\s+)?{_WEEKDAY_RE}?"
+            rf"{_MONTH_RE}\s+"
             rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR_RE})?",
             _named_day,
         ),
         (
-            rf"\b{_BY}\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}"
+            rf"\b{_BY}\s+{_WEEKDAY_RE}?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"{_MONTH_RE}"
             rf"(?:,?\s+{_YEAR_RE})?\b",
             _named_day,
         ),
@@ -378,7 +413,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
         # "for at least two more years", "for another two years": a stretch still to run
         (rf"\bfor\s+(?:at\s+least\s+)?another\s+{_COUNT_RE}\s+{_UNIT_RE}\b", _span),
         (rf"\bfor\s+(?:at\s+least\s+)?{_COUNT_RE}\s+more\s+{_UNIT_RE}\b", _span),
-        (rf"\bin\s+{_COUNT_RE}\s+{_UNIT_RE}['’]?\s+time\b", _span),
+        (rf"\bin\s+{_COUNT_RE}\s+{_UNIT_RE}(?:['’]s?)?\s+time\b", _span),
         (rf"\b{_COUNT_RE}\s+{_UNIT_RE}\s+from\s+now\b", _span),
         (
             r"\b(?:in|within|over)\s+the\s+(?:coming|next)\s+(?P<unit>day|week|month|year)s\b"
@@ -408,6 +443,22 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _named_quarter,
         ),
         (r"\b(?:by\s+|before\s+)?tomorrow\b", _tomorrow),
+        (
+            # "in the second half", "over the first half of 2027"
+            rf"\b(?:in|during|over|through|by\s+the\s+end\s+of|for)\s+the\s+(?P<half>first|second)"
+            rf"\s+half(?:\s+of\s+(?:the\s+year|this\s+year|{_YEAR_RE}))?\b",
+            _half_year,
+        ),
+        (
+            r"\b(?P<by>by|before|until|till|ahead\s+of|over|at)\s+Christmas(?:\s+Day)?\b",
+            _christmas,
+        ),
+        (
+            # "in the year to February", "the six months to February 2027": a period's end
+            rf"\b(?:year|(?:\w+|\d+)\s+months|quarter|half|weeks?)\s+(?:to|ending(?:\s+in)?)\s+"
+            rf"(?:the\s+end\s+of\s+)?{_MONTH_RE}(?:\s+{_YEAR_RE})?\b(?![\s-]*\d)",
+            _period_to,
+        ),
     )
 )
 
