@@ -1282,8 +1282,12 @@ _THAN_BEFORE: Final = re.compile(r"\bthan\s+$", re.IGNORECASE)
 
 _NOUN_AFTER: Final = re.compile(
     # not "forecast on Monday that it would deliver": the day it was made, then the verb's clause
-    r"^\s*(?:on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+that\b)|"
-    r"for|of|after|in|at|by|is|was|are|were|and|during|until|through|,|\.|$)",
+    # (whole words: "forecasts inflation at 1.6%" is the verb, "in" or no "in")
+    r"^\s*(?:(?:on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+that\b)|"
+    r"for|of|after|in|at|by|is|was|are|were|and|during|until|through|"
+    # "the forecasts issued on Monday", "its projections show": a noun, then its own verb
+    r"issued|published|released|compiled|from|show|shows|showed|suggest|suggests|have|has|had|"
+    r"will|would)\b|,|\.|$)",
     re.I,
 )
 

@@ -6683,3 +6683,11 @@ def test_modelling_that_shows_a_course_to_come_is_a_forecast_a_finding_is_not() 
         "infected 60,000 people."
     )
     assert speakers_of(text) == ["Tessby Health Ministry", "Tessby Health Ministry"]
+
+
+def test_a_forecast_verb_before_a_word_that_starts_like_a_preposition_is_a_verb() -> None:
+    text = (
+        "The Tessby Central Bank forecasts inflation at 1.6% in 2026. Bank staff now project "
+        "interest rates of 3% next year. The bank forecasts issued on Monday were gloomy."
+    )
+    assert speakers_of(text) == ["Tessby Central Bank", "Tessby Central Bank"]
