@@ -32,6 +32,9 @@ article's published_at (converted to UTC first). The conventions:
   Monday first), month or quarter; "this ...", "the current ..." / "by the end of the
   ...": of the current one. "In the second quarter", "for the second quarter",
   "second-quarter revenue": the end of the next such quarter that has not ended.
+- "by Friday", "until at least Thursday": the end of the next such day (of the day after
+  a week with "next"); "before Monday": its start; "this weekend": the end of the coming
+  Sunday. "On Friday" is left alone: in news it is as often the day something was said.
 - Events with no date of their own ("before the election", "ahead of the summit", "by
   the 2032 season") are recognised, so a page can show them, but resolve to None: an
   editor has to set the date.
@@ -335,6 +338,23 @@ def _period_to(match: re.Match[str], now: datetime) -> datetime:
     return _month_start(year, month + 1)
 
 
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(match: re.Match[str], now: datetime) -> datetime:
+    today = datetime(now.year, now.month, now.day, tzinfo=UTC)
+    ahead = (_WEEKDAYS.index(match.group("weekday").lower()) - today.weekday()) % 7
+    if match.group("next"):
+        ahead += 7
+    day = today + timedelta(days=ahead)
+    return day if _before(match) else day + timedelta(days=1)
+
+
+def _weekend(match: re.Match[str], now: datetime) -> datetime:
+    today = datetime(now.year, now.month, now.day, tzinfo=UTC)
+    return today + timedelta(days=(6 - today.weekday()) % 7 + 1)
+
+
 def _tomorrow(match: re.Match[str], now: datetime) -> datetime:
     return datetime(now.year, now.month, now.day, tzinfo=UTC) + timedelta(days=2)
 
@@ -443,6 +463,20 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _named_quarter,
         ),
         (r"\b(?:by\s+|before\s+)?tomorrow\b", _tomorrow),
+        (
+            # "this weekend", "through the weekend": the end of the coming Sunday
+            r"\b(?:this|next|over\s+the|through\s+the|at\s+the|by\s+the)\s+weekend\b",
+            _weekend,
+        ),
+        (
+            # "until at least Thursday", "by Friday": a day of the coming week; "on Friday" is
+            # as often the day something was said, and is left alone
+            r"\b(?P<by>by|before|until|till|through|into|beyond)(?:\s+at\s+least)?\s+"
+            r"(?:(?P<next>next)\s+)?(?-i:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
+            r"Saturday|Sunday))\b(?!,?\s+(?:the\s+)?\d)(?![,\s]+(?-i:January|February|March|April|"
+            r"May|June|July|August|September|October|November|December)\b)",
+            _weekday,
+        ),
         (
             # "in the second half", "over the first half of 2027"
             rf"\b(?:in|during|over|through|by\s+the\s+end\s+of|for)\s+the\s+(?P<half>first|second)"

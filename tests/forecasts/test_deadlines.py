@@ -42,6 +42,10 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("over the summer", at(2023, 9, 1)),
         ("until Sunday 10 September", at(2023, 9, 11)),
         ("on Sunday, September 10", at(2023, 9, 11)),
+        ("until at least Thursday", at(2023, 8, 4)),
+        ("by next Friday", at(2023, 8, 12)),
+        ("before Monday", at(2023, 8, 7)),
+        ("through the weekend", at(2023, 8, 7)),
         ("over the remainder of this year", at(2024, 1, 1)),
         ("in the current year", at(2024, 1, 1)),
         ("for the current quarter", at(2023, 10, 1)),
@@ -142,3 +146,9 @@ def test_a_quarter_s_figure_is_due_when_the_quarter_ends() -> None:
     assert found is not None
     assert (found.phrase, found.deadline) == ("third-quarter", at(2023, 10, 1))
     assert find_deadline("The third-quarter slump is over.", published_at=PUBLISHED) is None
+
+
+def test_a_weekday_after_on_is_not_read_as_a_deadline() -> None:
+    assert (
+        find_deadline("Rates will rise, the bank said on Friday.", published_at=PUBLISHED) is None
+    )
