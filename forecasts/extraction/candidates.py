@@ -1472,7 +1472,7 @@ def _build(
     main = _main_cue(cues)
     span_start, span_end = _span(sentence, main, regions, attribution)
     probability_cue = _probability_cue(cues, sentence.text)
-    deadline = _deadline_in(deadlines, span_start, span_end)
+    deadline = _deadline_in(deadlines, span_start, span_end, main.start)
     quantity = None
     if probability_cue is None or probability_cue.basis != "stated":
         quantity = _quantity(sentence.text, span_start, span_end)
@@ -1553,8 +1553,12 @@ def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | No
 _AT_LEAST_EVEN: Final = frozenset({"better than even"})
 
 
-def _deadline_in(deadlines: list[Deadline], start: int, end: int) -> Deadline | None:
+def _deadline_in(deadlines: list[Deadline], start: int, end: int, cue: int) -> Deadline | None:
+    """The deadline of the claim: in its span, after its cue first ("order books turned up in
+    December, and I expect growth to return in the first quarter"), then anywhere in it."""
     inside = [d for d in deadlines if start <= d.start < end]
-    ordered = inside + [d for d in deadlines if d not in inside]
+    after_cue = [d for d in inside if d.start >= cue]
+    ordered = after_cue + [d for d in inside if d not in after_cue]
+    ordered += [d for d in deadlines if d not in inside]
     resolved = [d for d in ordered if d.deadline is not None]
     return resolved[0] if resolved else (ordered[0] if ordered else None)

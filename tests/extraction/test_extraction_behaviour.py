@@ -6691,3 +6691,12 @@ def test_a_forecast_verb_before_a_word_that_starts_like_a_preposition_is_a_verb(
         "interest rates of 3% next year. The bank forecasts issued on Monday were gloomy."
     )
     assert speakers_of(text) == ["Tessby Central Bank", "Tessby Central Bank"]
+
+
+def test_a_claim_s_deadline_is_the_time_after_its_cue_before_a_past_one() -> None:
+    text = (
+        '"Order books turned up in December, and I expect the economy to return to growth '
+        'in the first quarter," said Ivo Lind, an economist at Orme Bank.'
+    )
+    [candidate] = extract_candidates(text, published_at=datetime(2027, 1, 21, tzinfo=UTC))
+    assert candidate.deadline_phrase == "in the first quarter"
