@@ -121,8 +121,28 @@ _PRESS_OFFICE: Final = re.compile(
 )
 
 
+# "ORRINGTON, April 27, 2028 /Wirepoint/ -- Brisk Foods Inc. today reported ...": a release
+# sent out through a distribution service, named between slashes in its dateline (news wires
+# credit themselves in brackets); the body its lede opens on issues it, and speaks as "we".
+_DISTRIBUTED_RELEASE: Final = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{2,},[^/\n]{3,60}?\s/[A-Z][^/\n]{1,40}/\s*[-–—]{1,2}\s+"
+)
+
+
+def _distributed_release_issuer(paragraphs: list[str], document: _Document) -> str | None:
+    for line in paragraphs[:_RELEASE_REACH]:
+        dateline = _DISTRIBUTED_RELEASE.match(line)
+        if dateline is not None:
+            opening = re.split(r"(?<=[.!?])\s", line[dateline.end() :], maxsplit=1)[0]
+            return _issuing_organisation(opening, document)
+    return None
+
+
 def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | None:
     """The organisation a press release is issued by, when the text is one."""
+    distributed = _distributed_release_issuer(paragraphs, document)
+    if distributed is not None:
+        return distributed
     for index, line in enumerate(paragraphs[:_RELEASE_REACH]):
         marker = _RELEASE_LINE.match(line.strip())
         if marker is None or not _is_heading(line):

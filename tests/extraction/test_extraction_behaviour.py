@@ -6700,3 +6700,21 @@ def test_a_claim_s_deadline_is_the_time_after_its_cue_before_a_past_one() -> Non
     )
     [candidate] = extract_candidates(text, published_at=datetime(2027, 1, 21, tzinfo=UTC))
     assert candidate.deadline_phrase == "in the first quarter"
+
+
+def test_a_distributed_release_speaks_as_the_company_its_lede_opens_on() -> None:
+    text = (
+        "Marrowfield Foods Reports Second Quarter Results\n\n"
+        "BRACKENDALE, June 3, 2027 /Newsline Direct/ -- Marrowfield Foods, Inc. (FEX: MRF), a "
+        "maker of frozen meals, today reported results for its second quarter.\n\n"
+        "Outlook\n\n"
+        "We expect third-quarter sales of $410 million to $430 million.\n\n"
+        "Adjusted gross margin is expected to be about 34%.\n\n"
+        "About Marrowfield Foods\n\n"
+        "Marrowfield Foods makes frozen meals in four countries."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        ("Marrowfield Foods", "We expect third-quarter sales of $410 million to $430 million."),
+        ("Marrowfield Foods", "Adjusted gross margin is expected to be about 34%."),
+    ]
