@@ -228,8 +228,9 @@ def extract_candidates(
                 index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph
             )
         ):
+            follow_up = _follows_up_ahead(sentence, document)
             document.asked_paragraph = sentence.paragraph
-            if ahead or document.ahead_paragraph == sentence.paragraph:
+            if ahead or follow_up or document.ahead_paragraph == sentence.paragraph:
                 document.question_paragraph = sentence.paragraph
         if ahead:
             document.ahead_paragraph = sentence.paragraph
@@ -938,7 +939,8 @@ _FIGURE_ANSWER: Final = (
     r"\s*(?:%|per\s+cent|percent|seats|points|euros|dollars|pounds)?"
     # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
     # "About 4,000, if the regulators sign off": the figure, on a condition
-    r"(?=[.!]|,\s*(?:yes|no)\b|,\s+(?:and|by|in|probably|maybe|give\s+or\s+take|if|unless|"
+    # "Around 20%, give or take.": the figure, loosely
+    r"(?=[.!]|,\s*(?:yes|no)\b|,\s+give\s+or\s+take\b|,\s+(?:and|by|in|probably|maybe|if|unless|"
     r"assuming|provided)\s|\s*$"
     # "Between 250 and 400 before this is over": the figure, then how long it takes to reach
     r"|\s+(?:before|by|within|over)\s+(?:this|that|it|the|next|then)\b)"
@@ -1077,6 +1079,23 @@ _FUTURE_QUESTION: Final = re.compile(
 _SHORT_ANSWER_CUE: Final = _Cue(
     "opinion", 0, 0, None, None, None, 0.75, "a short answer to a question about the future"
 )
+
+
+# "Q: Will they raise spending in 2028?" - "A: I think so." - "Q: By how much?": a question
+# with no verb of its own asks on about the event of the one before, and so about the future
+# when that one did.
+_FOLLOW_UP: Final = re.compile(
+    _ANSWER_TAG + r"(?:(?:And|So|But)\s+)?(?:(?:By|To|For|Until)\s+)?(?i:how\s+(?:much|many|far|"
+    r"long|soon|quickly|fast|big|high|low)|when|what\s+size)(?:,?\s+then)?\s*\?\s*$"
+)
+
+
+def _follows_up_ahead(sentence: Sentence, document: _Document) -> bool:
+    return (
+        document.question_paragraph == document.asked_paragraph >= 0
+        and sentence.paragraph - document.asked_paragraph <= 2
+        and _FOLLOW_UP.match(sentence.text) is not None
+    )
 
 
 def _short_answer(sentence: Sentence, document: _Document) -> bool:

@@ -6718,3 +6718,16 @@ def test_a_distributed_release_speaks_as_the_company_its_lede_opens_on() -> None
         ("Marrowfield Foods", "We expect third-quarter sales of $410 million to $430 million."),
         ("Marrowfield Foods", "Adjusted gross margin is expected to be about 34%."),
     ]
+
+
+def test_a_loose_figure_answers_a_follow_up_to_a_question_about_the_future() -> None:
+    text = (
+        "Q&A with a shipping analyst\n\n"
+        "Odile Brannaway, senior analyst at Corlan Freight Research, spoke to us this week.\n\n"
+        "Q: Will container rates rise again before the summer?\n\n"
+        "A: I think so. The carriers have already said as much.\n\n"
+        "Q: By how much?\n\n"
+        "A: Somewhere around 15%, give or take.\n"
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert ("Odile Brannaway", "A: Somewhere around 15%, give or take.") in found
