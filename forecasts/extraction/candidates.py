@@ -969,6 +969,8 @@ _SHORT_ANSWER: Final = re.compile(
     + "|"
     + _TIME_ANSWER
     + "|"
+    # "Yes, for at least two more quarters.": the state granted, and how long it goes on
+    + r"(?:Yes,\s+)?"
     + _DURATION_ANSWER
     + "|"
     + _PUT_IT_ANSWER

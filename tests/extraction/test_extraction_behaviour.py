@@ -6731,3 +6731,14 @@ def test_a_loose_figure_answers_a_follow_up_to_a_question_about_the_future() -> 
     )
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert ("Odile Brannaway", "A: Somewhere around 15%, give or take.") in found
+
+
+def test_a_yes_with_how_long_answers_whether_a_state_goes_on() -> None:
+    text = (
+        "Q&A with a grain trader\n\n"
+        "Tomasz Feldhaven, head of grains at Vellory Commodities, spoke to us this week.\n\n"
+        "Q: Will wheat stay above $300 a tonne?\n\n"
+        "A: Yes, for at least three more months.\n"
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [("Tomasz Feldhaven", "A: Yes, for at least three more months.")]
