@@ -926,6 +926,10 @@ _BY_WHEN: Final = (
 # "Slightly lower, around 60%.": a figure for what the question asked about; "Then closer to
 # 2,500.": the figure for the case a follow-up question puts.
 _FIGURE_ANSWER: Final = (
+    # "Close to it, maybe 45%.", "Not quite, perhaps 40%.": how near the asked figure comes,
+    # then the answerer's own
+    r"(?:(?:Close\s+to\s+it|Near\s+it|Not\s+quite|Just\s+short\s+of\s+it|Short\s+of\s+it|"
+    r"Just\s+under|Not\s+far\s+off),\s+(?=(?i:maybe|perhaps|about|around|roughly)\s))?"
     r"(?:(?:Then,?\s+)?(?:(?:Slightly|A\s+bit|A\s+little|Much|Far)\s+)?(?:(?:higher|lower|more|"
     r"less|fewer),?\s+)?(?:(?i:somewhere\s+)?(?i:about|around|roughly|close\s+to|closer\s+to|"
     # "Somewhere between 3 million and 3.5 million": a range for it

@@ -6742,3 +6742,18 @@ def test_a_yes_with_how_long_answers_whether_a_state_goes_on() -> None:
     )
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == [("Tomasz Feldhaven", "A: Yes, for at least three more months.")]
+
+
+def test_how_near_the_asked_figure_comes_then_a_hedged_figure_is_an_answer() -> None:
+    text = (
+        "Q&A with a transit planner\n\n"
+        "Leontyne Harrowby, chief planner at the Osterfield Transit Board, spoke to us.\n\n"
+        "Q: Will ridership be back to a million a day by next year?\n\n"
+        "A: Close to it, maybe 950,000.\n"
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert (candidate.speaker, candidate.sentence, candidate.probability) == (
+        "Leontyne Harrowby",
+        "A: Close to it, maybe 950,000.",
+        None,
+    )
