@@ -472,6 +472,17 @@ _PUTS: Final = (
 )
 
 
+# "Our models put the second-quarter increase at 12% to 15%", "I'd put the rise at 3%": a
+# model's or a forecaster's size for a change; "puts last year's rise at 3%" of a writer's
+# source may be a past figure, so only a model or a hedged "I'd put" says it of the future.
+_MODEL_PUTS_CHANGE: Final = (
+    r"|(?:\b(?:models?|projections?|simulations?)\s+(?:now\s+|also\s+)?puts?"
+    r"|(?<![\w'’])(?:I|[Ww]e)(?:['’]d|\s+would)\s+put)\s+"
+    r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:increase|rise|fall|decline|drop|growth|gain)\s+at\s+"
+    r"(?:somewhere\s+)?(?:between\s+|about\s+|around\s+|roughly\s+)?[$€£]?\d"
+)
+
+
 _ESTIMATE_AT: Final = re.compile(
     r"\b(?:estimates|estimated|estimate|puts|put)\s+(?:the\s+|its\s+)?"
     r"(?:(?:this|next|the\s+coming)\s+(?:year|season|crop\s+year)['’]s\s+|"
@@ -489,7 +500,8 @@ _ESTIMATE_AT: Final = re.compile(
     r"(?:in|around|by|before|nearer(?:\s+to)?|closer\s+to)\s+"
     r"(?:the\s+)?(?:(?:first|second|last|final)\s+(?:half|week|weeks|fortnight)\s+of\s+|"
     r"(?:early|mid|late)[\s-]+)?(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|spring|summer|autumn|fall|winter|next\s+\w+)\b",
+    r"September|October|November|December|spring|summer|autumn|fall|winter|next\s+\w+)\b"
+    + _MODEL_PUTS_CHANGE,
     re.IGNORECASE,
 )
 

@@ -6757,3 +6757,13 @@ def test_how_near_the_asked_figure_comes_then_a_hedged_figure_is_an_answer() -> 
         "A: Close to it, maybe 950,000.",
         None,
     )
+
+
+def test_a_models_size_for_a_change_is_its_forecast() -> None:
+    text = (
+        "Halvard Petrosyan, chief economist at the Denmoor Housing Institute, said on Monday "
+        "that prices had risen 4% in the first quarter. Our simulations put the third-quarter "
+        "rise at 2% to 3%, he said."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["Our simulations put the third-quarter rise at 2% to 3%, he said."]
