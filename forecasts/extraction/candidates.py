@@ -1193,10 +1193,21 @@ _WILL_THEY: Final = re.compile(
 )
 
 
+# What makes the reasons after a bare "No." a claim of their own: a view or a look ahead.
+# Reasons that only describe today ("Their yields are still behind the leaders.") leave the
+# claim with the "No.".
+_VIEW_AHEAD: Final = re.compile(
+    r"\b(?:will|would|won['’]t|wouldn['’]t|shall|going\s+to|think|thinks|expect|expects|believe|"
+    r"doubt|probably|likely|unlikely|could|may|might|should|chance|never|next|until|by)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+
+
 def _bare_answer_to_will(sentence: Sentence, sentences: list[Sentence], index: int) -> bool:
     if index == 0 or not _BARE_YES_NO.match(sentence.text):
         return False
-    if index + 1 < len(sentences) and sentences[index + 1].paragraph == sentence.paragraph:
+    rest = [later.text for later in sentences[index + 1 :] if later.paragraph == sentence.paragraph]
+    if any(_VIEW_AHEAD.search(text) for text in rest):
         return False  # "No. I think they stay below 3%": the reasons carry the claim
     asked = sentences[index - 1]
     return asked.paragraph == sentence.paragraph - 1 and _WILL_THEY.match(asked.text) is not None

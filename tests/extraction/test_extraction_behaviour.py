@@ -6767,3 +6767,17 @@ def test_a_models_size_for_a_change_is_its_forecast() -> None:
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["Our simulations put the third-quarter rise at 2% to 3%, he said."]
+
+
+def test_a_bare_no_keeps_its_claim_when_the_reasons_only_describe_today() -> None:
+    text = (
+        "Q&A with a retail analyst\n\n"
+        "Saskia Ombredane, lead analyst at Harcourt Retail Insight, spoke to us.\n\n"
+        "Q: Will Brindle Stores open 200 shops by 2030?\n\n"
+        "A: No. Their margins are thin and their rents are rising.\n\n"
+        "Q: Will Fallow Mart close its depots?\n\n"
+        "A: No. I think they keep all of them.\n"
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    # the second "No." leaves its claim to the view after it
+    assert found == [("Saskia Ombredane", "A: No.")]
