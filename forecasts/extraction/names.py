@@ -121,6 +121,8 @@ _LEADING_FUNCTION_WORDS: Final = _wordset(
     "this that when while if since until during under over about against between among "
     # "Former England captain Ola Brenn": what someone was, no part of a name
     "former "
+    # "Analysis: Why Brandt is still the favourite": a heading's question word, not a name
+    "why how what where who whom whose which whether "
     # "On Sunday Dana Ruiz told the crowd": the day, not a first name
     "monday tuesday wednesday thursday friday saturday sunday"
 )

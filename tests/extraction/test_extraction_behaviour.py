@@ -6781,3 +6781,19 @@ def test_a_bare_no_keeps_its_claim_when_the_reasons_only_describe_today() -> Non
     found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
     # the second "No." leaves its claim to the view after it
     assert found == [("Saskia Ombredane", "A: No.")]
+
+
+def test_a_headings_question_word_is_no_part_of_a_name() -> None:
+    text = (
+        "Live: Tarrow County mayoral primary\n\n"
+        "Early returns have state Sen. Odessa Fairhurst at 52% of the vote.\n\n"
+        "Analysis: Why Fairhurst is still the favourite\n\n"
+        "Fairhurst took no questions but told supporters she would win the runoff in June."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        (
+            "Odessa Fairhurst",
+            "Fairhurst took no questions but told supporters she would win the runoff in June.",
+        )
+    ]
