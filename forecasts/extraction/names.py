@@ -266,6 +266,10 @@ _SPEECH_VERBS: Final = (
     # champions": a runner called the likeliest
     r"(?:rates|rated|rate|has|have|had)(?=\s+(?:[\w'’.-]+\s+){1,4}?(?:as\s+)?the\s+"
     r"(?:likeliest|most\s+likely|(?:clear\s+|strong\s+)?favou?rites?)\b)|"
+    # "The Halworth Report rates the race Lean Republican", "rated the seat a Toss-up": a race
+    # rating, the rater's call on who is ahead
+    r"(?:rates|rated|rate)(?=\s+(?:[\w'’.-]+\s+){1,4}?(?:an?\s+)?(?-i:(?:Safe|Solid|Likely|Lean|Leans|"
+    r"Tilt|Tilts)\s+[A-Z][a-z]+|Toss-?[Uu]p|toss-up)\b)|"
     # "its match model makes City narrow favourites: 41% for a home win": a pick, priced
     r"(?:makes|make|made)(?=\s+(?:[\w'’.-]+\s+){1,4}?(?:(?:narrow|clear|strong|heavy|slight)\s+)?"
     r"favou?rites\s*:)|"
@@ -1171,7 +1175,7 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "Your American rival says": an interviewer's "your", not a name
     if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
-    if _titled_document(words):
+    if _titled_document(words) and not _RATER_AFTER.match(text, mention.end):
         return None  # "its Oil Market Report", "Bank Rate": a publication or a rate says nothing
     if _LOCATED.search(words[-1]):
         return None  # "The New York-based institute": where a body is, not its name
@@ -1352,6 +1356,11 @@ _ORG_NOUN_AFTER: Final = re.compile(
     r"insurer|regulator|think\s+tank|foundation|charity|broker|brokerage|airline|carrier|"
     r"[a-z]+maker)\b(?!['’]s)(?!\s+[A-Z])"
 )
+
+
+# "The Halworth Political Report rates the race Lean Republican": a newsletter that rates
+# races is the rater, its title the name it goes by.
+_RATER_AFTER: Final = re.compile(r"\s+(?:now\s+|still\s+|also\s+)?(?:rates|rated)\s")
 
 
 def _titled_document(words: list[str]) -> bool:

@@ -6797,3 +6797,11 @@ def test_a_headings_question_word_is_no_part_of_a_name() -> None:
             "Fairhurst took no questions but told supporters she would win the runoff in June.",
         )
     ]
+
+
+def test_a_newsletter_that_rates_a_race_is_the_rater_not_its_rating() -> None:
+    text = (
+        "The Ostrava Political Report rates the governor's race Lean Democratic, meaning it "
+        "still sees Councillor Priya Vandermolen as the favourite."
+    )
+    assert only(text).speaker == "Ostrava Political Report"
