@@ -75,6 +75,8 @@ _ORG_WORDS: Final = _wordset(
     "town city county council institute observatory economics pictures films studios "
     "productions entertainment alliance coalition federation confederation league caucus bureau "
     "statistics "
+    # "the Division of Elections", "the Directorate of Fisheries": a public body's department
+    "division directorate "
     # "a pundit for NorthSport TV": a broadcaster, not a person
     "tv television radio broadcasting"
 )

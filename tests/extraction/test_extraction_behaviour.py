@@ -6805,3 +6805,11 @@ def test_a_newsletter_that_rates_a_race_is_the_rater_not_its_rating() -> None:
         "still sees Councillor Priya Vandermolen as the favourite."
     )
     assert only(text).speaker == "Ostrava Political Report"
+
+
+def test_a_division_of_a_state_is_one_body_with_its_of() -> None:
+    text = (
+        "The Marlow State Division of Motor Vehicles said on Monday that it expected to "
+        "clear its licence backlog by June."
+    )
+    assert only(text).speaker == "Marlow State Division of Motor Vehicles"
