@@ -6813,3 +6813,18 @@ def test_a_division_of_a_state_is_one_body_with_its_of() -> None:
         "clear its licence backlog by June."
     )
     assert only(text).speaker == "Marlow State Division of Motor Vehicles"
+
+
+def test_being_confident_of_an_outcome_is_a_forecast() -> None:
+    text = (
+        "Councillor Bertrand Oyelaja-Finch told supporters in Marsh End he was confident of a "
+        "seat on the new council. He was confident in his staff, he added."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        (
+            "Bertrand Oyelaja-Finch",
+            "Councillor Bertrand Oyelaja-Finch told supporters in Marsh End he was confident of "
+            "a seat on the new council.",
+        )
+    ]
