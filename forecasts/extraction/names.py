@@ -1407,7 +1407,9 @@ _ORG_CONTEXT_AFTER: Final = re.compile(
     r"(?P<noun>company|firm|group|lender|bank|insurer|retailer|maker|producer|manufacturer|"
     r"chain|carrier|airline|operator|agency|body|association|organisation|organization|"
     r"pollster|platform|provider|utility|exporter|miner|developer|supplier|publisher|"
-    r"broadcaster|consultancy|club|union|charity|regulator|cartel|institute|university)\b"
+    r"broadcaster|consultancy|club|union|charity|regulator|cartel|institute|university|"
+    # "The Ledger, the election data site,": a publication or a site that forecasts
+    r"site|website|newspaper|newsletter|magazine|outlet|aggregator)\b"
     # "Ilse Brandt, the institute's head of forecasting": a post at the body, held by a person
     r"(?!['’]s\b)"
     # "Lena Varga, a pollster at Civica Insight": someone who works somewhere

@@ -6828,3 +6828,13 @@ def test_being_confident_of_an_outcome_is_a_forecast() -> None:
             "a seat on the new council.",
         )
     ]
+
+
+def test_a_name_called_a_site_in_apposition_is_the_body_it_means_later() -> None:
+    text = (
+        "The Corlan Statehouse Office said on Monday it expected turnout of about 40%. "
+        "Fieldwise, the polling data website, has been revising its model all evening. "
+        "It now gives Mayor Tobias Ekwueme a 58% chance of re-election."
+    )
+    found = {c.sentence: c.speaker for c in extract_candidates(text, published_at=PUBLISHED)}
+    assert found["It now gives Mayor Tobias Ekwueme a 58% chance of re-election."] == "Fieldwise"
