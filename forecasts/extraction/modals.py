@@ -213,6 +213,9 @@ _SCHEDULE_AFTER: Final = re.compile(
     # "The league will expand to 14 teams from the 2026-27 season": a format decided
     r"expand\s+to\s+\d+\s+(?:teams|clubs|sides|members)|"
     # "The governor will speak at 11 a.m.": an appearance in the diary
+    # "She will face Rep. Ada Korr in November", "will take on Kelso in the final": a
+    # contest's fixture, its opponent named
+    r"(?:face|play|take\s+on)\s+(?=(?-i:[A-Z]))|"
     r"speak|testify|appear\s+before|address\s+(?:the\s+)?(?:parliament|congress|conference|"
     r"committee|reporters|journalists|the\s+press)|give\s+(?:a|her|his|their|its)\s+"
     r"(?:speech|press\s+conference|statement|evidence|testimony))\b",
@@ -246,7 +249,9 @@ _SCHEDULE_DATE: Final = re.compile(
 # "will begin in June", "will open in the store in November": a month after the verb dates
 # the act; one elsewhere in the sentence may date something else.
 _SCHEDULE_MONTH: Final = re.compile(
-    r"^[^.;]*?\bin\s+(?:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+)?"
+    # "face Rep. Ada Korr in November": a title's full stop does not end the clause
+    r"^(?:[^.;]|\b(?-i:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|St|Prof|Gen)\.)*?"
+    r"\bin\s+(?:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+)?"
     # "in early August", "in mid-March": still a month of the calendar
     r"(?:(?:early|mid|late)[\s-]+)?"
     r"(?:(?-i:January|February|March|April|June|July|August|September|October|November|December)"

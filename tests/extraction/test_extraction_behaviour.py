@@ -6838,3 +6838,13 @@ def test_a_name_called_a_site_in_apposition_is_the_body_it_means_later() -> None
     )
     found = {c.sentence: c.speaker for c in extract_candidates(text, published_at=PUBLISHED)}
     assert found["It now gives Mayor Tobias Ekwueme a 58% chance of re-election."] == "Fieldwise"
+
+
+def test_a_nominees_named_opponent_on_a_date_is_a_fixture() -> None:
+    text = (
+        "Councillor Ysolde Marchetti-Obi won the Green nomination on Tuesday. She will face "
+        "Sen. Hollis Brandvold, who ran unopposed, in November. Pollster Corvane Insight said "
+        "Brandvold would probably win by ten points."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["Pollster Corvane Insight said Brandvold would probably win by ten points."]
