@@ -807,7 +807,11 @@ _TEAM_NEWS_AFTER: Final = re.compile(
     # "is fit and will start, the coach confirmed", "will start in goal": the manager's pick
     r"|^\s*(?:(?:again|also|still)\s+)?start(?=\s*(?:$|[,.;:\"”’])|\s+(?:in\s+goal|in\s+midfield|"
     r"in\s+defen[cs]e|up\s+front|on\s+the\s+(?:bench|wing|left|right)|at\s+(?:centre|full|"
-    r"left|right|fly|scrum)[\w-]*)\b)",
+    r"left|right|fly|scrum)[\w-]*)\b)"
+    # "will hand a first cup start to Ivo Lund", "will give a debut to": a place in the side,
+    # the manager's to give
+    r"|^\s*(?:(?:again|also)\s+)?(?:hand|give)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:start|debut|cap|call-up|recall)\s+to\b",
 )
 
 

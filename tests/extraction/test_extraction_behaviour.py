@@ -6848,3 +6848,13 @@ def test_a_nominees_named_opponent_on_a_date_is_a_fixture() -> None:
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["Pollster Corvane Insight said Brandvold would probably win by ten points."]
+
+
+def test_handing_a_player_a_start_is_team_selection() -> None:
+    text = (
+        "Coach Brannagh Lutterworth will hand a first league start to 19-year-old Oskar "
+        "Vellinga at scrum-half. Pundit Delphine Arkwright-Soto said the visitors would win "
+        "by ten points."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["Pundit Delphine Arkwright-Soto said the visitors would win by ten points."]
