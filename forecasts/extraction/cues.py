@@ -843,8 +843,12 @@ _MARKET_IMPLIED: Final = re.compile(
     r"\b(?:market|markets|futures|swaps?|options|pricing|prices)\b[^.;]{0,60}?\b(?:implied|imply|"
     r"implies|priced\s+in|price\s+in|prices\s+in|pricing\s+in|point(?:s|ed)?\s+to)\b[^.;]*$"
     # "Futures markets now put the probability of a cut at about 90%": the market's odds
-    r"|\b(?:markets|futures|traders|investors|swaps)\s+(?:now\s+|currently\s+)?(?:put|see|assign|"
-    r"give)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w%.-]+\s+){0,2}?(?:probability|odds|chances?|"
+    # "contracts on the Bellwether exchange put his chances at about 55%": a prediction
+    # market's price, as a futures market's
+    r"|\b(?:markets|futures|traders|investors|swaps|contracts)"
+    r"(?:\s+(?:on|at|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:exchange|market|platform))?"
+    r"\s+(?:now\s+|currently\s+)?(?:put|see|assign|"
+    r"give)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w%.'’-]+\s+){0,3}?(?:probability|odds|chances?|"
     r"likelihood)\b|(?:about\s+|around\s+|roughly\s+)?\d)[^.;]*$",
     re.IGNORECASE,
 )

@@ -6858,3 +6858,13 @@ def test_handing_a_player_a_start_is_team_selection() -> None:
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["Pundit Delphine Arkwright-Soto said the visitors would win by ten points."]
+
+
+def test_contracts_on_an_exchange_giving_chances_are_market_pricing() -> None:
+    text = (
+        "Contracts on the Fenwick prediction exchange put Mayor Idris Calloway-Nunes's chances "
+        "of re-election at about 62%. Pollster Tamsin Obradovic said Calloway-Nunes would "
+        "probably win."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["Pollster Tamsin Obradovic said Calloway-Nunes would probably win."]
