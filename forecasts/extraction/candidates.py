@@ -1384,6 +1384,15 @@ def _sentence_attribution(
         document.introduced_paragraph = sentence.paragraph + 1
         document.introduced_by = attribution.speaker
     if (
+        document.introduced_by is not None
+        and sentence.paragraph == document.introduced_paragraph + 1
+        and document.previous_paragraph == document.introduced_paragraph
+        and not sentence.heading
+    ):
+        # "Our analyst writes:" over two paragraphs: the writing runs on until a heading
+        # opens the next entry
+        document.introduced_paragraph = sentence.paragraph
+    if (
         attribution.speaker is None
         and not attribution.generic
         and document.introduced_paragraph == sentence.paragraph

@@ -6868,3 +6868,24 @@ def test_contracts_on_an_exchange_giving_chances_are_market_pricing() -> None:
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["Pollster Tamsin Obradovic said Calloway-Nunes would probably win."]
+
+
+def test_an_introduced_writers_words_run_on_until_the_next_heading() -> None:
+    text = (
+        "9:05 p.m.\n"
+        "Analysis: a long night ahead\n\n"
+        "Our polling editor, Rosalind Achebe-Thorne, writes:\n\n"
+        "The cities have barely started counting.\n\n"
+        "The mayor is popular, and I'd be surprised if the challenger got within ten points.\n\n"
+        "9:40 p.m.\n"
+        "Count paused\n\n"
+        "I'd be surprised if the count finished before dawn.\n"
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        (
+            "Rosalind Achebe-Thorne",
+            "The mayor is popular, and I'd be surprised if the challenger got within ten points.",
+        ),
+        (None, "I'd be surprised if the count finished before dawn."),
+    ]
