@@ -178,6 +178,8 @@ _DEFINITE_ORG: Final = re.compile(r"^\s*the\s+(?P<noun>[a-z-]+?)(?:['’]s)?\b",
 # "in Kell", "to Port Aird"; not "spoke to Oskar Lindqvist", whom someone speaks to
 _PLACE_CUES_BEFORE: Final = re.compile(
     r"(?:\bin|\bnear|\bacross|\bto(?<!spoke\sto)(?<!talked\sto)(?<!speaking\sto)(?<!talking\sto)"
+    # "Those words belong to Pernille Ravn": whose the quotation is, a person, not a place
+    r"(?<!belong\sto)(?<!belongs\sto)(?<!belonged\sto)(?<!credited\sto)(?<!attributed\sto)"
     r"|\binto)\s+$",
     re.IGNORECASE,
 )

@@ -6889,3 +6889,13 @@ def test_an_introduced_writers_words_run_on_until_the_next_heading() -> None:
         ),
         (None, "I'd be surprised if the count finished before dawn."),
     ]
+
+
+def test_the_person_words_belong_to_is_no_place() -> None:
+    text = (
+        "Brackley Ironworks shut its furnace in March, and the company has said nothing since.\n\n"
+        '"Nobody has told us anything."\n\n'
+        "Those words belong to Ingrid Sowande-Lund, a welder at the works.\n\n"
+        "She expects the works to cut another 200 jobs before the end of the year.\n"
+    )
+    assert only(text).speaker == "Ingrid Sowande-Lund"
