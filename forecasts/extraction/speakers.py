@@ -489,7 +489,11 @@ _FIRM_NAME: Final = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}"
 
 
 _COMPARED_FORECASTER: Final = re.compile(
-    r"\W*(?P<who>" + _FIRM_NAME + r")\s+(?:is|are)\s+" + MORE_OR_LESS_CAUTIOUS + r"\b"
+    # "Kasia Velez of Arkwright Capital was less sure, putting the chance at 30%": a source
+    # set beside the last by how sure she is, her employer named after her
+    r"\W*(?P<who>" + _FIRM_NAME + r")(?:\s+(?:of|at|from)\s+" + _FIRM_NAME + r")?"
+    r"\s+(?:is|are|was|were)\s+(?:" + MORE_OR_LESS_CAUTIOUS + r"|(?:(?:slightly|a\s+little|much|"
+    r"far|even)\s+)?(?:more|less)\s+(?:sure|certain|confident|convinced))\b"
 )
 _RELATIVE_SAID: Final = re.compile(
     r",\s+(?:which|that)\s+(?:the\s+)?(?P<who>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&)\s+)?"

@@ -6899,3 +6899,18 @@ def test_the_person_words_belong_to_is_no_place() -> None:
         "She expects the works to cut another 200 jobs before the end of the year.\n"
     )
     assert only(text).speaker == "Ingrid Sowande-Lund"
+
+
+def test_a_source_less_sure_than_the_last_gives_her_own_chance() -> None:
+    text = (
+        "Most economists expect the Bank of Arvendal to cut in May. Odalys Fenwick-Mbeki of "
+        "Trevane Securities was less sure, putting the chance of a May cut at 40%."
+    )
+    found = {c.sentence: c.speaker for c in extract_candidates(text, published_at=PUBLISHED)}
+    assert (
+        found[
+            "Odalys Fenwick-Mbeki of Trevane Securities was less sure, putting the chance of a "
+            "May cut at 40%."
+        ]
+        == "Odalys Fenwick-Mbeki"
+    )
