@@ -799,7 +799,9 @@ _NOUN_MODIFIER: Final = (
 
 
 _DETERMINER_BEFORE: Final = re.compile(
-    r"\b(?:the|a|an|its|his|her|their|our|my|this|that)" + _NOUN_MODIFIER
+    # "Further forecast cuts are expected", "fresh estimates": words that qualify a noun and,
+    # unlike "many" or "some", never stand for the people who forecast
+    r"\b(?:the|a|an|its|his|her|their|our|my|this|that|further|fresh)" + _NOUN_MODIFIER
 )
 
 

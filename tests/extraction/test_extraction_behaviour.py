@@ -6914,3 +6914,14 @@ def test_a_source_less_sure_than_the_last_gives_her_own_chance() -> None:
         ]
         == "Odalys Fenwick-Mbeki"
     )
+
+
+def test_further_forecast_cuts_are_a_noun_not_a_forecast() -> None:
+    text = (
+        "Further forecast downgrades from other lenders are expected in the coming days. "
+        "Marisol Ekundayo of Penrith Capital said copper would fall below $8,000 by June."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        "Marisol Ekundayo of Penrith Capital said copper would fall below $8,000 by June."
+    ]
