@@ -424,7 +424,8 @@ _SEES: Final = re.compile(
     r"(?:[$€£]?\d[\d.,]*\s?%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:more\s+|further\s+|fewer\s+|additional\s+)?(?!(?:reasons|ways|problems|options|"
     r"issues|things|signs|areas|factors|scenarios|risks|questions|lessons|possibilities)\b)"
-    r"[a-z][\w-]*"
+    # "I see three parties' posters on the same block": a count of owners, of what is in view
+    r"[a-z][\w-]*\b(?!['’])"
     # "sees a supply surplus of more than 3 million bpd": an amount of what is to come
     r"|\b(?:sees|see)\s+an?\s+(?:[a-z][\w-]*\s+){0,2}(?:surplus|deficit|shortfall|glut|"
     r"rise|fall|increase|decrease|decline|drop|gain|loss|growth|contraction|cut|hike|"

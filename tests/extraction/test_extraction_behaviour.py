@@ -6925,3 +6925,13 @@ def test_further_forecast_cuts_are_a_noun_not_a_forecast() -> None:
     assert found == [
         "Marisol Ekundayo of Penrith Capital said copper would fall below $8,000 by June."
     ]
+
+
+def test_seeing_a_count_of_owners_things_is_a_scene_not_a_forecast() -> None:
+    text = (
+        '"Ten years ago this street was all one colour," said Halvard Ostby-Nakamura. "Now I '
+        "see four candidates' banners on one lamp post.\" He said he saw two more candidates "
+        "entering the race by May."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == ["He said he saw two more candidates entering the race by May."]
