@@ -478,7 +478,7 @@ _GENERIC_SUBJECT: Final = re.compile(
     r"executive|resident|voter|member|participant|adviser|advisor|person|fan|fans|studios|"
     r"groups|drivers|workers|companies|retailers|landlords|campaigners|activists|rivals|"
     r"shoppers|businesses|contacts|agents|pundits|bookmakers|bookies|punters|parents|tenants|"
-    r"nurses|owners|buyers|consultancies|consultants|"
+    r"nurses|owners|buyers|consultancies|consultants|candidates|"
     # "Crews have told the union they expect ...", "Supporters say ...": a trade or a side,
     # unnamed, opening the sentence with its capital
     r"crews|supporters|opponents|insurers|builders|developers|farmers|growers|lenders"

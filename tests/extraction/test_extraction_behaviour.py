@@ -6935,3 +6935,11 @@ def test_seeing_a_count_of_owners_things_is_a_scene_not_a_forecast() -> None:
     )
     found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
     assert found == ["He said he saw two more candidates entering the race by May."]
+
+
+def test_unnamed_candidates_of_a_party_are_unnamed() -> None:
+    text = (
+        "Several Green Union candidates said privately that they expected to lose their "
+        "seats. Ana Berg, the party's leader, said she expected to keep hers."
+    )
+    assert speakers_of(text) == ["Ana Berg"]
