@@ -808,8 +808,12 @@ _DETERMINER_BEFORE: Final = re.compile(
 # "an update that combines forecasts from 12 centres", "the survey compiles estimates": the
 # object of a verb that gathers or issues them is a noun
 _HANDLED_BEFORE: Final = re.compile(
-    r"\b(?:combin|blend|averag|compil|aggregat|publish|issu|produc|releas|collect|gather|"
-    r"pool|us|compar|track|updat|revis)(?:es|s|ed|ing)(?:\s+[a-z]+)?$"
+    r"\b(?:(?:combin|blend|averag|compil|aggregat|publish|issu|produc|releas|collect|gather|"
+    r"pool|us|compar|track|updat|revis)(?:es|s|ed|ing)(?:\s+[a-z]+)?"
+    # "have been cutting their oil forecasts": the forecasts revised, not made
+    r"|(?:cut|cuts|cutting|rais(?:es|ed|ing)|lower(?:s|ed|ing)|trimm(?:ed|ing)|trims|"
+    r"slash(?:es|ed|ing)|downgrad(?:es|ed|ing)|upgrad(?:es|ed|ing))\s+(?:its|their|his|her|the)"
+    r"(?:\s+[a-z]+)?)$"
 )
 
 

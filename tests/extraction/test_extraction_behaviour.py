@@ -6943,3 +6943,11 @@ def test_unnamed_candidates_of_a_party_are_unnamed() -> None:
         "seats. Ana Berg, the party's leader, said she expected to keep hers."
     )
     assert speakers_of(text) == ["Ana Berg"]
+
+
+def test_forecasts_that_are_being_cut_are_revised_not_made() -> None:
+    text = (
+        "Investment banks have been cutting their oil forecasts steadily since the autumn. "
+        "Orme Bank cut its oil forecast to $60 a barrel for next year."
+    )
+    assert speakers_of(text) == ["Orme Bank"]
