@@ -24,7 +24,8 @@ article's published_at (converted to UTC first). The conventions:
   autumn Sep-Nov, winter Dec-Feb. "by the summer" is the end of the next summer that has
   not ended, "before the summer" its start.
 - "within six months", "in the next 12 months", "over the next decade", "five years from
-  now", "in two weeks' time": published_at plus that many calendar units (a month past
+  now", "in two weeks' time": published_at plus that many calendar units ("for next year"
+  names the calendar year, "over the next year" a span) (a month past
   the end of a shorter month is clamped to its last day).
 - Vague spans: "in the coming days" 14 days, "weeks" 8 weeks, "months" 6 months, "years"
   5 years; "the next few weeks" 3 weeks (a few = 3).
@@ -425,7 +426,10 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _named_year,
         ),
         (
-            rf"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)\s+"
+            # "over the next year", "within the coming 12 months", "in the next two weeks"; not
+            # "for next year" or "in next year's budget", which name the calendar year
+            rf"\b(?:within|in|over|during|for)\s+(?:the\s+(?:next|coming|following)|"
+            rf"(?:next|coming|following)(?=\s+{_COUNT_RE.replace('(?P<count>', '(?:')}\s))\s+"
             rf"(?:{_COUNT_RE}\s+)?{_UNIT_RE}\b",
             _span,
         ),
@@ -436,7 +440,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
         (rf"\bin\s+{_COUNT_RE}\s+{_UNIT_RE}(?:['’]s?)?\s+time\b", _span),
         (rf"\b{_COUNT_RE}\s+{_UNIT_RE}\s+from\s+now\b", _span),
         (
-            r"\b(?:in|within|over)\s+the\s+(?:coming|next)\s+(?P<unit>day|week|month|year)s\b"
+            r"\b(?:in|within|over)\s+(?:the\s+)?(?:coming|next)\s+(?P<unit>day|week|month|year)s\b"
             r"|\b(?:in|over)\s+the\s+(?P<unit2>day|week|month|year)s\s+ahead\b"
             r"|\bwithin\s+(?P<unit3>day|week|month|year)s\b",
             _vague_span,

@@ -46,6 +46,9 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("by next Friday", at(2023, 8, 12)),
         ("before Monday", at(2023, 8, 7)),
         ("through the weekend", at(2023, 8, 7)),
+        ("next year", at(2025, 1, 1)),
+        ("over the next year", at(2024, 8, 1, 16)),
+        ("in coming weeks", PUBLISHED + timedelta(weeks=8)),
         ("over the remainder of this year", at(2024, 1, 1)),
         ("in the current year", at(2024, 1, 1)),
         ("for the current quarter", at(2023, 10, 1)),
@@ -152,3 +155,9 @@ def test_a_weekday_after_on_is_not_read_as_a_deadline() -> None:
     assert (
         find_deadline("Rates will rise, the bank said on Friday.", published_at=PUBLISHED) is None
     )
+
+
+def test_for_next_year_names_the_calendar_year_and_over_the_next_year_a_span() -> None:
+    found = find_deadline("For next year it sees growth of 1.1%.", published_at=PUBLISHED)
+    assert found is not None
+    assert (found.phrase, found.deadline) == ("next year", at(2025, 1, 1))
