@@ -908,8 +908,9 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"|(?:postpone|delay|cancel|defer)\s+(?:some|all|its|the|non-urgent|routine|planned|"
     r"elective|[\w-]+\s+)*?(?:operations|procedures|surgery|surgeries|appointments|"
     r"treatments|clinics)\b"
-    r"|(?:offer|be\s+offered)\s+(?:[\w-]+\s+){0,2}?(?:appointments|vaccinations|jabs|doses|"
-    r"places|positions|jobs|roles|refunds|discounts|sessions|clinics)\b"
+    r"|(?:offer|be\s+offered)\s+(?:[\w-]+\s+){0,2}?(?:appointments|vaccinations?|vaccines?|"
+    r"jabs?|doses?|boosters?|shots|tests|places|positions|jobs|roles|refunds|discounts|sessions|"
+    r"clinics)\b"
     r"|announce\s+(?:its\s+|the\s+)?(?:pricing|prices|price|details|dates?)\b"
     r"|buy\s+back\b|repurchase\b|sell\s+(?:[\w-]+\s+){1,3}?(?:through|via|online)\b"
     # "will expand its retraining programme", "expand free testing to 40 more pharmacies": a

@@ -6951,3 +6951,12 @@ def test_forecasts_that_are_being_cut_are_revised_not_made() -> None:
         "Orme Bank cut its oil forecast to $60 a barrel for next year."
     )
     assert speakers_of(text) == ["Orme Bank"]
+
+
+def test_a_service_offering_a_jab_or_a_vaccine_is_its_own_act() -> None:
+    text = (
+        "Pharmacies will offer the jab without an appointment from next week. Clinics will "
+        "offer boosters to everyone over 65. Cases will probably peak in January, the "
+        "Orme Health Agency said."
+    )
+    assert speakers_of(text) == ["Orme Health Agency"]
