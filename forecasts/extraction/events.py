@@ -15,31 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Final
 
-from forecasts.deadlines import Deadline
+from forecasts.deadlines import _MONTHS, Deadline
 
 _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("January", "Jan"),
-            ("February", "Feb"),
-            ("March", "Mar"),
-            ("April", "Apr"),
-            ("May",),
-            ("June", "Jun"),
-            ("July", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sept", "Sep"),
-            ("October", "Oct"),
-            ("November", "Nov"),
-            ("December", "Dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
 # Contests whose result a claim can be about; "final" only as a noun ("the Cup final at
 # Wembley", not "a final televised debate"), "polls" only as the place voters go to.
 _EVENT: Final = (
@@ -52,7 +30,10 @@ _EVENT: Final = (
     r"(?:first|second)\s+leg|final\s+day|kick-?off)"
 )
 _WEEKDAY: Final = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
-_MONTH: Final = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Capitalised, as the names are written ("may" is a verb, "march" a noun).
+_MONTH: Final = (
+    r"(?P<month>" + "|".join(sorted(map(str.title, _MONTHS), key=len, reverse=True)) + r")\.?"
+)
 # "May 24", "24 May", "Jan. 24, 2027", "Sunday, May 24", "Sunday", "tomorrow": a day, its
 # weekday optional before a date. Names of days and months are capitalised ("may" is a verb).
 _DAY: Final = re.compile(
@@ -186,7 +167,7 @@ def _day(match: re.Match[str], today: datetime) -> datetime | None:
     if month is not None and day is not None:
         year = int(groups.get("year") or today.year)
         try:
-            date = datetime(year, _MONTHS[month.rstrip(".").title()], int(day), tzinfo=UTC)
+            date = datetime(year, _MONTHS[month.rstrip(".").lower()], int(day), tzinfo=UTC)
         except (KeyError, ValueError):
             return None
         if "year" not in groups and date < today - timedelta(days=180):
