@@ -142,7 +142,9 @@ _BY: Final = (
     # "persist into February", "last beyond March", "until at least mid-June"
     r"over|into|beyond)(?:\s+at\s+least)?"
 )
-_WEEKDAY_RE: Final = r"(?:(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)"
+_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_NAMES: Final = "|".join(_WEEKDAYS)
+_WEEKDAY_RE: Final = rf"(?:(?-i:{_WEEKDAY_NAMES}),?\s+)"
 _PART_RE: Final = r"(?:(?P<part>early|mid|late)[\s-]+)"
 
 
@@ -312,15 +314,16 @@ def _named_quarter(match: re.Match[str], now: datetime) -> datetime:
     if not quarter:
         ordinal = match.group("ordinal") or match.group("ordinal2")
         quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4}[ordinal.lower()]
-    end_month = quarter * 3 + 1
-    if match.group("year"):
-        return _month_start(int(match.group("year")), end_month)
-    end = _month_start(now.year, end_month)
-    return end if end > now else _add_months(end, 12)
+    return _period_end(match, now, quarter * 3 + 1)
 
 
 def _half_year(match: re.Match[str], now: datetime) -> datetime:
-    end_month = 7 if match.group("half").lower() == "first" else 13
+    return _period_end(match, now, 7 if match.group("half").lower() == "first" else 13)
+
+
+def _period_end(match: re.Match[str], now: datetime, end_month: int) -> datetime:
+    """The end of a part of the year that ends as `end_month` begins: of the year the match
+    names, else the next such part that has not ended."""
     if match.group("year"):
         return _month_start(int(match.group("year")), end_month)
     end = _month_start(now.year, end_month)
@@ -339,25 +342,28 @@ def _period_to(match: re.Match[str], now: datetime) -> datetime:
     return _month_start(year, month + 1)
 
 
-_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+def _next_weekday(name: str, today: datetime) -> datetime:
+    """The first instant of the next day named `name` ("Friday"), `today` itself included."""
+    return today + timedelta(days=(_WEEKDAYS.index(name.title()) - today.weekday()) % 7)
 
 
 def _weekday(match: re.Match[str], now: datetime) -> datetime:
-    today = datetime(now.year, now.month, now.day, tzinfo=UTC)
-    ahead = (_WEEKDAYS.index(match.group("weekday").lower()) - today.weekday()) % 7
+    day = _next_weekday(match.group("weekday"), _day_start(now))
     if match.group("next"):
-        ahead += 7
-    day = today + timedelta(days=ahead)
+        day += timedelta(weeks=1)
     return day if _before(match) else day + timedelta(days=1)
 
 
 def _weekend(match: re.Match[str], now: datetime) -> datetime:
-    today = datetime(now.year, now.month, now.day, tzinfo=UTC)
-    return today + timedelta(days=(6 - today.weekday()) % 7 + 1)
+    return _next_weekday("Sunday", _day_start(now)) + timedelta(days=1)
+
+
+def _day_start(now: datetime) -> datetime:
+    return datetime(now.year, now.month, now.day, tzinfo=UTC)
 
 
 def _tomorrow(match: re.Match[str], now: datetime) -> datetime:
-    return datetime(now.year, now.month, now.day, tzinfo=UTC) + timedelta(days=2)
+    return _day_start(now) + timedelta(days=2)
 
 
 def _unresolvable(match: re.Match[str], now: datetime) -> None:
@@ -476,8 +482,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             # "until at least Thursday", "by Friday": a day of the coming week; "on Friday" is
             # as often the day something was said, and is left alone
             r"\b(?P<by>by|before|until|till|through|into|beyond)(?:\s+at\s+least)?\s+"
-            r"(?:(?P<next>next)\s+)?(?-i:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
-            r"Saturday|Sunday))\b(?!,?\s+(?:the\s+)?\d)(?![,\s]+(?-i:January|February|March|April|"
+            rf"(?:(?P<next>next)\s+)?(?-i:(?P<weekday>{_WEEKDAY_NAMES}))\b(?!,?\s+(?:the\s+)?\d)(?![,\s]+(?-i:January|February|March|April|"
             r"May|June|July|August|September|October|November|December)\b)",
             _weekday,
         ),

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Final
 
-from forecasts.deadlines import _MONTHS, Deadline
+from forecasts.deadlines import _MONTHS, _WEEKDAYS, Deadline, _next_weekday
 
-_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Contests whose result a claim can be about; "final" only as a noun ("the Cup final at
 # Wembley", not "a final televised debate"), "polls" only as the place voters go to.
 _EVENT: Final = (
@@ -175,8 +174,7 @@ def _day(match: re.Match[str], today: datetime) -> datetime | None:
         return date
     weekday = groups.get("weekday") or groups.get("weekday2")
     if weekday is not None:
-        ahead = (_WEEKDAYS.index(weekday.title()) - today.weekday()) % 7
-        return today + timedelta(days=ahead)
+        return _next_weekday(weekday, today)
     if "tomorrow" in match.group().lower():
         return today + timedelta(days=1)
     return None
