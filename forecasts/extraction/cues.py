@@ -18,6 +18,7 @@ from forecasts.extraction.modals import (
 )
 from forecasts.extraction.names import (
     MORE_OR_LESS_CAUTIOUS,
+    MOVED_FORECAST,
     PASSIVE_BY_AGENT,
     PENCILLED_IN,
     TIPPED_TO,
@@ -548,8 +549,7 @@ _REVISED_FORECAST: Final = re.compile(
     r"(?:about\s+|around\s+)?[$€£\d]"
     # "pushed back their forecast for the first cut to September from June": when it comes
     r"|\b(?:push(?:ed|es|ing)?\s+back|(?:brought|brings|bring(?:ing)?|mov(?:ed|es|ing)|"
-    r"pull(?:ed|s|ing)?)\s+forward)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:forecasts?|calls?|expectations?|predictions?|estimates?)\s+(?:for|of)\s+[^.;]{1,60}?"
+    r"pull(?:ed|s|ing)?)\s+forward)" + MOVED_FORECAST + r"\s+[^.;]{1,60}?"
     r"\bto\s+(?:early\s+|mid-?|late\s+)?(?:(?-i:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Q[1-4])\b|next\s+year|(?:19|20)\d\d|"
     r"the\s+(?:first|second|third|fourth)\s+quarter)",

@@ -216,6 +216,14 @@ TIPPED_TO: Final = (
 )
 
 
+# What a forecaster moves the date of: "(pushed back) their forecast for", "(brought forward)
+# its call for".
+MOVED_FORECAST: Final = (
+    r"\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:forecasts?|calls?|expectations?|"
+    r"predictions?|estimates?)\s+(?:for|of)"
+)
+
+
 # "Inflation is forecast by the Bank to fall to 2%": a passive whose agent is named.
 PASSIVE_BY_AGENT: Final = re.compile(
     r"\b(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?P<verb>forecast|projected|expected|predicted)"
@@ -317,8 +325,7 @@ _SPEECH_VERBS: Final = (
     r"|odds|probability|chances?|likelihood)"
     # "pushed back their forecast for the first cut to September": a forecast's date moved
     r"|(?:push(?:ed|es)?\s+back|(?:brought|brings|bring|moved|moves|pulled|pulls)\s+forward)"
-    r"(?=\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:forecasts?|calls?|expectations?|"
-    r"predictions?|estimates?)\s+(?:for|of)\b)"
+    r"(?=" + MOVED_FORECAST + r"\b)"
     # "assigns a 30% probability to a recession": a chance given
     r"|(?:assigns|assigned|attaches|attached)(?=\s+(?:an?\s+)?(?:[\w.%-]+\s+){1,3}"
     r"(?:probability|chance|likelihood|odds)\b)"
