@@ -1318,13 +1318,14 @@ _JOINED_NAME: Final = re.compile(
 )
 
 
-# A description that ends on a kind of place, whose name follows in apposition: "in
-# Tessmark's capital", "in the port city", "from her home town".
+# "the country's", "the city's": where a body called by its kind is the main one.
+_WHERE_MAIN: Final = r"(?:country|nation|city|region|state|island)['’]s\s+"
+
+
 # "the country's main economic forecaster", "the nation's weather service": a body called by
 # its kind and where it is the main one.
 _NATIONAL_BODY: Final = re.compile(
-    r"\s*(?i:the)\s+(?:country|nation|city|region|state|island)['’]s\s+"
-    r"(?:[a-z-]+\s+){0,3}(?P<noun>[a-z-]+)\s*$"
+    r"\s*(?i:the)\s+" + _WHERE_MAIN + r"(?:[a-z-]+\s+){0,3}(?P<noun>[a-z-]+)\s*$"
 )
 
 
@@ -1335,6 +1336,8 @@ _WHERE_OPENING: Final = re.compile(
 )
 
 
+# A description that ends on a kind of place, whose name follows in apposition: "in
+# Tessmark's capital", "in the port city", "from her home town".
 _PLACE_NOUN_END: Final = re.compile(
     r"\b(?:in|at|from|of|near|outside)\s+(?:[\w'’-]+\s+){0,3}(?:capital|city|town|port|village|"
     r"region|province|state|county|district|suburb|home\s+town|hometown|island)\s*$"
@@ -1812,14 +1815,14 @@ def _central_bank_named_later(text: str, document: _Document) -> str | None:
 # "..., the company behind the service said", "The firm said on Tuesday": a lede's speaker
 # called by its kind alone, before the article names any firm.
 _FIRM_BY_KIND: Final = re.compile(
-    r"(?:^|,\s+|\band\s+)(?i:the)\s+(?:(?:country|nation|city|region|state|island)['’]s\s+)?"
+    r"(?:^|,\s+|\band\s+)(?i:the)\s+(?:" + _WHERE_MAIN + r")?"
     r"(?:[a-z-]+\s+){0,3}?(?P<noun>[a-z-]+)(?:\s+(?:behind|that|which|running|developing|"
     r"building|operating)\b[^,;:\"“”]{0,60}?)?\s+"
     # "..., the national weather service has warned": a warning is said too
     r"(?:(?:has|have)\s+)?(?:said|says|announced|expects|told|warned|warns)\b"
     # "..., according to the city's biggest mortgage lender, as ...": the source closes the
     # clause, described by where it is the biggest or the leading one
-    r"|\b(?i:according\s+to)\s+(?i:the)\s+(?:(?:country|nation|city|region|state|island)['’]s\s+)?"
+    r"|\b(?i:according\s+to)\s+(?i:the)\s+(?:" + _WHERE_MAIN + r")?"
     r"(?:[a-z-]+\s+){0,2}?(?P<source>[a-z-]+)(?=\s*(?:[,;.]|$))"
 )
 
