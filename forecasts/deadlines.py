@@ -126,9 +126,11 @@ _VAGUE_SPAN: Final[dict[str, tuple[str, int]]] = {
 }
 
 # Month names must be capitalised: "may" is a modal verb and "march" a noun.
+_FULL_MONTHS: Final = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 _MONTH_RE: Final = (
-    r"(?-i:(?P<month>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\.?"
+    rf"(?-i:(?P<month>{_FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\.?"
 )
 _YEAR_RE: Final = r"(?P<year>(?:19|20|21)\d\d)"
 _COUNT_RE: Final = (
@@ -482,8 +484,8 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             # "until at least Thursday", "by Friday": a day of the coming week; "on Friday" is
             # as often the day something was said, and is left alone
             r"\b(?P<by>by|before|until|till|through|into|beyond)(?:\s+at\s+least)?\s+"
-            rf"(?:(?P<next>next)\s+)?(?-i:(?P<weekday>{_WEEKDAY_NAMES}))\b(?!,?\s+(?:the\s+)?\d)(?![,\s]+(?-i:January|February|March|April|"
-            r"May|June|July|August|September|October|November|December)\b)",
+            rf"(?:(?P<next>next)\s+)?(?-i:(?P<weekday>{_WEEKDAY_NAMES}))\b(?!,?\s+(?:the\s+)?\d)"
+            rf"(?![,\s]+(?-i:{_FULL_MONTHS})\b)",
             _weekday,
         ),
         (
