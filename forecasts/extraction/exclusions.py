@@ -183,6 +183,27 @@ _PAST_COUNTERFACTUAL: Final = re.compile(
 )
 
 
+# "A senior party official, speaking on condition of anonymity, said", "Party strategists
+# privately expect": a source who will not be named holds the view, nobody to track
+# (LABELLING.md, unattributable). "An economist at Orme Bank, speaking on condition of
+# anonymity, said" names the bank, which speaks for its staff (_AT_A_NAMED_BODY).
+_ANONYMOUS_SOURCE: Final = re.compile(
+    r"\bon\s+(?:the\s+)?condition\s+of\s+anonymity\b"
+    r"|\bspeaking\s+(?:anonymously|privately)\b"
+    r"|\b(?:said|say|says|warned)\s+privately\b"
+    r"|\bprivately\s+(?:expect|concede|doubt|predict|believe|think|fear|warn|admit)",
+    re.IGNORECASE,
+)
+_AT_A_NAMED_BODY: Final = re.compile(r"\bat\s+(?:[A-Z]|the\s+(?:company|firm|bank)\b)")
+
+
+def _anonymous_source(text: str) -> bool:
+    if "anonym" not in text and "rivately" not in text:
+        return False
+    match = _ANONYMOUS_SOURCE.search(text)
+    return match is not None and _AT_A_NAMED_BODY.search(text, 0, match.start()) is None
+
+
 # Cheap words one of those patterns needs.
 _NOBODY_S_WORDS: Final = (
     "familiar",
@@ -325,6 +346,7 @@ def _excluded(sentence: Sentence) -> bool:
         or _BOILERPLATE.search(text)
         or _hoped_for(text)
         or _nobody_s_belief(text)
+        or _anonymous_source(text)
         or _CONSENSUS.match(text) is not None
         or ("Some " in text[:40] and _SOME_OF_A_GROUP.match(text) is not None)
         # "were" or "Were": the counterfactual's verb, a cheap test before the pattern

@@ -2048,6 +2048,22 @@ def test_beliefs_of_anonymous_sources_markets_and_surveys_are_nobody_s() -> None
     assert len(extract_candidates(kept)) == 1
 
 
+def test_a_source_who_will_not_be_named_is_nobody_to_track() -> None:
+    for text in (
+        "A senior Green, speaking on condition of anonymity, said the party would lose Kell.",
+        "Kell Rovers' directors privately expect the manager to leave in the summer.",
+        "Two bankers said privately that the merger would probably collapse.",
+    ):
+        assert extract_candidates(text) == [], text
+    for text in (
+        "An analyst at Orme Bank, speaking on condition of anonymity, said rates would "
+        "probably fall in June.",
+        '"It will pass," Ola Brenn said, adding that two rivals had told her privately they '
+        "would back it.",
+    ):
+        assert len(extract_candidates(text)) == 1, text
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
