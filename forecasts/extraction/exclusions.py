@@ -123,6 +123,9 @@ _NOBODY_S_BELIEF: Final = re.compile(
     r"knowledge\s+of|briefed\s+on)\b"
     r"|\b(?:market\s+pricing|futures\s+(?:markets?|pricing)|money\s+markets?|markets?)\s+"
     r"(?:now\s+)?(?:impl(?:y|ies|ied)|(?:are|is|were|was)\s+pricing)\s+(?:that|in|an?|\d)\b"
+    # "On the exchange, X was trading at 2.62": the price a market set, whatever it implies
+    # ("Brent, which is trading at $80, will fall" keeps its forecast)
+    r"|(?<!\bwhich\s)(?<!\bthat\s)\b(?:is|are|was|were)\s+trading\s+at\b"
     r"|\bsurvey\b[^.;]{0,80}\bfound\b"
     # "A delegate from one Gulf producer said": an unnamed person of an unnamed body
     r"|\b(?:an?|one|another|two|three)\s+(?:delegates?|sources?|officials?|diplomats?|traders?|"
@@ -211,6 +214,7 @@ _NOBODY_S_WORDS: Final = (
     "briefed",
     "impl",
     "pricing",
+    "rading",
     "survey",
     "not ",
     "omeone",

@@ -2064,6 +2064,16 @@ def test_a_source_who_will_not_be_named_is_nobody_to_track() -> None:
         assert len(extract_candidates(text)) == 1, text
 
 
+def test_a_price_on_an_exchange_is_a_fact_not_a_forecast() -> None:
+    for text in (
+        "On the Kell betting exchange, Ola Brenn was trading at 3.10 to win on Sunday.",
+        "Contracts on a Tory majority are trading at 1.45, implying a chance of about 70%.",
+    ):
+        assert extract_candidates(text) == [], text
+    kept = "Brent, which is trading at $82, will fall to $70 by June, Ola Brenn said."
+    assert len(extract_candidates(kept)) == 1
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
