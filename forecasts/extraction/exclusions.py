@@ -304,6 +304,17 @@ _WHOEVER_WILL: Final = re.compile(
 )
 
 
+# "I doubt they will.", "I am not sure it will next year either.": a doubt whose event is
+# left in the sentence before, with nothing of its own to check (LABELLING.md, evaluation).
+_ELLIPTICAL_DOUBT: Final = re.compile(
+    r"\b(?:doubt|not\s+sure|unsure)\s+(?:that\s+|whether\s+|if\s+)?[\w'’-]+\s+"
+    r"(?:will|would|can|could)(?:\s+(?:not|either|too|again|next\s+\w+|this\s+\w+))*"
+    # the sentence's end, or the quotation's before its attribution ('will," she said.')
+    r"(?=\s*(?:[.!][\"”’]?\s*$|[,.!]?[\"”’]|$))",
+    re.IGNORECASE,
+)
+
+
 def _nobody_s_belief(text: str) -> bool:
     return any(word in text for word in _NOBODY_S_WORDS) and bool(_NOBODY_S_BELIEF.search(text))
 
@@ -351,6 +362,7 @@ def _excluded(sentence: Sentence) -> bool:
         or _hoped_for(text)
         or _nobody_s_belief(text)
         or _anonymous_source(text)
+        or (len(text) < 160 and _ELLIPTICAL_DOUBT.search(text) is not None)
         or _CONSENSUS.match(text) is not None
         or ("Some " in text[:40] and _SOME_OF_A_GROUP.match(text) is not None)
         # "were" or "Were": the counterfactual's verb, a cheap test before the pattern

@@ -2074,6 +2074,16 @@ def test_a_price_on_an_exchange_is_a_fact_not_a_forecast() -> None:
     assert len(extract_candidates(kept)) == 1
 
 
+def test_a_doubt_that_leaves_its_event_in_the_sentence_before_is_not_a_forecast() -> None:
+    for text in (
+        '"Rovers say they can stay up. I doubt they will," said Ola Brenn.',
+        "Ola Brenn said prices had not fallen yet. She is not sure they will next year either.",
+    ):
+        assert [c.sentence for c in extract_candidates(text)] == [], text
+    kept = "Ola Brenn said she doubts the bill will pass before the summer."
+    assert len(extract_candidates(kept)) == 1
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
