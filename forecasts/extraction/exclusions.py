@@ -131,6 +131,10 @@ _NOBODY_S_BELIEF: Final = re.compile(
     r"|\b(?:an?|one|another|two|three)\s+(?:delegates?|sources?|officials?|diplomats?|traders?|"
     r"bankers?|insiders?|executives?)\s+(?:from|at|with|in)\s+(?:one|a|an|another|two|three)\s"
     r"|\b(?:outlooks?|forecasts?|models?|projections?)\s+(?:do|does)\s+not\s+(?:predict|forecast)\b"
+    # "They do not forecast the weather on any given day", "That is not something we
+    # forecast": what a forecaster does not do; "does not forecast a recession" is their view
+    r"|\b(?:do|does)\s+not\s+(?:predict|forecast)\b(?!\s+(?:a|an|any|that|further|more)\b)"
+    r"|\bnot\s+something\s+(?:we|i|they|it|the\s+\w+)\s+(?:predicts?|forecasts?)\b"
     # "Every summer, someone tells young people that ...": an unnamed someone
     r"|\b(?:someone|somebody)\s+(?:always\s+|usually\s+|still\s+)?(?:tells|says|claims|insists|"
     r"predicts|argues)\b"

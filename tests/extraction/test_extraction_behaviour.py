@@ -2084,6 +2084,17 @@ def test_a_doubt_that_leaves_its_event_in_the_sentence_before_is_not_a_forecast(
     assert len(extract_candidates(kept)) == 1
 
 
+def test_what_a_forecaster_does_not_forecast_is_no_forecast() -> None:
+    for text in (
+        "The Kell Met Office said its monthly guide does not predict single storms, which "
+        "can be forecast only days ahead.",
+        'Asked about rents, Ola Brenn said: "That is not something we forecast."',
+    ):
+        assert extract_candidates(text) == [], text
+    kept = "The Kell Met Office does not forecast a dry summer, which will ease the drought."
+    assert len(extract_candidates(kept)) == 1
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
