@@ -357,10 +357,12 @@ _ADVISED_SUBJECT: Final = re.compile(
     r"the\s+council|voters|households|everyone|anyone|parents|fans|adults|residents|drivers|"
     r"motorists|travell?ers|passengers|commuters|patients|customers|consumers|homeowners|"
     r"buyers|visitors|tenants|employers|schools|those|ministries|departments|authorities|"
-    r"lawmakers|legislators|businesses|central\s+banks|the\s+ministry|farmers|growers)"
+    r"lawmakers|legislators|businesses|central\s+banks|the\s+ministry|farmers|growers|"
+    # "GPs should not prescribe antibiotics": clinical advice to those who treat patients
+    r"gps|doctors|nurses|clinicians|pharmacists|hospitals|clinics|care\s+homes)"
     # "People with heart and lung conditions should keep warm": the group, then who in it;
-    # "People over 65 who have not had the jab should get it": the who may narrow it again
-    r"(?:\s+(?:with|over|under|aged|in|who\s+(?:have|are))\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?\s+$",
+    # "People over 65 who have not yet had a flu jab should get one": the who may narrow it
+    r"(?:\s+(?:with|over|under|aged|in|who\s+(?:have|are))\s+(?:[\w'’-]+\s+){0,8}?[\w'’-]+)?\s+$",
     re.IGNORECASE,
 )
 

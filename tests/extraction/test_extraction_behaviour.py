@@ -2095,6 +2095,19 @@ def test_what_a_forecaster_does_not_forecast_is_no_forecast() -> None:
     assert len(extract_candidates(kept)) == 1
 
 
+def test_advice_to_doctors_and_to_a_narrowed_group_is_not_a_forecast() -> None:
+    opening = "The Kell Health Agency said on Monday that flu cases would rise in December. "
+    for advice in (
+        "Doctors should not hand out antibiotics for a cough, and patients should rest until "
+        "they have been free of fever for two days, the agency said.",
+        "People over 70 who have not yet had this winter's booster should get one now, the "
+        "agency said.",
+    ):
+        assert len(extract_candidates(opening + advice)) == 1, advice
+    kept = opening + "Admissions should fall to about 300 a week by February, the agency said."
+    assert len(extract_candidates(kept)) == 2
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
