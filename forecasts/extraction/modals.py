@@ -994,6 +994,15 @@ _SELF_SUBJECT: Final = re.compile(
 )
 
 
+# "we're going to carry this state", "would carry the district by five points": a contest won
+# at the voters' pleasure, so a forecast whoever the subject is.
+_CARRY_A_CONTEST: Final = (
+    r"carry\s+(?:the|this|that|every|each|its|their|his|her|our)\s+(?:[\w-]+\s+)?"
+    r"(?:state|states|seat|seats|district|districts|county|counties|city|region|province|"
+    r"constituency|ward|vote|election|primary|runoff|race|referendum)\b"
+)
+
+
 # What befalls a subject rather than what it does: these stay forecasts with any subject
 # ("we will win", "said it would return to profit", "the government would fall").
 _OUTCOME_AFTER: Final = re.compile(
@@ -1021,6 +1030,8 @@ _OUTCOME_AFTER: Final = re.compile(
     # "we're going to pick up seats", "would flip eight districts": the voters' gift
     r"pick\s+up\s+(?:[\w-]+\s+){0,3}?(?:seats?|votes?|ground|points|support|districts?|"
     r"states?|wards?)\b|flip\s+(?:[\w-]+\s+){0,3}?(?:seats?|districts?|states?|wards?)\b|"
+    + _CARRY_A_CONTEST
+    + r"|"
     r"take|cost|mean|happen|occur|last|lead|trail|hold\s+on|turn|prove|emerge|benefit|"
     # "he would hold the seat": kept at the voters' or the rivals' pleasure
     r"(?:hold|keep|retain)\s+(?:on\s+to\s+)?(?:the|his|her|their|its|our)\s+(?:seat|title|"
@@ -1286,8 +1297,10 @@ _CHECKABLE_PREDICATE: Final = re.compile(
     r"form\s+(?:the|a|an)\s|go\s+to\s+(?:the\s+)?(?-i:[A-Z])\w*"
     # "we're going to pick up seats": what the voters give
     r"|(?:pick\s+up|flip|gain|take)\s+(?:[\w-]+\s+){0,3}?(?:seats?|districts?|states?|wards?))\b"
+    r"|"
+    + _CARRY_A_CONTEST
     # a level held: "will stay tight", "would remain well below normal"
-    r"|(?:stay|remain)\s+(?:(?:well|far|just|close|firmly)\s+)?(?:above|below|under|over|near|"
+    + r"|(?:stay|remain)\s+(?:(?:well|far|just|close|firmly)\s+)?(?:above|below|under|over|near|"
     r"at|tight|high|low|elevated|subdued|weak|strong|negative|positive|flat|unchanged|"
     r"in\s+(?:recession|surplus|deficit|profit|the\s+(?:lead|black|red)))\b"
     # a state a record shows: "will be in the final", "would be fit to start", "will be late"

@@ -2108,6 +2108,17 @@ def test_advice_to_doctors_and_to_a_narrowed_group_is_not_a_forecast() -> None:
     assert len(extract_candidates(kept)) == 2
 
 
+def test_a_campaign_saying_it_will_carry_a_state_forecasts_the_vote() -> None:
+    for text in (
+        '"Whatever they throw at us, we\'re going to carry this county," Ola Brenn said.',
+        "Ola Brenn said her party would carry every district in the north.",
+    ):
+        assert len(extract_candidates(text)) == 1, text
+    assert (
+        extract_candidates('"We will carry the banner for working families," Ola Brenn said.') == []
+    )
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
