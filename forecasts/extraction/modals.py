@@ -156,8 +156,8 @@ _PLEDGE_AFTER: Final = re.compile(
     r"the\s+(?:top|(?:semi-?|quarter-?)?finals?|play-?offs?)\b))|"
     # "we will be in Brussels" is where the speaker goes; "we will not be in recession", "we'll
     # be in surplus by 2028" is where events leave them
-    # "we will be in the next government", "in power", "in the runoff": where votes put them
-    r"be\s+in\b(?!\s+(?:the\s+next\s+|the\s+|a\s+)?(?:government|coalition|power|office|"
+    # "we will be in the next government", "in power", "in that runoff": where votes put them
+    r"be\s+in\b(?!\s+(?:the\s+next\s+|the\s+|that\s+|this\s+|a\s+)?(?:government|coalition|power|office|"
     r"opposition|runoff|run-off|second\s+round)\b)"
     r"(?!\s+(?:an?\s+)?(?:one\b|recession|deficit|surplus|trouble|profit|default|"
     r"administration|contention|decline|the\s+(?:black|red|lead|top|(?:semi-?|quarter-?)?finals?|play-?offs?)\b))|"
@@ -1304,7 +1304,7 @@ _CHECKABLE_PREDICATE: Final = re.compile(
     r"at|tight|high|low|elevated|subdued|weak|strong|negative|positive|flat|unchanged|"
     r"in\s+(?:recession|surplus|deficit|profit|the\s+(?:lead|black|red)))\b"
     # a state a record shows: "will be in the final", "would be fit to start", "will be late"
-    r"|be\s+(?:(?:in|into|out\s+of|back\s+(?:in|to))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"|be\s+(?:(?:in|into|out\s+of|back\s+(?:in|to))\s+(?:an?\s+|the\s+|that\s+|this\s+)?(?:[\w-]+\s+)?"
     r"(?:recession|surplus|deficit|profit|default|final|finals|semi-?finals?|"
     r"quarter-?finals?|play-?offs?|runoff|round|top|lead|black|red|government|opposition|"
     r"parliament|one)\b"

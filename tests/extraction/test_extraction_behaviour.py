@@ -2119,6 +2119,12 @@ def test_a_campaign_saying_it_will_carry_a_state_forecasts_the_vote() -> None:
     )
 
 
+def test_a_side_saying_it_will_be_in_that_runoff_forecasts_the_vote() -> None:
+    text = '"We will be in that second round, and then it is a new race," Ola Brenn said.'
+    assert len(extract_candidates(text)) == 1
+    assert extract_candidates('"We will be in that town hall on Monday," Ola Brenn said.') == []
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
