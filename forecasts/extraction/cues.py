@@ -411,7 +411,10 @@ _FUTURE_NOUN_BEFORE: Final = re.compile(
 
 
 _SEES: Final = re.compile(
-    r"\b(?:sees|see|saw)\s+(?!(?:how|what|whether|if|why|where|when|who|which)\b)"
+    # "X is more bullish, seeing Brent at $85 by September": the view, as a participle after
+    # the stance it explains, with the level it puts a price at
+    r"(?<=,\s)seeing\s+(?:[\w$%.&-]+\s+){1,4}?(?:at|below|above|near|around)\s+[$€£]?\d"
+    r"|\b(?:sees|see|saw)\s+(?!(?:how|what|whether|if|why|where|when|who|which)\b)"
     # "see the S&P 500 ending the year at 6,300": an index's name may hold an ampersand
     r"(?:[\w$%.,&-]+\s+){1,5}?(?:(?!(?:during|morning|evening|nothing|something|anything|"
     r"everything|spring|thing|king|ring|bring|string|ceiling|funding|pricing|"

@@ -258,7 +258,9 @@ _SPEECH_VERBS: Final = (
     # "X was more upbeat, arguing that prices would fall": a clause hung on its subject
     r"(?<=,\s)(?:arguing|saying|warning)(?=\s+that\b)|"
     r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
-    r"(?<=,\s)estimating(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?[$€£]?\d)|"
+    # "X is more bullish, seeing Brent at $85": the level X puts it at
+    r"(?<=,\s)(?:estimating|seeing)(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?"
+    r"[$€£]?\d)|"
     # "X was less sure, putting the chance of a cut in June at 30%": the chance X gives
     r"(?<=,\s)(?:putting|giving)(?=\s+(?:the|its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:chances?|odds|probability|likelihood|risk)\b)|"

@@ -2125,6 +2125,14 @@ def test_a_side_saying_it_will_be_in_that_runoff_forecasts_the_vote() -> None:
     assert extract_candidates('"We will be in that town hall on Monday," Ola Brenn said.') == []
 
 
+def test_seeing_a_level_after_a_stance_is_the_source_s_forecast() -> None:
+    (candidate,) = extract_candidates(
+        "Ola Brenn is gloomier, seeing the krone at 11.2 against the euro by June."
+    )
+    assert candidate.speaker == "Ola Brenn"
+    assert extract_candidates("After seeing the krone at 11.2 last week, Ola Brenn sold.") == []
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
