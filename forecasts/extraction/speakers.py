@@ -613,6 +613,8 @@ _NAMED_ODDS: Final = re.compile(
     # "Hollins & Vane make City 8/13 favourites": a firm of partners joined by "&"; "The
     # bookmaker Kesterbet makes ...": its trade may come first
     r"\s*"
+    # "In the men's draw, Norbet prices ...": the race the price is for may open the sentence
+    r"(?:(?i:in|for|on)\s+(?:the\s+)?[^,;]{1,40}?,\s+)?"
     + _BOOKMAKER_TRADE
     + r"(?P<maker>"
     + _FIRM_NAME

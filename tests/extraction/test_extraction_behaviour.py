@@ -2133,6 +2133,11 @@ def test_seeing_a_level_after_a_stance_is_the_source_s_forecast() -> None:
     assert extract_candidates("After seeing the krone at 11.2 last week, Ola Brenn sold.") == []
 
 
+def test_a_bookmaker_s_price_after_the_race_it_is_for_is_the_bookmaker_s() -> None:
+    (candidate,) = extract_candidates("In the final, Kellbet prices Ola Brenn at 2.50 to win.")
+    assert candidate.speaker == "Kellbet"
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
