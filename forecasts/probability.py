@@ -861,6 +861,9 @@ _BETTING: Final = re.compile(
     r"\b(?:[Bb]et\w*|[Bb]ookmakers?|[Bb]ookies?|[Oo]dds|favou?rites?)\b"
     # "Lunabet prices Valmark at 1.65": the verb with a runner, not "the share price"
     r"|\bprice[sd]?\s+(?-i:[A-Z])"
+    # "Norbet prices the defending champion, X, at 2.50": a runner named by its standing
+    r"|\bprice[sd]?\s+the\s+(?:defending\s+|reigning\s+)?(?:champions?|holders?|title-holders?|"
+    r"favou?rites?)\b"
 )
 
 

@@ -2138,6 +2138,15 @@ def test_a_bookmaker_s_price_after_the_race_it_is_for_is_the_bookmaker_s() -> No
     assert candidate.speaker == "Kellbet"
 
 
+def test_a_decimal_price_on_a_runner_named_by_its_standing_is_the_bookmaker_s() -> None:
+    (candidate,) = extract_candidates(
+        "Kellbet prices the defending champion, Ola Brenn, at 2.50 to keep her crown."
+    )
+    assert candidate.speaker == "Kellbet"
+    assert candidate.probability == 0.4
+    assert extract_candidates("Kellco prices the new shares at 12.50 each.") == []
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
