@@ -384,7 +384,9 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver)
     for pattern, resolver in (
         (
-            r"\b(?:(?:by|before|until|till)\s+(?:the\s+)?end[\s-]+of\s+(?:the\s+|this\s+)?year"
+            # "until at least the end of the year": the same end, held as a floor
+            r"\b(?:(?:by|before|until|till)(?:\s+at\s+least)?\s+(?:the\s+)?end[\s-]+of\s+"
+            r"(?:the\s+|this\s+)?year"
             r"|(?:by\s+)?year[\s-]end|(?:later\s+)?this\s+year|before\s+the\s+year\s+is\s+out"
             # "for the rest of the year", "in the current year"
             r"|(?:for|over|through|throughout|in|during)\s+the\s+(?:rest|remainder)\s+of\s+"
@@ -392,7 +394,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _this_year,
         ),
         (
-            r"\b(?:(?:by|before|until)\s+(?:the\s+)?end[\s-]+of\s+next\s+year"
+            r"\b(?:(?:by|before|until)(?:\s+at\s+least)?\s+(?:the\s+)?end[\s-]+of\s+next\s+year"
             r"|(?:sometime\s+|some\s+time\s+|early\s+|late\s+)?next\s+year)\b",
             _next_year,
         ),

@@ -2147,6 +2147,14 @@ def test_a_decimal_price_on_a_runner_named_by_its_standing_is_the_bookmaker_s() 
     assert extract_candidates("Kellco prices the new shares at 12.50 each.") == []
 
 
+def test_until_at_least_the_end_of_the_year_is_the_year_s_end() -> None:
+    candidate = only(
+        "Ola Brenn expects Kellco to keep its plant shut until at least the end of the year."
+    )
+    assert candidate.deadline_phrase == "until at least the end of the year"
+    assert candidate.deadline is not None and candidate.deadline.year in {2024, 2025}
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
