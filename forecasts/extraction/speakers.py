@@ -629,8 +629,9 @@ _NAMED_ODDS: Final = re.compile(
     r"|(?i:the)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+"
     # "makes the champions 2/1 favourites": a runner named by what it is, in lower case
     r"|the\s+(?:[a-z][\w'’-]*\s+){1,3}(?=\d{1,3}/\d{1,3}\s+(?:favourites?|favorites?|shots?)\b))"
-    # "has Kelsey a little shorter, at 7/2": the price set against the one just quoted
-    r"(?:(?:(?:a\s+(?:little|bit|touch)|slightly|much|even)\s+)?(?:shorter|longer),?\s+)?"
+    # "has Kelsey a little shorter, at 7/2", "a shade longer at 7/4": the price set against
+    # the one just quoted
+    r"(?:(?:(?:a\s+(?:little|bit|touch|shade|fraction)|slightly|much|even)\s+)?(?:shorter|longer),?\s+)?"
     r"(?:at\s+|as\s+|the\s+)?" + _PRICE + r"\b"
     # "Hatton Bet offers 2/1 on Eastmere winning": the odds, then the runner
     # "The same firm offers 6/4 on ...", "It offers 3/1 on ...": the bookmaker of the odds

@@ -2155,6 +2155,15 @@ def test_until_at_least_the_end_of_the_year_is_the_year_s_end() -> None:
     assert candidate.deadline is not None and candidate.deadline.year in {2024, 2025}
 
 
+def test_a_rival_s_price_a_shade_longer_is_the_rival_s() -> None:
+    text = (
+        "Bookmaker Kellbet makes Ola Brenn the 2/1 favourite. Its rival Orme Sports has Ola "
+        "Brenn a shade longer at 9/4."
+    )
+    rival = extract_candidates(text)[-1]
+    assert (rival.speaker, rival.probability) == ("Orme Sports", round(4 / 13, 6))
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
