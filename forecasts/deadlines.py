@@ -410,6 +410,15 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _named_day,
         ),
         (
+            # "at its June 22 meeting", "at the June 1 renewals": the day of a dated event the
+            # claim is about, written before it
+            rf"\b(?:its|the|their|this|next)\s+{_MONTH_RE}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+            r"\s+(?:(?:policy|rate|board|council|committee|budget)\s+)?(?:meeting|renewals?|"
+            r"decision|deadline|summit|hearing|auction|vote|election|primary|runoff|final)\b"
+            r"(?P<by>)(?P<year>)",
+            _named_day,
+        ),
+        (
             rf"\b{_BY}\s+{_WEEKDAY_RE}?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
             rf"{_MONTH_RE}"
             rf"(?:,?\s+{_YEAR_RE})?\b",

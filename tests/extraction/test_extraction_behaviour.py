@@ -2164,6 +2164,14 @@ def test_a_rival_s_price_a_shade_longer_is_the_rival_s() -> None:
     assert (rival.speaker, rival.probability) == ("Orme Sports", round(4 / 13, 6))
 
 
+def test_a_dated_meeting_named_before_its_noun_gives_the_deadline() -> None:
+    candidate = only(
+        "Ola Brenn expects the Kell central bank to hold rates at its April 9 meeting."
+    )
+    assert candidate.deadline_phrase == "its April 9 meeting"
+    assert candidate.deadline == datetime(2024, 4, 10, tzinfo=UTC)
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
