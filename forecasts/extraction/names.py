@@ -1464,6 +1464,22 @@ def _link_to_owner(mention: _Mention, entity: _Entity, document: _Document) -> N
         return
     parts = {part.lower() for part in entity.parts}
     owner_words = {word.lower() for word in mention.owner.split()}
+    known_owner = document.known(mention.owner)
+    if known_owner is None and _ACRONYM_NAME.fullmatch(mention.owner):
+        known_owner = next(
+            (
+                other
+                for other in reversed(document.entities)
+                if other.kind == "org"
+                and len(other.parts) > 1
+                and _initials(other.name) == mention.owner
+            ),
+            None,
+        )
+    if known_owner is not None:
+        # "NOAA's Climate Prediction Center": the owner by its initials, an administration
+        # by the full name the article gave it
+        owner_words |= {part.lower() for part in known_owner.root().parts}
     if not parts & _BODY_NOUNS and not (
         parts & _AGENCY_UNIT_WORDS and owner_words & _PUBLIC_AGENCY_WORDS
     ):

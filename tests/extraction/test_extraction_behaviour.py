@@ -2172,6 +2172,15 @@ def test_a_dated_meeting_named_before_its_noun_gives_the_deadline() -> None:
     assert candidate.deadline == datetime(2024, 4, 10, tzinfo=UTC)
 
 
+def test_a_unit_of_an_agency_named_by_its_initials_speaks_for_the_agency() -> None:
+    text = (
+        "The Kell Marine Administration published its outlook on Monday. KMA's Storm "
+        "Forecast Centre expects 12 named storms this season, according to the centre."
+    )
+    (candidate,) = extract_candidates(text)
+    assert candidate.speaker == "Kell Marine Administration"
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
