@@ -374,6 +374,18 @@ def _any_org_noun(noun: str) -> bool:
 _BODY_NOUNS: Final = _wordset("committee board panel council commission")
 
 
+# "Monetary Policy Committee", "Policy Board": a central bank's rate-setting body, named with
+# no institution of its own; and a central bank's name ("Bank of Merrovia", "Reserve Bank
+# of Tallora", "Kestrian National Bank").
+_RATE_SETTING_BODY: Final = re.compile(
+    r"(?:The\s+)?(?:Monetary\s+Policy|Monetary|Policy|Rate[\s-]Setting)\s+(?:Committee|Board|Council)"
+)
+_CENTRAL_BANK: Final = re.compile(
+    r"^(?:The\s+)?(?:(?:Central|National|Reserve|People['’]s)\s+Bank\s+of\s+\w|Bank\s+of\s+\w)"
+    r"|\b(?:Central|National|Reserve)\s+Bank\b|\bRiksbank\b"
+)
+
+
 # Roles of people speaking for an organisation: "A top Moody's economist", "analysts at the
 # central bank", "the agency's director". With no person named, the organisation speaks.
 _ROLE_NOUNS: Final = (
@@ -673,7 +685,38 @@ class _Document:
         if entity.kind == "org":
             self._join_short_forms(entity)
             self._join_issuer(entity)
+            self._join_central_bank(entity)
         return entity
+
+    def _join_central_bank(self, entity: _Entity) -> None:
+        """ "The Monetary Policy Committee expects ...": a rate-setting committee or board with
+        no institution in its name is the central bank's the article names, and speaks for it,
+        whichever of the two the article names first."""
+        if _RATE_SETTING_BODY.fullmatch(entity.name):
+            committees, banks = [entity], self._central_banks()
+        elif _CENTRAL_BANK.search(entity.name):
+            committees, banks = self._rate_setting_bodies(), [entity]
+        else:
+            return
+        if len(banks) != 1:
+            return
+        for committee in committees:
+            if committee.parent is None and banks[0].root() is not committee:
+                committee.parent = banks[0]
+
+    def _central_banks(self) -> list[_Entity]:
+        return [
+            other
+            for other in self.entities
+            if other.kind == "org" and other.parent is None and _CENTRAL_BANK.search(other.name)
+        ]
+
+    def _rate_setting_bodies(self) -> list[_Entity]:
+        return [
+            other
+            for other in self.entities
+            if other.kind == "org" and _RATE_SETTING_BODY.fullmatch(other.name)
+        ]
 
     def _join_issuer(self, entity: _Entity) -> None:
         """ "Governing Council expects" in a bank's own release: a board, committee or council

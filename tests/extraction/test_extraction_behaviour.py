@@ -2181,6 +2181,15 @@ def test_a_unit_of_an_agency_named_by_its_initials_speaks_for_the_agency() -> No
     assert candidate.speaker == "Kell Marine Administration"
 
 
+def test_a_rate_setting_committee_with_no_owner_speaks_for_the_central_bank() -> None:
+    text = (
+        "The Reserve Bank of Kell lowered its main rate to 3% on Thursday. The Monetary Policy "
+        "Board expects that inflation will settle near 2% in the second half of next year."
+    )
+    (candidate,) = extract_candidates(text)
+    assert candidate.speaker == "Reserve Bank of Kell"
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
