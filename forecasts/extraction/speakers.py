@@ -299,10 +299,22 @@ class _Attribution:
     own: tuple[str, ...] = ()
 
 
+# 'Ola Brenn, the 2016 champion: "Kell, and in straight sets."': a panel's answer, the
+# panellist named and described before the colon that opens their quotation.
+_PANELLIST: Final = re.compile(
+    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+[^:;\"“”]{1,60}?:\s*(?=[\"“])"
+)
+
+
 def _attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution:
     text = sentence.text
+    panellist = _PANELLIST.match(text) if ":" in text else None
+    if panellist is not None:
+        name = _resolve_name(panellist.group("name"), text, panellist.start("name"), document)
+        if name is not None:
+            return _Attribution(name, verb_start=panellist.end() - 1, verb_end=panellist.end())
     estimate = (
         _BY_ESTIMATE.search(text)
         if ("'" in text or "’" in text or " of " in text)

@@ -2190,6 +2190,15 @@ def test_a_rate_setting_committee_with_no_owner_speaks_for_the_central_bank() ->
     assert candidate.speaker == "Reserve Bank of Kell"
 
 
+def test_a_panellist_named_before_the_colon_owns_the_quoted_pick() -> None:
+    text = (
+        "We asked two former riders for their picks.\n\n"
+        'Ola Brenn, the 2019 champion: "Kessler, and I don\'t think he loses a stage."'
+    )
+    (candidate,) = extract_candidates(text)
+    assert candidate.speaker == "Ola Brenn"
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
