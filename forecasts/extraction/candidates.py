@@ -62,6 +62,7 @@ from forecasts.extraction.spans import _span
 from forecasts.extraction.speakers import (
     _FIRM_NAMING_REACH,
     _NAMED_ODDS,
+    _PANELLIST,
     _PRICED_WITH,
     _Attribution,
     _attribution,
@@ -595,6 +596,7 @@ def _candidate(
         or _VERDICT_TIP.match(sentence.text) is not None
         # '"Kelsall 2-1, after extra time," he said.': a source's pick, quoted and attributed
         or (attribution.speaker is not None and _SAID_TIP.match(sentence.text) is not None)
+        or (attribution.speaker is not None and _panel_pick(sentence.text))
     )
     if short and all(cue.kind == "weak" for cue in found):
         # "Perhaps 11, if the pier opens.": the question makes the hedge a forecast, whose
@@ -825,6 +827,20 @@ _SAID_TIP: Final = re.compile(
     r"(?:he|she|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:said|says|predicted|predicts|added|"
     r"reckons|tipped)\s*\.\s*$"
 )
+
+
+# 'Ola Brenn, television analyst: "Kessler, if his knee holds up."': a panellist's pick, the
+# runner's name opening the quotation with no verb of its own ("Yes, ..." or "I think ..."
+# are answers of another kind).
+_PICKED_NAME: Final = re.compile(
+    r"[\"“](?:the\s+)?(?!(?:Yes|No|Well|Maybe|Honestly|Look|Sure|Definitely|Absolutely|Nobody|"
+    r"Everyone|It|I|We|They|He|She|This|That)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=[,.])"
+)
+
+
+def _panel_pick(text: str) -> bool:
+    panellist = _PANELLIST.match(text) if ":" in text else None
+    return panellist is not None and _PICKED_NAME.match(text, panellist.end()) is not None
 
 
 # "Our verdict: Kelsall to edge it", "My prediction: Ashford 2-1.": a pick under the label

@@ -2199,6 +2199,16 @@ def test_a_panellist_named_before_the_colon_owns_the_quoted_pick() -> None:
     assert candidate.speaker == "Ola Brenn"
 
 
+def test_a_panellist_s_pick_of_a_name_alone_is_a_forecast() -> None:
+    opening = "We asked two former riders for their picks.\n\n"
+    (candidate,) = extract_candidates(
+        opening + 'Ola Brenn, television analyst: "Kessler, if his knee holds up."'
+    )
+    assert candidate.speaker == "Ola Brenn"
+    text = opening + 'Ola Brenn, television analyst: "Honestly, it is too close to call."'
+    assert extract_candidates(text) == []
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
