@@ -1164,8 +1164,10 @@ def _answers_question_before(sentence: Sentence, sentences: list[Sentence], inde
 # 'Asked whether rates could go back up, she said: "Not this year."': a reporter's question
 # put as a clause, answered in a short quotation whose claim is the question's.
 _ASKED_WHETHER: Final = re.compile(
-    r"^\W*Asked\s+(?:whether|if)\s+(?P<asked>[^,;:]{5,160}),\s+(?:[\w.'’-]+\s+){1,4}?"
-    r"(?:said|replied|answered)\s*:?\s*[\"“](?P<answer>[^\"”]{2,60})[\"”]\s*$"
+    # "Asked by Ola Brenn of Kell Partners whether ...": an analyst on a call puts it
+    r"^\W*Asked\s+(?:by\s+[^,;:]{3,80}?\s+)?(?:whether|if)\s+(?P<asked>[^,;:]{5,160}),\s+"
+    r"(?:[\w.'’-]+\s+){1,4}?"
+    r"(?:said|replied|answered)\s*:?\s*[\"“](?P<answer>[^\"”]{2,100})[\"”]\s*$"
 )
 
 

@@ -2209,6 +2209,14 @@ def test_a_panellist_s_pick_of_a_name_alone_is_a_forecast() -> None:
     assert extract_candidates(text) == []
 
 
+def test_a_short_answer_to_a_question_an_analyst_asked_on_a_call_is_a_forecast() -> None:
+    text = (
+        "Asked by Ola Brenn of Kell Partners whether margins would widen next year, the "
+        'finance chief said: "I think so."'
+    )
+    assert len(extract_candidates(text)) == 1
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
