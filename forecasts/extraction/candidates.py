@@ -1171,13 +1171,24 @@ _ASKED_WHETHER: Final = re.compile(
 )
 
 
+# "Yes, in the fourth quarter, to two customers.": the question's event granted, and when.
+_YES_WITH_TIME: Final = re.compile(
+    r"(?:Yes|No),\s+(?:"
+    + _TIME_ANSWER
+    + r"|(?i:in|by|before|during)\s+the\s+(?:first|second|third|fourth)\s+(?:quarter|half))\b"
+)
+
+
 # What the question clause asks about is still to come: "could go back up", "would cut".
 _ASKED_AHEAD: Final = re.compile(r"\b(?:could|might|can|may)\b")
 
 
 def _answers_asked_whether(text: str) -> bool:
     asked = _ASKED_WHETHER.match(text)
-    if asked is None or _SHORT_ANSWER.match(asked.group("answer")) is None:
+    if asked is None or (
+        _SHORT_ANSWER.match(asked.group("answer")) is None
+        and _YES_WITH_TIME.match(asked.group("answer")) is None
+    ):
         return False
     question = asked.group("asked")
     return (

@@ -2217,6 +2217,14 @@ def test_a_short_answer_to_a_question_an_analyst_asked_on_a_call_is_a_forecast()
     assert len(extract_candidates(text)) == 1
 
 
+def test_yes_with_a_time_answers_a_question_about_the_future() -> None:
+    text = (
+        "Asked whether the new reactor would reach full power this year, Ola Brenn said: "
+        '"Yes, in the third quarter, once the second turbine is connected."'
+    )
+    assert len(extract_candidates(text)) == 1
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
