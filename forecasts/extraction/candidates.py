@@ -1171,6 +1171,15 @@ _ASKED_WHETHER: Final = re.compile(
 )
 
 
+# '"I don't think so," she said, when Ola Brenn of Kell Partners asked whether prices would
+# keep rising': the answer first, then the question it answered.
+_ANSWERED_WHEN_ASKED: Final = re.compile(
+    r"^\W*[\"“](?P<answer>[^\"”]{2,100}?)[,.]?[\"”],?\s+(?:[\w.'’-]+\s+){1,4}?"
+    r"(?:said|replied|answered),?\s+(?:when|after)\s+[^;:\"“”]{1,80}?\basked\s+(?:whether|if)\s+"
+    r"(?P<asked>[^;:]{5,160}?)[.!]?\s*$"
+)
+
+
 # "Yes, in the fourth quarter, to two customers.": the question's event granted, and when.
 _YES_WITH_TIME: Final = re.compile(
     r"(?:Yes|No),\s+(?:"
@@ -1184,7 +1193,7 @@ _ASKED_AHEAD: Final = re.compile(r"\b(?:could|might|can|may)\b")
 
 
 def _answers_asked_whether(text: str) -> bool:
-    asked = _ASKED_WHETHER.match(text)
+    asked = _ASKED_WHETHER.match(text) or _ANSWERED_WHEN_ASKED.match(text)
     if asked is None or (
         _SHORT_ANSWER.match(asked.group("answer")) is None
         and _YES_WITH_TIME.match(asked.group("answer")) is None

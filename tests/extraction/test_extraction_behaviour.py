@@ -2225,6 +2225,15 @@ def test_yes_with_a_time_answers_a_question_about_the_future() -> None:
     assert len(extract_candidates(text)) == 1
 
 
+def test_a_short_answer_before_the_question_it_answered_is_a_forecast() -> None:
+    text = (
+        '"I think so," Ola Brenn said, when an analyst from Kell Partners asked whether '
+        "freight rates would keep falling through the summer."
+    )
+    (candidate,) = extract_candidates(text)
+    assert candidate.speaker == "Ola Brenn"
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
