@@ -106,7 +106,9 @@ _VERB_AFTER_WILL: Final = re.compile(
 # "what the board will do", "whether rates will fall": the modal inside a wh-clause; not
 # "What I can tell you is that the committee will not cut", whose clause has closed.
 _WH_BEFORE: Final = re.compile(
-    r"\b(?:how|whether|why|where|what|which|if)\b(?![^,;:“”\"]*\b(?:is|was)\s+that\b)"
+    # "That is how much the world will spend": the figure just given, not a question asked
+    r"\b(?:(?<!\bthat\sis\s)(?<!\bthis\sis\s)(?<!\bthat['’]s\s)how|whether|why|where|what|"
+    r"which|if)\b(?![^,;:“”\"]*\b(?:is|was)\s+that\b)"
     r"[^,;:“”\"]*$",
     re.I,
 )

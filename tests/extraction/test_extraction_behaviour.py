@@ -2234,6 +2234,17 @@ def test_a_short_answer_before_the_question_it_answered_is_a_forecast() -> None:
     assert candidate.speaker == "Ola Brenn"
 
 
+def test_that_is_how_much_points_at_the_figure_just_given() -> None:
+    text = (
+        "The number of the week: 41 million.\n\n"
+        "That is how many phones Europe will buy this year, according to a forecast by Kell "
+        "Insight."
+    )
+    (candidate,) = extract_candidates(text)
+    assert candidate.speaker == "Kell Insight"
+    assert extract_candidates("Nobody knows how many phones Europe will buy this year.") == []
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
