@@ -225,7 +225,10 @@ _OUTCOME_PRESENT: Final = (
     r"(?:days|weeks|months)\s+(?:away\s+)?from\s+(?:the|a|an|its|their)\b|"
     # "We think this goes to extra time": a match's course
     r"goes\s+(?:the\s+distance|to\s+(?:extra\s+time|penalties|a\s+(?:replay|runoff|run-off|"
-    r"decider|shoot-?out|tie-?break|second\s+round|deciding\s+\w+)))"
+    r"decider|shoot-?out|tie-?break|second\s+round|deciding\s+\w+)))|"
+    # "we think the next cut comes in August": an event arriving at a time named
+    r"comes\s+(?:in|by|before)\s+(?:(?-i:[A-Z])\w+|the\s+(?:first|second|third|fourth|next)|"
+    r"\d+)"
 )
 
 

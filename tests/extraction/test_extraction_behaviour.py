@@ -2245,6 +2245,12 @@ def test_that_is_how_much_points_at_the_figure_just_given() -> None:
     assert extract_candidates("Nobody knows how many phones Europe will buy this year.") == []
 
 
+def test_we_think_an_event_comes_at_a_named_time_is_a_forecast() -> None:
+    (candidate,) = extract_candidates('Ola Brenn said: "We think the first hike comes in October."')
+    assert candidate.speaker == "Ola Brenn"
+    assert extract_candidates('Ola Brenn said: "We think the new model comes in handy."') == []
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
