@@ -228,7 +228,9 @@ _OUTCOME_PRESENT: Final = (
     r"decider|shoot-?out|tie-?break|second\s+round|deciding\s+\w+)))|"
     # "we think the next cut comes in August": an event arriving at a time named
     r"comes\s+(?:in|by|before)\s+(?:(?-i:[A-Z])\w+|the\s+(?:first|second|third|fourth|next)|"
-    r"\d+)"
+    r"\d+)|"
+    # "we think contract prices flatten out in the third quarter": a level that stops moving
+    r"(?:flattens|levels|bottoms)\s+(?:out|off)\b|(?<=s\s)(?:flatten|level|bottom)\s+(?:out|off)\b"
 )
 
 

@@ -2251,6 +2251,12 @@ def test_we_think_an_event_comes_at_a_named_time_is_a_forecast() -> None:
     assert extract_candidates('Ola Brenn said: "We think the new model comes in handy."') == []
 
 
+def test_we_think_a_level_flattens_out_is_a_forecast() -> None:
+    text = 'Ola Brenn said: "Mills have cut output, and we think paper prices level off by spring."'
+    (candidate,) = extract_candidates(text)
+    assert candidate.speaker == "Ola Brenn"
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
