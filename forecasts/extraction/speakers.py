@@ -1178,6 +1178,14 @@ def _subject_speaker(
         ):
             # "Luca Benedetti ... '...,' the Ashford manager said": the person just named
             return _Attribution(document.last_person[-1].name, False, *verb)
+        if (
+            _PLACE_ROLE_REFERENCE.match(chunk)
+            and document.last_person
+            and document.person_paragraph >= document.paragraph - 1
+        ):
+            # "Secretary of State Ana Ruiz certified ... / The state's chief elections officer
+            # said": the post of the person the paragraph before named
+            return _Attribution(document.last_person[-1].name, False, *verb)
         owner = (
             _its_owner(document)
             # "Its analyst Mei-Ling Draper said": the person named, not the firm
@@ -1515,6 +1523,15 @@ _ROLE_REFERENCE: Final = re.compile(
     r"(?i:manager|coach|captain|skipper|boss|chief\s+executive|chairman|chairwoman|president|"
     r"governor|mayor|minister|striker|midfielder|goalkeeper|defender|forward|founder|veteran|"
     r"\d+-year-old)\s*$"
+)
+
+
+# "the state's chief elections officer", "the country's top prosecutor": a post described by
+# the place it serves, written for a person just named.
+_PLACE_ROLE_REFERENCE: Final = re.compile(
+    r"^\s*(?i:the)\s+(?i:country|state|city|nation|county|province|region)['’]s\s+"
+    r"(?:(?-i:[a-z])[\w-]*\s+){0,3}(?i:officer|official|secretary|commissioner|prosecutor|"
+    r"regulator|registrar|auditor|statistician|administrator)\s*$"
 )
 
 

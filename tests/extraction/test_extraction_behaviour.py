@@ -2257,6 +2257,16 @@ def test_we_think_a_level_flattens_out_is_a_forecast() -> None:
     assert candidate.speaker == "Ola Brenn"
 
 
+def test_a_post_described_by_its_place_is_the_person_named_the_paragraph_before() -> None:
+    text = (
+        "Ola Brenn, the election commissioner, published the list of candidates on Monday.\n\n"
+        "The country's chief electoral officer said she expected turnout of about 60% in the "
+        "first round."
+    )
+    (candidate,) = extract_candidates(text)
+    assert candidate.speaker == "Ola Brenn"
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
