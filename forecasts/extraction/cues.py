@@ -1524,7 +1524,8 @@ def _hedged_past(text: str, cue: _Cue) -> bool:
 _PREDICATIVE_BEFORE: Final = re.compile(
     # "a Reform win now looks almost certain": how an event looks is a forecast of it
     # "a February move is a coin toss": the odds as a noun take their article
-    r"\b(?:is|are|looks|seems|appears|look|seem|appear)\s+(?:also\s+|now\s+|still\s+|"
+    # "Against Varga, it's a coin toss": the verb may be contracted
+    r"(?:\b(?:is|are|looks|seems|appears|look|seem|appear)|(?<=\w)['’]s)\s+(?:also\s+|now\s+|still\s+|"
     r"increasingly\s+)?"
     r"(?:an?\s+)?$"
     # "I'd call it a coin toss": the odds the speaker gives the event named before

@@ -2267,6 +2267,11 @@ def test_a_post_described_by_its_place_is_the_person_named_the_paragraph_before(
     assert candidate.speaker == "Ola Brenn"
 
 
+def test_even_odds_after_a_contracted_verb_are_a_forecast() -> None:
+    (candidate,) = extract_candidates('"Kell or Orme, it\'s a toss-up," Ola Brenn said.')
+    assert (candidate.speaker, candidate.probability) == ("Ola Brenn", 0.5)
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
