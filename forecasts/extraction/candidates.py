@@ -162,6 +162,14 @@ _NUMBERED_POINT: Final = re.compile(
 
 # "It won't." answers the sentence before it, which names what is meant.
 _ELLIPTICAL_WORDS: Final = 4
+# "That is not going to happen.": as short as "That won't happen." once the modal is one word.
+_GOING_TO: Final = re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?going\s+to\b", re.IGNORECASE)
+
+
+def _elliptical(text: str) -> bool:
+    if len(text.split()) <= _ELLIPTICAL_WORDS:
+        return True
+    return "going" in text and len(_GOING_TO.sub("will", text).split()) <= _ELLIPTICAL_WORDS
 
 
 def extract_candidates(
@@ -1600,7 +1608,7 @@ def _build(
                 or condition
                 or _FIGURE_IN.search(sentence.text)
                 or _VAGUE_TIME.search(sentence.text)
-                or len(sentence.text.split()) <= _ELLIPTICAL_WORDS
+                or _elliptical(sentence.text)
                 or _NUMBERED_POINT.match(sentence.text) is not None
             ),
         ),

@@ -2272,6 +2272,12 @@ def test_even_odds_after_a_contracted_verb_are_a_forecast() -> None:
     assert (candidate.speaker, candidate.probability) == ("Ola Brenn", 0.5)
 
 
+def test_the_writer_s_short_denial_with_going_to_answers_the_sentence_before() -> None:
+    text = "The council wants the new bridge open by Easter. That is not going to happen."
+    (candidate,) = extract_candidates(text)
+    assert candidate.sentence == "That is not going to happen."
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
