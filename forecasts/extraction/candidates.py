@@ -1310,6 +1310,14 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
 # belief verb in the past tense after its subject date the belief, not the event; a view
 # held then and since changed is a past belief (LABELLING.md, fact). "forecast" alone is left
 # out, as "In March, analysts forecast ..." may be the present.
+# "X predicted 14 to 18 storms for 2027": a past forecast for a year, which publication in a
+# later year finds settled.
+_PREDICTED_FOR_A_YEAR: Final = re.compile(
+    r"\b(?:predicted|forecast|forecasted|projected)\s+(?:[^.;,]{1,60}?\s)?for\s+"
+    r"(?P<year>(?:19|20)\d\d)\b(?![\s-]*\d)"
+)
+
+
 _MONTH_BELIEF_BEFORE: Final = re.compile(
     rf"^\W*(?:in|back\s+in|as\s+recently\s+as)\s+(?:early\s+|late\s+|mid-)?(?:{_MONTH_NAMES})"
     r"(?:\s+(?:19|20)\d\d)?,?\s+(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?"
@@ -1330,6 +1338,9 @@ def _dated_before(text: str, attribution: _Attribution, published_at: datetime |
         return True
     if published_at is None or not _YEAR.search(text):
         return False
+    settled = _PREDICTED_FOR_A_YEAR.search(text) if "for " in text else None
+    if settled is not None and int(settled.group("year")) < published_at.year:
+        return True  # "NOAA predicted 14 to 18 storms for 2027": a year already over
     verb_start, verb_end = attribution.verb_start, attribution.verb_end
     if verb_start < 0 and text[:1] not in "\"“‘'":
         # "A 2019 review ... predicted": a source with no name is still dated

@@ -2278,6 +2278,13 @@ def test_the_writer_s_short_denial_with_going_to_answers_the_sentence_before() -
     assert candidate.sentence == "That is not going to happen."
 
 
+def test_a_forecast_for_a_year_already_over_is_a_past_belief() -> None:
+    text = "The Kell Met Office predicted 9 to 12 storms for 2023; the season brought 11."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+    kept = "The Kell Met Office predicted 9 to 12 storms for 2024, its outlook said on Monday."
+    assert len(extract_candidates(kept, published_at=PUBLISHED)) == 1
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
