@@ -617,6 +617,17 @@ def _candidate(
         # "The ministry, which forecasts growth of 1.1%, declined to comment": what comes
         # before the refusal still stands; what it refuses to say does not
         found = [cue for cue in found if cue.end <= declined.start()]
+    market = (
+        _MARKET_EXPECTATION.search(sentence.text)
+        if "expectations" in sentence.text
+        or "bets" in sentence.text
+        or "speculation" in sentence.text
+        else None
+    )
+    if market is not None:
+        # "Oil fell ... against expectations that OPEC+ will extend its cuts": the market's
+        # expectation, nobody's to track; what the sentence says before it still stands
+        found = [cue for cue in found if cue.end <= market.start()]
     disclaimed = _DISCLAIMED.search(sentence.text) if " not " in sentence.text else None
     if disclaimed is not None:
         # "We are not saying every week will be hot, but ...": what is disowned is no claim
@@ -643,6 +654,14 @@ def _candidate(
     if _nothing_to_check(sentence.text, cues, regions, attribution, bool(deadlines)):
         return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
+
+
+# "on expectations that", "amid bets that", "against speculation that": what moved a market,
+# an expectation held by no one named (LABELLING.md, unattributable).
+_MARKET_EXPECTATION: Final = re.compile(
+    r"\b(?:amid|against|on|despite|with)\s+(?:growing\s+|rising\s+|mounting\s+|fresh\s+|"
+    r"renewed\s+)?(?:expectations|bets|speculation)\s+that\b"
+)
 
 
 # "until Christmas", "through the end of the year", "on the night", "by the time it is ready":

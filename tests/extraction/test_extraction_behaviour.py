@@ -2285,6 +2285,16 @@ def test_a_forecast_for_a_year_already_over_is_a_past_belief() -> None:
     assert len(extract_candidates(kept, published_at=PUBLISHED)) == 1
 
 
+def test_what_moved_a_market_on_expectations_is_nobody_s_forecast() -> None:
+    text = "Copper rose 2% on Monday amid bets that Kell will cut its export quota next month."
+    assert extract_candidates(text) == []
+    kept = (
+        "Ola Brenn said copper would reach $11,000 by June, amid bets that Kell will cut its "
+        "export quota."
+    )
+    assert len(extract_candidates(kept)) == 1
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
