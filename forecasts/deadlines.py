@@ -515,6 +515,12 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             rf"(?:the\s+end\s+of\s+)?{_MONTH_RE}(?:\s+{_YEAR_RE})?\b(?![\s-]*\d)",
             _period_to,
         ),
+        (
+            # "for the three months ending June 30": a period still running, to the day
+            rf"\b(?:year|(?:\w+|\d+)\s+months|quarter|half|weeks?)\s+ending\s+{_MONTH_RE}\s+"
+            rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR_RE})?(?P<by>)",
+            _named_day,
+        ),
     )
 )
 

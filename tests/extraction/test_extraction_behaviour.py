@@ -2295,6 +2295,12 @@ def test_what_moved_a_market_on_expectations_is_nobody_s_forecast() -> None:
     assert len(extract_candidates(kept)) == 1
 
 
+def test_a_period_ending_on_a_day_gives_that_day_as_the_deadline() -> None:
+    candidate = only("Kellco expects revenue of $3 billion for the quarter ending June 15.")
+    assert candidate.deadline_phrase == "quarter ending June 15"
+    assert candidate.deadline == datetime(2024, 6, 16, tzinfo=UTC)
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
