@@ -390,7 +390,9 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             r"|(?:by\s+)?year[\s-]end|(?:later\s+)?this\s+year|before\s+the\s+year\s+is\s+out"
             # "for the rest of the year", "in the current year"
             r"|(?:for|over|through|throughout|in|during)\s+the\s+(?:rest|remainder)\s+of\s+"
-            r"(?:the|this)\s+year|(?:for|in|during)\s+the\s+current\s+year)\b",
+            r"(?:the|this)\s+year|(?:for|in|during)\s+the\s+current\s+year"
+            # "ends the year at 2.75%", "exit the year with": a level at the year's close
+            r"|(?:ends?|ending|exits?|exiting)\s+the\s+year)\b",
             _this_year,
         ),
         (

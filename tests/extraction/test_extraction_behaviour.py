@@ -2301,6 +2301,12 @@ def test_a_period_ending_on_a_day_gives_that_day_as_the_deadline() -> None:
     assert candidate.deadline == datetime(2024, 6, 16, tzinfo=UTC)
 
 
+def test_a_level_at_which_something_ends_the_year_is_due_at_the_year_s_end() -> None:
+    candidate = only("Ola Brenn expects the krone to end the year at 10.8 against the euro.")
+    assert candidate.deadline_phrase == "end the year"
+    assert candidate.deadline == datetime(2025, 1, 1, tzinfo=UTC)
+
+
 def test_forecasts_after_two_modifiers_are_a_noun_a_body_will_publish() -> None:
     text = "The Kell Fiscal Office will publish its own updated forecasts alongside the budget."
     assert extract_candidates(text) == []
