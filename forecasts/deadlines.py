@@ -35,7 +35,13 @@ article's published_at (converted to UTC first). The conventions:
   "second-quarter revenue": the end of the next such quarter that has not ended.
 - "by Friday", "until at least Thursday": the end of the next such day (of the day after
   a week with "next"); "before Monday": its start; "this weekend": the end of the coming
-  Sunday. "On Friday" is left alone: in news it is as often the day something was said.
+  Sunday. "On Friday" (and "on Thursday and Friday": the last) is a deadline unless its
+  clause tells of something said or done that day ("said on Friday", "won 46% on Sunday").
+- "between March and May", "from December to February", "the April-June quarter": the end
+  of the last month. A season named without "this" or "next" ("a warmer-than-normal
+  spring", "the coming winter") is the next that has not ended; in January and February
+  "the winter" is the one under way. These and "on Friday" are times named in passing
+  (Deadline.firm is False): they date a forecast without marking a sentence as one.
 - Events with no date of their own ("before the election", "ahead of the summit", "by
   the 2032 season") are recognised, so a page can show them, but resolve to None: an
   editor has to set the date.
@@ -69,12 +75,17 @@ class DeadlineOutOfRangeError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """A deadline phrase as it stands in a text and the instant it resolves to (or None)."""
+    """A deadline phrase as it stands in a text and the instant it resolves to (or None).
+
+    `firm` is False for a time named in passing ("on Saturday", "a wet spring"): it dates a
+    forecast, but unlike "by Saturday" it does not on its own make a sentence look ahead.
+    """
 
     phrase: str
     deadline: datetime | None
     start: int
     end: int
+    firm: bool = True
 
 
 _Resolver = Callable[[re.Match[str], datetime], datetime | None]
@@ -148,6 +159,20 @@ _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
 _WEEKDAY_NAMES: Final = "|".join(_WEEKDAYS)
 _WEEKDAY_RE: Final = rf"(?:(?-i:{_WEEKDAY_NAMES}),?\s+)"
 _PART_RE: Final = r"(?:(?P<part>early|mid|late)[\s-]+)"
+# Words of a clause whose "on Friday" is the day something was said, published or done:
+# "said on Friday", "a poll published on Friday", "won 46% on Sunday"
+_TOLD_ON: Final = re.compile(
+    r"\b(?:(?!(?:expect|schedul|plann|forecast)ed\b)[a-z]+ed|said|says|told|tells|wrote|"
+    r"shows|forecast|won|lost|fell|rose|cut|beat|tore|was|were|had|did|note|statement|poll|"
+    r"interview|outlook|update|report|briefing|conference|speech|meeting|session|trade|"
+    r"trading|rally|supporters|campaigning|happens|than|from)\b",
+    re.IGNORECASE,
+)
+# What a seasonal outlook says a season will be: "warmer-than-normal", "hotter and drier"
+_SEASON_ADJECTIVE: Final = (
+    r"(?:[a-z]+er(?:\s+and\s+[a-z]+er)?(?:-than-(?:normal|usual|average))?"
+    r"|[a-z]+-than-(?:normal|usual|average)|wet|dry|cold|hot|mild|warm|snowy|stormy)"
+)
 
 
 def _utc(moment: datetime) -> datetime:
@@ -272,13 +297,20 @@ def _season(match: re.Match[str], now: datetime) -> datetime:
     if match.group("year"):
         start = _month_start(int(match.group("year")), first_month)
     else:
-        start = _month_start(now.year, first_month)
-        already_begun = start <= now if which == "next" else _add_months(start, 3) <= now
+        # in January and February the winter under way began the December before
+        start = _month_start(now.year - (first_month == 12 and now.month < 3), first_month)
+        # "next" and "before" want one that has not begun, "by" one that has not ended
+        starting = which == "next" or (_before(match) and not match.group("end"))
+        already_begun = start <= now if starting else _add_months(start, 3) <= now
         if which != "this" and already_begun:
             start = _add_months(start, 12)
     if _before(match) and not match.group("end"):
         return start
     return _add_months(start, 3)
+
+
+def _season_in_passing(match: re.Match[str], now: datetime) -> datetime:
+    return _season(match, now)
 
 
 def _span(match: re.Match[str], now: datetime) -> datetime:
@@ -354,6 +386,13 @@ def _weekday(match: re.Match[str], now: datetime) -> datetime:
     if match.group("next"):
         day += timedelta(weeks=1)
     return day if _before(match) else day + timedelta(days=1)
+
+
+def _weekday_ahead(match: re.Match[str], now: datetime) -> datetime | None:
+    clause = re.split(r"[,;:(\u2014]", match.string[: match.start()])[-1]
+    if _TOLD_ON.search(clause):
+        return None
+    return _weekday(match, now)
 
 
 def _weekend(match: re.Match[str], now: datetime) -> datetime:
@@ -502,6 +541,14 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _weekday,
         ),
         (
+            # "likely to reach 34C on Saturday": the day a forecast is for, unless the clause
+            # tells of something said or done on it (_told_on)
+            rf"\bon\s+(?:(?-i:{_WEEKDAY_NAMES})\s+(?:and|or|to)\s+)?"
+            rf"(?-i:(?P<weekday>{_WEEKDAY_NAMES}))\b(?!,?\s+(?:the\s+)?\d)"
+            rf"(?![,\s]+(?-i:{_FULL_MONTHS})\b)(?P<by>)(?P<next>)",
+            _weekday_ahead,
+        ),
+        (
             # "in the second half", "over the first half of 2027"
             rf"\b(?:in|during|over|through|by\s+the\s+end\s+of|for)\s+the\s+(?P<half>first|second)"
             rf"\s+half(?:\s+of\s+(?:the\s+year|this\s+year|{_YEAR_RE}))?\b",
@@ -510,6 +557,30 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
         (
             r"\b(?P<by>by|before|until|till|ahead\s+of|over|at)\s+Christmas(?:\s+Day)?\b",
             _christmas,
+        ),
+        (
+            # "between March and May", "from December to February", "the April-June
+            # quarter": a stretch of months, over when its last month is
+            rf"\b(?:(?:between|from|in|over|for|during)\s+)?(?-i:{_FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|"
+            rf"Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?:\s+(?:to|and|through|until)\s+|-)"
+            rf"{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b(?![\s-]*\d)",
+            _period_to,
+        ),
+        (
+            # a season forecast without "this" or "next": "a warmer-than-normal spring",
+            # "a hotter and drier summer than usual", "the coming winter": the next that has
+            # not ended
+            rf"\b(?:a|an|the(?:\s+coming)?)\s+(?:{_SEASON_ADJECTIVE}\s+)?"
+            r"(?P<season>spring|summer|autumn|winter)\b"
+            r"(?!\s+(?:of\s+)?\d|\s+(?:in\s+which|has|had|was|were)\b|\s+(?:\w+\s+)?season\b)"
+            r"(?P<which>)(?P<by>)(?P<end>)(?P<year>)",
+            _season_in_passing,
+        ),
+        (
+            # a sentence that opens on one: "Spring is likely to be wet"
+            r"^(?-i:(?P<season>Spring|Summer|Autumn|Winter))(?=\s+(?:will|is|in|looks|should|"
+            r"could|would)\b)(?P<which>)(?P<by>)(?P<end>)(?P<year>)",
+            _season_in_passing,
         ),
         (
             # "in the year to February", "the six months to February 2027": a period's end
@@ -560,9 +631,12 @@ def find_deadlines(text: str, *, published_at: datetime | None) -> list[Deadline
             deadline = None
         else:
             deadline = _resolved(resolver, match, now)
-            if deadline is None and resolver is _named_year:
+            if deadline is None and resolver in (_named_year, _weekday_ahead):
                 continue
-        deadlines.append(Deadline(match.group().strip(), deadline, match.start(), match.end()))
+        firm = resolver not in (_weekday_ahead, _season_in_passing)
+        deadlines.append(
+            Deadline(match.group().strip(), deadline, match.start(), match.end(), firm)
+        )
     return deadlines
 
 

@@ -645,13 +645,15 @@ def _candidate(
         # "this year's rise could unwind": the year names the rise, it bounds no event
         if not _POSSESSIVE_AFTER.match(sentence.text, deadline.end)
     ]
-    cues = _oriented(found, sentence.text, regions, attribution, bool(deadlines))
+    # a time named in passing dates a claim found otherwise, and is no sign of one itself
+    dated = any(deadline.firm for deadline in deadlines)
+    cues = _oriented(found, sentence.text, regions, attribution, dated)
     if not cues and short:
         # "Probably.": the hedge has no event of its own to look ahead to; the question has
         cues = [cue for cue in found if cue.kind == "hedge"] or [_SHORT_ANSWER_CUE]
     if not cues:
         return attribution, None
-    if _nothing_to_check(sentence.text, cues, regions, attribution, bool(deadlines)):
+    if _nothing_to_check(sentence.text, cues, regions, attribution, dated):
         return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
 
@@ -1594,6 +1596,7 @@ def _build(
     span_start, span_end = _span(sentence, main, regions, attribution)
     probability_cue = _probability_cue(cues, sentence.text)
     deadline = _deadline_in(deadlines, span_start, span_end, main.start)
+    deadlines = [d for d in deadlines if d.firm]
     quantity = None
     if probability_cue is None or probability_cue.basis != "stated":
         quantity = _quantity(sentence.text, span_start, span_end)
@@ -1627,7 +1630,7 @@ def _build(
             cues,
             attribution,
             attribution.speaker,
-            deadline is not None,
+            deadline is not None and deadline.firm,
             dated=dated,
             open_ended=open_ended
             and not (quantity or condition or _FIGURE_IN.search(sentence.text)),

@@ -7219,3 +7219,19 @@ def test_a_service_offering_a_jab_or_a_vaccine_is_its_own_act() -> None:
         "Orme Health Agency said."
     )
     assert speakers_of(text) == ["Orme Health Agency"]
+
+
+def test_a_weekday_or_season_named_in_passing_dates_a_claim_but_makes_none() -> None:
+    # 12 March 2024 is a Tuesday
+    text = (
+        "Temperatures are likely to reach 34C in the capital on Saturday, the weather office "
+        "said on Tuesday. Spring is likely to be drier than normal across the south. "
+        "The club's striker will have a fitness test on Friday."
+    )
+    found = [
+        (c.deadline_phrase, c.deadline) for c in extract_candidates(text, published_at=PUBLISHED)
+    ]
+    assert found == [
+        ("on Saturday", datetime(2024, 3, 17, tzinfo=UTC)),
+        ("Spring", datetime(2024, 6, 1, tzinfo=UTC)),
+    ]

@@ -83,6 +83,12 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("by the end of the quarter", at(2023, 10, 1)),
         ("by Q1 2024", at(2024, 4, 1)),
         ("by the end of the decade", at(2030, 1, 1)),
+        ("between March and May", at(2024, 6, 1)),
+        ("from December to February", at(2024, 3, 1)),
+        ("April-June", at(2024, 7, 1)),
+        ("a warmer-than-normal winter", at(2024, 3, 1)),
+        ("a hotter and drier summer", at(2023, 9, 1)),
+        ("the coming winter", at(2024, 3, 1)),
     ],
 )
 def test_phrases_resolve_to_the_documented_instant(phrase: str, deadline: datetime) -> None:
@@ -151,10 +157,42 @@ def test_a_quarter_s_figure_is_due_when_the_quarter_ends() -> None:
     assert find_deadline("The third-quarter slump is over.", published_at=PUBLISHED) is None
 
 
-def test_a_weekday_after_on_is_not_read_as_a_deadline() -> None:
-    assert (
-        find_deadline("Rates will rise, the bank said on Friday.", published_at=PUBLISHED) is None
+def test_a_weekday_the_clause_tells_of_something_said_or_done_on_is_no_deadline() -> None:
+    for text in (
+        "Rates will rise, the bank said on Friday.",
+        "The bank forecast on Friday that rates would rise.",
+        "Yields will fall, down from 4.1% on Monday.",
+    ):
+        assert find_deadline(text, published_at=PUBLISHED) is None, text
+
+
+def test_a_weekday_a_forecast_is_for_dates_it_in_passing() -> None:
+    found = find_deadline(
+        "Temperatures are likely to reach 34C on Saturday.", published_at=PUBLISHED
     )
+    assert found is not None
+    # 1 August 2023 is a Tuesday: the claim runs to the end of Saturday the 5th
+    assert (found.phrase, found.deadline, found.firm) == ("on Saturday", at(2023, 8, 6), False)
+    last = find_deadline("Gales are likely on Thursday and Friday.", published_at=PUBLISHED)
+    assert last is not None
+    assert last.deadline == at(2023, 8, 5)
+    assert find_deadline("Gales are likely by Friday.", published_at=PUBLISHED).firm  # type: ignore[union-attr]
+
+
+def test_a_season_named_in_passing_is_the_next_one_unless_told_as_past() -> None:
+    found = find_deadline("Spring is likely to be dry.", published_at=PUBLISHED)
+    assert found is not None
+    assert (found.deadline, found.firm) == (at(2024, 6, 1), False)
+    told = "After the driest winter in decades, the spring has been wet."
+    assert find_deadline(told, published_at=PUBLISHED) is None
+
+
+def test_in_january_the_winter_under_way_began_the_december_before() -> None:
+    january = datetime(2024, 1, 15, tzinfo=UTC)
+    assert resolve_deadline("this winter", published_at=january) == at(2024, 3, 1)
+    assert resolve_deadline("by the winter", published_at=january) == at(2024, 3, 1)
+    assert resolve_deadline("before the winter", published_at=january) == at(2024, 12, 1)
+    assert resolve_deadline("next winter", published_at=january) == at(2025, 3, 1)
 
 
 def test_for_next_year_names_the_calendar_year_and_over_the_next_year_a_span() -> None:
