@@ -40,8 +40,13 @@ article's published_at (converted to UTC first). The conventions:
 - "between March and May", "from December to February", "the April-June quarter": the end
   of the last month. A season named without "this" or "next" ("a warmer-than-normal
   spring", "the coming winter") is the next that has not ended; in January and February
-  "the winter" is the one under way. These and "on Friday" are times named in passing
-  (Deadline.firm is False): they date a forecast without marking a sentence as one.
+  "the winter" is the one under way.
+- "the March quarter" ends with March; "the first week of January" on the 7th, "the first
+  two weeks" on the 14th, "the last week of December" with the month; "at its Dec. 9
+  meeting" is a named day; "its fourth-quarter Brent forecast" is the quarter's.
+- Times named in passing (Deadline.firm is False) date a forecast without marking a sentence
+  as one: "on Friday", a season without "this" or "next", "the second quarter" without a
+  preposition, "on Christmas Day".
 - Events with no date of their own ("before the election", "ahead of the summit", "by
   the 2032 season") are recognised, so a page can show them, but resolve to None: an
   editor has to set the date.
@@ -153,7 +158,7 @@ _UNIT_RE: Final = r"(?P<unit>(?:day|week|month|quarter|year|decade)s?)"
 _BY: Final = (
     r"(?P<by>by|before|until|till|in|during|within|ahead of|no later than|on|through|throughout|"
     # "persist into February", "last beyond March", "until at least mid-June"
-    r"over|into|beyond)(?:\s+at\s+least)?"
+    r"over|into|beyond|at)(?:\s+at\s+least)?"
 )
 _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_NAMES: Final = "|".join(_WEEKDAYS)
@@ -351,6 +356,20 @@ def _named_quarter(match: re.Match[str], now: datetime) -> datetime:
     return _period_end(match, now, quarter * 3 + 1)
 
 
+def _quarter_in_passing(match: re.Match[str], now: datetime) -> datetime:
+    return _named_quarter(match, now)
+
+
+def _weeks_of_month(match: re.Match[str], now: datetime) -> datetime | None:
+    year, month = _month_year(match, now)
+    if match.group("which").lower() == "last":
+        return _month_start(year, month + 1)
+    weeks = {"two": 2, "three": 3}.get((match.group("count") or "").lower(), 1)
+    end = datetime(year, month, 7 * weeks, tzinfo=UTC) + timedelta(days=1)
+    # "since the first week of December", written later in December: the past
+    return end if end > now else None
+
+
 def _half_year(match: re.Match[str], now: datetime) -> datetime:
     return _period_end(match, now, 7 if match.group("half").lower() == "first" else 13)
 
@@ -369,6 +388,10 @@ def _christmas(match: re.Match[str], now: datetime) -> datetime:
     if day + timedelta(days=1) <= now:
         day = day.replace(year=now.year + 1)
     return day if _before(match) else day + timedelta(days=1)
+
+
+def _christmas_in_passing(match: re.Match[str], now: datetime) -> datetime:
+    return _christmas(match, now)
 
 
 def _period_to(match: re.Match[str], now: datetime) -> datetime:
@@ -445,7 +468,8 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _unresolvable,
         ),
         (
-            rf"\b{_BY}\s+(?:the\s+)?{_END}{_PART_RE}?(?:the\s+middle\s+of\s+)?{_WEEKDAY_RE}?"
+            rf"\b{_BY}\s+(?:the\s+|its\s+|their\s+)?{_END}{_PART_RE}?(?:the\s+middle\s+of\s+)?"
+            rf"{_WEEKDAY_RE}?"
             rf"{_MONTH_RE}\s+"
             rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR_RE})?",
             _named_day,
@@ -522,9 +546,29 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             # figure of a quarter, known when it ends
             r"\b(?:for\s+the\s+(?P<ordinal>first|second|third|fourth)\s+quarter"
             r"|(?P<ordinal2>first|second|third|fourth)-quarter(?=\s+(?:revenue|sales|earnings|"
-            r"profits?|results|output|growth|GDP|deliveries|shipments)\b))"
+            r"profits?|results|output|growth|GDP|deliveries|shipments|forecast|estimate|"
+            # "its second-quarter Brent forecast"
+            r"average)\b|\s+(?-i:[A-Z])\w*\s+(?:forecast|estimate|average)\b))"
             r"(?P<quarter>)(?P<year>)",
             _named_quarter,
+        ),
+        (
+            # "the March quarter", "until at least the June quarter": quarters named by their
+            # last month
+            rf"\b(?:{_BY}\s+)?the\s+{_MONTH_RE}\s+quarter\b(?P<year>)",
+            _period_to,
+        ),
+        (
+            # "peak in the first week of January", "the last two weeks of December"
+            rf"\b(?:{_BY}\s+)?the\s+(?P<which>first|last)\s+(?:(?P<count>two|three)\s+)?"
+            rf"weeks?\s+of\s+{_MONTH_RE}(?:\s+{_YEAR_RE})?\b",
+            _weeks_of_month,
+        ),
+        (
+            # "the second quarter will be our strongest": the next such quarter, in passing
+            r"\bthe\s+(?P<ordinal>first|second|third|fourth)\s+quarter\b(?!\s+of\s+(?:last|\d))"
+            r"(?P<quarter>)(?P<year>)(?P<by>)",
+            _quarter_in_passing,
         ),
         (r"\b(?:by\s+|before\s+)?tomorrow\b", _tomorrow),
         (
@@ -555,9 +599,12 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _half_year,
         ),
         (
-            r"\b(?P<by>by|before|until|till|ahead\s+of|over|at)\s+Christmas(?:\s+Day)?\b",
+            # "between now and Christmas"
+            r"\b(?P<by>by|before|until|till|ahead\s+of|over|at|and)\s+Christmas(?:\s+Day)?\b"
+            r"(?!\s+Eve)",
             _christmas,
         ),
+        (r"\bon\s+Christmas(?:\s+Day)?\b(?!\s+Eve)(?P<by>)", _christmas_in_passing),
         (
             # "between March and May", "from December to February", "the April-June
             # quarter": a stretch of months, over when its last month is
@@ -598,6 +645,17 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
 )
 
 
+# Times named in passing (see Deadline.firm)
+_IN_PASSING: Final = (
+    _weekday_ahead,
+    _season_in_passing,
+    _quarter_in_passing,
+    _christmas_in_passing,
+)
+# Resolvers whose None means "not a deadline after all" rather than an undated event
+_NOT_A_DEADLINE_WHEN_NONE: Final = (_named_year, _weekday_ahead, _weeks_of_month)
+
+
 def _all_matches(text: str) -> list[tuple[re.Match[str], _Resolver]]:
     found = [(match, resolver) for pattern, resolver in _RULES for match in pattern.finditer(text)]
     found.sort(key=lambda item: (item[0].start(), -(item[0].end() - item[0].start())))
@@ -631,9 +689,9 @@ def find_deadlines(text: str, *, published_at: datetime | None) -> list[Deadline
             deadline = None
         else:
             deadline = _resolved(resolver, match, now)
-            if deadline is None and resolver in (_named_year, _weekday_ahead):
+            if deadline is None and resolver in _NOT_A_DEADLINE_WHEN_NONE:
                 continue
-        firm = resolver not in (_weekday_ahead, _season_in_passing)
+        firm = resolver not in _IN_PASSING
         deadlines.append(
             Deadline(match.group().strip(), deadline, match.start(), match.end(), firm)
         )

@@ -89,6 +89,11 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("a warmer-than-normal winter", at(2024, 3, 1)),
         ("a hotter and drier summer", at(2023, 9, 1)),
         ("the coming winter", at(2024, 3, 1)),
+        ("until at least the June quarter", at(2024, 7, 1)),
+        ("in the first week of January", at(2024, 1, 8)),
+        ("the first two weeks of January", at(2024, 1, 15)),
+        ("in the last week of December", at(2024, 1, 1)),
+        ("at the end of March", at(2024, 4, 1)),
     ],
 )
 def test_phrases_resolve_to_the_documented_instant(phrase: str, deadline: datetime) -> None:
@@ -199,3 +204,41 @@ def test_for_next_year_names_the_calendar_year_and_over_the_next_year_a_span() -
     found = find_deadline("For next year it sees growth of 1.1%.", published_at=PUBLISHED)
     assert found is not None
     assert (found.phrase, found.deadline) == ("next year", at(2025, 1, 1))
+
+
+def test_a_quarter_s_forecast_and_a_quarter_named_in_passing() -> None:
+    forecast = find_deadline("It cut its fourth-quarter Brent forecast.", published_at=PUBLISHED)
+    assert forecast is not None
+    assert (forecast.phrase, forecast.deadline, forecast.firm) == (
+        "fourth-quarter",
+        at(2024, 1, 1),
+        True,
+    )
+    passing = find_deadline("The third quarter will be our best.", published_at=PUBLISHED)
+    assert passing is not None
+    assert (passing.deadline, passing.firm) == (at(2023, 10, 1), False)
+
+
+def test_christmas_day_and_eve_are_named_in_passing_and_a_past_week_is_none() -> None:
+    day = find_deadline("Snow is likely on Christmas Day.", published_at=PUBLISHED)
+    assert day is not None
+    assert (day.deadline, day.firm) == (at(2023, 12, 26), False)
+    assert find_deadline("Snow is likely on Christmas Eve.", published_at=PUBLISHED) is None
+    later = datetime(2023, 12, 21, tzinfo=UTC)
+    assert (
+        find_deadline("They have not met since the first week of December.", published_at=later)
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("The bank will cut at its Sept. 20 meeting.", at(2023, 9, 21)),
+        ("Prices will not fall between now and Christmas.", at(2023, 12, 26)),
+    ],
+)
+def test_deadlines_found_inside_a_sentence(text: str, deadline: datetime) -> None:
+    found = find_deadline(text, published_at=PUBLISHED)
+    assert found is not None
+    assert found.deadline == deadline
