@@ -15,6 +15,8 @@ article's published_at (converted to UTC first). The conventions:
 - "by March", "in March", "by the end of March": the end of the next March that has not
   ended (published in August -> next year's); "before March": its first instant.
   "by March 1" / "by 1 March": the end of that day; "before March 1": its start.
+- "the middle of next year" (or of 2027, or of the year) is "mid-"; "the first three
+  months of 2028" end with March; "between 2026 and 2030" with the last year.
 - "through", "over", "into" and "beyond" a month, season or year, and "until at least ...",
   end with it, as "by" does.
 - "in the first half" ends on 1 July, "in the second half" with the year (the next such half
@@ -253,6 +255,23 @@ def _named_year(match: re.Match[str], now: datetime) -> datetime | None:
     return _year_start(year + 1)
 
 
+def _which_year(match: re.Match[str], now: datetime) -> int:
+    """The year "next year", "this year" or a named year stands for."""
+    if match.group("year"):
+        return int(match.group("year"))
+    return now.year + 1 if match.group("next") else now.year
+
+
+def _year_middle(match: re.Match[str], now: datetime) -> datetime:
+    middle = _month_start(_which_year(match, now), 7)
+    # "by the middle of the year", written in December: the coming year's
+    return middle if middle > now or match.group("year") else _month_start(now.year + 1, 7)
+
+
+def _first_months(match: re.Match[str], now: datetime) -> datetime:
+    return _month_start(_which_year(match, now), _count(match.group("count")) + 1)
+
+
 def _part_of_year(year: int, part: str, *, start: bool) -> datetime:
     if start:
         return {
@@ -463,6 +482,24 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _next_year,
         ),
         (r"\b(?:by|before)\s+the\s+end\s+of\s+the\s+decade\b", _decade_end),
+        (
+            # "by the middle of next year", "in the middle of 2027": as "mid-2027"
+            rf"\b(?:{_BY}\s+)?the\s+middle\s+of\s+(?:(?P<next>next)\s+year|(?:this|the)\s+year"
+            rf"|{_YEAR_RE})\b",
+            _year_middle,
+        ),
+        (
+            # "in the first three months of 2028", "the first six months of next year"
+            rf"\b(?:{_BY}\s+)?the\s+first\s+(?P<count>three|six|nine)\s+months\s+of\s+"
+            rf"(?:(?P<next>next)\s+year|(?:this|the)\s+year|{_YEAR_RE})\b",
+            _first_months,
+        ),
+        (
+            # "at least one year between 2026 and 2030 will be the warmest": the last of them
+            rf"\b(?:between|from)\s+(?:19|20|21)\d\d\s+(?:and|to)\s+{_YEAR_RE}\b"
+            r"(?P<by>)(?P<part>)(?P<end>)",
+            _named_year,
+        ),
         (
             rf"\b(?P<by>by|before|until|till|ahead\s+of)\s+(?:the\s+)?{_EVENT_NOUNS}\b",
             _unresolvable,

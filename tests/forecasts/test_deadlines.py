@@ -93,6 +93,12 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("in the first week of January", at(2024, 1, 8)),
         ("the first two weeks of January", at(2024, 1, 15)),
         ("in the last week of December", at(2024, 1, 1)),
+        ("by the middle of next year", at(2024, 7, 1)),
+        ("in the middle of 2025", at(2025, 7, 1)),
+        ("by the middle of the year", at(2024, 7, 1)),
+        ("in the first three months of 2024", at(2024, 4, 1)),
+        ("the first six months of next year", at(2024, 7, 1)),
+        ("between 2026 and 2030", at(2031, 1, 1)),
         ("at the end of March", at(2024, 4, 1)),
     ],
 )
