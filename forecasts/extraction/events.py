@@ -25,8 +25,10 @@ _EVENT: Final = (
     r"referendum|primar(?:y|ies)|caucus(?:es)?|ballot|vote)"
     r"|(?:first|second)[\s-]round(?:\s+vote)?|(?:to|at)\s+the\s+polls|election\s+day|polling\s+day"
     r"|finals?(?=\s+(?:at|on|in|against|between|of|is|will|was|,)\b|[,.;])"
-    r"|semi-?finals?|match|game|derby|(?:cup\s+)?tie|grand\s+prix|fight|bout|decider|"
-    r"(?:first|second)\s+leg|final\s+day|kick-?off)"
+    r"|(?:semi|quarter)-?finals?|match|game|derby|(?:cup\s+)?tie|grand\s+prix|fight|bout|decider|"
+    r"(?:first|second)\s+leg|final\s+day|kick-?off"
+    # "Norvast elects a president on April 11"
+    r"|elects?\s+(?:a|its|their)\s+(?:new\s+)?(?:president|parliament|mayor|governor|assembly))"
 )
 _WEEKDAY: Final = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 # Capitalised, as the names are written ("may" is a verb, "march" a noun).
@@ -47,13 +49,17 @@ _DAY: Final = re.compile(
 )
 # "Sunday's runoff", "the May 31 first round", "Tuesday's cup tie": the day, then the event
 _EVENT_AFTER_DAY: Final = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?" + _EVENT + r"\b", re.IGNORECASE
+    # not across "and": "on March 24 and holds a runoff on April 7"
+    r"(?:['’]s)?\s+(?:(?!and\b|or\b|then\b)[\w-]+\s+){0,3}?" + _EVENT + r"\b",
+    re.IGNORECASE,
 )
 # "the general election on March 14", "a runoff on June 21", "the first round, on March 15",
 # "Voters head to the polls on Sunday, May 24", "Election day is May 19": the event, then
 # the day it is on
 _EVENT_BEFORE_DAY: Final = re.compile(
-    r"\b" + _EVENT + r"\b[^.;!?,\"“”]{0,60}?(?:,\s+)?\b(?:on|is|falls\s+on|for)\s+$",
+    # not across "and": "elects a president on March 24 and holds a runoff ... on April 7"
+    r"\b" + _EVENT + r"\b(?:(?!\band\b)[^.;!?,\"“”]){0,60}?(?:,\s+)?\b(?:on|is|falls\s+on|for)"
+    r"(?:\s+the\s+night\s+of)?\s+$",
     re.IGNORECASE,
 )
 _EVENT_REACH: Final = 90
@@ -124,10 +130,28 @@ def event_deadline(sentence: str, start: int, events: list[DatedEvent]) -> Deadl
     if not events or not _CONTEST_OUTCOME.search(sentence) or _SEASON_OUTCOME.search(sentence):
         return None
     named_in = _named(sentence)
+    if "runoff" in named_in and _REACHING_RUNOFF.search(sentence):
+        named_in = named_in - {"runoff"} | {"first round"}
     named = [event for event in events if _named(event.noun) & named_in]
+    if not named and "first round" in named_in:
+        # the first round dated as the election ("voters go to the polls on May 3"), never
+        # as the runoff after it
+        named = [event for event in events if "runoff" not in _named(event.noun)]
+        if not named:
+            return None
     before = [event for event in named if event.start <= start]
     event = before[-1] if before else named[0] if named else events[0]
     return Deadline(event.phrase, event.deadline, -1, -1)
+
+
+# Whether there is a runoff, and who is in it, the first round settles: "the chance of a
+# runoff", "reach the runoff", "her opponent in the runoff will be"
+_REACHING_RUNOFF: Final = re.compile(
+    r"\b(?:(?:chance|odds|prospect)\s+of|face[sd]?|facing|avoid(?:s|ed|ing)?|forc(?:e|es|ed|ing)|"
+    r"be|need(?:s|ed)?)\s+a\s+run-?off\b|\ba\s+run-?off\s+(?:is|was|looks|seems|will)\b"
+    r"|\b(?:reach(?:es|ing)?|make|makes|making|into|to|opponent\s+in)\s+the\s+run-?off\b",
+    re.IGNORECASE,
+)
 
 
 def _named(text: str) -> set[str]:
@@ -137,7 +161,8 @@ def _named(text: str) -> set[str]:
 
 
 _KIND_WORD: Final = re.compile(
-    r"\b(?:first[\s-]round|second[\s-]round|run-?offs?|finals?|semi-?finals?|elections?|"
+    r"\b(?:first[\s-]round|second[\s-]round|run-?offs?|(?:semi|quarter)-?finals?|finals?|"
+    r"elections?|"
     r"by-elections?|referendum|primar(?:y|ies)|polls|match|game|derby|tie|leg|grand\s+prix)\b",
     re.IGNORECASE,
 )
@@ -148,6 +173,9 @@ _KIND_OF: Final = {
     ),
     **dict.fromkeys(["final", "finals"], "final"),
     **dict.fromkeys(["semi-final", "semifinal", "semi-finals", "semifinals"], "semi-final"),
+    **dict.fromkeys(
+        ["quarter-final", "quarterfinal", "quarter-finals", "quarterfinals"], "quarter-final"
+    ),
     **dict.fromkeys(["election", "elections", "polls"], "election"),
     **dict.fromkeys(["by-election", "by-elections"], "by-election"),
     **dict.fromkeys(["primary", "primaries"], "primary"),

@@ -7235,3 +7235,36 @@ def test_a_weekday_or_season_named_in_passing_dates_a_claim_but_makes_none() -> 
         ("on Saturday", datetime(2024, 3, 17, tzinfo=UTC)),
         ("Spring", datetime(2024, 6, 1, tzinfo=UTC)),
     ]
+
+
+def test_who_reaches_a_runoff_is_settled_on_the_day_of_the_first_round() -> None:
+    text = (
+        "Marrow elects a president on March 24 and holds a runoff between the top two on "
+        "April 7.\n\n"
+        "Tomas Ruiz, director of the pollster Civica, puts the chance of a runoff at 90%.\n\n"
+        "He expects Ana Pell to reach the runoff.\n\n"
+        "Ruiz expects Pell to win the runoff by five points."
+    )
+    days = [c.deadline for c in extract_candidates(text, published_at=PUBLISHED)]
+    first_round, runoff = datetime(2024, 3, 25, tzinfo=UTC), datetime(2024, 4, 8, tzinfo=UTC)
+    assert days == [first_round, first_round, runoff]
+
+
+def test_a_first_round_claim_takes_no_runoff_s_day() -> None:
+    text = (
+        "The runoff is set for April 7.\n\n"
+        "Turnout in the first round will fall below 60%, said Tomas Ruiz of the pollster "
+        "Civica."
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.deadline is None
+
+
+def test_the_final_is_not_the_quarter_finals_before_it() -> None:
+    text = (
+        "The tournament has its quarter-finals on March 14 and ends with the final on "
+        "March 17.\n\n"
+        '"Lind will win the final," said Ivo Marsh, a former champion.'
+    )
+    [candidate] = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.deadline == datetime(2024, 3, 18, tzinfo=UTC)
