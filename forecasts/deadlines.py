@@ -15,6 +15,8 @@ article's published_at (converted to UTC first). The conventions:
 - "by March", "in March", "by the end of March": the end of the next March that has not
   ended (published in August -> next year's); "before March": its first instant.
   "by March 1" / "by 1 March": the end of that day; "before March 1": its start.
+- "the second half of April" ends with April, "the first half" of a month on the 15th;
+  "of the month" is of the month named before it, else the one under way.
 - "the middle of next year" (or of 2027, or of the year) is "mid-"; "the first three
   months of 2028" end with March; "between 2026 and 2030" with the last year.
 - "through", "over", "into" and "beyond" a month, season or year, and "until at least ...",
@@ -151,6 +153,7 @@ _MONTH_RE: Final = (
     rf"(?-i:(?P<month>{_FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\.?"
 )
 _YEAR_RE: Final = r"(?P<year>(?:19|20|21)\d\d)"
+_MONTH_NAMED: Final = re.compile(rf"\b{_MONTH_RE}(?P<year>)")
 _COUNT_RE: Final = (
     r"(?P<count>\d{1,3}|a couple of|a few|few|several|twenty-four|thirty-six|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
@@ -393,6 +396,22 @@ def _half_year(match: re.Match[str], now: datetime) -> datetime:
     return _period_end(match, now, 7 if match.group("half").lower() == "first" else 13)
 
 
+def _half_of(match: re.Match[str], now: datetime) -> datetime | None:
+    first = match.group("half").lower() == "first"
+    if match.group("next"):
+        return _month_start(now.year + 1, 7 if first else 13)
+    if match.group("this"):
+        # "frost in January, most likely in the second half of the month": the month named
+        # before, else the one under way
+        named = list(_MONTH_NAMED.finditer(match.string, 0, match.start()))
+        month_match = named[-1] if named else None
+        year, month = _month_year(month_match, now) if month_match else (now.year, now.month)
+    else:
+        year, month = _month_year(match, now)
+    end = datetime(year, month, 16, tzinfo=UTC) if first else _month_start(year, month + 1)
+    return end if end > now else None  # "a survey carried out in the first half of June"
+
+
 def _period_end(match: re.Match[str], now: datetime, end_month: int) -> datetime:
     """The end of a part of the year that ends as `end_month` begins: of the year the match
     names, else the next such part that has not ended."""
@@ -630,6 +649,13 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _weekday_ahead,
         ),
         (
+            # "in the second half of April", "of the month", "of next year"
+            rf"\b(?:in|during|over|through|by\s+the\s+end\s+of|for)\s+the\s+(?P<half>first|second)"
+            rf"\s+half\s+of\s+(?:{_MONTH_RE}(?:\s+{_YEAR_RE})?|(?P<this>the|this)\s+month"
+            r"|(?P<next>next)\s+year)\b",
+            _half_of,
+        ),
+        (
             # "in the second half", "over the first half of 2027"
             rf"\b(?:in|during|over|through|by\s+the\s+end\s+of|for)\s+the\s+(?P<half>first|second)"
             rf"\s+half(?:\s+of\s+(?:the\s+year|this\s+year|{_YEAR_RE}))?\b",
@@ -690,7 +716,7 @@ _IN_PASSING: Final = (
     _christmas_in_passing,
 )
 # Resolvers whose None means "not a deadline after all" rather than an undated event
-_NOT_A_DEADLINE_WHEN_NONE: Final = (_named_year, _weekday_ahead, _weeks_of_month)
+_NOT_A_DEADLINE_WHEN_NONE: Final = (_named_year, _weekday_ahead, _weeks_of_month, _half_of)
 
 
 def _all_matches(text: str) -> list[tuple[re.Match[str], _Resolver]]:

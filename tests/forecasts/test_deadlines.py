@@ -99,6 +99,10 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("in the first three months of 2024", at(2024, 4, 1)),
         ("the first six months of next year", at(2024, 7, 1)),
         ("between 2026 and 2030", at(2031, 1, 1)),
+        ("in the second half of April", at(2024, 5, 1)),
+        ("in the first half of May", at(2024, 5, 16)),
+        ("in the second half of next year", at(2025, 1, 1)),
+        ("in the second half of the month", at(2023, 9, 1)),
         ("at the end of March", at(2024, 4, 1)),
     ],
 )
@@ -248,3 +252,15 @@ def test_deadlines_found_inside_a_sentence(text: str, deadline: datetime) -> Non
     found = find_deadline(text, published_at=PUBLISHED)
     assert found is not None
     assert found.deadline == deadline
+
+
+def test_the_half_of_the_month_is_of_the_month_named_before_and_a_past_half_is_none() -> None:
+    found = find_deadline(
+        "Frost is likely in January, most likely in the second half of the month.",
+        published_at=PUBLISHED,
+    )
+    assert found is not None
+    assert found.deadline == at(2024, 2, 1)
+    late_june = datetime(2023, 6, 24, tzinfo=UTC)
+    survey = "The survey was carried out in the first half of June."
+    assert find_deadline(survey, published_at=late_june) is None
