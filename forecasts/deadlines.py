@@ -20,7 +20,10 @@ article's published_at (converted to UTC first). The conventions:
 - "the middle of next year" (or of 2027, or of the year) is "mid-"; "the first three
   months of 2028" end with March; "between 2026 and 2030" with the last year.
 - "through", "over", "into" and "beyond" a month, season or year, and "until at least ...",
-  end with it, as "by" does.
+  end with it, as "by" does. "Before the summer is out" is by its end; "before the fourth
+  quarter" at its start.
+- A month already past this year, just told of as done ("which it began installing in
+  April", "revised down from 1.6% in March"), is no deadline.
 - "in the first half" ends on 1 July, "in the second half" with the year (the next such half
   that has not ended); "by Christmas" at the end of 25 December, "before Christmas" at its
   start; "in the year to February", "the six months to March": at the end of that month.
@@ -178,6 +181,15 @@ _TOLD_ON: Final = re.compile(
     r"trading|rally|supporters|campaigning|happens|than|from)\b",
     re.IGNORECASE,
 )
+_WORD: Final = re.compile(r"[A-Za-z]+")
+# A verb of a deed done, or a figure it was revised from
+_DONE: Final = re.compile(
+    r"(?!(?:expect|schedul|plann|forecast|need)ed$)[a-z]+ed|(?i:began|won|was|were|said|wrote|"
+    r"took|fell|rose|grew|from|since|gave|made|came|went|saw|held)"
+)
+_AHEAD: Final = re.compile(
+    r"(?i:will|would|could|should|might|may|to|expects?|(?:un)?likely|probably)"
+)
 # What a seasonal outlook says a season will be: "warmer-than-normal", "hotter and drier"
 _SEASON_ADJECTIVE: Final = (
     r"(?:[a-z]+er(?:\s+and\s+[a-z]+er)?(?:-than-(?:normal|usual|average))?"
@@ -297,8 +309,11 @@ def _month_year(match: re.Match[str], now: datetime) -> tuple[int, int]:
     return year, month
 
 
-def _named_month(match: re.Match[str], now: datetime) -> datetime:
+def _named_month(match: re.Match[str], now: datetime) -> datetime | None:
     year, month = _month_year(match, now)
+    if year > now.year and not match.group("year") and _done_just_before(match):
+        # "robots, which it began installing in April", written in June: last April
+        return None
     if _before(match) and not match.group("end"):
         return _month_start(year, month)
     part = (match.group("part") or "").lower()
@@ -412,13 +427,21 @@ def _half_of(match: re.Match[str], now: datetime) -> datetime | None:
     return end if end > now else None  # "a survey carried out in the first half of June"
 
 
-def _period_end(match: re.Match[str], now: datetime, end_month: int) -> datetime:
-    """The end of a part of the year that ends as `end_month` begins: of the year the match
-    names, else the next such part that has not ended."""
-    if match.group("year"):
-        return _month_start(int(match.group("year")), end_month)
-    end = _month_start(now.year, end_month)
-    return end if end > now else _add_months(end, 12)
+def _period_end(match: re.Match[str], now: datetime, end_month: int, months: int = 3) -> datetime:
+    """The end of a part of the year, `months` long, that ends as `end_month` begins: of the
+    year the match names, else the next such part that has not ended; "before" it, its
+    start."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        end = _month_start(int(groups["year"]), end_month)
+    elif groups.get("next"):
+        end = _month_start(now.year + 1, end_month)
+    else:
+        end = _month_start(now.year, end_month)
+        end = end if end > now else _add_months(end, 12)
+    if groups.get("by") and _before(match) and not groups.get("end"):
+        return _add_months(end, -3)
+    return end
 
 
 def _christmas(match: re.Match[str], now: datetime) -> datetime:
@@ -450,10 +473,23 @@ def _weekday(match: re.Match[str], now: datetime) -> datetime:
 
 
 def _weekday_ahead(match: re.Match[str], now: datetime) -> datetime | None:
+    return None if _told_of(match) else _weekday(match, now)
+
+
+def _done_just_before(match: re.Match[str]) -> bool:
+    """Whether the few words before a time tell of something done then ("who endorsed him
+    in January", "published in April"), with nothing looking ahead among them."""
+    words = _WORD.findall(match.string, max(0, match.start() - 60), match.start())[-4:]
+    return _DONE.fullmatch(words[-1] if words else "") is not None or (
+        any(_DONE.fullmatch(word) for word in words)
+        and not any(_AHEAD.fullmatch(word) for word in words)
+    )
+
+
+def _told_of(match: re.Match[str]) -> bool:
+    """Whether the clause a time ends tells of something said or done then."""
     clause = re.split(r"[,;:(\u2014]", match.string[: match.start()])[-1]
-    if _TOLD_ON.search(clause):
-        return None
-    return _weekday(match, now)
+    return _TOLD_ON.search(clause) is not None
 
 
 def _weekend(match: re.Match[str], now: datetime) -> datetime:
@@ -555,6 +591,12 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _season,
         ),
         (
+            # "before the summer is out": by its end
+            r"\bbefore\s+(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+is\s+"
+            r"(?:out|over)\b(?P<which>)(?P<by>)(?P<end>)(?P<year>)",
+            _season,
+        ),
+        (
             r"\b(?:(?P<which>this|next)\s+(?P<season>spring|summer|autumn|fall|winter)\b)"
             r"(?P<by>)(?P<end>)(?P<year>)",
             _season,
@@ -594,7 +636,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
         ),
         (
             rf"\b{_BY}\s+(?:the\s+)?{_END}(?:(?P<ordinal>first|second|third|fourth)\s+quarter"
-            rf"|q(?P<quarter>[1-4]))(?:\s+(?:of\s+)?{_YEAR_RE})?\b",
+            rf"|q(?P<quarter>[1-4]))(?:\s+(?:of\s+)?(?:{_YEAR_RE}|(?P<next>next)\s+year))?\b",
             _named_quarter,
         ),
         (
@@ -716,7 +758,13 @@ _IN_PASSING: Final = (
     _christmas_in_passing,
 )
 # Resolvers whose None means "not a deadline after all" rather than an undated event
-_NOT_A_DEADLINE_WHEN_NONE: Final = (_named_year, _weekday_ahead, _weeks_of_month, _half_of)
+_NOT_A_DEADLINE_WHEN_NONE: Final = (
+    _named_year,
+    _named_month,
+    _weekday_ahead,
+    _weeks_of_month,
+    _half_of,
+)
 
 
 def _all_matches(text: str) -> list[tuple[re.Match[str], _Resolver]]:

@@ -103,6 +103,9 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("in the first half of May", at(2024, 5, 16)),
         ("in the second half of next year", at(2025, 1, 1)),
         ("in the second half of the month", at(2023, 9, 1)),
+        ("before the fourth quarter", at(2023, 10, 1)),
+        ("in the fourth quarter of next year", at(2025, 1, 1)),
+        ("before the summer is out", at(2023, 9, 1)),
         ("at the end of March", at(2024, 4, 1)),
     ],
 )
@@ -264,3 +267,15 @@ def test_the_half_of_the_month_is_of_the_month_named_before_and_a_past_half_is_n
     late_june = datetime(2023, 6, 24, tzinfo=UTC)
     survey = "The survey was carried out in the first half of June."
     assert find_deadline(survey, published_at=late_june) is None
+
+
+def test_a_month_just_told_of_as_done_is_the_past_not_next_year_s() -> None:
+    for text in (
+        "Robots, which it began installing in April, will replace 150 jobs.",
+        "Growth will be 1.4%, revised down from 1.6% in March.",
+        "The forecasts, published in May, see growth of 2%.",
+    ):
+        assert find_deadline(text, published_at=PUBLISHED) is None, text
+    ahead = find_deadline("Prices will fall in April, the bank said.", published_at=PUBLISHED)
+    assert ahead is not None
+    assert ahead.deadline == at(2024, 5, 1)
