@@ -49,8 +49,8 @@ article's published_at (converted to UTC first). The conventions:
   spring", "the coming winter") is the next that has not ended; in January and February
   "the winter" is the one under way.
 - "the March quarter" ends with March; "the first week of January" on the 7th, "the first
-  two weeks" on the 14th, "the last week of December" with the month; "at its Dec. 9
-  meeting" is a named day; "its fourth-quarter Brent forecast" is the quarter's.
+  two weeks" on the 14th, "the last week of December" with the month; "at the end of
+  March" as "by"; "its fourth-quarter Brent forecast" is the quarter's.
 - Times named in passing (Deadline.firm is False) date a forecast without marking a sentence
   as one: "on Friday", a season without "this" or "next", "the second quarter" without a
   preposition, "on Christmas Day".
@@ -560,8 +560,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _unresolvable,
         ),
         (
-            rf"\b{_BY}\s+(?:the\s+|its\s+|their\s+)?{_END}{_PART_RE}?(?:the\s+middle\s+of\s+)?"
-            rf"{_WEEKDAY_RE}?"
+            rf"\b{_BY}\s+(?:the\s+)?{_END}{_PART_RE}?(?:the\s+middle\s+of\s+)?{_WEEKDAY_RE}?"
             rf"{_MONTH_RE}\s+"
             rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR_RE})?",
             _named_day,
