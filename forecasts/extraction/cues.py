@@ -1290,9 +1290,12 @@ _PERMITTED_ACT: Final = re.compile(
 
 
 # "expects to publish its results on Monday": an organised event, the body's own timetable.
+# "expected to report results from its trial in May": a study's findings put out when its
+# owner chooses, whatever they turn out to say.
 _PUBLISHES_AFTER: Final = re.compile(
     # "The Executive Board is expected to discuss the staff report in June": a meeting's business
-    r"^\s*(?:to\s+)?(?:publish|release|announce|declare|issue|present|discuss|consider)\s+"
+    r"^\s*(?:to\s+)?(?:publish|release|announce|declare|issue|present|discuss|consider|"
+    r"report)\s+"
     r"(?:[\w-]+\s+){0,3}"
     r"(?:results|figures|data|report|statement|outlook|budget|findings|decision)\b",
     re.IGNORECASE,

@@ -7268,3 +7268,13 @@ def test_the_final_is_not_the_quarter_finals_before_it() -> None:
     )
     [candidate] = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.deadline == datetime(2024, 3, 18, tzinfo=UTC)
+
+
+def test_a_developer_expecting_to_report_its_own_trial_results_keeps_a_timetable() -> None:
+    timetable = (
+        "Pellora Biotech said it expected to report results from its late-stage study "
+        "of the vaccine in October."
+    )
+    assert extract_candidates(timetable, published_at=PUBLISHED) == []
+    outcome = "Pellora Biotech said it expected the vaccine to win approval in October."
+    assert only(outcome).speaker == "Pellora Biotech"
