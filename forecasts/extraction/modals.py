@@ -771,9 +771,16 @@ def _valid_modal(
         return False
     if _CONTINGENCY_RULE.match(after) and _OPENING_CONDITION.match(before):
         return False
-    if _KNOWING_AFTER.match(after):
+    if _KNOWING_AFTER.match(after) or _CAME_TRUE_AFTER.search(after):
         return False
     return not _scheduled(after, text)
+
+
+# "told us last week that Orme would finish third, and he has": a call recalled with its
+# outcome already in, a past fact rather than a claim still open.
+_CAME_TRUE_AFTER: Final = re.compile(
+    r",\s+and\s+(?:so\s+)?(?:he|she|it|they)\s+(?:has|have|did)\s*[.!]?\s*$", re.IGNORECASE
+)
 
 
 # "We'll know in March.", "We will find out on Friday whether it worked": when the answer
@@ -1232,6 +1239,8 @@ def _valid_would(
     if not reported:
         return False
     if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
+        return False
+    if _CAME_TRUE_AFTER.search(after):
         return False
     if _HYPOTHETICAL_RELATIVE.search(before):
         return False

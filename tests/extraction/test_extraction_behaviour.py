@@ -7278,3 +7278,12 @@ def test_a_developer_expecting_to_report_its_own_trial_results_keeps_a_timetable
     assert extract_candidates(timetable, published_at=PUBLISHED) == []
     outcome = "Pellora Biotech said it expected the vaccine to win approval in October."
     assert only(outcome).speaker == "Pellora Biotech"
+
+
+def test_a_recalled_call_that_has_already_come_true_is_no_forecast() -> None:
+    settled = (
+        "The pollster Mira Delgado told us on Friday that Ostrander would come second, and she did."
+    )
+    assert extract_candidates(settled, published_at=PUBLISHED) == []
+    open_call = "The pollster Mira Delgado told us on Friday that Ostrander would come second."
+    assert only(open_call).speaker == "Mira Delgado"
