@@ -773,7 +773,18 @@ def _valid_modal(
         return False
     if _KNOWING_AFTER.match(after) or _CAME_TRUE_AFTER.search(after):
         return False
+    if _ASSUMED_BEFORE.search(before):
+        return False
     return not _scheduled(after, text)
+
+
+# "the bank's figure assumed that OPEC+ would keep its targets", "on the assumption that
+# rates will keep falling": what a projection is built on, a stated assumption (a fact,
+# LABELLING.md), not the speaker's claim.
+_ASSUMED_BEFORE: Final = re.compile(
+    r"\bassum(?:es|ed|ing|ptions?)\b(?:\s+(?:is|was|are|were))?\s+(?:that\s+)?[^,;:“”\"]*$",
+    re.IGNORECASE,
+)
 
 
 # "told us last week that Orme would finish third, and he has": a call recalled with its
@@ -1240,7 +1251,7 @@ def _valid_would(
         return False
     if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
         return False
-    if _CAME_TRUE_AFTER.search(after):
+    if _CAME_TRUE_AFTER.search(after) or _ASSUMED_BEFORE.search(before):
         return False
     if _HYPOTHETICAL_RELATIVE.search(before):
         return False

@@ -7287,3 +7287,15 @@ def test_a_recalled_call_that_has_already_come_true_is_no_forecast() -> None:
     assert extract_candidates(settled, published_at=PUBLISHED) == []
     open_call = "The pollster Mira Delgado told us on Friday that Ostrander would come second."
     assert only(open_call).speaker == "Mira Delgado"
+
+
+def test_what_a_projection_assumes_is_no_claim_of_its_own() -> None:
+    assumed = (
+        "Kelvin Ash, the fund's chief strategist, said its target assumed that the central "
+        "bank would cut rates twice."
+    )
+    assert extract_candidates(assumed, published_at=PUBLISHED) == []
+    claimed = (
+        "Kelvin Ash, the fund's chief strategist, said that the central bank would cut rates twice."
+    )
+    assert only(claimed).speaker == "Kelvin Ash"
