@@ -71,7 +71,10 @@ _DECLINED: Final = re.compile(
     r"(?:(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|"
     r"timescale|probability|percentage|odds)\s+on\b"
     # "I won't go into them", "I'd never say that three weeks out": the speaker declines
-    r"|(?:go|get)\s+into\b|(?:sit\s+here\s+and\s+)?say\b|discuss\b|disclose\b|reveal\b)"
+    r"|(?:go|get)\s+into\b|(?:sit\s+here\s+and\s+)?say\b|discuss\b|disclose\b|reveal\b"
+    # "I'm not going to go that far out on a limb", "I won't stick my neck out": no call made
+    r"|go\s+(?:that\s+|so\s+|too\s+)?(?:far\s+)?out\s+on\s+a\s+limb\b"
+    r"|stick\s+(?:my|his|her|our|their)\s+necks?\s+out\b)"
     # "I'm not going to make predictions about May", "I don't make forecasts that far ahead"
     r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|never|won['’]t|will\s+not|not\s+going\s+to)"
     r"\s+(?:make|do|give|offer)\s+(?:any\s+|a\s+)?(?:predictions?|forecasts?)\b"

@@ -7299,3 +7299,10 @@ def test_what_a_projection_assumes_is_no_claim_of_its_own() -> None:
         "Kelvin Ash, the fund's chief strategist, said that the central bank would cut rates twice."
     )
     assert only(claimed).speaker == "Kelvin Ash"
+
+
+def test_refusing_to_go_out_on_a_limb_makes_no_call() -> None:
+    refusal = '"I am not going to go that far out on a limb on the score," said analyst Rhea Voss.'
+    assert extract_candidates(refusal, published_at=PUBLISHED) == []
+    call = '"I will not be surprised if the final goes to penalties," said analyst Rhea Voss.'
+    assert only(call).speaker == "Rhea Voss"
