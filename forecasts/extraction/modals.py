@@ -773,9 +773,19 @@ def _valid_modal(
         return False
     if _KNOWING_AFTER.match(after) or _CAME_TRUE_AFTER.search(after):
         return False
-    if _ASSUMED_BEFORE.search(before):
+    if _ASSUMED_BEFORE.search(before) or _ROUTINE_AFTER.match(after):
         return False
     return not _scheduled(after, text)
+
+
+# "spraying would continue every ten days", "checks will be carried out every week": an
+# operation's rota, kept by whoever runs it (LABELLING.md, schedule).
+_ROUTINE_AFTER: Final = re.compile(
+    r"^\s*(?:also\s+)?(?:continue|go\s+on|resume|run|take\s+place|be\s+(?:carried\s+out|"
+    r"repeated|held|done|made|conducted))\s+(?:once\s+|twice\s+)?every\s+(?:other\s+)?"
+    r"(?:\w+\s+)?(?:days?|nights?|weeks?|fortnight|months?|hours?)\b",
+    re.IGNORECASE,
+)
 
 
 # "the bank's figure assumed that OPEC+ would keep its targets", "on the assumption that
@@ -1252,6 +1262,8 @@ def _valid_would(
     if _WH_BEFORE.search(before) or _PAST_BELIEF.search(before) or _HABITUAL_AFTER.match(after):
         return False
     if _CAME_TRUE_AFTER.search(after) or _ASSUMED_BEFORE.search(before):
+        return False
+    if _ROUTINE_AFTER.match(after):
         return False
     if _HYPOTHETICAL_RELATIVE.search(before):
         return False

@@ -7306,3 +7306,16 @@ def test_refusing_to_go_out_on_a_limb_makes_no_call() -> None:
     assert extract_candidates(refusal, published_at=PUBLISHED) == []
     call = '"I will not be surprised if the final goes to penalties," said analyst Rhea Voss.'
     assert only(call).speaker == "Rhea Voss"
+
+
+def test_an_operation_repeated_on_a_rota_is_a_schedule() -> None:
+    rota = (
+        "The council's pest officer, Omar Lindqvist, said inspections would take place every "
+        "two weeks until the end of October."
+    )
+    assert extract_candidates(rota, published_at=PUBLISHED) == []
+    forecast = (
+        "The council's pest officer, Omar Lindqvist, said cases would rise every week until "
+        "the end of October."
+    )
+    assert only(forecast).speaker == "Omar Lindqvist"
