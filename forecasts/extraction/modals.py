@@ -1014,7 +1014,11 @@ _SELF_SUBJECT: Final = re.compile(
     r"|\b(?:said|says|told\s+(?:[\w'’-]+\s+){1,3}?|added|insisted|confirmed|announced)\s+"
     r"(?:that\s+)?(?:his|her|their|its|our|my)\s+[\w-]+\s*$"
     r"|\b(?:his|her|their|its|our|my)\s+(?:party|government|administration|campaign|coalition|"
-    r"company|firm|ministry|department|council)\s*$"
+    r"company|firm|ministry|department|council"
+    # "an oil minister said his country would raise exports", "the kingdom would keep its
+    # output": a state's own policy, told by its officials
+    r"|country|kingdom)\s*$"
+    r"|\bthe\s+kingdom\s*$"
     # "has said an Alliance government would introduce a rent cap": a party's standing pledge
     # ("said a Labour government would struggle" stays a forecast, by the verb after it)
     r"|\b(?:has\s+said|has\s+pledged|has\s+promised|pledged|promised|vowed)\s+(?:that\s+)?"

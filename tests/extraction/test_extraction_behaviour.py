@@ -7319,3 +7319,16 @@ def test_an_operation_repeated_on_a_rota_is_a_schedule() -> None:
         "the end of October."
     )
     assert only(forecast).speaker == "Omar Lindqvist"
+
+
+def test_a_minister_telling_what_his_country_will_do_states_its_policy() -> None:
+    policy = (
+        "Tarvian energy minister Idris Kaltenborn said on Monday that his country would raise "
+        "gas exports to 40 million cubic metres a day in August."
+    )
+    assert extract_candidates(policy, published_at=PUBLISHED) == []
+    forecast = (
+        "Tarvian energy minister Idris Kaltenborn said on Monday that his country would face "
+        "a gas shortage in August."
+    )
+    assert only(forecast).speaker == "Idris Kaltenborn"
