@@ -65,7 +65,8 @@ _ORG_WORDS: Final = _wordset(
     "network media news times post journal press energy motors airlines holdings "
     "organisation organization institution cooperative co-operative foods food systems "
     "devices technologies labs laboratories industries electronics pharmaceuticals pharma "
-    "airways petroleum utilities telecom telecoms communications solutions services software "
+    # "Veyra Air's chief executive": an airline or aircraft maker, not a person
+    "airways air petroleum utilities telecom telecoms communications solutions services software "
     "insights polling wire markets associates brands stores retail mobility logistics "
     "healthcare investments insurance resources mining minerals chemicals ventures estates "
     "enterprises properties realty shipping railways automotive semiconductors robotics "

@@ -7332,3 +7332,16 @@ def test_a_minister_telling_what_his_country_will_do_states_its_policy() -> None
         "a gas shortage in August."
     )
     assert only(forecast).speaker == "Idris Kaltenborn"
+
+
+def test_an_airline_named_with_air_is_a_company_not_the_interviewee() -> None:
+    text = (
+        '"We will fly by spring": Corvel Air\'s Dana Whitmore-Lutz\n\n'
+        "Corvel Air has built a two-seat electric plane. Its chief executive, Dana "
+        "Whitmore-Lutz, spoke to us on Monday.\n\n"
+        "Q: When will the plane be certified?\n\n"
+        "A: We expect certification in the second half of next year."
+    )
+    assert [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)] == [
+        "Dana Whitmore-Lutz"
+    ]
