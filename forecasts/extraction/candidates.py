@@ -205,6 +205,9 @@ def extract_candidates(
     found: list[tuple[int, Candidate]] = []
     attributed: list[_Attribution] = []
     known_before: list[int] = []
+    # "Where is the rate at the end of next year?" - "Three percent.": the time the question
+    # names dates the short answer that takes its claim from it
+    asked_by: Deadline | None = None
     for index, sentence in enumerate(sentences):
         label = labels.get(sentence.paragraph)
         known = len(document.entities)
@@ -216,6 +219,16 @@ def extract_candidates(
             sentence, regions[index], document, published_at, url, label, sentences, index
         )
         attributed.append(attribution)
+        if (
+            candidate is not None
+            and candidate.deadline is None
+            and asked_by is not None
+            and candidate.reason == _SHORT_ANSWER_CUE.reason
+            and sentence.paragraph == document.question_paragraph + 1
+        ):
+            candidate = replace(
+                candidate, deadline_phrase=asked_by.phrase, deadline=asked_by.deadline
+            )
         if not _title_case_heading(sentence):
             _learn_names(sentence, regions[index], document)
             if attribution.verb_start >= 0 and attribution.speaker is not None:
@@ -241,6 +254,14 @@ def extract_candidates(
             document.asked_paragraph = sentence.paragraph
             if ahead or follow_up or document.ahead_paragraph == sentence.paragraph:
                 document.question_paragraph = sentence.paragraph
+                asked_by = next(
+                    (
+                        deadline
+                        for deadline in find_deadlines(sentence.text, published_at=published_at)
+                        if deadline.firm and deadline.deadline is not None
+                    ),
+                    None,
+                )
         if ahead:
             document.ahead_paragraph = sentence.paragraph
         document.previous_paragraph = sentence.paragraph

@@ -7345,3 +7345,16 @@ def test_an_airline_named_with_air_is_a_company_not_the_interviewee() -> None:
     assert [c.speaker for c in extract_candidates(text, published_at=PUBLISHED)] == [
         "Dana Whitmore-Lutz"
     ]
+
+
+def test_a_short_answer_takes_its_deadline_from_the_question() -> None:
+    text = (
+        "Mirela Tosk is chief economist at Harwick Bank. She spoke to us on Friday.\n\n"
+        "Q: Where will inflation be at the end of next year?\n\n"
+        "A: About 2.5%."
+    )
+    found = only(text)
+    assert (found.speaker, found.deadline) == (
+        "Mirela Tosk",
+        datetime(2026, 1, 1, tzinfo=UTC),
+    )
