@@ -989,6 +989,16 @@ _BY_WHEN: Final = (
 )
 
 
+# "Three percent.", "Twelve, if the parts arrive.": the whole answer a figure in words, as
+# spoken on air, alone or on a condition; what it counts is the question's.
+_WORDED_FIGURE: Final = (
+    r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|"
+    r"Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)(?:-(?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?(?:\s+(?:percent|per\s+cent|thousand|million|billion))?"
+    r"(?=\s*[.!]?\s*$|,\s+(?:if|unless|assuming|provided)\s)[^\n]*?"
+)
+
+
 # "Slightly lower, around 60%.": a figure for what the question asked about; "Then closer to
 # 2,500.": the figure for the case a follow-up question puts.
 _FIGURE_ANSWER: Final = (
@@ -1070,6 +1080,8 @@ _SHORT_ANSWER: Final = re.compile(
     + _FIGURE_ANSWER
     + "|"
     + _EVEN_ODDS_ANSWER
+    + "|"
+    + _WORDED_FIGURE
     + r")"
     + _ANSWER_END
 )

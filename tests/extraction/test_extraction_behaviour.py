@@ -7358,3 +7358,15 @@ def test_a_short_answer_takes_its_deadline_from_the_question() -> None:
         "Mirela Tosk",
         datetime(2026, 1, 1, tzinfo=UTC),
     )
+
+
+def test_a_figure_in_words_answers_a_question_about_the_future() -> None:
+    text = (
+        "Lotte Brandvik is chief economist at Fenmark Bank. She spoke to us on Friday.\n\n"
+        "Q: Where will unemployment be at the end of next year?\n\n"
+        "A: Six percent, if the export orders hold up.\n\n"
+        "Q: Where was it at the end of last year?\n\n"
+        "A: Five percent."
+    )
+    (found,) = extract_candidates(text, published_at=PUBLISHED)
+    assert (found.speaker, found.sentence[:12]) == ("Lotte Brandvik", "A: Six perce")
