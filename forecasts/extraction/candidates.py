@@ -215,6 +215,10 @@ def extract_candidates(
         document.known_before_sentence = known
         if label == _QUESTION_TURN:
             document.begin_questions(sentence.paragraph)
+        elif _second_guest_answers(sentence, label, labels, document):
+            # "PENNICK: Three percent." - "SOLHEIM-RUIZ: Between 3.25% and 3.5%.": a second
+            # guest answers the question the first just did
+            document.question_paragraph = sentence.paragraph - 1
         attribution, candidate = _candidate(
             sentence, regions[index], document, published_at, url, label, sentences, index
         )
@@ -307,6 +311,19 @@ def extract_candidates(
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+def _second_guest_answers(
+    sentence: Sentence, label: str | None, labels: dict[int, str], document: _Document
+) -> bool:
+    """A guest's turn straight after another guest's answer to the question above both."""
+    before = labels.get(sentence.paragraph - 1)
+    return (
+        label is not None
+        and sentence.paragraph == document.question_paragraph + 2
+        and document.previous_paragraph == sentence.paragraph - 1
+        and before not in (None, _QUESTION_TURN, label)
+    )
 
 
 def _dated_by_event(

@@ -7370,3 +7370,15 @@ def test_a_figure_in_words_answers_a_question_about_the_future() -> None:
     )
     (found,) = extract_candidates(text, published_at=PUBLISHED)
     assert (found.speaker, found.sentence[:12]) == ("Lotte Brandvik", "A: Six perce")
+
+
+def test_a_second_guest_answering_the_same_question_takes_its_claim() -> None:
+    text = (
+        "The presenter, Jonna Vale, spoke to Petra Illing of Osk Bank and Rune Hadley of "
+        "Tarn Capital.\n\n"
+        "VALE: Where will the policy rate be at the end of next year?\n\n"
+        "ILLING: About 3%.\n\n"
+        "HADLEY: Somewhere between 2.5% and 2.75%."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.speaker for c in found] == ["Petra Illing", "Rune Hadley"]
