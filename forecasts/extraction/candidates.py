@@ -1056,10 +1056,9 @@ _EVEN_ODDS_ANSWER: Final = (
 # "I think so.", "I don't think so.", "Not this year.": an answer whose claim is the
 # question's (LABELLING.md, seventh and eighth splits).
 _SHORT_ANSWER: Final = re.compile(
-    _ANSWER_TAG
-    + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+so"
-    + _HEDGED_COUNT
-    + r"|"
+    _ANSWER_TAG + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+(?:so|"
+    # "Does the bank cut on the 22nd?" - "I think it does, yes.": the question's verb echoed
+    r"(?:it|they|he|she)\s+(?:does|do|will|doesn['’]t|don['’]t|won['’]t))" + _HEDGED_COUNT + r"|"
     # "I very much doubt it.", "I seriously doubt it.": the doubt, graded
     r"(?:I\s+)?(?:(?:very\s+)?much\s+|really\s+|seriously\s+|rather\s+|strongly\s+)?doubt\s+it|"
     + _TIMED_DENIAL
@@ -1160,6 +1159,9 @@ _FUTURE_QUESTION: Final = re.compile(
     r"by\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)|"
     r"expect|ever|again|coming|future|(?:19|20)\d\d|"
+    # "Does the bank cut on the 22nd?": a day of the month, asked of in the present for a
+    # meeting to come
+    r"on\s+the\s+\d{1,2}(?:st|nd|rd|th)|"
     # "What about the risk of recession?": a chance is of something still to come
     r"risks?|chances?|odds|likelihood|probability|prospects?|outlook|"
     # "Where does it settle?", "Where do rates end up?": where a figure comes to rest; not

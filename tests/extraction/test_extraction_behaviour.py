@@ -7382,3 +7382,12 @@ def test_a_second_guest_answering_the_same_question_takes_its_claim() -> None:
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speaker for c in found] == ["Petra Illing", "Rune Hadley"]
+
+
+def test_i_think_it_does_answers_a_present_tense_question_about_a_coming_day() -> None:
+    text = (
+        "Ivo Marsh is chief economist at Kell Bank. He spoke to us on Monday.\n\n"
+        "Q: Does the central bank raise rates on the 14th?\n\n"
+        "A: I think it does, yes."
+    )
+    assert only(text).speaker == "Ivo Marsh"
