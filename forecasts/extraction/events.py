@@ -28,7 +28,9 @@ _EVENT: Final = (
     r"|(?:semi|quarter)-?finals?|match|game|derby|(?:cup\s+)?tie|grand\s+prix|fight|bout|decider|"
     r"(?:first|second)\s+leg|final\s+day|kick-?off"
     # "Norvast elects a president on April 11"
-    r"|elects?\s+(?:a|its|their)\s+(?:new\s+)?(?:president|parliament|mayor|governor|assembly))"
+    r"|elects?\s+(?:a|its|their)\s+(?:new\s+)?(?:president|parliament|mayor|governor|assembly)"
+    # "Voters elect all 200 members of the assembly on Sunday, June 25"
+    r"|elects?\s+all\s+(?:\d+\s+|the\s+)?members\s+of)"
 )
 _WEEKDAY: Final = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 # Capitalised, as the names are written ("may" is a verb, "march" a noun).

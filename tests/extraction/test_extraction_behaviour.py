@@ -7391,3 +7391,14 @@ def test_i_think_it_does_answers_a_present_tense_question_about_a_coming_day() -
         "A: I think it does, yes."
     )
     assert only(text).speaker == "Ivo Marsh"
+
+
+def test_a_vote_for_all_members_of_an_assembly_dates_the_claims_about_it() -> None:
+    text = (
+        "Voters in Tarsk elect all 120 members of the assembly on Sunday, March 17. Kell "
+        "Research projects 44 seats for the Farmers' Party."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.deadline) for c in found] == [
+        ("Kell Research", datetime(2024, 3, 18, tzinfo=UTC))
+    ]
