@@ -271,7 +271,43 @@ def _transcript_labels(text: str) -> dict[int, str]:
         labels = {
             index: _QUESTION_TURN if label == asker else label for index, label in labels.items()
         }
-    return labels or _untagged_turns(paragraphs)
+    return labels or _roundup_turns(paragraphs) or _untagged_turns(paragraphs)
+
+
+# "Leona Farrant-Obi, professor of politics, University of Kestholm" on a line of its own,
+# her answer in the paragraphs below it: a roundup of people answering the same questions
+# under name-and-role lines, with no quotation marks to show whose the words are.
+_ROUNDUP_HEADER: Final = re.compile(
+    # not "By Katrin Avellaneda-Roos, political correspondent": the writer's byline
+    r"^\s*(?!By\s)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+[^.!?:;\"“”]{3,100}?\s*$"
+)
+_ROUNDUP_HEADERS_MIN: Final = 3
+# A line this short that does not end a sentence ("What happens after the vote?") is a
+# heading, which ends the last answer.
+_HEADING_WORDS: Final = 12
+
+
+def _roundup_turns(paragraphs: list[str]) -> dict[int, str]:
+    headers = [
+        (index, match.group("name"))
+        for index, paragraph in enumerate(paragraphs)
+        if index > 0
+        and index + 1 < len(paragraphs)
+        and (match := _ROUNDUP_HEADER.match(paragraph)) is not None
+        and _ROUNDUP_HEADER.match(paragraphs[index + 1]) is None
+    ]
+    if len(headers) < _ROUNDUP_HEADERS_MIN:
+        return {}
+    labels: dict[int, str] = {}
+    for number, (header, name) in enumerate(headers):
+        following = headers[number + 1][0] if number + 1 < len(headers) else len(paragraphs)
+        for index in range(header + 1, following):
+            text = paragraphs[index].strip()
+            if len(text.split()) <= _HEADING_WORDS and not text.endswith((".", "!", "”", '"')):
+                break
+            # the label as a transcript writes it, which names the person the line introduced
+            labels[index] = name.upper()
+    return labels
 
 
 # "PRICE: ... Is she right?": an interviewer tagged by name, not "Q", is the one of two or

@@ -7402,3 +7402,19 @@ def test_a_vote_for_all_members_of_an_assembly_dates_the_claims_about_it() -> No
     assert [(c.speaker, c.deadline) for c in found] == [
         ("Kell Research", datetime(2024, 3, 18, tzinfo=UTC))
     ]
+
+
+def test_answers_under_name_and_role_lines_belong_to_the_person_named() -> None:
+    text = (
+        "Three people on the harvest\n\n"
+        "By Ola Strand, farming correspondent\n\n"
+        "We asked three people how big this year's wheat crop will be.\n\n"
+        "Hanne Lykke, grain analyst, Morrow Commodities\n\n"
+        "I expect the crop to come in at about 4.1 million tonnes, down from 4.4 million.\n\n"
+        "Piet Vandal, chair, Westfield Growers\n\n"
+        "The rain came too late. I think yields will fall by a tenth.\n\n"
+        "Rosa Brink, lecturer in agronomy, Kell University\n\n"
+        "Output will probably match last year's, give or take a few percent."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.speaker for c in found] == ["Hanne Lykke", "Piet Vandal", "Rosa Brink"]
