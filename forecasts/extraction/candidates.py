@@ -848,7 +848,9 @@ _YEAR_OR_SPAN: Final = re.compile(r"\b(?P<century>19|20)(?P<year>\d\d)(?:[-–/]
 # "Not next year.", "Not before the autumn.", "Not until 2027.": the question's event, later
 # than asked; the answer names its own time, so any question above it gives the event.
 _TIMED_DENIAL: Final = (
-    r"Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time)|"
+    # "Not this decade.": the question's "ever" denied for a span as long as ten years
+    r"Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time|"
+    r"decade)|"
     r"Not\s+(?:soon|any\s+time\s+soon)|"
     # "Not by 2030.": the claim put to the answerer, denied for the time it names
     r"Not\s+(?:before|until|by)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"

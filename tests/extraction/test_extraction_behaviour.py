@@ -7418,3 +7418,12 @@ def test_answers_under_name_and_role_lines_belong_to_the_person_named() -> None:
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speaker for c in found] == ["Hanne Lykke", "Piet Vandal", "Rosa Brink"]
+
+
+def test_not_this_decade_answers_a_question_about_ever() -> None:
+    text = (
+        "Nils Orre runs the robot maker Tavik Robotics. He spoke to us on Monday.\n\n"
+        "Q: Will your robots ever drive lorries on public roads?\n\n"
+        "A: Not this decade."
+    )
+    assert only(text).speaker == "Nils Orre"
