@@ -215,6 +215,16 @@ def extract_candidates(
         document.known_before_sentence = known
         if label == _QUESTION_TURN:
             document.begin_questions(sentence.paragraph)
+        elif (
+            label is not None
+            and document.question_paragraph >= 0
+            and sentence.paragraph - 1 not in labels
+            and labels.get(sentence.paragraph - 2) != label
+            and document.previous_paragraph == sentence.paragraph - 1
+        ):
+            # "We asked six people: how many seats?" - "Priya Sandoval-Hart, analyst" -
+            # "Around 63.": under each name-and-role line, the shared question answered again
+            document.question_paragraph = sentence.paragraph - 1
         elif _second_guest_answers(sentence, label, labels, document):
             # "PENNICK: Three percent." - "SOLHEIM-RUIZ: Between 3.25% and 3.5%.": a second
             # guest answers the question the first just did

@@ -7427,3 +7427,17 @@ def test_not_this_decade_answers_a_question_about_ever() -> None:
         "A: Not this decade."
     )
     assert only(text).speaker == "Nils Orre"
+
+
+def test_a_short_answer_under_a_roundup_line_answers_the_shared_question() -> None:
+    text = (
+        "We asked three forecasters one question. How many homes will be built next year?\n\n"
+        "Hanne Lykke, economist, Morrow Bank\n\n"
+        "About 180,000.\n\n"
+        "Piet Vandal, chair, Builders' Federation\n\n"
+        "Around 165,000.\n\n"
+        "Rosa Brink, lecturer in housing, Kell University\n\n"
+        "Somewhere between 150,000 and 170,000."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.speaker for c in found] == ["Hanne Lykke", "Piet Vandal", "Rosa Brink"]
