@@ -1049,8 +1049,9 @@ _FIGURE_ANSWER: Final = (
     # "Somewhere around 3.5%, and I think we get there by ...": the figure, then its timing
     # "About 4,000, if the regulators sign off": the figure, on a condition
     # "Around 20%, give or take.": the figure, loosely
+    # "Between 58 and 64 seats, which would make them the largest party": and what it means
     r"(?=[.!]|,\s*(?:yes|no)\b|,\s+give\s+or\s+take\b|,\s+(?:and|by|in|probably|maybe|if|unless|"
-    r"assuming|provided)\s|\s*$"
+    r"assuming|provided|which)\s|\s*$"
     # "Between 250 and 400 before this is over": the figure, then how long it takes to reach
     r"|\s+(?:before|by|within|over)\s+(?:this|that|it|the|next|then)\b)"
     r"[^\n]*?"

@@ -7441,3 +7441,12 @@ def test_a_short_answer_under_a_roundup_line_answers_the_shared_question() -> No
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speaker for c in found] == ["Hanne Lykke", "Piet Vandal", "Rosa Brink"]
+
+
+def test_a_figure_answer_may_go_on_to_say_what_it_would_mean() -> None:
+    text = (
+        "Ines Korr is a pollster at Tallis Research. She spoke to us on Monday.\n\n"
+        "Q: How many seats will the Greens win?\n\n"
+        "A: About 30, which would make them kingmakers."
+    )
+    assert only(text).speaker == "Ines Korr"
