@@ -64,6 +64,7 @@ from forecasts.extraction.speakers import (
     _NAMED_ODDS,
     _PANELLIST,
     _PRICED_WITH,
+    _TIPSTER,
     _Attribution,
     _attribution,
     _central_bank_named_later,
@@ -912,13 +913,14 @@ _SAID_TIP: Final = re.compile(
 # runner's name opening the quotation with no verb of its own ("Yes, ..." or "I think ..."
 # are answers of another kind).
 _PICKED_NAME: Final = re.compile(
-    r"[\"“](?:the\s+)?(?!(?:Yes|No|Well|Maybe|Honestly|Look|Sure|Definitely|Absolutely|Nobody|"
+    # the quotation marks a panellist's pick has and a tipster's ("X: Kessler, if ...") lacks
+    r"[\"“]?(?:the\s+)?(?!(?:Yes|No|Well|Maybe|Honestly|Look|Sure|Definitely|Absolutely|Nobody|"
     r"Everyone|It|I|We|They|He|She|This|That)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=[,.])"
 )
 
 
 def _panel_pick(text: str) -> bool:
-    panellist = _PANELLIST.match(text) if ":" in text else None
+    panellist = (_PANELLIST.match(text) or _TIPSTER.match(text)) if ":" in text else None
     return panellist is not None and _PICKED_NAME.match(text, panellist.end()) is not None
 
 

@@ -301,8 +301,27 @@ class _Attribution:
 
 # 'Ola Brenn, the 2016 champion: "Kell, and in straight sets."': a panel's answer, the
 # panellist named and described before the colon that opens their quotation.
+def _tipster(text: str, document: _Document) -> re.Match[str] | None:
+    """A tipster's name before her pick, when it is a person the article knows."""
+    tipster = _TIPSTER.match(text)
+    if tipster is None:
+        return None
+    known = document.known(tipster.group("name"))
+    return tipster if known is not None and known.kind == "person" else None
+
+
 _PANELLIST: Final = re.compile(
     r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+[^:;\"“”]{1,60}?:\s*(?=[\"“])"
+)
+
+
+# "Gina Thorsby-Wells: Silver Lantern, and he wins by a couple of lengths.": a tipster's
+# pick after her full name and a colon, with no role and no quotation marks.
+_TIPSTER: Final = re.compile(
+    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}):\s+"
+    # the pick: a runner's name and a comma or full stop, not "I wouldn't touch anything"
+    r"(?=(?:the\s+)?(?!(?:Yes|No|Well|Maybe|Honestly|Look|Sure|Nobody|Everyone|It|I|We|They|"
+    r"He|She|This|That)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}[,.])"
 )
 
 
@@ -310,7 +329,7 @@ def _attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution:
     text = sentence.text
-    panellist = _PANELLIST.match(text) if ":" in text else None
+    panellist = (_PANELLIST.match(text) or _tipster(text, document)) if ":" in text else None
     if panellist is not None:
         name = _resolve_name(panellist.group("name"), text, panellist.start("name"), document)
         if name is not None:

@@ -7450,3 +7450,13 @@ def test_a_figure_answer_may_go_on_to_say_what_it_would_mean() -> None:
         "A: About 30, which would make them kingmakers."
     )
     assert only(text).speaker == "Ines Korr"
+
+
+def test_a_tipster_s_pick_after_her_name_and_a_colon_is_hers() -> None:
+    text = (
+        "We asked two of our racing writers, Moira Quell and Dev Astani, for their picks.\n\n"
+        "Moira Quell: Copper Kettle, and she wins going away.\n\n"
+        "Dev Astani: I would not back anything at these odds."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.sentence[:11]) for c in found] == [("Moira Quell", "Moira Quell")]
