@@ -301,6 +301,12 @@ class _Attribution:
 
 # 'Ola Brenn, the 2016 champion: "Kell, and in straight sets."': a panel's answer, the
 # panellist named and described before the colon that opens their quotation.
+# "..., which tells you what traders think", "which shows us how far it has come": the
+# writer's or speaker's comment on the clause before, whose "which" is no one who speaks.
+_WHICH_BEFORE: Final = re.compile(r",\s*which\s+$")
+_READER_AFTER: Final = re.compile(r"\s+(?:you|us|me)\b")
+
+
 def _tipster(text: str, document: _Document) -> re.Match[str] | None:
     """A tipster's name before her pick, when it is a person the article knows."""
     tipster = _TIPSTER.match(text)
@@ -431,6 +437,12 @@ def _attribution(
             continue  # "Having conceded a goal in each match": a participle, no speaker
         if _PARTICIPLE_THEN_VERB.match(text, verb.end()):
             continue
+        if _WHICH_BEFORE.search(text, max(0, verb.start() - 12), verb.start()) and (
+            _READER_AFTER.match(text, verb.end())
+        ):
+            # "..., which tells you what our customers think": a comment on the clause before,
+            # whose verbs after it speak for no one
+            break
         if subordinate and _SUBORDINATE_BEFORE.search(
             text, max(0, verb.start() - 40), verb.start()
         ):

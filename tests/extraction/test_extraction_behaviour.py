@@ -7460,3 +7460,13 @@ def test_a_tipster_s_pick_after_her_name_and_a_colon_is_hers() -> None:
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [(c.speaker, c.sentence[:11]) for c in found] == [("Moira Quell", "Moira Quell")]
+
+
+def test_a_which_tells_you_comment_names_no_speaker() -> None:
+    text = (
+        "Mara Holt is a trader at Pellby Bet. She spoke to us on Monday.\n\n"
+        "Q: Who wins the title?\n\n"
+        "A: We make Orme Rovers 4/6 to win the title and 7/2 to win the cup, which tells you "
+        "what our customers think of the draw."
+    )
+    assert only(text).speaker == "Mara Holt"
