@@ -603,6 +603,11 @@ def _candidate(
             # whose models they are
             institution = document.first_organisation()
             attribution = _Attribution(institution or answerer, answer=True)
+    if attribution.answer and attribution.speaker and _WE_PRICE.match(sentence.text):
+        # "We make National Renewal 4/6": a bookmaker's trader quotes the firm's prices
+        employers = _own_organisations(attribution.speaker, document.article)
+        if employers:
+            attribution = _Attribution(employers[0], answer=True)
     elif (
         document.issuer is not None
         and attribution.speaker is None
@@ -848,6 +853,12 @@ _TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|
 _OUR_MODELS: Final = re.compile(
     _NAME_TAG_OPENING + r"Our\s+(?:[\w-]+\s+)?"
     r"(?:models?|modelling|modeling|projections?|forecasts?|estimates?|scenarios?|simulations?)\b"
+)
+
+
+# "We make National Renewal 4/6 to win", "We have Rovers at 7/2": a price its maker sets.
+_WE_PRICE: Final = re.compile(
+    r"^\W*(?:[A-Z][\w'’.-]*:\s*)?We\s+(?:make|have|price|rate|quote)\s+[^.;]{1,60}?\b\d+/\d+\b"
 )
 
 

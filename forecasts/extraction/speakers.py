@@ -2263,6 +2263,12 @@ _POST_AFTER_NAME: Final = re.compile(
     + r"\s+(?:of|at|for)\s+(?:the\s+)?"
     + _ORGANISATION_RUN
 )
+# "Carla Mendes-Ivarsson, head of political trading, Bettmark" on a line of its own: the
+# post, then the employer after a comma, the line ending there.
+_POST_THEN_EMPLOYER: Final = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?" + _POST_WORDS + r",\s+" + _ORGANISATION_RUN + r"[ \t]*$",
+    re.MULTILINE,
+)
 _POST_REACH: Final = 80
 
 
@@ -2273,7 +2279,9 @@ def _own_organisations(speaker: str, article: str) -> tuple[str, ...]:
     while start >= 0:
         end = start + len(speaker)
         before = _POST_BEFORE_NAME.search(article, max(0, start - _POST_REACH), start)
-        after = _POST_AFTER_NAME.match(article, end, end + _POST_REACH)
+        after = _POST_AFTER_NAME.match(article, end, end + _POST_REACH) or (
+            _POST_THEN_EMPLOYER.match(article, end, end + _POST_REACH)
+        )
         for match in (before, after):
             org = match.group("org") if match is not None else None
             if org is not None and org.endswith(".") and "." not in org[:-1]:

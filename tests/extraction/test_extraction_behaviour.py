@@ -7470,3 +7470,17 @@ def test_a_which_tells_you_comment_names_no_speaker() -> None:
         "what our customers think of the draw."
     )
     assert only(text).speaker == "Mara Holt"
+
+
+def test_a_bookmaker_s_trader_quoting_we_make_gives_the_firm_s_price() -> None:
+    text = (
+        "We asked three people who will win the league.\n\n"
+        "Mara Holt, head of football trading, Pellby Bet\n\n"
+        "We make Orme Rovers 4/6 to win the league.\n\n"
+        "Ivo Brandt, chief analyst, Tallis Research\n\n"
+        "I expect Orme Rovers to win the league.\n\n"
+        "Lena Ruiz, columnist, The Kell Courier\n\n"
+        "I think Kell City will finish second."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.speaker for c in found] == ["Pellby Bet", "Ivo Brandt", "Lena Ruiz"]
