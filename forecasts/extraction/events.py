@@ -26,6 +26,8 @@ _EVENT: Final = (
     r"|(?:first|second)[\s-]round(?:\s+vote)?|(?:to|at)\s+the\s+polls|election\s+day|polling\s+day"
     r"|finals?(?=\s+(?:at|on|in|against|between|of|is|will|was|,)\b|[,.;])"
     r"|(?:semi|quarter)-?finals?|match|game|derby|(?:cup\s+)?tie|grand\s+prix|fight|bout|decider|"
+    # "Saturday's big race at Kellsworth": a race meeting's feature, on its day
+    r"race|"
     r"(?:first|second)\s+leg|final\s+day|kick-?off"
     # "Norvast elects a president on April 11"
     r"|elects?\s+(?:a|its|their)\s+(?:new\s+)?(?:president|parliament|mayor|governor|assembly)"

@@ -7484,3 +7484,12 @@ def test_a_bookmaker_s_trader_quoting_we_make_gives_the_firm_s_price() -> None:
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speaker for c in found] == ["Pellby Bet", "Ivo Brandt", "Lena Ruiz"]
+
+
+def test_a_race_on_a_named_day_dates_the_prices_for_it() -> None:
+    text = (
+        "The betting for Saturday's big race at Tallow Park\n\n"
+        "Pellby Bet makes Copper Kettle the 5/2 favourite."
+    )
+    (found,) = extract_candidates(text, published_at=PUBLISHED)
+    assert found.deadline == datetime(2024, 3, 17, tzinfo=UTC)
