@@ -407,6 +407,8 @@ def _attribution(
         who, quotes = ("maker", "verb")
     elif odds is not None and odds.group("mover"):
         who, quotes = ("mover", "moved")
+    elif odds is not None and odds.group("comparer"):
+        who, quotes = ("comparer", "compared")
     if odds is not None and not _GENERIC_SUBJECT.match(odds.group(who)):
         # "Bookmakers make Rovers 4/6 favourites": no bookmaker named (LABELLING.md)
         name = (
@@ -693,6 +695,12 @@ _NAMED_ODDS: Final = re.compile(
     r"|\s*" + _BOOKMAKER_TRADE + r"(?P<mover>" + _FIRM_NAME + r")\s+"
     r"(?P<moved>(?:has\s+|have\s+)?(?:shortened|cut|lengthened|eased|trimmed)\s+(?:its|their)\s+"
     r"(?:odds|price)\s+on)\b[^.;]{1,100}?\bto\s+\d{1,3}/\d{1,3}\b"
+    # "Ridgeline Sports is slightly bigger on the favourite at 9/4": a rival's price, set
+    # against the one just quoted
+    r"|\s*" + _BOOKMAKER_TRADE + r"(?P<comparer>" + _FIRM_NAME + r")\s+"
+    r"(?P<compared>(?:is|are)\s+(?:(?:a\s+(?:little|bit|touch|shade|fraction)|slightly|much|even|"
+    r"fractionally)\s+)?(?:bigger|longer|shorter|smaller)\s+(?:on|about))\s+[^.;]{1,40}?,?\s+"
+    r"at\s+" + _PRICE + r"\b"
 )
 
 

@@ -7493,3 +7493,12 @@ def test_a_race_on_a_named_day_dates_the_prices_for_it() -> None:
     )
     (found,) = extract_candidates(text, published_at=PUBLISHED)
     assert found.deadline == datetime(2024, 3, 17, tzinfo=UTC)
+
+
+def test_a_rival_bookmaker_a_shade_bigger_on_the_favourite_quotes_its_own_price() -> None:
+    text = (
+        "Pellby Bet makes Copper Kettle the 5/2 favourite for the Oaks. Tarnfield Sports is a "
+        "shade bigger on the favourite at 11/4."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.speaker for c in found] == ["Pellby Bet", "Tarnfield Sports"]
