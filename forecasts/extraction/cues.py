@@ -319,6 +319,15 @@ _THINK_PRESENT: Final = re.compile(
 )
 
 
+# "Hale expects shipments to pass a million in 2031. Quorvant thinks that happens in 2029.":
+# the event just named, dated by another source in the present tense.
+_DATED_IN_PRESENT: Final = re.compile(
+    r"\b(?:thinks?|reckons?|believes?|expects?)\s+(?:that\s+)?(?:that|it|this)\s+(?:happens|"
+    r"comes|arrives|occurs|takes\s+place)\s+(?:in|by|before|around)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:19|20)\d\d\b"
+)
+
+
 # "Then the euro goes back below $1.10": an answer's consequent, its condition in the question
 # (LABELLING.md, round two (f)).
 _THEN_PRESENT: Final = re.compile(
@@ -1159,6 +1168,9 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )
+    dated = _DATED_IN_PRESENT.search(text) if "pens" in text or "es " in text else None
+    if dated is not None:
+        yield _plain_cue("opinion", dated.start(), dated.end(), "the event just named, dated")
     call = _OUR_CALL.search(text) if ":" in text else None
     if call is not None:
         yield _plain_cue("opinion", call.start(), call.end(), "a preview's own call")

@@ -7502,3 +7502,15 @@ def test_a_rival_bookmaker_a_shade_bigger_on_the_favourite_quotes_its_own_price(
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speaker for c in found] == ["Pellby Bet", "Tarnfield Sports"]
+
+
+def test_a_source_dating_the_event_just_named_in_the_present_forecasts_it() -> None:
+    text = (
+        "Kell Research expects electric vans to outsell diesel ones in 2031. Orme Analytics "
+        "thinks that happens in 2028."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.deadline) for c in found] == [
+        ("Kell Research", datetime(2032, 1, 1, tzinfo=UTC)),
+        ("Orme Analytics", datetime(2029, 1, 1, tzinfo=UTC)),
+    ]
