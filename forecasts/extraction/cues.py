@@ -533,6 +533,15 @@ _ESTIMATE_AT: Final = re.compile(
 )
 
 
+# "I'd put a June cut at about 60-40 in favour", "We would put a second term at 70%": the
+# speaker's own odds on an event, named as a noun.
+_PUT_CHANCE_AT: Final = re.compile(
+    r"(?<![\w'’])(?:I|[Ww]e)(?:['’]d|\s+would)\s+put\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,4}?at\s+"
+    r"(?:about\s+|around\s+|roughly\s+|better\s+than\s+|less\s+than\s+|more\s+than\s+)?"
+    r"(?:\d{1,3}(?:\.\d)?\s?(?:%|per\s*cent|percent)|\d{2}-\d{2}\b(?:\s+(?:in\s+favou?r|against))?)"
+)
+
+
 # "I have the unemployment rate at 4.8% by the end of next year", "we have Brent at $60 in
 # the fourth quarter": a forecaster "has" a figure for a time still to come in their model.
 _HAVE_AT: Final = re.compile(
@@ -1133,6 +1142,9 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "forecast_verb", match.start(), match.end(), "an estimate of a quantity still to come"
         )
+    put = _PUT_CHANCE_AT.search(text) if "put" in text else None
+    if put is not None:
+        yield _plain_cue("opinion", put.start(), put.end(), "a forecaster's odds on an event")
     for match in _HAVE_AT.finditer(text) if "I " in text or "e " in text else ():
         yield _plain_cue(
             "opinion", match.start(), match.end(), "a forecaster's figure for a time to come"

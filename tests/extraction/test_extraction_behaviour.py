@@ -7514,3 +7514,8 @@ def test_a_source_dating_the_event_just_named_in_the_present_forecasts_it() -> N
         ("Kell Research", datetime(2032, 1, 1, tzinfo=UTC)),
         ("Orme Analytics", datetime(2029, 1, 1, tzinfo=UTC)),
     ]
+
+
+def test_a_forecaster_putting_an_event_at_odds_forecasts_it() -> None:
+    text = '"I\'d put a rate rise in May at about 70%," said Ivo Marsh, an economist at Kell Bank.'
+    assert only(text).speaker == "Ivo Marsh"
