@@ -773,9 +773,16 @@ def _valid_modal(
         return False
     if _KNOWING_AFTER.match(after) or _CAME_TRUE_AFTER.search(after):
         return False
-    if _ASSUMED_BEFORE.search(before) or _ROUTINE_AFTER.match(after):
+    if _ASSUMED_BEFORE.search(before) or _ROUTINE_AFTER.match(after) or _RIDDEN_AFTER.match(after):
         return False
     return not _scheduled(after, text)
+
+
+# "the horse would be ridden from the front", "will be held up for a late run": how a
+# runner is to be ridden, its trainer's tactics and no forecast of the result.
+_RIDDEN_AFTER: Final = re.compile(
+    r"^\s*(?:again\s+)?be\s+(?:ridden|held\s+up|sent\s+to\s+the\s+front)\b", re.IGNORECASE
+)
 
 
 # "spraying would continue every ten days", "checks will be carried out every week": an
@@ -1267,7 +1274,7 @@ def _valid_would(
         return False
     if _CAME_TRUE_AFTER.search(after) or _ASSUMED_BEFORE.search(before):
         return False
-    if _ROUTINE_AFTER.match(after):
+    if _ROUTINE_AFTER.match(after) or _RIDDEN_AFTER.match(after):
         return False
     if _HYPOTHETICAL_RELATIVE.search(before):
         return False

@@ -7519,3 +7519,10 @@ def test_a_source_dating_the_event_just_named_in_the_present_forecasts_it() -> N
 def test_a_forecaster_putting_an_event_at_odds_forecasts_it() -> None:
     text = '"I\'d put a rate rise in May at about 70%," said Ivo Marsh, an economist at Kell Bank.'
     assert only(text).speaker == "Ivo Marsh"
+
+
+def test_how_a_runner_will_be_ridden_is_its_trainer_s_tactics() -> None:
+    tactics = "Its trainer, Ada Quist, said the colt would be held up for a late run."
+    assert extract_candidates(tactics, published_at=PUBLISHED) == []
+    forecast = "Its trainer, Ada Quist, said the colt would finish in the first three."
+    assert only(forecast).speaker == "Ada Quist"
