@@ -773,9 +773,20 @@ def _valid_modal(
         return False
     if _KNOWING_AFTER.match(after) or _CAME_TRUE_AFTER.search(after):
         return False
+    if _COSTS_AFTER.match(after) and _AT_LAUNCH.match(text):
+        return False
     if _ASSUMED_BEFORE.search(before) or _ROUTINE_AFTER.match(after) or _RIDDEN_AFTER.match(after):
         return False
     return not _scheduled(after, text)
+
+
+# "At launch, a trip to the city centre will cost 180 euros": the price a seller sets for
+# its opening, a plan of its own, not a forecast of what the market will bear.
+_AT_LAUNCH: Final = re.compile(
+    r"^\W*(?:[A-Z][\w'’.-]*:\s*)?(?:At|From|On)\s+(?:launch|opening|opening\s+day)\s*,",
+    re.IGNORECASE,
+)
+_COSTS_AFTER: Final = re.compile(r"^\s*(?:initially\s+)?cost\b", re.IGNORECASE)
 
 
 # "the horse would be ridden from the front", "will be held up for a late run": how a

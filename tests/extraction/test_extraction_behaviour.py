@@ -7526,3 +7526,16 @@ def test_how_a_runner_will_be_ridden_is_its_trainer_s_tactics() -> None:
     assert extract_candidates(tactics, published_at=PUBLISHED) == []
     forecast = "Its trainer, Ada Quist, said the colt would finish in the first three."
     assert only(forecast).speaker == "Ada Quist"
+
+
+def test_a_price_set_for_the_launch_is_the_seller_s_plan() -> None:
+    plan = (
+        "At launch, a seat on the ferry will cost 40 euros, said Rhea Lund, the operator's "
+        "chief executive."
+    )
+    assert extract_candidates(plan, published_at=PUBLISHED) == []
+    forecast = (
+        "By the summer, a seat on the ferry will cost 60 euros, said Ivo Marsh, an analyst at "
+        "Kell Bank."
+    )
+    assert only(forecast).speaker == "Ivo Marsh"
