@@ -536,7 +536,8 @@ _ESTIMATE_AT: Final = re.compile(
 # "I'd put a June cut at about 60-40 in favour", "We would put a second term at 70%": the
 # speaker's own odds on an event, named as a noun.
 _PUT_CHANCE_AT: Final = re.compile(
-    r"(?<![\w'’])(?:I|[Ww]e)(?:['’]d|\s+would)\s+put\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,4}?at\s+"
+    # "I'd put it at better than 80%": the event just named, by its pronoun
+    r"(?<![\w'’])(?:I|[Ww]e)(?:['’]d|\s+would)\s+put\s+(?:it\s+|(?:a|an|the)\s+(?:[\w-]+\s+){1,4}?)at\s+"
     r"(?:about\s+|around\s+|roughly\s+|better\s+than\s+|less\s+than\s+|more\s+than\s+)?"
     r"(?:\d{1,3}(?:\.\d)?\s?(?:%|per\s*cent|percent)|\d{2}-\d{2}\b(?:\s+(?:in\s+favou?r|against))?)"
 )

@@ -7539,3 +7539,13 @@ def test_a_price_set_for_the_launch_is_the_seller_s_plan() -> None:
         "Kell Bank."
     )
     assert only(forecast).speaker == "Ivo Marsh"
+
+
+def test_putting_the_event_just_named_at_odds_forecasts_it() -> None:
+    text = (
+        "Mara Holt runs the ferry operator Pellby Lines. She spoke to us on Monday.\n\n"
+        "Q: Will the new route open this summer?\n\n"
+        "A: The ships are ready and the crews are hired. I'd put it at better than 70%."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.sentence[:8]) for c in found] == [("Mara Holt", "I'd put ")]
