@@ -172,20 +172,24 @@ _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
 _WEEKDAY_NAMES: Final = "|".join(_WEEKDAYS)
 _WEEKDAY_RE: Final = rf"(?:(?-i:{_WEEKDAY_NAMES}),?\s+)"
 _PART_RE: Final = r"(?:(?P<part>early|mid|late)[\s-]+)"
+# A verb of a deed done: "said", "published", "won" (not "expected" or "planned", which look
+# ahead, nor "United", a name)
+_DEED: Final = (
+    r"(?-i:(?!(?:expect|schedul|plann|forecast|need)ed\b)[a-z]+ed)|said|wrote|won|fell|rose|was"
+    r"|were"
+)
 # Words of a clause whose "on Friday" is the day something was said, published or done:
 # "said on Friday", "a poll published on Friday", "won 46% on Sunday"
 _TOLD_ON: Final = re.compile(
-    r"\b(?:(?!(?:expect|schedul|plann|forecast)ed\b)[a-z]+ed|said|says|told|tells|wrote|"
-    r"shows|forecast|won|lost|fell|rose|cut|beat|tore|was|were|had|did|note|statement|poll|"
-    r"interview|outlook|update|report|briefing|conference|speech|meeting|session|trade|"
+    rf"\b(?:{_DEED}|says|told|tells|shows|forecast|lost|cut|beat|tore|had|did|note|statement|"
+    r"poll|interview|outlook|update|report|briefing|conference|speech|meeting|session|trade|"
     r"trading|rally|supporters|campaigning|happens|than|from)\b",
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[A-Za-z]+")
-# A verb of a deed done, or a figure it was revised from
+# The words just before a month told of as done: a deed, or a figure revised from
 _DONE: Final = re.compile(
-    r"(?!(?:expect|schedul|plann|forecast|need)ed$)[a-z]+ed|(?i:began|won|was|were|said|wrote|"
-    r"took|fell|rose|grew|from|since|gave|made|came|went|saw|held)"
+    rf"(?:{_DEED}|began|took|grew|from|since|gave|made|came|went|saw|held)", re.IGNORECASE
 )
 _AHEAD: Final = re.compile(
     r"(?i:will|would|could|should|might|may|to|expects?|(?:un)?likely|probably)"

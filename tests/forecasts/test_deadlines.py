@@ -191,6 +191,8 @@ def test_a_weekday_a_forecast_is_for_dates_it_in_passing() -> None:
     assert found is not None
     # 1 August 2023 is a Tuesday: the claim runs to the end of Saturday the 5th
     assert (found.phrase, found.deadline, found.firm) == ("on Saturday", at(2023, 8, 6), False)
+    named = "Sales are likely to start in the United States on Friday."
+    assert find_deadline(named, published_at=PUBLISHED) is not None
     last = find_deadline("Gales are likely on Thursday and Friday.", published_at=PUBLISHED)
     assert last is not None
     assert last.deadline == at(2023, 8, 5)
