@@ -34,6 +34,7 @@ article's published_at (converted to UTC first). The conventions:
   now", "in two weeks' time": published_at plus that many calendar units ("for next year"
   names the calendar year, "over the next year" a span) (a month past
   the end of a shorter month is clamped to its last day).
+- "at least five years away" is five years on, named in passing.
 - Vague spans: "in the coming days" 14 days, "weeks" 8 weeks, "months" 6 months, "years"
   5 years; "the next few weeks" 3 weeks (a few = 3).
 - "next week" / "next month" / "next quarter": the end of that calendar week (ISO,
@@ -44,8 +45,8 @@ article's published_at (converted to UTC first). The conventions:
   a week with "next"); "before Monday": its start; "this weekend": the end of the coming
   Sunday. "On Friday" (and "on Thursday and Friday": the last) is a deadline unless its
   clause tells of something said or done that day ("said on Friday", "won 46% on Sunday").
-- "between March and May", "from December to February", "the April-June quarter": the end
-  of the last month. A season named without "this" or "next" ("a warmer-than-normal
+- "between March and May", "from December to February", "the April-June quarter", "the
+  December-to-February period": the end of the last month. A season named without "this" or "next" ("a warmer-than-normal
   spring", "the coming winter") is the next that has not ended; in January and February
   "the winter" is the one under way.
 - "the March quarter" ends with March; "the first week of January" on the 7th, "the first
@@ -370,6 +371,10 @@ def _span(match: re.Match[str], now: datetime) -> datetime:
     return _add(now, unit, 1)
 
 
+def _span_away(match: re.Match[str], now: datetime) -> datetime:
+    return _span(match, now)
+
+
 def _vague_span(match: re.Match[str], now: datetime) -> datetime:
     unit = match.group("unit") or match.group("unit2") or match.group("unit3")
     unit_name, count = _VAGUE_SPAN[unit.lower()]
@@ -624,6 +629,8 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
         (rf"\bfor\s+(?:at\s+least\s+)?{_COUNT_RE}\s+more\s+{_UNIT_RE}\b", _span),
         (rf"\bin\s+{_COUNT_RE}\s+{_UNIT_RE}(?:['’]s?)?\s+time\b", _span),
         (rf"\b{_COUNT_RE}\s+{_UNIT_RE}\s+from\s+now\b", _span),
+        # "at least five years away": a span named in passing
+        (rf"\b{_COUNT_RE}\s+{_UNIT_RE}\s+away\b", _span_away),
         (
             r"\b(?:in|within|over)\s+(?:the\s+)?(?:coming|next)\s+(?P<unit>day|week|month|year)s\b"
             r"|\b(?:in|over)\s+the\s+(?P<unit2>day|week|month|year)s\s+ahead\b"
@@ -717,7 +724,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             # "between March and May", "from December to February", "the April-June
             # quarter": a stretch of months, over when its last month is
             rf"\b(?:(?:between|from|in|over|for|during)\s+)?(?-i:{_FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|"
-            rf"Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?:\s+(?:to|and|through|until)\s+|-)"
+            rf"Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?:\s+(?:to|and|through|until)\s+|-(?:to-)?)"
             rf"{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b(?![\s-]*\d)",
             _period_to,
         ),
@@ -755,6 +762,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
 
 # Times named in passing (see Deadline.firm)
 _IN_PASSING: Final = (
+    _span_away,
     _weekday_ahead,
     _season_in_passing,
     _quarter_in_passing,

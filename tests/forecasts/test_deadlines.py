@@ -99,6 +99,8 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("in the first three months of 2024", at(2024, 4, 1)),
         ("the first six months of next year", at(2024, 7, 1)),
         ("between 2026 and 2030", at(2031, 1, 1)),
+        ("December-to-February", at(2024, 3, 1)),
+        ("five years away", at(2028, 8, 1, 16)),
         ("in the second half of April", at(2024, 5, 1)),
         ("in the first half of May", at(2024, 5, 16)),
         ("in the second half of next year", at(2025, 1, 1)),
