@@ -46,9 +46,9 @@ article's published_at (converted to UTC first). The conventions:
   Sunday. "On Friday" (and "on Thursday and Friday": the last) is a deadline unless its
   clause tells of something said or done that day ("said on Friday", "won 46% on Sunday").
 - "between March and May", "from December to February", "the April-June quarter", "the
-  December-to-February period": the end of the last month. A season named without "this" or "next" ("a warmer-than-normal
-  spring", "the coming winter") is the next that has not ended; in January and February
-  "the winter" is the one under way.
+  December-to-February period": the end of the last month. A season named without "this"
+  or "next" ("a warmer-than-normal spring", "the coming winter") is the next that has not
+  ended; in January and February "the winter" is the one under way.
 - "the March quarter" ends with March; "the first week of January" on the 7th, "the first
   two weeks" on the 14th, "the last week of December" with the month; "at the end of
   March" as "by"; "its fourth-quarter Brent forecast" is the quarter's.
@@ -436,10 +436,9 @@ def _half_of(match: re.Match[str], now: datetime) -> datetime | None:
     return end if end > now else None  # "a survey carried out in the first half of June"
 
 
-def _period_end(match: re.Match[str], now: datetime, end_month: int, months: int = 3) -> datetime:
-    """The end of a part of the year, `months` long, that ends as `end_month` begins: of the
-    year the match names, else the next such part that has not ended; "before" it, its
-    start."""
+def _period_end(match: re.Match[str], now: datetime, end_month: int) -> datetime:
+    """The end of a part of the year that ends as `end_month` begins: of the year the match
+    names, else the next such part that has not ended; "before" a quarter, its start."""
     groups = match.groupdict()
     if groups.get("year"):
         end = _month_start(int(groups["year"]), end_month)
