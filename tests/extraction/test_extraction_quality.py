@@ -33,11 +33,11 @@ DEV_RECALL = 0.95
 DEV_SPEAKER = 0.95
 # Deadlines are read less well than the rest (contests dated elsewhere in the article,
 # fiscal years, answers whose time is in the question): a floor against losing ground.
-DEV_DEADLINE = 0.69
-# The present test split's first and only scoring run (P 0.82, R 0.75, speaker 0.76,
-# probability within 0.05: 0.81, deadlines to the day: 0.73), less 0.02: a regression
+DEV_DEADLINE = 0.70
+# The present test split's first and only scoring run (P 0.94, R 0.85, speaker 0.88,
+# probability within 0.05: 0.96, deadlines to the day: 0.79), less 0.02: a regression
 # floor, not a target to tune towards. Earlier splits and their figures are in LABELLING.md.
-TEST_FLOOR = {"precision": 0.80, "recall": 0.73, "speaker": 0.74, "deadline": 0.71}
+TEST_FLOOR = {"precision": 0.92, "recall": 0.83, "speaker": 0.86, "deadline": 0.77}
 PROBABILITY_TOLERANCE = 0.05
 
 
