@@ -735,22 +735,25 @@ class _Document:
         if issuer is not None and issuer is not entity and issuer.root() is not entity:
             entity.parent = issuer
 
+    def spelled_out(self, acronym: str) -> _Entity | None:
+        """The organisation met last whose initials `acronym` is: "NOAA" for the National
+        Oceanic and Atmospheric Administration."""
+        return next(
+            (
+                other
+                for other in reversed(self.entities)
+                if other.kind == "org" and len(other.parts) > 1 and _initials(other.name) == acronym
+            ),
+            None,
+        )
+
     def _join_short_forms(self, entity: _Entity) -> None:
         """ "IEA" or "Corvale" and "International Energy Agency" or "Corvale Semiconductor"
         are one body, which speaks by its fullest name (LABELLING.md, speakers), whichever
         form the article gives first.
         """
         if len(entity.parts) == 1 and _ACRONYM_NAME.fullmatch(entity.name):
-            full = next(
-                (
-                    other
-                    for other in reversed(self.entities)
-                    if other.kind == "org"
-                    and len(other.parts) > 1
-                    and _initials(other.name) == entity.name
-                ),
-                None,
-            )
+            full = self.spelled_out(entity.name)
             if full is not None and full.root() is not entity:
                 entity.parent = full
             return
@@ -1510,16 +1513,7 @@ def _link_to_owner(mention: _Mention, entity: _Entity, document: _Document) -> N
     owner_words = {word.lower() for word in mention.owner.split()}
     known_owner = document.known(mention.owner)
     if known_owner is None and _ACRONYM_NAME.fullmatch(mention.owner):
-        known_owner = next(
-            (
-                other
-                for other in reversed(document.entities)
-                if other.kind == "org"
-                and len(other.parts) > 1
-                and _initials(other.name) == mention.owner
-            ),
-            None,
-        )
+        known_owner = document.spelled_out(mention.owner)
     if known_owner is not None:
         # "NOAA's Climate Prediction Center": the owner by its initials, an administration
         # by the full name the article gave it
