@@ -603,11 +603,6 @@ def _candidate(
             # whose models they are
             institution = document.first_organisation()
             attribution = _Attribution(institution or answerer, answer=True)
-    if attribution.answer and attribution.speaker and _WE_PRICE.match(sentence.text):
-        # "We make National Renewal 4/6": a bookmaker's trader quotes the firm's prices
-        employers = _own_organisations(attribution.speaker, document.article)
-        if employers:
-            attribution = _Attribution(employers[0], answer=True)
     elif (
         document.issuer is not None
         and attribution.speaker is None
@@ -616,6 +611,11 @@ def _candidate(
     ):
         # a commentary signed inside the release is its signer's; the rest is the issuer's
         attribution = _Attribution(document.signed_by or document.issuer, issued=True)
+    if attribution.answer and attribution.speaker and _WE_PRICE.match(sentence.text):
+        # "We make National Renewal 4/6": a bookmaker's trader quotes the firm's prices
+        employers = _own_organisations(attribution.speaker, document.article)
+        if employers:
+            attribution = _Attribution(employers[0], answer=True)
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     if attribution.speaker is not None:
