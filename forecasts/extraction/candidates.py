@@ -62,6 +62,7 @@ from forecasts.extraction.spans import _span
 from forecasts.extraction.speakers import (
     _FIRM_NAMING_REACH,
     _NAMED_ODDS,
+    _NOT_A_PICK,
     _PANELLIST,
     _PRICED_WITH,
     _TIPSTER,
@@ -925,8 +926,7 @@ _SAID_TIP: Final = re.compile(
 # are answers of another kind).
 _PICKED_NAME: Final = re.compile(
     # the quotation marks a panellist's pick has and a tipster's ("X: Kessler, if ...") lacks
-    r"[\"“]?(?:the\s+)?(?!(?:Yes|No|Well|Maybe|Honestly|Look|Sure|Definitely|Absolutely|Nobody|"
-    r"Everyone|It|I|We|They|He|She|This|That)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=[,.])"
+    rf"[\"“]?(?:the\s+)?(?!{_NOT_A_PICK})[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}(?=[,.])"
 )
 
 

@@ -299,8 +299,6 @@ class _Attribution:
     own: tuple[str, ...] = ()
 
 
-# 'Ola Brenn, the 2016 champion: "Kell, and in straight sets."': a panel's answer, the
-# panellist named and described before the colon that opens their quotation.
 # "..., which tells you what traders think", "which shows us how far it has come": the
 # writer's or speaker's comment on the clause before, whose "which" is no one who speaks.
 _WHICH_BEFORE: Final = re.compile(r",\s*which\s+$")
@@ -316,18 +314,24 @@ def _tipster(text: str, document: _Document) -> re.Match[str] | None:
     return tipster if known is not None and known.kind == "person" else None
 
 
+# 'Ola Brenn, the 2016 champion: "Kell, and in straight sets."': a panel's answer, the
+# panellist named and described before the colon that opens their quotation.
 _PANELLIST: Final = re.compile(
     r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+[^:;\"“”]{1,60}?:\s*(?=[\"“])"
 )
 
 
+# What opens an answer and is no runner's name: "Yes, ...", "I wouldn't touch anything".
+_NOT_A_PICK: Final = (
+    r"(?:Yes|No|Well|Maybe|Honestly|Look|Sure|Definitely|Absolutely|Nobody|Everyone|It|I|We|"
+    r"They|He|She|This|That)\b"
+)
 # "Gina Thorsby-Wells: Silver Lantern, and he wins by a couple of lengths.": a tipster's
 # pick after her full name and a colon, with no role and no quotation marks.
 _TIPSTER: Final = re.compile(
     r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}):\s+"
-    # the pick: a runner's name and a comma or full stop, not "I wouldn't touch anything"
-    r"(?=(?:the\s+)?(?!(?:Yes|No|Well|Maybe|Honestly|Look|Sure|Nobody|Everyone|It|I|We|They|"
-    r"He|She|This|That)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}[,.])"
+    # the pick: a runner's name and a comma or full stop
+    rf"(?=(?:the\s+)?(?!{_NOT_A_PICK})[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}[,.])"
 )
 
 
