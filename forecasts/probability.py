@@ -813,6 +813,14 @@ _SPLIT: Final = re.compile(
     r"[\"“‘']?(?P<a>\d{1,2})\s?[-–/]\s?(?P<b>\d{1,2})\b(?P<against>\s+against\b)?",
     re.IGNORECASE,
 )
+# "I'd put a June cut at about 60-40 in favour": a split the speaker puts something "at" and
+# that says which side it favours is odds, with no "make it" or "the odds" before it ("the
+# vote went 60-40 in favour" is a result, not odds).
+_SPLIT_IN_FAVOUR: Final = re.compile(
+    r"\bat\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\s+in\s+favou?r\b",
+    re.IGNORECASE,
+)
 _SIDE: Final = re.compile(r"\b(?:against|on(?=\s*(?:[,.;:\"”’)]|$)))", re.IGNORECASE)
 _ODDS_BEFORE_SIDE: Final = re.compile(
     rf"\b(?P<a>{_ODDS_NUMBER})(?:\s+to\s+|\s?[-–/]\s?)(?P<b>{_ODDS_NUMBER})\s+$",
@@ -871,10 +879,12 @@ def _odds(text: str) -> ExplicitProbability | None:
     found: list[ExplicitProbability] = []
     dashed = "-" in text or "–" in text or "/" in text
     split = _SPLIT.search(text) if dashed and _SPLIT_FIGURES.search(text) else None
+    if split is None and dashed and " favo" in text:
+        split = _SPLIT_IN_FAVOUR.search(text)
     if split is not None:
         share, rest = int(split.group("a")), int(split.group("b"))
         if share + rest == 100:
-            value = (rest if split.group("against") else share) / 100
+            value = (rest if split.groupdict().get("against") else share) / 100
             found.append(ExplicitProbability(split.group(), value, split.start(), split.end()))
     sided = "against" in text or any(mark in text for mark in _ON_AT_END) or text.endswith(" on")
     for side in _SIDE.finditer(text) if sided else ():

@@ -7549,3 +7549,11 @@ def test_putting_the_event_just_named_at_odds_forecasts_it() -> None:
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [(c.speaker, c.sentence[:8]) for c in found] == [("Mara Holt", "I'd put ")]
+
+
+def test_a_split_put_on_an_event_in_favour_is_its_probability() -> None:
+    text = (
+        "Omar Vance is a strategist at Fenwick Bank. \"I'd put a strike at the port this "
+        'spring at about 70-30 in favour," he said.'
+    )
+    assert only(text).probability == 0.7
