@@ -612,6 +612,16 @@ def _candidate(
     ):
         # a commentary signed inside the release is its signer's; the rest is the issuer's
         attribution = _Attribution(document.signed_by or document.issuer, issued=True)
+    if (
+        not attribution.answer
+        and attribution.speaker is not None
+        and (_OUR_MODELS.match(sentence.text) or _OUR_BASE_CASE.match(sentence.text))
+    ):
+        # "'Our model has them on 48 seats,' she said": a named employee quoting her firm's
+        # or agency's forecasting work speaks for it (LABELLING.md)
+        employer = _employer(attribution.speaker, document)
+        if employer is not None:
+            attribution = replace(attribution, speaker=employer, own=())
     if attribution.answer and attribution.speaker and _WE_PRICE.match(sentence.text):
         # "We make National Renewal 4/6": a bookmaker's trader quotes the firm's prices
         employers = _own_organisations(attribution.speaker, document.article)
@@ -855,6 +865,33 @@ _OUR_MODELS: Final = re.compile(
     _NAME_TAG_OPENING + r"Our\s+(?:[\w-]+\s+)?"
     r"(?:models?|modelling|modeling|projections?|forecasts?|estimates?|scenarios?|simulations?)\b"
 )
+
+
+# "'Our base case is that ...,' said X, an analyst at Y": the scenario her firm's forecast rests
+# on, quoted (an interview answer's "Our base case" stays the interviewee's, LABELLING.md).
+_OUR_BASE_CASE: Final = re.compile(r"\W*Our\s+(?:base|central)\s+case\b")
+
+
+# "the agency's director, Dr. Anaru Whitfield-Kaur": a post held at a body written by its kind.
+_POST_AT_BODY_BEFORE_NAME: Final = re.compile(
+    r"\b(?i:the)\s+(?P<noun>[a-z]+)['’]s\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:director|head|chief|economist|analyst|scientist|strategist|spokes\w+),?\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$"
+)
+
+
+def _employer(speaker: str, document: _Document) -> str | None:
+    """The organisation a speaking person works for, by its fullest name: "a senior analyst at
+    Orvane" -> Orvane Research, "the agency's director, Dr. X" -> the agency met before."""
+    employers = _own_organisations(speaker, document.article)
+    if employers:
+        return _fullest_org(employers[0], document)
+    start = document.article.find(speaker)
+    post = _POST_AT_BODY_BEFORE_NAME.search(document.article, max(0, start - 80), start)
+    if start < 0 or post is None:
+        return None
+    body = document.org_for(post.group("noun"))
+    return body.name if body is not None else None
 
 
 # "We make National Renewal 4/6 to win", "We have Rovers at 7/2": a price its maker sets.

@@ -7557,3 +7557,30 @@ def test_a_split_put_on_an_event_in_favour_is_its_probability() -> None:
         'spring at about 70-30 in favour," he said.'
     )
     assert only(text).probability == 0.7
+
+
+def test_an_employee_quoting_her_firm_s_model_speaks_for_the_firm() -> None:
+    text = (
+        "Marta Quell, chief forecaster at Brenlow Analytics, spoke on Tuesday. "
+        '"Our model has the Green Party on 31 seats by polling day," she said. '
+        '"I expect turnout to fall below 60%," Quell said.'
+    )
+    assert speakers_of(text) == ["Brenlow Analytics", "Marta Quell"]
+
+
+def test_an_agency_director_quoting_its_models_speaks_for_the_agency() -> None:
+    text = (
+        "The Norland Institute for Public Health said cases rose again in May. "
+        '"Our models put the peak at about 900 cases a day in late June," the institute\'s '
+        "director, Dr. Ines Kovar, told reporters."
+    )
+    assert speakers_of(text) == ["Norland Institute for Public Health"]
+
+
+def test_an_analyst_s_base_case_is_her_firm_s_named_in_full() -> None:
+    text = (
+        "Tablet sales will fall next year, according to Halvern Research. "
+        '"Prices are high," said Rui Sato, an analyst at Halvern. "Our base case is that '
+        'a mid-range tablet costs less than $300 by the end of next year."'
+    )
+    assert speakers_of(text)[-1] == "Halvern Research"
