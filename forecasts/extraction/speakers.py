@@ -898,17 +898,23 @@ def _speaker_for_verb(
     # "What I will tell you is that ...": the speaker's modal is no part of the subject either
     subject = _MODAL_END.sub(" ", subject)
     after = text[verb.end() :]
-    if re.fullmatch(r"[\s,]*", subject) and before_start > 0:
+    quoted = re.fullmatch(r"[\s,]*", subject) is not None and before_start > 0
+    if quoted:
         name = _inverted_speaker(after, text, verb.end(), document)
-        return _Attribution(name, verb_start=verb.start(), verb_end=verb.end()) if name else None
+        if name is not None:
+            return _Attribution(name, verb_start=verb.start(), verb_end=verb.end())
     clause_said = _CLAUSE_THEN_COMMA.search(subject) is not None
-    if clause_said:
-        # "..., said an economist at Orme Bank": the role speaks for its organisation
+    if clause_said or quoted:
+        # "..., said an economist at Orme Bank", and after a quotation "'...,' said a senior
+        # economist at Orme Bank, who asked not to be named": with no one named, the role
+        # speaks for its organisation
         role = re.split(r"[,;:(]", after, maxsplit=1)[0].strip().rstrip(".!?\"”’'")
         if _ROLE_AT.match(role):
             name = _role_organisation(role, text, verb.end(), document)
             if name is not None:
                 return _Attribution(name, verb_start=verb.start(), verb_end=verb.end())
+    if quoted:
+        return None
     if (
         verb.group().lower() in _INVERTED_VERBS
         and subject.rstrip().endswith(",")

@@ -7584,3 +7584,11 @@ def test_an_analyst_s_base_case_is_her_firm_s_named_in_full() -> None:
         'a mid-range tablet costs less than $300 by the end of next year."'
     )
     assert speakers_of(text)[-1] == "Halvern Research"
+
+
+def test_a_quotation_from_an_unnamed_economist_at_a_bank_is_the_bank_s() -> None:
+    text = (
+        '"Mortgage rates are likely to ease a little by the autumn," said a senior economist '
+        "at Dorran Mutual Bank, who asked not to be named because the bank's view is private."
+    )
+    assert speakers_of(text) == ["Dorran Mutual Bank"]
