@@ -1531,7 +1531,11 @@ def _link_to_owner(mention: _Mention, entity: _Entity, document: _Document) -> N
 _GROUP_OPENING: Final = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?i:analysts|economists|researchers|scientists|strategists|experts|"
     r"forecasters|officials|modell?ers|epidemiologists|engineers|staff)\s+(?i:at|from|with|of)\s+"
-    r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&'’.-]*)*"
+    r"(?:the\s+)?"
+    # "Analysts at the Vienna-based consultancy Greyline Risk": where the firm is and its kind
+    # come before its name, which "Vienna-based" is no part of
+    r"(?:[A-Z][\w.-]*-(?:based|headquartered|listed)\s+(?:[a-z-]+\s+){1,2}?(?=[A-Z]))?"
+    r"[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&'’.-]*)*"
 )
 
 

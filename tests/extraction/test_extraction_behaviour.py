@@ -7592,3 +7592,11 @@ def test_a_quotation_from_an_unnamed_economist_at_a_bank_is_the_bank_s() -> None
         "at Dorran Mutual Bank, who asked not to be named because the bank's view is private."
     )
     assert speakers_of(text) == ["Dorran Mutual Bank"]
+
+
+def test_where_a_firm_is_based_is_not_the_name_of_the_analysts_employer() -> None:
+    text = (
+        "Analysts at the Oslo-based consultancy Tarnwick Advisory put the chance of a deal "
+        "by 2029 at 40%. They expect tariffs to be cut within a year of any deal."
+    )
+    assert speakers_of(text) == ["Tarnwick Advisory", "Tarnwick Advisory"]
