@@ -202,6 +202,13 @@ _AVOIDED_EVENT: Final = (
 )
 
 
+# "until December", "until the autumn", "till 2029": a time named, not "until it is ready".
+_TIME_NAMED: Final = (
+    r"(?:(?-i:[A-Z])\w+|\d+|the\s+(?:first|second|third|fourth|next|new\s+year|end|spring|"
+    r"summer|autumn|fall|winter)\b)"
+)
+
+
 # "I think she wins", "I don't think Orion ships before October": spoken English puts a
 # forecast of an outcome in the present after a verb of opinion.
 _OUTCOME_PRESENT: Final = (
@@ -230,7 +237,9 @@ _OUTCOME_PRESENT: Final = (
     r"comes\s+(?:in|by|before)\s+(?:(?-i:[A-Z])\w+|the\s+(?:first|second|third|fourth|next)|"
     r"\d+)|"
     # "we think contract prices flatten out in the third quarter": a level that stops moving
-    r"(?:flattens|levels|bottoms)\s+(?:out|off)\b|(?<=s\s)(?:flatten|level|bottom)\s+(?:out|off)\b"
+    r"(?:flattens|levels|bottoms)\s+(?:out|off)\b|(?<=s\s)(?:flatten|level|bottom)\s+(?:out|off)\b|"
+    # "We think the board waits until December": a move put off to a time named
+    r"waits\s+(?:until|till)\s+" + _TIME_NAMED
 )
 
 
@@ -239,7 +248,9 @@ _OUTCOME_PRESENT_PLURAL: Final = (
     r"win|lose|beat|finish|ship|launch|fall|rise|drop|climb|reach|survive|recover|qualify|"
     r"peak|cut|raise|hike|move|"
     # "I doubt they hit 95% before November", "I doubt we get there by spring": a mark reached
-    r"hit|top|pass|exceed|make\s+it|get\s+(?:there|through)|avoid\s+" + _AVOIDED_EVENT
+    r"hit|top|pass|exceed|make\s+it|get\s+(?:there|through)|avoid\s+" + _AVOIDED_EVENT + "|"
+    # "I think they wait until the autumn": a move put off to a time named
+    r"wait\s+(?:until|till)\s+" + _TIME_NAMED
 )
 
 

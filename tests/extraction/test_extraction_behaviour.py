@@ -7600,3 +7600,11 @@ def test_where_a_firm_is_based_is_not_the_name_of_the_analysts_employer() -> Non
         "by 2029 at 40%. They expect tariffs to be cut within a year of any deal."
     )
     assert speakers_of(text) == ["Tarnwick Advisory", "Tarnwick Advisory"]
+
+
+def test_a_move_put_off_until_a_named_time_after_we_think_is_a_forecast() -> None:
+    text = (
+        '"We think the council waits until March," analysts at Orme Bank wrote. '
+        '"I think she waits until it is ready," said Ana Bell.'
+    )
+    assert speakers_of(text) == ["Orme Bank"]
