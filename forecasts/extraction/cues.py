@@ -209,6 +209,13 @@ _TIME_NAMED: Final = (
 )
 
 
+# "make January", "make the deadline": the month or deadline an event comes in time for, the
+# clause ending on it.
+_DATE_MET: Final = (
+    rf"(?:(?:{_MONTH_NAMES})(?=\s*(?:[.,;!?\"”’]|$))|(?:the|its|their)\s+(?:\w+\s+)?deadline\b)"
+)
+
+
 # "I think she wins", "I don't think Orion ships before October": spoken English puts a
 # forecast of an outcome in the present after a verb of opinion.
 _OUTCOME_PRESENT: Final = (
@@ -239,7 +246,9 @@ _OUTCOME_PRESENT: Final = (
     # "we think contract prices flatten out in the third quarter": a level that stops moving
     r"(?:flattens|levels|bottoms)\s+(?:out|off)\b|(?<=s\s)(?:flatten|level|bottom)\s+(?:out|off)\b|"
     # "We think the board waits until December": a move put off to a time named
-    r"waits\s+(?:until|till)\s+" + _TIME_NAMED
+    r"waits\s+(?:until|till)\s+" + _TIME_NAMED + "|"
+    # "I don't think Orion makes the deadline", "I doubt she makes March": a date met
+    r"makes\s+" + _DATE_MET
 )
 
 
@@ -250,7 +259,9 @@ _OUTCOME_PRESENT_PLURAL: Final = (
     # "I doubt they hit 95% before November", "I doubt we get there by spring": a mark reached
     r"hit|top|pass|exceed|make\s+it|get\s+(?:there|through)|avoid\s+" + _AVOIDED_EVENT + "|"
     # "I think they wait until the autumn": a move put off to a time named
-    r"wait\s+(?:until|till)\s+" + _TIME_NAMED
+    r"wait\s+(?:until|till)\s+" + _TIME_NAMED + "|"
+    # "I don't think they make January": a date or deadline met, not "make January sales"
+    r"make\s+" + _DATE_MET
 )
 
 

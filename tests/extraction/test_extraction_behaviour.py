@@ -7608,3 +7608,12 @@ def test_a_move_put_off_until_a_named_time_after_we_think_is_a_forecast() -> Non
         '"I think she waits until it is ready," said Ana Bell.'
     )
     assert speakers_of(text) == ["Orme Bank"]
+
+
+def test_a_date_or_deadline_an_event_will_not_make_is_a_forecast() -> None:
+    text = (
+        '"I don\'t think they make October," said Ana Bell. '
+        '"I doubt Kell makes the June deadline," she added. '
+        '"I think they make January sales hard," said Tom Reyes.'
+    )
+    assert speakers_of(text) == ["Ana Bell", "Ana Bell"]
