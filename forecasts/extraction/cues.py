@@ -450,6 +450,10 @@ _SEES: Final = re.compile(
     # "X is more bullish, seeing Brent at $85 by September": the view, as a participle after
     # the stance it explains, with the level it puts a price at
     r"(?<=,\s)seeing\s+(?:[\w$%.&-]+\s+){1,4}?(?:at|below|above|near|around)\s+[$€£]?\d"
+    # "X is more cautious, seeing shipments of 9 million to 10 million in 2029": or the amount
+    # of what is to come, after the stance itself
+    r"|\b" + MORE_OR_LESS_CAUTIOUS + r",\s+seeing\s+(?:[a-z][\w-]*\s+){1,3}?of\s+"
+    r"(?:about\s+|around\s+|roughly\s+)?[$€£]?\d"
     r"|\b(?:sees|see|saw)\s+(?!(?:how|what|whether|if|why|where|when|who|which)\b)"
     # "see the S&P 500 ending the year at 6,300": an index's name may hold an ampersand
     r"(?:[\w$%.,&-]+\s+){1,5}?(?:(?!(?:during|morning|evening|nothing|something|anything|"

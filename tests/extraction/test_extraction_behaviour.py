@@ -7617,3 +7617,11 @@ def test_a_date_or_deadline_an_event_will_not_make_is_a_forecast() -> None:
         '"I think they make January sales hard," said Tom Reyes.'
     )
     assert speakers_of(text) == ["Ana Bell", "Ana Bell"]
+
+
+def test_a_more_cautious_source_seeing_an_amount_of_what_is_to_come_forecasts_it() -> None:
+    text = (
+        "Tarnwick Advisory, a rival research firm, is more cautious, seeing sales of "
+        "2 million to 3 million e-bikes in 2026."
+    )
+    assert speakers_of(text) == ["Tarnwick Advisory"]
