@@ -1099,6 +1099,25 @@ _NAMED_AMONG: Final = re.compile(
 )
 
 
+# "Both firms", "The two banks": two bodies named before, speaking together.
+_BOTH_FIRMS: Final = re.compile(
+    r"\s*(?:(?i:both)|(?i:the)\s+two)\s+(?:firms|banks|companies|consultancies|groups|"
+    r"lenders|brokers|agencies|institutes|forecasters|research\s+firms)\s*"
+)
+
+
+def _last_two_organisations(document: _Document) -> tuple[str, str] | None:
+    """The last two organisations the article has quoted, in the order it quoted them (not
+    "the United States", named in passing)."""
+    quoted = [
+        speaker
+        for speaker in document.own_organisations
+        if (entity := document.known(speaker)) is not None and entity.kind == "org"
+    ]
+    distinct = list(dict.fromkeys(quoted))
+    return (distinct[-2], distinct[-1]) if len(distinct) >= 2 else None
+
+
 def _subject_speaker(
     subject: str, offset: int, text: str, document: _Document, verb: tuple[int, int]
 ) -> _Attribution | None:
@@ -1120,6 +1139,11 @@ def _subject_speaker(
     runner = _model_runner(subject, offset, text, document)
     if runner is not None:
         return _Attribution(runner, False, *verb)
+    if _BOTH_FIRMS.fullmatch(subject):
+        pair = _last_two_organisations(document)
+        if pair is not None:
+            # "Both firms estimate that ...": the two bodies the article has just named
+            return _Attribution(pair[0], False, *verb, speakers=pair)
     # An organisation a role belongs to speaks only when no person is named beside the role.
     organisation: str | None = None
     post_word = ""

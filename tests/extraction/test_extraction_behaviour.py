@@ -7625,3 +7625,13 @@ def test_a_more_cautious_source_seeing_an_amount_of_what_is_to_come_forecasts_it
         "2 million to 3 million e-bikes in 2026."
     )
     assert speakers_of(text) == ["Tarnwick Advisory"]
+
+
+def test_both_firms_are_the_two_bodies_the_article_has_quoted() -> None:
+    text = (
+        "Sales of e-bikes in the United States will rise next year, according to Halvern "
+        "Research. Tarnwick Advisory expects a smaller rise. Both firms estimate that about "
+        "1 million e-bikes will sell in the United States this year."
+    )
+    last = extract_candidates(text, published_at=PUBLISHED)[-1]
+    assert last.speakers == ("Halvern Research", "Tarnwick Advisory")
