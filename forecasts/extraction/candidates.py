@@ -1286,10 +1286,11 @@ def _short_answer(sentence: Sentence, document: _Document) -> bool:
 
 
 # "Will the bank cut in March? Kell Partners thinks so.": a news story's question answered
-# by a named source, whose claim is the question's (LABELLING.md, thirteenth split).
+# by a named source, whose claim is the question's (LABELLING.md, thirteenth split); "Could
+# rings replace watches? Moreau-Ito thinks not.": or its denial.
 _BELIEVES_SO: Final = re.compile(
     r"^\s*(?:[\w&'’.,-]+\s+){1,8}?(?:(?:still|also)\s+)?(?:believes?|thinks?|expects?|"
-    r"reckons?|suspects?)\s+so\s*[.!]\s*$"
+    r"reckons?|suspects?)\s+(?:so|not)\s*[.!]\s*$"
 )
 
 
@@ -1399,7 +1400,9 @@ def _bare_answer_to_will(sentence: Sentence, sentences: list[Sentence], index: i
 # "Can the defence cope?", which asks what a side is able to do
 _CAN_THEY_WIN: Final = re.compile(
     r"^\W*(?:Can|Could)\s+(?:[\w&'’.-]+\s+){1,4}?(?:win|beat|end|stop|avoid|survive|hold|reach|"
-    r"catch|overtake|retain|keep|clinch|escape|break|snap|extend)\b"
+    r"catch|overtake|retain|keep|clinch|escape|break|snap|extend|"
+    # "Could rings replace watches altogether?": one product taking another's place
+    r"replace|displace|outsell)\b"
 )
 
 

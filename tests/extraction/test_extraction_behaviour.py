@@ -7635,3 +7635,11 @@ def test_both_firms_are_the_two_bodies_the_article_has_quoted() -> None:
     )
     last = extract_candidates(text, published_at=PUBLISHED)[-1]
     assert last.speakers == ("Halvern Research", "Tarnwick Advisory")
+
+
+def test_a_source_thinking_not_in_answer_to_a_story_s_question_denies_it() -> None:
+    text = (
+        "Ana Bell is an analyst at Kell Research. Will e-bikes outsell cars in cities by 2030? "
+        "Bell thinks not. Could e-scooters replace buses altogether? Bell thinks not."
+    )
+    assert speakers_of(text) == ["Ana Bell", "Ana Bell"]
