@@ -685,6 +685,17 @@ _OWN_FORECAST_IS: Final = re.compile(
 )
 
 
+# "said the government's forecast of 1.3% growth next year still stood": a forecast reaffirmed
+# by its figure, which the speaker still holds.
+_FORECAST_STANDS: Final = re.compile(
+    r"(?:['’]s?|\b(?:its|their|his|her|our))\s+(?:(?:own|latest|current|central)\s+)?"
+    r"(?:forecasts?|projections?)\s+(?:of|for)\s+(?:about\s+|around\s+)?[$€£]?-?\d"
+    r"(?:[^.;,]|\.\d){0,60}?\s+(?:still\s+)?(?:stood|stands|holds|held|remains|remained)\b"
+    r"(?!\s+(?:at|in|on|by)\b)",
+    re.IGNORECASE,
+)
+
+
 # "Marrow is slightly more cautious, at 1.6% growth": a forecaster set beside another by
 # how far its figure goes.
 _MORE_CAUTIOUS_AT: Final = re.compile(
@@ -1163,6 +1174,12 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     owned = "'" in text or "’" in text or "ts " in text or "eir " in text
     for match in _OWN_FORECAST_IS.finditer(text) if owned else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's figure")
+    for match in (
+        _FORECAST_STANDS.finditer(text) if " forecast" in text or "project" in text else ()
+    ):
+        yield _plain_cue(
+            "forecast_verb", match.start(), match.end(), "a forecast that still stands"
+        )
     for match in _MORE_CAUTIOUS_AT.finditer(text) if "ore " in text or "ess " in text else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a figure set beside another")
     for match in _ESTIMATE_AT.finditer(text) if "estimat" in text or "put" in text else ():

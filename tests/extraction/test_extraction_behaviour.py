@@ -7643,3 +7643,11 @@ def test_a_source_thinking_not_in_answer_to_a_story_s_question_denies_it() -> No
         "Bell thinks not. Could e-scooters replace buses altogether? Bell thinks not."
     )
     assert speakers_of(text) == ["Ana Bell", "Ana Bell"]
+
+
+def test_a_forecast_said_to_still_stand_is_reaffirmed_by_the_speaker() -> None:
+    text = (
+        "Finance Minister Ola Brenn welcomed the cut and said the government's forecast of "
+        "2.1% growth next year still stood."
+    )
+    assert speakers_of(text) == ["Ola Brenn"]
