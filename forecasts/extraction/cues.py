@@ -308,7 +308,10 @@ _FUTURE_TIME: Final = (
 _PRESENT_TREND: Final = re.compile(
     r"(?:(?:\b(?:is|are)|['’](?:s|re))\s+(?:going\s+(?:up|down)|rising|falling|climbing|"
     r"dropping|coming\s+down|heading\s+(?:up|down|higher|lower))\b"
-    r"|\bkeeps?\s+(?:[\w$-]+\s+){1,3}(?:under|below|above|over)\s+[$€£]?\d)" + _FUTURE_TIME,
+    r"|\bkeeps?\s+(?:[\w$-]+\s+){1,3}(?:under|below|above|over)\s+[$€£]?\d"
+    # "Capital spending grows again in 2029, maybe 15% or so": a change dated to a year to come
+    r"|\b(?:grows|rises|falls|shrinks|declines|recovers|rebounds)\s+(?:again\s+)?"
+    r"(?=(?:next\s+year|in\s+20[2-9]\d)\b))" + _FUTURE_TIME,
     re.IGNORECASE,
 )
 

@@ -7651,3 +7651,12 @@ def test_a_forecast_said_to_still_stand_is_reaffirmed_by_the_speaker() -> None:
         "2.1% growth next year still stood."
     )
     assert speakers_of(text) == ["Ola Brenn"]
+
+
+def test_an_answer_s_change_in_the_present_dated_to_a_year_to_come_is_a_forecast() -> None:
+    text = (
+        "Q: What about the e-bike market?\n\n"
+        "BELL: Spending on e-bikes grows again in 2026, maybe 10% or so. It grew in 2023."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert "grows again in 2026" in candidate.sentence
