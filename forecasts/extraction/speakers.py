@@ -2096,8 +2096,9 @@ _ROLE_BEFORE_NAME: Final = re.compile(
 
 _NAME_BEFORE_ROLE: Final = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+"
-    # "Lena Moss, the region's chief medical officer": the last post word names the post
-    rf"{_OWNER}\s+(?:[\w'’-]+\s+){{0,3}}(?P<role>{_ROLE_WORDS})\b"
+    # "Lena Moss, the region's chief medical officer": the last post word names the post;
+    # "the U.N. secretary-general's personal envoy": initials with full stops among its words
+    rf"{_OWNER}\s+(?:(?:[A-Z]\.){{2,}}\s+|[\w'’-]+\s+){{0,3}}(?P<role>{_ROLE_WORDS})\b"
 )
 
 

@@ -7660,3 +7660,13 @@ def test_an_answer_s_change_in_the_present_dated_to_a_year_to_come_is_a_forecast
     )
     (candidate,) = extract_candidates(text, published_at=PUBLISHED)
     assert "grows again in 2026" in candidate.sentence
+
+
+def test_a_lede_s_envoy_is_the_holder_named_below_with_the_post_s_initials() -> None:
+    text = (
+        "The two sides are likely to sign a ceasefire before the end of May, the United "
+        "Nations envoy leading the talks said on Monday.\n\n"
+        "Lidia Avramova-Kent, the U.N. secretary-general's special envoy, told reporters "
+        "that most issues were settled."
+    )
+    assert speakers_of(text) == ["Lidia Avramova-Kent"]
