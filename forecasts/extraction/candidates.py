@@ -427,7 +427,7 @@ def _source_named_next(index: int, sentences: list[Sentence]) -> _Attribution | 
         if revised is None and " said" in text:
             revised = _COUNTED_SAYERS.search(text)
         return _sources_named_after(revised, index, sentences) if revised else None
-    counted = _COUNTED_SOURCES.search(text)
+    counted = _COUNTED_SOURCES.search(text) or _COUNTED_ACCORDING.search(text)
     if counted is not None:
         return _sources_named_after(counted, index, sentences)
     unnamed = _UNNAMED_SOURCE.search(text)
@@ -462,9 +462,15 @@ _COUNTED_SOURCES: Final = re.compile(
 
 # "two banks", "three forecasting firms": a count of bodies, to be named one by one.
 _COUNTED_BODIES: Final = (
-    r"\b(?P<count>two|three|four)\s+(?:[\w-]+\s+)?(?:banks|firms|brokerages|consultancies|"
-    r"agencies|forecasters|institutes)"
+    # "two U.S. banks": a place's initials may say where they are
+    r"\b(?P<count>two|three|four)\s+(?:(?:[A-Z]\.){2,}\s+|[\w-]+\s+)?(?:banks|firms|"
+    r"brokerages|consultancies|agencies|forecasters|institutes)"
 )
+
+
+# "..., according to two U.S. banks that cut their forecasts on Thursday.": the count, as the
+# lede's source.
+_COUNTED_ACCORDING: Final = re.compile(r"\baccording\s+to\s+" + _COUNTED_BODIES, re.IGNORECASE)
 
 
 # "..., and two banks cut their price forecasts for next year, saying a glut would build":
@@ -579,7 +585,10 @@ def _candidate(
     attribution = _sentence_attribution(sentence, regions, document)
     if attribution.speaker is None and "/" in sentence.text:
         attribution = _bookmaker_before(index, sentences) or attribution
-    if attribution.speaker is None:
+    # "..., now that OPEC+ has agreed ..., according to two U.S. banks": the count is the
+    # source, not a body the clause names
+    counted = "ccording" in sentence.text and _COUNTED_ACCORDING.search(sentence.text) is not None
+    if attribution.speaker is None or counted:
         named = _source_named_next(index, sentences)
         # "two banks cut their forecasts": a count of unnamed banks, each named after
         if named is not None and (not attribution.generic or named.speakers):

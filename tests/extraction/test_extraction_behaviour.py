@@ -7670,3 +7670,12 @@ def test_a_lede_s_envoy_is_the_holder_named_below_with_the_post_s_initials() -> 
         "that most issues were settled."
     )
     assert speakers_of(text) == ["Lidia Avramova-Kent"]
+
+
+def test_a_lede_s_two_banks_are_the_banks_named_below_not_a_body_its_clause_names() -> None:
+    text = (
+        "Copper could slide toward $8,000 a tonne by the end of the year now that Chile has "
+        "eased export rules, according to two U.S. banks that cut their forecasts on Monday.\n\n"
+        "Marsh Hollow Bank lowered its fourth-quarter copper forecast to $8,100 from $8,900."
+    )
+    assert speakers_of(text)[0] == "Marsh Hollow Bank"
