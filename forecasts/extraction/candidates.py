@@ -560,8 +560,23 @@ def _view_holder(text: str) -> str | None:
         if runs and runs[0].start == 0 and _MADE_THAT_CALL.match(text, runs[0].end):
             return runs[0].text
         return None
-    runs = _name_runs(text[opening.end() :])
-    return runs[0].text if runs and runs[0].start == 0 else None
+    rest = text[opening.end() :]
+    runs = _name_runs(rest)
+    if not runs or runs[0].start != 0:
+        return None
+    post = _POST_THEN_HOLDER.match(rest, runs[0].end)
+    if post is not None and len(runs) > 1 and runs[1].start == post.end():
+        # "That was the view of Rainier's head of energy strategy, Omar Feldt-Casey": the
+        # holder of the firm's post, not the firm
+        return runs[1].text
+    return runs[0].text
+
+
+# "(Rainier)'s head of energy strategy, ": a firm's post in lower case, its holder's name
+# after it (the firm's name run holds its "'s").
+_POST_THEN_HOLDER: Final = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+)
 
 
 # How far into a sentence its holder's name may run.

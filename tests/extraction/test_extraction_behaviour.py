@@ -7679,3 +7679,12 @@ def test_a_lede_s_two_banks_are_the_banks_named_below_not_a_body_its_clause_name
         "Marsh Hollow Bank lowered its fourth-quarter copper forecast to $8,100 from $8,900."
     )
     assert speakers_of(text)[0] == "Marsh Hollow Bank"
+
+
+def test_the_view_of_a_firm_s_post_holder_named_after_it_is_the_holder_s() -> None:
+    text = (
+        '"We struggle to see copper back above $9,000 this year."\n\n'
+        "That was the view of Kestrel's head of metals research, Ana Lindqvist, who spoke "
+        "to reporters on Monday."
+    )
+    assert speakers_of(text) == ["Ana Lindqvist"]
