@@ -639,10 +639,15 @@ def _candidate(
     if (
         not attribution.answer
         and attribution.speaker is not None
-        and (_OUR_MODELS.match(sentence.text) or _OUR_BASE_CASE.match(sentence.text))
+        and (
+            _OUR_MODELS.match(sentence.text)
+            or _OUR_BASE_CASE.match(sentence.text)
+            or _WE_PRICE.match(sentence.text)
+        )
     ):
         # "'Our model has them on 48 seats,' she said": a named employee quoting her firm's
-        # or agency's forecasting work speaks for it (LABELLING.md)
+        # or agency's forecasting work speaks for it (LABELLING.md); "'We make X 5/4,' he
+        # said": a bookmaker's trader quotes the firm's prices
         employer = _employer(attribution.speaker, document)
         if employer is not None:
             attribution = replace(attribution, speaker=employer, own=())

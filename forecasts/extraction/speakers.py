@@ -2306,6 +2306,8 @@ _POST_AFTER_NAME: Final = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+|its\s+)?"
     + _POST_WORDS
     + r"\s+(?:of|at|for)\s+(?:the\s+)?"
+    # "head of political trading at the bookmaker Fairline": the firm's kind before its name
+    + r"(?:(?:bookmaker|bank|consultancy|pollster|broker|insurer|lender|firm|agency)\s+)?"
     + _ORGANISATION_RUN
 )
 # "Carla Mendes-Ivarsson, head of political trading, Bettmark" on a line of its own: the

@@ -7688,3 +7688,11 @@ def test_the_view_of_a_firm_s_post_holder_named_after_it_is_the_holder_s() -> No
         "to reporters on Monday."
     )
     assert speakers_of(text) == ["Ana Lindqvist"]
+
+
+def test_a_trader_quoting_the_firm_s_price_speaks_for_the_bookmaker() -> None:
+    text = (
+        "Lea Brandvold, head of racing at the bookmaker Cobbett, spoke on Friday. "
+        '"We make Silver Arrow 4/6 to win the Derby," she said.'
+    )
+    assert speakers_of(text) == ["Cobbett"]
