@@ -653,16 +653,14 @@ def _candidate(
             attribution = replace(attribution, speaker=employer, own=())
     if attribution.answer and attribution.speaker and _WE_PRICE.match(sentence.text):
         # "We make National Renewal 4/6": a bookmaker's trader quotes the firm's prices
-        employers = _own_organisations(attribution.speaker, document.article)
+        employers = _organisations_of(attribution.speaker, document)
         if employers:
             attribution = _Attribution(employers[0], answer=True)
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
     if attribution.speaker is not None:
         speaker = attribution.speaker
-        if speaker not in document.own_organisations:
-            document.own_organisations[speaker] = _own_organisations(speaker, document.article)
-        own = document.own_organisations[speaker]
+        own = _organisations_of(speaker, document)
         known = document.known(speaker)
         if (attribution.issued and speaker == document.issuer) or (
             known is not None and known.kind == "org"
@@ -909,15 +907,24 @@ _POST_AT_BODY_BEFORE_NAME: Final = re.compile(
 )
 
 
+def _organisations_of(speaker: str, document: _Document) -> tuple[str, ...]:
+    """The organisations the article says a speaker belongs to, read once per speaker."""
+    if speaker not in document.own_organisations:
+        document.own_organisations[speaker] = _own_organisations(speaker, document.article)
+    return document.own_organisations[speaker]
+
+
 def _employer(speaker: str, document: _Document) -> str | None:
     """The organisation a speaking person works for, by its fullest name: "a senior analyst at
     Orvane" -> Orvane Research, "the agency's director, Dr. X" -> the agency met before."""
-    employers = _own_organisations(speaker, document.article)
+    employers = _organisations_of(speaker, document)
     if employers:
         return _fullest_org(employers[0], document)
     start = document.article.find(speaker)
+    if start < 0:
+        return None
     post = _POST_AT_BODY_BEFORE_NAME.search(document.article, max(0, start - 80), start)
-    if start < 0 or post is None:
+    if post is None:
         return None
     body = document.org_for(post.group("noun"))
     return body.name if body is not None else None
