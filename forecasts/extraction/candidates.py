@@ -12,7 +12,13 @@ from typing import Final, Literal
 from forecasts.deadlines import Deadline, find_deadlines
 from forecasts.extraction.confidence import _confidence, _main_cue, _probability_cue
 from forecasts.extraction.cues import _FIGURE_IN, _VAGUE_TIME, Basis, _Cue, _cues, _oriented
-from forecasts.extraction.events import DatedEvent, dated_events, event_deadline
+from forecasts.extraction.events import (
+    DatedEvent,
+    dated_events,
+    event_deadline,
+    financial_year_deadline,
+    financial_year_end,
+)
 from forecasts.extraction.exclusions import (
     _DECLINED,
     _DISCLAIMED,
@@ -286,6 +292,7 @@ def extract_candidates(
             found.append((index, candidate))
     candidates = []
     events = dated_events(text, published_at=published_at) if published_at is not None else []
+    year_end = financial_year_end(text, published_at=published_at) if published_at else None
     for index, candidate in found:
         post = attributed[index].post
         holder = document.post_holders.get((post, candidate.speaker or "")) or _named_later(
@@ -320,6 +327,10 @@ def extract_candidates(
             candidate = _attributed_later(candidate, index, sentences, regions, attributed)
         if candidate.deadline is None:
             candidate = _dated_by_event(candidate, sentences[index], events)
+        if candidate.deadline is None and published_at is not None:
+            candidate = _dated_by_financial_year(
+                candidate, sentences[index], year_end, published_at
+            )
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
@@ -343,6 +354,16 @@ def _dated_by_event(
 ) -> Candidate:
     """A claim about a contest the article dates, with no time of its own: the contest's day."""
     deadline = event_deadline(sentence.text, sentence.start, events)
+    if deadline is None:
+        return candidate
+    return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)
+
+
+def _dated_by_financial_year(
+    candidate: Candidate, sentence: Sentence, year_end: datetime | None, published_at: datetime
+) -> Candidate:
+    """A claim about "this financial year" or "full-year" figures: the year's end."""
+    deadline = financial_year_deadline(sentence.text, year_end=year_end, published_at=published_at)
     if deadline is None:
         return candidate
     return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)

@@ -6,10 +6,14 @@ contest it is about, though the sentence itself names none (LABELLING.md, deadli
 events still to come count: the nearest Saturday on or after publication, the next March 14.
 A sentence that tells of a contest already played ("beat Dekeyser at the Grand Prix on
 Saturday") names none.
+
+The financial year is dated the same way: where the article says once when a company's year
+ends, "this financial year" and "full-year" figures elsewhere in it are due then.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -210,3 +214,96 @@ def _day(match: re.Match[str], today: datetime) -> datetime | None:
     if "tomorrow" in match.group().lower():
         return today + timedelta(days=1)
     return None
+
+
+# --- the financial year -----------------------------------------------------------------------
+#
+# "We expect sales to grow 3% this financial year", "full-year revenue of $9 billion": a
+# results story's figures are due when the company's year ends, which the article says once,
+# often far from the claim ("Its financial year ends on Jan. 31", "the fourth quarter, which
+# ends May 31", "for the year to April 2028"). Without it, a full year is the calendar year.
+
+_FY_MONTH: Final = _MONTH + r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>20\d\d))?"
+_FY_DAY_FIRST: Final = r"(?P<day2>[0-3]?\d)\s+" + _MONTH.replace("month", "month2")
+# Where the article says the year ends: its own words for it, or its last quarter or half
+_FINANCIAL_YEAR_ENDS: Final = re.compile(
+    r"\b(?:(?:financial|fiscal)\s+year|fourth\s+quarter|second\s+half),?\s+"
+    r"(?:(?:which|that)\s+)?(?:ends|ending|ended|to)\s+(?:on\s+|in\s+)?"
+    rf"(?:{_FY_DAY_FIRST}|{_FY_MONTH})\b",
+    re.IGNORECASE,
+)
+# "for the year to March 31", "in the year to April 2028": a year still running, named by its
+# last day or its year; "inflation in the year to September" is a statistic's window
+_YEAR_TO: Final = re.compile(rf"\byear\s+(?:to|ending)\s+{_FY_MONTH}\b")
+# The claim's year, current or next: "this financial year", "full-year revenue", "growth for
+# the year", "in the next fiscal year"
+_FINANCIAL_YEAR: Final = re.compile(
+    r"\b(?:(?P<next>next)|this|the\s+(?:current|new)|its(?:\s+current)?|the)\s+"
+    r"(?:financial|fiscal)\s+year\b(?!,?\s+(?:(?:which|that)\s+)?ended\b)",
+    re.IGNORECASE,
+)
+_FULL_YEAR: Final = re.compile(
+    r"\b(?:full[\s-]year|for\s+the\s+(?:full\s+)?year(?:\s+as\s+a\s+whole)?)\b"
+    r"(?!\s+(?:to|ending|ended|ahead|before|after|earlier)\b)",
+    re.IGNORECASE,
+)
+
+
+def financial_year_end(text: str, *, published_at: datetime) -> datetime | None:
+    """The first instant after the financial year under way, where the article says when its
+    year ends; None when it does not."""
+    today = published_at.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    for pattern, future_only in ((_FINANCIAL_YEAR_ENDS, False), (_YEAR_TO, True)):
+        for match in pattern.finditer(text):
+            end = _year_end_named(match, today, future_only=future_only)
+            if end is not None:
+                return end
+    return None
+
+
+def _year_end_named(match: re.Match[str], today: datetime, *, future_only: bool) -> datetime | None:
+    """The next end of a year whose last day (or month) the match names; a bare "year to"
+    counts only with a day or a year still to come."""
+    groups = {name: value for name, value in match.groupdict().items() if value}
+    month_name = (groups.get("month") or groups.get("month2") or "").rstrip(".").lower()
+    day = groups.get("day") or groups.get("day2")
+    if month_name not in _MONTHS or (day is not None and not 1 <= int(day) <= 31):
+        return None
+    month = _MONTHS[month_name]
+    if future_only:
+        named = _day_after(int(groups.get("year") or today.year), month, day)
+        if not (day or groups.get("year")) or named <= today:
+            return None
+    # "the fiscal year that ended in January": the same day ends the year under way
+    end = _day_after(today.year, month, day)
+    return end if end > today else _day_after(today.year + 1, month, day)
+
+
+def _day_after(year: int, month: int, day: str | None) -> datetime:
+    """The first instant after a day (the month's last when no day is named)."""
+    last = calendar.monthrange(year, month)[1]
+    return datetime(year, month, min(int(day), last) if day else last, tzinfo=UTC) + timedelta(
+        days=1
+    )
+
+
+def _a_year_after(moment: datetime) -> datetime:
+    last = calendar.monthrange(moment.year + 1, moment.month)[1]
+    return moment.replace(year=moment.year + 1, day=min(moment.day, last))
+
+
+def financial_year_deadline(
+    sentence: str, *, year_end: datetime | None, published_at: datetime
+) -> Deadline | None:
+    """The deadline of a claim about a financial year that names no time of its own:
+    "this financial year" and "full-year" end with the year under way, "next financial year"
+    a year later; a full year with no financial year known is the calendar year."""
+    named = _FINANCIAL_YEAR.search(sentence)
+    if named is not None and year_end is not None:
+        end = _a_year_after(year_end) if named.group("next") else year_end
+        return Deadline(named.group(), end, -1, -1)
+    full = _FULL_YEAR.search(sentence)
+    if full is None:
+        return None
+    end = year_end or datetime(published_at.astimezone(UTC).year + 1, 1, 1, tzinfo=UTC)
+    return Deadline(full.group(), end, -1, -1)

@@ -7696,3 +7696,23 @@ def test_a_trader_quoting_the_firm_s_price_speaks_for_the_bookmaker() -> None:
         '"We make Silver Arrow 4/6 to win the Derby," she said.'
     )
     assert speakers_of(text) == ["Cobbett"]
+
+
+def test_a_full_year_or_this_financial_year_ends_where_the_article_says_the_year_ends() -> None:
+    text = (
+        "Tolland Stores now expects full-year operating profit of 410 million pounds. "
+        "Its finance chief, Ada Merrow, said sales would grow by 2% this financial year "
+        "and that margins would widen in the next financial year. "
+        "Tolland's financial year ends on Jan. 31."
+    )
+    candidates = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.deadline_phrase, c.deadline) for c in candidates] == [
+        ("full-year", datetime(2025, 2, 1, tzinfo=UTC)),
+        ("this financial year", datetime(2025, 2, 1, tzinfo=UTC)),
+    ]
+
+
+def test_a_full_year_with_no_financial_year_named_is_the_calendar_year() -> None:
+    candidate = only("The bank now expects growth of 1.1% for the year as a whole.")
+    assert candidate.deadline_phrase == "for the year as a whole"
+    assert candidate.deadline == datetime(2025, 1, 1, tzinfo=UTC)
