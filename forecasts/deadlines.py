@@ -28,7 +28,8 @@ article's published_at (converted to UTC first). The conventions:
   that has not ended); "by Christmas" at the end of 25 December, "before Christmas" at its
   start; "in the year to February", "the six months to March": at the end of that month.
 - Seasons are meteorological and northern: spring Mar-May, summer Jun-Aug,
-  autumn Sep-Nov, winter Dec-Feb. "by the summer" is the end of the next summer that has
+  autumn Sep-Nov, winter Dec-Feb; with southern=True (an article about Australia) six
+  months on: spring Sep-Nov, summer Dec-Feb. "by the summer" is the end of the next summer that has
   not ended, "before the summer" its start.
 - "within six months", "in the next 12 months", "over the next decade", "five years from
   now", "in two weeks' time": published_at plus that many calendar units ("for next year"
@@ -338,8 +339,11 @@ def _named_day(match: re.Match[str], now: datetime) -> datetime | None:
     return start if _before(match) else start + timedelta(days=1)
 
 
-def _season(match: re.Match[str], now: datetime) -> datetime:
+def _season(match: re.Match[str], now: datetime, *, southern: bool = False) -> datetime:
     first_month = _SEASON_START[match.group("season").lower()]
+    if southern:
+        # the southern spring is the northern autumn's months, and so on round the year
+        first_month = (first_month + 5) % 12 + 1
     which = (match.group("which") or "").lower()
     if match.group("year"):
         start = _month_start(int(match.group("year")), first_month)
@@ -788,8 +792,12 @@ def _all_matches(text: str) -> list[tuple[re.Match[str], _Resolver]]:
     return kept
 
 
-def _resolved(resolver: _Resolver, match: re.Match[str], now: datetime) -> datetime | None:
+def _resolved(
+    resolver: _Resolver, match: re.Match[str], now: datetime, *, southern: bool = False
+) -> datetime | None:
     try:
+        if southern and resolver in (_season, _season_in_passing):
+            return _season(match, now, southern=True)
         return resolver(match, now)
     except (OverflowError, ValueError):
         # datetime says "year 10000 is out of range" or "date value out of range".
@@ -798,8 +806,11 @@ def _resolved(resolver: _Resolver, match: re.Match[str], now: datetime) -> datet
         ) from None
 
 
-def find_deadlines(text: str, *, published_at: datetime | None) -> list[Deadline]:
-    """Every deadline phrase in a text, in order, resolved against published_at if given.
+def find_deadlines(
+    text: str, *, published_at: datetime | None, southern: bool = False
+) -> list[Deadline]:
+    """Every deadline phrase in a text, in order, resolved against published_at if given;
+    southern reads seasons as the southern hemisphere's.
 
     Raises DeadlineOutOfRangeError when a phrase resolves past year 9999.
     """
@@ -809,7 +820,7 @@ def find_deadlines(text: str, *, published_at: datetime | None) -> list[Deadline
         if now is None:
             deadline = None
         else:
-            deadline = _resolved(resolver, match, now)
+            deadline = _resolved(resolver, match, now, southern=southern)
             if deadline is None and resolver in _NOT_A_DEADLINE_WHEN_NONE:
                 continue
         firm = resolver not in _IN_PASSING

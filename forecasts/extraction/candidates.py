@@ -18,6 +18,7 @@ from forecasts.extraction.events import (
     event_deadline,
     financial_year_deadline,
     financial_year_end,
+    southern_hemisphere,
 )
 from forecasts.extraction.exclusions import (
     _DECLINED,
@@ -192,7 +193,7 @@ def extract_candidates(
     published_at (timezone-aware) resolves deadline phrases; without it deadlines are None.
     min_confidence drops weaker candidates; lower it to see bare "may"/"could" sentences.
     """
-    document = _Document(article=text)
+    document = _Document(article=text, southern=southern_hemisphere(text))
     sentences = split_sentences(text)
     paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]
     quotes = [_quote_regions(line.group()) for line in paragraphs]
@@ -279,7 +280,9 @@ def extract_candidates(
                 asked_by = next(
                     (
                         deadline
-                        for deadline in find_deadlines(sentence.text, published_at=published_at)
+                        for deadline in find_deadlines(
+                            sentence.text, published_at=published_at, southern=document.southern
+                        )
                         if deadline.firm and deadline.deadline is not None
                     ),
                     None,
@@ -754,7 +757,9 @@ def _candidate(
         return attribution, None
     deadlines = [
         deadline
-        for deadline in find_deadlines(sentence.text, published_at=published_at)
+        for deadline in find_deadlines(
+            sentence.text, published_at=published_at, southern=document.southern
+        )
         # "this year's rise could unwind": the year names the rise, it bounds no event
         if not _POSSESSIVE_AFTER.match(sentence.text, deadline.end)
     ]

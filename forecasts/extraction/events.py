@@ -307,3 +307,55 @@ def financial_year_deadline(
         return None
     end = year_end or datetime(published_at.astimezone(UTC).year + 1, 1, 1, tzinfo=UTC)
     return Deadline(full.group(), end, -1, -1)
+
+
+# --- the hemisphere ---------------------------------------------------------------------------
+#
+# "Southern Australia is heading for a warmer and drier spring": in an article about the
+# southern hemisphere, its seasons are meant (LABELLING.md, sixth split). The article says so in
+# its headline or dateline, or by giving a season its southern months.
+
+_SOUTHERN_PLACE: Final = re.compile(
+    r"\b(?:Australia|New\s+Zealand|Argentina|Chile|Uruguay|Paraguay|South\s+Africa|"
+    r"Sydney|Melbourne|Brisbane|Adelaide|Canberra|Wellington|Auckland|Christchurch|"
+    r"Buenos\s+Aires|Montevideo|Johannesburg|Cape\s+Town|Pretoria|RBA|RBNZ)\b"
+)
+# "SYDNEY, Aug. 28 -": a paragraph opening on a place in capitals
+_DATELINE: Final = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]+[A-Z]),", re.MULTILINE)
+_SEASON_NAMED: Final = re.compile(r"\b(?P<season>summer|autumn|winter|spring)\b", re.IGNORECASE)
+# The first of the three months a season has in the south, as an outlook writes its span
+# ("which covers December to February")
+_SOUTHERN_FIRST_MONTH: Final = {
+    "summer": r"Dec(?:ember|\.)?",
+    "autumn": r"Mar(?:ch|\.)?",
+    "winter": r"June?",
+    "spring": r"Sep(?:tember|t?\.)?",
+}
+
+
+def southern_hemisphere(text: str) -> bool:
+    """Whether an article is about the southern hemisphere: its headline or dateline names a
+    place there, or its headline's season is given its southern months ("Hot, dry summer
+    ahead" over "the outlook, which covers December to February")."""
+    headline = text.lstrip().split("\n", 1)[0]
+    if _SOUTHERN_PLACE.search(headline):
+        return True
+    for dateline in _DATELINE.finditer(text, 0, _DATELINE_REACH):
+        if _SOUTHERN_PLACE.search(dateline.group("place").title()):
+            return True
+    season = _SEASON_NAMED.search(headline)
+    if season is None:
+        return False
+    first = _SOUTHERN_FIRST_MONTH[season.group("season").lower()]
+    for span in re.finditer(rf"\b(?-i:{first})\s*(?:to|through|-)\s*(?-i:[A-Z])", text):
+        sentence_start = max(text.rfind(". ", 0, span.start()), text.rfind("\n", 0, span.start()))
+        # "in the southern hemisphere, where winter runs from June to August": another place's
+        if not _ELSEWHERE_SOUTH.search(text, sentence_start + 1, span.start()):
+            return True
+    return False
+
+
+_ELSEWHERE_SOUTH: Final = re.compile(r"\bsouthern\s+hemisphere\b|" + _SOUTHERN_PLACE.pattern)
+
+
+_DATELINE_REACH: Final = 2000

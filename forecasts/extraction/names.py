@@ -642,6 +642,8 @@ class _Document:
     opening: _Entity | None = None
     # The whole article: "federal forecasters said" in a lede speaks for an agency named later.
     article: str = ""
+    # An article about the southern hemisphere, whose seasons fall six months from the north's
+    southern: bool = False
     # Entities by their first and last word, latest last: lookups stay cheap on long texts.
     _by_edge_word: dict[str, list[_Entity]] = field(default_factory=dict)
     _titled_surnames: frozenset[str] | None = None

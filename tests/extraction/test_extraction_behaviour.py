@@ -7716,3 +7716,24 @@ def test_a_full_year_with_no_financial_year_named_is_the_calendar_year() -> None
     candidate = only("The bank now expects growth of 1.1% for the year as a whole.")
     assert candidate.deadline_phrase == "for the year as a whole"
     assert candidate.deadline == datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def test_seasons_in_an_article_datelined_in_the_southern_hemisphere_are_southern() -> None:
+    text = (
+        "Bureau sees a dry winter\n\n"
+        "MELBOURNE, March 12 (Coastline Wire) - Rainfall is likely to be below average across "
+        "Victoria this winter, the Bureau of Meteorology said on Tuesday."
+    )
+    candidate = only(text)
+    assert candidate.deadline_phrase == "this winter"
+    assert candidate.deadline == datetime(2024, 9, 1, tzinfo=UTC)
+
+
+def test_a_headline_season_given_its_southern_months_makes_the_seasons_southern() -> None:
+    text = (
+        "Wet autumn ahead for Tallarin, forecasters say\n\n"
+        "Tallarin is likely to have a wetter autumn than normal, the weather service said on "
+        "Tuesday. Its outlook covers March to May."
+    )
+    candidate = only(text)
+    assert candidate.deadline == datetime(2024, 6, 1, tzinfo=UTC)
