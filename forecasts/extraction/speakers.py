@@ -1317,6 +1317,8 @@ def _subject_speaker(
             and not _proper_name_only(chunk)
             and (
                 _bare_name(chunks[position - 1][1])
+                # "The UNHCR, the U.N. refugee agency,": a name written with its article
+                or _the_and_name(chunks[position - 1][1])
                 # "The chief economist at Kell Savings Bank, the city's largest lender,": the
                 # bank a role is at, described
                 or _role_at_named_body(chunks[position - 1][1])
@@ -1552,6 +1554,11 @@ def _proper_name_only(chunk: str) -> bool:
 
 
 _NAME_JOINERS: Final = frozenset({"of", "for", "and", "&", "the", "on"})
+
+
+def _the_and_name(chunk: str) -> bool:
+    """ "The UNHCR", "the Keller Political Report": "the" and a name in capitals."""
+    return chunk.split()[:1] in (["The"], ["the"]) and _proper_name_only(chunk)
 
 
 def _role_at_named_body(chunk: str) -> bool:

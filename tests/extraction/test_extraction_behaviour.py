@@ -7737,3 +7737,13 @@ def test_a_headline_season_given_its_southern_months_makes_the_seasons_southern(
     )
     candidate = only(text)
     assert candidate.deadline == datetime(2024, 6, 1, tzinfo=UTC)
+
+
+def test_a_body_named_with_its_article_then_described_speaks_in_its_own_name() -> None:
+    text = (
+        "Analysts at Harrow Bank expect the currency to weaken. "
+        "The IOM, the U.N. migration agency, expects about 12,000 people to cross the border "
+        "before the end of the year."
+    )
+    candidates = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.speaker for c in candidates] == ["Harrow Bank", "IOM"]
