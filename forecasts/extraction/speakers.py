@@ -1331,6 +1331,13 @@ def _subject_speaker(
         name = _name_in(_OWNED_PERSON, chunk, offset + chunk_start, text, document)
         if name is not None:
             return _Attribution(name, False, *verb)
+        where = _WHERE_OWNS_NAME.fullmatch(chunk)
+        if where is not None:
+            # "The city's Office of Budget and Management projects": the body named, not the
+            # city's council; "and" and all, as written
+            body = where.group("name").strip()
+            known = document.known(body)
+            return _Attribution(known.root().name if known else body, False, *verb)
         found = _definite_org(chunk, document, text[: offset + chunk_start])
         if found is not None:
             return _Attribution(found.name, False, *verb, post=_post_in(chunk))
@@ -1420,6 +1427,14 @@ _JOINED_NAME: Final = re.compile(
 
 # "the country's", "the city's": where a body called by its kind is the main one.
 _WHERE_MAIN: Final = r"(?:country|nation|city|region|state|island)['’]s\s+"
+
+
+# "the city's Office of Budget and Management", "the state's Revenue Department": a body
+# named, after where it belongs
+_WHERE_OWNS_NAME: Final = re.compile(
+    r"\s*(?i:the)\s+" + _WHERE_MAIN + r"(?P<name>(?-i:[A-Z])[\w&'’.-]*"
+    r"(?:\s+(?:(?-i:[A-Z])[\w&'’.-]*|of|for|and|on|the|&))*)\s*"
+)
 
 
 # "the country's main economic forecaster", "the nation's weather service": a body called by

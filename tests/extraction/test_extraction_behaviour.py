@@ -7747,3 +7747,12 @@ def test_a_body_named_with_its_article_then_described_speaks_in_its_own_name() -
     )
     candidates = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speaker for c in candidates] == ["Harrow Bank", "IOM"]
+
+
+def test_a_body_named_after_the_place_it_belongs_to_speaks_in_its_own_name() -> None:
+    text = (
+        "Harlow City Council approved the budget on Monday. "
+        "The state's Office of Fiscal Planning and Review projects a shortfall of $40 million "
+        "next year."
+    )
+    assert only(text).speaker == "Office of Fiscal Planning and Review"
