@@ -7756,3 +7756,11 @@ def test_a_body_named_after_the_place_it_belongs_to_speaks_in_its_own_name() -> 
         "next year."
     )
     assert only(text).speaker == "Office of Fiscal Planning and Review"
+
+
+def test_how_a_candidate_says_he_will_pay_for_a_plan_is_a_pledge() -> None:
+    text = (
+        "Ms. Arden has promised to add 300 buses. "
+        'Ms. Arden said she would find the funding by "selling the old depot."'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
