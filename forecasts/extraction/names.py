@@ -131,6 +131,12 @@ _LEADING_FUNCTION_WORDS: Final = _wordset(
 )
 
 
+# The verbs a yes-or-no question opens on, before the one it asks about.
+_QUESTION_VERBS: Final = _wordset(
+    "can could will would should shall may might must does do did is are was were has have had"
+)
+
+
 # "Hannah Sato, Political Correspondent": a job, not a name.
 _JOB_WORDS: Final = _wordset(
     "correspondent editor reporter writer columnist contributor staff desk producer "
@@ -1054,6 +1060,16 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         run = text[start:end]
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
     while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
+        words.pop(0)
+    if (
+        len(words) > 2
+        and words[0].lower() in _QUESTION_VERBS
+        and words[1].lower().strip(".") in _PERSON_TITLES
+    ):
+        # "Can Mr. Hale win?", "Will Ms. Okafor hold on?": the question's verb, not a first
+        # name (a title cannot follow a first name)
+        start += run.find(words[1], len(words[0]))
+        run = text[start:end]
         words.pop(0)
     if len(words) > 1 and _LOCATED.search(words[0]):
         # "the Frankfurt-based Duval Research": where the firm is, no part of its name

@@ -7764,3 +7764,12 @@ def test_how_a_candidate_says_he_will_pay_for_a_plan_is_a_pledge() -> None:
         'Ms. Arden said she would find the funding by "selling the old depot."'
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_question_opening_on_can_before_a_titled_name_does_not_make_can_a_first_name() -> None:
+    text = (
+        "Dana Whitlock is running for governor. "
+        "Can Ms. Whitlock win in a state like this? "
+        "Ms. Whitlock said turnout would rise to 60% next year."
+    )
+    assert only(text).speaker == "Dana Whitlock"
