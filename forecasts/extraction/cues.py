@@ -1273,6 +1273,9 @@ _INFINITIVE_OR_PAST_BEFORE: Final = re.compile(
 )
 
 
+_BE_BEFORE: Final = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 _WHAT_BEFORE: Final = re.compile(
     r"\b(?:what|whatever|how\s+much|how\s+many)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE
 )
@@ -1433,7 +1436,11 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 40) : match.start()]
     if _WHAT_BEFORE.search(before):
         return True  # "based upon what we forecast": a forecast referred to, not made
-    if _INFINITIVE_OR_PAST_BEFORE.search(before) or _COUNT_BEFORE.search(before):
+    # "is forecasting a fall", "are predicting that": the progressive, a view held now
+    progressive = match.group().lower().endswith("ing") and _BE_BEFORE.search(before)
+    if (_INFINITIVE_OR_PAST_BEFORE.search(before) and not progressive) or _COUNT_BEFORE.search(
+        before
+    ):
         return True
     if _PAST_EVENTS_AFTER.match(text, match.end()):
         return True  # "has predicted the last three recessions": a record, not a forecast

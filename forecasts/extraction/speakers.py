@@ -437,7 +437,7 @@ def _attribution(
     for verb in _SPEECH.finditer(text):
         if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
             continue
-        if _AGENTLESS_PASSIVE.search(text[max(0, verb.start() - 40) : verb.start()]):
+        if _agentless_passive(text, verb):
             continue  # "is expected", "was predicted": a passive names no speaker here
         if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
             continue  # "Having conceded a goal in each match": a participle, no speaker
@@ -899,6 +899,9 @@ def _speaker_for_verb(
         subject = _AUXILIARY_END.sub("", subject)
     # "What I will tell you is that ...": the speaker's modal is no part of the subject either
     subject = _MODAL_END.sub(" ", subject)
+    if verb.group().lower().endswith("ing"):
+        # "Aurum is betting that", "Analysts are now forecasting": the progressive's "is"
+        subject = _PROGRESSIVE_BE_END.sub(" ", subject)
     after = text[verb.end() :]
     quoted = re.fullmatch(r"[\s,]*", subject) is not None and before_start > 0
     if quoted:
@@ -978,6 +981,12 @@ _SPEECH_ADVERBS: Final = _wordset(
 
 _MODAL_END: Final = re.compile(
     r"(?:(?<=\bI\s)|(?<=\b[Ww]e\s))(?:will|can|could|would|shall|must)\s+$"
+)
+
+
+_PROGRESSIVE_BE_END: Final = re.compile(
+    r"(?<=\w)(?:['’]s|['’]re|\s+(?:is|are|was|were))(?:\s+(?:now|also|still|increasingly))?\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -2314,6 +2323,14 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
 _AGENTLESS_PASSIVE: Final = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)?$", re.IGNORECASE
 )
+
+
+def _agentless_passive(text: str, verb: re.Match[str]) -> bool:
+    """ "is expected", "was predicted": a passive, whose subject is not who speaks; "is
+    forecasting", "are betting that" are the progressive, whose subject is."""
+    if verb.group("verb").lower().endswith("ing"):
+        return False
+    return _AGENTLESS_PASSIVE.search(text, max(0, verb.start() - 40), verb.start()) is not None
 
 
 # "Orsund's chief executive, Henrik Saarinen-Bloom": an organisation, its post in lower case,

@@ -7773,3 +7773,19 @@ def test_a_question_opening_on_can_before_a_titled_name_does_not_make_can_a_firs
         "Ms. Whitlock said turnout would rise to 60% next year."
     )
     assert only(text).speaker == "Dana Whitlock"
+
+
+def test_a_forecast_verb_in_the_progressive_is_its_subjects_forecast() -> None:
+    text = (
+        "Corrin Devices makes smart watches. "
+        "Corrin is forecasting a rise of about 6% in sales next year."
+    )
+    candidate = only(text)
+    assert candidate.speaker == "Corrin Devices"
+    assert candidate.reason == "forecast verb 'forecasting'"
+
+
+def test_unnamed_people_forecasting_in_the_progressive_are_no_source() -> None:
+    assert (
+        extract_candidates("Traders are forecasting a cut in June.", published_at=PUBLISHED) == []
+    )
