@@ -140,6 +140,9 @@ _FORECAST_VERB: Final = re.compile(
     # "We're forecasting global shipments of about 1.21 billion": the forecast being made
     r"|(?:(?<=['’]re\s)|(?<=\bare\s)|(?<=\bam\s)|(?<=['’]m\s)|(?<=\bis\s))"
     r"(?:forecasting|predicting|projecting)\b(?=\s+(?:an?\s|that\b|\d|[a-z]+\s+(?:[a-z-]+\s+)?of\b))"
+    # "Aurum is betting that the market keeps growing", "..., betting that demand will hold
+    # up": a wager on what comes (not "is betting heavily on holidaymakers", a strategy)
+    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=['’]s\s)|(?<=['’]re\s)|(?<=,\s))betting(?=\s+that\b)"
     # "Growth is seen at 1.5% next year", "Inflation is seen rising to 4%": the wires'
     # passive of a forecast, with a figure or a movement after it
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bis\snow\s)|(?<=\bare\snow\s)|(?<=\bwidely\s))seen"

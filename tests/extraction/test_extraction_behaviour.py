@@ -7789,3 +7789,13 @@ def test_unnamed_people_forecasting_in_the_progressive_are_no_source() -> None:
     assert (
         extract_candidates("Traders are forecasting a cut in June.", published_at=PUBLISHED) == []
     )
+
+
+def test_a_firm_betting_that_its_market_grows_forecasts_it() -> None:
+    text = (
+        "Halvard Audio makes headphones. "
+        "Halvard, for its part, is betting that demand keeps rising through next year."
+    )
+    candidate = only(text)
+    assert candidate.speaker == "Halvard Audio"
+    assert candidate.reason == "forecast verb 'betting'"
