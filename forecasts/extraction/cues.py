@@ -577,11 +577,14 @@ _PUT_CHANCE_AT: Final = re.compile(
 
 # "I have the unemployment rate at 4.8% by the end of next year", "we have Brent at $60 in
 # the fourth quarter": a forecaster "has" a figure for a time still to come in their model.
+# "I have the Labour Alliance on 44 to 50 seats": a seat count is of the election to come,
+# with no time named.
 _HAVE_AT: Final = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:(?:still|now)\s+)?(?:have|['’]ve\s+got|pencil(?:led)?\s+in)\s+"
-    r"(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,4}?at\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,4}?(?:at|on)\s+(?:about\s+|around\s+|roughly\s+)?"
     r"[$€£]?\d[\d.,]*\s*%?"
-    r"(?=[^.;]*?\b(?:by|in|through|next|until|at\s+the\s+end)\b)"
+    r"(?=[^.;]*?\b(?:by|in|through|next|until|at\s+the\s+end)\b"
+    r"|(?:\s*(?:to|-|or)\s*\d+)?\s+seats\b)"
 )
 
 

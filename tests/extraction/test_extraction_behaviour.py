@@ -7799,3 +7799,9 @@ def test_a_firm_betting_that_its_market_grows_forecasts_it() -> None:
     candidate = only(text)
     assert candidate.speaker == "Halvard Audio"
     assert candidate.reason == "forecast verb 'betting'"
+
+
+def test_a_pundit_who_has_a_party_on_a_seat_count_forecasts_it() -> None:
+    candidate = only('"I have the Greens on 31 to 35 seats," said Ana Berg, a political scientist.')
+    assert candidate.speaker == "Ana Berg"
+    assert candidate.reason == "a forecaster's figure for a time to come"
