@@ -46,6 +46,10 @@ _EVALUATIVE_AFTER: Final = re.compile(
     # "are going to be waiting a long time": a wait no one could time
     r"|^\s+be\s+(?:waiting|in\s+for)\s+(?:a\s+(?:very\s+)?long\s+time|a\s+(?:long\s+)?while)\s*"
     r"(?:[.,;!”\"]|$)"
+    # "There will be room to support the economy if ...": the room a policymaker has to act,
+    # judged now, not an event
+    r"|^\s+be\s+(?:(?:enough|plenty\s+of|some|more|less|little)\s+)?(?:room|scope|space|"
+    r"headroom|leeway)\s+to\s+(?:support|ease|cut|loosen|tighten|act|respond|help|spend|do)\b"
     # "The voters will decide.", "Patience will pay off.": a verb with no object, time or measure
     r"|^\s+(?:decide|judge|pay\s+off|tell|blow\s+over)\s*(?:[.,;!”\"]|$)"
     # 'policymakers would "look through" a weak quarter': a stance towards the data, which no

@@ -7805,3 +7805,8 @@ def test_a_pundit_who_has_a_party_on_a_seat_count_forecasts_it() -> None:
     candidate = only('"I have the Greens on 31 to 35 seats," said Ana Berg, a political scientist.')
     assert candidate.speaker == "Ana Berg"
     assert candidate.reason == "a forecaster's figure for a time to come"
+
+
+def test_room_a_policymaker_will_have_to_act_is_no_forecast() -> None:
+    text = '"There will be scope to ease policy if demand weakens," the finance minister said.'
+    assert extract_candidates(text, published_at=PUBLISHED) == []
