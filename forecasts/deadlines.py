@@ -492,9 +492,12 @@ def _done_just_before(match: re.Match[str]) -> bool:
     """Whether the few words before a time tell of something done then ("who endorsed him
     in January", "published in April"), with nothing looking ahead among them."""
     words = _WORD.findall(match.string, max(0, match.start() - 60), match.start())[-4:]
+    # "should see at least one prolonged Arctic outbreak in January": a word looking ahead
+    # earlier in the clause makes "prolonged" an adjective, not a deed
+    clause = re.split(r"[,;:(]", match.string[max(0, match.start() - 80) : match.start()])[-1]
     return _DONE.fullmatch(words[-1] if words else "") is not None or (
         any(_DONE.fullmatch(word) for word in words)
-        and not any(_AHEAD.fullmatch(word) for word in words)
+        and not any(_AHEAD.fullmatch(word) for word in _WORD.findall(clause)[-8:])
     )
 
 

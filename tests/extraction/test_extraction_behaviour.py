@@ -7810,3 +7810,10 @@ def test_a_pundit_who_has_a_party_on_a_seat_count_forecasts_it() -> None:
 def test_room_a_policymaker_will_have_to_act_is_no_forecast() -> None:
     text = '"There will be scope to ease policy if demand weakens," the finance minister said.'
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_an_adjective_in_ed_before_a_month_to_come_does_not_make_it_past() -> None:
+    text = "Kell Weather said the north should see at least one prolonged cold snap in January."
+    candidate = only(text)
+    assert candidate.deadline_phrase == "in January"
+    assert candidate.deadline == datetime(2025, 2, 1, tzinfo=UTC)
