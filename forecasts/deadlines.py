@@ -55,7 +55,8 @@ article's published_at (converted to UTC first). The conventions:
   March" as "by"; "its fourth-quarter Brent forecast" is the quarter's.
 - Times named in passing (Deadline.firm is False) date a forecast without marking a sentence
   as one: "on Friday", a season without "this" or "next", "the second quarter" without a
-  preposition, "on Christmas Day".
+  preposition, "on Christmas Day", a month named bare ("expects July to be warmer") within
+  the next seven months (or after "next").
 - Events with no date of their own ("before the election", "ahead of the summit", "by
   the 2032 season") are recognised, so a page can show them, but resolve to None: an
   editor has to set the date.
@@ -154,6 +155,8 @@ _VAGUE_SPAN: Final[dict[str, tuple[str, int]]] = {
 _FULL_MONTHS: Final = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+# "May" alone is as often the modal verb
+_MONTHS_BUT_MAY: Final = _FULL_MONTHS.replace("|May|", "|")
 _MONTH_RE: Final = (
     rf"(?-i:(?P<month>{_FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\.?"
 )
@@ -328,6 +331,21 @@ def _named_month(match: re.Match[str], now: datetime) -> datetime | None:
     if part == "mid":
         return datetime(year, month, 16, tzinfo=UTC)
     return _month_start(year, month + 1)
+
+
+def _month_in_passing(match: re.Match[str], now: datetime) -> datetime | None:
+    """A month named bare is one of the next few ("expects July to be warmer", written in
+    June); one most of a year off is more often one gone by ("made up for a weak October",
+    written in November, "above June levels") unless "next" says so."""
+    month = _MONTHS[match.group("month").lower()]
+    ahead = (month - now.month) % 12
+    if ahead > _MONTHS_AHEAD_IN_PASSING and not _NEXT_BEFORE.search(match.string, 0, match.start()):
+        return None
+    return _named_month(match, now)
+
+
+_MONTHS_AHEAD_IN_PASSING: Final = 7
+_NEXT_BEFORE: Final = re.compile(r"\bnext\s+$", re.IGNORECASE)
 
 
 def _named_day(match: re.Match[str], now: datetime) -> datetime | None:
@@ -751,6 +769,15 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _season_in_passing,
         ),
         (
+            # "December should be close to normal", "expects July to be warmer", "a colder
+            # January": a month still to come, named as what the claim is about, in passing;
+            # not a date ("March 5"), a month's data ("March's figures") or one gone by
+            r"(?<!\blast\s)(?<!\bsince\s)(?<!\bfrom\s)(?<!\bthe\s)(?<!-)"
+            rf"\b(?-i:(?P<month>{_MONTHS_BUT_MAY}))\b"
+            r"(?![\s-]*\d|['’]s\b)(?P<by>)(?P<year>)(?P<part>)(?P<end>)",
+            _month_in_passing,
+        ),
+        (
             # "in the year to February", "the six months to February 2027": a period's end
             rf"\b(?:year|(?:\w+|\d+)\s+months|quarter|half|weeks?)\s+(?:to|ending(?:\s+in)?)\s+"
             rf"(?:the\s+end\s+of\s+)?{_MONTH_RE}(?:\s+{_YEAR_RE})?\b(?![\s-]*\d)",
@@ -769,6 +796,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
 # Times named in passing (see Deadline.firm)
 _IN_PASSING: Final = (
     _span_away,
+    _month_in_passing,
     _weekday_ahead,
     _season_in_passing,
     _quarter_in_passing,
@@ -777,6 +805,7 @@ _IN_PASSING: Final = (
 # Resolvers whose None means "not a deadline after all" rather than an undated event
 _NOT_A_DEADLINE_WHEN_NONE: Final = (
     _named_year,
+    _month_in_passing,
     _named_month,
     _weekday_ahead,
     _weeks_of_month,

@@ -1857,6 +1857,11 @@ def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | No
 _AT_LEAST_EVEN: Final = frozenset({"better than even"})
 
 
+_BARE_MONTH: Final = re.compile(
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+
+
 def _deadline_in(deadlines: list[Deadline], start: int, end: int, cue: int) -> Deadline | None:
     """The deadline of the claim: in its span, after its cue first ("order books turned up in
     December, and I expect growth to return in the first quarter"), then anywhere in it."""
@@ -1864,5 +1869,8 @@ def _deadline_in(deadlines: list[Deadline], start: int, end: int, cue: int) -> D
     after_cue = [d for d in inside if d.start >= cue]
     ordered = after_cue + [d for d in inside if d not in after_cue]
     ordered += [d for d in deadlines if d not in inside]
+    # "would follow a January cut with another in March": a month named bare, in passing,
+    # only where no other time is named
+    ordered.sort(key=lambda d: _BARE_MONTH.fullmatch(d.phrase) is not None)
     resolved = [d for d in ordered if d.deadline is not None]
     return resolved[0] if resolved else (ordered[0] if ordered else None)

@@ -7817,3 +7817,21 @@ def test_an_adjective_in_ed_before_a_month_to_come_does_not_make_it_past() -> No
     candidate = only(text)
     assert candidate.deadline_phrase == "in January"
     assert candidate.deadline == datetime(2025, 2, 1, tzinfo=UTC)
+
+
+def test_a_month_to_come_named_bare_dates_the_claim_about_it() -> None:
+    candidate = only("The Kell Weather Institute expects April to be warmer than normal.")
+    assert (candidate.deadline_phrase, candidate.deadline) == (
+        "April",
+        datetime(2024, 5, 1, tzinfo=UTC),
+    )
+
+
+def test_a_bare_month_gives_way_to_a_time_the_claim_names() -> None:
+    candidate = only("Ms. Kell said the bank would follow an April cut with another in June.")
+    assert candidate.deadline_phrase == "in June"
+
+
+def test_a_bare_month_most_of_a_year_off_is_a_reference_not_a_deadline() -> None:
+    candidate = only("Ms. Kell said rents would stay at least 10% above February levels.")
+    assert candidate.deadline is None
