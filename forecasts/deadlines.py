@@ -51,8 +51,9 @@ article's published_at (converted to UTC first). The conventions:
   or "next" ("a warmer-than-normal spring", "the coming winter") is the next that has not
   ended; in January and February "the winter" is the one under way.
 - "the March quarter" ends with March; "the first week of January" on the 7th, "the first
-  two weeks" on the 14th, "the last week of December" with the month; "at the end of
-  March" as "by"; "its fourth-quarter Brent forecast" is the quarter's.
+  two weeks" and "the second week" on the 14th, "the last week of December" with the
+  month; "at the end of March" as "by"; "its fourth-quarter Brent forecast" is the
+  quarter's.
 - Times named in passing (Deadline.firm is False) date a forecast without marking a sentence
   as one: "on Friday", a season without "this" or "next", "the second quarter" without a
   preposition, "on Christmas Day", a month named bare ("expects July to be warmer") within
@@ -433,7 +434,9 @@ def _weeks_of_month(match: re.Match[str], now: datetime) -> datetime | None:
     if match.group("which").lower() == "last":
         return _month_start(year, month + 1)
     weeks = {"two": 2, "three": 3}.get((match.group("count") or "").lower(), 1)
-    end = datetime(year, month, 7 * weeks, tzinfo=UTC) + timedelta(days=1)
+    # "the second week of January" ends on the 14th, as "the first two weeks" do
+    weeks *= {"second": 2, "third": 3}.get(match.group("which").lower(), 1)
+    end = datetime(year, month, min(7 * weeks, 28), tzinfo=UTC) + timedelta(days=1)
     # "since the first week of December", written later in December: the past
     return end if end > now else None
 
@@ -692,7 +695,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
         ),
         (
             # "peak in the first week of January", "the last two weeks of December"
-            rf"\b(?:{_BY}\s+)?the\s+(?P<which>first|last)\s+(?:(?P<count>two|three)\s+)?"
+            rf"\b(?:{_BY}\s+)?the\s+(?P<which>first|second|third|last)\s+(?:(?P<count>two|three)\s+)?"
             rf"weeks?\s+of\s+{_MONTH_RE}(?:\s+{_YEAR_RE})?\b",
             _weeks_of_month,
         ),

@@ -7835,3 +7835,8 @@ def test_a_bare_month_gives_way_to_a_time_the_claim_names() -> None:
 def test_a_bare_month_most_of_a_year_off_is_a_reference_not_a_deadline() -> None:
     candidate = only("Ms. Kell said rents would stay at least 10% above February levels.")
     assert candidate.deadline is None
+
+
+def test_the_second_week_of_a_month_ends_on_its_fourteenth() -> None:
+    candidate = only("Cases are likely to peak in the second week of April, the agency said.")
+    assert candidate.deadline == datetime(2024, 4, 15, tzinfo=UTC)
