@@ -54,6 +54,8 @@ article's published_at (converted to UTC first). The conventions:
   two weeks" and "the second week" on the 14th, "the last week of December" with the
   month; "at the end of March" as "by"; "its fourth-quarter Brent forecast" is the
   quarter's.
+- Either of two times ("in late December or the first week of January") holds until the
+  later is over.
 - Times named in passing (Deadline.firm is False) date a forecast without marking a sentence
   as one: "on Friday", a season without "this" or "next", "the second quarter" without a
   preposition, "on Christmas Day", a month named bare ("expects July to be warmer") within
@@ -850,7 +852,7 @@ def find_deadlines(
     Raises DeadlineOutOfRangeError when a phrase resolves past year 9999.
     """
     now = _utc(published_at) if published_at is not None else None
-    deadlines = []
+    deadlines: list[Deadline] = []
     for match, resolver in _all_matches(text):
         if now is None:
             deadline = None
@@ -859,10 +861,35 @@ def find_deadlines(
             if deadline is None and resolver in _NOT_A_DEADLINE_WHEN_NONE:
                 continue
         firm = resolver not in _IN_PASSING
-        deadlines.append(
-            Deadline(match.group().strip(), deadline, match.start(), match.end(), firm)
-        )
+        found = Deadline(match.group().strip(), deadline, match.start(), match.end(), firm)
+        if deadlines and _either_of(deadlines[-1], found, text):
+            found = _later_of(deadlines.pop(), found, text)
+        deadlines.append(found)
     return deadlines
+
+
+# "in the last week of December or the first week of January": either time, so the claim
+# holds until the later one is over
+_OR_BETWEEN: Final = re.compile(r",?\s+or\s+(?:(?:in|by|during)\s+)?")
+
+
+def _either_of(first: Deadline, second: Deadline, text: str) -> bool:
+    return (
+        first.deadline is not None
+        and second.deadline is not None
+        and _OR_BETWEEN.fullmatch(text, first.end, second.start) is not None
+    )
+
+
+def _later_of(first: Deadline, second: Deadline, text: str) -> Deadline:
+    later = max(d.deadline for d in (first, second) if d.deadline is not None)
+    return Deadline(
+        text[first.start : second.end],
+        later,
+        first.start,
+        second.end,
+        first.firm or second.firm,
+    )
 
 
 def find_deadline(text: str, *, published_at: datetime | None) -> Deadline | None:

@@ -7840,3 +7840,11 @@ def test_a_bare_month_most_of_a_year_off_is_a_reference_not_a_deadline() -> None
 def test_the_second_week_of_a_month_ends_on_its_fourteenth() -> None:
     candidate = only("Cases are likely to peak in the second week of April, the agency said.")
     assert candidate.deadline == datetime(2024, 4, 15, tzinfo=UTC)
+
+
+def test_either_of_two_times_holds_until_the_later_is_over() -> None:
+    candidate = only(
+        "Ms. Roe said cases were likely to peak in late May or the first week of June."
+    )
+    assert candidate.deadline_phrase == "in late May or the first week of June"
+    assert candidate.deadline == datetime(2024, 6, 8, tzinfo=UTC)
