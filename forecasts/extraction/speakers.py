@@ -329,7 +329,8 @@ _NOT_A_PICK: Final = (
 # "Gina Thorsby-Wells: Silver Lantern, and he wins by a couple of lengths.": a tipster's
 # pick after her full name and a colon, with no role and no quotation marks.
 _TIPSTER: Final = re.compile(
-    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}):\s+"
+    # "Martin Obuya, Golf Monthly: Marchbanks.": her role or paper may stand between
+    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:,\s+[^:;\"“”,]{1,60}?)?:\s+"
     # the pick: a runner's name and a comma or full stop
     rf"(?=(?:the\s+)?(?!{_NOT_A_PICK})[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}[,.])"
 )

@@ -7848,3 +7848,16 @@ def test_either_of_two_times_holds_until_the_later_is_over() -> None:
     )
     assert candidate.deadline_phrase == "in late May or the first week of June"
     assert candidate.deadline == datetime(2024, 6, 8, tzinfo=UTC)
+
+
+def test_a_panellists_pick_after_her_name_and_paper_is_hers() -> None:
+    text = (
+        "We asked our panel for their picks.\n\n"
+        "Jo Marrin: Haldane, by a shot.\n\n"
+        "Peter Lusk, Fairway Weekly: Okonjo. He is playing the best golf of his life."
+    )
+    candidates = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.sentence, c.speaker) for c in candidates] == [
+        ("Jo Marrin: Haldane, by a shot.", "Jo Marrin"),
+        ("Peter Lusk, Fairway Weekly: Okonjo.", "Peter Lusk"),
+    ]
