@@ -999,7 +999,8 @@ _PICKED_SCORE: Final = (
 # no full stop, is left alone.
 _TIP: Final = re.compile(
     r"^\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+to\s+(?:win|beat|finish|lift|"
-    r"take|top|qualify|go\s+through)\b"
+    # "Carrick-Nolan to defend his title, at 12 under.": the holder picked to win again
+    r"take|top|qualify|go\s+through|(?:defend|retain)\s+(?:his|her|their|its|the)\s+title)\b"
     r"(?![^.;!?]*\b(?:is|are|was|were|will|would|has|have|had|said|says)\b)[^.;!?]*\.\s*$"
     # "Ashford 2-1, after extra time.", "Port Allin by a goal, probably in extra time.": the
     # winner and the score or margin a pick gives, alone; not "Ashford 2-1 Kelvin Park", a

@@ -7861,3 +7861,12 @@ def test_a_panellists_pick_after_her_name_and_paper_is_hers() -> None:
         ("Jo Marrin: Haldane, by a shot.", "Jo Marrin"),
         ("Peter Lusk, Fairway Weekly: Okonjo.", "Peter Lusk"),
     ]
+
+
+def test_a_verbless_pick_of_the_holder_to_defend_his_title_is_the_writers() -> None:
+    text = "Our prediction\n\nHaldane to defend his title, at 9 under."
+    candidate = only(text)
+    assert (candidate.sentence, candidate.speaker) == (
+        "Haldane to defend his title, at 9 under.",
+        None,
+    )
