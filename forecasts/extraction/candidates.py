@@ -18,6 +18,8 @@ from forecasts.extraction.events import (
     event_deadline,
     financial_year_deadline,
     financial_year_end,
+    season_deadline,
+    season_end,
     southern_hemisphere,
 )
 from forecasts.extraction.exclusions import (
@@ -296,6 +298,7 @@ def extract_candidates(
     candidates = []
     events = dated_events(text, published_at=published_at) if published_at is not None else []
     year_end = financial_year_end(text, published_at=published_at) if published_at else None
+    last_day = season_end(text, published_at=published_at) if published_at else None
     for index, candidate in found:
         post = attributed[index].post
         holder = document.post_holders.get((post, candidate.speaker or "")) or _named_later(
@@ -330,6 +333,8 @@ def extract_candidates(
             candidate = _attributed_later(candidate, index, sentences, regions, attributed)
         if candidate.deadline is None:
             candidate = _dated_by_event(candidate, sentences[index], events)
+        if candidate.deadline is None:
+            candidate = _dated_by_season(candidate, sentences[index], last_day)
         if candidate.deadline is None and published_at is not None:
             candidate = _dated_by_financial_year(
                 candidate, sentences[index], year_end, published_at
@@ -357,6 +362,16 @@ def _dated_by_event(
 ) -> Candidate:
     """A claim about a contest the article dates, with no time of its own: the contest's day."""
     deadline = event_deadline(sentence.text, sentence.start, events)
+    if deadline is None:
+        return candidate
+    return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)
+
+
+def _dated_by_season(
+    candidate: Candidate, sentence: Sentence, last_day: Deadline | None
+) -> Candidate:
+    """ "We will stay up", "a 58% chance of winning the title": the season's last day."""
+    deadline = season_deadline(sentence.text, last_day)
     if deadline is None:
         return candidate
     return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)

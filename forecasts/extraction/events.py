@@ -359,3 +359,46 @@ _ELSEWHERE_SOUTH: Final = re.compile(r"\bsouthern\s+hemisphere\b|" + _SOUTHERN_P
 
 
 _DATELINE_REACH: Final = 2000
+
+
+# --- the season's last day ---------------------------------------------------------------------
+#
+# "the rest of the season, which ends on May 24", "The final round of matches is on May 16":
+# a claim about a league season (the title, relegation, a top-four place, a scorer's tally)
+# is settled on its last day, which the article gives once (LABELLING.md, ninth and tenth
+# splits).
+
+_SEASON_ENDS: Final = re.compile(
+    # (a month's abbreviation may stand between: "starts on Sept. 6 ... and ends on May 16")
+    r"\b(?:(?:season|campaign)\b(?:[^.;]|\.(?=\s+\d)){0,120}?\bends\s+on"
+    r"|final\s+(?:day|round(?:\s+of\s+(?:matches|games|fixtures))?)(?:\s+of\s+the\s+season)?,?"
+    r"(?:\s+is)?(?:\s+on)?)\s+" + _DAY.pattern[len(r"\b(?=[A-Z\d]|tomorrow)") :],
+)
+# What a whole season settles: the title, the table, who goes up or down, a season's tally
+_SEASON_CLAIM: Final = re.compile(
+    r"\b(?:title|league|champions(?:hip)?|relegat\w*|promot\w*|top\s+(?:two|three|four|five|six|"
+    r"half)|table|standings|stay\s+up|go(?:es)?\s+down|survive|survival|season|league\s+goals|"
+    r"finish\s+(?:first|second|third|fourth|above|below|in\s+the)|last\s+(?:two|three|four)\s+"
+    r"(?:games|matches))\b",
+    re.IGNORECASE,
+)
+
+
+def season_end(text: str, *, published_at: datetime) -> Deadline | None:
+    """The last day of the season under way, where the article gives it."""
+    today = published_at.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    for match in _SEASON_ENDS.finditer(text):
+        day = _day(match, today)
+        if day is not None and day < today and not match.group("year"):
+            # "ends on May 16", in a preview written in August: next May
+            day = _a_year_after(day)
+        if day is not None and day >= today:
+            return Deadline(match.group(), day + timedelta(days=1), match.start(), match.end())
+    return None
+
+
+def season_deadline(sentence: str, end: Deadline | None) -> Deadline | None:
+    """A claim about the season, with no time of its own: the season's last day."""
+    if end is None or _SEASON_CLAIM.search(sentence) is None:
+        return None
+    return end

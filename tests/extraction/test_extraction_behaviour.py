@@ -7870,3 +7870,12 @@ def test_a_verbless_pick_of_the_holder_to_defend_his_title_is_the_writers() -> N
         "Haldane to defend his title, at 9 under.",
         None,
     )
+
+
+def test_a_claim_about_the_season_is_due_on_its_last_day_as_the_article_gives_it() -> None:
+    text = (
+        "Kelby Rovers sit 18th with nine games left. The final round of matches is on May 18.\n\n"
+        '"We will stay up," manager Anna Kerr said.'
+    )
+    candidate = only(text)
+    assert candidate.deadline == datetime(2024, 5, 19, tzinfo=UTC)
