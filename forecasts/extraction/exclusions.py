@@ -82,9 +82,10 @@ _DECLINED: Final = re.compile(
     r"|\b(?:the\s+)?(?:voters|electorate|people)\s+(?:will|shall|get\s+to)\s+decide\s+"
     r"(?:that|this|it)\b"
     # "we will see in May", "we'll see what happens": the answer left to events
-    # "we will see who is fit on Friday": the choice left to the day
+    # "we will see who is fit on Friday": the choice left to the day; "we'll see where we are
+    # at Christmas": the standing left to the season, no call on it
     r"|\bwe(?:['’]ll|\s+will|\s+shall)\s+(?:just\s+)?see\b(?=\s*(?:[.,;:!\"”’]|$)|\s+(?:in|on|"
-    r"after|when|what|how|whether|if|who|which)\b)",
+    r"after|when|what|how|whether|if|who|which|where)\b)",
     re.IGNORECASE,
 )
 

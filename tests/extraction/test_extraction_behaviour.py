@@ -7879,3 +7879,11 @@ def test_a_claim_about_the_season_is_due_on_its_last_day_as_the_article_gives_it
     )
     candidate = only(text)
     assert candidate.deadline == datetime(2024, 5, 19, tzinfo=UTC)
+
+
+def test_a_manager_leaving_the_standing_to_a_later_date_makes_no_call() -> None:
+    text = (
+        '"We go match by match, and we will see where we stand at Easter," the Harlow coach '
+        "Mia Dunne said."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
