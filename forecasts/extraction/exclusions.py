@@ -78,6 +78,10 @@ _DECLINED: Final = re.compile(
     # "I'm not going to make predictions about May", "I don't make forecasts that far ahead"
     r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|never|won['’]t|will\s+not|not\s+going\s+to)"
     r"\s+(?:make|do|give|offer)\s+(?:any\s+|a\s+)?(?:predictions?|forecasts?)\b"
+    # "No price forecast given.", "No new estimate was provided.": a note that a source gave
+    # none, as in a list of banks' calls, with or without the bank's name before a colon
+    r"|^\W*(?:[^:.;]{1,60}:\s*)?no\s+(?:[\w-]+\s+){0,2}(?:forecasts?|predictions?|estimates?|targets?|guidance|"
+    r"outlook)\s+(?:was\s+|were\s+)?(?:given|provided|made|offered|issued|published)\b"
     # "The voters will decide that": the question handed back to the electorate
     r"|\b(?:the\s+)?(?:voters|electorate|people)\s+(?:will|shall|get\s+to)\s+decide\s+"
     r"(?:that|this|it)\b"

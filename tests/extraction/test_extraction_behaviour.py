@@ -7887,3 +7887,12 @@ def test_a_manager_leaving_the_standing_to_a_later_date_makes_no_call() -> None:
         "Mia Dunne said."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_note_that_a_bank_gave_no_forecast_is_no_claim() -> None:
+    text = (
+        "Harwell Bank (analysts led by Ines Moro): sees copper at $9,500 by December.\n\n"
+        "Pell & Co: no copper forecast provided."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.sentence.startswith("Harwell Bank")
