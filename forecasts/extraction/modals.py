@@ -199,8 +199,10 @@ _SCHEDULE_AFTER: Final = re.compile(
     # "would formally open on Sept. 1": a manner adverb leaves the timetable a timetable
     r"^\s*(?:(?:also|then|again|now|still|first|next|not|formally|officially)\s+)?"
     # "The dividend will be paid on Oct. 8": a payment dated by whoever makes it
-    r"(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|paid|"
-    r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
+    # "will be sworn in on 5 October", "will unveil its next model on Sept. 12": a ceremony
+    # and a launch event in the diary
+    r"(?:update|review|revise|be\s+(?:\w+(?:ed|en)|broadcast|held|paid|sworn\s+in|"
+    r"run|set|shown|read|sent|heard|made|given|aired|televised|streamed|played|cast)\b|visit|issue|commission|launch|unveil|host|deliver|be\s+held|take\s+place|meet|convene|publish|release|announce|decide|vote\s+on|"
     r"hold(?!\s+(?:on\b|(?:the|his|her|their|its|our)\s+(?:seat|title|majority|lead)))|"
     r"open|(?:begin|start)(?!\s+to\b)|close|debate|hear|rule|sit|report|be\s+published|"
     r"be\s+released|be\s+announced|be\s+debated|resume|attend|present|take\s+effect|"

@@ -7896,3 +7896,11 @@ def test_a_note_that_a_bank_gave_no_forecast_is_no_claim() -> None:
     )
     (candidate,) = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.sentence.startswith("Harwell Bank")
+
+
+def test_a_swearing_in_and_a_launch_event_on_a_set_day_are_schedules() -> None:
+    text = (
+        "The new governor will be sworn in on 12 January. "
+        "Brellan confirmed that it will unveil its next tablet on Oct. 3."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
