@@ -1077,7 +1077,11 @@ _OUTCOME_AFTER: Final = re.compile(
     r"within|before|after|next|this|faster|further|again|more|sharply|slightly|strongly|"
     r"modestly|rapidly|significantly|\d))|peak|top|exceed|surpass|outpace|outperform|underperform|miss|"
     # "would not be using his absence as an excuse": an act of its own, in progress
-    r"hit|reach|touch|finish|end|remain|stay|be(?!\s+(?:using|treating|relying|making\s+excuses)\b)|become|get|have|need|face|see|struggle|survive|"
+    # "we will be running a text-message campaign", "we'll be sending reminders": an act of
+    # its own in progress, unlike "we will be running a deficit"
+    r"hit|reach|touch|finish|end|remain|stay|be(?!\s+(?:using|treating|relying|making\s+excuses|"
+    r"running\s+(?:a|an|our|the)\s+(?![\w-]*\s*(?:deficit|surplus|risk)\b)|sending|offering|"
+    r"launching|hosting|rolling\s+out|writing\s+to|contacting)\b)|become|get|have|need|face|see|struggle|survive|"
     # "would go ahead with a planned programme": its own plan carried out, not what befalls it
     # "would come in good faith", "will come prepared": the manner of its own coming, chosen
     r"suffer|return|come(?!\s+(?:in\s+good\s+faith|prepared|ready|to\s+the\s+table)\b)|"

@@ -7904,3 +7904,11 @@ def test_a_swearing_in_and_a_launch_event_on_a_set_day_are_schedules() -> None:
         "Brellan confirmed that it will unveil its next tablet on Oct. 3."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_speaker_s_own_activity_in_progress_is_a_pledge() -> None:
+    text = (
+        'Health minister Ana Vik said: "We will be running a poster campaign from May to '
+        'raise uptake, and we will be sending reminders to every parent."'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
