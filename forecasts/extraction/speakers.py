@@ -675,8 +675,10 @@ _NAMED_ODDS: Final = re.compile(
     # "Nordstake now has ...": the price as it stands
     + r"(?:(?:now|still|also)\s+)?"
     + r"(?P<verb>have|has|had|make|makes|made|put|puts|rate|rates|offer|offers|prices|priced)\s+"
-    # "makes her the 6/4 favourite": the runner may be a pronoun
-    r"(?:(?:(?i:the)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+"
+    # "makes her the 6/4 favourite": the runner may be a pronoun; "makes champions Kelso
+    # City 4/6": its standing may come before its name
+    r"(?:(?:(?i:the)\s+)?(?:(?:defending\s+|reigning\s+)?(?:champions|holders|hosts|leaders|"
+    r"title\s+holders|favourites|newcomers)\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}|(?:him|her|them|it)\s+"
     # "makes the Green candidate, Hannah Moss, the 1/3 favourite": the runner named in apposition
     r"|(?i:the)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+"
     # "makes the champions 2/1 favourites": a runner named by what it is, in lower case

@@ -7912,3 +7912,10 @@ def test_a_speaker_s_own_activity_in_progress_is_a_pledge() -> None:
         'raise uptake, and we will be sending reminders to every parent."'
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_bookmaker_s_price_on_a_runner_named_with_its_standing_is_the_bookmaker_s() -> None:
+    text = "Bookmaker Fairbet makes holders Dunmore Town 8/11 favourites to win the cup again."
+    candidate = only(text)
+    assert candidate.speaker == "Fairbet"
+    assert candidate.probability is not None and abs(candidate.probability - 11 / 19) < 0.01
