@@ -708,7 +708,10 @@ _NAMED_ODDS: Final = re.compile(
     # against the one just quoted
     r"|\s*" + _BOOKMAKER_TRADE + r"(?P<comparer>" + _FIRM_NAME + r")\s+"
     r"(?P<compared>(?:is|are)\s+(?:(?:a\s+(?:little|bit|touch|shade|fraction)|slightly|much|even|"
-    r"fractionally)\s+)?(?:bigger|longer|shorter|smaller)\s+(?:on|about))\s+[^.;]{1,40}?,?\s+"
+    # "is a little more generous on the champions at 8/11": a longer price, in the punter's
+    # words
+    r"fractionally)\s+)?(?:bigger|longer|shorter|smaller|(?:more|less)\s+generous|meaner)\s+"
+    r"(?:on|about|to))\s+[^.;]{1,40}?,?\s+"
     r"at\s+" + _PRICE + r"\b"
 )
 

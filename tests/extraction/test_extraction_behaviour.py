@@ -7919,3 +7919,11 @@ def test_a_bookmaker_s_price_on_a_runner_named_with_its_standing_is_the_bookmake
     candidate = only(text)
     assert candidate.speaker == "Fairbet"
     assert candidate.probability is not None and abs(candidate.probability - 11 / 19) < 0.01
+
+
+def test_a_rival_bookmaker_more_generous_at_a_price_quotes_its_own_odds() -> None:
+    text = (
+        "Bookmaker Fairbet makes Dunmore Town 4/5 favourites to win the cup. "
+        "Fairbet's rival Oddsline is slightly more generous on Dunmore at 10/11."
+    )
+    assert speakers_of(text) == ["Fairbet", "Oddsline"]
