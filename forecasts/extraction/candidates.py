@@ -889,7 +889,11 @@ _BOOKMAKER_PRICES: Final = re.compile(
 
 # "Calloway are 5/2 to go on and win the league", "Owain Pryce, the world No. 2, is 3/1.": a
 # runner's price, with what it is for or standing alone at the end.
-_RUNNER_PRICED: Final = re.compile(r"\b(?:are|is)\s+\d{1,3}/\d{1,3}(?:\s+to\s+[a-z]|\s*[.;]?\s*$)")
+# "Calloway are 5/2, with Redbridge at 8/1.": a second runner's price set beside it.
+_RUNNER_PRICED: Final = re.compile(
+    r"\b(?:are|is)\s+\d{1,3}/\d{1,3}(?:\s+to\s+[a-z]|\s*[.;]?\s*$"
+    r"|,\s+with\s+[^.;]{1,40}?\s+at\s+\d{1,3}/\d{1,3}\s*[.;]?\s*$)"
+)
 
 
 def _bookmaker_before(index: int, sentences: list[Sentence]) -> _Attribution | None:

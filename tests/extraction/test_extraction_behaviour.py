@@ -7927,3 +7927,13 @@ def test_a_rival_bookmaker_more_generous_at_a_price_quotes_its_own_odds() -> Non
         "Fairbet's rival Oddsline is slightly more generous on Dunmore at 10/11."
     )
     assert speakers_of(text) == ["Fairbet", "Oddsline"]
+
+
+def test_runners_priced_together_after_the_bookmaker_s_favourite_are_its_prices() -> None:
+    text = (
+        "Bookmaker Fairbet makes Dunmore Town 4/5 favourites to win the cup. "
+        "Kelso Rovers are 3/1, with Ashby Park at 9/1."
+    )
+    assert speakers_of(text) == ["Fairbet", "Fairbet"]
+    second = extract_candidates(text, published_at=PUBLISHED)[1]
+    assert second.probability is not None and abs(second.probability - 0.25) < 0.01
