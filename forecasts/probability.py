@@ -848,7 +848,9 @@ _BOOKMAKER_FRACTION: Final = re.compile(
     r"(?:him|her|them|it)\s+)"
     r"(?P<a5>\d{1,3})/(?P<b5>\d{1,3})(?=\s*[,.;)]|\s+(?:to|for|and|with)\b)"
     # "has shortened its odds on Salo-Mbeki becoming prime minister to 1/5, from 4/6": the new price
-    r"|\bodds\s+on\b[^.;]{1,100}?\bto\s+(?P<a6>\d{1,3})/(?P<b6>\d{1,3})\b",
+    # "has cut Sarrano to 1/5 to win": the runner's new price, its name the object
+    r"|(?:\bodds\s+on\b[^.;]{1,100}?|\b(?:cut|shortened|lengthened|eased|trimmed)\s+"
+    r"(?-i:[A-Z])[^.;]{0,60}?)\bto\s+(?P<a6>\d{1,3})/(?P<b6>\d{1,3})\b",
     re.IGNORECASE,
 )
 _EVENS: Final = re.compile(

@@ -7937,3 +7937,10 @@ def test_runners_priced_together_after_the_bookmaker_s_favourite_are_its_prices(
     assert speakers_of(text) == ["Fairbet", "Fairbet"]
     second = extract_candidates(text, published_at=PUBLISHED)[1]
     assert second.probability is not None and abs(second.probability - 0.25) < 0.01
+
+
+def test_a_bookmaker_cutting_a_runner_to_a_price_quotes_its_odds() -> None:
+    text = "Betting firm Oddsline has cut Brenner to 2/7 to win the governorship, from 1/2."
+    candidate = only(text)
+    assert candidate.speaker == "Oddsline"
+    assert candidate.probability is not None and abs(candidate.probability - 7 / 9) < 0.01
