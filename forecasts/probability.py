@@ -837,7 +837,7 @@ _BOOKMAKER_FRACTION: Final = re.compile(
     # "Hatton Bet offers 2/1 on Eastmere winning", "offers odds of 4/6 on"
     r"|\b(?:offers?|offering|quotes?|quoting)\s+(?:(?:odds|a\s+price)\s+of\s+)?(?P<a3>\d{1,3})/(?P<b3>\d{1,3})(?=\s+(?:on|for)\b)"
     # "The champions are 9/2 to lift the trophy": the runner's odds of what follows
-    r"|\b(?:are|is)\s+(?P<a4>\d{1,3})/(?P<b4>\d{1,3})(?=\s+to\s+[a-z]|\s*[.;]?\s*$"
+    r"|\b(?:are|is)\s+(?:(?:out|in)\s+to\s+)?(?P<a4>\d{1,3})/(?P<b4>\d{1,3})(?=\s+to\s+[a-z]|\s*[.;]?\s*$"
     # "Kelso are 5/2, with Ashby at 8/1.": the subject's price, then another runner's
     r"|,\s+with\s+[^.;]{1,40}?\s+at\s+\d{1,3}/\d{1,3}\b"
     # "Rovers are 4/6 with bookmaker Paddington to retain the trophy": the price's maker first

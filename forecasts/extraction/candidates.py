@@ -891,7 +891,8 @@ _BOOKMAKER_PRICES: Final = re.compile(
 # runner's price, with what it is for or standing alone at the end.
 # "Calloway are 5/2, with Redbridge at 8/1.": a second runner's price set beside it.
 _RUNNER_PRICED: Final = re.compile(
-    r"\b(?:are|is)\s+\d{1,3}/\d{1,3}(?:\s+to\s+[a-z]|\s*[.;]?\s*$"
+    # "Okonjo is out to 7/2.": a price that has drifted, as it now stands
+    r"\b(?:are|is)\s+(?:(?:out|in)\s+to\s+)?\d{1,3}/\d{1,3}(?:\s+to\s+[a-z]|\s*[.;]?\s*$"
     r"|,\s+with\s+[^.;]{1,40}?\s+at\s+\d{1,3}/\d{1,3}\s*[.;]?\s*$)"
 )
 
@@ -915,8 +916,9 @@ def _bookmaker_before(index: int, sentences: list[Sentence]) -> _Attribution | N
     else:
         # "Bookmaker Greyhill Bet makes Ashford the 4/5 favourites.", "Castlebet, the country's
         # biggest bookmaker, makes ...": the bookmaker after its trade or before a description
+        # "Betting firm Kestrel Odds has cut Sarrano to 1/5": the one who moved a price
         named = _NAMED_ODDS.match(before)
-        maker = named.group("maker") if named is not None else None
+        maker = named.group("maker") or named.group("mover") if named is not None else None
     if maker is None or _GENERIC_SUBJECT.match(maker) or _TRADE_ONLY.match(maker):
         return None  # "Bookmakers make Rovers 4/6": no bookmaker named (LABELLING.md)
     return _Attribution(maker)

@@ -7944,3 +7944,12 @@ def test_a_bookmaker_cutting_a_runner_to_a_price_quotes_its_odds() -> None:
     candidate = only(text)
     assert candidate.speaker == "Oddsline"
     assert candidate.probability is not None and abs(candidate.probability - 7 / 9) < 0.01
+
+
+def test_a_runner_out_to_a_price_after_a_bookmaker_s_cut_is_that_bookmaker_s() -> None:
+    text = (
+        "Betting firm Oddsline has cut Brenner to 2/7 to win the governorship. Marsh is out to 5/1."
+    )
+    candidates = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.speaker for c in candidates] == ["Oddsline", "Oddsline"]
+    assert candidates[1].probability is not None and abs(candidates[1].probability - 1 / 6) < 0.01
