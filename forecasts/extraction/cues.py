@@ -1000,6 +1000,8 @@ def _phrase_cue(
         and _NOUN_NEXT.match(after)
     ):
         return None  # "to claim an unlikely title": a description of the thing, not a forecast
+    if "surprised" in phrase and _SURPRISED_BY_AFTER.match(after):
+        return None  # "People will be surprised by this team": a feeling about a thing
     kind: CueKind
     if phrase in _WEAK_PHRASES:
         if _HARDLY_AFTER.match(after):
@@ -1100,6 +1102,11 @@ def _phrase_cue(
         _CONFIDENCE[kind],
         f"{kind.replace('_', ' ')} '{phrase}'",
     )
+
+
+# "will be surprised by this team", "would be surprised at how quickly": surprise at a thing
+# or a manner, which no likelihood scale reads, unlike "surprised if" or "surprised to see".
+_SURPRISED_BY_AFTER: Final = re.compile(r"\s+(?:by|at)\b", re.IGNORECASE)
 
 
 # "surprised if this isn't ...", "surprised if they didn't cut": the outcome, denied

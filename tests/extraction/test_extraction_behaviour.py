@@ -7953,3 +7953,8 @@ def test_a_runner_out_to_a_price_after_a_bookmaker_s_cut_is_that_bookmaker_s() -
     candidates = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speaker for c in candidates] == ["Oddsline", "Oddsline"]
     assert candidates[1].probability is not None and abs(candidates[1].probability - 1 / 6) < 0.01
+
+
+def test_surprise_at_a_team_is_a_feeling_not_a_likelihood() -> None:
+    text = '"Fans will be surprised by this squad," said the Harlow coach Mia Dunne.'
+    assert extract_candidates(text, published_at=PUBLISHED) == []
