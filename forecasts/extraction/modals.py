@@ -90,6 +90,9 @@ _EVALUATIVE_AFTER: Final = re.compile(
     r"watershed|mistake|missed\s+opportunity|moment|golden\s+age|high\s+point|low\s+point)\b"
     # "the shift would take time to show up": a delay with no measure
     r"|^\s+take\s+(?:some\s+)?time\b(?!\s+(?:until|before|to\s+\w+\s+(?:until|before)\b))"
+    # 'summers like this would become "the new normal" by the 2040s': a verdict on what will
+    # feel ordinary, with no measure to check it by
+    r"|^\s+(?:become|be)\s+[\"“‘']?(?:the|a)\s+new\s+normal\b"
     # "Shoppers will notice.": a change felt, with nothing named to check
     r"|^\s+notice\s*(?:[.,;!”\"]|$)"
     # "would continue as long as necessary": an open-ended resolve

@@ -7958,3 +7958,11 @@ def test_a_runner_out_to_a_price_after_a_bookmaker_s_cut_is_that_bookmaker_s() -
 def test_surprise_at_a_team_is_a_feeling_not_a_likelihood() -> None:
     text = '"Fans will be surprised by this squad," said the Harlow coach Mia Dunne.'
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_season_becoming_the_new_normal_is_a_verdict_not_a_forecast() -> None:
+    text = (
+        "Dr. Ana Moro, a hydrologist at Kell University, said floods like these would become "
+        '"the new normal" by the 2050s.'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
