@@ -93,6 +93,9 @@ _EVALUATIVE_AFTER: Final = re.compile(
     # 'summers like this would become "the new normal" by the 2040s': a verdict on what will
     # feel ordinary, with no measure to check it by
     r"|^\s+(?:become|be)\s+[\"“‘']?(?:the|a)\s+new\s+normal\b"
+    # "it will show by March", "it will show on the backhand": a weakness becoming visible,
+    # with nothing named to check (not "will show that", "will show growth")
+    r"|^\s+show\s*(?:[.,;!”\"]|$|(?:by|on|in|before|at)\s)"
     # "Shoppers will notice.": a change felt, with nothing named to check
     r"|^\s+notice\s*(?:[.,;!”\"]|$)"
     # "would continue as long as necessary": an open-ended resolve

@@ -7966,3 +7966,11 @@ def test_a_season_becoming_the_new_normal_is_a_verdict_not_a_forecast() -> None:
         '"the new normal" by the 2050s.'
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_weakness_that_will_show_is_a_verdict_not_a_forecast() -> None:
+    text = (
+        "Harlow's back line is a year slower, and it will show by April. "
+        "If her knee is still sore, it will show on the clay."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
