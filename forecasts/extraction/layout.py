@@ -222,6 +222,37 @@ _TRANSCRIPT_LABEL: Final = re.compile(
 )
 
 
+# "Miriam Achterberg, chief executive officer: ..." then "Achterberg: ...": a call's or a
+# hearing's transcript names each speaker in full, with a role, at their first turn, and by
+# surname after.
+_NAME_WORD: Final = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_TITLED_LABEL: Final = re.compile(
+    rf"^\s*(?P<label>{_NAME_WORD}(?:\s+(?:de\s+|van\s+)?{_NAME_WORD}){{1,2}}),\s+"
+    r"[^:.!?;\"“”]{2,60}?\s*:\s"
+)
+_SURNAME_LABEL: Final = re.compile(rf"^\s*(?P<label>{_NAME_WORD})\s*:\s")
+
+
+def _titled_turns(paragraphs: list[str]) -> dict[int, str]:
+    """Turns tagged "Name, role:" and, after them, by the same person's surname alone; none
+    unless a surname turn follows, which shows the tags are a transcript's and not a list of
+    names and roles."""
+    titled = {
+        index: match.group("label")
+        for index, paragraph in enumerate(paragraphs)
+        if (match := _TITLED_LABEL.match(paragraph + " ")) is not None
+    }
+    surnames = {name.split()[-1] for name in titled.values()}
+    later = {
+        index: match.group("label")
+        for index, paragraph in enumerate(paragraphs)
+        if index not in titled
+        and (match := _SURNAME_LABEL.match(paragraph + " ")) is not None
+        and match.group("label") in surnames
+    }
+    return {**titled, **later} if later else {}
+
+
 # "Goodhart:" alone on its line: a surname is enough there.
 _LABEL_LINE: Final = re.compile(r"^\s*(?P<label>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*:\s*$")
 
@@ -266,6 +297,7 @@ def _transcript_labels(text: str) -> dict[int, str]:
         index: label for index, label in labels.items() if label.isupper() or counts[label] > 1
     }
     labels.update((index, label) for index, label in below.items() if counts[label] > 1)
+    labels.update(_titled_turns(paragraphs))
     asker = _named_interviewer(labels, paragraphs)
     if asker is not None:
         labels = {
@@ -401,12 +433,13 @@ def _label_speaker(label: str, document: _Document) -> str | None:
         if entity.kind == "person" and entity.parts[-len(words) :] == words
     ]
     if not people:
-        # "SOLHEIM-BAPTISTE", "O'NEILL": capitals that .capitalize() does not give back
+        # "SOLHEIM-BAPTISTE", "O'NEILL", "Oyelaran-Price": capitals that .capitalize() does
+        # not give back
         people = [
             entity
             for entity in document.entities
             if entity.kind == "person"
-            and [part.upper() for part in entity.parts[-len(words) :]] == label.split()
+            and [part.upper() for part in entity.parts[-len(words) :]] == label.upper().split()
         ]
     if not people and not label.isupper() and len(words) == 1:
         return None  # "Update:" twice in a live page: a surname tags a turn, a word does not

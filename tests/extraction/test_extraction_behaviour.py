@@ -7974,3 +7974,15 @@ def test_a_weakness_that_will_show_is_a_verdict_not_a_forecast() -> None:
         "If her knee is still sore, it will show on the clay."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_call_transcript_s_turns_tagged_by_name_and_role_then_surname_are_theirs() -> None:
+    text = (
+        "Operator: Welcome to the Kellan Foods results call.\n\n"
+        "Ana Moro-Quist, chief financial officer: Thank you. We expect sales of $2 billion "
+        "next year.\n\n"
+        "Operator: Our first question comes from Tom Bell.\n\n"
+        "Tom Bell, Harwell Bank: What happens to margins?\n\n"
+        "Moro-Quist: We see margins of 12% to 13% in 2025."
+    )
+    assert speakers_of(text) == ["Ana Moro-Quist", "Ana Moro-Quist"]
