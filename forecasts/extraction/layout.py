@@ -250,7 +250,16 @@ def _titled_turns(paragraphs: list[str]) -> dict[int, str]:
         and (match := _SURNAME_LABEL.match(paragraph + " ")) is not None
         and match.group("label") in surnames
     }
-    return {**titled, **later} if later else {}
+    if not later:
+        return {}
+    # "Tom Bell, Harwell Bank: Rivals say prices will fall. Does that worry you?": an analyst's
+    # turn that ends on a question puts what it relays to the speakers, as an interviewer does
+    asked = {
+        index: _QUESTION_TURN
+        for index in titled
+        if paragraphs[index].rstrip().rstrip("\"”’'").endswith("?")
+    }
+    return {**titled, **later, **asked}
 
 
 # "Goodhart:" alone on its line: a surname is enough there.

@@ -7986,3 +7986,14 @@ def test_a_call_transcript_s_turns_tagged_by_name_and_role_then_surname_are_thei
         "Moro-Quist: We see margins of 12% to 13% in 2025."
     )
     assert speakers_of(text) == ["Ana Moro-Quist", "Ana Moro-Quist"]
+
+
+def test_an_analyst_s_turn_on_a_call_relaying_a_rival_s_claim_is_a_question() -> None:
+    text = (
+        "Ana Moro-Quist, chief financial officer: Thank you. We expect sales of $2 billion "
+        "next year.\n\n"
+        "Tom Bell, Harwell Bank: Kell Research says demand will fall 5% by June. Does that "
+        "worry you?\n\n"
+        "Moro-Quist: We see margins of 12% to 13% in 2025."
+    )
+    assert speakers_of(text) == ["Ana Moro-Quist", "Ana Moro-Quist"]
