@@ -786,7 +786,8 @@ def _candidate(
         cues = [cue for cue in found if cue.kind == "hedge"] or [_SHORT_ANSWER_CUE]
     if not cues:
         return attribution, None
-    if _nothing_to_check(sentence.text, cues, regions, attribution, dated):
+    # a short answer's bare "it will be worse" takes what to check from the question
+    if not short and _nothing_to_check(sentence.text, cues, regions, attribution, dated):
         return attribution, None
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
 
@@ -1205,7 +1206,10 @@ _EVEN_ODDS_ANSWER: Final = (
 _SHORT_ANSWER: Final = re.compile(
     _ANSWER_TAG + r"(?:(?:I|We)\s+(?:(?:do\s+not|don['’]t)\s+)?(?:think|believe|expect)\s+(?:so|"
     # "Does the bank cut on the 22nd?" - "I think it does, yes.": the question's verb echoed
-    r"(?:it|they|he|she)\s+(?:does|do|will|doesn['’]t|don['’]t|won['’]t))" + _HEDGED_COUNT + r"|"
+    r"(?:it|they|he|she)\s+(?:does|do|will|doesn['’]t|don['’]t|won['’]t)"
+    # "Will it be worse this winter?" - "I think it will be worse, yes.": its comparison too
+    r"(?:\s+be\s+(?:(?:a\s+(?:little|bit|lot)|much|slightly|even)\s+)?(?:worse|better|[a-z]+er)"
+    r"(?=,\s*(?:yes|no)\b))?)" + _HEDGED_COUNT + r"|"
     # "I very much doubt it.", "I seriously doubt it.": the doubt, graded
     r"(?:I\s+)?(?:(?:very\s+)?much\s+|really\s+|seriously\s+|rather\s+|strongly\s+)?doubt\s+it|"
     + _TIMED_DENIAL

@@ -7997,3 +7997,14 @@ def test_an_analyst_s_turn_on_a_call_relaying_a_rival_s_claim_is_a_question() ->
         "Moro-Quist: We see margins of 12% to 13% in 2025."
     )
     assert speakers_of(text) == ["Ana Moro-Quist", "Ana Moro-Quist"]
+
+
+def test_an_answer_echoing_the_question_s_comparison_takes_its_claim_from_it() -> None:
+    text = (
+        "Dr. Ana Moro gave evidence to the committee.\n\n"
+        "BELL: Doctor, last spring was dry. Will it be drier this spring?\n\n"
+        "MORO: I think it will be drier, yes. We have seen little rain."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speaker == "Ana Moro"
+    assert "drier, yes" in candidate.sentence
