@@ -156,6 +156,10 @@ _OPINION: Final = re.compile(
     # "Our planning assumption is that diversions continue for the whole year"
     r"tip|assumption|"
     r"money|(?<=base\s)case|(?<=central\s)case|scenario)\s+is\b"
+    # "My central estimate is around 1,400 at the peak": the figure the speaker expects; not
+    # "is that 30% of homes are damp now", an estimate of today
+    r"|\b(?:my|our)\s+(?:central|best)\s+estimate\s+is\b"
+    r"(?![^.;]*\b(?:now|today|currently|at\s+present|so\s+far|already)\b)"
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
     # "I'd be very disappointed if we did not have it by December": the expected outcome

@@ -8008,3 +8008,12 @@ def test_an_answer_echoing_the_question_s_comparison_takes_its_claim_from_it() -
     (candidate,) = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.speaker == "Ana Moro"
     assert "drier, yes" in candidate.sentence
+
+
+def test_a_speaker_s_central_estimate_at_a_future_peak_is_a_forecast() -> None:
+    text = (
+        "Dr. Ana Moro gave evidence to the committee. "
+        '"My central estimate is about 900 cases a week at the peak," she said. '
+        '"My best estimate is that 30% of homes are damp now," she said.'
+    )
+    assert speakers_of(text) == ["Ana Moro"]
