@@ -541,9 +541,14 @@ _FIRM_NAME: Final = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}"
 _COMPARED_FORECASTER: Final = re.compile(
     # "Kasia Velez of Arkwright Capital was less sure, putting the chance at 30%": a source
     # set beside the last by how sure she is, her employer named after her
-    r"\W*(?P<who>" + _FIRM_NAME + r")(?:\s+(?:of|at|from)\s+" + _FIRM_NAME + r")?"
+    r"\W*"
+    # "Its rival Quorra Insights is more cautious", "A rival firm, Brightlane Analytics, is
+    # more cautious": the rival of the firm just quoted, said to be one before its name
+    r"(?:(?i:a|an|the|its|their)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?i:rival|competitor)"
+    r"(?:\s+(?-i:[a-z][\w-]*)){0,2}(?:,\s+|\s+(?=[A-Z])))?"
+    r"(?P<who>" + _FIRM_NAME + r")(?:\s+(?:of|at|from)\s+" + _FIRM_NAME + r")?"
     # "Tidemark Insights, a rival research firm, is more cautious": what the source is, aside
-    r"(?:,\s+(?:a|an|the)\s+[^,;.]{1,50},)?"
+    r"(?:,\s+(?:a|an|the)\s+[^,;.]{1,50},)?,?"
     r"\s+(?:is|are|was|were)\s+(?:" + MORE_OR_LESS_CAUTIOUS + r"|(?:(?:slightly|a\s+little|much|"
     r"far|even)\s+)?(?:more|less)\s+(?:sure|certain|confident|convinced))\b"
 )

@@ -8017,3 +8017,13 @@ def test_a_speaker_s_central_estimate_at_a_future_peak_is_a_forecast() -> None:
         '"My best estimate is that 30% of homes are damp now," she said.'
     )
     assert speakers_of(text) == ["Ana Moro"]
+
+
+def test_a_rival_firm_more_cautious_at_a_figure_gives_its_own_forecast() -> None:
+    text = (
+        "The research firm Kell Data forecasts that robot sales will grow 30% this year. "
+        "A rival firm, Marsh Analytics, is more cautious, at 20% growth. "
+        "Pell Research expects e-bikes to make up 20% of sales this year. "
+        "Its rival Tomo Insights is more cautious, at 15%."
+    )
+    assert speakers_of(text) == ["Kell Data", "Marsh Analytics", "Pell Research", "Tomo Insights"]
