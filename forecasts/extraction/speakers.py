@@ -1120,10 +1120,13 @@ _NAMED_AMONG: Final = re.compile(
 )
 
 
-# "Both firms", "The two banks": two bodies named before, speaking together.
+# "Both firms", "The two banks": two bodies named before, speaking together; "Neither firm
+# expects ...": the two agreeing on a denial.
 _BOTH_FIRMS: Final = re.compile(
     r"\s*(?:(?i:both)|(?i:the)\s+two)\s+(?:firms|banks|companies|consultancies|groups|"
     r"lenders|brokers|agencies|institutes|forecasters|research\s+firms)\s*"
+    r"|\s*(?i:neither)\s+(?:firm|bank|company|consultancy|group|lender|broker|agency|institute|"
+    r"forecaster|research\s+firm)\s*"
 )
 
 

@@ -8027,3 +8027,13 @@ def test_a_rival_firm_more_cautious_at_a_figure_gives_its_own_forecast() -> None
         "Its rival Tomo Insights is more cautious, at 15%."
     )
     assert speakers_of(text) == ["Kell Data", "Marsh Analytics", "Pell Research", "Tomo Insights"]
+
+
+def test_neither_firm_is_the_two_firms_just_quoted_agreeing_on_a_denial() -> None:
+    text = (
+        "The research firm Kell Research forecasts that robot sales will grow 30% this year. "
+        "The consultancy Marsh Insights expects growth of 20% this year.\n\n"
+        "Neither firm expects prices to fall this year."
+    )
+    last = extract_candidates(text, published_at=PUBLISHED)[-1]
+    assert last.speakers == ("Kell Research", "Marsh Insights")
