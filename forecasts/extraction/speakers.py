@@ -903,10 +903,18 @@ _NOUN_FORMS: Final = _wordset(
 def _speaker_for_verb(
     text: str, verb: re.Match[str], regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution | None:
-    before_start = _subject_start(text, verb.start(), regions)
+    # 'Analysts at X, who rate the stock "buy," expect': the subject ends before its relative
+    # clause, whose quoted word would read as a quotation the verb attributes
+    relative = (
+        _QUOTED_RELATIVE_END.search(text, max(0, verb.start() - _SUBJECT_WINDOW), verb.start())
+        if '"' in text or "”" in text
+        else None
+    )
+    subject_end = relative.start() if relative is not None else verb.start()
+    before_start = _subject_start(text, subject_end, regions)
     # "Climate scientists have long warned", "insiders privately concede": the adverb and its
     # auxiliary are no part of the subject
-    subject = text[before_start : verb.start()]
+    subject = text[before_start:subject_end]
     if subject[-16:].rstrip().rsplit(" ", 1)[-1].lower() in _SPEECH_ADVERBS:
         subject = _AUXILIARY_END.sub("", subject)
     # "What I will tell you is that ...": the speaker's modal is no part of the subject either
@@ -952,6 +960,12 @@ def _speaker_for_verb(
         before_start += opening.start("pronoun")
         subject = subject[opening.start("pronoun") :]
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+# ', who rate the stock "buy," ': a relative clause on the subject that ends on a quoted word.
+_QUOTED_RELATIVE_END: Final = re.compile(
+    r",\s+(?:who|which)\s+[^,;:\"“”]{1,40}?\s+[\"“][^\"“”]{1,30}[\"”]\s*$"
+)
 
 
 def _subject_start(text: str, verb: int, regions: list[tuple[int, int]]) -> int:

@@ -8037,3 +8037,11 @@ def test_neither_firm_is_the_two_firms_just_quoted_agreeing_on_a_denial() -> Non
     )
     last = extract_candidates(text, published_at=PUBLISHED)[-1]
     assert last.speakers == ("Kell Research", "Marsh Insights")
+
+
+def test_a_word_quoted_in_a_relative_clause_leaves_the_subject_the_speaker() -> None:
+    text = (
+        "Kellan Foods Inc. said sales rose. Analysts at Harwell Securities, who rate the "
+        'shares "hold," expect Kellan to lose market share to Pell next year.'
+    )
+    assert speakers_of(text) == ["Harwell Securities"]
