@@ -187,6 +187,8 @@ _PLACE_CUES_BEFORE: Final = re.compile(
     r"(?:\bin|\bnear|\bacross|\bto(?<!spoke\sto)(?<!talked\sto)(?<!speaking\sto)(?<!talking\sto)"
     # "Those words belong to Pernille Ravn": whose the quotation is, a person, not a place
     r"(?<!belong\sto)(?<!belongs\sto)(?<!belonged\sto)(?<!credited\sto)(?<!attributed\sto)"
+    # "according to Tobias Berg": a source, named as one, whom a later "he" means
+    r"(?<!according\sto)"
     r"|\binto)\s+$",
     re.IGNORECASE,
 )

@@ -8045,3 +8045,11 @@ def test_a_word_quoted_in_a_relative_clause_leaves_the_subject_the_speaker() -> 
         'shares "hold," expect Kellan to lose market share to Pell next year.'
     )
     assert speakers_of(text) == ["Harwell Securities"]
+
+
+def test_a_source_named_after_according_to_is_whom_the_next_pronoun_means() -> None:
+    text = (
+        "Ana Lund spoke on Monday. Rates are unlikely to fall before June, according to "
+        "Tomas Berg-Okafor. He puts the chance of a cut in May at about 20%."
+    )
+    assert speakers_of(text) == ["Tomas Berg-Okafor", "Tomas Berg-Okafor"]
