@@ -1134,6 +1134,12 @@ _NAMED_AMONG: Final = re.compile(
 )
 
 
+# A chunk of a subject that is a person's full name and nothing else: "Sigrid Mallory-Voss".
+_FULL_NAME_CHUNK: Final = re.compile(
+    r"\s*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s*"
+)
+
+
 # "Both firms", "The two banks": two bodies named before, speaking together; "Neither firm
 # expects ...": the two agreeing on a denial.
 _BOTH_FIRMS: Final = re.compile(
@@ -1280,7 +1286,12 @@ def _subject_speaker(
                 owner = _resolve_name(written, text, at, document)
         if owner is not None:
             return _Attribution(owner, False, *verb)
-        holder = _role_holder(chunk, document)
+        # "Sigrid Voss, the Civic Party leader, told": the role describes the person just named,
+        # whoever else the article gave a post at the party
+        after_name = (
+            position > 0 and _FULL_NAME_CHUNK.fullmatch(chunks[position - 1][1]) is not None
+        )
+        holder = None if after_name else _role_holder(chunk, document)
         if holder is not None:
             document.mention_person(holder)
             return _Attribution(holder.name, False, *verb)

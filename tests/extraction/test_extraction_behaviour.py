@@ -8053,3 +8053,12 @@ def test_a_source_named_after_according_to_is_whom_the_next_pronoun_means() -> N
         "Tomas Berg-Okafor. He puts the chance of a cut in May at about 20%."
     )
     assert speakers_of(text) == ["Tomas Berg-Okafor", "Tomas Berg-Okafor"]
+
+
+def test_a_person_named_before_a_party_role_is_the_speaker_not_another_party_figure() -> None:
+    text = (
+        "That is the view of Lena Brandt, who ran the party's southern campaign in 2022.\n\n"
+        '"We will win the most seats," Mira Halvorsen-Obi, the Green Party leader, told '
+        "supporters on Friday."
+    )
+    assert speakers_of(text) == ["Mira Halvorsen-Obi"]
