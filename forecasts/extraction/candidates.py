@@ -639,6 +639,8 @@ def _candidate(
     attribution = _sentence_attribution(sentence, regions, document)
     if attribution.speaker is None and "/" in sentence.text:
         attribution = _bookmaker_before(index, sentences) or attribution
+    if attribution.speaker is None and "):" in sentence.text:
+        attribution = _boxed_quote(sentence.text) or attribution
     # "..., now that OPEC+ has agreed ..., according to two U.S. banks": the count is the
     # source, not a body the clause names
     counted = "ccording" in sentence.text and _COUNTED_ACCORDING.search(sentence.text) is not None
@@ -923,6 +925,23 @@ def _bookmaker_before(index: int, sentences: list[Sentence]) -> _Attribution | N
     if maker is None or _GENERIC_SUBJECT.match(maker) or _TRADE_ONLY.match(maker):
         return None  # "Bookmakers make Rovers 4/6": no bookmaker named (LABELLING.md)
     return _Attribution(maker)
+
+
+# '• Castlemore Bank (analysts led by Yusra Delacourt): "We see ..."', '• Pell Markets (Tom Bell,
+# head of metals): "..."': a box of banks' notes, each quotation under the bank and the
+# person who wrote it.
+_BOXED_QUOTE: Final = re.compile(
+    r"^\W*(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})\s+\((?:(?:analysts|"
+    r"economists|strategists)\s+led\s+by\s+)?(?:(?:Dr|Prof)\.?\s+)?"
+    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:,[^()]{1,60})?\):\s*[\"“]"
+)
+
+
+def _boxed_quote(text: str) -> _Attribution | None:
+    """The person a note's label names, whose quotation it is (LABELLING.md: "analysts led by
+    X" names X; a named employee's "We expect" is hers)."""
+    boxed = _BOXED_QUOTE.match(text)
+    return _Attribution(boxed.group("person")) if boxed is not None else None
 
 
 # "Bookmakers", "The bookies": the trade, with no firm named.

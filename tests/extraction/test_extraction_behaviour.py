@@ -8062,3 +8062,12 @@ def test_a_person_named_before_a_party_role_is_the_speaker_not_another_party_fig
         "supporters on Friday."
     )
     assert speakers_of(text) == ["Mira Halvorsen-Obi"]
+
+
+def test_a_note_s_quotation_under_a_bank_and_its_named_analysts_is_the_lead_analyst_s() -> None:
+    text = (
+        "WHAT THE BANKS SAY\n\n"
+        '• Harwell Bank (analysts led by Ines Moro): "We see copper at $9,500 by December."\n\n'
+        '• Pell Markets (Tom Bell, head of metals): "We see nickel falling to $15,000 by June."'
+    )
+    assert speakers_of(text) == ["Ines Moro", "Tom Bell"]
