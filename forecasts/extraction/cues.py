@@ -677,8 +677,11 @@ _PROJECTION_GIVES: Final = re.compile(
 _PATH_IN_PROJECTION: Final = re.compile(
     r"^\s*(?:In|Under)\s+(?:(?:the\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+['’]s?|the|its|their|our)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:projections?|forecasts?|baseline|central\s+case)\b"
-    r"[^.;,]{0,60},\s+[^.;]{1,80}?\b(?-i:[a-z]{2,}s)\s+(?:from\s+(?:[^.;]|\.\d){1,40}?\s+)?to\s+"
+    r"[^.;,]{0,60},\s+[^.;]{1,80}?\b(?-i:[a-z]{2,}s)\s+(?:(?:from\s+(?:[^.;]|\.\d){1,40}?\s+)?to\s+"
     r"(?:about\s+|around\s+|roughly\s+)?[$€£]?-?\d"
+    # "In the Committee's projections, the output gap closes in the first half of 2030": the
+    # year the course reaches its end
+    r"|(?:in|by|during)\s+(?:[\w-]+\s+){0,5}?(?:19|20)\d\d\b)"
     r"|\b(?-i:[a-z]{3,}s)\s+(?:from\s+(?:[^.;]|\.\d){1,40}?\s+)?to\s+"
     r"(?:about\s+|around\s+|roughly\s+)?[$€£]?-?\d(?:[^.;]|\.\d)*?\bin\s+(?:the|its|their)\s+(?:main|central|baseline|latest)\s+"
     r"(?:projection|forecast)s?(?:,|\.?\s*$)"

@@ -8071,3 +8071,14 @@ def test_a_note_s_quotation_under_a_bank_and_its_named_analysts_is_the_lead_anal
         '• Pell Markets (Tom Bell, head of metals): "We see nickel falling to $15,000 by June."'
     )
     assert speakers_of(text) == ["Ines Moro", "Tom Bell"]
+
+
+def test_a_course_ending_in_a_year_inside_a_projection_is_the_projection_s_claim() -> None:
+    text = (
+        "Bank of Kell - Monetary policy statement\n\n"
+        "The Monetary Policy Committee of the Bank of Kell held Bank Rate at 3.5%.\n\n"
+        "In the Committee's projections, the spare capacity in the economy disappears by the "
+        "end of 2026."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert "spare capacity" in candidate.sentence
