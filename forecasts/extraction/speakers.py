@@ -324,13 +324,15 @@ _PANELLIST: Final = re.compile(
 # What opens an answer and is no runner's name: "Yes, ...", "I wouldn't touch anything".
 _NOT_A_PICK: Final = (
     r"(?:Yes|No|Well|Maybe|Honestly|Look|Sure|Definitely|Absolutely|Nobody|Everyone|It|I|We|"
-    r"They|He|She|This|That)\b"
+    # "Miriam Achterberg, chief executive officer: Thanks, Dana.": a greeting on a call
+    r"They|He|She|This|That|Thanks|Thank|Good|Hello|Hi)\b"
 )
 # "Gina Thorsby-Wells: Silver Lantern, and he wins by a couple of lengths.": a tipster's
-# pick after her full name and a colon, with no role and no quotation marks.
+# pick after her full name and a colon, with no quotation marks; "Dev Kent, Sportsday
+# columnist: Kingsmoor again.", "Martin Obuya, Golf Monthly: Marchbanks.": her role or
+# paper may stand between.
 _TIPSTER: Final = re.compile(
-    # "Martin Obuya, Golf Monthly: Marchbanks.": her role or paper may stand between
-    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:,\s+[^:;\"“”,]{1,60}?)?:\s+"
+    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:,\s+[^:;\"“”]{1,60}?)?:\s+"
     # the pick: a runner's name and a comma or full stop
     rf"(?=(?:the\s+)?(?!{_NOT_A_PICK})[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}[,.])"
 )

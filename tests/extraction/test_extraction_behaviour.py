@@ -8082,3 +8082,13 @@ def test_a_course_ending_in_a_year_inside_a_projection_is_the_projection_s_claim
     )
     (candidate,) = extract_candidates(text, published_at=PUBLISHED)
     assert "spare capacity" in candidate.sentence
+
+
+def test_a_pundit_s_pick_after_name_role_and_colon_without_quotes_is_the_pundit_s() -> None:
+    text = (
+        "We asked two of our writers for their champions.\n\n"
+        "Nadia Kerr-Obi, former Dunmore captain: Dunmore Town, by three points. They look "
+        "fitter.\n\n"
+        "Ana Moro-Quist, chief executive officer: Thanks, Tom."
+    )
+    assert speakers_of(text) == ["Nadia Kerr-Obi"]
