@@ -1067,7 +1067,9 @@ _SAID_TIP: Final = re.compile(
 # are answers of another kind).
 _PICKED_NAME: Final = re.compile(
     # the quotation marks a panellist's pick has and a tipster's ("X: Kessler, if ...") lacks
-    rf"[\"“]?(?:the\s+)?(?!{_NOT_A_PICK})[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}(?=[,.])"
+    rf"[\"“]?(?:the\s+)?(?!{_NOT_A_PICK})[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}"
+    # "Kingsmoor again.": the holder picked to repeat
+    r"(?=(?:\s+again)?[,.])"
 )
 
 

@@ -333,8 +333,9 @@ _NOT_A_PICK: Final = (
 # paper may stand between.
 _TIPSTER: Final = re.compile(
     r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:,\s+[^:;\"“”]{1,60}?)?:\s+"
-    # the pick: a runner's name and a comma or full stop
-    rf"(?=(?:the\s+)?(?!{_NOT_A_PICK})[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}[,.])"
+    # the pick: a runner's name and a comma or full stop; "Kingsmoor again.": the holder
+    # picked to repeat
+    rf"(?=(?:the\s+)?(?!{_NOT_A_PICK})[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}(?:\s+again)?[,.])"
 )
 
 

@@ -8092,3 +8092,11 @@ def test_a_pundit_s_pick_after_name_role_and_colon_without_quotes_is_the_pundit_
         "Ana Moro-Quist, chief executive officer: Thanks, Tom."
     )
     assert speakers_of(text) == ["Nadia Kerr-Obi"]
+
+
+def test_a_pundit_s_pick_of_the_holders_again_is_a_pick() -> None:
+    text = (
+        "We asked two of our writers for their champions.\n\n"
+        "Nadia Kerr-Obi, Sportsday columnist: Dunmore again. Nobody else has the squad."
+    )
+    assert speakers_of(text) == ["Nadia Kerr-Obi"]
