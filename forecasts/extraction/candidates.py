@@ -79,6 +79,7 @@ from forecasts.extraction.speakers import (
     _attribution,
     _central_bank_named_later,
     _firm_named_later,
+    _group_gives,
     _learn_names,
     _learn_unnamed_bodies,
     _named_in_full,
@@ -641,6 +642,10 @@ def _candidate(
         attribution = _bookmaker_before(index, sentences) or attribution
     if attribution.speaker is None and "):" in sentence.text:
         attribution = _boxed_quote(sentence.text) or attribution
+    if " they " in sentence.text:
+        # the group the sentence opens on is whom its "which they give" means, not a speaker
+        # of an earlier sentence
+        attribution = _group_gives(sentence.text, document) or attribution
     # "..., now that OPEC+ has agreed ..., according to two U.S. banks": the count is the
     # source, not a body the clause names
     counted = "ccording" in sentence.text and _COUNTED_ACCORDING.search(sentence.text) is not None

@@ -104,6 +104,35 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
         document.mention_person(holder)
 
 
+# "Forecasters at the National Hurricane Center are watching a wave, which they give a 60%
+# chance of ...": the chance the group the sentence opens on gives.
+_GROUP_GIVES: Final = re.compile(
+    r",\s+(?:which|that)\s+(?:they|it)\s+(?:give|gave|gives|put|puts)\b", re.IGNORECASE
+)
+
+
+def _group_gives(text: str, document: _Document) -> _Attribution | None:
+    """The body of the group that opens a sentence and gives a chance in its relative clause
+    (a group's view is its organisation's, LABELLING.md (c))."""
+    group = _GROUP_OPENING.match(text)
+    gives = _GROUP_GIVES.search(text, group.end()) if group is not None else None
+    if group is None or gives is None:
+        return None
+    # the body as the sentence names it, which the article may not have learned yet
+    body = _GROUP_BODY.search(group.group())
+    organisation = (
+        _resolve_name(group.group()[body.end() :], text, body.end(), document)
+        if body is not None
+        else None
+    )
+    if organisation is None:
+        return None
+    return _Attribution(organisation, False, gives.start(), gives.end())
+
+
+_GROUP_BODY: Final = re.compile(r"\s(?:at|from|with|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 # "led by Rafael Quintero-Moss", "headed by Dr. Ana Ruiz": a group's named lead author.
 _LED_BY_NAME: Final = (
     r"(?:led|headed)\s+by\s+(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+"

@@ -8100,3 +8100,13 @@ def test_a_pundit_s_pick_of_the_holders_again_is_a_pick() -> None:
         "Nadia Kerr-Obi, Sportsday columnist: Dunmore again. Nobody else has the squad."
     )
     assert speakers_of(text) == ["Nadia Kerr-Obi"]
+
+
+def test_forecasters_at_a_body_giving_a_chance_in_a_relative_clause_are_the_body() -> None:
+    text = (
+        "The Kell Energy Agency said on Tuesday that output would average 3 million barrels "
+        "a day in 2025.\n\n"
+        "Forecasters at the Tropical Storm Office were watching a wave off Cape Verde on "
+        "Monday, which they gave a 40% chance of becoming a storm within five days."
+    )
+    assert speakers_of(text) == ["Kell Energy Agency", "Tropical Storm Office"]
