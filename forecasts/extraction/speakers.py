@@ -538,7 +538,9 @@ def _attribution(
         if by is not None:
             name = _resolve_name(by.group("maker"), text, by.start("maker"), document)
         elif _ITS_BEFORE.match(text, 0, gives.start()):
-            name = document.last_organisation  # "Its season simulations have ..."
+            # "Its season simulations have ...", "For Sunday's match, its model has ...": the
+            # body the sentence is about, or failing that the one that spoke last
+            name = document.last_organisation or _last_speaking_body(document)
         else:
             name = _report_owner(text[: gives.end("noun")], text, 0, document)
             if name is None and _THE_BEFORE.match(text, 0, gives.start()):
@@ -595,14 +597,18 @@ _RELATIVE_SAID: Final = re.compile(
 _PROJECTION_GIVES: Final = re.compile(
     r"\b(?P<noun>(?i:projections?|simulations?)"
     # "Statsforge's supercomputer makes City favourites, winning in 54% of simulations"
-    r"|(?<=['’]s\s)(?:(?i:[a-z-]+\s+)?models?|supercomputer))\b[^;]{0,100}?"
+    # "its model has Kalder winning 44%": the model of the body just named
+    r"|(?:(?<=['’]s\s)|(?<=\b[Ii]ts\s)|(?<=\b[Tt]heir\s))(?:(?i:[a-z-]+\s+)?models?|supercomputer))\b"
+    r"[^;]{0,100}?"
     r"\b(?:gives?|gave|has|have|makes?|made)\s"
 )
 _FORECAST_IS: Final = re.compile(
     r"\b(?P<noun>(?i:forecasts?|projections?|estimates?|(?<=base\s)case))\s+"
     r"(?:(?:for|of)\s+[^.;,]{1,60}?\s+)?(?:is|are|stands\s+at)\s"
 )
-_ITS_BEFORE: Final = re.compile(r"\W*(?i:its|their)\s+(?:[\w-]+\s+){0,2}$")
+_ITS_BEFORE: Final = re.compile(
+    r"\W*(?:(?:For|In|On|At|Over)\s+[^,;]{1,40},\s+)?(?i:its|their)\s+(?:[\w-]+\s+){0,2}$"
+)
 
 
 def _owned_by_its(text: str) -> bool:

@@ -8110,3 +8110,12 @@ def test_forecasters_at_a_body_giving_a_chance_in_a_relative_clause_are_the_body
         "Monday, which they gave a 40% chance of becoming a storm within five days."
     )
     assert speakers_of(text) == ["Kell Energy Agency", "Tropical Storm Office"]
+
+
+def test_its_model_after_an_opening_phrase_is_the_model_of_the_body_just_quoted() -> None:
+    text = (
+        "The data company Statline, which simulates the season 10,000 times, gives Kell a 57% "
+        "chance of winning the title. For Saturday's game, its model has Pell winning 41% of "
+        "the time."
+    )
+    assert speakers_of(text) == ["Statline", "Statline"]
