@@ -685,7 +685,9 @@ _BOOKMAKER_TRADE: Final = (
     # "Its rival, Marlow Sports, offers ...": the rival may be set off by commas
     # "Fairline's main rival, Stakewell, offers ...": the rival of a bookmaker named by name
     r"|(?:its|their|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?)\s+(?:nearest\s+|main\s+|biggest\s+)?"
-    r"(?:rival|competitor))(?:\s*,)?\s+)?"
+    r"(?:rival|competitor)"
+    # "Rival firm Betwater offers 2.10 on ...": a rival named by its trade alone
+    r"|(?i:(?:a\s+)?rival\s+(?:firm|bookmaker|bookie|betting\s+firm)))(?:\s*,)?\s+)?"
 )
 
 

@@ -8119,3 +8119,11 @@ def test_its_model_after_an_opening_phrase_is_the_model_of_the_body_just_quoted(
         "the time."
     )
     assert speakers_of(text) == ["Statline", "Statline"]
+
+
+def test_a_rival_firm_named_by_its_trade_alone_quotes_its_own_odds() -> None:
+    text = (
+        "Bookmaker Fairbet makes Dunmore 4/5 favourites to win on Saturday. "
+        "Rival firm Oddsline offers 6/4 on a Kelso win on Saturday."
+    )
+    assert speakers_of(text) == ["Fairbet", "Oddsline"]
