@@ -1111,6 +1111,20 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         after_title = run.find(words[cut - 1]) + len(words[cut - 1])
         start += max(0, run.find(words[cut], after_title))
         words = words[cut:]
+    titled = next(
+        (
+            i
+            for i, word in enumerate(words[:-2])
+            if i > 0 and word.lower().strip(".") in _COURTESY_TITLES
+        ),
+        None,
+    )
+    if titled is not None:
+        # "Entomologist Dr. Pilar Ostrowski-Adebayo" in a caption: the trade before the title
+        # is no part of the name
+        start += run.find(words[titled], len(words[0]))
+        run = text[start:end]
+        words = words[titled:]
     person = _person_after_organisation(words)
     if person:
         # "Oxford Research Mara Jensen": a firm run into the name of someone who works there

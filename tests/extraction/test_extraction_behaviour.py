@@ -8127,3 +8127,11 @@ def test_a_rival_firm_named_by_its_trade_alone_quotes_its_own_odds() -> None:
         "Rival firm Oddsline offers 6/4 on a Kelso win on Saturday."
     )
     assert speakers_of(text) == ["Fairbet", "Oddsline"]
+
+
+def test_a_trade_before_a_courtesy_title_is_no_part_of_the_name() -> None:
+    text = (
+        "Volcanologist Dr. Ines Halvorsen-Tay checks a sensor on the crater rim. "
+        "She expects the next eruption within the next six months."
+    )
+    assert speakers_of(text) == ["Ines Halvorsen-Tay"]
