@@ -1055,8 +1055,14 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     owner_name = ""
     if owner and not _unit_of_institution(owner.group(), run[owner.end() :]):
         owner_name = re.sub(r"['’]s\s+$", "", owner.group())
-        if owner_name.split()[0].lower().strip(".") in _PERSON_TITLES:
-            # "Prime Minister Erik Tolander's Social Democrats": the leader is named too
+        named = owner_name.split()
+        while named and named[0].lower() in _LEADING_FUNCTION_WORDS:
+            named.pop(0)
+        if owner_name.split()[0].lower().strip(".") in _PERSON_TITLES or (
+            len(named) in (2, 3) and all(w[:1].isupper() for w in named)
+        ):
+            # "Prime Minister Erik Tolander's Social Democrats": the leader is named too; "But
+            # Matteo Brandt's Velox team": and the driver, whom "Brandt" means later
             yield from _mention(text, start, start + len(owner_name))
         start += owner.end()
         run = text[start:end]

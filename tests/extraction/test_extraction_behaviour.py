@@ -8135,3 +8135,12 @@ def test_a_trade_before_a_courtesy_title_is_no_part_of_the_name() -> None:
         "She expects the next eruption within the next six months."
     )
     assert speakers_of(text) == ["Ines Halvorsen-Tay"]
+
+
+def test_a_person_named_as_the_owner_of_a_team_is_whom_the_surname_means_later() -> None:
+    text = (
+        "But Lena Okafor-Dahl's Kestrel team arrives with new parts, and Okafor-Dahl was "
+        "quickest in practice.\n\n"
+        '"I would be surprised if we are not in the top three," Okafor-Dahl told reporters.'
+    )
+    assert speakers_of(text) == ["Lena Okafor-Dahl"]
