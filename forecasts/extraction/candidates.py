@@ -332,6 +332,7 @@ def extract_candidates(
             sentences[index].text, regions[index]
         ):
             candidate = _attributed_later(candidate, index, sentences, regions, attributed)
+            candidate = _holder_in_full(candidate, document)
         if candidate.deadline is None:
             candidate = _dated_by_event(candidate, sentences[index], events)
         if candidate.deadline is None:
@@ -343,6 +344,15 @@ def extract_candidates(
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+def _holder_in_full(candidate: Candidate, document: _Document) -> Candidate:
+    """ "That is the view of Dr. Ostrowski-Adebayo": the person a later sentence credits by
+    surname, given by the fullest name the article has for her."""
+    known = document.known(candidate.speaker) if candidate.speaker else None
+    if known is None or known.kind != "person" or known.name == candidate.speaker:
+        return candidate
+    return replace(candidate, speaker=known.name)
 
 
 def _second_guest_answers(

@@ -8144,3 +8144,12 @@ def test_a_person_named_as_the_owner_of_a_team_is_whom_the_surname_means_later()
         '"I would be surprised if we are not in the top three," Okafor-Dahl told reporters.'
     )
     assert speakers_of(text) == ["Lena Okafor-Dahl"]
+
+
+def test_a_quotation_credited_after_it_by_surname_takes_the_full_name() -> None:
+    text = (
+        "Dr. Maren Solheim-Ortiz has counted ticks in the Kell hills for ten years.\n\n"
+        '"If the spring stays wet, we will see Lyme cases double by August."\n\n'
+        "That is the view of Dr. Solheim-Ortiz, who leads the survey unit."
+    )
+    assert speakers_of(text) == ["Maren Solheim-Ortiz"]
