@@ -598,9 +598,11 @@ _PROJECTION_GIVES: Final = re.compile(
     r"\b(?P<noun>(?i:projections?|simulations?)"
     # "Statsforge's supercomputer makes City favourites, winning in 54% of simulations"
     # "its model has Kalder winning 44%": the model of the body just named
-    r"|(?:(?<=['’]s\s)|(?<=\b[Ii]ts\s)|(?<=\b[Tt]heir\s))(?:(?i:[a-z-]+\s+)?models?|supercomputer))\b"
+    r"|(?:(?<=['’]s\s)|(?<=\b[Ii]ts\s)|(?<=\b[Tt]heir\s))(?:(?i:[a-z-]+\s+)?models?|supercomputer"
+    # "Its modelling puts the most likely number of cases at ...": the body's modelling unit
+    r"|modell?ing(?=\s+puts\b)))\b"
     r"[^;]{0,100}?"
-    r"\b(?:gives?|gave|has|have|makes?|made)\s"
+    r"\b(?:gives?|gave|has|have|makes?|made|puts)\s"
 )
 _FORECAST_IS: Final = re.compile(
     r"\b(?P<noun>(?i:forecasts?|projections?|estimates?|(?<=base\s)case))\s+"

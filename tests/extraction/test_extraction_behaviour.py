@@ -8153,3 +8153,12 @@ def test_a_quotation_credited_after_it_by_surname_takes_the_full_name() -> None:
         "That is the view of Dr. Solheim-Ortiz, who leads the survey unit."
     )
     assert speakers_of(text) == ["Maren Solheim-Ortiz"]
+
+
+def test_its_modelling_putting_a_figure_is_the_body_s_forecast() -> None:
+    text = (
+        "The Kell Institute of Health has recorded 900 cases since October.\n\n"
+        "Its modelling puts the most likely number of cases by the end of May at between "
+        "1,500 and 2,000."
+    )
+    assert speakers_of(text) == ["Kell Institute of Health"]
