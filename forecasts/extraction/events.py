@@ -84,7 +84,11 @@ _CONTEST_OUTCOME: Final = re.compile(
     r"\b(?:win|wins|winning|winner|beat|beats|lose|loses|losing|defeat|victory|seats?|turnout|"
     r"votes?|share|points|margin|majority|runoff|run-off|round|score|scores|scoring|goals?|"
     r"pole|podium|finish|finishes|qualify|edge|edges|prevail|triumph|favourites?|favorites?|"
-    r"odds|chance|lead|clean\s+sheet|\d+-\d+)\b",
+    r"odds|chance|lead|clean\s+sheet|\d+-\d+"
+    # a seat or a trophy kept or taken ("unlikely to hold Eastmere", "to lift the cup"), a
+    # price ("Port Allin are 6/4", "at evens"), a draw, the crowd at the ground
+    r"|hold|holds|retain|retains|carry|carries|lift|lifts|trophy|threshold|evens|\d+/\d+|"
+    r"draw|penalt(?:y|ies)|shootout|extra\s+time|crowd|attendance)\b",
     re.IGNORECASE,
 )
 # A claim about a whole season or a standing, whose day is not one contest's.

@@ -8162,3 +8162,13 @@ def test_its_modelling_putting_a_figure_is_the_body_s_forecast() -> None:
         "1,500 and 2,000."
     )
     assert speakers_of(text) == ["Kell Institute of Health"]
+
+
+def test_a_seat_held_or_wards_carried_in_a_dated_contest_are_due_on_its_day() -> None:
+    text = (
+        "Voters in Marrow go to the polls on Sunday, March 24.\n\n"
+        "The Greens are unlikely to hold Northfield, the pollster Ana Vell said.\n\n"
+        "Ms. Vell expects the mayor to carry at least six of the nine wards."
+    )
+    candidates = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.deadline for c in candidates] == [datetime(2024, 3, 25, tzinfo=UTC)] * 2
