@@ -29,6 +29,9 @@ _EVENT: Final = (
     r"referendum|primar(?:y|ies)|caucus(?:es)?|ballot|vote)"
     r"|(?:first|second)[\s-]round(?:\s+vote)?|(?:to|at)\s+the\s+polls|election\s+day|polling\s+day"
     r"|finals?(?=\s+(?:at|on|in|against|between|of|is|will|was|,)\b|[,.;])"
+    # "Kelby and Marlow meet at Halden Park on Sunday": two sides meeting at a named ground
+    # ("meet in a runoff" is the runoff's)
+    r"|meet(?=\s+(?:at|in)\s+(?-i:[A-Z]))"
     r"|(?:semi|quarter)-?finals?|match|game|derby|(?:cup\s+)?tie|grand\s+prix|fight|bout|decider|"
     # "Saturday's big race at Kellsworth": a race meeting's feature, on its day
     r"race|"

@@ -8172,3 +8172,11 @@ def test_a_seat_held_or_wards_carried_in_a_dated_contest_are_due_on_its_day() ->
     )
     candidates = extract_candidates(text, published_at=PUBLISHED)
     assert [c.deadline for c in candidates] == [datetime(2024, 3, 25, tzinfo=UTC)] * 2
+
+
+def test_a_claim_about_two_sides_meeting_at_a_named_ground_is_due_on_that_day() -> None:
+    text = (
+        "Kelby Town and Marlow meet at Westfield Park on Saturday for the Shield.\n\n"
+        "Bookmaker Quillbet makes Kelby the 4/6 favourites to lift the trophy."
+    )
+    assert only(text).deadline == datetime(2024, 3, 17, tzinfo=UTC)
