@@ -8180,3 +8180,11 @@ def test_a_claim_about_two_sides_meeting_at_a_named_ground_is_due_on_that_day() 
         "Bookmaker Quillbet makes Kelby the 4/6 favourites to lift the trophy."
     )
     assert only(text).deadline == datetime(2024, 3, 17, tzinfo=UTC)
+
+
+def test_a_claim_in_a_preview_of_saturday_s_final_as_favourites_is_due_that_day() -> None:
+    text = (
+        "Kelby Town go into Saturday's Shield final as favourites.\n\n"
+        "Bookmaker Quillbet makes Kelby 4/6 to lift the trophy."
+    )
+    assert only(text).deadline == datetime(2024, 3, 17, tzinfo=UTC)
