@@ -35,7 +35,9 @@ _EVENT: Final = (
     r"|meet(?=\s+(?:at|in)\s+(?-i:[A-Z]))"
     r"|(?:semi|quarter)-?finals?|match|game|derby|(?:cup\s+)?tie|grand\s+prix|fight|bout|decider|"
     # "Saturday's big race at Kellsworth": a race meeting's feature, on its day
-    r"race|"
+    r"race|downhill|slalom|super-g|marathon|"
+    # "The 108th Ronde van Hagelo starts in Brugmoorde at 10:15 on Sunday": a race's day
+    r"(?:starts|begins)(?=\s+(?:at|in)\s)|"
     r"(?:first|second)\s+leg|final\s+day|kick-?off"
     # "Norvast elects a president on April 11"
     r"|elects?\s+(?:a|its|their)\s+(?:new\s+)?(?:president|parliament|mayor|governor|assembly)"

@@ -8188,3 +8188,11 @@ def test_a_claim_in_a_preview_of_saturday_s_final_as_favourites_is_due_that_day(
         "Bookmaker Quillbet makes Kelby 4/6 to lift the trophy."
     )
     assert only(text).deadline == datetime(2024, 3, 17, tzinfo=UTC)
+
+
+def test_a_claim_about_a_race_that_starts_somewhere_on_a_day_is_due_that_day() -> None:
+    text = (
+        "The 90th Tour of Kelby starts in Marlow at 10:15 on Sunday.\n\n"
+        "Bookmaker Quillbet makes Anna Vos the 6/4 favourite."
+    )
+    assert only(text).deadline == datetime(2024, 3, 18, tzinfo=UTC)
