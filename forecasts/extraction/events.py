@@ -129,8 +129,26 @@ def dated_events(text: str, *, published_at: datetime) -> list[DatedEvent]:
             continue
         start, end = min(event.start(), day_named.start()), max(event.end(), day_named.end())
         noun = " ".join(event.group("noun").lower().split())
+        day += timedelta(days=_DAYS_AFTER_FIRST if _four_day_tournament(text, event, day) else 0)
         events.append(DatedEvent(text[start:end], noun, start, day + timedelta(days=1)))
     return events
+
+
+# "The Kessington Open begins at Royal Ardmoor on Thursday": a golf tournament's four rounds
+# run Thursday to Sunday, and claims about it are settled on the last
+_TOURNAMENT: Final = re.compile(
+    r"\b(?:(?-i:Open|Championship|Classic|Masters|Invitational)|tournament)\b", re.IGNORECASE
+)
+_DAYS_AFTER_FIRST: Final = 3
+_THURSDAY: Final = 3
+
+
+def _four_day_tournament(text: str, event: re.Match[str], day: datetime) -> bool:
+    """Whether the event is a tournament that begins on a Thursday."""
+    if day.weekday() != _THURSDAY or not event.group("noun").lower().startswith(("begin", "start")):
+        return False
+    sentence_start = max(text.rfind(". ", 0, event.start()), text.rfind("\n", 0, event.start())) + 1
+    return _TOURNAMENT.search(text, sentence_start, event.start()) is not None
 
 
 def _event_of(text: str, day: re.Match[str]) -> re.Match[str] | None:

@@ -8196,3 +8196,11 @@ def test_a_claim_about_a_race_that_starts_somewhere_on_a_day_is_due_that_day() -
         "Bookmaker Quillbet makes Anna Vos the 6/4 favourite."
     )
     assert only(text).deadline == datetime(2024, 3, 18, tzinfo=UTC)
+
+
+def test_a_claim_about_a_tournament_that_begins_on_thursday_is_due_on_sunday() -> None:
+    text = (
+        "The 40th Marlow Open begins at Kelby Links on Thursday.\n\n"
+        "Bookmaker Quillbet makes Anna Vos the 9/1 favourite."
+    )
+    assert only(text).deadline == datetime(2024, 3, 18, tzinfo=UTC)
