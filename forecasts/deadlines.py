@@ -17,8 +17,8 @@ article's published_at (converted to UTC first). The conventions:
   "by March 1" / "by 1 March": the end of that day; "before March 1": its start.
 - "the second half of April" ends with April, "the first half" of a month on the 15th;
   "of the month" is of the month named before it, else the one under way.
-- "the middle of next year" (or of 2027, or of the year) is "mid-"; "the first three
-  months of 2028" end with March; "between 2026 and 2030" with the last year.
+- "the middle of next year" (or of 2027, or of the year) is "mid-", as "by mid-year" is;
+  "the first three months of 2028" end with March; "between 2026 and 2030" with the last year.
 - "through", "over", "into" and "beyond" a month, season or year, and "until at least ...",
   end with it, as "by" does. "Before the summer is out" is by its end; "before the fourth
   quarter" at its start.
@@ -581,6 +581,8 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             rf"|{_YEAR_RE})\b",
             _year_middle,
         ),
+        # "cut by mid-year": the middle of the year under way
+        (r"\b(?:by|until|till)\s+(?:the\s+)?mid-?year\b(?P<next>)(?P<year>)", _year_middle),
         (
             # "in the first three months of 2028", "the first six months of next year"
             rf"\b(?:{_BY}\s+)?the\s+first\s+(?P<count>three|six|nine)\s+months\s+of\s+"
