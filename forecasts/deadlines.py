@@ -11,7 +11,7 @@ article's published_at (converted to UTC first). The conventions:
   included); "before 2030": 2030-01-01. "in 2019" from a 2023 article is the past and no
   deadline.
 - "early" / "mid" / "late" a year end on 1 May, 1 July and 1 January after it; of a
-  month, on the 11th, the 16th and the 1st of the next month.
+  month, on the 11th, the 16th and the 1st of the next month; "the middle of" a month is "mid-".
 - "by March", "in March", "by the end of March": the end of the next March that has not
   ended (published in August -> next year's); "before March": its first instant.
   "by March 1" / "by 1 March": the end of that day; "before March 1": its start.
@@ -328,7 +328,7 @@ def _named_month(match: re.Match[str], now: datetime) -> datetime | None:
         return None
     if _before(match) and not match.group("end"):
         return _month_start(year, month)
-    part = (match.group("part") or "").lower()
+    part = "mid" if match.groupdict().get("middle") else (match.group("part") or "").lower()
     if part == "early":
         return datetime(year, month, 11, tzinfo=UTC)
     if part == "mid":
@@ -621,7 +621,9 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             _named_day,
         ),
         (
-            rf"\b{_BY}\s+{_END}{_PART_RE}?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b(?![\s-]*\d)",
+            # "by the middle of February" is "by mid-February"
+            rf"\b{_BY}\s+(?:(?P<middle>the\s+middle\s+of\s+)|{_END}{_PART_RE}?)"
+            rf"{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b(?![\s-]*\d)",
             _named_month,
         ),
         (

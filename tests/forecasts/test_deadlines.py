@@ -39,6 +39,7 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("into February", at(2024, 3, 1)),
         ("beyond March", at(2024, 4, 1)),
         ("by mid-year", at(2024, 7, 1)),
+        ("by the middle of February", at(2024, 2, 16)),
         ("until at least mid-September", at(2023, 9, 16)),
         ("over the summer", at(2023, 9, 1)),
         ("until Sunday 10 September", at(2023, 9, 11)),
