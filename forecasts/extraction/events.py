@@ -407,7 +407,9 @@ _SEASON_CLAIM: Final = re.compile(
     r"\b(?:title|league|champions(?:hip)?|relegat\w*|promot\w*|top\s+(?:two|three|four|five|six|"
     r"half)|table|standings|stay\s+up|go(?:es)?\s+down|survive|survival|season|league\s+goals|"
     r"finish\s+(?:first|second|third|fourth|above|below|in\s+the)|last\s+(?:two|three|four)\s+"
-    r"(?:games|matches))\b",
+    r"(?:games|matches)"
+    # a storm season's tally: "14 to 20 named storms", "nine hurricanes", "a landfall"
+    r"|named\s+storms|hurricanes|typhoons|cyclones|landfalls?)\b",
     re.IGNORECASE,
 )
 

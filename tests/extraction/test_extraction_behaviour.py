@@ -8204,3 +8204,11 @@ def test_a_claim_about_a_tournament_that_begins_on_thursday_is_due_on_sunday() -
         "Bookmaker Quillbet makes Anna Vos the 9/1 favourite."
     )
     assert only(text).deadline == datetime(2024, 3, 18, tzinfo=UTC)
+
+
+def test_a_storm_season_s_tally_is_due_on_the_day_the_article_says_the_season_ends() -> None:
+    text = (
+        "The Atlantic hurricane season starts on June 1 and ends on Nov. 30.\n\n"
+        "The agency expects 15 to 19 named storms."
+    )
+    assert only(text).deadline == datetime(2024, 12, 1, tzinfo=UTC)
