@@ -398,7 +398,9 @@ _DATELINE_REACH: Final = 2000
 
 _SEASON_ENDS: Final = re.compile(
     # (a month's abbreviation may stand between: "starts on Sept. 6 ... and ends on May 16")
-    r"\b(?:(?:season|campaign)\b(?:[^.;]|\.(?=\s+\d)){0,120}?\bends\s+on"
+    # ("a hurricane season, which runs from June 1 to Nov. 30": the later day)
+    r"\b(?:(?:season|campaign)\b(?:[^.;]|\.(?=\s+\d)){0,120}?"
+    r"\b(?:ends\s+on|runs\s+from\s+[\w.]+\s+[\w.]+\s+(?:to|until|through))"
     r"|final\s+(?:day|round(?:\s+of\s+(?:matches|games|fixtures))?)(?:\s+of\s+the\s+season)?,?"
     r"(?:\s+is)?(?:\s+on)?)\s+" + _DAY.pattern[len(r"\b(?=[A-Z\d]|tomorrow)") :],
 )

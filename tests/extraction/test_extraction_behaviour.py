@@ -8212,3 +8212,11 @@ def test_a_storm_season_s_tally_is_due_on_the_day_the_article_says_the_season_en
         "The agency expects 15 to 19 named storms."
     )
     assert only(text).deadline == datetime(2024, 12, 1, tzinfo=UTC)
+
+
+def test_a_season_that_runs_from_one_day_to_another_ends_on_the_later() -> None:
+    text = (
+        "The agency expects 15 to 19 named storms in the Atlantic hurricane season, which runs "
+        "from June 1 to Nov. 30."
+    )
+    assert only(text).deadline == datetime(2024, 12, 1, tzinfo=UTC)
