@@ -49,7 +49,8 @@ article's published_at (converted to UTC first). The conventions:
 - "between March and May", "from December to February", "the April-June quarter", "the
   December-to-February period": the end of the last month. A season named without "this"
   or "next" ("a warmer-than-normal spring", "the coming winter") is the next that has not
-  ended; in January and February "the winter" is the one under way.
+  ended; in January and February "the winter" is the one under way. "The marketing year
+  that starts on Aug. 1" ends with the 31 July after it.
 - "the March quarter" ends with March; "the first week of January" on the 7th, "the first
   two weeks" and "the second week" on the 14th, "the last week of December" with the
   month; "at the end of March" as "by"; "its fourth-quarter Brent forecast" is the
@@ -490,6 +491,22 @@ def _christmas_in_passing(match: re.Match[str], now: datetime) -> datetime:
     return _christmas(match, now)
 
 
+def _year_starting(match: re.Match[str], now: datetime) -> datetime | None:
+    """The end of a year of twelve months that begins on the day named, the next such day."""
+    month_name = (match.group("month") or match.group("month2")).lower().rstrip(".")
+    month, day = _MONTHS[month_name], int(match.group("day") or match.group("day2"))
+    year = now.year if (month, day) >= (now.month, now.day) else now.year + 1
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return _add_months(datetime(year, month, day, tzinfo=UTC), 12)
+
+
+_YEAR_THAT_STARTS: Final = (
+    r"(?:marketing|crop|financial|fiscal|school|academic)\s+year,?\s+(?:that|which)\s+"
+    r"(?:starts|begins|opens)\s+(?:on\s+)?"
+)
+
+
 def _period_to(match: re.Match[str], now: datetime) -> datetime:
     year, month = _month_year(match, now)
     return _month_start(year, month + 1)
@@ -797,6 +814,14 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             rf"\b(?:year|(?:\w+|\d+)\s+months|quarter|half|weeks?)\s+ending\s+{_MONTH_RE}\s+"
             rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR_RE})?(?P<by>)",
             _named_day,
+        ),
+        (
+            # "in the marketing year that starts on Aug. 1": the year that day begins, over a
+            # year on
+            rf"\b{_YEAR_THAT_STARTS}(?:{_MONTH_RE}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"{_MONTH_RE.replace('<month>', '<month2>')})\b(?P<year>)",
+            _year_starting,
         ),
     )
 )

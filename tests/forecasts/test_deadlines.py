@@ -40,6 +40,8 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("beyond March", at(2024, 4, 1)),
         ("by mid-year", at(2024, 7, 1)),
         ("by the middle of February", at(2024, 2, 16)),
+        ("marketing year that starts on Sept. 1", at(2024, 9, 1)),
+        ("crop year which begins on 1 April", at(2025, 4, 1)),
         ("until at least mid-September", at(2023, 9, 16)),
         ("over the summer", at(2023, 9, 1)),
         ("until Sunday 10 September", at(2023, 9, 11)),
