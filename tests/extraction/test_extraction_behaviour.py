@@ -8220,3 +8220,11 @@ def test_a_season_that_runs_from_one_day_to_another_ends_on_the_later() -> None:
         "from June 1 to Nov. 30."
     )
     assert only(text).deadline == datetime(2024, 12, 1, tzinfo=UTC)
+
+
+def test_two_sides_who_have_not_won_for_years_meeting_on_a_day_still_date_the_claim() -> None:
+    text = (
+        "Two clubs who have not won a trophy since 2010 meet at Westfield Park on Saturday.\n\n"
+        "Bookmaker Quillbet makes Kelby the 4/6 favourites to lift the cup."
+    )
+    assert only(text).deadline == datetime(2024, 3, 17, tzinfo=UTC)
