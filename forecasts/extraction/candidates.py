@@ -21,6 +21,7 @@ from forecasts.extraction.events import (
     season_deadline,
     season_end,
     southern_hemisphere,
+    span_from_event,
 )
 from forecasts.extraction.exclusions import (
     _DECLINED,
@@ -333,6 +334,7 @@ def extract_candidates(
         ):
             candidate = _attributed_later(candidate, index, sentences, regions, attributed)
             candidate = _holder_in_full(candidate, document)
+        candidate = _dated_from_event(candidate, sentences[index], events)
         if candidate.deadline is None:
             candidate = _dated_by_event(candidate, sentences[index], events)
         if candidate.deadline is None:
@@ -373,6 +375,16 @@ def _dated_by_event(
 ) -> Candidate:
     """A claim about a contest the article dates, with no time of its own: the contest's day."""
     deadline = event_deadline(sentence.text, sentence.start, events)
+    if deadline is None:
+        return candidate
+    return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)
+
+
+def _dated_from_event(
+    candidate: Candidate, sentence: Sentence, events: list[DatedEvent]
+) -> Candidate:
+    """ "Within a month of polling day": the span counted from the dated vote."""
+    deadline = span_from_event(sentence.text, events)
     if deadline is None:
         return candidate
     return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)

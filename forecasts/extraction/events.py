@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Final
 
-from forecasts.deadlines import _MONTHS, _WEEKDAYS, Deadline, _next_weekday
+from forecasts.deadlines import (
+    _COUNT_RE,
+    _MONTHS,
+    _UNIT_RE,
+    _WEEKDAYS,
+    Deadline,
+    _add,
+    _count,
+    _next_weekday,
+)
 
 # Contests whose result a claim can be about; "final" only as a noun ("the Cup final at
 # Wembley", not "a final televised debate"), "polls" only as the place voters go to.
@@ -178,6 +187,29 @@ def event_deadline(sentence: str, start: int, events: list[DatedEvent]) -> Deadl
     before = [event for event in named if event.start <= start]
     event = before[-1] if before else named[0] if named else events[0]
     return Deadline(event.phrase, event.deadline, -1, -1)
+
+
+# "We will form a government within a month of polling day": a span that runs from the
+# vote's day, not from publication (LABELLING.md, deadlines)
+_SPAN_FROM_VOTE: Final = re.compile(
+    rf"\bwithin\s+{_COUNT_RE}\s+{_UNIT_RE}\s+of\s+(?:the\s+)?(?:vote|election|polling\s+day"
+    r"|election\s+day)\b",
+    re.IGNORECASE,
+)
+
+
+def span_from_event(sentence: str, events: list[DatedEvent]) -> Deadline | None:
+    """The deadline of "within a month of the vote": that span after the vote the article is
+    about, the first it dates."""
+    span = _SPAN_FROM_VOTE.search(sentence)
+    if span is None or not events:
+        return None
+    event = events[0]
+    unit = span.group("unit").lower().rstrip("s")
+    # a month from February 28 is March 28: counted from the day itself, then to its end
+    day = event.deadline - timedelta(days=1)
+    end = _add(day, unit, _count(span.group("count"))) + timedelta(days=1)
+    return Deadline(span.group(), end, span.start(), span.end())
 
 
 # Whether there is a runoff, and who is in it, the first round settles: "the chance of a

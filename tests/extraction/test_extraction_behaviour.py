@@ -8228,3 +8228,11 @@ def test_two_sides_who_have_not_won_for_years_meeting_on_a_day_still_date_the_cl
         "Bookmaker Quillbet makes Kelby the 4/6 favourites to lift the cup."
     )
     assert only(text).deadline == datetime(2024, 3, 17, tzinfo=UTC)
+
+
+def test_a_span_counted_from_polling_day_runs_from_the_dated_vote() -> None:
+    text = (
+        "Voters in Marrow go to the polls on Sunday, March 24.\n\n"
+        '"We will form a government within a month of polling day," Ana Vell said.'
+    )
+    assert only(text).deadline == datetime(2024, 4, 25, tzinfo=UTC)
