@@ -18,6 +18,7 @@ from forecasts.extraction.events import (
     event_deadline,
     financial_year_deadline,
     financial_year_end,
+    fiscal_quarter_end,
     season_deadline,
     season_end,
     southern_hemisphere,
@@ -335,6 +336,8 @@ def extract_candidates(
             candidate = _attributed_later(candidate, index, sentences, regions, attributed)
             candidate = _holder_in_full(candidate, document)
         candidate = _dated_from_event(candidate, sentences[index], events)
+        if published_at is not None:
+            candidate = _fiscal_quarter(candidate, year_end, published_at)
         if candidate.deadline is None:
             candidate = _dated_by_event(candidate, sentences[index], events)
         if candidate.deadline is None:
@@ -388,6 +391,18 @@ def _dated_from_event(
     if deadline is None:
         return candidate
     return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)
+
+
+def _fiscal_quarter(
+    candidate: Candidate, year_end: datetime | None, published_at: datetime
+) -> Candidate:
+    """ "In the third quarter", from a company whose year ends in May: its own quarter."""
+    if candidate.deadline_phrase is None:
+        return candidate
+    end = fiscal_quarter_end(
+        candidate.deadline_phrase, year_end=year_end, published_at=published_at
+    )
+    return candidate if end is None else replace(candidate, deadline=end)
 
 
 def _dated_by_season(

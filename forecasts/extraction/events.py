@@ -8,7 +8,8 @@ A sentence that tells of a contest already played ("beat Dekeyser at the Grand P
 Saturday") names none.
 
 The financial year is dated the same way: where the article says once when a company's year
-ends, "this financial year" and "full-year" figures elsewhere in it are due then.
+ends, "this financial year" and "full-year" figures elsewhere in it are due then, and a
+quarter named bare ("in the third quarter") is the company's own.
 """
 
 from __future__ import annotations
@@ -376,6 +377,30 @@ def financial_year_deadline(
         return None
     end = year_end or datetime(published_at.astimezone(UTC).year + 1, 1, 1, tzinfo=UTC)
     return Deadline(full.group(), end, -1, -1)
+
+
+# "gross margin would dip in the third quarter", from a company whose year ends on May 31:
+# its own third quarter, which ends with February, not September
+_QUARTER_PHRASE: Final = re.compile(
+    r"(?:(?:in|for|during|by)\s+the\s+)?(?P<ordinal>first|second|third|fourth)[\s-]quarter",
+    re.IGNORECASE,
+)
+_ORDINALS: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def fiscal_quarter_end(
+    phrase: str, *, year_end: datetime | None, published_at: datetime
+) -> datetime | None:
+    """The end of a quarter named bare ("the third quarter") of a company whose financial year
+    the article says ends other than with December: the next such quarter not yet over."""
+    named = _QUARTER_PHRASE.fullmatch(phrase)
+    if named is None or year_end is None or (year_end.month, year_end.day) == (1, 1):
+        return None
+    quarters_left = 4 - _ORDINALS[named.group("ordinal").lower()]
+    end = _add(year_end, "month", -3 * quarters_left)
+    while end <= published_at:
+        end = _add(end, "month", 12)
+    return end
 
 
 # --- the hemisphere ---------------------------------------------------------------------------

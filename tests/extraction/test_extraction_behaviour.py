@@ -8236,3 +8236,12 @@ def test_a_span_counted_from_polling_day_runs_from_the_dated_vote() -> None:
         '"We will form a government within a month of polling day," Ana Vell said.'
     )
     assert only(text).deadline == datetime(2024, 4, 25, tzinfo=UTC)
+
+
+def test_a_quarter_of_a_company_whose_year_ends_in_may_is_its_own_quarter() -> None:
+    text = (
+        "Kelby Chips, whose financial year ends on May 31, reported results on Monday.\n\n"
+        "Its finance chief, Ana Vell, said gross margin would probably rise to 44% in the third "
+        "quarter."
+    )
+    assert only(text).deadline == datetime(2025, 3, 1, tzinfo=UTC)
