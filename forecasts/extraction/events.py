@@ -297,7 +297,10 @@ _FY_MONTH: Final = _MONTH + r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+(
 _FY_DAY_FIRST: Final = r"(?P<day2>[0-3]?\d)\s+" + _MONTH.replace("month", "month2")
 # Where the article says the year ends: its own words for it, or its last quarter or half
 _FINANCIAL_YEAR_ENDS: Final = re.compile(
-    r"\b(?:(?:financial|fiscal)\s+year|fourth\s+quarter|second\s+half),?\s+"
+    # ("fiscal 2027, which ends on May 31", not "the first quarter of fiscal 2028, which
+    # ended on April 1")
+    r"\b(?:(?:financial|fiscal)\s+year|(?<!of\s)fiscal\s+20\d\d|fourth\s+quarter|second\s+half)"
+    r",?\s+"
     r"(?:(?:which|that)\s+)?(?:ends|ending|ended|to)\s+(?:on\s+|in\s+)?"
     rf"(?:{_FY_DAY_FIRST}|{_FY_MONTH})\b",
     re.IGNORECASE,

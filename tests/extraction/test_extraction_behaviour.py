@@ -8245,3 +8245,12 @@ def test_a_quarter_of_a_company_whose_year_ends_in_may_is_its_own_quarter() -> N
         "quarter."
     )
     assert only(text).deadline == datetime(2025, 3, 1, tzinfo=UTC)
+
+
+def test_fiscal_2025_which_ends_on_may_31_gives_the_company_s_year_and_quarters() -> None:
+    text = (
+        "Kelby Chips raised its forecast for fiscal 2025, which ends on May 31.\n\n"
+        "Its finance chief, Ana Vell, said gross margin would probably rise to 44% in the third "
+        "quarter."
+    )
+    assert only(text).deadline == datetime(2025, 3, 1, tzinfo=UTC)
