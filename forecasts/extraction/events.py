@@ -81,8 +81,10 @@ _EVENT_AFTER_DAY: Final = re.compile(
 # "Voters head to the polls on Sunday, May 24", "Election day is May 19": the event, then
 # the day it is on
 _EVENT_BEFORE_DAY: Final = re.compile(
-    # not across "and": "elects a president on March 24 and holds a runoff ... on April 7"
-    r"\b" + _EVENT + r"\b(?:(?!\band\b)[^.;!?,\"“”]){0,60}?(?:,\s+)?\b(?:on|is|falls\s+on|for)"
+    # not across "and": "elects a president on March 24 and holds a runoff ... on April 7";
+    # the place may be long: "the final of the women's handball World Championship at the
+    # Ardenza Arena on Sunday"
+    r"\b" + _EVENT + r"\b(?:(?!\band\b)[^.;!?,\"“”]){0,72}?(?:,\s+)?\b(?:on|is|falls\s+on|for)"
     r"(?:\s+the\s+night\s+of)?\s+$",
     re.IGNORECASE,
 )

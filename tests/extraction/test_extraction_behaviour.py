@@ -8254,3 +8254,12 @@ def test_fiscal_2025_which_ends_on_may_31_gives_the_company_s_year_and_quarters(
         "quarter."
     )
     assert only(text).deadline == datetime(2025, 3, 1, tzinfo=UTC)
+
+
+def test_a_final_named_with_its_competition_and_arena_before_its_day_dates_claims() -> None:
+    text = (
+        "Kelby and Marlow meet in the final of the women's European Handball Shield at the new "
+        "Westfield Arena on Sunday.\n\n"
+        "Bookmaker Quillbet makes Kelby the 4/6 favourites to lift the trophy."
+    )
+    assert only(text).deadline == datetime(2024, 3, 18, tzinfo=UTC)
