@@ -26,7 +26,8 @@ article's published_at (converted to UTC first). The conventions:
   April", "revised down from 1.6% in March"), is no deadline.
 - "in the first half" ends on 1 July, "in the second half" with the year (the next such half
   that has not ended); "by Christmas" at the end of 25 December, "before Christmas" at its
-  start; "in the year to February", "the six months to March": at the end of that month.
+  start; "in the year to February", "the six months to March": at the end of that month;
+  "in the second half, which ends on Feb. 27": at the end of that day.
 - Seasons are meteorological and northern: spring Mar-May, summer Jun-Aug,
   autumn Sep-Nov, winter Dec-Feb; with southern=True (an article about Australia) six
   months on: spring Sep-Nov, summer Dec-Feb. "by the summer" is the end of the next summer that has
@@ -813,6 +814,14 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
             # "for the three months ending June 30": a period still running, to the day
             rf"\b(?:year|(?:\w+|\d+)\s+months|quarter|half|weeks?)\s+ending\s+{_MONTH_RE}\s+"
             rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR_RE})?(?P<by>)",
+            _named_day,
+        ),
+        (
+            # "in the second half, which ends on Feb. 27": the part of a company's year to the
+            # day it says that part ends
+            r"\b(?:in|during|over|for|by\s+the\s+end\s+of)\s+the\s+(?:first|second|third|fourth)"
+            r"\s+(?:half|quarter),?\s+(?:which|that)\s+ends\s+(?:on\s+)?"
+            rf"{_MONTH_RE}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR_RE})?(?P<by>)",
             _named_day,
         ),
         (
