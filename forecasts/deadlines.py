@@ -47,11 +47,11 @@ article's published_at (converted to UTC first). The conventions:
   a week with "next"); "before Monday": its start; "this weekend": the end of the coming
   Sunday. "On Friday" (and "on Thursday and Friday": the last) is a deadline unless its
   clause tells of something said or done that day ("said on Friday", "won 46% on Sunday").
-- "between March and May", "from December to February", "the April-June quarter", "the
-  December-to-February period": the end of the last month. A season named without "this"
-  or "next" ("a warmer-than-normal spring", "the coming winter") is the next that has not
-  ended; in January and February "the winter" is the one under way. "The marketing year
-  that starts on Aug. 1" ends with the 31 July after it.
+- "between March and May", "from December to February", "by February to April", "the
+  April-June quarter", "the December-to-February period": the end of the last month. A
+  season named without "this" or "next" ("a warmer-than-normal spring", "the coming
+  winter") is the next that has not ended; in January and February "the winter" is the one
+  under way. "The marketing year that starts on Aug. 1" ends with the 31 July after it.
 - "the March quarter" ends with March; "the first week of January" on the 7th, "the first
   two weeks" and "the second week" on the 14th, "the last week of December" with the
   month; "at the end of March" as "by"; "its fourth-quarter Brent forecast" is the
@@ -774,7 +774,9 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
         (
             # "between March and May", "from December to February", "the April-June
             # quarter": a stretch of months, over when its last month is
-            rf"\b(?:(?:between|from|in|over|for|during)\s+)?(?-i:{_FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|"
+            # ("by February to April", "persisting through December to February")
+            rf"\b(?:(?:between|from|in|over|for|during|by|through|until|into)\s+)?"
+            rf"(?-i:{_FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|"
             rf"Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?:\s+(?:to|and|through|until)\s+|-(?:to-)?)"
             rf"{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b(?![\s-]*\d)",
             _period_to,
