@@ -11,7 +11,8 @@ article's published_at (converted to UTC first). The conventions:
   included); "before 2030": 2030-01-01. "in 2019" from a 2023 article is the past and no
   deadline.
 - "early" / "mid" / "late" a year end on 1 May, 1 July and 1 January after it; of a
-  month, on the 11th, the 16th and the 1st of the next month; "the middle of" a month is "mid-".
+  month, on the 11th, the 16th and the 1st of the next month; "the middle of" a month is
+  "mid-", and "before mid-November" is up to the 14th.
 - "by March", "in March", "by the end of March": the end of the next March that has not
   ended (published in August -> next year's); "before March": its first instant.
   "by March 1" / "by 1 March": the end of that day; "before March 1": its start.
@@ -328,9 +329,10 @@ def _named_month(match: re.Match[str], now: datetime) -> datetime | None:
     if year > now.year and not match.group("year") and _done_just_before(match):
         # "robots, which it began installing in April", written in June: last April
         return None
-    if _before(match) and not match.group("end"):
-        return _month_start(year, month)
     part = "mid" if match.groupdict().get("middle") else (match.group("part") or "").lower()
+    if _before(match) and not match.group("end"):
+        # "not before mid-November": the middle is the 15th, so up to the 14th
+        return datetime(year, month, 15, tzinfo=UTC) if part == "mid" else _month_start(year, month)
     if part == "early":
         return datetime(year, month, 11, tzinfo=UTC)
     if part == "mid":

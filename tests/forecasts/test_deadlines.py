@@ -45,6 +45,7 @@ def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
         ("in the second half, which ends on Feb. 24", at(2024, 2, 25)),
         ("by February to April", at(2024, 5, 1)),
         ("through December to February", at(2024, 3, 1)),
+        ("before mid-November", at(2023, 11, 15)),
         ("until at least mid-September", at(2023, 9, 16)),
         ("over the summer", at(2023, 9, 1)),
         ("until Sunday 10 September", at(2023, 9, 11)),
