@@ -648,6 +648,9 @@ class _Document:
     previous_paragraph: int = -1
     # The name that opened the sentence before this one, as its subject.
     opening: _Entity | None = None
+    # The team the sentence before opened on and called "their" ("Redbridge are without
+    # their captain."): whom "the club" opening the next sentence means.
+    team_opening: _Entity | None = None
     # The whole article: "federal forecasters said" in a lede speaks for an agency named later.
     article: str = ""
     # An article about the southern hemisphere, whose seasons fall six months from the north's

@@ -58,6 +58,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     credit = _agency_credit(sentence.text)
     before_sentence = document.opening
     document.opening = None
+    document.team_opening = _team_opening(sentence.text, document)
     start = _after_dateline(sentence.text)
     for mention in _mentions_in(sentence.text, document):
         if credit is not None and credit[0] <= mention.start < credit[1]:
@@ -1985,6 +1986,9 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
         # "The bank's staff projections" in a story that opened on a central bank: the
         # bank it is about, whatever lender was quoted since
         return subject
+    if nouns[0] in _TEAM_NOUNS and document.team_opening is not None:
+        # "The Foxes have their own injury worries. The club said ...": that team
+        return document.team_opening
     if _any_org_noun(nouns[0]) and nouns[0].islower():
         # "the company" (not "The Bank of Norland", a name)
         found = _generic_noun_org(nouns, document, earlier)
@@ -2002,6 +2006,43 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
         if found is not None:
             return found
     return None
+
+
+# What a sports report calls a team it has just written about.
+_TEAM_NOUNS: Final = _wordset("club team side franchise")
+
+
+# "Redbridge are also without their captain.", "The Mariners have their own injury worries.":
+# a name that opens the sentence with a verb that is not a singular one ("thinks", "is") and
+# is then called "their", as reports call a team.
+_TEAM_THEIR: Final = re.compile(
+    r"\W*(?:(?:But|And|Yet|So)\s+)?(?:The\s+)?"
+    r"(?!The\b)(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+    r"(?!(?:is|was|has|does)\b|[a-z]+[^s\W]s\b)(?:will\s+)?[a-z]+\b[^.;:\"“”]*?\btheir\b"
+)
+
+
+def _team_opening(text: str, document: _Document) -> _Entity | None:
+    """The team a sentence opens on and calls "their", as the article knows it in full."""
+    if " their " not in text:
+        return None
+    opening = _TEAM_THEIR.match(text, _after_dateline(text))
+    if opening is None:
+        return None
+    name = opening.group("name")
+    known = document.known(name)
+    if known is None:
+        return _Entity(_team_in_full(name, document.article), "org")
+    # "Berglund made their case": a person named so, he or she, is no team
+    return known.root() if not known.gender else None
+
+
+def _team_in_full(name: str, article: str) -> str:
+    """ "Redbridge" as the article names it in full once, "Redbridge Athletic"; else as written."""
+    for fuller in re.finditer(rf"\b{re.escape(name)}((?:\s+[A-Z][\w'’-]*)+)", article):
+        if _org_word(fuller.group(1).split()[-1]):
+            return fuller.group().strip()
+    return name
 
 
 # "VELGRAD, Dec 3 (Wire) - Ruvania's central bank kept ...": a lede that calls the bank by

@@ -8263,3 +8263,14 @@ def test_a_final_named_with_its_competition_and_arena_before_its_day_dates_claim
         "Bookmaker Quillbet makes Kelby the 4/6 favourites to lift the trophy."
     )
     assert only(text).deadline == datetime(2024, 3, 18, tzinfo=UTC)
+
+
+def test_the_club_is_the_team_the_sentence_before_opened_on_and_called_their() -> None:
+    text = (
+        "Kellby Hawks host Stanmoor Foxes at Brook Park on Saturday.\n\n"
+        "Statistics firm Goalgrid Analytics is less sure. Its model gives Kellby a 40% chance "
+        "of winning.\n\n"
+        "The Foxes have their own injury worries. The club said on Thursday that Ivo Brask "
+        "would miss at least five weeks with a knee injury."
+    )
+    assert speakers_of(text) == ["Goalgrid Analytics", "Stanmoor Foxes"]
