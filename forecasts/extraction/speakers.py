@@ -265,7 +265,14 @@ def _opens_as_subject(before: str) -> bool:
     if opening is None:
         return False
     kind = opening.group("kind") or opening.group("aside")
-    return kind is None or _any_org_noun(kind)
+    return kind is None or _any_org_noun(kind) or kind in _PUBLISHER_KINDS
+
+
+# "The data site Ballot Compass has updated its model. It now gives ...": kinds of body that
+# publish forecasts without being called a firm, whom the next "it" means.
+_PUBLISHER_KINDS: Final = _wordset(
+    "site website outlet newsletter aggregator modeller modeler forecaster platform service"
+)
 
 
 _KIND_BEFORE_NAME: Final = re.compile(

@@ -8274,3 +8274,12 @@ def test_the_club_is_the_team_the_sentence_before_opened_on_and_called_their() -
         "would miss at least five weeks with a knee injury."
     )
     assert speakers_of(text) == ["Goalgrid Analytics", "Stanmoor Foxes"]
+
+
+def test_it_after_a_data_site_named_by_its_kind_is_that_site() -> None:
+    text = (
+        "Kell wins the vote; Varga concedes\n\n"
+        "The polling site Votecast has rerun its model with the late returns. It now gives "
+        "Kell a 64% chance of winning the runoff."
+    )
+    assert speakers_of(text) == ["Votecast"]
