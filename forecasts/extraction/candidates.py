@@ -500,7 +500,7 @@ def _source_named_next(index: int, sentences: list[Sentence]) -> _Attribution | 
     sentence names ("The survey by Kell Research, ..."), as the reader does."""
     text = sentences[index].text
     if "ccording" not in text:
-        revised = _COUNTED_REVISERS.search(text) if "saying" in text else None
+        revised = _COUNTED_REVISERS.search(text)
         if revised is None and " said" in text:
             revised = _COUNTED_SAYERS.search(text)
         return _sources_named_after(revised, index, sentences) if revised else None
@@ -540,8 +540,11 @@ _COUNTED_SOURCES: Final = re.compile(
 # "two banks", "three forecasting firms": a count of bodies, to be named one by one.
 _COUNTED_BODIES: Final = (
     # "two U.S. banks": a place's initials may say where they are
-    r"\b(?P<count>two|three|four)\s+(?:(?:[A-Z]\.){2,}\s+|[\w-]+\s+)?(?:banks|firms|"
+    r"(?:\b(?P<count>two|three|four)\s+(?:(?:[A-Z]\.){2,}\s+|[\w-]+\s+)?(?:banks|firms|"
     r"brokerages|consultancies|agencies|forecasters|institutes)"
+    # "Two of the biggest commodity desks in London": which ones, and where they are
+    r"|\b(?P<among>two|three|four)\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:banks|firms|desks|houses|"
+    r"brokerages|consultancies)(?:\s+in\s+[A-Z][\w-]*)?)"
 )
 
 
@@ -562,7 +565,8 @@ _COUNTED_REVISERS: Final = re.compile(
 
 # "..., and two banks said Brent would likely slip below $70": the same count, saying it.
 _COUNTED_SAYERS: Final = re.compile(
-    _COUNTED_BODIES + r"\s+said\b",
+    # "two banks told clients that ...": a note to clients says it too
+    _COUNTED_BODIES + r"\s+(?:said|told\s+(?:clients|investors|customers))\b",
     re.IGNORECASE,
 )
 
@@ -574,18 +578,11 @@ def _sources_named_after(
     counted: re.Match[str], index: int, sentences: list[Sentence]
 ) -> _Attribution | None:
     """The firms a lede counts, named one by one at the head of the sentences after it."""
-    wanted = _COUNTS[counted.group("count").lower()]
+    wanted = _COUNTS[(counted.group("count") or counted.group("among")).lower()]
     names: list[str] = []
     for later in sentences[index + 1 : index + 1 + _COUNTED_REACH]:
-        runs = _name_runs(later.text)
-        if (
-            runs
-            and runs[0].start == 0
-            and runs[0].text not in names
-            and _FIRM_SPEAKS.match(later.text, runs[0].end)
-        ):
-            names.append(runs[0].text)
-        if len(names) == wanted:
+        names.extend(name for name in _heading_firms(later.text) if name not in names)
+        if len(names) >= wanted:
             break
     if not names:
         return None
@@ -599,12 +596,36 @@ def _sources_named_after(
 _COUNTED_REACH: Final = 8
 
 
+# "Analysts at Stellard Bank cut their forecast": the firm the analysts speak for.
+_ANALYSTS_AT: Final = re.compile(r"(?:Analysts|Economists|Strategists)\s+(?:at|from)\s+")
+
+
+def _heading_firms(text: str) -> list[str]:
+    """The firms a sentence opens on as the subject of a forecast: "Harrowgate Bank cut its
+    forecast", "Analysts at X and Y cut their forecasts", "X and Y both said"."""
+    analysts = _ANALYSTS_AT.match(text)
+    start = analysts.end() if analysts else 0
+    runs = [run for run in _name_runs(text) if run.start >= start]
+    # "Its analysts said": a pronoun's capital, no firm
+    if not runs or runs[0].start != start or runs[0].text.lower() in _NOT_FIRMS:
+        return []
+    names, end = [runs[0].text], runs[0].end
+    if len(runs) > 1 and re.fullmatch(r"\s+and\s+", text[end : runs[1].start]):
+        names, end = [*names, runs[1].text], runs[1].end
+    return names if _FIRM_SPEAKS.match(text, end) else []
+
+
+_NOT_FIRMS: Final = frozenset({"its", "their", "the", "both"})
+
+
 # "Calloway Data Group said on Tuesday that it now expects", "Penrose Analytics forecasts"
 _FIRM_SPEAKS: Final = re.compile(
+    # "X and Y, in separate notes on Monday, cut their forecasts": an aside before the verb
+    r"(?:,[^,;.]{1,60},)?"
     r",?\s+(?:\w+\s+){0,2}?(?:said|says|expects|expected|forecast|forecasts|predicts|predicted|"
     r"sees|saw|estimates|estimated|projects|projected|"
     # "Harbourline Capital lowered its 2027 Brent forecast": a revision names the forecaster
-    r"(?:cut|raised|lowered|trimmed|lifted|revised)\s+its)\b"
+    r"(?:cut|raised|lowered|trimmed|lifted|revised)\s+(?:its|their))\b"
 )
 
 

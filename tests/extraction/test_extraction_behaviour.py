@@ -8283,3 +8283,20 @@ def test_it_after_a_data_site_named_by_its_kind_is_that_site() -> None:
         "Kell a 64% chance of winning the runoff."
     )
     assert speakers_of(text) == ["Votecast"]
+
+
+def test_a_lede_s_two_banks_are_the_firms_whose_analysts_or_names_head_the_next_sentences() -> None:
+    analysts = (
+        "OSLO, May 2 (Kell Wire) - Copper slipped on Tuesday, and two banks said the metal "
+        "would average less than $8,000 a tonne in the third quarter.\n\n"
+        "Analysts at Marrow Bank cut their forecast to $7,800, and Tiller Capital lowered its "
+        "own to $7,900."
+    )
+    both = (
+        "OSLO, May 2 (Kell Wire) - Grain freight rose on Tuesday after the Kell Port Authority "
+        "closed a berth, and two consultancies said the delays were likely to last into June.\n\n"
+        "Ostra Shipping Consultants and Pell Freight Research both said in notes that the "
+        "berth would not reopen soon."
+    )
+    assert speakers_of(analysts) == ["Marrow Bank", "Marrow Bank"]
+    assert speakers_of(both)[0] == "Ostra Shipping Consultants"
