@@ -574,6 +574,12 @@ _COUNTED_SAYERS: Final = re.compile(
 _COUNTS: Final = {"two": 2, "three": 3, "four": 4}
 
 
+def _counted_bodies_speak(text: str) -> bool:
+    """ "Oil fell after OPEC+ held output, and two banks cut their forecasts, saying ...": the
+    counted banks hold the claim, not the body the clause before them names."""
+    return _COUNTED_REVISERS.search(text) is not None or _COUNTED_SAYERS.search(text) is not None
+
+
 def _sources_named_after(
     counted: re.Match[str], index: int, sentences: list[Sentence]
 ) -> _Attribution | None:
@@ -707,6 +713,7 @@ def _candidate(
     # "..., now that OPEC+ has agreed ..., according to two U.S. banks": the count is the
     # source, not a body the clause names
     counted = "ccording" in sentence.text and _COUNTED_ACCORDING.search(sentence.text) is not None
+    counted = counted or _counted_bodies_speak(sentence.text)
     if attribution.speaker is None or counted:
         named = _source_named_next(index, sentences)
         # "two banks cut their forecasts": a count of unnamed banks, each named after

@@ -8300,3 +8300,14 @@ def test_a_lede_s_two_banks_are_the_firms_whose_analysts_or_names_head_the_next_
     )
     assert speakers_of(analysts) == ["Marrow Bank", "Marrow Bank"]
     assert speakers_of(both)[0] == "Ostra Shipping Consultants"
+
+
+def test_a_lede_s_counted_banks_hold_the_claim_over_a_body_named_before_them() -> None:
+    text = (
+        "OSLO, May 2 (Kell Wire) - Copper fell on Tuesday after the Kell Mining Council agreed "
+        "to lift quotas, and two banks cut their forecasts, saying a surplus would keep prices "
+        "below $8,000 a tonne for most of next year.\n\n"
+        "Marrow Bank lowered its forecast to $7,800, and said stocks had risen for months.\n\n"
+        "Tiller Capital cut its own to $7,900."
+    )
+    assert speakers_of(text)[0] == "Marrow Bank"
