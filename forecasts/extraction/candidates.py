@@ -86,6 +86,7 @@ from forecasts.extraction.speakers import (
     _learn_unnamed_bodies,
     _named_in_full,
     _own_organisations,
+    _post_holder_next,
     _report_owner,
 )
 
@@ -309,6 +310,8 @@ def extract_candidates(
         )
         if post and holder is not None and not candidate.speakers:
             candidate = replace(candidate, speaker=holder)
+        if (holder := _lede_post_holder(index, sentences, known_before, document)) is not None:
+            candidate = replace(candidate, speaker=holder, speakers=())
         if candidate.speaker is None and not attributed[index].generic:
             candidate = replace(
                 candidate,
@@ -423,6 +426,18 @@ def _dated_by_financial_year(
     if deadline is None:
         return candidate
     return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)
+
+
+def _lede_post_holder(
+    index: int, sentences: list[Sentence], known_before: list[int], document: _Document
+) -> str | None:
+    """The person a paragraph's closing "..., the chief medical officer told MPs" means, when
+    the next paragraph opens on them."""
+    sentence = sentences[index]
+    following = sentences[index + 1] if index + 1 < len(sentences) else None
+    if following is None or following.paragraph != sentence.paragraph + 1:
+        return None
+    return _post_holder_next(sentence.text, following.text, known_before[index], document)
 
 
 def _fullest_org(name: str, document: _Document) -> str:

@@ -2299,6 +2299,39 @@ _TITLE_WORD: Final = re.compile(
 _NOT_THE_HOLDER: Final = ("deputy", "vice", "assistant", "former", "acting")
 
 
+# "..., the head of the Office for Fiscal Oversight told MPs on Monday", "..., the country's
+# chief medical officer told MPs": a source given by the post alone, closing the clause.
+_POST_SAID: Final = re.compile(
+    rf",\s+(?i:the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_WORDS})"
+    r"(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and)\s+)?){1,6})?"
+    r"\s*(?:told|said|says|tells|warned)\b"
+)
+
+
+# "Prof. Hamish Adeyemi-Berg was giving evidence ...", "Dr. Ada Kell, the office's chair,":
+# a full name opening a sentence as its subject, with no post of its own elsewhere ("Ada
+# Kell, an analyst at X, said" is another source).
+_PERSON_OPENS: Final = re.compile(
+    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+    r"(?=\s+(?:was|is|has|had)\b|,\s+(?:the|its)\s+[\w-]+['’]s\s)"
+)
+
+
+def _post_holder_next(
+    text: str, following: str | None, known: int, document: _Document
+) -> str | None:
+    """ "..., the chief medical officer told MPs." then "Prof. X was giving evidence ...": a
+    lede names its source by the post, and the paragraph after it opens on the person, new to
+    the article, who holds it."""
+    if following is None or _POST_SAID.search(text) is None:
+        return None
+    opening = _PERSON_OPENS.match(following)
+    person = document.known(opening.group("name")) if opening else None
+    if person is None or person.kind != "person" or person.order < known:
+        return None
+    return person.name
+
+
 def _learn_roles(text: str, document: _Document) -> None:
     titled = _TITLE_WORD.search(text) is not None
     for pattern in (_ROLE_BEFORE_NAME, _NAME_BEFORE_ROLE, _TITLE_BEFORE_NAME):

@@ -8311,3 +8311,13 @@ def test_a_lede_s_counted_banks_hold_the_claim_over_a_body_named_before_them() -
         "Tiller Capital cut its own to $7,900."
     )
     assert speakers_of(text)[0] == "Marrow Bank"
+
+
+def test_a_lede_s_post_told_mps_is_the_person_the_next_paragraph_opens_on() -> None:
+    text = (
+        "Measles cases in Kellmark will probably double by March, the country's chief "
+        "nursing officer told MPs on Tuesday.\n\n"
+        "Dr. Ines Varga-Holt was giving evidence to the health committee alongside officials "
+        "from the vaccine agency."
+    )
+    assert speakers_of(text) == ["Ines Varga-Holt"]
