@@ -55,6 +55,7 @@ from forecasts.extraction.names import (
     _Mention,
     _mentions_in,
     _name_runs,
+    _part_of,
     _remembered_as_alias,
 )
 from forecasts.extraction.quantities import _BARE_MODALS, _NO_STATED_LIKELIHOOD, Quantity, _quantity
@@ -1890,10 +1891,28 @@ def _learn_names_before_attribution(
             continue
         entity = _classify(mention, sentence.text, document)
         if entity is not None and len(entity.name.split()) > 1:
-            previous = (mention, document.remember(entity))
-            _link_to_owner(mention, previous[1], document)
+            current = (mention, document.remember(entity))
+            _link_to_owner(mention, current[1], document)
+            _join_unit_to_body(sentence.text, previous, current, document)
+            previous = current
         else:
             previous = None
+
+
+def _join_unit_to_body(
+    text: str,
+    unit: tuple[_Mention, _Entity] | None,
+    body: tuple[_Mention, _Entity],
+    document: _Document,
+) -> None:
+    """ "The Climate Prediction Center, part of the National Oceanic and Atmospheric
+    Administration, said": the unit speaks for the body it belongs to, in this very sentence
+    and in the "it" of the next one."""
+    if unit is None or not _part_of(text, unit, body):
+        return
+    unit[1].parent = body[1]
+    if document.last_organisation == unit[1].name:
+        document.last_organisation = body[1].root().name
 
 
 def _build(

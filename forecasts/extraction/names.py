@@ -1626,8 +1626,16 @@ def _part_of(
         body_entity.kind == entity.kind == "org"
         and body_entity is not entity
         and entity.root() is not body_entity
-        and bool(re.fullmatch(r"\s+(?:\([A-Z][\w&.]{1,7}\)\s+)?of\s+(?:the\s+)?", between))
+        and bool(_PART_OF.fullmatch(between))
     )
+
+
+_PART_OF: Final = re.compile(
+    r"\s+(?:\([A-Z][\w&.]{1,7}\)\s+)?of\s+(?:the\s+)?"
+    # "The Climate Prediction Center, part of the National Oceanic and Atmospheric
+    # Administration,": a unit described as the body's own
+    r"|,\s+(?:(?:a|an)\s+)?(?:part|unit|arm|division|branch)\s+of\s+(?:the\s+)?"
+)
 
 
 def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str | None:

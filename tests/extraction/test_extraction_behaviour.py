@@ -8321,3 +8321,14 @@ def test_a_lede_s_post_told_mps_is_the_person_the_next_paragraph_opens_on() -> N
         "from the vaccine agency."
     )
     assert speakers_of(text) == ["Ines Varga-Holt"]
+
+
+def test_a_centre_that_is_part_of_a_named_agency_speaks_for_the_agency() -> None:
+    text = (
+        "The Storm Outlook Centre, part of the Kellish Marine and Weather Administration, said "
+        "on Monday there was a 70% chance of a stormy autumn. It expects four to six gales."
+    )
+    assert speakers_of(text) == [
+        "Kellish Marine and Weather Administration",
+        "Kellish Marine and Weather Administration",
+    ]
