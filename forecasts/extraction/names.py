@@ -266,7 +266,9 @@ _SPEECH_VERBS: Final = (
     r"admit(?:ted|s)?|declared|conceding|admitting|acknowledging|"
     # "X was more upbeat, arguing that prices would fall": a clause hung on its subject
     r"(?<=,\s)(?:arguing|saying|warning)(?=\s+that\b)|"
-    r"announced|replied|explained|predicting|forecasting|betting(?=\s+that\b)|insist|reported|"
+    # "the Office of Revenue and Forecasting said": a capital marks a name's last word, no verb
+    r"announced|replied|explained|(?-i:predicting|forecasting)|betting(?=\s+that\b)|insist|"
+    r"reported|"
     # "X is more bullish, seeing Brent at $85": the level X puts it at
     r"(?<=,\s)(?:estimating|seeing)(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?"
     r"[$€£]?\d)|"

@@ -8332,3 +8332,8 @@ def test_a_centre_that_is_part_of_a_named_agency_speaks_for_the_agency() -> None
         "Kellish Marine and Weather Administration",
         "Kellish Marine and Weather Administration",
     ]
+
+
+def test_a_capitalised_forecasting_ending_a_body_s_name_is_no_verb() -> None:
+    text = "The state's Office of Parking and Forecasting said fees would probably rise next year."
+    assert speakers_of(text) == ["Office of Parking and Forecasting"]
