@@ -1001,7 +1001,11 @@ def _mentions_in(text: str, document: _Document) -> list[_Mention]:
 
 # "Ministry of Economy and Finance", "Department of Agriculture and Forestry": a ministry's
 # name lists its portfolios.
-_MINISTRY_OF: Final = re.compile(r"(?:The\s+)?(?:Ministry|Department|Secretariat)\s+of\s+[A-Z]")
+# "Office of Budget and Management", "Bureau of Mines and Geology": a public body's "of" and
+# the two fields after it
+_MINISTRY_OF: Final = re.compile(
+    r"(?:The\s+)?(?:Ministry|Department|Secretariat|Office|Bureau|Directorate)\s+of\s+[A-Z]"
+)
 
 
 # " and Control" closing a name whose "for" says what the body is for; not " and Jones Ltd"

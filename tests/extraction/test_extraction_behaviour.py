@@ -8337,3 +8337,8 @@ def test_a_centre_that_is_part_of_a_named_agency_speaks_for_the_agency() -> None
 def test_a_capitalised_forecasting_ending_a_body_s_name_is_no_verb() -> None:
     text = "The state's Office of Parking and Forecasting said fees would probably rise next year."
     assert speakers_of(text) == ["Office of Parking and Forecasting"]
+
+
+def test_an_office_of_two_fields_joined_by_and_is_one_name() -> None:
+    text = "The Bureau of Harbours and Dredging expects cargo volumes to rise 4% next year."
+    assert speakers_of(text) == ["Bureau of Harbours and Dredging"]
