@@ -129,6 +129,9 @@ _SURVEY_SHARE: Final = re.compile(
 _NOBODY_S_BELIEF: Final = re.compile(
     r"\b(?:people|persons?|sources?|officials?)\s+(?:familiar\s+with|with\s+(?:direct\s+)?"
     r"knowledge\s+of|briefed\s+on)\b"
+    # "two people close to the talks said": as unnamed as those familiar with them
+    r"|\b(?:people|persons?|sources?|officials?|diplomats?)\s+close\s+to\s+(?:the\s+)?"
+    r"(?:talks|negotiations|discussions|matter|process|deal|decision)\b"
     r"|\b(?:market\s+pricing|futures\s+(?:markets?|pricing)|money\s+markets?|markets?)\s+"
     r"(?:now\s+)?(?:impl(?:y|ies|ied)|(?:are|is|were|was)\s+pricing)\s+(?:that|in|an?|\d)\b"
     # "On the exchange, X was trading at 2.62": the price a market set, whatever it implies
@@ -224,6 +227,7 @@ _NOBODY_S_WORDS: Final = (
     "familiar",
     "knowledge",
     "briefed",
+    "close to",
     "impl",
     "pricing",
     "rading",

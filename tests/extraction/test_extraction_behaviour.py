@@ -8342,3 +8342,12 @@ def test_a_capitalised_forecasting_ending_a_body_s_name_is_no_verb() -> None:
 def test_an_office_of_two_fields_joined_by_and_is_one_name() -> None:
     text = "The Bureau of Harbours and Dredging expects cargo volumes to rise 4% next year."
     assert speakers_of(text) == ["Bureau of Harbours and Dredging"]
+
+
+def test_people_close_to_the_talks_are_no_one_to_track_even_after_a_joined_clause() -> None:
+    text = (
+        "GENEVA, May 3 (Kell Wire) -- Ostra and Pelland failed on Tuesday to agree terms for "
+        "a fishing deal that expires on June 30, and two people close to the talks said a "
+        "deal before the deadline now looked unlikely."
+    )
+    assert speakers_of(text) == []
