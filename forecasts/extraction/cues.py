@@ -1087,6 +1087,7 @@ def _phrase_cue(
             phrase in {"expected to", "expects", "expect", "expecting"}
             and _PUBLISHES_AFTER.match(after)
             and not _SHARE_COUNTED_AFTER.match(after)
+            and not _count_results_expected(before, after)
         ):
             return None  # "it expected to publish official results on Monday": a timetable
         if phrase == "expected to" and _THAN_BEFORE.search(before):
@@ -1408,6 +1409,30 @@ _SHARE_COUNTED_AFTER: Final = re.compile(
 
 
 _THAN_BEFORE: Final = re.compile(r"\bthan\s+$", re.IGNORECASE)
+
+
+# "The Electoral Commission expects to publish preliminary results for most districts by
+# 1 a.m.": how far an election count gets by then (LABELLING.md: an electoral body expecting
+# to publish most results by midnight forecasts).
+_COUNT_RESULTS_AFTER: Final = re.compile(
+    r"^\s*(?:to\s+)?(?:publish|release|announce|declare)\s+(?:the\s+)?"
+    r"(?:(?:most|all|final|preliminary|provisional|partial|first|first-round|constituency)\s+"
+    r"(?:of\s+the\s+)?)+results\b"
+    # "by 2 a.m.", "shortly after midnight": how far the count gets by then, where "official
+    # results on Monday evening" is the day set for them
+    r"[^.;]*?\b(?:by|shortly\s+after|within)\s",
+    re.IGNORECASE,
+)
+
+
+_ELECTORAL_BODY_BEFORE: Final = re.compile(
+    r"\b(?:electoral|election|elections|commission|council)\b", re.IGNORECASE
+)
+
+
+def _count_results_expected(before: str, after: str) -> bool:
+    """An electoral body expecting to publish a count's results, which is no mere timetable."""
+    return bool(_COUNT_RESULTS_AFTER.match(after) and _ELECTORAL_BODY_BEFORE.search(before))
 
 
 _NOUN_AFTER: Final = re.compile(

@@ -8351,3 +8351,11 @@ def test_people_close_to_the_talks_are_no_one_to_track_even_after_a_joined_claus
         "deal before the deadline now looked unlikely."
     )
     assert speakers_of(text) == []
+
+
+def test_an_electoral_commission_expecting_to_publish_preliminary_results_forecasts() -> None:
+    text = (
+        "The Kellish Electoral Commission said it expected to publish preliminary results "
+        "for most provinces by 4 a.m. on Monday."
+    )
+    assert speakers_of(text) == ["Kellish Electoral Commission"]
