@@ -642,8 +642,10 @@ _FIGURE: Final = re.compile(
     rf"(?P<range>(?P<lo>{_NUM}){_PERCENT}?{_DASH}(?P<hi>{_NUM}){_PERCENT})"
     rf"|(?P<single>(?P<pct>{_NUM}){_PERCENT})"
     # "\b(?=\w)": a ratio is tried where a word starts, not also where one ends
-    # "one chance in ten": the ratio with its noun inside
-    rf"|(?P<ratio>\b(?=\w)(?P<num>\d{{1,4}}|{_WORDNUM})(?P<noun>\s+chances?)?[\s-](?:in|out\sof)"
+    # "one chance in ten": the ratio with its noun inside; "in about one simulation in four":
+    # a model's share of its runs, as "in 25% of simulations" is
+    rf"|(?P<ratio>\b(?=\w)(?P<num>\d{{1,4}}|{_WORDNUM})"
+    rf"(?P<noun>\s+(?:chances?|simulations?|model\s+runs?))?[\s-](?:in|out\sof)"
     rf"[\s-](?P<den>{_DENOM})\b)",
     re.IGNORECASE,
 )

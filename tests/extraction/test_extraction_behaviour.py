@@ -8359,3 +8359,12 @@ def test_an_electoral_commission_expecting_to_publish_preliminary_results_foreca
         "for most provinces by 4 a.m. on Monday."
     )
     assert speakers_of(text) == ["Kellish Electoral Commission"]
+
+
+def test_a_model_s_one_simulation_in_four_is_its_probability() -> None:
+    text = (
+        "The data firm Setpoint runs the draw 10,000 times. Its model has the qualifier Ada "
+        "Kell reaching the quarter-finals in about one simulation in five."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.probability) for c in found] == [("Setpoint", 0.2)]
