@@ -1013,7 +1013,12 @@ _AND_LAST_WORD: Final = re.compile(r"\s+and\s+[A-Z][a-z]+\b(?!\s+[A-Z])(?!['’]
 
 
 # "Coordination", "Study", "Advancement": an abstract noun, what a body is for.
-_PURPOSE_NOUN: Final = re.compile(r"[A-Z][a-z]+(?:tion|sion|ment|ance|ence|ship|ing|y)\b")
+# Not "Evening" or "Morning", which open a newspaper's name ("Kantora Research for the Evening
+# Clarion" names the pollster's client).
+_PURPOSE_NOUN: Final = re.compile(
+    r"(?!(?:Evening|Morning|Sunday|Daily|Weekly)\b)"
+    r"[A-Z][a-z]+(?:tion|sion|ment|ance|ence|ship|ing|y)\b"
+)
 
 
 def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:

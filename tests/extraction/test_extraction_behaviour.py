@@ -8368,3 +8368,11 @@ def test_a_model_s_one_simulation_in_four_is_its_probability() -> None:
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [(c.speaker, c.probability) for c in found] == [("Setpoint", 0.2)]
+
+
+def test_a_pollster_working_for_an_evening_paper_is_named_without_its_client() -> None:
+    text = (
+        "A survey by Marlow Polling for the Evening Sentinel, published on Friday, put the "
+        "Greens on 30%. Marlow's seat projection has the Greens winning 40 to 46 seats."
+    )
+    assert speakers_of(text)[-1] == "Marlow Polling"
