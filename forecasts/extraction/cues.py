@@ -134,7 +134,9 @@ _FORECAST_VERB: Final = re.compile(
      + r"|\b(?:guides|guided)\s+(?:for|to|towards)\s+(?:[\w-]+\s+){0,5}?[$€£]?\d"
     # "Orbis, another research firm, was less gloomy, forecasting a 2% decline": a clause
     # hung on its subject
-    r"|(?<=,\s)(?:forecasting|predicting|projecting)\b(?=\s+(?:an?|that|\d))"
+    # ("..., forecasting growth of just 0.5%": the measure, then its figure)
+    r"|(?<=,\s)(?:forecasting|predicting|projecting)\b"
+    r"(?=\s+(?:an?|that|\d|[a-z]+\s+(?:[a-z-]+\s+)?of\s+(?:just\s+|about\s+|around\s+)?[$€£]?\d))"
     # "AgriSight was more pessimistic, estimating the harvest at 23.8 million tonnes"
     r"|(?<=,\s)estimating\b(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?[$€£]?\d)"
     # "We're forecasting global shipments of about 1.21 billion": the forecast being made

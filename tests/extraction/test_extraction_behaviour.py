@@ -8376,3 +8376,8 @@ def test_a_pollster_working_for_an_evening_paper_is_named_without_its_client() -
         "Greens on 30%. Marlow's seat projection has the Greens winning 40 to 46 seats."
     )
     assert speakers_of(text)[-1] == "Marlow Polling"
+
+
+def test_a_clause_forecasting_a_measure_of_a_figure_is_its_subject_s_forecast() -> None:
+    text = "Analysts at Tarrow Bank were gloomier, predicting inflation of about 3.5% in 2027."
+    assert speakers_of(text) == ["Tarrow Bank"]
