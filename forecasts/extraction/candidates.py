@@ -339,17 +339,9 @@ def extract_candidates(
         ):
             candidate = _attributed_later(candidate, index, sentences, regions, attributed)
             candidate = _holder_in_full(candidate, document)
-        candidate = _dated_from_event(candidate, sentences[index], events)
-        if published_at is not None:
-            candidate = _fiscal_quarter(candidate, year_end, published_at)
-        if candidate.deadline is None:
-            candidate = _dated_by_event(candidate, sentences[index], events)
-        if candidate.deadline is None:
-            candidate = _dated_by_season(candidate, sentences[index], last_day)
-        if candidate.deadline is None and published_at is not None:
-            candidate = _dated_by_financial_year(
-                candidate, sentences[index], year_end, published_at
-            )
+        candidate = _dated_by_article(
+            candidate, sentences[index], events, year_end, last_day, published_at
+        )
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
@@ -377,53 +369,36 @@ def _second_guest_answers(
     )
 
 
-def _dated_by_event(
-    candidate: Candidate, sentence: Sentence, events: list[DatedEvent]
+def _dated_by_article(
+    candidate: Candidate,
+    sentence: Sentence,
+    events: list[DatedEvent],
+    year_end: datetime | None,
+    last_day: Deadline | None,
+    published_at: datetime | None,
 ) -> Candidate:
-    """A claim about a contest the article dates, with no time of its own: the contest's day."""
-    deadline = event_deadline(sentence.text, sentence.start, events)
-    if deadline is None:
-        return candidate
-    return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)
+    """A claim's deadline from what the article says elsewhere: "within a month of polling
+    day" counted from the dated vote; "in the third quarter" of a company whose year ends in
+    May, its own quarter; and for a claim with no time of its own, the day of the contest
+    it is about, the last day of the season ("we will stay up"), or the end of the
+    financial year ("full-year revenue")."""
+    candidate = _with_deadline(candidate, span_from_event(sentence.text, events))
+    if published_at is not None and candidate.deadline_phrase is not None:
+        end = fiscal_quarter_end(
+            candidate.deadline_phrase, year_end=year_end, published_at=published_at
+        )
+        candidate = candidate if end is None else replace(candidate, deadline=end)
+    if candidate.deadline is None:
+        candidate = _with_deadline(candidate, event_deadline(sentence.text, sentence.start, events))
+    if candidate.deadline is None:
+        candidate = _with_deadline(candidate, season_deadline(sentence.text, last_day))
+    if candidate.deadline is None and published_at is not None:
+        found = financial_year_deadline(sentence.text, year_end=year_end, published_at=published_at)
+        candidate = _with_deadline(candidate, found)
+    return candidate
 
 
-def _dated_from_event(
-    candidate: Candidate, sentence: Sentence, events: list[DatedEvent]
-) -> Candidate:
-    """ "Within a month of polling day": the span counted from the dated vote."""
-    deadline = span_from_event(sentence.text, events)
-    if deadline is None:
-        return candidate
-    return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)
-
-
-def _fiscal_quarter(
-    candidate: Candidate, year_end: datetime | None, published_at: datetime
-) -> Candidate:
-    """ "In the third quarter", from a company whose year ends in May: its own quarter."""
-    if candidate.deadline_phrase is None:
-        return candidate
-    end = fiscal_quarter_end(
-        candidate.deadline_phrase, year_end=year_end, published_at=published_at
-    )
-    return candidate if end is None else replace(candidate, deadline=end)
-
-
-def _dated_by_season(
-    candidate: Candidate, sentence: Sentence, last_day: Deadline | None
-) -> Candidate:
-    """ "We will stay up", "a 58% chance of winning the title": the season's last day."""
-    deadline = season_deadline(sentence.text, last_day)
-    if deadline is None:
-        return candidate
-    return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)
-
-
-def _dated_by_financial_year(
-    candidate: Candidate, sentence: Sentence, year_end: datetime | None, published_at: datetime
-) -> Candidate:
-    """A claim about "this financial year" or "full-year" figures: the year's end."""
-    deadline = financial_year_deadline(sentence.text, year_end=year_end, published_at=published_at)
+def _with_deadline(candidate: Candidate, deadline: Deadline | None) -> Candidate:
     if deadline is None:
         return candidate
     return replace(candidate, deadline_phrase=deadline.phrase, deadline=deadline.deadline)
