@@ -2046,9 +2046,14 @@ def _team_opening(text: str, document: _Document) -> _Entity | None:
 
 def _team_in_full(name: str, article: str) -> str:
     """ "Redbridge" as the article names it in full once, "Redbridge Athletic"; else as written."""
-    for fuller in re.finditer(rf"\b{re.escape(name)}((?:\s+[A-Z][\w'’-]*)+)", article):
-        if _org_word(fuller.group(1).split()[-1]):
-            return fuller.group().strip()
+    # Only where the name stands: a pattern searched over the whole article costs far more.
+    fuller = re.compile(rf"\b{re.escape(name)}((?:\s+[A-Z][\w'’-]*)+)")
+    at = article.find(name)
+    while at != -1:
+        found = fuller.match(article, at)
+        if found is not None and _org_word(found.group(1).split()[-1]):
+            return found.group().strip()
+        at = article.find(name, at + 1)
     return name
 
 
