@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Final, Literal
 
-from forecasts.deadlines import Deadline, find_deadlines
+from forecasts.deadlines import _FULL_MONTHS, Deadline, find_deadlines
 from forecasts.extraction.confidence import _confidence, _main_cue, _probability_cue
 from forecasts.extraction.cues import _FIGURE_IN, _VAGUE_TIME, Basis, _Cue, _cues, _oriented
 from forecasts.extraction.events import (
@@ -1983,9 +1983,7 @@ def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | No
 _AT_LEAST_EVEN: Final = frozenset({"better than even"})
 
 
-_BARE_MONTH: Final = re.compile(
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_BARE_MONTH: Final = re.compile(_FULL_MONTHS)
 
 
 def _deadline_in(deadlines: list[Deadline], start: int, end: int, cue: int) -> Deadline | None:

@@ -128,9 +128,14 @@ class DatedEvent:
     deadline: datetime
 
 
+def _day_of(published_at: datetime) -> datetime:
+    """The start of the UTC day the article was published on."""
+    return published_at.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 def dated_events(text: str, *, published_at: datetime) -> list[DatedEvent]:
     """The contests still to come that the text names with their day, in text order."""
-    today = published_at.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    today = _day_of(published_at)
     events = []
     for day_named in _DAY.finditer(text):
         event = _event_of(text, day_named)
@@ -327,7 +332,7 @@ _FULL_YEAR: Final = re.compile(
 def financial_year_end(text: str, *, published_at: datetime) -> datetime | None:
     """The first instant after the financial year under way, where the article says when its
     year ends; None when it does not."""
-    today = published_at.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    today = _day_of(published_at)
     for pattern, future_only in ((_FINANCIAL_YEAR_ENDS, False), (_YEAR_TO, True)):
         for match in pattern.finditer(text):
             end = _year_end_named(match, today, future_only=future_only)
@@ -362,11 +367,6 @@ def _day_after(year: int, month: int, day: str | None) -> datetime:
     )
 
 
-def _a_year_after(moment: datetime) -> datetime:
-    last = calendar.monthrange(moment.year + 1, moment.month)[1]
-    return moment.replace(year=moment.year + 1, day=min(moment.day, last))
-
-
 def financial_year_deadline(
     sentence: str, *, year_end: datetime | None, published_at: datetime
 ) -> Deadline | None:
@@ -375,7 +375,7 @@ def financial_year_deadline(
     a year later; a full year with no financial year known is the calendar year."""
     named = _FINANCIAL_YEAR.search(sentence)
     if named is not None and year_end is not None:
-        end = _a_year_after(year_end) if named.group("next") else year_end
+        end = _add(year_end, "year", 1) if named.group("next") else year_end
         return Deadline(named.group(), end, -1, -1)
     full = _FULL_YEAR.search(sentence)
     if full is None:
@@ -489,12 +489,12 @@ _SEASON_CLAIM: Final = re.compile(
 
 def season_end(text: str, *, published_at: datetime) -> Deadline | None:
     """The last day of the season under way, where the article gives it."""
-    today = published_at.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    today = _day_of(published_at)
     for match in _SEASON_ENDS.finditer(text):
         day = _day(match, today)
         if day is not None and day < today and not match.group("year"):
             # "ends on May 16", in a preview written in August: next May
-            day = _a_year_after(day)
+            day = _add(day, "year", 1)
         if day is not None and day >= today:
             return Deadline(match.group(), day + timedelta(days=1), match.start(), match.end())
     return None
