@@ -208,6 +208,12 @@ def extract_candidates(
     document.quote_runs_on = _quotes_running_on(paragraphs, quotes)
     document.issuer = _press_release_issuer([line.group() for line in paragraphs], document)
     labels = _transcript_labels(text)
+    if labels:
+        lines = [line.group() for line in paragraphs]
+        labels = {**_reporter_turns(lines), **labels}
+        chairs = _chairs(lines, labels)
+    else:
+        chairs = set()
     byline = next(
         (
             index
@@ -249,6 +255,9 @@ def extract_candidates(
             sentence, regions[index], document, published_at, url, label, sentences, index
         )
         attributed.append(attribution)
+        if label in chairs:
+            # the chair hands the floor and runs the session; what they announce is its order
+            candidate = None
         if (
             candidate is not None
             and candidate.deadline is None
@@ -345,6 +354,46 @@ def extract_candidates(
         if candidate.confidence >= min_confidence:
             candidates.append(candidate)
     return candidates
+
+
+# "VIKTOR HALE (Capital Wire): Thank you, Governor. ...": at a press conference a reporter's
+# tag names the outlet they ask for.
+_REPORTER_TAG: Final = re.compile(
+    r"^\s*[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]+){0,3}\s+\([A-Z][^()\n:]{1,40}\)\s*:\s"
+)
+
+# The first name of whoever speaks in a turn: "VIKTOR HALE (Capital Wire): " -> "VIKTOR".
+_TURN_FIRST_NAME: Final = re.compile(r"^\s*(?P<first>[A-Z][A-Za-z'’-]+)[^:\n]{0,60}:\s")
+
+# How often a label must call on the next speaker by name to be taken for the chair.
+_CHAIR_CALLS: Final = 2
+
+
+def _reporter_turns(paragraphs: list[str]) -> dict[int, str]:
+    """A reporter's turn in a press conference's transcript asks, whatever it states on the
+    way ("The ministry forecasts growth of 1.5%. Is that too optimistic?")."""
+    return {
+        index: _QUESTION_TURN
+        for index, paragraph in enumerate(paragraphs)
+        if _REPORTER_TAG.match(paragraph)
+    }
+
+
+def _chairs(paragraphs: list[str], labels: dict[int, str]) -> set[str]:
+    """Labels of a moderator: turns that call on whoever speaks next by first name
+    ("Rania.", "Viktor, you had your hand up first.", "Last question, Dmitri.")."""
+    calls: dict[str, int] = {}
+    for index, label in labels.items():
+        if label == _QUESTION_TURN or index + 1 >= len(paragraphs):
+            continue
+        following = _TURN_FIRST_NAME.match(paragraphs[index + 1])
+        if following is None:
+            continue
+        name = following.group("first").title()
+        turn = paragraphs[index].split(":", 1)[-1].strip()
+        if re.match(rf"{re.escape(name)}\b[.,]", turn) or turn.endswith(f", {name}."):
+            calls[label] = calls.get(label, 0) + 1
+    return {label for label, count in calls.items() if count >= _CHAIR_CALLS}
 
 
 def _holder_in_full(candidate: Candidate, document: _Document) -> Candidate:

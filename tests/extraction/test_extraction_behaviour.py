@@ -8381,3 +8381,33 @@ def test_a_pollster_working_for_an_evening_paper_is_named_without_its_client() -
 def test_a_clause_forecasting_a_measure_of_a_figure_is_its_subject_s_forecast() -> None:
     text = "Analysts at Tarrow Bank were gloomier, predicting inflation of about 3.5% in 2027."
     assert speakers_of(text) == ["Tarrow Bank"]
+
+
+def test_a_moderator_calling_on_reporters_by_name_makes_no_claim() -> None:
+    text = (
+        "HANNA VOGT: Welcome. The minister will speak first and then we will take questions.\n\n"
+        "MINISTER ARNE BOLT: Thank you. We expect exports to grow 3% next year.\n\n"
+        "HANNA VOGT: Petra, you were first.\n\n"
+        "PETRA LUND (Morgenbladet): Will the deficit shrink?\n\n"
+        "MINISTER ARNE BOLT: I think it will fall to 2% of output by 2026.\n\n"
+        "HANNA VOGT: Jonas, and then the state secretary will take the tax question.\n\n"
+        "JONAS EKBERG (Radio Nord): Do you expect rates to fall?\n\n"
+        "MINISTER ARNE BOLT: That is for the central bank.\n"
+    )
+    found = [candidate.sentence for candidate in extract_candidates(text, published_at=PUBLISHED)]
+    assert all(
+        "HANNA VOGT" not in sentence and "take questions" not in sentence for sentence in found
+    )
+    assert any("exports to grow 3%" in sentence for sentence in found)
+
+
+def test_a_reporter_s_turn_tagged_with_the_outlet_states_a_premise_not_a_claim() -> None:
+    text = (
+        "LENA HOLT: Next question.\n\n"
+        "ERIK SAND (Aftenposten): The central bank forecasts inflation of 2.5% next year. "
+        "Do you agree?\n\n"
+        "GOVERNOR MAI RUUD: We see it nearer 3% by the end of next year.\n\n"
+        "LENA HOLT: Thank you.\n"
+    )
+    found = [candidate.sentence for candidate in extract_candidates(text, published_at=PUBLISHED)]
+    assert not any("forecasts inflation" in sentence for sentence in found)
