@@ -939,9 +939,10 @@ _MARKET_IMPLIED: Final = re.compile(
 )
 
 
+# "Asked whether ...", "Asked who would win, he said ...": a question put, not a claim
 _INDIRECT_QUESTION: Final = re.compile(
     r"\b(?:whether|(?:asked|asking|wondered|wondering|decide|decides|decided|deciding|"
-    r"determine|determines|determined)\s+(?:\w+\s+)?(?:if|how|what|when|why))"
+    r"determine|determines|determined)\s+(?:\w+\s+)?(?:if|how|what|when|why|who|which))"
     r"\b[^,;:“”\"]*$",
     re.IGNORECASE,
 )

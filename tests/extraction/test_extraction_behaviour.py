@@ -8411,3 +8411,11 @@ def test_a_reporter_s_turn_tagged_with_the_outlet_states_a_premise_not_a_claim()
     )
     found = [candidate.sentence for candidate in extract_candidates(text, published_at=PUBLISHED)]
     assert not any("forecasts inflation" in sentence for sentence in found)
+
+
+def test_a_question_asked_with_who_is_no_claim() -> None:
+    text = (
+        "Asked who would win the final, coach Ruth Akers said that was "
+        '"a matter for the players, not for me."'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
