@@ -149,6 +149,9 @@ _PLEDGE_AFTER: Final = re.compile(
     # "we will stay in government" is theirs to decide; "we will stay up" is the league's
     r"stay(?!\s+(?:up|in\s+the\s+(?:league|division|top\s+flight|premiership|championship)))|"
     r"keep|close|launch|hire|invest|spend|continue|be\s+held\s+to|deliver|visit|host|"
+    # "the bank would act as needed", "it would remain flexible": a stance the speaker takes
+    r"act\s+(?:as|if|when|where)\s+(?:needed|necessary|required|appropriate)\b|"
+    r"remain\s+(?:flexible|vigilant|alert|nimble|agile|ready)\b|"
     # "he would find the money by cutting waste": how a speaker means to pay for a plan
     r"find\s+(?:the\s+)?(?:money|funds|funding|savings|cash|a\s+way|ways|room)\b|"
     # "we will take action" is the speaker's act; "it will take 84 points to win the league",

@@ -8419,3 +8419,12 @@ def test_a_question_asked_with_who_is_no_claim() -> None:
         '"a matter for the players, not for me."'
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_body_saying_it_would_act_as_needed_or_stay_flexible_is_a_pledge() -> None:
+    text = (
+        'The Harwick Monetary Authority said on Monday that it would "remain vigilant and act '
+        'as necessary." Chair Ola Dunne said the authority would "act as needed" if the '
+        "currency fell."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
