@@ -948,6 +948,13 @@ _INDIRECT_QUESTION: Final = re.compile(
 )
 
 
+# "with cheaper fuel " before "expected to": an absolute clause, its passive nobody's view.
+_WITH_BEFORE: Final = re.compile(
+    r"\bwith\s+(?:(?!(?:is|are|was|were|has|have|had|said|says)\b)[\w'’$%.-]+\s+){1,5}$",
+    re.IGNORECASE,
+)
+
+
 _PERFECT_BEFORE: Final = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+$", re.IGNORECASE)
 
 
@@ -1066,6 +1073,12 @@ def _phrase_cue(
             return None
         if _AGENTLESS_PASSIVE.search(before) and attribution.speaker is None:
             return None
+        if (
+            phrase == "expected to"
+            and attribution.verb_start in (-1, match.start)
+            and _WITH_BEFORE.search(before)
+        ):
+            return None  # "shares rose, with cheaper fuel expected to lift margins": unsourced
         if _WH_EXPECT_BEFORE.search(before):
             return None  # "how political scientists expect the vote to go": a topic announced
         if _NOBODY_BEFORE.search(before):

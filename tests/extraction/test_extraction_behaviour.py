@@ -8428,3 +8428,12 @@ def test_a_body_saying_it_would_act_as_needed_or_stay_flexible_is_a_pledge() -> 
         "currency fell."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_an_absolute_with_clause_of_an_expectation_has_no_source() -> None:
+    text = (
+        "Shares in Kestrel Haulage fell 2.1%, with higher diesel costs expected to squeeze "
+        "profits in the second half. Retailer shares rose 1%, with lower energy bills expected "
+        "to lift spending in the spring."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
