@@ -225,6 +225,9 @@ _SCHEDULE_AFTER: Final = re.compile(
     # "will reset the cap on July 1", "will impose a 25% tariff from April 1": a measure
     # decided, dated by whoever takes it
     r"reset|impose|"
+    # "will add surcharges from Sept. 1", "would post updated totals at 5 p.m.", "will offer
+    # walk-in appointments from Monday": a charge, a notice, a service put in the diary
+    r"add\s+(?:[\w-]+\s+){0,2}(?:surcharges?|fees?|charges?|levies|levy)\b|post|offer|"
     # "The new rules will apply for the first time on April 18": a rule taking effect
     r"apply(?!\s+(?:to\s+join|for\s+(?:a|an|membership|funding|asylum|help))\b)|"
     # "will pay an interim dividend of 4p on May 3": a payment the board has declared
@@ -757,7 +760,9 @@ _STARTED_AND: Final = re.compile(
 )
 _OFFER_SUBJECT: Final = re.compile(
     r"\b(?:programme|program|scheme|campaign|exhibition|consultation|offer|sale|window|"
-    r"pilot|registration|festival|season)\s+$",
+    r"pilot|registration|festival|season)"
+    # "the vaccination campaign for pregnant women will run until": the offer and whom it is for
+    r"(?:\s+(?:for|in|of|at|on)\s+[^,;]{1,50})?\s+$",
     re.IGNORECASE,
 )
 
@@ -794,7 +799,20 @@ def _valid_modal(
         return False
     if _ASSUMED_BEFORE.search(before) or _ROUTINE_AFTER.match(after) or _RIDDEN_AFTER.match(after):
         return False
-    return not _scheduled(after, text)
+    return not _scheduled(after, text) and not _scheduled_before_and(before, text)
+
+
+def _scheduled_before_and(before: str, text: str) -> bool:
+    """ "the minutes will be published on Sept. 28 and will set out ...": a second verb of
+    the clause a timetable began, part of the same arrangement."""
+    if not _AND_BEFORE.search(before):
+        return False
+    earlier = list(_WILL_OR_WOULD.finditer(before))
+    return bool(earlier) and _scheduled(before[earlier[-1].end() :], text)
+
+
+_AND_BEFORE: Final = re.compile(r"\band\s+$")
+_WILL_OR_WOULD: Final = re.compile(r"\b(?:will|would)\b")
 
 
 # "At launch, a trip to the city centre will cost 180 euros": the price a seller sets for

@@ -8437,3 +8437,21 @@ def test_an_absolute_with_clause_of_an_expectation_has_no_source() -> None:
         "to lift spending in the spring."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_second_verb_of_a_timetabled_clause_is_the_same_schedule() -> None:
+    text = (
+        "The inquiry's report will be released on June 4 and will list every recommendation "
+        "in full, the commission said."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_surcharges_notices_and_services_put_in_the_diary_are_schedules() -> None:
+    text = (
+        "Hauliers in the federation will add fuel surcharges to invoices from April 1, the "
+        "federation said. The registry said it would post the revised list at 9 a.m. Friday. "
+        "The screening programme for over-60s will run until June 30, and clinics will offer "
+        "evening slots from Monday, the health board said."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
