@@ -822,6 +822,10 @@ def _cues(
         cues.append(
             _plain_cue("opinion", likeliest.start(), likeliest.end(), "the likeliest outcome named")
         )
+    if "defin" in text or "mean" in text:
+        # 'it defines "highly unlikely" as a 10% to 20% chance': a scale's words explained
+        defined = _DEFINED_TERM.search(text)
+        cues = [cue for cue in cues if defined is None or cue.start < defined.start()]
     # "Asked whether the harvest could fall ...": an indirect question claims nothing
     cues = [
         cue
@@ -935,6 +939,15 @@ _MARKET_IMPLIED: Final = re.compile(
     r"\s+(?:now\s+|currently\s+)?(?:put|see|assign|"
     r"give)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w%.'’-]+\s+){0,3}?(?:probability|odds|chances?|"
     r"likelihood)\b|(?:about\s+|around\s+|roughly\s+)?\d)[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+# 'defines "likely" as', '"remote" means', 'uses "probable" to mean': a word of a scale explained.
+_DEFINED_TERM: Final = re.compile(
+    r"\b(?:defines?|defined|defining)\s+[\"“‘'][^\"“”’]{1,40}[\"”’']\s+as\b"
+    r"|[\"“‘'][^\"“”’]{1,40}[,.]?[\"”’']\s+(?:means|meant|stands\s+for|corresponds\s+to)\b"
+    r"|\buses?\s+[\"“‘'][^\"“”’]{1,40}[\"”’']\s+(?:to\s+mean|for)\b",
     re.IGNORECASE,
 )
 
@@ -1639,7 +1652,9 @@ def _oriented(
 _PAST_VERB_AFTER: Final = re.compile(
     r"^\s+(?!(?:headed|destined|poised|slated|scheduled|tipped|set)\b)"
     r"(?:[a-z]{2,}(?<!e)ed|shrank|shrunk|grew|grown|fell|fallen|rose|risen|sank|sunk|"
-    r"slid|won|lost|hit|saw|took|came|went|began|ended)\b",
+    r"slid|won|lost|hit|saw|took|came|went|began|ended|held|kept|made|found|gave|got|left|"
+    r"paid|sold|spent|built|brought|bought|caught|ran|led|met|stood|wrote|drove|chose|became|"
+    r"told|felt|sent)\b",
     re.IGNORECASE,
 )
 

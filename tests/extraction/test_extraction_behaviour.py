@@ -8455,3 +8455,19 @@ def test_surcharges_notices_and_services_put_in_the_diary_are_schedules() -> Non
         "evening slots from Monday, the health board said."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_hedge_on_an_irregular_past_verb_is_about_the_past() -> None:
+    for text in (
+        "Booking figures from the operator Travelo suggest tourists probably spent less again.",
+        "Receipts from the tax office suggest households probably held off again in February.",
+    ):
+        assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_scale_s_word_defined_as_a_range_is_no_forecast() -> None:
+    text = (
+        'The agency publishes its wording guide: it defines "likely" as a 55% to 80% chance. '
+        'In its reports, "remote" means less than 5%.'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
