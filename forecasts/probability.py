@@ -767,7 +767,8 @@ _PUT_IT_AT: Final = re.compile(
 _PUT_CHANCE_AT: Final = re.compile(
     r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:chances?|odds|probability|likelihood|risk)\b"
     # a point inside the event: a decimal, or initials ("of a U.S. recession")
-    r"(?:[^.;]|\.(?=\s?[a-z\d])){0,300}?\bat\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$",
+    # 'at "around 60%"': the figure may be quoted
+    r"(?:[^.;]|\.(?=\s?[a-z\d])){0,300}?\bat\s+[\"“‘']?(?:about\s+|around\s+|roughly\s+|just\s+)?$",
     re.IGNORECASE,
 )
 

@@ -8471,3 +8471,11 @@ def test_a_scale_s_word_defined_as_a_range_is_no_forecast() -> None:
         'In its reports, "remote" means less than 5%.'
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_chance_put_at_a_quoted_figure_after_a_long_event_is_its_probability() -> None:
+    candidate = only(
+        "Greta Lind of Norvale Capital put the chance that the council approves the bridge at "
+        'its June 3 session at "roughly 70%."'
+    )
+    assert candidate.probability == 0.7
