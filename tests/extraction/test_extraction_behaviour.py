@@ -8475,7 +8475,8 @@ def test_a_scale_s_word_defined_as_a_range_is_no_forecast() -> None:
 
 def test_a_chance_put_at_a_quoted_figure_after_a_long_event_is_its_probability() -> None:
     candidate = only(
-        "Greta Lind of Norvale Capital put the chance that the council approves the bridge at "
-        'its June 3 session at "roughly 70%."'
+        "Greta Lind of Norvale Capital put the chance that the city council approves funding of "
+        "more than 40 million crowns for the second harbour bridge and the new ring road at its "
+        'June 3 session at "roughly 70%."'
     )
     assert candidate.probability == 0.7
