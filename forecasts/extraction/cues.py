@@ -1684,9 +1684,11 @@ _PREDICATIVE_BEFORE: Final = re.compile(
     # "Against Varga, it's a coin toss": the verb may be contracted
     r"(?:\b(?:is|are|looks|seems|appears|look|seem|appear)|(?<=\w)['’]s)\s+(?:also\s+|now\s+|still\s+|"
     r"increasingly\s+)?"
-    r"(?:an?\s+)?$"
-    # "I'd call it a coin toss": the odds the speaker gives the event named before
-    r"|\b(?:call|calls|calling)\s+it\s+(?:an?\s+)?$",
+    r"(?:close\s+to\s+|nearly\s+|almost\s+)?(?:an?\s+)?$"
+    # "I'd call it a coin toss": the odds the speaker gives the event named before; 'called
+    # the runoff "close to a coin toss"': the event named, the words quoted
+    r"|\b(?:call|calls|called|calling)\s+(?:it|the\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+"
+    r"[\"“‘']?(?:close\s+to\s+|nearly\s+|almost\s+)?(?:an?\s+)?$",
     re.I,
 )
 

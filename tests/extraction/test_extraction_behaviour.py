@@ -8480,3 +8480,12 @@ def test_a_chance_put_at_a_quoted_figure_after_a_long_event_is_its_probability()
         'June 3 session at "roughly 70%."'
     )
     assert candidate.probability == 0.7
+
+
+def test_calling_a_named_contest_close_to_a_coin_toss_gives_even_odds() -> None:
+    candidate = only(
+        'The pollster Ida Brekke called the mayoral race "close to a coin toss, with a small '
+        'edge to the incumbent."'
+    )
+    assert candidate.probability == 0.5
+    assert only("Ida Brekke said the final is close to a coin toss.").probability == 0.5
