@@ -826,6 +826,10 @@ def _cues(
         # 'it defines "highly unlikely" as a 10% to 20% chance': a scale's words explained
         defined = _DEFINED_TERM.search(text)
         cues = [cue for cue in cues if defined is None or cue.start < defined.start()]
+    rating = _RACE_RATING.search(text) if "Lean" in text or "Toss" in text else None
+    if rating is not None:
+        cues = [cue for cue in cues if not rating.start() <= cue.start < rating.end()]
+        cues.append(_rating_cue(rating))
     # "Asked whether the harvest could fall ...": an indirect question claims nothing
     cues = [
         cue
@@ -864,6 +868,32 @@ _CHANCE_IN_GENERAL: Final = re.compile(
     r"(?:is|isn['’]t|was|wasn['’]t|means|does|doesn['’]t|still)\b(?!\s+(?:what|the\s+\w+\s+we)\b)",
     re.IGNORECASE,
 )
+
+
+# "moved the race from Likely Democratic to Lean Democratic", 'rates the seat "Toss Up"': a
+# race rating, the rater's call on who is ahead; its category words are no hedge of their own.
+_RACE_RATING: Final = re.compile(
+    r"\b(?:rates|rated|rate|moved|moves|shifted|shifts|changed|changes)\s+"
+    r"(?:[\w'’.-]+\s+){1,4}?(?:from\s+[\"“]?(?:Safe|Solid|Likely|Lean|Tilt|Toss)\b[^.;]{0,40}?\s+)?"
+    r"(?:to\s+|as\s+)?[\"“]?(?:an?\s+)?"
+    r"(?P<rating>(?:Lean|Leans|Tilt|Tilts)\s+[A-Z][\w'’-]+|Toss[- ]?[Uu]p)\b"
+)
+
+
+def _rating_cue(rating: re.Match[str]) -> _Cue:
+    """A toss-up gives even odds; a lean names a favourite with no figure."""
+    if rating.group("rating").startswith("Toss"):
+        return _Cue(
+            "opinion",
+            rating.start(),
+            rating.end(),
+            "toss-up",
+            0.5,
+            "verbal",
+            _CONFIDENCE["opinion"],
+            "a race rated a toss-up",
+        )
+    return _plain_cue("opinion", rating.start(), rating.end(), "a race rating")
 
 
 def _recalled_belief(text: str, start: int) -> bool:

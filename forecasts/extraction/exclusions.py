@@ -12,7 +12,10 @@ from forecasts.extraction.sentences import _NAME_TAG_OPENING, Sentence
 # Every alternative opens a word or a bracket, so they are tried only there.
 _BOILERPLATE: Final = re.compile(
     r"(?:\b(?=\w)|(?=\[))(?:"
-    r"\bsign[- ]?up\b|\bnewsletter\b|\bunsubscribe\b|\bcookies?\b|\bprivacy\s+(?:policy|notice)"
+    # not "a nonpartisan newsletter that rates races", "..., a newsletter, moved the race": a
+    # newsletter described as a source
+    r"\bsign[- ]?up\b|\bnewsletter\b(?!,?\s+(?:that|which)\b|,\s+(?:moved|rates|rated|said|"
+    r"says|shifted|changed|gives|gave|puts|put)\b)|\bunsubscribe\b|\bcookies?\b|\bprivacy\s+(?:policy|notice)"
     r"|\bread\s+more\b|\bdon['’]t\s+miss\b|\badvertisement\b|\ball\s+rights\s+reserved\b"
     r"|\bclick\s+here\b|\bfollow\s+us\b|\bsubscribe\b|\bshare\s+this\s+(?:article|story)\b"
     r"|\bread\s+full\s+article\b|\bterms\s+(?:of|and)\s+(?:use|service|conditions)\b"

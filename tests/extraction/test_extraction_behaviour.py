@@ -8489,3 +8489,18 @@ def test_calling_a_named_contest_close_to_a_coin_toss_gives_even_odds() -> None:
     )
     assert candidate.probability == 0.5
     assert only("Ida Brekke said the final is close to a coin toss.").probability == 0.5
+
+
+def test_a_race_moved_to_toss_up_is_rated_at_even_odds() -> None:
+    candidate = only('The Tern Report moved the governor\'s race from "Lean Hale" to "Toss Up".')
+    assert candidate.probability == 0.5
+    assert only("The Tern Report rates the seat Lean Republican.").probability is None
+
+
+def test_a_newsletter_described_as_a_source_is_not_boilerplate() -> None:
+    found = extract_candidates(
+        "The Tern Report, an independent newsletter that rates county races, moved the "
+        "sheriff's race from Likely Democratic to Lean Democratic.",
+        published_at=PUBLISHED,
+    )
+    assert len(found) == 1
