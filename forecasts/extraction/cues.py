@@ -186,8 +186,9 @@ _OPINION: Final = re.compile(
     r"take|edge|claim|retain|top|stay|survive|sneak|nick|come)\b"
     # "she was confident of a place in the runoff", "is confident of winning": sure of an
     # outcome to come, named by its noun or its "-ing"
-    r"|\b(?:is|was|are|were|remains?|remained|feels?|felt)\s+(?:(?:very|quietly|fully|still|"
-    r"increasingly|now)\s+)?confident\s+of\s+(?:(?:(?:a|an|the|his|her|their|its|our)\s+)?"
+    # 'was "quietly confident" of taking the seat': the words may be quoted
+    r"|\b(?:is|was|are|were|remains?|remained|feels?|felt)\s+[\"“‘']?(?:(?:very|quietly|fully|"
+    r"still|increasingly|now)\s+)?confident[\"”’']?\s+of\s+(?:(?:(?:a|an|the|his|her|their|its|our)\s+)?"
     r"(?:[\w-]+\s+)?(?:victory|win|place|spot|seat|berth|majority|promotion|survival|title|deal|"
     r"agreement|result)\b|[a-z]{3,}ing\b)",
     re.IGNORECASE,

@@ -8504,3 +8504,9 @@ def test_a_newsletter_described_as_a_source_is_not_boilerplate() -> None:
         published_at=PUBLISHED,
     )
     assert len(found) == 1
+
+
+def test_quoted_confidence_of_an_outcome_is_a_forecast() -> None:
+    candidate = only('Councillor Ada Finch said she was "quietly confident" of holding the ward.')
+    assert candidate.speaker == "Ada Finch"
+    assert len(extract_candidates('The union said it was "confident" of a deal by Friday.')) == 1
