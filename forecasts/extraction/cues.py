@@ -661,7 +661,13 @@ _MODELLING_SHOWS: Final = re.compile(
 _PROJECTION_GIVES: Final = re.compile(
     r"\b(?:projections?|simulations?|(?<=\bits\s)models?|(?<=\btheir\s)models?|"
     # "Its model has Labour winning 410 seats": a forecaster's model, by its owner
-    r"(?<=\bour\s)models?|(?<=['’]s\s)models?)\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s+"
+    r"(?<=\bour\s)models?|(?<=['’]s\s)models?|"
+    # "its forecast, published in December, has the rate peaking at 4.9%": a body's forecast
+    r"(?<=\bits\s)forecasts?|(?<=\btheir\s)forecasts?|(?<=\bour\s)forecasts?|"
+    r"(?<=['’]s\s)forecasts?|"
+    # "They have the economy growing by 0.9% this year": the projections just named, again
+    r"(?<=^They\s)(?=have\b)|(?<=\.\sThey\s)(?=have\b))"
+    r"\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:(?:between\s+|about\s+|around\s+|roughly\s+)?"
     r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|seats\b|points\b|of\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
     r"\d|and\s+\d)|(?:falling|rising|shrinking|growing|climbing|dropping|declining|increasing|"
@@ -680,7 +686,9 @@ _PROJECTION_GIVES: Final = re.compile(
 _PATH_IN_PROJECTION: Final = re.compile(
     r"^\s*(?:In|Under)\s+(?:(?:the\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+['’]s?|the|its|their|our)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:projections?|forecasts?|baseline|central\s+case)\b"
-    r"[^.;,]{0,60},\s+[^.;]{1,80}?\b(?-i:[a-z]{2,}s)\s+(?:(?:from\s+(?:[^.;]|\.\d){1,40}?\s+)?to\s+"
+    # "In our projections, unemployment peaks at 5.4%": the level the course reaches
+    r"[^.;,]{0,60},\s+[^.;]{1,80}?\b(?-i:[a-z]{2,}s)\s+(?:(?:from\s+(?:[^.;]|\.\d){1,40}?\s+)?"
+    r"(?:to|(?<=peaks\s)at|(?<=bottoms\sout\s)at|(?<=tops\sout\s)at)\s+"
     r"(?:about\s+|around\s+|roughly\s+)?[$€£]?-?\d"
     # "In the Committee's projections, the output gap closes in the first half of 2030": the
     # year the course reaches its end
@@ -1247,7 +1255,7 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     projects = any(word in text for word in ("impl", "envisag", "show", "see", "point"))
     for match in _PROJECTION_IMPLIES.finditer(text) if projects else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's implication")
-    gives = "ation" in text or "ion" in text or "model" in text
+    gives = "ion" in text or "model" in text or "forecast" in text or "They have" in text
     for match in _MODELLING_SHOWS.finditer(text) if "odel" in text else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a model's projected course")
     for match in _PROJECTION_GIVES.finditer(text) if gives else ():

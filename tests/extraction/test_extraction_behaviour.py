@@ -8510,3 +8510,18 @@ def test_quoted_confidence_of_an_outcome_is_a_forecast() -> None:
     candidate = only('Councillor Ada Finch said she was "quietly confident" of holding the ward.')
     assert candidate.speaker == "Ada Finch"
     assert len(extract_candidates('The union said it was "confident" of a deal by Friday.')) == 1
+
+
+def test_a_body_s_forecast_and_its_projections_continued_give_figures() -> None:
+    text = (
+        "The Tarn Institute published its outlook on Monday. Its forecast, released with the "
+        "report, has unemployment peaking at 6.1% in the autumn. They have the economy "
+        "shrinking by 0.4% this year. In the institute's projections, the deficit peaks at "
+        "4.2% of output next year."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [candidate.quantity.low for candidate in found if candidate.quantity] == [
+        6.1,
+        -0.4,
+        4.2,
+    ]
