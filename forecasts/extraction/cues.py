@@ -651,6 +651,15 @@ _PROJECTION_IMPLIES: Final = re.compile(
 _MODELLING_SHOWS: Final = re.compile(
     r"\b(?i:modell?ing)(?:\s+(?:by|from)\s+[^,;.]{1,80}?)?\s+(?:now\s+)?(?:shows?|sees?|"
     r"points?\s+to|suggests?)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?[a-z]+ing\b"
+    # "The institute's models put the peak in the week of Dec. 11": where a model puts the
+    # turning point of a course still to come
+    r"|\b(?:models?|modell?ing|projections?|simulations?)\s+(?:now\s+|also\s+)?puts?\s+the\s+"
+    r"(?:[\w-]+\s+)?(?:peak|trough|top|bottom|high|low|height|crest|turning\s+point)\s+"
+    r"(?:in|at|on|around|between|by)\b"
+    # "At its height, they show between 80 and 120 patients admitted each day": the figures
+    # at the course's peak, from the models just named
+    r"|^\W*At\s+(?:its|the|their)\s+(?:height|peak),\s+(?:they|the\s+models?)\s+(?:show|see|have|"
+    r"give|project)\s+(?:between\s+|about\s+|around\s+|roughly\s+|up\s+to\s+)?\d"
 )
 
 
@@ -1256,7 +1265,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     for match in _PROJECTION_IMPLIES.finditer(text) if projects else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's implication")
     gives = "ion" in text or "model" in text or "forecast" in text or "They have" in text
-    for match in _MODELLING_SHOWS.finditer(text) if "odel" in text else ():
+    modelled = "odel" in text or "ection" in text or "ulation" in text or "At " in text
+    for match in _MODELLING_SHOWS.finditer(text) if modelled else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a model's projected course")
     for match in _PROJECTION_GIVES.finditer(text) if gives else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a projection's figures")

@@ -8525,3 +8525,12 @@ def test_a_body_s_forecast_and_its_projections_continued_give_figures() -> None:
         -0.4,
         4.2,
     ]
+
+
+def test_where_models_put_a_peak_and_what_they_show_at_it_are_forecasts() -> None:
+    text = (
+        "The Coastal Health Agency's models put the peak in the first week of April. "
+        "At its height, they show between 300 and 450 new cases a day."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert len(found) == 2
