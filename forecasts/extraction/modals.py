@@ -159,7 +159,10 @@ _PLEDGE_AFTER: Final = re.compile(
     r"take(?!\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+|more\s+than\s+|only\s+)?"
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many)\s+"
     r"(?:[\w-]+\s+)?(?:points|goals|wins|votes|seats|years|months|weeks|days|hours|"
-    r"rounds|games|matches)\s+(?:to|for|before)\b)|"
+    r"rounds|games|matches)\s+(?:to|for|before)\b"
+    # "it would take about 150 basis points off gross margin": an effect measured
+    r"|\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+|as\s+much\s+as\s+)?[$€£]?\d[\d.,]*\s*"
+    r"(?:[\w%-]+\s+){0,2}off\b)|"
     r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:at|there|here)\b|"
     # "its navy would escort flagged vessels": a force's orders, its own to give
     r"defend|escort|patrol|protect|guard|"

@@ -8534,3 +8534,13 @@ def test_where_models_put_a_peak_and_what_they_show_at_it_are_forecasts() -> Non
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert len(found) == 2
+
+
+def test_an_effect_measured_as_taking_an_amount_off_is_no_pledge() -> None:
+    text = (
+        "Q: What would the levy do to you?\n\n"
+        "OKORO: If it passes in this form, it would take roughly 2% off our sales next year.\n\n"
+        "Q: Thank you.\n"
+    )
+    candidate = only(text)
+    assert candidate.quantity is not None and candidate.quantity.low == 2.0
