@@ -137,6 +137,9 @@ _FORECAST_VERB: Final = re.compile(
     # ("..., forecasting growth of just 0.5%": the measure, then its figure)
     r"|(?<=,\s)(?:forecasting|predicting|projecting)\b"
     r"(?=\s+(?:an?|that|\d|[a-z]+\s+(?:[a-z-]+\s+)?of\s+(?:just\s+|about\s+|around\s+)?[$€£]?\d))"
+    # "X is at the gloomy end of the range, pencilling in a jump to 5.3%": the same, written in
+    r"|(?<=,\s)pencil(?:l?ing)\s+in\b(?=\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:to|of|at)\s+"
+    r"(?:about\s+|around\s+)?[$€£]?\d)"
     # "AgriSight was more pessimistic, estimating the harvest at 23.8 million tonnes"
     r"|(?<=,\s)estimating\b(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?[$€£]?\d)"
     # "We're forecasting global shipments of about 1.21 billion": the forecast being made
@@ -154,7 +157,7 @@ _FORECAST_VERB: Final = re.compile(
 
 
 _OPINION: Final = re.compile(
-    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:guess|read|bet|forecast|prediction|expectation|hunch|pick|"
+    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:guess|read|bet|call|forecast|prediction|expectation|hunch|pick|"
     # "Our planning assumption is that diversions continue for the whole year"
     r"tip|assumption|"
     r"money|(?<=base\s)case|(?<=central\s)case|scenario)\s+is\b"

@@ -8544,3 +8544,11 @@ def test_an_effect_measured_as_taking_an_amount_off_is_no_pledge() -> None:
     )
     candidate = only(text)
     assert candidate.quantity is not None and candidate.quantity.low == 2.0
+
+
+def test_my_call_and_a_figure_pencilled_in_are_forecasts() -> None:
+    assert only("My call is 3.4%, the lowest in a decade.").quantity == Quantity(3.4, 3.4, "%")
+    candidate = only(
+        "Rui Sato at Quay Markets is the most hawkish, pencilling in a rise to 4.75% in June."
+    )
+    assert candidate.quantity is not None and candidate.quantity.low == 4.75
