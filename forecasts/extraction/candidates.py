@@ -1998,6 +1998,7 @@ def _build(
                 or _VAGUE_TIME.search(sentence.text)
                 or _elliptical(sentence.text)
                 or _NUMBERED_POINT.match(sentence.text) is not None
+                or (" than " in sentence.text and _THAN_A_PAST_PERIOD.search(sentence.text))
             ),
         ),
         reason=main.reason,
@@ -2008,6 +2009,14 @@ def _build(
         condition=condition,
         speakers=attribution.speakers,
     )
+
+
+# "milder than last year", "worse than in 2026": measured against a period a record holds.
+_THAN_A_PAST_PERIOD: Final = re.compile(
+    r"\bthan\s+(?:(?:it\s+|they\s+)?(?:was|were|did)\s+)?(?:in\s+)?(?:(?:last|previous)\s+"
+    r"(?:year|season|winter|summer|spring|autumn|month|quarter|week|time)\b|(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
 
 
 def _likelihood(cue: _Cue | None, quantity: Quantity | None) -> tuple[float | None, str | None]:

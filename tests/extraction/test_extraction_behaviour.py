@@ -8552,3 +8552,8 @@ def test_my_call_and_a_figure_pencilled_in_are_forecasts() -> None:
         "Rui Sato at Quay Markets is the most hawkish, pencilling in a rise to 4.75% in June."
     )
     assert candidate.quantity is not None and candidate.quantity.low == 4.75
+
+
+def test_a_source_s_should_measured_against_a_past_period_is_a_hedged_forecast() -> None:
+    candidate = only('"Hay fever should be worse than last year in the north," said Dr Lena Voss.')
+    assert candidate.speaker == "Lena Voss"
