@@ -1119,6 +1119,8 @@ _OUTCOME_AFTER: Final = re.compile(
     # "would make a loss" befalls it; "would make up for the excess with extra cuts" it does
     r"make(?!\s+up\s+for\b|\s+(?:[\w-]+\s+)?(?:cuts|changes|payments|compensation)\b)|"
     r"break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
+    # "We'll do somewhere between $180 million and $220 million next year": takings reached
+    r"do\s+(?:(?:somewhere\s+)?between\s+|about\s+|around\s+|roughly\s+|at\s+least\s+)?[$€£]\d[\d,.]*|"
     # "we will exhaust the budget by 2029": a limit used up, at a pace no one decides alone
     r"exhaust|use\s+up|burn\s+through|breach|overshoot|"
     # "we're going to pick up seats", "would flip eight districts": the voters' gift

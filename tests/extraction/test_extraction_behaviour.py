@@ -8557,3 +8557,8 @@ def test_my_call_and_a_figure_pencilled_in_are_forecasts() -> None:
 def test_a_source_s_should_measured_against_a_past_period_is_a_hedged_forecast() -> None:
     candidate = only('"Hay fever should be worse than last year in the north," said Dr Lena Voss.')
     assert candidate.speaker == "Lena Voss"
+
+
+def test_doing_an_amount_of_business_is_an_outcome_not_a_pledge() -> None:
+    candidate = only('"We\'ll do about $45 million in sales next year," said Imke Rast.')
+    assert candidate.quantity is not None and candidate.quantity.low == 45_000_000
