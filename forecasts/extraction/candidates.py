@@ -1355,6 +1355,10 @@ _SHORT_ANSWER: Final = re.compile(
     + "|"
     + _DEGREE_YES
     + "|"
+    # "Yes, to somewhere between 3.5% and 4% by the middle of next year.": the course the
+    # question asks about granted, with where it ends and by when
+    r"Yes,\s+(?:to|at|by)\s+(?:(?i:somewhere\s+)?(?i:between|about|around|roughly|close\s+to)\s+)?"
+    r"[$€£]?\d(?:[^.;!?]|\.\d){0,40}?(?:\s+(?:by|in|before|until|over)\s+[^.;!?]{3,40})?|"
     # "Not in 2028.": later than the year the question asks about, whose event it is
     r"Not\s+in\s+(?:19|20)\d\d|"
     # "Not for flu, no.": the question's event denied for the part of it the answer names

@@ -8562,3 +8562,13 @@ def test_a_source_s_should_measured_against_a_past_period_is_a_hedged_forecast()
 def test_doing_an_amount_of_business_is_an_outcome_not_a_pledge() -> None:
     candidate = only('"We\'ll do about $45 million in sales next year," said Imke Rast.')
     assert candidate.quantity is not None and candidate.quantity.low == 45_000_000
+
+
+def test_yes_with_where_the_course_ends_and_when_answers_a_question_ahead() -> None:
+    text = (
+        "Q: Do you expect house prices to keep falling?\n\n"
+        "MARTA QUILL: Yes, to roughly 4% below today's level by the end of next year.\n\n"
+        "Q: Thank you.\n"
+    )
+    candidate = only(text)
+    assert candidate.speaker == "Marta Quill"
