@@ -364,6 +364,16 @@ def _named_day(match: re.Match[str], now: datetime) -> datetime | None:
     return start if _before(match) else start + timedelta(days=1)
 
 
+def _week_of(match: re.Match[str], now: datetime) -> datetime | None:
+    """The week that holds the day named, ended on its Sunday (ISO weeks start on Monday)."""
+    day = _named_day(match, now)
+    if day is None:
+        return None
+    if _before(match):
+        return day - timedelta(days=day.weekday())
+    return day + timedelta(days=(6 - (day - timedelta(days=1)).weekday()))
+
+
 def _season(match: re.Match[str], now: datetime, *, southern: bool = False) -> datetime:
     first_month = _SEASON_START[match.group("season").lower()]
     if southern:
@@ -618,6 +628,12 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Resolver], ...]] = tuple(
         (
             rf"\b(?P<by>by|before|until|till|ahead\s+of)\s+(?:the\s+)?{_EVENT_NOUNS}\b",
             _unresolvable,
+        ),
+        (
+            # "peak in the week of Dec. 11": the week that holds that day, to its Sunday
+            rf"\b(?:{_BY}\s+)?the\s+week\s+(?:of|beginning|starting)\s+{_MONTH_RE}\s+"
+            rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR_RE})?",
+            _week_of,
         ),
         (
             rf"\b{_BY}\s+(?:the\s+)?{_END}{_PART_RE}?(?:the\s+middle\s+of\s+)?{_WEEKDAY_RE}?"

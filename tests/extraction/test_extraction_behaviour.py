@@ -8572,3 +8572,9 @@ def test_yes_with_where_the_course_ends_and_when_answers_a_question_ahead() -> N
     )
     candidate = only(text)
     assert candidate.speaker == "Marta Quill"
+
+
+def test_the_week_of_a_named_day_ends_on_its_sunday() -> None:
+    candidate = only("The agency expects admissions to peak in the week of April 8.")
+    # Monday 8 April 2024: the week ends with Sunday 14 April
+    assert candidate.deadline == datetime(2024, 4, 15, tzinfo=UTC)
