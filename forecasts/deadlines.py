@@ -56,7 +56,7 @@ article's published_at (converted to UTC first). The conventions:
 - "the March quarter" ends with March; "the first week of January" on the 7th, "the first
   two weeks" and "the second week" on the 14th, "the last week of December" with the
   month; "at the end of March" as "by"; "its fourth-quarter Brent forecast" is the
-  quarter's.
+  quarter's. "The week of Dec. 11" ends with the Sunday of the week that holds that day.
 - Either of two times ("in late December or the first week of January") holds until the
   later is over.
 - Times named in passing (Deadline.firm is False) date a forecast without marking a sentence
