@@ -255,6 +255,8 @@ _SCHEDULE_DATE: Final = re.compile(
     r"|\bat\s+(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}meeting\b"
     r"|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|h)(?!\w)"
     r"|\bat\s+\d{1,2}:\d{2}\b|\bon\s+the\s+same\s+day\b|\blater\s+(?:that|the\s+same)\s+day\b"
+    # "all ballots would be counted tonight": the night's work, in the diary
+    r"|\btonight\b"
     # "will be counted the following morning": the day after one the calendar holds
     r"|\bthe\s+(?:following|next)\s+(?:morning|afternoon|evening|day)\b"
     # "will be debated in parliament next week": a sitting the calendar already holds
@@ -364,7 +366,10 @@ _UNDER_AN_INSTRUMENT: Final = (
     r"(?:policy|rules?|law|act|bill|levy|order|agreement|scheme|plan|deal|package|contract|"
     r"ruling|regulations?|terms|settlement|proposals?|timetable|schedule|licen[cs]e|"
     r"framework|code|directive|decree|programme|program|arrangements?|system|reforms?|"
-    r"decisions?)\b"
+    r"decisions?|"
+    # "will invite the leader of the largest party ..., under a convention": a constitutional
+    # practice, followed by whoever holds the office
+    r"conventions?|constitution|treaty|procedures?|protocol)\b"
 )
 # "Under it, councils will have 16 weeks to decide": the instrument named in the sentence
 # before, taken up by a pronoun.

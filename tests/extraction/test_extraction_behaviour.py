@@ -8578,3 +8578,12 @@ def test_the_week_of_a_named_day_ends_on_its_sunday() -> None:
     candidate = only("The agency expects admissions to peak in the week of April 8.")
     # Monday 8 April 2024: the week ends with Sunday 14 April
     assert candidate.deadline == datetime(2024, 4, 15, tzinfo=UTC)
+
+
+def test_an_act_under_a_convention_and_a_count_tonight_are_arrangements() -> None:
+    text = (
+        "The speaker will call the largest party's leader to the palace within two days of the "
+        "count, under a convention that goes back to 1911. The clerk said that all postal votes "
+        "would be verified tonight."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
