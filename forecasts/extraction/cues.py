@@ -843,6 +843,14 @@ def _cues(
         cues.append(
             _plain_cue("opinion", likeliest.start(), likeliest.end(), "the likeliest outcome named")
         )
+    if "hear" in text or " tell" in text or " told" in text:
+        # "I keep hearing that prices will come down", "Anyone who tells you prices will never
+        # go back up": what others say, passed on or mocked, is not the speaker's call
+        cues = [
+            cue
+            for cue in cues
+            if not _HEARSAY_BEFORE.search(text, max(0, cue.start - _LOOK_AROUND), cue.start)
+        ]
     if "defin" in text or "mean" in text:
         # 'it defines "highly unlikely" as a 10% to 20% chance': a scale's words explained
         defined = _DEFINED_TERM.search(text)
@@ -990,6 +998,16 @@ _MARKET_IMPLIED: Final = re.compile(
     r"\s+(?:now\s+|currently\s+)?(?:put|see|assign|"
     r"give)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w%.'’-]+\s+){0,3}?(?:probability|odds|chances?|"
     r"likelihood)\b|(?:about\s+|around\s+|roughly\s+)?\d)[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+# "I keep hearing that", "we are told that", "anyone who tells you": a view heard from others.
+_HEARSAY_BEFORE: Final = re.compile(
+    r"(?:\b(?:I|we)\s+(?:keep\s+|kept\s+|have\s+|'ve\s+|’ve\s+)?(?:hearing|hear|heard)|"
+    r"\b(?:I|we)\s+(?:am|are|was|were|'m|’m|'re|’re|keep\s+being|have\s+been)\s+(?:being\s+)?told|"
+    r"\b(?:anyone|anybody|whoever|those|people)\s+who\s+(?:tells?|told|says?|said|claims?)"
+    r"(?:\s+(?:you|us|me))?)\s+(?:that\s+)?[^,;:.]*$",
     re.IGNORECASE,
 )
 

@@ -8587,3 +8587,11 @@ def test_an_act_under_a_convention_and_a_count_tonight_are_arrangements() -> Non
         "would be verified tonight."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_view_heard_from_others_is_not_the_speaker_s_call() -> None:
+    text = (
+        '"We keep hearing that rents will fall next year, so we are waiting," said Ola Brisk. '
+        '"Whoever says the port will reopen in May is dreaming," said Tove Lang.'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
