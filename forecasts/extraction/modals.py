@@ -149,6 +149,8 @@ _PLEDGE_AFTER: Final = re.compile(
     # "we will stay in government" is theirs to decide; "we will stay up" is the league's
     r"stay(?!\s+(?:up|in\s+the\s+(?:league|division|top\s+flight|premiership|championship)))|"
     r"keep|close|launch|hire|invest|spend|continue|be\s+held\s+to|deliver|visit|host|"
+    # "will drop the retirement-age plan", "would scrap the levy": a policy of its own undone
+    r"drop\s+(?:the|its|their|our|his|her|my|this|that)\s|scrap|abolish|repeal|"
     # "the bank would act as needed", "it would remain flexible": a stance the speaker takes
     r"act\s+(?:as|if|when|where)\s+(?:needed|necessary|required|appropriate)\b|"
     r"remain\s+(?:flexible|vigilant|alert|nimble|agile|ready)\b|"
@@ -976,6 +978,8 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"^\s*(?:(?:not|also|still|then|now|only)\s+)*(?:(?:raise|lower|cut|increase|reduce|freeze|"
     r"hold)\s+(?:them\b|it\b|(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:prices?|fares?|fees?|charges|rents?|wages|pay|salaries|dividends?|premiums|"
+    # "it will raise the minimum pension by 8%": a party's or a government's policy
+    r"pensions?|allowances?|(?:child\s+)?benefits|minimum\s+wage|"
     r"(?:capital\s+)?spending|capex|investment)\b"
     r"(?:\s+of\s+(?:its|our|their)\b)?)"
     # "will raise exports from its northern terminal": the throughput of a site of its own

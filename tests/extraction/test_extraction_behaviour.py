@@ -8595,3 +8595,13 @@ def test_a_view_heard_from_others_is_not_the_speaker_s_call() -> None:
         '"Whoever says the port will reopen in May is dreaming," said Tove Lang.'
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_party_s_own_policy_is_a_pledge() -> None:
+    for text in (
+        "The Green List says it will raise the basic pension by 5% in its first year and will "
+        "drop the fuel-duty plan.",
+        "The Green List says it will raise child benefits by 3% in its first year and will "
+        "scrap the road levy.",
+    ):
+        assert extract_candidates(text, published_at=PUBLISHED) == []
