@@ -640,8 +640,13 @@ _PROJECTION_IMPLIES: Final = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?)(?:,\s+(?:released|published|issued)"
     # "pointed to the bank's projected rate path, which shows the rate flat": a relative clause
     r"\b[^,;.]{1,80},|,\s+which"
-    # "projections published last month show": the same aside without commas
-    r"|\s+(?:released|published|issued)\s+(?:last|this|on|in)\s+[\w-]+)?"
+    # "projections, which she said still held, show": a relative clause set aside
+    r"|,\s+which\s+[^,;.]{1,80},"
+    # "projections published last month show": the same aside without commas; "published
+    # today in the June Monetary Policy Report": where they came out
+    r"|\s+(?:released|published|issued)\s+(?:(?:last|this|on|in)\s+[\w-]+|today|yesterday)"
+    r"(?:\s+(?:in|with|alongside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:report|statement|"
+    r"decision|outlook|review|update|bulletin))?)?"
     r"\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
     # "The bank's updated forecasts show inflation returning to 2.5%": what the body projects
     r"shows?|see|sees|points?\s+to)\b",

@@ -8605,3 +8605,12 @@ def test_a_party_s_own_policy_is_a_pledge() -> None:
         "scrap the road levy.",
     ):
         assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_projections_with_an_aside_on_where_they_came_out_still_show_a_course() -> None:
+    text = (
+        "The Bank of Orlen's projections published today in the autumn Financial Stability "
+        "Report show lending growing by 2.5% next year. Its forecasts, which the governor "
+        "called prudent, show unemployment rising to 6% in 2025."
+    )
+    assert len(extract_candidates(text, published_at=PUBLISHED)) == 2
