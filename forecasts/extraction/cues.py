@@ -664,6 +664,11 @@ _MODELLING_SHOWS: Final = re.compile(
     r"|\b(?:models?|modell?ing|projections?|simulations?)\s+(?:now\s+|also\s+)?puts?\s+the\s+"
     r"(?:[\w-]+\s+)?(?:peak|trough|top|bottom|high|low|height|crest|turning\s+point)\s+"
     r"(?:in|at|on|around|between|by)\b"
+    # "Its modelling team put the number in hospital at the peak at between 2,400 and 3,600":
+    # the level a model gives
+    r"|\b(?:models?|modell?ing(?:\s+(?:team|unit|group))?|projections?|simulations?)\s+"
+    r"(?:now\s+|also\s+)?puts?\s+the\s+(?:number|total|toll|count|figure|cost|level)\b"
+    r"(?:[^.;]|\.\d){0,120}?\bat\s+(?:between\s+|about\s+|around\s+|roughly\s+)?[$€£]?\d"
     # "At its height, they show between 80 and 120 patients admitted each day": the figures
     # at the course's peak, from the models just named
     r"|^\W*At\s+(?:its|the|their)\s+(?:height|peak),\s+(?:they|the\s+models?)\s+(?:show|see|have|"

@@ -8614,3 +8614,11 @@ def test_projections_with_an_aside_on_where_they_came_out_still_show_a_course() 
         "called prudent, show unemployment rising to 6% in 2025."
     )
     assert len(extract_candidates(text, published_at=PUBLISHED)) == 2
+
+
+def test_the_level_a_modelling_team_puts_a_count_at_is_its_forecast() -> None:
+    text = (
+        "The agency's modelling unit puts the number of daily admissions at the peak next "
+        "month at between 90 and 140."
+    )
+    assert len(extract_candidates(text, published_at=PUBLISHED)) == 1
