@@ -721,7 +721,7 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
         )
         or (
             match.group("ratio") is not None
-            and "put it" in text
+            and ("put it" in text or "putting it" in text)
             and _PUT_IT_AT.search(text, 0, match.start()) is not None
         )
     )
@@ -752,8 +752,9 @@ _EVENT_THRESHOLD: Final = re.compile(
 # "A yes is not impossible, but I would put it at one in three": "it" is the event, and a
 # ratio of people to people is no quantity here ("put it at 3%" may be a rate, so not that).
 _PUT_IT_AT: Final = re.compile(
-    r"\bput\s+it\s+at\s+(?:(?:no\s+(?:more|better)\s+than|less\s+than|about|around|roughly|"
-    r"just|at\s+(?:most|best|least))\s+)?$"
+    # "..., putting it at around one in five": the same, hung on the clause before
+    r"\bput(?:s|ting)?\s+it\s+at\s+(?:(?:no\s+(?:more|better)\s+than|less\s+than|about|around|"
+    r"roughly|just|at\s+(?:most|best|least))\s+)?$"
     # "I'd put it lower than that, maybe one in ten": the answerer's own odds against the
     # ones put to them
     r"|\bput\s+it\s+(?:(?:a\s+(?:bit|little|lot)|much|slightly|far)\s+)?(?:lower|higher)"

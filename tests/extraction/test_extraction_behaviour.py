@@ -8622,3 +8622,11 @@ def test_the_level_a_modelling_team_puts_a_count_at_is_its_forecast() -> None:
         "month at between 90 and 140."
     )
     assert len(extract_candidates(text, published_at=PUBLISHED)) == 1
+
+
+def test_odds_hung_on_the_clause_before_with_putting_it_at() -> None:
+    candidate = only(
+        'Economist Lars Wend said that a rate rise by June was "not out of the question", '
+        "putting it at about one in four."
+    )
+    assert candidate.probability == 0.25
