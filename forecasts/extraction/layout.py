@@ -8,6 +8,7 @@ import re
 from typing import Final
 
 from forecasts.extraction.names import (
+    _PERSON_TITLES,
     _Document,
     _Entity,
     _link_to_owner,
@@ -430,9 +431,19 @@ def _untagged_turns(paragraphs: list[str]) -> dict[int, str]:
     return labels
 
 
+def _untitled_label(label: str) -> str:
+    """ "GOVERNOR ANKERSTROM:", "DEPUTY GOVERNOR OYELARAN-BECK:": the post before a surname
+    is no part of the name the article gives the person in full."""
+    words = label.split()
+    while len(words) > 1 and words[0].lower().strip(".") in _PERSON_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _label_speaker(label: str, document: _Document) -> str | None:
     if label in _ANSWER_LABELS:
         return document.interviewee()
+    label = _untitled_label(label)
     name = " ".join(word.capitalize() for word in label.split())
     # "MARSH:" is a person: Dr. Helen Marsh, not her firm Marsh Lindqvist Research
     words = name.split()

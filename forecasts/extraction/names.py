@@ -1281,12 +1281,24 @@ _EMPLOYER_BEFORE_ROLE: Final = re.compile(
 _SPEAKER_OWNERS: Final = frozenset({"Your", "My"})
 
 
+def _in_capitals(written: str, document: _Document) -> _Entity | None:
+    """ "OYELARAN-BECK:" tagging a transcript's turn, a name in a heading set in capitals: the
+    person or body the article names in ordinary case ("Paul Oyelaran-Beck"), as it is."""
+    if not written.isupper() or _ACRONYM_NAME.fullmatch(written) is not None:
+        return None
+    titled = written.title()
+    return document.known(titled) if titled != written else None
+
+
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
     if len(words) == 1 and not mention.title and words[0].lower() in _NOT_NAMES:
         return None  # "Tuesday", "Neither": a capital that names nobody
     if len(words) > 1 and words[0] in _SPEAKER_OWNERS:
         return None  # "Your American rival says": an interviewer's "your", not a name
+    capitals = _in_capitals(mention.text, document)
+    if capitals is not None:
+        return capitals
     if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
     if _titled_document(words) and not _RATER_AFTER.match(text, mention.end):

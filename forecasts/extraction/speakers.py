@@ -49,6 +49,9 @@ from forecasts.extraction.names import (
 )
 from forecasts.extraction.sentences import _SUBJECT_WINDOW, Sentence, _inside, _wordset
 
+# "VANCE:" opening a paragraph tags a transcript's turn.
+_TAG_AFTER: Final = re.compile(r"\s*:")
+
 
 def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _Document) -> None:
     """Record the people and organisations a sentence names, quotations excluded for people."""
@@ -71,7 +74,13 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             continue
         entity = document.remember(entity)
         _link_to_owner(mention, entity, document)
-        if mention.start == start and not mention.owner:
+        # "LUND: Probably. The company told us so.": a transcript's tag opens a turn, and
+        # is no subject of a lede that "the company" could take up
+        if (
+            mention.start == start
+            and not mention.owner
+            and not _TAG_AFTER.match(sentence.text, mention.end)
+        ):
             document.opening = entity
         if entity.kind == "person" and not _inside(mention.start, regions):
             document.mention_person(entity)

@@ -8630,3 +8630,25 @@ def test_odds_hung_on_the_clause_before_with_putting_it_at() -> None:
         "putting it at about one in four."
     )
     assert candidate.probability == 0.25
+
+def test_a_transcript_tag_with_a_post_before_a_surname_names_the_person_in_full() -> None:
+    text = (
+        "Speakers: Edda Marrowby-Tull, Commissioner; Osric Fenn, Chair.\n\n"
+        "MODERATOR: First question.\n\n"
+        "COMMISSIONER MARROWBY-TULL: Fares will probably rise again in the spring. "
+        "I would be surprised to see them fall before 2031.\n\n"
+        "MODERATOR: Next.\n\n"
+        "CHAIR FENN: Ridership is likely to recover by next summer."
+    )
+    assert speakers_of(text) == ["Edda Marrowby-Tull", "Edda Marrowby-Tull", "Osric Fenn"]
+
+
+def test_a_titled_person_s_tag_opening_a_turn_is_no_firm_for_the_next_the_company() -> None:
+    text = (
+        "Dr. Ines Halloway-Prest runs the vaccine unit at the Norsk Health Agency.\n\n"
+        "Q: When will the new shot arrive?\n\n"
+        "HALLOWAY-PREST: Probably in October. The company has told us as much.\n\n"
+        "Q: And next winter?\n\n"
+        "HALLOWAY-PREST: I expect a milder flu season than this one."
+    )
+    assert speakers_of(text)[-1] == "Ines Halloway-Prest"
