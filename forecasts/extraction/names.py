@@ -1083,6 +1083,12 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
     while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
         words.pop(0)
+    if len(words) > 1 and _opening_adverb(words[0], text, start):
+        # "Then Rick Alvarado, who ...", "Meanwhile Ana Ruiz said": the adverb opening the
+        # sentence is no part of the name that follows it
+        start += run.find(words[1], len(words[0]))
+        run = text[start:end]
+        words.pop(0)
     if (
         len(words) > 2
         and words[0].lower() in _QUESTION_VERBS
@@ -1551,6 +1557,14 @@ _DISCOURSE_WORDS: Final = _wordset(
     "further furthermore besides overall earlier later today yesterday tomorrow now yet indeed "
     "similarly likewise separately ultimately"
 )
+
+
+# Adverbs that open a sentence and run on into a name: "Then Rick Alvarado began spending".
+_OPENING_ADVERBS: Final = _DISCOURSE_WORDS | _wordset("then also even only thus hence soon")
+
+
+def _opening_adverb(word: str, text: str, start: int) -> bool:
+    return word.lower() in _OPENING_ADVERBS and not text[:start].strip(" \"“‘'")
 
 
 def _sentence_adverb(word: str, text: str, start: int) -> bool:

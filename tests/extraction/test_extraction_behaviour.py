@@ -8652,3 +8652,11 @@ def test_a_titled_person_s_tag_opening_a_turn_is_no_firm_for_the_next_the_compan
         "HALLOWAY-PREST: I expect a milder flu season than this one."
     )
     assert speakers_of(text)[-1] == "Ines Halloway-Prest"
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it() -> None:
+    text = (
+        "The incumbent looked safe. Then Greta Sallowmere, a dentist who has never run for "
+        "office, entered the race. She told reporters she would probably win by ten points."
+    )
+    assert speakers_of(text) == ["Greta Sallowmere"]
