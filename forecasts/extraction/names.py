@@ -203,8 +203,10 @@ _PUBLIC_BODY_ENDINGS: Final = (
 
 
 _NAME_RUN: Final = re.compile(
+    # "Channel 4", "Radio 3": a broadcaster's numbered channel is named by its number too
+    r"(?:(?:Channel|Canal|Kanal|Kanaal|Radio|TV)\s+\d{1,2}(?![\w%]|[.,]\d)|"
     # "OPEC+", "Canal+": a closing plus is part of the name, a body other than the one without
-    r"[A-Z][\w’'.&/-]*\+?(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
+    r"[A-Z][\w’'.&/-]*\+?)(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
     r"bin|&|and(?=\s+(?:[A-Z][\w’'.&/-]*\s+){0,3}" + _PUBLIC_BODY_ENDINGS + r"\b))\s+"
     # "Ruud van der Kolk", "Ana de la Cruz": two particles before a family name
     r"(?:(?:der|den|de|la|los|las)\s+(?=[A-Z]))?)?"

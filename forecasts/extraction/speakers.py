@@ -647,9 +647,11 @@ def _last_speaking_body(document: _Document) -> str | None:
 
 
 _PROJECTION_BY: Final = re.compile(
-    r",?\s+(?:(?:published|released|issued)\s+)?by\s+"
-    # "by the Centre for Electoral Studies": a body's name may take "the" and small words
-    r"(?:the\s+)?(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:(?:&|of|for|on)\s+)?[A-Z][\w&'’.-]*){0,4})"
+    r",?\s+(?:(?:published|released|issued)\s+)?(?:by|from)\s+"
+    # "by the Centre for Electoral Studies": a body's name may take "the" and small words;
+    # "from the broadcaster Kanal 5", "by the polling firm X": what kind of body it is first
+    r"(?:(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}?)?"
+    r"(?P<maker>[A-Z][\w&'’.-]*(?:\s+(?:(?:&|of|for|on)\s+)?[A-Z0-9][\w&'’.-]*){0,4})"
 )
 
 

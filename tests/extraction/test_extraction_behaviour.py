@@ -8660,3 +8660,17 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it() -> Non
         "office, entered the race. She told reporters she would probably win by ten points."
     )
     assert speakers_of(text) == ["Greta Sallowmere"]
+
+
+def test_a_projection_from_a_body_its_kind_named_first_is_that_body_s() -> None:
+    text = (
+        "The latest projection from the research firm Oldacre Metrics, released on Monday, "
+        "gives the Farmers' League 22 to 26 seats. A simulation by the data site Pollwise "
+        "gives the Greens a 30% chance of entering government."
+    )
+    assert speakers_of(text) == ["Oldacre Metrics", "Pollwise"]
+
+
+def test_a_broadcaster_s_numbered_channel_is_named_with_its_number() -> None:
+    text = "Projections from Kanal 7 give the Centre Party 40 to 44 seats once all votes are in."
+    assert speakers_of(text) == ["Kanal 7"]
