@@ -1193,12 +1193,18 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         yield _Mention(" ".join(words), start, end, " ".join(titles), possessive, owner_name)
 
 
+# "Children's", "Women's": the people a body is for, inside its own name.
+_FOR_WHOM: Final = re.compile(r"\b(?:Children|Women|Men|People)['’]s\s*$")
+
+
 def _unit_of_institution(owner: str, owned: str) -> bool:
     """ "the University of Heidelberg's Institute of Global Health": a unit of an institution,
     named in full, since the unit's own name could be anyone's (LABELLING.md, speakers); a
     board or committee speaks for its owner instead ("Norges Bank's Monetary Committee").
     """
     owned_words = {word.lower() for word in owned.split()}
+    if _FOR_WHOM.search(owner):
+        return True  # "Vasby Children's Hospital", "the People's Bank": whom it is for, one name
     if owned_words & _BODY_NOUNS:
         return False
     if _UNION_OF_STATES.search(owner):

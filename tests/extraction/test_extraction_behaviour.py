@@ -8674,3 +8674,11 @@ def test_a_projection_from_a_body_its_kind_named_first_is_that_body_s() -> None:
 def test_a_broadcaster_s_numbered_channel_is_named_with_its_number() -> None:
     text = "Projections from Kanal 7 give the Centre Party 40 to 44 seats once all votes are in."
     assert speakers_of(text) == ["Kanal 7"]
+
+
+def test_a_body_named_for_the_people_it_serves_keeps_its_possessive_word() -> None:
+    text = (
+        "Admissions for bronchiolitis will probably peak before Christmas, according to "
+        "Ostrava Women's Hospital."
+    )
+    assert speakers_of(text) == ["Ostrava Women's Hospital"]
