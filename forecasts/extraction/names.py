@@ -1295,6 +1295,10 @@ _EMPLOYER_BEFORE_ROLE: Final = re.compile(
 _SPEAKER_OWNERS: Final = frozenset({"Your", "My"})
 
 
+# The word a photograph's caption credits its taker by, run on from the caption's last name.
+_CREDIT_WORDS: Final = frozenset({"Photograph", "Photo", "Picture", "Illustration"})
+
+
 def _in_capitals(written: str, document: _Document) -> _Entity | None:
     """ "OYELARAN-BECK:" tagging a transcript's turn, a name in a heading set in capitals: the
     person or body the article names in ordinary case ("Paul Oyelaran-Beck"), as it is."""
@@ -1315,6 +1319,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return capitals
     if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
+    if words[-1] in _CREDIT_WORDS:
+        return None  # "... in front of the Quay End. Photograph: A. Lee": a caption's credit
     if _titled_document(words) and not _RATER_AFTER.match(text, mention.end):
         return None  # "its Oil Market Report", "Bank Rate": a publication or a rate says nothing
     if _LOCATED.search(words[-1]):

@@ -2040,15 +2040,27 @@ _TEAM_THEIR: Final = re.compile(
 )
 
 
+# "Redbridge were less fortunate.", "Ashby have won four in a row.": a name taking a plural
+# verb, as a report writes of a team.
+_TEAM_PLURAL: Final = re.compile(
+    r"\W*(?:(?:But|And|Yet|So)\s+)?(?!The\b)(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+"
+    r"(?:were|are|have|had)\b(?!\s+(?:been\s+)?(?:told|asked|said)\b)"
+)
+
+
 def _team_opening(text: str, document: _Document) -> _Entity | None:
-    """The team a sentence opens on and calls "their", as the article knows it in full."""
-    if " their " not in text:
-        return None
-    opening = _TEAM_THEIR.match(text, _after_dateline(text))
+    """The team a sentence opens on and calls "their", as the article knows it in full, or
+    one named before that the sentence opens on with a plural verb."""
+    start = _after_dateline(text)
+    opening = _TEAM_THEIR.match(text, start) if " their " in text else None
+    plural = opening is None
+    opening = opening or _TEAM_PLURAL.match(text, start)
     if opening is None:
         return None
     name = opening.group("name")
     known = document.known(name)
+    if plural and known is None and f" {name.lower()}" in document.article:
+        return None  # "Shares were lower": a common word, capitalised to open the sentence
     if known is None:
         return _Entity(_team_in_full(name, document.article), "org")
     # "Berglund made their case": a person named so, he or she, is no team

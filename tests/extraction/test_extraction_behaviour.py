@@ -8682,3 +8682,22 @@ def test_a_body_named_for_the_people_it_serves_keeps_its_possessive_word() -> No
         "Ostrava Women's Hospital."
     )
     assert speakers_of(text) == ["Ostrava Women's Hospital"]
+
+
+def test_a_caption_s_credit_word_is_no_body_a_later_the_club_means() -> None:
+    text = (
+        "Kelbrook beat Dunmore 1-0 on Saturday.\n\n"
+        "Ada Brisk heads in the winner in front of the North Stand. Photograph: Lee Marr/Pix\n\n"
+        "The winger hurt his knee in training, and the club said he would miss at least a "
+        "month."
+    )
+    assert not any("Photograph" in (speaker or "") for speaker in speakers_of(text))
+
+
+def test_a_name_taking_a_plural_verb_is_the_team_the_next_the_club_means() -> None:
+    text = (
+        "Marrick Town were without their captain against Ostervale on Saturday.\n\n"
+        "Marrick Town were unlucky with injuries against Ostervale. The full-back went off "
+        "after ten minutes, and the club said he would probably miss the next two games."
+    )
+    assert speakers_of(text) == ["Marrick Town"]
