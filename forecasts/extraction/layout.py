@@ -5,6 +5,8 @@ transcript labels and untagged interview turns.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import pairwise
 from typing import Final
 
 from forecasts.extraction.names import (
@@ -219,7 +221,9 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
 _TRANSCRIPT_LABEL: Final = re.compile(
     r"^\s*(?P<label>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]+){0,2}"
-    r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){0,2})\s*:\s"
+    r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){0,2})"
+    # "VIKTOR HALE (Capital Wire):": a press conference's questioner, with the outlet
+    r"(?P<outlet>\s+\([^()\n]{1,40}\))?\s*:\s"
 )
 
 
@@ -296,6 +300,8 @@ def _transcript_labels(text: str) -> dict[int, str]:
             continue
         label = match.group("label")
         label = _QUESTION_TURN if label in _INTERVIEWER_LABELS else label
+        if match.re is _TRANSCRIPT_LABEL and match.group("outlet") and _asks(paragraph):
+            label = _QUESTION_TURN  # a reporter, named with the outlet, puts a question
         counts[label] = counts.get(label, 0) + 1
         if paragraph[match.end() - 1 :].strip() and match.re is _TRANSCRIPT_LABEL:
             labels[index], turn = label, None
@@ -308,12 +314,34 @@ def _transcript_labels(text: str) -> dict[int, str]:
     }
     labels.update((index, label) for index, label in below.items() if counts[label] > 1)
     labels.update(_titled_turns(paragraphs))
+    labels.update(_turns_running_on(labels, paragraphs))
     asker = _named_interviewer(labels, paragraphs)
     if asker is not None:
         labels = {
             index: _QUESTION_TURN if label == asker else label for index, label in labels.items()
         }
     return labels or _roundup_turns(paragraphs) or _untagged_turns(paragraphs)
+
+
+def _asks(paragraph: str) -> bool:
+    return paragraph.rstrip().rstrip("\"”’'").endswith("?")
+
+
+def _turns_running_on(labels: dict[int, str], paragraphs: list[str]) -> dict[int, str]:
+    """ "GOVERNOR X: Good afternoon. ..." then two paragraphs with no tag, then "MODERATOR:":
+    an answer that runs on over paragraphs is the tagged speaker's up to the next tag. Only
+    between two tags, as the text after the last may be the article's own; only for one who
+    speaks more than once, as a transcript's speakers do and a live page's headings
+    ("UP: 'far too early'") do not; and never an interviewer's, whose question may be
+    answered below it with no tag."""
+    tagged = sorted(labels)
+    turns = Counter(labels.values())
+    return {
+        index: labels[start]
+        for start, following in pairwise(tagged)
+        if labels[start] != _QUESTION_TURN and turns[labels[start]] > 1
+        for index in range(start + 1, following)
+    }
 
 
 # "Leona Farrant-Obi, professor of politics, University of Kestholm" on a line of its own,
@@ -444,7 +472,8 @@ def _label_speaker(label: str, document: _Document) -> str | None:
     if label in _ANSWER_LABELS:
         return document.interviewee()
     label = _untitled_label(label)
-    name = " ".join(word.capitalize() for word in label.split())
+    # "OYELARAN-BECK" is "Oyelaran-Beck", each part of the name capitalised
+    name = label.title() if label.isupper() else label
     # "MARSH:" is a person: Dr. Helen Marsh, not her firm Marsh Lindqvist Research
     words = name.split()
     people = [
@@ -474,4 +503,7 @@ def _label_speaker(label: str, document: _Document) -> str | None:
             ),
             None,
         )
-    return known.name if known is not None else name
+    # "OLAFSSON", met only in the tags, is written as a name is
+    if known is None or (known.kind == "person" and known.name.isupper()):
+        return name
+    return known.name

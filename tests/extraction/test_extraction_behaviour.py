@@ -8701,3 +8701,25 @@ def test_a_name_taking_a_plural_verb_is_the_team_the_next_the_club_means() -> No
         "after ten minutes, and the club said he would probably miss the next two games."
     )
     assert speakers_of(text) == ["Marrick Town"]
+
+
+def test_a_transcript_turn_runs_on_over_untagged_paragraphs_to_the_next_tag() -> None:
+    text = (
+        "CHAIR: Welcome, everyone.\n\n"
+        "COMMISSIONER VALLEN: Thank you. Ridership rose 4% last year.\n\n"
+        "I expect ridership to pass its 2019 level by the end of next year.\n\n"
+        "CHAIR: Questions, please.\n\n"
+        "COMMISSIONER VALLEN: Happy to take them."
+    )
+    assert speakers_of(text) == ["Vallen"]
+
+
+def test_a_reporter_tagged_with_the_outlet_puts_a_question_and_makes_no_claim() -> None:
+    text = (
+        "ANNA BRYCE (Harbour Times): The treasury forecasts growth of 2% next year. "
+        "Is that realistic?\n\n"
+        "MINISTER OLAFSSON: It is within reach.\n\n"
+        "TOM KERR (Radio North): And unemployment?\n\n"
+        "MINISTER OLAFSSON: Unemployment will probably fall below 5% by next summer."
+    )
+    assert speakers_of(text) == ["Olafsson"]
