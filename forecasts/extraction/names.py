@@ -641,6 +641,10 @@ class _Document:
     # "Our polling analyst, X, writes:" introduces a paragraph that is X's own writing.
     introduced_paragraph: int = -1
     introduced_by: str | None = None
+    # "Among the report's key judgements:" introduces a list, one paragraph an item, that is
+    # the body's own voice until a paragraph names a speaker of its own; the last item's.
+    listed_by: str | None = None
+    listed_paragraph: int = -1
     # "Dr. X answered questions by phone." above a Q-and-A: the person the paragraphs just
     # before its first question name, who answers its "A:" turns. None until that question.
     answerer: _Entity | None = None

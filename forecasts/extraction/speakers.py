@@ -388,6 +388,66 @@ _TIPSTER: Final = re.compile(
 def _attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution:
+    found = _attribution_in_sentence(sentence, regions, document)
+    return _listed_item(sentence, found, document) or found
+
+
+# "Among the report's key judgements:", "The bank's main forecasts are:", "Its key findings:":
+# a line that sets out, as a list below it, what a body or its document judges or expects.
+_FINDINGS_INTRO: Final = re.compile(
+    r"^\W*(?:(?i:among|of)\s+)?(?P<owner>(?i:the\s+)?(?:[\w&.-]+\s+){0,4}?[\w&.-]+?)(?:['’]s?)?"
+    r"\s+(?:[a-z-]+\s+){0,2}(?:judge?ments|findings|conclusions|forecasts|projections|"
+    r"predictions|expectations|assumptions)(?:\s+(?:are|were|include|included))?\s*:\s*$"
+)
+
+
+# Documents a body issues, whose owner is the body that issued them ("the report's").
+_DOCUMENT_WORDS: Final = _wordset(
+    "report study review assessment outlook statement release note paper survey bulletin"
+)
+
+
+def _findings_owner(text: str, document: _Document) -> str | None:
+    intro = _FINDINGS_INTRO.match(text)
+    if intro is None:
+        return None
+    owner = intro.group("owner")
+    last = owner.split()[-1].lower()
+    if last in _DOCUMENT_WORDS or owner.lower() in {"its", "their"}:
+        # "the report's": the body the article last wrote about, which issued it
+        return document.last_organisation or _last_speaking_body(document)
+    if owner.lower().startswith("the "):
+        body = _definite_org(owner, document, "")
+        if body is not None:
+            return body.name
+    return _resolve_name(owner, text, intro.start("owner"), document)
+
+
+def _listed_item(
+    sentence: Sentence, found: _Attribution, document: _Document
+) -> _Attribution | None:
+    """The body whose findings a line ending in a colon introduced, for the items below it:
+    each paragraph that names no speaker of its own, up to the first that does or a
+    heading."""
+    if sentence.text.rstrip().endswith(":") and found.speaker is None:
+        document.listed_by = _findings_owner(sentence.text, document)
+        document.listed_paragraph = sentence.paragraph
+        return None
+    if document.listed_by is None:
+        return None
+    if sentence.paragraph not in (document.listed_paragraph, document.listed_paragraph + 1):
+        document.listed_by = None  # the list ended above
+        return None
+    if found.speaker is not None or found.generic or sentence.heading:
+        document.listed_by = None
+        return None
+    document.listed_paragraph = sentence.paragraph
+    return _Attribution(document.listed_by)
+
+
+def _attribution_in_sentence(
+    sentence: Sentence, regions: list[tuple[int, int]], document: _Document
+) -> _Attribution:
     text = sentence.text
     panellist = (_PANELLIST.match(text) or _tipster(text, document)) if ":" in text else None
     if panellist is not None:

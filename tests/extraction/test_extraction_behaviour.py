@@ -8723,3 +8723,20 @@ def test_a_reporter_tagged_with_the_outlet_puts_a_question_and_makes_no_claim() 
         "MINISTER OLAFSSON: Unemployment will probably fall below 5% by next summer."
     )
     assert speakers_of(text) == ["Olafsson"]
+
+
+def test_a_report_s_listed_judgements_are_its_issuer_s_until_a_speaker_is_named() -> None:
+    text = (
+        "The Talvik Centre for Energy Policy said in a report on Monday that gas prices had "
+        "peaked.\n\n"
+        "The report's main conclusions:\n\n"
+        "Wholesale gas prices will probably fall by a fifth next year.\n\n"
+        "No new import terminal is likely to open before 2030.\n\n"
+        "Mira Hollund, a trader at Oskar Energy, said the rally would likely resume.\n\n"
+        "Storage levels are expected to stay high through the winter."
+    )
+    assert speakers_of(text) == [
+        "Talvik Centre for Energy Policy",
+        "Talvik Centre for Energy Policy",
+        "Mira Hollund",
+    ]
