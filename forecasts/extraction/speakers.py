@@ -969,6 +969,12 @@ def _its_owner(document: _Document) -> str | None:
 
 
 def _noun_use(text: str, start: int) -> bool:
+    if (
+        text[start].isupper()
+        and _WORD_OF_A_NAME.match(text, start)
+        and _CAPITAL_BEFORE.search(text, max(0, start - _NOUN_USE_REACH), start)
+    ):
+        return True  # "the United States is expected": a word of a name, not a verb
     # a determiner and one modifier are all that is looked for: the last few words will do
     before = text[max(0, start - _NOUN_USE_REACH) : start].rstrip().lower()
     if _DETERMINER_BEFORE.search(before) or _HANDLED_BEFORE.search(before):
@@ -979,6 +985,12 @@ def _noun_use(text: str, start: int) -> bool:
 
 
 _NOUN_USE_REACH: Final = 48
+
+
+# A capitalised word after another, then one in lower case: inside a name ("United States is"),
+# where a headline in title case would go on in capitals ("Bank Says Inflation Will Ease").
+_CAPITAL_BEFORE: Final = re.compile(r"\b[A-Z][\w.'’&-]*\s+$")
+_WORD_OF_A_NAME: Final = re.compile(r"[A-Z][a-z]+\b(?:[,.;:]|\s+[a-z]|$)")
 
 
 # "its latest forecasts", "its own updated forecasts": one or two modifiers, then the noun.

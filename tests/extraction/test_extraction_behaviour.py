@@ -8740,3 +8740,11 @@ def test_a_report_s_listed_judgements_are_its_issuer_s_until_a_speaker_is_named(
         "Talvik Centre for Energy Policy",
         "Mira Hollund",
     ]
+
+
+def test_a_verb_of_saying_inside_a_place_s_name_is_no_verb() -> None:
+    text = (
+        "Wheat exports from the United States are expected to fall 6% this season, "
+        "according to the Grain Trade Council."
+    )
+    assert speakers_of(text) == ["Grain Trade Council"]
