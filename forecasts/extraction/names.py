@@ -316,7 +316,9 @@ _SPEECH_VERBS: Final = (
     r"expected|doubts|doubted|reckon|assumes|assumed|anticipates|anticipated|impl(?:ies|y)|"
     # "put the chance at", "puts Arce's chances at", "put her odds of winning at"
     # "put Mr. Aas's chances", "put Real Madrid's odds": a name of two words in the possessive
-    r"puts?\s+(?:the|his|her|their|its|(?:(?-i:[A-Z])[\w.-]*\s+)?(?-i:[A-Z])[\w'’.-]*['’]s?)\s+"
+    # "puts bottom club Ashmoor's chances": what the team is, before its name
+    r"puts?\s+(?:the|his|her|their|its|(?:(?-i:[a-z][a-z-]*)\s+){0,2}?"
+    r"(?:(?-i:[A-Z])[\w.-]*\s+)?(?-i:[A-Z])[\w'’.-]*['’]s?)\s+"
     r"(?:[\w-]+\s+)?"
     r"(?:chance|chances|odds|probability|likelihood|risk|peak|trough"
     # "Its models put the total at between 90 and 130": a figure for what is to come

@@ -656,7 +656,9 @@ _COMPARED_FORECASTER: Final = re.compile(
     # "Its rival Quorra Insights is more cautious", "A rival firm, Brightlane Analytics, is
     # more cautious": the rival of the firm just quoted, said to be one before its name
     r"(?:(?i:a|an|the|its|their)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?i:rival|competitor)"
-    r"(?:\s+(?-i:[a-z][\w-]*)){0,2}(?:,\s+|\s+(?=[A-Z])))?"
+    r"(?:\s+(?-i:[a-z][\w-]*)){0,2}(?:,\s+|\s+(?=[A-Z]))"
+    # "The data firm Statsmith is less sure": the kind of body, before its name
+    r"|(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){1,3}(?=[A-Z]))?"
     r"(?P<who>" + _FIRM_NAME + r")(?:\s+(?:of|at|from)\s+" + _FIRM_NAME + r")?"
     # "Tidemark Insights, a rival research firm, is more cautious": what the source is, aside
     r"(?:,\s+(?:a|an|the)\s+[^,;.]{1,50},)?,?"
@@ -949,6 +951,17 @@ _PARTICIPLE_THEN_VERB: Final = re.compile(
     r"(?:(?:also|still|now)\s+)?(?:will|would|could|may|might|won['’]t|wouldn['’]t|is|are|has|have)\b",
     re.IGNORECASE,
 )
+
+
+def _body_before(text: str, offset: int, document: _Document) -> str | None:
+    """ "The data firm Statsmith is less sure: its model gives ...": the body the sentence
+    named before "its", whatever the article spoke of last."""
+    for mention in reversed(_name_runs(text[:offset])):
+        # named in this very sentence, perhaps for the first time ("The data firm X")
+        known = _classify(mention, text, document)
+        if known is not None and known.kind == "org":
+            return known.root().name
+    return None
 
 
 def _its_owner(document: _Document) -> str | None:
@@ -1444,7 +1457,7 @@ def _subject_speaker(
             # said": the post of the person the paragraph before named
             return _Attribution(document.last_person[-1].name, False, *verb)
         owner = (
-            _its_owner(document)
+            _body_before(text, offset + chunk_start, document) or _its_owner(document)
             # "Its analyst Mei-Ling Draper said": the person named, not the firm
             if words[0].lower() == "its"
             and len(words) <= 4

@@ -8748,3 +8748,21 @@ def test_a_verb_of_saying_inside_a_place_s_name_is_no_verb() -> None:
         "according to the Grain Trade Council."
     )
     assert speakers_of(text) == ["Grain Trade Council"]
+
+
+def test_a_chance_put_on_a_team_described_before_its_name_is_the_putter_s() -> None:
+    text = "Goalcast puts newly promoted Ferrow's chances of staying up at one in three."
+    assert speakers_of(text) == ["Goalcast"]
+
+
+def test_a_body_introduced_by_its_kind_and_set_beside_another_speaks() -> None:
+    text = "The analytics firm Numbrel is less sure, putting the chance of a rate cut at 40%."
+    assert speakers_of(text) == ["Numbrel"]
+
+
+def test_its_model_means_the_body_named_earlier_in_the_same_sentence() -> None:
+    text = (
+        "Ladbury Bet makes Kinross 8/11 favourites. The stats site Goalmetric is a little "
+        "more cautious about the visitors: its model gives Kinross a 41% chance of winning."
+    )
+    assert speakers_of(text)[-1] == "Goalmetric"
