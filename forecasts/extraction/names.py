@@ -1289,7 +1289,11 @@ _LEGAL_SUFFIX_AFTER: Final = re.compile(
 
 
 _EMPLOYER_BEFORE_ROLE: Final = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:analyst|economist|strategist|envoy|ambassador|mediator|"
+    # "Ruth Marr said midfielder Jon Ash had trained": a verb between, and the name before it
+    # is the one who speaks, not where the player works
+    r"\s+(?:(?!(?:said|says|told|tells|added|adds|thinks|thought|believes|believed|expects|"
+    r"expected|hopes|hoped|warned|warns|confirmed|confirms|admitted|admits)\b)[a-z-]+\s+){0,2}"
+    r"(?:analyst|economist|strategist|envoy|ambassador|mediator|"
     r"spokesman|spokeswoman|spokesperson|executive|director|minister|chief|head|official|"
     r"correspondent|coach|manager|captain|striker|midfielder|goalkeeper|forecaster|"
     r"meteorologist|scientist|researcher|pollster|governor|president|chair|chairman|"

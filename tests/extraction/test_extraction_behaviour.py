@@ -8766,3 +8766,11 @@ def test_its_model_means_the_body_named_earlier_in_the_same_sentence() -> None:
         "more cautious about the visitors: its model gives Kinross a 41% chance of winning."
     )
     assert speakers_of(text)[-1] == "Goalmetric"
+
+
+def test_a_manager_saying_a_player_will_start_is_a_person_not_his_employer() -> None:
+    text = (
+        "Kelby manager Orla Fenwick said striker Dan Mayhew had recovered. "
+        'Fenwick was upbeat. "We will probably win the league," she said.'
+    )
+    assert speakers_of(text) == ["Orla Fenwick"]
