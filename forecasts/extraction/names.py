@@ -1305,6 +1305,20 @@ _EMPLOYER_BEFORE_ROLE: Final = re.compile(
 _SPEAKER_OWNERS: Final = frozenset({"Your", "My"})
 
 
+# "Like-for-like", "Year-on-year": a compound whose later parts are in lower case, as a name's
+# are not ("Oyelaran-Beck", "Rolls-Royce").
+_LOWER_COMPOUND: Final = re.compile(r"-[a-z]")
+
+
+def _opening_compound(mention: _Mention, text: str, start: int) -> bool:
+    return (
+        " " not in mention.text
+        and not mention.title
+        and _LOWER_COMPOUND.search(mention.text) is not None
+        and not text[:start].strip(" \"“‘'")
+    )
+
+
 # The word a photograph's caption credits its taker by, run on from the caption's last name.
 _CREDIT_WORDS: Final = frozenset({"Photograph", "Photo", "Picture", "Illustration"})
 
@@ -1329,6 +1343,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return capitals
     if len(words) > 1 and mention.text.isupper() and document.known(mention.text) is None:
         return None  # "PORT ESTMERE, Feb. 18": a dateline's place, or a shouted heading
+    if _opening_compound(mention, text, mention.start):
+        return None  # "Like-for-like sales rose": a compound capitalised to open the sentence
     if words[-1] in _CREDIT_WORDS:
         return None  # "... in front of the Quay End. Photograph: A. Lee": a caption's credit
     if _titled_document(words) and not _RATER_AFTER.match(text, mention.end):
@@ -1733,6 +1749,8 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     if entity is None:
         if " " not in mention.text and _sentence_adverb(mention.text, text, shifted.start):
             return None  # "Nationally, the agency said": the adverb names nobody
+        if _opening_compound(mention, text, shifted.start):
+            return None  # "Like-for-like sales rose": a compound that opens the sentence
         if (
             " " not in mention.text
             and not text[: shifted.start].strip(" \"“‘'")

@@ -8774,3 +8774,13 @@ def test_a_manager_saying_a_player_will_start_is_a_person_not_his_employer() -> 
         'Fenwick was upbeat. "We will probably win the league," she said.'
     )
     assert speakers_of(text) == ["Orla Fenwick"]
+
+
+def test_a_lower_case_compound_opening_a_sentence_is_no_body_the_company_means() -> None:
+    text = (
+        "Brackley Stores raised its outlook on Thursday.\n\n"
+        "Year-on-year sales rose 4% in the ten weeks to May 2, ahead of the 3% analysts "
+        "had expected.\n\n"
+        "The company now expects annual profit of about 300 million pounds."
+    )
+    assert speakers_of(text)[-1] == "Brackley Stores"
