@@ -42,7 +42,9 @@ _PARTY_PREFIXES: Final = _wordset("social christian free")
 # Last words of a place's name: "Ashdown Reservoir", "Mill Lane", "Tarrant Bay".
 _PLACE_WORDS: Final = _wordset(
     "reservoir river lake valley mountain mountains hill hills street road avenue lane square "
-    "bay island islands beach forest moor glacier coast estuary creek"
+    "bay island islands beach forest moor glacier coast estuary creek "
+    # "on Fourth St.", "Harbour Rd": a street's name, abbreviated
+    "st rd ave blvd"
 )
 
 

@@ -8784,3 +8784,11 @@ def test_a_lower_case_compound_opening_a_sentence_is_no_body_the_company_means()
         "The company now expects annual profit of about 300 million pounds."
     )
     assert speakers_of(text)[-1] == "Brackley Stores"
+
+
+def test_a_street_named_in_short_is_no_one_a_later_he_means() -> None:
+    text = (
+        "Tomas Grell-Okafor addressed volunteers at the depot on Mercer Rd. after midnight.\n\n"
+        '"We will probably win this seat by a mile," he told them.'
+    )
+    assert speakers_of(text) == ["Tomas Grell-Okafor"]
