@@ -1506,7 +1506,16 @@ def _named_day(words: list[str], text: str, start: int) -> bool:
     """A holiday's name after a preposition of time: "on Christmas Day", "before New Year's Eve"."""
     if len(words) < 2 or words[-1] not in _DAY_WORDS:
         return False
+    if words[0].lower() in _OCCASIONS:
+        return True  # "Boxing Day preview:", "Election Night coverage": the day, wherever
     return bool(_TIME_PREPOSITION_BEFORE.search(text, max(0, start - 12), start))
+
+
+# Occasions that give a day or night its name, never a first name: "Boxing Day".
+_OCCASIONS: Final = _wordset(
+    "boxing christmas election polling budget deadline derby match race remembrance "
+    "independence memorial labor labour victory easter thanksgiving inauguration"
+)
 
 
 # Last words of the title of a publication or of a rate: "Oil Market Report", "World

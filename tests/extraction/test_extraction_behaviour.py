@@ -8792,3 +8792,14 @@ def test_a_street_named_in_short_is_no_one_a_later_he_means() -> None:
         '"We will probably win this seat by a mile," he told them.'
     )
     assert speakers_of(text) == ["Tomas Grell-Okafor"]
+
+
+def test_an_occasion_s_day_in_a_standfirst_is_no_one_the_story_is_about() -> None:
+    text = (
+        "Rovers boss says the title is still on\n\n"
+        "Derby Day preview: Kelby Rovers trail by six points with a dozen games left\n\n"
+        "Elin Marsh-Abara has seen bigger gaps closed.\n\n"
+        "The Rovers manager, who won the cup as a player in 2009, was in a defiant mood.\n\n"
+        '"We are not done yet," the 47-year-old said. "Ashby will probably slip up in March."'
+    )
+    assert speakers_of(text) == ["Elin Marsh-Abara"]
