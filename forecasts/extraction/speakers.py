@@ -23,6 +23,7 @@ from forecasts.extraction.names import (
     _NOT_NAMES,
     _ORG_NOUN_BEFORE,
     _ORG_WORDS,
+    _PERSON_TITLES,
     _PRONOUNS,
     _PUBLIC_NOUNS,
     _ROLE_AT,
@@ -212,6 +213,8 @@ def _named_in_full(speaker: str, document: _Document) -> str | None:
     health department said" then "the Montana Department of Public Health and Human
     Services"."""
     body = document.known(speaker)
+    if body is not None and body.kind == "person" and " " not in speaker:
+        return _surname_in_full(speaker, document) if _titled(speaker, document) else None
     if body is None or not body.unnamed:
         return None
     field = body.parts[-2].lower() if len(body.parts) > 1 else ""
@@ -228,6 +231,30 @@ def _named_in_full(speaker: str, document: _Document) -> str | None:
         ):
             return entity.root().name
     return None
+
+
+def _titled(surname: str, document: _Document) -> bool:
+    """Whether the article writes the surname after a title ("Governor Ankerstrom"), as it
+    does a person's, and not a word a sentence opens on ("Expect Eskara's harvest")."""
+    return any(
+        match.group(1).lower() in _PERSON_TITLES
+        for match in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(surname)}\b", document.article)
+    )
+
+
+def _surname_in_full(surname: str, document: _Document) -> str | None:
+    """ "Governor Ankerstrom said ..." before the article gives "Sofia Ankerstrom": the full
+    name, when only one person of that surname is named."""
+    full = {
+        entity.name
+        for entity in document.entities_by_edge(surname)
+        # not "Will Skylattice ...?" in a headline, whose capitals mark words as well
+        if entity.kind == "person"
+        and not entity.headline
+        and len(entity.parts) > 1
+        and entity.parts[-1] == surname
+    }
+    return full.pop() if len(full) == 1 else None
 
 
 _UNNAMED_BODY_NOUNS: Final = (

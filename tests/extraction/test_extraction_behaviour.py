@@ -8803,3 +8803,11 @@ def test_an_occasion_s_day_in_a_standfirst_is_no_one_the_story_is_about() -> Non
         '"We are not done yet," the 47-year-old said. "Ashby will probably slip up in March."'
     )
     assert speakers_of(text) == ["Elin Marsh-Abara"]
+
+
+def test_a_titled_surname_gives_way_to_the_full_name_given_later() -> None:
+    text = (
+        "Inflation will probably fall below 3% by the summer, Commissioner Dalgaard-Rey said "
+        "on Monday. Ingrid Dalgaard-Rey took up the post in 2026."
+    )
+    assert speakers_of(text) == ["Ingrid Dalgaard-Rey"]
