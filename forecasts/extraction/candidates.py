@@ -1647,7 +1647,10 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
     r"\blast\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)\s+"
     r"(?:forecast|forecasted|predicted|projected|estimated)\s+(?:that\b|\w+\s+(?:would|to)\b)"
     # "Last year the agency forecast growth of 2%": the time opens the sentence
-    r"|^\W*last\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter),?\s+"
+    # "Last December, the bank projected ...": a month gone by names when it was made
+    r"|^\W*last\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter|"
+    + _MONTH_NAMES
+    + r"),?\s+"
     r"(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?(?:forecast|forecasted|predicted|projected|estimated"
     # "Last year it put the same chance at 25%": a figure given then, recalled
     r"|put|gave|rated|priced|assessed)\b"

@@ -1072,6 +1072,23 @@ _JUDGED_PASSIVE_BEFORE: Final = re.compile(
 _ATTRIBUTIVE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 
 
+# "will never accept", 'would "never" prop up': a refusal, which the one refusing decides.
+_REFUSAL_AFTER: Final = re.compile(
+    r"^[\s\"”’']*(?:accept|allow|tolerate|permit|recogni[sz]e|agree\s+to|give\s+up|surrender|"
+    r"cede|back\s+down|bow\s+to|negotiate|prop\s+up|support|endorse|sign|abandon|betray)\b",
+    re.IGNORECASE,
+)
+
+
+# The speaker's own side as the subject: "we", "I", "my government", "his party".
+_OWN_SIDE_BEFORE: Final = re.compile(
+    r"(?:\b(?:i|we)|\b(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?(?:government|party|country|"
+    r"side|people|nation|administration|movement|union|club|company|coalition))"
+    r"\s+(?:will|would|shall)?\s*[\"“‘']?\s*$",
+    re.IGNORECASE,
+)
+
+
 _NOUN_NEXT: Final = re.compile(r"^\s+(?!to\b)[A-Za-z]")
 
 
@@ -1089,6 +1106,8 @@ def _phrase_cue(
         return None  # "among voters who say they are certain to vote": which voters are counted
     if phrase == "never" and _PERFECT_BEFORE.search(before):
         return None  # "something that has never happened": the past, not a forecast
+    if "never" in phrase and _REFUSAL_AFTER.match(after) and _OWN_SIDE_BEFORE.search(before):
+        return None  # "his government will never accept": a stance on its own acts, a vow
     if _PERFECT_INFINITIVE.match(after) and (phrase.endswith(" to") or after.lstrip()[:3] == "to "):
         return None  # "are expected to have fallen last week": a belief about the past
     if (

@@ -76,11 +76,16 @@ _DECLINED: Final = re.compile(
     # "I won't go into them", "I'd never say that three weeks out": the speaker declines
     r"|(?:go|get)\s+into\b|(?:sit\s+here\s+and\s+)?say\b|discuss\b|disclose\b|reveal\b"
     # "I'm not going to go that far out on a limb", "I won't stick my neck out": no call made
+    # "He won't be drawn", "She won't bite": the idioms of a question not taken up
+    r"|be\s+drawn\b|bite\b"
     r"|go\s+(?:that\s+|so\s+|too\s+)?(?:far\s+)?out\s+on\s+a\s+limb\b"
     r"|stick\s+(?:my|his|her|our|their)\s+necks?\s+out\b)"
     # "I'm not going to make predictions about May", "I don't make forecasts that far ahead"
     r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|never|won['’]t|will\s+not|not\s+going\s+to)"
     r"\s+(?:make|do|give|offer)\s+(?:any\s+|a\s+)?(?:predictions?|forecasts?)\b"
+    # "I leave forecasts to the pollsters": the call handed to others, not made
+    r"|\b(?:leave|leaves|leaving)\s+(?:the\s+)?(?:forecasts?|predictions?|forecasting|"
+    r"guesses|guesswork|crystal[\s-]ball\s+gazing)\s+to\b"
     # "No price forecast given.", "No new estimate was provided.": a note that a source gave
     # none, as in a list of banks' calls, with or without the bank's name before a colon
     r"|^\W*(?:[^:.;]{1,60}:\s*)?no\s+(?:[\w-]+\s+){0,2}(?:forecasts?|predictions?|estimates?|targets?|guidance|"

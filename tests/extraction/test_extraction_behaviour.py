@@ -8631,6 +8631,7 @@ def test_odds_hung_on_the_clause_before_with_putting_it_at() -> None:
     )
     assert candidate.probability == 0.25
 
+
 def test_a_transcript_tag_with_a_post_before_a_surname_names_the_person_in_full() -> None:
     text = (
         "Speakers: Edda Marrowby-Tull, Commissioner; Osric Fenn, Chair.\n\n"
@@ -8811,3 +8812,35 @@ def test_a_titled_surname_gives_way_to_the_full_name_given_later() -> None:
         "on Monday. Ingrid Dalgaard-Rey took up the post in 2026."
     )
     assert speakers_of(text) == ["Ingrid Dalgaard-Rey"]
+
+
+def test_handing_the_forecast_to_others_is_declining() -> None:
+    text = (
+        'Pia Lundgren-Ade leads the Farmers Party.\n\n"I leave forecasts to the betting firms," '
+        "she told the rally on Friday."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_not_biting_is_declining() -> None:
+    text = (
+        "Kelby Rovers top the table by four points, and bookmakers make them favourites.\n\n"
+        'Barrant-Lee, sensibly, won\'t bite. "We play Saturday," he said.'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_refusal_of_ones_own_side_is_a_vow() -> None:
+    text = (
+        "The interior minister, Aldo Venkat-Ruiz, said his country would never accept a "
+        'border drawn by outsiders. He added that "we will never surrender the islands."'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_forecast_made_last_month_by_name_is_a_past_belief() -> None:
+    text = (
+        "Last October, the ministry projected that the deficit would narrow to 2% by the end "
+        "of 2025, a figure it no longer stands by."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
