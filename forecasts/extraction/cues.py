@@ -385,6 +385,15 @@ _THEN_PRESENT: Final = re.compile(
 )
 
 
+# "Then she probably wins.": the hedge marks the consequent as a call, where the bare "then the
+# meeting ends" needs a figure or a time to be one.
+_THEN_HEDGED: Final = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]*:\s+)?[\"“‘']?(?:Then|In\s+that\s+case),?\s+(?:[\w'’$.-]+\s+){1,4}?"
+    r"(?:probably|almost\s+certainly|most\s+likely|very\s+likely|likely|surely)\s+"
+    rf"(?:{_OUTCOME_PRESENT}|{_OUTCOME_PRESENT_PLURAL})\b"
+)
+
+
 _HARDLY_AFTER: Final = re.compile(
     r"^\s+(?:hardly|scarcely|barely|not)\s+(?:be|have\s+been)\s+(?:\w+er|more\s+\w+|better|worse)\b",
     re.IGNORECASE,
@@ -569,8 +578,9 @@ _ESTIMATE_AT: Final = re.compile(
     r"(?:in|around|by|before|nearer(?:\s+to)?|closer\s+to)\s+"
     r"(?:the\s+)?(?:(?:first|second|last|final)\s+(?:half|week|weeks|fortnight)\s+of\s+|"
     r"(?:early|mid|late)[\s-]+)?(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|spring|summer|autumn|fall|winter|next\s+\w+)\b"
-    + _MODEL_PUTS_CHANGE,
+    r"September|October|November|December|spring|summer|autumn|fall|winter|next\s+\w+"
+    # "I would put the peak around Jan. 10": a month written short, with its day
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2})\b" + _MODEL_PUTS_CHANGE,
     re.IGNORECASE,
 )
 
@@ -1362,7 +1372,11 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         if _PROMISED_BEFORE.search(text, 0, match.start()):
             continue  # "has promised that the government will see 40,000 homes completed"
         yield _plain_cue("forecast_verb", match.start(), match.end(), "forecast verb 'sees'")
-    then = _THEN_PRESENT.match(text) if sourced and ("Then" in text or "In that" in text) else None
+    then = (
+        _THEN_PRESENT.match(text) or _THEN_HEDGED.match(text)
+        if sourced and ("Then" in text or "In that" in text)
+        else None
+    )
     if then is not None:
         yield _plain_cue(
             "opinion", then.start(), then.end(), "the consequent of a condition, in the present"

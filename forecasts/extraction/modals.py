@@ -1423,6 +1423,12 @@ _CHECKABLE_PREDICATE: Final = re.compile(
     r"(?:negative|positive|flat|level|higher|lower|smaller|larger|bigger|cheaper|dearer|"
     r"expensive|cheap|scarce|oversupplied|undersupplied|"
     r"fewer|more|less|above|below|over|under)\b|"
+    # "will be closer than the first round": a measure set against a record's, not against
+    # what someone expects ("closer than the polls suggest")
+    r"(?:(?:much|far|a\s+lot|even|slightly|a\s+little|a\s+bit)\s+)?(?:closer|tighter|narrower|"
+    r"wider|longer|shorter|faster|slower|warmer|colder|wetter|drier|hotter|busier|quieter)\s+"
+    r"than\s+(?![^.;,]{0,40}?\b(?:suggests?|suggested|impl(?:y|ies|ied)|expect\w*|think\w*|"
+    r"thought|predict\w*|says?|said|hoped?|feared?|believe\w*)\b)|"
     r"no\s+(?:agreement|deal|majority|winner|cut|hike|change|recession|runoff|ceasefire)\b|"
     r"able\s+to\s+(?:govern|form|win|pass|finish|reach|hold)\b|"
     # who or what it will be: "the winners would be Kell Rovers"

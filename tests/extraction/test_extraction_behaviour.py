@@ -8844,3 +8844,35 @@ def test_a_forecast_made_last_month_by_name_is_a_past_belief() -> None:
         "of 2025, a figure it no longer stands by."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_hedged_consequent_answers_the_question_s_condition() -> None:
+    text = (
+        "Transcript: the pollster Idris Malmo-Kent on the mayoral race\n\n"
+        "HOST: What if the Greens stand down in the east?\n\n"
+        "MALMO-KENT: Then he probably wins. The east is where it is decided."
+    )
+    candidate = only(text)
+    assert candidate.sentence.endswith("Then he probably wins.")
+    assert candidate.speaker == "Idris Malmo-Kent"
+
+
+def test_a_peak_put_on_a_short_month_and_day_is_an_estimate() -> None:
+    text = (
+        "Dr. Hana Quist-Obi, who models infections at Tarrow University, was more cautious. "
+        '"I would put the peak around Feb. 3," she said.'
+    )
+    assert only(text).speaker == "Hana Quist-Obi"
+
+
+def test_a_measure_set_against_a_past_record_is_checkable() -> None:
+    text = (
+        "Transcript: the pollster Idris Malmo-Kent on the mayoral race\n\n"
+        "HOST: Is the race over?\n\n"
+        "MALMO-KENT: It will be tighter than the last election.\n\n"
+        "HOST: And the count?\n\n"
+        "MALMO-KENT: It will be tighter than people think."
+    )
+    assert [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)] == [
+        "MALMO-KENT: It will be tighter than the last election."
+    ]
