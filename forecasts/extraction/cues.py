@@ -385,6 +385,27 @@ _THEN_PRESENT: Final = re.compile(
 )
 
 
+# "On our numbers, the president is still the favourite", "On these figures, nobody governs
+# alone": a result read off a forecaster's numbers, told in the present.
+_ON_THE_NUMBERS: Final = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]*:\s+)?[\"“‘']?On\s+(?:our|my|their|these|those|the|current|today['’]s)\s+"
+    r"(?:(?:current|latest|own|present)\s+)?(?:numbers|figures|polling|polls|models?|"
+    r"projections?|estimates|data)\s*,\s+[^.;!?]{0,60}?\b(?:favourites?|favorites?|wins?|"
+    r"loses?|governs?|majority|largest|biggest)\b"
+)
+
+
+# "calls that \"a long shot\"", "believes that is achievable": a source's odds on, or belief
+# in, the event the sentence has just named.
+_JUDGED_REACHABLE: Final = re.compile(
+    r"\b(?:calls?|called|considers?|rates?)\s+(?:that|it|this)\s+[\"“‘']?(?:a|an)\s+"
+    r"(?:long\s+shot|outside\s+(?:chance|bet)|remote\s+prospect)\b"
+    r"|\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\s+(?:still\s+)?(?:believe|believes|think|thinks)\s+"
+    r"(?:that\s+)?(?:that|it|this|the\s+target|the\s+goal)\s+(?:is|remains)\s+(?:still\s+)?"
+    r"(?:achievable|attainable|within\s+reach|doable|out\s+of\s+reach|unachievable)\b"
+)
+
+
 # "Then she probably wins.": the hedge marks the consequent as a call, where the bare "then the
 # meeting ends" needs a figure or a time to be one.
 _THEN_HEDGED: Final = re.compile(
@@ -513,6 +534,12 @@ _SEES: Final = re.compile(
     r"|\b(?:sees|see)\s+an?\s+(?:[a-z][\w-]*\s+){0,2}?(?:return|recovery|rebound|pick-up|"
     r"upturn|turnaround|reopening|deal|cut|hike|rise|fall)\b(?=[^.;]{0,60}?\b(?:before|until|by|"
     r"this|next|in\s+(?:the\s+)?(?:first|second|spring|summer|autumn|winter|(?:19|20)\d\d))\b)"
+    # "sees the Civic Union narrowly ahead, with 55 to 59 seats": a standing at the count, told
+    # by the seats or the share it gives
+    r"|\bsees\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){1,4}?(?:[a-z]+ly\s+)?(?:ahead|behind|"
+    r"in\s+front|on\s+top|level|first|second|third|largest)\b(?=,?\s+(?:with|on|at)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|between\s+)?\d[\d.,]*\s*(?:(?:to|-|and)\s*\d[\d.,]*\s*)?"
+    r"(?:seats|%|per\s*cent|percent|points)\b)"
     # "sees volumes roughly flat", "sees demand unchanged": a level held, as a forecast
     r"|\bsees\s+(?:[a-z][\w-]*\s+){1,3}?(?:roughly\s+|broadly\s+|more\s+or\s+less\s+)?"
     r"(?:flat|unchanged|steady|stable)\b",
@@ -1380,6 +1407,14 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     if then is not None:
         yield _plain_cue(
             "opinion", then.start(), then.end(), "the consequent of a condition, in the present"
+        )
+    judged = _JUDGED_REACHABLE.search(text) if sourced else None
+    if judged is not None:
+        yield _plain_cue("opinion", judged.start(), judged.end(), "odds on the event just named")
+    numbers = _ON_THE_NUMBERS.match(text) if sourced and "On " in text else None
+    if numbers is not None:
+        yield _plain_cue(
+            "opinion", numbers.start(), numbers.end(), "a result read off a forecaster's numbers"
         )
     thinks = "I " in text or "we " in text.lower() or "I'd" in text or "I’d" in text
     for match in _THINK_PRESENT.finditer(text) if thinks else ():

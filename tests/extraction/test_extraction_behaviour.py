@@ -8876,3 +8876,38 @@ def test_a_measure_set_against_a_past_record_is_checkable() -> None:
     assert [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)] == [
         "MALMO-KENT: It will be tighter than the last election."
     ]
+
+
+def test_a_result_read_off_the_forecaster_s_numbers_is_a_call() -> None:
+    text = (
+        '"On our figures, the Farmers Party is still the favourite," said Ines Rowe-Abba, who '
+        "runs the polling unit at Kelvin Research.\n\n"
+        '"On current figures, inflation is 3%," she added.'
+    )
+    assert only(text).sentence.startswith('"On our figures, the Farmers Party')
+
+
+def test_seeing_a_party_ahead_with_a_seat_range_is_a_projection() -> None:
+    text = (
+        "Another pollster, Garran Insight, sees the Liberal Front comfortably ahead, with 71 to "
+        "75 seats. It sees danger ahead for the smaller parties."
+    )
+    candidate = only(text)
+    assert candidate.sentence.startswith("Another pollster, Garran Insight, sees")
+    assert candidate.speaker == "Garran Insight"
+
+
+def test_calling_the_event_just_named_a_long_shot_is_a_call_on_it() -> None:
+    text = (
+        "Tove Brask-Imani of Orrin Capital also thinks Delmar could part company with their coach, "
+        'but calls that "a long shot."'
+    )
+    assert only(text).speaker == "Tove Brask-Imani"
+
+
+def test_believing_the_target_achievable_is_a_call_on_it() -> None:
+    text = (
+        "The airline's finance chief, Ruth Okoro-Lind, was asked about the goal of a 9% margin "
+        'next year. "We think that is achievable, but there is little room for error," she said.'
+    )
+    assert only(text).sentence.startswith('"We think that is achievable')
