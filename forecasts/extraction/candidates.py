@@ -279,7 +279,11 @@ def extract_candidates(
                     entity.headline = True
         if sentence.heading and document.issuer is not None and sentence.paragraph > byline:
             document.signed_by = _commentary_signer(sentence.text)
-        ahead = _FUTURE_QUESTION.search(sentence.text) is not None
+        # "Can anyone win a majority?": whether an outcome is to come asks about the future too
+        ahead = (
+            _FUTURE_QUESTION.search(sentence.text) is not None
+            or _CAN_THEY_WIN.match(sentence.text) is not None
+        )
         if sentence.text.rstrip().endswith("?") or (
             # "Q: Some analysts say your growth will stop in 2029." - "I don't think so.": an
             # interviewer's turn that ends on a claim, not a question, puts it to be answered
@@ -845,6 +849,7 @@ def _candidate(
         short
         # "Our verdict: Kelsall to edge it, but ...": a pick the writer labels as theirs
         or _VERDICT_TIP.match(sentence.text) is not None
+        or (":" in sentence.text and _COLON_TIP.search(sentence.text) is not None)
         # '"Kelsall 2-1, after extra time," he said.': a source's pick, quoted and attributed
         or (attribution.speaker is not None and _SAID_TIP.match(sentence.text) is not None)
         or (attribution.speaker is not None and _panel_pick(sentence.text))
@@ -1191,13 +1196,29 @@ def _panel_pick(text: str) -> bool:
 # "Our verdict: Kelsall to edge it", "My prediction: Ashford 2-1.": a pick under the label
 # that says it is one.
 _VERDICT_TIP: Final = re.compile(
-    r"^\s*(?:Our|My|The)\s+(?:verdict|prediction|tip|pick|call|forecast)\s*:\s*(?:"
+    r"^\s*(?:Our|My|The)\s+(?:verdict|prediction|tip|pick|call|forecast)"
+    # "Our tip for Saturday: Rovers by two": the label may name the day or the match
+    r"(?:\s+for\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?\s*:\s*(?:"
     + _PICKED_SCORE
     + r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+to\s+(?:win|beat|edge|finish|"
     r"lift|take|top|qualify|go\s+through|sneak|nick|shade)\b"
+    # "Our verdict: a Kalder win, 2-1", "Our verdict: Albion, but only just": the winner named
+    # by the kind of its win or by how narrowly it comes
+    r"|an?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:win|victory)\b"
+    r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+(?:but\s+only\s+just|narrowly|"
+    r"comfortably|easily|just)\b"
     # "Our verdict: a draw, with Kelsey to score first": the result named by its kind
     r"|an?\s+(?:(?:score|goalless|scoreless|high-scoring|low-scoring|narrow|comfortable)\s+)?"
     r"(?:draw|home\s+win|away\s+win|tie)\b)"
+)
+
+
+# "So take this with a pinch of salt: Dunmoor to reach the cup final.": a pick in the tipster's
+# infinitive closes the sentence after its caveat.
+_COLON_TIP: Final = re.compile(
+    r":\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+to\s+(?:win|beat|edge|lift|"
+    r"retain|qualify|go\s+through|stay\s+up|go\s+down|be\s+relegated|reach\s+the\s+(?:[\w-]+\s+)?"
+    r"(?:final|semi-?finals?|quarter-?finals?|play-?offs?|knockout\s+stages?))\b[^.;:!?]{0,50}[.!]\s*$"
 )
 
 
@@ -1270,6 +1291,11 @@ _HEDGED_COUNT: Final = (
 
 
 # The end of a short answer: "Not next year, no.", "I think so, yes."
+# "Almost certainly not alone.", "Probably not outright.": the question's event denied to one
+# side acting by itself, granted to several.
+_ALONE: Final = r"(?:\s+(?:alone|outright|on\s+(?:its|their|his|her)\s+own))?"
+
+
 _ANSWER_END: Final = r"(?:,\s*(?:no|yes))?\s*[.!]?\s*$"
 
 
@@ -1369,7 +1395,9 @@ _SHORT_ANSWER: Final = re.compile(
     # "Probably.", "Almost certainly not.": a hedge that answers the question whole;
     # "Probably not this season.": and the time it grants or denies
     r"(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
-    r"(?:\s+not)?(?:\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|"
+    r"(?:\s+not)?"
+    + _ALONE
+    + r"(?:\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|"
     # "Probably not this round.": a round of talks, a round of a contest
     r"autumn|time|round|term))?" + _HEDGE_RIDER + r"|" + _HEDGED_PICK + r"|"
     # "Drift higher, but slowly.", "Lower.": the way the asked-about figure goes
@@ -1430,9 +1458,10 @@ _QUOTED_ANSWER: Final = re.compile(
 _HEDGE_ANSWER: Final = re.compile(
     r"^\s*(?:(?:Probably|Almost\s+certainly|Very\s+likely|Very\s+unlikely|Unlikely|Likely)"
     r"(?:\s+not)?"
+    + _ALONE
     # "Probably not this round.", "Not before next year.": an explainer's answer under its
     # question heading, with the time it grants or denies
-    r"(?:\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time|"
+    + r"(?:\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time|"
     r"round|term))?|" + _HEDGED_PICK + r"|" + _TIMED_DENIAL + r"|" + _DEGREE_YES + r")\s*[.!]\s*$"
 )
 

@@ -236,6 +236,9 @@ _OUTCOME_PRESENT: Final = (
     r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
     r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)|"
     r"bottoms\s+out|slows|eases|rebounds|resumes|"
+    # "I don't think he sees Christmas": a holder lasting in post to a time named
+    r"sees\s+(?:out\s+)?(?:Christmas|the\s+New\s+Year|(?:the\s+)?(?:end\s+of\s+the\s+)?"
+    r"(?:season|year|month|summer|winter|spring|autumn|window)\b|" + _MONTH_NAMES + r")|"
     # "I don't think anyone makes an operating profit in 2028": a result the accounts show
     r"(?:makes|turns|posts)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:profit|loss)|breaks\s+even|"
     # "I think it's very likely she avoids a runoff": an event a record shows escaped; not

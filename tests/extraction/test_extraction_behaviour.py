@@ -8911,3 +8911,41 @@ def test_believing_the_target_achievable_is_a_call_on_it() -> None:
         'next year. "We think that is achievable, but there is little room for error," she said.'
     )
     assert only(text).sentence.startswith('"We think that is achievable')
+
+
+def test_a_tip_label_may_name_the_day_it_is_for() -> None:
+    text = "Preview: Ashby v Kelmoor\n\nBy Rhod Evans\n\nMy pick for Sunday: Kelmoor by three."
+    assert only(text).sentence == "My pick for Sunday: Kelmoor by three."
+
+
+def test_a_verdict_names_the_winner_by_the_kind_of_win() -> None:
+    text = (
+        "Preview: Ashby v Kelmoor\n\nBy Rhod Evans\n\n"
+        "Our verdict: an Ashby win, 3-1, and the title back in the east.\n\n"
+        "Our verdict: Kelmoor, but only just."
+    )
+    assert len(extract_candidates(text, published_at=PUBLISHED)) == 2
+
+
+def test_a_tipster_s_infinitive_after_a_caveat_is_a_pick() -> None:
+    text = (
+        "Column by Rhod Evans\n\nMy record is poor, so bear that in mind: Ashby to reach the "
+        "play-offs."
+    )
+    assert only(text).sentence.endswith("Ashby to reach the play-offs.")
+
+
+def test_seeing_christmas_is_lasting_in_post_until_then() -> None:
+    text = (
+        "Column by Rhod Evans\n\nThe Ashby board has lost patience with its coach, Lars Penn. "
+        "I don't think he sees Christmas."
+    )
+    assert only(text).sentence == "I don't think he sees Christmas."
+
+
+def test_a_hedged_denial_to_one_side_alone_answers_a_can_question() -> None:
+    text = (
+        "Explainer: the regional vote\n\nCan any party win a majority?\n\n"
+        "Probably not alone. The Greens need a partner."
+    )
+    assert only(text).sentence == "Probably not alone."
