@@ -352,6 +352,14 @@ _ORGANISED_EVENT: Final = re.compile(
     r"(?:meeting|statement|report|outlook|budget|conference|summit|results|figures|review|"
     r"hearing|session|assembly|address|speech)\b"
     # "Calverans will choose a president": an election held, whoever wins it
+    # "would make a statement on Monday": an announcement set for a time
+    r"|^\s*make\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+)?(?:statement|announcement)\b"
+    # "will auction 5G spectrum in March": a sale the seller runs to its own timetable
+    r"|^\s*(?:auction|tender)\s+(?:off\s+)?(?:[\w-]+\s+){0,4}?(?:spectrum|licen[cs]es|bonds?|"
+    r"gilts|rights|frequencies|permits|sites|plots|blocks|bandwidth)\b"
+    # "will update this outlook if the picture changes": the source's own publication
+    r"|^\s*update\s+(?:this|that|its|our|their|the)\s+(?:[\w-]+\s+)?(?:outlook|forecast|"
+    r"guidance|assessment|rating|projections?)\b"
     r"|^\s*(?:choose|elect|pick)\s+(?:a|an|their|its|the)\s+(?:new\s+|next\s+)?(?:president|"
     r"parliament|government|mayor|prime\s+minister|leader|governor|assembly|congress|senate|"
     r"council|successor)\b",
@@ -805,11 +813,19 @@ def _valid_modal(
         return False
     if _KNOWING_AFTER.match(after) or _CAME_TRUE_AFTER.search(after):
         return False
+    if _DO_SO_AFTER.match(after) and _WHEN_OPENING.match(text):
+        return False  # "When the board meets, it will do so with ...": the meeting's setting
     if _COSTS_AFTER.match(after) and _AT_LAUNCH.match(text):
         return False
     if _ASSUMED_BEFORE.search(before) or _ROUTINE_AFTER.match(after) or _RIDDEN_AFTER.match(after):
         return False
     return not _scheduled(after, text) and not _scheduled_before_and(before, text)
+
+
+# "When the board meets on Oct. 19, it will do so with ...": the main clause only restates the
+# act the opening clause names, already set, and describes the setting it comes in.
+_DO_SO_AFTER: Final = re.compile(r"^\s+do\s+so\b", re.IGNORECASE)
+_WHEN_OPENING: Final = re.compile(r"^\W*When\s[^,;]{3,120},\s+(?:it|they|he|she|we)\s+will\b")
 
 
 def _scheduled_before_and(before: str, text: str) -> bool:
@@ -1056,7 +1072,7 @@ _PLAN_THEN_AND: Final = re.compile(
 # he would", "says it will"), or a public body acting ("the state would cover").
 _SELF_SUBJECT: Final = re.compile(
     r"\b(?:i|we)\s*$|\b(?:i|we)['’]ll\s*$|\bi['’]m\s*$|\bwe['’]re\s*$|\bi\s+am\s*$|\bwe\s+are\s*$"
-    r"|\b(?:said|says|say|told\s+(?:[\w'’-]+\s+){1,3}?|added|adds|insisted|insists|confirmed|"
+    r"|\b(?:said|says|say|told(?:\s+[\w'’-]+){1,3}?|added|adds|insisted|insists|confirmed|"
     r"confirms|announced|announces|stated|states|argued|argues|maintained|maintains)"
     # "said in a statement that it would", "said at a briefing on Monday that she would": a
     # short phrase of when or how it was said, before the pronoun

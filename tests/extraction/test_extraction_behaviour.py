@@ -8949,3 +8949,28 @@ def test_a_hedged_denial_to_one_side_alone_answers_a_can_question() -> None:
         "Probably not alone. The Greens need a partner."
     )
     assert only(text).sentence == "Probably not alone."
+
+
+def test_a_refusal_told_to_reporters_is_a_pledge() -> None:
+    text = (
+        "The mayor, Rina Soto-Ek, has told reporters she will not endorse either of the two "
+        "candidates."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_statement_an_auction_and_an_update_are_the_source_s_own_timetable() -> None:
+    text = (
+        "Her office said she would make a statement on Thursday afternoon.\n\n"
+        "Radio Licences: The Varland regulator will auction spectrum licences in June 2025.\n\n"
+        "Kell Ratings said it would update its outlook if conditions change."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_when_clause_then_will_do_so_sets_the_scene_of_a_meeting() -> None:
+    text = (
+        "When the city council meets on April 2, it will do so under pressure from tenants "
+        "who have seen rents rise by 9% a year."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
