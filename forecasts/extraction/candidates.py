@@ -813,6 +813,14 @@ def _candidate(
             attribution = _Attribution(employers[0], answer=True)
     if _excluded(sentence) or _dated_before(sentence.text, attribution, published_at):
         return attribution, None
+    if (
+        attribution.speaker is not None
+        and not attribution.answer
+        and _OWN_LABEL.match(sentence.text)
+    ):
+        # "Our view: Whitcombe wins the runoff": the label makes the pick the writer's, not a
+        # claim of the side it names
+        attribution = _Attribution(None)
     if attribution.speaker is not None:
         speaker = attribution.speaker
         own = _organisations_of(speaker, document)
@@ -850,6 +858,7 @@ def _candidate(
         # "Our verdict: Kelsall to edge it, but ...": a pick the writer labels as theirs
         or _VERDICT_TIP.match(sentence.text) is not None
         or (":" in sentence.text and _COLON_TIP.search(sentence.text) is not None)
+        or (attribution.speaker is None and _under_picks_heading(sentences, index))
         # '"Kelsall 2-1, after extra time," he said.': a source's pick, quoted and attributed
         or (attribution.speaker is not None and _SAID_TIP.match(sentence.text) is not None)
         or (attribution.speaker is not None and _panel_pick(sentence.text))
@@ -1196,7 +1205,7 @@ def _panel_pick(text: str) -> bool:
 # "Our verdict: Kelsall to edge it", "My prediction: Ashford 2-1.": a pick under the label
 # that says it is one.
 _VERDICT_TIP: Final = re.compile(
-    r"^\s*(?:Our|My|The)\s+(?:verdict|prediction|tip|pick|call|forecast)"
+    r"^\s*(?:Our|My|The)\s+(?:verdict|prediction|tip|pick|call|forecast|view)"
     # "Our tip for Saturday: Rovers by two": the label may name the day or the match
     r"(?:\s+for\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?\s*:\s*(?:"
     + _PICKED_SCORE
@@ -1205,12 +1214,62 @@ _VERDICT_TIP: Final = re.compile(
     # "Our verdict: a Kalder win, 2-1", "Our verdict: Albion, but only just": the winner named
     # by the kind of its win or by how narrowly it comes
     r"|an?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:win|victory)\b"
+    # "Our view: Whitcombe wins the runoff": the pick in the tipster's present
+    r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:wins|beats|takes|retains|edges|"
+    r"clinches)\b"
     r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+(?:but\s+only\s+just|narrowly|"
     r"comfortably|easily|just)\b"
     # "Our verdict: a draw, with Kelsey to score first": the result named by its kind
     r"|an?\s+(?:(?:score|goalless|scoreless|high-scoring|low-scoring|narrow|comfortable)\s+)?"
     r"(?:draw|home\s+win|away\s+win|tie)\b)"
 )
+
+
+# "Our view:", "My prediction for Sunday:": the writer's own label, opening the line.
+_OWN_LABEL: Final = re.compile(
+    r"^\s*(?:Our|My)\s+(?:verdict|prediction|tip|pick|call|forecast|view)\b[^:.;]{0,30}:\s"
+)
+
+
+# "Our prediction", "My predictions for 2029", "Our tipsters' picks": a heading that says the
+# lines under it are the writer's or the panel's picks.
+_PICKS_HEADING: Final = re.compile(
+    r"^\W*(?:Our|My|The)\s+(?:[\w'’-]+\s+)?(?:verdict|predictions?|tips?|picks?|calls?|"
+    r"forecasts?|view|bets?)(?:\s+for\s+[^\n.!?]{1,40})?\s*:?\s*$"
+)
+
+
+# "Marquard in straight sets", "The Greens clear the threshold, just.", "Kestria, 3-1.": a
+# line that names a side and the result it gets, in a tipster's present or infinitive.
+_PICK_LINE: Final = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:The\s+(?:[\w'’-]+\s+){0,3}?|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r",?\s+)(?:to\s+(?:win|beat|lose|reach|finish|take|edge|lift|qualify|clear)|wins|win|beats|"
+    r"beat|clears|clear|takes|retains|retain|finishes|finish|tops|top|"
+    r"is\s+(?:the\s+)?(?:[\w-]+\s+)?(?:minister|president|mayor|chancellor|champions?|leader|"
+    r"premier|governor)|"
+    r"in\s+straight\s+sets|\d{1,2}-\d{1,2}|by\s+(?:a|one|two|three|four|five|six|\d+))\b"
+)
+
+
+# How far under its heading a list of picks may run, in paragraphs.
+_PICKS_REACH: Final = 10
+
+
+def _under_picks_heading(sentences: list[Sentence], index: int) -> bool:
+    """A pick-shaped line in the section a picks heading opens, before the next heading."""
+    sentence = sentences[index]
+    if len(sentence.text.split()) > _PICK_WORDS or not _PICK_LINE.match(sentence.text):
+        return False
+    for earlier in reversed(sentences[:index]):
+        if earlier.paragraph < sentence.paragraph - _PICKS_REACH:
+            return False
+        if earlier.heading and earlier.paragraph < sentence.paragraph:
+            return _PICKS_HEADING.match(earlier.text) is not None
+    return False
+
+
+# A pick is told in a line; a longer sentence under the heading argues for it.
+_PICK_WORDS: Final = 30
 
 
 # "So take this with a pinch of salt: Dunmoor to reach the cup final.": a pick in the tipster's

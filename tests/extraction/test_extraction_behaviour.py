@@ -8974,3 +8974,26 @@ def test_a_when_clause_then_will_do_so_sets_the_scene_of_a_meeting() -> None:
         "who have seen rents rise by 9% a year."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_short_lines_under_a_predictions_heading_are_picks() -> None:
+    text = (
+        "Column: the regional vote\n\nBy Rhod Evans\n\nThe vote is on Sunday, and the polls are "
+        "tight.\n\nMy predictions\n\nThe Farmers Party wins a majority, with 41 of 80 seats.\n\n"
+        "Lina Vass is first minister by the end of May.\n\n"
+        "What the parties say\n\nThe Greens win praise for their posters."
+    )
+    found = [c.sentence for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        "The Farmers Party wins a majority, with 41 of 80 seats.",
+        "Lina Vass is first minister by the end of May.",
+    ]
+
+
+def test_the_writer_s_view_label_makes_the_present_pick_the_writer_s() -> None:
+    text = (
+        "Live: the mayoral count\n\nOur view: Tomas Rell wins the runoff, though by less than "
+        "his early lead implies."
+    )
+    candidate = only(text)
+    assert candidate.speaker is None
