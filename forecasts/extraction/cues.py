@@ -235,7 +235,7 @@ _OUTCOME_PRESENT: Final = (
     r"wins|loses|beats|finishes|ends|ships|launches|falls|rises|drops|climbs|reaches|tops|"
     r"passes|hits|survives|signs|joins|leaves|happens|collapses|recovers|qualifies|clinches|"
     r"sells|doubles|halves|peaks|overtakes|makes\s+it|gets\s+(?:there|through|done)|"
-    r"bottoms\s+out|slows|eases|rebounds|resumes|"
+    r"bottoms\s+out|slows|eases|rebounds|resumes|slips|stalls|"
     # "I don't think he sees Christmas": a holder lasting in post to a time named
     r"sees\s+(?:out\s+)?(?:Christmas|the\s+New\s+Year|(?:the\s+)?(?:end\s+of\s+the\s+)?"
     r"(?:season|year|month|summer|winter|spring|autumn|window)\b|" + _MONTH_NAMES + r")|"

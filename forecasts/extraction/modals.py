@@ -791,9 +791,20 @@ def _subject_in(written: str) -> str:
     return contraction.group(1) + " " if contraction else ""
 
 
+# "will not need to raise money before 2030": that funds last to a time is no act of the
+# speaker's, though raising them would be.
+_NO_NEED_AFTER: Final = re.compile(
+    r"^[\s\"“‘']*need\s+to\s+(?:raise|borrow|tap|issue|sell|cut)\b[^.;]{0,40}?\b(?:before|until|"
+    r"by|this|next|in\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _valid_modal(
     phrase: str, before: str, after: str, text: str, own: tuple[str, ...] = ()
 ) -> bool:
+    if phrase.endswith("not") and "need" in after[:12] and _NO_NEED_AFTER.match(after):
+        return True  # "we won't need to raise again before 2030": turns on the accounts
     noun = _NOUN_WILL.search(before) if phrase.startswith("will") else None
     if noun and not (noun.group().lstrip()[:1] in "'’" and _VERB_AFTER_WILL.match(after)):
         return False
@@ -1145,7 +1156,9 @@ _OUTCOME_AFTER: Final = re.compile(
     r"make(?!\s+up\s+for\b|\s+(?:[\w-]+\s+)?(?:cuts|changes|payments|compensation)\b)|"
     r"break|qualify|earn|gain|overtake|collapse|default|run\s+out|"
     # "We'll do somewhere between $180 million and $220 million next year": takings reached
-    r"do\s+(?:(?:somewhere\s+)?between\s+|about\s+|around\s+|roughly\s+|at\s+least\s+)?[$€£]\d[\d,.]*|"
+    r"do\s+(?:(?:somewhere\s+)?between\s+|about\s+|around\s+|roughly\s+|at\s+least\s+|"
+    # "we'll do north of $200 million": a floor put in the trade's slang
+    r"(?:north|upwards|south|in\s+excess)\s+of\s+|more\s+than\s+|over\s+)?[$€£]\d[\d,.]*|"
     # "we will exhaust the budget by 2029": a limit used up, at a pace no one decides alone
     r"exhaust|use\s+up|burn\s+through|breach|overshoot|"
     # "we're going to pick up seats", "would flip eight districts": the voters' gift

@@ -8997,3 +8997,28 @@ def test_the_writer_s_view_label_makes_the_present_pick_the_writer_s() -> None:
     )
     candidate = only(text)
     assert candidate.speaker is None
+
+
+def test_takings_put_as_north_of_a_figure_are_a_forecast() -> None:
+    text = (
+        "Interview: Orla Venn, chief executive of Tamsin Games\n\nQ: And sales?\n\n"
+        "VENN: This year we'll do north of $90 million."
+    )
+    assert only(text).speaker == "Orla Venn"
+
+
+def test_a_consequent_that_slips_by_a_time_answers_the_condition() -> None:
+    text = (
+        "Interview: Orla Venn, chief executive of Tamsin Games\n\n"
+        "Q: What if the licence is refused?\n\n"
+        "VENN: Then the Asian release slips by six months, I'd guess."
+    )
+    assert only(text).sentence.endswith("slips by six months, I'd guess.")
+
+
+def test_not_needing_funds_before_a_date_is_a_forecast() -> None:
+    text = (
+        "Interview: Orla Venn, chief executive of Tamsin Games\n\nQ: Is more funding coming?\n\n"
+        "VENN: We won't need to borrow again before 2026 unless a deal comes along."
+    )
+    assert only(text).speaker == "Orla Venn"
