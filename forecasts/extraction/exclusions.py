@@ -146,6 +146,10 @@ _NOBODY_S_BELIEF: Final = re.compile(
     # ("Brent, which is trading at $80, will fall" keeps its forecast)
     r"|(?<!\bwhich\s)(?<!\bthat\s)\b(?:is|are|was|were)\s+trading\s+at\b"
     r"|\bsurvey\b[^.;]{0,80}\bfound\b"
+    # "Firms responding to our survey expect ...": the answers of a survey's respondents
+    r"|\b(?:firms|households|respondents|businesses|consumers|companies|managers|executives)\s+"
+    r"(?:(?:responding|replying)\s+to|(?:surveyed|polled|questioned)\s+(?:in|for|by)|"
+    r"taking\s+part\s+in)\b"
     # "A delegate from one Gulf producer said": an unnamed person of an unnamed body
     r"|\b(?:an?|one|another|two|three)\s+(?:delegates?|sources?|officials?|diplomats?|traders?|"
     r"bankers?|insiders?|executives?)\s+(?:from|at|with|in)\s+(?:one|a|an|another|two|three)\s"
@@ -239,7 +243,8 @@ _NOBODY_S_WORDS: Final = (
     "impl",
     "pricing",
     "rading",
-    "survey",
+    "urvey",
+    "olled",
     "not ",
     "omeone",
     "omebody",

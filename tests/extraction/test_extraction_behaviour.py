@@ -9022,3 +9022,11 @@ def test_not_needing_funds_before_a_date_is_a_forecast() -> None:
         "VENN: We won't need to borrow again before 2026 unless a deal comes along."
     )
     assert only(text).speaker == "Orla Venn"
+
+
+def test_what_a_survey_s_respondents_expect_is_nobody_s_to_track() -> None:
+    text = (
+        "Households taking part in the Harbour Bank survey expect prices to rise by 3.1% over "
+        "the next year."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
