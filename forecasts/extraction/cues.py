@@ -1865,7 +1865,13 @@ _EVEN_ODDS: Final = frozenset(
 )
 
 
-_ODDS_OF_AFTER: Final = re.compile(r"^\s*(?:whether|that|on|if)\b", re.IGNORECASE)
+# "a roughly even chance that it sets a record", "of that happening": the event the odds are on
+_ODDS_OF_AFTER: Final = re.compile(r"^\s*(?:whether|that|on|if|of)\b", re.IGNORECASE)
+
+
+def _even_odds(phrase: str) -> bool:
+    """ "even chance", graded or not ("a roughly even chance")."""
+    return phrase in _EVEN_ODDS or phrase.removeprefix("roughly ") in _EVEN_ODDS
 
 
 def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool:
@@ -1878,7 +1884,7 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
         return True  # "is unlikely to start"
     if _FUTURE_NOUN_BEFORE.search(text[max(0, cue.start - _LOOK_AROUND) : cue.start]):
         return True
-    if phrase in _EVEN_ODDS and _ODDS_OF_AFTER.match(text[cue.end :]):
+    if _even_odds(phrase) and _ODDS_OF_AFTER.match(text[cue.end :]):
         return True  # "it's about 50-50 whether I start": the odds of what is yet to happen
     before = text[max(0, cue.start - _LOOK_AROUND) : cue.start]
     if _PREDICATIVE_BEFORE.search(before) and _PREDICATIVE_AFTER.match(text[cue.end :]):

@@ -9030,3 +9030,13 @@ def test_what_a_survey_s_respondents_expect_is_nobody_s_to_track() -> None:
         "the next year."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_graded_even_odds_on_an_event_in_the_present_look_ahead() -> None:
+    text = (
+        '"There is a roughly even chance that the river breaks its bank," said Marit Solbe, '
+        "a hydrologist at the flood agency.\n\n"
+        '"I would put a roughly even chance of that happening," said Marit Solbe.'
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.probability for c in found] == [0.5, 0.5]
