@@ -914,6 +914,7 @@ def _cues(
         cue
         for cue in cues
         if not _INDIRECT_QUESTION.search(text, max(0, cue.start - _LOOK_AROUND), cue.start)
+        or _odds_on_whether(text, cue)
     ]
     if "had " in text:
         # 'the institute had said the truce would "probably not survive"': a belief recalled
@@ -1078,6 +1079,17 @@ _INDIRECT_QUESTION: Final = re.compile(
     r"\b[^,;:“”\"]*$",
     re.IGNORECASE,
 )
+
+
+# "Whether the Greens or Homeland finishes third is a coin toss": the whether-clause is the
+# event the odds are given on, not a question put.
+_WHETHER_SUBJECT: Final = re.compile(r"^\W*Whether\s")
+
+
+def _odds_on_whether(text: str, cue: _Cue) -> bool:
+    return _WHETHER_SUBJECT.match(text) is not None and bool(
+        _PREDICATIVE_BEFORE.search(text[max(0, cue.start - _LOOK_AROUND) : cue.start])
+    )
 
 
 # "with cheaper fuel " before "expected to": an absolute clause, its passive nobody's view.

@@ -9040,3 +9040,10 @@ def test_graded_even_odds_on_an_event_in_the_present_look_ahead() -> None:
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [c.probability for c in found] == [0.5, 0.5]
+
+
+def test_odds_given_on_a_whether_clause_are_a_forecast_not_a_question() -> None:
+    text = "Whether the Liberals or the Farmers come second is a toss-up, said Petra Lunde-Ek."
+    assert only(text).probability == 0.5
+    asked = "Asked whether the Liberals would come second, Petra Lunde-Ek shrugged."
+    assert extract_candidates(asked, published_at=PUBLISHED) == []
