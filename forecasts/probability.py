@@ -217,6 +217,7 @@ _IMPOSSIBLE_NOTE: Final = (
 _CERTAIN_NOTE: Final = (
     "Sooth rule 4: certainty takes the outer half (97-99%) of ICD 203's almost certain row"
 )
+_REALISTIC_NOTE: Final = "PHIA yardstick: a realistic possibility is 40-50%, its centre taken"
 _DENIAL_NOTE: Final = "Sooth rule 6: denying that the event fails or waits reads as the plain modal"
 
 
@@ -388,8 +389,19 @@ def _rule_entries() -> list[_Entry]:
         row=would.row,
         note=_DENIAL_NOTE + " 'would' (rule 2)",
     )
+    # The UK Professional Head of Intelligence Assessment's yardstick gives "realistic
+    # possibility" 40-50%, a row of its own between ICD 203's unlikely and even chance.
+    realistic = _Entry(
+        phrases=("realistic possibility",),
+        probability=0.45,
+        lower=0.40,
+        upper=0.50,
+        row="unlikely to roughly even chance",
+        note=_REALISTIC_NOTE,
+    )
     negation = "Sooth rule 5: negation mirrors the range about one half"
     return [
+        realistic,
         will,
         would,
         should,

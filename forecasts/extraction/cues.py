@@ -1882,8 +1882,13 @@ _ODDS_OF_AFTER: Final = re.compile(r"^\s*(?:whether|that|on|if|of)\b", re.IGNORE
 
 
 def _even_odds(phrase: str) -> bool:
-    """ "even chance", graded or not ("a roughly even chance")."""
-    return phrase in _EVEN_ODDS or phrase.removeprefix("roughly ") in _EVEN_ODDS
+    """ "even chance", graded or not ("a roughly even chance"), or near it ("a realistic
+    possibility of a deal")."""
+    return (
+        phrase in _EVEN_ODDS
+        or phrase.removeprefix("roughly ") in _EVEN_ODDS
+        or phrase == "realistic possibility"
+    )
 
 
 def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool:

@@ -9047,3 +9047,11 @@ def test_odds_given_on_a_whether_clause_are_a_forecast_not_a_question() -> None:
     assert only(text).probability == 0.5
     asked = "Asked whether the Liberals would come second, Petra Lunde-Ek shrugged."
     assert extract_candidates(asked, published_at=PUBLISHED) == []
+
+
+def test_a_realistic_possibility_is_forty_to_fifty_percent() -> None:
+    text = (
+        "The Varn Institute's director, Elsa Roime, said a ceasefire was a realistic "
+        "possibility before the summer."
+    )
+    assert only(text).probability == 0.45
