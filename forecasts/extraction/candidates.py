@@ -208,12 +208,7 @@ def extract_candidates(
     document.quote_runs_on = _quotes_running_on(paragraphs, quotes)
     document.issuer = _press_release_issuer([line.group() for line in paragraphs], document)
     labels = _transcript_labels(text)
-    if labels:
-        lines = [line.group() for line in paragraphs]
-        labels = {**_reporter_turns(lines), **labels}
-        chairs = _chairs(lines, labels)
-    else:
-        chairs = set()
+    chairs = _chairs([line.group() for line in paragraphs], labels) if labels else set()
     byline = next(
         (
             index
@@ -360,27 +355,11 @@ def extract_candidates(
     return candidates
 
 
-# "VIKTOR HALE (Capital Wire): Thank you, Governor. ...": at a press conference a reporter's
-# tag names the outlet they ask for.
-_REPORTER_TAG: Final = re.compile(
-    r"^\s*[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]+){0,3}\s+\([A-Z][^()\n:]{1,40}\)\s*:\s"
-)
-
 # The first name of whoever speaks in a turn: "VIKTOR HALE (Capital Wire): " -> "VIKTOR".
 _TURN_FIRST_NAME: Final = re.compile(r"^\s*(?P<first>[A-Z][A-Za-z'’-]+)[^:\n]{0,60}:\s")
 
 # How often a label must call on the next speaker by name to be taken for the chair.
 _CHAIR_CALLS: Final = 2
-
-
-def _reporter_turns(paragraphs: list[str]) -> dict[int, str]:
-    """A reporter's turn in a press conference's transcript asks, whatever it states on the
-    way ("The ministry forecasts growth of 1.5%. Is that too optimistic?")."""
-    return {
-        index: _QUESTION_TURN
-        for index, paragraph in enumerate(paragraphs)
-        if _REPORTER_TAG.match(paragraph)
-    }
 
 
 def _chairs(paragraphs: list[str], labels: dict[int, str]) -> set[str]:
