@@ -11,6 +11,7 @@ from typing import Final
 
 from forecasts.extraction.names import (
     _PERSON_TITLES,
+    _after_dateline,
     _Document,
     _Entity,
     _link_to_owner,
@@ -164,6 +165,9 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
             organisation = _issuing_organisation(written.strip(), document)
             if organisation is not None:
                 return organisation
+        slot = _named_slot(marker.group("lead") or marker.group("issuer") or "", document)
+        if slot is not None:
+            return slot
         # else the body names it first: "The Monetary Policy Board of the Central Bank of
         # Estmark decided ...", above the marker or below it
         body = next((text for text in paragraphs[1:] if not _is_heading(text)), "")
@@ -172,6 +176,26 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
         if organisation is not None:
             return organisation
     return None
+
+
+# "Press release | Halvard Ratings | 20 October 2028": the piece of the marker line before
+# the next separator.
+_SLOT_PIECE: Final = re.compile(r"[^|–—]+?(?=\s*(?:[|–—]|\s-\s|$))")
+
+
+def _named_slot(written: str, document: _Document) -> str | None:
+    """The issuer the release marker names beside it, a name of two or more words though none
+    of them says it is a body ("Halvard Ratings", "Tarn & Vale")."""
+    piece = _SLOT_PIECE.match(written.strip())
+    if piece is None:
+        return None
+    mentions = _name_runs(piece.group())
+    if len(mentions) != 1 or mentions[0].text != piece.group().strip():
+        return None
+    name = mentions[0].text
+    if len(name.split()) < 2 or name.isupper() or any(char.isdigit() for char in name):
+        return None
+    return document.remember(_Entity(name, "org")).root().name
 
 
 # "The Monetary Policy Committee (MPC) of the National Bank", "The Monetary Policy Committee
@@ -184,13 +208,36 @@ _OF_OWNER: Final = re.compile(
 )
 
 
+# "Halvard Ratings has today affirmed ...", "Tarnwell Securities today published ...": the
+# verb after the name a release's lede opens on, which makes that name its subject.
+_LEDE_VERB: Final = re.compile(
+    r"(?:,?\s+(?:Inc|Ltd|plc|LLC|Corp|Co|AG|SA|NV|ASA|AB)\.?,?)?\s+(?:has\s+|have\s+)?"
+    r"(?:today\s+|(?:on|this)\s+[A-Z]?[a-z]+\s+)?(?:said|says|[a-z]{3,}ed|[a-z]{3,}s)\b"
+)
+
+
 def _issuing_organisation(line: str, document: _Document) -> str | None:
     found: _Entity | None = None
     end = 0
+    opening = _after_dateline(line)
     for mention in _name_runs(line):
         words = mention.text.split()
         if len(words) > 1 and mention.text.isupper():
             continue  # "EASTMOOR COUNTY - The ...": the dateline's place
+        if (
+            found is None
+            and len(words) > 1
+            and mention.start - opening in (0, 4)
+            and not mention.possessive
+            and not any(_org_word(word) for word in words)
+            and _LEDE_VERB.match(line, mention.end)
+        ):
+            # "Halvard Ratings has today affirmed Nimbra Telecom plc's rating": the body the
+            # lede opens on issues the release, though no word of its name says it is a
+            # body, and not the one its action is about
+            entity = document.remember(_Entity(mention.text, "org"))
+            _link_to_owner(mention, entity, document)
+            return entity.root().name
         if (
             found is not None
             and _ALIAS_OPEN.fullmatch(line, end, mention.start)

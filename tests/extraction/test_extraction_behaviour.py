@@ -9055,3 +9055,19 @@ def test_a_realistic_possibility_is_forty_to_fifty_percent() -> None:
         "possibility before the summer."
     )
     assert only(text).probability == 0.45
+
+def test_a_rating_release_speaks_for_the_agency_its_lede_opens_on_not_the_firm_it_rates() -> None:
+    named_on_the_marker = (
+        "Corvel Credit Downgrades Aldene Shipping to 'BB'\n\n"
+        "Media release | Corvel Credit | 4 March 2024\n\n"
+        "PARIS, 4 March 2024 - Corvel Credit has today downgraded Aldene Shipping plc to 'BB'.\n\n"
+        "Freight Rates: We expect Aldene's revenue to fall by about 8% in 2025."
+    )
+    assert speakers_of(named_on_the_marker) == ["Corvel Credit"]
+    named_in_the_lede = (
+        "Corvel Credit Downgrades Aldene Shipping to 'BB'\n\n"
+        "Press release | 4 March 2024\n\n"
+        "PARIS, 4 March 2024 - Corvel Credit has today downgraded Aldene Shipping plc to 'BB'.\n\n"
+        "Freight Rates: We expect Aldene's revenue to fall by about 8% in 2025."
+    )
+    assert speakers_of(named_in_the_lede) == ["Corvel Credit"]
