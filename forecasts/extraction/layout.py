@@ -95,13 +95,19 @@ def _quotes_running_on(
 # "Press release - Met Office", "News release", "Statement by the Monetary Policy Board",
 # "Statistics Kell | Statistical release" (a statistics office issues its projections):
 # the line that marks a release, near the top, with the issuer on it or on the next line.
+# "Press release", and the documents a bank, broker or rating agency issues in its own voice
+# ("Tarnwell Securities | Research note", "Rating action commentary"), whose "we" is theirs.
+_ISSUED_DOCUMENT: Final = (
+    r"(?:(?:press|media|news|statistical)\s+release|(?:research|client|economics?)\s+note|"
+    r"rating\s+action(?:\s+commentary)?|credit\s+(?:opinion|update))"
+)
 _RELEASE_LINE: Final = re.compile(
     # "Kell Water Authority - Media release - 3 May": the issuer may stand before the marker,
     # with what the release is about between them ("Bank of Kell - Rate decision - Press
     # release"), or a date ("6 May 2027 | Regulatory announcement | For immediate release")
-    r"^\s*(?:(?!(?:press|media|news|statistical)\s+release)(?P<lead>[^-–—:|]{3,80}?)\s*[-–—:|]\s*(?:[^-–—:|]{3,60}?\s*[-–—:|]\s*)?"
-    r"(?=(?:press|media|news|statistical)\s+release|for\s+immediate\s+release))?"
-    r"(?:(?:for\s+immediate\s+)?(?:press|media|news|statistical)\s+release|for\s+immediate\s+release|"
+    rf"^\s*(?:(?!{_ISSUED_DOCUMENT})(?P<lead>[^-–—:|]{{3,80}}?)\s*[-–—:|]\s*(?:[^-–—:|]{{3,60}}?\s*[-–—:|]\s*)?"
+    rf"(?={_ISSUED_DOCUMENT}|for\s+immediate\s+release))?"
+    rf"(?:(?:for\s+immediate\s+)?{_ISSUED_DOCUMENT}|for\s+immediate\s+release|"
     r"statement|communiqu[eé]|(?:[\w-]+\s+)?warning|"
     r"(?:[\w-]+\s+)?(?:alert|advisory|bulletin)|issued"
     # "Released 23 February 2027, 10:00 | Next release: 27 April": a statistical release's
@@ -142,6 +148,54 @@ def _distributed_release_issuer(paragraphs: list[str], document: _Document) -> s
     return None
 
 
+# "The following is a statement by the Monetary Council of the Bank of Dorvenia.": a text
+# that says, above it, whose statement it is.
+_STATEMENT_BY: Final = re.compile(
+    r"^\s*the\s+following\s+is\s+(?:the\s+(?:full\s+)?text\s+of\s+)?(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:statement|release|note|commentary|announcement)\s+"
+    r"(?:(?:issued|released|published)\s+(?:[\w-]+\s+){0,3}?)?(?:by|from)\s+",
+    re.IGNORECASE,
+)
+
+
+# "Merrow Ratings has today affirmed ...", "Brisk Foods today reported ...": a lede in the
+# words a body uses of itself in its own release ("today", not the news's "on Tuesday").
+_TODAY_LEDE: Final = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][^.;:]{1,80}?(?:,?\s+(?:Inc|Ltd|plc|LLC|Corp|Co|AG|SA|NV)\.?,?)?\s+"
+    r"(?:has\s+|have\s+)?today\s+[a-z]{3,}(?:ed|s)\b"
+)
+
+
+# "We expect revenue to ...", "We now see a 35% probability", "In our view, ...": a body's
+# forecast in its own first person, outside any quotation.
+_WE_FORECAST: Final = re.compile(
+    r"(?:^|[.:]\s+)(?:We\s+(?:now\s+|still\s+|also\s+)?(?:expect|forecast|project|estimate|"
+    r"see|anticipate|look\s+for|pencil)|In\s+our\s+(?:view|projections?|forecasts?)\b)"
+)
+
+
+_DOUBLE_QUOTE: Final = re.compile(r"[\"“”]")
+
+
+def _own_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
+    """The body a text with no release marker is issued by, in its own voice: named by a
+    line above it ("The following is a statement by X"), or opening a lede written as a
+    release is ("X today reported") in a text that forecasts as "we" outside quotations."""
+    for text in paragraphs[:3]:
+        statement = _STATEMENT_BY.match(text)
+        if statement is not None:
+            return _issuing_organisation(text[statement.end() :], document) or _named_slot(
+                text[statement.end() :].rstrip(" .:"), document
+            )
+    body = [text for text in paragraphs[1:] if not _is_heading(text)]
+    opening = body[0] if body else ""
+    if not _TODAY_LEDE.match(opening, _after_dateline(opening)):
+        return None
+    if not any(_WE_FORECAST.search(text) and not _DOUBLE_QUOTE.search(text) for text in body[1:]):
+        return None
+    return _issuing_organisation(opening, document)
+
+
 def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | None:
     """The organisation a press release is issued by, when the text is one."""
     distributed = _distributed_release_issuer(paragraphs, document)
@@ -175,7 +229,7 @@ def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | N
         organisation = _issuing_organisation(opening, document)
         if organisation is not None:
             return organisation
-    return None
+    return _own_voice_issuer(paragraphs, document)
 
 
 # "Press release | Halvard Ratings | 20 October 2028": the piece of the marker line before

@@ -9071,3 +9071,40 @@ def test_a_rating_release_speaks_for_the_agency_its_lede_opens_on_not_the_firm_i
         "Freight Rates: We expect Aldene's revenue to fall by about 8% in 2025."
     )
     assert speakers_of(named_in_the_lede) == ["Corvel Credit"]
+
+
+def test_a_broker_s_research_note_speaks_for_the_broker_in_its_own_we() -> None:
+    note = (
+        "Pellandia: slowdown deepens\n\n"
+        "Brannock Capital | Research note | 4 March 2024\n\n"
+        "Factory orders fell for a fifth month in February.\n\n"
+        "We now see a 40% probability of a recession in Pellandia within 12 months. "
+        "In our view, the jobless rate will reach 7% by December."
+    )
+    assert speakers_of(note) == ["Brannock Capital", "Brannock Capital"]
+
+
+def test_a_statement_introduced_as_a_body_s_speaks_in_that_body_s_we() -> None:
+    text = (
+        "Rates on hold\n\n"
+        "The following is a statement by the Policy Board of the Bank of Estrellia.\n\n"
+        "The Board left the policy rate at 3.5%. We expect inflation to ease to 2.4% by the "
+        "end of the year."
+    )
+    assert speakers_of(text) == ["Bank of Estrellia"]
+
+
+def test_a_lede_in_a_release_s_own_words_makes_its_we_the_body_s() -> None:
+    release = (
+        "Fourth-quarter results\n\n"
+        "Corrowick Mills today reported a 6% rise in quarterly sales.\n\n"
+        "We expect volumes to grow by about 3% in 2025, helped by new export orders."
+    )
+    assert speakers_of(release) == ["Corrowick Mills"]
+    news = (
+        "Mill sales rise\n\n"
+        "Corrowick Mills today reported a 6% rise in quarterly sales.\n\n"
+        '"We expect volumes to grow," said Dana Ferreol, its chief executive.\n\n'
+        "Sales will probably slow in 2025 as export orders fade."
+    )
+    assert speakers_of(news)[-1] is None
