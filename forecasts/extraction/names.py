@@ -611,6 +611,9 @@ class _Document:
     # ("spokesman", "World Health Organisation") -> who holds that post, named anywhere in
     # the article (LABELLING.md, round two (c)).
     post_holders: dict[tuple[str, str], str] = field(default_factory=dict)
+    # "spokesman" -> the body the last unnamed spokesman spoke for ("a spokesman for the
+    # Southern Hospitals Group said"), whom a later "the spokesman said" still speaks for.
+    post_bodies: dict[str, str] = field(default_factory=dict)
     # Paragraphs whose quotation runs on into the next one (no closing mark at the end), or
     # that end in a colon introducing a quotation.
     quote_runs_on: frozenset[int] = frozenset()

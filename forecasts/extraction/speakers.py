@@ -594,7 +594,17 @@ def _attribution_in_sentence(
         if found is not None and found.generic and _SAID_AT_THE_END.search(text, verb.end()):
             # "Policymakers expect ..., the bank said": the body that reports them speaks
             continue
+        if found is None or (found.speaker is None and not found.generic):
+            # "We expect ..., the bank's note said", "..., the spokesman said": whoever the
+            # sentence ends by naming, or the body an unnamed spokesman spoke for before
+            found = (
+                (_said_after(text, found, regions, document) if found is not None else None)
+                or _spokesman_again(text, verb, document)
+                or found
+            )
         if found is not None:
+            if found.post and found.speaker is not None:
+                document.post_bodies[found.post] = found.speaker
             return _voiced_by_person(text, found, regions, document) or found
         if _body_kind(text, verb.start()):
             # "..., the national weather service said": a body the next sentences name, not
@@ -779,6 +789,44 @@ def _voiced_by_person(
         if person is not None and person.kind == "person":
             return later
     return None
+
+
+def _said_after(
+    text: str, found: _Attribution, regions: list[tuple[int, int]], document: _Document
+) -> _Attribution | None:
+    """ "We expect prices to recover, the bank's note said": a first person outside quotation
+    marks, whose words a later verb of saying gives to a named source."""
+    for verb in _SAID_AT_END.finditer(text, max(found.verb_end, 0)):
+        if _inside(verb.start(), regions):
+            continue
+        later = _speaker_for_verb(text, verb, regions, document)
+        if later is not None and later.speaker is not None and not later.generic:
+            return later
+    return None
+
+
+# "the spokesman said", "said the spokeswoman": an unnamed spokesman met before, no body named.
+_THE_SPOKESMAN_BEFORE: Final = re.compile(
+    r"\bthe\s+(?P<post>spokes(?:man|woman|person))\s+$", re.IGNORECASE
+)
+_THE_SPOKESMAN_AFTER: Final = re.compile(
+    r"\s+the\s+(?P<post>spokes(?:man|woman|person))\b(?!\s+for\b)", re.IGNORECASE
+)
+
+
+def _spokesman_again(text: str, verb: re.Match[str], document: _Document) -> _Attribution | None:
+    """ "'We expect occupancy to exceed 95%,' the spokesman said." after "a spokesman for the
+    Southern Hospitals Group said ...": the same spokesman, for the same body."""
+    if not document.post_bodies:
+        return None
+    spokesman = _THE_SPOKESMAN_BEFORE.search(text, max(0, verb.start() - 30), verb.start())
+    spokesman = spokesman or _THE_SPOKESMAN_AFTER.match(text, verb.end())
+    if spokesman is None:
+        return None
+    body = document.post_bodies.get(spokesman.group("post").lower())
+    if body is None:
+        return None
+    return _Attribution(body, verb_start=verb.start(), verb_end=verb.end())
 
 
 # "the council's impact assessment found that footfall would fall": a body's own document

@@ -9108,3 +9108,22 @@ def test_a_lede_in_a_release_s_own_words_makes_its_we_the_body_s() -> None:
         "Sales will probably slow in 2025 as export orders fade."
     )
     assert speakers_of(news)[-1] is None
+
+
+def test_an_unquoted_we_gives_way_to_the_source_the_sentence_ends_by_naming() -> None:
+    text = (
+        "Copper outlook cut\n\n"
+        "Harlan Brothers trimmed its copper forecast on Monday in a note to clients.\n\n"
+        "We expect copper to average $8,400 a tonne next year, the bank's note said."
+    )
+    assert speakers_of(text) == ["Harlan Brothers"]
+
+
+def test_the_spokesman_met_before_still_speaks_for_his_body() -> None:
+    text = (
+        "Ports brace for winter\n\n"
+        "A spokesman for the Eastgate Ports Authority, which runs four harbours, said the "
+        "authority had hired 50 extra pilots.\n\n"
+        '"We expect traffic to fall by a tenth this winter," the spokesman said.'
+    )
+    assert speakers_of(text)[-1] == "Eastgate Ports Authority"
