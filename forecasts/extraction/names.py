@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, Literal
 
@@ -124,6 +124,8 @@ _LEGAL_SUFFIXES: Final = _wordset("inc ltd llc plc corp co gmbh ag sa nv bv lp l
 _LEADING_FUNCTION_WORDS: Final = _wordset(
     "by in at on from with to for of after before as and but or my our his her their its "
     "this that when while if since until during under over about against between among "
+    # "Both Osmanov and Lindgren think": the determiner of the pair, no first name
+    "both either neither "
     # "Former England captain Ola Brenn": what someone was, no part of a name
     "former "
     # "Analysis: Why Brandt is still the favourite": a heading's question word, not a name
@@ -204,15 +206,29 @@ _PUBLIC_BODY_ENDINGS: Final = (
 )
 
 
+# "Qassem al-Darrani", "Amr el-Sayed", "Khalid bin-Salem": a particle joined to the family
+# name by a hyphen, in lower case.
+_HYPHENED_PARTICLE: Final = r"\b(?:al|el|ad|ar|as|an|at|ash|az|abu|bin|ibn|ben)-(?=[A-Z])"
+
+
+# "Al-Darrani", capitalised to open a sentence: the particle its name has in lower case.
+_OPENING_PARTICLE: Final = re.compile(
+    r"\b(?:Al|El|Ad|Ar|As|An|At|Ash|Az|Abu|Bin|Ibn|Ben)-(?=[A-Z])"
+)
+
+
 _NAME_RUN: Final = re.compile(
     # "Channel 4", "Radio 3": a broadcaster's numbered channel is named by its number too
     r"(?:(?:Channel|Canal|Kanal|Kanaal|Radio|TV)\s+\d{1,2}(?![\w%]|[.,]\d)|"
     # "OPEC+", "Canal+": a closing plus is part of the name, a body other than the one without
-    r"[A-Z][\w’'.&/-]*\+?)(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
+    # "al-Darrani said": a family name with its particle joined by a hyphen
+    r"(?:"
+    + _HYPHENED_PARTICLE
+    + r")?[A-Z][\w’'.&/-]*\+?)(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
     r"bin|&|and(?=\s+(?:[A-Z][\w’'.&/-]*\s+){0,3}" + _PUBLIC_BODY_ENDINGS + r"\b))\s+"
     # "Ruud van der Kolk", "Ana de la Cruz": two particles before a family name
     r"(?:(?:der|den|de|la|los|las)\s+(?=[A-Z]))?)?"
-    r"[A-Z][\w’'.&/-]*\+?"
+    r"(?:" + _HYPHENED_PARTICLE + r")?[A-Z][\w’'.&/-]*\+?"
     # "Banca d'Italia", "Institut Lémanique d'Opinion": an elided "de" joins the name
     r"|\s+d['’][A-Z][\w’'.&/-]*)*"
 )
@@ -684,6 +700,9 @@ class _Document:
 
     def known(self, mention: str) -> _Entity | None:
         """The fullest known entity a mention refers to ("Danilov" -> Oleksiy Danilov)."""
+        if "-" in mention:
+            # "Al-Darrani said", opening a sentence, is the "Qassem al-Darrani" named before
+            mention = _OPENING_PARTICLE.sub(lambda particle: particle.group().lower(), mention)
         words = mention.split()
         if not words:
             return None
@@ -1337,8 +1356,36 @@ def _in_capitals(written: str, document: _Document) -> _Entity | None:
     return document.known(titled) if titled != written else None
 
 
+# "led by former mayor of Velmora Irina Castell": a place written right before a person.
+_PLACE_PREPOSITION_BEFORE: Final = re.compile(r"\b(?:of|in|from)\s+$")
+
+
+def _place_before_person(mention: _Mention, text: str, document: _Document) -> bool:
+    """Whether the first of three capitalised words after "of", "in" or "from" is a place
+    the article names on its own elsewhere ("the University of Velmora", "in central
+    Velmora"), run together with the person's name after it."""
+    words = mention.text.split()
+    if (
+        len(words) != 3
+        or mention.title
+        or mention.possessive
+        or any(_org_word(word) for word in words)
+        or not _PLACE_PREPOSITION_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+    ):
+        return False
+    alone = re.compile(
+        rf"\b(?:of|in|at|from|near|central|northern|southern|eastern|western)\s+"
+        rf"{re.escape(words[0])}\b(?!\s+{re.escape(words[1])}\b)"
+    )
+    return alone.search(document.article) is not None
+
+
 def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | None:
     words = mention.text.split()
+    if _place_before_person(mention, text, document):
+        start = mention.start + mention.text.index(words[1], len(words[0]))
+        mention = replace(mention, text=" ".join(words[1:]), start=start)
+        words = words[1:]
     if len(words) == 1 and not mention.title and words[0].lower() in _NOT_NAMES:
         return None  # "Tuesday", "Neither": a capital that names nobody
     if len(words) > 1 and words[0] in _SPEAKER_OWNERS:

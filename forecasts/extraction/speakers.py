@@ -17,6 +17,7 @@ from forecasts.extraction.names import (
     _GENERIC_SUBJECT,
     _GENERIC_TAIL,
     _GROUP_OPENING,
+    _HYPHENED_PARTICLE,
     _INNER_JOB_TITLES,
     _LEADING_FUNCTION_WORDS,
     _NAME_PARTICLES,
@@ -1829,7 +1830,10 @@ _LED_BY: Final = re.compile(
 )
 
 
-_BARE_NAME: Final = re.compile(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*")
+# "al-Darrani": a family name may open on its particle, in lower case.
+_BARE_NAME: Final = re.compile(
+    r"\s*(?:" + _HYPHENED_PARTICLE + r")?[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*"
+)
 
 
 def _proper_name_only(chunk: str) -> bool:

@@ -9127,3 +9127,33 @@ def test_the_spokesman_met_before_still_speaks_for_his_body() -> None:
         '"We expect traffic to fall by a tenth this winter," the spokesman said.'
     )
     assert speakers_of(text)[-1] == "Eastgate Ports Authority"
+
+
+def test_both_before_a_pair_of_surnames_is_no_first_name() -> None:
+    text = (
+        "Talks resume\n\n"
+        "The envoys, Marek Dunholt and Sela Varga, met on Monday. Both Dunholt and Varga expect "
+        "a deal by May.\n\n"
+        "Dunholt said the talks would probably end without a deal by June."
+    )
+    assert speakers_of(text)[-1] == "Marek Dunholt"
+
+
+def test_a_place_written_right_before_a_person_is_no_part_of_her_name() -> None:
+    text = (
+        "Vote nears\n\n"
+        "Polls open in central Orrick on Sunday. The opposition is led by the former mayor of "
+        "Orrick Tamsin Hale.\n\n"
+        "Hale said her party would probably win at least 40 seats."
+    )
+    assert speakers_of(text) == ["Tamsin Hale"]
+
+
+def test_a_family_name_s_hyphened_particle_is_part_of_the_name() -> None:
+    text = (
+        "Oil output\n\n"
+        "Yusuf al-Marzan, the energy minister, said on Monday that output would rise to 2 "
+        "million barrels a day by June.\n\n"
+        "Al-Marzan said prices would probably stay above $70 through the summer."
+    )
+    assert speakers_of(text) == ["Yusuf al-Marzan", "Yusuf al-Marzan"]
