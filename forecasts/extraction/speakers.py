@@ -542,7 +542,7 @@ def _attribution_in_sentence(
             comma = re.search(r"[,;:]", text[according.end() :])
             tail_end = according.end() + (comma.start() if comma else len(tail))
             return _Attribution(name, verb_start=according.start(), verb_end=tail_end)
-    quoted = "/" in text or "evens" in text or re.search(r"\d\.\d\d\b", text) is not None
+    quoted = "/" in text or "evens" in text or re.search(r"\d\.\d\d\b|\d-\d", text) is not None
     odds = _NAMED_ODDS.match(text) if quoted else None
     who, quotes = ("offerer", "offers")
     if odds is not None and odds.group("maker"):
@@ -860,7 +860,11 @@ _BOOKMAKER_APPOSITIVE: Final = (
 
 
 # A bookmaker's price: fractional ("4/6"), even money, or decimal ("1.65").
-_PRICE: Final = r"(?:\d{1,3}/\d{1,3}|evens|\d{1,2}\.\d{2})"
+# "6-4 favourites": a fractional price written with a hyphen, told from a score by what follows.
+_PRICE: Final = (
+    r"(?:\d{1,3}/\d{1,3}|evens|\d{1,2}\.\d{2}"
+    r"|\d{1,3}-\d{1,3}(?=\s+(?:favou?rites?|shots?|outsiders?|on|against|to\s+[a-z]+)\b))"
+)
 
 
 # "Carrow Bet make Linfield 4/6 favourites", "Odds Direct have the Rovers at evens": the

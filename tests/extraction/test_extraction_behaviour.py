@@ -9157,3 +9157,12 @@ def test_a_family_name_s_hyphened_particle_is_part_of_the_name() -> None:
         "Al-Marzan said prices would probably stay above $70 through the summer."
     )
     assert speakers_of(text) == ["Yusuf al-Marzan", "Yusuf al-Marzan"]
+
+
+def test_a_bookmaker_s_price_written_with_a_hyphen_is_the_bookmaker_s() -> None:
+    text = (
+        "Title race\n\n"
+        "Kelford Town won 2-1 on Saturday. Stakeline makes Kelford 5-2 favourites to win the "
+        "league, which implies a 29% chance."
+    )
+    assert speakers_of(text) == ["Stakeline"]
