@@ -524,7 +524,7 @@ def _source_named_next(index: int, sentences: list[Sentence]) -> _Attribution | 
     text = sentences[index].text
     if "ccording" not in text:
         revised = _COUNTED_REVISERS.search(text)
-        if revised is None and " said" in text:
+        if revised is None and (" said" in text or "ing " in text):
             revised = _COUNTED_SAYERS.search(text)
         return _sources_named_after(revised, index, sentences) if revised else None
     counted = _COUNTED_SOURCES.search(text) or _COUNTED_ACCORDING.search(text)
@@ -589,7 +589,9 @@ _COUNTED_REVISERS: Final = re.compile(
 # "..., and two banks said Brent would likely slip below $70": the same count, saying it.
 _COUNTED_SAYERS: Final = re.compile(
     # "two banks told clients that ...": a note to clients says it too
-    _COUNTED_BODIES + r"\s+(?:said|told\s+(?:clients|investors|customers))\b",
+    # "with two major banks predicting that ...": the count as the subject of a participle
+    _COUNTED_BODIES + r"\s+(?:said|told\s+(?:clients|investors|customers)|predicting|"
+    r"forecasting|expecting|projecting)\b",
     re.IGNORECASE,
 )
 

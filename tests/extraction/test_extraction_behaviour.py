@@ -9166,3 +9166,16 @@ def test_a_bookmaker_s_price_written_with_a_hyphen_is_the_bookmaker_s() -> None:
         "league, which implies a 29% chance."
     )
     assert speakers_of(text) == ["Stakeline"]
+
+
+def test_a_lede_s_counted_banks_predicting_are_the_banks_named_after_it() -> None:
+    text = (
+        "Copper slips\n\n"
+        "Copper fell on Tuesday as the Mining Council weighed new quotas, with two large banks "
+        "forecasting that prices would drop below $8,000 a tonne by June.\n\n"
+        "Analysts at Pellworth Bank and Carran & Lowe both forecast copper at $7,900 in the "
+        "second quarter."
+    )
+    (first, *_) = extract_candidates(text, published_at=PUBLISHED)
+    assert first.speaker == "Pellworth Bank"
+    assert first.speakers == ("Pellworth Bank", "Carran & Lowe")
