@@ -831,7 +831,8 @@ def _candidate(
     )
     short = short or (
         # "They are fitter. Port Allin by a goal.": a source's tip inside their quotation
-        (attribution.speaker is None or _quote_only(sentence.text, regions))
+        # a panellist's pick under the line that names them is theirs
+        (attribution.speaker is None or attribution.answer or _quote_only(sentence.text, regions))
         and _TIP.match(sentence.text) is not None
     )
     short = (
@@ -1132,7 +1133,9 @@ _MARGIN: Final = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 
 # The winner and the score or margin a pick gives.
 _PICKED_SCORE: Final = (
-    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:\d{1,2}-\d{1,2}|by\s+"
+    # "Kestria, 3-1.", "Rovers, comfortably.": a panel's pick may set its score off by a comma
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},?\s+(?:\d{1,2}-\d{1,2}|"
+    r"(?:comfortably|narrowly|easily)(?=\s*[,.])|by\s+"
     r"(?:a|one|two|three|\d)\s+(?:goals?|points?|runs?|tries|wickets?)"
     # "Harrowgate by six or seven": a margin, its unit left to the sport
     r"|by\s+" + _MARGIN + r"(?:\s+(?:or|to)\s+" + _MARGIN + r")?"

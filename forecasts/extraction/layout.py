@@ -450,9 +450,18 @@ def _turns_running_on(labels: dict[int, str], paragraphs: list[str]) -> dict[int
 # under name-and-role lines, with no quotation marks to show whose the words are.
 _ROUNDUP_HEADER: Final = re.compile(
     # not "By Katrin Avellaneda-Roos, political correspondent": the writer's byline
-    r"^\s*(?!By\s)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+[^.!?:;\"“”]{3,100}?\s*$"
+    r"^\s*(?!By\s)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+    # "Dev Osei (former Rovers striker)", "Ana Berg, The Courier:": the role in brackets, and
+    # a colon that opens the picks below
+    r"(?:,\s+[^.!?:;\"“”]{3,100}?|\s+\([^()\"“”]{3,80}\))\s*:?\s*$"
 )
 _ROUNDUP_HEADERS_MIN: Final = 3
+# "We asked two pundits for their picks": a panel the text announces may have only two.
+_PANEL_ANNOUNCED: Final = re.compile(
+    r"\b(?:we\s+asked|our\s+(?:panel|pundits|experts|tipsters)|pundits|panel(?:lists)?|"
+    r"tipsters|(?:their|our)\s+(?:picks|predictions|verdicts|tips))\b",
+    re.IGNORECASE,
+)
 # A line this short that does not end a sentence ("What happens after the vote?") is a
 # heading, which ends the last answer.
 _HEADING_WORDS: Final = 12
@@ -467,7 +476,10 @@ def _roundup_turns(paragraphs: list[str]) -> dict[int, str]:
         and (match := _ROUNDUP_HEADER.match(paragraph)) is not None
         and _ROUNDUP_HEADER.match(paragraphs[index + 1]) is None
     ]
-    if len(headers) < _ROUNDUP_HEADERS_MIN:
+    announced = bool(headers) and any(
+        _PANEL_ANNOUNCED.search(paragraph) for paragraph in paragraphs[: headers[0][0]]
+    )
+    if len(headers) < _ROUNDUP_HEADERS_MIN - announced:
         return {}
     labels: dict[int, str] = {}
     for number, (header, name) in enumerate(headers):

@@ -9179,3 +9179,31 @@ def test_a_lede_s_counted_banks_predicting_are_the_banks_named_after_it() -> Non
     (first, *_) = extract_candidates(text, published_at=PUBLISHED)
     assert first.speaker == "Pellworth Bank"
     assert first.speakers == ("Pellworth Bank", "Carran & Lowe")
+
+
+def test_a_panel_s_picks_belong_to_the_pundit_whose_name_line_heads_them() -> None:
+    text = (
+        "Three pundits pick the final\n\n"
+        'Ashbury meet Corran in Saturday\'s final. "We are ready," said Ashbury coach Lena '
+        "Fisk on Thursday.\n\n"
+        "Ruth Anand, former Corran captain\n\n"
+        "Corran, narrowly.\n\n"
+        "Pavel Nyberg (Radio Ashbury)\n\n"
+        "Ashbury, 3-1.\n\n"
+        "Corran will probably lose their coach in the summer.\n\n"
+        "Ines Cole, The Herald:\n\n"
+        "Ashbury to win after extra time."
+    )
+    assert speakers_of(text) == ["Ruth Anand", "Pavel Nyberg", "Pavel Nyberg", "Ines Cole"]
+
+
+def test_an_announced_panel_of_two_gives_each_pick_to_its_pundit() -> None:
+    text = (
+        "Derby picks\n\n"
+        "We asked two former players for their predictions.\n\n"
+        "Sam Ortiz, ex-Wexley striker\n\n"
+        "Wexley, comfortably.\n\n"
+        "Noor Haddad (former Tarrow goalkeeper)\n\n"
+        "Tarrow to win 2-1."
+    )
+    assert speakers_of(text) == ["Sam Ortiz", "Noor Haddad"]
