@@ -1405,7 +1405,7 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "The New York-based institute": where a body is, not its name
     if _NATIONAL_MODIFIER.fullmatch(mention.text) and _LOWER_NOUN_AFTER.match(text, mention.end):
         return None  # "the U.N. agency", "the EU executive": whose body it is, not its name
-    if len(words) > 1 and words[0].lower() in _TIME_MODIFIERS and words[1].lower() in _TIMES:
+    if _time_phrase(words):
         return None  # "Last August", "Early Monday": a time, nobody who speaks
     if _named_day(words, text, mention.start):
         return None  # "early on Christmas Day", "until Election Day": a date, nobody who speaks
@@ -1537,6 +1537,11 @@ _WATER_WORDS: Final = _wordset("ocean sea gulf strait peninsula")
 
 # "Last August", "Next Spring", "Early Monday": words that make a time of the word after.
 _TIME_MODIFIERS: Final = _wordset("last next this early late mid since until by every")
+
+
+def _time_phrase(words: list[str]) -> bool:
+    """ "Last December", "Early Monday": a time written with capitals, no name."""
+    return len(words) > 1 and words[0].lower() in _TIME_MODIFIERS and words[1].lower() in _TIMES
 
 
 _TIMES: Final = _wordset(
@@ -1810,6 +1815,8 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
     if entity is None:
         if " " not in mention.text and _sentence_adverb(mention.text, text, shifted.start):
             return None  # "Nationally, the agency said": the adverb names nobody
+        if _time_phrase(mention.text.split()):
+            return None  # "Last December the bank forecast": when, not who
         if _opening_compound(mention, text, shifted.start):
             return None  # "Like-for-like sales rose": a compound that opens the sentence
         if (

@@ -9207,3 +9207,13 @@ def test_an_announced_panel_of_two_gives_each_pick_to_its_pundit() -> None:
         "Tarrow to win 2-1."
     )
     assert speakers_of(text) == ["Sam Ortiz", "Noor Haddad"]
+
+
+def test_a_month_after_last_opening_a_sentence_is_no_one_who_speaks() -> None:
+    text = (
+        "Growth outlook\n\n"
+        "The Bank of Arvena left rates unchanged on Monday.\n\n"
+        "Last November the bank forecast growth of 2% for 2024, and it now expects growth to "
+        "slow to 1% next year."
+    )
+    assert speakers_of(text) == ["Bank of Arvena"]
