@@ -23,7 +23,7 @@ _PERSON_TITLES: Final = _wordset(
     "operating technology information marketing economist analyst strategist founder managing "
     "envoy mediator manager coach spokesman spokeswoman head senior midfielder striker "
     "defender goalkeeper winger forward substitute captain skipper batsman bowler pitcher "
-    "quarterback superintendent sheriff principal headteacher mp mep msp mla"
+    "quarterback superintendent sheriff principal headteacher mp mep msp mla premier"
 )
 
 

@@ -9217,3 +9217,12 @@ def test_a_month_after_last_opening_a_sentence_is_no_one_who_speaks() -> None:
         "slow to 1% next year."
     )
     assert speakers_of(text) == ["Bank of Arvena"]
+
+
+def test_premier_before_a_name_is_a_title_not_a_first_name() -> None:
+    text = (
+        "Provincial vote\n\n"
+        "Premier Ada Lindqvist called the election on Monday.\n\n"
+        "Lindqvist said her party would probably win a majority in May."
+    )
+    assert speakers_of(text) == ["Ada Lindqvist"]
