@@ -856,9 +856,13 @@ class _Document:
                 return entity
         return None
 
-    def person_for(self, pronoun: str) -> _Entity | None:
+    def person_for(self, pronoun: str, spoken_of: frozenset[str] = frozenset()) -> _Entity | None:
+        """The latest person the pronoun can mean, passing over those whose names are in
+        `spoken_of` (a speaker's quotation names others, not the speaker)."""
         gender = _PRONOUNS.get(pronoun.lower(), "")
         for person in reversed(self.last_person):
+            if spoken_of and spoken_of.intersection(person.parts):
+                continue
             if not gender or not person.gender or person.gender == gender:
                 if gender:
                     person.gender = gender

@@ -1492,7 +1492,7 @@ def _subject_speaker(
                 name = _resolve_name(opener.group("subject"), text, at, document)
                 if name is not None:
                     return _Attribution(name, False, *verb)
-            return _pronoun_speaker(pronoun, document, verb)
+            return _pronoun_speaker(pronoun, document, verb, _named_in_quotation(text))
         coordinated = _COORDINATED_VERB.match(chunk) if chunk.endswith(("and ", "but ")) else None
         if coordinated is not None and _names_someone(coordinated.group("subject"), document):
             # "Benitez endorsed Ortega late on Sunday and said": the subject of both verbs
@@ -2656,7 +2656,29 @@ def _organisation_named_before(text: str, end: int, document: _Document) -> str 
     return known.root().name if known is not None and known.kind == "org" else None
 
 
-def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -> _Attribution:
+# A quotation in double marks, and the capitalised words in it.
+_QUOTATION: Final = re.compile(r"[\"“]([^\"“”]{1,400})[\"”]")
+_CAPITALISED: Final = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _named_in_quotation(text: str) -> frozenset[str]:
+    """ "'Dani will be back, I'm sure of it,' she said.": the names the quotation speaks of,
+    whose bearers are not who says it."""
+    if '"' not in text and "“" not in text:
+        return frozenset()
+    return frozenset(
+        word
+        for quotation in _QUOTATION.finditer(text)
+        for word in _CAPITALISED.findall(quotation.group(1))
+    )
+
+
+def _pronoun_speaker(
+    pronoun: str,
+    document: _Document,
+    verb: tuple[int, int],
+    spoken_of: frozenset[str] = frozenset(),
+) -> _Attribution:
     if pronoun in {"i", "we"}:
         return _Attribution(None, False, *verb)
     if pronoun == "they":
@@ -2674,7 +2696,7 @@ def _pronoun_speaker(pronoun: str, document: _Document, verb: tuple[int, int]) -
             (e.root().name for e in reversed(document.entities) if e.kind == "org"), None
         )
         return _Attribution(organisation, False, *verb)
-    person = document.person_for(pronoun)
+    person = document.person_for(pronoun, spoken_of)
     return _Attribution(person.name if person else None, False, *verb)
 
 

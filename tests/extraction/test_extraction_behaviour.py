@@ -9226,3 +9226,12 @@ def test_premier_before_a_name_is_a_title_not_a_first_name() -> None:
         "Lindqvist said her party would probably win a majority in May."
     )
     assert speakers_of(text) == ["Ada Lindqvist"]
+
+
+def test_a_pronoun_s_speaker_is_not_the_person_her_quotation_speaks_of() -> None:
+    text = (
+        "Cup tie\n\n"
+        "Coach Greta Lanz was upbeat. She praised her forward, Mira Sol, who has been "
+        'injured. "Mira will be fit for the final, I am sure," she said.'
+    )
+    assert speakers_of(text) == ["Greta Lanz"]
