@@ -2581,7 +2581,7 @@ def _joint_speakers(subject: str, offset: int, text: str, document: _Document) -
     joined = _JOINT_END.search(tail) or (
         len(chunks) > 1 and chunks[-1][1].strip().lower().startswith("and ")
     )
-    if not joined:
+    if not joined or _clause_between(chunks):
         return []
     names: list[str] = []
     for mention in _name_runs(tail):
@@ -2600,6 +2600,19 @@ def _joint_speakers(subject: str, offset: int, text: str, document: _Document) -
             if entity.name not in names:
                 names.append(entity.name)
     return names
+
+
+# "who has scored nine goals": a relative clause, which describes a name and joins none.
+_RELATIVE_OPENING: Final = re.compile(r"\s*(?:who|which|that|whose|whom)\b")
+
+
+def _clause_between(chunks: list[tuple[int, str]]) -> bool:
+    """ "Tom Brennan, who has scored nine goals, is a doubt with a knee injury, and Mendes":
+    a clause of its own before the last "and", which then joins clauses, not names."""
+    return any(
+        _FINITE_CLAUSE.search(chunk) and not _RELATIVE_OPENING.match(chunk)
+        for _, chunk in chunks[:-1]
+    )
 
 
 def _chunks(subject: str) -> list[tuple[int, str]]:

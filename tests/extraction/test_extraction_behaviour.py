@@ -9235,3 +9235,13 @@ def test_a_pronoun_s_speaker_is_not_the_person_her_quotation_speaks_of() -> None
         'injured. "Mira will be fit for the final, I am sure," she said.'
     )
     assert speakers_of(text) == ["Greta Lanz"]
+
+
+def test_an_and_that_joins_clauses_does_not_make_the_first_subject_a_joint_speaker() -> None:
+    text = (
+        "Injury news\n\n"
+        "Harlow coach Bea Fontaine met reporters on Friday.\n\n"
+        "Harlow winger Ola Nystrom, who twisted an ankle in training, is struggling, and "
+        "Fontaine said he would probably miss the final on Sunday."
+    )
+    assert speakers_of(text) == ["Bea Fontaine"]
