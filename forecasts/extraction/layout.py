@@ -189,7 +189,11 @@ def _own_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
             )
     body = [text for text in paragraphs[1:] if not _is_heading(text)]
     opening = body[0] if body else ""
-    if not _TODAY_LEDE.match(opening, _after_dateline(opening)):
+    if not _TODAY_LEDE.match(opening, _after_dateline(opening)) or any(
+        text.rstrip().endswith("?") for text in paragraphs[1:]
+    ):
+        # a paragraph that is a question makes the text an interview, whose "we" is the
+        # organisation of the person who answers, and the person's claim
         return None
     if not any(_WE_FORECAST.search(text) and not _DOUBLE_QUOTE.search(text) for text in body[1:]):
         return None

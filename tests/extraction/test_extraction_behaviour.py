@@ -9245,3 +9245,14 @@ def test_an_and_that_joins_clauses_does_not_make_the_first_subject_a_joint_speak
         "Fontaine said he would probably miss the final on Sunday."
     )
     assert speakers_of(text) == ["Bea Fontaine"]
+
+
+def test_an_interview_under_a_release_style_lede_keeps_its_we_off_the_body() -> None:
+    text = (
+        "Agency cuts Ostland\n\n"
+        "Merrow Ratings has today downgraded Ostland to 'BB'. Its lead analyst, Jon Vale, "
+        "explained why.\n\n"
+        "Why now?\n\n"
+        "We expect the deficit to widen to 6% of GDP next year."
+    )
+    assert speakers_of(text) != ["Merrow Ratings"]
