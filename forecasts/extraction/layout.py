@@ -177,6 +177,34 @@ _WE_FORECAST: Final = re.compile(
 _DOUBLE_QUOTE: Final = re.compile(r"[\"“”]")
 
 
+# "By Jane Doe and John Roe, economists at Castellan Bank": a note signed by a body's
+# economists, whose "we" is the body's (LABELLING.md (c)).
+_SIGNED_FOR_BODY: Final = re.compile(
+    r"^\s*By\s+[^,\n]{3,80},\s+(?:[a-z-]+\s+){0,3}(?:economists?|analysts?|strategists?|"
+    r"researchers?|research\s+team|team)\s+(?:at|of|with|for)\s+(?:the\s+)?(?P<body>[A-Z][^,.|\n]{1,60}?)"
+    r"\s*$"
+)
+# "Castellan Bank Economic Research | 3 March 2024", "Tarnwell Securities Research": the
+# research unit of a body heading its note.
+_RESEARCH_UNIT_LINE: Final = re.compile(
+    r"^\s*(?P<body>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}?)\s+(?:(?:Global|Economic|Macro|"
+    r"Equity|Credit|Fixed\s+Income|Investment)\s+)?(?:Research|Economics|Strategy)"
+    r"(?:\s*[|–—-]\s*[^|–—]{1,40})?\s*$"
+)
+_SIGNATURE_REACH: Final = 5
+
+
+def _signed_note_body(paragraphs: list[str], document: _Document) -> str | None:
+    """The body a research note comes from, named by its research unit's heading or by the
+    post its signers hold there."""
+    for text in paragraphs[1:_SIGNATURE_REACH]:
+        found = _SIGNED_FOR_BODY.match(text) or _RESEARCH_UNIT_LINE.match(text)
+        if found is not None and _is_heading(text):
+            body = found.group("body").strip()
+            return document.remember(_Entity(body, "org")).root().name
+    return None
+
+
 def _own_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
     """The body a text with no release marker is issued by, in its own voice: named by a
     line above it ("The following is a statement by X"), or opening a lede written as a
@@ -189,6 +217,13 @@ def _own_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
             )
     body = [text for text in paragraphs[1:] if not _is_heading(text)]
     opening = body[0] if body else ""
+    in_own_voice = any(
+        _WE_FORECAST.search(text) and not _DOUBLE_QUOTE.search(text) for text in body
+    )
+    if in_own_voice and not any(text.rstrip().endswith("?") for text in paragraphs[1:]):
+        signed = _signed_note_body(paragraphs, document)
+        if signed is not None:
+            return signed
     if not _TODAY_LEDE.match(opening, _after_dateline(opening)) or any(
         text.rstrip().endswith("?") for text in paragraphs[1:]
     ):

@@ -9256,3 +9256,20 @@ def test_an_interview_under_a_release_style_lede_keeps_its_we_off_the_body() -> 
         "We expect the deficit to widen to 6% of GDP next year."
     )
     assert speakers_of(text) != ["Merrow Ratings"]
+
+
+def test_a_note_signed_by_a_body_s_economists_speaks_for_the_body_in_its_we() -> None:
+    signed = (
+        "Pellandia: more cuts to come\n\n"
+        "By Iris Monk and Theo Sandoval, economists at Oakridge Bank\n\n"
+        "Inflation fell to 2.8% in February.\n\n"
+        "We expect two more rate cuts by September."
+    )
+    assert speakers_of(signed) == ["Oakridge Bank"]
+    unit = (
+        "Weekly view: Pellandia\n\n"
+        "Fennick Partners Global Research\n\n"
+        "Inflation fell to 2.8% in February.\n\n"
+        "We expect two more rate cuts by September."
+    )
+    assert speakers_of(unit) == ["Fennick Partners"]
