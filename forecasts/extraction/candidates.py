@@ -1062,7 +1062,8 @@ _TOLD_THE_ANSWERER: Final = re.compile(r"(?:told|tells|tell|has\s+told)\s+(?:us|
 # An answer opening on its institution's forecasting work: "Our models put ...", "Our central
 # projection has ...". A name tag may open the answer.
 _OUR_MODELS: Final = re.compile(
-    _NAME_TAG_OPENING + r"Our\s+(?:[\w-]+\s+)?"
+    # "In our projections, unemployment peaks at 5.4%": the same work, as where it is shown
+    _NAME_TAG_OPENING + r"(?:(?:In|On|Under)\s+our|Our)\s+(?:[\w-]+\s+)?"
     r"(?:models?|modelling|modeling|projections?|forecasts?|estimates?|scenarios?|simulations?)\b"
 )
 

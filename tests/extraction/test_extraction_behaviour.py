@@ -9273,3 +9273,16 @@ def test_a_note_signed_by_a_body_s_economists_speaks_for_the_body_in_its_we() ->
         "We expect two more rate cuts by September."
     )
     assert speakers_of(unit) == ["Fennick Partners"]
+
+
+def test_an_interviewee_s_in_our_projections_speaks_for_their_institution() -> None:
+    text = (
+        "Lena Ortmark is head of forecasting at the Bank of Velloria. She spoke to Sam Reyes "
+        "about the outlook.\n\n"
+        "REYES: How high will unemployment go?\n\n"
+        "ORTMARK: It has been a weak year. In our projections, unemployment peaks at 6.1% "
+        "early next year.\n\n"
+        "REYES: And after that?\n\n"
+        "ORTMARK: I think unemployment will fall back below 5% by 2026."
+    )
+    assert speakers_of(text) == ["Bank of Velloria", "Lena Ortmark"]
