@@ -2656,7 +2656,18 @@ def _is_descriptor(chunk: str) -> bool:
     if re.search(r"[’']s$", first):
         # "the bank's chief economist" describes; "Britain's Met Office" names a body
         return not _proper_name_only(chunk)
+    modified = _MODIFIED_BODY_NAME.fullmatch(chunk)
+    if modified is not None and any(_org_word(word) for word in modified.group("name").split()):
+        return False  # "The national Forest Fire Service": a body's name after a modifier
     return first.lower() in {"the", "a", "an"} and len(words) > 1 and words[1][:1].islower()
+
+
+# "The national Forest Fire Service", "the state Fire Agency": a word or two in lower case
+# that say whose or what the body is, before its name.
+_MODIFIED_BODY_NAME: Final = re.compile(
+    r"\s*(?i:the)\s+(?:[a-z-]+\s+){1,2}"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?[A-Z][\w&'’.-]*)*)\s*"
+)
 
 
 def _organisation_named_before(text: str, end: int, document: _Document) -> str | None:

@@ -9286,3 +9286,12 @@ def test_an_interviewee_s_in_our_projections_speaks_for_their_institution() -> N
         "ORTMARK: I think unemployment will fall back below 5% by 2026."
     )
     assert speakers_of(text) == ["Bank of Velloria", "Lena Ortmark"]
+
+
+def test_a_body_s_name_after_a_lower_case_modifier_is_still_its_name() -> None:
+    text = (
+        "Flood risk\n\n"
+        "The regional Flood Warning Service said on Monday that the river would probably "
+        "burst its banks by Friday."
+    )
+    assert speakers_of(text) == ["Flood Warning Service"]
