@@ -1602,7 +1602,13 @@ _ORG_NOUN_AFTER: Final = re.compile(
 
 # "The Halworth Political Report rates the race Lean Republican": a newsletter that rates
 # races is the rater, its title the name it goes by.
-_RATER_AFTER: Final = re.compile(r"\s+(?:now\s+|still\s+|also\s+)?(?:rates|rated)\s")
+# "The Mabry Political Report on Wednesday moved the race to Lean Republican", "the Keller
+# Political Report, a nonpartisan newsletter, shifted ...": a newsletter that rates races acts
+# as a body, whatever its title's last word.
+_RATER_AFTER: Final = re.compile(
+    r"(?:,\s+(?:a|an|the)\s+[^,;]{3,80},|\s+on\s+[A-Z][a-z]+day)?"
+    r"\s+(?:now\s+|still\s+|also\s+|has\s+|have\s+)?(?:rates|rated|moved|moves|shifted|shifts)\s"
+)
 
 
 def _titled_document(words: list[str]) -> bool:

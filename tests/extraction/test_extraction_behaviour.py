@@ -9295,3 +9295,13 @@ def test_a_body_s_name_after_a_lower_case_modifier_is_still_its_name() -> None:
         "burst its banks by Friday."
     )
     assert speakers_of(text) == ["Flood Warning Service"]
+
+
+def test_a_race_rating_newsletter_that_moves_a_race_is_a_body_that_speaks() -> None:
+    text = (
+        "Governor's race tightens\n\n"
+        "On Monday, the Dunmore Political Report, a nonpartisan newsletter, moved the race "
+        "from Safe Republican to Likely Republican, meaning it still sees Ms. Varga as the "
+        "favorite to win in November."
+    )
+    assert speakers_of(text) == ["Dunmore Political Report"]
