@@ -1765,11 +1765,21 @@ _MONTH_BELIEF_BEFORE: Final = re.compile(
 )
 
 
+# "Last November the bank forecast 2%, and it now expects 1%": the view it holds today
+# follows the one it recalls, and is the claim.
+_HELD_NOW: Final = re.compile(
+    r"\b(?:now|still|currently)\s+(?:expects?|forecasts?|sees?|projects?|predicts?|thinks?|"
+    r"believes?)\b"
+)
+
+
 def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
     """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
     year before publication is a past belief, whatever it was about."""
-    if ("last " in text or "Last " in text or " ago" in text) and _FORECAST_MADE_BEFORE.search(
-        text
+    if (
+        ("last " in text or "Last " in text or " ago" in text)
+        and _FORECAST_MADE_BEFORE.search(text)
+        and not _HELD_NOW.search(text)
     ):
         return True  # "The agency last month forecast that ...": a past forecast, reported
     if _MONTH_BELIEF_BEFORE.search(text):

@@ -4679,6 +4679,16 @@ def test_a_chance_given_last_year_and_recalled_is_a_past_belief() -> None:
     assert speakers_of(text) == ["Orlby Flood Office"]
 
 
+def test_a_recalled_forecast_followed_by_the_view_held_now_is_a_forecast() -> None:
+    recalled = "Last March the Tenby Institute forecast a surplus for 2025."
+    held_now = (
+        "Last March the Tenby Institute forecast a surplus for 2025, and it still expects "
+        "the deficit to close by 2027."
+    )
+    assert sentences_of(recalled) == []
+    assert speakers_of(held_now) == ["Tenby Institute"]
+
+
 def test_haste_or_candour_urged_is_advice() -> None:
     advice = [
         '"Savers with bonds maturing in June should not rush to reinvest," said Ada Kell.',
@@ -9055,6 +9065,7 @@ def test_a_realistic_possibility_is_forty_to_fifty_percent() -> None:
         "possibility before the summer."
     )
     assert only(text).probability == 0.45
+
 
 def test_a_rating_release_speaks_for_the_agency_its_lede_opens_on_not_the_firm_it_rates() -> None:
     named_on_the_marker = (
