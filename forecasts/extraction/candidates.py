@@ -250,7 +250,7 @@ def extract_candidates(
             sentence, regions[index], document, published_at, url, label, sentences, index
         )
         attributed.append(attribution)
-        if label in chairs:
+        if label in chairs and not _relays_news(sentence, attribution, sentences, index):
             # the chair hands the floor and runs the session; what they announce is its order
             candidate = None
         if (
@@ -360,6 +360,33 @@ _TURN_FIRST_NAME: Final = re.compile(r"^\s*(?P<first>[A-Z][A-Za-z'’-]+)[^:\n]{
 
 # How often a label must call on the next speaker by name to be taken for the chair.
 _CHAIR_CALLS: Final = 2
+
+
+# "said this week it expected", "said today that it expects": a source's forecast reported as
+# news of the day, with when it was made.
+_DATED_REPORT: Final = re.compile(
+    r"\bsaid\s+(?:in\s+a\s+[\w-]+\s+)?(?:this\s+(?:week|morning|afternoon|evening|month)|today|"
+    r"yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?:that\s+)?"
+    r"(?:it|they|he|she)\s+(?:now\s+)?(?:expects?|expected|forecasts?|predicts?|predicted|"
+    r"projects?|projected|sees|saw)\b"
+)
+
+
+def _relays_news(
+    sentence: Sentence, attribution: _Attribution, sentences: list[Sentence], index: int
+) -> bool:
+    """A host's turn that reads out a named source's dated statement before the question
+    ("The central bank said this week it expected ... Is that realistic?"): the view is the
+    source's, reported as news; the question comes after it in the same turn."""
+    return (
+        attribution.speaker is not None
+        and not attribution.generic
+        and attribution.verb_start >= 0
+        and index + 1 < len(sentences)
+        and sentences[index + 1].paragraph == sentence.paragraph
+        and not sentence.text.rstrip().endswith("?")
+        and _DATED_REPORT.search(sentence.text) is not None
+    )
 
 
 def _chairs(paragraphs: list[str], labels: dict[int, str]) -> set[str]:
@@ -744,7 +771,7 @@ def _candidate(
         # "two banks cut their forecasts": a count of unnamed banks, each named after
         if named is not None and (not attribution.generic or named.speakers):
             attribution = named
-    if label == _QUESTION_TURN:
+    if label == _QUESTION_TURN and not _relays_news(sentence, attribution, sentences, index):
         # "Q: Your rival says calls will be available in 2028. Will they?", "Q: The ministry
         # expects growth of 1.4%.": whatever the interviewer puts to the interviewee, a named
         # source's view among it, frames a question (LABELLING.md, thirteenth split)

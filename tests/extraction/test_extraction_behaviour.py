@@ -9316,3 +9316,24 @@ def test_a_race_rating_newsletter_that_moves_a_race_is_a_body_that_speaks() -> N
         "favorite to win in November."
     )
     assert speakers_of(text) == ["Dunmore Political Report"]
+
+
+def test_a_host_reading_out_a_source_s_forecast_before_the_question_reports_it() -> None:
+    text = (
+        "Evening Report: Can the port strike end? (transcript)\n\n"
+        "PETRA LOWANDE: Good evening. With me are Dr. Simon Archer-Bey, a labour economist, "
+        "and Nell Fairhurst, who ran the docks union for a decade.\n\n"
+        "LOWANDE: Dr. Archer-Bey, does the strike end this month?\n\n"
+        "ARCHER-BEY: I think it probably does. Both sides are running out of money.\n\n"
+        "LOWANDE: Nell Fairhurst, do you agree?\n\n"
+        "FAIRHURST: No. The union will hold out until the summer.\n\n"
+        "LOWANDE: The Port Authority of Kelmsey said this week it expected the dispute to cost "
+        "the region 1% of its output this year. Is that too gloomy?\n\n"
+        "FAIRHURST: It is about right."
+    )
+    reported = [
+        candidate
+        for candidate in extract_candidates(text, published_at=PUBLISHED)
+        if "Kelmsey" in candidate.sentence
+    ]
+    assert [candidate.speaker for candidate in reported] == ["Port Authority of Kelmsey"]
