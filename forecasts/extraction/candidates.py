@@ -868,6 +868,7 @@ def _candidate(
         or _VERDICT_TIP.match(sentence.text) is not None
         or (":" in sentence.text and _COLON_TIP.search(sentence.text) is not None)
         or (attribution.speaker is None and _under_picks_heading(sentences, index))
+        or (attribution.speaker is None and _after_picks_lead_in(sentences, index))
         # '"Kelsall 2-1, after extra time," he said.': a source's pick, quoted and attributed
         or (attribution.speaker is not None and _SAID_TIP.match(sentence.text) is not None)
         or (attribution.speaker is not None and _panel_pick(sentence.text))
@@ -1282,6 +1283,69 @@ def _under_picks_heading(sentences: list[Sentence], index: int) -> bool:
 
 # A pick is told in a line; a longer sentence under the heading argues for it.
 _PICK_WORDS: Final = 30
+
+
+# "So here, for what they are worth, are my calls.", "Here is how I see it:": the writer
+# announces that the lines after are their picks.
+_PICKS_LEAD_IN: Final = re.compile(
+    r"\b(?i:here|below)\b[^.:;!?]{0,40}\b(?:are|is)\s+(?:my|our)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:calls?|predictions?|picks?|forecasts?|tips?|verdicts?|guesses)\b[^.:;!?]{0,30}[.:]\s*$"
+    r"|\b(?i:here)\s+is\s+how\s+(?:I|we)\s+see\s+(?:it|things|(?:the\s+)?[\w-]+)"
+    r"(?:\s+(?:going|playing\s+out|unfolding))?\s*[.:]\s*$"
+)
+
+
+# "Turnout: below 65%.", "Top scorer: Okafor, with around 40 goals.": a pick given as a label
+# and its value, as a list of calls sets them out.
+_LABELLED_PICK: Final = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+[^\s:][^:;!?]{0,100}[.!]\s*$"
+)
+
+
+# "The Liberals could drop out altogether.", "The Independents hold their seats.": a named
+# side and what befalls it, hedged or in the tipster's present.
+_MODAL_PICK: Final = re.compile(
+    r"^\W*(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:could|might|may|should|will|"
+    r"(?:hold|keep|lose|gain|stay|fall|rise|reach|form|lead|drop|slip|sneak|scrape|hang|"
+    r"return|survive|collapse)s?|(?:miss|finish)(?:es)?|goes|go|comes|come)\s"
+)
+
+
+# How many short paragraphs a list of picks after its lead-in may run to.
+_LEAD_IN_REACH: Final = 8
+
+
+def _after_picks_lead_in(sentences: list[Sentence], index: int) -> bool:
+    """A pick in the run of lines a writer's "here are my calls" opens: the rest of its
+    paragraph and the paragraph after it, then further one-line paragraphs, as a list has;
+    a heading or a question ends the run."""
+    sentence = sentences[index]
+    if len(sentence.text.split()) > _PICK_WORDS or sentence.text.rstrip().endswith("?"):
+        return False
+    if not (
+        _PICK_LINE.match(sentence.text)
+        or _LABELLED_PICK.match(sentence.text)
+        or _MODAL_PICK.match(sentence.text)
+    ):
+        return False
+    paragraph = sentence.paragraph
+    for position in range(index - 1, -1, -1):
+        earlier = sentences[position]
+        if _PICKS_LEAD_IN.search(earlier.text):
+            return earlier.paragraph >= paragraph - 1
+        if earlier.heading or earlier.text.rstrip().endswith("?"):
+            return False
+        if earlier.paragraph < sentence.paragraph - _LEAD_IN_REACH:
+            return False
+        if earlier.paragraph < paragraph - 1:
+            return False
+        if earlier.paragraph < paragraph:
+            # a paragraph between the pick and the lead-in must be a one-line pick itself
+            lines = [other for other in sentences if other.paragraph == earlier.paragraph]
+            if len(lines) > 1:
+                return False
+            paragraph = earlier.paragraph
+    return False
 
 
 # "So take this with a pinch of salt: Dunmoor to reach the cup final.": a pick in the tipster's

@@ -9337,3 +9337,38 @@ def test_a_host_reading_out_a_source_s_forecast_before_the_question_reports_it()
         if "Kelmsey" in candidate.sentence
     ]
     assert [candidate.speaker for candidate in reported] == ["Port Authority of Kelmsey"]
+
+
+def test_lines_after_a_writer_s_here_is_how_i_see_it_are_their_picks() -> None:
+    text = (
+        "Opinion: the council vote\n\n"
+        "The council votes in May. Most people I talk to expect a close race.\n\n"
+        "Here is how I see it:\n\n"
+        "Labour: 24 seats, give or take two.\n\n"
+        "Turnout: below 40% for the first time since 1990.\n\n"
+        "The Independents hold their three seats.\n\n"
+        "Marta Velasquez is council leader by the end of the summer.\n\n"
+        "The Greens could lose both their seats.\n\n"
+        "That is all. The count starts at 10pm. The Liberals take the ward, I was told."
+    )
+    assert [candidate.sentence for candidate in extract_candidates(text)] == [
+        "Labour: 24 seats, give or take two.",
+        "Turnout: below 40% for the first time since 1990.",
+        "The Independents hold their three seats.",
+        "Marta Velasquez is council leader by the end of the summer.",
+        "The Greens could lose both their seats.",
+    ]
+
+
+def test_a_writer_s_calls_after_here_are_my_calls_share_a_paragraph() -> None:
+    text = (
+        "The budget fails next week. So here, for the record, are my predictions.\n\n"
+        "The Farmers' Party wins the most seats. Ana Brodsky is prime minister by July. "
+        "The Pirates clear the threshold, narrowly.\n\n"
+        "The Farmers' Party wins plaudits for its campaign, but that is the past."
+    )
+    assert [candidate.sentence for candidate in extract_candidates(text)] == [
+        "The Farmers' Party wins the most seats.",
+        "Ana Brodsky is prime minister by July.",
+        "The Pirates clear the threshold, narrowly.",
+    ]
