@@ -867,7 +867,11 @@ def _candidate(
         # "Our verdict: Kelsall to edge it, but ...": a pick the writer labels as theirs
         or _VERDICT_TIP.match(sentence.text) is not None
         or (":" in sentence.text and _COLON_TIP.search(sentence.text) is not None)
-        or (attribution.speaker is None and _under_picks_heading(sentences, index))
+        # a panellist's answer under the panel's question is a pick as the writer's is
+        or (
+            (attribution.speaker is None or attribution.answer)
+            and _under_picks_heading(sentences, index)
+        )
         or (attribution.speaker is None and _after_picks_lead_in(sentences, index))
         # '"Kelsall 2-1, after extra time," he said.': a source's pick, quoted and attributed
         or (attribution.speaker is not None and _SAID_TIP.match(sentence.text) is not None)
@@ -1247,9 +1251,29 @@ _OWN_LABEL: Final = re.compile(
 # "Our prediction", "My predictions for 2029", "Our tipsters' picks": a heading that says the
 # lines under it are the writer's or the panel's picks.
 _PICKS_HEADING: Final = re.compile(
-    r"^\W*(?:Our|My|The)\s+(?:[\w'’-]+\s+)?(?:verdict|predictions?|tips?|picks?|calls?|"
+    r"^\W*(?i:our|my|the)\s+(?:[\w'’-]+\s+)?(?i:verdict|predictions?|tips?|picks?|calls?|"
     r"forecasts?|view|bets?)(?:\s+for\s+[^\n.!?]{1,40})?\s*:?\s*$"
 )
+
+
+# "3. One bold prediction?": a panel's question that asks each for a pick of their own.
+_PICKS_QUESTION: Final = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:One|A|Your|Any)\s+(?:[\w'’-]+\s+)?(?:prediction|call|tip|pick)"
+    r"\s*\?\s*$"
+)
+
+
+# "1. Who wins the series, and by how much?", "Who will be top scorer?": a panel's question
+# about a contest still to be decided, the picks under it answers.
+_CONTEST_QUESTION: Final = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:Who|Which\s+[\w-]+)\s+(?:wins|will|goes|takes|lifts|finishes|"
+    r"tops|comes)\b[^\n]*\?\s*$"
+)
+
+
+# A panellist's name or role set on a line of its own under the question: "RAVI SHARMA",
+# "Former captain, 62 Tests"; a longer heading opens another section.
+_NAME_LINE_WORDS: Final = 8
 
 
 # "Marquard in straight sets", "The Greens clear the threshold, just.", "Kestria, 3-1.": a
@@ -1268,17 +1292,69 @@ _PICK_LINE: Final = re.compile(
 _PICKS_REACH: Final = 10
 
 
+# "I hope I'm wrong, but Kestria win 4-0.": a rueful opening before the pick, which stands.
+_RUEFUL_OPENING: Final = re.compile(
+    r"^\W*(?:I\s+hope\s+I(?:['’]m|\s+am)\s+wrong|Sadly|Sorry|Regrettably|Reluctantly),?\s+"
+    r"(?:but\s+)?"
+)
+
+
 def _under_picks_heading(sentences: list[Sentence], index: int) -> bool:
-    """A pick-shaped line in the section a picks heading opens, before the next heading."""
+    """A pick-shaped line in the section a picks heading or a panel's question about a
+    contest opens, before the next heading other than a panellist's name or role."""
     sentence = sentences[index]
-    if len(sentence.text.split()) > _PICK_WORDS or not _PICK_LINE.match(sentence.text):
+    text = sentence.text
+    rueful = _RUEFUL_OPENING.match(text)
+    if rueful is not None:
+        text = text[rueful.end() :]
+    if len(text.split()) > _PICK_WORDS:
         return False
-    for earlier in reversed(sentences[:index]):
-        if earlier.paragraph < sentence.paragraph - _PICKS_REACH:
+    first = index == 0 or sentences[index - 1].paragraph != sentence.paragraph
+    named = first and _NAMED_PRESENT.match(text) is not None
+    if not (_PICK_LINE.match(text) or named):
+        return False
+    # each panellist's block is short: the reach runs from the last name line passed
+    floor = sentence.paragraph
+    for position in range(index - 1, -1, -1):
+        earlier = sentences[position]
+        if earlier.paragraph < floor - _PICKS_REACH:
             return False
+        if (
+            floor < sentence.paragraph
+            and _PICK_LINE.match(text)
+            and _CONTEST_QUESTION.match(earlier.text)
+        ):
+            return True  # a panel: the question, then each panellist's name and answer
+        if earlier.paragraph < sentence.paragraph and _PICKS_QUESTION.match(earlier.text):
+            return True
         if earlier.heading and earlier.paragraph < sentence.paragraph:
-            return _PICKS_HEADING.match(earlier.text) is not None
+            if _PICKS_HEADING.match(earlier.text):
+                return True
+            if not _name_line(sentences, position):
+                return False
+            floor = earlier.paragraph
     return False
+
+
+def _name_line(sentences: list[Sentence], position: int) -> bool:
+    """A panellist's name in capitals on a line of its own, or the role line under it."""
+    line = sentences[position].text
+    if len(line.split()) > _NAME_LINE_WORDS or "?" in line:
+        return False
+    if line.isupper():
+        return True
+    above = sentences[position - 1] if position > 0 else None
+    return above is not None and above.heading and above.text.isupper()
+
+
+# "Okafor retires at the end of the season.": a named person or side and what they do, in
+# the tipster's present, told first in the pick's paragraph.
+_NAMED_PRESENT: Final = re.compile(
+    r"^\W*(?:The\s+)?(?!(?:That|This|These|Those|It|There|Here|What|Which|Some|Many|Most|All|"
+    r"Both|Each|Every|Eleven|Twelve|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?!(?:is|has|was|does|says|this|its|his)\b)"
+    r"[a-z]{3,}s\s+(?:at|in|on|by|before|after|from|the|a|an|his|her|their|its|out|up|down|off)\b"
+)
 
 
 # A pick is told in a line; a longer sentence under the heading argues for it.

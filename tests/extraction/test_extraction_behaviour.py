@@ -9372,3 +9372,26 @@ def test_a_writer_s_calls_after_here_are_my_calls_share_a_paragraph() -> None:
         "Ana Brodsky is prime minister by July.",
         "The Pirates clear the threshold, narrowly.",
     ]
+
+
+def test_a_panellist_s_pick_under_the_panel_s_question_and_their_name_is_a_forecast() -> None:
+    text = (
+        "Cup final: our panel's picks\n\n"
+        "We asked three pundits two questions.\n\n"
+        "1. Who wins the final?\n\n"
+        "JANE OKORO-BELL\nFormer Albion striker\n\n"
+        "Albion 2-0. Their midfield is too strong.\n\n"
+        "MARCUS FENWICK\nRadio analyst\n\n"
+        "I hope I'm wrong, but Rovers win on penalties. They always do in finals.\n\n"
+        "2. One bold prediction?\n\n"
+        "JANE OKORO-BELL\n\n"
+        "Dimitri Sauer retires at the end of the season. He is in the form of his life.\n\n"
+        "OUR VERDICT\n\n"
+        "Rovers by a goal."
+    )
+    assert [candidate.sentence for candidate in extract_candidates(text)] == [
+        "Albion 2-0.",
+        "I hope I'm wrong, but Rovers win on penalties.",
+        "Dimitri Sauer retires at the end of the season.",
+        "Rovers by a goal.",
+    ]
