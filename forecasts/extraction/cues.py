@@ -140,6 +140,11 @@ _FORECAST_VERB: Final = re.compile(
     # "X is at the gloomy end of the range, pencilling in a jump to 5.3%": the same, written in
     r"|(?<=,\s)pencil(?:l?ing)\s+in\b(?=\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:to|of|at)\s+"
     r"(?:about\s+|around\s+)?[$€£]?\d)"
+    # "We look for two more cuts of 25bp", "we now pencil in a rebound to 2% growth": a
+    # forecaster's own idiom for what it expects, with the figure it expects
+    r"|(?:(?<=\bI\s)|(?<=\bwe\s)|(?<=\bnow\s)|(?<=\bstill\s))(?:look\s+for|pencil\s+in)\b"
+    r"(?=\s+(?:an?\s+)?(?:[\w-]+\s+){0,5}?(?:[$€£]?\d|(?:a|an|further|more)\s+(?:[\w-]+\s+)?"
+    r"(?:to|of)\s+[$€£]?\d))"
     # "AgriSight was more pessimistic, estimating the harvest at 23.8 million tonnes"
     r"|(?<=,\s)estimating\b(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?[$€£]?\d)"
     # "We're forecasting global shipments of about 1.21 billion": the forecast being made
@@ -727,6 +732,9 @@ _PROJECTION_GIVES: Final = re.compile(
     # "its forecast, published in December, has the rate peaking at 4.9%": a body's forecast
     r"(?<=\bits\s)forecasts?|(?<=\btheir\s)forecasts?|(?<=\bour\s)forecasts?|"
     r"(?<=['’]s\s)forecasts?|"
+    # "Our revised quarterly profile has output contracting by 0.2%": the forecaster's own
+    # path for a figure, under the name a research note gives it
+    r"(?<=\bour\s)(?:[\w-]+\s+){0,2}?(?:profile|baseline|base\s+case|central\s+case)|"
     # "They have the economy growing by 0.9% this year": the projections just named, again
     r"(?<=^They\s)(?=have\b)|(?<=\.\sThey\s)(?=have\b))"
     r"\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s+"
@@ -1366,7 +1374,13 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     projects = any(word in text for word in ("impl", "envisag", "show", "see", "point"))
     for match in _PROJECTION_IMPLIES.finditer(text) if projects else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's implication")
-    gives = "ion" in text or "model" in text or "forecast" in text or "They have" in text
+    gives = (
+        "ion" in text
+        or "model" in text
+        or "forecast" in text
+        or "They have" in text
+        or "ur " in text
+    )
     modelled = "odel" in text or "ection" in text or "ulation" in text or "At " in text
     for match in _MODELLING_SHOWS.finditer(text) if modelled else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a model's projected course")

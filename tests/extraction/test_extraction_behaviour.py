@@ -9395,3 +9395,24 @@ def test_a_panellist_s_pick_under_the_panel_s_question_and_their_name_is_a_forec
         "Dimitri Sauer retires at the end of the season.",
         "Rovers by a goal.",
     ]
+
+
+def test_a_research_note_s_we_look_for_and_we_pencil_in_are_forecasts() -> None:
+    text = (
+        "Weekly outlook\n\n"
+        "We look for two more 50bp hikes from the central bank by June. Beyond that, we "
+        "pencil in a recovery to 2% growth in 2026. We look for opportunities in bonds."
+    )
+    assert [candidate.sentence for candidate in extract_candidates(text)] == [
+        "We look for two more 50bp hikes from the central bank by June.",
+        "Beyond that, we pencil in a recovery to 2% growth in 2026.",
+    ]
+
+
+def test_our_revised_profile_has_a_figure_for_a_quarter_to_come() -> None:
+    text = (
+        "Quarterly outlook\n\n"
+        "Our revised quarterly profile, shown in the chart, has output shrinking by 0.3% in "
+        "the second quarter of 2025."
+    )
+    assert only(text).reason == "a projection's figures"
