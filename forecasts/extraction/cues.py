@@ -1152,6 +1152,21 @@ _OWN_SIDE_BEFORE: Final = re.compile(
 _NOUN_NEXT: Final = re.compile(r"^\s+(?!to\b)[A-Za-z]")
 
 
+# "X is certain.", "She is sure of it.": a person's certainty, with no event after it; "A win
+# is certain." names the event before the word, and is a forecast.
+_STANCE_WORDS: Final = frozenset({"certain", "sure", "confident", "almost certain"})
+_STANCE_END: Final = re.compile(r"^\s*(?:of\s+(?:it|that|this))?\s*[.;!]")
+_IS_BEFORE: Final = re.compile(
+    r"\b(?:is|are|was|were|seems|sounds)\s+(?:(?:very|quite|so|just\s+as|as)\s+)?$"
+)
+# What a record can settle as the subject: "A majority is certain", "Their defeat is certain".
+_ITS_OUTCOME_BEFORE: Final = re.compile(
+    r"\b(?:win|victory|defeat|majority|recession|cut|rise|fall|deal|outcome|result|"
+    r"approval|collapse|return|increase|decline|default|strike|merger|agreement)s?\b"
+    r"(?:\s+(?:now|still|all\s+but|virtually|almost|nearly))*\s+(?:is|are|was|were|seems)\b"
+)
+
+
 def _phrase_cue(
     text: str, match: PhraseMatch, regions: list[tuple[int, int]], attribution: _Attribution
 ) -> _Cue | None:
@@ -1188,6 +1203,13 @@ def _phrase_cue(
         and _NOUN_NEXT.match(after)
     ):
         return None  # "to claim an unlikely title": a description of the thing, not a forecast
+    if (
+        phrase in _STANCE_WORDS
+        and _STANCE_END.match(after)
+        and _IS_BEFORE.search(before)
+        and not _ITS_OUTCOME_BEFORE.search(before)
+    ):
+        return None  # "Kalder, naturally, is certain.": how sure a person is, of nothing named
     if "surprised" in phrase and _SURPRISED_BY_AFTER.match(after):
         return None  # "People will be surprised by this team": a feeling about a thing
     kind: CueKind

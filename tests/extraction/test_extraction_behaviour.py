@@ -9416,3 +9416,10 @@ def test_our_revised_profile_has_a_figure_for_a_quarter_to_come() -> None:
         "the second quarter of 2025."
     )
     assert only(text).reason == "a projection's figures"
+
+
+def test_a_person_who_is_certain_of_nothing_named_states_a_stance() -> None:
+    text = "Party split\n\nThe challenger, of course, is certain.\n\nA recession is certain."
+    assert [candidate.sentence for candidate in extract_candidates(text)] == [
+        "A recession is certain."
+    ]
