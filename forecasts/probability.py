@@ -866,7 +866,10 @@ _BOOKMAKER_FRACTION: Final = re.compile(
     # "has shortened its odds on Salo-Mbeki becoming prime minister to 1/5, from 4/6": the new price
     # "has cut Sarrano to 1/5 to win": the runner's new price, its name the object
     r"|(?:\bodds\s+on\b[^.;]{1,100}?|\b(?:cut|shortened|lengthened|eased|trimmed)\s+"
-    r"(?-i:[A-Z])[^.;]{0,60}?)\bto\s+(?P<a6>\d{1,3})/(?P<b6>\d{1,3})\b",
+    # "Its odds on Dragan have drifted to 9-4": a price moved in a sentence about odds is
+    # fractional odds, written with a dash as well as a slash
+    r"(?-i:[A-Z])[^.;]{0,60}?|\b(?:drifted|drifts|drift|eased|eases)\s+)\bto\s+(?P<a6>\d{1,3})"
+    r"(?:/|[-–](?=\d{1,3}\b(?![-–/])))(?P<b6>\d{1,3})\b",
     re.IGNORECASE,
 )
 _EVENS: Final = re.compile(
@@ -920,7 +923,11 @@ def _odds(text: str) -> ExplicitProbability | None:
             ExplicitProbability(text[match.start() : side.end()], value, match.start(), side.end())
         )
         break
-    fraction = _BOOKMAKER_FRACTION.search(text) if "/" in text else None
+    fraction = (
+        _BOOKMAKER_FRACTION.search(text)
+        if "/" in text or ("odds" in text and "-" in text)
+        else None
+    )
     if fraction is not None:
         sides = [group for group in fraction.groups() if group is not None]
         against, on = int(sides[0]), int(sides[1])

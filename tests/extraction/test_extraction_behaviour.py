@@ -9423,3 +9423,14 @@ def test_a_person_who_is_certain_of_nothing_named_states_a_stance() -> None:
     assert [candidate.sentence for candidate in extract_candidates(text)] == [
         "A recession is certain."
     ]
+
+
+def test_odds_that_drift_to_a_dashed_price_are_fractional_odds() -> None:
+    text = (
+        "Mayoral race\n\n"
+        "Harbet has made Ostrowski the favourite. Its odds on Lindqvist have drifted to 7-2.\n\n"
+        "In the derby, City have drifted to 2-1 behind."
+    )
+    (candidate,) = [c for c in extract_candidates(text) if "Lindqvist" in c.sentence]
+    assert candidate.probability is not None
+    assert abs(candidate.probability - 2 / 9) < 0.001
