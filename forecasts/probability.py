@@ -733,7 +733,7 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
         )
         or (
             match.group("ratio") is not None
-            and ("put it" in text or "putting it" in text)
+            and ("put it" in text or "putting it" in text or "give it" in text)
             and _PUT_IT_AT.search(text, 0, match.start()) is not None
         )
     )
@@ -767,6 +767,8 @@ _PUT_IT_AT: Final = re.compile(
     # "..., putting it at around one in five": the same, hung on the clause before
     r"\bput(?:s|ting)?\s+it\s+at\s+(?:(?:no\s+(?:more|better)\s+than|less\s+than|about|around|"
     r"roughly|just|at\s+(?:most|best|least))\s+)?$"
+    # "I'd give it one in three that we list in 2030": the odds given to the event after
+    r"|\bgive\s+it\s+(?:(?:about|around|roughly|maybe|perhaps|no\s+more\s+than)\s+)?$"
     # "I'd put it lower than that, maybe one in ten": the answerer's own odds against the
     # ones put to them
     r"|\bput\s+it\s+(?:(?:a\s+(?:bit|little|lot)|much|slightly|far)\s+)?(?:lower|higher)"

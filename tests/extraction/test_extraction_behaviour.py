@@ -9434,3 +9434,9 @@ def test_odds_that_drift_to_a_dashed_price_are_fractional_odds() -> None:
     (candidate,) = [c for c in extract_candidates(text) if "Lindqvist" in c.sentence]
     assert candidate.probability is not None
     assert abs(candidate.probability - 2 / 9) < 0.001
+
+
+def test_i_d_give_it_one_in_four_is_the_odds_of_the_event_after() -> None:
+    text = "Listing plans\n\nI'd give it one in four that we float the company in 2026."
+    candidate = only(text)
+    assert candidate.probability == 0.25
