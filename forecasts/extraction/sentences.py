@@ -100,6 +100,13 @@ def _split_line(
     if headings_possible and _is_heading(line):
         yield _trimmed(text, start, end, paragraph, heading=True)
         return
+    credit = _CREDIT_AT_END.search(line) if ":" in line else None
+    if credit is not None and headings_possible:
+        # the caption's sentences are split as body text; its credit names whoever took the
+        # picture, no one who speaks, and is left out
+        credit_start = start + credit.start() + 1
+        yield from _split_line(text, start, credit_start, paragraph, headings_possible=False)
+        return
     piece_start = start
     for match in _TERMINAL.finditer(line):
         boundary = start + match.end()
@@ -110,10 +117,23 @@ def _split_line(
         yield _trimmed(text, piece_start, end, paragraph)
 
 
+# "... in October. The ice here, she says, will not last. Photograph: Tiago Renner": a
+# caption's sentences, then the credit that closes it without a full stop.
+_CREDIT_AT_END: Final = re.compile(
+    r"[.!?][\"”’')\]]*\s+(?:Photograph|Photo|Picture|Illustration|Image|Credit)s?\s*:\s*"
+    r"[^.!?:\n]{1,80}$"
+)
+
+
 def _is_heading(line: str) -> bool:
-    """A short line with no closing punctuation: a headline, byline, dateline or link."""
+    """A short line with no closing punctuation: a headline, byline, dateline or link; not a
+    caption whose sentences end before its credit."""
     stripped = line.rstrip().rstrip("\"”’')]")
-    return not stripped.endswith((".", "!", "?", "…")) and len(line.split()) <= _HEADING_MAX_WORDS
+    return (
+        not stripped.endswith((".", "!", "?", "…"))
+        and len(line.split()) <= _HEADING_MAX_WORDS
+        and (":" not in line or _CREDIT_AT_END.search(stripped) is None)
+    )
 
 
 def _trimmed(text: str, start: int, end: int, paragraph: int, *, heading: bool = False) -> Sentence:

@@ -9440,3 +9440,16 @@ def test_i_d_give_it_one_in_four_is_the_odds_of_the_event_after() -> None:
     text = "Listing plans\n\nI'd give it one in four that we float the company in 2026."
     candidate = only(text)
     assert candidate.probability == 0.25
+
+
+def test_a_caption_s_sentences_are_split_before_its_photo_credit() -> None:
+    text = (
+        "The reef in retreat\n\n"
+        "By Ola Brandt\n\n"
+        "Dr. Kofi Menard counts bleached corals off the point in March. Most of this reef, he "
+        "says, will be dead by 2040. Photograph: Lise Amundsen\n\n"
+        "The survey boat leaves at dawn."
+    )
+    assert [candidate.sentence for candidate in extract_candidates(text)] == [
+        "Most of this reef, he says, will be dead by 2040."
+    ]
