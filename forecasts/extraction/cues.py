@@ -476,6 +476,8 @@ _ADVICE_AFTER: Final = re.compile(
     r"stand\s+ready|continue|consider|focus|aim|seek|avoid|ensure|"
     r"plan|prepare|take\s+steps|act|prioriti[sz]e|refrain|resist|keep\s+(?:an\s+eye|watch)|"
     r"check|ask|book|contact|consult|make\s+sure|register|apply|secure|wear|carry|"
+    # "should look out for a letter from their surgery": what to watch for, urged
+    r"(?:look|watch)\s+out\s+for|keep\s+an\s+eye\s+out|"
     # "should not rush to renew", "Nobody should pretend otherwise": haste or candour urged
     r"rush|hurry|panic|pretend|"
     # "should report crop damage to their district offices": a duty asked of them
