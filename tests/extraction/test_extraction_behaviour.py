@@ -9458,9 +9458,8 @@ def test_a_caption_s_sentences_are_split_before_its_photo_credit() -> None:
 def test_should_look_out_for_is_advice() -> None:
     text = (
         "Flu jabs\n\n"
-        "The Health Agency said the programme starts on 1 October. Owners of older cars should "
-        "look out for a letter from the agency. Prices should fall by 2025, the Health Agency "
-        "said."
+        "Owners of older cars should look out for a letter from the agency in March, the "
+        "Health Agency said. Prices should fall by 2025, the Health Agency said."
     )
     assert [candidate.sentence for candidate in extract_candidates(text)] == [
         "Prices should fall by 2025, the Health Agency said."
