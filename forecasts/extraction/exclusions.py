@@ -69,6 +69,9 @@ _DECLINED: Final = re.compile(
     r"|[\"“]?make\s+(?:(?:a|any)\s+(?:call|prediction|forecast)\b|(?:any\s+)?(?:calls|predictions|"
     r"forecasts)\s+(?:about|on|for)\b)|give\s+(?:a|any)\s+(?:figure|forecast))\b"
     r"|\b(?:neither|none|nobody|no\s+one)\b[^.;]{0,40}\bwould\s+(?:say|predict|guess|speculate)\b"
+    # "would only say that acquisitions were not a priority": all a source would say, in
+    # place of the answer sought
+    r"|\b(?:would|will)\s+only\s+say\b"
     r"|\b(?:too\s+(?:early|soon)|premature)\s+to\s+(?:say|tell|call|predict|judge|know|speculate)\b"
     r"|\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|can['’]t|cannot|not\s+going\s+to)\s+"
     r"(?:(?:put|give|set)\s+(?:a|any|an\s+exact)\s+(?:date|number|figure|time|timeline|"

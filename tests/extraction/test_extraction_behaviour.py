@@ -9464,3 +9464,14 @@ def test_should_look_out_for_is_advice() -> None:
     assert [candidate.sentence for candidate in extract_candidates(text)] == [
         "Prices should fall by 2025, the Health Agency said."
     ]
+
+
+def test_would_only_say_gives_no_forecast() -> None:
+    text = (
+        "Results\n\n"
+        'The chief executive, Hanna Roe, would only say that price cuts were "not on the '
+        'table this year." Roe said sales would rise 5% next year.'
+    )
+    assert [candidate.sentence for candidate in extract_candidates(text)] == [
+        "Roe said sales would rise 5% next year."
+    ]
