@@ -273,7 +273,10 @@ _CONSENSUS: Final = re.compile(
     r"(?:(?:\w+\s+)?(?:polled|surveyed|questioned|canvassed)\s+by\b|in\s+(?:a|an|the)\s+"
     r"(?:[\w&'’.-]+\s+){0,3}(?:poll|survey)\b|(?:had\s+)?on\s+average\b)"
     # "Respondents to the Bank's Survey of External Forecasters expect": a survey's answer
-    r"|respondents\s+(?:to|in)\s+(?:a|an|the)\s+(?:[\w&'’.-]+\s+){0,3}(?:poll|survey)\b)",
+    r"|respondents\s+(?:to|in)\s+(?:a|an|the)\s+(?:[\w&'’.-]+\s+){0,3}(?:poll|survey)\b"
+    # "Consensus forecasts still show growth of 0.9%": the average of unnamed forecasters
+    r"|(?:the\s+)?(?:market\s+)?consensus(?:\s+(?:forecasts?|estimates?|expectations?|view))?\s+"
+    r"(?:(?:still|now|currently)\s+)?(?:shows?|sees?|expects?|points?|is|has|puts?|calls?)\b)",
     re.IGNORECASE,
 )
 

@@ -9475,3 +9475,14 @@ def test_would_only_say_gives_no_forecast() -> None:
     assert [candidate.sentence for candidate in extract_candidates(text)] == [
         "Roe said sales would rise 5% next year."
     ]
+
+
+def test_consensus_forecasts_are_no_one_s_to_track() -> None:
+    text = (
+        "Outlook\n\n"
+        "Consensus forecasts now show inflation of 2.4% next year. Veldt Capital expects "
+        "inflation of 3% next year."
+    )
+    assert [candidate.sentence for candidate in extract_candidates(text)] == [
+        "Veldt Capital expects inflation of 3% next year."
+    ]
