@@ -230,6 +230,9 @@ _SCHEDULE_AFTER: Final = re.compile(
     # "will reset the cap on July 1", "will impose a 25% tariff from April 1": a measure
     # decided, dated by whoever takes it
     r"reset|impose|"
+    # "the selectors will name their squad on Friday": a selection announced on its day
+    r"name\s+(?:their|its|his|her|the|a)\s+(?:[\w-]+\s+){0,2}?(?:squad|team|side|xi|line-?up|"
+    r"cabinet|shortlist|panel)\b|"
     # "will add surcharges from Sept. 1", "would post updated totals at 5 p.m.", "will offer
     # walk-in appointments from Monday": a charge, a notice, a service put in the diary
     r"add\s+(?:[\w-]+\s+){0,2}(?:surcharges?|fees?|charges?|levies|levy)\b|post|offer|"

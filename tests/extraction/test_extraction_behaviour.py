@@ -9486,3 +9486,12 @@ def test_consensus_forecasts_are_no_one_s_to_track() -> None:
     assert [candidate.sentence for candidate in extract_candidates(text)] == [
         "Veldt Capital expects inflation of 3% next year."
     ]
+
+
+def test_selectors_who_will_name_their_squad_on_a_day_are_a_schedule() -> None:
+    text = (
+        "Selection\n\n"
+        "Should Rovers drop their keeper? Okafor thinks so; the selectors will name their squad "
+        "on Friday."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
