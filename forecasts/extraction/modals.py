@@ -168,6 +168,9 @@ _PLEDGE_AFTER: Final = re.compile(
     r"extend|maintain|resume|suspend|rest|go\s+further|be\s+(?:at|there|here)\b|"
     # "its navy would escort flagged vessels": a force's orders, its own to give
     r"defend|escort|patrol|protect|guard|"
+    # "I will serve out my full term", "I will lead us into the election": a leader's vow to
+    # stay, hers to keep
+    r"serve\s+out\b|lead\s+(?:us|them|the\s+party|(?:my|our|his|her|their)\s+party)\s+into\b|"
     # "would bring forward repairs": its own timetable, reset
     r"bring\s+forward|"
     # "his side will not sit back": how a team means to play, the manager's choice

@@ -9495,3 +9495,12 @@ def test_selectors_who_will_name_their_squad_on_a_day_are_a_schedule() -> None:
         "on Friday."
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_leader_s_vow_to_lead_her_party_into_the_election_is_a_pledge() -> None:
+    text = (
+        "Leader\n\n"
+        'The first minister, Hanna Roe, faces a confidence vote. "I will serve out my full '
+        'term and I will lead my party into the election," she said on Thursday.'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
