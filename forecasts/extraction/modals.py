@@ -175,6 +175,10 @@ _PLEDGE_AFTER: Final = re.compile(
     r"bring\s+forward|"
     # "his side will not sit back": how a team means to play, the manager's choice
     r"sit\s+back|park\s+the\s+bus|defend\s+deep|play\s+for\s+(?:a|the)\s+draw|"
+    # "his side would play the same aggressive cricket", "we will play our own game": a style
+    # of play chosen
+    r"play\s+(?:the\s+same|(?:our|their|his|her|its)\s+own|(?:an?\s+)?(?:attacking|aggressive|"
+    r"positive|expansive|defensive|fearless|attractive))\b|"
     # "we will be back next week" is where the speaker goes; "we will be back to growth by the
     # summer" is where trading leaves them
     r"be\s+back\b(?!\s+(?:to|in)\s+(?:growth|profit|profitability|surplus|the\s+black|"

@@ -9504,3 +9504,14 @@ def test_a_leader_s_vow_to_lead_her_party_into_the_election_is_a_pledge() -> Non
         'term and I will lead my party into the election," she said on Thursday.'
     )
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_coach_s_style_of_play_is_a_pledge() -> None:
+    text = (
+        "Preview\n\n"
+        'Rovers coach Ana Pell said on Friday that her side would "play the same fearless '
+        'rugby whatever the score." Pell said her side would win the league.'
+    )
+    assert [candidate.sentence for candidate in extract_candidates(text)] == [
+        "Pell said her side would win the league."
+    ]
