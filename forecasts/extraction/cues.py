@@ -365,6 +365,28 @@ _THINK_PRESENT: Final = re.compile(
 )
 
 
+# Words that set a clause in the past or the present state, not in a future told in the
+# present tense.
+_PAST_OR_STATE: Final = (
+    r"(?:is|are|was|were|am|be|been|being|had|has|have|did|does|do|made|took|got|went|saw|"
+    r"came|lost|won|fell|rose|grew|gave|left|sold|bought|ran|began|kept|paid|[\w'’-]+ed|"
+    r"will|would|could|should|might|may|can|must|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)"
+)
+
+
+# "We think inventories build by about 1.2 million barrels a day in the last three months of
+# the year", "We think she gets one more, in May": a call in the present tense for a time
+# still to come, with no past or state verb before the time it names.
+_THINK_DATED_PRESENT: Final = re.compile(
+    r"\b(?-i:I|We|we)\s+(?:(?:still|really|now)\s+)?(?:think|reckon|suspect)\s+(?:that\s+)?"
+    r"(?-i:[A-Za-z])(?:(?!" + _PAST_OR_STATE + r"\b)[\w'’$€£%.,-]+\s+){1,12}?"
+    r"(?:next\s+(?:year|month|quarter|week|season|spring|summer|autumn|winter)|"
+    r"in\s+(?:the\s+)?(?:last|first|second|third|fourth|final)\s+(?:(?:three|six)\s+months|"
+    r"quarter|half)|(?:in|by|before)\s+(?:" + _MONTH_NAMES + r"|20\d\d)\b)",
+    re.IGNORECASE,
+)
+
+
 # "Hale expects shipments to pass a million in 2031. Quorvant thinks that happens in 2029.":
 # the event just named, dated by another source in the present tense.
 _DATED_IN_PRESENT: Final = re.compile(
@@ -1478,6 +1500,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )
+    for match in _THINK_DATED_PRESENT.finditer(text) if thinks else ():
+        yield _plain_cue("opinion", match.start(), match.end(), "a call in the present tense")
     dated = _DATED_IN_PRESENT.search(text) if "pens" in text or "es " in text else None
     if dated is not None:
         yield _plain_cue("opinion", dated.start(), dated.end(), "the event just named, dated")

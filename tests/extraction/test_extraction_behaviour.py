@@ -9515,3 +9515,15 @@ def test_a_coach_s_style_of_play_is_a_pledge() -> None:
     assert [candidate.sentence for candidate in extract_candidates(text)] == [
         "Pell said her side would win the league."
     ]
+
+
+def test_we_think_with_a_present_tense_call_for_a_time_to_come_is_a_forecast() -> None:
+    text = (
+        "Copper\n\n"
+        'Omar Reyes is head of metals at Dunlin Capital. "We think stocks shrink by about '
+        '200,000 tonnes in the first half," he said. "I think prices are too high in March '
+        'already," Reyes said. "I think we made mistakes in 2023," Reyes said.'
+    )
+    assert [candidate.sentence for candidate in extract_candidates(text)] == [
+        '"We think stocks shrink by about 200,000 tonnes in the first half," he said.'
+    ]
