@@ -2256,6 +2256,7 @@ def _build(
                 or _elliptical(sentence.text)
                 or _NUMBERED_POINT.match(sentence.text) is not None
                 or (" than " in sentence.text and _THAN_A_PAST_PERIOD.search(sentence.text))
+                or _HEDGED_RESULT.search(sentence.text) is not None
             ),
         ),
         reason=main.reason,
@@ -2273,6 +2274,15 @@ _THAN_A_PAST_PERIOD: Final = re.compile(
     r"\bthan\s+(?:(?:it\s+|they\s+)?(?:was|were|did)\s+)?(?:in\s+)?(?:(?:last|previous)\s+"
     r"(?:year|season|winter|summer|spring|autumn|month|quarter|week|time)\b|(?:19|20)\d\d\b)",
     re.IGNORECASE,
+)
+
+
+# "City should win this comfortably", "Rovers could be relegated": a hedged result of a
+# contest, which the result settles whatever time the sentence gives.
+_HEDGED_RESULT: Final = re.compile(
+    r"\b(?:should|could|might)\s+(?:still\s+|well\s+)?(?:win|beat|lose\s+to|qualify|go\s+through|"
+    r"retain\s+(?:the|their|his|her|its)\s+(?:title|trophy|crown|seat)|be\s+relegated|"
+    r"reach\s+the\s+(?:final|semi-?finals?|quarter-?finals?|play-?offs?))\b"
 )
 
 

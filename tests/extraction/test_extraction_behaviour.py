@@ -9527,3 +9527,13 @@ def test_we_think_with_a_present_tense_call_for_a_time_to_come_is_a_forecast() -
     assert [candidate.sentence for candidate in extract_candidates(text)] == [
         '"We think stocks shrink by about 200,000 tonnes in the first half," he said.'
     ]
+
+
+def test_a_source_s_should_win_names_a_result_to_check() -> None:
+    text = (
+        "Derby preview\n\n"
+        'Former keeper Tom Ralls, now a pundit, said: "Albion should beat them easily. They '
+        'are fitter."'
+    )
+    candidate = only(text)
+    assert candidate.speaker == "Tom Ralls"
