@@ -365,6 +365,15 @@ _THINK_PRESENT: Final = re.compile(
 )
 
 
+# "so I'm going for 1-1", "I'll go for 2-0 to the visitors": a tipster's score for a match.
+_GOING_FOR_SCORE: Final = re.compile(
+    r"\b(?:I|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:going|plumping|opting)\s+for\s+(?:an?\s+)?"
+    r"\d{1,2}-\d{1,2}\b|\b(?:I|we)(?:['’]ll|\s+will|['’]d|\s+would)\s+go\s+for\s+(?:an?\s+)?"
+    r"\d{1,2}-\d{1,2}\b",
+    re.IGNORECASE,
+)
+
+
 # Words that set a clause in the past or the present state, not in a future told in the
 # present tense.
 _PAST_OR_STATE: Final = (
@@ -1500,6 +1509,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", match.start(), match.end(), "stated opinion about what will happen"
         )
+    for match in _GOING_FOR_SCORE.finditer(text) if " for " in text else ():
+        yield _plain_cue("opinion", match.start(), match.end(), "a tipster's score")
     for match in _THINK_DATED_PRESENT.finditer(text) if thinks else ():
         yield _plain_cue("opinion", match.start(), match.end(), "a call in the present tense")
     dated = _DATED_IN_PRESENT.search(text) if "pens" in text or "es " in text else None

@@ -9537,3 +9537,11 @@ def test_a_source_s_should_win_names_a_result_to_check() -> None:
     )
     candidate = only(text)
     assert candidate.speaker == "Tom Ralls"
+
+
+def test_a_pundit_going_for_a_score_gives_a_tip() -> None:
+    text = (
+        "Derby preview\n\n"
+        '"Both defences are shaky, so I\'m going for 3-2," said Mara Quist, the former captain.'
+    )
+    assert only(text).speaker == "Mara Quist"
