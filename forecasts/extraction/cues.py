@@ -783,6 +783,17 @@ _PROJECTION_GIVES: Final = re.compile(
 )
 
 
+# "The Board's central projection, published today, is for inflation to fall to 2.5%": the
+# forecast held now, stated as the course it sets for a figure.
+_FORECAST_IS_FOR: Final = re.compile(
+    r"\b(?:projections?|forecasts?|outlook|baseline|base\s+case|central\s+case)\b"
+    r"(?:,[^,;]{1,100},)?\s+(?:is|remains|is\s+still)\s+for\s+(?:[\w'’-]+\s+){1,5}?to\s+"
+    r"(?:fall|rise|slow|grow|climb|drop|ease|peak|stay|remain|reach|hit|average|return|decline|"
+    r"increase|shrink|contract|expand|pick\s+up|recover|settle)\b",
+    re.IGNORECASE,
+)
+
+
 # "In the bank's projections, inflation declines to 2.3 percent in 2028", "the ratio rises
 # from 31 today to 38 in 2035 in the main projection": a path told in the present inside a
 # projection named as its setting is the projection's, not a fact.
@@ -1441,6 +1452,8 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a model's projected course")
     for match in _PROJECTION_GIVES.finditer(text) if gives else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a projection's figures")
+    for match in _FORECAST_IS_FOR.finditer(text) if " for " in text else ():
+        yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's course")
     framed = "In " in text or "Under " in text or " projection" in text or " forecast" in text
     for match in _PATH_IN_PROJECTION.finditer(text) if framed else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a path in a projection")

@@ -9545,3 +9545,12 @@ def test_a_pundit_going_for_a_score_gives_a_tip() -> None:
         '"Both defences are shaky, so I\'m going for 3-2," said Mara Quist, the former captain.'
     )
     assert only(text).speaker == "Mara Quist"
+
+
+def test_a_forecast_that_is_for_a_figure_to_move_is_a_forecast() -> None:
+    text = (
+        "Rates\n\n"
+        "The Bank of Ostria held rates on Tuesday. Its forecast, set out in the report, is for "
+        "unemployment to rise to 6% next year."
+    )
+    assert only(text).reason == "a forecast's course"
