@@ -1558,9 +1558,13 @@ _ON_TRACK: Final = re.compile(
     r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,5}?(?:than|spring|summer|autumn|winter|season|year|"
     r"defeat|win|victory|loss|recession|surplus|deficit|record|runoff|majority)\b"
     # "is heading for about 31% of the vote": a share a count will settle
-    r"|\b(?:is|are|was|were|seems?|looks?)\s+(?:still\s+|now\s+)?(?:heading|headed|on\s+course)\s+"
-    r"(?:for|towards?)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
-    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\s+of\s+the\s+(?:vote|seats)\b",
+    # 'says her party is "heading for six per cent"', "Inflation is heading towards 4%": a
+    # share or a rate, in figures or in words
+    r"|\b(?:is|are|was|were|seems?|looks?)\s+(?:still\s+|now\s+)?[\"“‘']?(?:heading|headed|"
+    r"on\s+course)\s+(?:for|towards?)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
+    r"almost\s+)?(?:\d[\d.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty)(?:\s+and\s+a\s+half)?\s*(?:%|per\s*cent|percent)"
+    r"(?:\s+of\s+the\s+(?:vote|seats))?(?![\w-])",
     re.IGNORECASE,
 )
 

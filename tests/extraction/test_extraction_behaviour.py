@@ -9554,3 +9554,8 @@ def test_a_forecast_that_is_for_a_figure_to_move_is_a_forecast() -> None:
         "unemployment to rise to 6% next year."
     )
     assert only(text).reason == "a forecast's course"
+
+
+def test_a_party_heading_for_a_share_in_words_is_a_forecast() -> None:
+    text = 'Polls\n\nThe Pirates\' leader, Ana Roe, says her party is "heading for nine per cent."'
+    assert only(text).speaker == "Ana Roe"
