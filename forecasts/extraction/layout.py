@@ -170,7 +170,8 @@ _TODAY_LEDE: Final = re.compile(
 # forecast in its own first person, outside any quotation.
 _WE_FORECAST: Final = re.compile(
     r"(?:^|[.:]\s+)(?:We\s+(?:now\s+|still\s+|also\s+)?(?:expect|forecast|project|estimate|"
-    r"see|anticipate|look\s+for|pencil)|In\s+our\s+(?:view|projections?|forecasts?)\b)"
+    r"see|anticipate|look\s+for|pencil|(?:cut|raised?|lower(?:ed)?|revised?|trimmed)\s+our)|"
+    r"In\s+our\s+(?:view|projections?|forecasts?)\b)"
 )
 
 
@@ -194,15 +195,105 @@ _RESEARCH_UNIT_LINE: Final = re.compile(
 _SIGNATURE_REACH: Final = 5
 
 
+# "Corbel & Finch | Global Research | Macro Strategy", "Economics | Tarnwell Securities": a
+# note's header line, one piece naming a research unit and another the body it belongs to.
+_HEADER_PIECES: Final = re.compile(r"\s*[|–—]\s*|\s+-\s+")
+_UNIT_PIECE: Final = re.compile(
+    r"(?:(?:Global|Economic|Macro|Equity|Credit|Fixed\s+Income|Investment|Rates|FX|Sovereign|"
+    r"Corporate)\s+)*(?:Research|Economics|Strategy|Ratings?\s+Research)"
+    r"(?:\s+(?:note|team|department))?",
+    re.IGNORECASE,
+)
+_BODY_PIECE: Final = re.compile(
+    r"(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w'’.-]*){0,4}"
+)
+_MONTH: Final = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d")
+
+
+def _header_body(text: str) -> str | None:
+    """The body a note's header line names beside its research unit."""
+    if "|" not in text and "–" not in text and "—" not in text and " - " not in text:
+        return None
+    pieces = [piece.strip() for piece in _HEADER_PIECES.split(text.strip()) if piece.strip()]
+    if len(pieces) < 2 or not any(_UNIT_PIECE.fullmatch(piece) for piece in pieces):
+        return None
+    for piece in pieces:
+        if (
+            not _UNIT_PIECE.fullmatch(piece)
+            and _BODY_PIECE.fullmatch(piece)
+            and not _MONTH.search(piece)
+            and not _ISSUED_DOCUMENT_PIECE.fullmatch(piece)
+        ):
+            return piece
+    return None
+
+
+_ISSUED_DOCUMENT_PIECE: Final = re.compile(_ISSUED_DOCUMENT, re.IGNORECASE)
+
+
+# "© 2028 Tarnwell Securities. All rights reserved.", "This note was prepared by the research
+# department of Castellan Bank": a note's closing lines name the body it comes from.
+_NAME_TEXT: Final = r"[A-Z][\w'’.-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w'’.-]*){0,4}"
+_SIGN_OFF: Final = re.compile(
+    rf"(?:©|\((?i:c)\)|\b(?i:copyright))\s*(?:\d{{4}}\s+)?(?:by\s+)?(?:the\s+)?(?P<body>{_NAME_TEXT})|"
+    r"\b(?i:note|report|research|publication|document|analysis)\s+(?:was|is|has\s+been)\s+"
+    r"(?:prepared|issued|published|produced|written)\s+by\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+\s+){0,2}(?i:research|economics|strategy)\s+(?:department|team|unit|division)\s+"
+    rf"(?:of|at)\s+(?:the\s+)?)?(?P<signer>{_NAME_TEXT})"
+)
+_SIGN_OFF_REACH: Final = 3
+
+
+def _signed_off_body(paragraphs: list[str]) -> str | None:
+    for text in paragraphs[-_SIGN_OFF_REACH:]:
+        found = _SIGN_OFF.search(text)
+        if found is not None:
+            written = found.group("body") or found.group("signer")
+            body = re.split(r"\.\s", written, maxsplit=1)[0].rstrip(".")
+            if body[:1].isupper() and len(body) > 2:
+                return body
+    return None
+
+
+# "Halvard Ratings: Nimbra Telecom outlook cut to negative": a note's title that opens on
+# the name of the body issuing it.
+_TITLE_ISSUER: Final = re.compile(rf"^\s*(?P<body>{_NAME_TEXT})\s*:\s")
+
+
 def _signed_note_body(paragraphs: list[str], document: _Document) -> str | None:
-    """The body a research note comes from, named by its research unit's heading or by the
-    post its signers hold there."""
-    for text in paragraphs[1:_SIGNATURE_REACH]:
-        found = _SIGNED_FOR_BODY.match(text) or _RESEARCH_UNIT_LINE.match(text)
+    """The body a research note comes from, named by its research unit's heading, by the
+    post its signers hold there, by its closing lines or by its title."""
+    for index, text in enumerate(paragraphs[:_SIGNATURE_REACH]):
+        # the header line may come first; a line naming a unit alone is no title
+        found = (_SIGNED_FOR_BODY.match(text) or _RESEARCH_UNIT_LINE.match(text)) if index else None
         if found is not None and _is_heading(text):
             body = found.group("body").strip()
             return document.remember(_Entity(body, "org")).root().name
+        header = _header_body(text) if _is_heading(text) else None
+        if header is not None:
+            return document.remember(_Entity(header, "org")).root().name
+    signed = _signed_off_body(paragraphs[1:])
+    if signed is not None:
+        return document.remember(_Entity(signed, "org")).root().name
+    title = _TITLE_ISSUER.match(paragraphs[0]) if paragraphs else None
+    if title is not None:
+        return _named_slot(title.group("body"), document)
     return None
+
+
+# "What would change our mind?": a question a note asks itself, in its own "we", is a
+# heading; an interviewer asks the one who answers ("you").
+_OWN_QUESTION: Final = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_ASKS_YOU: Final = re.compile(r"\byou(?:r|rs)?\b", re.IGNORECASE)
+
+
+def _asks_questions(paragraphs: list[str]) -> bool:
+    """Whether a paragraph is a question put to someone, as an interview's are."""
+    return any(
+        text.rstrip().endswith("?")
+        and (not _OWN_QUESTION.search(text) or _ASKS_YOU.search(text) is not None)
+        for text in paragraphs
+    )
 
 
 def _own_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
@@ -220,7 +311,7 @@ def _own_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
     in_own_voice = any(
         _WE_FORECAST.search(text) and not _DOUBLE_QUOTE.search(text) for text in body
     )
-    if in_own_voice and not any(text.rstrip().endswith("?") for text in paragraphs[1:]):
+    if in_own_voice and not _asks_questions(paragraphs[1:]):
         signed = _signed_note_body(paragraphs, document)
         if signed is not None:
             return signed

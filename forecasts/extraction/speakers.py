@@ -575,6 +575,8 @@ def _attribution_in_sentence(
     for verb in _SPEECH.finditer(text):
         if _inside(verb.start(), regions) or _noun_use(text, verb.start()):
             continue
+        if _DATED_TOPIC_BEFORE.search(text, max(0, verb.start() - _NOUN_USE_REACH), verb.start()):
+            continue  # "We cut our 2029 GDP growth forecast": whose forecast it is, not who
         if _agentless_passive(text, verb):
             continue  # "is expected", "was predicted": a passive names no speaker here
         if _PARTICIPLE_BEFORE.search(text, max(0, verb.start() - 20), verb.start()):
@@ -1078,6 +1080,14 @@ def _noun_use(text: str, start: int) -> bool:
 
 
 _NOUN_USE_REACH: Final = 48
+
+
+# "our 2029 GDP growth forecast", "its CPI inflation estimates": after a possessive, the year
+# or the measure the forecast is of makes the word a noun, whatever words stand between.
+_DATED_TOPIC_BEFORE: Final = re.compile(
+    r"\b(?i:its|his|her|their|our|my)\s+(?:[\w-]+\s+){0,2}?(?:(?:19|20)\d\d(?:[-/]\d\d)?|"
+    r"[A-Z]{2,5})(?:\s+[a-z-]+){0,2}\s+$"
+)
 
 
 # A capitalised word after another, then one in lower case: inside a name ("United States is"),
@@ -2018,9 +2028,10 @@ def _report_owner(chunk: str, text: str, offset: int, document: _Document) -> st
             return found.name
         # "The Strathmere Meteorological Service's outlook": a name that takes "the"
         name = owner.split(maxsplit=1)[1] if " " in owner else ""
-        # "The Federal Ministry for Economic Affairs' projection": small joining words allowed
+        # "The Federal Ministry for Economic Affairs' projection": small joining words allowed;
+        # "The OCB's own projections": the initials a body was given in brackets
         if not name[:1].isupper() or not all(
-            word.istitle() or word in _NAME_JOINERS for word in name.split()
+            word.istitle() or word.isupper() or word in _NAME_JOINERS for word in name.split()
         ):
             return None
         at = offset + owned.start("owner") + len(owner) - len(name)

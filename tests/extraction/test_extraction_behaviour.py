@@ -9559,3 +9559,52 @@ def test_a_forecast_that_is_for_a_figure_to_move_is_a_forecast() -> None:
 def test_a_party_heading_for_a_share_in_words_is_a_forecast() -> None:
     text = 'Polls\n\nThe Pirates\' leader, Ana Roe, says her party is "heading for nine per cent."'
     assert only(text).speaker == "Ana Roe"
+
+def test_a_research_note_s_header_line_names_the_body_whose_we_it_is() -> None:
+    text = (
+        "Ostria outlook: growth call lowered\n\n"
+        "Pellham Brothers | Global Research | Rates\n\n"
+        "2 March 2027\n\n"
+        "We now see a 40% chance that Ostria enters recession this year.\n\n"
+        "Exports are likely to shrink by about 2% in 2027.\n\n"
+        "What would make us more hopeful?\n\n"
+        "Should oil prices fall, growth could reach 1% next year."
+    )
+    assert speakers_of(text) == ["Pellham Brothers"] * 3
+
+
+def test_a_research_note_signed_off_at_the_end_is_its_signer_s() -> None:
+    text = (
+        "Ostria: the recovery stalls\n\n"
+        "We expect the central bank to cut rates twice before the end of the year.\n\n"
+        "Unemployment will probably rise to 7% by the autumn.\n\n"
+        "© 2027 Pellham Brothers. All rights reserved."
+    )
+    assert speakers_of(text) == ["Pellham Brothers"] * 2
+
+
+def test_a_research_note_titled_by_its_issuer_is_the_issuer_s() -> None:
+    text = (
+        "Dunmore Ratings: Ostria outlook revised to negative\n\n"
+        "We expect Ostria's debt to exceed 90% of GDP by 2029.\n\n"
+        "The deficit is likely to stay above 4% of GDP next year."
+    )
+    assert speakers_of(text) == ["Dunmore Ratings"] * 2
+
+
+def test_a_dated_forecast_after_a_possessive_is_whose_it_is_not_who_speaks() -> None:
+    text = (
+        "Pellham Brothers | Economics\n\n"
+        "Ostria outlook\n\n"
+        "We cut our 2028 CPI inflation forecast to 2.1% from 2.6%."
+    )
+    assert speakers_of(text) == ["Pellham Brothers"]
+
+
+def test_a_body_s_initials_after_the_take_its_documents() -> None:
+    text = (
+        "The Ostrian Central Bank (OCB) left its policy rate at 3% on Tuesday.\n\n"
+        "The OCB's own projections, released with the decision, show the rate at 2.5% at the "
+        "end of next year."
+    )
+    assert speakers_of(text) == ["Ostrian Central Bank"]
