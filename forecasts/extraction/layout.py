@@ -551,7 +551,12 @@ def _transcript_labels(text: str) -> dict[int, str]:
         labels = {
             index: _QUESTION_TURN if label == asker else label for index, label in labels.items()
         }
-    return labels or _roundup_turns(paragraphs) or _untagged_turns(paragraphs)
+    return (
+        labels
+        or _roundup_turns(paragraphs)
+        or _name_heading_turns(paragraphs)
+        or _untagged_turns(paragraphs)
+    )
 
 
 def _asks(paragraph: str) -> bool:
@@ -620,6 +625,57 @@ def _roundup_turns(paragraphs: list[str]) -> dict[int, str]:
                 break
             # the label as a transcript writes it, which names the person the line introduced
             labels[index] = name.upper()
+    return labels
+
+
+# "DR. ANA LINDQVIST-OBI" on a line of its own, perhaps with a line giving her role under it,
+# and her picks in the paragraphs below: a panel whose sections each pundit's name heads.
+_CAPITAL_NAME_LINE: Final = re.compile(
+    r"^\s*(?P<name>(?:(?:DR|PROF|SIR|DAME|MR|MRS|MS)\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,2})"
+    r"\s*$"
+)
+_PANEL_NAMES_MIN: Final = 2
+
+
+def _role_line(paragraph: str) -> bool:
+    """ "Former Rovers captain, 62 caps": a short line under a name that says who they are."""
+    text = paragraph.strip()
+    return (
+        len(text.split()) <= _HEADING_WORDS
+        and not text.endswith((".", "!", "?", "”", '"'))
+        and any(char.islower() for char in text)
+    )
+
+
+def _name_heading_turns(paragraphs: list[str]) -> dict[int, str]:
+    """Sections headed by a name in capitals, each the named pundit's up to the next heading.
+    A line in capitals is a name's heading when the same name heads another section or a
+    line with a role stands under it ("OUR VERDICT" does neither), and it takes two names."""
+    lines = {
+        index: _untitled_label(match.group("name"))
+        for index, paragraph in enumerate(paragraphs)
+        if index > 0 and (match := _CAPITAL_NAME_LINE.match(paragraph)) is not None
+    }
+    recurring = Counter(lines.values())
+    headers = [
+        (index, name)
+        for index, name in lines.items()
+        if recurring[name] > 1
+        or (index + 1 < len(paragraphs) and _role_line(paragraphs[index + 1]))
+    ]
+    if len({name for _, name in headers}) < _PANEL_NAMES_MIN:
+        return {}
+    labels: dict[int, str] = {}
+    for number, (header, name) in enumerate(headers):
+        following = headers[number + 1][0] if number + 1 < len(headers) else len(paragraphs)
+        start = header + 1
+        if start < following and _role_line(paragraphs[start]):
+            start += 1  # the role under the name
+        for index in range(start, following):
+            text = paragraphs[index].strip()
+            if len(text.split()) <= _HEADING_WORDS and not text.endswith((".", "!", "”", '"')):
+                break  # "2. Who will be top scorer?", "OUR VERDICT": the panel's own headings
+            labels[index] = name
     return labels
 
 

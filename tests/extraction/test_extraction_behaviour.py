@@ -9608,3 +9608,27 @@ def test_a_body_s_initials_after_the_take_its_documents() -> None:
         "end of next year."
     )
     assert speakers_of(text) == ["Ostrian Central Bank"]
+
+
+def test_a_pundit_s_name_heading_in_capitals_owns_the_section_below_it() -> None:
+    text = (
+        "Cup final: our panel's picks\n\n"
+        "Rovers manager Ilse Marten-Crow said on Friday that her side would attack from the "
+        "start.\n\n"
+        "Who lifts the cup?\n\n"
+        "DARA OKONJO-FELL\n"
+        "Former Rovers defender\n\n"
+        "Rovers, 2-0. Their full-backs will run the game.\n\n"
+        "PROF. LIAM ASHDOWN\n"
+        "Sports statistician, Goalpath\n\n"
+        "My ratings give City a 55% chance of winning in normal time.\n\n"
+        "THE VERDICT\n\n"
+        "City will edge it."
+    )
+    assert speakers_of(text) == [
+        "Ilse Marten-Crow",
+        "Dara Okonjo-Fell",
+        "Dara Okonjo-Fell",
+        "Liam Ashdown",
+        None,
+    ]
