@@ -175,7 +175,10 @@ _ORG_NOUN_BEFORE: Final = re.compile(
     r"giant|conglomerate|fund|(?:asset|fund|investment|money|wealth|portfolio)\s+manager|"
     r"(?:research|brokerage|trading|investment|fashion|auction|publishing)\s+house|"
     # "the opposition Kell Party", "the governing coalition Kell Alliance": a political body
-    r"opposition|party|coalition)\s+$",
+    r"opposition|party|coalition|"
+    # "the poll aggregator Stemmeur", "the election forecaster Ballotline": bodies that
+    # publish forecasts, named by what they do
+    r"aggregator|forecaster|modell?er|newsletter)\s+$",
     re.IGNORECASE,
 )
 

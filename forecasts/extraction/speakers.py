@@ -914,7 +914,8 @@ _NAMED_ODDS: Final = re.compile(
     r"|\s*" + _BOOKMAKER_TRADE + r"(?P<mover>" + _FIRM_NAME + r")\s+"
     # "Betting firm Kestrel Odds has cut Sarrano to 1/5": or the runner named as the object
     r"(?P<moved>(?:has\s+|have\s+)?(?:shortened|cut|lengthened|eased|trimmed)\s+(?:(?:its|their)\s+"
-    r"(?:odds|price)\s+on|(?=[A-Z])))\b[^.;]{1,100}?\bto\s+\d{1,3}/\d{1,3}\b"
+    # "... to 1-3": odds written with a hyphen, as some bookmakers print them
+    r"(?:odds|price)\s+on|(?=[A-Z])))\b[^.;]{1,100}?\bto\s+\d{1,3}[/-]\d{1,3}\b"
     # "Ridgeline Sports is slightly bigger on the favourite at 9/4": a rival's price, set
     # against the one just quoted
     r"|\s*" + _BOOKMAKER_TRADE + r"(?P<comparer>" + _FIRM_NAME + r")\s+"

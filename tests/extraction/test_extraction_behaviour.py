@@ -9632,3 +9632,21 @@ def test_a_pundit_s_name_heading_in_capitals_owns_the_section_below_it() -> None
         "Liam Ashdown",
         None,
     ]
+
+
+def test_a_body_named_after_what_it_does_for_forecasts_speaks() -> None:
+    text = (
+        "Vote nears\n\n"
+        "The poll aggregator Stemmeur, which has run since 2014, gives the Greens a 64% "
+        "chance of winning."
+    )
+    assert speakers_of(text) == ["Stemmeur"]
+
+
+def test_a_bookmaker_that_cuts_a_runner_to_hyphenated_odds_quotes_them() -> None:
+    text = (
+        "Runoff\n\n"
+        "Crowfield Bet has cut Ionescu to 2-5 for the presidency, an implied probability "
+        "of 71%."
+    )
+    assert speakers_of(text) == ["Crowfield Bet"]
