@@ -1496,6 +1496,13 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         if known is None:
             return _Entity(mention.text, "org", nouns=frozenset({noun}))
         known.nouns = known.nouns | {noun}
+    aside = _KIND_ASIDE.match(text, mention.end) if not mention.title else None
+    if aside is not None and (known is None or known.kind == "org"):
+        # "Vaerstat, the national weather service, ...": what "the service" means later
+        noun = aside.group("noun")
+        if known is None:
+            return _Entity(mention.text, "org", nouns=frozenset({noun}))
+        known.nouns = known.nouns | {noun}
     context = (
         _ORG_CONTEXT_AFTER.match(text, mention.end, mention.end + _LOOK_AROUND)
         if not mention.title
@@ -1596,6 +1603,14 @@ _LOCATED: Final = re.compile(r"-(?:based|born|headquartered|listed|owned|run|bac
 
 
 # "the Ifo institute", "the Kestrel group": a name with a common noun for its kind after it.
+# ", the national weather service,": the kind of body a name is, set beside it.
+_KIND_ASIDE: Final = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}?(?P<noun>service|institute|office|agency|bureau|"
+    r"authority|observatory|regulator|forecaster|aggregator|bookmaker|consultancy|company|firm|"
+    r"bank|lender|broker|insurer|operator|utility|producer|pollster)(?=\s*[,.;]|\s*$)"
+)
+
+
 _ORG_NOUN_AFTER: Final = re.compile(
     r"\s+(?P<noun>institute|agency|group|bank|union|party|company|firm|consultancy|lender|"
     r"insurer|regulator|think\s+tank|foundation|charity|broker|brokerage|airline|carrier|"

@@ -1442,15 +1442,22 @@ def _subject_speaker(
             conjunction = words.pop(0)
             chunk_start += chunk.index(conjunction) + len(conjunction)
             chunk = chunk[chunk.index(conjunction) + len(conjunction) :]
-        antecedent = (
-            _NAME_ENDING.search(chunks[position - 1][1])
-            if position > 0 and position == len(chunks) - 1 and _RELATIVE_ONLY.fullmatch(chunk)
-            else None
-        )
+        relative = position > 0 and position == len(chunks) - 1 and _RELATIVE_ONLY.fullmatch(chunk)
+        named_at = position - 1
+        if (
+            relative
+            and position > 1
+            and _DEFINITE_ORG.match(chunks[position - 1][1])
+            and _NAME_ENDING.search(chunks[position - 2][1])
+        ):
+            # "Vaerstat, the national weather service, which puts": the name the
+            # description is set beside
+            named_at = position - 2
+        antecedent = _NAME_ENDING.search(chunks[named_at][1]) if relative else None
         if antecedent is not None:
             # "more optimistic than rival Cellgauge, which forecasts growth of 1.8%": the
             # name the relative pronoun stands for
-            at = offset + chunks[position - 1][0] + antecedent.start()
+            at = offset + chunks[named_at][0] + antecedent.start()
             name = _resolve_name(antecedent.group(), text, at, document)
             if name is not None:
                 return _Attribution(name, False, *verb)
@@ -1697,7 +1704,10 @@ _OWNED_PERSON: Final = re.compile(
 
 
 # A relative pronoun alone before the verb, and the name a clause ends on.
-_RELATIVE_ONLY: Final = re.compile(r"\s*(?:which|who)\s*")
+# "which currently puts": an adverb of time may stand between the pronoun and its verb
+_RELATIVE_ONLY: Final = re.compile(
+    r"\s*(?:which|who)(?:\s+(?:currently|now|still|also|already|today|again))?\s*"
+)
 _NAME_ENDING: Final = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*"
     # "Priya Nandakumar of Eastgate Securities, who expects": the person, of the firm

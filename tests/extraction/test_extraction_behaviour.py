@@ -9650,3 +9650,14 @@ def test_a_bookmaker_that_cuts_a_runner_to_hyphenated_odds_quotes_them() -> None
         "of 71%."
     )
     assert speakers_of(text) == ["Crowfield Bet"]
+
+
+def test_a_body_described_beside_its_name_speaks_in_a_relative_clause_and_by_its_kind() -> None:
+    text = (
+        "Dry winter ahead\n\n"
+        "Growers are worried.\n\n"
+        "The outlook comes from Vaerstat, the national weather service, which now puts the "
+        "chance of a dry winter at 60%.\n\n"
+        "The service also gives a 65% chance that El Nino develops by January."
+    )
+    assert speakers_of(text) == ["Vaerstat", "Vaerstat"]
