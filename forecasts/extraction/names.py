@@ -292,6 +292,8 @@ _SPEECH_VERBS: Final = (
     # "the Office of Revenue and Forecasting said": a capital marks a name's last word, no verb
     r"announced|replied|explained|(?-i:predicting|forecasting)|betting(?=\s+that\b)|insist|"
     r"reported|"
+    # 'Our analyst, Ana Roth, answers: "I expect ..."': a reply given as a quotation
+    r"(?:answers|answered|replies)(?=[:,]?\s*[\"“])|"
     # "X is more bullish, seeing Brent at $85": the level X puts it at
     r"(?<=,\s)(?:estimating|seeing)(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?"
     r"[$€£]?\d)|"

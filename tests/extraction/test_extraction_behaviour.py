@@ -9661,3 +9661,13 @@ def test_a_body_described_beside_its_name_speaks_in_a_relative_clause_and_by_its
         "The service also gives a 65% chance that El Nino develops by January."
     )
     assert speakers_of(text) == ["Vaerstat", "Vaerstat"]
+
+
+def test_one_who_answers_in_a_quotation_speaks_it() -> None:
+    text = (
+        "Runoff live\n\n"
+        "Reader question: who wins the runoff?\n\n"
+        'Our polling analyst, Dr. Ana Kovacs, answers: "I expect Mirel to win most of the '
+        'undecided voters. I doubt the margin will exceed four points."'
+    )
+    assert speakers_of(text) == ["Ana Kovacs", "Ana Kovacs"]
