@@ -649,6 +649,9 @@ class _Document:
     # next "they" in the paragraph means, and that paragraph.
     last_pair: tuple[str, ...] = ()
     last_pair_paragraph: int = -1
+    # "Three members, A, B and C, preferred to cut": the minority of a vote, named once,
+    # whom "the three members who preferred a cut" means later.
+    minority: tuple[str, ...] = ()
     # A paragraph that is only a quotation, given the voice of the paragraph before until a
     # later sentence names whose it is.
     carried_paragraph: int = -1

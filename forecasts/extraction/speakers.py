@@ -168,9 +168,40 @@ _LED_BY_AFTER: Final = re.compile(r",?\s+" + _LED_BY_NAME)
 _AND_BETWEEN: Final = re.compile(r",?\s+(?:and|&)\s+(?:[a-z-]+\s+){0,3}")
 
 
+# "Two members, Dr. Ana Roth and Liv Berg, preferred to hold": a vote's minority, named.
+_MINORITY_NAMED: Final = re.compile(
+    r"\b(?i:two|three|four|five|\d)\s+(?:other\s+)?members?,\s+(?P<names>[^;:()]{5,200}?),\s+"
+    r"(?:had\s+)?(?:preferred|voted|dissented|wanted|favou?red)\b"
+)
+# "The three members who preferred a cut": the minority named before, called by its vote.
+_MINORITY_REFERENCE: Final = re.compile(
+    r"\s*(?i:the|those)\s+(?i:two|three|four|five|\d)\s+(?:other\s+)?(?:members|dissenters)\s+"
+    r"who\s+(?:had\s+)?(?:preferred|voted|dissented|wanted|favou?red)\b"
+)
+
+
+def _learn_minority(
+    sentence: Sentence, people: list[tuple[_Mention, _Entity]], document: _Document
+) -> None:
+    named = _MINORITY_NAMED.search(sentence.text) if "members" in sentence.text else None
+    if named is not None:
+        members = tuple(
+            entity.name
+            for mention, entity in people
+            if named.start("names") <= mention.start < named.end("names")
+        )
+        if len(members) > 1:
+            document.minority = members
+    if document.minority and _MINORITY_REFERENCE.match(sentence.text):
+        # "... placed more weight on jobs. They judged ...": the next "they" means them too
+        document.last_pair = document.minority
+        document.last_pair_paragraph = sentence.paragraph
+
+
 def _learn_named_together(
     sentence: Sentence, people: list[tuple[_Mention, _Entity]], document: _Document
 ) -> None:
+    _learn_minority(sentence, people, document)
     for (first, one), (second, other) in pairwise(people):
         if _AND_BETWEEN.fullmatch(sentence.text, first.end, second.start):
             document.last_pair = (one.name, other.name)
@@ -1417,6 +1448,10 @@ def _subject_speaker(
         # "Harwick's seat model ... projects 44 seats. The same model gives the party a 78%
         # chance": the document just quoted, and whose it was
         return _Attribution(document.last_speaker, False, *verb)
+    if document.minority and _MINORITY_REFERENCE.match(subject):
+        # "The two members who preferred to hold judged": the two named for that vote
+        minority = document.minority
+        return _Attribution(minority[0], False, *verb, speakers=minority)
     runner = _model_runner(subject, offset, text, document)
     if runner is not None:
         return _Attribution(runner, False, *verb)

@@ -9671,3 +9671,18 @@ def test_one_who_answers_in_a_quotation_speaks_it() -> None:
         'undecided voters. I doubt the margin will exceed four points."'
     )
     assert speakers_of(text) == ["Ana Kovacs", "Ana Kovacs"]
+
+
+def test_a_vote_s_minority_named_once_speaks_when_called_by_its_vote() -> None:
+    text = (
+        "Rates cut\n\n"
+        "The committee voted 6-3 to cut the rate to 3%. Three members, Dr. Ana Roth, Liv Berg "
+        "and Omar Sayed, preferred to hold the rate at 3.25%.\n\n"
+        "Growth has slowed.\n\n"
+        "The three members who preferred to hold judged that inflation would probably stay "
+        "above 3% next year.\n\n"
+        "The three members who preferred a hold put more weight on wages. They judged that "
+        "inflation would stay above target in 2027."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.speakers for c in found] == [("Ana Roth", "Liv Berg", "Omar Sayed")] * 2
