@@ -294,6 +294,8 @@ _SPEECH_VERBS: Final = (
     r"reported|"
     # 'Our analyst, Ana Roth, answers: "I expect ..."': a reply given as a quotation
     r"(?:answers|answered|replies)(?=[:,]?\s*[\"“])|"
+    # 'called the runoff "close to a coin toss"': the words it is called by, quoted
+    r"(?-i:call(?:ed|s))(?=\s+(?:[\w'’-]+\s+){1,8}?[\"“])|"
     # "X is more bullish, seeing Brent at $85": the level X puts it at
     r"(?<=,\s)(?:estimating|seeing)(?=\s+(?:[\w'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?"
     r"[$€£]?\d)|"

@@ -9686,3 +9686,13 @@ def test_a_vote_s_minority_named_once_speaks_when_called_by_its_vote() -> None:
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speakers for c in found] == [("Ana Roth", "Liv Berg", "Omar Sayed")] * 2
+
+
+def test_one_who_calls_an_outcome_by_quoted_words_speaks() -> None:
+    text = (
+        "Runoff\n\n"
+        "Polls are close.\n\n"
+        "Statvia's director, Mara Lindholm, called the runoff \"close to a coin toss, with a "
+        'slight edge to Reyes."'
+    )
+    assert speakers_of(text) == ["Mara Lindholm"]
