@@ -473,7 +473,10 @@ _ROLE_AT: Final = re.compile(
 
 
 _ROLE_OF_DEFINITE: Final = re.compile(
-    rf"^(?:the|its|their)\s+(?P<noun>[a-z-]+)['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{_ROLE_NOUNS})$",
+    # "the grid operator's director of system operations": a word may qualify the noun, and
+    # the post may name the unit it heads
+    rf"^(?:the|its|their)\s+(?:(?-i:[a-z-]+)\s+)?(?P<noun>[a-z-]+)['’]s?\s+(?:[\w-]+\s+){{0,2}}"
+    rf"(?:{_ROLE_NOUNS})(?:\s+(?:of|for)\s+(?:(?-i:[a-z-]+)\s+){{0,3}}(?-i:[a-z-]+))?$",
     re.IGNORECASE,
 )
 
@@ -1503,7 +1506,11 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         if known is None:
             return _Entity(mention.text, "org", nouns=frozenset({noun}))
         known.nouns = known.nouns | {noun}
-    aside = _KIND_ASIDE.match(text, mention.end) if not mention.title else None
+    aside = (
+        (_KIND_ASIDE.match(text, mention.end) or _KIND_BEFORE_ASIDE.search(before))
+        if not mention.title
+        else None
+    )
     if aside is not None and (known is None or known.kind == "org"):
         # "Vaerstat, the national weather service, ...": what "the service" means later
         noun = aside.group("noun")
@@ -1611,11 +1618,16 @@ _LOCATED: Final = re.compile(r"-(?:based|born|headquartered|listed|owned|run|bac
 
 # "the Ifo institute", "the Kestrel group": a name with a common noun for its kind after it.
 # ", the national weather service,": the kind of body a name is, set beside it.
-_KIND_ASIDE: Final = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}?(?P<noun>service|institute|office|agency|bureau|"
-    r"authority|observatory|regulator|forecaster|aggregator|bookmaker|consultancy|company|firm|"
-    r"bank|lender|broker|insurer|operator|utility|producer|pollster)(?=\s*[,.;]|\s*$)"
+_ASIDE_KINDS: Final = (
+    r"(?P<noun>service|institute|office|agency|bureau|authority|observatory|regulator|forecaster|"
+    r"aggregator|bookmaker|consultancy|company|firm|bank|lender|broker|insurer|operator|utility|"
+    r"producer|pollster)"
 )
+_KIND_ASIDE: Final = re.compile(
+    rf",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){{0,3}}?{_ASIDE_KINDS}(?=\s*[,.;]|\s*$)"
+)
+# "the grid operator, Kovengrid,": the kind set before the name, which "the operator" means
+_KIND_BEFORE_ASIDE: Final = re.compile(rf"\bthe\s+(?:[a-z-]+\s+){{0,2}}?{_ASIDE_KINDS},\s+$")
 
 
 _ORG_NOUN_AFTER: Final = re.compile(

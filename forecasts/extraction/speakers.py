@@ -2128,7 +2128,9 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
             return found.name
     at = _ROLE_AT.match(chunk)
     if at:
-        place = at.group("org").strip()
+        # "the head of the Ostland Industrial Federation's energy committee": the body whose
+        # unit it is
+        place = _UNIT_OF_BODY.sub("", at.group("org").strip())
         found = _definite_org(place, document, "")
         if found is not None:
             return found.name
@@ -2136,6 +2138,9 @@ def _role_organisation(chunk: str, text: str, offset: int, document: _Document) 
             return None  # "Public health officials in Texas": where they work, not for whom
         return _resolve_name(place, text, offset + at.start("org"), document)
     return None
+
+
+_UNIT_OF_BODY: Final = re.compile(r"(?<=[a-z])['’]s\s+(?:[a-z-]+\s+){0,2}[a-z-]+$")
 
 
 # "A ministry spokesman", "a company spokeswoman", "a senior central bank official": one who

@@ -9696,3 +9696,24 @@ def test_one_who_calls_an_outcome_by_quoted_words_speaks() -> None:
         'slight edge to Reyes."'
     )
     assert speakers_of(text) == ["Mara Lindholm"]
+
+
+def test_a_post_at_a_body_called_by_its_kind_speaks_for_the_body_named_beside_that_kind() -> None:
+    text = (
+        "Winter power\n\n"
+        "Ostmark is braced for a cold spell.\n\n"
+        "Reserves were 88% full, according to the grid operator, Voltnet, against 80% a year "
+        "earlier.\n\n"
+        "The grid operator's head of system planning expects demand to peak at 12 GW in "
+        "January."
+    )
+    assert speakers_of(text) == ["Voltnet"]
+
+
+def test_the_head_of_a_body_s_committee_speaks_for_the_body() -> None:
+    text = (
+        "Energy prices\n\n"
+        "The head of the Ostmark Paper Federation's energy committee said that three mills "
+        "would probably close for a week in February."
+    )
+    assert speakers_of(text) == ["Ostmark Paper Federation"]
