@@ -294,6 +294,9 @@ _SPEECH_VERBS: Final = (
     r"reported|"
     # 'Our analyst, Ana Roth, answers: "I expect ..."': a reply given as a quotation
     r"(?:answers|answered|replies)(?=[:,]?\s*[\"“])|"
+    # "moved the race from Lean Okoro to Toss Up": a rater's verdict on a race
+    r"(?-i:mov(?:ed|es)|shift(?:ed|s)|rat(?:ed|es))(?=\s+(?:the|its|this|that)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:race|contest|seat|district|runoff)\b)|"
     # 'called the runoff "close to a coin toss"': the words it is called by, quoted
     r"(?-i:call(?:ed|s))(?=\s+(?:[\w'’-]+\s+){1,8}?[\"“])|"
     # "X is more bullish, seeing Brent at $85": the level X puts it at

@@ -1187,6 +1187,8 @@ def _speaker_for_verb(
         subject = _AUXILIARY_END.sub("", subject)
     # "What I will tell you is that ...": the speaker's modal is no part of the subject either
     subject = _MODAL_END.sub(" ", subject)
+    # "The Dunmore Report on Wednesday moved": the day is no part of the subject
+    subject = _DAY_END.sub(" ", subject)
     if verb.group().lower().endswith("ing"):
         # "Aurum is betting that", "Analysts are now forecasting": the progressive's "is"
         subject = _PROGRESSIVE_BE_END.sub(" ", subject)
@@ -1228,6 +1230,11 @@ def _speaker_for_verb(
         before_start += opening.start("pronoun")
         subject = subject[opening.start("pronoun") :]
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+_DAY_END: Final = re.compile(
+    r"(?<=[a-z])\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$"
+)
 
 
 # ', who rate the stock "buy," ': a relative clause on the subject that ends on a quoted word.
@@ -2721,7 +2728,15 @@ def _is_descriptor(chunk: str) -> bool:
     modified = _MODIFIED_BODY_NAME.fullmatch(chunk)
     if modified is not None and any(_org_word(word) for word in modified.group("name").split()):
         return False  # "The national Forest Fire Service": a body's name after a modifier
+    if modified is not None and _BODY_ADJECTIVE.match(chunk) and " " in modified.group("name"):
+        return False  # "The nonpartisan Dunmore Political Report": said only of a body
     return first.lower() in {"the", "a", "an"} and len(words) > 1 and words[1][:1].islower()
+
+
+# Words that describe a body by how it stands, not what it is.
+_BODY_ADJECTIVE: Final = re.compile(
+    r"\s*(?i:the)\s+(?:nonpartisan|non-partisan|bipartisan|independent|influential|respected)\s"
+)
 
 
 # "The national Forest Fire Service", "the state Fire Agency": a word or two in lower case

@@ -9717,3 +9717,14 @@ def test_the_head_of_a_body_s_committee_speaks_for_the_body() -> None:
         "would probably close for a week in February."
     )
     assert speakers_of(text) == ["Ostmark Paper Federation"]
+
+
+def test_a_rater_that_moves_a_race_speaks_whatever_stands_around_its_name() -> None:
+    text = (
+        "Council races\n\n"
+        "The Ferris Election Letter, a nonpartisan newsletter that rates council races, moved "
+        'the contest from "Lean Adair" to "Toss Up" on Tuesday.\n\n'
+        "The independent Ferris Election Letter on Friday moved the race to Lean Adair, meaning "
+        "Adair is now likely to win."
+    )
+    assert speakers_of(text) == ["Ferris Election Letter", "Ferris Election Letter"]
