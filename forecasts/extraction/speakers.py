@@ -1560,6 +1560,12 @@ def _subject_speaker(
             name = _resolve_name(coordinated.group("subject"), text, at, document)
             if name is not None:
                 return _Attribution(name, False, *verb)
+        theirs = _PERSON_S_BODY.fullmatch(chunk)
+        workplace = document.org_for(theirs.group("noun")) if theirs is not None else None
+        if workplace is not None:
+            # "Her institute's modelling unit projects": the body the person just quoted works
+            # at, which the article named with that noun
+            return _Attribution(workplace.name, False, *verb)
         owner = _report_owner(chunk, text, offset + chunk_start, document)
         if owner is None and (built := _BUILT_BY.match(chunk)) is not None:
             # "The model built by the election analysis site Ballotline gives ...": its maker
@@ -1754,6 +1760,14 @@ _NAME_ENDING: Final = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*"
     # "Priya Nandakumar of Eastgate Securities, who expects": the person, of the firm
     r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)?\s*$"
+)
+
+
+# "Her institute's modelling unit", "his bank's economists", "their agency": a unit of the body
+# a person works at, called by its kind after the person's pronoun.
+_PERSON_S_BODY: Final = re.compile(
+    r"\s*(?i:his|her)\s+(?P<noun>institute|bank|agency|company|firm|university|department|"
+    r"ministry|office|service|centre|center|lab|laboratory)(?:['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s*"
 )
 
 

@@ -9728,3 +9728,14 @@ def test_a_rater_that_moves_a_race_speaks_whatever_stands_around_its_name() -> N
         "Adair is now likely to win."
     )
     assert speakers_of(text) == ["Ferris Election Letter", "Ferris Election Letter"]
+
+
+def test_a_unit_of_her_institute_speaks_for_the_institute_she_works_at() -> None:
+    text = (
+        "Glacier\n\n"
+        "Dr. Ana Roth, a glaciologist at the Northfell Institute of Ice Science, has measured "
+        "the glacier for 20 years.\n\n"
+        "Her institute's modelling unit, which runs the national simulations, projects that "
+        "the glacier will lose another metre of ice next year."
+    )
+    assert speakers_of(text) == ["Northfell Institute of Ice Science"]
