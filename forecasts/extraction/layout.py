@@ -189,7 +189,9 @@ _SIGNED_FOR_BODY: Final = re.compile(
 # research unit of a body heading its note.
 _RESEARCH_UNIT_LINE: Final = re.compile(
     r"^\s*(?P<body>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}?)\s+(?:(?:Global|Economic|Macro|"
-    r"Equity|Credit|Fixed\s+Income|Investment)\s+)?(?:Research|Economics|Strategy)"
+    r"Equity|Credit|Fixed\s+Income|Investment)\s+)?(?:Research|Economics|Strategy|"
+    # "Tarnwell Securities economists", "Castellan Bank Research Team": the team signs it
+    r"(?:Research|Economics)\s+[Tt]eam|economists|strategists|analysts)"
     r"(?:\s*[|–—-]\s*[^|–—]{1,40})?\s*$"
 )
 _SIGNATURE_REACH: Final = 5

@@ -9739,3 +9739,25 @@ def test_a_unit_of_her_institute_speaks_for_the_institute_she_works_at() -> None
         "the glacier will lose another metre of ice next year."
     )
     assert speakers_of(text) == ["Northfell Institute of Ice Science"]
+
+
+def test_a_note_headed_by_a_body_s_economists_is_the_body_s() -> None:
+    text = (
+        "Ostria: growth call lowered\n\n"
+        "Tarnwell Securities economists\n\n"
+        "We expect growth of 0.5% this year.\n\n"
+        "Inflation is likely to fall below 2% by June."
+    )
+    assert speakers_of(text) == ["Tarnwell Securities"] * 2
+
+
+def test_a_note_with_questions_put_to_you_is_an_interview_not_the_body_s() -> None:
+    text = (
+        "Q&A with the chief economist\n\n"
+        "Tarnwell Securities | Global Research\n\n"
+        "What do you expect for growth?\n\n"
+        "We expect growth of 0.5% this year.\n\n"
+        "Will inflation fall?\n\n"
+        "Inflation is likely to fall below 2% by June."
+    )
+    assert "Tarnwell Securities" not in speakers_of(text)
