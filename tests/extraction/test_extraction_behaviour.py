@@ -9560,6 +9560,7 @@ def test_a_party_heading_for_a_share_in_words_is_a_forecast() -> None:
     text = 'Polls\n\nThe Pirates\' leader, Ana Roe, says her party is "heading for nine per cent."'
     assert only(text).speaker == "Ana Roe"
 
+
 def test_a_research_note_s_header_line_names_the_body_whose_we_it_is() -> None:
     text = (
         "Ostria outlook: growth call lowered\n\n"
