@@ -1416,9 +1416,11 @@ def _after_picks_lead_in(sentences: list[Sentence], index: int) -> bool:
         if earlier.paragraph < paragraph - 1:
             return False
         if earlier.paragraph < paragraph:
-            # a paragraph between the pick and the lead-in must be a one-line pick itself
-            lines = [other for other in sentences if other.paragraph == earlier.paragraph]
-            if len(lines) > 1:
+            # a paragraph between the pick and the lead-in must be a one-line pick itself;
+            # sentences run in the text's order, so its neighbours tell whether it is alone
+            if sentences[position + 1].paragraph == earlier.paragraph or (
+                position > 0 and sentences[position - 1].paragraph == earlier.paragraph
+            ):
                 return False
             paragraph = earlier.paragraph
     return False
