@@ -310,10 +310,13 @@ def _own_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
             )
     body = [text for text in paragraphs[1:] if not _is_heading(text)]
     opening = body[0] if body else ""
-    in_own_voice = any(
-        _WE_FORECAST.search(text) and not _DOUBLE_QUOTE.search(text) for text in body
-    )
-    if in_own_voice and not _asks_questions(paragraphs[1:]):
+    # the paragraphs that forecast as "we" outside quotation marks, by their place in body
+    own_voice = [
+        index
+        for index, text in enumerate(body)
+        if _WE_FORECAST.search(text) and not _DOUBLE_QUOTE.search(text)
+    ]
+    if own_voice and not _asks_questions(paragraphs[1:]):
         signed = _signed_note_body(paragraphs, document)
         if signed is not None:
             return signed
@@ -323,8 +326,8 @@ def _own_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
         # a paragraph that is a question makes the text an interview, whose "we" is the
         # organisation of the person who answers, and the person's claim
         return None
-    if not any(_WE_FORECAST.search(text) and not _DOUBLE_QUOTE.search(text) for text in body[1:]):
-        return None
+    if not any(index > 0 for index in own_voice):
+        return None  # no forecast in "we" after the lede
     return _issuing_organisation(opening, document)
 
 
