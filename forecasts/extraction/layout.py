@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Final
 
 from forecasts.extraction.names import (
+    _BODY_NOUNS,
     _PERSON_TITLES,
     _after_dateline,
     _Document,
@@ -166,71 +167,82 @@ _TODAY_LEDE: Final = re.compile(
 )
 
 
-# "We expect revenue to ...", "We now see a 35% probability", "In our view, ...": a body's
-# forecast in its own first person, outside any quotation.
+# "We expect revenue to ...", "we now see a 35% probability", "Our base case is that ...",
+# "In our view, ...": a forecast in the first person plural of whoever issues the text.
 _WE_FORECAST: Final = re.compile(
-    r"(?:^|[.:]\s+)(?:We\s+(?:now\s+|still\s+|also\s+)?(?:expect|forecast|project|estimate|"
-    r"see|anticipate|look\s+for|pencil|(?:cut|raised?|lower(?:ed)?|revised?|trimmed)\s+our)|"
-    r"In\s+our\s+(?:view|projections?|forecasts?)\b)"
+    r"\b(?:[Ww]e\s+(?:(?:now|still|also|do\s+not|don't|no\s+longer|continue\s+to)\s+)?"
+    r"(?:expect|forecast|project|estimate|see|anticipate|think|believe|look\s+for|pencil|"
+    r"(?:cut|raised?|lower(?:ed)?|revised?|trimmed)\s+our)|"
+    r"[Oo]ur\s+(?:base\s+case|central\s+(?:case|scenario)|(?:revised\s+|latest\s+|new\s+)?"
+    r"(?:forecasts?|projections?|estimates?))\s+(?:is|are|has|have|shows?|puts?|sees?)|"
+    r"[Ii]n\s+our\s+(?:view|projections?|forecasts?))\b"
 )
 
 
 _DOUBLE_QUOTE: Final = re.compile(r"[\"“”]")
 
 
-# "By Jane Doe and John Roe, economists at Castellan Bank": a note signed by a body's
-# economists, whose "we" is the body's (LABELLING.md (c)).
-_SIGNED_FOR_BODY: Final = re.compile(
-    r"^\s*By\s+[^,\n]{3,80},\s+(?:[a-z-]+\s+){0,3}(?:economists?|analysts?|strategists?|"
-    r"researchers?|research\s+team|team)\s+(?:at|of|with|for)\s+(?:the\s+)?(?P<body>[A-Z][^,.|\n]{1,60}?)"
-    r"\s*$"
-)
-# "Castellan Bank Economic Research | 3 March 2024", "Tarnwell Securities Research": the
-# research unit of a body heading its note.
-_RESEARCH_UNIT_LINE: Final = re.compile(
-    r"^\s*(?P<body>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}?)\s+(?:(?:Global|Economic|Macro|"
-    r"Equity|Credit|Fixed\s+Income|Investment)\s+)?(?:Research|Economics|Strategy|"
-    # "Tarnwell Securities economists", "Castellan Bank Research Team": the team signs it
-    r"(?:Research|Economics)\s+[Tt]eam|economists|strategists|analysts)"
-    r"(?:\s*[|–—-]\s*[^|–—]{1,40})?\s*$"
-)
-_SIGNATURE_REACH: Final = 5
+def _speaks_as_we(paragraphs: list[str]) -> bool:
+    """Whether the text forecasts in its own "we", outside any quotation: a quoted "we" is
+    the quoted speaker's, already attributed to them."""
+    return any(
+        _WE_FORECAST.search(text) is not None and _DOUBLE_QUOTE.search(text) is None
+        for text in paragraphs[1:]
+    )
 
 
-# "Corbel & Finch | Global Research | Macro Strategy", "Economics | Tarnwell Securities": a
-# note's header line, one piece naming a research unit and another the body it belongs to.
-_HEADER_PIECES: Final = re.compile(r"\s*[|–—]\s*|\s+-\s+")
+# "Would you cut rates?": a question put to someone, as an interviewer puts them; a note's
+# own headings ask about their subject ("What could change the rating?").
+_ASKS_YOU: Final = re.compile(r"\byou(?:r|rs)?\b", re.IGNORECASE)
+
+
+def _interview(paragraphs: list[str]) -> bool:
+    """Whether the text is an interview or transcript, whose "we" is the one who answers."""
+    if any(text.rstrip().endswith("?") and _ASKS_YOU.search(text) for text in paragraphs):
+        return True
+    return bool(_transcript_labels("\n".join(paragraphs)))
+
+
+# The pieces of a header line ("Harrowgate Bank | Economics Research | 9 Jan. 2029") and of
+# a byline ("By A and B, economists at Castellan Bank"): the body's name stands alone in one.
+_HEADER_PIECES: Final = re.compile(
+    r"\s*[|–—]\s*|\s+-\s+|,\s+(?:[a-z-]+\s+){0,4}?(?:at|of|for|with)\s+(?:the\s+)?"
+)
+# "Economics Research", "Sovereign Research", "Macro Strategy": the unit, not the body.
 _UNIT_PIECE: Final = re.compile(
     r"(?:(?:Global|Economic|Macro|Equity|Credit|Fixed\s+Income|Investment|Rates|FX|Sovereign|"
-    r"Corporate)\s+)*(?:Research|Economics|Strategy|Ratings?\s+Research)"
+    r"Corporate|Markets?)\s+)*(?:Research|Economics|Strategy|Ratings?\s+Research)"
     r"(?:\s+(?:note|team|department))?",
     re.IGNORECASE,
 )
-_BODY_PIECE: Final = re.compile(
-    r"(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w'’.-]*){0,4}"
+# "Fennick Partners Global Research", "Tarnwell Securities economists": the body's unit or
+# team written after its name, in one piece ("Institute for Economic Research" keeps it).
+_UNIT_AFTER_NAME: Final = re.compile(
+    r"(?<!\bfor)(?<!\bof)(?<!\band)\s+(?:(?:(?:Global|Economic|Macro|Equity|Credit|Investment|"
+    r"Sovereign)\s+)+(?:Research|Economics|Strategy)|(?:Research|Economics)\s+[Tt]eam|"
+    r"economists|strategists|analysts)$"
 )
-_MONTH: Final = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d")
-
-
-def _header_body(text: str) -> str | None:
-    """The body a note's header line names beside its research unit."""
-    if "|" not in text and "–" not in text and "—" not in text and " - " not in text:
-        return None
-    pieces = [piece.strip() for piece in _HEADER_PIECES.split(text.strip()) if piece.strip()]
-    if len(pieces) < 2 or not any(_UNIT_PIECE.fullmatch(piece) for piece in pieces):
-        return None
-    for piece in pieces:
-        if (
-            not _UNIT_PIECE.fullmatch(piece)
-            and _BODY_PIECE.fullmatch(piece)
-            and not _MONTH.search(piece)
-            and not _ISSUED_DOCUMENT_PIECE.fullmatch(piece)
-        ):
-            return piece
-    return None
-
-
 _ISSUED_DOCUMENT_PIECE: Final = re.compile(_ISSUED_DOCUMENT, re.IGNORECASE)
+_DATE_PIECE: Final = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d")
+
+
+def _body_in_line(line: str, document: _Document) -> str | None:
+    """The first organisation a header, byline or title line names in a piece of its own:
+    a name with a word that says it is a body ("Harrowgate Saxby Bank"), or a name of two or
+    more words alone in its piece ("Castellan Ratings", "Corbel & Finch")."""
+    for piece in _HEADER_PIECES.split(line.strip()):
+        piece = _UNIT_AFTER_NAME.sub("", piece.strip())
+        if (
+            not piece
+            or _UNIT_PIECE.fullmatch(piece)
+            or _ISSUED_DOCUMENT_PIECE.fullmatch(piece)
+            or _DATE_PIECE.search(piece)
+        ):
+            continue
+        body = _issuing_organisation(piece, document) or _named_slot(piece, document)
+        if body is not None:
+            return body
+    return None
 
 
 # "© 2028 Tarnwell Securities. All rights reserved.", "This note was prepared by the research
@@ -246,93 +258,101 @@ _SIGN_OFF: Final = re.compile(
 _SIGN_OFF_REACH: Final = 3
 
 
-def _signed_off_body(paragraphs: list[str]) -> str | None:
+def _signed_off_body(paragraphs: list[str], document: _Document) -> str | None:
     for text in paragraphs[-_SIGN_OFF_REACH:]:
         found = _SIGN_OFF.search(text)
         if found is not None:
             written = found.group("body") or found.group("signer")
             body = re.split(r"\.\s", written, maxsplit=1)[0].rstrip(".")
             if body[:1].isupper() and len(body) > 2:
-                return body
+                return document.remember(_Entity(body, "org")).root().name
     return None
 
 
-# "Halvard Ratings: Nimbra Telecom outlook cut to negative": a note's title that opens on
-# the name of the body issuing it.
-_TITLE_ISSUER: Final = re.compile(rf"^\s*(?P<body>{_NAME_TEXT})\s*:\s")
-
-
-def _signed_note_body(paragraphs: list[str], document: _Document) -> str | None:
-    """The body a research note comes from, named by its research unit's heading, by the
-    post its signers hold there, by its closing lines or by its title."""
-    for index, text in enumerate(paragraphs[:_SIGNATURE_REACH]):
-        # the header line may come first; a line naming a unit alone is no title
-        found = (_SIGNED_FOR_BODY.match(text) or _RESEARCH_UNIT_LINE.match(text)) if index else None
-        if found is not None and _is_heading(text):
-            body = found.group("body").strip()
-            return document.remember(_Entity(body, "org")).root().name
-        header = _header_body(text) if _is_heading(text) else None
-        if header is not None:
-            return document.remember(_Entity(header, "org")).root().name
-    signed = _signed_off_body(paragraphs[1:])
-    if signed is not None:
-        return document.remember(_Entity(signed, "org")).root().name
-    title = _TITLE_ISSUER.match(paragraphs[0]) if paragraphs else None
-    if title is not None:
-        return _named_slot(title.group("body"), document)
-    return None
-
-
-# "What would change our mind?": a question a note asks itself, in its own "we", is a
-# heading; an interviewer asks the one who answers ("you").
-_OWN_QUESTION: Final = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
-_ASKS_YOU: Final = re.compile(r"\byou(?:r|rs)?\b", re.IGNORECASE)
-
-
-def _asks_questions(paragraphs: list[str]) -> bool:
-    """Whether a paragraph is a question put to someone, as an interview's are."""
+def _written_by_a_person(header: list[str], document: _Document) -> bool:
+    """A byline that names its writer and no body: a column's "we" is its writer's."""
     return any(
-        text.rstrip().endswith("?")
-        and (not _OWN_QUESTION.search(text) or _ASKS_YOU.search(text) is not None)
-        for text in paragraphs
+        _BYLINE.match(line) is not None and _body_in_line(line, document) is None for line in header
     )
+
+
+def _we_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
+    """Who issues a text that forecasts in its own unquoted "we" and is no interview: the
+    first organisation named by the lines above its body (header, byline, standfirst), else
+    by its title, else by its closing lines (LABELLING.md, round two (c) and (e)). A research
+    note, a rating agency's report and a bank's statement look alike in this, whatever shape
+    their header takes."""
+    if len(paragraphs) < 2 or not _speaks_as_we(paragraphs) or _interview(paragraphs):
+        return None
+    header = list(takewhile(_is_heading, paragraphs[1:]))
+    if _written_by_a_person(header, document):
+        return None
+    for line in header:
+        body = _body_in_line(line, document)
+        if body is not None:
+            return body
+    return _body_in_line(_title_head(paragraphs[0]), document) or _signed_off_body(
+        paragraphs[1:], document
+    )
+
+
+def _title_head(title: str) -> str:
+    """The part of a title that can name who issues the text: before its colon ("Halvard
+    Ratings: outlook cut"), or the whole when it is a header line ("Pellham Brothers |
+    Economics"); a headline's sentence ("Bank of Arland must cut") names what it is about."""
+    if ":" in title:
+        return title.split(":", 1)[0]
+    return title if _HEADER_PIECES.search(title) else ""
 
 
 def _own_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
     """The body a text with no release marker is issued by, in its own voice: named by a
-    line above it ("The following is a statement by X"), or opening a lede written as a
-    release is ("X today reported") in a text that forecasts as "we" outside quotations."""
+    line above it ("The following is a statement by X"), by the lines that head a text in
+    its own "we", or opening a lede written as a release is ("X today reported")."""
     for text in paragraphs[:3]:
         statement = _STATEMENT_BY.match(text)
         if statement is not None:
             return _issuing_organisation(text[statement.end() :], document) or _named_slot(
                 text[statement.end() :].rstrip(" .:"), document
             )
+    issuer = _we_voice_issuer(paragraphs, document)
+    if issuer is not None:
+        return issuer
     body = [text for text in paragraphs[1:] if not _is_heading(text)]
     opening = body[0] if body else ""
-    # the paragraphs that forecast as "we" outside quotation marks, by their place in body
-    own_voice = [
-        index
-        for index, text in enumerate(body)
-        if _WE_FORECAST.search(text) and not _DOUBLE_QUOTE.search(text)
-    ]
-    if own_voice and not _asks_questions(paragraphs[1:]):
-        signed = _signed_note_body(paragraphs, document)
-        if signed is not None:
-            return signed
     if not _TODAY_LEDE.match(opening, _after_dateline(opening)) or any(
         text.rstrip().endswith("?") for text in paragraphs[1:]
     ):
         # a paragraph that is a question makes the text an interview, whose "we" is the
         # organisation of the person who answers, and the person's claim
         return None
-    if not any(index > 0 for index in own_voice):
+    if not any(_WE_FORECAST.search(text) and not _DOUBLE_QUOTE.search(text) for text in body[1:]):
         return None  # no forecast in "we" after the lede
     return _issuing_organisation(opening, document)
 
 
 def _press_release_issuer(paragraphs: list[str], document: _Document) -> str | None:
-    """The organisation a press release is issued by, when the text is one."""
+    """The organisation a press release, or a text in a body's own voice, is issued by."""
+    issuer = _release_issuer(paragraphs, document)
+    return _institution_of(issuer, paragraphs, document) if issuer is not None else None
+
+
+def _institution_of(issuer: str, paragraphs: list[str], document: _Document) -> str:
+    """ "PRESS RELEASE | Monetary Policy Committee": a committee or board heading a release
+    speaks for the body it belongs to (LABELLING.md, round two (c)), which the title or the
+    opening names ("The Monetary Policy Committee of the Bank of Valdoria today decided")."""
+    entity = document.known(issuer)
+    if entity is None or entity.parent is not None or entity.parts[-1].lower() not in _BODY_NOUNS:
+        return issuer
+    body = next((text for text in paragraphs[1:] if not _is_heading(text)), "")
+    for line in (paragraphs[0], re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]):
+        _issuing_organisation(line, document)
+        if entity.root() is not entity:
+            break
+    return entity.root().name
+
+
+def _release_issuer(paragraphs: list[str], document: _Document) -> str | None:
     distributed = _distributed_release_issuer(paragraphs, document)
     if distributed is not None:
         return distributed

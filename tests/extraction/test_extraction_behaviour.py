@@ -9762,3 +9762,56 @@ def test_a_note_with_questions_put_to_you_is_an_interview_not_the_body_s() -> No
         "Inflation is likely to fall below 2% by June."
     )
     assert "Tarnwell Securities" not in speakers_of(text)
+
+
+def test_a_note_in_a_body_s_own_we_is_the_body_s_whatever_its_header_looks_like() -> None:
+    text = (
+        "Merrin: slower growth ahead\n\n"
+        "Quarrel Hythe Bank | Economics Research | Merrin Macro Weekly | 3 Feb. 2029\n\n"
+        "Factory orders fell again in January.\n\n"
+        "• We expect growth of 0.7% in 2029.\n\n"
+        "The budget deficit is likely to widen next year.\n\n"
+        "Even so, we do not expect a recession before 2030."
+    )
+    assert speakers_of(text) == ["Quarrel Hythe Bank"] * 3
+
+
+def test_a_committee_heading_a_bank_s_release_speaks_for_the_bank() -> None:
+    text = (
+        "Bank of Oskarna cuts its policy rate\n\n"
+        "PRESS RELEASE | Monetary Policy Committee | 4 March 2029\n\n"
+        "The Monetary Policy Committee (MPC) of the Bank of Oskarna today decided to cut the "
+        "policy rate to 3%.\n\n"
+        "We now expect inflation to fall to 2.2% by the end of 2029."
+    )
+    assert speakers_of(text) == ["Bank of Oskarna"]
+
+
+def test_a_column_in_we_under_a_writer_s_byline_stays_the_writer_s() -> None:
+    text = (
+        "Opinion | Why the Bank of Oskarna should wait\n\n"
+        "By Petra Lindqvist\n\n"
+        "Prices are still climbing in the shops.\n\n"
+        "We expect too much of our central bankers, and we will probably see inflation "
+        "above 3% next year."
+    )
+    assert speakers_of(text) == [None]
+
+
+def test_a_body_s_we_quoted_in_a_news_story_stays_with_whom_it_quotes() -> None:
+    text = (
+        "Tollan Bank sees slower growth\n\n"
+        "Tollan Bank | Markets\n\n"
+        '"We expect growth of 0.5% next year," said Rhea Voss, chief economist at Tollan Bank.'
+    )
+    assert speakers_of(text) == ["Rhea Voss"]
+
+
+def test_an_interview_in_we_is_the_interviewee_s_not_the_header_s() -> None:
+    text = (
+        "Ten minutes with Tollan Bank's chief economist\n\n"
+        "Harbour Weekly | Interviews\n\n"
+        "Q: Where do you see growth next year?\n\n"
+        "VOSS: We expect growth of about 0.5% next year."
+    )
+    assert speakers_of(text) == ["Voss"]
