@@ -568,6 +568,11 @@ def _transcript_labels(text: str) -> dict[int, str]:
     labels = {
         index: label for index, label in labels.items() if label.isupper() or counts[label] > 1
     }
+    panel = _name_heading_turns(paragraphs)
+    if panel and labels and labels.keys() <= panel.keys():
+        # "Winner: Vestria." under each pundit's name: the labels of a panel's picks, which
+        # recur as a transcript's tags do but each stand inside a named pundit's section
+        return panel
     labels.update((index, label) for index, label in below.items() if counts[label] > 1)
     labels.update(_titled_turns(paragraphs))
     labels.update(_turns_running_on(labels, paragraphs))
@@ -659,14 +664,25 @@ _CAPITAL_NAME_LINE: Final = re.compile(
     r"^\s*(?P<name>(?:(?:DR|PROF|SIR|DAME|MR|MRS|MS)\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,2})"
     r"\s*$"
 )
+# "Karin Solvang" on a line of its own: a name in the case a name is written, which heads a
+# panellist's section only with a line giving the role under it ("The Verdict" has none).
+_TITLED_NAME_LINE: Final = re.compile(
+    r"^\s*(?!(?:The|Our|My|What|How|Why|Who|When|Where|Full|Live|More|Read)\s)"
+    r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]+){1,2})\s*$"
+)
 _PANEL_NAMES_MIN: Final = 2
 
 
-def _role_line(paragraph: str) -> bool:
+# "Former Coravia head coach, who left the job in the summer after six years": the role
+# under a pundit's name may run on in a clause about them.
+_ROLE_WORDS: Final = 20
+
+
+def _role_line(paragraph: str, words: int = _HEADING_WORDS) -> bool:
     """ "Former Rovers captain, 62 caps": a short line under a name that says who they are."""
     text = paragraph.strip()
     return (
-        len(text.split()) <= _HEADING_WORDS
+        len(text.split()) <= words
         and not text.endswith((".", "!", "?", "”", '"'))
         and any(char.islower() for char in text)
     )
@@ -688,13 +704,14 @@ def _name_heading_turns(paragraphs: list[str]) -> dict[int, str]:
         if recurring[name] > 1
         or (index + 1 < len(paragraphs) and _role_line(paragraphs[index + 1]))
     ]
+    headers = sorted(headers + _titled_name_headers(paragraphs))
     if len({name for _, name in headers}) < _PANEL_NAMES_MIN:
         return {}
     labels: dict[int, str] = {}
     for number, (header, name) in enumerate(headers):
         following = headers[number + 1][0] if number + 1 < len(headers) else len(paragraphs)
         start = header + 1
-        if start < following and _role_line(paragraphs[start]):
+        if start < following and _role_line(paragraphs[start], _ROLE_WORDS):
             start += 1  # the role under the name
         for index in range(start, following):
             text = paragraphs[index].strip()
@@ -702,6 +719,19 @@ def _name_heading_turns(paragraphs: list[str]) -> dict[int, str]:
                 break  # "2. Who will be top scorer?", "OUR VERDICT": the panel's own headings
             labels[index] = name
     return labels
+
+
+def _titled_name_headers(paragraphs: list[str]) -> list[tuple[int, str]]:
+    """ "Karin Solvang" over "Former captain, 212 caps": a name written as names are heads a
+    pundit's section when the line under it gives her role and a paragraph follows that."""
+    return [
+        (index, match.group("name"))
+        for index, paragraph in enumerate(paragraphs)
+        if 0 < index < len(paragraphs) - 2
+        and (match := _TITLED_NAME_LINE.match(paragraph)) is not None
+        and _role_line(paragraphs[index + 1], _ROLE_WORDS)
+        and not _role_line(paragraphs[index + 2])
+    ]
 
 
 # "PRICE: ... Is she right?": an interviewer tagged by name, not "Q", is the one of two or

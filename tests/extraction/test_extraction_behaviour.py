@@ -9815,3 +9815,18 @@ def test_an_interview_in_we_is_the_interviewee_s_not_the_header_s() -> None:
         "VOSS: We expect growth of about 0.5% next year."
     )
     assert speakers_of(text) == ["Voss"]
+
+
+
+def test_a_pick_under_a_name_written_as_names_are_with_a_role_under_it_is_the_pundit_s() -> None:
+    text = (
+        "Derby day: our pundits' picks\n\n"
+        "We asked two former players for their picks.\n\n"
+        "Maren Oduya\n\n"
+        "Former Albion captain, who retired in the spring after nine seasons at the club\n\n"
+        "Albion won't lose this one; their defence is the best in the league.\n\n"
+        "Jens Kowalczyk\n\n"
+        "Pundit, Northfield Radio\n\n"
+        "City will win it by two goals."
+    )
+    assert speakers_of(text) == ["Maren Oduya", "Jens Kowalczyk"]
