@@ -873,6 +873,11 @@ def _candidate(
             and _under_picks_heading(sentences, index)
         )
         or (attribution.speaker is None and _after_picks_lead_in(sentences, index))
+        or (
+            (attribution.speaker is None or attribution.answer)
+            and ":" in sentence.text
+            and _labelled_pick(sentences, index, label if attribution.answer else None)
+        )
         # '"Kelsall 2-1, after extra time," he said.': a source's pick, quoted and attributed
         or (attribution.speaker is not None and _SAID_TIP.match(sentence.text) is not None)
         or (attribution.speaker is not None and _panel_pick(sentence.text))
@@ -1368,6 +1373,9 @@ _PICKS_LEAD_IN: Final = re.compile(
     r"(?:calls?|predictions?|picks?|forecasts?|tips?|verdicts?|guesses)\b[^.:;!?]{0,30}[.:]\s*$"
     r"|\b(?i:here)\s+is\s+how\s+(?:I|we)\s+see\s+(?:it|things|(?:the\s+)?[\w-]+)"
     r"(?:\s+(?:going|playing\s+out|unfolding))?\s*[.:]\s*$"
+    # "Here is how I think it goes.", "Here's how we think it will play out:"
+    r"|\b(?i:here)(?:\s+is|['’]s)\s+how\s+(?:I|we)\s+(?:think|expect)\s+(?:it|things|(?:the\s+)?"
+    r"[\w-]+)\s+(?:goes|go|will\s+go|plays?\s+out|will\s+play\s+out|ends?|unfolds?)\s*[.:]\s*$"
 )
 
 
@@ -1400,7 +1408,7 @@ def _after_picks_lead_in(sentences: list[Sentence], index: int) -> bool:
         return False
     if not (
         _PICK_LINE.match(sentence.text)
-        or _LABELLED_PICK.match(sentence.text)
+        or (_LABELLED_PICK.match(sentence.text) and not _label_over_fact(sentence.text))
         or _MODAL_PICK.match(sentence.text)
     ):
         return False
@@ -1423,6 +1431,100 @@ def _after_picks_lead_in(sentences: list[Sentence], index: int) -> bool:
             ):
                 return False
             paragraph = earlier.paragraph
+    return False
+
+
+# "Winner: Vestria.", "Turnout: below 65%.": the label that opens a line of a list.
+_LINE_LABEL: Final = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?P<label>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}):\s+\S"
+)
+
+
+# "Kick-off: 8pm.", "Result: Vestria won 31-29.", "Capacity: 12,000 (was 9,000).": a label
+# over a time of day or a past result states a fact, not a pick.
+_FACT_VALUE: Final = re.compile(
+    r"\b(?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|was|were|won|lost|beat|scored|"
+    r"finished|came|took|had|did|has|have|opened|founded|built)\b",
+    re.IGNORECASE,
+)
+
+
+# "Top scorer: no idea.", "Winner: pass.": a panellist who gives no pick.
+_NO_PICK: Final = re.compile(
+    r"\s*(?:no\s+idea|(?:I\s+)?(?:don['’]t|do\s+not)\s+know|pass|who\s+knows|not\s+a\s+clue|"
+    r"no\s+(?:call|pick|comment))\b",
+    re.IGNORECASE,
+)
+
+
+def _label_over_fact(text: str) -> bool:
+    """ "Kick-off: 8pm.", "Last meeting: Rovers won 2-1.", "Top scorer: no idea.": a line
+    under a label that gives a schedule's time, a past result or no pick at all."""
+    label = _LINE_LABEL.match(text)
+    if label is None:
+        return False
+    value = label.end() - 1
+    return _FACT_VALUE.search(text, value) is not None or _NO_PICK.match(text, value) is not None
+
+
+def _labelled_paragraph(sentences: list[Sentence], paragraph: int, start: int) -> str | None:
+    """The label the first sentence of a paragraph opens with, if it opens with one; start is
+    the index of a sentence near it, from which to look."""
+    position = start
+    while position > 0 and sentences[position].paragraph > paragraph:
+        position -= 1
+    while position < len(sentences) and sentences[position].paragraph < paragraph:
+        position += 1
+    if position >= len(sentences) or sentences[position].paragraph != paragraph:
+        return None
+    first = sentences[position]
+    if position > 0 and sentences[position - 1].paragraph == paragraph:
+        return None
+    label = _LINE_LABEL.match(first.text)
+    return label.group("label") if label is not None and not first.heading else None
+
+
+def _in_list_of_labels(sentences: list[Sentence], index: int) -> bool:
+    """A line of a list set out as labels: the paragraph before or after it opens with a
+    label of its own, other than this one ("Winner: ...", "Top scorer: ...", "Hosts: ...")."""
+    sentence = sentences[index]
+    own = _labelled_paragraph(sentences, sentence.paragraph, index)
+    return own is not None and any(
+        (label := _labelled_paragraph(sentences, sentence.paragraph + step, index)) is not None
+        and label != own
+        for step in (-1, 1)
+    )
+
+
+def _labelled_pick(sentences: list[Sentence], index: int, turn: str | None) -> bool:
+    """ "Winner: Vestria.", "The Greens: fewer than 20 seats.": a label and its value, as a
+    list of picks sets them out, when the list is one of picks: it stands in a panellist's
+    section under their name, or a picks heading or the writer's "here is how I think it
+    goes" opens it. turn is the tag of the transcript turn the line stands in; a label in
+    capitals or the turn's own tag ("Achterberg: No.") is a transcript's tag, and a time of
+    day or a past result under a label ("Kick-off: 8pm.") is a fact box's or a schedule's
+    line, as "no idea" is no pick."""
+    sentence = sentences[index]
+    label = _LINE_LABEL.match(sentence.text)
+    if (
+        label is None
+        or label.group("label").isupper()
+        or (turn is not None and label.group("label").lower().endswith(turn.lower()))
+        or not _LABELLED_PICK.match(sentence.text)
+        or _label_over_fact(sentence.text)
+        or not _in_list_of_labels(sentences, index)
+    ):
+        return False
+    if turn is not None:
+        return True
+    for position in range(index - 1, -1, -1):
+        earlier = sentences[position]
+        if earlier.paragraph < sentence.paragraph - _PICKS_REACH:
+            return False
+        if _PICKS_LEAD_IN.search(earlier.text) or _PICKS_HEADING.match(earlier.text):
+            return True
+        if earlier.heading and earlier.paragraph > 0:
+            return False
     return False
 
 

@@ -9817,6 +9817,84 @@ def test_an_interview_in_we_is_the_interviewee_s_not_the_header_s() -> None:
     assert speakers_of(text) == ["Voss"]
 
 
+_TENNIS_PANEL = (
+    "Open picks: who lifts the trophy?\n\n"
+    "We asked three judges of the game for their picks.\n\n"
+    "Hanna Brückel\n\n"
+    "Former Davis Cup player, 40 ties\n\n"
+    "Champion: Amadou Keller. He has the best serve on tour.\n\n"
+    "Dark horse: Tomas Lind.\n\n"
+    "Local star: Petra Vos goes out in the third round.\n\n"
+    "Oskar Delacroix-Ma\n\n"
+    "Tennis writer, The Courtside\n\n"
+    "Champion: Lind, in five sets.\n\n"
+    "Dark horse: no idea.\n\n"
+    "Local star: Vos reaches the last eight.\n\n"
+    "The verdict\n\n"
+    "Both judges expect a long final."
+)
+
+
+def test_a_label_line_under_a_pundit_s_name_and_role_is_the_pundit_s_pick() -> None:
+    found = {
+        c.sentence: c.speaker for c in extract_candidates(_TENNIS_PANEL, published_at=PUBLISHED)
+    }
+    assert found.get("Champion: Amadou Keller.") == "Hanna Brückel"
+    assert found.get("Local star: Petra Vos goes out in the third round.") == "Hanna Brückel"
+    assert found.get("Champion: Lind, in five sets.") == "Oskar Delacroix-Ma"
+    assert found.get("Local star: Vos reaches the last eight.") == "Oskar Delacroix-Ma"
+
+
+def test_a_pundit_s_label_that_gives_no_pick_is_not_one() -> None:
+    assert "Dark horse: no idea." not in sentences_of(_TENNIS_PANEL)
+
+
+def test_label_lines_after_the_writer_s_lead_in_are_the_writer_s_picks() -> None:
+    text = (
+        "My calls for the Morland vote\n\n"
+        "The vote is on 4 May. Here is how I think it goes.\n\n"
+        "The Farmers' Party: more than 30 seats, up from 24.\n\n"
+        "Turnout: above 70%.\n\n"
+        "The Reds: out of the coalition."
+    )
+    found = {c.sentence: c.speaker for c in extract_candidates(text, published_at=PUBLISHED)}
+    assert found.get("The Farmers' Party: more than 30 seats, up from 24.", "missing") is None
+    assert found.get("Turnout: above 70%.", "missing") is None
+
+
+def test_a_schedule_or_fact_box_of_labels_is_no_list_of_picks() -> None:
+    text = (
+        "Cup final preview\n\n"
+        "Here is how I think it goes.\n\n"
+        "Kick-off: 8pm at Marlow Park.\n\n"
+        "Last meeting: Rovers won 2-1."
+    )
+    assert sentences_of(text) == []
+
+
+def test_label_lines_with_no_picks_heading_or_pundit_are_not_picks() -> None:
+    text = (
+        "Marlow Park at a glance\n\n"
+        "The ground reopens this month.\n\n"
+        "Capacity: 14,000 seats.\n\n"
+        "Home side: Marlow Rovers.\n\n"
+        "Nearest station: Marlow Central."
+    )
+    assert sentences_of(text) == []
+
+
+def test_an_interview_s_tag_is_not_the_label_of_a_pick() -> None:
+    text = (
+        "Interview with the chief executive\n\n"
+        "Q: Will the plant open on time?\n\n"
+        "Varga: No.\n\n"
+        "Q: And the second line?\n\n"
+        "Varga: Production starts there in spring.\n\n"
+        "Q: Any word on prices?\n\n"
+        "Varga: Not today."
+    )
+    assert "Varga: No." not in sentences_of(text)
+
 
 def test_a_pick_under_a_name_written_as_names_are_with_a_role_under_it_is_the_pundit_s() -> None:
     text = (
