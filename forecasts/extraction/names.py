@@ -1183,8 +1183,9 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         for i, word in enumerate(words[:-2])
         if word.lower() in _INNER_JOB_TITLES or word.lower().split("-")[0] in _INNER_JOB_TITLES
     ]
-    if inner and len(words) - inner[-1] - 1 >= 2:
-        # "Manchester City Manager Roberto Mancini": the name follows the post
+    if inner and len(words) - inner[-1] - 1 >= 2 and words[inner[-1] + 1][:1].isupper():
+        # "Manchester City Manager Roberto Mancini": the name follows the post; not "Office
+        # of the UN High Commissioner for Refugees", whose "for" goes on the body's name
         cut = inner[-1] + 1
         after_title = run.find(words[cut - 1]) + len(words[cut - 1])
         start += max(0, run.find(words[cut], after_title))
@@ -1367,6 +1368,24 @@ def _opening_compound(mention: _Mention, text: str, start: int) -> bool:
 _CREDIT_WORDS: Final = frozenset({"Photograph", "Photo", "Picture", "Illustration"})
 
 
+# A US state as wires abbreviate it after a town: "Orvieto Falls, Ore.", "Tempe, Ariz.".
+_US_STATE: Final = re.compile(
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|"
+    r"Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|"
+    r"Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\.(?=[\s,;:)]|$)"
+)
+_TOWN_THEN_COMMA: Final = re.compile(r"[A-Z][\w'’.-]*,\s+$")
+
+
+def _state_after_town(text: str, start: int) -> bool:
+    """Whether the name at `start` is a state's abbreviation after a town and a comma: a
+    place, never a speaker, though it is capitalised and stands alone."""
+    return (
+        _US_STATE.match(text, start) is not None
+        and _TOWN_THEN_COMMA.search(text, max(0, start - _NAME_CUE_WINDOW), start) is not None
+    )
+
+
 def _in_capitals(written: str, document: _Document) -> _Entity | None:
     """ "OYELARAN-BECK:" tagging a transcript's turn, a name in a heading set in capitals: the
     person or body the article names in ordinary case ("Paul Oyelaran-Beck"), as it is."""
@@ -1419,6 +1438,8 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return None  # "Like-for-like sales rose": a compound capitalised to open the sentence
     if words[-1] in _CREDIT_WORDS:
         return None  # "... in front of the Quay End. Photograph: A. Lee": a caption's credit
+    if len(words) == 1 and _state_after_town(text, mention.start):
+        return None  # "based in Orvieto Falls, Ore.": the state a town is in, nobody who speaks
     if _titled_document(words) and not _RATER_AFTER.match(text, mention.end):
         return None  # "its Oil Market Report", "Bank Rate": a publication or a rate says nothing
     if _LOCATED.search(words[-1]):

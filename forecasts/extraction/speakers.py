@@ -48,6 +48,7 @@ from forecasts.extraction.names import (
     _part_of,
     _remembered_as_alias,
     _resolve_name,
+    _state_after_town,
 )
 from forecasts.extraction.sentences import _SUBJECT_WINDOW, Sentence, _inside, _wordset
 
@@ -1717,6 +1718,12 @@ def _subject_speaker(
         if _WHERE_OPENING.match(chunk):
             # "In Britain, pollsters broadly expect": where the view is held, not who holds it
             continue
+        if position > 0 and _state_after_town(
+            text, offset + chunk_start + len(chunk) - len(chunk.lstrip())
+        ):
+            # "The company, based in Orvieto Falls, Ore., expects": the state the town is in;
+            # the speaker comes before it
+            continue
         if position > 0 and _PLACE_NOUN_END.search(chunks[position - 1][1]) and _bare_name(chunk):
             # "a strategist at Halvard Securities in Tessmark's capital, Orlen,": the place
             # the description ends on, named; the speaker comes before it
@@ -2179,11 +2186,12 @@ def _firm_before_role(org: str, chunk: str, document: _Document) -> bool:
     words = org.split()
     if len(words) > 1:
         return all(word[:1].isupper() for word in words) and words[0].lower() not in _NOT_NAMES
-    # "Nomura economists" once Nomura is known as a firm; not "Climate scientists" because
-    # of a "Climate Outlook Centre"
+    # "Nomura economists" once Nomura is known as a firm; "Harrowgate analysts" after
+    # "Harrowgate Securities", a shortened name, and "Climate scientists" after a "Climate
+    # Outlook Centre" are told apart by the test below
     known = document.known(org)
-    if known is not None:
-        return known.kind == "org" and (known.name == org or org.isupper())
+    if known is not None and (known.kind != "org" or known.name == org or org.isupper()):
+        return known.kind == "org"
     # "Goldman analysts wrote": a word the article never uses in lower case, before a role
     # in the plural, is a firm's name; "Climate scientists", "Oil analysts" use a word the
     # article goes on to use as a word

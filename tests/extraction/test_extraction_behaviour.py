@@ -9908,3 +9908,44 @@ def test_a_pick_under_a_name_written_as_names_are_with_a_role_under_it_is_the_pu
         "City will win it by two goals."
     )
     assert speakers_of(text) == ["Maren Oduya", "Jens Kowalczyk"]
+
+
+def test_a_state_abbreviated_after_a_town_is_no_speaker() -> None:
+    text = (
+        "Pellmont Devices sold more sensors in its fiscal first quarter.\n\n"
+        "The company, based in Corran Springs, Ore., expects revenue of $2.1 billion in its "
+        "fiscal second quarter."
+    )
+    assert speakers_of(text) == ["Pellmont Devices"]
+
+
+def test_a_commissioner_s_office_named_for_whom_it_serves_keeps_its_whole_name() -> None:
+    text = (
+        "The Office of the UN High Commissioner for Migrants said it expects 50,000 people "
+        "to cross the border by the end of the year."
+    )
+    assert speakers_of(text) == ["Office of the UN High Commissioner for Migrants"]
+
+
+def test_a_high_commissioner_named_after_the_post_is_the_speaker() -> None:
+    text = "UN High Commissioner Amara Velde said 50,000 people would cross the border by June."
+    assert speakers_of(text) == ["Amara Velde"]
+
+
+def test_analysts_under_a_firm_s_short_name_speak_for_the_firm() -> None:
+    text = (
+        '"Supply is tight," said Ines Arlow, head of research at Marrowby Securities.\n\n'
+        "Brent would fall to $58 a barrel by June if the group adds output, Marrowby analysts "
+        "wrote in a note on Tuesday. Without an increase, they see Brent near $70 over the "
+        "same period."
+    )
+    assert speakers_of(text) == ["Marrowby Securities"] * 2
+
+
+def test_scientists_under_a_word_of_a_centre_s_name_stay_unnamed() -> None:
+    text = (
+        "The Climate Outlook Centre published its seasonal outlook on Monday.\n\n"
+        "Climate scientists said the winter would be the mildest on record, and the climate "
+        "of the region was changing fast."
+    )
+    assert speakers_of(text) == []
