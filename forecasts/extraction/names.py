@@ -398,7 +398,9 @@ _PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": 
 # Nouns any organisation can be called by: "the firm's model" is the firm last named.
 _ANY_ORG_NOUNS: Final = _wordset(
     "firm company organisation organization business group institution agency outfit maker "
-    "producer manufacturer retailer lender insurer operator carrier chain club utility bank tracker"
+    "producer manufacturer retailer lender insurer operator carrier chain club utility bank "
+    # "Analysts at Corvane Securities put ... The brokerage also cut": a firm by its trade
+    "tracker brokerage bookmaker bookie consultancy"
 )
 
 
@@ -950,7 +952,7 @@ class _Document:
 # manufacturer" is not the institute last named.
 _FIRM_KINDS_OF_NOUN: Final = _wordset(
     "firm company business maker producer manufacturer retailer lender insurer operator "
-    "carrier chain"
+    "carrier chain broker brokerage bookmaker bookie consultancy"
 )
 
 

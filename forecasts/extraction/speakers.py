@@ -2236,7 +2236,10 @@ _DEFINITE_NP: Final = re.compile(
 )
 
 
-_NAME_AFTER_KIND: Final = re.compile(r"\s+(?-i:[A-Z])[\w&'’-]*(?:\s+(?-i:[A-Z])[\w&'’-]*)*\s*$")
+# "the brokerage Halsey & Crane": a firm of partners keeps its "&"
+_NAME_AFTER_KIND: Final = re.compile(
+    r"\s+(?-i:[A-Z])[\w&'’-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&'’-]*)*\s*$"
+)
 
 
 def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | None:

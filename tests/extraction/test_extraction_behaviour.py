@@ -9949,3 +9949,27 @@ def test_scientists_under_a_word_of_a_centre_s_name_stay_unnamed() -> None:
         "of the region was changing fast."
     )
     assert speakers_of(text) == []
+
+
+def test_the_brokerage_is_the_brokerage_named_last() -> None:
+    text = (
+        "Analysts at Pellgrave Securities put the chance of a cut at 70%. The brokerage also "
+        "cut its 2029 Brent forecast to $61 a barrel from $66."
+    )
+    assert speakers_of(text) == ["Pellgrave Securities"] * 2
+
+
+def test_the_brokerage_after_two_firms_is_the_nearer_one() -> None:
+    text = (
+        "Dunmere Bank kept its forecast of $70 a barrel for next year. Analysts at Pellgrave "
+        "Securities were gloomier. The brokerage expects Brent to average $61 next year."
+    )
+    assert speakers_of(text)[-1] == "Pellgrave Securities"
+
+
+def test_the_brokerage_before_its_partners_name_is_that_firm() -> None:
+    text = (
+        "Dunmere Bank kept its forecast. Economists at the brokerage Tolley & Marsh said they "
+        "expected the rate to end 2029 at 2.5%."
+    )
+    assert speakers_of(text) == ["Tolley & Marsh"]
