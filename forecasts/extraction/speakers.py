@@ -96,6 +96,8 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             previous[1].parent = entity
         if entity.kind == "org" and _opens_as_subject(sentence.text[: mention.start]):
             document.last_organisation = entity.root().name  # the subject "it" refers to
+        if entity.kind == "org" and mention.possessive:
+            _learn_unit(sentence.text, mention.end, entity)
         previous = (mention, entity)
     if subject is not None:
         # "Ray Gilchrist, a consultant who worked on Delgado's campaign, was blunter.": the
@@ -115,6 +117,19 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+# "The Alliance of Crude Exporters' own secretariat": a unit the article goes on to call by
+# its noun alone ("The secretariat's report"), which speaks for the body it belongs to.
+_UNIT_AFTER_OWNER: Final = re.compile(r"\s+(?:own\s+)?(?P<unit>secretariat)\b")
+
+
+def _learn_unit(text: str, end: int, entity: _Entity) -> None:
+    """Call the body by the noun of the unit it was just named as owning."""
+    unit = _UNIT_AFTER_OWNER.match(text, end)
+    if unit is not None:
+        body = entity.root()
+        body.nouns = body.nouns | {unit.group("unit")}
 
 
 # "Forecasters at the National Hurricane Center are watching a wave, which they give a 60%
@@ -522,7 +537,11 @@ def _attribution_in_sentence(
     )
     if estimate is not None and not _inside(estimate.start(), regions):
         owner = "owner" if estimate.group("owner") else "after"
-        name = _resolve_name(estimate.group(owner), text, estimate.start(owner), document)
+        name = (
+            document.last_organisation or _last_speaking_body(document)
+            if estimate.group("its")
+            else _resolve_name(estimate.group(owner), text, estimate.start(owner), document)
+        )
         if name is not None:
             return _Attribution(name, verb_start=estimate.start(), verb_end=estimate.end())
     agent = PASSIVE_BY_AGENT.search(text) if " by " in text else None
@@ -592,6 +611,13 @@ def _attribution_in_sentence(
         )
         if name is not None:
             return _Attribution(name, verb_start=odds.start(quotes), verb_end=odds.end(quotes))
+    moved = _ITS_ODDS_MOVED.match(text) if quoted else None
+    if moved is not None:
+        # "Kestrel Bet has cut Petrescu to 1-3. Its odds on Dragan have drifted to 9-4.": the
+        # bookmaker just quoted, whose prices they are, however its name reads
+        name = _its_owner(document) or _last_speaking_body(document)
+        if name is not None:
+            return _Attribution(name, verb_start=moved.start("moved"), verb_end=moved.end("moved"))
     priced = _PRICED_WITH.search(text) if "/" in text and "with" in text else None
     if priced is not None:
         # "The champions are 9/2 to lift the trophy with bookmaker Carraway Sports"
@@ -960,6 +986,15 @@ _NAMED_ODDS: Final = re.compile(
 )
 
 
+# "Its odds on Dragan have drifted to 9-4", "Their price on the champions has been cut to
+# 4/6": a bookmaker's prices moved, the bookmaker named before.
+_ITS_ODDS_MOVED: Final = re.compile(
+    r"\W*(?i:its|their)\s+(?:odds|prices?)\s+(?:on|for|against|about)\s+[^.;]{1,60}?\s+"
+    r"(?P<moved>(?:has|have)\s+(?:been\s+)?(?:drifted|shortened|lengthened|eased|cut|trimmed|"
+    r"pushed\s+out|moved))\b[^.;]{0,40}?\bto\s+(?:\d{1,3}[/-]\d{1,3}|evens|\d{1,2}\.\d{2})\b"
+)
+
+
 # "9/2 to lift the trophy with bookmaker Carraway Sports": the bookmaker whose price it is.
 _PRICED_WITH: Final = re.compile(
     r"\d/\d{1,3}\b(?:[^.;]{0,80}?\bwith\s+(?:the\s+)?(?i:bookmakers?|bookies?)\s+"
@@ -972,6 +1007,7 @@ _PRICED_WITH: Final = re.compile(
 
 _ESTIMATE_WORDS: Final = (
     "estimate",
+    "projection",
     "reckoning",
     "calculation",
     "count",
@@ -983,8 +1019,11 @@ _ESTIMATE_WORDS: Final = (
 
 # "There is a 60% chance, by Corvane's estimate, that ...", "in the bank's view".
 _BY_ESTIMATE: Final = re.compile(
-    r"\b(?:[Bb]y|[Ii]n|[Oo]n)\s+(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?\s+"
-    r"(?:own\s+)?(?:estimate|estimates|reckoning|calculations?|count|forecast|model|view)\b"
+    r"\b(?:[Bb]y|[Ii]n|[Oo]n)\s+(?:(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?"
+    # "By its own projections, the reservoir will fall": the body the article speaks of
+    r"|(?P<its>its|their))\s+"
+    r"(?:own\s+)?(?:estimate|estimates|reckoning|calculations?|count|forecasts?|projections?|"
+    r"models?|view)\b"
     # "in the view of Jan Berg": the owner after the noun
     r"|\b[Ii]n\s+the\s+(?:view|estimate|reckoning)\s+of\s+"
     r"(?P<after>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"
@@ -1703,6 +1742,16 @@ def _subject_speaker(
             name = _name_in(before_name, chunk, offset + chunk_start, text, document)
             if name is not None:
                 return _Attribution(name, False, *verb)
+        object_relative = (
+            _RELATIVE_THEN_NAME.fullmatch(chunk) if position == len(chunks) - 1 else None
+        )
+        if object_relative is not None:
+            # "the reservoir, which Southvale Water expects to drop below 20%": the name after
+            # the relative pronoun is the verb's subject, not the thing the clause describes
+            at = offset + chunk_start + object_relative.start("name")
+            name = _resolve_name(object_relative.group("name"), text, at, document)
+            if name is not None:
+                return _Attribution(name, False, *verb)
         if _is_descriptor(chunk):
             described = described or words[0].lower() not in _CONJUNCTIONS
             continue
@@ -1760,6 +1809,13 @@ _OWNED_PERSON: Final = re.compile(
 
 # A relative pronoun alone before the verb, and the name a clause ends on.
 # "which currently puts": an adverb of time may stand between the pronoun and its verb
+# "which Southvale Water": a relative pronoun, then the name that is the clause's subject.
+_RELATIVE_THEN_NAME: Final = re.compile(
+    r"\s*(?:which|that)\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
+    r"[A-Z][\w&'’.-]*){0,5})\s*"
+)
+
+
 _RELATIVE_ONLY: Final = re.compile(
     r"\s*(?:which|who)(?:\s+(?:currently|now|still|also|already|today|again))?\s*"
 )

@@ -9973,3 +9973,45 @@ def test_the_brokerage_before_its_partners_name_is_that_firm() -> None:
         "expected the rate to end 2029 at 2.5%."
     )
     assert speakers_of(text) == ["Tolley & Marsh"]
+
+
+def test_a_caption_s_relative_clause_is_the_named_body_s_not_the_person_pictured() -> None:
+    text = (
+        "Ilsa Brennick at the dry bed of the Tarrow reservoir, which Northmere Water expects "
+        "to fall below 15% of capacity by March."
+    )
+    assert speakers_of(text) == ["Northmere Water"]
+
+
+def test_by_its_own_projections_is_the_body_named_before() -> None:
+    text = (
+        "The regional utility, Northmere Water, is gloomier. By its own projections, the "
+        "Tarrow reservoir will fall to 12% of capacity by the end of March."
+    )
+    assert speakers_of(text) == ["Northmere Water"]
+
+
+def test_its_odds_moved_are_the_bookmaker_s_just_quoted() -> None:
+    text = (
+        "Pellbet has cut Aldana to 1-4 for the title, an implied probability of 80%. Its odds "
+        "on Moreau have drifted to 5-2."
+    )
+    assert speakers_of(text) == ["Pellbet"] * 2
+
+
+def test_a_body_s_secretariat_speaks_for_the_body_when_named_again() -> None:
+    text = (
+        "The Union of Grain Exporters' own secretariat has told members that wheat is likely "
+        "to fall below $200 a tonne.\n\n"
+        "Ministers meet next week.\n\n"
+        "The secretariat's report forecast that demand would grow by 2% in 2029."
+    )
+    assert speakers_of(text) == ["Union of Grain Exporters"] * 2
+
+
+def test_a_pronoun_after_a_person_still_takes_the_person() -> None:
+    text = (
+        "Pellbet cut Aldana to 1-4 on Monday. Maria Kowal, a trader at Pellbet, was unmoved. "
+        "She said Moreau would win the title by three points."
+    )
+    assert speakers_of(text)[-1] == "Maria Kowal"
