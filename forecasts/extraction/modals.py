@@ -1299,6 +1299,11 @@ def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
         # (kept with the words before it, so "said her side" still shows whose side it is)
         subjects = list(_CLAUSE_SUBJECT.finditer(before))
         subject = before[: subjects[-1].end("subject")] + " " if subjects else before
+    if _TO_MARKET_AFTER.match(after):
+        # "says it will launch a paid service by next summer": a body's own product reaching
+        # its customers turns on more than its will (licences, suppliers, readiness), so it
+        # is a forecast (LABELLING.md); "will launch in two cities" names no product
+        return False
     if _SURE_OF_ANOTHER.search(subject) and not _own_organisation(subject, own):
         # "she was confident the government would approve it": being sure of what a body
         # will do is a belief about another's act; one's own acts are decided, not doubted
@@ -1321,6 +1326,16 @@ def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
         subjects = list(_CLAUSE_SUBJECT.finditer(before))
         return bool(subjects) and bool(_PLEDGE_SUBJECT.search(subjects[-1].group("subject") + " "))
     return False
+
+
+# "launch a paid service", "launch its first electric model": a product or service put on the
+# market, which a body cannot launch by deciding to.
+_TO_MARKET_AFTER: Final = re.compile(
+    r"^[\s\"“‘']*(?:(?:also|then|finally|commercially)\s+)?launch\s+(?:a|an|its|their|our|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:service|product|model|version|vehicle|car|phone|handset|device|"
+    r"drug|treatment|vaccine|app|platform|network|fleet)s?\b",
+    re.IGNORECASE,
+)
 
 
 # "will have to cut", "would need to ration": an act the speaker's side would be driven to.
@@ -1389,6 +1404,10 @@ def _valid_would(
         return False
     if _ORGANISED_EVENT.match(after) or _announced(text):
         return False
+    if _SURE_BEFORE.search(before):
+        # 'she was "confident" the first ride would take place before the recess': a date
+        # the speaker is sure will be kept is a belief about it, not a timetable reported
+        return True
     if 0 <= attribution.verb_end <= start:
         # "At a rally on Saturday she told supporters that the vote would be settled in the
         # first round", "said on Saturday that ...": the day dates the telling, not the event
@@ -1399,6 +1418,15 @@ def _valid_would(
 
 
 _THAT: Final = re.compile(r"\bthat\b")
+
+
+# 'was "confident" the first paid ride', "is sure that the bridge": how sure the speaker is
+# that what follows will happen, stated just before it.
+_SURE_BEFORE: Final = re.compile(
+    r"\b(?:is|was|are|were|am|remains?|remained|felt|feels|['’]m|['’]re)\s+(?:\w+ly\s+)?"
+    r"[\"“‘']?(?:confident|convinced|sure|certain)[\"”’']?\s+(?:that\s+)?[^.;:!?]{1,80}$",
+    re.IGNORECASE,
+)
 
 
 # "If births recover, ...", "In the high-migration variant, ...": the condition a release's

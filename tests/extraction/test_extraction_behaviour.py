@@ -10015,3 +10015,36 @@ def test_a_pronoun_after_a_person_still_takes_the_person() -> None:
         "She said Moreau would win the title by three points."
     )
     assert speakers_of(text)[-1] == "Maria Kowal"
+
+
+def test_a_body_s_expected_level_with_about_is_a_forecast_not_a_perfect_infinitive() -> None:
+    text = (
+        "Tidewell Ferries expects to have about 12 boats in service by the end of 2026.\n\n"
+        "The ferries were expected to have left port by noon yesterday."
+    )
+    assert sentences_of(text) == [
+        "Tidewell Ferries expects to have about 12 boats in service by the end of 2026."
+    ]
+
+
+def test_a_body_launching_its_own_product_is_a_forecast_a_launch_with_no_product_a_pledge() -> None:
+    forecast = (
+        "Brisk Couriers, which runs drones in two towns, says it will launch a same-day "
+        "delivery service in the capital by next spring."
+    )
+    assert sentences_of(forecast) == [forecast]
+    pledge = "Brisk Couriers says it will launch in Dunmore and Kelby next spring."
+    assert sentences_of(pledge) == []
+
+
+def test_a_date_the_speaker_is_confident_will_be_kept_is_a_forecast_not_a_timetable() -> None:
+    text = (
+        'Minister Anna Brekke-Lowe said on Monday she was "confident" the first crossing would '
+        "take place before the holiday, which begins on 4 August."
+    )
+    assert sentences_of(text) == [text]
+    timetable = (
+        "Minister Anna Brekke-Lowe said on Monday the first crossing would take place before "
+        "the holiday, which begins on 4 August."
+    )
+    assert sentences_of(timetable) == []
