@@ -43,7 +43,7 @@ from forecasts.extraction.layout import (
     _title_case_heading,
     _transcript_labels,
 )
-from forecasts.extraction.modals import _checkable_predicate
+from forecasts.extraction.modals import _CHECKABLE_PREDICATE, _checkable_predicate
 from forecasts.extraction.names import (
     _GENERIC_SUBJECT,
     _SPEECH,
@@ -934,7 +934,56 @@ def _candidate(
     # a short answer's bare "it will be worse" takes what to check from the question
     if not short and _nothing_to_check(sentence.text, cues, regions, attribution, dated):
         return attribution, None
-    return attribution, _build(sentence, cues, regions, attribution, deadlines, url)
+    called = _writer_s_call(sentence.text, cues, attribution) and _writer_s_picks(sentences, index)
+    return attribution, _build(sentence, cues, regions, attribution, deadlines, url, called)
+
+
+def _writer_s_call(text: str, cues: list[_Cue], attribution: _Attribution) -> bool:
+    """The writer's bare "will" about an outcome a record settles ("X will finish first",
+    "will enter parliament with between eight and twelve seats"), not an act of a body
+    ("works will close the line"), which timetables announce."""
+    if attribution.speaker is not None or attribution.generic:
+        return False
+    if not all(cue.kind in _BARE_KINDS and cue.phrase in _BARE_MODALS for cue in cues):
+        return False
+    return _RANGE_IN_WORDS.search(text) is not None or any(
+        _CHECKABLE_PREDICATE.match(after) is not None and _BE_NAMED.match(after) is None
+        for cue in cues
+        if (after := text[cue.end : cue.end + _LOOK_AROUND])
+    )
+
+
+# "with between eight and twelve seats", "three or four points": a range counted in words.
+_NUMBER_WORD: Final = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+)
+_RANGE_IN_WORDS: Final = re.compile(
+    rf"\b{_NUMBER_WORD}\s+(?:and|to|or)\s+{_NUMBER_WORD}\s+[a-z]", re.IGNORECASE
+)
+
+
+# "The referee will be Jonathan Ferrier": who fills a post, as often announced as called.
+_BE_NAMED: Final = re.compile(r"^\s*be\s+(?:the\s+)?(?-i:[A-Z])")
+
+
+def _writer_s_picks(sentences: list[Sentence], index: int) -> bool:
+    """A text the writer has introduced as their calls: its title ("My picks for the March
+    election: ..."), a heading or a lead-in ("Here is how I think it goes.") before the
+    sentence. There the writer's bare "will" is a call, not narrative."""
+    if sentences and _PICKS_TITLE.match(sentences[0].text):
+        return True
+    return any(
+        _PICKS_LEAD_IN.search(earlier.text)
+        or (earlier.heading and _PICKS_HEADING.match(earlier.text))
+        for earlier in sentences[:index]
+    )
+
+
+# "My picks for Kestria's March election: ...", "Our predictions for 2029": a title that says
+# the text is the writer's calls.
+_PICKS_TITLE: Final = re.compile(
+    r"^\W*(?:My|Our)\s+(?:[\w'’-]+\s+){0,2}?(?i:predictions|picks|calls|forecasts|tips|bets)\b"
+)
 
 
 # "on expectations that", "amid bets that", "against speculation that": what moved a market,
@@ -2307,7 +2356,9 @@ def _build(
     attribution: _Attribution,
     deadlines: list[Deadline],
     url: str | None,
+    called: bool = False,
 ) -> Candidate:
+    """called: the writer's call in a text of their calls, checkable though it names no time."""
     main = _main_cue(cues)
     span_start, span_end = _span(sentence, main, regions, attribution)
     probability_cue = _probability_cue(cues, sentence.text)
@@ -2352,7 +2403,8 @@ def _build(
             and not (quantity or condition or _FIGURE_IN.search(sentence.text)),
             figure=quantity is not None,
             anchored=bool(
-                deadlines
+                called
+                or deadlines
                 or quantity
                 or condition
                 or _FIGURE_IN.search(sentence.text)

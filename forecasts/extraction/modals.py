@@ -35,6 +35,11 @@ _EVALUATIVE_AFTER: Final = re.compile(
     r"|^\s+wait\s+(?:a\s+(?:very\s+)?long\s+time|a\s+(?:long\s+)?while)\s*(?:[.,;!”\"]|$)"
     # "the smaller crop will matter beyond the farm gate": a verdict with nothing to check
     r"|^\s+matter\b"
+    # "This will be the dullest campaign in a generation": a superlative of taste, which no
+    # record ranks (not "the largest party", "the warmest year", which one does)
+    r"|^\s+be\s+the\s+(?:(?:most|least)\s+(?:consequential|important|significant|exciting|"
+    r"interesting|boring|memorable|divisive|bitter|entertaining|depressing)|dullest|"
+    r"nastiest|dirtiest|strangest|weirdest|oddest|ugliest|bitterest|saddest|silliest)\b"
     # "it is going to be a long quarter for the producers": how hard a time feels
     r"|^\s+be\s+(?:a|an)\s+(?:very\s+|really\s+)?(?:long|tough|hard|difficult|rough|busy|"
     r"challenging|bumpy|painful|testing|grim|bleak)\s+(?:year|quarter|season|winter|summer|"

@@ -10048,3 +10048,42 @@ def test_a_date_the_speaker_is_confident_will_be_kept_is_a_forecast_not_a_timeta
         "the holiday, which begins on 4 August."
     )
     assert sentences_of(timetable) == []
+
+
+def test_the_writer_s_bare_will_about_an_outcome_is_a_call_in_a_text_of_their_calls() -> None:
+    call = "The Harbour Party will finish first in the council vote."
+    ranged = "The new Green Bloc will enter the council with between three and five seats."
+    column = (
+        "My predictions for the Dunmore council vote\n\n"
+        "By Ilse Varnak\n\n"
+        "I have covered this council for a decade. Here is how I think it goes.\n\n"
+        f"{call}\n\n"
+        "What about the small parties?\n\n"
+        f"{ranged}"
+    )
+    assert sentences_of(column) == [call, ranged]
+    report = f"Dunmore votes soon\n\nBy Ilse Varnak\n\nThe campaign opened quietly.\n\n{call}"
+    assert sentences_of(report) == []
+
+
+def test_in_a_text_of_calls_a_body_s_act_or_a_post_filled_stays_below_the_cut() -> None:
+    column = (
+        "Our picks for the cup final\n\n"
+        "By Ilse Varnak\n\n"
+        "Here is how I think it goes.\n\n"
+        "Engineering works will close the ring road on the day.\n\n"
+        "The referee will be Tomas Varga."
+    )
+    assert sentences_of(column) == []
+
+
+def test_a_superlative_of_taste_is_an_evaluation_not_a_forecast() -> None:
+    column = (
+        "My predictions for the Dunmore council vote\n\n"
+        "By Ilse Varnak\n\n"
+        "Here is how I think it goes.\n\n"
+        "The Harbour Party will finish first in the council vote.\n\n"
+        "Turnout was 38% last time. Few voters could name their councillor.\n\n"
+        "This will be the dullest race in a decade, and the most divisive since 2009."
+    )
+    assert sentences_of(column) == ["The Harbour Party will finish first in the council vote."]
