@@ -1205,13 +1205,17 @@ _YEAR_OR_SPAN: Final = re.compile(r"\b(?P<century>19|20)(?P<year>\d\d)(?:[-–/]
 # than asked; the answer names its own time, so any question above it gives the event.
 _TIMED_DENIAL: Final = (
     # "Not this decade.": the question's "ever" denied for a span as long as ten years
-    r"Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time|"
+    r"(?:Not\s+(?:this|next)\s+(?:year|month|season|quarter|week|winter|summer|spring|autumn|time|"
     r"decade)|"
     r"Not\s+(?:soon|any\s+time\s+soon)|"
     # "Not by 2030.": the claim put to the answerer, denied for the time it names
     r"Not\s+(?:before|until|by)\s+(?:the\s+)?(?:(?:next\s+)?(?:year|spring|summer|autumn|fall|winter)|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)|(?:19|20)\d\d)"
+    # "Not this year, and not in the first half of next year either.": a second, later time
+    # denied after the first
+    r")(?:,\s+(?:and\s+)?not\s+(?:in\s+|before\s+|by\s+)?(?:the\s+)?[\w\s-]{3,40}?"
+    r"(?:\s+either)?(?=\s*[.!]?\s*$))?"
 )
 
 
@@ -1730,7 +1734,11 @@ _SHORT_ANSWER: Final = re.compile(
     r"(?:it|they|he|she)\s+(?:does|do|will|doesn['’]t|don['’]t|won['’]t)"
     # "Will it be worse this winter?" - "I think it will be worse, yes.": its comparison too
     r"(?:\s+be\s+(?:(?:a\s+(?:little|bit|lot)|much|slightly|even)\s+)?(?:worse|better|[a-z]+er)"
-    r"(?=,\s*(?:yes|no)\b))?)" + _HEDGED_COUNT + r"|"
+    r"(?=,\s*(?:yes|no)\b))?"
+    # "Will the ceasefire hold through the winter?" - "I think it holds through the winter,
+    # yes.": the question's event echoed in the present, then granted
+    r"|(?:it|they|he|she)\s+(?!(?:was|were|had|did)\b)[a-z]+s?\b[^.;!?,]{0,50}(?=,\s*(?:yes|no)\b)"
+    r")" + _HEDGED_COUNT + r"|"
     # "I very much doubt it.", "I seriously doubt it.": the doubt, graded
     r"(?:I\s+)?(?:(?:very\s+)?much\s+|really\s+|seriously\s+|rather\s+|strongly\s+)?doubt\s+it|"
     + _TIMED_DENIAL

@@ -10087,3 +10087,29 @@ def test_a_superlative_of_taste_is_an_evaluation_not_a_forecast() -> None:
         "This will be the dullest race in a decade, and the most divisive since 2009."
     )
     assert sentences_of(column) == ["The Harbour Party will finish first in the council vote."]
+
+
+_STRIKE_INTERVIEW = (
+    "Port strike: the director speaks\n\nBORG: Director, will the strike last through the "
+    "summer?\n\n"
+)
+
+
+def test_an_answer_echoing_the_question_s_event_in_the_present_then_yes_is_a_forecast() -> None:
+    text = _STRIKE_INTERVIEW + "ILVES: I think it lasts through the summer, yes. Both are dug in."
+    assert sentences_of(text) == ["ILVES: I think it lasts through the summer, yes."]
+
+
+def test_a_time_denied_then_a_later_one_denied_too_answers_the_question() -> None:
+    text = (
+        _STRIKE_INTERVIEW + "ILVES: Not this year, and not in the spring either. Both are dug in."
+    )
+    assert sentences_of(text) == ["ILVES: Not this year, and not in the spring either."]
+
+
+def test_an_echoed_answer_to_a_question_about_today_is_no_forecast() -> None:
+    text = (
+        "Port strike: the director speaks\n\nBORG: Director, is the strike hurting trade?\n\n"
+        "ILVES: I think it hurts everyone, yes."
+    )
+    assert sentences_of(text) == []
