@@ -5,7 +5,7 @@ attribute it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Final
 
@@ -14,6 +14,7 @@ from forecasts.extraction.names import (
     _DEFINITE_ORG,
     _DEFINITE_PERSON,
     _DISCOURSE_WORDS,
+    _FIRM_KINDS_OF_NOUN,
     _GENERIC_SUBJECT,
     _GENERIC_TAIL,
     _GROUP_OPENING,
@@ -464,7 +465,82 @@ def _attribution(
     sentence: Sentence, regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution:
     found = _attribution_in_sentence(sentence, regions, document)
+    found = _body_behind_person(sentence.text, found, regions, document) or found
     return _listed_item(sentence, found, document) or found
+
+
+# The subject of a clause that is a body's staff, its instruments or the body by its initials,
+# and the verb by which it looks ahead: "the agency's models gave", "The staff also see",
+# "the CMS expected", "The bank's projections, which she said still held, show".
+_BODY_INSTRUMENT: Final = re.compile(
+    r"(?P<instrument>(?i:the|its|their)\s+(?:[\w&.-]+['’]s?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?i:models|model|projections|forecasts|staff|modell?ing\s+(?:team|unit)|scenarios)"
+    r"|(?:(?i:the)\s+)?(?-i:[A-Z]{2,6}))"
+    r"(?:,\s+which\s+[^,;]{1,60},)?"
+    r"\s+(?:(?:also|still|now)\s+)?(?:see|sees|show|shows|give|gives|gave|expects?|expected|"
+    r"forecasts?|projects?|projected|puts?|estimates?|estimated|implies|imply)\b"
+)
+
+
+# A second reported clause: "said it was not impossible, but that the agency's models ...".
+_THAT_CLAUSE: Final = re.compile(r",?\s+(?:but|and)\s+that\s+")
+
+
+def _reported_openings(text: str, verb_end: int) -> list[int]:
+    """Where a clause a person reports may open: the sentence's start ("The staff also see
+    ..., she said"), right after the verb of saying, and each "but that" after it."""
+    after = re.match(r"\s+(?:that\s+)?", text[verb_end:])
+    openings = [len(text) - len(text.lstrip(" \"“‘'")), verb_end + (after.end() if after else 0)]
+    return openings + [that.end() for that in _THAT_CLAUSE.finditer(text, verb_end)]
+
+
+def _body_behind_person(
+    text: str, found: _Attribution, regions: list[tuple[int, int]], document: _Document
+) -> _Attribution | None:
+    """A forecast made by a body's models, staff or projections is the body's, even when a
+    person reports it (LABELLING.md, round two (c)): "Dr. Aral said the agency's models gave
+    that outcome a one-in-five chance" is the agency's."""
+    if found.speaker is None or found.verb_end < 0 or found.speakers:
+        return None
+    person = document.known(found.speaker)
+    if person is None or person.kind != "person":
+        return None
+    for opening in _reported_openings(text, found.verb_end):
+        instrument = _BODY_INSTRUMENT.match(text, opening)
+        if instrument is None or _inside(instrument.start(), regions):
+            continue
+        written = instrument.group("instrument")
+        if _firm_kind_owns(written):
+            # "Esquivel said the firm's model gave ...": a pollster's director and his firm's
+            # model are one voice, his
+            continue
+        owner = _instrument_owner(written, text, instrument.start(), document)
+        if owner is not None and _owner_fits(owner, written) and owner != found.speaker:
+            return replace(found, speaker=owner)
+    return None
+
+
+def _owner_fits(owner: str, written: str) -> bool:
+    """A body not yet named by name ("the national weather agency") owns "the agency's
+    models", not "the bank's projections" nor staff the sentence gives no body for."""
+    return owner[:1].isupper() or owner.split()[-1] in written.lower()
+
+
+def _firm_kind_owns(written: str) -> bool:
+    """ "the firm's model", "the company's projections": the instrument of a firm, by kind."""
+    words = written.lower().replace("’", "'").split()
+    return len(words) > 1 and words[1].removesuffix("'s").removesuffix("'") in _FIRM_KINDS_OF_NOUN
+
+
+def _instrument_owner(written: str, text: str, offset: int, document: _Document) -> str | None:
+    """The body whose staff or instrument `written` is: the one it is named for, the one "its"
+    stands for, or the body its initials stand for."""
+    if written.split()[-1].isupper():
+        body = document.known(written.split()[-1])
+        return body.root().name if body is not None and body.kind == "org" else None
+    if "'" in written or "’" in written:
+        return _report_owner(written, text, offset, document)
+    return document.last_organisation
 
 
 # "Among the report's key judgements:", "The bank's main forecasts are:", "Its key findings:":

@@ -10113,3 +10113,55 @@ def test_an_echoed_answer_to_a_question_about_today_is_no_forecast() -> None:
         "ILVES: I think it hurts everyone, yes."
     )
     assert sentences_of(text) == []
+
+
+_WEATHER_SERVICE = (
+    "The Norland Weather Service (NWS) published its summer outlook on Monday. Its director, "
+    "Dr. Ana Velo, presented it.\n\n"
+)
+
+
+def test_a_body_s_models_reported_by_its_scientist_are_the_body_s() -> None:
+    text = _WEATHER_SERVICE + (
+        "Dr. Velo said a drought was not out of the question, but that the service's models "
+        "gave that outcome less than a one-in-four chance."
+    )
+    assert speakers_of(text) == ["Norland Weather Service"]
+
+
+def test_a_body_by_its_initials_reported_by_its_director_is_the_body() -> None:
+    text = _WEATHER_SERVICE + (
+        "Dr. Velo said the NWS expected at least three heatwaves before the end of August."
+    )
+    assert speakers_of(text) == ["Norland Weather Service"]
+
+
+def test_a_body_s_projections_with_the_person_in_an_aside_are_the_body_s() -> None:
+    text = _WEATHER_SERVICE + (
+        "The service's June projections, which she said still held, show rainfall falling 20% "
+        "below normal in July."
+    )
+    assert speakers_of(text) == ["Norland Weather Service"]
+
+
+def test_the_staff_s_forecast_reported_by_a_person_is_the_body_s() -> None:
+    text = _WEATHER_SERVICE + (
+        "The staff also see river levels dropping to record lows next month, she said."
+    )
+    assert speakers_of(text) == ["Norland Weather Service"]
+
+
+def test_a_person_s_own_forecast_beside_the_body_s_stays_hers() -> None:
+    text = _WEATHER_SERVICE + (
+        "Dr. Velo said she expected the drought to end by October, whatever the models say."
+    )
+    assert speakers_of(text) == ["Ana Velo"]
+
+
+def test_a_pollster_s_director_speaks_for_the_firm_s_model() -> None:
+    text = (
+        "Mara Quint, director of Halvard Polling, has run the numbers.\n\n"
+        "Quint said the firm's model gave Ortega roughly a one-in-three chance of winning "
+        "outright on Sunday."
+    )
+    assert speakers_of(text) == ["Mara Quint"]
