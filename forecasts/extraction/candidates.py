@@ -188,6 +188,19 @@ def _elliptical(text: str) -> bool:
     return "going" in text and len(_GOING_TO.sub("will", text).split()) <= _ELLIPTICAL_WORDS
 
 
+# "They may be.", "It could.": a bare possibility leans on nothing it could be checked by.
+_BARE_POSSIBILITIES: Final = frozenset({"may", "might", "could"})
+
+
+def _short_and_checkable(text: str, cues: list[_Cue]) -> bool:
+    """A sentence short enough to take its event from the one before ("It won't."), unless
+    all it says is that something may be (LABELLING.md, possibility): "They may be." rules
+    nothing out, whatever the question was."""
+    if not _elliptical(text):
+        return False
+    return not all(cue.phrase in _BARE_POSSIBILITIES for cue in cues)
+
+
 def extract_candidates(
     text: str,
     *,
@@ -2417,7 +2430,7 @@ def _build(
                 or condition
                 or _FIGURE_IN.search(sentence.text)
                 or _VAGUE_TIME.search(sentence.text)
-                or _elliptical(sentence.text)
+                or _short_and_checkable(sentence.text, cues)
                 or _NUMBERED_POINT.match(sentence.text) is not None
                 or (" than " in sentence.text and _THAN_A_PAST_PERIOD.search(sentence.text))
                 or _HEDGED_RESULT.search(sentence.text) is not None

@@ -224,6 +224,9 @@ _ANONYMOUS_SOURCE: Final = re.compile(
     r"\bon\s+(?:the\s+)?condition\s+of\s+anonymity\b"
     r"|\bspeaking\s+(?:anonymously|privately)\b"
     r"|\b(?:said|say|says|warned)\s+privately\b"
+    # "Officials tell us privately that ...": the reporter's own unnamed sources ("had told
+    # him privately" is a named source's report, and his claim stands)
+    r"|\b(?:tell|tells|told)\s+(?:us|me|reporters|journalists)\s+privately\b"
     r"|\bprivately\s+(?:expect|concede|doubt|predict|believe|think|fear|warn|admit)",
     re.IGNORECASE,
 )

@@ -10165,3 +10165,33 @@ def test_a_pollster_s_director_speaks_for_the_firm_s_model() -> None:
         "outright on Sunday."
     )
     assert speakers_of(text) == ["Mara Quint"]
+
+
+def test_a_bare_may_in_a_short_answer_is_a_possibility() -> None:
+    text = (
+        "Port strike: the director speaks\n\nBORG: Director, will the unions back down?\n\n"
+        "ILVES: They might. The strike won't end before June."
+    )
+    assert sentences_of(text) == ["The strike won't end before June."]
+
+
+def test_a_short_answer_with_a_likelihood_still_answers_the_question() -> None:
+    text = _STRIKE_INTERVIEW + "ILVES: Probably not. Both are dug in."
+    assert sentences_of(text) == ["ILVES: Probably not."]
+
+
+def test_what_officials_tell_the_reporter_privately_is_unattributable() -> None:
+    text = (
+        "Port strike: the director speaks\n\nBORG: Ministers tell us privately that they "
+        "expect the strike to last into June. Will it?\n\n"
+        "ILVES: It will last into July, I think."
+    )
+    assert sentences_of(text) == ["ILVES: It will last into July, I think."]
+
+
+def test_what_others_told_a_named_source_privately_leaves_his_claim_standing() -> None:
+    text = (
+        'Harbour vote\n\n"The bill will fail in March," Tomas Ilves said, adding that three '
+        "councillors had told him privately they would vote against it."
+    )
+    assert len(sentences_of(text)) == 1
