@@ -59,6 +59,10 @@ article's published_at (converted to UTC first). The conventions:
   quarter's. "The week of Dec. 11" ends with the Sunday of the week that holds that day.
 - Either of two times ("in late December or the first week of January") holds until the
   later is over.
+- A time denied and then a later one ("not this year, and not in the first half of next
+  year either") holds until the later is over.
+- "Before" an event dated in the sentence ("before the recess, which begins on 20 July")
+  ends at the start of its day.
 - Times named in passing (Deadline.firm is False) date a forecast without marking a sentence
   as one: "on Friday", a season without "this" or "next", "the second quarter" without a
   preposition, "on Christmas Day", a month named bare ("expects July to be warmer") within
@@ -920,8 +924,15 @@ def find_deadlines(
                 continue
         firm = resolver not in _IN_PASSING
         found = Deadline(match.group().strip(), deadline, match.start(), match.end(), firm)
-        if deadlines and _either_of(deadlines[-1], found, text):
+        if deadlines and (
+            _either_of(deadlines[-1], found, text) or _denied_then_later(deadlines[-1], found, text)
+        ):
             found = _later_of(deadlines.pop(), found, text)
+        event = _event_dated(found, text)
+        if event is not None:
+            if deadlines and deadlines[-1].deadline is None and deadlines[-1].start >= event:
+                deadlines.pop()  # "before the summit", now dated by the day it gives
+            found = _day_before(found, event, text)
         deadlines.append(found)
     return deadlines
 
@@ -936,6 +947,50 @@ def _either_of(first: Deadline, second: Deadline, text: str) -> bool:
         first.deadline is not None
         and second.deadline is not None
         and _OR_BETWEEN.fullmatch(text, first.end, second.start) is not None
+    )
+
+
+# "Not this year, and not in the first half of next year either": the first time denied, then
+# a later one; the claim is about the later time
+_NOT_BEFORE: Final = re.compile(r"\bnot\s+$", re.IGNORECASE)
+_AND_NOT_BETWEEN: Final = re.compile(r",?\s+(?:and|or)\s+not\s+|,?\s+nor\s+", re.IGNORECASE)
+
+
+def _denied_then_later(first: Deadline, second: Deadline, text: str) -> bool:
+    return (
+        first.deadline is not None
+        and second.deadline is not None
+        and _NOT_BEFORE.search(text, max(0, first.start - 5), first.start) is not None
+        and _AND_NOT_BETWEEN.fullmatch(text, first.end, second.start) is not None
+    )
+
+
+# "before the council's summer recess, which begins on 20 July", "ahead of the vote on 3
+# March": an event dated by the day it falls on; "before" it ends the day before that day
+_EVENT_ON: Final = re.compile(
+    r"\b(?:before|ahead\s+of)\s+(?:[\w'’-]+\s+){0,4}?"
+    rf"(?:{_EVENT_NOUNS}|recess|holidays?|break|meeting|launch|opening|hearing|final|match|race)"
+    r"(?:,\s+which\s+(?:begins|starts|opens|falls|is\s+held|takes\s+place)|\s+(?:begins|starts|opens))?"
+    r"\s+$",
+    re.IGNORECASE,
+)
+# How far before the day's phrase the event may begin.
+_EVENT_REACH: Final = 90
+
+
+def _event_dated(found: Deadline, text: str) -> int | None:
+    """Where "before <event>" begins, when the deadline found is the day it is "on"."""
+    if found.deadline is None or not found.phrase.lower().startswith("on "):
+        return None
+    event = _EVENT_ON.search(text, max(0, found.start - _EVENT_REACH), found.start)
+    return event.start() if event is not None else None
+
+
+def _day_before(found: Deadline, start: int, text: str) -> Deadline:
+    """The day's start, not its end: before the event, not on it."""
+    assert found.deadline is not None
+    return Deadline(
+        text[start : found.end], found.deadline - timedelta(days=1), start, found.end, True
     )
 
 

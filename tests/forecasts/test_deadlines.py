@@ -291,3 +291,26 @@ def test_a_month_just_told_of_as_done_is_the_past_not_next_year_s() -> None:
     ahead = find_deadline("Prices will fall in April, the bank said.", published_at=PUBLISHED)
     assert ahead is not None
     assert ahead.deadline == at(2024, 5, 1)
+
+
+def test_before_an_event_dated_in_the_sentence_ends_the_day_before_it() -> None:
+    for text in (
+        "The bridge will reopen before the assembly's winter break, which begins on 20 April.",
+        "The bill will pass before the vote on 20 April.",
+    ):
+        found = find_deadline(text, published_at=PUBLISHED)
+        assert found is not None, text
+        assert found.deadline == at(2024, 4, 20), text
+    on_the_day = find_deadline("The bill will pass on 20 April.", published_at=PUBLISHED)
+    assert on_the_day is not None
+    assert on_the_day.deadline == at(2024, 4, 21)
+
+
+def test_a_time_denied_then_a_later_one_is_about_the_later_time() -> None:
+    found = find_deadline("Not this month, and not in the autumn either.", published_at=PUBLISHED)
+    assert found is not None
+    assert found.deadline == at(2023, 12, 1)
+    # two times affirmed are two claims: the first keeps its own
+    both = find_deadline("It will come in September, and in October too.", published_at=PUBLISHED)
+    assert both is not None
+    assert both.deadline == at(2023, 10, 1)
