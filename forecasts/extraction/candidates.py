@@ -1543,9 +1543,11 @@ def _labelled_paragraph(sentences: list[Sentence], paragraph: int, start: int) -
         position += 1
     if position >= len(sentences) or sentences[position].paragraph != paragraph:
         return None
+    # walking back lands on the paragraph's last sentence: "Top scorer: no idea. Ask me
+    # later." opens with its label all the same
+    while position > 0 and sentences[position - 1].paragraph == paragraph:
+        position -= 1
     first = sentences[position]
-    if position > 0 and sentences[position - 1].paragraph == paragraph:
-        return None
     label = _LINE_LABEL.match(first.text)
     return label.group("label") if label is not None and not first.heading else None
 

@@ -10195,3 +10195,12 @@ def test_what_others_told_a_named_source_privately_leaves_his_claim_standing() -
         "councillors had told him privately they would vote against it."
     )
     assert len(sentences_of(text)) == 1
+
+
+def test_a_label_line_after_a_two_sentence_labelled_paragraph_is_still_in_the_list() -> None:
+    panel = _TENNIS_PANEL.replace(
+        "Dark horse: no idea.\n\n", "Dark horse: no idea. Ask me after the first week.\n\n"
+    ).replace("Local star: Vos reaches the last eight.", "Local star: probably out early.")
+    found = {c.sentence: c.speaker for c in extract_candidates(panel, published_at=PUBLISHED)}
+    assert found.get("Local star: probably out early.") == "Oskar Delacroix-Ma"
+    assert "Dark horse: no idea." not in found
