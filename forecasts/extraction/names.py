@@ -968,6 +968,10 @@ _NO_BOARDS: Final = _wordset("university college school hospital institute obser
 
 
 def _fits(noun: str, entity: _Entity) -> bool:
+    """Whether "the <noun>" can be `entity` by its kind: no "company" is a public office, and
+    no "bank" is a public body that is not one ("the statistics agency")."""
+    if noun == "bank" and entity.nouns and "bank" not in entity.nouns:
+        return not _public_body(entity)
     return not (noun in _FIRM_KINDS_OF_NOUN and entity.nouns and _public_body(entity))
 
 

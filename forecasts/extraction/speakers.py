@@ -514,10 +514,32 @@ def _body_behind_person(
             # "Esquivel said the firm's model gave ...": a pollster's director and his firm's
             # model are one voice, his
             continue
-        owner = _instrument_owner(written, text, instrument.start(), document)
+        owner = _employer_owns(written, found.speaker, document) or _instrument_owner(
+            written, text, instrument.start(), document
+        )
         if owner is not None and _owner_fits(owner, written) and owner != found.speaker:
             return replace(found, speaker=owner)
     return None
+
+
+def _employer_owns(written: str, person: str, document: _Document) -> str | None:
+    """The person's employer, when "the bank's projections" names a body of its kind or "the
+    staff" names none: a governor reporting "the bank's" projections means her own bank,
+    whatever body spoke in the sentence before."""
+    words = written.lower().replace("’", "'").split()
+    if len(words) < 2 or words[0] != "the":
+        return None
+    if person not in document.own_organisations:
+        document.own_organisations[person] = _own_organisations(person, document.article)
+    employers = document.own_organisations[person]
+    if not employers:
+        return None
+    employer = document.known(employers[0])
+    name = employer.root().name if employer is not None and employer.kind == "org" else employers[0]
+    kind = words[1].removesuffix("'s").removesuffix("'")
+    if kind != words[1] and kind not in name.lower().split():
+        return None  # "the agency's models", told by a bank's economist: another body's
+    return name
 
 
 def _owner_fits(owner: str, written: str) -> bool:
@@ -2997,6 +3019,26 @@ _POST_THEN_EMPLOYER: Final = re.compile(
 _POST_REACH: Final = 80
 
 
+# "Bank of Halden Governor Ilse Marquardt", "Vesterhavn Bank Chief Economist Jonas Eklund":
+# the organisation's name, then the post as a title, then the holder; the organisation is
+# where the holder works.
+_EMPLOYER_TITLE_BEFORE_NAME: Final = re.compile(
+    r"\b(?P<org>[A-Z][\w&.-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?|&\s+)?[A-Z][\w&.-]*){0,5}?)\s+"
+    r"(?:(?:Deputy|Vice)\s+)?(?:Governor|Chief\s+Executive|Chief\s+Economist|CEO|Chairman|"
+    r"Chairwoman|Chair|President|Managing\s+Director|Director(?:-General)?|Secretary-General)"
+    r"\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$"
+)
+
+
+def _employer_titled_before(article: str, start: int) -> str | None:
+    """The organisation written before a holder's title and name ("Bank of Halden Governor
+    Ilse Marquardt"), when its words mark an organisation (not "US President X")."""
+    titled = _EMPLOYER_TITLE_BEFORE_NAME.search(article, max(0, start - _POST_REACH), start)
+    if titled is None or not any(map(_org_word, titled.group("org").split())):
+        return None
+    return titled.group("org")
+
+
 def _own_organisations(speaker: str, article: str) -> tuple[str, ...]:
     """The organisations the article says `speaker` works for, where it names them."""
     found: list[str] = []
@@ -3007,8 +3049,8 @@ def _own_organisations(speaker: str, article: str) -> tuple[str, ...]:
         after = _POST_AFTER_NAME.match(article, end, end + _POST_REACH) or (
             _POST_THEN_EMPLOYER.match(article, end, end + _POST_REACH)
         )
-        for match in (before, after):
-            org = match.group("org") if match is not None else None
+        orgs = [match.group("org") if match is not None else None for match in (before, after)]
+        for org in [*orgs, _employer_titled_before(article, start)]:
             if org is not None and org.endswith(".") and "." not in org[:-1]:
                 org = org[:-1]  # "a spokeswoman for Orvia.": the sentence's full stop
             if org is not None and org not in found:

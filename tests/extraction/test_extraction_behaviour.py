@@ -10204,3 +10204,34 @@ def test_a_label_line_after_a_two_sentence_labelled_paragraph_is_still_in_the_li
     found = {c.sentence: c.speaker for c in extract_candidates(panel, published_at=PUBLISHED)}
     assert found.get("Local star: probably out early.") == "Oskar Delacroix-Ma"
     assert "Dark horse: no idea." not in found
+
+
+_GOVERNOR = (
+    "Bank of Ostmark Governor Petra Lindqvist spoke to lawmakers on Tuesday.\n\n"
+    "Consumer prices rose 2.4% in May, the national statistics office said on Monday.\n\n"
+)
+
+
+def test_a_title_before_a_name_makes_the_body_before_it_the_employer() -> None:
+    text = _GOVERNOR + (
+        "The bank's spring projections, which she said still held, show inflation falling "
+        "to 2% by the middle of 2027."
+    )
+    assert speakers_of(text) == ["Bank of Ostmark"]
+
+
+def test_the_staff_reported_by_a_titled_governor_are_her_bank_s() -> None:
+    text = _GOVERNOR + "The staff also see growth slowing to 0.8% next year, she said."
+    assert speakers_of(text) == ["Bank of Ostmark"]
+
+
+def test_a_titled_governor_s_own_forecast_stays_hers() -> None:
+    text = _GOVERNOR + "Lindqvist said she expected inflation to fall to 2% by next summer."
+    assert speakers_of(text) == ["Petra Lindqvist"]
+
+
+def test_another_body_s_models_told_by_a_titled_governor_stay_that_body_s() -> None:
+    text = _GOVERNOR + (
+        "Lindqvist said the office's models gave a recession next year a one-in-four chance."
+    )
+    assert speakers_of(text) == ["national statistics office"]
