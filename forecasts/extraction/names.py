@@ -697,6 +697,8 @@ class _Document:
     previous_paragraph: int = -1
     # The name that opened the sentence before this one, as its subject.
     opening: _Entity | None = None
+    # Whether that name had a title ("Dr. Hanna Eld"): a person's, whatever follows it.
+    opening_titled: bool = False
     # The team the sentence before opened on and called "their" ("Redbridge are without
     # their captain."): whom "the club" opening the next sentence means.
     team_opening: _Entity | None = None
@@ -967,11 +969,17 @@ _PUBLIC_NOUNS: Final = _wordset(
 _NO_BOARDS: Final = _wordset("university college school hospital institute observatory club")
 
 
+# What a research house's name is made of: "the firm" or "the researcher", not "the company".
+_RESEARCH_NOUNS: Final = _wordset("research analytics")
+
+
 def _fits(noun: str, entity: _Entity) -> bool:
     """Whether "the <noun>" can be `entity` by its kind: no "company" is a public office, and
     no "bank" is a public body that is not one ("the statistics agency")."""
     if noun == "bank" and entity.nouns and "bank" not in entity.nouns:
         return not _public_body(entity)
+    if noun == "company" and entity.nouns and entity.nouns <= _RESEARCH_NOUNS:
+        return False  # "Orla Research" is "the firm"; "the company" is a maker met beside it
     return not (noun in _FIRM_KINDS_OF_NOUN and entity.nouns and _public_body(entity))
 
 
@@ -1509,6 +1517,9 @@ def _classify(mention: _Mention, text: str, document: _Document) -> _Entity | No
         return _Entity(mention.text, "org")
     if known is None and not mention.title and _product_name(words, before, document):
         return None  # "The glasses, called Vellum Sight, ...": a product, nobody who speaks
+    if _POST_OF_BEFORE.search(before) and not mention.title and known is None and len(words) > 1:
+        # "the chief marketing officer of Hollis Mobile": a post held at a body
+        return _Entity(mention.text, "org")
     if _ORG_CUES_BEFORE.search(before) and not mention.title and known is None:
         return _Entity(mention.text, "org") if len(words) > 1 else None
     if (
@@ -1692,6 +1703,13 @@ def _opened_by_known_org(words: list[str], document: _Document) -> bool:
     """A name whose first word is an organisation already met: "Corvale Semiconductor"."""
     first = document.known(words[0])
     return first is not None and first.kind == "org" and first.parts[0] == words[0]
+
+
+# "the chief executive of", "the head of research at": a post, then where it is held.
+_POST_OF_BEFORE: Final = re.compile(
+    r"\b(?:officer|executive|director|chairman|chairwoman|founder|head|spokesman|spokeswoman|"
+    r"spokesperson|economist|analyst)\s+(?:of|at)\s+$"
+)
 
 
 _WORKS_AT_BEFORE: Final = re.compile(r"\b(?:at|(?:works|worked|working)\s+for)\s+$")

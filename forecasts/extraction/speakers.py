@@ -64,6 +64,9 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     people: list[tuple[_Mention, _Entity]] = []
     credit = _agency_credit(sentence.text)
     before_sentence = document.opening
+    if not document.opening_titled:
+        _its_names_a_body(sentence.text, before_sentence, document)
+    document.opening_titled = False
     document.opening = None
     document.team_opening = _team_opening(sentence.text, document)
     start = _after_dateline(sentence.text)
@@ -86,6 +89,7 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
             and not _TAG_AFTER.match(sentence.text, mention.end)
         ):
             document.opening = entity
+            document.opening_titled = bool(mention.title)
         if entity.kind == "person" and not _inside(mention.start, regions):
             document.mention_person(entity)
             people.append((mention, entity))
@@ -118,6 +122,21 @@ def _learn_names(sentence: Sentence, regions: list[tuple[int, int]], document: _
     holder = _role_holder(opening.group(), document) if opening else None
     if holder is not None:
         document.mention_person(holder)
+
+
+# "Its figures are ...": a sentence opening on "its", which stands for the subject before it.
+_ITS_OPENS: Final = re.compile(r"\W*Its\s")
+
+
+def _its_names_a_body(text: str, before: _Entity | None, document: _Document) -> None:
+    """ "Calder Insight estimates that ... Its figures are based on ...": no person is "its",
+    so a name read as a person's, with no title to say so, names a body."""
+    if before is None or before.kind != "person" or before.gender or not _ITS_OPENS.match(text):
+        return
+    before.kind = "org"
+    if before in document.last_person:
+        document.last_person.remove(before)
+    document.last_organisation = before.name
 
 
 # "The Alliance of Crude Exporters' own secretariat": a unit the article goes on to call by
@@ -1367,6 +1386,12 @@ def _speaker_for_verb(
         # sentence; the pronoun before the verb is who spoke
         before_start += opening.start("pronoun")
         subject = subject[opening.start("pronoun") :]
+    body = _OPENING_PHRASE_THEN_BODY.match(subject)
+    if body is not None and _any_org_noun(body.group("noun")):
+        # "In a statement to the stock exchange last month the company said": the phrase
+        # opens the sentence with no comma; the body before the verb is who spoke
+        before_start += body.start("body")
+        subject = subject[body.start("body") :]
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
 
 
@@ -1409,6 +1434,13 @@ _OPENING_PHRASE_THEN_PRONOUN: Final = re.compile(
     r"^\s*(?:at|in|on|after|before|during|later|earlier|afterwards?|speaking|asked)\b"
     r"[^,;:\"“”]*?\s"
     r"(?P<pronoun>he|she|they)\s+(?:(?:has|had|also|then|later|again)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+_OPENING_PHRASE_THEN_BODY: Final = re.compile(
+    r"^\s*(?:at|in|on|after|before|during|later|earlier|afterwards?)\b[^,;:\"“”]*?\s"
+    r"(?P<body>the\s+(?P<noun>[a-z]+))\s+(?:(?:has|had|also|then|later|again)\s+)*$",
     re.IGNORECASE,
 )
 

@@ -10235,3 +10235,40 @@ def test_another_body_s_models_told_by_a_titled_governor_stay_that_body_s() -> N
         "Lindqvist said the office's models gave a recession next year a one-in-four chance."
     )
     assert speakers_of(text) == ["national statistics office"]
+
+
+def test_a_name_followed_by_its_is_a_body_that_the_firm_means() -> None:
+    text = (
+        "Tarvik Data estimates that buyers took 310 million tablets in 2026. Its numbers "
+        "count shipments to shops.\n\n"
+        "The firm forecasts that tablet shipments will rise 3% in 2027."
+    )
+    assert speakers_of(text) == ["Tarvik Data"]
+
+
+def test_a_post_of_a_name_makes_it_the_body_the_company_means() -> None:
+    text = (
+        "Orla Research sees sales of smart glasses doubling in 2027.\n\n"
+        '"Glasses are the next phone," said Ines Brask, the chief operating officer of '
+        "Morrow Vision, at a launch in Oslo.\n\n"
+        "The company said it expected the glasses to be on sale in nine countries by the "
+        "end of May."
+    )
+    assert speakers_of(text)[-1] == "Morrow Vision"
+
+
+def test_an_opening_phrase_without_a_comma_leaves_the_company_as_subject() -> None:
+    text = (
+        "Brevik Foods cut its output by 9% this year.\n\n"
+        "In a filing to regulators last week the company said it expected sales to "
+        "recover in the second half of 2027."
+    )
+    assert speakers_of(text) == ["Brevik Foods"]
+
+
+def test_a_titled_person_followed_by_its_stays_a_person() -> None:
+    text = (
+        "Dr. Hanna Eld runs the survey. Its results come out in March.\n\n"
+        "She said she expected the jobless rate to reach 5% next year."
+    )
+    assert speakers_of(text) == ["Hanna Eld"]
