@@ -485,7 +485,33 @@ def _attribution(
 ) -> _Attribution:
     found = _attribution_in_sentence(sentence, regions, document)
     found = _body_behind_person(sentence.text, found, regions, document) or found
+    if found.speaker is None:
+        found = _view_of_pronoun(sentence.text, regions, document) or found
     return _listed_item(sentence, found, document) or found
+
+
+# "Her view is that ...", "His bet is that ...", "Their expectation is that ...": the view
+# of whom the pronoun means, not the writer's.
+_POSSESSIVE_VIEW: Final = re.compile(
+    r"\W*(?:(?:But|And|Still|Yet)\s+)?(?P<pronoun>His|Her|Their)\s+(?:own\s+)?"
+    r"(?P<view>(?:view|bet|expectation|guess|belief|hunch|forecast|prediction|"
+    r"assumption|sense)\s+is)\s+that\b"
+)
+
+
+_PRONOUN_OF_POSSESSIVE: Final = {"his": "he", "her": "she", "their": "they"}
+
+
+def _view_of_pronoun(
+    text: str, regions: list[tuple[int, int]], document: _Document
+) -> _Attribution | None:
+    """ "She puts the odds at 50-50. Her view is that ...": the view is hers."""
+    view = _POSSESSIVE_VIEW.match(text)
+    if view is None or _inside(view.start("pronoun"), regions):
+        return None
+    pronoun = _PRONOUN_OF_POSSESSIVE[view.group("pronoun").lower()]
+    found = _pronoun_speaker(pronoun, document, view.span("view"))
+    return found if found.speaker is not None else None
 
 
 # The subject of a clause that is a body's staff, its instruments or the body by its initials,

@@ -10272,3 +10272,19 @@ def test_a_titled_person_followed_by_its_stays_a_person() -> None:
         "She said she expected the jobless rate to reach 5% next year."
     )
     assert speakers_of(text) == ["Hanna Eld"]
+
+
+def test_her_view_is_that_is_the_view_of_whom_her_means() -> None:
+    text = (
+        "Lisbet Marn, who follows shipping at Koster Analytics, is less hopeful. She gives "
+        "the merger even odds. Her view is that freight rates will fall 10% next year."
+    )
+    assert speakers_of(text)[-1] == "Lisbet Marn"
+
+
+def test_his_bet_is_that_is_the_bet_of_whom_his_means() -> None:
+    text = (
+        "Tomas Reyl, a fund manager in Aarvik, has sold his bank shares.\n\n"
+        "His bet is that the central bank will cut rates twice before the summer."
+    )
+    assert speakers_of(text) == ["Tomas Reyl"]
