@@ -487,7 +487,25 @@ def _attribution(
     found = _body_behind_person(sentence.text, found, regions, document) or found
     if found.speaker is None:
         found = _view_of_pronoun(sentence.text, regions, document) or found
+    elif _writer_s_imperative(sentence.text, found, regions):
+        found = replace(found, speaker=None, speakers=())
     return _listed_item(sentence, found, document) or found
+
+
+# "Expect a coalition, and expect the talks to take longer": an order to the reader that
+# opens the sentence, the writer's own forecast.
+_IMPERATIVE_EXPECT: Final = re.compile(r"[^\w\"“‘']*(?:(?:And|But|So)\s+)?Expect\s")
+
+
+def _writer_s_imperative(text: str, found: _Attribution, regions: list[tuple[int, int]]) -> bool:
+    """The writer's "Expect ..." to the reader, whose "expect" is no name's verb; not a
+    quoted one nor one a person is said to have said ("Expect a cut, she said")."""
+    if found.answer or found.issued or found.carried or found.verb_start < 0:
+        return False
+    opening = _IMPERATIVE_EXPECT.match(text)
+    if opening is None or _inside(opening.end() - 1, regions):
+        return False
+    return text[found.verb_start : found.verb_end].lower().startswith("expect")
 
 
 # "Her view is that ...", "His bet is that ...", "Their expectation is that ...": the view

@@ -10288,3 +10288,20 @@ def test_his_bet_is_that_is_the_bet_of_whom_his_means() -> None:
         "His bet is that the central bank will cut rates twice before the summer."
     )
     assert speakers_of(text) == ["Tomas Reyl"]
+
+
+def test_an_opening_expect_to_the_reader_is_the_writer_s() -> None:
+    text = (
+        "My picks for the spring vote.\n\n"
+        "Expect a Green-Farmer alliance, and expect the bargaining to last longer than "
+        "the 30 days it took in 2024."
+    )
+    assert speakers_of(text) == [None]
+
+
+def test_a_quoted_expect_stays_with_whoever_is_quoted() -> None:
+    text = (
+        'Rolf Danner, a pollster at Vinter Data, was blunt. "Expect the Greens to lose '
+        'ten seats in May," he said.'
+    )
+    assert speakers_of(text) == ["Rolf Danner"]
