@@ -2425,6 +2425,7 @@ def _build(
             open_ended=open_ended
             and not (quantity or condition or _FIGURE_IN.search(sentence.text)),
             figure=quantity is not None,
+            conditional=condition is not None and _CONDITION_FIRST.match(sentence.text) is not None,
             anchored=bool(
                 called
                 or deadlines
@@ -2446,6 +2447,12 @@ def _build(
         condition=condition,
         speakers=attribution.speakers,
     )
+
+
+# "If turnout falls below 35%, X could overtake Y": a scenario set out before the outcome it
+# leads to, the writer's conditional forecast; "X could loosen further if exports keep
+# falling" trails its condition after a possibility, as often a caution as a call.
+_CONDITION_FIRST: Final = re.compile(r"^\W*(?:If|Unless)\s")
 
 
 # "milder than last year", "worse than in 2026": measured against a period a record holds.

@@ -78,22 +78,26 @@ def _confidence(
     dated: bool = False,
     open_ended: bool = False,
     figure: bool = False,
+    conditional: bool = False,
 ) -> float:
     """How sure the extractor is; anchored: the sentence names a time, a number or a condition.
 
     dated: the sentence names a time that bounds the event ("next winter", "on Saturday");
-    figure: it forecasts a number ("should slow to around 3%").
+    figure: it forecasts a number ("should slow to around 3%");
+    conditional: the claim hangs on a condition the sentence states ("if turnout falls").
     """
     score = max(cue.confidence for cue in cues)
     hedges = _WRITER_HEDGES | _WRITER_FIGURE_HEDGES if figure else _WRITER_HEDGES
     if (
         speaker is None
         and not attribution.generic
-        and dated
+        and (dated or conditional)
         and score < _WRITER_HEDGED
         and any(cue.phrase in hedges for cue in cues)
     ):
-        # the writer's own "might not open at all next winter": a dated, hedged forecast
+        # the writer's own "might not open at all next winter": a dated, hedged forecast;
+        # "if turnout falls, X could overtake Y": the condition names the case the outcome is
+        # checked in, as a date does (LABELLING.md, round two (a))
         score = _WRITER_HEDGED
     if (
         score < _ATTRIBUTED_POSSIBILITY

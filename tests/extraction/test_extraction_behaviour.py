@@ -10305,3 +10305,21 @@ def test_a_quoted_expect_stays_with_whoever_is_quoted() -> None:
         'ten seats in May," he said.'
     )
     assert speakers_of(text) == ["Rolf Danner"]
+
+
+def test_the_writer_s_scenario_that_opens_on_its_condition_is_a_forecast() -> None:
+    text = (
+        "Harbour ward by-election\n\nIf the rain keeps older voters at home, the Pirates could "
+        "take the ward from the Liberals."
+    )
+    candidate = only(text)
+    assert candidate.speaker is None
+    assert candidate.condition is not None
+
+
+def test_the_writer_s_possibility_with_a_trailing_condition_stays_a_possibility() -> None:
+    text = (
+        "Harbour ward by-election\n\nThe Pirates could take the ward from the Liberals if the "
+        "rain keeps older voters at home."
+    )
+    assert sentences_of(text) == []
