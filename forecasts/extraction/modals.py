@@ -1503,6 +1503,10 @@ _CHECKABLE_PREDICATE: Final = re.compile(
     r"thought|predict\w*|says?|said|hoped?|feared?|believe\w*)\b)|"
     r"no\s+(?:agreement|deal|majority|winner|cut|hike|change|recession|runoff|ceasefire)\b|"
     r"able\s+to\s+(?:govern|form|win|pass|finish|reach|hold)\b|"
+    # "we will be the largest party", "will be part of the next government": where the count
+    # of seats leaves a side, which the voters settle, not the side
+    r"(?:the\s+)?(?:largest|biggest|second[\s-]largest)\s+(?:single\s+)?(?:party|group|bloc|"
+    r"force)\b|part\s+of\s+(?:the\s+|any\s+)?(?:next\s+)?(?:government|coalition)\b|"
     # who or what it will be: "the winners would be Kell Rovers"
     r"(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s|[.,;!?\"”’']|$))"
     # an outcome that will come to pass: "we will see more outbreaks", "a recession"

@@ -10323,3 +10323,17 @@ def test_the_writer_s_possibility_with_a_trailing_condition_stays_a_possibility(
         "rain keeps older voters at home."
     )
     assert sentences_of(text) == []
+
+
+def test_a_party_leader_s_we_will_be_the_largest_party_is_a_forecast() -> None:
+    text = (
+        "Lowland poll\n\n"
+        '"We will be the biggest party, and we will be part of the next government," Ada '
+        "Frenk said."
+    )
+    assert only(text).speaker == "Ada Frenk"
+
+
+def test_a_party_leader_s_pledge_about_its_own_vote_stays_a_pledge() -> None:
+    text = 'Lowland poll\n\n"We will vote against the budget," Ada Frenk said.'
+    assert sentences_of(text) == []
