@@ -1205,15 +1205,16 @@ _BELIEF_ADVERB_AFTER: Final = re.compile(
 )
 
 
-# "We'll carry more than 9 million passengers", "we'll be in the top four": a level the
-# speaker's own side will reach is decided by others too, so it is a forecast.
+# "We'll carry more than 9 million passengers", "we will press less than 40,000 tonnes",
+# "we'll be in the top four": a level the speaker's own side will reach is decided by others
+# too (buyers, the weather), so it is a forecast.
 _THRESHOLD_OUTCOME: Final = re.compile(
     r"^(?:(?!\b(?:who|whose|which|that|if|when|where|unless)\b)[^.;,:])*?"
     # not "a package worth more than 17 trillion yen": the size of what is done
     r"(?<!worth\s)(?<!costing\s)(?<!valued\sat\s)"
     # not "until at least May" or "at least until May": how long an act of its own lasts, not
     # a level reached
-    r"(?:\b(?:more\s+than|fewer\s+than|at\s+least(?!\s+until\b)|in\s+the\s+top\s+(?:two|"
+    r"(?:\b(?:more\s+than|fewer\s+than|less\s+than|at\s+least(?!\s+until\b)|in\s+the\s+top\s+(?:two|"
     r"three|four|five|six|ten|\d+))\b(?<!until\sat\sleast)"
     # "said they would pass 2 million": a level crossed, which others decide too
     r"|^\s*(?:not\s+)?(?:pass|cross|break)\s+(?:the\s+)?[$€£]?\d)",

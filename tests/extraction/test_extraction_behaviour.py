@@ -10337,3 +10337,20 @@ def test_a_party_leader_s_we_will_be_the_largest_party_is_a_forecast() -> None:
 def test_a_party_leader_s_pledge_about_its_own_vote_stays_a_pledge() -> None:
     text = 'Lowland poll\n\n"We will vote against the budget," Ada Frenk said.'
     assert sentences_of(text) == []
+
+
+def test_a_grower_s_we_will_harvest_less_than_a_figure_is_a_forecast() -> None:
+    text = (
+        "Apple harvest\n\n"
+        '"We will pick less than 9,000 tonnes this autumn," said Lina Verhoek, who runs the '
+        "cooperative."
+    )
+    assert only(text).speaker == "Lina Verhoek"
+
+
+def test_a_grower_s_plan_to_open_a_plant_stays_a_pledge() -> None:
+    text = (
+        'Apple harvest\n\n"We will open a juice plant this autumn," said Lina Verhoek, who '
+        "runs the cooperative."
+    )
+    assert sentences_of(text) == []
