@@ -12,7 +12,18 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Table, Text, bindparam, func, insert
+from sqlalchemy import (
+    Boolean,
+    Table,
+    Text,
+    bindparam,
+    case,
+    cast,
+    func,
+    insert,
+    literal_column,
+    true,
+)
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -106,6 +117,20 @@ _INSERT_ENTRY = Prepared(
 _HEAD = core_select(
     func.coalesce(_HEAD_SELECT.scalar_subquery(), GENESIS_HASH).label("prev")
 ).subquery("head")
+# Run with take_lock, the insert takes the chain's lock and writes nothing. It is the
+# same statement as the appends, so that it can go to the server in one flight with them
+# (service/loop_postgres.py): each statement of a flight runs after the one before has
+# ended, and under READ COMMITTED sees what was committed by then, so the appends after
+# the lock read the head as it is once no other writer can move it. An append must not
+# take the lock itself: it would have read the head before waiting for it.
+# pg_advisory_xact_lock returns void, whose text is ''.
+_TAKES_THE_LOCK = case(
+    (
+        bindparam("take_lock", type_=Boolean),
+        cast(func.pg_advisory_xact_lock(literal_column(str(CHAIN_LOCK_KEY))), Text) != "",
+    ),
+    else_=true(),
+)
 _INSERT_AFTER_HEAD = Prepared(
     insert(_ENTRY).from_select(
         [*_ENTRY_FIELDS, "prev_hash", "hash"],
@@ -120,7 +145,7 @@ _INSERT_AFTER_HEAD = Prepared(
                 ),
                 "hex",
             ),
-        ),
+        ).where(_TAKES_THE_LOCK),
     )
 )
 
@@ -137,10 +162,11 @@ def append_entry(
 ) -> None:
     """Append one entry after the current head, inside the cursor's transaction.
 
-    On PostgreSQL the lock and the insert go to the cursor's send_locked: a cursor writing
-    units of work on the event loop keeps the appends of all of them to the end of its
-    transaction and sends them under one lock, just before its one COMMIT, so the chain's
-    lock is held for no unit's own work (service/loop_postgres.py).
+    On PostgreSQL the insert goes to the cursor's send_locked, with the run of it that takes
+    the chain's lock: a cursor writing units of work on the event loop keeps the appends
+    of all of them to the end of its transaction and sends them after the lock, in one
+    flight, just before its one COMMIT, so the chain's lock is held for no unit's own work
+    (service/loop_postgres.py).
     """
     fields: dict[str, Any] = {
         "action": action.value,
@@ -151,11 +177,9 @@ def append_entry(
         "created_at": now.astimezone(UTC),
     }
     if appends_take_a_lock(cursor.dialect):
-        before_prev = canonical_json(fields).removesuffix("}") + ',"prev":"'
+        append = fields | {"before_prev": canonical_json(fields).removesuffix("}") + ',"prev":"'}
         cursor.send_locked(
-            f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})",
-            _INSERT_AFTER_HEAD,
-            fields | {"before_prev": before_prev},
+            _INSERT_AFTER_HEAD, append | {"take_lock": True}, append | {"take_lock": False}
         )
         return
     previous = cursor.rows(_HEAD_HASH, {})

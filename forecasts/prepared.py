@@ -128,12 +128,15 @@ class Cursor:
             compiled.sql, self.arguments(prepared, params)
         )
 
-    def send_locked(self, lock: str, prepared: Prepared, params: Mapping[str, Any]) -> None:
-        """Take the lock the statement `lock` takes, then send `prepared`: an append to a
-        chain. A cursor writing several units of work in one transaction sends all their
-        appends together, under the lock once, just before its COMMIT.
+    def send_locked(
+        self, prepared: Prepared, lock: Mapping[str, Any], params: Mapping[str, Any]
+    ) -> None:
+        """Send `prepared` with `lock`, which takes a lock held to the end of the
+        transaction and writes nothing, then with `params`: an append to a chain. A cursor
+        writing several units of work in one transaction sends all their appends together,
+        after the lock once, just before its COMMIT.
         """
-        self.execute(lock)
+        self.send(prepared, lock)
         self.send(prepared, params)
 
     def arguments(self, prepared: Prepared, params: Mapping[str, Any]) -> Any:

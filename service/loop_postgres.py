@@ -20,10 +20,11 @@ wait for at the same point go together: the INSERTs of a batch of claims are one
 one round trip, each still a statement of its own in the order the units came. The locks
 the units will wait for to keep a record from being written twice (Cursor.wait_for),
 named by the route, go with the BEGIN, in one order for every batch. The chain's appends
-(forecasts/chain.py) wait to the end of the batch and go out under the lock once, as one
-flight, followed by the COMMIT, so the lock is held for two round trips, not for the
-units' own work. A batch of claims costs five round trips (BEGIN, the INSERTs, the lock,
-the appends, COMMIT), however many claims it holds. psycopg's pipeline mode would save
+(forecasts/chain.py) wait to the end of the batch and go out as one flight led by the run
+of their statement that takes the chain's lock, followed by the COMMIT, so the lock is
+held for the appends and the COMMIT's round trip, not for the units' own work. A batch of
+claims costs four round trips (BEGIN, the INSERTs, the lock and the appends, COMMIT),
+however many claims it holds. psycopg's pipeline mode would save
 round trips too, but each of its statements costs the process about twice the CPU of
 asyncpg's (it registers the socket with the event loop for every wait): under load the
 process's CPU bounds how many claims it records, and every round trip costs it a send
@@ -84,7 +85,10 @@ class WriteCursor(Cursor):
     ) -> None:
         super().__init__(None, dialect)
         self._connection = connection
-        self._appends: list[tuple[_UnitRun | None, str, Prepared, Mapping[str, Any]]] = []
+        self._appends: list[tuple[_UnitRun | None, Prepared, Mapping[str, Any], Mapping[str, Any]]]
+        self._appends = []
+        # The appends whose lock this transaction holds.
+        self._locked: set[Prepared] = set()
         # Locks the units of work will wait for, taken with the BEGIN, in one order for
         # every transaction, so that two never wait for each other.
         self._ahead = sorted(set(ahead))
@@ -235,22 +239,27 @@ class WriteCursor(Cursor):
         """Run the statement, its rows unread."""
         self.rows(prepared, params)
 
-    def send_locked(self, lock: str, prepared: Prepared, params: Mapping[str, Any]) -> None:
+    def send_locked(
+        self, prepared: Prepared, lock: Mapping[str, Any], params: Mapping[str, Any]
+    ) -> None:
         """Keep the append until send_appends."""
-        self._appends.append((self._units.get(getcurrent()), lock, prepared, params))
+        self._appends.append((self._units.get(getcurrent()), prepared, lock, params))
 
     def drop_appends(self, run: _UnitRun) -> None:
         """Forget the appends of a unit of work that failed."""
         self._appends = [append for append in self._appends if append[0] is not run]
 
     def send_appends(self) -> None:
-        """Take the lock once, then send every waiting append, in the order they were made,
-        in one flight for each run of the same statement.
+        """Send every waiting append, in the order they were made, in one flight for each
+        run of the same statement, the first of each led by its lock: the lock is held
+        from that flight to the COMMIT.
         """
-        for lock in sorted({lock for _, lock, _, _ in self._appends}):
-            self._sent_text(lock)
-        for prepared, run in groupby(self._appends, key=lambda append: append[2]):
-            arguments = [self.arguments(prepared, params) for _, _, _, params in run]
+        for prepared, run in groupby(self._appends, key=lambda append: append[1]):
+            appends = list(run)
+            arguments = [self.arguments(prepared, params) for *_, params in appends]
+            if prepared not in self._locked:
+                self._locked.add(prepared)
+                arguments.insert(0, self.arguments(prepared, appends[0][2]))
             await_(self._connection.executemany(prepared.compiled(self.dialect).sql, arguments))
         self._appends.clear()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -58,6 +59,47 @@ def test_concurrent_writes_on_the_loop_all_land_on_one_linear_chain(database: Da
     ids = run_on_own_loop(write_many())
     assert len(set(ids)) == 40
     assert _claims(database) == 40
+    result = verify(database)
+    assert result.ok, result
+
+
+def test_two_processes_writing_at_once_append_to_one_linear_chain(
+    database: Database, database_url: str
+) -> None:
+    # Two instances of the service, each its own pools and event loop, as two workers
+    # are: only the chain's lock keeps them from extending the same head.
+    claim = _claim(database)
+    other = Database(database_url)
+
+    def record(number: int) -> Callable[[Cursor], int]:
+        said = claim.model_copy(update={"quote": f"{claim.quote} ({number})"})
+        return lambda cursor: record_claim_on_question(cursor, data=said, actor="test", now=NOW).id
+
+    async def write_many(instance: Database, numbers: range) -> list[int]:
+        try:
+            # In waves, so that each instance writes many batches while the other does.
+            ids: list[int] = []
+            for wave in range(numbers.start, numbers.stop, 10):
+                writes = (instance.write(record(n)) for n in range(wave, wave + 10))
+                ids += await asyncio.gather(*writes)
+            return ids
+        finally:
+            await instance.close_loop_pool()
+
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            first = pool.submit(run_on_own_loop, write_many(database, range(0, 100)))
+            second = pool.submit(run_on_own_loop, write_many(other, range(100, 200)))
+            ids = first.result() + second.result()
+    finally:
+        other.dispose()
+    assert len(set(ids)) == 200
+    assert _claims(database) == 200
+    with database.reading() as session:
+        forks = session.execute(
+            text("SELECT count(*) - count(DISTINCT prev_hash) FROM ledger_entry")
+        ).scalar_one()
+    assert forks == 0
     result = verify(database)
     assert result.ok, result
 
