@@ -2093,8 +2093,10 @@ _FORECAST_MADE_BEFORE: Final = re.compile(
 # out, as "In March, analysts forecast ..." may be the present.
 # "X predicted 14 to 18 storms for 2027": a past forecast for a year, which publication in a
 # later year finds settled.
+# ("forecast growth of just 1.2% for 2028": a decimal point ends no clause)
 _PREDICTED_FOR_A_YEAR: Final = re.compile(
-    r"\b(?:predicted|forecast|forecasted|projected)\s+(?:[^.;,]{1,60}?\s)?for\s+"
+    r"\b(?:predicted|forecast|forecasted|projected)\s+(?:(?:[^.;,]|(?<=\d)[.,](?=\d)){1,60}?\s)?"
+    r"for\s+"
     r"(?P<year>(?:19|20)\d\d)\b(?![\s-]*\d)"
 )
 

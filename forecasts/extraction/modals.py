@@ -1087,7 +1087,9 @@ _PROMISED_BEFORE: Final = re.compile(
 # "The company plans to open a second plant, Bright said, and will fund it from cash": a
 # "will" that goes on from a stated plan, with no subject of its own, is part of the plan.
 _PLAN_THEN_AND: Final = re.compile(
-    r"\b(?:plans?|planned|planning|intends?|intended|intending)\s+to\b[^.;:“”\"]*[\s,]and"
+    # ("to $3.8 billion": a decimal point ends no clause)
+    r"\b(?:plans?|planned|planning|intends?|intended|intending)\s+to\b"
+    r"(?:[^.;:“”\"]|(?<=\d)\.(?=\d))*[\s,]and"
     # "plans to spend $7 billion ..., and it will begin volume production": the planner again
     r"(?:\s+(?:it|they|we|he|she))?\s*$",
     re.IGNORECASE,

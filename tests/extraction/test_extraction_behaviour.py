@@ -10354,3 +10354,21 @@ def test_a_grower_s_plan_to_open_a_plant_stays_a_pledge() -> None:
         "runs the cooperative."
     )
     assert sentences_of(text) == []
+
+
+def test_a_forecast_for_a_year_already_over_with_a_decimal_figure_is_a_past_fact() -> None:
+    text = "Ostmark outlook\n\nOur team forecast inflation of 3.4% for 2023, a touch too high."
+    assert sentences_of(text) == []
+
+
+def test_a_forecast_for_a_year_to_come_with_a_decimal_figure_stays_a_forecast() -> None:
+    text = "Ostmark outlook\n\nWe forecast inflation of 3.4% for 2025."
+    assert sentences_of(text) == ["We forecast inflation of 3.4% for 2025."]
+
+
+def test_a_plan_with_a_decimal_figure_carries_to_its_and_will() -> None:
+    text = (
+        "Merrow results\n\nMerrow plans to trim its budget to $1.6 billion this year, and will "
+        "close two depots by July."
+    )
+    assert sentences_of(text) == []
