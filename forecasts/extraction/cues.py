@@ -454,6 +454,16 @@ _THEN_HEDGED: Final = re.compile(
 )
 
 
+# "however tempting a giveaway may look", "however hard it might be": a concession granted
+# for the sake of the argument, whatever degree the adjective names; no event is claimed.
+_CONCESSIVE_BEFORE: Final = re.compile(
+    # (not "however the bank could ...", a "but" without its comma)
+    r"\b(?:however|no\s+matter\s+how)\s+(?!(?:the|a|an|it|this|that|they|we|he|she|i)\b)"
+    r"[a-z]+\s+[^,;:.“”\"]{0,60}$",
+    re.IGNORECASE,
+)
+
+
 _HARDLY_AFTER: Final = re.compile(
     r"^\s+(?:hardly|scarcely|barely|not)\s+(?:be|have\s+been)\s+(?:\w+er|more\s+\w+|better|worse)\b",
     re.IGNORECASE,
@@ -1074,7 +1084,10 @@ _HAD_PUT: Final = re.compile(
 
 
 # "Market pricing implied a roughly 80% chance", "futures price in a 60% probability".
-_FRACTIONAL_ODDS: Final = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})|evens", re.IGNORECASE)
+# ("5-2 against", "4-6 on": the same odds written with a hyphen)
+_FRACTIONAL_ODDS: Final = re.compile(
+    r"(?P<a>\d{1,3})(?:/|-(?=\d{1,3}\s+(?:against|on)\b))(?P<b>\d{1,3})|evens", re.IGNORECASE
+)
 
 
 def _unnamed_odds(figure: str) -> bool:
@@ -1286,6 +1299,8 @@ def _phrase_cue(
             return None  # "Some clinics may have to close": a bare may of need, a possibility
         if phrase == "may" and _PERMITTED_ACT.match(after):
             return None  # "Visitors may return at once": a permission (LABELLING.md, (b))
+        if phrase in {"could", "might", "may"} and _CONCESSIVE_BEFORE.search(before):
+            return None  # "however tempting a tax cut may look": a concession, no event
         kind = "weak"
     elif match.entry.note.startswith(_DENIAL_NOTE_PREFIX):
         kind = "denial"
@@ -1324,6 +1339,8 @@ def _phrase_cue(
             return None  # "how political scientists expect the vote to go": a topic announced
         if _NOBODY_BEFORE.search(before):
             return None  # "Nobody expects us to win": no one holds it, a mood reported
+        if _DEMANDED_OF.match(after):
+            return None  # "expected both sides to honour the truce": a demand
         if (
             _DOING_AFTER.match(after)
             and _FIRST_PERSON_BEFORE.search(before)
@@ -1629,6 +1646,24 @@ _COMPARED_WITH_BELIEF: Final = re.compile(
 _NOT_AFTER: Final = re.compile(r"\s*(?:not|n['’]t)\b", re.IGNORECASE)
 
 
+# "expected both sides to honour the exchange", "expects Kelmark to abide by the truce": what
+# a party says others are bound to do is a demand (LABELLING.md, advice), not a belief about
+# what they will do ("expects the deal to be honoured" stays a forecast).
+_DEMANDED_OF: Final = re.compile(
+    r"\s+(?:[\w'’.-]+\s+){1,4}?to\s+(?:honou?r|abide\s+by|respect|comply\s+with|fulfill?|"
+    r"live\s+up\s+to|uphold|adhere\s+to|keep\s+(?:to\s+)?(?:their|its|his|her)\s+"
+    r"(?:word|promises?|commitments?|side\s+of\s+the\s+bargain))\b",
+    re.IGNORECASE,
+)
+
+
+# "Forecasts made in winter are unreliable", "Forecast tables are available to clients": the
+# word opening the sentence and followed by another is its subject, a noun, not a verb with
+# nobody to make the forecast ("Forecast: ..." a label, stays).
+_OPENING_NOUN: Final = re.compile(r"^\W*$")
+_WORD_AFTER: Final = re.compile(r"\s+[A-Za-z]")
+
+
 # A past-tense verb, then "and", in the same clause: "she looked at the polls and".
 _PAST_AND_BEFORE: Final = re.compile(
     r"\b(?:[a-z]+ed|saw|took|went|made|came|got|had|was|were|thought|knew|felt|found|gave|"
@@ -1780,6 +1815,12 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     word = match.group().lower()
     if word in _PAST_FORECAST_FORMS and _EARLIER_FORECAST.search(
         text, max(0, match.start() - _EARLIER_REACH), match.start()
+    ):
+        return True
+    if (
+        word in {"forecast", "forecasts"}
+        and _OPENING_NOUN.match(text, 0, match.start())
+        and _WORD_AFTER.match(text, match.end())
     ):
         return True
     if word in {"forecast", "forecasts", "projects"} and _PREPOSITION_BEFORE.search(before):

@@ -124,7 +124,8 @@ _WH_BEFORE: Final = re.compile(
     # "That is how much the world will spend": the figure just given, not a question asked
     r"\b(?:(?<!\bthat\sis\s)(?<!\bthis\sis\s)(?<!\bthat['’]s\s)how|whether|why|where|what|"
     r"which|if)\b(?![^,;:“”\"]*\b(?:is|was)\s+that\b)"
-    r"[^,;:“”\"]*$",
+    # "which candidate, if any, he will endorse": the aside leaves the clause open
+    r"(?:[^,;:“”\"]|,\s+if\s+(?:any|at\s+all|ever),)*$",
     re.I,
 )
 
@@ -839,6 +840,8 @@ def _valid_modal(
         return False
     if _KNOWING_AFTER.match(after) or _CAME_TRUE_AFTER.search(after):
         return False
+    if _TAUTOLOGY_AFTER.match(after):
+        return False  # "The polls will say what they say": true whatever happens
     if _DO_SO_AFTER.match(after) and _WHEN_OPENING.match(text):
         return False  # "When the board meets, it will do so with ...": the meeting's setting
     if _COSTS_AFTER.match(after) and _AT_LAUNCH.match(text):
@@ -905,7 +908,18 @@ _ASSUMED_BEFORE: Final = re.compile(
 # "told us last week that Orme would finish third, and he has": a call recalled with its
 # outcome already in, a past fact rather than a claim still open.
 _CAME_TRUE_AFTER: Final = re.compile(
-    r",\s+and\s+(?:so\s+)?(?:he|she|it|they)\s+(?:has|have|did)\s*[.!]?\s*$", re.IGNORECASE
+    # ("..., and he did, so my record is good": the outcome's clause, then a comment on it)
+    r",\s+and\s+(?:so\s+)?(?:he|she|it|they)\s+(?:has|have|did)(?:\s*[.!]?\s*$|\s*[,;–—])",
+    re.IGNORECASE,
+)
+
+
+# "will say what they say", "will be what it will be", "will do what it does": the verb
+# repeated on its own subject, a shrug that no outcome can prove wrong.
+_TAUTOLOGY_AFTER: Final = re.compile(
+    r"^\s*(?P<verb>[a-z]+?)(?:s|es)?\s+what(?:ever)?\s+(?:it|they|he|she|we|you|i)\s+"
+    r"(?:will\s+|would\s+|can\s+)?(?P=verb)(?:s|es|ed|d)?\b",
+    re.IGNORECASE,
 )
 
 

@@ -10366,9 +10366,80 @@ def test_a_forecast_for_a_year_to_come_with_a_decimal_figure_stays_a_forecast() 
     assert sentences_of(text) == ["We forecast inflation of 3.4% for 2025."]
 
 
+def test_forecast_opening_a_sentence_as_its_subject_noun_is_no_forecast() -> None:
+    text = (
+        "Ostmark outlook\n\nForecast tables are sent to subscribers by email. Forecasts issued "
+        "in spring are less reliable."
+    )
+    assert sentences_of(text) == []
+
+
+def test_a_concession_with_may_is_no_forecast() -> None:
+    text = (
+        "Ostmark outlook\n\nIlse Varga said ministers should hold the line, however tempting a "
+        "tax cut may look before the vote."
+    )
+    assert sentences_of(text) == []
+
+
+def test_a_plain_however_before_may_keeps_the_forecast() -> None:
+    text = "Ostmark outlook\n\nThe bank however may cut rates again in June, Ilse Varga said."
+    assert only(text).speaker == "Ilse Varga"
+
+
+def test_expecting_another_side_to_honour_a_deal_is_a_demand() -> None:
+    text = (
+        "Border talks\n\nA Foreign Ministry spokesman said Ostmark expected the rebels to abide "
+        "by the truce signed on Monday."
+    )
+    assert sentences_of(text) == []
+
+
+def test_expecting_a_deal_to_be_honoured_stays_a_forecast() -> None:
+    text = (
+        "Border talks\n\nIlse Varga, an analyst at Merrow Risk, said she expected the truce to "
+        "be honoured until the talks resume in April."
+    )
+    assert only(text).speaker == "Ilse Varga"
+
+
+def test_a_verb_repeated_on_its_own_subject_is_no_forecast() -> None:
+    text = 'Flu season\n\n"The data will show what they show," Ilse Varga said.'
+    assert sentences_of(text) == []
+
+
 def test_a_plan_with_a_decimal_figure_carries_to_its_and_will() -> None:
     text = (
         "Merrow results\n\nMerrow plans to trim its budget to $1.6 billion this year, and will "
         "close two depots by July."
     )
+    assert sentences_of(text) == []
+
+
+def test_a_company_s_expectation_to_ship_stays_a_forecast() -> None:
+    text = (
+        "Merrow results\n\nMerrow expects to ship its new scanner to hospitals by July, Ilse "
+        "Varga said."
+    )
+    assert only(text).speaker == "Ilse Varga"
+
+
+def test_a_will_inside_a_which_clause_with_an_if_any_aside_is_no_forecast() -> None:
+    text = (
+        "Run-off\n\nIlse Varga told reporters she would announce on Friday which party, if any, "
+        "she will endorse."
+    )
+    assert sentences_of(text) == []
+
+
+def test_a_call_recalled_with_its_outcome_and_a_comment_after_is_a_past_fact() -> None:
+    text = (
+        "Weekend column\n\nIlse Varga said in March that Osk would win the primary, and he did, "
+        "so her record is good."
+    )
+    assert sentences_of(text) == []
+
+
+def test_hyphenated_odds_from_unnamed_bookmakers_are_unattributable() -> None:
+    text = "Weekend column\n\nThe bookmakers offer 7-2 against a snap poll before June."
     assert sentences_of(text) == []
