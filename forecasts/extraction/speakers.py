@@ -1549,6 +1549,8 @@ _NAMED_AFTER: Final = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+)?(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
     # "said coach Ian Boyd", "said central bank governor Janet Orr": the role in lower case
     r"|\s+(?-i:(?:[a-z][\w'’-]*\s+){1,4}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
+    # "said Ortega, who has studied ...": a surname alone, the person named before
+    r"|\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?-i:[A-Z][\w'’-]+)(?=\s*(?:[,.;]|$))"
 )
 
 

@@ -10443,3 +10443,20 @@ def test_a_call_recalled_with_its_outcome_and_a_comment_after_is_a_past_fact() -
 def test_hyphenated_odds_from_unnamed_bookmakers_are_unattributable() -> None:
     text = "Weekend column\n\nThe bookmakers offer 7-2 against a snap poll before June."
     assert sentences_of(text) == []
+
+
+def test_a_clause_then_said_and_a_surname_is_the_surname_s() -> None:
+    text = (
+        "Harbour ward by-election\n\nTeodora Kallis teaches politics at Lenmoor College.\n\n"
+        "Participation is likely to drop below 40% in the rerun, said Kallis, who has watched "
+        "the ward for twenty years."
+    )
+    assert speakers_of(text) == ["Teodora Kallis"]
+
+
+def test_a_clause_then_said_and_a_full_name_stays_the_name_s() -> None:
+    text = (
+        "Harbour ward by-election\n\nParticipation is likely to drop below 40% in the rerun, "
+        "said Teodora Kallis."
+    )
+    assert speakers_of(text) == ["Teodora Kallis"]
