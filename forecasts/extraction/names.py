@@ -220,6 +220,10 @@ _OPENING_PARTICLE: Final = re.compile(
 )
 
 
+# A capital that opens a name, accented ones too: "Rasmus Øyen", "Émile Roux".
+_CAPITAL: Final = r"[A-ZÀ-ÖØ-Þ]"
+
+
 _NAME_RUN: Final = re.compile(
     # "Channel 4", "Radio 3": a broadcaster's numbered channel is named by its number too
     r"(?:(?:Channel|Canal|Kanal|Kanaal|Radio|TV)\s+\d{1,2}(?![\w%]|[.,]\d)|"
@@ -227,11 +231,13 @@ _NAME_RUN: Final = re.compile(
     # "al-Darrani said": a family name with its particle joined by a hyphen
     r"(?:"
     + _HYPHENED_PARTICLE
-    + r")?[A-Z][\w’'.&/-]*\+?)(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
+    + r")?"
+    + _CAPITAL
+    + r"[\w’'.&/-]*\+?)(?:\s+(?:(?:(?:of|for)\s+the|of|for|de|van|von|der|da|di|du|le|la|al|"
     r"bin|&|and(?=\s+(?:[A-Z][\w’'.&/-]*\s+){0,3}" + _PUBLIC_BODY_ENDINGS + r"\b))\s+"
     # "Ruud van der Kolk", "Ana de la Cruz": two particles before a family name
     r"(?:(?:der|den|de|la|los|las)\s+(?=[A-Z]))?)?"
-    r"(?:" + _HYPHENED_PARTICLE + r")?[A-Z][\w’'.&/-]*\+?"
+    r"(?:" + _HYPHENED_PARTICLE + r")?" + _CAPITAL + r"[\w’'.&/-]*\+?"
     # "Banca d'Italia", "Institut Lémanique d'Opinion": an elided "de" joins the name
     r"|\s+d['’][A-Z][\w’'.&/-]*)*"
 )

@@ -1759,7 +1759,7 @@ def _subject_speaker(
             opener = (
                 _PERSON_OPENING.match(text)
                 if joined and len(words) == 1 and pronoun in {"he", "she"}
-                else None
+                else _clause_opener(text[: offset + chunk_start], pronoun, len(words))
             )
             if opener is not None and opener.end() <= offset + chunk_start:
                 # "Mayor Ada Kell has applied for a grant, and she said ...": the person the
@@ -2094,6 +2094,25 @@ _PERSON_OPENING: Final = re.compile(
     r"\s*(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Mayor|Governor|Senator|President|Minister)\.?\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:has|had|is|was|[a-z]+ed)\b"
 )
+
+
+# "Her deputy, Rasmus Oyen, was less coy: he told ...": the person named, or named beside
+# their post, as the subject of the clause before a colon or semicolon that a pronoun opens
+# the next clause after.
+_PERSON_BEFORE_COLON: Final = re.compile(
+    r"\W*(?:(?:The|Her|His|Its|Their|Our|[A-Z][\w'’-]*['’]s)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"[a-z][\w-]*,\s+)?"
+    r"(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[^\W\d_a-z][\w'’-]+){1,2}),?"
+    r"\s+(?:has|had|is|was|[a-z]+ed)\b[^,;:\"“”]*[:;]\s*"
+)
+
+
+def _clause_opener(before: str, pronoun: str, words: int) -> re.Match[str] | None:
+    """The person a sentence opened on, when "he" or "she" alone opens the clause after its
+    colon: that person, not whoever the article named last, speaks on."""
+    if words != 1 or pronoun not in {"he", "she"}:
+        return None
+    return _PERSON_BEFORE_COLON.fullmatch(before)
 
 
 # A name, its verb in the past or present, more of that clause, then "and" before the verb

@@ -10460,3 +10460,30 @@ def test_a_clause_then_said_and_a_full_name_stays_the_name_s() -> None:
         "said Teodora Kallis."
     )
     assert speakers_of(text) == ["Teodora Kallis"]
+
+
+def test_a_surname_with_an_accented_capital_is_part_of_the_name() -> None:
+    text = (
+        "Harbour ward by-election\n\nThe mayor, Ivo Brandt, is standing again.\n\n"
+        "His rival, Petra Ødegård, was blunt: she told supporters that the Pirates would take "
+        "the ward in May."
+    )
+    assert speakers_of(text) == ["Petra Ødegård"]
+
+
+def test_a_pronoun_after_a_colon_is_the_person_the_sentence_opened_on() -> None:
+    text = (
+        "Harbour ward by-election\n\nThe mayor, Ivo Brandt, is standing again.\n\n"
+        "His rival, Petra Odegard, was blunt: she told supporters that the Pirates would take "
+        "the ward in May."
+    )
+    assert speakers_of(text) == ["Petra Odegard"]
+
+
+def test_a_pronoun_after_a_colon_with_no_person_opening_keeps_the_last_named() -> None:
+    text = (
+        "Harbour ward by-election\n\nThe mayor, Ivo Brandt, is standing again.\n\n"
+        "The mood at the count was tense: he told supporters that the Pirates would take "
+        "the ward in May."
+    )
+    assert speakers_of(text) == ["Ivo Brandt"]
