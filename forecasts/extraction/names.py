@@ -168,7 +168,9 @@ _INNER_JOB_TITLES: Final = _wordset(
 _ORG_NOUN_BEFORE: Final = re.compile(
     r"\b(?=\w)(?P<noun>group|firm|company|start-up|startup|body|agency|outlet|bank|lender|broker|"
     r"bookmaker|bookie|site|(?:estate|letting|property|travel|shipping)\s+agent|portal|tracker|"
-    r"insurer|consultancy|brokerage|chain|club|union|center|centre|regulator|network|carrier|platform|"
+    # "the reinsurer Halden Re": an insurers' insurer
+    r"(?:re)?insurer|consultancy|brokerage|chain|club|union|center|centre|regulator|network|"
+    r"carrier|platform|"
     r"maker|producer|retailer|manufacturer|pollster|publisher|provider|operator|developer|"
     r"supplier|airline|exporter|importer|miner|utility|broadcaster|newspaper|website|"
     r"insurer|team|side|cartel|think\s+tank|tank|charity|studio|automaker|carmaker|"
@@ -404,7 +406,8 @@ _PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": 
 # Nouns any organisation can be called by: "the firm's model" is the firm last named.
 _ANY_ORG_NOUNS: Final = _wordset(
     "firm company organisation organization business group institution agency outfit maker "
-    "producer manufacturer retailer lender insurer operator carrier chain club utility bank "
+    "producer manufacturer retailer lender insurer reinsurer operator carrier chain club "
+    "utility bank "
     # "Analysts at Corvane Securities put ... The brokerage also cut": a firm by its trade
     "tracker brokerage bookmaker bookie consultancy"
 )
@@ -959,8 +962,8 @@ class _Document:
 # Kinds of firm, and the public bodies and institutes that are none of them: "the
 # manufacturer" is not the institute last named.
 _FIRM_KINDS_OF_NOUN: Final = _wordset(
-    "firm company business maker producer manufacturer retailer lender insurer operator "
-    "carrier chain broker brokerage bookmaker bookie consultancy"
+    "firm company business maker producer manufacturer retailer lender insurer reinsurer "
+    "operator carrier chain broker brokerage bookmaker bookie consultancy"
 )
 
 
@@ -1309,7 +1312,7 @@ _AGENCY_UNIT_WORDS: Final = _wordset("center centre unit division bureau")
 
 # Common nouns for a kind of firm, written before its name.
 _FIRM_KINDS: Final = _wordset(
-    "retailer insurer lender miner brewer pollster broker carrier airline conglomerate "
+    "retailer insurer reinsurer lender miner brewer pollster broker carrier airline conglomerate "
     "supermarket grocer regulator broadcaster publisher developer distributor manufacturer "
     "producer exporter importer operator supplier startup start-up rival"
 )

@@ -10487,3 +10487,11 @@ def test_a_pronoun_after_a_colon_with_no_person_opening_keeps_the_last_named() -
         "the ward in May."
     )
     assert speakers_of(text) == ["Ivo Brandt"]
+
+
+def test_a_reinsurer_named_after_its_trade_is_the_speaker() -> None:
+    text = (
+        "Drought outlook\n\nThe reinsurer Marlow Re estimates that farm losses could top "
+        "€200 million this summer."
+    )
+    assert speakers_of(text) == ["Marlow Re"]
