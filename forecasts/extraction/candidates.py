@@ -213,6 +213,28 @@ def extract_candidates(
     published_at (timezone-aware) resolves deadline phrases; without it deadlines are None.
     min_confidence drops weaker candidates; lower it to see bare "may"/"could" sentences.
     """
+    reading = _RETIRED.sub(lambda retired: " " * len(retired.group()), text)
+    found = _candidates(reading, published_at, url, min_confidence)
+    if reading == text:
+        return found
+    return [
+        replace(
+            candidate,
+            sentence=text[candidate.start : candidate.end],
+            span=text[candidate.span_start : candidate.span_end],
+        )
+        for candidate in found
+    ]
+
+
+# "Col. (ret.) Anna Holm": the rules read the rank and the name as if the aside were not
+# there; blanked to spaces of its own length, so every offset holds in the text as given.
+_RETIRED: Final = re.compile(r"(?<=\.)\s\([Rr]et\.\)(?=\s)")
+
+
+def _candidates(
+    text: str, published_at: datetime | None, url: str | None, min_confidence: float
+) -> list[Candidate]:
     document = _Document(article=text, southern=southern_hemisphere(text))
     sentences = split_sentences(text)
     paragraphs = [line for line in _LINE.finditer(text) if line.group().strip()]

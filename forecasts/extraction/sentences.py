@@ -32,7 +32,9 @@ def _wordset(words: str) -> frozenset[str]:
 
 _TITLES: Final = _wordset(
     "mr mrs ms mx dr prof gen lt col maj capt cpt sgt cmdr adm brig rev fr hon pres gov sen "
-    "rep st mt jr sr supt insp vs messrs mme mlle sec det ft"
+    "rep st mt jr sr supt insp vs messrs mme mlle sec det ft "
+    # "Gen. (ret.) Anna Holm": retired, after a rank
+    "ret"
 )
 
 

@@ -10495,3 +10495,12 @@ def test_a_reinsurer_named_after_its_trade_is_the_speaker() -> None:
         "€200 million this summer."
     )
     assert speakers_of(text) == ["Marlow Re"]
+
+
+def test_a_retired_rank_keeps_the_sentence_whole_and_the_name() -> None:
+    text = "Gen. (ret.) Anna Holm said the truce would probably hold. It did not."
+    assert texts(text) == [
+        "Gen. (ret.) Anna Holm said the truce would probably hold.",
+        "It did not.",
+    ]
+    assert only(text).speaker == "Anna Holm"
