@@ -10504,3 +10504,35 @@ def test_a_retired_rank_keeps_the_sentence_whole_and_the_name() -> None:
         "It did not.",
     ]
     assert only(text).speaker == "Anna Holm"
+
+
+def test_a_note_s_own_lowered_forecast_states_the_new_figure() -> None:
+    text = (
+        "Brightwater Bank: outlook\n\nWe have cut our 2026 forecast for inflation to 2.4% "
+        "from 2.9%."
+    )
+    candidate = only(text)
+    assert candidate.kind == "quantity"
+    assert candidate.quantity is not None and candidate.quantity.low == 2.4
+
+
+def test_a_note_s_own_kept_forecast_states_its_figure() -> None:
+    text = "Brightwater Bank: outlook\n\nFor 2027 we keep our forecast of 2.1% for inflation."
+    assert only(text).kind == "quantity"
+
+
+def test_our_forecast_without_a_revision_or_a_figure_is_no_claim() -> None:
+    text = "Brightwater Bank: outlook\n\nWe have discussed our forecast with clients."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_rate_path_in_a_named_report_implies_the_rate_to_come() -> None:
+    text = (
+        "The Monetary Authority of Dunmore held its rate at 4%.\n\n"
+        "The rate path in the Quarterly Inflation Report implies a rate of about 3.5% at the "
+        "end of next year."
+    )
+    assert sentences_of(text) == [
+        "The rate path in the Quarterly Inflation Report implies a rate of about 3.5% at the "
+        "end of next year."
+    ]
