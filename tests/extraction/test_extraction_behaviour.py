@@ -10536,3 +10536,52 @@ def test_a_rate_path_in_a_named_report_implies_the_rate_to_come() -> None:
         "The rate path in the Quarterly Inflation Report implies a rate of about 3.5% at the "
         "end of next year."
     ]
+
+
+def test_nothing_inevitable_over_a_horizon_is_no_claim() -> None:
+    text = "Shortages at the port are bad. None of that is inevitable in the long run."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_comparison_of_survey_shares_is_no_claim() -> None:
+    text = "Most owners use the app to pay for parking. Far fewer expect to use it for tolls."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_named_source_s_expectation_that_more_will_come_still_counts() -> None:
+    text = "Ada Krell, an analyst at Pell Capital, said she expects more buyers to return in May."
+    assert speakers_of(text) == ["Ada Krell"]
+
+
+def test_what_a_meeting_s_minutes_will_contain_is_a_schedule() -> None:
+    text = (
+        "The Bank of Dunmore held its rate at 4%. The minutes of the policy meeting will set "
+        "out the arguments of each member, the bank said."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_what_a_usual_season_brings_is_a_norm_not_a_forecast() -> None:
+    text = (
+        "Reservoirs are at 40%. \"In a typical summer you'd expect them to fall to 30% by "
+        'August," said Olav Brenn, a hydrologist.'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_this_season_s_course_is_still_a_forecast() -> None:
+    text = (
+        'Reservoirs are at 40%. "This summer I\'d expect them to fall to 30% by August," said '
+        "Olav Brenn, a hydrologist."
+    )
+    assert speakers_of(text) == ["Olav Brenn"]
+
+
+def test_an_unnamed_diplomat_involved_in_talks_is_unattributable() -> None:
+    text = 'One European diplomat involved in the talks said a deal was "very likely" by June.'
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_named_diplomat_involved_in_talks_is_the_speaker() -> None:
+    text = 'Ines Varga, a diplomat involved in the talks, said a deal was "very likely" by June.'
+    assert speakers_of(text) == ["Ines Varga"]
