@@ -377,9 +377,11 @@ _AIM_TO_WIN: Final = re.compile(
 
 # "Whichever party controls the House next year will set the agenda", "Whoever wins will
 # inherit a deficit": what holds whatever the outcome forecasts none ("Whoever wins, rates
-# will rise" names a subject of its own after the comma).
+# will rise" names a subject of its own after the comma). A likelihood weighed ("Whoever
+# leads will almost certainly need the Greens") makes it a forecast of what they will need.
 _WHOEVER_WILL: Final = re.compile(
-    r"^\W*(?:Whoever|Whichever|Whatever)\b[^,;:]*?\b(?:will|would|is\s+going\s+to|are\s+going\s+to)\b",
+    r"^\W*(?:Whoever|Whichever|Whatever)\b[^,;:]*?\b(?:will|would|is\s+going\s+to|are\s+going\s+to)\b"
+    r"(?!\s+(?:almost\s+certainly|very\s+likely|most\s+likely|probably|likely)\b)",
 )
 
 

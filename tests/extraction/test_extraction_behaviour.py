@@ -10585,3 +10585,13 @@ def test_an_unnamed_diplomat_involved_in_talks_is_unattributable() -> None:
 def test_a_named_diplomat_involved_in_talks_is_the_speaker() -> None:
     text = 'Ines Varga, a diplomat involved in the talks, said a deal was "very likely" by June.'
     assert speakers_of(text) == ["Ines Varga"]
+
+
+def test_what_whoever_wins_will_almost_certainly_need_is_a_forecast() -> None:
+    text = "Whoever wins the runoff will almost certainly need the Farmers' Union to govern."
+    assert sentences_of(text) == [text]
+
+
+def test_what_whoever_wins_will_face_stays_no_claim() -> None:
+    text = "Whoever wins the runoff will inherit a deficit of 4% of output."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
