@@ -1404,7 +1404,11 @@ def _under_picks_heading(sentences: list[Sentence], index: int) -> bool:
         return False
     first = index == 0 or sentences[index - 1].paragraph != sentence.paragraph
     named = first and _NAMED_PRESENT.match(text) is not None
-    if not (_PICK_LINE.match(text) or named):
+    pick = _PICK_LINE.match(text) is not None or _SIDES_GOING.match(text) is not None
+    # "Ana Berg: ...": a panellist's tag opening the line names them as a name line would
+    tag = re.match(_ANSWER_TAG, text)
+    tagged = tag is not None and bool(tag.group().strip())
+    if not (pick or named):
         return False
     # each panellist's block is short: the reach runs from the last name line passed
     floor = sentence.paragraph
@@ -1413,8 +1417,8 @@ def _under_picks_heading(sentences: list[Sentence], index: int) -> bool:
         if earlier.paragraph < floor - _PICKS_REACH:
             return False
         if (
-            floor < sentence.paragraph
-            and _PICK_LINE.match(text)
+            (floor < sentence.paragraph or tagged)
+            and pick
             and _CONTEST_QUESTION.match(earlier.text)
         ):
             return True  # a panel: the question, then each panellist's name and answer
@@ -1706,6 +1710,15 @@ _ANSWER_END: Final = r"(?:,\s*(?:no|yes))?\s*[.!]?\s*$"
 
 # The turn's tag ("A:", "SOLBERG:") may stand before an answer.
 _ANSWER_TAG: Final = r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?"
+
+
+# "Marcus Lind: Dunmore and Ashgrove are both going down.": a panellist's pick of the sides
+# that go down or up, in the present that a tipster uses for the season ahead.
+_SIDES_GOING: Final = re.compile(
+    _ANSWER_TAG + r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+    r"\s+(?:are|is)\s+(?:both\s+)?(?:going\s+(?:down|up)|staying\s+up)\b"
+)
 
 
 # "By the end of next year, about 900": when the figure that follows is reached.

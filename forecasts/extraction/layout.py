@@ -477,7 +477,8 @@ def _issuing_organisation(line: str, document: _Document) -> str | None:
 # "VANCE: Both, honestly." in an interview transcript; "Q:" is the interviewer.
 _TRANSCRIPT_LABEL: Final = re.compile(
     r"^\s*(?P<label>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]+){0,2}"
-    r"|[A-Z][a-z'’-]+(?:\s+(?:de\s+|van\s+)?[A-Z][a-z'’-]+){0,2})"
+    # "Benedetti-Kwan:", "McAllister:": a name word may hold one more capital inside it
+    r"|(?:[A-Z][a-z'’-]+){1,2}(?:\s+(?:de\s+|van\s+)?(?:[A-Z][a-z'’-]+){1,2}){0,2})"
     # "VIKTOR HALE (Capital Wire):": a press conference's questioner, with the outlet
     r"(?P<outlet>\s+\([^()\n]{1,40}\))?\s*:\s"
 )

@@ -10595,3 +10595,44 @@ def test_what_whoever_wins_will_almost_certainly_need_is_a_forecast() -> None:
 def test_what_whoever_wins_will_face_stays_no_claim() -> None:
     text = "Whoever wins the runoff will inherit a deficit of 4% of output."
     assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_an_answer_tagged_by_a_double_barrelled_surname_is_the_interviewee_s() -> None:
+    text = (
+        "Talking turbines\n\nI spoke to Ines Halloran-Mutu, chief executive of Windcrest.\n\n"
+        "Q: How are orders?\n\n"
+        "Halloran-Mutu: Strong. I think turbine prices will rise next year.\n\n"
+        "Q: And steel?\n\n"
+        "Halloran-Mutu: Flat, I would say."
+    )
+    assert speakers_of(text) == ["Ines Halloran-Mutu"]
+
+
+def test_a_tag_with_a_capital_inside_the_surname_names_the_person_introduced() -> None:
+    text = (
+        "Harbour talks\n\nWe spoke to Fiona McAllister, the union's negotiator, and Ivo "
+        "Brandt, for the port.\n\n"
+        "McAllister: We are close. I think the port will sign the deal in May.\n\n"
+        "Brandt: Perhaps.\n\nMcAllister: We shall see.\n\nBrandt: Indeed."
+    )
+    assert speakers_of(text) == ["Fiona McAllister"]
+
+
+_PANEL = (
+    "Season predictions\n\nOur panel makes its calls.\n\n"
+    "Who goes down?\n\n"
+    "Lena Ashford-Kim: Dunmore will go down. They have no striker.\n\n"
+    "Tomas Rourke: {pick} They look tired.\n\n"
+    "Lena Ashford-Kim: Nothing more from me.\n\n"
+    "Tomas Rourke: Nor me."
+)
+
+
+def test_a_tagged_panellist_s_pick_of_sides_going_down_is_theirs() -> None:
+    text = _PANEL.format(pick="Fenby and Ashgrove are both going down.")
+    assert speakers_of(text) == ["Lena Ashford-Kim", "Tomas Rourke"]
+
+
+def test_sides_going_down_outside_a_panel_s_question_is_no_pick() -> None:
+    text = "League round-up\n\nFenby and Ashgrove are both going down the table after a bad run."
+    assert speakers_of(text) == []
