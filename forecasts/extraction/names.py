@@ -1096,10 +1096,24 @@ _PURPOSE_NOUN: Final = re.compile(
 )
 
 
+# "Stellan Institute for NVT", "Kantor Polling for Harbour News": a pollster working for a
+# broadcaster or a paper, its client named as an acronym or by an outlet's word; not "Institute
+# for Economic Research" or "Centre for Independent Journalism", a field the body is for.
+_FOR_OUTLET: Final = re.compile(
+    r"\s+for\s+(?=(?:[A-Z]{2,5}|(?:[A-Z][\w'’-]+\s+){1,3}(?:News|Times|Post|Herald|Television|"
+    r"TV|Radio|Courier|Clarion|Gazette|Journal|Tribune|Telegraph|Broadcasting|Channel|Wire|"
+    r"Chronicle|Observer|Express|Mail|Standard|Mirror))(?![\w'’-]|\s+[A-Z]))"
+)
+
+
 def _split_at_of(run: str, offset: int) -> list[tuple[int, int]]:
     """ "Ben Adeyemi of Fenland University" is two names; "Bank of England" is one."""
     if _OF_POST.match(run):
         return [(offset, offset + len(run))]  # "Secretary of State Ngozi Nwachukwu": one post
+    client = _FOR_OUTLET.search(run)
+    if client is not None:
+        rest = _split_at_of(run[client.end() :], offset + client.end())
+        return [*_split_at_of(run[: client.start()], offset), *rest]
     for connector in re.finditer(r"\s+(?:of|for)\s+the\s+|\s+of\s+", run):
         head = run[: connector.start()].split()
         # "Organisation of the Petroleum Exporting Countries" is one name; "the Monetary

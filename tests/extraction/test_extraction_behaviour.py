@@ -10636,3 +10636,24 @@ def test_a_tagged_panellist_s_pick_of_sides_going_down_is_theirs() -> None:
 def test_sides_going_down_outside_a_panel_s_question_is_no_pick() -> None:
     text = "League round-up\n\nFenby and Ashgrove are both going down the table after a bad run."
     assert speakers_of(text) == []
+
+
+def test_a_pollster_for_a_broadcaster_is_the_pollster() -> None:
+    text = (
+        "Exit poll\n\nThe exit poll conducted by the Marrow Institute for KTV projects the "
+        "Greens to win between 40 and 44 seats."
+    )
+    assert speakers_of(text) == ["Marrow Institute"]
+
+
+def test_a_pollster_for_a_named_paper_is_the_pollster() -> None:
+    text = (
+        "Exit poll\n\nThe exit poll conducted by Halden Research for Harbour News projects "
+        "the Greens to win between 40 and 44 seats."
+    )
+    assert speakers_of(text) == ["Halden Research"]
+
+
+def test_an_institute_for_a_field_keeps_its_whole_name() -> None:
+    text = "Outlook\n\nThe Kessel Institute for Economic Research expects growth of 1.2% next year."
+    assert speakers_of(text) == ["Kessel Institute for Economic Research"]
