@@ -94,9 +94,14 @@ class JobRunner:
         self.database = database
         self.clock = clock
 
-    def run(self, job: Job) -> JobResult | None:
-        """Run `job`; None when another instance holds its lock and this round is skipped."""
-        with self._lock(job.name) as held:
+    def run(self, job: Job, *, wait: bool = False) -> JobResult | None:
+        """Run `job`; None when another instance holds its lock and this round is skipped.
+
+        With `wait`, the job runs once the other instance's run of it has ended, rather than
+        being skipped: a round run by hand then sees what that instance's earlier jobs
+        stored (a digest it enqueued after this round's delivery found the outbox empty).
+        """
+        with self._lock(job.name, wait=wait) as held:
             if not held:
                 log.info("job %s skipped: another instance is running it", job.name)
                 return None
@@ -144,7 +149,7 @@ class JobRunner:
             return result
 
     @contextmanager
-    def _lock(self, job_name: str) -> Iterator[bool]:
+    def _lock(self, job_name: str, *, wait: bool = False) -> Iterator[bool]:
         if self.database.dialect != "postgresql":
             yield True  # SQLite: one instance, and writers are serialised anyway
             return
@@ -152,9 +157,12 @@ class JobRunner:
         # A session-level lock on a connection of its own: the job commits as it goes,
         # which would release a transaction-level lock after its first commit.
         with self.database.engine.connect() as connection:
-            held = bool(
-                connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}).scalar()
-            )
+            if wait:
+                connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+                held = True
+            else:
+                taken = connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key})
+                held = bool(taken.scalar())
             connection.commit()
             try:
                 yield held

@@ -59,11 +59,9 @@ def remind(
         return
     try:
         for job in jobs_for(settings()):
-            result = runner.run(job)
-            if result is None:
-                typer.echo(f"{job.name}: skipped (another instance is running it)")
-            else:
-                typer.echo(f"{job.name}: {result}")
+            # A job another instance is running is run again after it, not skipped: its
+            # earlier jobs may store what this round's later ones must see.
+            typer.echo(f"{job.name}: {runner.run(job, wait=True)}")
     finally:
         db.dispose()
 

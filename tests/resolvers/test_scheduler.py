@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from apscheduler.jobstores.memory import MemoryJobStore
 from fastapi.testclient import TestClient
-from sqlalchemy import func, text
+from sqlalchemy import Connection, func, text
 from sqlmodel import select
 from typer.testing import CliRunner
 
@@ -106,6 +107,48 @@ def test_a_job_is_skipped_while_another_instance_holds_its_lock(
         assert result is not None and result.count == 1
     finally:
         other.dispose()
+
+
+@pytest.mark.postgres
+@requires_postgres
+def test_a_job_run_by_hand_waits_for_another_instance_and_then_runs(
+    pg_database: Database, tmp_path: Path
+) -> None:
+    # `sooth remind` in two processes: one's delivery may start before the other's digests
+    # are committed; waiting, not skipping, lets the second delivery send them.
+    database = pg_database
+    _due_question_for_a_reviewer(database)
+    settings = Settings(var_dir=tmp_path, secret_key="s", _env_file=None)
+    [job] = [j for j in jobs_for(settings) if j.name == "enqueue_digests"]
+    runner = JobRunner(database, clock=lambda: datetime(2026, 3, 2, 10, tzinfo=UTC))
+    other = Database(database.url)
+    try:
+        with other.engine.connect() as holder, ThreadPoolExecutor(max_workers=1) as pool:
+            holder.execute(text("SELECT pg_advisory_lock(:k)"), {"k": lock_key(job.name)})
+            holder.commit()
+            waiting = pool.submit(runner.run, job, wait=True)
+            _until_a_session_waits_for_an_advisory_lock(holder)
+            assert not waiting.done()
+            holder.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": lock_key(job.name)})
+            holder.commit()
+            result = waiting.result(timeout=30)
+        assert result is not None and result.count == 1
+    finally:
+        other.dispose()
+
+
+def _until_a_session_waits_for_an_advisory_lock(connection: Connection) -> None:
+    waiting = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        " AND wait_event_type = 'Lock' AND wait_event = 'advisory'"
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        found = connection.execute(waiting).scalar_one()
+        connection.commit()
+        if found:
+            return
+    raise AssertionError("no session came to wait for the job's lock")
 
 
 def test_remind_runs_every_job_once_as_of_the_given_instant(
