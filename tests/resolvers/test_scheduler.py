@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from forecasts.domain import Status
 from forecasts.models import OutboxMessage, Question
+from resolvers.jobs import Job
 from service.cli import app as cli
 from service.database import Database
 from service.scheduler import FEED_POLL, JobRunner, build_scheduler, jobs_for, lock_key
@@ -87,17 +88,21 @@ def test_app_without_scheduler_starts_none(client: TestClient) -> None:
     assert client.app.state.scheduler is None  # type: ignore[attr-defined]
 
 
+def _digests_due_and_their_job(database: Database, tmp_path: Path) -> tuple[Job, JobRunner]:
+    """A reviewer with a digest due, the job that enqueues it and a runner as of then."""
+    _due_question_for_a_reviewer(database)
+    settings = Settings(var_dir=tmp_path, secret_key="s", _env_file=None)
+    [job] = [j for j in jobs_for(settings) if j.name == "enqueue_digests"]
+    return job, JobRunner(database, clock=lambda: datetime(2026, 3, 2, 10, tzinfo=UTC))
+
+
 @pytest.mark.postgres
 @requires_postgres
 def test_a_job_is_skipped_while_another_instance_holds_its_lock(
     pg_database: Database, tmp_path: Path
 ) -> None:
-    database = pg_database
-    _due_question_for_a_reviewer(database)
-    settings = Settings(var_dir=tmp_path, secret_key="s", _env_file=None)
-    [job] = [j for j in jobs_for(settings) if j.name == "enqueue_digests"]
-    runner = JobRunner(database, clock=lambda: datetime(2026, 3, 2, 10, tzinfo=UTC))
-    other = Database(database.url)
+    job, runner = _digests_due_and_their_job(pg_database, tmp_path)
+    other = Database(pg_database.url)
     try:
         with other.engine.connect() as holder:
             holder.execute(text("SELECT pg_advisory_lock(:k)"), {"k": lock_key(job.name)})
@@ -116,12 +121,8 @@ def test_a_job_run_by_hand_waits_for_another_instance_and_then_runs(
 ) -> None:
     # `sooth remind` in two processes: one's delivery may start before the other's digests
     # are committed; waiting, not skipping, lets the second delivery send them.
-    database = pg_database
-    _due_question_for_a_reviewer(database)
-    settings = Settings(var_dir=tmp_path, secret_key="s", _env_file=None)
-    [job] = [j for j in jobs_for(settings) if j.name == "enqueue_digests"]
-    runner = JobRunner(database, clock=lambda: datetime(2026, 3, 2, 10, tzinfo=UTC))
-    other = Database(database.url)
+    job, runner = _digests_due_and_their_job(pg_database, tmp_path)
+    other = Database(pg_database.url)
     try:
         with other.engine.connect() as holder, ThreadPoolExecutor(max_workers=1) as pool:
             holder.execute(text("SELECT pg_advisory_lock(:k)"), {"k": lock_key(job.name)})
