@@ -82,11 +82,12 @@ from forecasts.extraction.speakers import (
     _attribution,
     _central_bank_named_later,
     _firm_named_later,
+    _fullest_org,
     _group_gives,
     _learn_names,
     _learn_unnamed_bodies,
     _named_in_full,
-    _own_organisations,
+    _organisations_of,
     _post_holder_next,
     _report_owner,
 )
@@ -508,11 +509,6 @@ def _lede_post_holder(
     if following is None or following.paragraph != sentence.paragraph + 1:
         return None
     return _post_holder_next(sentence.text, following.text, known_before[index], document)
-
-
-def _fullest_org(name: str, document: _Document) -> str:
-    known = document.known(name)
-    return known.root().name if known is not None and known.kind == "org" else name
 
 
 def _keep_speaker_salient(speaker: str, document: _Document) -> None:
@@ -1200,13 +1196,6 @@ _POST_AT_BODY_BEFORE_NAME: Final = re.compile(
     r"(?:director|head|chief|economist|analyst|scientist|strategist|spokes\w+),?\s+"
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$"
 )
-
-
-def _organisations_of(speaker: str, document: _Document) -> tuple[str, ...]:
-    """The organisations the article says a speaker belongs to, read once per speaker."""
-    if speaker not in document.own_organisations:
-        document.own_organisations[speaker] = _own_organisations(speaker, document.article)
-    return document.own_organisations[speaker]
 
 
 def _employer(speaker: str, document: _Document) -> str | None:

@@ -183,8 +183,8 @@ _DOUBLE_QUOTE: Final = re.compile(r"[\"“”]")
 
 
 def _speaks_as_we(paragraphs: list[str]) -> bool:
-    """Whether the text forecasts in its own "we", outside any quotation: a quoted "we" is
-    the quoted speaker's, already attributed to them."""
+    """Whether the paragraphs after the first (a title, or a lede) forecast in their own
+    "we", outside any quotation: a quoted "we" is the quoted speaker's, already attributed."""
     return any(
         _WE_FORECAST.search(text) is not None and _DOUBLE_QUOTE.search(text) is None
         for text in paragraphs[1:]
@@ -326,7 +326,7 @@ def _own_voice_issuer(paragraphs: list[str], document: _Document) -> str | None:
         # a paragraph that is a question makes the text an interview, whose "we" is the
         # organisation of the person who answers, and the person's claim
         return None
-    if not any(_WE_FORECAST.search(text) and not _DOUBLE_QUOTE.search(text) for text in body[1:]):
+    if not _speaks_as_we(body):
         return None  # no forecast in "we" after the lede
     return _issuing_organisation(opening, document)
 

@@ -592,13 +592,10 @@ def _employer_owns(written: str, person: str, document: _Document) -> str | None
     words = written.lower().replace("’", "'").split()
     if len(words) < 2 or words[0] != "the":
         return None
-    if person not in document.own_organisations:
-        document.own_organisations[person] = _own_organisations(person, document.article)
-    employers = document.own_organisations[person]
+    employers = _organisations_of(person, document)
     if not employers:
         return None
-    employer = document.known(employers[0])
-    name = employer.root().name if employer is not None and employer.kind == "org" else employers[0]
+    name = _fullest_org(employers[0], document)
     kind = words[1].removesuffix("'s").removesuffix("'")
     if kind != words[1] and kind not in name.lower().split():
         return None  # "the agency's models", told by a bank's economist: another body's
@@ -3134,6 +3131,19 @@ def _employer_titled_before(article: str, start: int) -> str | None:
     if titled is None or not any(map(_org_word, titled.group("org").split())):
         return None
     return titled.group("org")
+
+
+def _organisations_of(speaker: str, document: _Document) -> tuple[str, ...]:
+    """The organisations the article says a speaker belongs to, read once per speaker."""
+    if speaker not in document.own_organisations:
+        document.own_organisations[speaker] = _own_organisations(speaker, document.article)
+    return document.own_organisations[speaker]
+
+
+def _fullest_org(name: str, document: _Document) -> str:
+    """An organisation by the fullest name the article gives it; `name` when it knows none."""
+    known = document.known(name)
+    return known.root().name if known is not None and known.kind == "org" else name
 
 
 def _own_organisations(speaker: str, article: str) -> tuple[str, ...]:
