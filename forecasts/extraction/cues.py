@@ -791,7 +791,8 @@ _PROJECTION_GIVES: Final = re.compile(
     r"(?<=\bour\s)(?:[\w-]+\s+){0,2}?(?:profile|baseline|base\s+case|central\s+case)|"
     # "They have the economy growing by 0.9% this year": the projections just named, again
     r"(?<=^They\s)(?=have\b)|(?<=\.\sThey\s)(?=have\b))"
-    r"\b[^;]{0,100}?\b(?:gives?|gave|has|have)\s+"
+    # "The same projection puts Labour on 44 seats": where it puts a party, by its count
+    r"\b[^;]{0,100}?\b(?:gives?|gave|has|have|puts?(?=\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?on\s))\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:(?:between\s+|about\s+|around\s+|roughly\s+)?"
     r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|seats\b|points\b|of\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
     r"\d|and\s+\d)|(?:falling|rising|shrinking|growing|climbing|dropping|declining|increasing|"

@@ -664,6 +664,10 @@ class _Document:
     # and the paragraph that named it.
     last_group: str | None = None
     last_group_paragraph: int = -1
+    # "His model gives ...", "The exit poll, conducted by X, projects ...": whose instrument a
+    # sentence reported, which the next "It gives" in the paragraph goes on reporting.
+    instrument_owner: str | None = None
+    instrument_paragraph: int = -1
     # "Two members, Ana Roth and Liv Berg, preferred ...": people named together, whom the
     # next "they" in the paragraph means, and that paragraph.
     last_pair: tuple[str, ...] = ()

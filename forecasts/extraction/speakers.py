@@ -870,6 +870,12 @@ def _attribution_in_sentence(
         by = _PROJECTION_BY.match(text, gives.end("noun"))
         if by is not None:
             name = _resolve_name(by.group("maker"), text, by.start("maker"), document)
+        elif (persons := _PERSON_S_INSTRUMENT.match(text, 0, gives.end("noun"))) is not None:
+            # "His model gives the Alliance a 58% chance": the person the pronoun means
+            pronoun = _PRONOUN_OF_POSSESSIVE[persons.group("pronoun").lower()]
+            name = _pronoun_speaker(pronoun, document, (-1, -1)).speaker
+            if name is not None:
+                _report_instrument(name, document)
         elif _ITS_BEFORE.match(text, 0, gives.start()):
             # "Its season simulations have ...", "For Sunday's match, its model has ...": the
             # body the sentence is about, or failing that the one that spoke last
@@ -880,7 +886,12 @@ def _attribution_in_sentence(
                 # "... according to a projection by Varden. The projection gives ...": the
                 # one just credited, by the body that spoke last
                 name = _last_speaking_body(document)
+                if name is None and document.paragraph - document.instrument_paragraph <= 1:
+                    # "Radio Kessel's projection gives ... The same projection puts ...": the
+                    # projection just credited to its owner
+                    name = document.instrument_owner
         if name is not None:
+            _report_instrument(name, document)
             return _Attribution(name)
     compared = _COMPARED_FORECASTER.match(text) if "ore " in text or "ess " in text else None
     if compared is not None:
@@ -933,7 +944,8 @@ _PROJECTION_GIVES: Final = re.compile(
     r"\b(?P<noun>(?i:projections?|simulations?)"
     # "Statsforge's supercomputer makes City favourites, winning in 54% of simulations"
     # "its model has Kalder winning 44%": the model of the body just named
-    r"|(?:(?<=['’]s\s)|(?<=\b[Ii]ts\s)|(?<=\b[Tt]heir\s))(?:(?i:[a-z-]+\s+)?models?|supercomputer"
+    r"|(?:(?<=['’]s\s)|(?<=\b[Ii]ts\s)|(?<=\b[Tt]heir\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s))"
+    r"(?:(?i:[a-z-]+\s+)?models?|supercomputer"
     # "Its modelling puts the most likely number of cases at ...": the body's modelling unit
     r"|modell?ing(?=\s+puts\b)))\b"
     r"[^;]{0,100}?"
@@ -1674,7 +1686,16 @@ def _subject_speaker(
         return _Attribution(minority[0], False, *verb, speakers=minority)
     runner = _model_runner(subject, offset, text, document)
     if runner is not None:
+        _report_instrument(runner, document)
         return _Attribution(runner, False, *verb)
+    persons = _PERSON_S_INSTRUMENT.match(subject)
+    if persons is not None:
+        # "His model projects 2.1 goals": the model of the person the pronoun means
+        pronoun = _PRONOUN_OF_POSSESSIVE[persons.group("pronoun").lower()]
+        through = _pronoun_speaker(pronoun, document, verb)
+        if through.speaker is not None:
+            _report_instrument(through.speaker, document)
+            return through
     if _BOTH_FIRMS.fullmatch(subject):
         pair = _last_two_organisations(document)
         if pair is not None:
@@ -2266,6 +2287,19 @@ _POST_HOLDER: Final = re.compile(
 )
 
 
+# "His model", "Her seat projections", "His own simulations": a person's forecasting instrument,
+# through which that person forecasts.
+_PERSON_S_INSTRUMENT: Final = re.compile(
+    r"\W*(?P<pronoun>His|Her)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:models?|projections?|simulations?)\s*$"
+)
+
+
+def _report_instrument(owner: str, document: _Document) -> None:
+    document.instrument_owner = owner
+    document.instrument_paragraph = document.paragraph
+
+
 def _model_runner(subject: str, offset: int, text: str, document: _Document) -> str | None:
     """ "The league's statistical model, run by its data partner X, projects": X, who runs
     the model, speaks for it, not the body whose model it is called."""
@@ -2293,7 +2327,9 @@ _BUILT_BY: Final = re.compile(
     r"survey|analysis|simulation|nowcast),?\s+(?:[\w-]+\s+)?(?i:built|run|published|produced|"
     r"compiled|released|conducted|made)\s+"
     # "published on Tuesday by the polling firm X": when it came out, then its maker
-    r"(?:(?i:on|in|last|this|earlier\s+this)\s+[\w-]+\s+)?by\s+(?P<maker>.+?)[\s,]*$"
+    r"(?:(?i:on|in|last|this|earlier\s+this)\s+[\w-]+\s+)?"
+    # "conducted for the public broadcasters by X": who it was made for does not speak
+    r"(?:(?i:for)\s+(?:[\w'’&.-]+\s+){1,4}?)?by\s+(?P<maker>.+?)[\s,]*$"
     # "Modelling by the Centre suggests", "New analysis by Kell Research shows"
     r"|^\s*(?:(?i:new|recent|fresh|latest)\s+)?(?i:modell?ing|analysis|research|projections?|"
     r"estimates?)\s+"
@@ -3065,6 +3101,10 @@ def _pronoun_speaker(
         ):
             return _Attribution(document.last_group, False, *verb)
         return _Attribution(document.last_speaker, False, *verb)
+    if pronoun == "it" and document.instrument_paragraph == document.paragraph:
+        # "His model gives the Alliance a 58% chance. It puts ...": the instrument just
+        # reported, whose owner speaks through it
+        return _Attribution(document.instrument_owner, False, *verb)
     if pronoun == "it":
         organisation = document.last_organisation or next(
             (e.root().name for e in reversed(document.entities) if e.kind == "org"), None

@@ -10657,3 +10657,48 @@ def test_a_pollster_for_a_named_paper_is_the_pollster() -> None:
 def test_an_institute_for_a_field_keeps_its_whole_name() -> None:
     text = "Outlook\n\nThe Kessel Institute for Economic Research expects growth of 1.2% next year."
     assert speakers_of(text) == ["Kessel Institute for Economic Research"]
+
+
+def test_a_pollster_named_after_the_client_it_polled_for_is_the_pollster() -> None:
+    text = (
+        "Exit poll\n\nThe exit poll, conducted for the regional papers by Tarn Research, "
+        "projects that the Greens will win 40 of the 120 seats."
+    )
+    assert speakers_of(text) == ["Tarn Research"]
+
+
+_HIS_MODEL: str = (
+    "Forecasts\n\nDr. Maren Holt, an economist at the Velde Institute, runs a widely read "
+    "election model. Her model gives the Liberals a 64% chance of winning the most seats. "
+    "It puts the chance of a hung parliament at about one in three."
+)
+
+
+def test_a_person_s_model_and_the_it_that_goes_on_with_it_are_that_person_s() -> None:
+    assert speakers_of(_HIS_MODEL) == ["Maren Holt", "Maren Holt"]
+
+
+def test_a_person_s_model_projects_as_that_person() -> None:
+    text = (
+        "Preview\n\nOskar Brandt, who runs the GoalCast model, rates the hosts as favourites. "
+        "His model projects 2.4 goals in the final."
+    )
+    assert speakers_of(text)[-1:] == ["Oskar Brandt"]
+
+
+def test_it_in_a_later_paragraph_is_not_the_model_of_the_one_before() -> None:
+    text = _HIS_MODEL.replace(" It puts", "\n\nThe Velde Institute said on Monday it puts")
+    assert speakers_of(text)[-1:] != ["Maren Holt"]
+
+
+def test_a_projection_that_puts_a_party_on_a_seat_count_is_a_forecast() -> None:
+    text = (
+        "Results\n\nThe seat projection from Radio Kessel gives the Greens 41 seats. "
+        "The same projection puts the Liberals on 37 seats."
+    )
+    assert speakers_of(text) == ["Radio Kessel", "Radio Kessel"]
+
+
+def test_a_party_put_on_a_seat_count_by_no_projection_is_no_forecast() -> None:
+    text = "Results\n\nThe defeat puts the Liberals on 37 seats, their lowest since 1990."
+    assert speakers_of(text) == []
