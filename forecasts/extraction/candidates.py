@@ -2126,7 +2126,10 @@ _PREDICTED_FOR_A_YEAR: Final = re.compile(
 
 
 _MONTH_BELIEF_BEFORE: Final = re.compile(
-    rf"^\W*(?:in|back\s+in|as\s+recently\s+as)\s+(?:early\s+|late\s+|mid-)?(?:{_MONTH_NAMES})"
+    r"^\W*(?:in|back\s+in|as\s+recently\s+as)\s+(?:(?:our|its|their|his|her|the)\s+)?"
+    rf"(?:early\s+|late\s+|mid-)?(?:{_MONTH_NAMES})"
+    # "In our February note we expected ...": a note dated by its month
+    r"(?:\s+(?:note|report|outlook|update|statement|bulletin|column|review|forecast|survey))?"
     r"(?:\s+(?:19|20)\d\d)?,?\s+(?:the\s+)?(?:[\w&'’.-]+\s+){1,4}?"
     r"(?:expected|forecasted|predicted|projected|estimated|guided|"
     r"had\s+(?:expected|forecast|predicted))\b",
@@ -2142,9 +2145,20 @@ _HELD_NOW: Final = re.compile(
 )
 
 
+# "Rosa, you said on this show in January that we'd see $80": an interviewer recalling the
+# guest's earlier call, neither the interviewer's claim nor the guest's view today.
+_YOUR_CALL_RECALLED: Final = re.compile(
+    r"\byou\s+(?:said|predicted|forecast|wrote|argued|told\s+(?:us|me|listeners|viewers|"
+    r"readers))\b[^.;:?\"“”]{0,60}?\bthat\b",
+    re.IGNORECASE,
+)
+
+
 def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
     """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
     year before publication is a past belief, whatever it was about."""
+    if "you " in text and _YOUR_CALL_RECALLED.search(text) and not _HELD_NOW.search(text):
+        return True
     if (
         ("last " in text or "Last " in text or " ago" in text)
         and _FORECAST_MADE_BEFORE.search(text)

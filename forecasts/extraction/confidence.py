@@ -35,7 +35,9 @@ def _main_cue(cues: list[_Cue]) -> _Cue:
 
 def _probability_cue(cues: list[_Cue], text: str = "") -> _Cue | None:
     with_probability = [cue for cue in cues if cue.probability is not None]
-    main = [cue for cue in with_probability if not _in_absolute(text, cue.start)]
+    main = [
+        cue for cue in with_probability if not _background_absolute(text, cue, with_probability)
+    ]
     chosen = main or with_probability
     if not chosen:
         return None
@@ -60,6 +62,15 @@ _CONTRAST: Final = re.compile(r"(?:,|;)\s+(?:but|though|although|while|whereas)\
 _ODDS_OF: Final = re.compile(
     r"\b(?:odds|chances?|probability|likelihood|risk)\s+(?:of|that)\b", re.IGNORECASE
 )
+
+
+def _background_absolute(text: str, cue: _Cue, cues: list[_Cue]) -> bool:
+    """A likelihood in a "with" clause is background to a claim that follows it; a figure in
+    one that closes the sentence ("We expect a dry summer, with a 65% chance that totals fall
+    in the driest third") states the odds of the claim before it."""
+    if not _in_absolute(text, cue.start):
+        return False
+    return cue.kind != "explicit" or any(other.start > cue.end for other in cues)
 
 
 def _in_absolute(text: str, start: int) -> bool:

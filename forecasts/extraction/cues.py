@@ -1152,7 +1152,9 @@ _DEFINED_TERM: Final = re.compile(
 # "Asked whether ...", "Asked who would win, he said ...": a question put, not a claim
 _INDIRECT_QUESTION: Final = re.compile(
     r"\b(?:whether|(?:asked|asking|wondered|wondering|decide|decides|decided|deciding|"
-    r"determine|determines|determined)\s+(?:\w+\s+)?(?:if|how|what|when|why|who|which))"
+    r"determine|determines|determined)\s+(?:\w+\s+)?(?:if|how|what|when|why|who|which)"
+    # "he was blunt about what that might mean": the question a remark was about
+    r"|about\s+(?:what|how|whether|who|which))"
     r"\b[^,;:“”\"]*$",
     re.IGNORECASE,
 )

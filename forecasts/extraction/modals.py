@@ -125,7 +125,8 @@ _WH_BEFORE: Final = re.compile(
     r"\b(?:(?<!\bthat\sis\s)(?<!\bthis\sis\s)(?<!\bthat['’]s\s)how|whether|why|where|what|"
     r"which|if)\b(?![^,;:“”\"]*\b(?:is|was)\s+that\b)"
     # "which candidate, if any, he will endorse": the aside leaves the clause open
-    r"(?:[^,;:“”\"]|,\s+if\s+(?:any|at\s+all|ever),)*$",
+    # "whether the mosquito, which can carry dengue, will spread": so does a relative clause
+    r"(?:[^,;:“”\"]|,\s+if\s+(?:any|at\s+all|ever),|,\s+(?:which|who)\s[^,;:“”\"]*,)*$",
     re.I,
 )
 
@@ -197,8 +198,10 @@ _PLEDGE_AFTER: Final = re.compile(
     r"(?!\s+(?:an?\s+)?(?:one\b|recession|deficit|surplus|trouble|profit|default|"
     r"administration|contention|decline|the\s+(?:black|red|lead|top|(?:semi-?|quarter-?)?finals?|play-?offs?)\b))|"
     r"be\s+(?:intimidated|divided|silenced|bullied|deterred|cowed|moved)\b|"
+    # "we'll have a special episode that evening": a programme's own coverage
     r"have\s+(?:a|an|one|another|two)\s+(?:[\w-]+\s+)?(?:practice|meeting|session|talks?|"
-    r"look|vote|conversation|discussion|review))\b",
+    r"look|vote|conversation|discussion|review|episode|programme|program|show|edition|"
+    r"broadcast|podcast|live\s+blog))\b",
     re.IGNORECASE,
 )
 
@@ -236,7 +239,10 @@ _SCHEDULE_AFTER: Final = re.compile(
     r"come\s+into\s+(?:force|effect)|be\s+marked|be\s+taken\s+over|go\s+on\s+sale|"
     # "will discuss the report in late April", "will return to the table on Feb. 25": a
     # meeting in the diary, with its business
-    r"discuss|consider|return\s+to\s+the\s+(?:negotiating\s+)?table|"
+    # "they'll look at prices" at a meeting dated in the sentence: its agenda
+    r"discuss|consider|look\s+at|return\s+to\s+the\s+(?:negotiating\s+)?table|"
+    # "the meeting will conclude on 12 June": when a sitting in the diary ends
+    r"conclude|"
     # "will send every household a leaflet in November": a mailing, dated by its sender
     r"send\s+(?:every|each|all)\s+(?:households?|homes?|voters?|residents?|customers?|"
     r"patients?|members?)|"
@@ -846,6 +852,8 @@ def _valid_modal(
         return False  # "When the board meets, it will do so with ...": the meeting's setting
     if _COSTS_AFTER.match(after) and _AT_LAUNCH.match(text):
         return False
+    if _BE_AFTER.match(after) and _PRICE_AT_LAUNCH.search(before):
+        return False
     if _ASSUMED_BEFORE.search(before) or _ROUTINE_AFTER.match(after) or _RIDDEN_AFTER.match(after):
         return False
     return not _scheduled(after, text) and not _scheduled_before_and(before, text)
@@ -866,7 +874,8 @@ def _scheduled_before_and(before: str, text: str) -> bool:
     return bool(earlier) and _scheduled(before[earlier[-1].end() :], text)
 
 
-_AND_BEFORE: Final = re.compile(r"\band\s+$")
+# "will be published on 22 May and they'll set out ...": the same subject, taken up again
+_AND_BEFORE: Final = re.compile(r"\band\s+(?:(?:they|it)\s*)?$")
 _WILL_OR_WOULD: Final = re.compile(r"\b(?:will|would)\b")
 
 
@@ -877,6 +886,11 @@ _AT_LAUNCH: Final = re.compile(
     re.IGNORECASE,
 )
 _COSTS_AFTER: Final = re.compile(r"^\s*(?:initially\s+)?cost\b", re.IGNORECASE)
+# "List price at launch will be 85,000 dollars": the same price, set by its seller
+_PRICE_AT_LAUNCH: Final = re.compile(
+    r"\bprice\s+(?:at|on|from)\s+(?:launch|opening)\s*$", re.IGNORECASE
+)
+_BE_AFTER: Final = re.compile(r"^\s*be\b", re.IGNORECASE)
 
 
 # "the horse would be ridden from the front", "will be held up for a late run": how a
@@ -926,7 +940,8 @@ _TAUTOLOGY_AFTER: Final = re.compile(
 # "We'll know in March.", "We will find out on Friday whether it worked": when the answer
 # comes, not what it will be; nothing in it can prove the speaker wrong.
 _KNOWING_AFTER: Final = re.compile(
-    r"^\s*(?:only\s+)?(?:know|find\s+out|learn)(?:\s+(?:more|for\s+(?:sure|certain)))?"
+    # "You'll see on Saturday.": a reply that withholds the answer
+    r"^\s*(?:only\s+)?(?:know|find\s+out|learn|see)(?:\s+(?:more|for\s+(?:sure|certain)))?"
     r"(?=\s*(?:$|[.,;:!?\"”’)]|\s(?:in|by|on|at|after|before|when|once|whether|if|how|what|who|"
     r"which|soon|next|this|tomorrow|later|then|within)\b))",
     re.IGNORECASE,
@@ -1042,6 +1057,10 @@ _OWN_OPERATIONS_AFTER: Final = re.compile(
     r"|(?:raise|increase|lift|cut|reduce|lower)\s+(?:[\w-]+\s+)?(?:exports|output|production|"
     r"shipments|loadings)\s+(?:from|at)\s+(?:its|our|their)\b"
     # "would keep capital spending at around 3.5 billion crowns": its own budget, held
+    # "the expansion would be funded from existing cash": how a body pays for its own plan
+    r"|be\s+(?:(?:fully|entirely|largely|partly)\s+)?(?:funded|financed|paid\s+for)\s+"
+    r"(?:from|out\s+of|with|through)\s+(?:its\s+|our\s+|their\s+)?(?:existing|own|internal|"
+    r"available)\s+(?:cash|resources|reserves|funds|balance\s+sheet)\b"
     r"|(?:keep|maintain)\s+(?:its\s+|our\s+|their\s+)?(?:annual\s+)?(?:capital\s+spending|"
     r"capex|investment|spending|dividends?)\b"
     r"|(?:add|open|close|cut|launch|hire|recruit|shed)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?"

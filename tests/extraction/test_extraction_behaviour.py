@@ -10702,3 +10702,137 @@ def test_a_projection_that_puts_a_party_on_a_seat_count_is_a_forecast() -> None:
 def test_a_party_put_on_a_seat_count_by_no_projection_is_no_forecast() -> None:
     text = "Results\n\nThe defeat puts the Liberals on 37 seats, their lowest since 1990."
     assert speakers_of(text) == []
+
+
+def test_whether_with_a_relative_aside_is_still_a_question() -> None:
+    text = (
+        "The open question is whether the new line, which opens to passengers next week, "
+        "will pay for itself."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_claim_with_a_relative_aside_outside_a_question_stays() -> None:
+    text = (
+        "Jonas Berg, a director, said the new line, which opens to passengers next week, "
+        "will pay for itself within a decade."
+    )
+    assert only(text).speaker == "Jonas Berg"
+
+
+def test_a_plan_paid_for_from_existing_cash_is_a_pledge() -> None:
+    text = (
+        "Marlow Foods plans to open 30 stores next year, and said on the call that the "
+        "expansion would be funded from existing cash."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_sales_forecast_after_a_plan_stays() -> None:
+    text = (
+        "Marlow Foods plans to open 30 stores next year, and said on the call that sales "
+        "would rise about 5% next year."
+    )
+    assert only(text).speaker == "Marlow Foods"
+
+
+def test_a_programme_s_own_coverage_of_a_dated_meeting_is_a_pledge() -> None:
+    text = "Delegates gather in Marlow on March 4, and we'll have a live edition that night."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_what_a_dated_meeting_will_produce_stays() -> None:
+    text = "Delegates gather in Marlow on March 4, and we'll have a deal by the end of the week."
+    assert len(extract_candidates(text, published_at=PUBLISHED)) == 1
+
+
+def test_a_dated_meeting_s_agenda_is_a_schedule() -> None:
+    text = "The committee's annual review is on Oct. 12, and they'll look at fees and at staffing."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_when_a_dated_sitting_concludes_is_a_schedule() -> None:
+    text = "The summit will conclude on 9 July, and the communique will be published the next day."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_how_talks_will_conclude_undated_stays() -> None:
+    text = "Anna Ruiz, the envoy, said the talks would conclude without a deal."
+    assert only(text).speaker == "Anna Ruiz"
+
+
+def test_a_dated_publication_s_contents_taken_up_by_a_pronoun_are_a_schedule() -> None:
+    text = "The report will be published on 4 June and it'll set out the options for the board."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_forecast_after_a_dated_publication_stays() -> None:
+    text = "The report will be published on 4 June and prices will probably rise after it."
+    assert only(text).probability == 0.7
+
+
+def test_a_price_at_launch_is_the_seller_s_own() -> None:
+    text = "ORTEGA: Retail price at launch will be 1,200 euros."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_price_forecast_by_a_date_stays() -> None:
+    text = "ORTEGA: The price will be 1,200 euros by Christmas, I expect."
+    assert len(extract_candidates(text, published_at=PUBLISHED)) == 1
+
+
+def test_you_ll_see_on_a_day_withholds_the_answer() -> None:
+    text = (
+        "Asked whether Okafor would play after his injury last week, Brennan said only: "
+        '"You\'ll see on Sunday."'
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_you_ll_see_an_outcome_on_a_day_stays() -> None:
+    text = (
+        "Asked whether Okafor would play after his injury last week, Brennan said only: "
+        '"You\'ll see him score on Sunday."'
+    )
+    assert only(text).speaker == "Brennan"
+
+
+def test_an_interviewer_recalling_the_guest_s_call_is_a_past_belief() -> None:
+    text = "HOST: Ken, you said on this programme last spring that gold would hit $3,000."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_view_held_now_after_a_recalled_call_stays() -> None:
+    text = "HOST: Ken, you said last spring gold would hit $3,000; I think it will, by June."
+    assert len(extract_candidates(text, published_at=PUBLISHED)) == 1
+
+
+def test_an_expectation_in_a_note_dated_by_its_month_is_a_past_belief() -> None:
+    text = "In our March update we expected a milder winter than has come; snow fell for ten days."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_an_expectation_in_the_latest_note_stays() -> None:
+    text = "In our latest update we expect a milder winter than usual."
+    assert len(extract_candidates(text, published_at=PUBLISHED)) == 1
+
+
+def test_what_a_remark_was_about_is_an_indirect_question() -> None:
+    text = "The plant closes on March 3, and the mayor was candid about what that might mean."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_remark_that_states_the_outcome_stays() -> None:
+    text = (
+        "The plant closes on March 3, and the mayor was candid: that might mean 300 lost jobs "
+        "by the summer."
+    )
+    assert len(extract_candidates(text, published_at=PUBLISHED)) == 1
+
+
+def test_a_stated_chance_closing_the_sentence_gives_the_claim_its_probability() -> None:
+    text = (
+        "We expect a wet autumn in the north, with a 70% chance that rainfall tops the "
+        "long-run average."
+    )
+    assert only(text).probability == 0.7
