@@ -827,7 +827,11 @@ _SPLIT: Final = re.compile(
     r"|\b(?:odds|chances?)\s+(?:are|were|of|at)\s+(?:about\s+|around\s+|roughly\s+)?"
     # "I'd put the odds of a landfall on the U.S. coast at 70-30": the event, then the split
     r"|\bput(?:s|ting)?\s+(?:the|its|their|my|our)\s+(?:odds|chances?)\s+(?:of|that)\b"
-    r"(?:[^.;]|\.(?=\s?[a-z\d])){0,200}?\bat\s+(?:about\s+|around\s+|roughly\s+)?)"
+    r"(?:[^.;]|\.(?=\s?[a-z\d])){0,200}?\bat\s+(?:about\s+|around\s+|roughly\s+)?"
+    # 'the odds of it spreading north this summer were "better than even, maybe 60-40"': the
+    # event, its verb, and the split after a few words of grading
+    r"|\b(?:odds|chances?)\s+(?:of|that)\b(?:[^.;\d]|\.(?=\s?[a-z])){0,200}?\b(?:are|were|is|was)\s+"
+    r"[\"“‘']?(?:[a-z]+,?\s+){0,4}?)"
     r"[\"“‘']?(?P<a>\d{1,2})\s?[-–/]\s?(?P<b>\d{1,2})\b(?P<against>\s+against\b)?",
     re.IGNORECASE,
 )

@@ -1948,7 +1948,7 @@ def _oriented(
     )
     kept = []
     for cue in cues:
-        if cue.kind == "hedge" and _hedged_past(text, cue):
+        if cue.kind == "hedge" and (_hedged_past(text, cue) or _group_trait(text, cue)):
             continue
         if cue.kind != "hedge" or future or _hedge_points_ahead(text, cue, attribution):
             kept.append(cue)
@@ -1972,6 +1972,24 @@ _AUXILIARY_BEFORE: Final = re.compile(
     r"\s+(?:\w+ly\s+)?$|['’]ll\s+$",
     re.IGNORECASE,
 )
+
+
+# "the voters who do show up are older and more likely to own their homes": a comparison
+# of who people are and how they live, a trait of a group today; "more likely to come in
+# below our figure" compares outcomes still to come.
+_MORE_OR_LESS_BEFORE: Final = re.compile(r"\b(?:more|less)\s+$", re.IGNORECASE)
+_TRAIT_AFTER: Final = re.compile(
+    r"^\s+(?:than\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\s+(?:own|rent|live|smoke|commute|earn|read|"
+    r"drive|cycle|attend|belong)\b",
+    re.IGNORECASE,
+)
+
+
+def _group_trait(text: str, cue: _Cue) -> bool:
+    return (cue.phrase or "").lower() == "likely" and bool(
+        _MORE_OR_LESS_BEFORE.search(text, max(0, cue.start - 6), cue.start)
+        and _TRAIT_AFTER.match(text[cue.end :])
+    )
 
 
 def _hedged_past(text: str, cue: _Cue) -> bool:

@@ -10836,3 +10836,21 @@ def test_a_stated_chance_closing_the_sentence_gives_the_claim_its_probability() 
         "long-run average."
     )
     assert only(text).probability == 0.7
+
+
+def test_a_group_more_likely_to_own_or_rent_is_a_trait_today() -> None:
+    text = "Late voters in the suburbs are less likely to own a car and more likely to rent."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_group_more_likely_to_turn_out_is_a_call() -> None:
+    text = "Renters in the east are more likely to turn out this time, I think."
+    assert only(text).probability == 0.7
+
+
+def test_a_split_after_grading_words_gives_the_odds() -> None:
+    text = (
+        "Dr. Ines Varga told me the odds of the beetle reaching the northern forests this "
+        'summer were "better than even, maybe 60-40."'
+    )
+    assert only(text).probability == 0.6
