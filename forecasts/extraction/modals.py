@@ -1296,6 +1296,26 @@ def _own_organisation(before: str, own: tuple[str, ...]) -> bool:
     return any(name == org or org.startswith(name + " ") for org in own)
 
 
+# Bodies that impose restrictions: regulators, utilities and the bodies running a waterway.
+_REGULATOR: Final = re.compile(
+    r"\b(?:Authority|Council|Ministry|Department|Agency|Commission|Water|Utility|Utilities|"
+    r"Board|Government|Port|Canal)\b",
+    re.IGNORECASE,
+)
+_MEASURE_SUBJECT: Final = re.compile(
+    r"\b(?:restrictions|limits|bans?|curbs|caps|controls|rationing)"
+    r"(?:\s+on\s+[^,;:\"“”]{1,40}?)?\s*$",
+    re.IGNORECASE,
+)
+_KEPT_UNTIL_AFTER: Final = re.compile(
+    r"^\s*(?:remain|stay)\s+in\s+(?:place|force)\s+(?:at\s+least\s+)?until\s+(?:at\s+least\s+)?"
+    r"(?:the\s+(?:end|middle|start)\s+of\s+)?(?:early\s+|late\s+|mid-?)?"
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b",
+    re.IGNORECASE,
+)
+
+
 def _another_s_act(before: str, own: tuple[str, ...]) -> bool:
     """ "Orvia will raise its dividend," said an analyst at Vessel Bank: a named body's act
     called by a source from another organisation is that source's forecast, not a plan
@@ -1319,6 +1339,15 @@ def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
     the sentence a forecast.
     """
     if _OWN_OPERATIONS_AFTER.match(after) and not _another_s_act(before, own):
+        return True
+    if (
+        any(_REGULATOR.search(name) for name in own)
+        and _MEASURE_SUBJECT.search(before)
+        and _KEPT_UNTIL_AFTER.match(after)
+    ):
+        # "Hosepipe restrictions will remain in place until the end of April, the utility
+        # said": a body that imposes a measure, keeping it to a date it has set; an
+        # analyst's firm saying so calls another's act
         return True
     if _PROMISED_BEFORE.search(before):
         return True

@@ -10854,3 +10854,27 @@ def test_a_split_after_grading_words_gives_the_odds() -> None:
         'summer were "better than even, maybe 60-40."'
     )
     assert only(text).probability == 0.6
+
+
+def test_a_utility_keeping_its_own_restrictions_to_a_date_is_a_pledge() -> None:
+    text = (
+        "Kellmoor Water said on Monday that sprinkler restrictions would remain in place at "
+        "least until the end of May."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_an_analyst_calling_how_long_restrictions_last_stays() -> None:
+    text = (
+        "Analysts at Dunmore Research said sprinkler restrictions would remain in place at "
+        "least until the end of May."
+    )
+    assert only(text).speaker == "Dunmore Research"
+
+
+def test_restrictions_kept_until_an_event_stay() -> None:
+    text = (
+        "Kellmoor Water said on Monday that sprinkler restrictions would remain in place "
+        "until the reservoirs refill."
+    )
+    assert only(text).speaker == "Kellmoor Water"
