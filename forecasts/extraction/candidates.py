@@ -2154,10 +2154,17 @@ _YOUR_CALL_RECALLED: Final = re.compile(
 )
 
 
+# "In January I wrote that Ruiz-Castell would struggle": the writer's own call, recalled as
+# a record of what was said then; a view still held says so ("and I still think").
+_MY_CALL_RECALLED: Final = re.compile(r"\bI\s+(?:wrote|predicted)\b[^.;:?\"“”]{0,60}?\bthat\b")
+
+
 def _dated_before(text: str, attribution: _Attribution, published_at: datetime | None) -> bool:
     """ "A 2019 review predicted ...", "In 2021 the bank forecast ...": a belief reported from a
     year before publication is a past belief, whatever it was about."""
     if "you " in text and _YOUR_CALL_RECALLED.search(text) and not _HELD_NOW.search(text):
+        return True
+    if "I " in text and _MY_CALL_RECALLED.search(text) and not _HELD_NOW.search(text):
         return True
     if (
         ("last " in text or "Last " in text or " ago" in text)

@@ -10878,3 +10878,13 @@ def test_restrictions_kept_until_an_event_stay() -> None:
         "until the reservoirs refill."
     )
     assert only(text).speaker == "Kellmoor Water"
+
+
+def test_the_writer_s_own_call_recalled_is_a_past_belief() -> None:
+    text = "In March I wrote that the mayor would struggle to win a second term."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_the_writer_s_call_recalled_and_still_held_stays() -> None:
+    text = "In March I wrote that the mayor would struggle, and I still think she will lose."
+    assert len(extract_candidates(text, published_at=PUBLISHED)) == 1
