@@ -348,6 +348,17 @@ def _institution_of(issuer: str, paragraphs: list[str], document: _Document) -> 
     for line in (paragraphs[0], re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]):
         _issuing_organisation(line, document)
         if entity.root() is not entity:
+            return entity.root().name
+    # "Statement by the Monetary Policy Board" over "Reserve Bank of Kalendra | Media
+    # Release | 8 May": the body the release's marker line names issues what its board says
+    for line in takewhile(_is_heading, paragraphs[1:_RELEASE_REACH]):
+        marker = _RELEASE_LINE.match(line.strip())
+        lead = marker.group("lead") if marker is not None else None
+        owner = _issuing_organisation(lead.strip(), document) if lead else None
+        if owner is not None and owner != entity.name:
+            owning = document.known(owner)
+            if owning is not None and owning.root() is not entity:
+                entity.parent = owning
             break
     return entity.root().name
 

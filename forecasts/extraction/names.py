@@ -507,6 +507,9 @@ _NOT_NAMES: Final = _wordset(
     "tonight yesterday christmas easter having being neither either fewer more less "
     # "Not this time, says the council": a negation or an answer word opens no name
     "not nor never yes perhaps maybe probably "
+    # "Whatever the exit poll says, ...": a concessive clause's opener, whose verb reports
+    # no speaker
+    "whatever whichever whoever whenever wherever "
     # "Let me say plainly what I think": an imperative, the writer speaking
     "let"
 )
@@ -1081,9 +1084,11 @@ def _mentions_in(text: str, document: _Document) -> list[_Mention]:
 # "Ministry of Economy and Finance", "Department of Agriculture and Forestry": a ministry's
 # name lists its portfolios.
 # "Office of Budget and Management", "Bureau of Mines and Geology": a public body's "of" and
-# the two fields after it
+# the two fields after it; "Pellavia's Ministry of Finance and Planning": with its country's
+# name before it
 _MINISTRY_OF: Final = re.compile(
-    r"(?:The\s+)?(?:Ministry|Department|Secretariat|Office|Bureau|Directorate)\s+of\s+[A-Z]"
+    r"(?:[A-Z][\w.-]*['’]s\s+)?(?:The\s+)?"
+    r"(?:Ministry|Department|Secretariat|Office|Bureau|Directorate)\s+of\s+[A-Z]"
 )
 
 
@@ -1175,6 +1180,13 @@ def _mention(text: str, start: int, end: int) -> Iterator[_Mention]:
         run = text[start:end]
     words = re.sub(r"[’']s?$", "", run).rstrip(".").split()
     while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
+        words.pop(0)
+    contracted = _CONTRACTED.search(words[0]) if len(words) > 1 else None
+    if contracted is not None and words[0][: contracted.start()].lower() in _PRONOUNS:
+        # "I'm Dana Whitcombe", "We're Halden Audio": a speaker introducing themselves; the
+        # pronoun and its verb are no part of the name
+        start += run.find(words[1], len(words[0]))
+        run = text[start:end]
         words.pop(0)
     if len(words) > 1 and _opening_adverb(words[0], text, start):
         # "Then Rick Alvarado, who ...", "Meanwhile Ana Ruiz said": the adverb opening the
@@ -1747,9 +1759,23 @@ _CALLED_BEFORE: Final = re.compile(
 )
 
 
+# "a wiry man named Petar Lisic", "a farmer called Ines Roth": a person the text introduces
+# by the name they go by, who is no product.
+_PERSON_CALLED_BEFORE: Final = re.compile(
+    r"\b(?:man|woman|men|women|boy|girl|person|fisherman|fisherwoman|farmer|resident|worker|"
+    r"mother|father|son|daughter|widow|pensioner|student|teacher|nurse|doctor|driver|trader|"
+    r"owner|manager|engineer|officer|official)\s+(?:called|named)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _product_name(words: list[str], before: str, document: _Document) -> bool:
     """A thing given a name ("called Vellum Sight"), or a firm's name with a word added."""
-    if ("ed " in before[-14:] or "as " in before[-6:]) and _CALLED_BEFORE.search(before):
+    if (
+        ("ed " in before[-14:] or "as " in before[-6:])
+        and _CALLED_BEFORE.search(before)
+        and not _PERSON_CALLED_BEFORE.search(before)
+    ):
         return True
     return len(words) > 1 and any(
         entity.kind == "org" and entity.parts[0] == words[0] and len(entity.parts) > 1
@@ -1917,6 +1943,7 @@ def _resolve_name(raw: str, text: str, start: int, document: _Document) -> str |
         and (_ACRONYM.fullmatch(m.text) or m.text.lower() not in _NOT_NAMES | _DISCOURSE_WORDS)
         and _CONTRACTED.sub("", m.text.lower()) not in _PRONOUNS  # "I'd", "We'll"
         and m.text.lower() not in _COMMODITY_WORDS  # "Oil prices slipped after ... said"
+        and m.text.lower() not in _MEASURE_INITIALS  # "GDP growth is forecast to": a measure
     ]
     if not mentions:
         return None

@@ -173,8 +173,9 @@ def _is_abbreviation(text: str, dot: int, following: str) -> bool:
     next_lower = next_word.group().lower() if next_word else ""
     if bare in _TITLES:
         return True
-    if len(bare) == 1 and word[:1].isupper():
-        return True  # an initial: "John F. Kennedy"
+    opening = dot - len(word)
+    if len(bare) == 1 and word[:1].isupper() and text[opening - 1 : opening] != "&":
+        return True  # an initial: "John F. Kennedy"; not the last letter of "M&A."
     if bare in _MONTH_ABBREVIATIONS or bare in _NUMBER_ABBREVIATIONS:
         return following[:1].isdigit()
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) or bare in _COMPANY_ABBREVIATIONS:

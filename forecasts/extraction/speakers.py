@@ -51,7 +51,13 @@ from forecasts.extraction.names import (
     _resolve_name,
     _state_after_town,
 )
-from forecasts.extraction.sentences import _SUBJECT_WINDOW, Sentence, _inside, _wordset
+from forecasts.extraction.sentences import (
+    _NAME_TAG_OPENING,
+    _SUBJECT_WINDOW,
+    Sentence,
+    _inside,
+    _wordset,
+)
 
 # "VANCE:" opening a paragraph tags a transcript's turn.
 _TAG_AFTER: Final = re.compile(r"\s*:")
@@ -517,6 +523,13 @@ _POSSESSIVE_VIEW: Final = re.compile(
 )
 
 
+# "In their view, inflation will fall ...": the same view, opening the sentence as a phrase.
+_IN_POSSESSIVE_VIEW: Final = re.compile(
+    r"\W*(?:(?:But|And|Still|Yet)\s+)?(?P<view>In\s+(?P<pronoun>his|her|their)\s+(?:own\s+)?"
+    r"(?:view|opinion|judge?ment|estimation)),"
+)
+
+
 _PRONOUN_OF_POSSESSIVE: Final = {"his": "he", "her": "she", "their": "they"}
 
 
@@ -524,7 +537,7 @@ def _view_of_pronoun(
     text: str, regions: list[tuple[int, int]], document: _Document
 ) -> _Attribution | None:
     """ "She puts the odds at 50-50. Her view is that ...": the view is hers."""
-    view = _POSSESSIVE_VIEW.match(text)
+    view = _POSSESSIVE_VIEW.match(text) or _IN_POSSESSIVE_VIEW.match(text)
     if view is None or _inside(view.start("pronoun"), regions):
         return None
     pronoun = _PRONOUN_OF_POSSESSIVE[view.group("pronoun").lower()]
@@ -1390,6 +1403,11 @@ def _speaker_for_verb(
     )
     subject_end = relative.start() if relative is not None else verb.start()
     before_start = _subject_start(text, subject_end, regions)
+    tag = _TURN_TAG.match(text) if before_start == 0 and ":" in text[:subject_end] else None
+    if tag is not None:
+        # "WHITCOMBE: The energy agency raised its estimate": the turn's name tag is who talks,
+        # not the subject of the verb, which may name another source
+        before_start = min(tag.end(), subject_end)
     # "Climate scientists have long warned", "insiders privately concede": the adverb and its
     # auxiliary are no part of the subject
     subject = text[before_start:subject_end]
@@ -1446,6 +1464,10 @@ def _speaker_for_verb(
         before_start += body.start("body")
         subject = subject[body.start("body") :]
     return _subject_speaker(subject, before_start, text, document, (verb.start(), verb.end()))
+
+
+# "OKAFOR: " opening a transcript's turn, before the turn's own words.
+_TURN_TAG: Final = re.compile(_NAME_TAG_OPENING)
 
 
 _DAY_END: Final = re.compile(
@@ -1608,6 +1630,11 @@ _TIME_PREPOSITIONS: Final = _wordset("for by in over after before until through 
 # "For next year they see", "In its latest monthly report it forecast": an opening phrase of
 # a few words, then the pronoun that is the subject.
 _TIME_PHRASE_WORDS: Final = 7
+
+
+_IMPERSONAL_YOU: Final = re.compile(
+    r"\s*(?:you\s+(?:will|would|can|could|may|might|should)|you['’](?:d|ll))\s*", re.IGNORECASE
+)
 
 
 _CONJUNCTIONS: Final = _wordset("and but or so yet although though whereas while")
@@ -1946,6 +1973,10 @@ def _subject_speaker(
             name = _resolve_name(object_relative.group("name"), text, at, document)
             if name is not None:
                 return _Attribution(name, False, *verb)
+        if _IMPERSONAL_YOU.fullmatch(chunk):
+            # "If the group adds barrels, you could see $60": the "you" of anyone at all is
+            # the verb's subject, and holds no view of its own
+            break
         if _is_descriptor(chunk):
             described = described or words[0].lower() not in _CONJUNCTIONS
             continue

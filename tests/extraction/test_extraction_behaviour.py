@@ -10888,3 +10888,112 @@ def test_the_writer_s_own_call_recalled_is_a_past_belief() -> None:
 def test_the_writer_s_call_recalled_and_still_held_stays() -> None:
     text = "In March I wrote that the mayor would struggle, and I still think she will lose."
     assert len(extract_candidates(text, published_at=PUBLISHED)) == 1
+
+
+def test_a_board_heading_a_release_speaks_for_the_body_its_marker_line_names() -> None:
+    text = (
+        "Statement by the Water Resources Board\n\n"
+        "Kell River Authority | Media release | 3 June 2024\n\n"
+        "At its meeting today, the Water Resources Board reviewed the summer outlook. "
+        "The Board expects reservoir levels to fall below 40 per cent by August."
+    )
+    assert speakers_of(text) == ["Kell River Authority"]
+
+
+def test_a_board_heading_a_release_with_no_body_on_its_marker_line_stays_the_board() -> None:
+    text = (
+        "Statement by the Water Resources Board\n\n"
+        "Media release | 3 June 2024\n\n"
+        "At its meeting today, the Water Resources Board reviewed the summer outlook. "
+        "The Board expects reservoir levels to fall below 40 per cent by August."
+    )
+    assert speakers_of(text) == ["Water Resources Board"]
+
+
+def test_the_initials_of_a_measure_are_no_speaker() -> None:
+    text = (
+        "Statement by the Policy Board\n\nMedia release | 3 June 2024\n\n"
+        "GDP rose by 0.2 per cent in the first quarter, with spending held back by a slower "
+        "rise in incomes than the Board had expected. GDP growth is forecast to pick up to "
+        "1.5 per cent next year."
+    )
+    assert speakers_of(text) == ["Policy Board"]
+
+
+def test_a_ministry_after_its_country_s_name_keeps_the_and_of_its_name() -> None:
+    text = (
+        "Budget\n\nOrvia's Ministry of Trade and Industry expects exports to grow 3% next "
+        "year. The ministry also sees imports rising 2%."
+    )
+    assert speakers_of(text) == ["Ministry of Trade and Industry"] * 2
+
+
+def test_a_concessive_whatever_clause_names_no_speaker() -> None:
+    text = (
+        "Election night\n\nA note from our editor: Whatever the exit poll says, it is very "
+        "unlikely that a new government will take office before July."
+    )
+    assert speakers_of(text) == [None]
+
+
+def test_a_full_stop_after_an_ampersand_initialism_ends_the_sentence() -> None:
+    assert texts("We will not comment on M&A. But I think margins will rise.") == [
+        "We will not comment on M&A.",
+        "But I think margins will rise.",
+    ]
+
+
+def test_a_host_introducing_herself_is_named_without_her_i_m() -> None:
+    text = (
+        "Podcast\n\nHello and welcome, I'm Lara Quintero. Quintero expects Brent to reach "
+        "$90 by June."
+    )
+    assert speakers_of(text) == ["Lara Quintero"]
+
+
+_HOST_RELAYS = (
+    "Podcast transcript\n\n"
+    "LARA QUINTERO: Welcome back. With me is Tomas Vell of Harrow Lane. Tomas, where is oil "
+    "going?\n\n"
+    "TOMAS VELL: Thanks, Lara. My number for the autumn is $80.\n\n"
+    "QUINTERO: {turn} Tomas, is that too high?\n\n"
+    "VELL: A little, yes."
+)
+
+
+def test_a_host_s_turn_reporting_a_named_body_s_forecast_is_the_body_s() -> None:
+    text = _HOST_RELAYS.format(
+        turn="The Halvard Energy Council this week raised its estimate of 2029 demand "
+        "growth to 1.2 million barrels a day."
+    )
+    assert speakers_of(text)[-1] == "Halvard Energy Council"
+
+
+def test_an_impersonal_you_after_a_condition_leaves_the_forecast_to_the_guest() -> None:
+    text = (
+        "Podcast transcript\n\n"
+        "LARA QUINTERO: Tomas Vell of Harrow Lane joins me. Tomas, what if the cartel adds "
+        "barrels?\n\n"
+        "VELL: If the Northern Producers' Group goes ahead with the increase, you could see "
+        "$60 before Christmas."
+    )
+    assert speakers_of(text) == ["Tomas Vell"]
+
+
+def test_a_person_introduced_as_a_man_named_is_who_he_means() -> None:
+    text = (
+        "Feature\n\nThe boats of Port Arlen stay in harbour. The harbourmaster, a wiry man "
+        "named Anton Velk, keeps a log.\n\n"
+        '"Forty this year," he said. "There will be a collision before the summer.'
+        ' Everybody knows it."'
+    )
+    assert speakers_of(text) == ["Anton Velk"]
+
+
+def test_in_their_view_is_the_view_of_the_pair_just_named() -> None:
+    text = (
+        "Minority view\n\nDeputy Governor Ana Roth and external member Liv Berg voted to cut "
+        "the rate. In their view, inflation will fall below 2 per cent by March."
+    )
+    (candidate,) = extract_candidates(text, published_at=PUBLISHED)
+    assert candidate.speakers == ("Ana Roth", "Liv Berg")
