@@ -2225,9 +2225,14 @@ _PERSONAL_POSTS: Final = frozenset({"envoy", "mediator", "negotiator"})
 # "By Dr. Amara Ruiz, Head of Agricultural Statistics", "Commentary by Dr. Lena Voss, Chief
 # Labour Economist": a commentary signed inside a release, down to the next heading.
 _SIGNED_COMMENTARY: Final = re.compile(
-    r"^\s*(?:(?:Commentary|Comment|Analysis|Viewpoint|A\s+note)\s+by|By)\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),"
+    r"^\s*(?:(?:Commentary|Comment|Analysis|Viewpoint|A\s+note)\s+by|By"
+    # "Opening statement by Governor Mirela Santoso at the media conference": a speech the
+    # release carries, in its giver's words
+    r"|(?:(?:Opening|Introductory)\s+)?(?i:statement|remarks|speech|address)\s+by)\s+"
+    r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|(?:Deputy\s+)?(?:Governor|Chair|President)\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
     # "By Dr. Henrike Saalfeld-Amadi, chief economist of the Agency": the post in lower case
-    r"\s+[A-Za-z]"
+    r"(?:,\s+[A-Za-z]|\s+(?:at|to|before)\s)"
 )
 
 

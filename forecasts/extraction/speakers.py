@@ -1319,6 +1319,8 @@ def _its_owner(document: _Document) -> str | None:
 
 
 def _noun_use(text: str, start: int) -> bool:
+    if start > 0 and text[start - 1] == "-":
+        return True  # "slower-than-expected growth": the last word of a compound adjective
     if (
         text[start].isupper()
         and _WORD_OF_A_NAME.match(text, start)
@@ -1338,10 +1340,11 @@ _NOUN_USE_REACH: Final = 48
 
 
 # "our 2029 GDP growth forecast", "its CPI inflation estimates": after a possessive, the year
-# or the measure the forecast is of makes the word a noun, whatever words stand between.
+# or the measure the forecast is of makes the word a noun, whatever words stand between
+# ("our Q2 2029 Brent forecast": the benchmark's name among them).
 _DATED_TOPIC_BEFORE: Final = re.compile(
     r"\b(?i:its|his|her|their|our|my)\s+(?:[\w-]+\s+){0,2}?(?:(?:19|20)\d\d(?:[-/]\d\d)?|"
-    r"[A-Z]{2,5})(?:\s+[a-z-]+){0,2}\s+$"
+    r"[A-Z]{2,5})(?:\s+[A-Za-z-]+){0,2}\s+$"
 )
 
 
@@ -1609,6 +1612,11 @@ def _inverted_speaker(after: str, text: str, offset: int, document: _Document) -
     return None
 
 
+_SPEAKING_ASIDE: Final = re.compile(
+    r"\s*(?:speaking|writing|appearing)\s+(?:on|to|at|in|from|after|before|during|with)\b"
+)
+
+
 _ANONYMOUS: Final = re.compile(
     r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymously|who\s+(?:asked|declined|"
     r"requested)\s+not\s+to\s+be\s+(?:named|identified)|(?:declined|refused)\s+to\s+be\s+"
@@ -1779,6 +1787,10 @@ def _subject_speaker(
             # "..., and the country's main economic forecaster said": a body the next
             # sentences name (not "X, the country's largest lender,", which describes X)
             return _Attribution(None, False, *verb)
+        if position > 0 and _SPEAKING_ASIDE.match(chunk):
+            # "Jonas Erdahl, speaking on public broadcaster ERT, said": where they spoke, set
+            # beside the speaker named before it
+            continue
         if not words or _ANONYMOUS.search(chunk):
             # ", speaking on condition of anonymity,": the source is whoever the rest names,
             # an organisation or nobody that can be tracked
@@ -1821,6 +1833,14 @@ def _subject_speaker(
             name = _resolve_name(coordinated.group("subject"), text, at, document)
             if name is not None:
                 return _Attribution(name, False, *verb)
+        own_model = _PERSON_S_MODEL.fullmatch(chunk)
+        if own_model is not None:
+            # "Yusuf Hale, who runs the StatsForge model, gives ... His model projects": the
+            # model is the person's, whose forecast it gives
+            pronoun = _PRONOUN_OF_POSSESSIVE[own_model.group("pronoun").lower()]
+            modeller = _pronoun_speaker(pronoun, document, verb)
+            if modeller.speaker is not None:
+                return modeller
         theirs = _PERSON_S_BODY.fullmatch(chunk)
         workplace = document.org_for(theirs.group("noun")) if theirs is not None else None
         if workplace is not None:
@@ -2053,6 +2073,11 @@ _NAME_ENDING: Final = re.compile(
 
 # "Her institute's modelling unit", "his bank's economists", "their agency": a unit of the body
 # a person works at, called by its kind after the person's pronoun.
+_PERSON_S_MODEL: Final = re.compile(
+    r"\s*(?P<pronoun>(?i:his|her))\s+(?:own\s+)?(?:[a-z-]+\s+)?(?:model|models|simulations?)\s*"
+)
+
+
 _PERSON_S_BODY: Final = re.compile(
     r"\s*(?i:his|her)\s+(?P<noun>institute|bank|agency|company|firm|university|department|"
     r"ministry|office|service|centre|center|lab|laboratory)(?:['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s*"
@@ -2557,6 +2582,12 @@ _NAME_AFTER_KIND: Final = re.compile(
 )
 
 
+_KINDS_THEN_NAME: Final = re.compile(
+    r"\s*(?i:the)\s+(?:[a-z-]+\s+){1,2}(?P<noun>[a-z-]+)"
+    r"\s+[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*)*\s*$"
+)
+
+
 def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | None:
     """The organisation "the central bank", "the company" or "The Bank" refers to.
 
@@ -2570,6 +2601,9 @@ def _definite_org(chunk: str, document: _Document, earlier: str) -> _Entity | No
         # "the insurer Norhaven Mutual": the kind introduces the name after it, not a body
         # met before
         return None
+    kinds = _KINDS_THEN_NAME.match(chunk)
+    if kinds is not None and _any_org_noun(kinds.group("noun")):
+        return None  # "the research firm Tallis Insight": a kind in more words, then the name
     np = _DEFINITE_NP.match(chunk)
     nouns = list(reversed(np.group(1).split())) if np else [definite.group("noun")]
     if nouns[:2] == ["bank", "central"]:

@@ -10997,3 +10997,75 @@ def test_in_their_view_is_the_view_of_the_pair_just_named() -> None:
     )
     (candidate,) = extract_candidates(text, published_at=PUBLISHED)
     assert candidate.speakers == ("Ana Roth", "Liv Berg")
+
+
+def test_a_body_introduced_by_a_kind_of_two_words_is_the_one_named() -> None:
+    text = (
+        "Satellites\n\nHamid Brevik, who follows the industry at Corvex Research, thinks "
+        "launches will slip. The research firm Tallis Insight expects 20 per cent of users to "
+        "send a satellite text by 2030."
+    )
+    assert speakers_of(text) == ["Hamid Brevik", "Tallis Insight"]
+
+
+def test_a_kind_of_two_words_with_no_name_after_it_is_the_body_met_before() -> None:
+    text = (
+        "Satellites\n\nCorvex Research published its outlook on Monday. The research firm "
+        "expects 20 per cent of users to send a satellite text by 2030."
+    )
+    assert speakers_of(text) == ["Corvex Research"]
+
+
+def test_an_expected_inside_a_compound_adjective_is_no_verb_of_saying() -> None:
+    text = (
+        "Research note\n\nHarrow Lane Bank | Research note | 3 June 2024\n\n"
+        "- We raise our Q3 2024 Brent forecast to $82/bbl from $78/bbl, on "
+        "slower-than-expected growth in supply."
+    )
+    assert speakers_of(text) == ["Harrow Lane Bank"]
+
+
+def test_his_model_is_the_model_of_the_man_just_named() -> None:
+    text = (
+        "Final preview\n\nYusuf Brennan-Hale, a data analyst, has built a model of the "
+        "league. His model projects 2.1 goals in Saturday's final."
+    )
+    assert speakers_of(text) == ["Yusuf Brennan-Hale"]
+
+
+def test_where_a_speaker_spoke_set_beside_them_is_not_the_speaker() -> None:
+    text = (
+        "Election night\n\nFormer minister Ana Holt, speaking on public broadcaster KTV, said "
+        "the Greens would probably win 40 seats."
+    )
+    assert speakers_of(text) == ["Ana Holt"]
+
+
+def test_a_speaker_named_after_an_opening_speaking_phrase_is_still_the_speaker() -> None:
+    text = (
+        "Election night\n\nSpeaking on public broadcaster KTV, former minister Ana Holt said "
+        "the Greens would probably win 40 seats."
+    )
+    assert speakers_of(text) == ["Ana Holt"]
+
+
+_RELEASE_WITH_SPEECH = (
+    "Monetary Policy Decision\n\n"
+    "Central Bank of Orlandia | Media release | 3 June 2024\n\n"
+    "The Board decided today to hold the policy rate at 4 per cent. The Board expects "
+    "inflation to ease to 2.5 per cent by the end of next year.\n\n"
+    "{heading}\n\n"
+    "Good afternoon. I expect wage growth to slow to about 3 per cent by December."
+)
+
+
+def test_a_statement_by_a_named_governor_in_a_release_is_the_governor_s() -> None:
+    text = _RELEASE_WITH_SPEECH.format(
+        heading="Opening statement by Governor Ana Roth at the media conference"
+    )
+    assert speakers_of(text) == ["Central Bank of Orlandia", "Ana Roth"]
+
+
+def test_a_statement_heading_that_names_no_one_leaves_the_release_to_its_issuer() -> None:
+    text = _RELEASE_WITH_SPEECH.format(heading="Opening statement at the media conference")
+    assert speakers_of(text) == ["Central Bank of Orlandia", "Central Bank of Orlandia"]
