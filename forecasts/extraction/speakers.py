@@ -1833,14 +1833,6 @@ def _subject_speaker(
             name = _resolve_name(coordinated.group("subject"), text, at, document)
             if name is not None:
                 return _Attribution(name, False, *verb)
-        own_model = _PERSON_S_MODEL.fullmatch(chunk)
-        if own_model is not None:
-            # "Yusuf Hale, who runs the StatsForge model, gives ... His model projects": the
-            # model is the person's, whose forecast it gives
-            pronoun = _PRONOUN_OF_POSSESSIVE[own_model.group("pronoun").lower()]
-            modeller = _pronoun_speaker(pronoun, document, verb)
-            if modeller.speaker is not None:
-                return modeller
         theirs = _PERSON_S_BODY.fullmatch(chunk)
         workplace = document.org_for(theirs.group("noun")) if theirs is not None else None
         if workplace is not None:
@@ -2073,11 +2065,6 @@ _NAME_ENDING: Final = re.compile(
 
 # "Her institute's modelling unit", "his bank's economists", "their agency": a unit of the body
 # a person works at, called by its kind after the person's pronoun.
-_PERSON_S_MODEL: Final = re.compile(
-    r"\s*(?P<pronoun>(?i:his|her))\s+(?:own\s+)?(?:[a-z-]+\s+)?(?:model|models|simulations?)\s*"
-)
-
-
 _PERSON_S_BODY: Final = re.compile(
     r"\s*(?i:his|her)\s+(?P<noun>institute|bank|agency|company|firm|university|department|"
     r"ministry|office|service|centre|center|lab|laboratory)(?:['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s*"
