@@ -70,7 +70,7 @@ from forecasts.extraction.sentences import (
     _quote_regions,
     split_sentences,
 )
-from forecasts.extraction.spans import _span
+from forecasts.extraction.spans import _span, _trim_span
 from forecasts.extraction.speakers import (
     _FIRM_NAMING_REACH,
     _NAMED_ODDS,
@@ -325,8 +325,12 @@ def _candidates(
             )
         ):
             follow_up = _follows_up_ahead(sentence, document)
+            handed_on = _hands_question_on(sentence, document)
             document.asked_paragraph = sentence.paragraph
-            if ahead or follow_up or document.ahead_paragraph == sentence.paragraph:
+            if ahead or follow_up or handed_on or document.ahead_paragraph == sentence.paragraph:
+                # "Twelve months from now, where is Brent? Sigrid?": the name that hands the
+                # question on keeps the time it asked about
+                same_turn = handed_on or document.question_paragraph == sentence.paragraph
                 document.question_paragraph = sentence.paragraph
                 asked_by = next(
                     (
@@ -336,7 +340,7 @@ def _candidates(
                         )
                         if deadline.firm and deadline.deadline is not None
                     ),
-                    None,
+                    asked_by if same_turn else None,
                 )
         if ahead:
             document.ahead_paragraph = sentence.paragraph
@@ -1694,7 +1698,11 @@ _HEDGED_COUNT: Final = (
 _ALONE: Final = r"(?:\s+(?:alone|outright|on\s+(?:its|their|his|her)\s+own))?"
 
 
-_ANSWER_END: Final = r"(?:,\s*(?:no|yes))?\s*[.!]?\s*$"
+# "Not before 2032, I'd say.": the answer, then whose view it is
+_ANSWER_END: Final = (
+    r"(?:,\s*(?:no|yes|I['’]d\s+say|I\s+would\s+say|I\s+think|I\s+reckon|I\s+suspect))?"
+    r"\s*[.!]?\s*$"
+)
 
 
 # The turn's tag ("A:", "SOLBERG:") may stand before an answer.
@@ -1718,12 +1726,14 @@ _BY_WHEN: Final = (
 
 
 # "Three percent.", "Twelve, if the parts arrive.": the whole answer a figure in words, as
-# spoken on air, alone or on a condition; what it counts is the question's.
+# spoken on air, alone or on a condition; what it counts is the question's. "Sixty-two
+# dollars, give or take.": a price in words, loosely.
 _WORDED_FIGURE: Final = (
     r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|"
     r"Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)(?:-(?:one|two|three|four|five|six|seven|"
     r"eight|nine))?(?:\s+(?:percent|per\s+cent|thousand|million|billion))?"
-    r"(?=\s*[.!]?\s*$|,\s+(?:if|unless|assuming|provided)\s)[^\n]*?"
+    r"(?:\s+(?:dollars|euros|pounds|cents|pence|a\s+barrel))?"
+    r"(?=\s*[.!]?\s*$|,\s+(?:if|unless|assuming|provided)\s|,\s+give\s+or\s+take\b)[^\n]*?"
 )
 
 
@@ -1885,6 +1895,8 @@ _FUTURE_QUESTION: Final = re.compile(
     r"by\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)|"
     r"expect|ever|again|coming|future|(?:19|20)\d\d|"
+    # "Twelve months from now, where is Brent?": a time counted forward from today
+    r"from\s+now|"
     # "Does the bank cut on the 22nd?": a day of the month, asked of in the present for a
     # meeting to come
     r"on\s+the\s+\d{1,2}(?:st|nd|rd|th)|"
@@ -1924,6 +1936,26 @@ def _follows_up_ahead(sentence: Sentence, document: _Document) -> bool:
         document.question_paragraph == document.asked_paragraph >= 0
         and sentence.paragraph - document.asked_paragraph <= 2
         and _FOLLOW_UP.match(sentence.text) is not None
+    )
+
+
+# "Rosa?", "And you, Tomas?", "What about you, Lise?": the host hands the question just asked
+# to the next guest, and it asks what that one did.
+_HAND_OVER: Final = re.compile(
+    r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?(?:(?:And|What\s+about|How\s+about)"
+    r"\s+)?(?:you,?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*\?\s*$"
+)
+
+
+# How many paragraphs on the question may still be handed on: the answer and the host's turn.
+_HAND_OVER_REACH: Final = 3
+
+
+def _hands_question_on(sentence: Sentence, document: _Document) -> bool:
+    return (
+        document.question_paragraph == document.asked_paragraph >= 0
+        and sentence.paragraph - document.asked_paragraph <= _HAND_OVER_REACH
+        and _HAND_OVER.match(sentence.text) is not None
     )
 
 
@@ -2436,6 +2468,13 @@ def _build(
     """called: the writer's call in a text of their calls, checkable though it names no time."""
     main = _main_cue(cues)
     span_start, span_end = _span(sentence, main, regions, attribution)
+    if main is _SHORT_ANSWER_CUE:
+        # "NAKAMURA: Seventy-five dollars.": the answer has no cue word of its own; all of it
+        # after the speaker's tag is what it says
+        tag = re.match(_ANSWER_TAG, sentence.text)
+        span_start, span_end = _trim_span(
+            sentence.text, tag.end() if tag else 0, len(sentence.text)
+        )
     probability_cue = _probability_cue(cues, sentence.text)
     deadline = _deadline_in(deadlines, span_start, span_end, main.start)
     deadlines = [d for d in deadlines if d.firm]

@@ -170,6 +170,17 @@ _OPINION: Final = re.compile(
     # "is that 30% of homes are damp now", an estimate of today
     r"|\b(?:my|our)\s+(?:central|best)\s+estimate\s+is\b"
     r"(?![^.;]*\b(?:now|today|currently|at\s+present|so\s+far|already)\b)"
+    # "My view is that Brent is back below $80 by the end of the summer": a view of a time to
+    # come; not "my view is that the policy was a mistake", a judgement
+    r"|\b(?:my|our)\s+(?:own\s+)?view\s+is\s+(?:that\s+)?(?=[^.;]*?(?:\b(?:will|won['’]t|"
+    r"going\s+to|by|before|until|next|in\s+(?:19|20)\d\d)\b|\bin\s+(?:early\s+|late\s+|mid-)?"
+    rf"(?:{_MONTH_NAMES})\b))"
+    # "My number for the third quarter is $88": a forecaster's figure for a time to come; not
+    # "my number for last year", a figure gone by
+    r"|\b(?:my|our)\s+(?:own\s+|central\s+|base\s+)?number\s+"
+    r"(?:for\s+(?!(?:last|the\s+(?:last|past|previous))\b)[^.;,]{1,40}?\s+)?is\s+"
+    r"(?=(?:about\s+|around\s+|roughly\s+)?[$€£]?\d)"
+    r"(?![^.;]*\b(?:now|today|currently|at\s+present|so\s+far|already)\b)"
     r"|\b(?:I|we)(?:['’]d|\s+would)(?:\s+not|n['’]t)?\s+be\s+(?:very\s+|quite\s+|really\s+|"
     r"genuinely\s+|extremely\s+|a\s+little\s+|a\s+bit\s+)?(?:surprised|astonished|amazed|"
     # "I'd be very disappointed if we did not have it by December": the expected outcome
@@ -683,10 +694,27 @@ _PUT_CHANCE_AT: Final = re.compile(
 # with no time named.
 _HAVE_AT: Final = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:(?:still|now)\s+)?(?:have|['’]ve\s+got|pencil(?:led)?\s+in)\s+"
-    r"(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,4}?(?:at|on)\s+(?:about\s+|around\s+|roughly\s+)?"
+    # not "we have seen prices rising to $90 in March", what was watched
+    r"(?!(?:seen|had|been|watched|noticed|heard|got)\b)"
+    r"(?:the\s+|our\s+|my\s+)?(?:[\w.'’-]+\s+){1,4}?"
+    # "I have U.S. output rising to about 14.4 million barrels a day by December", "we have
+    # Brent averaging $68 in the third quarter": the figure's course in the forecaster's model
+    r"(?:at|on|(?:rising|falling|climbing|dropping|declining|growing|averaging|reaching|hitting|"
+    r"peaking|ending|finishing|settling|easing|slipping)(?:\s+(?:to|at|around|near))?)\s+"
+    r"(?:about\s+|around\s+|roughly\s+)?"
     r"[$€£]?\d[\d.,]*\s*%?"
     r"(?=[^.;]*?\b(?:by|in|through|next|until|at\s+the\s+end)\b"
     r"|(?:\s*(?:to|-|or)\s*\d+)?\s+seats\b)"
+)
+
+
+# "We model 38.5% for 2029", "I model about 4% in the fourth quarter": an analyst's own figure
+# for a period to come, in a research note's idiom.
+_WE_MODEL: Final = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:(?:now|still)\s+)?(?:model|are\s+modell?ing|['’]re\s+modell?ing)\s+"
+    r"(?:about\s+|around\s+|roughly\s+)?[$€£]?\d[\d.,]*\s*(?:%|per\s*cent|percent)?"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:for|in|by|over)\s+(?:(?:19|20)\d\d|next\b|this\b|"
+    r"the\s+(?:first|second|third|fourth|full|coming|next)\b)"
 )
 
 
@@ -722,7 +750,12 @@ _REVISED_FORECAST: Final = re.compile(
     r"pull(?:ed|s|ing)?)\s+forward)" + MOVED_FORECAST + r"\s+[^.;]{1,60}?"
     r"\bto\s+(?:early\s+|mid-?|late\s+)?(?:(?-i:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Q[1-4])\b|next\s+year|(?:19|20)\d\d|"
-    r"the\s+(?:first|second|third|fourth)\s+quarter)",
+    r"the\s+(?:first|second|third|fourth)\s+quarter)"
+    # "Our 12-month price target falls to $142 from $156": a research note's own revision, told
+    # in the present
+    rf"|\b(?:our|my)\s+(?:[\w-]+\s+){{0,2}}{_FORECAST_NOUNS}\s+(?:(?:for|on)\s+[^.;]{{1,30}}?\s+)?"
+    r"(?:falls|rises|goes|moves|drops|climbs|is\s+(?:cut|raised|lowered|trimmed|lifted|"
+    r"reduced|increased))\s+to\s+(?:about\s+|around\s+)?[$€£\d]",
     re.IGNORECASE,
 )
 
@@ -891,7 +924,8 @@ _EXPECT_OBJECT: Final = re.compile(
     r"\b(?:draw|win|victory|defeat)\b|"
     # "expects a rebound in the spring": a season named as the one to come
     r"\b(?:in|by|over)\s+the\s+(?:spring|summer|autumn|fall|winter|new\s+year)\b|"
-    r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    # "I expect the peak in late May": the part of the month it comes in
+    r"\bbefore\b|\bwithin\b|\b(?:on|until|in)\s+(?:(?:early|mid|late)[\s-]+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b)",
     re.IGNORECASE,
@@ -1507,6 +1541,10 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     if put is not None:
         yield _plain_cue("opinion", put.start(), put.end(), "a forecaster's odds on an event")
     for match in _HAVE_AT.finditer(text) if "I " in text or "e " in text else ():
+        yield _plain_cue(
+            "opinion", match.start(), match.end(), "a forecaster's figure for a time to come"
+        )
+    for match in _WE_MODEL.finditer(text) if "model" in text else ():
         yield _plain_cue(
             "opinion", match.start(), match.end(), "a forecaster's figure for a time to come"
         )

@@ -1331,6 +1331,17 @@ def _another_s_act(before: str, own: tuple[str, ...]) -> bool:
 _PRONOUN_NAME: Final = re.compile(r"(?:i|we|he|she|they|it|the|this|that)\b", re.IGNORECASE)
 
 
+# "we'll actually deliver somewhere between 4,000 and 4,500", "the group will deliver maybe
+# 60% of what it promised": a hedged figure for what a side will manage is an estimate of an
+# outcome it does not control; a plan states its figure ("will hire 400").
+_HEDGED_FIGURE_AFTER: Final = re.compile(
+    r"^[\s\"“‘']*(?:(?:actually|really|only|probably|still|end\s+up|manage\s+to)\s+)*"
+    r"[a-z]+\s+(?:maybe|perhaps|possibly|probably|somewhere\s+(?:between|around|near)|"
+    r"something\s+like)\s+[$€£]?\d",
+    re.IGNORECASE,
+)
+
+
 def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
     """A speaker's commitment about their own acts ("the company would invest").
 
@@ -1361,7 +1372,7 @@ def _pledge(before: str, after: str, own: tuple[str, ...] = ()) -> bool:
     if "and" in before[-16:] and _PLAN_THEN_AND.search(before):
         return True  # "plans to open a centre ... and will hire 400 engineers": the same plan
     before = before.rstrip(" \"“‘'") + " "  # 'the platform "will take this ...'
-    if _THRESHOLD_OUTCOME.match(after):
+    if _THRESHOLD_OUTCOME.match(after) or _HEDGED_FIGURE_AFTER.match(after):
         return False
     subject = before
     if re.search(r"\band\s*$", before, re.IGNORECASE):

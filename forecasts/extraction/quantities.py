@@ -89,9 +89,31 @@ _NUMBER_WORD_VALUES: Final = {
 }
 
 
+_TENS_VALUES: Final = {
+    word: float(10 * value)
+    for value, word in enumerate(
+        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2
+    )
+}
+
+
+# "Seventy-five dollars", as a figure is spoken on air
+_TENS_WORD: Final = (
+    "(?:"
+    + "|".join(_TENS_VALUES)
+    + ")(?:-(?:"
+    + "|".join(word for word in _NUMBER_WORD_VALUES if word not in {"zero", "ten"})
+    + "))?"
+)
+
+
 # "half a percentage point" before "a percentage point": the half is the figure
 _NUMBER: Final = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|" + "|".join(_NUMBER_WORD_VALUES) + r"|half\s+an?|a|an"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|"
+    + _TENS_WORD
+    + "|"
+    + "|".join(_NUMBER_WORD_VALUES)
+    + r"|half\s+an?|a|an"
 )
 
 
@@ -131,7 +153,9 @@ _QUANTITY: Final = re.compile(
     r"(?<=\d)(?-i:C)\b|"
     r"degrees?(?:\s+(?:celsius|fahrenheit))?\b|°[CF]|barrels?(?:\s+(?:a|per)\s+day)?\b|"
     r"tonnes?\b|tons?\b|seats\b|votes\b|jobs\b|cases\b|deaths\b|units\b|vehicles\b|"
-    r"homes\b|points\b|yes\s+votes\b)",
+    r"homes\b|points\b|yes\s+votes\b|"
+    # "Sixty-two dollars": a price said in words
+    r"dollars\b|euros\b)",
     re.IGNORECASE,
 )
 
@@ -179,6 +203,9 @@ def _number_value(token: str) -> float | None:
         return 0.5
     if lowered in _NUMBER_WORD_VALUES:
         return _NUMBER_WORD_VALUES[lowered]
+    tens, _, units = lowered.partition("-")
+    if tens in _TENS_VALUES:
+        return _TENS_VALUES[tens] + _NUMBER_WORD_VALUES.get(units, 0.0)
     return float(lowered.replace(",", ""))
 
 
@@ -206,6 +233,7 @@ def _quantity(text: str, start: int, end: int) -> Quantity | None:
         unit = " ".join(match.group("unit").lower().split())
         unit = "%" if unit in {"%", "percent", "per cent", "pc"} else unit
         unit = "C" if unit == "c" else unit
+        unit = _WORDED_CURRENCIES.get(unit, unit)
         scale = _SCALE_WORDS.get((match.group("scale_n") or "").lower(), 1.0)
         if match.group("low_n").lower() in {"a", "an"} and unit == "%":
             continue
@@ -240,6 +268,7 @@ def _scaled(value: float, scale: float) -> float:
 
 
 _CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_WORDED_CURRENCIES: Final = {"dollars": "USD", "euros": "EUR"}
 
 
 # "sales will drop 3.2%": a change of a level, signed, rather than the level itself.

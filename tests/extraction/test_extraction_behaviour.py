@@ -7382,6 +7382,36 @@ def test_a_figure_in_words_answers_a_question_about_the_future() -> None:
     assert (found.speaker, found.sentence[:12]) == ("Lotte Brandvik", "A: Six perce")
 
 
+_ROUND = (
+    "Oil call\n\nThe host, Mara Quist, spoke to Tomas Ekberg of Fenwick Bank and Lise Ahl of "
+    "Rowan Energy.\n\n"
+    "QUIST: Twelve months from now, where is the oil price? Tomas?\n\n"
+    "EKBERG: I'd say $70.\n\n"
+    "QUIST: Lise?\n\n"
+    "AHL: Eighty-five dollars, give or take.\n\n"
+    "QUIST: And the low so far this year?\n\n"
+    "AHL: Sixty-two dollars was the low in January."
+)
+
+
+def test_a_price_in_words_answers_a_question_handed_on_by_name() -> None:
+    found = extract_candidates(_ROUND, published_at=PUBLISHED)
+    a_year_on = datetime(2025, 3, 12, 14, 30, tzinfo=UTC)
+    assert [(c.speaker, c.quantity, c.deadline) for c in found] == [
+        ("Tomas Ekberg", Quantity(70.0, 70.0, "USD"), a_year_on),
+        ("Lise Ahl", Quantity(85.0, 85.0, "USD"), a_year_on),
+    ]
+
+
+def test_a_short_answer_may_close_on_whose_view_it_is() -> None:
+    text = (
+        "Nils Orre runs the robot maker Tavik Robotics. He spoke to us on Monday.\n\n"
+        "Q: When will your robots work in homes?\n\n"
+        "A: Not before 2030, I'd say."
+    )
+    assert only(text).speaker == "Nils Orre"
+
+
 def test_a_second_guest_answering_the_same_question_takes_its_claim() -> None:
     text = (
         "The presenter, Jonna Vale, spoke to Petra Illing of Osk Bank and Rune Hadley of "
@@ -11069,3 +11099,67 @@ def test_a_statement_by_a_named_governor_in_a_release_is_the_governor_s() -> Non
 def test_a_statement_heading_that_names_no_one_leaves_the_release_to_its_issuer() -> None:
     text = _RELEASE_WITH_SPEECH.format(heading="Opening statement at the media conference")
     assert speakers_of(text) == ["Central Bank of Orlandia", "Central Bank of Orlandia"]
+
+
+def test_a_forecaster_s_figure_on_its_course_is_a_quantity_forecast() -> None:
+    text = (
+        "Rates\n\n"
+        '"We have the policy rate averaging 3.5% in the second half," said Ada Lunn, an '
+        'economist at Kell Bank. "We have seen the policy rate rising to 4% in recent months," '
+        'she added. "We have 40 economists in 12 offices," she said.'
+    )
+    found = only(text)
+    assert (found.speaker, found.quantity) == ("Ada Lunn", Quantity(3.5, 3.5, "%"))
+
+
+def test_my_number_for_a_time_to_come_is_a_forecast_and_for_a_time_gone_is_not() -> None:
+    text = (
+        "Rates\n\n"
+        '"My number for next year is 2.1%," said Ada Lunn, an economist at Kell Bank. '
+        '"My number for last year was 1.8%," she said. "My number for last year is 1.8%," she '
+        "said."
+    )
+    found = only(text)
+    assert (found.speaker, found.quantity) == ("Ada Lunn", Quantity(2.1, 2.1, "%"))
+
+
+def test_my_view_of_a_time_to_come_is_a_forecast_and_of_a_policy_is_not() -> None:
+    text = (
+        "Rates\n\n"
+        '"My view is that the bank cuts rates in June," said Ada Lunn, an economist at Kell '
+        'Bank. "My view is that the policy was a mistake," she said. "My view is that the bank '
+        'is too slow," she said.'
+    )
+    assert only(text).sentence.startswith('"My view is that the bank cuts')
+
+
+def test_a_research_note_s_modelled_figure_and_its_price_target_are_forecasts() -> None:
+    text = (
+        "Kell Research note on Tarvo Devices\n\n"
+        "We model 6.2% for 2025, above the company's guidance. We model each store separately. "
+        "Our price target falls to $48 from $52. Our price target stood at $52 in January."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.quantity for c in found] == [Quantity(6.2, 6.2, "%"), Quantity(48.0, 48.0, "USD")]
+
+
+def test_a_hedged_figure_for_one_s_own_output_is_an_estimate_not_a_plan() -> None:
+    text = (
+        "Tarvo Devices\n\nIda Renn is chief executive of Tarvo Devices. She spoke to us on "
+        "Monday.\n\n"
+        "Q: How many scooters will you sell this year?\n\n"
+        "A: We plan for 1,500. I think we'll actually sell somewhere between 900 and 1,100, "
+        "because the battery supply is short.\n\n"
+        "Q: And the new plant?\n\n"
+        "A: We will build 1,000 scooters a month there from May."
+    )
+    assert only(text).sentence.startswith("I think we'll actually sell")
+
+
+def test_expecting_a_peak_in_part_of_a_month_is_a_forecast() -> None:
+    text = (
+        "Flu\n\nDr. Ana Sorel of the Kell Institute said the season was not yet over. "
+        '"I expect the peak in late April," she said. "I expect the worst," she added.'
+    )
+    found = only(text)
+    assert (found.speaker, found.deadline) == ("Ana Sorel", datetime(2024, 5, 1, tzinfo=UTC))
