@@ -261,6 +261,9 @@ def _candidates(
     # "Where is the rate at the end of next year?" - "Three percent.": the time the question
     # names dates the short answer that takes its claim from it
     asked_by: Deadline | None = None
+    # "How big is the risk of a recession?" - "I'd put it at about 15%.": the figure put on
+    # "it" is the chance the question asks for
+    asked_odds = False
     for index, sentence in enumerate(sentences):
         label = labels.get(sentence.paragraph)
         known = len(document.entities)
@@ -299,6 +302,13 @@ def _candidates(
             candidate = replace(
                 candidate, deadline_phrase=asked_by.phrase, deadline=asked_by.deadline
             )
+        if (
+            candidate is not None
+            and asked_odds
+            and candidate.probability is None
+            and sentence.paragraph == document.question_paragraph + 1
+        ):
+            candidate = _odds_put_on_it(candidate)
         if not _title_case_heading(sentence):
             _learn_names(sentence, regions[index], document)
             if attribution.verb_start >= 0 and attribution.speaker is not None:
@@ -332,6 +342,9 @@ def _candidates(
                 # question on keeps the time it asked about
                 same_turn = handed_on or document.question_paragraph == sentence.paragraph
                 document.question_paragraph = sentence.paragraph
+                asked_odds = _ASKS_ODDS.search(sentence.text) is not None or (
+                    same_turn and asked_odds
+                )
                 asked_by = next(
                     (
                         deadline
@@ -410,6 +423,34 @@ _DATED_REPORT: Final = re.compile(
     r"(?:it|they|he|she)\s+(?:now\s+)?(?:expects?|expected|forecasts?|predicts?|predicted|"
     r"projects?|projected|sees|saw)\b"
 )
+
+
+# "How big is the risk of a recession?", "What are the odds of a cut?": a question that asks
+# how likely an event is.
+_ASKS_ODDS: Final = re.compile(
+    r"\b(?:risks?|chances?|odds|likelihood|probability)\s+(?:of|that|is|are)\b", re.IGNORECASE
+)
+
+
+# "put it at about 15 per cent": a percentage on "it", the event the question named.
+_PUT_IT_PERCENT: Final = re.compile(
+    r"\bputs?\s+it\s+at\s+(?:about\s+|around\s+|roughly\s+)?(?P<figure>\d{1,2}(?:\.\d)?)\s?"
+    r"(?:%|per\s*cent|percent)(?!\s+(?:a\s+year|growth|inflation|of\b))"
+)
+
+
+def _odds_put_on_it(candidate: Candidate) -> Candidate:
+    put = _PUT_IT_PERCENT.search(candidate.sentence)
+    if put is None:
+        return candidate
+    return replace(
+        candidate,
+        probability=round(float(put.group("figure")) / 100, 3),
+        probability_basis="stated",
+        probability_reason=None,
+        kind="probability",
+        quantity=None,
+    )
 
 
 def _relays_news(

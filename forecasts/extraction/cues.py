@@ -682,7 +682,10 @@ _ESTIMATE_AT: Final = re.compile(
 # speaker's own odds on an event, named as a noun.
 _PUT_CHANCE_AT: Final = re.compile(
     # "I'd put it at better than 80%": the event just named, by its pronoun
-    r"(?<![\w'’])(?:I|[Ww]e)(?:['’]d|\s+would)\s+put\s+(?:it\s+|(?:a|an|the)\s+(?:[\w-]+\s+){1,4}?)at\s+"
+    # "Our staff put it at about 15 per cent": the speaker's own forecasters' figure, given as
+    # the speaker's answer
+    r"(?:(?<![\w'’])(?:I|[Ww]e)(?:['’]d|\s+would)\s+put|\b(?:[Oo]ur|[Mm]y)\s+(?:staff|team|"
+    r"economists|forecasters|models?)\s+puts?)\s+(?:it\s+|(?:a|an|the)\s+(?:[\w-]+\s+){1,4}?)at\s+"
     r"(?:about\s+|around\s+|roughly\s+|better\s+than\s+|less\s+than\s+|more\s+than\s+)?"
     r"(?:\d{1,3}(?:\.\d)?\s?(?:%|per\s*cent|percent)|\d{2}-\d{2}\b(?:\s+(?:in\s+favou?r|against))?)"
 )

@@ -11163,3 +11163,18 @@ def test_expecting_a_peak_in_part_of_a_month_is_a_forecast() -> None:
     )
     found = only(text)
     assert (found.speaker, found.deadline) == ("Ana Sorel", datetime(2024, 5, 1, tzinfo=UTC))
+
+
+def test_a_percentage_put_on_the_risk_a_question_asks_about_is_its_probability() -> None:
+    text = (
+        "Ivo Marsh is governor of the Kell central bank. He spoke to us on Monday.\n\n"
+        "Q: What are the odds of a recession?\n\n"
+        "A: Small. Our economists put it at about 20 per cent over the next year.\n\n"
+        "Q: Where will inflation be at the end of next year?\n\n"
+        "A: Our economists put it at about 3 per cent by then."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [(c.speaker, c.probability, c.kind) for c in found] == [
+        ("Ivo Marsh", 0.2, "probability"),
+        ("Ivo Marsh", None, "quantity"),
+    ]
