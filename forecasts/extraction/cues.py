@@ -261,11 +261,19 @@ _OUTCOME_PRESENT: Final = (
     # "he avoids questions", a habit
     r"avoids\s+" + _AVOIDED_EVENT + "|"
     # "we think it goes above $45", "I think it settles at around 3.3%": where a figure goes
-    r"(?:goes|stays|settles|remains)\s+(?:above|below|over|under|past|at|around|near)\s+"
+    r"(?:goes|gets|stays|settles|remains)\s+(?:above|below|over|under|past|at|around|near)\s+"
     r"(?:(?:about|around|roughly)\s+)?[$€£]?\d+|"
     # "I think foldables stay below 3%": a plural subject, the verb's bare form, the same mark
-    r"(?<=s\s)(?:go|stay|settle|remain)\s+(?:above|below|over|under|past|at|around|near)\s+"
+    r"(?<=s\s)(?:go|get|stay|settle|remain)\s+(?:above|below|over|under|past|at|around|near)\s+"
     r"(?:(?:about|around|roughly)\s+)?[$€£]?\d+|"
+    # "I think the price comes down by a fifth": a move told by how far it goes
+    r"(?:comes|goes)\s+(?:down|up)\s+(?:by|to)\s|"
+    # "I suspect the measure goes down": a vote lost, a side relegated; not "goes down well",
+    # how something is received
+    r"goes\s+down\b(?!\s+(?:well|badly|poorly|a\s+storm|as|in\s+history)\b)|"
+    # "I think Rovers nick it": a contest won, narrowly or not, the "it" the match or the
+    # title; a side is plural in British English
+    r"(?:nicks|edges|shades|sneaks)\s+it\b|(?:win|nick|edge|shade|sneak)\s+it\b|"
     # "I think we are about two to three weeks from the peak": how far off an event is
     r"(?:is|are)\s+(?:only\s+|just\s+)?(?:about\s+|around\s+|roughly\s+)?(?:[\w-]+\s+){1,3}?"
     r"(?:days|weeks|months)\s+(?:away\s+)?from\s+(?:the|a|an|its|their)\b|"
@@ -287,7 +295,12 @@ _OUTCOME_PRESENT: Final = (
 # "I don't think they cut in June": a plural subject takes the verb's bare form.
 _OUTCOME_PRESENT_PLURAL: Final = (
     r"win|lose|beat|finish|ship|launch|fall|rise|drop|climb|reach|survive|recover|qualify|"
-    r"peak|cut|raise|hike|move|"
+    r"peak|cut|raise|hike|move|go\s+down|"
+    # "I think they roll over the cuts": a policy or deal kept for another term
+    r"roll\s+over|come\s+down\s+(?:by|to)|"
+    # "I don't think they get below 40 next year": a mark passed
+    r"(?:go|get|stay)\s+(?:above|below|over|under|past)\s+(?:(?:about|around|roughly)\s+)?"
+    r"[$€£]?\d+|"
     # "I doubt they hit 95% before November", "I doubt we get there by spring": a mark reached
     r"hit|top|pass|exceed|make\s+it|get\s+(?:there|through)|avoid\s+" + _AVOIDED_EVENT + "|"
     # "I think they wait until the autumn": a move put off to a time named
@@ -363,8 +376,9 @@ _THINK_PRESENT: Final = re.compile(
     # "I doubt we cut before December": the doubt is a call that the outcome will not come
     r"believe|doubt)"
     # "I'd say it goes to extra time": the speaker's call, in the conditional of modesty
-    r"|(?:['’]d|\s+would)\s+say)\s+"
-    r"(?:that\s+)?(?:[\w'’-]+\s+){1,6}?"
+    r"|(?:['’]d|\s+would)\s+say)"
+    # "The levy, I suspect, goes down": the verb of opinion set between subject and verb
+    r"(?:,\s+|\s+(?:that\s+)?(?:[\w'’-]+\s+){1,6}?)"
     rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
     rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT}"
     # "I think we are two to three weeks away from it": how long until the event comes
@@ -372,6 +386,14 @@ _THINK_PRESENT: Final = re.compile(
     r"(?:days|weeks|months|years)\s+away"
     # "I think Kelmarsh win it by five points": a side is plural in British English
     rf"|(?:{_OUTCOME_PRESENT_PLURAL})(?=\s+{_MARGIN}))\b",
+    re.IGNORECASE,
+)
+
+
+# "Okafor reckons the bill passes": another's call on an outcome, in the same present.
+_RECKONS_PRESENT: Final = re.compile(
+    r"\b(?:reckons|suspects|thinks|bets)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,6}?"
+    rf"(?:{_OUTCOME_PRESENT})\b",
     re.IGNORECASE,
 )
 
@@ -1589,6 +1611,11 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     for match in _THINK_PRESENT.finditer(text) if thinks else ():
         yield _plain_cue(
             "opinion", match.start(), match.end(), "stated opinion about what will happen"
+        )
+    reckons = _RECKONS_PRESENT.search(text) if sourced and "s " in text else None
+    if reckons is not None:
+        yield _plain_cue(
+            "opinion", reckons.start(), reckons.end(), "a source's call in the present"
         )
     for match in _OPINION.finditer(text):
         yield _plain_cue(

@@ -1281,6 +1281,27 @@ def test_an_opinion_in_the_present_about_an_outcome_is_a_forecast() -> None:
     assert sentences_of('"I think the plan works well," Ola Brenn said.') == []
 
 
+def test_an_opinion_in_the_present_calls_votes_contests_and_moves() -> None:
+    forecasts = [
+        '"I suspect the stadium bond goes down," Ola Brenn said.',
+        '"I think Kelby Town nick it in the last minute," Ola Brenn said.',
+        '"I think the fare comes down by a quarter within a year," Ola Brenn said.',
+        '"I think they roll over the quotas," Ola Brenn said.',
+        '"I don\'t think they get above 60 this season," Ola Brenn said.',
+        "Ola Brenn, the club's former chairman, reckons the stadium bond passes.",
+    ]
+    for text in forecasts:
+        assert sentences_of(text) == [text]
+    # how a speech is received, and another's view of how things are, are no calls
+    assert sentences_of('"I think the speech goes down well with voters," Ola Brenn said.') == []
+    assert sentences_of("Ola Brenn, the club's former chairman, reckons the plan works.") == []
+
+
+def test_a_writers_opinion_set_inside_the_clause_is_their_call() -> None:
+    text = "The stadium bond on the autumn ballot, I suspect, goes down."
+    assert speakers_of(text) == [None]
+
+
 def test_someone_described_as_working_at_a_firm_is_a_person() -> None:
     text = (
         "Mara Voss, a pollster at Tidal Insight, spoke on Monday.\n\n"
