@@ -1916,6 +1916,8 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
 # plain present, made on a condition.
 _IF_THEN_PRESENT: Final = re.compile(
     r"(?:^|[“\"‘]|:\s)\s*If\s+(?!you\b)(?P<condition>[^,;?]{3,120}),\s+"
+    # "If the levy passes, as expected, fares fall": an aside on the condition before the call
+    r"(?:as\s+[^,;?]{1,40},\s+)?"
     r"(?:(?:I|we)\s+(?:think|expect|reckon|believe|suspect|bet)\s+(?:that\s+)?)?"
     r"(?P<subject>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?P<verb>[a-z]+)\b"
 )
@@ -1941,15 +1943,29 @@ _IMPERATIVE_OBJECT: Final = _wordset(
 _MODAL_CONTRACTION: Final = re.compile(r"['’](?:ll|d)$")
 
 
+# "would jump to around 3.8%": a conditional's consequent that names the level it reaches.
+_WOULD_REACH_FIGURE: Final = re.compile(
+    r"\s+[a-z]+\s+(?:to\s+|by\s+)?(?:about\s+|around\s+|roughly\s+)?[$€£]?\d"
+)
+
+
 def _conditional_present(text: str) -> Iterator[_Cue]:
     for match in _IF_THEN_PRESENT.finditer(text):
         verb = match.group("verb")
+        if re.search(r"\b(?:were|had)\b", match.group("condition")):
+            continue  # "If it were up to me": a condition that does not hold
+        if verb == "would" and _WOULD_REACH_FIGURE.match(text, match.end("verb")):
+            # "If the subsidy lapses, CPI would jump to 3.8%": a source's projection on a
+            # condition, checkable by its figure
+            yield _plain_cue(
+                "modal", match.start("verb"), match.end("verb"), "conditional projection"
+            )
+            continue
         if (
             verb in _NOT_A_CONSEQUENT_VERB
             # "If he's not fit, I'll name the same side": a "will" of its own, judged as one
             or _MODAL_CONTRACTION.search(match.group("subject"))
             or verb.endswith(("ed", "ing", "ly"))
-            or re.search(r"\b(?:were|had)\b", match.group("condition"))
             or verb in _IMPERATIVE_OBJECT
         ):
             continue

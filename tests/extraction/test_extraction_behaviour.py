@@ -541,6 +541,28 @@ def test_a_sources_conditional_forecast_in_the_present_counts() -> None:
     assert speakers_of('"If you look at the data, it shows a slowdown," Ana Ruiz said.') == []
 
 
+def test_an_aside_on_the_condition_leaves_the_conditional_forecast_standing() -> None:
+    text = '"If the duty goes to 20% in May, as planned, our costs rise by a tenth," Ana Ruiz said.'
+    assert speakers_of(text) == ["Ana Ruiz"]
+    aside = '"If the rain holds off, as it usually does, the harvest starts early," Ana Ruiz said.'
+    assert speakers_of(aside) == ["Ana Ruiz"]
+    # the aside's verb is not the consequent: an order after it is still advice
+    advice = '"If prices dip, as they did in March, buy the shares," Ana Ruiz said.'
+    assert speakers_of(advice) == []
+
+
+def test_a_sources_conditional_projection_to_a_figure_counts() -> None:
+    note = (
+        "Kelmar Economics: We trim our growth call\n\nTarrow & Vale | Global Research\n\n"
+        "We cut our 2029 growth forecast to 0.8%.\n\n"
+        "If the fuel duty lapses in April, petrol would jump to around 2.1 crowns a litre in May."
+    )
+    assert speakers_of(note) == ["Tarrow & Vale", "Tarrow & Vale"]
+    # a condition that cannot hold is no projection
+    unreal = note.replace("the fuel duty lapses", "the fuel duty were gone")
+    assert speakers_of(unreal) == ["Tarrow & Vale"]
+
+
 def test_a_hedge_in_a_with_clause_gives_way_to_the_main_claims() -> None:
     text = (
         "Ana Ruiz said that, with no party likely to win outright, a coalition was unlikely "
