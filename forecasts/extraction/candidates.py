@@ -36,6 +36,7 @@ from forecasts.extraction.layout import (
     _BYLINE,
     _BYLINE_REACH,
     _QUESTION_TURN,
+    _ROUNDUP_HEADER,
     _label_speaker,
     _press_release_issuer,
     _quotes_running_on,
@@ -957,6 +958,16 @@ def _candidate(
         # '"Kelsall 2-1, after extra time," he said.': a source's pick, quoted and attributed
         or (attribution.speaker is not None and _SAID_TIP.match(sentence.text) is not None)
         or (attribution.speaker is not None and _panel_pick(sentence.text))
+        # "Redvale and Ashmoor go down.": a panellist's pick of the sides that go down
+        or (attribution.answer and _SIDES_GOING.match(sentence.text) is not None)
+        # "Pushed for a pick: 1-1, ...", "Prediction, then: Ambersley by four": the call the
+        # label says it is, the writer's or a panellist's
+        or (
+            (attribution.speaker is None or attribution.answer)
+            and ":" in sentence.text
+            and _CALL_LABEL.match(sentence.text) is not None
+        )
+        or (attribution.answer and ":" in sentence.text and _labelled_name(sentence.text, label))
     )
     if short and all(cue.kind == "weak" for cue in found):
         # "Perhaps 11, if the pier opens.": the question makes the hedge a forecast, whose
@@ -1294,7 +1305,9 @@ _MARGIN: Final = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 # The winner and the score or margin a pick gives.
 _PICKED_SCORE: Final = (
     # "Kestria, 3-1.", "Rovers, comfortably.": a panel's pick may set its score off by a comma
-    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},?\s+(?:\d{1,2}-\d{1,2}|"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},?"
+    # "Caldmoor win it 2-1": the winner and the score, in the tipster's present
+    r"(?:\s+(?:win|wins|edge|edges|nick|nicks|take|takes)\s+it)?\s+(?:\d{1,2}-\d{1,2}|"
     r"(?:comfortably|narrowly|easily)(?=\s*[,.])|by\s+"
     r"(?:a|one|two|three|\d)\s+(?:goals?|points?|runs?|tries|wickets?)"
     # "Harrowgate by six or seven": a margin, its unit left to the sport
@@ -1314,7 +1327,8 @@ _TIP: Final = re.compile(
     # "Ashford 2-1, after extra time.", "Port Allin by a goal, probably in extra time.": the
     # winner and the score or margin a pick gives, alone; not "Ashford 2-1 Kelvin Park", a
     # result line
-    r"|^\s*[\"“]?" + _PICKED_SCORE + r"(?=\s*[,.])"
+    # "For the cup, Harlow 2-1.": the contest the pick is for may open it
+    r"|^\s*[\"“]?(?:For\s+the\s+[\w'’-]+(?:\s+[\w'’-]+)?,\s+)?" + _PICKED_SCORE + r"(?=\s*[,.])"
     r"(?![^.;!?]*\b(?:is|are|was|were|will|would|has|have|had|said|says|won|lost|beat|scored|"
     r"came|went|took|[a-z]{3,}ed)\b)"
     r"[^.;!?]*\.[\"”]?\s*$"
@@ -1411,7 +1425,11 @@ _PICK_LINE: Final = re.compile(
     r"beat|clears|clear|takes|retains|retain|finishes|finish|tops|top|"
     r"is\s+(?:the\s+)?(?:[\w-]+\s+)?(?:minister|president|mayor|chancellor|champions?|leader|"
     r"premier|governor)|"
-    r"in\s+straight\s+sets|\d{1,2}-\d{1,2}|by\s+(?:a|one|two|three|four|five|six|\d+))\b"
+    r"in\s+straight\s+sets|\d{1,2}-\d{1,2}|by\s+(?:a|one|two|three|four|five|six|\d+)|"
+    # "Morrow scores, because ...", "Akintola scores from a set piece": a scorer picked; not
+    # "scores freely", a habit
+    r"scores(?=\s*[,.]|\s+(?:first|twice|again|late|early|the\s+winner|from\s+(?:a|the)\b|"
+    r"a\s+hat-trick|in\s+the\s+final)))\b"
 )
 
 
@@ -1474,6 +1492,8 @@ def _name_line(sentences: list[Sentence], position: int) -> bool:
         return False
     if line.isupper():
         return True
+    if _ROUNDUP_HEADER.match(line):
+        return True  # "Grace Ottoline, former captain": a name and the role after it
     above = sentences[position - 1] if position > 0 else None
     return above is not None and above.heading and above.text.isupper()
 
@@ -1656,6 +1676,32 @@ def _labelled_pick(sentences: list[Sentence], index: int, turn: str | None) -> b
     return False
 
 
+def _labelled_name(text: str, turn: str | None) -> bool:
+    """ "Cup: Harlow, but it goes to penalties.": a panellist's pick for the contest the label
+    names, a side and no verb of its own ("Cup: I can't call it." gives none); the turn's own
+    tag ("Halloran-Mutu: Strong.") labels an answer, not a contest."""
+    label = _LINE_LABEL.match(text)
+    return (
+        label is not None
+        and not label.group("label").isupper()
+        and (turn is None or not turn.lower().endswith(label.group("label").lower()))
+        and len(label.group("label").split()) <= _CALL_LABEL_WORDS
+        and _PICKED_NAME.match(text, label.end() - 1) is not None
+    )
+
+
+# A pick's label is a word or two ("Cup:", "Top scorer:"), not a clause.
+_CALL_LABEL_WORDS: Final = 2
+
+
+# "Pushed for a pick: 1-1, and Caldmoor on penalties.", "Prediction, then, for the record:
+# Ambersley by four": a label that says what follows is a call, and a value after it.
+_CALL_LABEL: Final = re.compile(
+    r"^\W*(?:[\w'’]+\s+){0,4}?(?i:pick|prediction|tip|guess)(?:,\s+then)?"
+    r"(?:,?\s+for\s+the\s+record)?,?\s*:\s+(?=[A-Z\d])"
+)
+
+
 # "So take this with a pinch of salt: Dunmoor to reach the cup final.": a pick in the tipster's
 # infinitive closes the sentence after its caveat.
 _COLON_TIP: Final = re.compile(
@@ -1755,7 +1801,10 @@ _ANSWER_TAG: Final = r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}:\s*)?
 _SIDES_GOING: Final = re.compile(
     _ANSWER_TAG + r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
     r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
-    r"\s+(?:are|is)\s+(?:both\s+)?(?:going\s+(?:down|up)|staying\s+up)\b"
+    r"\s+(?:(?:are|is)\s+(?:both\s+)?(?:going\s+(?:down|up)|staying\s+up)\b"
+    # "Redvale and Ashmoor go down.": the same in the tipster's present, ending the line
+    r"|(?:both\s+)?(?:go|goes)\s+(?:down|up)(?:\s+(?:too|again))?\s*[.!]\s*$|"
+    r"(?:both\s+)?(?:stay|stays)\s+up(?:\s+(?:too|again))?\s*[.!]\s*$)"
 )
 
 

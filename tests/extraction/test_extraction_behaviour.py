@@ -1319,6 +1319,53 @@ def test_an_opinion_in_the_present_calls_votes_contests_and_moves() -> None:
     assert sentences_of("Ola Brenn, the club's former chairman, reckons the plan works.") == []
 
 
+def test_pundits_picks_in_the_present_under_name_and_role_lines_are_theirs() -> None:
+    text = (
+        "Cup final preview: Alder v Brookfield\n\n"
+        "The final is on Sunday at the Marsh Road ground.\n\n"
+        "Our pundits' picks\n\n"
+        "Ola Brenn, former Alder captain\n"
+        "Alder win it 3-1. Kaspar scores from a corner. Kaspar scores freely in the league.\n\n"
+        "Mia Holt, football writer\n"
+        "Dunne scores, as he did in the semi-final.\n\n"
+        "Ivo Lund, chief football writer\n"
+        "Pushed for a pick: 2-2, and Alder on penalties."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        ("Ola Brenn", "Alder win it 3-1."),
+        ("Ola Brenn", "Kaspar scores from a corner."),
+        ("Mia Holt", "Dunne scores, as he did in the semi-final."),
+        ("Ivo Lund", "Pushed for a pick: 2-2, and Alder on penalties."),
+    ]
+
+
+def test_a_panels_picks_in_the_present_are_each_panellists() -> None:
+    text = (
+        "Run-in special\n\n"
+        "We asked three people who will win the league and the cup.\n\n"
+        "Ola Brenn, former Alder captain\n\n"
+        "Alder have the deeper squad. For the cup, Alder win it 3-1.\n\n"
+        "Mia Holt, football writer\n\n"
+        "Brookfield look tired. Cup: Alder, but it goes to extra time.\n\n"
+        "Ivo Lund, broadcaster\n\n"
+        "Rowley and Carlow go down. Cup: I can't call it."
+    )
+    found = [(c.speaker, c.sentence) for c in extract_candidates(text, published_at=PUBLISHED)]
+    assert found == [
+        ("Ola Brenn", "For the cup, Alder win it 3-1."),
+        ("Mia Holt", "Cup: Alder, but it goes to extra time."),
+        ("Ivo Lund", "Rowley and Carlow go down."),
+    ]
+
+
+def test_a_columnists_labelled_prediction_is_their_call() -> None:
+    text = "Prediction, for the record: Ostrow by six, and the bond measure short."
+    assert speakers_of(text) == [None]
+    # the label names what the line is about, not a call of the writer's
+    assert speakers_of("Prediction markets: Ostrow leads there, at 62 cents.") == []
+
+
 def test_a_writers_opinion_set_inside_the_clause_is_their_call() -> None:
     text = "The stadium bond on the autumn ballot, I suspect, goes down."
     assert speakers_of(text) == [None]
