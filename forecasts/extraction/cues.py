@@ -356,7 +356,13 @@ _PRESENT_TREND: Final = re.compile(
     r"|\bkeeps?\s+(?:[\w$-]+\s+){1,3}(?:under|below|above|over)\s+[$€£]?\d"
     # "Capital spending grows again in 2029, maybe 15% or so": a change dated to a year to come
     r"|\b(?:grows|rises|falls|shrinks|declines|recovers|rebounds)\s+(?:again\s+)?"
-    r"(?=(?:next\s+year|in\s+20[2-9]\d)\b))" + _FUTURE_TIME,
+    r"(?=(?:next\s+year|in\s+20[2-9]\d)\b)"
+    # "The commercial version ships in the fourth quarter": a product's release, dated
+    # ("usually ships in the fourth quarter" is a season's habit)
+    r"|(?<!\busually\s)(?<!\btypically\s)(?<!\balways\s)(?<!\bnormally\s)"
+    r"\b(?:ships|launches)\s+(?=in\s+the\s+(?:first|second|third|fourth)\s+quarter\b)"
+    r"(?![^.;]*\b(?:usually|typically|always|normally|every|each)\b)"
+    r")(?:" + _FUTURE_TIME + r"|(?=in\s+the\s+(?:first|second|third|fourth)\s+quarter\b))",
     re.IGNORECASE,
 )
 
@@ -1636,7 +1642,11 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue("opinion", plan.start(), plan.end(), "advice to act on an outcome")
     # a quotation is someone's words, whoever the sentences after it say they are
     voiced = sourced or text.lstrip()[:1] in '"“'
-    trend = _PRESENT_TREND.search(text) if voiced and ("next" in text or " 20" in text) else None
+    trend = (
+        _PRESENT_TREND.search(text)
+        if voiced and ("next" in text or " 20" in text or "quarter" in text)
+        else None
+    )
     if trend is not None:
         yield _plain_cue("opinion", trend.start(), trend.end(), "a trend told in the present")
     margin = _MARGIN_PRESENT.search(text) if voiced and " by " in text else None

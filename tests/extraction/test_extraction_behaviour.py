@@ -1366,6 +1366,14 @@ def test_a_columnists_labelled_prediction_is_their_call() -> None:
     assert speakers_of("Prediction markets: Ostrow leads there, at 62 cents.") == []
 
 
+def test_a_sources_product_release_in_a_quarter_is_a_forecast() -> None:
+    text = '"The new scanner ships in the third quarter," Ola Brenn said.'
+    assert speakers_of(text) == ["Ola Brenn"]
+    # a season's habit is no forecast
+    habit = '"Most of our volume usually ships in the fourth quarter," Ola Brenn said.'
+    assert speakers_of(habit) == []
+
+
 def test_a_writers_opinion_set_inside_the_clause_is_their_call() -> None:
     text = "The stadium bond on the autumn ballot, I suspect, goes down."
     assert speakers_of(text) == [None]
