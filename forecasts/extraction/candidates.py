@@ -2318,11 +2318,22 @@ def _dated_before(text: str, attribution: _Attribution, published_at: datetime |
     years = [_last_year_of(span) for span in _YEAR_OR_SPAN.finditer(subject)]
     if opening:
         years.append(int(opening.group(1)))
-    return (
-        bool(years)
-        and max(years) < published_at.year
-        and not re.search(r"\b(?:since|from|between|if|unless)\b", subject, re.IGNORECASE)
-    )
+    if not years or max(years) >= published_at.year:
+        return False
+    if re.search(r"\b(?:since|from|between|if|unless)\b", subject, re.IGNORECASE):
+        return False
+    if _STUDY.search(subject) is not None:
+        # "A 2026 study projected that rainfall would fall 12% by 2050": a study's projection
+        # of a year still to come stands until a later one replaces it
+        ahead = _BY_YEAR.search(text, verb_end)
+        if ahead is not None and int(ahead.group("year")) > published_at.year:
+            return False
+    return True
+
+
+# A published piece of research, whose projections stand until replaced.
+_STUDY: Final = re.compile(r"\b(?:study|paper|research|assessment|analysis)\b", re.IGNORECASE)
+_BY_YEAR: Final = re.compile(r"\b(?:by|in|until)\s+(?P<year>(?:20|21)\d\d)\b(?![\s-]*\d)")
 
 
 def _last_year_of(span: re.Match[str]) -> int:

@@ -622,8 +622,9 @@ _SEES: Final = re.compile(
     r"|\b(?:sees|see)\s+(?:[a-z][\w-]*\s+){0,2}?(?:revenues?|sales|growth|inflation|earnings|"
     r"profits?|margins?|demand|output|production|deficits?|surplus|unemployment|shipments|"
     r"volumes|spending|investment|returns?|losses|income|gdp|exports|imports)\s+of\s+"
+    # "now see growth of just 0.5%": a figure weighed as it is given
     r"(?:about\s+|around\s+|roughly\s+|almost\s+|nearly\s+|at\s+least\s+|up\s+to\s+|"
-    r"more\s+than\s+|between\s+)?[$€£]?\d"
+    r"more\s+than\s+|between\s+|just\s+|only\s+)?[$€£]?\d"
     # "We don't see a return to the canal before the summer": an event a time bounds
     r"|\b(?:sees|see)\s+an?\s+(?:[a-z][\w-]*\s+){0,2}?(?:return|recovery|rebound|pick-up|"
     r"upturn|turnaround|reopening|deal|cut|hike|rise|fall)\b(?=[^.;]{0,60}?\b(?:before|until|by|"
@@ -809,9 +810,17 @@ _PROJECTION_IMPLIES: Final = re.compile(
     # today in the June Monetary Policy Report": where they came out
     r"|\s+(?:released|published|issued)\s+(?:(?:last|this|on|in)\s+[\w-]+|today|yesterday)"
     r"(?:\s+(?:in|with|alongside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:report|statement|"
-    r"decision|outlook|review|update|bulletin))?)?"
+    r"decision|outlook|review|update|bulletin))?"
+    # "The policy rate path published with this decision": the decision it came out with
+    r"|\s+(?:released|published|issued)\s+(?:with|alongside)\s+(?:this|the|today['’]s)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:report|statement|decision|outlook|review|update|bulletin))?"
     r"\s+(?:now\s+|also\s+)?(?:implies|imply|envisages?|"
+    # "is consistent with a rate of 3.25 per cent at the end of 2029": a level the path implies
+    r"(?:is|are)\s+consistent\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+)?\d|"
     # "The bank's updated forecasts show inflation returning to 2.5%": what the body projects
+    # "The revised outlook also pencilled in growth of 1.4%": a figure it writes down
+    r"pencil(?:l?ed|s)?\s+in|"
     r"shows?|see|sees|points?\s+to)\b",
     re.IGNORECASE,
 )
@@ -822,6 +831,10 @@ _PROJECTION_IMPLIES: Final = re.compile(
 _MODELLING_SHOWS: Final = re.compile(
     r"\b(?i:modell?ing)(?:\s+(?:by|from)\s+[^,;.]{1,80}?)?\s+(?:now\s+)?(?:shows?|sees?|"
     r"points?\s+to|suggests?)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?[a-z]+ing\b"
+    # "The models are leaning towards a weak El Niño developing by late summer": the outcome
+    # the models favour, and when
+    r"|\b(?i:models?)\s+(?:are\s+|is\s+)?(?:now\s+)?(?i:lean(?:s|ing)?)\s+(?i:towards?)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?[a-z]+ing\s+(?i:by|in|before|through|over|into)\b"
     # "The institute's models put the peak in the week of Dec. 11": where a model puts the
     # turning point of a course still to come
     r"|\b(?:models?|modell?ing|projections?|simulations?)\s+(?:now\s+|also\s+)?puts?\s+the\s+"
@@ -830,7 +843,10 @@ _MODELLING_SHOWS: Final = re.compile(
     # "Its modelling team put the number in hospital at the peak at between 2,400 and 3,600":
     # the level a model gives
     r"|\b(?:models?|modell?ing(?:\s+(?:team|unit|group))?|projections?|simulations?)\s+"
-    r"(?:now\s+|also\s+)?puts?\s+the\s+(?:number|total|toll|count|figure|cost|level)\b"
+    # "The institute's modelling unit puts cumulative cases at between 350 and 450": the same,
+    # for a count named by what it counts
+    r"(?:now\s+|also\s+)?puts?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:number|total|toll|count|figure|cost|"
+    r"level|cases|deaths|infections|admissions)\b"
     r"(?:[^.;]|\.\d){0,120}?\bat\s+(?:between\s+|about\s+|around\s+|roughly\s+)?[$€£]?\d"
     # "At its height, they show between 80 and 120 patients admitted each day": the figures
     # at the course's peak, from the models just named
@@ -854,7 +870,10 @@ _PROJECTION_GIVES: Final = re.compile(
     # path for a figure, under the name a research note gives it
     r"(?<=\bour\s)(?:[\w-]+\s+){0,2}?(?:profile|baseline|base\s+case|central\s+case)|"
     # "They have the economy growing by 0.9% this year": the projections just named, again
-    r"(?<=^They\s)(?=have\b)|(?<=\.\sThey\s)(?=have\b))"
+    r"(?<=^They\s)(?=have\b)|(?<=\.\sThey\s)(?=have\b)|"
+    # "It has Labour on 52 seats": the poll or projection just named, placing a party on a
+    # count, where "It has 150 seats" or "it has won 52 seats" only tells what a body holds
+    r"(?<=^It\s)(?=has\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?on\s+\d))"
     # "The same projection puts Labour on 44 seats": where it puts a party, by its count
     r"\b[^;]{0,100}?\b(?:gives?|gave|has|have|puts?(?=\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?on\s))\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:(?:between\s+|about\s+|around\s+|roughly\s+)?"
@@ -1533,7 +1552,9 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "forecast_verb", match.start(), match.end(), f"forecast verb '{match.group().lower()}'"
         )
-    projects = any(word in text for word in ("impl", "envisag", "show", "see", "point"))
+    projects = any(
+        word in text for word in ("impl", "envisag", "show", "see", "point", "consistent", "pencil")
+    )
     for match in _PROJECTION_IMPLIES.finditer(text) if projects else ():
         yield _plain_cue("forecast_verb", match.start(), match.end(), "a forecast's implication")
     gives = (
@@ -1541,6 +1562,7 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         or "model" in text
         or "forecast" in text
         or "They have" in text
+        or text.startswith("It has ")
         or "ur " in text
     )
     modelled = "odel" in text or "ection" in text or "ulation" in text or "At " in text

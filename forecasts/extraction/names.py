@@ -360,6 +360,10 @@ _SPEECH_VERBS: Final = (
     # "Its models put the total at between 90 and 130": a figure for what is to come
     r"|(?:total|number)(?=\s+(?:[\w-]+\s+){0,5}?at\s+(?:between\s+|about\s+|"
     r"around\s+|roughly\s+)?[$€£]?\d))|"
+    # "The modelling unit puts cumulative cases at between 350 and 450": a count by what it
+    # counts
+    r"puts?\s+(?:(?-i:[a-z][a-z-]*)\s+)?(?:cases|deaths|infections|admissions)(?=\s+at\s+"
+    r"(?:between\s+|about\s+|around\s+|roughly\s+)?\d)|"
     r"issued\s+(?:the\s+following\s+|a\s+|this\s+)?statement|"
     # "signalled on Friday that rates were unlikely to fall", "hinted in a speech last week
     # that": a view given, as "said that"

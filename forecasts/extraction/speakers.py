@@ -844,7 +844,12 @@ def _attribution_in_sentence(
             return _Attribution(None, verb_start=verb.start(), verb_end=verb.end())
     shows = (
         _SHOWS.search(text)
-        if "show" in text or "indicat" in text or " found " in text or " finds " in text
+        if "show" in text
+        or "indicat" in text
+        or " found " in text
+        or " finds " in text
+        or "pencil" in text
+        or "consistent" in text
         else None
     )
     if (
@@ -906,6 +911,14 @@ def _attribution_in_sentence(
         if name is not None:
             _report_instrument(name, document)
             return _Attribution(name)
+    if (
+        text.startswith("It has ")
+        and document.instrument_paragraph == document.paragraph
+        and document.instrument_owner is not None
+    ):
+        # "The exit poll, conducted by X, projects ... It has Labour on 52 seats": the
+        # instrument just reported goes on, in its owner's name
+        return _Attribution(document.instrument_owner)
     compared = _COMPARED_FORECASTER.match(text) if "ore " in text or "ess " in text else None
     if compared is not None:
         # "Marrow is slightly more cautious, at 1.6% growth": the firm set beside another
@@ -1077,6 +1090,11 @@ def _spokesman_again(text: str, verb: re.Match[str], document: _Document) -> _At
 _SHOWS: Final = re.compile(
     r"\b(?:shows?|showed|indicates?|indicated|is\s+indicating|found|finds)\b(?=\s+that\b)"
     r"|\b(?:shows?|showed|indicates?|indicated|is\s+indicating)\b"
+    # "The outlook also pencilled in growth of 1.4%": the figure a document writes down
+    r"|\bpencil(?:l?ed|s)?\s+in\b"
+    # "The rate path is consistent with a rate of 3.25 per cent": the level it implies
+    r"|\b(?:is|are)\s+consistent\s+with\b(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+)?\d)"
 )
 
 
@@ -1833,6 +1851,12 @@ def _subject_speaker(
             name = _resolve_name(coordinated.group("subject"), text, at, document)
             if name is not None:
                 return _Attribution(name, False, *verb)
+        if _MANAGEMENT.fullmatch(chunk) is not None:
+            # "Management guided to a margin of 40%": a company's management speaks for the
+            # company, and is no body of its own
+            company = _definite_org("the company", document, text[: offset + chunk_start])
+            if company is not None:
+                return _Attribution(company.name, False, *verb)
         theirs = _PERSON_S_BODY.fullmatch(chunk)
         workplace = document.org_for(theirs.group("noun")) if theirs is not None else None
         if workplace is not None:
@@ -2281,7 +2305,12 @@ _THE_DOCUMENT: Final = re.compile(
     r"^\s*(?i:the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?i:minutes|statement|release|communiqu[eé]|"
     r"bulletin|outlook|forecast|report|update|review|study|assessment|survey|note|analysis|"
     # "The model also expects a tight game": the model just credited to its owner
-    r"paper|model|simulations?)(?:\s+(?i:also|now|still|then))?\s*$"
+    r"paper|model|simulations?|(?<=rate\s)path)"
+    # "The revised outlook, published alongside the budget, also ...", "The rate path
+    # published with this decision": when it came out
+    r"(?:,\s+(?i:published|released|issued)\b[^,;]{1,80},"
+    r"|\s+(?i:published|released|issued)\s+(?i:with|alongside)\s+[^,;]{1,60}?)?"
+    r"(?:\s+(?i:also|now|still|then))?\s*$"
 )
 
 
@@ -2327,6 +2356,13 @@ _POST_HOLDER: Final = re.compile(
     r"(?:[a-z-]+\s+){0,2}?(?P<post>spokes(?:man|woman|person)|director|official|head|chief|"
     r"economist|analyst|forecaster)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
+# "Management", "The company's management", "Its management team": those who run a company,
+# whose guidance is the company's.
+_MANAGEMENT: Final = re.compile(
+    r"\W*(?:(?i:the|its)\s+(?:(?i:company)['’]s\s+)?)?(?i:management)(?:\s+(?i:team))?\s*"
 )
 
 

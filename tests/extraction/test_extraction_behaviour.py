@@ -11276,3 +11276,131 @@ def test_a_percentage_put_on_the_risk_a_question_asks_about_is_its_probability()
         ("Ivo Marsh", 0.2, "probability"),
         ("Ivo Marsh", None, "quantity"),
     ]
+
+
+_EXIT_POLL: str = (
+    "Results\n\nThe exit poll, conducted for the national broadcaster by Varne Polling, "
+    "projects that the Liberals will win 48 of the 120 seats. It has the Greens on 31 seats "
+    "and the Farmers on 12."
+)
+
+
+def test_it_has_a_party_on_a_seat_count_goes_on_with_the_poll_just_reported() -> None:
+    assert speakers_of(_EXIT_POLL) == ["Varne Polling", "Varne Polling"]
+
+
+def test_it_has_seats_or_has_won_them_is_what_a_body_holds() -> None:
+    for held in ("It has 120 seats in all.", "It has won 31 seats since 1990."):
+        text = _EXIT_POLL.replace("It has the Greens on 31 seats and the Farmers on 12.", held)
+        assert speakers_of(text) == ["Varne Polling"]
+
+
+def test_a_body_s_modelling_unit_putting_a_count_at_a_range_speaks_for_the_body() -> None:
+    text = (
+        "Outbreak\n\nThe Corlan Health Agency said on Monday it expects the outbreak to peak in "
+        "August. The agency's modelling unit puts total infections at between 900 and 1,300 by "
+        "the end of September."
+    )
+    assert speakers_of(text) == ["Corlan Health Agency", "Corlan Health Agency"]
+
+
+def test_a_modelling_unit_s_size_is_no_forecast() -> None:
+    text = (
+        "Outbreak\n\nThe Corlan Health Agency said on Monday it expects the outbreak to peak in "
+        "August. The agency's modelling unit has 14 staff and puts its reports out weekly."
+    )
+    assert speakers_of(text) == ["Corlan Health Agency"]
+
+
+_GUIDANCE: str = (
+    "Earnings\n\nBrannock Systems reported first-quarter revenue of $2.1bn on Tuesday. "
+    "Management guided to full-year revenue of $9bn to $9.4bn."
+)
+
+
+def test_management_s_guidance_is_the_company_s() -> None:
+    assert speakers_of(_GUIDANCE) == ["Brannock Systems"]
+
+
+def test_a_firm_whose_name_ends_in_management_keeps_its_name() -> None:
+    text = _GUIDANCE.replace("Management guided to", "Harwell Asset Management expects")
+    assert speakers_of(text) == ["Harwell Asset Management"]
+
+
+_RATE_PATH: str = (
+    "Rates\n\nThe Velmar Central Bank said on Thursday it expects inflation to ease to 2% next "
+    "year. The rate path published with this decision is consistent with a rate of 2.5 per "
+    "cent at the end of 2027."
+)
+
+
+def test_a_rate_path_consistent_with_a_level_is_the_bank_s_forecast() -> None:
+    assert speakers_of(_RATE_PATH) == ["Velmar Central Bank", "Velmar Central Bank"]
+
+
+def test_a_rate_path_consistent_with_a_mandate_is_no_forecast() -> None:
+    text = _RATE_PATH.replace("a rate of 2.5 per cent at the end of 2027", "the bank's mandate")
+    assert speakers_of(text) == ["Velmar Central Bank"]
+
+
+_PENCILLED: str = (
+    "Budget\n\nThe Norland Treasury cut its growth forecast on Monday. The new outlook, "
+    "published alongside the budget, also pencilled in growth of 1.1% for next year."
+)
+
+
+def test_an_outlook_that_pencils_in_a_figure_is_its_publisher_s() -> None:
+    assert speakers_of(_PENCILLED) == ["Norland Treasury"]
+
+
+def test_when_an_outlook_was_published_is_no_forecast() -> None:
+    text = _PENCILLED.replace("also pencilled in growth of 1.1% for next year", "came out late")
+    assert speakers_of(text) == []
+
+
+def test_seeing_growth_of_only_a_figure_is_a_forecast() -> None:
+    text = "Growth\n\nEconomists at Tessel Partners now see growth of only 0.4% this year."
+    assert speakers_of(text) == ["Tessel Partners"]
+
+
+def test_a_country_s_ministry_of_two_portfolios_keeps_its_whole_name() -> None:
+    text = (
+        "Growth\n\nNorland's Ministry of Economy and Labour said on Monday that it expects "
+        "growth of 1% next year."
+    )
+    assert speakers_of(text) == ["Ministry of Economy and Labour"]
+
+
+_STUDY: str = (
+    "Drought\n\nRivers are low. A 2022 paper by the Orlen Hydrology Institute projected that "
+    "river flows would drop by about 20% by 2060."
+)
+
+
+def test_an_earlier_study_s_projection_of_a_year_to_come_still_stands() -> None:
+    assert speakers_of(_STUDY) == ["Orlen Hydrology Institute"]
+
+
+def test_an_earlier_study_s_projection_of_a_year_gone_is_past() -> None:
+    text = _STUDY.replace("2022 paper", "2019 paper").replace("by 2060", "by 2023")
+    assert speakers_of(text) == []
+
+
+def test_what_an_earlier_study_found_is_no_forecast() -> None:
+    text = _STUDY.replace("projected that river flows would drop", "found that flows had dropped")
+    assert speakers_of(text) == []
+
+
+_LEANING: str = (
+    'Drought\n\nRivers are low. "The models are leaning towards a La Niña forming by early '
+    'winter," said Dr. Pia Romero, a forecaster at the Orlen Weather Service.'
+)
+
+
+def test_models_leaning_towards_a_course_by_a_time_are_a_forecast() -> None:
+    assert speakers_of(_LEANING) == ["Pia Romero"]
+
+
+def test_models_leaning_towards_caution_are_no_forecast() -> None:
+    text = _LEANING.replace("a La Niña forming by early winter", "caution this year")
+    assert speakers_of(text) == []
