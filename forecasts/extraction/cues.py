@@ -982,6 +982,17 @@ _EXPECT_OBJECT: Final = re.compile(
 )
 
 
+# "We are not in a recession and we do not expect one": the event denied now is expected, or
+# not, in the time just ahead.
+_DENIED_NOW: Final = re.compile(
+    r"\b(?:not|no\s+longer)\s+in\s+an?\s+(?!position\b)(?:[a-z-]+\s+){0,2}?[a-z-]+,?\s+"
+    r"(?:and|but)\s+"
+    r"(?:[a-z’']+\s+){1,4}$",
+    re.IGNORECASE,
+)
+_ONE_AFTER: Final = re.compile(r"^\s+one\b(?!\s+(?:of|in|day|more)\b)", re.IGNORECASE)
+
+
 _TO_VERB_AFTER: Final = re.compile(r"^[\s\"”’]*to\s+[a-z]", re.IGNORECASE)
 
 
@@ -1416,7 +1427,11 @@ def _phrase_cue(
             bare_verb
             and (
                 _noun_use(text, match.start)
-                or not (_EXPECT_COMPLEMENT.match(after) or _EXPECT_OBJECT.match(after))
+                or not (
+                    _EXPECT_COMPLEMENT.match(after)
+                    or _EXPECT_OBJECT.match(after)
+                    or (_ONE_AFTER.match(after) and _DENIED_NOW.search(before))
+                )
             )
             and not (phrase == "expected" and _sourced_figure_expected(before, after, attribution))
         ):

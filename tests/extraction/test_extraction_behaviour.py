@@ -11404,3 +11404,20 @@ def test_models_leaning_towards_a_course_by_a_time_are_a_forecast() -> None:
 def test_models_leaning_towards_caution_are_no_forecast() -> None:
     text = _LEANING.replace("a La Niña forming by early winter", "caution this year")
     assert speakers_of(text) == []
+
+
+_NOT_IN_ONE: str = (
+    'Growth\n\n"The country is not in a downturn, and we do not expect one," Finance Minister '
+    "Ada Korv told reporters."
+)
+
+
+def test_an_event_denied_now_and_not_expected_is_a_forecast() -> None:
+    assert speakers_of(_NOT_IN_ONE) == ["Ada Korv"]
+
+
+def test_not_in_a_position_to_say_is_no_event_denied() -> None:
+    text = _NOT_IN_ONE.replace(
+        "The country is not in a downturn", "We are not in a position to say"
+    )
+    assert speakers_of(text) == []
