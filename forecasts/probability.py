@@ -732,11 +732,39 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
             and _LIKELIEST_AT.search(text, 0, match.start()) is not None
         )
         or (
-            match.group("ratio") is not None
-            and ("put it" in text or "putting it" in text or "give it" in text)
-            and _PUT_IT_AT.search(text, 0, match.start()) is not None
+            ("put it" in text or "putting it" in text or "give it" in text)
+            and (put := _PUT_IT_AT.search(text, 0, match.start())) is not None
+            and (
+                match.group("ratio") is not None
+                or put.group("graded") is not None
+                or _SHORT_OF_CERTAIN.match(text, match.end()) is not None
+            )
+        )
+        or (
+            "of the time" in text
+            and _OF_THE_TIME.match(text, match.end()) is not None
+            and _HAS_IT_HAPPENING.search(text, 0, match.start()) is not None
         )
     )
+
+
+# "I'd put it at better than 80%", "at something like 70% rather than a certainty": a figure
+# graded as odds are ("better than") or set against certainty is a chance, not a rate.
+_SHORT_OF_CERTAIN: Final = re.compile(
+    r",?\s+(?:rather\s+than|short\s+of|not|but\s+not|which\s+is\s+not)\s+(?:a\s+)?"
+    r"(?:certainty|certain|sure\s+thing|done\s+deal|given)\b",
+    re.IGNORECASE,
+)
+
+
+# "its model has Kalder winning 44% of the time", "the simulations show the bill passing 70% of
+# the time": a model's share of the runs in which the event happens is its probability.
+_OF_THE_TIME: Final = re.compile(r"\s+of\s+the\s+time\b", re.IGNORECASE)
+_HAS_IT_HAPPENING: Final = re.compile(
+    r"\b(?:has|have|had|shows?|showed|gives?|gave)\s+(?:[\w'’.-]+\s+){1,4}?[a-z]{2,}ing\s+"
+    r"(?:(?:about|around|roughly|just|only|nearly|almost)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "a risk that wage growth, currently 3.4 per cent, proves slower": an aside giving today's
@@ -751,8 +779,10 @@ _PRESENT_LEVEL_BEFORE: Final = re.compile(
 # "the chance of it rising above 6%", "the odds of inflation hitting 3%": the figure is the
 # level the event reaches, not its odds ("the chance of winning at 60%" is the odds).
 _EVENT_THRESHOLD: Final = re.compile(
-    r"\bof\s+(?:[\w'’-]+\s+){0,6}?[a-z]{2,}ing\s+(?:(?:above|below|over|under|past|beyond|"
-    r"through|to)\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$"
+    # "the chance of rainfall in the south between March and May falling below 80% of the
+    # average", "even odds of clearing the 5% threshold": a level or a bar the event passes
+    r"\bof\s+(?:[\w'’-]+\s+){0,10}?[a-z]{2,}ing\s+(?:(?:above|below|over|under|past|beyond|"
+    r"through|to)\s+)?(?:the\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$"
     # "an even chance that the two-year fixed rate would fall below 4%": the event in a clause
     r"|\bthat\s+(?:[\w'’-]+\s+){0,8}?(?:would|will|could|might|may|can)\s+(?:[a-z]+\s+)?"
     r"(?:above|below|over|under|past|beyond|through|to)\s+"
@@ -762,11 +792,13 @@ _EVENT_THRESHOLD: Final = re.compile(
 
 
 # "A yes is not impossible, but I would put it at one in three": "it" is the event, and a
-# ratio of people to people is no quantity here ("put it at 3%" may be a rate, so not that).
+# ratio of people to people is no quantity here ("put it at 3%" may be a rate, so a percentage
+# counts only when graded as odds are, "better than 80%", or set against a certainty).
 _PUT_IT_AT: Final = re.compile(
     # "..., putting it at around one in five": the same, hung on the clause before
     r"\bput(?:s|ting)?\s+it\s+at\s+(?:(?:no\s+(?:more|better)\s+than|less\s+than|about|around|"
-    r"roughly|just|at\s+(?:most|best|least))\s+)?$"
+    r"roughly|just|at\s+(?:most|best|least)|(?P<graded>better\s+than|worse\s+than)|something\s+like|"
+    r"maybe|perhaps)\s+)?$"
     # "I'd give it one in three that we list in 2030": the odds given to the event after
     r"|\bgive\s+it\s+(?:(?:about|around|roughly|maybe|perhaps|no\s+more\s+than)\s+)?$"
     # "I'd put it lower than that, maybe one in ten": the answerer's own odds against the
@@ -878,9 +910,11 @@ _BOOKMAKER_FRACTION: Final = re.compile(
     r"(?:/|[-–](?=\d{1,3}\b(?![-–/])))(?P<b6>\d{1,3})\b",
     re.IGNORECASE,
 )
+# 'put the chance that the new line would open before the strike ends at "roughly even"': the
+# event may take many words to state, and the odds may be quoted.
 _EVENS: Final = re.compile(
-    r"\bevens\b(?!\s+(?:out|up))|\b(?:odds|chances?|probability|likelihood)\b[^.;]{0,80}?\bat\s+(?:about\s+|"
-    r"around\s+|roughly\s+|close\s+to\s+|near\s+)?even\b(?![\s-]+(?:more|less|higher|lower|"
+    r"\bevens\b(?!\s+(?:out|up))|\b(?:odds|chances?|probability|likelihood)\b[^.;]{0,200}?\bat\s+"
+    r"[\"“‘']?(?:about\s+|around\s+|roughly\s+|close\s+to\s+|near\s+)?even\b(?![\s-]+(?:more|less|higher|lower|"
     r"better|worse|further|if|though|as|when|with|money\s+on))",
     re.IGNORECASE,
 )

@@ -12,6 +12,7 @@ from forecasts.extraction.cues import (
     _ATTRIBUTED_POSSIBILITY,
     CueKind,
     _Cue,
+    _even_odds,
 )
 from forecasts.extraction.quantities import _BARE_MODALS
 from forecasts.extraction.sentences import _clause_start
@@ -42,6 +43,21 @@ def _probability_cue(cues: list[_Cue], text: str = "") -> _Cue | None:
     if not chosen:
         return None
     best = _main_cue(chosen)
+    graded = next(
+        (
+            cue
+            for cue in chosen
+            if best.kind == "hedge"
+            and cue.start >= best.end
+            and (cue.kind == "explicit" or _even_odds((cue.phrase or "").lower()))
+            and _GRADING_GAP.fullmatch(text, best.end, cue.start)
+        ),
+        None,
+    )
+    if graded is not None:
+        # 'he was "probably 50-50"': the hedge word grades the odds stated after it, and the
+        # odds are the figure
+        return graded
     earlier = [cue for cue in chosen if cue.end <= best.start]
     if earlier and _odds_of_another_event(text, earlier[0].end, best.start):
         return earlier[0]
@@ -56,6 +72,9 @@ def _odds_of_another_event(text: str, start: int, end: int) -> bool:
     return turn is not None and _ODDS_OF.search(text, turn.end(), end) is not None
 
 
+_GRADING_GAP: Final = re.compile(r"[\s\"“‘']*(?:(?:a|an)\s+)?")
+
+
 _CONTRAST: Final = re.compile(r"(?:,|;)\s+(?:but|though|although|while|whereas)\b|;\s")
 
 
@@ -65,12 +84,13 @@ _ODDS_OF: Final = re.compile(
 
 
 def _background_absolute(text: str, cue: _Cue, cues: list[_Cue]) -> bool:
-    """A likelihood in a "with" clause is background to a claim that follows it; a figure in
-    one that closes the sentence ("We expect a dry summer, with a 65% chance that totals fall
-    in the driest third") states the odds of the claim before it."""
+    """A likelihood in a "with" clause is background to a claim that follows it; a figure or a
+    hedge in one that closes the sentence ("We expect a dry summer, with a 65% chance that
+    totals fall in the driest third", "expects growth to be weak, with output likely to
+    contract") states the odds of the claim before it."""
     if not _in_absolute(text, cue.start):
         return False
-    return cue.kind != "explicit" or any(other.start > cue.end for other in cues)
+    return any(other.start > cue.end for other in cues)
 
 
 def _in_absolute(text: str, start: int) -> bool:

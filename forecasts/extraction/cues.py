@@ -1483,6 +1483,15 @@ def _phrase_cue(
         # "I'd be surprised if this isn't a severe season": the surprise is at the outcome
         # not coming, so the outcome is as likely as its absence would be unlikely
         probability = round(1 - probability, 3)
+    if (
+        probability is not None
+        and kind == "hedge"
+        and phrase.endswith(" not")
+        and _NOT_UNTIL_AFTER.match(after)
+    ):
+        # "with the result probably not known until Monday": "not ... until" dates the event
+        # rather than denying it, so the hedge is of its coming then, a delay
+        probability = round(1 - probability, 3)
     return _Cue(
         kind,
         match.start,
@@ -1498,6 +1507,12 @@ def _phrase_cue(
 # "will be surprised by this team", "would be surprised at how quickly": surprise at a thing
 # or a manner, which no likelihood scale reads, unlike "surprised if" or "surprised to see".
 _SURPRISED_BY_AFTER: Final = re.compile(r"\s+(?:by|at)\b", re.IGNORECASE)
+
+
+# "probably not known until", "almost certainly not be finished until the spring"
+_NOT_UNTIL_AFTER: Final = re.compile(
+    r"\s+(?:be\s+|have\s+|get\s+)?(?:[a-z]+\s+){0,2}?until\b", re.IGNORECASE
+)
 
 
 # "surprised if this isn't ...", "surprised if they didn't cut": the outcome, denied
@@ -2172,7 +2187,8 @@ _EVEN_ODDS: Final = frozenset(
 
 
 # "a roughly even chance that it sets a record", "of that happening": the event the odds are on
-_ODDS_OF_AFTER: Final = re.compile(r"^\s*(?:whether|that|on|if|of)\b", re.IGNORECASE)
+# 'was "probably 50-50" for Sunday': fit for a match, the quotation closed before the event
+_ODDS_OF_AFTER: Final = re.compile(r"^[\"”’']?\s*(?:whether|that|on|if|of|for)\b", re.IGNORECASE)
 
 
 def _even_odds(phrase: str) -> bool:

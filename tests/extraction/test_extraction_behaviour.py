@@ -11421,3 +11421,111 @@ def test_not_in_a_position_to_say_is_no_event_denied() -> None:
         "The country is not in a downturn", "We are not in a position to say"
     )
     assert speakers_of(text) == []
+
+
+def probability_of(text: str) -> float | None:
+    candidates = extract_candidates(text, published_at=PUBLISHED)
+    assert candidates
+    return candidates[-1].probability
+
+
+def test_a_threshold_the_event_clears_is_not_its_probability() -> None:
+    text = (
+        "Analyst Petra Lund said she gives the Farmers' League about even odds of clearing the "
+        "4% bar for seats in the next election."
+    )
+    assert probability_of(text) == 0.5
+
+
+def test_a_level_the_event_falls_below_is_not_its_probability() -> None:
+    text = (
+        "The Selvin Water Board puts the chance of reservoir levels in the northern valleys "
+        "during the summer months falling below 40% of capacity at 25%."
+    )
+    assert probability_of(text) == 0.25
+
+
+def test_the_chance_of_clearing_at_a_figure_is_still_the_odds() -> None:
+    text = "Analyst Petra Lund put the chance of the Farmers' League clearing the bar at 30%."
+    assert probability_of(text) == 0.3
+
+
+def test_put_it_at_better_than_a_percentage_is_a_chance() -> None:
+    text = (
+        "Q: Will the bridge open before the summer?\n\nA: It will. \"I'd put it at better "
+        'than 75%."'
+    )
+    assert probability_of(text) == 0.75
+
+
+def test_put_it_at_a_percentage_short_of_certainty_is_a_chance() -> None:
+    text = (
+        "Engineer Lise Harrow said: \"I think the bridge will open in May, though I'd put it "
+        'at something like 65% rather than a certainty."'
+    )
+    assert probability_of(text) == 0.65
+
+
+def test_put_it_at_a_bare_percentage_stays_a_possible_rate() -> None:
+    text = (
+        "Q: Where will inflation peak next year?\n\nA: Economist Lise Harrow said inflation "
+        'will peak next year. "I\'d put it at something like 4%."'
+    )
+    assert probability_of(text) != 0.04
+
+
+def test_a_model_s_share_of_the_time_is_its_probability() -> None:
+    text = (
+        "Ahead of Saturday's final, the Ostwick model has Brannock winning 38% of the time, "
+        "with extra time at 21%."
+    )
+    assert probability_of(text) == 0.38
+
+
+def test_how_often_something_happens_is_no_probability() -> None:
+    text = "Forecaster Ana Ruiz said it will rain on Saturday; it rains 30% of the time in May."
+    assert probability_of(text) != 0.3
+
+
+def test_even_odds_quoted_after_a_long_event_are_even() -> None:
+    text = (
+        "Minister Karl Boden put the chance that the new terminal would be ready before the "
+        'holiday traffic starts at "about even," and said work would go on through the night.'
+    )
+    assert probability_of(text) == 0.5
+
+
+def test_a_hedge_word_before_fifty_fifty_grades_the_odds() -> None:
+    text = 'Coach Ida Marsh said her captain was "probably 50-50" for the final on Saturday.'
+    assert probability_of(text) == 0.5
+
+
+def test_a_hedge_before_going_to_is_still_the_hedge() -> None:
+    text = "The city's target of 5,000 new homes is almost certainly going to be missed in 2027."
+    assert probability_of(text) == 0.95
+
+
+def test_a_hedge_in_a_closing_with_clause_is_the_claim_s_odds() -> None:
+    text = (
+        "The central bank expects output to be flat this quarter, with exports likely to fall "
+        "before recovering next year."
+    )
+    assert probability_of(text) == 0.7
+
+
+def test_a_hedge_in_an_opening_with_clause_is_background() -> None:
+    text = "With no party likely to win outright, a coalition was unlikely before March, she said."
+    assert probability_of(text) == 0.3
+
+
+def test_probably_not_until_a_time_dates_the_event() -> None:
+    text = (
+        "Election officer Maria Tell warned that counting would be slow, with the final "
+        "tally probably not ready until the morning of May 3."
+    )
+    assert probability_of(text) == 0.7
+
+
+def test_probably_not_before_a_time_denies_the_event() -> None:
+    text = "Maria Tell said the final tally would probably not be ready before May 3."
+    assert probability_of(text) == 0.3
