@@ -727,6 +727,11 @@ def _in_probability_context(text: str, match: re.Match[str]) -> bool:
         )
         or ("put" in text and _PUT_CHANCE_AT.search(text, 0, match.start()))
         or (
+            "weight" in text
+            and _WEIGHT_AFTER.match(text, match.end())
+            and _SCENARIO_GIVEN_BEFORE.search(before)
+        )
+        or (
             ("likel" in text or "favo" in text)
             and match.group().endswith("%")
             and _LIKELIEST_AT.search(text, 0, match.start()) is not None
@@ -765,6 +770,17 @@ _HAS_IT_HAPPENING: Final = re.compile(
     r"(?:(?:about|around|roughly|just|only|nearly|almost)\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "The upside case, a rebound in exports, gets a 15% weight": the weight a forecaster puts on
+# one of its scenarios is that scenario's probability; an index's or portfolio's "30% weight"
+# in a sector names no case or scenario before it.
+_SCENARIO_GIVEN_BEFORE: Final = re.compile(
+    r"\b(?:case|scenario)\b[^.;]{0,120}?\b(?:gets|get|carries|carry|has|have|is\s+given|"
+    r"are\s+given|receives|receive)\s+(?:a|an)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
+_WEIGHT_AFTER: Final = re.compile(r"\s*(?:probability\s+)?(?:weight|weighting)\b", re.IGNORECASE)
 
 
 # "a risk that wage growth, currently 3.4 per cent, proves slower": an aside giving today's

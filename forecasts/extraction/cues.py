@@ -141,8 +141,10 @@ _FORECAST_VERB: Final = re.compile(
     r"|(?<=,\s)pencil(?:l?ing)\s+in\b(?=\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:to|of|at)\s+"
     r"(?:about\s+|around\s+)?[$€£]?\d)"
     # "We look for two more cuts of 25bp", "we now pencil in a rebound to 2% growth": a
-    # forecaster's own idiom for what it expects, with the figure it expects
-    r"|(?:(?<=\bI\s)|(?<=\bwe\s)|(?<=\bnow\s)|(?<=\bstill\s))(?:look\s+for|pencil\s+in)\b"
+    # forecaster's own idiom for what it expects, with the figure it expects; "I'd pencil in
+    # growth of around 0.8%": the same, in the conditional of modesty
+    r"|(?:(?<=\bI\s)|(?<=\bwe\s)|(?<=\bnow\s)|(?<=\bstill\s)|(?<=\bI['’]d\s)|(?<=\bwe['’]d\s)"
+    r"|(?<=\bwould\s))(?:look\s+for|pencil\s+in)\b"
     r"(?=\s+(?:an?\s+)?(?:[\w-]+\s+){0,5}?(?:[$€£]?\d|(?:a|an|further|more)\s+(?:[\w-]+\s+)?"
     r"(?:to|of)\s+[$€£]?\d))"
     # "AgriSight was more pessimistic, estimating the harvest at 23.8 million tonnes"
@@ -320,6 +322,15 @@ _POLICY_MOVE_PRESENT: Final = (
 )
 
 
+# "I think they extend the cuts again", "we doubt they lift the sanctions before the summit": a
+# measure kept or ended by those who set it, its continuation still to be decided.
+_MEASURE_MOVE_PRESENT: Final = (
+    r"(?<=they\s)(?:extend|renew|prolong|deepen|unwind|lift|scrap|end)\s+(?:the|their|its)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:cuts|curbs|quotas|sanctions|tariffs|restrictions|ban|cap|freeze|"
+    r"moratorium|embargo)\b"
+)
+
+
 # "by four or five points", "by two goals": a winning margin, which only a result settles.
 _MARGIN: Final = (
     r"(?:(?:it|this|that|the\s+[\w-]+|[A-Z][\w'’-]+)\s+)?by\s+(?:about\s+|around\s+)?"
@@ -386,7 +397,7 @@ _THINK_PRESENT: Final = re.compile(
     # "The levy, I suspect, goes down": the verb of opinion set between subject and verb
     r"(?:,\s+|\s+(?:that\s+)?(?:[\w'’-]+\s+){1,6}?)"
     rf"(?:{_OUTCOME_PRESENT}|(?<=they\s)(?:{_OUTCOME_PRESENT_PLURAL})"
-    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT}"
+    rf"|(?<=we\s)(?:{_OUTCOME_PRESENT_PLURAL})|{_POLICY_MOVE_PRESENT}|{_MEASURE_MOVE_PRESENT}"
     # "I think we are two to three weeks away from it": how long until the event comes
     r"|(?:is|are)\s+(?:(?:only|just|still|about|around|perhaps|maybe)\s+)?(?:[\w-]+\s+){1,3}?"
     r"(?:days|weeks|months|years)\s+away"

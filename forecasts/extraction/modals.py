@@ -187,9 +187,11 @@ _PLEDGE_AFTER: Final = re.compile(
     r"play\s+(?:the\s+same|(?:our|their|his|her|its)\s+own|(?:an?\s+)?(?:attacking|aggressive|"
     r"positive|expansive|defensive|fearless|attractive))\b|"
     # "we will be back next week" is where the speaker goes; "we will be back to growth by the
-    # summer" is where trading leaves them
+    # summer" is where trading leaves them; "we'll be back in parliament" is where the voters
+    # put them
     r"be\s+back\b(?!\s+(?:to|in)\s+(?:growth|profit|profitability|surplus|the\s+black|"
-    r"the\s+(?:top|(?:semi-?|quarter-?)?finals?|play-?offs?)\b))|"
+    r"the\s+(?:top|(?:semi-?|quarter-?)?finals?|play-?offs?)\b|(?:the\s+)?(?:parliament|power|"
+    r"government|office|legislature|assembly|senate|council)\b))|"
     # "we will be in Brussels" is where the speaker goes; "we will not be in recession", "we'll
     # be in surplus by 2028" is where events leave them
     # "we will be in the next government", "in power", "in that runoff": where votes put them
@@ -1437,7 +1439,11 @@ _OWN_PRONOUN_BEFORE: Final = re.compile(
 # "was confident the government", "is sure that the regulator": a belief held about a third
 # party named as the subject after it (not "I", "we", "it", the speaker's own side).
 _SURE_OF_ANOTHER: Final = re.compile(
-    r"\b(?:confident|convinced|sure|certain)\s+(?:that\s+)?the\s+(?:[\w'’-]+\s+){1,3}$",
+    r"\b(?:(?:confident|convinced|sure|certain)\s+"
+    # "We do not think the alliance will unwind its cuts": the speaker's own belief about what
+    # a body they do not speak for will do
+    r"|\b(?:i|we)\s+(?:(?:do\s+not|don['’]t|still|now)\s+)?(?:think|believe|expect|doubt)\s+)"
+    r"(?:that\s+)?the\s+(?:[\w'’-]+\s+){1,3}$",
     re.IGNORECASE,
 )
 
@@ -1513,7 +1519,9 @@ _SURE_BEFORE: Final = re.compile(
 # "If births recover, ...", "In the high-migration variant, ...": the condition a release's
 # alternative projection rests on.
 _PROJECTION_CONDITION: Final = re.compile(
-    r"^\s*(?:if|unless|should)\b|\b(?:variant|scenario)\b", re.IGNORECASE
+    # "In that case we think GDP would shrink ...": the scenario the sentence before set out
+    r"^\s*(?:if|unless|should|in\s+(?:that|this|which)\s+case)\b|\b(?:variant|scenario)\b",
+    re.IGNORECASE,
 )
 
 

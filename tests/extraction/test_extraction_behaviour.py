@@ -11529,3 +11529,75 @@ def test_probably_not_until_a_time_dates_the_event() -> None:
 def test_probably_not_before_a_time_denies_the_event() -> None:
     text = "Maria Tell said the final tally would probably not be ready before May 3."
     assert probability_of(text) == 0.3
+
+
+def _note(body: str) -> list[Candidate]:
+    text = (
+        "Tarnby: a slow spring\n\n"
+        "Ossel Vale Bank | Commodities Research | 4 March 2024\n\n"
+        "Producers met last week and kept their quotas.\n\n" + body
+    )
+    return extract_candidates(text, published_at=PUBLISHED)
+
+
+def test_a_note_s_own_view_of_what_another_body_will_do_is_a_forecast() -> None:
+    found = _note(
+        "We do not think the alliance will scrap its quotas this year. "
+        "We think it is likely that they extend the quotas again at their next meeting."
+    )
+    assert [(c.speaker, c.sentence[:13]) for c in found] == [
+        ("Ossel Vale Bank", "We do not thi"),
+        ("Ossel Vale Bank", "We think it i"),
+    ]
+
+
+def test_a_party_s_act_told_by_its_own_leader_stays_a_pledge() -> None:
+    text = "Vote\n\nNola Reed, the party's leader, said the party would cut fuel duty."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_a_measure_kept_in_the_present_after_a_belief_needs_the_measure() -> None:
+    found = _note("We think it is likely that they extend their reach in the region.")
+    assert found == []
+
+
+def test_in_that_case_a_note_s_scenario_would_is_a_forecast() -> None:
+    found = _note(
+        "Our downside scenario has the strike spreading to the ports by May. "
+        "In that case we think output would fall by around 3% in 2024."
+    )
+    assert [c.sentence[:12] for c in found] == ["In that case"]
+
+
+def test_the_weight_a_note_puts_on_its_scenario_is_its_probability() -> None:
+    found = _note(
+        "We expect prices to ease this year. "
+        "The upside case, a mild summer that lifts demand, gets a 20% weight."
+    )
+    assert [(c.speaker, c.probability) for c in found] == [
+        ("Ossel Vale Bank", None),
+        ("Ossel Vale Bank", 0.2),
+    ]
+
+
+def test_a_sector_s_weight_in_an_index_is_no_probability() -> None:
+    text = "Markets\n\nTech stocks have a 30% weight in the Ossel index this year."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_pencilling_a_figure_in_in_the_conditional_is_a_forecast() -> None:
+    text = (
+        "Growth\n\n"
+        '"I\'d pencil in growth of about 1.1% for next year," said Oren Pike, an economist at '
+        "Vale Bank."
+    )
+    assert only(text).speaker == "Oren Pike"
+
+
+def test_back_in_parliament_is_where_the_voters_put_a_party_and_back_home_is_not() -> None:
+    text = (
+        "Election night\n\n"
+        '"We\'ll be back in parliament, mark my words," Ida Voss said. '
+        '"We\'ll be back in the capital on Monday," Ida Voss said.'
+    )
+    assert only(text).sentence.startswith("\"We'll be back in parliament")
