@@ -167,7 +167,8 @@ _OPINION: Final = re.compile(
     r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:guess|read|bet|call|forecast|prediction|expectation|hunch|pick|"
     # "Our planning assumption is that diversions continue for the whole year"
     r"tip|assumption|"
-    r"money|(?<=base\s)case|(?<=central\s)case|scenario)\s+is\b"
+    # "My guess would be between half a degree and a degree": the same, put modestly
+    r"money|(?<=base\s)case|(?<=central\s)case|scenario)\s+(?:is|would\s+be)\b"
     # "My central estimate is around 1,400 at the peak": the figure the speaker expects; not
     # "is that 30% of homes are damp now", an estimate of today
     r"|\b(?:my|our)\s+(?:central|best)\s+estimate\s+is\b"
@@ -375,6 +376,16 @@ _PRESENT_TREND: Final = re.compile(
     r"(?![^.;]*\b(?:usually|typically|always|normally|every|each)\b)"
     r")(?:" + _FUTURE_TIME + r"|(?=in\s+the\s+(?:first|second|third|fourth)\s+quarter\b))",
     re.IGNORECASE,
+)
+
+
+# "By the end of August it's back below 45 per cent", "By June, prices are at about $80": a
+# source's level for a time they name, told in the present (a level gone by takes "was").
+_LEVEL_BY_THEN: Final = re.compile(
+    r"^\W*(?:[A-Z][A-Z'’.-]*:\s+)?By\s+(?:the\s+(?:end|middle|start)\s+of\s+)?"
+    rf"(?i:{_MONTH_NAMES}|next\s+\w+|the\s+(?:spring|summer|autumn|winter))\s*,?\s+"
+    r"(?:it|they|[\w-]+(?:\s+[\w-]+)?)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:back\s+|still\s+|already\s+)?"
+    r"(?:below|above|under|over|at|around|near|down\s+to|up\s+to)\s+(?:about\s+|around\s+)?[$€£]?\d"
 )
 
 
@@ -1642,6 +1653,11 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
         yield _plain_cue(
             "opinion", match.start(), match.end(), "a forecaster's figure for a time to come"
         )
+    left = _TIME_LEFT.search(text) if sourced and ("has " in text or "have " in text) else None
+    if left is not None:
+        yield _plain_cue(
+            "opinion", left.start(), left.end(), "the time a source gives before an end"
+        )
     track = _ON_TRACK.search(text) if sourced and ("on " in text or "head" in text) else None
     if track is not None:
         yield _plain_cue(
@@ -1712,6 +1728,11 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     )
     if trend is not None:
         yield _plain_cue("opinion", trend.start(), trend.end(), "a trend told in the present")
+    level = _LEVEL_BY_THEN.match(text) if voiced and "By " in text else None
+    if level is not None:
+        yield _plain_cue(
+            "opinion", level.start(), level.end(), "a level by a time named, in the present"
+        )
     margin = _MARGIN_PRESENT.search(text) if voiced and " by " in text else None
     if margin is not None:
         yield _plain_cue("opinion", margin.start(), margin.end(), "a result called by its margin")
@@ -1719,6 +1740,17 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
 
 # "output was on track to reach a record", "is on course for a narrow defeat": where a source
 # says things are heading is its forecast (LABELLING.md, eleventh split).
+# "He has maybe a year", "the fund has perhaps six months left": how long a source gives a
+# holder in post, or a thing before it runs out, is a call that the end comes by then; not
+# "has perhaps two weeks to decide", a time allowed for an act.
+_TIME_LEFT: Final = re.compile(
+    r"\b(?:has|have)\s+(?:got\s+)?(?:maybe|perhaps|probably|possibly|at\s+most)\s+"
+    r"(?:a|an|one|two|three|four|five|six|\d{1,2}|a\s+few|another)\s+(?:more\s+)?"
+    r"(?:days?|weeks?|months?|years?|seasons?)\b(?:\s+left\b)?(?!\s+(?:to|of|in\s+which)\b)",
+    re.IGNORECASE,
+)
+
+
 _ON_TRACK: Final = re.compile(
     r"\b(?:is|are|was|were|remains?|remained|seems?|looks?|appears?)\s+"
     # 'were "on course for their worst result"': the phrase may be quoted, the result theirs
@@ -1981,8 +2013,18 @@ def _not_a_forecast_verb(text: str, match: re.Match[str]) -> bool:
     if word in {"forecast", "forecasts", "projects", "project"} and _NOUN_AFTER.match(
         text[match.end() :]
     ):
+        if _TRAILING_SOURCE_BEFORE.search(before) and _SENTENCE_END_AFTER.match(text, match.end()):
+            # "Labour is on course for 52 seats, the Kell Institute projects.": the source and
+            # its verb after the claim, as "..., the bank said" is
+            return False
         return not re.search(r"\b(?:i|we|he|she|they|it)\s+$", before, re.IGNORECASE)
     return False
+
+
+_TRAILING_SOURCE_BEFORE: Final = re.compile(
+    r",\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w'’.-]*){0,4}\s+$"
+)
+_SENTENCE_END_AFTER: Final = re.compile(r"\s*[.!]?[\"”’']?\s*$")
 
 
 # "If turnout stays where it was, Quist wins by three points": a source's forecast in the
@@ -2228,4 +2270,16 @@ def _hedge_points_ahead(text: str, cue: _Cue, attribution: _Attribution) -> bool
     if _PREDICATIVE_BEFORE.search(before) and _PREDICATIVE_AFTER.match(text[cue.end :]):
         return True  # "Power cuts are likely in the warning area": an event, ahead
     reported = 0 <= attribution.verb_start < cue.start
+    if attribution.verb_start >= cue.end and _BACKSHIFTED_HEDGE.search(before):
+        # 'A deal was "not possible" while the troops remained, he told the wire': the telling
+        # after the claim backshifts it as the telling before does
+        return _BACKSHIFTED_CLAUSE_END.match(text, cue.end) is not None
     return reported and bool(_BACKSHIFTED_HEDGE.search(before))
+
+
+# The end of a backshifted hedge's clause: the comma before the telling, or the condition the
+# outcome waits on.
+_BACKSHIFTED_CLAUSE_END: Final = re.compile(
+    r"[\"”’']?\s*(?:,|(?:while|until|unless|before|so\s+long\s+as|as\s+long\s+as)\b)",
+    re.IGNORECASE,
+)

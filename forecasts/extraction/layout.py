@@ -627,10 +627,11 @@ def _turns_running_on(labels: dict[int, str], paragraphs: list[str]) -> dict[int
 # under name-and-role lines, with no quotation marks to show whose the words are.
 _ROUNDUP_HEADER: Final = re.compile(
     # not "By Katrin Avellaneda-Roos, political correspondent": the writer's byline
-    r"^\s*(?!By\s)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+    # "DR. INES HALLORAN, sports psychologist": a title before the name
+    r"^\s*(?!By\s)(?:(?:DR|Dr|PROF|Prof)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
     # "Dev Osei (former Rovers striker)", "Ana Berg, The Courier:": the role in brackets, and
-    # a colon that opens the picks below
-    r"(?:,\s+[^.!?:;\"“”]{3,100}?|\s+\([^()\"“”]{3,80}\))\s*:?\s*$"
+    # a colon that opens the picks below; "former world No. 9": a rank's abbreviation
+    r"(?:,\s+(?:[^.!?:;\"“”]|(?<=No)\.(?=\s?\d)){3,100}?|\s+\([^()\"“”]{3,80}\))\s*:?\s*$"
 )
 _ROUNDUP_HEADERS_MIN: Final = 3
 # "We asked two pundits for their picks": a panel the text announces may have only two.

@@ -11601,3 +11601,66 @@ def test_back_in_parliament_is_where_the_voters_put_a_party_and_back_home_is_not
         '"We\'ll be back in the capital on Monday," Ida Voss said.'
     )
     assert only(text).sentence.startswith("\"We'll be back in parliament")
+
+
+def test_a_source_and_its_forecast_verb_after_the_claim_make_it_theirs() -> None:
+    text = (
+        "Seats\n\nThe Farmers' List is on course for 9 to 12 seats, the Orlen Institute projects."
+    )
+    assert only(text).speaker == "Orlen Institute"
+
+
+def test_a_body_s_projects_ending_a_sentence_are_no_forecast() -> None:
+    text = "Works\n\nThe grant went to three of the Orlen Institute projects."
+    assert extract_candidates(text, published_at=PUBLISHED) == []
+
+
+def test_the_time_a_source_gives_a_leader_is_a_forecast_and_a_time_to_act_is_not() -> None:
+    text = (
+        "Leadership\n\n"
+        '"She has perhaps six months left," said Tove Arn, a former minister. '
+        '"She has perhaps six months to fix the budget," said Tove Arn.'
+    )
+    assert only(text).sentence.startswith('"She has perhaps six months left')
+
+
+def test_a_hedge_backshifted_before_the_telling_is_a_forecast() -> None:
+    text = (
+        "Talks\n\n"
+        'A ceasefire was "unlikely" while the shelling went on, Ivo Stenberg told reporters. '
+        'The shelling was "likely" the cause of the fire, Ivo Stenberg told reporters.'
+    )
+    assert only(text).sentence.startswith("A ceasefire")
+
+
+def test_my_guess_would_be_is_a_forecast() -> None:
+    text = (
+        "Heat\n\nASTRID LUNE: The spring will be warm. My guess would be about a degree "
+        "above the average."
+    )
+    assert extract_candidates(text, published_at=PUBLISHED)[-1].sentence.startswith("My guess")
+
+
+def test_a_level_by_a_time_named_in_a_source_s_present_is_a_forecast() -> None:
+    text = (
+        '"Storage is at 40 per cent now," said Ada Ruiz. '
+        '"By the end of July it\'s back below 30 per cent," she said. '
+        '"By the end of July it was below 30 per cent last year," she said.'
+    )
+    assert only(text).sentence.startswith("\"By the end of July it's")
+
+
+def test_a_pundit_s_role_line_may_carry_a_rank_or_a_title() -> None:
+    text = (
+        "Open: our experts pick the winners\n\n"
+        "We asked three experts who will win.\n\n"
+        "ANNA PIKE, coach\n\n"
+        "I think Lund beats him in the final.\n\n"
+        "TOMAS BERG, former world No. 4\n\n"
+        "Brantsen is the pick. But I think Okoro beats him in the semi-final.\n\n"
+        "On the women's side, Ivanova won't get past the quarter-finals.\n\n"
+        "DR. ELSA HOLM, sports psychologist\n\n"
+        "I think Lund holds her nerve and wins the final."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.speaker for c in found] == ["Anna Pike", "Tomas Berg", "Tomas Berg", "Elsa Holm"]
