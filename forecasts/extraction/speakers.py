@@ -708,11 +708,13 @@ def _attribution_in_sentence(
     )
     if estimate is not None and not _inside(estimate.start(), regions):
         owner = "owner" if estimate.group("owner") else "after"
-        name = (
-            document.last_organisation or _last_speaking_body(document)
-            if estimate.group("its")
-            else _resolve_name(estimate.group(owner), text, estimate.start(owner), document)
-        )
+        if estimate.group("the"):
+            body = _definite_org(estimate.group("the"), document, text[: estimate.start()])
+            name = body.name if body is not None else None
+        elif estimate.group("its"):
+            name = document.last_organisation or _last_speaking_body(document)
+        else:
+            name = _resolve_name(estimate.group(owner), text, estimate.start(owner), document)
         if name is not None:
             return _Attribution(name, verb_start=estimate.start(), verb_end=estimate.end())
     agent = PASSIVE_BY_AGENT.search(text) if " by " in text else None
@@ -1215,6 +1217,8 @@ _ESTIMATE_WORDS: Final = (
     "forecast",
     "model",
     "view",
+    "figures",
+    "numbers",
 )
 
 
@@ -1222,9 +1226,11 @@ _ESTIMATE_WORDS: Final = (
 _BY_ESTIMATE: Final = re.compile(
     r"\b(?:[Bb]y|[Ii]n|[Oo]n)\s+(?:(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?"
     # "By its own projections, the reservoir will fall": the body the article speaks of
-    r"|(?P<its>its|their))\s+"
+    r"|(?P<its>its|their)"
+    # "..., on the institute's figures.": the body the noun was used for
+    r"|(?<=,\son\s)(?P<the>the\s+[a-z]+)['’]s)\s+"
     r"(?:own\s+)?(?:estimate|estimates|reckoning|calculations?|count|forecasts?|projections?|"
-    r"models?|view)\b"
+    r"models?|view|(?<=s\s)figures|(?<=s\s)numbers)\b"
     # "in the view of Jan Berg": the owner after the noun
     r"|\b[Ii]n\s+the\s+(?:view|estimate|reckoning)\s+of\s+"
     r"(?P<after>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"

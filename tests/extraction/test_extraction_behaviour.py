@@ -11664,3 +11664,12 @@ def test_a_pundit_s_role_line_may_carry_a_rank_or_a_title() -> None:
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speaker for c in found] == ["Anna Pike", "Tomas Berg", "Tomas Berg", "Elsa Holm"]
+
+
+def test_a_claim_read_off_a_named_body_s_figures_is_the_body_s() -> None:
+    text = (
+        "Seats\n\nThe Farmers' List is on course for 9 to 12 seats, the Orlen Institute "
+        "projects. The nationalist Coast Party would take 4 to 6, on the institute's figures."
+    )
+    found = extract_candidates(text, published_at=PUBLISHED)
+    assert [c.speaker for c in found] == ["Orlen Institute", "Orlen Institute"]
