@@ -44,7 +44,11 @@ from forecasts.extraction.layout import (
     _title_case_heading,
     _transcript_labels,
 )
-from forecasts.extraction.modals import _CHECKABLE_PREDICATE, _checkable_predicate
+from forecasts.extraction.modals import (
+    _AT_THE_CURRENT_RATE,
+    _CHECKABLE_PREDICATE,
+    _checkable_predicate,
+)
 from forecasts.extraction.names import (
     _GENERIC_SUBJECT,
     _SPEECH,
@@ -2629,6 +2633,8 @@ def _build(
                 or _NUMBERED_POINT.match(sentence.text) is not None
                 or (" than " in sentence.text and _THAN_A_PAST_PERIOD.search(sentence.text))
                 or _HEDGED_RESULT.search(sentence.text) is not None
+                # "On current building rates, that target will be missed": a trend projected
+                or _AT_THE_CURRENT_RATE.match(sentence.text) is not None
             ),
         ),
         reason=main.reason,

@@ -460,6 +460,15 @@ _RULE_SUBJECT: Final = re.compile(
 )
 
 
+# "At the current rate,", "On current trends,", "At this pace,": a trend carried forward
+# opening the sentence, which makes what follows a projection.
+_AT_THE_CURRENT_RATE: Final = re.compile(
+    r"^\W*(?:At|On)\s+(?:the\s+)?(?:current|present|this|that|recent|today['’]s)\s+"
+    r"(?:[\w-]+\s+)?(?:rates?|pace|trends?)\s*,",
+    re.IGNORECASE,
+)
+
+
 # what a rule obliges, allows or entitles people to do
 _DEONTIC_AFTER: Final = re.compile(
     r"^\s*(?:(?:not|also|still|now|only|then|no\s+longer|all|each)\s+)*(?:have\s+to|"
@@ -756,7 +765,9 @@ def _arrangement(text: str, start: int, after: str, attribution: _Attribution) -
         return False
     subject = text[max(0, start - _LOOK_AROUND) : start]
     return bool(
-        _DEONTIC_AFTER.match(after)
+        # "At the current rate, the ward will need a second bay": a need the trend brings on,
+        # projected, where a rule's "Visitors will need a permit" is a duty it lays down
+        (_DEONTIC_AFTER.match(after) and not _AT_THE_CURRENT_RATE.match(text))
         or _CHARGED_AFTER.match(after)
         or (_AMOUNT_AFTER.match(after) and _CHARGE_FOR_SUBJECT.search(subject))
         or _LIST_PRICE_AFTER.match(after)

@@ -11673,3 +11673,11 @@ def test_a_claim_read_off_a_named_body_s_figures_is_the_body_s() -> None:
     )
     found = extract_candidates(text, published_at=PUBLISHED)
     assert [c.speaker for c in found] == ["Orlen Institute", "Orlen Institute"]
+
+
+def test_the_writer_s_need_projected_at_the_current_rate_is_a_forecast_not_a_duty() -> None:
+    text = (
+        "The shelter\n\nAt this pace, the Kell shelter will need a third kitchen. "
+        "Volunteers will need a badge to enter the kitchen. The shelter will be busy."
+    )
+    assert only(text).sentence.startswith("At this pace, the Kell shelter")
