@@ -344,9 +344,10 @@ _MARGIN: Final = (
 # "Our prediction: City to retain the title", "Our call: Dravec, by two to four points",
 # "Our view: whoever leads, the Liberal Centre will be in it": a preview's own call, after a
 # colon. A call, verdict, view or pick names an outcome (a side to win, a margin, a future);
-# "Our view: the levy is unfair" is an opinion of today.
+# "Our view: the levy is unfair" is an opinion of today. "My bet: the count passes 400 before
+# ..." stakes a bet on an outcome still to come ("Our best bet: the early ferry" is advice).
 _OUR_CALL: Final = re.compile(
-    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:(?:prediction|forecast|tip)\s*:|"
+    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:(?:prediction|forecast|tip|(?<!\bbest\s)bet)\s*:|"
     r"(?:call|verdict|view|pick)\s*:(?=[^.;!?]*?(?:\bto\s+(?:win|take|beat|finish|lift|top|"
     rf"retain|hold|keep|go\s+through|stay)\b|{_MARGIN}|\b(?:will|won['’]t|(?:un)?likely)\b)))",
     re.IGNORECASE,

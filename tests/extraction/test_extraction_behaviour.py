@@ -11681,3 +11681,11 @@ def test_the_writer_s_need_projected_at_the_current_rate_is_a_forecast_not_a_dut
         "Volunteers will need a badge to enter the kitchen. The shelter will be busy."
     )
     assert only(text).sentence.startswith("At this pace, the Kell shelter")
+
+
+def test_the_writer_s_labelled_bet_is_a_forecast_and_a_best_bet_is_advice() -> None:
+    text = (
+        "Ferries\n\nMy bet: the Kell ferry strike ends before the holidays. "
+        "Our best bet: the early ferry from Kell."
+    )
+    assert only(text).sentence.startswith("My bet: the Kell ferry")
