@@ -354,6 +354,17 @@ _OUR_CALL: Final = re.compile(
 )
 
 
+# "A full treaty is at least a year away", "a cure is probably years off": a wait estimated,
+# which a bound or a hedge marks as a call on when the outcome comes; a calendar's "the vote
+# is six weeks away" or "still months away" needs neither.
+_ESTIMATED_WAIT: Final = re.compile(
+    r"\b(?:is|are|remains?|looks?|seems?)\s+(?:at\s+least|at\s+most|(?:no\s+)?more\s+than|"
+    r"(?:no\s+)?less\s+than|probably|likely|almost\s+certainly|perhaps|possibly)\s+"
+    r"(?:an?\s+|one\s+|two\s+|three\s+|a\s+few\s+|several\s+|many\s+)?(?:years?|months?|"
+    r"weeks?|decades?|generation)\s+(?:away|off)\b"
+)
+
+
 # A time still to come: "next year", "in 2027", "for most of next year".
 _FUTURE_TIME: Final = (
     r"(?=[^.;]*\b(?:next\s+(?:year|month|quarter|week|season|winter|summer|spring|autumn|fall)"
@@ -1720,6 +1731,9 @@ def _verb_cues(text: str, sourced: bool) -> Iterator[_Cue]:
     plan = _PLAN_ON.match(text) if "on " in text or "xpect" in text else None
     if plan is not None:
         yield _plain_cue("opinion", plan.start(), plan.end(), "advice to act on an outcome")
+    away = _ESTIMATED_WAIT.search(text) if " away" in text or " off" in text else None
+    if away is not None:
+        yield _plain_cue("opinion", away.start(), away.end(), "how long an outcome is away")
     # a quotation is someone's words, whoever the sentences after it say they are
     voiced = sourced or text.lstrip()[:1] in '"“'
     trend = (

@@ -11689,3 +11689,11 @@ def test_the_writer_s_labelled_bet_is_a_forecast_and_a_best_bet_is_advice() -> N
         "Our best bet: the early ferry from Kell."
     )
     assert only(text).sentence.startswith("My bet: the Kell ferry")
+
+
+def test_an_outcome_at_least_a_span_away_is_a_forecast_and_a_calendar_s_wait_is_not() -> None:
+    text = (
+        "Kell talks\n\nA final settlement of the Kell border is at least two years away. "
+        "The vote on the interim deal is six weeks away, and the summit is still months away."
+    )
+    assert only(text).sentence.startswith("A final settlement of the Kell border")
