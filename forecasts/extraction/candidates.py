@@ -1025,7 +1025,11 @@ def _candidate(
     # a short answer's bare "it will be worse" takes what to check from the question
     if not short and _nothing_to_check(sentence.text, cues, regions, attribution, dated):
         return attribution, None
-    called = _writer_s_call(sentence.text, cues, attribution) and _writer_s_picks(sentences, index)
+    called = _writer_s_call(sentence.text, cues, attribution) and (
+        # "Redfern will lose at least two of the four wards": a bound on a count, in words, is
+        # the number a record settles, as a figure would be
+        _BOUND_IN_WORDS.search(sentence.text) is not None or _writer_s_picks(sentences, index)
+    )
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url, called)
 
 
@@ -1050,6 +1054,15 @@ _NUMBER_WORD: Final = (
 )
 _RANGE_IN_WORDS: Final = re.compile(
     rf"\b{_NUMBER_WORD}\s+(?:and|to|or)\s+{_NUMBER_WORD}\s+[a-z]", re.IGNORECASE
+)
+
+
+# "at least two of the four wards", "more than three seats"; not "at least three weeks", how
+# long an absence or a closure lasts.
+_BOUND_IN_WORDS: Final = re.compile(
+    rf"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|no\s+more\s+than)\s+{_NUMBER_WORD}\b"
+    r"(?!\s+(?:more\s+)?(?:days?|weeks?|months?|years?|games?|matches)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -2570,7 +2583,8 @@ def _build(
     url: str | None,
     called: bool = False,
 ) -> Candidate:
-    """called: the writer's call in a text of their calls, checkable though it names no time."""
+    """called: the writer's call in a text of their calls or on a count bounded in words,
+    checkable though it names no time."""
     main = _main_cue(cues)
     span_start, span_end = _span(sentence, main, regions, attribution)
     if main is _SHORT_ANSWER_CUE:

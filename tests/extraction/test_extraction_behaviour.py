@@ -11697,3 +11697,11 @@ def test_an_outcome_at_least_a_span_away_is_a_forecast_and_a_calendar_s_wait_is_
         "The vote on the interim deal is six weeks away, and the summit is still months away."
     )
     assert only(text).sentence.startswith("A final settlement of the Kell border")
+
+
+def test_the_writer_s_will_with_a_bound_on_a_count_in_words_is_a_call() -> None:
+    text = (
+        "Kell council\n\nThe Greens will win at least three of the five harbour seats. "
+        "Their leader, Ivo Ostby, will miss at least three weeks of the campaign."
+    )
+    assert only(text).sentence.startswith("The Greens will win at least three")
