@@ -2649,6 +2649,7 @@ def _build(
                 or _HEDGED_RESULT.search(sentence.text) is not None
                 # "On current building rates, that target will be missed": a trend projected
                 or _AT_THE_CURRENT_RATE.match(sentence.text) is not None
+                or _NEXT_OFFICE.search(sentence.text) is not None
             ),
         ),
         reason=main.reason,
@@ -2672,6 +2673,15 @@ _THAN_A_PAST_PERIOD: Final = re.compile(
     r"\bthan\s+(?:(?:it\s+|they\s+)?(?:was|were|did)\s+)?(?:in\s+)?(?:(?:last|previous)\s+"
     r"(?:year|season|winter|summer|spring|autumn|month|quarter|week|time)\b|(?:19|20)\d\d\b)",
     re.IGNORECASE,
+)
+
+
+# "Ruiz-Castell will be Sardova's next president": who takes an office still to be filled,
+# which the election or the appointment settles.
+_NEXT_OFFICE: Final = re.compile(
+    r"\b(?:will|won['’]t)\s+(?:not\s+)?be\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)next\s+"
+    r"(?:(?:prime|first|deputy)\s+)?(?:president|minister|premier|chancellor|mayor|governor|"
+    r"leader|chief\s+executive|manager|coach|captain|chair|speaker|secretary-general|pope)\b"
 )
 
 

@@ -11705,3 +11705,11 @@ def test_the_writer_s_will_with_a_bound_on_a_count_in_words_is_a_call() -> None:
         "Their leader, Ivo Ostby, will miss at least three weeks of the campaign."
     )
     assert only(text).sentence.startswith("The Greens will win at least three")
+
+
+def test_the_writer_s_will_on_who_takes_an_office_next_is_a_call() -> None:
+    text = (
+        "Kell\n\nIvo Ostby will be Kell's next prime minister. "
+        "The next prime minister will appoint the cabinet. Whoever wins will be the next premier."
+    )
+    assert only(text).sentence.startswith("Ivo Ostby will be")
