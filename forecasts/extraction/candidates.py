@@ -1028,7 +1028,10 @@ def _candidate(
     called = _writer_s_call(sentence.text, cues, attribution) and (
         # "Redfern will lose at least two of the four wards": a bound on a count, in words, is
         # the number a record settles, as a figure would be
-        _BOUND_IN_WORDS.search(sentence.text) is not None or _writer_s_picks(sentences, index)
+        _BOUND_IN_WORDS.search(sentence.text) is not None
+        # "He will not carry every province": a contest's result, which the count settles
+        or any(_CONTEST_RESULT.match(sentence.text, cue.end) is not None for cue in cues)
+        or _writer_s_picks(sentences, index)
     )
     return attribution, _build(sentence, cues, regions, attribution, deadlines, url, called)
 
@@ -1063,6 +1066,16 @@ _BOUND_IN_WORDS: Final = re.compile(
     rf"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|no\s+more\s+than)\s+{_NUMBER_WORD}\b"
     r"(?!\s+(?:more\s+)?(?:days?|weeks?|months?|years?|games?|matches)\b)",
     re.IGNORECASE,
+)
+
+
+# "will not carry every province", "will win the runoff", "will lose the seat": the result
+# of a vote or a match; not "will lose their jobs" or "will win support".
+_CONTEST_RESULT: Final = re.compile(
+    r"\s+(?:not\s+)?(?:win|lose|carry)\s+(?:the|this|that|every|each|its|their|his|her)\s+"
+    r"(?:[\w-]+\s+)?(?:race|election|vote|runoff|primary|referendum|seats?|wards?|districts?|"
+    r"provinces?|states?|count(?:y|ies)|regions?|constituency|title|final|match|game|series|"
+    r"league|cup|contest)\b"
 )
 
 

@@ -11713,3 +11713,11 @@ def test_the_writer_s_will_on_who_takes_an_office_next_is_a_call() -> None:
         "The next prime minister will appoint the cabinet. Whoever wins will be the next premier."
     )
     assert only(text).sentence.startswith("Ivo Ostby will be")
+
+
+def test_the_writer_s_will_on_a_contest_s_result_is_a_call_and_on_jobs_is_not() -> None:
+    text = (
+        "Kell runoff\n\nIvo Ostby will not carry every district in the north. "
+        "Hundreds of miners will lose their jobs. His plan will win support."
+    )
+    assert only(text).sentence.startswith("Ivo Ostby will not carry")
