@@ -34,10 +34,10 @@ DEV_SPEAKER = 0.95
 # Deadlines are read less well than the rest (contests dated elsewhere in the article,
 # fiscal years, answers whose time is in the question): a floor against losing ground.
 DEV_DEADLINE = 0.76
-# The present test split has not been scored yet; its first and only scoring run, less
-# 0.02, becomes this floor: a regression floor, not a target to tune towards. Earlier
-# splits and their figures are in LABELLING.md.
-TEST_FLOOR = {"precision": 0.0, "recall": 0.0, "speaker": 0.0, "deadline": 0.0}
+# The present test split's first and only scoring run (P 0.90, R 0.88, speaker 0.91,
+# probability within 0.05: 0.96, deadlines to the day: 0.75), less 0.02: a regression
+# floor, not a target to tune towards. Earlier splits and their figures are in LABELLING.md.
+TEST_FLOOR = {"precision": 0.88, "recall": 0.86, "speaker": 0.89, "deadline": 0.73}
 PROBABILITY_TOLERANCE = 0.05
 
 
