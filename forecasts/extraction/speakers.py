@@ -540,9 +540,16 @@ def _view_of_pronoun(
     view = _POSSESSIVE_VIEW.match(text) or _IN_POSSESSIVE_VIEW.match(text)
     if view is None or _inside(view.start("pronoun"), regions):
         return None
-    pronoun = _PRONOUN_OF_POSSESSIVE[view.group("pronoun").lower()]
-    found = _pronoun_speaker(pronoun, document, view.span("view"))
+    found = _possessor(view, document, view.span("view"))
     return found if found.speaker is not None else None
+
+
+def _possessor(
+    possessive: re.Match[str], document: _Document, verb: tuple[int, int]
+) -> _Attribution:
+    """Whom the possessive pronoun of a match ("Her view", "His model") means."""
+    pronoun = _PRONOUN_OF_POSSESSIVE[possessive.group("pronoun").lower()]
+    return _pronoun_speaker(pronoun, document, verb)
 
 
 # The subject of a clause that is a body's staff, its instruments or the body by its initials,
@@ -892,10 +899,7 @@ def _attribution_in_sentence(
             name = _resolve_name(by.group("maker"), text, by.start("maker"), document)
         elif (persons := _PERSON_S_INSTRUMENT.match(text, 0, gives.end("noun"))) is not None:
             # "His model gives the Alliance a 58% chance": the person the pronoun means
-            pronoun = _PRONOUN_OF_POSSESSIVE[persons.group("pronoun").lower()]
-            name = _pronoun_speaker(pronoun, document, (-1, -1)).speaker
-            if name is not None:
-                _report_instrument(name, document)
+            name = _possessor(persons, document, (-1, -1)).speaker
         elif _ITS_BEFORE.match(text, 0, gives.start()):
             # "Its season simulations have ...", "For Sunday's match, its model has ...": the
             # body the sentence is about, or failing that the one that spoke last
@@ -1750,8 +1754,7 @@ def _subject_speaker(
     persons = _PERSON_S_INSTRUMENT.match(subject)
     if persons is not None:
         # "His model projects 2.1 goals": the model of the person the pronoun means
-        pronoun = _PRONOUN_OF_POSSESSIVE[persons.group("pronoun").lower()]
-        through = _pronoun_speaker(pronoun, document, verb)
+        through = _possessor(persons, document, verb)
         if through.speaker is not None:
             _report_instrument(through.speaker, document)
             return through
