@@ -15,7 +15,6 @@ from forecasts.claims import (
 )
 from forecasts.schemas import ClaimCreate, ClaimPublic, Page, Retraction
 from service.api.deps import (
-    DatabaseDep,
     Editor,
     Limit,
     NowDep,
@@ -61,7 +60,7 @@ async def post_claim(data: ClaimCreate, caller: Editor, request: Request) -> Res
 
 @router.get("", response_model=Page[ClaimPublic])
 async def get_claims(
-    database: DatabaseDep,
+    request: Request,
     _: Reader,
     source: str | None = None,
     question_id: QueryId | None = None,
@@ -73,7 +72,7 @@ async def get_claims(
     filters = ClaimFilters(source=source, question_id=question_id, tag=tag)
 
     # As get_one_question: prepared reads, the page's dict written out as it is, cached.
-    body = await database.read_json(
+    body = await (await get_database(request)).read_json(
         ("claims", source, question_id, tag, limit, offset),
         lambda snapshot: claim_page_data(snapshot, filters, limit, offset),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 
 from forecasts.domain import Status
 from forecasts.questions import (
@@ -25,7 +25,6 @@ from forecasts.schemas import (
 )
 from resolvers.resolutions import resolution_public, resolve_question
 from service.api.deps import (
-    DatabaseDep,
     Editor,
     Limit,
     NowDep,
@@ -35,6 +34,7 @@ from service.api.deps import (
     ReadSessionDep,
     ReviewerRole,
     WriteSessionDep,
+    get_database,
 )
 from service.views import question_detail_data
 
@@ -81,13 +81,14 @@ def get_questions(
 
 
 @router.get("/{question_id}", response_model=QuestionDetail)
-async def get_one_question(question_id: PathId, database: DatabaseDep, _: Reader) -> Response:
+async def get_one_question(question_id: PathId, _: Reader, request: Request) -> Response:
     """One question with every claim on it and its whole resolution history."""
 
     # The most read route: prepared reads, the dict written out as JSON as it is rather
     # than built into models and validated again by FastAPI (service/views.py), and kept
-    # until the database changes (service/read_cache.py).
-    body = await database.read_json(
+    # until the database changes (service/read_cache.py). The database straight from the
+    # request, as post_claim takes it.
+    body = await (await get_database(request)).read_json(
         ("question", question_id), lambda snapshot: question_detail_data(snapshot, question_id)
     )
     return Response(body, media_type="application/json")
