@@ -35,6 +35,12 @@ _SQLITE_BEGIN = "sqlite_begin"
 
 T = TypeVar("T")
 
+# SQLite reads the database file through a memory map of up to this size rather than a
+# read() per page into each connection's cache; a connection's cache starts over whenever
+# another one commits, so under writes every read fetched its pages again. The map is
+# address space; the pages are the kernel's file cache, shared by every connection.
+SQLITE_MMAP_BYTES = 1 << 30
+
 
 class NotMigratedError(RuntimeError):
     """The database schema is missing or behind the code."""
@@ -71,6 +77,10 @@ def _configure_sqlite(engine: Engine, lock_wait_seconds: float) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={round(lock_wait_seconds * 1000)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
+        # The savepoints of a batch of writes (service/loop_sqlite.py) keep their journal
+        # in memory rather than in a temporary file.
+        cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
         give_ln(dbapi_connection)
 

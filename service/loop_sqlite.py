@@ -10,7 +10,10 @@ read and write SQLite right on the event loop, on connections of the loop's own
 - writes only ever try for the write lock (the connection has no busy timeout): finding
   it held by a thread of this process or by another process, they try again after a
   pause, on the loop, which serves other requests meanwhile. Once taken, nothing in a
-  WAL transaction waits again;
+  WAL transaction waits again. The writes that arrived in the same turn of the loop, or
+  while the lock was taken, go together in one transaction, each in a savepoint: pages
+  that several of them change (the ledger's newest, the claims' newest) are written to
+  the WAL once, and the lock is taken once;
 - SQLite copies the WAL into the database file in whichever commit crosses 1,000
   pages, ending with an fsync (about ten milliseconds here) that would stop the loop
   and every request on it. Commits on the loop leave it to a thread every
@@ -31,16 +34,17 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
-from typing import Any, TypeVar
+from functools import partial
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic_core import to_json
 from sqlalchemy import Dialect, Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import PoolProxiedConnection
 
-from forecasts.prepared import Cursor, committed
+from forecasts.prepared import Cursor, Prepared, committed
 from service.read_cache import ReadCache
 
 log = logging.getLogger(__name__)
@@ -52,6 +56,9 @@ T = TypeVar("T")
 # copy's second step holds writes for about the fsync it ends with, 20 ms here, whatever
 # its size: the rarer the better, within the WAL's size.
 CHECKPOINT_EVERY = 2000
+# At most this many units of work share a transaction. A batch is what arrived in one turn
+# of the loop, or while the write lock was taken: under load, a few to a few dozen.
+MAX_BATCH = 32
 # A write the loop found SQLite's lock taken tries again after these pauses, the last
 # repeated, for up to LOCK_WAIT_SECONDS. Another process's write holds the lock for a
 # fraction of a millisecond, so the first tries come after a turn of the loop (0: the
@@ -80,6 +87,46 @@ def sqlite_snapshot(connection: PoolProxiedConnection, dialect: Dialect) -> Iter
         connection.rollback()
 
 
+class OneReadCursor(Cursor):
+    """A Cursor for a read model, held to the rule reads keep on PostgreSQL
+    (service/loop_postgres.py): one call of rows or rows_together.
+
+    A statement alone sees one committed state, so a read of one needs no transaction, and
+    its BEGIN and ROLLBACK would cost about what the statement does; statements asked
+    together are read in one.
+    """
+
+    def __init__(self, cursor: Any, dialect: Dialect) -> None:
+        super().__init__(cursor, dialect)
+        self._sent = False
+
+    def execute(self, sql: str) -> None:
+        raise TypeError("a read runs prepared statements only")
+
+    def rows(self, prepared: Prepared, params: Mapping[str, Any]) -> list[Sequence[Any]]:
+        """Every row of the statement, processed."""
+        self._only_once()
+        return Cursor.rows(self, prepared, params)
+
+    def rows_together(
+        self, *queries: tuple[Prepared, Mapping[str, Any]]
+    ) -> list[list[Sequence[Any]]]:
+        """The rows of each statement, in order, all of one committed state."""
+        self._only_once()
+        if len(queries) == 1:
+            return [Cursor.rows(self, *queries[0])]
+        self.cursor.execute("BEGIN")
+        try:
+            return [Cursor.rows(self, prepared, params) for prepared, params in queries]
+        finally:
+            self.cursor.execute("ROLLBACK")
+
+    def _only_once(self) -> None:
+        if self._sent:
+            raise RuntimeError("a read is one statement; ask for several with rows_together")
+        self._sent = True
+
+
 class LoopSQLite:
     """The event loop's reading and writing connections, and what keeps them from waiting."""
 
@@ -99,15 +146,18 @@ class LoopSQLite:
         event.listen(reads, "connect", _query_only)
         event.listen(writes, "connect", _no_autocheckpoint)
         self._cache = ReadCache()
+        self._queued: list[_Unit] = []
+        self._queue_loop: asyncio.AbstractEventLoop | None = None
+        self._writer: asyncio.Task[None] | None = None
         self._commits = 0
         self._copying: asyncio.Task[None] | None = None
         self._writes_wait_for: asyncio.Future[None] | None = None
         self._held = threading.local()
 
     def read(self, read: Callable[[Cursor], T]) -> T:
-        """A read model, read here on the loop."""
-        with sqlite_snapshot(self._held_connection(self._reads), self._reads.dialect) as snapshot:
-            return read(snapshot)
+        """A read model, read here on the loop, by one call of rows or rows_together."""
+        cursor = self._held_connection(self._reads).cursor()
+        return read(OneReadCursor(cursor, self._reads.dialect))
 
     def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
         """The JSON of a read model, kept until the database changes."""
@@ -123,39 +173,103 @@ class LoopSQLite:
             return body
 
     async def write(self, write: Callable[[Cursor], T]) -> T:
-        """Run a unit of work and commit it, once the write lock is free."""
+        """Run a unit of work and commit it, once the write lock is free.
+
+        Units that arrive in the same turn of the loop, or while the lock is taken, go
+        together: one transaction, one COMMIT, each unit inside a savepoint of its own, so
+        that one that fails takes back only what it wrote (_each_in_a_savepoint).
+        """
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[Any] = loop.create_future()
+        if self._queue_loop is not loop:
+            self._queued, self._queue_loop, self._writer = [], loop, None
+        self._queued.append(_Unit(write, done))
+        if self._writer is None:
+            self._writer = loop.create_task(self._write_queued())
+        result: T = await done
+        return result
+
+    async def _write_queued(self) -> None:
+        """Write what is queued, batch after batch, until the queue is empty."""
+        try:
+            while self._queued:
+                await self._write_next_batch()
+        except BaseException as error:
+            # Nothing may be left waiting for a writer that has stopped.
+            stopped = error if isinstance(error, Exception) else RuntimeError("shutting down")
+            for unit in self._queued:
+                _settle(unit.done, error=stopped)
+            self._queued.clear()
+            raise
+        finally:
+            self._writer = None
+
+    async def _write_next_batch(self) -> None:
+        """Take the write lock, trying again after pauses while it is taken, and write the
+        units queued by then; refuse them all once it has stayed taken too long.
+        """
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         pauses = itertools.chain(LOCK_RETRY_PAUSES, itertools.repeat(LOCK_RETRY_PAUSES[-1]))
-        while (done := await self._write_on_loop(write)) is None:
+        while not await self._wrote_batch():
             if time.monotonic() > deadline:
                 locked = sqlite3.OperationalError("database is locked")
-                raise OperationalError("BEGIN IMMEDIATE", None, locked)  # a 503 to the client
+                refused = OperationalError("BEGIN IMMEDIATE", None, locked)  # a 503
+                for unit in self._queued:
+                    _settle(unit.done, error=refused)
+                self._queued.clear()
+                return
             await asyncio.sleep(next(pauses))
-        return done[0]
 
-    async def _write_on_loop(self, write: Callable[[Cursor], T]) -> tuple[T] | None:
+    async def _wrote_batch(self) -> bool:
+        """Whether the write lock was free, and the next batch written (or refused)."""
         wait_for = self._writes_wait_for
         if wait_for is not None and wait_for.get_loop() is asyncio.get_running_loop():
             await asyncio.shield(wait_for)
         if not self._one_writer.acquire(blocking=False):
-            return None
+            return False
+        units = self._next_batch()
         try:
-            done = self._write_if_free(write)
+            outcomes = self._batch_if_free(units) if units else []
+        except Exception as refused:  # BEGIN refused for another reason than the lock
+            outcomes = [(None, refused)] * len(units)
         finally:
             self._one_writer.release()
-        if done is not None:
-            self._after_commit()
-        return done
+        if outcomes is None:
+            self._queued[:0] = units
+            return False
+        if isinstance(outcomes, _BatchFailedError):
+            log.warning(
+                "a batch of %d writes failed as a whole (%s); each is written again alone",
+                len(units),
+                outcomes.__cause__,
+            )
+            self._queued[:0] = [unit._replace(alone=True) for unit in units]
+            return True
+        if units:
+            self._after_commit(len(units))
+        for unit, (result, failed) in zip(units, outcomes, strict=True):
+            _settle(unit.done, result=result, error=failed)
+        return True
 
-    def dispose(self) -> None:
-        """Close the loop's connections."""
-        self._held = threading.local()
-        self._reads.dispose()
-        self._writes.dispose()
-        self._checkpoints.dispose()
+    def _next_batch(self) -> list[_Unit]:
+        """The units to write together next: those whose callers still wait, up to
+        MAX_BATCH, or the first alone when a batch it was in failed as a whole.
+        """
+        while self._queued and self._queued[0].done.done():
+            del self._queued[0]
+        if not self._queued:
+            return []
+        if self._queued[0].alone:
+            return [self._queued.pop(0)]
+        units = [unit for unit in self._queued[:MAX_BATCH] if not unit.done.done()]
+        del self._queued[:MAX_BATCH]
+        return units
 
-    def _write_if_free(self, write: Callable[[Cursor], T]) -> tuple[T] | None:
-        """The work's result once committed, or None when the write lock was taken."""
+    def _batch_if_free(self, units: list[_Unit]) -> list[Outcome] | _BatchFailedError | None:
+        """Each unit's result or error once the batch is committed; None when the write
+        lock was taken; a _BatchFailedError when the batch failed as a whole (a failed
+        COMMIT, a transaction SQLite ended itself) and was rolled back.
+        """
         # On the driver's connection itself: a Session and its Connection around the
         # same statements cost more than the statements and the commit do.
         connection = self._held_connection(self._writes)
@@ -167,7 +281,25 @@ class LoopSQLite:
             if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
                 return None
             raise
-        return (committed(connection, Cursor(cursor, self._writes.dialect), write),)
+        units_cursor = Cursor(cursor, self._writes.dialect)
+        if len(units) == 1:
+            try:
+                return [(committed(connection, units_cursor, units[0].write), None)]
+            except Exception as error:
+                return [(None, error)]
+        try:
+            return committed(connection, units_cursor, partial(_each_in_a_savepoint, units))
+        except Exception as error:
+            failed = _BatchFailedError()
+            failed.__cause__ = error
+            return failed
+
+    def dispose(self) -> None:
+        """Close the loop's connections."""
+        self._held = threading.local()
+        self._reads.dispose()
+        self._writes.dispose()
+        self._checkpoints.dispose()
 
     def _held_connection(self, engine: Engine) -> PoolProxiedConnection:
         """The connection of `engine` this thread took from its pool once and keeps.
@@ -189,8 +321,8 @@ class LoopSQLite:
         if copying is not None and copying.get_loop() is asyncio.get_running_loop():
             await asyncio.wait([copying])
 
-    def _after_commit(self) -> None:
-        self._commits += 1
+    def _after_commit(self, units: int) -> None:
+        self._commits += units
         if self._commits < CHECKPOINT_EVERY or self._copying is not None:
             return
         self._commits = 0
@@ -223,6 +355,54 @@ class LoopSQLite:
                 connection.cursor().execute(f"PRAGMA wal_checkpoint({mode})")
             finally:
                 connection.close()
+
+
+Outcome = tuple[Any, Exception | None]
+
+
+class _Unit(NamedTuple):
+    """A unit of work waiting to be written, its outcome, and whether it goes alone."""
+
+    write: Callable[[Cursor], Any]
+    done: asyncio.Future[Any]
+    alone: bool = False
+
+
+class _BatchFailedError(Exception):
+    """A batch failed as a whole and was rolled back; its cause says why."""
+
+
+def _each_in_a_savepoint(units: list[_Unit], cursor: Cursor) -> list[Outcome]:
+    """Each unit's result or error, the writes of one that failed taken back alone.
+
+    An error that ended the transaction itself (SQLite rolls back the whole of it on a
+    full disk or an I/O error) fails the batch, whose units are then written alone.
+    """
+    outcomes: list[Outcome] = []
+    for unit in units:
+        cursor.execute("SAVEPOINT unit")
+        try:
+            result = unit.write(cursor)
+        except Exception as error:
+            if not cursor.cursor.connection.in_transaction:
+                raise  # ROLLBACK TO would fail too: the batch goes again unit by unit
+            cursor.execute("ROLLBACK TO unit")
+            cursor.execute("RELEASE unit")
+            outcomes.append((None, error))
+        else:
+            cursor.execute("RELEASE unit")
+            outcomes.append((result, None))
+    return outcomes
+
+
+def _settle(done: asyncio.Future[Any], *, result: Any = None, error: Any = None) -> None:
+    """Give a waiting write its outcome, unless its caller has gone."""
+    if done.done():
+        return
+    if error is not None:
+        done.set_exception(error)
+    else:
+        done.set_result(result)
 
 
 def _no_autocheckpoint(dbapi_connection: Any, _record: Any) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from itertools import count
@@ -14,12 +16,15 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
+from sqlmodel import col
 
 from forecasts.claims import record_claim_on_question
+from forecasts.domain import DomainError
 from forecasts.models import Claim
 from forecasts.prepared import Cursor
 from forecasts.schemas import ClaimCreate
 from service.database import Database
+from service.verification import verify
 from tests.conftest import MutableClock
 from tests.factories import JANE_DOE_CLAIM as CLAIM
 from tests.factories import make_question, make_source
@@ -180,3 +185,88 @@ def test_the_wal_is_copied_into_the_database_file_off_the_loop(
     finally:
         copied.close()
     assert set(ids) <= stored
+
+
+def _claim_on(question_id: int | None, quote: str) -> Callable[[Cursor], int]:
+    """A unit of work recording Jane Doe's claim on the question, with its own quote."""
+    claim = ClaimCreate(
+        source="jane-doe",
+        question_id=question_id,
+        probability=0.5,
+        quote=quote,
+        made_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+
+    def record(cursor: Cursor) -> int:
+        now = datetime(2026, 1, 2, tzinfo=UTC)
+        return record_claim_on_question(cursor, data=claim, actor="test", now=now).id
+
+    return record
+
+
+def _stored_quotes(database: Database) -> set[str]:
+    with database.reading() as session:
+        return set(session.execute(select(col(Claim.quote))).scalars())
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_writes_of_one_turn_share_a_transaction_and_a_failed_one_takes_back_only_its_own(
+    database: Database,
+) -> None:
+    with database.writing() as session:
+        make_source(session, "jane-doe")
+        question_id = make_question(session).id
+    outside: list[int] = []
+
+    def written_then_failed(cursor: Cursor) -> int:
+        _claim_on(question_id, "Written, then taken back.")(cursor)
+        raise DomainError("quote", "refused after it was written")
+
+    def seen_from_outside(cursor: Cursor) -> int:
+        # Another connection does not see the first unit's claim yet: one transaction.
+        other = sqlite3.connect(str(make_url(database.url).database))
+        try:
+            outside.append(other.execute("SELECT count(*) FROM claim").fetchone()[0])
+        finally:
+            other.close()
+        return _claim_on(question_id, "Third.")(cursor)
+
+    async def together() -> list[object]:
+        units = [_claim_on(question_id, "First."), written_then_failed, seen_from_outside]
+        return await asyncio.gather(*(database.write(u) for u in units), return_exceptions=True)
+
+    first, failed, third = run_on_own_loop(together())
+    assert isinstance(first, int) and isinstance(third, int)
+    assert isinstance(failed, DomainError) and "after it was written" in str(failed)
+    assert _stored_quotes(database) == {"First.", "Third."}
+    assert outside == [0]
+    assert verify(database).ok
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_batch_whose_transaction_ends_under_it_is_written_again_unit_by_unit(
+    database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    with database.writing() as session:
+        make_source(session, "jane-doe")
+        question_id = make_question(session).id
+
+    def ends_the_transaction(cursor: Cursor) -> int:
+        # As SQLite does itself on a full disk or an I/O error: the whole transaction gone.
+        cursor.execute("ROLLBACK")
+        raise DomainError("quote", "the transaction ended under this unit")
+
+    async def together() -> list[object]:
+        units = [
+            _claim_on(question_id, "Before it."),
+            ends_the_transaction,
+            _claim_on(question_id, "After it."),
+        ]
+        return await asyncio.gather(*(database.write(u) for u in units), return_exceptions=True)
+
+    before, failed, after = run_on_own_loop(together())
+    assert isinstance(before, int) and isinstance(after, int)
+    assert isinstance(failed, Exception)
+    assert _stored_quotes(database) == {"Before it.", "After it."}
+    assert "each is written again alone" in caplog.text
+    assert verify(database).ok
