@@ -55,6 +55,7 @@ from sqlalchemy.types import NullType
 from sqlalchemy.util import await_, greenlet_spawn
 
 from forecasts.prepared import Cursor, Prepared, committed, processed
+from service.outcomes import fail_queued, settle
 from service.read_cache import ReadCache
 
 T = TypeVar("T")
@@ -492,10 +493,10 @@ class ReadFlights:
             # A lost connection or a closed pool: the reads are told, and nobody waits for
             # the flight itself.
             for _, done in waiting + self._waiting.pop(sql, []):
-                _settle(done, error=error)
+                settle(done, error=error)
         except BaseException:
             for _, done in waiting + self._waiting.pop(sql, []):
-                _settle(done, error=RuntimeError("shutting down"))
+                settle(done, error=RuntimeError("shutting down"))
             raise
         finally:
             self._flying[sql] -= 1
@@ -513,15 +514,15 @@ class ReadFlights:
                 pass  # one Sync for all: each goes again alone, to fail on its own
             else:
                 for (_, done), row in zip(waiting, rows, strict=True):
-                    _settle(done, result=row)
+                    settle(done, result=row)
                 return
         for args, done in waiting:
             try:
                 row = await connection.fetchrow(sql, *args)
             except Exception as error:
-                _settle(done, error=error)
+                settle(done, error=error)
             else:
-                _settle(done, result=row)
+                settle(done, result=row)
 
 
 # Flights under way at once for one statement, per process. One keeps a server process
@@ -631,11 +632,7 @@ class LoopPostgres:
                 elif batch:
                     await self._write_batch(pool, batch)
         except BaseException as error:
-            # Nothing may be left waiting for a writer that has stopped.
-            stopped = error if isinstance(error, Exception) else RuntimeError("shutting down")
-            for unit in self._queued:
-                _settle(unit.done, error=stopped)
-            self._queued.clear()
+            fail_queued(self._queued, error)
             raise
         finally:
             # At once, not in a done callback: a unit queued between this writer's last
@@ -647,9 +644,9 @@ class LoopPostgres:
         try:
             result = await self._committed(pool, partial(_alone, unit.write), unit.locks)
         except Exception as error:
-            _settle(unit.done, error=error)
+            settle(unit.done, error=error)
         else:
-            _settle(unit.done, result=result)
+            settle(unit.done, result=result)
 
     async def _write_batch(self, pool: asyncpg.Pool, batch: list[_Unit]) -> None:
         while batch:
@@ -660,14 +657,14 @@ class LoopPostgres:
             except _FailedAfterWritingError as failed:
                 # Rolled back with the rest: the others go again without it.
                 unit = batch.pop(failed.index)
-                _settle(unit.done, error=failed.error)
+                settle(unit.done, error=failed.error)
                 continue
             except DRIVER_ERRORS:
                 for unit in batch:
                     await self._write_alone(pool, unit)
                 return
             for unit, (result, error) in zip(batch, outcomes, strict=True):
-                _settle(unit.done, result=result, error=error)
+                settle(unit.done, result=result, error=error)
             return
 
     async def _committed(
@@ -754,16 +751,6 @@ def _alone(write: Callable[[Cursor], T], cursor: WriteCursor) -> T:
     result = write(cursor)
     cursor.send_appends()
     return result
-
-
-def _settle(done: asyncio.Future[Any], *, result: Any = None, error: Any = None) -> None:
-    """Give a waiting write its outcome, unless its caller has gone."""
-    if done.done():
-        return
-    if error is not None:
-        done.set_exception(error)
-    else:
-        done.set_result(result)
 
 
 # At most this many units of work share a transaction: enough to take what arrives while

@@ -45,6 +45,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import PoolProxiedConnection
 
 from forecasts.prepared import Cursor, Prepared, committed
+from service.outcomes import fail_queued, settle
 from service.read_cache import ReadCache
 
 log = logging.getLogger(__name__)
@@ -195,11 +196,7 @@ class LoopSQLite:
             while self._queued:
                 await self._write_next_batch()
         except BaseException as error:
-            # Nothing may be left waiting for a writer that has stopped.
-            stopped = error if isinstance(error, Exception) else RuntimeError("shutting down")
-            for unit in self._queued:
-                _settle(unit.done, error=stopped)
-            self._queued.clear()
+            fail_queued(self._queued, error)
             raise
         finally:
             self._writer = None
@@ -215,7 +212,7 @@ class LoopSQLite:
                 locked = sqlite3.OperationalError("database is locked")
                 refused = OperationalError("BEGIN IMMEDIATE", None, locked)  # a 503
                 for unit in self._queued:
-                    _settle(unit.done, error=refused)
+                    settle(unit.done, error=refused)
                 self._queued.clear()
                 return
             await asyncio.sleep(next(pauses))
@@ -248,7 +245,7 @@ class LoopSQLite:
         if units:
             self._after_commit(len(units))
         for unit, (result, failed) in zip(units, outcomes, strict=True):
-            _settle(unit.done, result=result, error=failed)
+            settle(unit.done, result=result, error=failed)
         return True
 
     def _next_batch(self) -> list[_Unit]:
@@ -393,16 +390,6 @@ def _each_in_a_savepoint(units: list[_Unit], cursor: Cursor) -> list[Outcome]:
             cursor.execute("RELEASE unit")
             outcomes.append((result, None))
     return outcomes
-
-
-def _settle(done: asyncio.Future[Any], *, result: Any = None, error: Any = None) -> None:
-    """Give a waiting write its outcome, unless its caller has gone."""
-    if done.done():
-        return
-    if error is not None:
-        done.set_exception(error)
-    else:
-        done.set_result(result)
 
 
 def _no_autocheckpoint(dbapi_connection: Any, _record: Any) -> None:
