@@ -55,7 +55,7 @@ from sqlalchemy.types import NullType
 from sqlalchemy.util import await_, greenlet_spawn
 
 from forecasts.prepared import Cursor, Prepared, committed, processed
-from service.outcomes import fail_queued, settle
+from service.outcomes import Outcome, fail_queued, settle
 from service.read_cache import ReadCache
 
 T = TypeVar("T")
@@ -720,9 +720,7 @@ class _FailedAfterWritingError(Exception):
         self.error = error
 
 
-def _side_by_side(
-    writes: list[Callable[[Cursor], Any]], cursor: Cursor
-) -> list[tuple[Any, Exception | None]]:
+def _side_by_side(writes: list[Callable[[Cursor], Any]], cursor: Cursor) -> list[Outcome]:
     """Each unit's result or error, then the chain's appends of those that stood.
 
     The units run side by side, so that the statements they wait for at the same point go
@@ -733,7 +731,7 @@ def _side_by_side(
     driver error ends the batch too, and the caller writes each unit again alone.
     """
     assert isinstance(cursor, WriteCursor)
-    outcomes: list[tuple[Any, Exception | None]] = []
+    outcomes: list[Outcome] = []
     for index, run in enumerate(cursor.run_side_by_side(writes)):
         if isinstance(run.error, DRIVER_ERRORS):
             raise run.error

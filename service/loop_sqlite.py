@@ -45,7 +45,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import PoolProxiedConnection
 
 from forecasts.prepared import Cursor, Prepared, committed
-from service.outcomes import fail_queued, settle
+from service.outcomes import Outcome, fail_queued, settle
 from service.read_cache import ReadCache
 
 log = logging.getLogger(__name__)
@@ -211,9 +211,7 @@ class LoopSQLite:
             if time.monotonic() > deadline:
                 locked = sqlite3.OperationalError("database is locked")
                 refused = OperationalError("BEGIN IMMEDIATE", None, locked)  # a 503
-                for unit in self._queued:
-                    settle(unit.done, error=refused)
-                self._queued.clear()
+                fail_queued(self._queued, refused)
                 return
             await asyncio.sleep(next(pauses))
 
@@ -252,14 +250,10 @@ class LoopSQLite:
         """The units to write together next: those whose callers still wait, up to
         MAX_BATCH, or the first alone when a batch it was in failed as a whole.
         """
-        while self._queued and self._queued[0].done.done():
-            del self._queued[0]
-        if not self._queued:
-            return []
-        if self._queued[0].alone:
-            return [self._queued.pop(0)]
-        units = [unit for unit in self._queued[:MAX_BATCH] if not unit.done.done()]
-        del self._queued[:MAX_BATCH]
+        self._queued = [unit for unit in self._queued if not unit.done.done()]
+        size = 1 if self._queued and self._queued[0].alone else MAX_BATCH
+        units = self._queued[:size]
+        del self._queued[:size]
         return units
 
     def _batch_if_free(self, units: list[_Unit]) -> list[Outcome] | _BatchFailedError | None:
@@ -352,9 +346,6 @@ class LoopSQLite:
                 connection.cursor().execute(f"PRAGMA wal_checkpoint({mode})")
             finally:
                 connection.close()
-
-
-Outcome = tuple[Any, Exception | None]
 
 
 class _Unit(NamedTuple):

@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Protocol, TypeVar
 
+# What a unit of work of a batch came to: its result, or the error it failed with.
+Outcome = tuple[Any, Exception | None]
+
 
 def settle(done: asyncio.Future[Any], *, result: Any = None, error: Any = None) -> None:
     """Give a waiting write its outcome, unless its caller has gone."""
