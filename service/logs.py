@@ -10,7 +10,8 @@ import logging
 import re
 
 ACCESS_LOGGER = "uvicorn.access"
-_TOKEN_IN_PATH = re.compile(r"(/resolve/)[^/?#\s\"]+")
+PATH_PREFIX = "/resolve/"
+_TOKEN_IN_PATH = re.compile(rf"({PATH_PREFIX})[^/?#\s\"]+")
 REDACTED = r"\1[redacted]"
 
 
@@ -19,13 +20,18 @@ class TokenRedaction(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple):
-            record.args = tuple(
-                _TOKEN_IN_PATH.sub(REDACTED, arg) if isinstance(arg, str) else arg
-                for arg in record.args
-            )
+            record.args = tuple(_redacted(arg) for arg in record.args)
         elif isinstance(record.msg, str):
-            record.msg = _TOKEN_IN_PATH.sub(REDACTED, record.msg)
+            record.msg = _redacted(record.msg)
         return True
+
+
+def _redacted(value: object) -> object:
+    # Every request is logged and few are resolve links: the substring test costs a
+    # fraction of the pattern's search.
+    if isinstance(value, str) and PATH_PREFIX in value:
+        return _TOKEN_IN_PATH.sub(REDACTED, value)
+    return value
 
 
 def redact_access_log() -> None:

@@ -163,15 +163,19 @@ class LoopSQLite:
     def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
         """The JSON of a read model, kept until the database changes."""
         connection = self._held_connection(self._reads)
+        if self._cache.held(key) is not None:
+            # A body kept needs only the version to be served: read alone, outside a
+            # transaction, it is the version of the latest commit.
+            body = self._cache.get(key, _data_version(connection, connection.cursor()))
+            if body is not None:
+                return body
         with sqlite_snapshot(connection, self._reads.dialect) as snapshot:
-            snapshot.execute("PRAGMA data_version")  # this also starts the snapshot
-            # data_version counts per connection: the version names the connection too.
-            version = (_connection_number(connection), snapshot.cursor.fetchone()[0])
-            body = self._cache.get(key, version)
-            if body is None:
-                body = to_json(read(snapshot))
-                self._cache.put(key, version, body)
-            return body
+            # Read again inside the transaction, where it also starts the snapshot: the
+            # body is kept under the version it was read at.
+            version = _data_version(connection, snapshot.cursor)
+            body = to_json(read(snapshot))
+        self._cache.put(key, version, body)
+        return body
 
     async def write(self, write: Callable[[Cursor], T]) -> T:
         """Run a unit of work and commit it, once the write lock is free.
@@ -398,3 +402,12 @@ def _connection_number(connection: PoolProxiedConnection) -> int:
     """A number of this driver connection's own, for as long as it lives."""
     number: int = connection.info.setdefault("number", next(_connection_numbers))
     return number
+
+
+def _data_version(connection: PoolProxiedConnection, cursor: Any) -> tuple[int, int]:
+    """The version of the database as `connection` sees it, which changes with every
+    commit of another connection. data_version counts per connection: the version names
+    the connection too.
+    """
+    cursor.execute("PRAGMA data_version")
+    return (_connection_number(connection), cursor.fetchone()[0])
