@@ -13,7 +13,18 @@ from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Boolean, ColumnElement, Table, and_, bindparam, func, select, type_coerce
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    String,
+    Table,
+    and_,
+    bindparam,
+    func,
+    select,
+    type_coerce,
+)
+from sqlalchemy import Enum as SAEnum
 from sqlmodel import Session
 
 from forecasts.claims import ClaimFilters
@@ -42,15 +53,24 @@ _QUESTION, _TAG, _CLAIM, _SOURCE, _RESOLUTION = (
 
 
 def _fields(model: type[BaseModel], table: Table, **others: ColumnElement[Any]) -> list[Any]:
-    """The columns giving `model`'s fields, in its order: the table's own, or `others`."""
+    """The columns giving `model`'s fields, in its order: the table's own, or `others`.
+
+    Instants come as the API writes them, and enumerations as their stored values, plain
+    strings: JSON is written from a str more than twice as fast as from a str enum, and
+    the pages' models take either.
+    """
     columns: list[Any] = []
     for name in model.model_fields:
         if name in others:
             columns.append(others[name].label(name))
         elif name in table.c:
             column = table.c[name]
-            instant = isinstance(column.type, UTCDateTime)
-            columns.append(api_instant(column).label(name) if instant else column)
+            if isinstance(column.type, UTCDateTime):
+                columns.append(api_instant(column).label(name))
+            elif isinstance(column.type, SAEnum):
+                columns.append(type_coerce(column, String()).label(name))
+            else:
+                columns.append(column)
     return columns
 
 
