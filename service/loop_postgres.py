@@ -11,6 +11,9 @@ the columns' own types. Reads run on asyncpg's pool on the event loop, with its 
 cache, so the server plans each statement once per connection; asking for a second
 statement in one read is an error, as it would see another state. Reads of one statement
 asked while one of them is under way go together in the next round trip (ReadFlights).
+A body kept from an earlier read (service/read_cache.py) is served when the snapshot is
+still the one it was read at; the snapshot alone is a statement of no arguments, so a
+single run of it answers every kept body asked for while the one before was under way.
 
 Writes. A unit of work runs in a greenlet (SQLAlchemy's greenlet_spawn, as its own asyncio
 extension runs sync code on async drivers) on asyncpg's write pool. Units that arrive
@@ -45,7 +48,7 @@ from typing import Any, NamedTuple, TypeVar
 import asyncpg
 from greenlet import getcurrent, greenlet
 from pydantic_core import to_json
-from sqlalchemy import Dialect, Select, Text, bindparam, case, cast, func, null, select
+from sqlalchemy import Dialect, Select, Text, cast, func, select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.compiler import compiles
@@ -344,15 +347,14 @@ def _rows_of(element: _RowsOf, compiler: SQLCompiler, **kw: Any) -> str:
 
 
 _SNAPSHOT: Any = cast(func.pg_current_snapshot(), Text)
-_KEPT_AT: Any = bindparam("kept_at", type_=Text)
+# The snapshot alone: what every kept body waiting in one flight is checked against.
+SNAPSHOT_SQL = "SELECT pg_current_snapshot()::text"
 _combined: dict[tuple[tuple[Prepared, ...], bool], Prepared] = {}
 
 
 def combined(statements: tuple[Prepared, ...], *, versioned: bool = False) -> Prepared:
-    """One statement whose columns are the rows of each of `statements`, built once.
-
-    Versioned, its first column is the snapshot it read, and the others are NULL, read not
-    at all, when that snapshot is the one given as `kept_at`.
+    """One statement whose columns are the rows of each of `statements`, built once;
+    versioned, its first column is the snapshot it read.
     """
     found = _combined.get((statements, versioned))
     if found is None:
@@ -360,16 +362,9 @@ def combined(statements: tuple[Prepared, ...], *, versioned: bool = False) -> Pr
         for number, prepared in enumerate(statements):
             if not isinstance(prepared.statement, Select):
                 raise TypeError("only SELECTs are read together")
-            rows: Any = _RowsOf(prepared.statement)
-            if versioned:
-                rows = case((_SNAPSHOT == _KEPT_AT, null()), else_=rows)
-            columns.append(rows.label(f"rows_{number}"))
+            columns.append(_RowsOf(prepared.statement).label(f"rows_{number}"))
         found = _combined[statements, versioned] = Prepared(select(*columns))
     return found
-
-
-class _UnchangedError(Exception):
-    """The database is as it was when the kept body was read."""
 
 
 class OneStatementCursor(Cursor):
@@ -377,15 +372,13 @@ class OneStatementCursor(Cursor):
     that is one statement: rows, or rows_together, each read as arrays of records in one
     row. A second statement would see another state.
 
-    Given `kept_at`, the snapshot a kept body was read at, the statement reads nothing
-    when its own snapshot is the same, and the read ends with _UnchangedError; otherwise
-    `version` is the snapshot it read.
+    Versioned, the statement reads its snapshot as well, kept in `version`.
     """
 
-    def __init__(self, reads: ReadFlights, dialect: Dialect, *, kept_at: str | None = None) -> None:
+    def __init__(self, reads: ReadFlights, dialect: Dialect, *, versioned: bool = False) -> None:
         super().__init__(None, dialect)
         self._reads = reads
-        self._kept_at = kept_at
+        self._versioned = versioned
         self._sent = False
         self.version: str | None = None
 
@@ -402,10 +395,9 @@ class OneStatementCursor(Cursor):
         self, *queries: tuple[Prepared, Mapping[str, Any]]
     ) -> list[list[Sequence[Any]]]:
         """The rows of each statement, in order, all read by one statement."""
-        versioned = self._kept_at is not None
         self._only_once()
-        together = combined(tuple(prepared for prepared, _ in queries), versioned=versioned)
-        params: dict[str, Any] = {"kept_at": self._kept_at} if versioned else {}
+        together = combined(tuple(prepared for prepared, _ in queries), versioned=self._versioned)
+        params: dict[str, Any] = {}
         for _, given in queries:
             params.update(given)
         record = await_(
@@ -413,12 +405,9 @@ class OneStatementCursor(Cursor):
                 together.compiled(self.dialect).sql, self.arguments(together, params)
             )
         )
-        if versioned:
-            self.version, *columns = record
-            if columns[0] is None:  # ARRAY() of no rows is {}, never NULL
-                raise _UnchangedError
-        else:
-            columns = list(record)
+        columns = list(record)
+        if self._versioned:
+            self.version = columns.pop(0)
         return [
             self._processed(prepared, rows)
             for (prepared, _), rows in zip(queries, columns, strict=True)
@@ -507,6 +496,18 @@ class ReadFlights:
         sql: str,
         waiting: list[tuple[Sequence[Any], asyncio.Future[Any]]],
     ) -> None:
+        if not any(args for args, _ in waiting):
+            # The same statement with no arguments: one run of it, begun after every one of
+            # them asked, is each one's answer.
+            try:
+                row = await connection.fetchrow(sql)
+            except Exception as error:
+                for _, done in waiting:
+                    settle(done, error=error)
+            else:
+                for _, done in waiting:
+                    settle(done, result=row)
+            return
         if len(waiting) > 1:
             try:
                 rows = await connection.fetchmany(sql, [args for args, _ in waiting])
@@ -587,14 +588,15 @@ class LoopPostgres:
         is as it was then, in the same round trip that finds out (service/read_cache.py).
         """
         _, reads = await self._opened()
-        held = self._cache.held(key)
-        cursor = OneStatementCursor(reads, self._dialect, kept_at=str(held[0]) if held else "")
-        try:
-            result = await greenlet_spawn(read, cursor)
-        except _UnchangedError:
-            assert held is not None
-            return held[1]
-        body = to_json(result)
+        if self._cache.held(key) is not None:
+            # A body kept needs only the snapshot to be served, and one statement, begun
+            # after they all asked, reads it for every kept body asked for meanwhile.
+            (snapshot,) = await reads.fetchrow(SNAPSHOT_SQL, ())
+            body = self._cache.get(key, snapshot)
+            if body is not None:
+                return body
+        cursor = OneStatementCursor(reads, self._dialect, versioned=True)
+        body = to_json(await greenlet_spawn(read, cursor))
         self._cache.put(key, cursor.version, body)
         return body
 

@@ -9,9 +9,11 @@ and between writes the same questions and claim lists are asked for again and ag
   any other connection, in this process or another, commits (Database.read_json).
 - PostgreSQL: the snapshot a statement reads (pg_current_snapshot(): the transactions
   finished and in progress when it began) decides exactly what it sees, so two statements
-  with the same snapshot see the same rows. The read sends the snapshot its kept body was
-  read at; the server compares it with the statement's own and skips the reading when they
-  are the same (service/loop_postgres.py).
+  with the same snapshot see the same rows. A body kept is served when the snapshot,
+  read alone in a statement begun after the read was asked, is the one it was read at;
+  one such statement answers every kept body asked for meanwhile (service/loop_postgres.py).
+  The snapshot is the server's: any transaction that ends, in any of its databases, moves
+  it, and the cache starts over more often than the ledger changes, never less.
 """
 
 from __future__ import annotations

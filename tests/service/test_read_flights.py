@@ -25,6 +25,11 @@ COUNTED = (
     "(SELECT pg_advisory_xact_lock_shared($1::bigint)) AS waited"
 )
 DIVIDED = "SELECT 10 / $1::int"
+# COUNTED with no arguments (the lock is HELD's), and the moment each run of it ended.
+COUNTED_ALONE = (
+    "SELECT count(*), max(clock_timestamp()) FROM question, "
+    f"(SELECT pg_advisory_xact_lock_shared({HELD})) AS waited"
+)
 
 
 def _dsn(database: Database) -> str:
@@ -103,6 +108,36 @@ def test_reads_asked_while_a_flight_is_under_way_go_together_and_see_what_was_co
     assert rows[1:] == [(2, n) for n in range(1, 6)]  # each its own, all after the commit
     # Two round trips: the first read alone, then the five that waited for it, together.
     assert flights == [(HELD, 0), [(FREE, n) for n in range(1, 6)]]
+
+
+def test_reads_of_a_statement_without_arguments_asked_meanwhile_share_one_run_begun_after_them(
+    database: Database,
+) -> None:
+    _add_question(database)
+
+    async def scenario() -> list[Any]:
+        holder = await asyncpg.connect(_dsn(database))
+        try:
+            await holder.execute(f"SELECT pg_advisory_lock({HELD})")
+            async with Flights(_dsn(database)) as flights:
+                first = asyncio.ensure_future(flights.reads.fetchrow(COUNTED_ALONE, ()))
+                await _until_a_read_waits_for(holder, HELD)
+                await asyncio.to_thread(_add_question, database)
+                later = []
+                for _ in range(5):
+                    later.append(asyncio.ensure_future(flights.reads.fetchrow(COUNTED_ALONE, ())))
+                    await asyncio.sleep(0)
+                await holder.execute(f"SELECT pg_advisory_unlock({HELD})")
+                return list(await asyncio.gather(first, *later))
+        finally:
+            await holder.close()
+
+    rows = run_on_own_loop(scenario())
+
+    assert [count for count, _ in rows] == [1, 2, 2, 2, 2, 2]  # the five saw the commit
+    # One run answered the five: the same row, to the microsecond.
+    assert len({ended for _, ended in rows[1:]}) == 1
+    assert rows[0][1] < rows[1][1]
 
 
 def test_a_read_the_server_refuses_fails_alone_and_the_others_of_its_flight_are_answered(
