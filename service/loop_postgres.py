@@ -11,9 +11,10 @@ the columns' own types. Reads run on asyncpg's pool on the event loop, with its 
 cache, so the server plans each statement once per connection; asking for a second
 statement in one read is an error, as it would see another state. Reads of one statement
 asked while one of them is under way go together in the next round trip (ReadFlights).
-A body kept from an earlier read (service/read_cache.py) is served when the snapshot is
-still the one it was read at; the snapshot alone is a statement of no arguments, so a
-single run of it answers every kept body asked for while the one before was under way.
+Reads of a flight asked with the same arguments share one run. A body kept from an
+earlier read (service/read_cache.py) is served when the snapshot is still the one it was
+read at; the snapshot alone is a statement of no arguments, so a single run of it answers
+every kept body asked for while the one before was under way.
 
 Writes. A unit of work runs in a greenlet (SQLAlchemy's greenlet_spawn, as its own asyncio
 extension runs sync code on async drivers) on asyncpg's write pool. Units that arrive
@@ -438,9 +439,10 @@ class ReadFlights:
     waited leave in it: asyncpg's fetchmany sends each its own Bind and Execute and one
     Sync for all, in one write, and their rows come back together.
     Each read is still a statement of its own, seeing the database as it was when that
-    statement began, after the read was asked for. The sends and wake-ups a read costs the
-    process and the server are shared by everything in its flight, which under load is
-    most of what a cached read costs.
+    statement began, after the read was asked for, except that reads of a flight with the
+    same arguments share one run, which began after all of them were asked. The sends and
+    wake-ups a read costs the process and the server are shared by everything in its
+    flight, which under load is most of what a cached read costs.
     """
 
     def __init__(self, pool: asyncpg.Pool) -> None:
@@ -496,34 +498,43 @@ class ReadFlights:
         sql: str,
         waiting: list[tuple[Sequence[Any], asyncio.Future[Any]]],
     ) -> None:
-        if not any(args for args, _ in waiting):
-            # The same statement with no arguments: one run of it, begun after every one of
-            # them asked, is each one's answer.
+        # Reads asked with the same arguments share one run of the statement: begun after
+        # every one of them asked, it is each one's answer.
+        asked: dict[Hashable, tuple[Sequence[Any], list[asyncio.Future[Any]]]] = {}
+        for args, done in waiting:
+            asked.setdefault(_same_as(args), (args, []))[1].append(done)
+        runs = list(asked.values())
+        if len(runs) > 1:
             try:
-                row = await connection.fetchrow(sql)
-            except Exception as error:
-                for _, done in waiting:
-                    settle(done, error=error)
-            else:
-                for _, done in waiting:
-                    settle(done, result=row)
-            return
-        if len(waiting) > 1:
-            try:
-                rows = await connection.fetchmany(sql, [args for args, _ in waiting])
+                rows = await connection.fetchmany(sql, [args for args, _ in runs])
             except asyncpg.PostgresError:
                 pass  # one Sync for all: each goes again alone, to fail on its own
             else:
-                for (_, done), row in zip(waiting, rows, strict=True):
-                    settle(done, result=row)
+                for (_, answered), row in zip(runs, rows, strict=True):
+                    for done in answered:
+                        settle(done, result=row)
                 return
-        for args, done in waiting:
+        for args, answered in runs:
             try:
                 row = await connection.fetchrow(sql, *args)
             except Exception as error:
-                settle(done, error=error)
+                for done in answered:
+                    settle(done, error=error)
             else:
-                settle(done, result=row)
+                for done in answered:
+                    settle(done, result=row)
+
+
+def _same_as(args: Sequence[Any]) -> Hashable:
+    """What reads with the same arguments share; arguments that cannot be compared so
+    (an array, given as a list) share it with none.
+    """
+    key = tuple(args)
+    try:
+        hash(key)
+    except TypeError:
+        return object()
+    return key
 
 
 # Flights under way at once for one statement, per process. One keeps a server process

@@ -25,6 +25,8 @@ COUNTED = (
     "(SELECT pg_advisory_xact_lock_shared($1::bigint)) AS waited"
 )
 DIVIDED = "SELECT 10 / $1::int"
+# Each run of it its own: the moment it ran.
+STAMPED = "SELECT $1::int, clock_timestamp()"
 # COUNTED with no arguments (the lock is HELD's), and the moment each run of it ended.
 COUNTED_ALONE = (
     "SELECT count(*), max(clock_timestamp()) FROM question, "
@@ -138,6 +140,22 @@ def test_reads_of_a_statement_without_arguments_asked_meanwhile_share_one_run_be
     # One run answered the five: the same row, to the microsecond.
     assert len({ended for _, ended in rows[1:]}) == 1
     assert rows[0][1] < rows[1][1]
+
+
+def test_reads_asked_together_with_the_same_arguments_share_a_run_and_the_others_have_their_own(
+    database: Database,
+) -> None:
+    async def scenario() -> list[Any]:
+        async with Flights(_dsn(database)) as flights:
+            # Asked in one turn of the loop: all five wait for the statement's first flight.
+            stamped = [flights.reads.fetchrow(STAMPED, (n,)) for n in (1, 2, 1, 1, 2)]
+            return list(await asyncio.gather(*stamped))
+
+    rows = run_on_own_loop(scenario())
+
+    assert [n for n, _ in rows] == [1, 2, 1, 1, 2]
+    ones, twos = {ran for n, ran in rows if n == 1}, {ran for n, ran in rows if n == 2}
+    assert len(ones) == 1 and len(twos) == 1 and ones != twos
 
 
 def test_a_read_the_server_refuses_fails_alone_and_the_others_of_its_flight_are_answered(
