@@ -527,9 +527,10 @@ class ReadFlights:
 
 def _same_as(args: Sequence[Any]) -> Hashable:
     """What reads with the same arguments share; arguments that cannot be compared so
-    (an array, given as a list) share it with none.
+    (an array, given as a list) share it with none. Each argument's type is part of it:
+    1, 1.0 and True are equal in Python, not to the server.
     """
-    key = tuple(args)
+    key = tuple((type(arg), arg) for arg in args)
     try:
         hash(key)
     except TypeError:
@@ -596,7 +597,7 @@ class LoopPostgres:
 
     async def read_json(self, key: Hashable, read: Callable[[Cursor], object]) -> bytes:
         """The JSON of a read model; the body kept from an earlier read when the database
-        is as it was then, in the same round trip that finds out (service/read_cache.py).
+        is as it was then (service/read_cache.py).
         """
         _, reads = await self._opened()
         if self._cache.held(key) is not None:

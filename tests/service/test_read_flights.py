@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from decimal import Decimal
 from typing import Any
 
 import asyncpg
@@ -27,6 +28,8 @@ COUNTED = (
 DIVIDED = "SELECT 10 / $1::int"
 # Each run of it its own: the moment it ran.
 STAMPED = "SELECT $1::int, clock_timestamp()"
+# 1 and Decimal("1.0") are equal in Python; the server keeps the scale it is given.
+AS_GIVEN = "SELECT $1::numeric::text"
 # COUNTED with no arguments (the lock is HELD's), and the moment each run of it ended.
 COUNTED_ALONE = (
     "SELECT count(*), max(clock_timestamp()) FROM question, "
@@ -156,6 +159,17 @@ def test_reads_asked_together_with_the_same_arguments_share_a_run_and_the_others
     assert [n for n, _ in rows] == [1, 2, 1, 1, 2]
     ones, twos = {ran for n, ran in rows if n == 1}, {ran for n, ran in rows if n == 2}
     assert len(ones) == 1 and len(twos) == 1 and ones != twos
+
+
+def test_reads_whose_arguments_are_equal_in_python_but_not_alike_each_have_their_own_run(
+    database: Database,
+) -> None:
+    async def scenario() -> list[Any]:
+        async with Flights(_dsn(database)) as flights:
+            given = [flights.reads.fetchrow(AS_GIVEN, (n,)) for n in (1, Decimal("1.0"), 1)]
+            return [tuple(row) for row in await asyncio.gather(*given)]
+
+    assert run_on_own_loop(scenario()) == [("1",), ("1.0",), ("1",)]
 
 
 def test_a_read_the_server_refuses_fails_alone_and_the_others_of_its_flight_are_answered(
