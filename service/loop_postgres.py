@@ -348,8 +348,9 @@ def _rows_of(element: _RowsOf, compiler: SQLCompiler, **kw: Any) -> str:
 
 
 _SNAPSHOT: Any = cast(func.pg_current_snapshot(), Text)
-# The snapshot alone: what every kept body waiting in one flight is checked against.
-SNAPSHOT_SQL = "SELECT pg_current_snapshot()::text"
+# The snapshot alone, as a versioned read gives it: what every kept body waiting in one
+# flight is checked against.
+SNAPSHOT_SQL = str(select(_SNAPSHOT).compile(dialect=PGDialect_asyncpg()))  # type: ignore[no-untyped-call]
 _combined: dict[tuple[tuple[Prepared, ...], bool], Prepared] = {}
 
 
