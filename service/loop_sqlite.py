@@ -33,10 +33,10 @@ import itertools
 import logging
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from functools import partial
+from time import monotonic
 from typing import Any, NamedTuple, TypeVar
 
 from pydantic_core import to_json
@@ -188,7 +188,7 @@ class LoopSQLite:
         done: asyncio.Future[Any] = loop.create_future()
         if self._queue_loop is not loop:
             self._queued, self._queue_loop, self._writer = [], loop, None
-        self._queued.append(_Unit(write, done))
+        self._queued.append(_Unit(write, done, monotonic()))
         if self._writer is None:
             self._writer = loop.create_task(self._write_queued())
         result: T = await done
@@ -207,17 +207,27 @@ class LoopSQLite:
 
     async def _write_next_batch(self) -> None:
         """Take the write lock, trying again after pauses while it is taken, and write the
-        units queued by then; refuse them all once it has stayed taken too long.
+        units queued by then; refuse each unit that has waited too long for it.
         """
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
         pauses = itertools.chain(LOCK_RETRY_PAUSES, itertools.repeat(LOCK_RETRY_PAUSES[-1]))
         while not await self._wrote_batch():
-            if time.monotonic() > deadline:
-                locked = sqlite3.OperationalError("database is locked")
-                refused = OperationalError("BEGIN IMMEDIATE", None, locked)  # a 503
-                fail_queued(self._queued, refused)
+            self._refuse_waited_too_long()
+            if not self._queued:
                 return
             await asyncio.sleep(next(pauses))
+
+    def _refuse_waited_too_long(self) -> None:
+        """Refuse, with a 503, the units queued more than LOCK_WAIT_SECONDS ago: each
+        counts its own wait, so one queued a moment ago still has its turn.
+        """
+        now = monotonic()
+        waited_out = [u for u in self._queued if now - u.queued_at > LOCK_WAIT_SECONDS]
+        if not waited_out:
+            return
+        locked = sqlite3.OperationalError("database is locked")
+        refused = OperationalError("BEGIN IMMEDIATE", None, locked)  # a 503
+        self._queued = [u for u in self._queued if now - u.queued_at <= LOCK_WAIT_SECONDS]
+        fail_queued(waited_out, refused)
 
     async def _wrote_batch(self) -> bool:
         """Whether the write lock was free, and the next batch written (or refused)."""
@@ -353,10 +363,13 @@ class LoopSQLite:
 
 
 class _Unit(NamedTuple):
-    """A unit of work waiting to be written, its outcome, and whether it goes alone."""
+    """A unit of work waiting to be written, its outcome, when it was queued (monotonic
+    seconds), and whether it goes alone.
+    """
 
     write: Callable[[Cursor], Any]
     done: asyncio.Future[Any]
+    queued_at: float
     alone: bool = False
 
 

@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 
 from forecasts.claims import record_claim_on_question
@@ -24,6 +25,7 @@ from forecasts.models import Claim
 from forecasts.prepared import Cursor
 from forecasts.schemas import ClaimCreate
 from service.database import Database
+from service.loop_sqlite import LOCK_WAIT_SECONDS
 from service.verification import verify
 from tests.conftest import MutableClock
 from tests.factories import JANE_DOE_CLAIM as CLAIM
@@ -88,6 +90,46 @@ def test_a_write_whose_lock_stays_taken_is_refused_with_503_and_stores_nothing(
     assert "busy" in refused.json()["detail"]
     assert _claims(database) == 1
     assert client.post("/api/v1/claims", json=again, headers=editor).status_code == 201
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_each_write_waits_its_own_full_time_for_the_lock_before_it_is_refused(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with database.writing() as session:
+        make_source(session, "jane-doe")
+        question_id = make_question(session).id
+    now = [0.0]
+    monkeypatch.setattr("service.loop_sqlite.monotonic", lambda: now[0])
+    other = sqlite3.connect(
+        str(make_url(database.url).database), isolation_level=None, check_same_thread=False
+    )
+    other.execute("BEGIN IMMEDIATE")
+
+    async def turns() -> None:
+        for _ in range(20):
+            await asyncio.sleep(0)
+
+    async def early_and_late() -> tuple[object, bool, int]:
+        early = asyncio.ensure_future(database.write(_claim_on(question_id, "Early.")))
+        await turns()
+        now[0] = LOCK_WAIT_SECONDS - 10
+        late = asyncio.ensure_future(database.write(_claim_on(question_id, "Late.")))
+        await turns()
+        # The first has waited its full time; the second, which joined the wait later, has not.
+        now[0] = LOCK_WAIT_SECONDS + 1
+        refused = await asyncio.wait_for(asyncio.gather(early, return_exceptions=True), 10)
+        late_waits = not late.done()
+        other.execute("ROLLBACK")
+        return refused[0], late_waits, await asyncio.wait_for(late, 10)
+
+    try:
+        refused, late_waited, _ = run_on_own_loop(early_and_late())
+    finally:
+        other.close()
+    assert isinstance(refused, OperationalError) and "database is locked" in str(refused)
+    assert late_waited
+    assert _stored_quotes(database) == {"Late."}
 
 
 def _on_question(question_id: int) -> dict[str, Any]:
