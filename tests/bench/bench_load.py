@@ -8,11 +8,14 @@ and p50/p99 latency of
 - POST /api/v1/claims              (a new claim on a random question, with an editor's key)
 
 and, just before each of them, of GET /constant on tests/bench/bare_app.py served by
-uvicorn exactly as `sooth serve` serves Sooth. The pair is measured three times over
-(--rounds), and each figure is the median of its rounds, also given as a ratio to the bare
-endpoint's median. Targets, all with no errors: with one worker, reads reach 53% and writes
-28% of the bare endpoint on SQLite, 40% and 20% on PostgreSQL; with two, 50% and 25% on
-SQLite, and on PostgreSQL 1.6 times one worker's reads and 1.3 times its writes.
+uvicorn exactly as `sooth serve` serves Sooth. Servers with one worker and with two run
+side by side, and a round measures, back to back, the bare endpoint and the endpoint with
+one worker, then both with two. Each endpoint is measured in three rounds (--rounds): its
+figures are the medians of its rounds, and each ratio the median of the rounds' ratios,
+each taken within a round, so that a machine whose speed drifts moves both sides of a
+ratio alike. Targets, all with no errors: with one worker, reads reach 53% and writes 28%
+of the bare endpoint on SQLite, 40% and 20% on PostgreSQL; with two, 50% and 25% on SQLite,
+and on PostgreSQL 1.6 times one worker's reads and 1.3 times its writes.
 
 The ledger is the demo data scaled to 100,000 claims (tests/bench/scaled_ledger.py),
 built once into var/bench/ and copied for each run, since the POSTs add to it; on
@@ -39,7 +42,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,20 +104,53 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Round:
+    """An endpoint measured once: the bare endpoint's figure and its own, by workers."""
+
+    bare: dict[int, Figure]
+    figure: dict[int, Figure]
+
+    def ratio(self, workers: int) -> float:
+        """The endpoint's throughput as a share of the bare endpoint's."""
+        return self.figure[workers].requests_per_second / self.bare[workers].requests_per_second
+
+    def scaling(self) -> float:
+        """Two workers' throughput as a multiple of one worker's."""
+        return self.figure[2].requests_per_second / self.figure[1].requests_per_second
+
+
+@dataclass(frozen=True)
 class Row:
-    """A line of the table: a figure and how it compares with the bare endpoint."""
+    """A line of the table: an endpoint's figures with some workers over its rounds."""
 
     backend: str
     workers: int
     endpoint: str
-    figure: Figure
-    bare: Figure
+    rounds: list[Round]
     target: str
-    passed: bool
+    met: bool
+
+    @property
+    def passed(self) -> bool:
+        """The target met, and no request failed."""
+        return self.met and self.errors == 0
+
+    @property
+    def figure(self) -> Figure:
+        return median_figure([r.figure[self.workers] for r in self.rounds])
+
+    @property
+    def bare(self) -> Figure:
+        return median_figure([r.bare[self.workers] for r in self.rounds])
 
     @property
     def ratio(self) -> float:
-        return self.figure.requests_per_second / self.bare.requests_per_second
+        """The median of the rounds' ratios to the bare endpoint."""
+        return median([r.ratio(self.workers) for r in self.rounds])
+
+    @property
+    def errors(self) -> int:
+        return sum(r.figure[self.workers].errors for r in self.rounds)
 
 
 def free_port() -> int:
@@ -211,18 +247,25 @@ def median_figure(figures: list[Figure]) -> Figure:
     )
 
 
-def measured(
-    bare: tuple[str, Path], endpoint: tuple[str, Path], seconds: int, rounds: int
-) -> tuple[Figure, Figure, str]:
-    """The bare endpoint's and an endpoint's median figures over `rounds`, and each round's ratio.
+def median(values: list[float]) -> float:
+    """The middle value; of an even number, the upper of the two middle ones."""
+    return sorted(values)[len(values) // 2]
 
-    The bare endpoint runs just before the endpoint in every round: a machine whose speed
-    drifts moves both figures of a round alike, and the median leaves out the round a
-    burst of other work on the machine happened to land on.
+
+def measured_round(
+    bare_urls: dict[int, str], urls: dict[int, str], scripts: tuple[Path, Path], seconds: int
+) -> Round:
+    """One round of an endpoint: for each number of workers, the bare endpoint just before
+    the endpoint itself, so that the figures a ratio compares are taken moments apart and
+    the median of the rounds leaves out one a burst of other work on the machine landed on.
     """
-    pairs = [(run_wrk(*bare, seconds), run_wrk(*endpoint, seconds)) for _ in range(rounds)]
-    ratios = ", ".join(f"{f.requests_per_second / b.requests_per_second:.0%}" for b, f in pairs)
-    return median_figure([b for b, _ in pairs]), median_figure([f for _, f in pairs]), ratios
+    bare_script, script = scripts
+    bare: dict[int, Figure] = {}
+    figure: dict[int, Figure] = {}
+    for workers in sorted(urls):
+        bare[workers] = run_wrk(bare_urls[workers], bare_script, seconds)
+        figure[workers] = run_wrk(urls[workers], script, seconds)
+    return Round(bare, figure)
 
 
 @contextmanager
@@ -365,55 +408,58 @@ def bench_backend(backend: str, url: str, seconds: int, rounds: int) -> list[Row
         "SOOTH_ANON_RATE_LIMIT": "off",
     }
     rows: list[Row] = []
-    for workers in (1, 2):
-        bare_port, port = free_port(), free_port()
-        with (
-            served(
-                uvicorn_command("tests.bench.bare_app:create_app", bare_port, workers),
-                env,
-                bare_port,
-                "/constant",
-            ) as bare_url,
-            served(sooth_command(port, workers), env, port, "/api/v1/health") as base_url,
-        ):
-            for endpoint, script in scripts.items():
-                if endpoint == "bare":
-                    continue
-                bare, figure, spread = measured(
-                    (bare_url, scripts["bare"]), (base_url, script), seconds, rounds
-                )
-                target, passed = judged(backend, workers, endpoint, figure, bare, rows)
-                rows.append(
-                    Row(
-                        backend,
-                        workers,
-                        endpoint,
-                        figure,
-                        bare,
-                        target,
-                        passed and figure.errors == 0,
-                    )
-                )
-                print(
-                    f"  {backend}, {workers} worker(s), {endpoint}: "
-                    f"{figure.requests_per_second:,.0f} req/s, {figure.errors} errors; "
-                    f"bare {bare.requests_per_second:,.0f} req/s; ratio per round {spread}",
-                    flush=True,
-                )
+    with ExitStack() as servers:
+        bare_urls: dict[int, str] = {}
+        urls: dict[int, str] = {}
+        for workers in (1, 2):
+            bare_port, port = free_port(), free_port()
+            bare_app = uvicorn_command("tests.bench.bare_app:create_app", bare_port, workers)
+            bare_urls[workers] = servers.enter_context(
+                served(bare_app, env, bare_port, "/constant")
+            )
+            urls[workers] = servers.enter_context(
+                served(sooth_command(port, workers), env, port, "/api/v1/health")
+            )
+        for endpoint, script in scripts.items():
+            if endpoint == "bare":
+                continue
+            measured = [
+                measured_round(bare_urls, urls, (scripts["bare"], script), seconds)
+                for _ in range(rounds)
+            ]
+            for workers in (1, 2):
+                target, met = judged(backend, workers, endpoint, measured)
+                rows.append(Row(backend, workers, endpoint, measured, target, met))
+                print_row(rows[-1])
     return rows
 
 
-def judged(
-    backend: str, workers: int, endpoint: str, figure: Figure, bare: Figure, rows: list[Row]
-) -> tuple[str, bool]:
-    """The target an endpoint's figure is held to, and whether it meets it (errors aside)."""
+def print_row(row: Row) -> None:
+    """A row's figures as soon as they are measured, with each round's ratio."""
+    spread = ", ".join(f"{r.ratio(row.workers):.0%}" for r in row.rounds)
+    scaling = ""
+    if row.workers == 2:
+        scaling = "; 2 workers / 1, per round " + ", ".join(
+            f"{r.scaling():.2f}x" for r in row.rounds
+        )
+    print(
+        f"  {row.backend}, {row.workers} worker(s), {row.endpoint}: "
+        f"{row.figure.requests_per_second:,.0f} req/s, {row.errors} errors; "
+        f"bare {row.bare.requests_per_second:,.0f} req/s; ratio per round {spread}{scaling}",
+        flush=True,
+    )
+
+
+def judged(backend: str, workers: int, endpoint: str, rounds: list[Round]) -> tuple[str, bool]:
+    """The target an endpoint's figures are held to, and whether they meet it (errors aside):
+    the median of the rounds' ratios, each taken within its round.
+    """
     write = endpoint.startswith("POST")
     if backend == "postgresql" and workers == 2:
         wanted = POSTGRES_SCALING_WRITE if write else POSTGRES_SCALING_READ
-        one = next(r for r in rows if r.endpoint == endpoint and r.workers == 1)
         return (
             f">= {wanted}x 1 worker, no errors",
-            figure.requests_per_second >= wanted * one.figure.requests_per_second,
+            median([r.scaling() for r in rounds]) >= wanted,
         )
     targets = {
         ("sqlite", 1): (SQLITE_WRITE, SQLITE_READ),
@@ -423,7 +469,7 @@ def judged(
     wanted = targets[backend, workers][0 if write else 1]
     return (
         f">= {wanted:.0%} of bare, no errors",
-        figure.requests_per_second >= wanted * bare.requests_per_second,
+        median([r.ratio(workers) for r in rounds]) >= wanted,
     )
 
 
@@ -449,16 +495,17 @@ def print_table(rows: list[Row]) -> None:
     print()
     print(
         "| backend | workers | endpoint | req/s | p50 ms | p99 ms | errors | bare req/s "
-        "| ratio | target | result |"
+        "| ratio | 2 workers / 1 | target | result |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
+        scaling = f"{median([r.scaling() for r in row.rounds]):.2f}x" if row.workers == 2 else ""
         print(
             f"| {row.backend} | {row.workers} | {row.endpoint} | "
             f"{row.figure.requests_per_second:,.0f} | {row.figure.p50_ms:.1f} | "
-            f"{row.figure.p99_ms:.1f} | {row.figure.errors} | "
-            f"{row.bare.requests_per_second:,.0f} | {row.ratio:.0%} | {row.target} | "
-            f"{'PASS' if row.passed else 'FAIL'} |"
+            f"{row.figure.p99_ms:.1f} | {row.errors} | "
+            f"{row.bare.requests_per_second:,.0f} | {row.ratio:.0%} | {scaling} | "
+            f"{row.target} | {'PASS' if row.passed else 'FAIL'} |"
         )
 
 
