@@ -790,7 +790,13 @@ async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
 # least, and for ever for some), and planning the combined reads costs the server more
 # than running them: 0.65 ms of a page of claims that it serves from the cache in 0.01.
 GENERIC_PLANS = "force_generic_plan"
-_WRITES = {"plan_cache_mode": GENERIC_PLANS}
+# The rows Sooth reads and writes by index sit in memory, in shared buffers or the OS's
+# cache. The default random_page_cost (4) prices each index lookup as a disk seek, and the
+# generic plan of a question's claims then read and hashed every source to find those of
+# its four claims; 1.1, the usual figure for data in memory or on SSDs, looks each one up.
+# The server's CPU per question read afresh fell from about 185 to 140 µs.
+IN_MEMORY_PAGE_COST = "1.1"
+_WRITES = {"plan_cache_mode": GENERIC_PLANS, "random_page_cost": IN_MEMORY_PAGE_COST}
 # Reads never write; the server refuses any that would.
 _READS = _WRITES | {"default_transaction_read_only": "on"}
 

@@ -19,7 +19,7 @@ from sqlalchemy.util import greenlet_spawn
 from forecasts.claims import record_claim_on_question
 from forecasts.domain import DomainError, RepeatError
 from forecasts.models import Claim
-from forecasts.prepared import Cursor, committed
+from forecasts.prepared import Cursor, Prepared, committed
 from forecasts.schemas import ClaimCreate
 from service.database import Database
 from service.loop_postgres import WriteCursor, _side_by_side, dsn
@@ -61,6 +61,28 @@ def test_concurrent_writes_on_the_loop_all_land_on_one_linear_chain(database: Da
     assert _claims(database) == 40
     result = verify(database)
     assert result.ok, result
+
+
+def test_every_pooled_connection_plans_once_for_data_in_memory(database: Database) -> None:
+    settings = Prepared(
+        select(
+            func.current_setting("plan_cache_mode"),
+            func.current_setting("random_page_cost"),
+            func.current_setting("transaction_read_only"),
+        )
+    )
+
+    async def read_and_write() -> tuple[list[Any], list[Any]]:
+        try:
+            read = await database.read(lambda cursor: cursor.rows(settings, {}))
+            written = await database.write(lambda cursor: cursor.rows(settings, {}))
+            return read, written
+        finally:
+            await database.close_loop_pool()
+
+    read, written = run_on_own_loop(read_and_write())
+    assert [tuple(row) for row in read] == [("force_generic_plan", "1.1", "on")]
+    assert [tuple(row) for row in written] == [("force_generic_plan", "1.1", "off")]
 
 
 def test_two_processes_writing_at_once_append_to_one_linear_chain(
