@@ -39,6 +39,16 @@ def source(client: TestClient, editor: dict[str, str]) -> None:
     assert client.post("/api/v1/sources", json=body, headers=editor).status_code == 201
 
 
+@pytest.fixture
+def question_id(database: Database) -> int:
+    """A question of the ledger, and Jane Doe, whose claims the units of work record."""
+    with database.writing() as session:
+        make_source(session, "jane-doe")
+        question = make_question(session)
+    assert question.id is not None
+    return question.id
+
+
 def _claims(database: Database) -> int:
     with database.reading() as session:
         return int(session.execute(select(func.count()).select_from(Claim)).scalar_one())
@@ -94,11 +104,8 @@ def test_a_write_whose_lock_stays_taken_is_refused_with_503_and_stores_nothing(
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_each_write_waits_its_own_full_time_for_the_lock_before_it_is_refused(
-    database: Database, monkeypatch: pytest.MonkeyPatch
+    database: Database, question_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with database.writing() as session:
-        make_source(session, "jane-doe")
-        question_id = make_question(session).id
     now = [0.0]
     monkeypatch.setattr("service.loop_sqlite.monotonic", lambda: now[0])
     other = sqlite3.connect(
@@ -189,14 +196,11 @@ def test_refused_writes_leave_nothing_and_the_ledger_verifies(
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_the_wal_is_copied_into_the_database_file_off_the_loop(
-    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database: Database, question_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The event loop's commits leave the WAL alone; every CHECKPOINT_EVERY of them a
     # thread copies it into the database file. A copy of that file alone then holds them.
     monkeypatch.setattr("service.loop_sqlite.CHECKPOINT_EVERY", 5)
-    with database.writing() as session:
-        make_source(session, "jane-doe")
-        question_id = make_question(session).id
     said = count(1)
 
     def record(cursor: Cursor) -> int:
@@ -253,11 +257,8 @@ def _stored_quotes(database: Database) -> set[str]:
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_writes_of_one_turn_share_a_transaction_and_a_failed_one_takes_back_only_its_own(
-    database: Database,
+    database: Database, question_id: int
 ) -> None:
-    with database.writing() as session:
-        make_source(session, "jane-doe")
-        question_id = make_question(session).id
     outside: list[int] = []
 
     def written_then_failed(cursor: Cursor) -> int:
@@ -287,11 +288,8 @@ def test_writes_of_one_turn_share_a_transaction_and_a_failed_one_takes_back_only
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_a_batch_whose_transaction_ends_under_it_is_written_again_unit_by_unit(
-    database: Database, caplog: pytest.LogCaptureFixture
+    database: Database, question_id: int, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with database.writing() as session:
-        make_source(session, "jane-doe")
-        question_id = make_question(session).id
 
     def ends_the_transaction(cursor: Cursor) -> int:
         # As SQLite does itself on a full disk or an I/O error: the whole transaction gone.
