@@ -135,13 +135,15 @@ class Row:
     workers: int
     endpoint: str
     rounds: list[Round]
-    target: str
-    met: bool
 
     @property
     def passed(self) -> bool:
         """The target met, and no request failed."""
-        return self.met and self.errors == 0
+        return judged(self)[1] and self.errors == 0
+
+    @property
+    def target(self) -> str:
+        return judged(self)[0]
 
     @property
     def figure(self) -> Figure:
@@ -155,6 +157,11 @@ class Row:
     def ratio(self) -> float:
         """The median of the rounds' ratios to the bare endpoint."""
         return median([r.ratio(self.workers) for r in self.rounds])
+
+    @property
+    def scaling(self) -> float:
+        """The median of the rounds' ratios of two workers' throughput to one worker's."""
+        return median([r.scaling() for r in self.rounds])
 
     @property
     def errors(self) -> int:
@@ -441,8 +448,7 @@ def bench_backend(backend: str, url: str, seconds: int, rounds: int) -> list[Row
                 for _ in range(rounds)
             ]
             for workers in (1, 2):
-                target, met = judged(backend, workers, endpoint, measured)
-                rows.append(Row(backend, workers, endpoint, measured, target, met))
+                rows.append(Row(backend, workers, endpoint, measured))
                 print_row(rows[-1])
     return rows
 
@@ -463,27 +469,22 @@ def print_row(row: Row) -> None:
     )
 
 
-def judged(backend: str, workers: int, endpoint: str, rounds: list[Round]) -> tuple[str, bool]:
-    """The target an endpoint's figures are held to, and whether they meet it (errors aside):
+def judged(row: Row) -> tuple[str, bool]:
+    """The target a row's figures are held to, and whether they meet it (errors aside):
     the median of the rounds' ratios, each taken within its round.
     """
-    write = endpoint.startswith("POST")
+    backend, workers = row.backend, row.workers
+    write = row.endpoint.startswith("POST")
     if backend == "postgresql" and workers == 2:
         wanted = POSTGRES_SCALING_WRITE if write else POSTGRES_SCALING_READ
-        return (
-            f">= {wanted}x 1 worker, no errors",
-            median([r.scaling() for r in rounds]) >= wanted,
-        )
+        return f">= {wanted}x 1 worker, no errors", row.scaling >= wanted
     targets = {
         ("sqlite", 1): (SQLITE_WRITE, SQLITE_READ),
         ("sqlite", 2): (WRITE_TARGET, READ_TARGET),
         ("postgresql", 1): (POSTGRES_WRITE, POSTGRES_READ),
     }
     wanted = targets[backend, workers][0 if write else 1]
-    return (
-        f">= {wanted:.0%} of bare, no errors",
-        median([r.ratio(workers) for r in rounds]) >= wanted,
-    )
+    return f">= {wanted:.0%} of bare, no errors", row.ratio >= wanted
 
 
 def bench_verified(
@@ -512,7 +513,7 @@ def print_table(rows: list[Row]) -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
-        scaling = f"{median([r.scaling() for r in row.rounds]):.2f}x" if row.workers == 2 else ""
+        scaling = f"{row.scaling:.2f}x" if row.workers == 2 else ""
         print(
             f"| {row.backend} | {row.workers} | {row.endpoint} | "
             f"{row.figure.requests_per_second:,.0f} | {row.figure.p50_ms:.1f} | "

@@ -290,7 +290,6 @@ def test_writes_of_one_turn_share_a_transaction_and_a_failed_one_takes_back_only
 def test_a_batch_whose_transaction_ends_under_it_is_written_again_unit_by_unit(
     database: Database, question_id: int, caplog: pytest.LogCaptureFixture
 ) -> None:
-
     def ends_the_transaction(cursor: Cursor) -> int:
         # As SQLite does itself on a full disk or an I/O error: the whole transaction gone.
         cursor.execute("ROLLBACK")
